@@ -1,0 +1,34 @@
+#include "cli/runtime.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "store/migrator.hpp"
+#include "web/routes.hpp"
+
+namespace cercle::cli {
+
+Result<std::unique_ptr<Runtime>> Runtime::Create(config::Config config, std::shared_ptr<const Clock> clock) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
+  auto secrets = TRY(config::LoadSecrets(config::ExpandHome(config.secrets.key_file)));
+  const std::string& migrate_url =
+      config.database.migrate_url.empty() ? config.database.url : config.database.migrate_url;
+  const auto applied = TRY(store::Migrate(migrate_url, config.database.app_role, clock->Now()));
+  for (const auto& name : applied) spdlog::info("migration applied: {}", name);
+  auto database = TRY(store::Database::Open(config.database.url, config.database.pool_size));
+  return std::unique_ptr<Runtime>(
+      new Runtime(std::move(config), std::move(secrets), std::move(clock), std::move(database)));
+}
+
+Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr<const Clock> clock,
+                 std::unique_ptr<store::Database> database)
+    : config_(std::move(config)),
+      secrets_(std::move(secrets)),
+      clock_(std::move(clock)),
+      database_(std::move(database)),
+      translator_(config_.i18n.time_zone),
+      views_(translator_),
+      services_{config_, secrets_, *database_, *clock_, translator_, static_files_, views_, metrics_},
+      application_(services_, web::Router(web::AllRoutes())) {}
+
+}  // namespace cercle::cli

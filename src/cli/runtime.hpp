@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+
+#include "base/clock.hpp"
+#include "config/config.hpp"
+#include "config/secrets.hpp"
+#include "i18n/translator.hpp"
+#include "store/database.hpp"
+#include "web/application.hpp"
+#include "web/metrics.hpp"
+#include "web/services.hpp"
+#include "web/static_files.hpp"
+#include "web/views.hpp"
+
+namespace cercle::cli {
+
+// The parts of a running server, wired together once: configuration, secrets, database, catalogs, views,
+// metrics, and the application with the route table. Tests build one with their own clock.
+class Runtime {
+ public:
+  // Loads the key file, migrates the database (with database.migrate_url when set) and opens it.
+  static Result<std::unique_ptr<Runtime>> Create(config::Config config, std::shared_ptr<const Clock> clock);
+
+  const config::Config& config() const { return config_; }
+  store::Database& database() { return *database_; }
+  const i18n::Translator& translator() const { return translator_; }
+  web::Services& services() { return services_; }
+  web::Application& application() { return application_; }
+  const Clock& clock() const { return *clock_; }
+
+ private:
+  Runtime(config::Config config, config::Secrets secrets, std::shared_ptr<const Clock> clock,
+          std::unique_ptr<store::Database> database);
+
+  config::Config config_;
+  config::Secrets secrets_;
+  std::shared_ptr<const Clock> clock_;
+  std::unique_ptr<store::Database> database_;
+  i18n::Translator translator_;
+  web::StaticFiles static_files_;
+  web::Views views_;
+  web::Metrics metrics_;
+  web::Services services_;
+  web::Application application_;
+};
+
+}  // namespace cercle::cli

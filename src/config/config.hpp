@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/result.hpp"
+
+namespace cercle::config {
+
+// Every setting of a Cercle server. Each member's default is the one documented in cercle.example.toml.
+struct Config {
+  struct Server {
+    std::string listen = "127.0.0.1";
+    int port = 8080;
+    int io_threads = 1;
+    int workers = 4;
+    // The address users reach, used in mail links and in the Origin check.
+    std::string public_url = "http://127.0.0.1:8080";
+    // True when a reverse proxy terminates TLS in front of Cercle: cookies get the __Host- prefix and Secure,
+    // and responses carry HSTS.
+    bool behind_tls_proxy = false;
+    // Trust X-Forwarded-For from the proxy for the client address.
+    bool trust_forwarded_for = false;
+    // Seconds to finish requests in flight after SIGTERM or SIGINT.
+    int shutdown_grace_seconds = 10;
+  } server;
+
+  struct Limits {
+    std::size_t max_body_bytes = 10 * 1024 * 1024;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::size_t max_url_bytes = 8 * 1024;
+    int read_timeout_seconds = 20;
+    int handler_timeout_seconds = 60;
+  } limits;
+
+  struct Database {
+    std::string url = "sqlite:var/cercle.db";
+    // Migrations run with this address when set (on PostgreSQL: the role that owns the tables).
+    std::string migrate_url;
+    // On PostgreSQL, the role the application connects as, granted rights by `cercle migrate`.
+    std::string app_role;
+    int pool_size = 8;
+  } database;
+
+  struct Secrets {
+    std::string key_file = "~/.config/cercle/cercle.key";
+  } secrets;
+
+  struct I18n {
+    std::string default_language = "fr";
+    std::string time_zone = "America/Montreal";
+  } i18n;
+
+  struct Log {
+    std::string level = "info";
+  } log;
+};
+
+// Reads `path` (TOML; absent means defaults), then applies environment overrides: the variable
+// CERCLE_SECTION_KEY (for example CERCLE_DATABASE_URL) replaces key `key` of section `section`.
+Result<Config> Load(const std::optional<std::string>& path,
+                    const std::map<std::string, std::string>& environment);
+
+// The process environment as a map, for Load.
+std::map<std::string, std::string> ProcessEnvironment();
+
+// Expands a leading "~/" with $HOME.
+std::string ExpandHome(const std::string& path);
+
+}  // namespace cercle::config

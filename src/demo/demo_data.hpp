@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "base/result.hpp"
+#include "store/database.hpp"
+
+namespace cercle::demo {
+
+// What `cercle demo` loaded, to print for the newcomer.
+struct DemoSummary {
+  std::vector<std::string> organisations;
+  std::vector<std::string> logins;  // "role: e-mail / password" lines
+};
+
+// Fills an empty database with the fictional organisation "Cercles Montréal (démo)" and its records.
+// `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional organisations with the same
+// content. Refuses (Conflict) when the database holds any organisation already.
+Result<DemoSummary> Load(store::Database& database, const Clock& clock, int scale);
+
+}  // namespace cercle::demo

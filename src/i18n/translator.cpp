@@ -1,0 +1,108 @@
+#include "i18n/translator.hpp"
+
+#include <boost/locale.hpp>
+#include <ctime>
+#include <iomanip>
+#include <sstream>
+
+#include "base/assets.hpp"
+
+namespace cercle::i18n {
+namespace {
+
+namespace bl = boost::locale;
+
+// Builds a locale with ICU formatting for `name` and the embedded catalog of `language`.
+std::locale MakeLocale(const std::string& name, const std::string& language) {
+  bl::generator generator;
+  generator.categories(bl::all_categories ^ bl::message_facet);
+  const std::locale base = generator(name);
+
+  bl::gnu_gettext::messages_info info;
+  info.language = language;
+  info.country = "CA";
+  info.encoding = "UTF-8";
+  info.paths.push_back("locale");
+  info.domains.push_back(bl::gnu_gettext::messages_info::domain("cercle"));
+  info.callback = [](const std::string& file_name, const std::string&) -> std::vector<char> {
+    const auto bytes = assets::Find(file_name);
+    if (!bytes) return {};
+    return std::vector<char>(bytes->begin(), bytes->end());
+  };
+  return std::locale(base, bl::gnu_gettext::create_messages_facet<char>(info));
+}
+
+}  // namespace
+
+std::string_view Code(Language language) { return language == Language::kFrench ? "fr" : "en"; }
+
+Language FromCode(std::string_view code, Language fallback) {
+  if (code == "fr") return Language::kFrench;
+  if (code == "en") return Language::kEnglish;
+  return fallback;
+}
+
+Translator::Translator(std::string time_zone)
+    : time_zone_(std::move(time_zone)),
+      french_(MakeLocale("fr_CA.UTF-8", "fr")),
+      english_(MakeLocale("en_CA.UTF-8", "en")) {}
+
+const std::locale& Translator::LocaleFor(Language language) const {
+  return language == Language::kFrench ? french_ : english_;
+}
+
+std::string Translator::Translate(Language language, std::string_view msgid) const {
+  return bl::translate(std::string(msgid)).str(LocaleFor(language));
+}
+
+std::string Substitute(std::string text, const std::vector<MessageArgument>& arguments) {
+  for (const auto& argument : arguments) {
+    const std::string placeholder = "{" + argument.name + "}";
+    for (auto at = text.find(placeholder); at != std::string::npos;
+         at = text.find(placeholder, at + argument.value.size())) {
+      text.replace(at, placeholder.size(), argument.value);
+    }
+  }
+  return text;
+}
+
+std::string Translator::Format(Language language, const Message& message) const {
+  return Substitute(Translate(language, message.id), message.arguments);
+}
+
+std::string Translator::FormatDate(Language language, Instant instant) const {
+  std::ostringstream out;
+  out.imbue(LocaleFor(language));
+  out << bl::as::date << bl::as::date_long << bl::as::time_zone(time_zone_)
+      << static_cast<std::time_t>(ToUnix(instant));
+  return out.str();
+}
+
+std::string Translator::FormatCivilDate(Language language, std::string_view iso_date) const {
+  std::tm parts{};
+  std::istringstream in{std::string(iso_date)};
+  in >> std::get_time(&parts, "%Y-%m-%d");
+  if (in.fail() || iso_date.size() != 10) return std::string(iso_date);
+  const std::time_t midnight = timegm(&parts);
+  std::ostringstream out;
+  out.imbue(LocaleFor(language));
+  out << bl::as::date << bl::as::date_long << bl::as::time_zone("UTC") << midnight;
+  return out.str();
+}
+
+std::string Translator::FormatDateTime(Language language, Instant instant) const {
+  std::ostringstream out;
+  out.imbue(LocaleFor(language));
+  out << bl::as::datetime << bl::as::date_medium << bl::as::time_short << bl::as::time_zone(time_zone_)
+      << static_cast<std::time_t>(ToUnix(instant));
+  return out.str();
+}
+
+std::string Translator::FormatNumber(Language language, double value, int decimals) const {
+  std::ostringstream out;
+  out.imbue(LocaleFor(language));
+  out << bl::as::number << std::fixed << std::setprecision(decimals) << value;
+  return out.str();
+}
+
+}  // namespace cercle::i18n

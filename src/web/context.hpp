@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+#include "i18n/translator.hpp"
+#include "web/http.hpp"
+#include "web/router.hpp"
+#include "web/services.hpp"
+
+namespace cercle::web {
+
+// What a handler knows about the request it answers.
+struct Context {
+  const Request& request;
+  Services& services;
+  const Route& route;
+  PathParameters parameters;
+  i18n::Language language = i18n::Language::kFrench;
+  // The Content-Security-Policy nonce of this response, for the page's script tags.
+  std::string nonce;
+
+  // `msgid` in the request's language.
+  std::string Translate(std::string_view msgid) const { return services.translator.Translate(language, msgid); }
+  // `message` in the request's language, arguments substituted.
+  std::string Format(const Message& message) const { return services.translator.Format(language, message); }
+  // The path parameter `name` ("" when absent).
+  const std::string& Parameter(std::string_view name) const;
+};
+
+}  // namespace cercle::web

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cercle::web {
+
+// The HTTP methods Cercle routes.
+enum class Method { kGet, kHead, kPost, kOther };
+
+// Cercle's own view of an HTTP request, independent of the server library, so that handlers can be tested
+// without a socket.
+struct Request {
+  Method method = Method::kGet;
+  std::string method_text = "GET";
+  std::string target;  // as sent: path and query
+  std::string path;    // percent-decoded path, without the query
+  std::string query;   // raw query string, without '?'
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string client_address;
+
+  // The first value of header `name` (lower case), if present.
+  std::optional<std::string_view> Header(std::string_view name) const;
+  // The value of cookie `name`, if present.
+  std::optional<std::string> Cookie(std::string_view name) const;
+  // The decoded query parameters.
+  std::multimap<std::string, std::string> QueryParameters() const;
+  // The decoded fields of an application/x-www-form-urlencoded body.
+  std::multimap<std::string, std::string> FormFields() const;
+  // Total size of the header block, as counted against the header limit.
+  std::size_t HeaderBytes() const;
+};
+
+// Cercle's own view of an HTTP response.
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  // Sets header `name`, replacing any earlier value.
+  void SetHeader(std::string name, std::string value);
+  // Adds header `name` even if present (Set-Cookie).
+  void AddHeader(std::string name, std::string value);
+  // The value of header `name` (case-insensitive), if set.
+  std::optional<std::string_view> Header(std::string_view name) const;
+
+  static Response Html(int status, std::string body);
+  static Response Text(int status, std::string body);
+  // A 303 See Other to `location`, the answer to a successful form post.
+  static Response Redirect(std::string location);
+};
+
+// Percent-decodes `text`; with `plus_is_space`, '+' becomes ' ' (form encoding). Fails on a bad escape.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+// Percent-encodes everything but unreserved characters.
+std::string PercentEncode(std::string_view text);
+// Parses "a=1&b=2" into decoded pairs; malformed pairs are dropped.
+std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view text);
+// The standard reason phrase of `status`.
+std::string_view ReasonPhrase(int status);
+
+}  // namespace cercle::web

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <mstch/mstch.hpp>
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+#include "web/context.hpp"
+
+namespace cercle::web {
+
+// Renders template `name` with `model` inside the base layout (organisation name, navigation, language switch,
+// skip link), titled `title` (already translated).
+Response RenderPage(Context& context, std::string_view name, const std::string& title, mstch::map model,
+                    int status = 200);
+
+// An error page for `status` with `message`, and the incident id when there is one.
+Response RenderErrorPage(Context& context, int status, const Message& message, const std::string& incident = "");
+
+// The response for a failure a user caused: its status and page.
+Response RenderError(Context& context, const Error& error);
+
+// The HTTP status for an error kind.
+int StatusFor(ErrorKind kind);
+
+}  // namespace cercle::web

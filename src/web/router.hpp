@@ -1,0 +1,54 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/http.hpp"
+
+namespace cercle::web {
+
+struct Context;
+
+// A request handler: builds the response for a matched route. Failures a user can cause come back as
+// error responses; only broken invariants throw.
+using Handler = std::function<Response(Context&)>;
+
+// One line of the route table.
+struct Route {
+  Method method = Method::kGet;
+  // Segments separated by '/'; "{name}" matches one segment, "{name...}" the rest of the path.
+  std::string pattern;
+  Handler handler;
+};
+
+// The values a pattern captured, by name.
+using PathParameters = std::map<std::string, std::string, std::less<>>;
+
+// The outcome of matching a request against the table.
+struct RouteMatch {
+  const Route* route = nullptr;
+  PathParameters parameters;
+  bool method_mismatch = false;  // the path matched, but only for other methods
+};
+
+// Finds the route for a method and path. Immutable once built.
+class Router {
+ public:
+  explicit Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+
+  // The route matching `method` and `path`; HEAD matches GET routes.
+  RouteMatch Match(Method method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// True when `path` matches `pattern`, filling `parameters`.
+bool MatchPattern(std::string_view pattern, std::string_view path, PathParameters& parameters);
+
+}  // namespace cercle::web

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "base/clock.hpp"
+#include "config/config.hpp"
+#include "config/secrets.hpp"
+#include "i18n/translator.hpp"
+#include "store/database.hpp"
+#include "web/metrics.hpp"
+#include "web/static_files.hpp"
+#include "web/views.hpp"
+
+namespace cercle::web {
+
+// Everything a handler may use, built once at start-up and shared by all requests.
+struct Services {
+  const config::Config& config;
+  const config::Secrets& secrets;
+  store::Database& database;
+  const Clock& clock;
+  const i18n::Translator& translator;
+  const StaticFiles& static_files;
+  const Views& views;
+  Metrics& metrics;
+};
+
+}  // namespace cercle::web

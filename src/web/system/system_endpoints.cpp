@@ -1,0 +1,30 @@
+#include "web/system/system_endpoints.hpp"
+
+#include "web/layout.hpp"
+
+namespace cercle::web::system {
+
+Response Live(Context&) { return Response::Text(200, "ok\n"); }
+
+Response Ready(Context& context) {
+  if (context.services.database.Ping()) return Response::Text(200, "ready\n");
+  return Response::Text(503, "database unavailable\n");
+}
+
+Response Metrics(Context& context) {
+  Response response = Response::Text(200, context.services.metrics.Render());
+  response.SetHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+  return response;
+}
+
+Response StaticFile(Context& context) {
+  const auto* file = context.services.static_files.Find(context.request.path);
+  if (!file) return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
+  Response response;
+  response.body = std::string(file->bytes);
+  response.SetHeader("Content-Type", file->content_type);
+  response.SetHeader("Cache-Control", "public, max-age=31536000, immutable");
+  return response;
+}
+
+}  // namespace cercle::web::system
