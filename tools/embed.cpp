@@ -1,5 +1,6 @@
-// Build tool: turns files into a C++ source that holds their bytes, so that the `cercle` binary carries its
-// migrations, templates, static files and message catalogs and needs nothing beside it at run time.
+// Build tool: turns files into a C++ source that holds their bytes, so that the `cercle` binary
+// carries its migrations, templates, static files and message catalogs and needs nothing beside it
+// at run time.
 //
 // Usage: cercle_embed OUTPUT.cpp NAME=PATH [NAME=PATH ...]
 #include <cstdio>

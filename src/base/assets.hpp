@@ -13,7 +13,8 @@ struct Asset {
   std::string_view bytes;
 };
 
-// Every embedded file, in the order the build listed them. Defined in the generated embedded_assets.cpp.
+// Every embedded file, in the order the build listed them. Defined in the generated
+// embedded_assets.cpp.
 extern const Asset kAll[];
 extern const std::size_t kCount;
 

@@ -7,8 +7,8 @@
 
 namespace cercle {
 
-// Marks a user-facing message for the catalog check: the text is an English msgid that the web layer
-// translates. It returns its argument unchanged.
+// Marks a user-facing message for the catalog check: the text is an English msgid that the web
+// layer translates. It returns its argument unchanged.
 #define N_(text) (text)
 
 // What kind of failure a user caused. The web layer maps each to an HTTP status.
@@ -59,7 +59,8 @@ struct Error {
     return {ErrorKind::kUnauthenticated, {N_("Please sign in."), {}}, {}};
   }
   static Error TooManyRequests() {
-    return {ErrorKind::kTooManyRequests, {N_("Too many attempts. Please wait and try again."), {}}, {}};
+    return {
+        ErrorKind::kTooManyRequests, {N_("Too many attempts. Please wait and try again."), {}}, {}};
   }
   // A form that failed validation: one message per field, and a summary.
   static Error Fields(std::vector<FieldError> fields) {
@@ -115,9 +116,9 @@ using Status = Result<void>;
 }  // namespace cercle
 
 // Evaluates a Result; returns its Error from the enclosing function, or yields its value.
-#define TRY(expression)                                          \
-  ({                                                             \
-    auto _try_result = (expression);                             \
-    if (!_try_result) return std::move(_try_result).error();     \
-    std::move(_try_result).value();                              \
+#define TRY(expression)                                      \
+  ({                                                         \
+    auto _try_result = (expression);                         \
+    if (!_try_result) return std::move(_try_result).error(); \
+    std::move(_try_result).value();                          \
   })

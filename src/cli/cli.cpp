@@ -51,9 +51,13 @@ int Run(int argc, char** argv) {
 
   app.add_subcommand("serve", "Migrate the database, then serve HTTP until SIGTERM or SIGINT");
   auto* migrate = app.add_subcommand("migrate", "Apply the database migrations not yet applied");
-  auto* demo = app.add_subcommand("demo", "Load the fictional French demo data into an empty database");
+  auto* demo =
+      app.add_subcommand("demo", "Load the fictional French demo data into an empty database");
   int scale = 1;
-  demo->add_option("--scale", scale, "Multiply the demo data (for benchmarks)")->check(CLI::Range(1, 1000));
+  demo->add_option("--scale", scale, "Multiply the demo data (for benchmarks)")
+      ->check(CLI::Range(1, 1000));
+  bool print_logins = false;
+  demo->add_flag("--print-logins", print_logins, "Only print the demo sign-ins");
   auto* keygen = app.add_subcommand("keygen", "Create the key file named by secrets.key_file");
   bool if_missing = false;
   keygen->add_flag("--if-missing", if_missing, "Do nothing when the key file exists already");
@@ -76,11 +80,18 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (*migrate) {
-    const std::string& url = config.database.migrate_url.empty() ? config.database.url : config.database.migrate_url;
+    const std::string& url =
+        config.database.migrate_url.empty() ? config.database.url : config.database.migrate_url;
     const auto applied = store::Migrate(url, config.database.app_role, clock->Now());
     if (!applied) return Fail(config, applied.error());
     if (applied->empty()) std::cout << "The database schema is up to date; nothing to apply.\n";
     for (const auto& name : *applied) std::cout << "applied " << name << "\n";
+    return 0;
+  }
+  if (*demo && print_logins) {
+    const auto logins = demo::DemoLogins();
+    if (logins.empty()) std::cout << "No demo sign-ins yet: the home page is public.\n";
+    for (const auto& login : logins) std::cout << login << "\n";
     return 0;
   }
   auto runtime = Runtime::Create(config, clock);
@@ -94,7 +105,8 @@ int Run(int argc, char** argv) {
       }
       return Fail(config, summary.error());
     }
-    for (const auto& name : summary->organisations) std::cout << "Demo organisation: " << name << "\n";
+    for (const auto& name : summary->organisations)
+      std::cout << "Demo organisation: " << name << "\n";
     for (const auto& login : summary->logins) std::cout << "  " << login << "\n";
     return 0;
   }

@@ -2,8 +2,8 @@
 
 namespace cercle::cli {
 
-// Parses the command line and runs the chosen subcommand (serve, migrate, demo, keygen…). Returns the
-// process exit code.
+// Parses the command line and runs the chosen subcommand (serve, migrate, demo, keygen…). Returns
+// the process exit code.
 int Run(int argc, char** argv);
 
 }  // namespace cercle::cli

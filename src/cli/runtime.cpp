@@ -8,7 +8,8 @@
 
 namespace cercle::cli {
 
-Result<std::unique_ptr<Runtime>> Runtime::Create(config::Config config, std::shared_ptr<const Clock> clock) {
+Result<std::unique_ptr<Runtime>> Runtime::Create(config::Config config,
+                                                 std::shared_ptr<const Clock> clock) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
   auto secrets = TRY(config::LoadSecrets(config::ExpandHome(config.secrets.key_file)));
   const std::string& migrate_url =
@@ -28,7 +29,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       database_(std::move(database)),
       translator_(config_.i18n.time_zone),
       views_(translator_),
-      services_{config_, secrets_, *database_, *clock_, translator_, static_files_, views_, metrics_},
+      services_{config_,     secrets_,      *database_, *clock_,
+                translator_, static_files_, views_,     metrics_},
       application_(services_, web::Router(web::AllRoutes())) {}
 
 }  // namespace cercle::cli

@@ -15,12 +15,13 @@
 
 namespace cercle::cli {
 
-// The parts of a running server, wired together once: configuration, secrets, database, catalogs, views,
-// metrics, and the application with the route table. Tests build one with their own clock.
+// The parts of a running server, wired together once: configuration, secrets, database, catalogs,
+// views, metrics, and the application with the route table. Tests build one with their own clock.
 class Runtime {
  public:
   // Loads the key file, migrates the database (with database.migrate_url when set) and opens it.
-  static Result<std::unique_ptr<Runtime>> Create(config::Config config, std::shared_ptr<const Clock> clock);
+  static Result<std::unique_ptr<Runtime>> Create(config::Config config,
+                                                 std::shared_ptr<const Clock> clock);
 
   const config::Config& config() const { return config_; }
   store::Database& database() { return *database_; }

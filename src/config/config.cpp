@@ -1,9 +1,9 @@
 #include "config/config.hpp"
 
+#include <toml++/toml.h>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
-#include <toml++/toml.h>
 #include <vector>
 
 extern char** environ;
@@ -38,8 +38,8 @@ std::function<bool(Config&, const std::string&)> Text(std::string* (*field)(Conf
 }
 
 template <class Integer>
-std::function<bool(Config&, const std::string&)> Number(Integer* (*field)(Config&), long long minimum,
-                                                        long long maximum) {
+std::function<bool(Config&, const std::string&)> Number(Integer* (*field)(Config&),
+                                                        long long minimum, long long maximum) {
   return [field, minimum, maximum](Config& config, const std::string& text) {
     long long value = 0;
     if (!ParseInt(text, minimum, maximum, value)) return false;
@@ -69,7 +69,8 @@ const std::vector<Key>& Keys() {
       {"server", "workers", Number<int>([](Config& c) { return &c.server.workers; }, 1, 256)},
       {"server", "public_url", Text([](Config& c) { return &c.server.public_url; })},
       {"server", "behind_tls_proxy", Flag([](Config& c) { return &c.server.behind_tls_proxy; })},
-      {"server", "trust_forwarded_for", Flag([](Config& c) { return &c.server.trust_forwarded_for; })},
+      {"server", "trust_forwarded_for",
+       Flag([](Config& c) { return &c.server.trust_forwarded_for; })},
       {"server", "shutdown_grace_seconds",
        Number<int>([](Config& c) { return &c.server.shutdown_grace_seconds; }, 0, 3600)},
       {"limits", "max_body_bytes",
@@ -85,7 +86,8 @@ const std::vector<Key>& Keys() {
       {"database", "url", Text([](Config& c) { return &c.database.url; })},
       {"database", "migrate_url", Text([](Config& c) { return &c.database.migrate_url; })},
       {"database", "app_role", Text([](Config& c) { return &c.database.app_role; })},
-      {"database", "pool_size", Number<int>([](Config& c) { return &c.database.pool_size; }, 1, 256)},
+      {"database", "pool_size",
+       Number<int>([](Config& c) { return &c.database.pool_size; }, 1, 256)},
       {"secrets", "key_file", Text([](Config& c) { return &c.secrets.key_file; })},
       {"i18n", "default_language", Text([](Config& c) { return &c.i18n.default_language; })},
       {"i18n", "time_zone", Text([](Config& c) { return &c.i18n.time_zone; })},
@@ -111,7 +113,8 @@ Status Validate(const Config& config) {
   if (config.i18n.default_language != "fr" && config.i18n.default_language != "en") {
     return Error::Invalid(N_("i18n.default_language must be \"fr\" or \"en\"."));
   }
-  if (!config.database.url.starts_with("sqlite:") && !config.database.url.starts_with("postgresql://") &&
+  if (!config.database.url.starts_with("sqlite:") &&
+      !config.database.url.starts_with("postgresql://") &&
       !config.database.url.starts_with("postgres://")) {
     return Error::Invalid(N_("database.url must start with \"sqlite:\" or \"postgresql://\"."));
   }
@@ -134,13 +137,16 @@ Result<Config> Load(const std::optional<std::string>& path,
     for (const auto& [section_name, section] : table) {
       const auto* section_table = section.as_table();
       if (!section_table) {
-        return Error::Invalid(N_("Unknown configuration key {key}."), {{"key", std::string(section_name.str())}});
+        return Error::Invalid(N_("Unknown configuration key {key}."),
+                              {{"key", std::string(section_name.str())}});
       }
       for (const auto& [key_name, value] : *section_table) {
-        const std::string full = std::string(section_name.str()) + "." + std::string(key_name.str());
+        const std::string full =
+            std::string(section_name.str()) + "." + std::string(key_name.str());
         const Key* key = nullptr;
         for (const auto& candidate : Keys()) {
-          if (candidate.section == section_name.str() && candidate.name == key_name.str()) key = &candidate;
+          if (candidate.section == section_name.str() && candidate.name == key_name.str())
+            key = &candidate;
         }
         const auto text = AsText(value);
         if (!key) return Error::Invalid(N_("Unknown configuration key {key}."), {{"key", full}});

@@ -9,7 +9,8 @@
 
 namespace cercle::config {
 
-// Every setting of a Cercle server. Each member's default is the one documented in cercle.example.toml.
+// Every setting of a Cercle server. Each member's default is the one documented in
+// cercle.example.toml.
 struct Config {
   struct Server {
     std::string listen = "127.0.0.1";
@@ -18,8 +19,8 @@ struct Config {
     int workers = 4;
     // The address users reach, used in mail links and in the Origin check.
     std::string public_url = "http://127.0.0.1:8080";
-    // True when a reverse proxy terminates TLS in front of Cercle: cookies get the __Host- prefix and Secure,
-    // and responses carry HSTS.
+    // True when a reverse proxy terminates TLS in front of Cercle: cookies get the __Host- prefix
+    // and Secure, and responses carry HSTS.
     bool behind_tls_proxy = false;
     // Trust X-Forwarded-For from the proxy for the client address.
     bool trust_forwarded_for = false;

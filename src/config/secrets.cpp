@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <toml++/toml.h>
 #include <filesystem>
 #include <fstream>
-#include <toml++/toml.h>
 
 namespace cercle::config {
 namespace {
@@ -18,7 +18,9 @@ Result<Key> ParseKey(const toml::table& table, const std::string& name, const st
   const auto hex = table[name].value<std::string>();
   Key key{};
   std::size_t length = 0;
-  if (!hex || sodium_hex2bin(key.data(), key.size(), hex->data(), hex->size(), nullptr, &length, nullptr) != 0 ||
+  if (!hex ||
+      sodium_hex2bin(key.data(), key.size(), hex->data(), hex->size(), nullptr, &length, nullptr) !=
+          0 ||
       length != key.size()) {
     return Error::Invalid(N_("The key file {path} lacks a valid {key} (64 hexadecimal digits)."),
                           {{"path", path}, {"key", name}});
@@ -62,10 +64,12 @@ Status CreateKeyFile(const std::string& path) {
   }
   const int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (descriptor < 0) {
-    return Error::Conflict(N_("The key file {path} exists already or cannot be created."), {{"path", path}});
+    return Error::Conflict(N_("The key file {path} exists already or cannot be created."),
+                           {{"path", path}});
   }
-  std::string text = "# Cercle secret keys. Keep this file outside the repository and back it up safely:\n"
-                     "# without file_key, stored documents and backups cannot be read.\n";
+  std::string text =
+      "# Cercle secret keys. Keep this file outside the repository and back it up safely:\n"
+      "# without file_key, stored documents and backups cannot be read.\n";
   for (const char* name : kKeyNames) {
     Key key{};
     randombytes_buf(key.data(), key.size());
@@ -74,11 +78,13 @@ Status CreateKeyFile(const std::string& path) {
     text += std::string(name) + " = \"" + hex + "\"\n";
     sodium_memzero(key.data(), key.size());
   }
-  const bool written = ::write(descriptor, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  const bool written =
+      ::write(descriptor, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   ::fsync(descriptor);
   ::close(descriptor);
   sodium_memzero(text.data(), text.size());
-  if (!written) return Error::Invalid(N_("The key file {path} cannot be written."), {{"path", path}});
+  if (!written)
+    return Error::Invalid(N_("The key file {path} cannot be written."), {{"path", path}});
   return {};
 }
 

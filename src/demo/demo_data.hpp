@@ -15,9 +15,14 @@ struct DemoSummary {
   std::vector<std::string> logins;  // "role: e-mail / password" lines
 };
 
-// Fills an empty database with the fictional organisation "Cercles Montréal (démo)" and its records.
-// `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional organisations with the same
-// content. Refuses (Conflict) when the database holds any organisation already.
+// The demo sign-ins, as "role: e-mail / password" lines: fixed, so that they can be printed at
+// every start.
+std::vector<std::string> DemoLogins();
+
+// Fills an empty database with the fictional organisation "Cercles Montréal (démo)" and its
+// records. `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional
+// organisations with the same content. Refuses (Conflict) when the database holds any organisation
+// already.
 Result<DemoSummary> Load(store::Database& database, const Clock& clock, int scale);
 
 }  // namespace cercle::demo

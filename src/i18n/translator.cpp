@@ -93,8 +93,8 @@ std::string Translator::FormatCivilDate(Language language, std::string_view iso_
 std::string Translator::FormatDateTime(Language language, Instant instant) const {
   std::ostringstream out;
   out.imbue(LocaleFor(language));
-  out << bl::as::datetime << bl::as::date_medium << bl::as::time_short << bl::as::time_zone(time_zone_)
-      << static_cast<std::time_t>(ToUnix(instant));
+  out << bl::as::datetime << bl::as::date_medium << bl::as::time_short
+      << bl::as::time_zone(time_zone_) << static_cast<std::time_t>(ToUnix(instant));
   return out.str();
 }
 

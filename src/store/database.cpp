@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <filesystem>
 #include <stdexcept>
 
 namespace cercle::store {
@@ -18,11 +18,15 @@ constexpr int kBusyTimeoutMilliseconds = 10000;
 constexpr long long kMmapBytes = 256LL * 1024 * 1024;
 
 void ConfigureSqlite(soci::session& session) {
-  Database::ExecuteScript(session, "PRAGMA journal_mode=WAL;"
-                                   "PRAGMA synchronous=FULL;"
-                                   "PRAGMA foreign_keys=ON;"
-                                   "PRAGMA busy_timeout=" + std::to_string(kBusyTimeoutMilliseconds) + ";"
-                                   "PRAGMA mmap_size=" + std::to_string(kMmapBytes) + ";");
+  Database::ExecuteScript(session,
+                          "PRAGMA journal_mode=WAL;"
+                          "PRAGMA synchronous=FULL;"
+                          "PRAGMA foreign_keys=ON;"
+                          "PRAGMA busy_timeout=" +
+                              std::to_string(kBusyTimeoutMilliseconds) +
+                              ";"
+                              "PRAGMA mmap_size=" +
+                              std::to_string(kMmapBytes) + ";");
 }
 
 // The SQLite file holds sensitive records: create it readable by its owner only.
@@ -50,8 +54,8 @@ Result<ConnectionTarget> ParseUrl(const std::string& url) {
     if (target.sqlite_path.empty() || target.sqlite_path.find('"') != std::string::npos) {
       return Error::Invalid(N_("database.url names no usable SQLite file."));
     }
-    target.connect_string = "db=\"" + target.sqlite_path + "\" timeout=" +
-                            std::to_string(kBusyTimeoutMilliseconds / 1000);
+    target.connect_string = "db=\"" + target.sqlite_path +
+                            "\" timeout=" + std::to_string(kBusyTimeoutMilliseconds / 1000);
     return target;
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
@@ -112,8 +116,8 @@ void Database::Begin(soci::session& session, const Scope& scope, Mode mode) {
   const std::string organisation = scope.is_system() ? "" : std::to_string(scope.organisation_id());
   ExecuteScript(session, std::string(mode == Mode::kWrite ? "BEGIN" : "BEGIN READ ONLY") +
                              "; SELECT set_config('app.organisation_id', '" + organisation +
-                             "', true), set_config('app.system', '" + (scope.is_system() ? "on" : "off") +
-                             "', true)");
+                             "', true), set_config('app.system', '" +
+                             (scope.is_system() ? "on" : "off") + "', true)");
 }
 
 void Database::End(soci::session& session, Mode, bool commit) {
@@ -121,7 +125,8 @@ void Database::End(soci::session& session, Mode, bool commit) {
 }
 
 void Database::ExecuteScript(soci::session& session, const std::string& script) {
-  // SOCI's libraries do not export their backends' type information, so dispatch on the backend name.
+  // SOCI's libraries do not export their backends' type information, so dispatch on the backend
+  // name.
   const std::string backend = session.get_backend_name();
   if (backend == "sqlite3") {
     auto* sqlite = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
@@ -140,7 +145,8 @@ void Database::ExecuteScript(soci::session& session, const std::string& script) 
     const auto status = PQresultStatus(result);
     const std::string text = PQresultErrorMessage(result);
     PQclear(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error("postgresql: " + text);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+      throw soci::soci_error("postgresql: " + text);
     return;
   }
   throw std::logic_error("unknown database backend");

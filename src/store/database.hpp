@@ -1,10 +1,10 @@
 #pragma once
 
+#include <soci/soci.h>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <type_traits>
 
@@ -15,7 +15,8 @@ namespace cercle::store {
 // The SQL engine behind a Database.
 enum class Dialect { kSqlite, kPostgres };
 
-// Which organisation's rows a transaction works on. On PostgreSQL, row-level security enforces it as well.
+// Which organisation's rows a transaction works on. On PostgreSQL, row-level security enforces it
+// as well.
 class Scope {
  public:
   // Rows of one organisation only.
@@ -32,8 +33,8 @@ class Scope {
 };
 
 // A pool of connections to one database, SQLite or PostgreSQL, with scoped transactions.
-// Thread-safe. On SQLite, write transactions are serialised by the process so that worker threads never
-// meet SQLITE_BUSY from one another.
+// Thread-safe. On SQLite, write transactions are serialised by the process so that worker threads
+// never meet SQLITE_BUSY from one another.
 class Database {
  public:
   // Opens `url` ("sqlite:PATH" or "postgresql://…") with `pool_size` connections.
@@ -62,8 +63,8 @@ class Database {
     }
   }
 
-  // Runs `work(session)` in a write transaction. `work` returns a Result: the transaction commits when it
-  // holds a value and rolls back when it holds an Error or when `work` throws.
+  // Runs `work(session)` in a write transaction. `work` returns a Result: the transaction commits
+  // when it holds a value and rolls back when it holds an Error or when `work` throws.
   template <class Work>
   auto Write(const Scope& scope, Work&& work) -> std::invoke_result_t<Work, soci::session&> {
     std::unique_lock<std::mutex> serialised(write_mutex_, std::defer_lock);

@@ -20,9 +20,11 @@ struct Migration {
 // The embedded migrations of `dialect`, in version order.
 std::vector<Migration> EmbeddedMigrations(Dialect dialect);
 
-// Applies every embedded migration not yet recorded in schema_migrations, each in its own transaction, in
-// version order, and returns the names applied (none when the schema is current). On PostgreSQL, when
-// `app_role` is set, grants that role the rights the application needs (and no more) afterwards.
-Result<std::vector<std::string>> Migrate(const std::string& url, const std::string& app_role, Instant now);
+// Applies every embedded migration not yet recorded in schema_migrations, each in its own
+// transaction, in version order, and returns the names applied (none when the schema is current).
+// On PostgreSQL, when `app_role` is set, grants that role the rights the application needs (and no
+// more) afterwards.
+Result<std::vector<std::string>> Migrate(const std::string& url, const std::string& app_role,
+                                         Instant now);
 
 }  // namespace cercle::store

@@ -6,15 +6,16 @@
 
 namespace cercle::web {
 
-// The whole request pipeline behind the socket: limits, routing, language, the handler, error pages,
-// security headers, metrics and the access log. The server adapter calls Handle for every request; tests may
-// call it directly.
+// The whole request pipeline behind the socket: limits, routing, language, the handler, error
+// pages, security headers, metrics and the access log. The server adapter calls Handle for every
+// request; tests may call it directly.
 class Application {
  public:
-  Application(Services& services, Router router) : services_(services), router_(std::move(router)) {}
+  Application(Services& services, Router router)
+      : services_(services), router_(std::move(router)) {}
 
-  // Answers `request`. Never throws: an unexpected failure becomes a 500 page with an incident id that the
-  // log carries too.
+  // Answers `request`. Never throws: an unexpected failure becomes a 500 page with an incident id
+  // that the log carries too.
   Response Handle(const Request& request);
 
   const Router& router() const { return router_; }

@@ -23,9 +23,13 @@ struct Context {
   std::string nonce;
 
   // `msgid` in the request's language.
-  std::string Translate(std::string_view msgid) const { return services.translator.Translate(language, msgid); }
+  std::string Translate(std::string_view msgid) const {
+    return services.translator.Translate(language, msgid);
+  }
   // `message` in the request's language, arguments substituted.
-  std::string Format(const Message& message) const { return services.translator.Format(language, message); }
+  std::string Format(const Message& message) const {
+    return services.translator.Format(language, message);
+  }
   // The path parameter `name` ("" when absent).
   const std::string& Parameter(std::string_view name) const;
 };

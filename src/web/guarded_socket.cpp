@@ -38,7 +38,8 @@ int StatusForClose(const GuardState& state, const GuardLimits& limits) {
   const auto end_of_head = state.head.find("\r\n\r\n");
   if (end_of_head == std::string::npos) {
     const auto end_of_line = state.head.find("\r\n");
-    if (end_of_line == std::string::npos) return state.pending_bytes > limits.max_url_bytes ? 414 : 400;
+    if (end_of_line == std::string::npos)
+      return state.pending_bytes > limits.max_url_bytes ? 414 : 400;
     return state.pending_bytes > limits.max_url_bytes ? 431 : 400;
   }
   return ContentLength(state.head.substr(0, end_of_head + 2)) > limits.max_body_bytes ? 413 : 400;
@@ -47,18 +48,36 @@ int StatusForClose(const GuardState& state, const GuardLimits& limits) {
 std::string CannedResponse(int status) {
   std::string text;
   switch (status) {
-    case 408: text = "408 Request Timeout\n\nLa requête a pris trop de temps.\nThe request took too long.\n"; break;
-    case 413: text = "413 Payload Too Large\n\nLe contenu envoyé est trop volumineux.\nThe content sent is too large.\n"; break;
-    case 414: text = "414 URI Too Long\n\nL'adresse demandée est trop longue.\nThe requested address is too long.\n"; break;
-    case 431: text = "431 Request Header Fields Too Large\n\nLes en-têtes de la requête sont trop volumineux.\nThe request headers are too large.\n"; break;
+    case 408:
+      text =
+          "408 Request Timeout\n\nLa requête a pris trop de temps.\nThe request took too long.\n";
+      break;
+    case 413:
+      text =
+          "413 Payload Too Large\n\nLe contenu envoyé est trop volumineux.\nThe content sent is "
+          "too large.\n";
+      break;
+    case 414:
+      text =
+          "414 URI Too Long\n\nL'adresse demandée est trop longue.\nThe requested address is too "
+          "long.\n";
+      break;
+    case 431:
+      text =
+          "431 Request Header Fields Too Large\n\nLes en-têtes de la requête sont trop "
+          "volumineux.\nThe request headers are too large.\n";
+      break;
     default:
       status = 400;
       text = "400 Bad Request\n\nLa requête est mal formée.\nThe request is malformed.\n";
   }
   const std::string reason = text.substr(4, text.find('\n') - 4);
   return "HTTP/1.1 " + std::to_string(status) + " " + reason +
-         "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + std::to_string(text.size()) +
-         "\r\nConnection: close\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\r\n" + text;
+         "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+         std::to_string(text.size()) +
+         "\r\nConnection: close\r\nCache-Control: no-store\r\nX-Content-Type-Options: "
+         "nosniff\r\n\r\n" +
+         text;
 }
 
 void GuardedSocket::Observe(GuardState& state, const char* data, std::size_t length) {

@@ -1,12 +1,13 @@
 #pragma once
 
-// A TCP socket for RESTinio that answers the errors RESTinio would otherwise meet with a silent close.
+// A TCP socket for RESTinio that answers the errors RESTinio would otherwise meet with a silent
+// close.
 //
-// RESTinio closes a connection without any answer when a request line is malformed, when headers or a body
-// exceed its hard limits, or when a client is too slow. This socket watches the bytes of the request in
-// progress; when the connection is shut down before any response began, it first writes a short bilingual
-// error: 400, 414, 431 or 413 when the close comes from reading, 408 when it comes from a timer.
-// Only server.cpp includes this header, because it pulls in Asio.
+// RESTinio closes a connection without any answer when a request line is malformed, when headers or
+// a body exceed its hard limits, or when a client is too slow. This socket watches the bytes of the
+// request in progress; when the connection is shut down before any response began, it first writes
+// a short bilingual error: 400, 414, 431 or 413 when the close comes from reading, 408 when it
+// comes from a timer. Only server.cpp includes this header, because it pulls in Asio.
 
 #include <restinio/asio_include.hpp>
 #include <restinio/tls_fwd.hpp>
@@ -24,7 +25,8 @@ struct GuardLimits {
   std::uint64_t max_body_bytes = 0;
 };
 
-// What the guard saw of the request in progress. Shared by the moved-from and moved-to socket objects.
+// What the guard saw of the request in progress. Shared by the moved-from and moved-to socket
+// objects.
 struct GuardState {
   std::size_t pending_bytes = 0;
   std::string head;
@@ -46,11 +48,13 @@ class GuardedSocket {
   using socket_t = asio::ip::tcp::socket;
   using executor_type = socket_t::executor_type;
 
-  explicit GuardedSocket(asio::io_context& io) : socket_(io), state_(std::make_shared<GuardState>()) {}
-  // RESTinio's acceptor moves a socket into each connection and then accepts again on the moved-from object,
-  // so a move leaves the source with a fresh state of its own.
+  explicit GuardedSocket(asio::io_context& io)
+      : socket_(io), state_(std::make_shared<GuardState>()) {}
+  // RESTinio's acceptor moves a socket into each connection and then accepts again on the
+  // moved-from object, so a move leaves the source with a fresh state of its own.
   GuardedSocket(GuardedSocket&& other)
-      : socket_(std::move(other.socket_)), state_(std::exchange(other.state_, std::make_shared<GuardState>())) {}
+      : socket_(std::move(other.socket_)),
+        state_(std::exchange(other.state_, std::make_shared<GuardState>())) {}
   GuardedSocket& operator=(GuardedSocket&& other) {
     socket_ = std::move(other.socket_);
     state_ = std::exchange(other.state_, std::make_shared<GuardState>());
@@ -74,13 +78,14 @@ class GuardedSocket {
     const char* data = static_cast<const char*>(buffer.data());
     auto executor = asio::get_associated_executor(handler, socket_.get_executor());
     socket_.async_read_some(
-        buffer, asio::bind_executor(executor, [state = state_, data, inner = std::forward<Handler>(handler)](
-                                                  const asio::error_code& error, std::size_t length) mutable {
-          if (!error) Observe(*state, data, length);
-          state->in_read_handler = true;
-          inner(error, length);
-          state->in_read_handler = false;
-        }));
+        buffer, asio::bind_executor(executor,
+                                    [state = state_, data, inner = std::forward<Handler>(handler)](
+                                        const asio::error_code& error, std::size_t length) mutable {
+                                      if (!error) Observe(*state, data, length);
+                                      state->in_read_handler = true;
+                                      inner(error, length);
+                                      state->in_read_handler = false;
+                                    }));
   }
 
   template <class Buffers, class Handler>
@@ -111,8 +116,8 @@ class GuardedSocket {
   std::shared_ptr<GuardState> state_;
 };
 
-// RESTinio finds these two by argument-dependent lookup: a plain TCP connection needs no preparation and has
-// no TLS socket to report.
+// RESTinio finds these two by argument-dependent lookup: a plain TCP connection needs no
+// preparation and has no TLS socket to report.
 template <class Connection, class StartRead, class Failed>
 void prepare_connection_and_start_read(GuardedSocket&, Connection&, StartRead start_read, Failed) {
   start_read();

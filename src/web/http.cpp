@@ -8,7 +8,8 @@ namespace {
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -50,7 +51,9 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
   return std::nullopt;
 }
 
-std::multimap<std::string, std::string> Request::QueryParameters() const { return ParseUrlEncoded(query); }
+std::multimap<std::string, std::string> Request::QueryParameters() const {
+  return ParseUrlEncoded(query);
+}
 
 std::multimap<std::string, std::string> Request::FormFields() const {
   const auto type = Header("content-type");
@@ -154,8 +157,8 @@ std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view text) {
     if (pair.empty()) continue;
     const auto equals = pair.find('=');
     auto key = PercentDecode(pair.substr(0, equals), true);
-    auto value = PercentDecode(equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1),
-                               true);
+    auto value = PercentDecode(
+        equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
     if (key && value) fields.emplace(std::move(*key), std::move(*value));
   }
   return fields;
@@ -163,27 +166,48 @@ std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view text) {
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Unknown";
   }
 }
 

@@ -12,8 +12,8 @@ namespace cercle::web {
 // The HTTP methods Cercle routes.
 enum class Method { kGet, kHead, kPost, kOther };
 
-// Cercle's own view of an HTTP request, independent of the server library, so that handlers can be tested
-// without a socket.
+// Cercle's own view of an HTTP request, independent of the server library, so that handlers can be
+// tested without a socket.
 struct Request {
   Method method = Method::kGet;
   std::string method_text = "GET";
@@ -55,7 +55,8 @@ struct Response {
   static Response Redirect(std::string location);
 };
 
-// Percent-decodes `text`; with `plus_is_space`, '+' becomes ' ' (form encoding). Fails on a bad escape.
+// Percent-decodes `text`; with `plus_is_space`, '+' becomes ' ' (form encoding). Fails on a bad
+// escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 // Percent-encodes everything but unreserved characters.
 std::string PercentEncode(std::string_view text);

@@ -6,18 +6,24 @@ namespace cercle::web {
 
 int StatusFor(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalid: return 422;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kUnauthenticated: return 401;
-    case ErrorKind::kTooManyRequests: return 429;
+    case ErrorKind::kInvalid:
+      return 422;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kUnauthenticated:
+      return 401;
+    case ErrorKind::kTooManyRequests:
+      return 429;
   }
   return 500;
 }
 
-Response RenderPage(Context& context, std::string_view name, const std::string& title, mstch::map model,
-                    int status) {
+Response RenderPage(Context& context, std::string_view name, const std::string& title,
+                    mstch::map model, int status) {
   const auto& services = context.services;
   const bool french = context.language == i18n::Language::kFrench;
   const std::string content = services.views.Render(name, std::move(model), context.language);
@@ -32,22 +38,31 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
                             {"css", services.static_files.Url("css/cercle.css")},
                             {"print", services.static_files.Url("css/print.css")},
                             {"htmx", services.static_files.Url("js/htmx.min.js")},
-                            {"app", services.static_files.Url("js/cercle.js")}}},
+                            {"app", services.static_files.Url("js/cercle.js")},
+                            {"icon", services.static_files.Url("img/cercle.svg")}}},
   };
-  Response response = Response::Html(status, services.views.Render("layout", std::move(layout), context.language));
+  Response response =
+      Response::Html(status, services.views.Render("layout", std::move(layout), context.language));
   response.SetHeader("Content-Language", std::string(i18n::Code(context.language)));
   return response;
 }
 
-Response RenderErrorPage(Context& context, int status, const Message& message, const std::string& incident) {
+Response RenderErrorPage(Context& context, int status, const Message& message,
+                         const std::string& incident) {
   const std::string heading = [&] {
     switch (status) {
-      case 404: return context.Translate(N_("Page not found"));
-      case 403: return context.Translate(N_("Access refused"));
-      case 405: return context.Translate(N_("Method not allowed"));
-      case 413: return context.Translate(N_("Too large"));
-      case 500: return context.Translate(N_("Something went wrong"));
-      default: return context.Translate(N_("The request cannot be completed"));
+      case 404:
+        return context.Translate(N_("Page not found"));
+      case 403:
+        return context.Translate(N_("Access refused"));
+      case 405:
+        return context.Translate(N_("Method not allowed"));
+      case 413:
+        return context.Translate(N_("Too large"));
+      case 500:
+        return context.Translate(N_("Something went wrong"));
+      default:
+        return context.Translate(N_("The request cannot be completed"));
     }
   }();
   mstch::map model{{"heading", heading}, {"message", context.Format(message)}, {"status", status}};

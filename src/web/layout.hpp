@@ -9,13 +9,14 @@
 
 namespace cercle::web {
 
-// Renders template `name` with `model` inside the base layout (organisation name, navigation, language switch,
-// skip link), titled `title` (already translated).
-Response RenderPage(Context& context, std::string_view name, const std::string& title, mstch::map model,
-                    int status = 200);
+// Renders template `name` with `model` inside the base layout (organisation name, navigation,
+// language switch, skip link), titled `title` (already translated).
+Response RenderPage(Context& context, std::string_view name, const std::string& title,
+                    mstch::map model, int status = 200);
 
 // An error page for `status` with `message`, and the incident id when there is one.
-Response RenderErrorPage(Context& context, int status, const Message& message, const std::string& incident = "");
+Response RenderErrorPage(Context& context, int status, const Message& message,
+                         const std::string& incident = "");
 
 // The response for a failure a user caused: its status and page.
 Response RenderError(Context& context, const Error& error);

@@ -13,8 +13,8 @@ namespace cercle::web {
 
 struct Context;
 
-// A request handler: builds the response for a matched route. Failures a user can cause come back as
-// error responses; only broken invariants throw.
+// A request handler: builds the response for a matched route. Failures a user can cause come back
+// as error responses; only broken invariants throw.
 using Handler = std::function<Response(Context&)>;
 
 // One line of the route table.

@@ -12,14 +12,15 @@
 namespace cercle::web {
 namespace {
 
-// RESTinio's own limits, set well above the application's: RESTinio closes connections that exceed them
-// without an answer (the GuardedSocket then answers), while the application answers with a real page below.
+// RESTinio's own limits, set well above the application's: RESTinio closes connections that exceed
+// them without an answer (the GuardedSocket then answers), while the application answers with a
+// real page below.
 constexpr std::uint64_t kHardLimitFactor = 4;
 constexpr std::size_t kMaxConnections = 4096;
 
 struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
-                                          restinio::default_request_handler_t, restinio::default_strand_t,
-                                          GuardedSocket> {
+                                          restinio::default_request_handler_t,
+                                          restinio::default_strand_t, GuardedSocket> {
   static constexpr bool use_connection_count_limiter = true;
 };
 
@@ -68,7 +69,9 @@ Request Convert(const restinio::request_t& source, bool trust_forwarded_for) {
 class Server::Impl {
  public:
   Impl(Application& application, const config::Config& config)
-      : application_(application), config_(config), workers_(static_cast<std::size_t>(config.server.workers)) {
+      : application_(application),
+        config_(config),
+        workers_(static_cast<std::size_t>(config.server.workers)) {
     auto& guard = CurrentGuardLimits();
     guard.max_url_bytes = config.limits.max_url_bytes * kHardLimitFactor;
     guard.max_body_bytes = config.limits.max_body_bytes * kHardLimitFactor;
@@ -80,13 +83,15 @@ class Server::Impl {
         .read_next_http_message_timelimit(std::chrono::seconds(config.limits.read_timeout_seconds))
         .handle_request_timeout(std::chrono::seconds(config.limits.handler_timeout_seconds))
         .write_http_response_timelimit(std::chrono::seconds(config.limits.handler_timeout_seconds))
-        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                      .max_url_size(config.limits.max_url_bytes * kHardLimitFactor)
-                                      .max_field_name_size(config.limits.max_header_bytes * kHardLimitFactor)
-                                      .max_field_value_size(config.limits.max_header_bytes * kHardLimitFactor)
-                                      .max_field_count(1000)
-                                      .max_body_size(config.limits.max_body_bytes * kHardLimitFactor))
-        .request_handler([this](restinio::request_handle_t request) { return Accept(std::move(request)); });
+        .incoming_http_msg_limits(
+            restinio::incoming_http_msg_limits_t{}
+                .max_url_size(config.limits.max_url_bytes * kHardLimitFactor)
+                .max_field_name_size(config.limits.max_header_bytes * kHardLimitFactor)
+                .max_field_value_size(config.limits.max_header_bytes * kHardLimitFactor)
+                .max_field_count(1000)
+                .max_body_size(config.limits.max_body_bytes * kHardLimitFactor))
+        .request_handler(
+            [this](restinio::request_handle_t request) { return Accept(std::move(request)); });
     server_ = std::make_unique<restinio::http_server_t<Traits>>(restinio::external_io_context(io_),
                                                                 std::move(settings));
   }
@@ -105,9 +110,11 @@ class Server::Impl {
     draining_ = true;
     {
       std::unique_lock lock(mutex_);
-      const bool drained = idle_.wait_for(lock, std::chrono::seconds(config_.server.shutdown_grace_seconds),
-                                          [this] { return in_flight_ == 0; });
-      if (!drained) spdlog::warn("shutdown: {} request(s) still in flight after the grace period", in_flight_);
+      const bool drained =
+          idle_.wait_for(lock, std::chrono::seconds(config_.server.shutdown_grace_seconds),
+                         [this] { return in_flight_ == 0; });
+      if (!drained)
+        spdlog::warn("shutdown: {} request(s) still in flight after the grace period", in_flight_);
     }
     io_.stop();
     for (auto& thread : io_threads_) thread.join();
@@ -139,9 +146,10 @@ class Server::Impl {
       ++in_flight_;
     }
     Request request = Convert(*handle, config_.server.trust_forwarded_for);
-    asio::post(workers_, [this, handle = std::move(handle), request = std::move(request)]() mutable {
-      Respond(handle, application_.Handle(request));
-    });
+    asio::post(workers_,
+               [this, handle = std::move(handle), request = std::move(request)]() mutable {
+                 Respond(handle, application_.Handle(request));
+               });
     return restinio::request_accepted();
   }
 

@@ -7,8 +7,8 @@
 
 namespace cercle::web {
 
-// The HTTP server: RESTinio on I/O threads in front, the Application on a pool of worker threads behind it.
-// It stops gracefully: no new connections, requests in flight answered, then exit.
+// The HTTP server: RESTinio on I/O threads in front, the Application on a pool of worker threads
+// behind it. It stops gracefully: no new connections, requests in flight answered, then exit.
 class Server {
  public:
   Server(Application& application, const config::Config& config);
@@ -21,8 +21,8 @@ class Server {
 
   // Starts serving in background threads and returns once the port is open (for tests).
   void Start();
-  // Stops gracefully: closes the listening socket, waits for requests in flight (up to the configured grace
-  // period), then stops all threads.
+  // Stops gracefully: closes the listening socket, waits for requests in flight (up to the
+  // configured grace period), then stops all threads.
   void Stop();
 
  private:

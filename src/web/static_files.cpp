@@ -24,8 +24,8 @@ std::string ContentType(std::string_view name) {
 
 std::string HashedName(std::string_view name, std::string_view bytes) {
   unsigned char hash[16];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                     nullptr, 0);
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size(), nullptr, 0);
   char hex[kHashBytes * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, hash, kHashBytes);
   const auto dot = name.rfind('.');
@@ -47,7 +47,8 @@ StaticFiles::StaticFiles() {
 
 const std::string& StaticFiles::Url(std::string_view name) const {
   const auto found = url_by_name_.find(name);
-  if (found == url_by_name_.end()) throw std::logic_error("no embedded static file " + std::string(name));
+  if (found == url_by_name_.end())
+    throw std::logic_error("no embedded static file " + std::string(name));
   return found->second;
 }
 

@@ -10,6 +10,35 @@ namespace cercle::web {
 
 namespace {
 
+// Escapes text for HTML element content and quoted attribute values. mstch's default also escapes
+// '/', which only makes pages harder to read.
+std::string EscapeHtml(const std::string& text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
+
 // The names of the partials `text` includes directly ({{> name}}).
 std::set<std::string> PartialNames(const std::string& text) {
   std::set<std::string> names;
@@ -27,12 +56,14 @@ std::set<std::string> PartialNames(const std::string& text) {
 }  // namespace
 
 Views::Views(const i18n::Translator& translator) : translator_(translator) {
+  mstch::config::escape = EscapeHtml;
   constexpr std::string_view kPrefix = "templates/";
   constexpr std::string_view kSuffix = ".mustache";
   std::map<std::string, std::string> texts;
   for (const auto& asset : assets::WithPrefix(kPrefix)) {
     if (!asset.name.ends_with(kSuffix)) continue;
-    const auto name = asset.name.substr(kPrefix.size(), asset.name.size() - kPrefix.size() - kSuffix.size());
+    const auto name =
+        asset.name.substr(kPrefix.size(), asset.name.size() - kPrefix.size() - kSuffix.size());
     texts[std::string(name)] = std::string(asset.bytes);
   }
   for (const auto& [name, text] : texts) {
@@ -42,9 +73,11 @@ Views::Views(const i18n::Translator& translator) : translator_(translator) {
       const std::string current = pending.back();
       pending.pop_back();
       const auto found = texts.find(current);
-      if (found == texts.end()) throw std::logic_error("template " + name + " uses missing partial " + current);
+      if (found == texts.end())
+        throw std::logic_error("template " + name + " uses missing partial " + current);
       for (const auto& partial : PartialNames(found->second)) {
-        if (compiled.partials.emplace(partial, texts.count(partial) ? texts.at(partial) : "").second) {
+        if (compiled.partials.emplace(partial, texts.count(partial) ? texts.at(partial) : "")
+                .second) {
           pending.push_back(partial);
         }
       }

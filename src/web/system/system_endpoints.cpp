@@ -19,7 +19,8 @@ Response Metrics(Context& context) {
 
 Response StaticFile(Context& context) {
   const auto* file = context.services.static_files.Find(context.request.path);
-  if (!file) return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
+  if (!file)
+    return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
   Response response;
   response.body = std::string(file->bytes);
   response.SetHeader("Content-Type", file->content_type);

@@ -10,7 +10,8 @@ Response Live(Context& context);
 Response Ready(Context& context);
 // GET /metrics: request counts and latencies in Prometheus text format.
 Response Metrics(Context& context);
-// GET /static/{file...}: an embedded static file under its content-hashed address, cached for a year.
+// GET /static/{file...}: an embedded static file under its content-hashed address, cached for a
+// year.
 Response StaticFile(Context& context);
 
 }  // namespace cercle::web::system

@@ -8,7 +8,8 @@ namespace cercle::web::pages::language {
 constexpr int kRememberSeconds = 365 * 24 * 3600;
 
 bool IsLocalPath(std::string_view target) {
-  return target.starts_with('/') && !target.starts_with("//") && target.find('\\') == std::string_view::npos &&
+  return target.starts_with('/') && !target.starts_with("//") &&
+         target.find('\\') == std::string_view::npos &&
          target.find('\r') == std::string_view::npos && target.find('\n') == std::string_view::npos;
 }
 
@@ -19,9 +20,10 @@ Response Choose(Context& context) {
     return RenderErrorPage(context, 400, {N_("Choose French or English."), {}});
   }
   const auto next = fields.find("next");
-  Response response =
-      Response::Redirect(next != fields.end() && IsLocalPath(next->second) ? next->second : std::string("/"));
-  std::string cookie = "lang=" + chosen->second + "; Path=/; Max-Age=" + std::to_string(kRememberSeconds) +
+  Response response = Response::Redirect(
+      next != fields.end() && IsLocalPath(next->second) ? next->second : std::string("/"));
+  std::string cookie = "lang=" + chosen->second +
+                       "; Path=/; Max-Age=" + std::to_string(kRememberSeconds) +
                        "; SameSite=Lax; HttpOnly";
   if (context.services.config.server.behind_tls_proxy) cookie += "; Secure";
   response.AddHeader("Set-Cookie", cookie);

@@ -1,0 +1,33 @@
+# Cercle: the two commands are `make run` and `make test`. See README.md.
+.PHONY: run test bench build deps format tidy clean
+
+JOBS ?= $(shell nproc)
+RELEASE_DIR := build/release
+
+# Sets everything up and serves on http://127.0.0.1:8080 with French demo data (SQLite in var/).
+run: build
+	scripts/run
+
+# Builds and runs every test suite (unit, integration on SQLite and PostgreSQL, browser) and prints a summary.
+test:
+	scripts/test-all
+
+# Measures the server against nginx with wrk, side by side, and runs the micro-benchmarks. Never asserts.
+bench: deps
+	bench/run
+
+deps:
+	scripts/install-deps
+
+build: deps
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCERCLE_TESTS=OFF >/dev/null
+	cmake --build $(RELEASE_DIR) --target cercle -j $(JOBS)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+tidy: build
+	clang-tidy -p $(RELEASE_DIR) $$(git ls-files 'src/*.cpp')
+
+clean:
+	rm -rf build

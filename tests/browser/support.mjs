@@ -1,0 +1,50 @@
+// Shared helpers of the browser tests: Debian's chromium through playwright-core, and axe-core.
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const baseUrl = process.env.CERCLE_BASE_URL ?? "http://127.0.0.1:8080";
+export const phone = { width: 360, height: 740 };
+export const desktop = { width: 1280, height: 800 };
+
+// Starts Debian's chromium, headless, with the flags this closed network needs (no background traffic).
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+// A new page at `viewport` that records Content-Security-Policy violations and page errors.
+export async function openPage(browser, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") page.problems.push(message.text());
+  });
+  page.on("pageerror", (error) => page.problems.push(String(error)));
+  return page;
+}
+
+// Runs axe-core (WCAG 2.1 A and AA) on the page and returns its violations. Injected through the DevTools
+// protocol, so the page's strict CSP stays on.
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+// Saves a screenshot under $CERCLE_SCREENSHOTS when set.
+export async function screenshot(page, name) {
+  const folder = process.env.CERCLE_SCREENSHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+}
