@@ -74,7 +74,7 @@ const std::string& Context::Parameter(std::string_view name) const {
 Response Application::Dispatch(const Request& request, const std::string& nonce,
                                i18n::Language language, std::string& route_name) {
   const auto& limits = services_.config.limits;
-  Context unmatched{request, services_, kUnmatchedRoute, {}, language, nonce};
+  Context unmatched{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
   if (request.target.size() > limits.max_url_bytes) {
     return RenderErrorPage(unmatched, 414, {N_("The address is too long."), {}});
   }
@@ -97,7 +97,7 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
     return RenderErrorPage(unmatched, 404, {N_("The page you asked for does not exist."), {}});
   }
   route_name = match.route->pattern;
-  Context context{request, services_, *match.route, std::move(match.parameters), language, nonce};
+  Context context{request, services_, *match.route, std::move(match.parameters), language, nonce, {}};
   return match.route->handler(context);
 }
 
@@ -113,7 +113,7 @@ Response Application::Handle(const Request& request) {
     const std::string incident = RandomHex(6);
     spdlog::error("incident={} route={} {}", incident, route_name, DescribeFailure(failure));
     try {
-      Context context{request, services_, kUnmatchedRoute, {}, language, nonce};
+      Context context{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
       response =
           RenderErrorPage(context, 500,
                           {N_("An unexpected error stopped this request. If it happens again, give "

@@ -21,6 +21,8 @@ struct Context {
   i18n::Language language = i18n::Language::kFrench;
   // The Content-Security-Policy nonce of this response, for the page's script tags.
   std::string nonce;
+  // The organisation named in the page header, when the request has one.
+  std::string organisation_name;
 
   // `msgid` in the request's language.
   std::string Translate(std::string_view msgid) const {

@@ -32,6 +32,7 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"content", content},
       {"nonce", context.nonce},
       {"path", context.request.path},
+      {"organisation_name", context.organisation_name},
       {"other_lang", std::string(french ? "en" : "fr")},
       {"other_lang_label", std::string(french ? "English" : "Français")},
       {"assets", mstch::map{{"normalize", services.static_files.Url("css/modern-normalize.css")},

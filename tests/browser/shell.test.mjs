@@ -15,6 +15,7 @@ for (const [name, viewport] of [["phone", phone], ["desktop", desktop]]) {
     assert.equal(await page.getAttribute("html", "lang"), "fr");
     assert.equal(await page.textContent("h1"), "Bienvenue dans Cercle");
     assert.match(await page.textContent(".hero"), /Cercles Montréal \(démo\)/);
+    assert.equal(await page.textContent(".site-header__organisation"), "Cercles Montréal (démo)");
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= viewport.width, `no horizontal scrolling (${scrollWidth} px)`);
     // The skip link is the first thing a keyboard reaches, and it leads to the content.
