@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/audit_command.hpp"
 #include "cli/runtime.hpp"
+#include "store/organisation_store.hpp"
 #include "demo/demo_data.hpp"
 #include "store/migrator.hpp"
 #include "web/server.hpp"
@@ -62,6 +64,24 @@ int Run(int argc, char** argv) {
   bool if_missing = false;
   keygen->add_flag("--if-missing", if_missing, "Do nothing when the key file exists already");
 
+  auto* user = app.add_subcommand("user", "Manage accounts from the command line");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand(
+      "add", "Create an account: mails (and prints) an invitation link, or sets the password read from stdin");
+  std::string user_organisation, user_email, user_name;
+  std::vector<std::string> user_roles;
+  bool user_network = false, password_stdin = false;
+  user_add->add_option("--organisation", user_organisation, "The organisation's short name (slug)");
+  user_add->add_flag("--network", user_network, "A network administrator, of no organisation");
+  user_add->add_option("--email", user_email, "E-mail address")->required();
+  user_add->add_option("--name", user_name, "Display name")->required();
+  user_add->add_option("--role", user_roles, "admin, coordinator, volunteer, partner or evaluator (repeatable)");
+  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+  auto* audit = app.add_subcommand("audit", "The audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify =
+      audit->add_subcommand("verify", "Recompute every hash chain; exit 1 and name the first broken entry");
+
   CLI11_PARSE(app, argc, argv);
 
   const auto loaded = config::Load(config_path.empty() ? std::nullopt : std::optional(config_path),
@@ -96,8 +116,47 @@ int Run(int argc, char** argv) {
   }
   auto runtime = Runtime::Create(config, clock);
   if (!runtime) return Fail(config, runtime.error());
+  if (*audit_verify) return RunAuditVerify((*runtime)->database(), (*runtime)->secrets(), std::cout);
+  if (*user_add) {
+    std::optional<std::int64_t> organisation_id;
+    domain::Roles roles;
+    if (user_network) {
+      roles.Add(domain::Role::kNetworkAdmin);
+    } else {
+      for (const auto& organisation : store::ListOrganisations((*runtime)->database())) {
+        if (organisation.slug == user_organisation) organisation_id = organisation.id;
+      }
+      if (!organisation_id) {
+        std::cerr << "cercle: no organisation has the short name \"" << user_organisation << "\"\n";
+        return 1;
+      }
+      for (const auto& name : user_roles) {
+        const auto role = domain::ParseRole(name);
+        if (!role || *role == domain::Role::kNetworkAdmin) {
+          std::cerr << "cercle: unknown role \"" << name << "\"\n";
+          return 1;
+        }
+        roles.Add(*role);
+      }
+    }
+    if (password_stdin) {
+      std::string password;
+      std::getline(std::cin, password);
+      const auto created = (*runtime)->accounts().CreateWithPassword(organisation_id, user_name, user_email, roles,
+                                                                     password, true);
+      if (!created) return Fail(config, created.error());
+      std::cout << "Account created (user " << *created << ").\n";
+      return 0;
+    }
+    const auto link = (*runtime)->accounts().Invite(std::nullopt, organisation_id, user_name, user_email, roles,
+                                                    {"command line", ""});
+    if (!link) return Fail(config, link.error());
+    (*runtime)->mail_sender().DeliverDue();
+    std::cout << "Invitation created and mailed. The link, valid 72 hours, works once:\n" << *link << "\n";
+    return 0;
+  }
   if (*demo) {
-    const auto summary = demo::Load((*runtime)->database(), *clock, scale);
+    const auto summary = demo::Load((*runtime)->database(), (*runtime)->accounts(), *clock, scale);
     if (!summary) {
       if (summary.error().kind == ErrorKind::kConflict) {
         std::cout << "The database holds data already: demo data not loaded.\n";
@@ -111,7 +170,10 @@ int Run(int argc, char** argv) {
     return 0;
   }
   web::Server server((*runtime)->application(), config);
-  return server.RunUntilSignalled();
+  (*runtime)->mail_sender().Start();
+  const int code = server.RunUntilSignalled();
+  (*runtime)->mail_sender().Stop();
+  return code;
 }
 
 }  // namespace cercle::cli

@@ -29,8 +29,12 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       database_(std::move(database)),
       translator_(config_.i18n.time_zone),
       views_(translator_),
-      services_{config_,     secrets_,      *database_, *clock_,
-                translator_, static_files_, views_,     metrics_},
+      audit_(secrets_.audit_key),
+      mail_sender_(*database_, config_.mail, *clock_),
+      authenticator_(*database_, config_, secrets_, *clock_, audit_),
+      accounts_(*database_, config_, secrets_, *clock_, audit_, translator_, [this] { mail_sender_.Wake(); }),
+      services_{config_, secrets_, *database_, *clock_, translator_, static_files_,
+                views_,  metrics_, audit_,     authenticator_, accounts_},
       application_(services_, web::Router(web::AllRoutes())) {}
 
 }  // namespace cercle::cli

@@ -2,10 +2,14 @@
 
 #include <memory>
 
+#include "audit/audit_log.hpp"
+#include "auth/accounts.hpp"
+#include "auth/authenticator.hpp"
 #include "base/clock.hpp"
 #include "config/config.hpp"
 #include "config/secrets.hpp"
 #include "i18n/translator.hpp"
+#include "notify/outbox.hpp"
 #include "store/database.hpp"
 #include "web/application.hpp"
 #include "web/metrics.hpp"
@@ -28,6 +32,12 @@ class Runtime {
   const i18n::Translator& translator() const { return translator_; }
   web::Services& services() { return services_; }
   web::Application& application() { return application_; }
+  const config::Secrets& secrets() const { return secrets_; }
+  const audit::AuditLog& audit() const { return audit_; }
+  auth::Authenticator& authenticator() { return authenticator_; }
+  auth::Accounts& accounts() { return accounts_; }
+  // Delivers the outbox; `serve` starts its thread, tests call DeliverDue.
+  notify::MailSender& mail_sender() { return mail_sender_; }
   const Clock& clock() const { return *clock_; }
 
  private:
@@ -42,6 +52,10 @@ class Runtime {
   web::StaticFiles static_files_;
   web::Views views_;
   web::Metrics metrics_;
+  audit::AuditLog audit_;
+  notify::MailSender mail_sender_;
+  auth::Authenticator authenticator_;
+  auth::Accounts accounts_;
   web::Services services_;
   web::Application application_;
 };

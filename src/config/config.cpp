@@ -92,6 +92,19 @@ const std::vector<Key>& Keys() {
       {"i18n", "default_language", Text([](Config& c) { return &c.i18n.default_language; })},
       {"i18n", "time_zone", Text([](Config& c) { return &c.i18n.time_zone; })},
       {"log", "level", Text([](Config& c) { return &c.log.level; })},
+      {"mail", "smtp_url", Text([](Config& c) { return &c.mail.smtp_url; })},
+      {"mail", "username", Text([](Config& c) { return &c.mail.username; })},
+      {"mail", "password", Text([](Config& c) { return &c.mail.password; })},
+      {"mail", "require_tls", Flag([](Config& c) { return &c.mail.require_tls; })},
+      {"mail", "from", Text([](Config& c) { return &c.mail.from; })},
+      {"mail", "max_attempts", Number<int>([](Config& c) { return &c.mail.max_attempts; }, 1, 100)},
+      {"mail", "poll_seconds", Number<int>([](Config& c) { return &c.mail.poll_seconds; }, 1, 3600)},
+      {"auth", "idle_minutes", Number<int>([](Config& c) { return &c.auth.idle_minutes; }, 1, 24 * 60)},
+      {"auth", "admin_idle_minutes",
+       Number<int>([](Config& c) { return &c.auth.admin_idle_minutes; }, 1, 24 * 60)},
+      {"auth", "absolute_hours", Number<int>([](Config& c) { return &c.auth.absolute_hours; }, 1, 24 * 7)},
+      {"auth", "max_failures_per_hour",
+       Number<int>([](Config& c) { return &c.auth.max_failures_per_hour; }, 1, 100000)},
   };
   return keys;
 }

@@ -57,6 +57,29 @@ struct Config {
   struct Log {
     std::string level = "info";
   } log;
+
+  struct Mail {
+    // The SMTP server: smtp://host:port (plain, loopback relays) or smtps://host:465; empty disables sending
+    // (mail waits in the outbox).
+    std::string smtp_url;
+    std::string username;
+    std::string password;
+    // Require STARTTLS on smtp:// URLs.
+    bool require_tls = false;
+    std::string from = "Cercle <cercle@localhost>";
+    // Delivery attempts before a mail is given up, and seconds between outbox passes.
+    int max_attempts = 8;
+    int poll_seconds = 5;
+  } mail;
+
+  struct Auth {
+    // Idle limits in minutes (administrators get the shorter one) and the absolute session limit in hours.
+    int idle_minutes = 30;
+    int admin_idle_minutes = 15;
+    int absolute_hours = 12;
+    // Failed sign-ins allowed per account per hour.
+    int max_failures_per_hour = 100;
+  } auth;
 };
 
 // Reads `path` (TOML; absent means defaults), then applies environment overrides: the variable

@@ -8,26 +8,68 @@ namespace {
 // The demo organisation. Its name says it is not real.
 constexpr const char* kDemoName = "Cercles Montréal (démo)";
 constexpr const char* kDemoSlug = "montreal-demo";
+// Every demo account shares this password; the addresses use the reserved .example domain.
+constexpr const char* kDemoPassword = "demo-cercle-2026";
+
+// One demo account per role, with names that are obviously invented.
+struct DemoUser {
+  const char* name;
+  const char* email;
+  domain::Role role;
+  const char* role_label;
+};
+
+constexpr DemoUser kUsers[] = {
+    {"Adèle Exemple", "admin@demo.example", domain::Role::kOrganisationAdmin, "organisation admin"},
+    {"Céleste Coordo", "coordination@demo.example", domain::Role::kCoordinator, "coordinator"},
+    {"Bastien Fictif", "benevole@demo.example", domain::Role::kVolunteer, "volunteer"},
+    {"Octave Prototype", "partenaire@demo.example", domain::Role::kPartner, "partner (parole officer)"},
+    {"Zoé Essai", "evaluation@demo.example", domain::Role::kEvaluator, "evaluator"},
+};
+constexpr DemoUser kNetworkAdmin = {"Hector Réseau", "reseau@demo.example", domain::Role::kNetworkAdmin,
+                                    "network admin"};
+
+// "admin@demo.example" for the first copy, "admin+2@demo.example" for the second…
+std::string CopyEmail(const std::string& email, int copy) {
+  if (copy == 1) return email;
+  const auto at = email.find('@');
+  return email.substr(0, at) + "+" + std::to_string(copy) + email.substr(at);
+}
 
 }  // namespace
 
-std::vector<std::string> DemoLogins() { return {}; }
+std::vector<std::string> DemoLogins() {
+  std::vector<std::string> logins;
+  for (const auto& user : kUsers) {
+    logins.push_back(std::string(user.role_label) + ": " + user.email + " / " + kDemoPassword);
+  }
+  logins.push_back(std::string(kNetworkAdmin.role_label) + ": " + kNetworkAdmin.email + " / " + kDemoPassword);
+  logins.push_back(
+      "Two-step verification: admins, coordinators and partners set it up at their first sign-in; scan the QR "
+      "code with an authenticator app, or type the key it shows into `oathtool --totp -b KEY` (Debian package "
+      "oathtool).");
+  return logins;
+}
 
-Result<DemoSummary> Load(store::Database& database, const Clock& clock, int scale) {
+Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, const Clock& clock, int scale) {
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
-    return Error::Conflict(
-        N_("The database already holds data; demo data goes only into an empty database."));
+    return Error::Conflict(N_("The database already holds data; demo data goes only into an empty database."));
   }
   if (scale < 1) return Error::Invalid(N_("The scale must be at least 1."));
   DemoSummary summary;
   for (int copy = 1; copy <= scale; ++copy) {
-    const std::string name =
-        copy == 1 ? kDemoName : "Cercles Démo " + std::to_string(copy) + " (démo)";
+    const std::string name = copy == 1 ? kDemoName : "Cercles Démo " + std::to_string(copy) + " (démo)";
     const std::string slug = copy == 1 ? kDemoSlug : "demo-" + std::to_string(copy);
     const auto organisation = TRY(organisations.Create(name, slug, clock.Now()));
     summary.organisations.push_back(organisation.name);
+    for (const auto& user : kUsers) {
+      TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy), {user.role},
+                                      kDemoPassword, false));
+    }
   }
+  TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
+                                  kDemoPassword, false));
   summary.logins = DemoLogins();
   return summary;
 }

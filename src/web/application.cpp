@@ -7,7 +7,9 @@
 #include <chrono>
 #include <typeinfo>
 
+#include "auth/crypto.hpp"
 #include "web/context.hpp"
+#include "web/cookies.hpp"
 #include "web/layout.hpp"
 
 namespace cercle::web {
@@ -43,6 +45,58 @@ void ApplySecurityHeaders(Response& response, const std::string& nonce,
   if (!response.Header("Cache-Control")) response.SetHeader("Cache-Control", "no-store");
 }
 
+// True when a state-changing request comes from this site: its Origin (when sent) is the configured public
+// address or the Host it was sent to, and Sec-Fetch-Site (when sent) does not say another site sent it.
+bool SameOrigin(const Request& request, const config::Config& config) {
+  if (const auto site = request.Header("sec-fetch-site")) {
+    if (*site != "same-origin" && *site != "none") return false;
+  }
+  const auto origin = request.Header("origin");
+  if (!origin) return true;
+  const std::string& public_url = config.server.public_url;
+  const auto host = request.Header("host").value_or("");
+  return *origin == public_url.substr(0, public_url.find('/', public_url.find("//") + 2)) ||
+         (!host.empty() && (*origin == "http://" + std::string(host) || *origin == "https://" + std::string(host)));
+}
+
+// The CSRF token a request sent: the form field "csrf", or the X-CSRF-Token header (htmx).
+std::string SentCsrfToken(const Request& request) {
+  if (const auto header = request.Header("x-csrf-token")) return std::string(*header);
+  const auto fields = request.FormFields();
+  const auto found = fields.find("csrf");
+  return found == fields.end() ? "" : found->second;
+}
+
+// Where a request that its session cannot make yet must go instead: the next step of sign-in, or the
+// sign-in page. Empty when the route is open to the request as it is.
+std::string RedirectForAccess(const Route& route, const std::optional<auth::Actor>& actor,
+                              const Request& request) {
+  using store::SessionStage;
+  const auto stage = actor ? std::optional(actor->stage) : std::nullopt;
+  const std::string sign_in =
+      "/login" + (request.method == Method::kGet && request.path != "/"
+                      ? "?next=" + PercentEncode(request.path)
+                      : std::string());
+  switch (route.access) {
+    case Access::kPublic:
+      return "";
+    case Access::kSignedOut:
+      return stage == SessionStage::kFull ? "/" : "";
+    case Access::kSecondFactor:
+      if (stage == SessionStage::kSecondFactor) return "";
+      return stage == SessionStage::kFull ? "/" : "/login";
+    case Access::kEnrolment:
+      if (stage == SessionStage::kEnrolment || stage == SessionStage::kFull) return "";
+      return "/login";
+    case Access::kSignedIn:
+      if (stage == SessionStage::kFull) return "";
+      if (stage == SessionStage::kSecondFactor) return "/login/two-factor";
+      if (stage == SessionStage::kEnrolment) return "/account/two-factor";
+      return sign_in;
+  }
+  return sign_in;
+}
+
 // A description of an unexpected failure that carries no personal data: database errors can quote
 // values, so only their category is logged.
 std::string DescribeFailure(const std::exception& failure) {
@@ -63,6 +117,10 @@ std::string RandomHex(std::size_t bytes) {
                  raw.size());
   hex.pop_back();
   return hex;
+}
+
+auth::ClientInfo Context::client() const {
+  return {request.client_address, std::string(request.Header("user-agent").value_or(""))};
 }
 
 const std::string& Context::Parameter(std::string_view name) const {
@@ -98,7 +156,45 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   }
   route_name = match.route->pattern;
   Context context{request, services_, *match.route, std::move(match.parameters), language, nonce, {}};
-  return match.route->handler(context);
+  const auth::ClientInfo client = context.client();
+
+  if (const auto token = request.Cookie(kSessionCookie)) {
+    context.actor = services_.authenticator.Resume(*token, client);
+    if (context.actor) {
+      context.language = i18n::FromCode(context.actor->language, language);
+      context.organisation_name = context.actor->organisation_name;
+    } else {
+      context.cookies.push_back(ClearedSessionCookie());
+    }
+  }
+  auto csrf_cookie = request.Cookie(kCsrfCookie);
+  const bool had_csrf_cookie = csrf_cookie && csrf_cookie->size() >= 32 && csrf_cookie->size() <= 64;
+  if (!had_csrf_cookie) {
+    csrf_cookie = auth::RandomToken();
+    context.cookies.push_back(CsrfCookie(*csrf_cookie));
+  }
+  context.csrf_token = services_.authenticator.CsrfToken(*csrf_cookie);
+
+  Response response;
+  if (request.method == Method::kPost &&
+      (!SameOrigin(request, services_.config) || !had_csrf_cookie ||
+       !auth::ConstantTimeEquals(SentCsrfToken(request), context.csrf_token))) {
+    // Nothing runs for a forged or stale form.
+    response = RenderErrorPage(context, 403,
+                               {N_("This form has expired or was sent from another site. Reload the page and try "
+                                   "again."),
+                                {}});
+  } else if (const auto redirect = RedirectForAccess(*match.route, context.actor, request); !redirect.empty()) {
+    // A form posted without the session it needs is answered, not redirected, so that nothing is replayed.
+    const bool already_signed_in = redirect == "/";
+    response = request.method == Method::kGet || already_signed_in
+                   ? Response::Redirect(redirect)
+                   : RenderErrorPage(context, 401, {N_("Please sign in."), {}});
+  } else {
+    response = match.route->handler(context);
+  }
+  for (auto& cookie : context.cookies) response.AddHeader("Set-Cookie", std::move(cookie));
+  return response;
 }
 
 Response Application::Handle(const Request& request) {

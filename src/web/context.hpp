@@ -3,7 +3,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "auth/actor.hpp"
 #include "base/result.hpp"
 #include "i18n/translator.hpp"
 #include "web/http.hpp"
@@ -23,6 +25,18 @@ struct Context {
   std::string nonce;
   // The organisation named in the page header, when the request has one.
   std::string organisation_name;
+  // The user behind the request's session, at whatever stage of sign-in it is.
+  std::optional<auth::Actor> actor;
+  // The CSRF token that this response's forms must send back.
+  std::string csrf_token;
+  // Set-Cookie values to add to the response (a new CSRF cookie…).
+  std::vector<std::string> cookies;
+
+  // Where the request comes from, for the audit log and throttling.
+  auth::ClientInfo client() const;
+  // The signed-in actor; only for handlers of Access::kSignedIn routes (and later stages), where the
+  // pipeline guarantees one.
+  const auth::Actor& signed_in() const { return *actor; }
 
   // `msgid` in the request's language.
   std::string Translate(std::string_view msgid) const {

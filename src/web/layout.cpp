@@ -1,5 +1,6 @@
 #include "web/layout.hpp"
 
+#include "auth/policies/user_policy.hpp"
 #include "i18n/translator.hpp"
 
 namespace cercle::web {
@@ -22,10 +23,37 @@ int StatusFor(ErrorKind kind) {
   return 500;
 }
 
+namespace {
+
+// The navigation the actor may use, each entry allowed by its policy.
+mstch::array Navigation(const Context& context) {
+  using namespace auth::policies;
+  std::vector<std::pair<std::string, std::string>> entries = {{"/", context.Translate(N_("Home"))}};
+  const auto& actor = context.actor;
+  if (actor && actor->signed_in()) {
+    if (UserPolicy::CanList(*actor)) entries.emplace_back("/admin/users", context.Translate(N_("Users")));
+    if (AuditPolicy::CanRead(*actor)) entries.emplace_back("/admin/audit", context.Translate(N_("Audit log")));
+    if (OrganisationPolicy::CanManage(*actor)) {
+      entries.emplace_back("/network/organisations", context.Translate(N_("Organisations")));
+    }
+    entries.emplace_back("/account", context.Translate(N_("My account")));
+  }
+  mstch::array nav;
+  const std::string& path = context.request.path;
+  for (const auto& [href, label] : entries) {
+    const bool current = href == "/" ? path == "/" : path.starts_with(href);
+    nav.push_back(mstch::map{{"href", href}, {"label", label}, {"current", current}});
+  }
+  return nav;
+}
+
+}  // namespace
+
 Response RenderPage(Context& context, std::string_view name, const std::string& title,
                     mstch::map model, int status) {
   const auto& services = context.services;
   const bool french = context.language == i18n::Language::kFrench;
+  model["csrf"] = context.csrf_token;
   const std::string content = services.views.Render(name, std::move(model), context.language);
   mstch::map layout{
       {"title", title},
@@ -33,6 +61,10 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"nonce", context.nonce},
       {"path", context.request.path},
       {"organisation_name", context.organisation_name},
+      {"nav", Navigation(context)},
+      {"csrf", context.csrf_token},
+      {"signed_out", !context.actor.has_value()},
+      {"has_session", context.actor.has_value()},
       {"other_lang", std::string(french ? "en" : "fr")},
       {"other_lang_label", std::string(french ? "English" : "Français")},
       {"assets", mstch::map{{"normalize", services.static_files.Url("css/modern-normalize.css")},
@@ -69,6 +101,17 @@ Response RenderErrorPage(Context& context, int status, const Message& message,
   mstch::map model{{"heading", heading}, {"message", context.Format(message)}, {"status", status}};
   if (!incident.empty()) model["incident"] = incident;
   return RenderPage(context, "error", heading, std::move(model), status);
+}
+
+Response Deny(Context& context, std::string_view object_type, std::string_view object_id, int status) {
+  const auto& actor = context.actor;
+  context.services.audit.Record(
+      context.services.database,
+      {actor ? actor->organisation_id : std::nullopt, actor ? std::optional(actor->user_id) : std::nullopt,
+       "authz.denied", std::string(object_type), std::string(object_id), context.request.client_address,
+       audit::Outcome::kDenied, context.services.clock.Now()});
+  if (status == 403) return RenderErrorPage(context, 403, {N_("You are not allowed to see this page."), {}});
+  return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
 }
 
 Response RenderError(Context& context, const Error& error) {

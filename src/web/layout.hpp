@@ -21,6 +21,10 @@ Response RenderErrorPage(Context& context, int status, const Message& message,
 // The response for a failure a user caused: its status and page.
 Response RenderError(Context& context, const Error& error);
 
+// Refuses an action the policy does not allow: records "authz.denied" in the audit log and answers 404 for
+// a record (as if it did not exist) or 403 for an area.
+Response Deny(Context& context, std::string_view object_type, std::string_view object_id, int status = 404);
+
 // The HTTP status for an error kind.
 int StatusFor(ErrorKind kind);
 

@@ -17,12 +17,22 @@ struct Context;
 // as error responses; only broken invariants throw.
 using Handler = std::function<Response(Context&)>;
 
+// Who may reach a route at all, before its handler asks the policy about the record.
+enum class Access {
+  kPublic,        // anyone
+  kSignedOut,     // sign-in pages; a signed-in user is sent home
+  kSecondFactor,  // a session whose password was accepted, waiting for its code
+  kEnrolment,     // a session that must set up two-factor sign-in (or a signed-in one redoing it)
+  kSignedIn,      // a full session
+};
+
 // One line of the route table.
 struct Route {
   Method method = Method::kGet;
   // Segments separated by '/'; "{name}" matches one segment, "{name...}" the rest of the path.
   std::string pattern;
   Handler handler;
+  Access access = Access::kPublic;
 };
 
 // The values a pattern captured, by name.

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "audit/audit_log.hpp"
+#include "auth/accounts.hpp"
+#include "auth/authenticator.hpp"
 #include "base/clock.hpp"
 #include "config/config.hpp"
 #include "config/secrets.hpp"
@@ -21,6 +24,9 @@ struct Services {
   const StaticFiles& static_files;
   const Views& views;
   Metrics& metrics;
+  const audit::AuditLog& audit;
+  auth::Authenticator& authenticator;
+  auth::Accounts& accounts;
 };
 
 }  // namespace cercle::web

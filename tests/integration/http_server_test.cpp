@@ -82,17 +82,17 @@ TEST(HttpServer, NoInlineScriptAndScriptsCarryTheResponseNonce) {
 TEST(HttpServer, TheLanguageSwitchIsRemembered) {
   TestServer server;
   HttpClient client(server.base_url());
-  const auto switched = client.Post("/language", "lang=en&next=%2F");
+  const auto switched = client.PostForm("/language", {{"lang", "en"}, {"next", "/"}});
   EXPECT_EQ(switched.status, 303);
   EXPECT_EQ(switched.Header("location"), "/");
   const auto english = client.Get("/");
   EXPECT_NE(english.body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(english.body.find("Welcome to Cercle"), std::string::npos);
   EXPECT_NE(english.body.find("Skip to main content"), std::string::npos);
-  EXPECT_EQ(client.Post("/language", "lang=fr&next=%2F%2Fevil.example").Header("location"), "/")
+  EXPECT_EQ(client.PostForm("/language", {{"lang", "fr"}, {"next", "//evil.example"}}).Header("location"), "/")
       << "never redirects off the site";
   EXPECT_NE(client.Get("/").body.find("Bienvenue dans Cercle"), std::string::npos);
-  EXPECT_EQ(client.Post("/language", "lang=de").status, 400);
+  EXPECT_EQ(client.PostForm("/language", {{"lang", "de"}}).status, 400);
 }
 
 TEST(HttpServer, NotFoundPagesExistInBothLanguages) {

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "config/secrets.hpp"
+#include "web/http.hpp"
 
 namespace cercle::testing {
 
@@ -138,6 +139,23 @@ HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 HttpResult HttpClient::Get(const std::string& path,
                            const std::map<std::string, std::string>& headers) {
   return Perform("GET", path, nullptr, headers, "");
+}
+
+std::string HttpClient::CsrfToken(const std::string& path) {
+  const auto page = Get(path);
+  const std::string marker = "name=\"csrf\" value=\"";
+  const auto at = page.body.find(marker);
+  if (at == std::string::npos) throw std::runtime_error("no CSRF token on " + path);
+  const auto start = at + marker.size();
+  return page.body.substr(start, page.body.find('"', start) - start);
+}
+
+HttpResult HttpClient::PostForm(const std::string& path,
+                                const std::vector<std::pair<std::string, std::string>>& fields,
+                                const std::string& form_path) {
+  std::string body = "csrf=" + CsrfToken(form_path);
+  for (const auto& [name, value] : fields) body += "&" + web::PercentEncode(name) + "=" + web::PercentEncode(value);
+  return Post(path, body);
 }
 
 HttpResult HttpClient::Post(const std::string& path, const std::string& body,

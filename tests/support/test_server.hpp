@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/clock.hpp"
 #include "cli/runtime.hpp"
@@ -70,6 +72,11 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResult Get(const std::string& path, const std::map<std::string, std::string>& headers = {});
+  // Loads `path` and returns the CSRF token its forms carry (the client keeps the CSRF cookie).
+  std::string CsrfToken(const std::string& path = "/");
+  // Posts form `fields` (URL-encoded) with the CSRF token of the page at `form_path`.
+  HttpResult PostForm(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::string& form_path = "/");
   HttpResult Post(const std::string& path, const std::string& body,
                   const std::map<std::string, std::string>& headers = {},
                   const std::string& content_type = "application/x-www-form-urlencoded");

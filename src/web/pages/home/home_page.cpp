@@ -1,5 +1,6 @@
 #include "web/pages/home/home_page.hpp"
 
+#include "auth/policies/user_policy.hpp"
 #include "store/organisation_store.hpp"
 #include "web/layout.hpp"
 
@@ -7,6 +8,20 @@ namespace cercle::web::pages::home {
 
 Response Show(Context& context) {
   mstch::map model;
+  if (context.actor && context.actor->signed_in()) {
+    using namespace auth::policies;
+    const auto& actor = *context.actor;
+    model["signed_in"] = true;
+    model["display_name"] = actor.display_name;
+    mstch::array roles;
+    for (const auto role : actor.roles.List()) roles.push_back(context.Translate(domain::RoleLabel(role)));
+    model["roles"] = roles;
+    model["can_manage_users"] = UserPolicy::CanList(actor);
+    model["can_read_audit"] = AuditPolicy::CanRead(actor);
+    model["can_manage_organisations"] = OrganisationPolicy::CanManage(actor);
+    model["offer_two_factor"] = !actor.totp_enrolled;
+    return RenderPage(context, "home", context.Translate(N_("Home")), std::move(model));
+  }
   const auto organisations = store::ListOrganisations(context.services.database);
   // A server that hosts a single organisation names it on the welcome page.
   if (organisations.size() == 1) {

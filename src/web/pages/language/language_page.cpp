@@ -19,6 +19,10 @@ Response Choose(Context& context) {
   if (chosen == fields.end() || (chosen->second != "fr" && chosen->second != "en")) {
     return RenderErrorPage(context, 400, {N_("Choose French or English."), {}});
   }
+  // A signed-in user's choice is remembered in their account as well, for every device.
+  if (context.actor && context.actor->signed_in()) {
+    (void)context.services.accounts.SetLanguage(*context.actor, chosen->second, context.client());
+  }
   const auto next = fields.find("next");
   Response response = Response::Redirect(
       next != fields.end() && IsLocalPath(next->second) ? next->second : std::string("/"));

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/clock.hpp"
+#include "domain/roles.hpp"
+#include "store/database.hpp"
+#include "store/session_store.hpp"
+
+namespace cercle::auth {
+
+// The person behind a request: a user with a live session. Policies decide from this what they may do.
+struct Actor {
+  std::int64_t user_id = 0;
+  std::optional<std::int64_t> organisation_id;  // none for a network admin
+  std::string organisation_name;
+  std::string display_name;
+  std::string email;
+  std::string language = "fr";
+  domain::Roles roles;
+  bool totp_enrolled = false;
+  std::int64_t session_id = 0;
+  store::SessionStage stage = store::SessionStage::kFull;
+  Instant reauthenticated_at;
+
+  bool Has(domain::Role role) const { return roles.Has(role); }
+  bool signed_in() const { return stage == store::SessionStage::kFull; }
+  // The scope of the actor's own organisation. A network admin has none: their scope matches no
+  // organisation's rows (organisation 0), so that they never see records.
+  store::Scope scope() const { return store::Scope::Organisation(organisation_id.value_or(0)); }
+  // True when the actor belongs to organisation `organisation_id`.
+  bool InOrganisation(std::optional<std::int64_t> organisation) const {
+    return organisation_id && organisation == organisation_id;
+  }
+};
+
+// Where a request comes from, for the audit log and throttling.
+struct ClientInfo {
+  std::string address;
+  std::string user_agent;
+};
+
+}  // namespace cercle::auth

@@ -1,0 +1,500 @@
+#include "notify/outbox.hpp"
+
+#include <curl/curl.h>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+
+namespace cercle::notify {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO outbox (organisation_id, recipient, subject, body, created_at, attempts, "
+    "next_attempt_at) VALUES (:organisation_id, :recipient, :subject, :body, :created_at, 0, "
+    ":next_attempt_at) RETURNING id";
+// The oldest mail that is due and that no sender holds (the outbox_due index serves it).
+constexpr const char* kNextDue =
+    "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= "
+    ":due_by AND (claimed_until IS NULL OR claimed_until <= :free_by) "
+    "ORDER BY next_attempt_at, id LIMIT 1";
+// Takes the mail only if it is still due and free: of two senders that picked the same mail, the
+// second updates no row (PostgreSQL re-checks the condition after the first one commits; SQLite
+// runs one writer at a time).
+constexpr const char* kClaim =
+    "UPDATE outbox SET claimed_until = :claimed_until WHERE id = :id AND sent_at IS NULL AND "
+    "failed_at IS NULL AND next_attempt_at <= :due_by AND (claimed_until IS NULL OR claimed_until "
+    "<= :free_by) RETURNING recipient, subject, body, created_at, attempts";
+constexpr const char* kMarkSent =
+    "UPDATE outbox SET sent_at = :sent_at, attempts = :attempts, claimed_until = NULL "
+    "WHERE id = :id";
+constexpr const char* kMarkFailedAttempt =
+    "UPDATE outbox SET attempts = :attempts, next_attempt_at = :next_attempt_at, claimed_until = "
+    "NULL, last_error = :last_error, failed_at = :failed_at WHERE id = :id";
+
+// How long a claimed mail stays reserved for its sender; longer than one SMTP exchange may last,
+// so that a crashed sender's mail is retried by another after this.
+constexpr std::chrono::seconds kClaimDuration{120};
+constexpr long kConnectTimeoutSeconds = 10;
+constexpr long kTotalTimeoutSeconds = 60;
+static_assert(kConnectTimeoutSeconds < kTotalTimeoutSeconds &&
+              std::chrono::seconds(kTotalTimeoutSeconds) < kClaimDuration);
+// Delays between attempts: 30 s, 1 min, 2 min… doubling up to 6 h.
+constexpr std::chrono::seconds kFirstRetryDelay{30};
+constexpr std::chrono::seconds kLongestRetryDelay{6 * 60 * 60};
+// Two senders racing for the same mail on PostgreSQL: the loser looks for another this many times.
+constexpr int kClaimTries = 16;
+constexpr std::size_t kMaxAddressLength = 320;
+constexpr std::size_t kMaxErrorLength = 200;
+// RFC 2045: base64 lines of at most 76 characters.
+constexpr std::size_t kBase64LineLength = 76;
+// 39 bytes make 52 base64 characters, so "Subject: =?UTF-8?B?…?=" stays within 76 columns
+// (RFC 2047 section 2).
+constexpr std::size_t kEncodedWordBytes = 39;
+constexpr std::size_t kPlainSubjectLength = 78 - std::string_view("Subject: ").size();
+
+// A mail taken by this sender, to send now.
+struct ClaimedMail {
+  long long id = 0;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  long long created_at = 0;
+  int attempts = 0;
+};
+
+// Why a send failed, in words that never include the recipient.
+struct SendFailure {
+  std::string reason;
+  // The server could not be reached at all: the rest of this pass would fail the same way.
+  bool unreachable = false;
+  // Retrying cannot help: the mail is given up at once.
+  bool permanent = false;
+};
+
+bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+// One plain address (local@domain), so that it can neither inject a header nor name a second
+// recipient.
+bool IsPlainAddress(std::string_view address) {
+  if (address.size() < 3 || address.size() > kMaxAddressLength) return false;
+  const auto at = address.rfind('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) return false;
+  return std::none_of(address.begin(), address.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return IsControl(byte) || c == ' ' || c == '<' || c == '>' || c == ',' || c == '"' ||
+           c == '(' || c == ')' || c == ';' || c == '\\';
+  });
+}
+
+bool HasControl(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return IsControl(static_cast<unsigned char>(c)); });
+}
+
+bool IsPrintableAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x7f;
+  });
+}
+
+std::string Trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  const auto last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::string Base64(std::string_view bytes) {
+  std::string encoded(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL),
+                      '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(),
+                    reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  encoded.resize(std::strlen(encoded.c_str()));
+  return encoded;
+}
+
+// The length of the UTF-8 sequence that starts with `lead` (1 for a stray byte).
+std::size_t SequenceLength(unsigned char lead) {
+  if (lead >= 0xf0 && lead < 0xf8) return 4;
+  if (lead >= 0xe0) return lead < 0xf0 ? 3 : 1;
+  if (lead >= 0xc0) return 2;
+  return 1;
+}
+
+// RFC 2047 encoded words ("=?UTF-8?B?…?="), folded onto continuation lines, never splitting a
+// character between two words.
+std::string EncodeWords(std::string_view text) {
+  std::string encoded;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = at;
+    while (end < text.size()) {
+      const std::size_t length =
+          std::min(SequenceLength(static_cast<unsigned char>(text[end])), text.size() - end);
+      if (end + length - at > kEncodedWordBytes) break;
+      end += length;
+    }
+    if (!encoded.empty()) encoded += "\r\n ";
+    encoded += "=?UTF-8?B?" + Base64(text.substr(at, end - at)) + "?=";
+    at = end;
+  }
+  return encoded;
+}
+
+// Header text as is when it is short printable ASCII, else as encoded words.
+std::string EncodeHeaderText(std::string_view text) {
+  if (IsPrintableAscii(text) && text.find("=?") == std::string_view::npos &&
+      text.size() <= kPlainSubjectLength) {
+    return std::string(text);
+  }
+  return EncodeWords(text);
+}
+
+// The address inside "Name <address>", or the whole text when there are no angle brackets.
+std::string EnvelopeAddress(const std::string& from) {
+  const auto open = from.rfind('<');
+  const auto close = from.rfind('>');
+  if (open != std::string::npos && close != std::string::npos && open < close) {
+    return Trim(std::string_view(from).substr(open + 1, close - open - 1));
+  }
+  return Trim(from);
+}
+
+// The From header for mail.from, with a non-ASCII display name encoded (RFC 2047) and an ASCII
+// one quoted when it holds special characters.
+std::string FromHeader(const std::string& from) {
+  const std::string address = EnvelopeAddress(from);
+  const auto open = from.rfind('<');
+  const std::string display = open == std::string::npos ? "" : Trim(from.substr(0, open));
+  if (display.empty()) return address;
+  if (!IsPrintableAscii(display)) return EncodeWords(display) + " <" + address + ">";
+  if (display.find_first_of("()<>[]:;@\\,.\"") == std::string::npos) {
+    return display + " <" + address + ">";
+  }
+  std::string quoted = "\"";
+  for (const char c : display) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\" <" + address + ">";
+}
+
+// An RFC 5322 date in UTC, independent of the process locale.
+std::string FormatDate(Instant instant) {
+  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
+                                                       "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date(day);
+  const std::chrono::hh_mm_ss time(instant - day);
+  return fmt::format(
+      "{}, {:02} {} {} {:02}:{:02}:{:02} +0000", kDays[std::chrono::weekday(day).c_encoding()],
+      static_cast<unsigned>(date.day()), kMonths[static_cast<unsigned>(date.month()) - 1],
+      static_cast<int>(date.year()), time.hours().count(), time.minutes().count(),
+      time.seconds().count());
+}
+
+// The same Message-ID on every attempt of one mail, so that a receiver can drop a duplicate, and
+// nothing in it that reveals the recipient or the content.
+std::string MessageId(const ClaimedMail& mail, const std::string& sender) {
+  const std::string seed = std::to_string(mail.id) + "\n" + std::to_string(mail.created_at) + "\n" +
+                           mail.recipient + "\n" + mail.subject + "\n" + mail.body;
+  std::array<unsigned char, 16> digest{};
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(seed.data()), seed.size(), nullptr, 0);
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  hex.pop_back();
+  const auto at = sender.rfind('@');
+  const std::string domain = at == std::string::npos ? "localhost" : sender.substr(at + 1);
+  return "<" + hex + "@" + domain + ">";
+}
+
+// The body in canonical form (CRLF line breaks, RFC 2046), base64 in lines of 76 characters.
+std::string EncodeBody(const std::string& body) {
+  std::string canonical;
+  canonical.reserve(body.size() + body.size() / 32);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\r' && i + 1 < body.size() && body[i + 1] == '\n') continue;
+    if (body[i] == '\n') canonical += '\r';
+    canonical += body[i];
+  }
+  const std::string encoded = Base64(canonical);
+  std::string lines;
+  for (std::size_t at = 0; at < encoded.size(); at += kBase64LineLength) {
+    lines += encoded.substr(at, kBase64LineLength) + "\r\n";
+  }
+  return lines;
+}
+
+// Replaces line breaks in a configured header value, so that configuration cannot add headers.
+std::string OneLine(std::string text) {
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  return text;
+}
+
+std::string BuildMessage(const config::Config::Mail& settings, const ClaimedMail& mail) {
+  const std::string from = OneLine(settings.from);
+  std::string message;
+  message += "From: " + FromHeader(from) + "\r\n";
+  message += "To: " + mail.recipient + "\r\n";
+  message += "Subject: " + EncodeHeaderText(mail.subject) + "\r\n";
+  message += "Date: " + FormatDate(FromUnix(mail.created_at)) + "\r\n";
+  message += "Message-ID: " + MessageId(mail, EnvelopeAddress(from)) + "\r\n";
+  message += "MIME-Version: 1.0\r\n";
+  message += "Content-Type: text/plain; charset=UTF-8\r\n";
+  message += "Content-Transfer-Encoding: base64\r\n";
+  // RFC 3834: a notification, so that vacation responders do not answer it.
+  message += "Auto-Submitted: auto-generated\r\n";
+  message += "\r\n";
+  message += EncodeBody(mail.body);
+  return message;
+}
+
+// The message being uploaded by libcurl.
+struct Upload {
+  const std::string& data;
+  std::size_t offset = 0;
+};
+
+std::size_t ReadUpload(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto* upload = static_cast<Upload*>(user);
+  const std::size_t length = std::min(size * count, upload->data.size() - upload->offset);
+  std::memcpy(buffer, upload->data.data() + upload->offset, length);
+  upload->offset += length;
+  return length;
+}
+
+// Sends one message over SMTP; nothing on success. The failure names libcurl's error and the SMTP
+// reply code only: a server's reply text may quote the recipient.
+std::optional<SendFailure> Send(const config::Config::Mail& settings, const std::string& recipient,
+                                const std::string& message) {
+  const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
+                                                                 curl_easy_cleanup);
+  if (!curl) return SendFailure{"libcurl could not start"};
+  const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
+      curl_slist_append(nullptr, ("<" + recipient + ">").c_str()), curl_slist_free_all);
+  if (!recipients) return SendFailure{"libcurl could not start"};
+  const std::string envelope_from = "<" + EnvelopeAddress(OneLine(settings.from)) + ">";
+  Upload upload{message};
+  CURL* handle = curl.get();
+  curl_easy_setopt(handle, CURLOPT_URL, settings.smtp_url.c_str());
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  curl_easy_setopt(handle, CURLOPT_MAIL_FROM, envelope_from.c_str());
+  curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
+  curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(handle, CURLOPT_READFUNCTION, ReadUpload);
+  curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+  // Signals would reach the wrong thread; time-outs work without them (threaded resolver).
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, kTotalTimeoutSeconds);
+  if (settings.require_tls) curl_easy_setopt(handle, CURLOPT_USE_SSL, CURLUSESSL_ALL);
+  if (!settings.username.empty()) {
+    curl_easy_setopt(handle, CURLOPT_USERNAME, settings.username.c_str());
+    curl_easy_setopt(handle, CURLOPT_PASSWORD, settings.password.c_str());
+  }
+  const CURLcode code = curl_easy_perform(handle);
+  if (code == CURLE_OK) return std::nullopt;
+  long reply = 0;
+  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &reply);
+  std::string reason = curl_easy_strerror(code);
+  if (reply != 0) reason += " (SMTP " + std::to_string(reply) + ")";
+  if (reason.size() > kMaxErrorLength) reason.resize(kMaxErrorLength);
+  const bool unreachable = code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
+                           code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_OPERATION_TIMEDOUT;
+  return SendFailure{std::move(reason), unreachable, false};
+}
+
+// The delay before the attempt that follows `attempts` failed ones.
+std::chrono::seconds RetryDelay(int attempts) {
+  auto delay = kFirstRetryDelay;
+  for (int i = 1; i < attempts && delay < kLongestRetryDelay; ++i) delay *= 2;
+  return std::min(delay, kLongestRetryDelay);
+}
+
+// Takes the next due mail for this sender, in a short transaction of its own.
+std::optional<ClaimedMail> Claim(store::Database& database, Instant now) {
+  auto claimed = database.Write(
+      store::Scope::System(), [&](soci::session& session) -> Result<std::optional<ClaimedMail>> {
+        const long long due_by = ToUnix(now);
+        const long long claimed_until = ToUnix(now + kClaimDuration);
+        for (int attempt = 0; attempt < kClaimTries; ++attempt) {
+          long long id = 0;
+          session << kNextDue, soci::use(due_by, "due_by"), soci::use(due_by, "free_by"),
+              soci::into(id);
+          if (!session.got_data()) return std::optional<ClaimedMail>();
+          ClaimedMail mail;
+          mail.id = id;
+          session << kClaim, soci::use(claimed_until, "claimed_until"), soci::use(id, "id"),
+              soci::use(due_by, "due_by"), soci::use(due_by, "free_by"), soci::into(mail.recipient),
+              soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at),
+              soci::into(mail.attempts);
+          if (session.got_data()) return std::optional<ClaimedMail>(std::move(mail));
+        }
+        return std::optional<ClaimedMail>();
+      });
+  return std::move(claimed).value();
+}
+
+void MarkSent(store::Database& database, const ClaimedMail& mail, Instant now) {
+  const long long sent_at = ToUnix(now);
+  const int attempts = mail.attempts + 1;
+  static_cast<void>(database.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+    session << kMarkSent, soci::use(sent_at, "sent_at"), soci::use(attempts, "attempts"),
+        soci::use(mail.id, "id");
+    return {};
+  }));
+}
+
+// Records a failed attempt; returns true when the mail is given up (it was the last attempt
+// allowed, or retrying cannot help).
+bool MarkFailedAttempt(store::Database& database, const ClaimedMail& mail,
+                       const SendFailure& failure, int max_attempts, Instant now) {
+  const int attempts = mail.attempts + 1;
+  const bool given_up = failure.permanent || attempts >= max_attempts;
+  const long long next_attempt_at = ToUnix(now + RetryDelay(attempts));
+  const long long failed_at = ToUnix(now);
+  soci::indicator failed_indicator = given_up ? soci::i_ok : soci::i_null;
+  static_cast<void>(database.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+    session << kMarkFailedAttempt, soci::use(attempts, "attempts"),
+        soci::use(next_attempt_at, "next_attempt_at"), soci::use(failure.reason, "last_error"),
+        soci::use(failed_at, failed_indicator, "failed_at"), soci::use(mail.id, "id");
+    return {};
+  }));
+  return given_up;
+}
+
+// A failure's description for the log: a database error's text may quote the values of its query.
+std::string DescribeFailure(const std::exception& failure) {
+  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
+    return "database error (category " +
+           std::to_string(static_cast<int>(database->get_error_category())) + ")";
+  }
+  return failure.what();
+}
+
+}  // namespace
+
+std::int64_t Outbox::Enqueue(soci::session& session, const Mail& mail, Instant now) {
+  // Callers build mail from validated data; anything else is a defect that must not become a
+  // header injection or a mail to several people.
+  if (!IsPlainAddress(mail.to)) throw std::invalid_argument("outbox: not a plain mail address");
+  if (HasControl(mail.subject)) throw std::invalid_argument("outbox: control character in subject");
+  long long organisation_id = mail.organisation_id.value_or(0);
+  soci::indicator organisation_indicator = mail.organisation_id ? soci::i_ok : soci::i_null;
+  const long long created_at = ToUnix(now);
+  long long id = 0;
+  session << kInsert, soci::use(organisation_id, organisation_indicator, "organisation_id"),
+      soci::use(mail.to, "recipient"), soci::use(mail.subject, "subject"),
+      soci::use(mail.body, "body"), soci::use(created_at, "created_at"),
+      soci::use(created_at, "next_attempt_at"), soci::into(id);
+  return id;
+}
+
+MailSender::MailSender(store::Database& database, const config::Config::Mail& settings,
+                       const Clock& clock)
+    : database_(database), settings_(settings), clock_(clock) {
+  // libcurl's global set-up is not safe to race with other threads' first use.
+  static std::once_flag curl_ready;
+  std::call_once(curl_ready, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+MailSender::~MailSender() { Stop(); }
+
+void MailSender::Start() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  woken_ = false;
+  thread_ = std::thread([this] {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+      woken_ = false;
+      lock.unlock();
+      // A failing pass (the database gone, say) must not end the thread: the next pass retries.
+      try {
+        DeliverDue();
+      } catch (const std::exception& failure) {
+        spdlog::error("mail: outbox pass failed: {}", DescribeFailure(failure));
+      } catch (...) {
+        spdlog::error("mail: outbox pass failed with an unknown error");
+      }
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::seconds(std::max(settings_.poll_seconds, 1)),
+                     [this] { return stopping_ || woken_; });
+    }
+  });
+}
+
+void MailSender::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!thread_.joinable()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  // The thread is gone: DeliverDue may be called directly again.
+  std::lock_guard<std::mutex> lock(mutex_);
+  stopping_ = false;
+}
+
+void MailSender::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+int MailSender::DeliverDue() {
+  if (settings_.smtp_url.empty()) return 0;
+  int delivered = 0;
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (stopping_) break;
+    }
+    const auto mail = Claim(database_, clock_.Now());
+    if (!mail) break;
+    // A row written by other means than Enqueue is checked again before it reaches SMTP.
+    std::optional<SendFailure> failure;
+    if (!IsPlainAddress(mail->recipient) || HasControl(mail->subject)) {
+      failure = SendFailure{"not a plain recipient address or subject", false, true};
+    } else {
+      failure = Send(settings_, mail->recipient, BuildMessage(settings_, *mail));
+    }
+    const Instant now = clock_.Now();
+    if (!failure) {
+      MarkSent(database_, *mail, now);
+      ++delivered;
+      spdlog::info("mail {} sent", mail->id);
+      continue;
+    }
+    if (MarkFailedAttempt(database_, *mail, *failure, settings_.max_attempts, now)) {
+      spdlog::error("mail {} given up after {} attempts: {}", mail->id, mail->attempts + 1,
+                    failure->reason);
+    } else {
+      spdlog::warn("mail {} attempt {} failed: {}", mail->id, mail->attempts + 1, failure->reason);
+    }
+    if (failure->unreachable) break;
+  }
+  return delivered;
+}
+
+}  // namespace cercle::notify

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <soci/soci.h>
+#include <string>
+#include <thread>
+
+#include "base/clock.hpp"
+#include "config/config.hpp"
+#include "store/database.hpp"
+
+namespace cercle::notify {
+
+// A mail to send. Its text never carries a core member's details: only that something waits in Cercle,
+// and a link.
+struct Mail {
+  std::optional<std::int64_t> organisation_id;
+  std::string to;
+  std::string subject;
+  std::string body;  // plain text, UTF-8
+};
+
+// The outbox: mail is written in the same transaction as the change that causes it, and a sender delivers
+// it afterwards, so that no mail is lost and none is sent for a change that rolled back.
+class Outbox {
+ public:
+  // Queues `mail` inside the caller's write transaction; returns its id.
+  static std::int64_t Enqueue(soci::session& session, const Mail& mail, Instant now);
+};
+
+// Delivers queued mail over SMTP (libcurl) with retries and growing delays, from a background thread.
+// Several servers may share one database: each mail is claimed before it is sent, so that it goes once.
+class MailSender {
+ public:
+  MailSender(store::Database& database, const config::Config::Mail& settings, const Clock& clock);
+  ~MailSender();
+
+  // Starts the background thread, which runs DeliverDue every poll_seconds until Stop.
+  void Start();
+  // Stops the background thread after the mail in progress.
+  void Stop();
+  // Wakes the background thread now (after a mail was queued).
+  void Wake();
+
+  // Sends every mail that is due now; returns how many were delivered. Used by the thread and by tests.
+  int DeliverDue();
+
+ private:
+  store::Database& database_;
+  const config::Config::Mail& settings_;
+  const Clock& clock_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool woken_ = false;
+};
+
+}  // namespace cercle::notify

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <soci/soci.h>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+
+namespace cercle::store {
+
+// How far a sign-in has gone.
+enum class SessionStage {
+  kSecondFactor,  // password accepted; the TOTP code (or a recovery code) is next
+  kEnrolment,     // password accepted; two-factor sign-in must be set up first
+  kFull,          // signed in
+};
+
+std::string_view StageName(SessionStage stage);
+
+// A server-side session as stored. The token itself is never stored, only its keyed hash.
+struct SessionRecord {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::optional<std::int64_t> organisation_id;
+  SessionStage stage = SessionStage::kFull;
+  Instant created_at;
+  Instant last_seen_at;
+  Instant expires_at;  // the absolute limit
+  std::int64_t idle_seconds = 0;
+  Instant reauthenticated_at;
+  std::string client_address;
+  std::string user_agent;
+};
+
+// Reads and writes sessions within the caller's transaction.
+class SessionStore {
+ public:
+  explicit SessionStore(soci::session& session) : session_(session) {}
+
+  // Stores a new session under `token_hash`; returns its id.
+  std::int64_t Insert(const std::string& token_hash, const SessionRecord& record);
+  // The session stored under `token_hash`, if any.
+  std::optional<SessionRecord> FindByTokenHash(const std::string& token_hash);
+  // The sessions of a user, newest first.
+  std::vector<SessionRecord> ListForUser(std::int64_t user_id);
+  void Touch(std::int64_t id, Instant now);
+  void SetStage(std::int64_t id, SessionStage stage);
+  void SetReauthenticated(std::int64_t id, Instant now);
+  // Gives the session a new token (after a privilege change), keeping everything else.
+  void Rotate(std::int64_t id, const std::string& new_token_hash);
+  void Delete(std::int64_t id);
+  // Ends every session of a user, or all but `keep`.
+  void DeleteForUser(std::int64_t user_id, std::optional<std::int64_t> keep = std::nullopt);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

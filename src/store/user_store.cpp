@@ -1,0 +1,204 @@
+#include "store/user_store.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace cercle::store {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, organisation_id, email, display_name, password_hash, language, active, totp_secret_sealed,"
+    " totp_enrolled_at, totp_last_step, created_at, deactivated_at FROM users ";
+constexpr const char* kRolesOfUser = "SELECT role FROM user_roles WHERE user_id = :id";
+constexpr const char* kRolesOfOrganisation =
+    "SELECT user_id, role FROM user_roles WHERE organisation_id = :organisation";
+constexpr const char* kInsert =
+    "INSERT INTO users (organisation_id, email, display_name, password_hash, language, active, created_at,"
+    " password_changed_at) VALUES (:organisation, :email, :name, :hash, :language, 1, :now, :changed)"
+    " RETURNING id";
+constexpr const char* kInsertRole =
+    "INSERT INTO user_roles (user_id, organisation_id, role) VALUES (:user, :organisation, :role)";
+constexpr const char* kDeleteRoles = "DELETE FROM user_roles WHERE user_id = :id";
+constexpr const char* kEmailTaken = "SELECT count(*) FROM users WHERE email = :email";
+constexpr const char* kSetPassword =
+    "UPDATE users SET password_hash = :hash, password_changed_at = :now WHERE id = :id";
+constexpr const char* kSetLanguage = "UPDATE users SET language = :language WHERE id = :id";
+constexpr const char* kSetActive =
+    "UPDATE users SET active = :active, deactivated_at = :deactivated WHERE id = :id";
+constexpr const char* kSetTotp =
+    "UPDATE users SET totp_secret_sealed = :secret, totp_enrolled_at = :enrolled, totp_last_step = 0"
+    " WHERE id = :id";
+constexpr const char* kAdvanceTotp =
+    "UPDATE users SET totp_last_step = :step WHERE id = :id AND totp_last_step < :later_than";
+
+std::optional<std::int64_t> Optional(std::int64_t value, soci::indicator indicator) {
+  return indicator == soci::i_null ? std::nullopt : std::optional(value);
+}
+
+}  // namespace
+
+std::string NormaliseEmail(std::string_view email) {
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) email.remove_prefix(1);
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) email.remove_suffix(1);
+  std::string lower(email);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+bool LooksLikeEmail(std::string_view email) {
+  const auto at = email.find('@');
+  if (email.size() < 3 || email.size() > 254 || at == 0 || at == std::string_view::npos) return false;
+  if (email.find('@', at + 1) != std::string_view::npos) return false;
+  const auto dot = email.rfind('.');
+  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
+  return std::none_of(email.begin(), email.end(),
+                      [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == '<' || c == '>'; });
+}
+
+std::vector<User> UserStore::Select(const std::string& where, std::int64_t key, const std::string& text_key) {
+  User row;
+  std::int64_t organisation = 0, enrolled = 0, deactivated = 0, created = 0;
+  int active = 0;
+  soci::indicator organisation_indicator, hash_indicator, secret_indicator, enrolled_indicator,
+      deactivated_indicator;
+  std::vector<User> users;
+  soci::statement statement =
+      (session_.prepare << std::string(kColumns) + where, soci::into(row.id),
+       soci::into(organisation, organisation_indicator), soci::into(row.email), soci::into(row.display_name),
+       soci::into(row.password_hash, hash_indicator), soci::into(row.language), soci::into(active),
+       soci::into(row.totp_secret_sealed, secret_indicator), soci::into(enrolled, enrolled_indicator),
+       soci::into(row.totp_last_step), soci::into(created), soci::into(deactivated, deactivated_indicator));
+  if (text_key.empty()) {
+    statement.exchange(soci::use(key, "key"));
+  } else {
+    statement.exchange(soci::use(text_key, "key"));
+  }
+  statement.define_and_bind();
+  statement.execute();
+  while (statement.fetch()) {
+    User user = row;
+    user.organisation_id = Optional(organisation, organisation_indicator);
+    if (hash_indicator == soci::i_null) user.password_hash.clear();
+    if (secret_indicator == soci::i_null) user.totp_secret_sealed.clear();
+    user.active = active != 0;
+    user.totp_enrolled_at = enrolled_indicator == soci::i_null ? std::nullopt : std::optional(FromUnix(enrolled));
+    user.created_at = FromUnix(created);
+    user.deactivated_at =
+        deactivated_indicator == soci::i_null ? std::nullopt : std::optional(FromUnix(deactivated));
+    users.push_back(std::move(user));
+  }
+  if (users.size() == 1) {
+    std::string role;
+    soci::statement roles = (session_.prepare << kRolesOfUser, soci::use(users[0].id, "id"), soci::into(role));
+    roles.execute();
+    while (roles.fetch()) {
+      if (const auto parsed = domain::ParseRole(role)) users[0].roles.Add(*parsed);
+    }
+  }
+  return users;
+}
+
+std::optional<User> UserStore::FindByEmail(const std::string& email) {
+  auto users = Select("WHERE email = :key", 0, NormaliseEmail(email));
+  if (users.empty()) return std::nullopt;
+  return users.front();
+}
+
+std::optional<User> UserStore::Find(std::int64_t id, std::optional<std::int64_t> organisation_id) {
+  auto users = Select("WHERE id = :key", id, "");
+  if (users.empty() || users.front().organisation_id != organisation_id) return std::nullopt;
+  return users.front();
+}
+
+std::vector<User> UserStore::ListOrganisation(std::int64_t organisation_id) {
+  // Two queries: the users, then every role of the organisation, rather than one query per user.
+  std::vector<User> users;
+  {
+    auto all = Select("WHERE organisation_id = :key ORDER BY display_name, id", organisation_id, "");
+    users = std::move(all);
+  }
+  std::map<std::int64_t, User*> by_id;
+  for (auto& user : users) {
+    user.roles = {};
+    by_id[user.id] = &user;
+  }
+  std::int64_t user_id = 0;
+  std::string role;
+  soci::statement roles = (session_.prepare << kRolesOfOrganisation, soci::use(organisation_id, "organisation"),
+                           soci::into(user_id), soci::into(role));
+  roles.execute();
+  while (roles.fetch()) {
+    const auto found = by_id.find(user_id);
+    const auto parsed = domain::ParseRole(role);
+    if (found != by_id.end() && parsed) found->second->roles.Add(*parsed);
+  }
+  return users;
+}
+
+bool UserStore::EmailTaken(const std::string& email) {
+  long long count = 0;
+  const std::string normalised = NormaliseEmail(email);
+  session_ << kEmailTaken, soci::use(normalised, "email"), soci::into(count);
+  return count > 0;
+}
+
+std::int64_t UserStore::Insert(const NewUser& user, Instant now) {
+  std::int64_t id = 0;
+  const std::int64_t organisation = user.organisation_id.value_or(0);
+  soci::indicator organisation_indicator = user.organisation_id ? soci::i_ok : soci::i_null;
+  const std::string email = NormaliseEmail(user.email);
+  soci::indicator hash_indicator = user.password_hash.empty() ? soci::i_null : soci::i_ok;
+  const long long at = ToUnix(now);
+  session_ << kInsert, soci::use(organisation, organisation_indicator, "organisation"), soci::use(email, "email"),
+      soci::use(user.display_name, "name"), soci::use(user.password_hash, hash_indicator, "hash"),
+      soci::use(user.language, "language"), soci::use(at, "now"), soci::use(at, "changed"), soci::into(id);
+  ReplaceRoles(id, user.organisation_id, user.roles);
+  return id;
+}
+
+void UserStore::ReplaceRoles(std::int64_t id, std::optional<std::int64_t> organisation_id,
+                             const domain::Roles& roles) {
+  session_ << kDeleteRoles, soci::use(id, "id");
+  const std::int64_t organisation = organisation_id.value_or(0);
+  soci::indicator organisation_indicator = organisation_id ? soci::i_ok : soci::i_null;
+  for (const auto role : roles.List()) {
+    const std::string name(domain::RoleName(role));
+    session_ << kInsertRole, soci::use(id, "user"), soci::use(organisation, organisation_indicator, "organisation"),
+        soci::use(name, "role");
+  }
+}
+
+void UserStore::SetPassword(std::int64_t id, const std::string& password_hash, Instant now) {
+  const long long at = ToUnix(now);
+  session_ << kSetPassword, soci::use(password_hash, "hash"), soci::use(at, "now"), soci::use(id, "id");
+}
+
+void UserStore::SetLanguage(std::int64_t id, const std::string& language) {
+  session_ << kSetLanguage, soci::use(language, "language"), soci::use(id, "id");
+}
+
+void UserStore::SetActive(std::int64_t id, bool active, Instant now) {
+  const int flag = active ? 1 : 0;
+  const long long at = ToUnix(now);
+  soci::indicator deactivated_indicator = active ? soci::i_null : soci::i_ok;
+  session_ << kSetActive, soci::use(flag, "active"), soci::use(at, deactivated_indicator, "deactivated"),
+      soci::use(id, "id");
+}
+
+void UserStore::SetTotp(std::int64_t id, const std::string& sealed_secret, std::optional<Instant> enrolled_at) {
+  const long long at = enrolled_at ? ToUnix(*enrolled_at) : 0;
+  soci::indicator secret_indicator = sealed_secret.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator enrolled_indicator = enrolled_at ? soci::i_ok : soci::i_null;
+  session_ << kSetTotp, soci::use(sealed_secret, secret_indicator, "secret"),
+      soci::use(at, enrolled_indicator, "enrolled"), soci::use(id, "id");
+}
+
+bool UserStore::AdvanceTotpStep(std::int64_t id, std::int64_t step) {
+  soci::statement statement = (session_.prepare << kAdvanceTotp, soci::use(step, "step"), soci::use(id, "id"),
+                               soci::use(step, "later_than"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
+}  // namespace cercle::store

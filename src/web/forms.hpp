@@ -1,0 +1,39 @@
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <mstch/mstch.hpp>
+#include <string>
+
+#include "base/result.hpp"
+#include "web/context.hpp"
+
+namespace cercle::web {
+
+// A submitted form: its fields, and the view model that shows it again with what the user typed and the
+// errors in their language. Passwords and other secrets are never shown again.
+class Form {
+ public:
+  explicit Form(const Request& request) : fields_(request.FormFields()) {}
+
+  // The first value of field `name`, or "".
+  std::string Get(const std::string& name) const;
+  // Every value of field `name` (checkboxes).
+  std::vector<std::string> All(const std::string& name) const;
+
+  // For each of `names`: {"value": …, "error": …}; and "form_error" with the error's summary when `error` is
+  // set. Fields in `secret` keep no value.
+  mstch::map Model(const Context& context, std::initializer_list<std::string> names, const Error* error = nullptr,
+                   std::initializer_list<std::string> secret = {}) const;
+
+ private:
+  std::multimap<std::string, std::string> fields_;
+};
+
+// The model of an empty form: each of `names` with an empty value.
+mstch::map EmptyForm(std::initializer_list<std::string> names);
+
+// Adds the summary and field errors of `error` to `model`.
+void AddErrors(const Context& context, const Error& error, mstch::map& model);
+
+}  // namespace cercle::web
