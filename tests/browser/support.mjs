@@ -1,5 +1,6 @@
 // Shared helpers of the browser tests: Debian's chromium through playwright-core, and axe-core.
 import { readFileSync, mkdirSync } from "node:fs";
+import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -47,4 +48,26 @@ export async function screenshot(page, name) {
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
+}
+
+// RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) for a base32 key, at `seconds` since the epoch.
+export function totp(base32Key, seconds = Date.now() / 1000) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of base32Key.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, "0");
+}
+
+// Signs in with an e-mail address and the demo password, on the sign-in page.
+export async function signIn(page, email, password = "demo-cercle-2026") {
+  await page.goto(baseUrl + "/login");
+  await page.getByLabel(/Adresse courriel|E-mail address/).fill(email);
+  await page.getByLabel(/^(Mot de passe|Password)$/).fill(password);
+  await page.getByRole("button", { name: /Se connecter|Sign in/ }).last().click();
 }

@@ -9,7 +9,9 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "config/secrets.hpp"
 #include "web/http.hpp"
@@ -162,6 +164,32 @@ HttpResult HttpClient::Post(const std::string& path, const std::string& body,
                             const std::map<std::string, std::string>& headers,
                             const std::string& content_type) {
   return Perform("POST", path, &body, headers, content_type);
+}
+
+void HttpClient::SetCookie(const std::string& name, const std::string& value) {
+  // The Netscape cookie-file format: domain, subdomains, path, secure, expiry (0: session), name, value.
+  const std::string host = base_url_.substr(base_url_.find("//") + 2);
+  const std::string line = host.substr(0, host.find(':')) + "\tFALSE\t/\tTRUE\t0\t" + name + "\t" + value;
+  curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_COOKIELIST, line.c_str());
+}
+
+std::optional<std::string> HttpClient::Cookie(const std::string& name) const {
+  curl_slist* cookies = nullptr;
+  curl_easy_getinfo(static_cast<CURL*>(curl_), CURLINFO_COOKIELIST, &cookies);
+  std::optional<std::string> found;
+  for (const curl_slist* line = cookies; line; line = line->next) {
+    std::vector<std::string> fields;
+    std::string_view text = line->data;
+    for (std::size_t start = 0;;) {
+      const auto tab = text.find('\t', start);
+      fields.emplace_back(text.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (fields.size() == 7 && fields[5] == name) found = fields[6];
+  }
+  curl_slist_free_all(cookies);
+  return found;
 }
 
 HttpResult HttpClient::Perform(const std::string& method, const std::string& path,

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,6 +81,11 @@ class HttpClient {
   HttpResult Post(const std::string& path, const std::string& body,
                   const std::map<std::string, std::string>& headers = {},
                   const std::string& content_type = "application/x-www-form-urlencoded");
+  // Stores cookie `name` with `value` for the server (Secure, Path=/, ending with the browser
+  // session), replacing any cookie of that name, as if the server had set it.
+  void SetCookie(const std::string& name, const std::string& value);
+  // The value of the cookie `name` the client holds, if any.
+  std::optional<std::string> Cookie(const std::string& name) const;
 
  private:
   HttpResult Perform(const std::string& method, const std::string& path, const std::string* body,
