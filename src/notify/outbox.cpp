@@ -33,8 +33,9 @@ constexpr const char* kClaim =
     "UPDATE outbox SET claimed_until = :claimed_until WHERE id = :id AND sent_at IS NULL AND "
     "failed_at IS NULL AND next_attempt_at <= :due_by AND (claimed_until IS NULL OR claimed_until "
     "<= :free_by) RETURNING recipient, subject, body, created_at, attempts";
+// A sent mail's body is emptied: it may hold a single-use link, which has no business staying in the database.
 constexpr const char* kMarkSent =
-    "UPDATE outbox SET sent_at = :sent_at, attempts = :attempts, claimed_until = NULL "
+    "UPDATE outbox SET sent_at = :sent_at, attempts = :attempts, claimed_until = NULL, body = '' "
     "WHERE id = :id";
 constexpr const char* kMarkFailedAttempt =
     "UPDATE outbox SET attempts = :attempts, next_attempt_at = :next_attempt_at, claimed_until = "

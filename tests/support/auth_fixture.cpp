@@ -8,6 +8,7 @@
 #include "auth/totp.hpp"
 #include "store/organisation_store.hpp"
 #include "web/cookies.hpp"
+#include "web/http.hpp"
 
 namespace cercle::testing {
 namespace {
