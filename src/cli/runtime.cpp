@@ -33,8 +33,9 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       mail_sender_(*database_, config_.mail, *clock_),
       authenticator_(*database_, config_, secrets_, *clock_, audit_),
       accounts_(*database_, config_, secrets_, *clock_, audit_, translator_, [this] { mail_sender_.Wake(); }),
-      services_{config_, secrets_, *database_, *clock_, translator_, static_files_,
-                views_,  metrics_, audit_,     authenticator_, accounts_},
+      vault_(config_.storage.documents_dir, secrets_.file_key),
+      services_{config_, secrets_, *database_,     *clock_,   translator_, static_files_,
+                views_,  metrics_, audit_,         authenticator_, accounts_, vault_},
       application_(services_, web::Router(web::AllRoutes())) {}
 
 }  // namespace cercle::cli

@@ -11,6 +11,7 @@
 #include "i18n/translator.hpp"
 #include "notify/outbox.hpp"
 #include "store/database.hpp"
+#include "store/document_vault.hpp"
 #include "web/application.hpp"
 #include "web/metrics.hpp"
 #include "web/services.hpp"
@@ -38,6 +39,7 @@ class Runtime {
   auth::Accounts& accounts() { return accounts_; }
   // Delivers the outbox; `serve` starts its thread, tests call DeliverDue.
   notify::MailSender& mail_sender() { return mail_sender_; }
+  const store::DocumentVault& vault() const { return vault_; }
   const Clock& clock() const { return *clock_; }
 
  private:
@@ -56,6 +58,7 @@ class Runtime {
   notify::MailSender mail_sender_;
   auth::Authenticator authenticator_;
   auth::Accounts accounts_;
+  store::DocumentVault vault_;
   web::Services services_;
   web::Application application_;
 };

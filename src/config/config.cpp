@@ -92,6 +92,9 @@ const std::vector<Key>& Keys() {
       {"i18n", "default_language", Text([](Config& c) { return &c.i18n.default_language; })},
       {"i18n", "time_zone", Text([](Config& c) { return &c.i18n.time_zone; })},
       {"log", "level", Text([](Config& c) { return &c.log.level; })},
+      {"storage", "documents_dir", Text([](Config& c) { return &c.storage.documents_dir; })},
+      {"storage", "max_document_bytes",
+       Number<std::size_t>([](Config& c) { return &c.storage.max_document_bytes; }, 1024, 1LL << 32)},
       {"mail", "smtp_url", Text([](Config& c) { return &c.mail.smtp_url; })},
       {"mail", "username", Text([](Config& c) { return &c.mail.username; })},
       {"mail", "password", Text([](Config& c) { return &c.mail.password; })},
@@ -123,6 +126,9 @@ std::optional<std::string> AsText(const toml::node& node) {
 }
 
 Status Validate(const Config& config) {
+  if (config.storage.max_document_bytes > config.limits.max_body_bytes) {
+    return Error::Invalid(N_("storage.max_document_bytes cannot exceed limits.max_body_bytes."));
+  }
   if (config.i18n.default_language != "fr" && config.i18n.default_language != "en") {
     return Error::Invalid(N_("i18n.default_language must be \"fr\" or \"en\"."));
   }

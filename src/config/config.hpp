@@ -58,6 +58,13 @@ struct Config {
     std::string level = "info";
   } log;
 
+  struct Storage {
+    // Where uploaded documents are kept, encrypted, outside any served folder.
+    std::string documents_dir = "var/documents";
+    // The largest document accepted, in bytes (at most limits.max_body_bytes).
+    std::size_t max_document_bytes = 8 * 1024 * 1024;
+  } storage;
+
   struct Mail {
     // The SMTP server: smtp://host:port (plain, loopback relays) or smtps://host:465; empty disables sending
     // (mail waits in the outbox).

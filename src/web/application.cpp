@@ -26,11 +26,14 @@ i18n::Language LanguageOf(const Request& request, const config::Config& config) 
 
 void ApplySecurityHeaders(Response& response, const std::string& nonce,
                           const config::Config& config) {
-  response.SetHeader(
+  // A download sets its own, stricter policy (sandbox); everything else gets the page policy.
+  if (!response.Header("Content-Security-Policy")) {
+    response.SetHeader(
       "Content-Security-Policy",
       "default-src 'none'; script-src 'self' 'nonce-" + nonce +
           "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  }
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Referrer-Policy", "no-referrer");
   response.SetHeader("X-Frame-Options", "DENY");

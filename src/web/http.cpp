@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "web/multipart.hpp"
+
 namespace cercle::web {
 namespace {
 
@@ -57,8 +59,21 @@ std::multimap<std::string, std::string> Request::QueryParameters() const {
 
 std::multimap<std::string, std::string> Request::FormFields() const {
   const auto type = Header("content-type");
-  if (!type || !type->starts_with("application/x-www-form-urlencoded")) return {};
-  return ParseUrlEncoded(body);
+  if (!type) return {};
+  if (type->starts_with("application/x-www-form-urlencoded")) return ParseUrlEncoded(body);
+  if (const auto boundary = MultipartBoundary(*type)) {
+    if (auto parsed = ParseMultipart(body, *boundary)) return std::move(parsed->fields);
+  }
+  return {};
+}
+
+std::vector<UploadedFile> Request::Files() const {
+  const auto type = Header("content-type");
+  if (!type) return {};
+  if (const auto boundary = MultipartBoundary(*type)) {
+    if (auto parsed = ParseMultipart(body, *boundary)) return std::move(parsed->files);
+  }
+  return {};
 }
 
 std::size_t Request::HeaderBytes() const {

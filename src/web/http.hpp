@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "web/multipart.hpp"
+
 namespace cercle::web {
 
 // The HTTP methods Cercle routes.
@@ -30,8 +32,10 @@ struct Request {
   std::optional<std::string> Cookie(std::string_view name) const;
   // The decoded query parameters.
   std::multimap<std::string, std::string> QueryParameters() const;
-  // The decoded fields of an application/x-www-form-urlencoded body.
+  // The decoded text fields of an application/x-www-form-urlencoded or multipart/form-data body.
   std::multimap<std::string, std::string> FormFields() const;
+  // The files of a multipart/form-data body.
+  std::vector<UploadedFile> Files() const;
   // Total size of the header block, as counted against the header limit.
   std::size_t HeaderBytes() const;
 };

@@ -8,6 +8,7 @@
 #include "config/secrets.hpp"
 #include "i18n/translator.hpp"
 #include "store/database.hpp"
+#include "store/document_vault.hpp"
 #include "web/metrics.hpp"
 #include "web/static_files.hpp"
 #include "web/views.hpp"
@@ -27,6 +28,7 @@ struct Services {
   const audit::AuditLog& audit;
   auth::Authenticator& authenticator;
   auth::Accounts& accounts;
+  const store::DocumentVault& vault;
 };
 
 }  // namespace cercle::web

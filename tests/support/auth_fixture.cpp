@@ -118,6 +118,24 @@ std::string AuthFixture::EnrolTotp(const TestUser& user) {
   return secret;
 }
 
+HttpResult AuthFixture::SignInThroughPages(HttpClient& client, const TestUser& user,
+                                           const std::string& totp_secret) {
+  HttpResult result = SubmitSignIn(client, user.email, kTestPassword);
+  if (totp_secret.empty() || result.Header("location") != "/login/two-factor") return result;
+  const std::string code = auth::totp::CodeAt(totp_secret, server_.clock().Now());
+  return client.Post("/login/two-factor", "csrf=" + client.CsrfToken("/login/two-factor") + "&code=" + code);
+}
+
+std::vector<std::int64_t> AuthFixture::SessionIds(std::int64_t user_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& session : server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
+         return store::SessionStore(sql).ListForUser(user_id);
+       })) {
+    ids.push_back(session.id);
+  }
+  return ids;
+}
+
 bool AuthFixture::SessionExists(std::int64_t session_id) {
   return server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
     long long count = 0;

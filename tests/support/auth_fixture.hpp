@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/roles.hpp"
 #include "store/session_store.hpp"
@@ -72,6 +73,11 @@ class AuthFixture {
   // Turns on two-step verification for `user` with a fresh secret, as an enrolment would; returns the
   // secret (raw bytes, for auth::totp::CodeAt).
   std::string EnrolTotp(const TestUser& user);
+  // Signs `client` in through the pages as `user`: the password kTestPassword, then, when `totp_secret` is
+  // given, the current code. Returns the last answer (303 to "/" when it worked).
+  HttpResult SignInThroughPages(HttpClient& client, const TestUser& user, const std::string& totp_secret = "");
+  // The ids of the stored sessions of `user_id`.
+  std::vector<std::int64_t> SessionIds(std::int64_t user_id);
 
   // True when session `session_id` is stored.
   bool SessionExists(std::int64_t session_id);

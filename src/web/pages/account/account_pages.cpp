@@ -103,6 +103,8 @@ Response EndSession(Context& context) {
     return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
   }
   const auto done = context.services.authenticator.EndOwnSession(context.signed_in(), id, context.client());
+  // Someone else's session is a record the actor may not touch: audited, and answered like a missing one.
+  if (!done && done.error().kind == ErrorKind::kNotFound) return Deny(context, "session", context.Parameter("id"));
   if (!done) return RenderError(context, done.error());
   if (id == context.signed_in().session_id) {
     Response response = Response::Redirect("/login");
