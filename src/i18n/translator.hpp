@@ -6,6 +6,7 @@
 
 #include "base/clock.hpp"
 #include "base/result.hpp"
+#include "domain/dates.hpp"
 
 namespace cercle::i18n {
 
@@ -37,6 +38,9 @@ class Translator {
   std::string FormatDateTime(Language language, Instant instant) const;
   // A number with the locale's digit grouping and decimal mark.
   std::string FormatNumber(Language language, double value, int decimals) const;
+
+  // The calendar date of `instant` in the configured time zone ("today" for deadlines counted in days).
+  domain::CivilDate LocalDate(Instant instant) const;
 
   const std::string& time_zone() const { return time_zone_; }
 

@@ -198,7 +198,11 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   } else {
     response = match.route->handler(context);
   }
-  for (auto& cookie : context.cookies) response.AddHeader("Set-Cookie", std::move(cookie));
+  // The pipeline's cookies (a dead session removed, a first CSRF cookie) go before the handler's, so that a
+  // cookie the handler sets — a new session at sign-in — is the one the browser keeps.
+  std::vector<std::pair<std::string, std::string>> cookies;
+  for (auto& cookie : context.cookies) cookies.emplace_back("Set-Cookie", std::move(cookie));
+  response.headers.insert(response.headers.begin(), cookies.begin(), cookies.end());
   return response;
 }
 

@@ -73,6 +73,20 @@ TEST_P(Sessions, TheTokenChangesAtEachSignInStep) {
   EXPECT_NE(*again.Cookie(kSession), *after_code);
 }
 
+TEST_P(Sessions, SigningInOverAnExpiredSessionCookieKeepsTheNewSession) {
+  // A sign-in form left open in one tab while the session of another tab idled out: the form is sent with
+  // the dead cookie, and the new session must replace it.
+  HttpClient client(server_.base_url());
+  const std::string csrf = client.CsrfToken("/login");
+  client.SetCookie(kSession, fixture_.StartSession(organisation_.volunteer).token);
+  server_.clock().Advance(31min);
+  const auto signed_in = client.Post("/login", "csrf=" + csrf + "&email=" + web::PercentEncode(organisation_.volunteer.email) +
+                                                   "&password=" + web::PercentEncode(kTestPassword));
+  ASSERT_EQ(signed_in.status, 303);
+  EXPECT_EQ(signed_in.Header("location"), "/");
+  EXPECT_EQ(client.Get("/account").status, 200) << "the new session cookie was removed again";
+}
+
 TEST_P(Sessions, OldTokenIsDeadAfterLogout) {
   HttpClient client(server_.base_url());
   ASSERT_EQ(fixture_.SignInThroughPages(client, organisation_.volunteer).Header("location"), "/");

@@ -4,19 +4,13 @@
 #include "store/user_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/parameters.hpp"
 
 namespace cercle::web::pages::admin {
 namespace {
 
 using auth::policies::AuditPolicy;
 using auth::policies::UserPolicy;
-
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
-  return std::stoll(text);
-}
 
 // The user named by the {id} path parameter, when the policy lets the actor see them.
 std::optional<store::User> FindVisibleUser(Context& context) {

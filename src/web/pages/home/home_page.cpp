@@ -3,6 +3,7 @@
 #include "auth/policies/user_policy.hpp"
 #include "store/organisation_store.hpp"
 #include "web/layout.hpp"
+#include "web/pages/home/attention.hpp"
 
 namespace cercle::web::pages::home {
 
@@ -20,6 +21,20 @@ Response Show(Context& context) {
     model["can_read_audit"] = AuditPolicy::CanRead(actor);
     model["can_manage_organisations"] = OrganisationPolicy::CanManage(actor);
     model["offer_two_factor"] = !actor.totp_enrolled;
+    if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin)) {
+      mstch::array attention;
+      for (const auto& item : CollectAttention(context)) {
+        attention.push_back(mstch::map{
+            {"text", item.text},
+            {"href", item.href},
+            {"date", context.services.translator.FormatCivilDate(context.language, domain::FormatIsoDate(item.date))},
+            {"urgent", item.urgency == Urgency::kUrgent},
+            {"soon", item.urgency == Urgency::kSoon}});
+      }
+      model["staff"] = true;
+      model["attention"] = attention;
+      model["nothing_to_report"] = attention.empty();
+    }
     return RenderPage(context, "home", context.Translate(N_("Home")), std::move(model));
   }
   const auto organisations = store::ListOrganisations(context.services.database);

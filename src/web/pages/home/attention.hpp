@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/dates.hpp"
+#include "web/context.hpp"
+
+namespace cercle::web::pages::home {
+
+// How pressing an item is.
+enum class Urgency { kUrgent, kSoon, kNote };
+
+// Something staff should look at, listed on their home page: a key date coming, a check expiring, a
+// circle without meetings, minutes late, a concern waiting.
+struct AttentionItem {
+  Urgency urgency = Urgency::kNote;
+  domain::CivilDate date;  // the date it concerns
+  std::string text;        // in the reader's language
+  std::string href;        // where to deal with it
+};
+
+// Every item for the actor, most urgent first, then by date. Each area of the program contributes through
+// a function listed in attention.cpp; each asks its own policy what the actor may see.
+std::vector<AttentionItem> CollectAttention(Context& context);
+
+}  // namespace cercle::web::pages::home
