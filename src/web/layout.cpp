@@ -33,6 +33,7 @@ mstch::array Navigation(const Context& context) {
   if (actor && actor->signed_in()) {
     if (UserPolicy::CanList(*actor)) entries.emplace_back("/admin/users", context.Translate(N_("Users")));
     if (AuditPolicy::CanRead(*actor)) entries.emplace_back("/admin/audit", context.Translate(N_("Audit log")));
+    if (SettingsPolicy::CanChange(*actor)) entries.emplace_back("/admin/settings", context.Translate(N_("Settings")));
     if (OrganisationPolicy::CanManage(*actor)) {
       entries.emplace_back("/network/organisations", context.Translate(N_("Organisations")));
     }

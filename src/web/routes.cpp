@@ -54,6 +54,8 @@ std::vector<Route> AllRoutes() {
       {kPost, "/admin/users/{id}/roles", pages::admin::ChangeRoles, kSignedIn},
       {kPost, "/admin/users/{id}/deactivate", pages::admin::Deactivate, kSignedIn},
       {kPost, "/admin/users/{id}/reactivate", pages::admin::Reactivate, kSignedIn},
+      {kGet, "/admin/settings", pages::admin::ShowSettings, kSignedIn},
+      {kPost, "/admin/settings", pages::admin::SaveSettings, kSignedIn},
       {kGet, "/admin/audit", pages::admin::ShowAudit, kSignedIn},
       // Network administration
       {kGet, "/network/organisations", pages::network::ListOrganisations, kSignedIn},

@@ -136,6 +136,20 @@ std::vector<std::int64_t> AuthFixture::SessionIds(std::int64_t user_id) {
   return ids;
 }
 
+void AuthFixture::Deactivate(const TestUser& user) {
+  const auto done = server_.runtime().database().Write(store::Scope::System(), [&](soci::session& sql) -> Status {
+    store::UserStore(sql).SetActive(user.id, false, server_.clock().Now());
+    return {};
+  });
+  if (!done) throw std::runtime_error("cannot deactivate " + user.email);
+}
+
+std::optional<store::User> AuthFixture::FindUserByEmail(const std::string& email) {
+  return server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
+    return store::UserStore(sql).FindByEmail(email);
+  });
+}
+
 bool AuthFixture::SessionExists(std::int64_t session_id) {
   return server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
     long long count = 0;
@@ -144,12 +158,12 @@ bool AuthFixture::SessionExists(std::int64_t session_id) {
   });
 }
 
-store::User AuthFixture::StoredUser(std::int64_t user_id) {
-  const auto user = server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
-    return store::UserStore(sql).Find(user_id, std::nullopt);
+store::User AuthFixture::StoredUser(const TestUser& user) {
+  const auto stored = server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
+    return store::UserStore(sql).Find(user.id, user.organisation_id);
   });
-  if (!user) throw std::runtime_error("no user " + std::to_string(user_id));
-  return *user;
+  if (!stored) throw std::runtime_error("no user " + user.email);
+  return *stored;
 }
 
 std::size_t AuthFixture::CountAuditEntries(std::optional<std::int64_t> organisation_id, const std::string& action,

@@ -79,10 +79,15 @@ class AuthFixture {
   // The ids of the stored sessions of `user_id`.
   std::vector<std::int64_t> SessionIds(std::int64_t user_id);
 
+  // Deactivates `user` directly in the store (their sessions stay, as a crash between the two would leave them).
+  void Deactivate(const TestUser& user);
+
   // True when session `session_id` is stored.
   bool SessionExists(std::int64_t session_id);
-  // The account `user_id` as stored (throws when absent).
-  store::User StoredUser(std::int64_t user_id);
+  // The account of `user` as stored (throws when absent).
+  store::User StoredUser(const TestUser& user);
+  // The account that uses `email`, if any.
+  std::optional<store::User> FindUserByEmail(const std::string& email);
   // How many entries with exactly `action` the audit chain of `organisation_id` (the network-level chain
   // when none) holds, by `actor_user_id` when given. Organisation chains are read with AuditLog::List.
   std::size_t CountAuditEntries(std::optional<std::int64_t> organisation_id, const std::string& action,

@@ -16,6 +16,10 @@ bool AuditPolicy::CanRead(const Actor& actor) {
   return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
 }
 
+bool SettingsPolicy::CanChange(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+}
+
 bool OrganisationPolicy::CanManage(const Actor& actor) {
   return actor.signed_in() && !actor.organisation_id && actor.Has(domain::Role::kNetworkAdmin);
 }

@@ -22,6 +22,11 @@ struct AuditPolicy {
   static bool CanRead(const Actor& actor);
 };
 
+// Who may change the organisation's settings: its administrators.
+struct SettingsPolicy {
+  static bool CanChange(const Actor& actor);
+};
+
 // Who may create organisations and invite their first administrators: network administrators. They never
 // see an organisation's records.
 struct OrganisationPolicy {

@@ -1,6 +1,7 @@
 #include "web/pages/admin/admin_pages.hpp"
 
 #include "auth/policies/user_policy.hpp"
+#include "store/settings_store.hpp"
 #include "store/user_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
@@ -10,6 +11,7 @@ namespace cercle::web::pages::admin {
 namespace {
 
 using auth::policies::AuditPolicy;
+using auth::policies::SettingsPolicy;
 using auth::policies::UserPolicy;
 
 // The user named by the {id} path parameter, when the policy lets the actor see them.
@@ -182,6 +184,77 @@ Response Reactivate(Context& context) {
   const auto done = context.services.accounts.Reactivate(context.signed_in(), user->id, context.client());
   if (!done) return RenderUser(context, *user, &done.error(), "");
   return Response::Redirect("/admin/users/" + std::to_string(user->id) + "?saved=1");
+}
+
+namespace {
+
+Response RenderSettings(Context& context, const domain::Settings& values, const Form* form,
+                        const std::map<std::string, std::string>& errors, bool saved) {
+  mstch::array rows;
+  for (const auto& definition : domain::SettingDefinitions()) {
+    const auto error = errors.find(definition.key);
+    mstch::map row{{"key", definition.key},
+                   {"label", context.Translate(definition.label)},
+                   {"unit", definition.unit.empty() ? std::string() : context.Translate(definition.unit)},
+                   {"minimum", std::to_string(definition.minimum)},
+                   {"maximum", std::to_string(definition.maximum)},
+                   {"value", form ? form->Get(definition.key) : std::to_string(values.Get(definition.key))}};
+    if (error != errors.end()) row["error"] = error->second;
+    rows.push_back(row);
+  }
+  mstch::map model{{"settings", rows}, {"empty", rows.empty()}};
+  if (saved) model["notice"] = context.Translate(N_("The settings are saved."));
+  if (!errors.empty()) model["form_error"] = context.Translate(N_("Please correct the errors below."));
+  return RenderPage(context, "admin_settings", context.Translate(N_("Settings")), std::move(model),
+                    errors.empty() ? 200 : 422);
+}
+
+}  // namespace
+
+Response ShowSettings(Context& context) {
+  const auto& actor = context.signed_in();
+  if (!SettingsPolicy::CanChange(actor)) return Deny(context, "settings", "", 403);
+  const auto values = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    return store::SettingsStore(session).Load(*actor.organisation_id);
+  });
+  return RenderSettings(context, values, nullptr, {}, context.request.query == "saved=1");
+}
+
+Response SaveSettings(Context& context) {
+  const auto& actor = context.signed_in();
+  if (!SettingsPolicy::CanChange(actor)) return Deny(context, "settings", "", 403);
+  const Form form(context.request);
+  std::map<std::string, std::int64_t> parsed;
+  std::map<std::string, std::string> errors;
+  for (const auto& definition : domain::SettingDefinitions()) {
+    const std::string text = form.Get(definition.key);
+    std::int64_t value = 0;
+    const bool number = !text.empty() && text.size() <= 12 &&
+                        text.find_first_not_of("0123456789") == std::string::npos;
+    if (number) value = std::stoll(text);
+    if (!number || value < definition.minimum || value > definition.maximum) {
+      errors[definition.key] = context.Format({N_("Enter a whole number from {minimum} to {maximum}."),
+                                               {{"minimum", std::to_string(definition.minimum)},
+                                                {"maximum", std::to_string(definition.maximum)}}});
+    } else {
+      parsed[definition.key] = value;
+    }
+  }
+  if (!errors.empty()) return RenderSettings(context, domain::Settings({}), &form, errors, false);
+  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
+    store::SettingsStore settings(session);
+    const auto before = settings.Load(*actor.organisation_id);
+    for (const auto& [key, value] : parsed) {
+      if (before.Get(key) == value) continue;
+      settings.Set(*actor.organisation_id, key, value);
+      context.services.audit.Append(session, context.services.database.dialect(),
+                                    {actor.organisation_id, actor.user_id, "settings.change", "setting", key,
+                                     context.request.client_address, audit::Outcome::kSuccess,
+                                     context.services.clock.Now()});
+    }
+    return {};
+  });
+  return Response::Redirect("/admin/settings?saved=1");
 }
 
 Response ShowAudit(Context& context) {

@@ -16,6 +16,9 @@ Response ShowUser(Context& context);
 Response ChangeRoles(Context& context);
 Response Deactivate(Context& context);
 Response Reactivate(Context& context);
+// GET /admin/settings, POST /admin/settings: the organisation's numeric settings.
+Response ShowSettings(Context& context);
+Response SaveSettings(Context& context);
 // GET /admin/audit: the audit log with filters. Reading it is audited too.
 Response ShowAudit(Context& context);
 
