@@ -34,3 +34,18 @@ TEST(Dates, TodayIsCountedInTheOrganisationsTimeZone) {
 
 }  // namespace
 }  // namespace cercle::domain
+
+#include "i18n/folding.hpp"
+
+namespace cercle::i18n {
+namespace {
+
+TEST(Folding, IgnoresAccentsCaseAndExtraSpaces) {
+  EXPECT_EQ(FoldForSearch("Hélène  CÔTÉ"), "helene cote");
+  EXPECT_EQ(FoldForSearch("Helene Cote"), "helene cote");
+  EXPECT_EQ(FoldForSearch("  François-Xavier Lévesque "), "francois-xavier levesque");
+  EXPECT_EQ(ContainsPattern("50%_a\\"), "%50\\%\\_a\\\\%");
+}
+
+}  // namespace
+}  // namespace cercle::i18n
