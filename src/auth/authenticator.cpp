@@ -21,6 +21,9 @@ constexpr std::int64_t kMaximumAddressDelaySeconds = 300;
 // Sessions are touched at most once a minute, to spare the database a write per request.
 constexpr std::int64_t kTouchEverySeconds = 60;
 constexpr std::size_t kRecoveryCodeCount = 10;
+// Wrong codes or passwords an account may enter per hour once signed in or half signed in (second factor,
+// step-up, current password): with a million possible codes, ten tries an hour make guessing hopeless.
+constexpr int kMaximumSecretFailuresPerHour = 10;
 constexpr std::size_t kMaximumUserAgent = 200;
 
 constexpr const char* kReadThrottle =
@@ -68,6 +71,19 @@ void RecordFailure(soci::session& session, const std::string& key, std::int64_t 
   state.last_failure_at = now;
   session << kUpsertThrottle, soci::use(key, "key"), soci::use(state.window_start, "start"),
       soci::use(state.failures, "failures"), soci::use(state.last_failure_at, "last");
+}
+
+std::string SecretThrottleKey(std::int64_t user_id) { return "secret:" + std::to_string(user_id); }
+
+// True when the account has used up its wrong codes and passwords for the hour.
+bool SecretGuessesExhausted(soci::session& session, std::int64_t user_id, std::int64_t now) {
+  return ReadThrottle(session, SecretThrottleKey(user_id), now).failures >= kMaximumSecretFailuresPerHour;
+}
+
+Error TooManySecretFailures() {
+  return {ErrorKind::kTooManyRequests,
+          {N_("Too many wrong codes or passwords. This session has ended; sign in again later."), {}},
+          {}};
 }
 
 std::string RecoveryCodeHash(const config::Key& key, std::string code) {
@@ -260,6 +276,8 @@ std::optional<std::int64_t> Authenticator::VerifyTotp(const Actor& actor, const 
 Result<std::string> Authenticator::CompleteSecondFactor(const Actor& actor, const std::string& code,
                                                         const ClientInfo& client) {
   if (actor.stage != store::SessionStage::kSecondFactor) return Error::NotFound();
+  const std::int64_t now_seconds = ToUnix(clock_.Now());
+  if (EndIfGuessing(actor, client)) return TooManySecretFailures();
   const auto step = VerifyTotp(actor, code);
   // A refusal is audited and committed too, so the transaction yields "no token" rather than an error.
   const auto token = database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<std::optional<std::string>> {
@@ -276,6 +294,7 @@ Result<std::string> Authenticator::CompleteSecondFactor(const Actor& actor, cons
       action = "auth.login_recovery_code";
     }
     if (!accepted) {
+      RecordFailure(session, SecretThrottleKey(actor.user_id), now_seconds);
       Audit(session, actor.organisation_id, actor.user_id, "auth.second_factor_failed", "user",
             std::to_string(actor.user_id), client, audit::Outcome::kFailure);
       return std::optional<std::string>();
@@ -290,8 +309,23 @@ Result<std::string> Authenticator::CompleteSecondFactor(const Actor& actor, cons
     return std::optional(token);
   });
   if (!token) return token.error();
-  if (!*token) return CodeRefused();
+  if (!*token) return EndIfGuessing(actor, client) ? TooManySecretFailures() : CodeRefused();
   return **token;
+}
+
+bool Authenticator::EndIfGuessing(const Actor& actor, const ClientInfo& client) {
+  const std::int64_t now = ToUnix(clock_.Now());
+  const bool exhausted = database_.Read(store::Scope::System(), [&](soci::session& session) {
+    return SecretGuessesExhausted(session, actor.user_id, now);
+  });
+  if (!exhausted) return false;
+  (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+    store::SessionStore(session).Delete(actor.session_id);
+    Audit(session, actor.organisation_id, actor.user_id, "auth.session_ended_guessing", "user",
+          std::to_string(actor.user_id), client, audit::Outcome::kDenied);
+    return {};
+  });
+  return true;
 }
 
 Enrolment Authenticator::BeginEnrolment(const Actor& actor) const {
@@ -341,6 +375,7 @@ Result<std::pair<std::string, std::vector<std::string>>> Authenticator::ConfirmE
 
 Status Authenticator::Reauthenticate(const Actor& actor, const std::string& password_or_code,
                                      const ClientInfo& client) {
+  if (EndIfGuessing(actor, client)) return TooManySecretFailures();
   bool accepted = false;
   std::optional<std::int64_t> step;
   if (actor.totp_enrolled) step = VerifyTotp(actor, password_or_code);
@@ -353,11 +388,13 @@ Status Authenticator::Reauthenticate(const Actor& actor, const std::string& pass
   const auto done = database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
     if (step) accepted = store::UserStore(session).AdvanceTotpStep(actor.user_id, *step);
     if (accepted) store::SessionStore(session).SetReauthenticated(actor.session_id, clock_.Now());
+    if (!accepted) RecordFailure(session, SecretThrottleKey(actor.user_id), ToUnix(clock_.Now()));
     Audit(session, actor.organisation_id, actor.user_id, "auth.reauthenticate", "user",
           std::to_string(actor.user_id), client, accepted ? audit::Outcome::kSuccess : audit::Outcome::kFailure);
     return accepted;
   });
   if (!done || !*done) {
+    if (EndIfGuessing(actor, client)) return TooManySecretFailures();
     return Error::Fields({{"secret", {N_("This password or code is not right."), {}}}});
   }
   return {};
@@ -396,7 +433,13 @@ Status Authenticator::ChangePassword(const Actor& actor, const std::string& curr
     return store::UserStore(session).Find(actor.user_id, actor.organisation_id);
   });
   if (!user) return Error::NotFound();
+  if (EndIfGuessing(actor, client)) return TooManySecretFailures();
   if (user->password_hash.empty() || !VerifyPassword(user->password_hash, current)) {
+    (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+      RecordFailure(session, SecretThrottleKey(actor.user_id), ToUnix(clock_.Now()));
+      return {};
+    });
+    if (EndIfGuessing(actor, client)) return TooManySecretFailures();
     return Error::Fields({{"current", {N_("This is not your current password."), {}}}});
   }
   TRY(CheckNewPassword(replacement, user->email));

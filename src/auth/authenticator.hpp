@@ -87,6 +87,9 @@ class Authenticator {
                            std::optional<std::int64_t> organisation_id, bool admin, store::SessionStage stage,
                            const ClientInfo& client);
   std::optional<std::int64_t> VerifyTotp(const Actor& actor, const std::string& code);
+  // Ends the actor's session when their account has entered too many wrong codes or passwords this hour;
+  // true when it did.
+  bool EndIfGuessing(const Actor& actor, const ClientInfo& client);
   void Audit(soci::session& session, std::optional<std::int64_t> organisation_id,
              std::optional<std::int64_t> actor_user_id, const std::string& action, const std::string& object_type,
              const std::string& object_id, const ClientInfo& client, audit::Outcome outcome);

@@ -25,7 +25,10 @@ bool SentToSignIn(const HttpResult& result) {
 
 class PasswordReset : public ::testing::TestWithParam<Backend> {
  protected:
-  PasswordReset() { organisation_ = fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal"); }
+  PasswordReset() {
+    organisation_ =
+        fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal");
+  }
 
   // Asks for a reset link for `email` from a new browser; returns the page shown.
   HttpResult AskForLink(const std::string& email) {
@@ -63,9 +66,8 @@ class PasswordReset : public ::testing::TestWithParam<Backend> {
   }
 
   SmtpSink sink_;
-  TestServer server_{TestServer::Options{GetParam(), [this](config::Config& config) {
-                                           config.mail.smtp_url = sink_.url();
-                                         }}};
+  TestServer server_{TestServer::Options{
+      GetParam(), [this](config::Config& config) { config.mail.smtp_url = sink_.url(); }}};
   AuthFixture fixture_{server_};
   TestOrganisation organisation_;
 };
@@ -82,9 +84,11 @@ TEST_P(PasswordReset, TheMailedLinkWorksOnceAndEndsEverySession) {
   ASSERT_FALSE(path.empty()) << mails[0].body;
   // The mail names no one: not the person, not the address, not the organisation.
   const std::string text = std::regex_replace(mails[0].body, std::regex("http://[^\\s]+"), "LINK");
-  for (const std::string name : {organisation_.volunteer.display_name, std::string("Bastien"),
-                                 organisation_.volunteer.email, organisation_.name, std::string("Montréal")}) {
-    EXPECT_EQ(text.find(name), std::string::npos) << "the mail names " << name << ":\n" << mails[0].body;
+  for (const std::string& name :
+       {organisation_.volunteer.display_name, std::string("Bastien"), organisation_.volunteer.email,
+        organisation_.name, std::string("Montréal")}) {
+    EXPECT_EQ(text.find(name), std::string::npos) << "the mail names " << name << ":\n"
+                                                  << mails[0].body;
   }
 
   HttpClient visitor(server_.base_url());

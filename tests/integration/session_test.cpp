@@ -1,6 +1,6 @@
-// Sessions over a real socket, on SQLite and on PostgreSQL: a new token at each sign-in step, dead tokens after
-// signing out and after a password change, the idle and absolute limits, cookie attributes and security
-// headers, and the page where users see and end their own sessions.
+// Sessions over a real socket, on SQLite and on PostgreSQL: a new token at each sign-in step, dead
+// tokens after signing out and after a password change, the idle and absolute limits, cookie
+// attributes and security headers, and the page where users see and end their own sessions.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -30,7 +30,10 @@ bool SentToSignIn(const HttpResult& result) {
 
 class Sessions : public ::testing::TestWithParam<Backend> {
  protected:
-  Sessions() { organisation_ = fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal"); }
+  Sessions() {
+    organisation_ =
+        fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal");
+  }
 
   // A client holding only the session token `token`.
   std::unique_ptr<HttpClient> ClientWithToken(const std::string& token) {
@@ -54,8 +57,9 @@ TEST_P(Sessions, TheTokenChangesAtEachSignInStep) {
   EXPECT_EQ(client.Get("/account").Header("location"), "/login/two-factor")
       << "a password alone does not open the account";
 
-  const auto code = client.Post("/login/two-factor", "csrf=" + client.CsrfToken("/login/two-factor") +
-                                                         "&code=" + auth::totp::CodeAt(secret, server_.clock().Now()));
+  const auto code = client.Post("/login/two-factor",
+                                "csrf=" + client.CsrfToken("/login/two-factor") +
+                                    "&code=" + auth::totp::CodeAt(secret, server_.clock().Now()));
   ASSERT_EQ(code.status, 303);
   const auto after_code = SetCookieValue(code, kSession);
   ASSERT_TRUE(after_code && !after_code->empty());
@@ -74,14 +78,15 @@ TEST_P(Sessions, TheTokenChangesAtEachSignInStep) {
 }
 
 TEST_P(Sessions, SigningInOverAnExpiredSessionCookieKeepsTheNewSession) {
-  // A sign-in form left open in one tab while the session of another tab idled out: the form is sent with
-  // the dead cookie, and the new session must replace it.
+  // A sign-in form left open in one tab while the session of another tab idled out: the form is
+  // sent with the dead cookie, and the new session must replace it.
   HttpClient client(server_.base_url());
   const std::string csrf = client.CsrfToken("/login");
   client.SetCookie(kSession, fixture_.StartSession(organisation_.volunteer).token);
   server_.clock().Advance(31min);
-  const auto signed_in = client.Post("/login", "csrf=" + csrf + "&email=" + web::PercentEncode(organisation_.volunteer.email) +
-                                                   "&password=" + web::PercentEncode(kTestPassword));
+  const auto signed_in = client.Post(
+      "/login", "csrf=" + csrf + "&email=" + web::PercentEncode(organisation_.volunteer.email) +
+                    "&password=" + web::PercentEncode(kTestPassword));
   ASSERT_EQ(signed_in.status, 303);
   EXPECT_EQ(signed_in.Header("location"), "/");
   EXPECT_EQ(client.Get("/account").status, 200) << "the new session cookie was removed again";
@@ -99,7 +104,8 @@ TEST_P(Sessions, OldTokenIsDeadAfterLogout) {
   EXPECT_EQ(logout.Header("location"), "/login");
   EXPECT_EQ(SetCookieValue(logout, kSession), "");
   EXPECT_TRUE(SentToSignIn(client.Get("/account")));
-  EXPECT_TRUE(SentToSignIn(ClientWithToken(*token)->Get("/account"))) << "a copied token still works";
+  EXPECT_TRUE(SentToSignIn(ClientWithToken(*token)->Get("/account")))
+      << "a copied token still works";
   EXPECT_TRUE(fixture_.SessionIds(organisation_.volunteer.id).empty());
 }
 
@@ -110,12 +116,14 @@ TEST_P(Sessions, PasswordChangeEndsEveryOtherSession) {
   ASSERT_EQ(fixture_.SignInThroughPages(other, organisation_.volunteer).status, 303);
   ASSERT_EQ(other.Get("/account").status, 200);
 
-  const auto changed = changing.PostForm("/account/password",
-                                         {{"current", std::string(kTestPassword)}, {"password", kNewPassword}},
-                                         "/account/password");
+  const auto changed = changing.PostForm(
+      "/account/password", {{"current", std::string(kTestPassword)}, {"password", kNewPassword}},
+      "/account/password");
   EXPECT_EQ(changed.status, 200);
-  EXPECT_EQ(changing.Get("/account").status, 200) << "the session that changed the password survives";
-  EXPECT_TRUE(SentToSignIn(other.Get("/account"))) << "another session survived the password change";
+  EXPECT_EQ(changing.Get("/account").status, 200)
+      << "the session that changed the password survives";
+  EXPECT_TRUE(SentToSignIn(other.Get("/account")))
+      << "another session survived the password change";
   EXPECT_EQ(fixture_.SessionIds(organisation_.volunteer.id).size(), 1u);
 
   HttpClient later(server_.base_url());
@@ -127,8 +135,11 @@ TEST_P(Sessions, IdleSessionsOfCoordinatorsAndVolunteersEndAfterThirtyMinutes) {
   const std::string secret = fixture_.EnrolTotp(organisation_.coordinator);
   HttpClient coordinator(server_.base_url());
   HttpClient volunteer(server_.base_url());
-  ASSERT_EQ(fixture_.SignInThroughPages(coordinator, organisation_.coordinator, secret).Header("location"), "/");
-  ASSERT_EQ(fixture_.SignInThroughPages(volunteer, organisation_.volunteer).Header("location"), "/");
+  ASSERT_EQ(fixture_.SignInThroughPages(coordinator, organisation_.coordinator, secret)
+                .Header("location"),
+            "/");
+  ASSERT_EQ(fixture_.SignInThroughPages(volunteer, organisation_.volunteer).Header("location"),
+            "/");
 
   // Each request restarts the idle time: an hour of use with pauses just under 30 minutes.
   for (int pause = 0; pause < 2; ++pause) {
@@ -139,13 +150,15 @@ TEST_P(Sessions, IdleSessionsOfCoordinatorsAndVolunteersEndAfterThirtyMinutes) {
   server_.clock().Advance(30min);
   EXPECT_TRUE(SentToSignIn(coordinator.Get("/account")));
   EXPECT_TRUE(SentToSignIn(volunteer.Get("/account")));
-  EXPECT_TRUE(fixture_.SessionIds(organisation_.volunteer.id).empty()) << "a dead session is deleted";
+  EXPECT_TRUE(fixture_.SessionIds(organisation_.volunteer.id).empty())
+      << "a dead session is deleted";
 }
 
 TEST_P(Sessions, IdleAdminSessionsEndAfterFifteenMinutes) {
   const std::string secret = fixture_.EnrolTotp(organisation_.admin);
   HttpClient admin(server_.base_url());
-  ASSERT_EQ(fixture_.SignInThroughPages(admin, organisation_.admin, secret).Header("location"), "/");
+  ASSERT_EQ(fixture_.SignInThroughPages(admin, organisation_.admin, secret).Header("location"),
+            "/");
   server_.clock().Advance(15min - 1s);
   EXPECT_EQ(admin.Get("/admin/users").status, 200);
   server_.clock().Advance(15min);
@@ -196,7 +209,8 @@ TEST_P(Sessions, EveryKindOfResponseCarriesTheSecurityHeaders) {
       {"page", admin->Get("/account"), 200},
       {"signed-out page", visitor.Get("/login"), 200},
       {"redirect", admin->Get("/login"), 303},
-      {"redirect after a form", admin->Post("/language", admin_csrf + "&lang=en&next=/account"), 303},
+      {"redirect after a form", admin->Post("/language", admin_csrf + "&lang=en&next=/account"),
+       303},
       {"sign-in required", visitor.Post("/account/language", visitor_csrf + "&language=en"), 401},
       {"forbidden area", admin->Get("/network/organisations"), 403},
       {"forged form", admin->Post("/account/language", "csrf=forged&language=en"), 403},
@@ -205,7 +219,8 @@ TEST_P(Sessions, EveryKindOfResponseCarriesTheSecurityHeaders) {
       {"wrong method", visitor.Post("/healthz", ""), 405},
       {"dead link", visitor.Get("/password/reset?token=dead"), 410},
       {"invalid form", admin->Post("/account/language", admin_csrf + "&language=de"), 422},
-      {"failed sign-in", visitor.Post("/login", visitor_csrf + "&email=nobody%40example.org&password=x"), 401},
+      {"failed sign-in",
+       visitor.Post("/login", visitor_csrf + "&email=nobody%40example.org&password=x"), 401},
   };
   std::set<std::string> nonces;
   for (const auto& [what, result, status] : responses) {
@@ -213,7 +228,8 @@ TEST_P(Sessions, EveryKindOfResponseCarriesTheSecurityHeaders) {
     EXPECT_EQ(result.status, status);
     const std::string policy = result.Header("content-security-policy");
     std::smatch nonce;
-    EXPECT_TRUE(std::regex_search(policy, nonce, std::regex("script-src 'self' 'nonce-([0-9a-f]{32})'")))
+    EXPECT_TRUE(
+        std::regex_search(policy, nonce, std::regex("script-src 'self' 'nonce-([0-9a-f]{32})'")))
         << policy;
     if (!nonce.empty()) nonces.insert(nonce[1]);
     EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
@@ -239,12 +255,15 @@ TEST_P(Sessions, UsersSeeAndEndOnlyTheirOwnSessions) {
   const auto page = laptop.Get("/account/sessions");
   ASSERT_EQ(page.status, 200);
   for (const auto id : own) {
-    EXPECT_NE(page.body.find("/account/sessions/" + std::to_string(id) + "/end"), std::string::npos) << id;
+    EXPECT_NE(page.body.find("/account/sessions/" + std::to_string(id) + "/end"), std::string::npos)
+        << id;
   }
-  EXPECT_EQ(page.body.find("/account/sessions/" + std::to_string(colleagues[0]) + "/end"), std::string::npos)
+  EXPECT_EQ(page.body.find("/account/sessions/" + std::to_string(colleagues[0]) + "/end"),
+            std::string::npos)
       << "another user's session is listed";
 
-  // Ending someone else's session is answered like a session that does not exist, and changes nothing.
+  // Ending someone else's session is answered like a session that does not exist, and changes
+  // nothing.
   const std::string foreign = "/account/sessions/" + std::to_string(colleagues[0]) + "/end";
   const std::string missing = "/account/sessions/987654321/end";
   const auto refused = laptop.Post(foreign, "csrf=" + laptop.CsrfToken("/account/sessions"));
@@ -253,7 +272,8 @@ TEST_P(Sessions, UsersSeeAndEndOnlyTheirOwnSessions) {
   EXPECT_EQ(absent.status, 404);
   EXPECT_EQ(ComparablePage(refused.body, {foreign}), ComparablePage(absent.body, {missing}));
   EXPECT_EQ(colleague->Get("/account").status, 200);
-  EXPECT_EQ(fixture_.CountAuditEntries(organisation_.id, "authz.denied", organisation_.volunteer.id), 2u);
+  EXPECT_EQ(
+      fixture_.CountAuditEntries(organisation_.id, "authz.denied", organisation_.volunteer.id), 2u);
 
   // Ending the phone's session (the later one) from the laptop, then the laptop's own.
   const std::int64_t phone_session = std::max(own[0], own[1]);

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -14,9 +15,21 @@
 #include <vector>
 
 #include "config/secrets.hpp"
+#include <spdlog/spdlog.h>
 #include "web/http.hpp"
 
 namespace cercle::testing {
+
+namespace {
+
+// Test output shows warnings and errors only; LogCapture sets its own level where a test reads the log.
+class QuietLogs : public ::testing::Environment {
+ public:
+  void SetUp() override { spdlog::set_level(spdlog::level::warn); }
+};
+[[maybe_unused]] const auto* const kQuietLogs = ::testing::AddGlobalTestEnvironment(new QuietLogs);
+
+}  // namespace
 
 int FreePort() {
   const int descriptor = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -6,6 +6,7 @@
 #include "web/cookies.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/pages/auth/auth_pages.hpp"
 
 namespace cercle::web::pages::account {
 namespace {
@@ -66,6 +67,7 @@ Response ChangePassword(Context& context) {
   const Form form(context.request);
   const auto done = context.services.authenticator.ChangePassword(context.signed_in(), form.Get("current"),
                                                                   form.Get("password"), context.client());
+  if (!done && done.error().kind == ErrorKind::kTooManyRequests) return auth::SessionEnded(context, done.error());
   if (!done) {
     return RenderPage(context, "account_password", context.Translate(N_("Change my password")),
                       form.Model(context, {"current", "password"}, &done.error(), {"current", "password"}),
@@ -114,9 +116,24 @@ Response EndSession(Context& context) {
   return Response::Redirect("/account/sessions?ended=1");
 }
 
-Response ShowTwoFactor(Context& context) { return RenderEnrolment(context, nullptr); }
+// Replacing a working set-up needs a password or code entered within five minutes, so that a stolen session
+// cannot lock the owner out.
+std::optional<Response> RequireStepUpToReplace(Context& context) {
+  const auto& actor = context.signed_in();
+  if (actor.stage != store::SessionStage::kFull || !actor.totp_enrolled ||
+      context.services.authenticator.RecentlyAuthenticated(actor)) {
+    return std::nullopt;
+  }
+  return Response::Redirect("/reauth?next=%2Faccount%2Ftwo-factor");
+}
+
+Response ShowTwoFactor(Context& context) {
+  if (auto step_up = RequireStepUpToReplace(context)) return *step_up;
+  return RenderEnrolment(context, nullptr);
+}
 
 Response ConfirmTwoFactor(Context& context) {
+  if (auto step_up = RequireStepUpToReplace(context)) return *step_up;
   const Form form(context.request);
   const auto done = context.services.authenticator.ConfirmEnrolment(context.signed_in(), form.Get("sealed"),
                                                                     form.Get("code"), context.client());

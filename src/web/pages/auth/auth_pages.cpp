@@ -38,6 +38,13 @@ Response Message(Context& context, const std::string& title, const std::string& 
 
 }  // namespace
 
+Response SessionEnded(Context& context, const Error& error) {
+  Response response = Message(context, context.Translate(N_("Session ended")), context.Format(error.message),
+                              "/login", context.Translate(N_("Sign in")), 429);
+  response.AddHeader("Set-Cookie", ClearedSessionCookie());
+  return response;
+}
+
 Response ShowSignIn(Context& context) {
   mstch::map model = EmptyForm({"email", "password"});
   model["next"] = NextPath(QueryParameter(context, "next"));
@@ -72,6 +79,7 @@ Response SecondFactor(Context& context) {
   const Form form(context.request);
   const auto token =
       context.services.authenticator.CompleteSecondFactor(context.signed_in(), form.Get("code"), context.client());
+  if (!token && token.error().kind == ErrorKind::kTooManyRequests) return SessionEnded(context, token.error());
   if (!token) {
     return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")),
                       form.Model(context, {"code"}, &token.error(), {"code"}), StatusFor(token.error().kind));
@@ -98,6 +106,7 @@ Response Reauthenticate(Context& context) {
   const Form form(context.request);
   const auto done =
       context.services.authenticator.Reauthenticate(context.signed_in(), form.Get("secret"), context.client());
+  if (!done && done.error().kind == ErrorKind::kTooManyRequests) return SessionEnded(context, done.error());
   if (!done) {
     mstch::map model = form.Model(context, {"secret"}, &done.error(), {"secret"});
     model["next"] = NextPath(form.Get("next"));

@@ -5,6 +5,8 @@
 // Signing in and out: password, second factor, step-up, password reset by mail, and invitations.
 namespace cercle::web::pages::auth {
 
+// The page after a session was ended for too many wrong codes or passwords: says so, removes the cookie.
+Response SessionEnded(Context& context, const Error& error);
 // GET /login, POST /login: e-mail and password.
 Response ShowSignIn(Context& context);
 Response SignIn(Context& context);
