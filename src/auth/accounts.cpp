@@ -1,5 +1,7 @@
 #include "auth/accounts.hpp"
 
+#include "base/text.hpp"
+
 #include "auth/crypto.hpp"
 #include "auth/password.hpp"
 #include "notify/outbox.hpp"
@@ -62,7 +64,7 @@ std::string Trim(const std::string& text) {
 
 std::string RolesText(const domain::Roles& roles) {
   std::string text;
-  for (const auto role : roles.List()) text += (text.empty() ? "" : ",") + std::string(domain::RoleName(role));
+  for (const auto role : roles.List()) AppendSeparated(text, ",", domain::RoleName(role));
   return text;
 }
 

@@ -64,6 +64,7 @@ std::string Seal(const config::Key& key, std::string_view purpose, std::string_v
 }
 
 std::optional<std::string> Open(const config::Key& key, std::string_view purpose, std::string_view sealed) {
+  if (sealed.size() < 2 * (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)) return std::nullopt;
   std::vector<unsigned char> bytes(sealed.size() / 2);
   std::size_t length = 0;
   if (sodium_hex2bin(bytes.data(), bytes.size(), sealed.data(), sealed.size(), nullptr, &length, nullptr) != 0 ||

@@ -1,5 +1,7 @@
 #include "demo/demo_data.hpp"
 
+#include "demo/core_members_demo.hpp"
+#include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
 
 namespace cercle::demo {
@@ -67,6 +69,8 @@ Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, co
       TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy), {user.role},
                                       kDemoPassword, false));
     }
+    TRY(LoadVolunteers(database, clock, organisation.id));
+    TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
   }
   TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
                                   kDemoPassword, false));

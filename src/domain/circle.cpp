@@ -1,5 +1,7 @@
 #include "domain/circle.hpp"
 
+#include "base/text.hpp"
+
 namespace cercle::domain {
 namespace {
 
@@ -70,12 +72,12 @@ std::optional<ClosureReason> ParseClosureReason(std::string_view name) {
 
 std::string_view ClosureReasonLabel(ClosureReason reason) {
   switch (reason) {
-    case ClosureReason::kCompleted: return N_("Completed");
-    case ClosureReason::kWithdrawn: return N_("Withdrawn");
-    case ClosureReason::kReoffence: return N_("Reoffence");
-    case ClosureReason::kReincarcerated: return N_("Reincarcerated");
-    case ClosureReason::kRelocated: return N_("Relocated");
-    case ClosureReason::kDeceased: return N_("Deceased");
+    case ClosureReason::kCompleted: return N_("Completed its course");
+    case ClosureReason::kWithdrawn: return N_("The core member withdrew");
+    case ClosureReason::kReoffence: return N_("New offence");
+    case ClosureReason::kReincarcerated: return N_("Return to custody");
+    case ClosureReason::kRelocated: return N_("Moved away");
+    case ClosureReason::kDeceased: return N_("Death");
   }
   return "";
 }
@@ -159,7 +161,7 @@ Status CheckCovenantSigned(const CovenantSignatures& signatures, bool has_curren
     return Error::Invalid(N_("The circle needs a covenant before its first active phase."));
   }
   std::string missing;
-  for (const auto& name : signatures.unsigned_volunteers) missing += (missing.empty() ? "" : ", ") + name;
+  for (const auto& name : signatures.unsigned_volunteers) AppendSeparated(missing, ", ", name);
   if (!signatures.core_member_signed) {
     return Error::Invalid(N_("The core member has not signed the current covenant yet."));
   }

@@ -20,7 +20,8 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
 }
 
 std::string FormatIsoDate(CivilDate date) {
-  char text[11];
+  // Years are kept within 1900–2200 by ParseIsoDate, but the buffer fits any int so no value is cut.
+  char text[32];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return text;

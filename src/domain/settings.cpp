@@ -8,6 +8,23 @@ namespace cercle::domain {
 
 const std::vector<SettingDefinition>& SettingDefinitions() {
   static const std::vector<SettingDefinition> definitions = {
+      // Volunteers (src/domain/volunteer*.hpp, hours.hpp)
+      {"volunteer.minimum_age", N_("Minimum age of volunteers"), N_("years"), 21, 16, 99},
+      {"volunteer.circles_per_volunteer", N_("Circles per volunteer at most"), "", 1, 1, 10},
+      {"volunteer.supervision_period_days", N_("Flag a volunteer without supervision after"), N_("days"),
+       90, 7, 730},
+      {"volunteer.expiry_notice_days", N_("List screening items expiring within"), N_("days"), 60, 1,
+       365},
+      {"volunteer.hourly_value_cents", N_("Value of one volunteer hour, for funders"), N_("cents"), 2750,
+       0, 100000},
+      // Reports (src/domain/report_period.hpp, src/web/pages/reports/, src/web/pages/public/)
+      {"report.fiscal_year_start_month", N_("First month of the fiscal year, for quarters"),
+       N_("1 = January, 4 = April"), 4, 1, 12},
+      {"public.impact_page", N_("Publish the public impact page"), N_("0 = no, 1 = yes"), 0, 0, 1},
+      {"public.founding_year", N_("Year the program started, for the public impact page"),
+       N_("0 = the year of the first record"), 0, 0, 2100},
+      {"network.share_figures", N_("Add the funder figures to the network's totals"),
+       N_("0 = no, 1 = yes"), 0, 0, 1},
   };
   return definitions;
 }

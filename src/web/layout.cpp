@@ -1,7 +1,10 @@
 #include "web/layout.hpp"
 
+#include "auth/policies/core_member_policy.hpp"
 #include "auth/policies/user_policy.hpp"
+#include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
+#include "web/pages/portal/portal_pages.hpp"
 
 namespace cercle::web {
 
@@ -31,9 +34,21 @@ mstch::array Navigation(const Context& context) {
   std::vector<std::pair<std::string, std::string>> entries = {{"/", context.Translate(N_("Home"))}};
   const auto& actor = context.actor;
   if (actor && actor->signed_in()) {
+    if (CoreMemberPolicy::CanList(*actor)) {
+      entries.emplace_back("/core-members", context.Translate(N_("Core members")));
+    }
+    if (VolunteerPolicy::CanManage(*actor)) {
+      entries.emplace_back("/volunteers", context.Translate(N_("Volunteers")));
+    }
+    if (pages::portal::HasPortal(context)) {
+      entries.emplace_back("/portal", context.Translate(N_("My volunteering")));
+    }
     if (UserPolicy::CanList(*actor)) entries.emplace_back("/admin/users", context.Translate(N_("Users")));
     if (AuditPolicy::CanRead(*actor)) entries.emplace_back("/admin/audit", context.Translate(N_("Audit log")));
     if (SettingsPolicy::CanChange(*actor)) entries.emplace_back("/admin/settings", context.Translate(N_("Settings")));
+    if (EligibilityCriteriaPolicy::CanAdjust(*actor)) {
+      entries.emplace_back("/admin/eligibility", context.Translate(N_("Eligibility criteria")));
+    }
     if (OrganisationPolicy::CanManage(*actor)) {
       entries.emplace_back("/network/organisations", context.Translate(N_("Organisations")));
     }

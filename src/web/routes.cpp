@@ -3,9 +3,13 @@
 #include "web/pages/account/account_pages.hpp"
 #include "web/pages/admin/admin_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
+#include "web/pages/core_members/core_member_pages.hpp"
+#include "web/pages/core_members/referral_pages.hpp"
 #include "web/pages/home/home_page.hpp"
 #include "web/pages/language/language_page.hpp"
 #include "web/pages/network/network_pages.hpp"
+#include "web/pages/portal/portal_pages.hpp"
+#include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/system/system_endpoints.hpp"
 
 namespace cercle::web {
@@ -61,6 +65,74 @@ std::vector<Route> AllRoutes() {
       {kGet, "/network/organisations", pages::network::ListOrganisations, kSignedIn},
       {kPost, "/network/organisations", pages::network::CreateOrganisation, kSignedIn},
       {kPost, "/network/organisations/{id}/admins", pages::network::InviteAdmin, kSignedIn},
+      // Core members and referrals (coordinators and organisation admins): literal paths before "{id}"
+      {kGet, "/core-members", pages::core_members::ListCoreMembers, kSignedIn},
+      {kGet, "/core-members/documents/{id}", pages::core_members::DownloadCoreMemberDocument, kSignedIn},
+      {kPost, "/core-members/documents/{id}/remove", pages::core_members::RemoveCoreMemberDocument, kSignedIn},
+      {kGet, "/core-members/orders/{id}/edit", pages::core_members::ShowEditOrder, kSignedIn},
+      {kPost, "/core-members/orders/{id}/edit", pages::core_members::EditOrder, kSignedIn},
+      {kGet, "/core-members/orders/{id}/conditions/new", pages::core_members::ShowNewCondition, kSignedIn},
+      {kPost, "/core-members/orders/{id}/conditions/new", pages::core_members::CreateCondition, kSignedIn},
+      {kGet, "/core-members/conditions/{id}/edit", pages::core_members::ShowEditCondition, kSignedIn},
+      {kPost, "/core-members/conditions/{id}/edit", pages::core_members::EditCondition, kSignedIn},
+      {kPost, "/core-members/consents/{id}/withdraw", pages::core_members::WithdrawConsent, kSignedIn},
+      {kGet, "/core-members/{id}", pages::core_members::ShowCoreMember, kSignedIn},
+      {kGet, "/core-members/{id}/edit", pages::core_members::ShowEditCoreMember, kSignedIn},
+      {kPost, "/core-members/{id}/edit", pages::core_members::EditCoreMember, kSignedIn},
+      {kPost, "/core-members/{id}/status", pages::core_members::ChangeCoreMemberStatus, kSignedIn},
+      {kGet, "/core-members/{id}/orders/new", pages::core_members::ShowNewOrder, kSignedIn},
+      {kPost, "/core-members/{id}/orders/new", pages::core_members::CreateOrder, kSignedIn},
+      {kGet, "/core-members/{id}/risk/new", pages::core_members::ShowNewRiskAssessment, kSignedIn},
+      {kPost, "/core-members/{id}/risk/new", pages::core_members::CreateRiskAssessment, kSignedIn},
+      {kGet, "/core-members/{id}/consents/new", pages::core_members::ShowNewConsent, kSignedIn},
+      {kPost, "/core-members/{id}/consents/new", pages::core_members::CreateConsent, kSignedIn},
+      {kPost, "/core-members/{id}/documents", pages::core_members::UploadCoreMemberDocument, kSignedIn},
+      {kGet, "/referrals", pages::core_members::ListReferrals, kSignedIn},
+      {kGet, "/referrals/new", pages::core_members::ShowNewReferral, kSignedIn},
+      {kPost, "/referrals/new", pages::core_members::CreateReferral, kSignedIn},
+      {kGet, "/referrals/documents/{id}", pages::core_members::DownloadReferralDocument, kSignedIn},
+      {kPost, "/referrals/documents/{id}/remove", pages::core_members::RemoveReferralDocument, kSignedIn},
+      {kGet, "/referrals/{id}", pages::core_members::ShowReferral, kSignedIn},
+      {kGet, "/referrals/{id}/edit", pages::core_members::ShowEditReferral, kSignedIn},
+      {kPost, "/referrals/{id}/edit", pages::core_members::EditReferral, kSignedIn},
+      {kPost, "/referrals/{id}/checklist", pages::core_members::SaveChecklist, kSignedIn},
+      {kPost, "/referrals/{id}/move", pages::core_members::MoveReferral, kSignedIn},
+      {kGet, "/referrals/{id}/accept", pages::core_members::ShowAcceptReferral, kSignedIn},
+      {kPost, "/referrals/{id}/accept", pages::core_members::AcceptReferral, kSignedIn},
+      {kPost, "/referrals/{id}/documents", pages::core_members::UploadReferralDocument, kSignedIn},
+      {kGet, "/admin/eligibility", pages::core_members::ShowCriteria, kSignedIn},
+      {kPost, "/admin/eligibility", pages::core_members::AddCriterion, kSignedIn},
+      {kPost, "/admin/eligibility/{id}", pages::core_members::RenameCriterion, kSignedIn},
+      {kPost, "/admin/eligibility/{id}/retire", pages::core_members::RetireCriterion, kSignedIn},
+      {kPost, "/admin/eligibility/{id}/restore", pages::core_members::RestoreCriterion, kSignedIn},
+      // Volunteers (coordinators): literal paths before "/volunteers/{id}"
+      {kGet, "/volunteers", pages::volunteers::List, kSignedIn},
+      {kGet, "/volunteers/new", pages::volunteers::ShowNew, kSignedIn},
+      {kPost, "/volunteers/new", pages::volunteers::Create, kSignedIn},
+      {kGet, "/volunteers/hours", pages::volunteers::ShowHours, kSignedIn},
+      {kPost, "/volunteers/hours/{id}/review", pages::volunteers::ReviewHours, kSignedIn},
+      {kGet, "/volunteers/training", pages::volunteers::ShowTraining, kSignedIn},
+      {kPost, "/volunteers/training", pages::volunteers::CreateTrainingSession, kSignedIn},
+      {kGet, "/volunteers/training/{id}", pages::volunteers::ShowTrainingSession, kSignedIn},
+      {kPost, "/volunteers/training/{id}", pages::volunteers::SaveAttendance, kSignedIn},
+      {kGet, "/volunteers/setup", pages::volunteers::ShowSetup, kSignedIn},
+      {kPost, "/volunteers/setup/screening", pages::volunteers::AddScreeningType, kSignedIn},
+      {kPost, "/volunteers/setup/screening/{id}", pages::volunteers::UpdateScreeningType, kSignedIn},
+      {kPost, "/volunteers/setup/training", pages::volunteers::AddTrainingModule, kSignedIn},
+      {kPost, "/volunteers/setup/training/{id}", pages::volunteers::UpdateTrainingModule, kSignedIn},
+      {kPost, "/volunteers/screening/{id}/withdraw", pages::volunteers::WithdrawScreening, kSignedIn},
+      {kGet, "/volunteers/documents/{id}", pages::volunteers::Download, kSignedIn},
+      {kGet, "/volunteers/{id}", pages::volunteers::Show, kSignedIn},
+      {kGet, "/volunteers/{id}/edit", pages::volunteers::ShowEdit, kSignedIn},
+      {kPost, "/volunteers/{id}/edit", pages::volunteers::Update, kSignedIn},
+      {kPost, "/volunteers/{id}/stage", pages::volunteers::MoveStage, kSignedIn},
+      {kPost, "/volunteers/{id}/supervision", pages::volunteers::AddSupervision, kSignedIn},
+      {kPost, "/volunteers/{id}/hours", pages::volunteers::LogHours, kSignedIn},
+      {kGet, "/volunteers/{id}/screening", pages::volunteers::ShowScreeningForm, kSignedIn},
+      {kPost, "/volunteers/{id}/screening", pages::volunteers::RecordScreening, kSignedIn},
+      // The volunteer's own portal
+      {kGet, "/portal", pages::portal::Show, kSignedIn},
+      {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
   };
 }
 

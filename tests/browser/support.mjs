@@ -1,5 +1,5 @@
 // Shared helpers of the browser tests: Debian's chromium through playwright-core, and axe-core.
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -70,4 +70,56 @@ export async function signIn(page, email, password = "demo-cercle-2026") {
   await page.getByLabel(/Adresse courriel|E-mail address/).fill(email);
   await page.getByLabel(/^(Mot de passe|Password)$/).fill(password);
   await page.getByRole("button", { name: /Se connecter|Sign in/ }).last().click();
+}
+
+// Two-step keys enrolled during a run, shared by the test files (each runs in its own process) through the
+// file $CERCLE_BROWSER_STATE: { email: { key, lastStep } }.
+function readState() {
+  const file = process.env.CERCLE_BROWSER_STATE;
+  if (!file || !existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
+function writeState(state) {
+  const file = process.env.CERCLE_BROWSER_STATE;
+  if (file) writeFileSync(file, JSON.stringify(state));
+}
+
+// Remembers the two-step key of `email` and the 30-second step its last code used.
+export function rememberKey(email, key, lastStep) {
+  const state = readState();
+  state[email] = { key, lastStep };
+  writeState(state);
+}
+
+// A code for `email` that the server has not seen yet: the current step, or the next one (one step of drift
+// is allowed) when the current one was used; waits for a new step when both were.
+export async function freshCode(email) {
+  const entry = readState()[email];
+  if (!entry) throw new Error(`no two-step key remembered for ${email}`);
+  let step = Math.floor(Date.now() / 30000);
+  if (step <= entry.lastStep) step = entry.lastStep + 1;
+  while (step > Math.floor(Date.now() / 30000) + 1) await new Promise((r) => setTimeout(r, 1000));
+  rememberKey(email, entry.key, step);
+  return totp(entry.key, step * 30);
+}
+
+// Signs in as `email` with the demo password, through two-step verification when the account uses it:
+// enrols at the first sign-in (remembering the key for later files), or enters a fresh code.
+export async function signInAs(page, email) {
+  await signIn(page, email);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login") || url.pathname === "/login/two-factor");
+  const path = new URL(page.url()).pathname;
+  if (path === "/account/two-factor") {
+    const key = (await page.textContent(".secret")).trim();
+    const step = Math.floor(Date.now() / 30000);
+    await page.getByRole("textbox", { name: "Code" }).fill(totp(key, step * 30));
+    rememberKey(email, key, step);
+    await page.getByRole("button", { name: /Activer la vérification|Turn on two-step/ }).click();
+    await page.getByRole("link", { name: /continuer|continue/ }).click();
+  } else if (path === "/login/two-factor") {
+    await page.getByRole("textbox", { name: "Code" }).fill(await freshCode(email));
+    await page.getByRole("button", { name: /Continuer|Continue/ }).click();
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith("/login") && !url.pathname.startsWith("/account/two-factor"));
 }

@@ -1,6 +1,7 @@
-// The authorisation matrix: every route of the route table, tried over a real socket by someone signed out,
-// by each role of organisation A, by the network admin, and by each role of organisation B acting on
-// organisation A's records, against the outcome the access rules promise. On SQLite and on PostgreSQL.
+// The authorisation matrix: every route of the route table, tried over a real socket by someone
+// signed out, by each role of organisation A, by the network admin, and by each role of
+// organisation B acting on organisation A's records, against the outcome the access rules promise.
+// On SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +13,8 @@
 
 #include "support/auth_fixture.hpp"
 #include "support/test_server.hpp"
+#include "support/core_member_fixture.hpp"
+#include "support/volunteer_fixture.hpp"
 #include "web/cookies.hpp"
 #include "web/routes.hpp"
 
@@ -20,21 +23,57 @@ namespace {
 
 // What an actor must receive from a route.
 enum class Outcome {
-  kAllowed,         // the route's own answer (Expectation::allowed_status), never a redirect to /login
-  kSignInRequired,  // GET: 303 to /login…; POST: 401
-  kSentHome,        // 303 to "/": a signed-in user on a sign-in step
-  kSignedOut,       // 303 to /login with the session cookie removed: signing out
-  kForbidden,       // 403 for an area; audited as authz.denied; nothing changes
-  kNotFound,        // 404 exactly like a record that does not exist; audited as authz.denied; nothing changes
+  // The route's own answer (Expectation::allowed_status), never a redirect to /login.
+  kAllowed,
+  // GET: 303 to /login…; POST: 401.
+  kSignInRequired,
+  // 303 to "/": a signed-in user on a sign-in step.
+  kSentHome,
+  // 303 to /login with the session cookie removed and the session gone: signing out.
+  kSignedOut,
+  // 403 for an area; audited as authz.denied; nothing changes.
+  kForbidden,
+  // 404 exactly like a record that does not exist; audited as authz.denied; nothing changes.
+  kNotFound,
 };
 
 // What fills the route's path parameter.
 enum class Target {
   kNone,
-  kStaticFile,       // a file the server serves
-  kUserOfA,          // an account of organisation A that no actor uses
-  kSessionOfActor,   // another session of the actor; for organisation B, one of A's account of the same role
-  kOrganisationA,    // organisation A
+  // A file the server serves.
+  kStaticFile,
+  // An account of organisation A that no actor uses.
+  kUserOfA,
+  // Another session of the actor; for organisation B's actors, a session of the account of
+  // organisation A with the same role.
+  kSessionOfActor,
+  // Organisation A.
+  kOrganisationA,
+  // Volunteers (tests/support/volunteer_fixture.hpp): a file of organisation A linked to no actor,
+  // one of its screening items, its document and its hours awaiting approval; a training session,
+  // a screening item type and a training module of organisation A.
+  kVolunteerOfA,
+  kScreeningItemOfA,
+  kVolunteerDocumentOfA,
+  kVolunteerHoursOfA,
+  kTrainingSessionOfA,
+  kScreeningTypeOfA,
+  kTrainingModuleOfA,
+  // Core members and referrals (tests/support/core_member_fixture.hpp): a fully seeded file of
+  // organisation A, its order, its victim-protecting condition, its consent and its document; an open
+  // referral of organisation A (screening, every criterion met) and its document; one of organisation
+  // A's eligibility criteria. The "New" documents are made afresh for each tester, since removing one
+  // is allowed.
+  kCoreMemberOfA,
+  kOrderOfA,
+  kConditionOfA,
+  kConsentOfA,
+  kCoreMemberDocumentOfA,
+  kNewCoreMemberDocumentOfA,
+  kReferralOfA,
+  kReferralDocumentOfA,
+  kNewReferralDocumentOfA,
+  kCriterionOfA,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -42,13 +81,11 @@ using Roles5 = std::array<Outcome, 5>;  // admin, coordinator, volunteer, partne
 
 // The promised outcomes of one route.
 struct Expectation {
-  // What an allowed actor receives: the page (200), the next step (303), the refusal of a deliberately
-  // invalid form (422), or of a missing link (410) — all answers of the route's own handler.
+  // What an allowed actor receives: the page (200), the next step (303), the refusal of a
+  // deliberately invalid form (422), or of a missing link (410) — all answers of the route's own
+  // handler.
   int allowed_status = 200;
   Target target = Target::kNone;
-  // The fields of a POST, besides the CSRF token: deliberately invalid where the route changes data, so
-  // that an allowed actor changes nothing either.
-  Form form;
   Outcome signed_out = Outcome::kAllowed;
   Roles5 organisation_a{};
   Outcome network_admin = Outcome::kAllowed;
@@ -65,77 +102,256 @@ constexpr auto hidden = Outcome::kNotFound;
 
 constexpr Roles5 All(Outcome outcome) { return {outcome, outcome, outcome, outcome, outcome}; }
 constexpr Roles5 AdminOnly(Outcome others) { return {ok, others, others, others, others}; }
+// The admin gets `admin`, the other roles `others`.
+constexpr Roles5 AdminOnly(Outcome others, Outcome admin) {
+  return {admin, others, others, others, others};
+}
+// Organisation admins and coordinators.
+constexpr Roles5 Staff(Outcome others) { return {ok, ok, others, others, others}; }
+// Only the volunteer (whose own record it is); a record to everyone else.
+constexpr Roles5 VolunteerOnly() { return {hidden, hidden, ok, hidden, hidden}; }
 
 constexpr const char* kSlugA = "cercles-a";
 constexpr const char* kSlugB = "cercles-b";
 constexpr const char* kMissingId = "987654321";
 constexpr const char* kNewPassword = "une autre phrase assez longue";
+constexpr const char* kWrongPassword = "pas le bon mot de passe";
 
-// Every route's promise, keyed "METHOD pattern". A route of web::AllRoutes() without an entry here, or an
-// entry without a route, fails the test.
+// Every route's promise, keyed "METHOD pattern": allowed status, path parameter, then the outcome
+// for someone signed out | organisation A's admin, coordinator, volunteer, partner, evaluator | the
+// network admin | organisation B's roles on A's records. A route of web::AllRoutes() without an
+// entry here, or an entry without a route, fails the test.
 std::map<std::string, Expectation> Expectations() {
-  const std::string volunteer_a = std::string("benevole@") + kSlugA + ".example";
+  using enum Target;
   return {
       // Operations
-      {"GET /healthz", {200, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"GET /readyz", {200, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"GET /metrics", {200, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"GET /static/{file...}", {200, Target::kStaticFile, {}, ok, All(ok), ok, All(ok)}},
+      {"GET /healthz", {200, kNone, ok, All(ok), ok, All(ok)}},
+      {"GET /readyz", {200, kNone, ok, All(ok), ok, All(ok)}},
+      {"GET /metrics", {200, kNone, ok, All(ok), ok, All(ok)}},
+      {"GET /static/{file...}", {200, kStaticFile, ok, All(ok), ok, All(ok)}},
       // Shell
-      {"GET /", {200, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"POST /language", {303, Target::kNone, {{"lang", "en"}, {"next", "/"}}, ok, All(ok), ok, All(ok)}},
+      {"GET /", {200, kNone, ok, All(ok), ok, All(ok)}},
+      {"POST /language", {303, kNone, ok, All(ok), ok, All(ok)}},
       // Signing in and out
-      {"GET /login", {200, Target::kNone, {}, ok, All(home), home, All(home)}},
-      {"POST /login",
-       {303, Target::kNone, {{"email", volunteer_a}, {"password", std::string(kTestPassword)}}, ok, All(home), home,
-        All(home)}},
-      {"GET /login/two-factor", {200, Target::kNone, {}, login, All(home), home, All(home)}},
-      {"POST /login/two-factor", {303, Target::kNone, {{"code", "000000"}}, login, All(home), home, All(home)}},
-      {"POST /logout", {303, Target::kNone, {}, out, All(out), out, All(out)}},
-      {"GET /reauth", {200, Target::kNone, {}, login, All(ok), ok, All(ok)}},
-      {"POST /reauth", {422, Target::kNone, {{"secret", "pas le bon mot de passe"}}, login, All(ok), ok, All(ok)}},
-      {"GET /password/forgot", {200, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"POST /password/forgot", {422, Target::kNone, {{"email", "pas une adresse"}}, ok, All(ok), ok, All(ok)}},
-      {"GET /password/reset", {410, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"POST /password/reset",
-       {410, Target::kNone, {{"token", "dead"}, {"password", kNewPassword}}, ok, All(ok), ok, All(ok)}},
-      {"GET /invitations/accept", {410, Target::kNone, {}, ok, All(ok), ok, All(ok)}},
-      {"POST /invitations/accept",
-       {410, Target::kNone, {{"token", "dead"}, {"password", kNewPassword}}, ok, All(ok), ok, All(ok)}},
+      {"GET /login", {200, kNone, ok, All(home), home, All(home)}},
+      {"POST /login", {303, kNone, ok, All(home), home, All(home)}},
+      {"GET /login/two-factor", {200, kNone, login, All(home), home, All(home)}},
+      {"POST /login/two-factor", {303, kNone, login, All(home), home, All(home)}},
+      {"POST /logout", {303, kNone, out, All(out), out, All(out)}},
+      {"GET /reauth", {200, kNone, login, All(ok), ok, All(ok)}},
+      {"POST /reauth", {422, kNone, login, All(ok), ok, All(ok)}},
+      {"GET /password/forgot", {200, kNone, ok, All(ok), ok, All(ok)}},
+      {"POST /password/forgot", {422, kNone, ok, All(ok), ok, All(ok)}},
+      {"GET /password/reset", {410, kNone, ok, All(ok), ok, All(ok)}},
+      {"POST /password/reset", {410, kNone, ok, All(ok), ok, All(ok)}},
+      {"GET /invitations/accept", {410, kNone, ok, All(ok), ok, All(ok)}},
+      {"POST /invitations/accept", {410, kNone, ok, All(ok), ok, All(ok)}},
       // My account
-      {"GET /account", {200, Target::kNone, {}, login, All(ok), ok, All(ok)}},
-      {"POST /account/language", {422, Target::kNone, {{"language", "de"}}, login, All(ok), ok, All(ok)}},
-      {"GET /account/password", {200, Target::kNone, {}, login, All(ok), ok, All(ok)}},
-      {"POST /account/password",
-       {422, Target::kNone, {{"current", "pas le bon mot de passe"}, {"password", kNewPassword}}, login, All(ok), ok,
-        All(ok)}},
-      {"GET /account/sessions", {200, Target::kNone, {}, login, All(ok), ok, All(ok)}},
-      {"POST /account/sessions/{id}/end", {303, Target::kSessionOfActor, {}, login, All(ok), ok, All(hidden)}},
-      {"GET /account/two-factor", {200, Target::kNone, {}, login, All(ok), ok, All(ok)}},
-      {"POST /account/two-factor",
-       {422, Target::kNone, {{"sealed", ""}, {"code", "000000"}}, login, All(ok), ok, All(ok)}},
+      {"GET /account", {200, kNone, login, All(ok), ok, All(ok)}},
+      {"POST /account/language", {422, kNone, login, All(ok), ok, All(ok)}},
+      {"GET /account/password", {200, kNone, login, All(ok), ok, All(ok)}},
+      {"POST /account/password", {422, kNone, login, All(ok), ok, All(ok)}},
+      {"GET /account/sessions", {200, kNone, login, All(ok), ok, All(ok)}},
+      {"POST /account/sessions/{id}/end", {303, kSessionOfActor, login, All(ok), ok, All(hidden)}},
+      {"GET /account/two-factor", {200, kNone, login, All(ok), ok, All(ok)}},
+      {"POST /account/two-factor", {422, kNone, login, All(ok), ok, All(ok)}},
       // Organisation administration
-      {"GET /admin/users", {200, Target::kNone, {}, login, AdminOnly(no), no, AdminOnly(no)}},
-      {"GET /admin/users/invite", {200, Target::kNone, {}, login, AdminOnly(no), no, AdminOnly(no)}},
-      {"POST /admin/users/invite",
-       {422, Target::kNone, {{"display_name", ""}, {"email", "pas une adresse"}, {"roles", "volunteer"}}, login,
-        AdminOnly(no), no, AdminOnly(no)}},
-      {"GET /admin/users/{id}", {200, Target::kUserOfA, {}, login, AdminOnly(hidden), hidden, All(hidden)}},
-      // No role chosen: refused after the step-up, so nothing changes.
-      {"POST /admin/users/{id}/roles", {422, Target::kUserOfA, {}, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"GET /admin/users", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"GET /admin/users/invite", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /admin/users/invite", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"GET /admin/users/{id}", {200, kUserOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/users/{id}/roles",
+       {422, kUserOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
       {"POST /admin/users/{id}/deactivate",
-       {303, Target::kUserOfA, {}, login, AdminOnly(hidden), hidden, All(hidden)}},
+       {303, kUserOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
       {"POST /admin/users/{id}/reactivate",
-       {303, Target::kUserOfA, {}, login, AdminOnly(hidden), hidden, All(hidden)}},
-      {"GET /admin/audit", {200, Target::kNone, {}, login, AdminOnly(no), no, AdminOnly(no)}},
+       {303, kUserOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"GET /admin/audit", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"GET /admin/settings", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /admin/settings", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       // Network administration
-      {"GET /network/organisations", {200, Target::kNone, {}, login, All(no), ok, All(no)}},
-      {"POST /network/organisations",
-       {422, Target::kNone, {{"name", ""}, {"slug", "Pas Un Nom Court"}}, login, All(no), ok, All(no)}},
+      {"GET /network/organisations", {200, kNone, login, All(no), ok, All(no)}},
+      {"POST /network/organisations", {422, kNone, login, All(no), ok, All(no)}},
       {"POST /network/organisations/{id}/admins",
-       {422, Target::kOrganisationA, {{"display_name", ""}, {"email", "pas une adresse"}}, login, All(no), ok,
-        All(no)}},
+       {422, kOrganisationA, login, All(no), ok, All(no)}},
+      // Volunteers: coordinators and admins (an area, 403 for others), each file a record (404)
+      {"GET /volunteers", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /volunteers/new", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /volunteers/new", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /volunteers/hours", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /volunteers/hours/{id}/review",
+       {422, kVolunteerHoursOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/training", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /volunteers/training", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /volunteers/training/{id}",
+       {200, kTrainingSessionOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/training/{id}",
+       {422, kTrainingSessionOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/setup", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /volunteers/setup/screening", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /volunteers/setup/screening/{id}",
+       {422, kScreeningTypeOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/setup/training", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /volunteers/setup/training/{id}",
+       {422, kTrainingModuleOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/screening/{id}/withdraw",
+       {422, kScreeningItemOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/documents/{id}",
+       {200, kVolunteerDocumentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/{id}", {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/{id}/edit",
+       {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/edit",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/stage",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/supervision",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/hours",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/{id}/screening",
+       {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/screening",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // Core members and referrals: coordinators and admins only; everyone else gets a 404, even for
+      // the lists and the search
+      {"GET /core-members", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /core-members/documents/{id}",
+       {200, kCoreMemberDocumentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/documents/{id}/remove",
+       {303, kNewCoreMemberDocumentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/orders/{id}/edit",
+       {200, kOrderOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/orders/{id}/edit",
+       {422, kOrderOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/orders/{id}/conditions/new",
+       {200, kOrderOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/orders/{id}/conditions/new",
+       {422, kOrderOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/conditions/{id}/edit",
+       {200, kConditionOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/conditions/{id}/edit",
+       {422, kConditionOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/consents/{id}/withdraw",
+       {422, kConsentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/{id}", {200, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/{id}/edit",
+       {200, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/edit",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/status",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/{id}/orders/new",
+       {200, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/orders/new",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/{id}/risk/new",
+       {200, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/risk/new",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/{id}/consents/new",
+       {200, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/consents/new",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/documents",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /referrals", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /referrals/new", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"POST /referrals/new", {422, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /referrals/documents/{id}",
+       {200, kReferralDocumentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /referrals/documents/{id}/remove",
+       {303, kNewReferralDocumentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /referrals/{id}", {200, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /referrals/{id}/edit", {200, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /referrals/{id}/edit", {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /referrals/{id}/checklist",
+       {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /referrals/{id}/move", {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /referrals/{id}/accept", {200, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /referrals/{id}/accept",
+       {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /referrals/{id}/documents",
+       {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // Eligibility criteria: the organisation's administrators (an area); another organisation's
+      // criterion is a record
+      {"GET /admin/eligibility", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /admin/eligibility", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /admin/eligibility/{id}",
+       {422, kCriterionOfA, login, AdminOnly(no), no, AdminOnly(no, hidden)}},
+      {"POST /admin/eligibility/{id}/retire",
+       {303, kCriterionOfA, login, AdminOnly(no), no, AdminOnly(no, hidden)}},
+      {"POST /admin/eligibility/{id}/restore",
+       {303, kCriterionOfA, login, AdminOnly(no), no, AdminOnly(no, hidden)}},
+      // The volunteer's portal: only organisation A's volunteer has a file linked to their account
+      {"GET /portal", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/hours", {422, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
   };
+}
+
+// The fields each POST sends besides the CSRF token: deliberately invalid where the route changes
+// data (so that an allowed actor changes nothing either), or a real sign-in for POST /login.
+Form FormFor(const std::string& route) {
+  const std::string volunteer_a = std::string("benevole@") + kSlugA + ".example";
+  static const std::map<std::string, Form> kForms = {
+      {"POST /language", {{"lang", "en"}, {"next", "/"}}},
+      {"POST /login/two-factor", {{"code", "000000"}}},
+      {"POST /reauth", {{"secret", kWrongPassword}}},
+      {"POST /password/forgot", {{"email", "pas une adresse"}}},
+      {"POST /password/reset", {{"token", "dead"}, {"password", kNewPassword}}},
+      {"POST /invitations/accept", {{"token", "dead"}, {"password", kNewPassword}}},
+      {"POST /account/language", {{"language", "de"}}},
+      {"POST /account/password", {{"current", kWrongPassword}, {"password", kNewPassword}}},
+      {"POST /account/two-factor", {{"sealed", ""}, {"code", "000000"}}},
+      {"POST /admin/users/invite",
+       {{"display_name", ""}, {"email", "pas une adresse"}, {"roles", "volunteer"}}},
+      // No role chosen: refused after the step-up.
+      {"POST /admin/users/{id}/roles", {}},
+      // No value for any setting.
+      {"POST /admin/settings", {}},
+      {"POST /network/organisations", {{"name", ""}, {"slug", "Pas Un Nom Court"}}},
+      {"POST /network/organisations/{id}/admins",
+       {{"display_name", ""}, {"email", "pas une adresse"}}},
+      {"POST /volunteers/new", {{"first_name", ""}, {"last_name", ""}}},
+      {"POST /volunteers/hours/{id}/review", {{"decision", "peut-être"}}},
+      {"POST /volunteers/training", {{"module", ""}, {"held_on", "demain"}}},
+      {"POST /volunteers/training/{id}", {{"attended", kMissingId}}},
+      {"POST /volunteers/setup/screening", {{"name", ""}}},
+      {"POST /volunteers/setup/screening/{id}", {{"name", ""}}},
+      {"POST /volunteers/setup/training", {{"name", ""}}},
+      {"POST /volunteers/setup/training/{id}", {{"name", ""}}},
+      {"POST /volunteers/screening/{id}/withdraw", {{"reason", ""}}},
+      {"POST /volunteers/{id}/edit", {{"first_name", ""}, {"last_name", ""}}},
+      {"POST /volunteers/{id}/stage", {{"to", ""}, {"reason", ""}}},
+      {"POST /volunteers/{id}/supervision", {{"held_on", "pas une date"}, {"kind", "supervision"}}},
+      {"POST /volunteers/{id}/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
+      {"POST /volunteers/{id}/screening", {{"type", ""}}},
+      {"POST /portal/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
+      {"POST /core-members/orders/{id}/edit", {{"order_type", ""}}},
+      {"POST /core-members/orders/{id}/conditions/new", {{"kind", ""}}},
+      {"POST /core-members/conditions/{id}/edit", {{"kind", ""}}},
+      {"POST /core-members/consents/{id}/withdraw", {{"withdrawn_on", "pas une date"}}},
+      {"POST /core-members/{id}/edit", {{"legal_name", ""}}},
+      // Closing needs a reason.
+      {"POST /core-members/{id}/status", {{"to", "closed"}, {"reason", ""}}},
+      {"POST /core-members/{id}/orders/new", {{"order_type", ""}}},
+      {"POST /core-members/{id}/risk/new", {{"tool", ""}}},
+      {"POST /core-members/{id}/consents/new", {{"scope", ""}}},
+      // The upload routes get no file, which they refuse.
+      {"POST /referrals/new", {{"person_legal_name", ""}}},
+      {"POST /referrals/{id}/edit", {{"person_legal_name", ""}}},
+      {"POST /referrals/{id}/checklist", {{"met", kMissingId}}},
+      // Declining needs a reason.
+      {"POST /referrals/{id}/move", {{"to", "declined"}, {"reason", ""}}},
+      {"POST /referrals/{id}/accept", {{"reopen", ""}, {"file_number", ""}}},
+      {"POST /admin/eligibility", {{"label", ""}}},
+      {"POST /admin/eligibility/{id}", {{"label", ""}}},
+  };
+  if (route == "POST /login") {
+    return {{"email", volunteer_a}, {"password", std::string(kTestPassword)}};
+  }
+  const auto found = kForms.find(route);
+  return found == kForms.end() ? Form{} : found->second;
 }
 
 std::string MethodName(web::Method method) {
@@ -174,7 +390,8 @@ std::string OutcomeName(Outcome outcome) {
 struct Tester {
   std::string description;
   const TestUser* user = nullptr;  // none when signed out
-  // The account of organisation A with the same role, whose session an organisation B actor tries to end.
+  // The account of organisation A with the same role, whose session an organisation B actor tries
+  // to end.
   const TestUser* counterpart = nullptr;
   bool in_organisation_b = false;
 };
@@ -186,31 +403,66 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     organisation_b_ = fixture_.CreateOrganisationWithEveryRole("Cercles B (essai)", kSlugB);
     network_admin_ = fixture_.CreateUser(std::nullopt, "Hector Réseau", "reseau@network.example",
                                          {domain::Role::kNetworkAdmin});
-    target_ = fixture_.CreateUser(organisation_a_.id, "Timothée Cible", std::string("cible@") + kSlugA + ".example",
+    target_ = fixture_.CreateUser(organisation_a_.id, "Timothée Cible",
+                                  std::string("cible@") + kSlugA + ".example",
                                   {domain::Role::kVolunteer});
-    static_file_ = server_.runtime().services().static_files.Url("css/cercle.css").substr(std::string("/static/").size());
+    // A file of organisation A for its volunteer's portal, and the volunteer records the routes
+    // name.
+    VolunteerFixture volunteers(server_);
+    const auto today = volunteers.Today();
+    volunteers.CreateVolunteer(organisation_a_.id, "Bastien", "Bénévole",
+                               domain::VolunteerStage::kActive, organisation_a_.volunteer.id);
+    volunteer_of_a_ = volunteers.CreateVolunteer(organisation_a_.id, "Rosalie", "Cible",
+                                                 domain::VolunteerStage::kScreening);
+    volunteer_document_of_a_ = volunteers.AddDocument(organisation_a_.id, volunteer_of_a_);
+    screening_item_of_a_ = volunteers.AddScreeningItem(
+        organisation_a_.id, volunteer_of_a_, 0, today, domain::ScreeningResult::kFailed,
+        "Refus confidentiel", std::nullopt, volunteer_document_of_a_);
+    volunteer_hours_of_a_ =
+        volunteers.AddHours(organisation_a_.id, volunteer_of_a_, today, 60,
+                            domain::HoursStatus::kPending, organisation_a_.coordinator.id);
+    training_session_of_a_ =
+        volunteers.AddTrainingSession(organisation_a_.id, 0, today, 180, {volunteer_of_a_});
+    const auto setup = volunteers.Setup(organisation_a_.id);
+    screening_type_of_a_ = setup.types.front().id;
+    training_module_of_a_ = setup.modules.front().id;
+    CoreMemberFixture intake(server_);
+    file_of_a_ = intake.SeedFullFile(organisation_a_.id, "Marcel Exemple", "2026-001");
+    referral_of_a_ = intake.CreateReferral(organisation_a_.id, "Sylvain Croquis",
+                                           {domain::ReferralStatus::kScreening}, true);
+    referral_document_of_a_ = intake.AddDocument(organisation_a_.id, "referral", referral_of_a_);
+    criterion_of_a_ = intake.CriterionIds(organisation_a_.id).front();
+    static_file_ = server_.runtime()
+                       .services()
+                       .static_files.Url("css/cercle.css")
+                       .substr(std::string("/static/").size());
   }
 
   // Everyone who tries each route, in the order of the Expectation columns.
   std::vector<std::pair<Tester, Outcome>> Testers(const Expectation& expectation) const {
-    static constexpr const char* kRoles[] = {"admin", "coordinator", "volunteer", "partner", "evaluator"};
-    static constexpr domain::Role kRoleValues[] = {domain::Role::kOrganisationAdmin, domain::Role::kCoordinator,
-                                                   domain::Role::kVolunteer, domain::Role::kPartner,
-                                                   domain::Role::kEvaluator};
+    static constexpr const char* kRoles[] = {"admin", "coordinator", "volunteer", "partner",
+                                             "evaluator"};
+    static constexpr domain::Role kRoleValues[] = {
+        domain::Role::kOrganisationAdmin, domain::Role::kCoordinator, domain::Role::kVolunteer,
+        domain::Role::kPartner, domain::Role::kEvaluator};
     std::vector<std::pair<Tester, Outcome>> testers;
-    testers.push_back({{"someone signed out", nullptr, &organisation_a_.volunteer, false}, expectation.signed_out});
+    testers.push_back({{"someone signed out", nullptr, &organisation_a_.volunteer, false},
+                       expectation.signed_out});
     for (int i = 0; i < 5; ++i) {
       const TestUser& own = organisation_a_.Holder(kRoleValues[i]);
       testers.push_back({{std::string("organisation A's ") + kRoles[i], &own, &own, false},
                          expectation.organisation_a[i]});
     }
-    testers.push_back({{"the network admin", &network_admin_, &network_admin_, false}, expectation.network_admin});
+    testers.push_back({{"the network admin", &network_admin_, &network_admin_, false},
+                       expectation.network_admin});
     for (int i = 0; i < 5; ++i) {
-      testers.push_back({{std::string("organisation B's ") + kRoles[i] + " on A's records",
-                          &organisation_b_.Holder(kRoleValues[i]), &organisation_a_.Holder(kRoleValues[i]), true},
-                         expectation.organisation_b[i]});
+      testers.push_back(
+          {{std::string("organisation B's ") + kRoles[i] + " on A's records",
+            &organisation_b_.Holder(kRoleValues[i]), &organisation_a_.Holder(kRoleValues[i]), true},
+           expectation.organisation_b[i]});
     }
-    // Denials first, so that no allowed change (a deactivation…) happens before a denied actor tries.
+    // Denials first, so that no allowed change (a deactivation…) happens before a denied actor
+    // tries.
     std::stable_partition(testers.begin(), testers.end(),
                           [](const auto& tester) { return tester.second != Outcome::kAllowed; });
     return testers;
@@ -229,23 +481,59 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return std::to_string(fixture_.StartSession(*tester.counterpart).id);
       case Target::kOrganisationA:
         return std::to_string(organisation_a_.id);
+      case Target::kVolunteerOfA:
+        return std::to_string(volunteer_of_a_);
+      case Target::kScreeningItemOfA:
+        return std::to_string(screening_item_of_a_);
+      case Target::kVolunteerDocumentOfA:
+        return std::to_string(volunteer_document_of_a_);
+      case Target::kVolunteerHoursOfA:
+        return std::to_string(volunteer_hours_of_a_);
+      case Target::kTrainingSessionOfA:
+        return std::to_string(training_session_of_a_);
+      case Target::kScreeningTypeOfA:
+        return std::to_string(screening_type_of_a_);
+      case Target::kTrainingModuleOfA:
+        return std::to_string(training_module_of_a_);
+      case Target::kCoreMemberOfA:
+        return std::to_string(file_of_a_.core_member_id);
+      case Target::kOrderOfA:
+        return std::to_string(file_of_a_.order_id);
+      case Target::kConditionOfA:
+        return std::to_string(file_of_a_.protected_condition_id);
+      case Target::kConsentOfA:
+        return std::to_string(file_of_a_.consent_id);
+      case Target::kCoreMemberDocumentOfA:
+        return std::to_string(file_of_a_.document_id);
+      case Target::kNewCoreMemberDocumentOfA:
+        return std::to_string(CoreMemberFixture(server_).AddDocument(
+            organisation_a_.id, "core_member", file_of_a_.core_member_id));
+      case Target::kReferralOfA:
+        return std::to_string(referral_of_a_);
+      case Target::kReferralDocumentOfA:
+        return std::to_string(referral_document_of_a_);
+      case Target::kNewReferralDocumentOfA:
+        return std::to_string(
+            CoreMemberFixture(server_).AddDocument(organisation_a_.id, "referral", referral_of_a_));
+      case Target::kCriterionOfA:
+        return std::to_string(criterion_of_a_);
     }
     return "";
   }
 
   // Sends the route's request as `client` would, to `path`.
-  HttpResult Send(HttpClient& client, const web::Route& route, const Expectation& expectation,
-                  const std::string& path) {
+  HttpResult Send(HttpClient& client, const web::Route& route, const std::string& path) {
     if (route.method == web::Method::kGet) return client.Get(path);
     std::string body = "csrf=" + client.CsrfToken("/");
-    for (const auto& [name, value] : expectation.form) {
+    for (const auto& [name, value] : FormFor(MethodName(route.method) + " " + route.pattern)) {
       body += "&" + web::PercentEncode(name) + "=" + web::PercentEncode(value);
     }
     return client.Post(path, body);
   }
 
   // Tries `route` as `tester` and checks the answer against `expected`.
-  void Check(const web::Route& route, const Expectation& expectation, const Tester& tester, Outcome expected) {
+  void Check(const web::Route& route, const Expectation& expectation, const Tester& tester,
+             Outcome expected) {
     const bool post = route.method == web::Method::kPost;
     const std::string name = MethodName(route.method) + " " + route.pattern;
     HttpClient client(server_.base_url());
@@ -256,19 +544,25 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     }
     const auto segment = route.pattern.find('{');
     const std::string prefix = route.pattern.substr(0, segment);
-    const std::string suffix =
-        segment == std::string::npos ? "" : route.pattern.substr(route.pattern.find('}', segment) + 1);
-    const std::string path =
-        segment == std::string::npos ? route.pattern : prefix + TargetValue(expectation.target, tester) + suffix;
-    const std::optional<std::int64_t> organisation = tester.user ? tester.user->organisation_id : std::nullopt;
-    const std::optional<std::int64_t> actor = tester.user ? std::optional(tester.user->id) : std::nullopt;
+    const std::string suffix = segment == std::string::npos
+                                   ? ""
+                                   : route.pattern.substr(route.pattern.find('}', segment) + 1);
+    const std::string path = segment == std::string::npos
+                                 ? route.pattern
+                                 : prefix + TargetValue(expectation.target, tester) + suffix;
+    const std::optional<std::int64_t> organisation =
+        tester.user ? tester.user->organisation_id : std::nullopt;
+    const std::optional<std::int64_t> actor =
+        tester.user ? std::optional(tester.user->id) : std::nullopt;
 
     const bool denial = expected != Outcome::kAllowed && expected != Outcome::kSignedOut;
     const std::string before = denial ? fixture_.Snapshot() : "";
-    const std::size_t denials_before = actor ? fixture_.CountAuditEntries(organisation, "authz.denied", actor) : 0;
-    const HttpResult result = Send(client, route, expectation, path);
+    const std::size_t denials_before =
+        actor ? fixture_.CountAuditEntries(organisation, "authz.denied", actor) : 0;
+    const HttpResult result = Send(client, route, path);
     const std::string location = result.Header("location");
-    const std::string seen = std::to_string(result.status) + (location.empty() ? "" : " to " + location);
+    const std::string seen =
+        std::to_string(result.status) + (location.empty() ? "" : " to " + location);
     const std::string context = name + " (" + path + ") as " + tester.description + ": expected " +
                                 OutcomeName(expected) + ", got " + seen;
 
@@ -292,7 +586,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
       case Outcome::kSignedOut:
         EXPECT_EQ(result.status, 303) << context;
         EXPECT_EQ(location, "/login") << context;
-        EXPECT_EQ(SetCookieValue(result, web::kSessionCookie), "") << context << ": the session cookie stays";
+        EXPECT_EQ(SetCookieValue(result, web::kSessionCookie), "")
+            << context << ": the session cookie stays";
         if (session) {
           EXPECT_FALSE(fixture_.SessionExists(session->id)) << context << ": the session lives on";
         }
@@ -314,8 +609,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     if (expected == Outcome::kNotFound && segment != std::string::npos) {
       // The answer must not tell an existing record from a missing one.
       const std::string missing_path = prefix + kMissingId + suffix;
-      const HttpResult missing = Send(client, route, expectation, missing_path);
-      EXPECT_EQ(missing.status, result.status) << context << ": a missing record gives another status";
+      const HttpResult missing = Send(client, route, missing_path);
+      EXPECT_EQ(missing.status, result.status)
+          << context << ": a missing record gives another status";
       EXPECT_EQ(ComparablePage(missing.body, {missing_path}), ComparablePage(result.body, {path}))
           << context << ": the page differs from the one for a missing record";
     }
@@ -328,6 +624,17 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   TestUser network_admin_;
   TestUser target_;
   std::string static_file_;
+  std::int64_t volunteer_of_a_ = 0;
+  std::int64_t volunteer_document_of_a_ = 0;
+  std::int64_t screening_item_of_a_ = 0;
+  std::int64_t volunteer_hours_of_a_ = 0;
+  std::int64_t training_session_of_a_ = 0;
+  std::int64_t screening_type_of_a_ = 0;
+  std::int64_t training_module_of_a_ = 0;
+  SeededFile file_of_a_;
+  std::int64_t referral_of_a_ = 0;
+  std::int64_t referral_document_of_a_ = 0;
+  std::int64_t criterion_of_a_ = 0;
 };
 
 TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsPromised) {
@@ -341,10 +648,12 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsPromised) {
       ADD_FAILURE() << "route " << name << " has no entry in the authorisation expectations";
       continue;
     }
-    for (const auto& [tester, outcome] : Testers(found->second)) Check(route, found->second, tester, outcome);
+    for (const auto& [tester, outcome] : Testers(found->second))
+      Check(route, found->second, tester, outcome);
   }
   for (const auto& [name, expectation] : expectations) {
-    if (!routes.contains(name)) ADD_FAILURE() << "expectation " << name << " names no route of the table";
+    if (!routes.contains(name))
+      ADD_FAILURE() << "expectation " << name << " names no route of the table";
   }
 }
 

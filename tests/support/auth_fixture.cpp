@@ -15,14 +15,52 @@ namespace {
 
 // What Snapshot reads: one text line per row, in the same SQL on both engines.
 constexpr const char* kSnapshotQueries[] = {
-    "SELECT 'user ' || CAST(id AS TEXT) || ' ' || CAST(active AS TEXT) || ' ' || language || ' ' ||"
-    " COALESCE(password_hash, '') || ' ' || COALESCE(totp_secret_sealed, '') FROM users ORDER BY id",
+    "SELECT 'user ' || CAST(id AS TEXT) || ' ' || CAST(active AS TEXT) || ' ' || language || ' '"
+    " || COALESCE(password_hash, '') || ' ' || COALESCE(totp_secret_sealed, '')"
+    " FROM users ORDER BY id",
     "SELECT 'role ' || CAST(user_id AS TEXT) || ' ' || role FROM user_roles ORDER BY user_id, role",
     "SELECT 'organisation ' || CAST(id AS TEXT) || ' ' || name FROM organisations ORDER BY id",
-    "SELECT 'link ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(used_at, 0) AS TEXT) FROM one_time_tokens"
-    " ORDER BY id",
+    "SELECT 'link ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(used_at, 0) AS TEXT)"
+    " FROM one_time_tokens ORDER BY id",
     "SELECT 'mail ' || CAST(id AS TEXT) FROM outbox ORDER BY id",
     "SELECT 'session ' || CAST(id AS TEXT) || ' ' || stage FROM sessions ORDER BY id",
+    "SELECT 'setting ' || CAST(organisation_id AS TEXT) || ' ' || setting_key || ' '"
+    " || CAST(setting_value AS TEXT) FROM organisation_settings"
+    " ORDER BY organisation_id, setting_key",
+    // Volunteers (migrations 0018–0022)
+    "SELECT 'volunteer ' || CAST(id AS TEXT) || ' ' || stage || ' ' || CAST(updated_at AS TEXT)"
+    " || ' ' || CAST(COALESCE(user_id, 0) AS TEXT) FROM volunteers ORDER BY id",
+    "SELECT 'volunteer move ' || CAST(id AS TEXT) FROM volunteer_stage_changes ORDER BY id",
+    "SELECT 'screening type ' || CAST(id AS TEXT) || ' ' || name || ' ' || CAST(active AS TEXT)"
+    " FROM screening_item_types ORDER BY id",
+    "SELECT 'screening item ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(withdrawn_at, 0) AS TEXT)"
+    " FROM screening_items ORDER BY id",
+    "SELECT 'training module ' || CAST(id AS TEXT) || ' ' || name || ' '"
+    " || CAST(required_minutes AS TEXT) FROM training_modules ORDER BY id",
+    "SELECT 'training session ' || CAST(id AS TEXT) FROM training_sessions ORDER BY id",
+    "SELECT 'attendance ' || CAST(session_id AS TEXT) || ' ' || CAST(volunteer_id AS TEXT) || ' '"
+    " || CAST(minutes AS TEXT) FROM training_attendance ORDER BY session_id, volunteer_id",
+    "SELECT 'hours ' || CAST(id AS TEXT) || ' ' || status FROM volunteer_hours ORDER BY id",
+    "SELECT 'supervision ' || CAST(id AS TEXT) FROM supervision_sessions ORDER BY id",
+    // Core members and referrals (migrations 0011–0017), and documents
+    "SELECT 'core member ' || CAST(id AS TEXT) || ' ' || status || ' ' || CAST(updated_at AS TEXT)"
+    " FROM core_members ORDER BY id",
+    "SELECT 'core member move ' || CAST(id AS TEXT) FROM core_member_status_changes ORDER BY id",
+    "SELECT 'referral ' || CAST(id AS TEXT) || ' ' || status || ' ' || CAST(updated_at AS TEXT)"
+    " FROM referrals ORDER BY id",
+    "SELECT 'referral move ' || CAST(id AS TEXT) FROM referral_status_changes ORDER BY id",
+    "SELECT 'checklist ' || CAST(referral_id AS TEXT) || ' ' || CAST(criterion_id AS TEXT)"
+    " FROM referral_checklist ORDER BY referral_id, criterion_id",
+    "SELECT 'criterion ' || CAST(id AS TEXT) || ' ' || label || ' '"
+    " || CAST(COALESCE(retired_at, 0) AS TEXT) FROM eligibility_criteria ORDER BY id",
+    "SELECT 'order ' || CAST(id AS TEXT) || ' ' || CAST(updated_at AS TEXT) FROM supervision_orders"
+    " ORDER BY id",
+    "SELECT 'condition ' || CAST(id AS TEXT) || ' ' || CAST(updated_at AS TEXT) FROM release_conditions"
+    " ORDER BY id",
+    "SELECT 'risk ' || CAST(id AS TEXT) FROM risk_assessments ORDER BY id",
+    "SELECT 'consent ' || CAST(id AS TEXT) || ' ' || COALESCE(withdrawn_on, '') FROM consents ORDER BY id",
+    "SELECT 'document ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(deleted_at, 0) AS TEXT) FROM documents"
+    " ORDER BY id",
 };
 
 }  // namespace
@@ -46,34 +84,36 @@ const TestUser& TestOrganisation::Holder(domain::Role role) const {
 }
 
 std::int64_t AuthFixture::CreateOrganisation(const std::string& name, const std::string& slug) {
-  const auto created =
-      store::OrganisationStore(server_.runtime().database()).Create(name, slug, server_.clock().Now());
+  const auto created = store::OrganisationStore(server_.runtime().database())
+                           .Create(name, slug, server_.clock().Now());
   if (!created) throw std::runtime_error("cannot create organisation " + slug);
   return created->id;
 }
 
-TestOrganisation AuthFixture::CreateOrganisationWithEveryRole(const std::string& name, const std::string& slug) {
+TestOrganisation AuthFixture::CreateOrganisationWithEveryRole(const std::string& name,
+                                                              const std::string& slug) {
   TestOrganisation organisation;
   organisation.id = CreateOrganisation(name, slug);
   organisation.name = name;
   const std::string domain = "@" + slug + ".example";
   organisation.admin = CreateUser(organisation.id, "Adèle Admin " + slug, "admin" + domain,
                                   {domain::Role::kOrganisationAdmin});
-  organisation.coordinator = CreateUser(organisation.id, "Céleste Coordination " + slug, "coordination" + domain,
-                                        {domain::Role::kCoordinator});
-  organisation.volunteer =
-      CreateUser(organisation.id, "Bastien Bénévole " + slug, "benevole" + domain, {domain::Role::kVolunteer});
-  organisation.partner =
-      CreateUser(organisation.id, "Octave Partenaire " + slug, "partenaire" + domain, {domain::Role::kPartner});
-  organisation.evaluator =
-      CreateUser(organisation.id, "Zoé Évaluation " + slug, "evaluation" + domain, {domain::Role::kEvaluator});
+  organisation.coordinator = CreateUser(organisation.id, "Céleste Coordination " + slug,
+                                        "coordination" + domain, {domain::Role::kCoordinator});
+  organisation.volunteer = CreateUser(organisation.id, "Bastien Bénévole " + slug,
+                                      "benevole" + domain, {domain::Role::kVolunteer});
+  organisation.partner = CreateUser(organisation.id, "Octave Partenaire " + slug,
+                                    "partenaire" + domain, {domain::Role::kPartner});
+  organisation.evaluator = CreateUser(organisation.id, "Zoé Évaluation " + slug,
+                                      "evaluation" + domain, {domain::Role::kEvaluator});
   return organisation;
 }
 
-TestUser AuthFixture::CreateUser(std::optional<std::int64_t> organisation_id, const std::string& display_name,
-                                 const std::string& email, const domain::Roles& roles) {
-  const auto id = server_.runtime().accounts().CreateWithPassword(organisation_id, display_name, email, roles,
-                                                                  std::string(kTestPassword), false);
+TestUser AuthFixture::CreateUser(std::optional<std::int64_t> organisation_id,
+                                 const std::string& display_name, const std::string& email,
+                                 const domain::Roles& roles) {
+  const auto id = server_.runtime().accounts().CreateWithPassword(
+      organisation_id, display_name, email, roles, std::string(kTestPassword), false);
   if (!id) throw std::runtime_error("cannot create user " + email + ": " + id.error().message.id);
   return TestUser{*id, organisation_id, display_name, email, roles};
 }
@@ -87,15 +127,17 @@ TestSession AuthFixture::StartSession(const TestUser& user, store::SessionStage 
   record.stage = stage;
   record.created_at = record.last_seen_at = record.reauthenticated_at = now;
   record.expires_at = now + std::chrono::hours(limits.absolute_hours);
-  record.idle_seconds = 60LL * (user.roles.AnyAdmin() ? limits.admin_idle_minutes : limits.idle_minutes);
+  record.idle_seconds =
+      60LL * (user.roles.AnyAdmin() ? limits.admin_idle_minutes : limits.idle_minutes);
   record.client_address = "127.0.0.1";
   record.user_agent = "auth fixture";
   TestSession session;
   session.token = auth::RandomToken();
   const std::string hash = server_.runtime().authenticator().SessionTokenHash(session.token);
-  const auto id = server_.runtime().database().Write(store::Scope::System(), [&](soci::session& sql) -> Result<std::int64_t> {
-    return store::SessionStore(sql).Insert(hash, record);
-  });
+  const auto id = server_.runtime().database().Write(
+      store::Scope::System(), [&](soci::session& sql) -> Result<std::int64_t> {
+        return store::SessionStore(sql).Insert(hash, record);
+      });
   if (!id) throw std::runtime_error("cannot store a session");
   session.id = *id;
   return session;
@@ -110,10 +152,11 @@ std::unique_ptr<HttpClient> AuthFixture::SignedInClient(const TestUser& user) {
 std::string AuthFixture::EnrolTotp(const TestUser& user) {
   const std::string secret = auth::totp::NewSecret();
   const std::string sealed = auth::Seal(server_.runtime().secrets().file_key, "totp", secret);
-  const auto done = server_.runtime().database().Write(store::Scope::System(), [&](soci::session& sql) -> Status {
-    store::UserStore(sql).SetTotp(user.id, sealed, server_.clock().Now());
-    return {};
-  });
+  const auto done =
+      server_.runtime().database().Write(store::Scope::System(), [&](soci::session& sql) -> Status {
+        store::UserStore(sql).SetTotp(user.id, sealed, server_.clock().Now());
+        return {};
+      });
   if (!done) throw std::runtime_error("cannot enrol two-step verification");
   return secret;
 }
@@ -123,24 +166,26 @@ HttpResult AuthFixture::SignInThroughPages(HttpClient& client, const TestUser& u
   HttpResult result = SubmitSignIn(client, user.email, kTestPassword);
   if (totp_secret.empty() || result.Header("location") != "/login/two-factor") return result;
   const std::string code = auth::totp::CodeAt(totp_secret, server_.clock().Now());
-  return client.Post("/login/two-factor", "csrf=" + client.CsrfToken("/login/two-factor") + "&code=" + code);
+  return client.Post("/login/two-factor",
+                     "csrf=" + client.CsrfToken("/login/two-factor") + "&code=" + code);
 }
 
 std::vector<std::int64_t> AuthFixture::SessionIds(std::int64_t user_id) {
   std::vector<std::int64_t> ids;
-  for (const auto& session : server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
-         return store::SessionStore(sql).ListForUser(user_id);
-       })) {
+  for (const auto& session : server_.runtime().database().Read(
+           store::Scope::System(),
+           [&](soci::session& sql) { return store::SessionStore(sql).ListForUser(user_id); })) {
     ids.push_back(session.id);
   }
   return ids;
 }
 
 void AuthFixture::Deactivate(const TestUser& user) {
-  const auto done = server_.runtime().database().Write(store::Scope::System(), [&](soci::session& sql) -> Status {
-    store::UserStore(sql).SetActive(user.id, false, server_.clock().Now());
-    return {};
-  });
+  const auto done =
+      server_.runtime().database().Write(store::Scope::System(), [&](soci::session& sql) -> Status {
+        store::UserStore(sql).SetActive(user.id, false, server_.clock().Now());
+        return {};
+      });
   if (!done) throw std::runtime_error("cannot deactivate " + user.email);
 }
 
@@ -153,20 +198,23 @@ std::optional<store::User> AuthFixture::FindUserByEmail(const std::string& email
 bool AuthFixture::SessionExists(std::int64_t session_id) {
   return server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
     long long count = 0;
-    sql << "SELECT count(*) FROM sessions WHERE id = :id", soci::use(session_id, "id"), soci::into(count);
+    sql << "SELECT count(*) FROM sessions WHERE id = :id", soci::use(session_id, "id"),
+        soci::into(count);
     return count == 1;
   });
 }
 
 store::User AuthFixture::StoredUser(const TestUser& user) {
-  const auto stored = server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
-    return store::UserStore(sql).Find(user.id, user.organisation_id);
-  });
+  const auto stored =
+      server_.runtime().database().Read(store::Scope::System(), [&](soci::session& sql) {
+        return store::UserStore(sql).Find(user.id, user.organisation_id);
+      });
   if (!stored) throw std::runtime_error("no user " + user.email);
   return *stored;
 }
 
-std::size_t AuthFixture::CountAuditEntries(std::optional<std::int64_t> organisation_id, const std::string& action,
+std::size_t AuthFixture::CountAuditEntries(std::optional<std::int64_t> organisation_id,
+                                           const std::string& action,
                                            std::optional<std::int64_t> actor_user_id) {
   auto& runtime = server_.runtime();
   if (!organisation_id) {
@@ -213,7 +261,8 @@ std::string AuthFixture::Snapshot() {
 
 HttpResult SubmitSignIn(HttpClient& client, const std::string& email, std::string_view password,
                         const std::map<std::string, std::string>& headers) {
-  const std::string body = "csrf=" + client.CsrfToken("/login") + "&email=" + web::PercentEncode(email) +
+  const std::string body = "csrf=" + client.CsrfToken("/login") +
+                           "&email=" + web::PercentEncode(email) +
                            "&password=" + web::PercentEncode(password);
   return client.Post("/login", body, headers);
 }
@@ -223,7 +272,8 @@ std::string SetCookieHeader(const HttpResult& result, std::string_view name) {
   const auto [first, last] = result.headers.equal_range("set-cookie");
   for (auto header = first; header != last; ++header) {
     const std::string& value = header->second;
-    if (value.size() > name.size() && value.compare(0, name.size(), name) == 0 && value[name.size()] == '=') {
+    if (value.size() > name.size() && value.compare(0, name.size(), name) == 0 &&
+        value[name.size()] == '=') {
       found = value;
     }
   }
@@ -244,7 +294,8 @@ std::string DecodeBase32(std::string_view text) {
   int bits = 0;
   for (const char c : text) {
     const auto value = kAlphabet.find(c);
-    if (value == std::string_view::npos) throw std::invalid_argument("not base32: " + std::string(text));
+    if (value == std::string_view::npos)
+      throw std::invalid_argument("not base32: " + std::string(text));
     buffer = (buffer << 5) | static_cast<unsigned>(value);
     bits += 5;
     if (bits >= 8) {

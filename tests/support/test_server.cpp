@@ -83,6 +83,7 @@ TestServer::TestServer(Options options)
   config.database.app_role = database_->app_role();
   config.database.pool_size = 4;
   config.secrets.key_file = folder_ + "/cercle.key";
+  config.storage.documents_dir = folder_ + "/documents";
   config.server.port = port_ = FreePort();
   config.server.public_url = "http://127.0.0.1:" + std::to_string(port_);
   config.server.workers = 4;

@@ -1,5 +1,7 @@
 #include "web/pages/admin/admin_pages.hpp"
 
+#include "base/text.hpp"
+
 #include "auth/policies/user_policy.hpp"
 #include "store/settings_store.hpp"
 #include "store/user_store.hpp"
@@ -47,7 +49,7 @@ domain::Roles ChosenRoles(const Form& form) {
 std::string RoleList(const Context& context, const domain::Roles& roles) {
   std::string text;
   for (const auto role : roles.List()) {
-    text += (text.empty() ? "" : ", ") + context.Translate(domain::RoleLabel(role));
+    AppendSeparated(text, ", ", context.Translate(domain::RoleLabel(role)));
   }
   return text;
 }

@@ -1,0 +1,204 @@
+#include "domain/core_member.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/intake_fields.hpp"
+
+namespace cercle::domain {
+namespace {
+
+struct StatusEntry {
+  CoreMemberStatus status;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr StatusEntry kStatuses[] = {
+    {CoreMemberStatus::kCandidate, "candidate", N_("Candidate")},
+    {CoreMemberStatus::kWaitingForCircle, "waiting_for_circle", N_("Waiting for a circle")},
+    {CoreMemberStatus::kInCircle, "in_circle", N_("In a circle")},
+    {CoreMemberStatus::kBetweenCircles, "between_circles", N_("Between circles")},
+    {CoreMemberStatus::kClosed, "closed", N_("Closed")},
+};
+
+struct LanguageEntry {
+  PreferredLanguage language;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr LanguageEntry kLanguages[] = {
+    {PreferredLanguage::kFrench, "fr", N_("French")},
+    {PreferredLanguage::kEnglish, "en", N_("English")},
+    {PreferredLanguage::kOther, "other", N_("Other language")},
+};
+
+// A plausible e-mail address: something@something.something, no spaces.
+bool LooksLikeAddress(std::string_view email) {
+  const auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
+    return false;
+  const auto dot = email.rfind('.');
+  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
+  return std::none_of(email.begin(), email.end(),
+                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+const std::vector<CoreMemberStatus>& CoreMemberStatuses() {
+  static const std::vector<CoreMemberStatus> statuses = [] {
+    std::vector<CoreMemberStatus> all;
+    for (const auto& entry : kStatuses) all.push_back(entry.status);
+    return all;
+  }();
+  return statuses;
+}
+
+std::string_view CoreMemberStatusName(CoreMemberStatus status) {
+  for (const auto& entry : kStatuses) {
+    if (entry.status == status) return entry.name;
+  }
+  return "candidate";
+}
+
+std::optional<CoreMemberStatus> ParseCoreMemberStatus(std::string_view name) {
+  for (const auto& entry : kStatuses) {
+    if (entry.name == name) return entry.status;
+  }
+  return std::nullopt;
+}
+
+std::string_view CoreMemberStatusLabel(CoreMemberStatus status) {
+  for (const auto& entry : kStatuses) {
+    if (entry.status == status) return entry.label;
+  }
+  return N_("Candidate");
+}
+
+std::vector<CoreMemberStatus> AllowedCoreMemberMoves(CoreMemberStatus from) {
+  using enum CoreMemberStatus;
+  switch (from) {
+    case kCandidate:
+      return {kWaitingForCircle, kClosed};
+    case kWaitingForCircle:
+      return {kCandidate, kInCircle, kClosed};
+    case kInCircle:
+      return {kBetweenCircles, kClosed};
+    case kBetweenCircles:
+      return {kInCircle, kWaitingForCircle, kClosed};
+    case kClosed:
+      return {};
+  }
+  return {};
+}
+
+Status CheckCoreMemberMove(CoreMemberStatus from, CoreMemberStatus to, std::string_view reason) {
+  const auto allowed = AllowedCoreMemberMoves(from);
+  if (std::find(allowed.begin(), allowed.end(), to) == allowed.end()) {
+    if (from == CoreMemberStatus::kClosed) {
+      return Error::Conflict(
+          N_("This file is closed. It reopens only when a new referral for him is accepted."));
+    }
+    return Error::Invalid(N_("A file that is {from} cannot become {to}."),
+                          {{"from", std::string(CoreMemberStatusLabel(from))},
+                           {"to", std::string(CoreMemberStatusLabel(to))}});
+  }
+  const std::string trimmed = intake::Trimmed(reason);
+  if (to == CoreMemberStatus::kClosed && trimmed.empty()) {
+    return Error::Fields({{"reason", {N_("Give the reason for closing this file."), {}}}});
+  }
+  if (trimmed.size() > intake::kMaxReasonLength)
+    return Error::Fields({{"reason", intake::TooLong(intake::kMaxReasonLength)}});
+  return {};
+}
+
+Result<CoreMemberStatus> StatusOnAcceptance(std::optional<CoreMemberStatus> current) {
+  if (current && *current != CoreMemberStatus::kClosed) {
+    return Error::Conflict(N_("This file is still open: only a closed file can be reopened."));
+  }
+  return CoreMemberStatus::kCandidate;
+}
+
+std::string_view PreferredLanguageName(PreferredLanguage language) {
+  for (const auto& entry : kLanguages) {
+    if (entry.language == language) return entry.name;
+  }
+  return "fr";
+}
+
+std::optional<PreferredLanguage> ParsePreferredLanguage(std::string_view name) {
+  for (const auto& entry : kLanguages) {
+    if (entry.name == name) return entry.language;
+  }
+  return std::nullopt;
+}
+
+std::string_view PreferredLanguageLabel(PreferredLanguage language) {
+  for (const auto& entry : kLanguages) {
+    if (entry.language == language) return entry.label;
+  }
+  return N_("French");
+}
+
+Status CheckFileNumber(std::string_view file_number) {
+  const std::string trimmed = intake::Trimmed(file_number);
+  if (trimmed.empty()) return Error::Fields({{"file_number", {N_("Enter a file number."), {}}}});
+  const bool allowed =
+      trimmed.size() <= 40 && std::all_of(trimmed.begin(), trimmed.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '_' ||
+               c == '/' || c == '.';
+      });
+  if (!allowed) {
+    return Error::Fields(
+        {{"file_number",
+          {N_("Use up to 40 letters (without accents), digits, spaces and the signs - _ / ."),
+           {}}}});
+  }
+  return {};
+}
+
+Status CheckCoreMember(const CoreMember& core_member, CivilDate today) {
+  std::vector<FieldError> errors;
+  intake::RequireText(errors, "legal_name", core_member.legal_name, 200,
+                      N_("Enter his legal name."));
+  intake::LimitText(errors, "preferred_name", core_member.preferred_name, 200);
+  if (const auto number = CheckFileNumber(core_member.file_number); !number) {
+    for (const auto& field : number.error().fields) errors.push_back(field);
+  }
+  if (core_member.birth_date && *core_member.birth_date >= today) {
+    errors.push_back({"birth_date", {N_("The date of birth must be in the past."), {}}});
+  }
+  if (core_member.preferred_language == PreferredLanguage::kOther) {
+    intake::RequireText(errors, "other_language", core_member.other_language, 100,
+                        N_("Say which language he prefers."));
+  } else {
+    intake::LimitText(errors, "other_language", core_member.other_language, 100);
+  }
+  intake::LimitText(errors, "phone", core_member.phone, 100);
+  const std::string email = intake::Trimmed(core_member.email);
+  if (!email.empty() && (email.size() > 254 || !LooksLikeAddress(email))) {
+    errors.push_back(
+        {"email",
+         {N_("Enter an e-mail address such as name@example.org, or leave it empty."), {}}});
+  }
+  intake::LimitText(errors, "address", core_member.address, 500);
+  intake::LimitText(errors, "region", core_member.region, 100);
+  intake::LimitText(errors, "offence_summary", core_member.offence_summary, intake::kMaxLongText);
+  intake::LimitText(errors, "volunteer_summary", core_member.volunteer_summary,
+                    intake::kMaxLongText);
+  if (core_member.statutory_release_date && core_member.warrant_expiry_date &&
+      *core_member.warrant_expiry_date < *core_member.statutory_release_date) {
+    errors.push_back({"warrant_expiry_date",
+                      {N_("The warrant expiry cannot come before the statutory release."), {}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+std::string SearchableText(const CoreMember& core_member) {
+  return core_member.legal_name + " " + core_member.preferred_name + " " + core_member.file_number;
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,149 @@
+#include "domain/hours.hpp"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include "domain/volunteer.hpp"
+
+namespace cercle::domain {
+namespace {
+
+constexpr std::array<std::string_view, 5> kKindNames = {"training", "travel", "phone_contact",
+                                                        "event", "other"};
+constexpr std::array<std::string_view, 5> kKindLabels = {
+    N_("Training"), N_("Travel"), N_("Phone contact"), N_("Event"), N_("Other")};
+constexpr std::array<std::string_view, 3> kStatusNames = {"pending", "approved", "rejected"};
+constexpr std::array<std::string_view, 3> kStatusLabels = {N_("Awaiting approval"), N_("Approved"),
+                                                           N_("Not approved")};
+
+constexpr int kOldestLoggedDays = 366;
+
+// Digits only, at most `limit` of them, as a number.
+std::optional<int> Digits(std::string_view text, std::size_t limit) {
+  if (text.empty() || text.size() > limit) return std::nullopt;
+  int value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::string Lower(std::string_view text) {
+  std::string lower;
+  for (const char c : text) {
+    if (c != ' ') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return lower;
+}
+
+}  // namespace
+
+std::string_view HoursKindName(HoursKind kind) {
+  return kKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<HoursKind> ParseHoursKind(std::string_view name) {
+  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+    if (kKindNames[i] == name) return static_cast<HoursKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view HoursKindLabel(HoursKind kind) {
+  return kKindLabels[static_cast<std::size_t>(kind)];
+}
+
+const std::vector<HoursKind>& LoggedHoursKinds() {
+  static const std::vector<HoursKind> kinds = {HoursKind::kTravel, HoursKind::kPhoneContact,
+                                               HoursKind::kEvent, HoursKind::kOther};
+  return kinds;
+}
+
+std::string_view HoursStatusName(HoursStatus status) {
+  return kStatusNames[static_cast<std::size_t>(status)];
+}
+
+std::optional<HoursStatus> ParseHoursStatus(std::string_view name) {
+  for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
+    if (kStatusNames[i] == name) return static_cast<HoursStatus>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view HoursStatusLabel(HoursStatus status) {
+  return kStatusLabels[static_cast<std::size_t>(status)];
+}
+
+HoursTotals TotalHours(const std::vector<HoursEntry>& entries, CountedHours counted) {
+  HoursTotals totals;
+  for (const auto& entry : entries) {
+    if (entry.status == HoursStatus::kRejected) continue;
+    if (entry.status == HoursStatus::kPending && counted == CountedHours::kApprovedOnly) continue;
+    const int year = static_cast<int>(entry.worked_on.year());
+    totals.by_month[{year, static_cast<unsigned>(entry.worked_on.month())}] += entry.minutes;
+    totals.by_year[year] += entry.minutes;
+    totals.total += entry.minutes;
+  }
+  return totals;
+}
+
+std::int64_t HoursValueCents(std::int64_t minutes, std::int64_t hourly_cents) {
+  // Rounded half up, in integers: (minutes × rate + 30) / 60.
+  return (minutes * hourly_cents + 30) / 60;
+}
+
+std::optional<int> ParseDuration(std::string_view typed) {
+  std::string text = Lower(volunteer_text::Trimmed(typed));
+  if (text.empty()) return std::nullopt;
+  if (text.ends_with("min")) {
+    const auto minutes = Digits(std::string_view(text).substr(0, text.size() - 3), 4);
+    return minutes;
+  }
+  if (text.ends_with("h")) text.pop_back();
+  // "1:30" and "1h30".
+  for (const char separator : {':', 'h'}) {
+    const auto at = text.find(separator);
+    if (at == std::string::npos) continue;
+    const auto hours = Digits(std::string_view(text).substr(0, at), 2);
+    const auto minutes = Digits(std::string_view(text).substr(at + 1), 2);
+    if (!hours || !minutes || *minutes >= 60) return std::nullopt;
+    return *hours * 60 + *minutes;
+  }
+  // "2", "1.5", "1,25": hours with a decimal part, to the minute.
+  const auto mark = text.find_first_of(".,");
+  const auto hours = Digits(std::string_view(text).substr(0, mark), 2);
+  if (!hours) return std::nullopt;
+  if (mark == std::string::npos) return *hours * 60;
+  const std::string fraction = text.substr(mark + 1);
+  const auto decimals = Digits(fraction, 2);
+  if (!decimals) return std::nullopt;
+  const double part = *decimals / std::pow(10.0, static_cast<double>(fraction.size()));
+  return *hours * 60 + static_cast<int>(std::lround(part * 60));
+}
+
+Status CheckLoggedHours(HoursEntry& entry, CivilDate today) {
+  std::vector<FieldError> errors;
+  entry.description = volunteer_text::Trimmed(entry.description);
+  if (entry.kind == HoursKind::kTraining) {
+    errors.push_back({"kind", {N_("Choose what the time was for."), {}}});
+  }
+  const int age = DaysBetween(entry.worked_on, today);
+  if (age < 0) {
+    errors.push_back({"worked_on", {N_("The date cannot be in the future."), {}}});
+  } else if (age > kOldestLoggedDays) {
+    errors.push_back({"worked_on", {N_("Log hours within a year of the date."), {}}});
+  }
+  if (entry.minutes < 1 || entry.minutes > kMaxLoggedMinutes) {
+    errors.push_back(
+        {"duration", {N_("Enter a duration such as 1.5 or 1:30, at most 24 hours."), {}}});
+  }
+  if (volunteer_text::CharacterCount(entry.description) > 500) {
+    errors.push_back({"description", {N_("Use at most {count} characters."), {{"count", "500"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+}  // namespace cercle::domain

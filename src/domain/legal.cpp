@@ -1,0 +1,332 @@
+#include "domain/legal.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <tuple>
+
+#include "domain/intake_fields.hpp"
+
+namespace cercle::domain {
+namespace {
+
+// A table of an enum's values with their stored names and label msgids.
+template <class Enum>
+struct Entry {
+  Enum value;
+  std::string_view name;
+  std::string_view label;
+};
+
+template <class Enum, std::size_t N>
+std::vector<Enum> Values(const Entry<Enum> (&entries)[N]) {
+  std::vector<Enum> values;
+  for (const auto& entry : entries) values.push_back(entry.value);
+  return values;
+}
+
+template <class Enum, std::size_t N>
+std::string_view NameOf(const Entry<Enum> (&entries)[N], Enum value) {
+  for (const auto& entry : entries) {
+    if (entry.value == value) return entry.name;
+  }
+  return entries[0].name;
+}
+
+template <class Enum, std::size_t N>
+std::string_view LabelOf(const Entry<Enum> (&entries)[N], Enum value) {
+  for (const auto& entry : entries) {
+    if (entry.value == value) return entry.label;
+  }
+  return entries[0].label;
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> Parse(const Entry<Enum> (&entries)[N], std::string_view name) {
+  for (const auto& entry : entries) {
+    if (entry.name == name) return entry.value;
+  }
+  return std::nullopt;
+}
+
+constexpr Entry<OrderType> kOrderTypes[] = {
+    {OrderType::kDayParole, "day_parole", N_("Day parole")},
+    {OrderType::kFullParole, "full_parole", N_("Full parole")},
+    {OrderType::kStatutoryRelease, "statutory_release", N_("Statutory release")},
+    {OrderType::kWarrantExpiry, "warrant_expiry", N_("Warrant expiry, no supervision")},
+    {OrderType::kLongTermSupervision, "ltso", N_("Long-term supervision order (LTSO)")},
+    {OrderType::kRecognizance8101, "s810_1", N_("Recognizance under s.810.1")},
+    {OrderType::kRecognizance8102, "s810_2", N_("Recognizance under s.810.2")},
+    {OrderType::kProbation, "probation", N_("Probation")},
+};
+
+constexpr Entry<ConditionKind> kConditionKinds[] = {
+    {ConditionKind::kNoContactPerson, "no_contact_person", N_("No contact with a named person")},
+    {ConditionKind::kNoContactMinors, "no_contact_minors", N_("No contact with minors")},
+    {ConditionKind::kExclusionZone, "exclusion_zone", N_("Exclusion zone")},
+    {ConditionKind::kCurfew, "curfew", N_("Curfew")},
+    {ConditionKind::kInternet, "internet", N_("Internet")},
+    {ConditionKind::kResidence, "residence", N_("Residence")},
+    {ConditionKind::kSubstances, "substances", N_("Alcohol and drugs")},
+    {ConditionKind::kTreatment, "treatment", N_("Treatment")},
+    {ConditionKind::kOther, "other", N_("Other condition")},
+};
+
+constexpr Entry<RiskTool> kRiskTools[] = {
+    {RiskTool::kStatic99R, "static99r", "Static-99R"},
+    {RiskTool::kStable2007, "stable2007", "STABLE-2007"},
+    {RiskTool::kAcute2007, "acute2007", "ACUTE-2007"},
+    {RiskTool::kOther, "other", N_("Other tool")},
+};
+
+constexpr Entry<ConsentScope> kConsentScopes[] = {
+    {ConsentScope::kOuterCircle, "outer_circle", N_("Sharing with the outer circle")},
+    {ConsentScope::kPartnerOrganisation, "partner_organisation",
+     N_("Sharing with a named partner organisation")},
+    {ConsentScope::kResearch, "research", N_("Taking part in evaluation research")},
+    {ConsentScope::kMedia, "media", N_("Media")},
+};
+
+// A score as reports write it: an optional sign, digits, and at most one decimal part.
+bool LooksLikeScore(std::string_view score) {
+  if (score.empty() || score.size() > 10) return false;
+  std::size_t at = 0;
+  if (score[0] == '-' || score[0] == '+') ++at;
+  bool digits = false, decimal = false;
+  for (; at < score.size(); ++at) {
+    const char c = score[at];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits = true;
+    } else if ((c == '.' || c == ',') && !decimal && digits) {
+      decimal = true;
+    } else {
+      return false;
+    }
+  }
+  return digits && std::isdigit(static_cast<unsigned char>(score.back()));
+}
+
+}  // namespace
+
+const std::vector<OrderType>& OrderTypes() {
+  static const auto values = Values(kOrderTypes);
+  return values;
+}
+std::string_view OrderTypeName(OrderType type) { return NameOf(kOrderTypes, type); }
+std::optional<OrderType> ParseOrderType(std::string_view name) { return Parse(kOrderTypes, name); }
+std::string_view OrderTypeLabel(OrderType type) { return LabelOf(kOrderTypes, type); }
+
+Status CheckSupervisionOrder(const SupervisionOrder& order) {
+  std::vector<FieldError> errors;
+  if (order.ends_on && *order.ends_on < order.starts_on) {
+    errors.push_back({"ends_on", {N_("The end cannot come before the start."), {}}});
+  }
+  intake::LimitText(errors, "officer_name", order.officer_name, 200);
+  intake::LimitText(errors, "officer_contact", order.officer_contact, 500);
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+const std::vector<ConditionKind>& ConditionKinds() {
+  static const auto values = Values(kConditionKinds);
+  return values;
+}
+std::string_view ConditionKindName(ConditionKind kind) { return NameOf(kConditionKinds, kind); }
+std::optional<ConditionKind> ParseConditionKind(std::string_view name) {
+  return Parse(kConditionKinds, name);
+}
+std::string_view ConditionKindLabel(ConditionKind kind) { return LabelOf(kConditionKinds, kind); }
+
+Condition NormalisedCondition(Condition condition) {
+  if (condition.kind == ConditionKind::kNoContactPerson) condition.protects_victim = true;
+  if (!condition.protects_victim) {
+    condition.victim_identity.clear();
+    condition.victim_places.clear();
+  }
+  condition.text = intake::Trimmed(condition.text);
+  condition.victim_identity = intake::Trimmed(condition.victim_identity);
+  condition.victim_places = intake::Trimmed(condition.victim_places);
+  return condition;
+}
+
+Status CheckCondition(const Condition& condition) {
+  std::vector<FieldError> errors;
+  intake::RequireText(errors, "text", condition.text, intake::kMaxReasonLength,
+                      N_("Write the condition as the order states it."));
+  if (condition.protects_victim) {
+    intake::RequireText(
+        errors, "victim_identity", condition.victim_identity, 500,
+        N_("Name the person this condition protects. Only coordinators can read it."));
+    intake::LimitText(errors, "victim_places", condition.victim_places, intake::kMaxReasonLength);
+  }
+  if (condition.starts_on && condition.ends_on && *condition.ends_on < *condition.starts_on) {
+    errors.push_back({"ends_on", {N_("The end cannot come before the start."), {}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+std::vector<KeyDate> UpcomingKeyDates(const CoreMember& core_member,
+                                      const std::vector<SupervisionOrder>& orders,
+                                      const std::vector<Condition>& conditions, CivilDate today) {
+  std::vector<KeyDate> dates;
+  if (core_member.status == CoreMemberStatus::kClosed) return dates;
+  const CivilDate horizon = AddDays(today, kKeyDateHorizonDays);
+  const auto within = [&](const std::optional<CivilDate>& date) {
+    return date && today <= *date && *date <= horizon;
+  };
+  if (within(core_member.statutory_release_date)) {
+    dates.push_back(
+        {KeyDateKind::kStatutoryRelease, *core_member.statutory_release_date, core_member.id, ""});
+  }
+  if (within(core_member.warrant_expiry_date)) {
+    dates.push_back(
+        {KeyDateKind::kWarrantExpiry, *core_member.warrant_expiry_date, core_member.id, ""});
+  }
+  for (const auto& order : orders) {
+    if (order.core_member_id != core_member.id || !within(order.ends_on)) continue;
+    dates.push_back({KeyDateKind::kOrderEnds, *order.ends_on, core_member.id,
+                     std::string(OrderTypeLabel(order.type))});
+  }
+  for (const auto& condition : conditions) {
+    if (condition.core_member_id != core_member.id || !within(condition.ends_on)) continue;
+    dates.push_back({KeyDateKind::kConditionEnds, *condition.ends_on, core_member.id,
+                     std::string(ConditionKindLabel(condition.kind))});
+  }
+  std::stable_sort(dates.begin(), dates.end(),
+                   [](const KeyDate& a, const KeyDate& b) { return a.date < b.date; });
+  return dates;
+}
+
+bool IsUrgentKeyDate(CivilDate date, CivilDate today) {
+  return DaysBetween(today, date) <= kKeyDateUrgentDays;
+}
+
+const std::vector<RiskTool>& RiskTools() {
+  static const auto values = Values(kRiskTools);
+  return values;
+}
+std::string_view RiskToolName(RiskTool tool) { return NameOf(kRiskTools, tool); }
+std::optional<RiskTool> ParseRiskTool(std::string_view name) { return Parse(kRiskTools, name); }
+std::string_view RiskToolLabel(RiskTool tool) { return LabelOf(kRiskTools, tool); }
+
+Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today) {
+  std::vector<FieldError> errors;
+  if (assessment.tool == RiskTool::kOther) {
+    intake::RequireText(errors, "tool_other", assessment.tool_other, 100,
+                        N_("Name the assessment tool."));
+  } else {
+    intake::LimitText(errors, "tool_other", assessment.tool_other, 100);
+  }
+  const std::string score = intake::Trimmed(assessment.score);
+  if (score.empty()) {
+    errors.push_back({"score", {N_("Enter the score as the report gives it."), {}}});
+  } else if (!LooksLikeScore(score)) {
+    errors.push_back({"score", {N_("Enter a number, such as 6, -1 or 4.5."), {}}});
+  }
+  intake::LimitText(errors, "level", assessment.level, 100);
+  if (assessment.assessed_on > today) {
+    errors.push_back(
+        {"assessed_on", {N_("The date of the assessment cannot be in the future."), {}}});
+  }
+  intake::RequireText(errors, "assessor", assessment.assessor, 200,
+                      N_("Name who made the assessment."));
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+const std::vector<ConsentScope>& ConsentScopes() {
+  static const auto values = Values(kConsentScopes);
+  return values;
+}
+std::string_view ConsentScopeName(ConsentScope scope) { return NameOf(kConsentScopes, scope); }
+std::optional<ConsentScope> ParseConsentScope(std::string_view name) {
+  return Parse(kConsentScopes, name);
+}
+std::string_view ConsentScopeLabel(ConsentScope scope) { return LabelOf(kConsentScopes, scope); }
+
+ConsentState ConsentStateOn(const Consent& consent, CivilDate today) {
+  if (consent.withdrawn_on && *consent.withdrawn_on <= today) return ConsentState::kWithdrawn;
+  if (consent.expires_on && *consent.expires_on < today) return ConsentState::kExpired;
+  if (today < consent.given_on) return ConsentState::kNotYetValid;
+  return ConsentState::kActive;
+}
+
+std::string_view ConsentStateLabel(ConsentState state) {
+  switch (state) {
+    case ConsentState::kActive:
+      return N_("In force");
+    case ConsentState::kNotYetValid:
+      return N_("Not yet in force");
+    case ConsentState::kExpired:
+      return N_("Consent expired");
+    case ConsentState::kWithdrawn:
+      return N_("Consent withdrawn");
+  }
+  return N_("In force");
+}
+
+Status CheckConsent(const Consent& consent, CivilDate today) {
+  std::vector<FieldError> errors;
+  if (consent.scope == ConsentScope::kPartnerOrganisation) {
+    intake::RequireText(errors, "partner_organisation", consent.partner_organisation, 200,
+                        N_("Name the partner organisation this consent is for."));
+  } else {
+    intake::LimitText(errors, "partner_organisation", consent.partner_organisation, 200);
+  }
+  if (consent.given_on > today) {
+    errors.push_back(
+        {"given_on", {N_("The date the consent was given cannot be in the future."), {}}});
+  }
+  if (consent.expires_on && *consent.expires_on < consent.given_on) {
+    errors.push_back(
+        {"expires_on", {N_("The expiry cannot come before the date the consent was given."), {}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Status CheckConsentWithdrawal(const Consent& consent, CivilDate withdrawn_on, CivilDate today) {
+  if (consent.withdrawn_on) return Error::Conflict(N_("This consent is already withdrawn."));
+  if (withdrawn_on < consent.given_on) {
+    return Error::Fields(
+        {{"withdrawn_on", {N_("A consent cannot be withdrawn before it was given."), {}}}});
+  }
+  if (withdrawn_on > today) {
+    return Error::Fields(
+        {{"withdrawn_on", {N_("The withdrawal cannot be dated in the future."), {}}}});
+  }
+  return {};
+}
+
+std::vector<Consent> LapsedConsents(const std::vector<Consent>& consents, CivilDate today) {
+  // Group by what the consent covers: its scope, and the partner for a partner organisation.
+  using Key = std::tuple<ConsentScope, std::string>;
+  std::map<Key, std::vector<const Consent*>> groups;
+  for (const auto& consent : consents) {
+    const std::string partner = consent.scope == ConsentScope::kPartnerOrganisation
+                                    ? intake::Trimmed(consent.partner_organisation)
+                                    : "";
+    groups[{consent.scope, partner}].push_back(&consent);
+  }
+  std::vector<Consent> lapsed;
+  for (const auto& [key, members] : groups) {
+    const bool any_active =
+        std::any_of(members.begin(), members.end(), [&](const Consent* consent) {
+          const auto state = ConsentStateOn(*consent, today);
+          return state == ConsentState::kActive || state == ConsentState::kNotYetValid;
+        });
+    if (any_active) continue;
+    const Consent* latest =
+        *std::max_element(members.begin(), members.end(), [](const Consent* a, const Consent* b) {
+          return std::tie(a->given_on, a->id) < std::tie(b->given_on, b->id);
+        });
+    lapsed.push_back(*latest);
+  }
+  std::sort(lapsed.begin(), lapsed.end(), [](const Consent& a, const Consent& b) {
+    return std::tie(a.scope, a.given_on, a.id) < std::tie(b.scope, b.given_on, b.id);
+  });
+  return lapsed;
+}
+
+}  // namespace cercle::domain

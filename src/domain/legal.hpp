@@ -1,0 +1,219 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "base/result.hpp"
+#include "domain/core_member.hpp"
+#include "domain/dates.hpp"
+
+// A core member's legal situation: supervision orders, the conditions attached to them, and the key
+// dates that come of them.
+namespace cercle::domain {
+
+// The kinds of supervision or order a core member can be under.
+enum class OrderType {
+  kDayParole,
+  kFullParole,
+  kStatutoryRelease,
+  kWarrantExpiry,        // the sentence has ended: no supervision
+  kLongTermSupervision,  // LTSO
+  kRecognizance8101,     // Criminal Code s.810.1
+  kRecognizance8102,     // Criminal Code s.810.2
+  kProbation,
+};
+
+// Every type, in display order.
+const std::vector<OrderType>& OrderTypes();
+// "day_parole", "full_parole", "statutory_release", "warrant_expiry", "ltso", "s810_1", "s810_2",
+// "probation".
+std::string_view OrderTypeName(OrderType type);
+std::optional<OrderType> ParseOrderType(std::string_view name);
+// The English msgid of the type's label.
+std::string_view OrderTypeLabel(OrderType type);
+
+// A supervision order.
+struct SupervisionOrder {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::int64_t core_member_id = 0;
+  OrderType type = OrderType::kStatutoryRelease;
+  CivilDate starts_on{};
+  std::optional<CivilDate> ends_on;
+  // The supervising officer: a partner account of the organisation, or a name and contact typed in.
+  std::optional<std::int64_t> officer_user_id;
+  std::string officer_name;
+  std::string officer_contact;
+  Instant created_at;
+  Instant updated_at;
+};
+
+// Checks an order: a start, an end not before it (fields "starts_on", "ends_on"), and short officer
+// details.
+Status CheckSupervisionOrder(const SupervisionOrder& order);
+
+// The kinds of condition an order carries.
+enum class ConditionKind {
+  kNoContactPerson,  // no contact with a named person: always protects a victim
+  kNoContactMinors,
+  kExclusionZone,
+  kCurfew,
+  kInternet,
+  kResidence,
+  kSubstances,
+  kTreatment,
+  kOther,
+};
+
+const std::vector<ConditionKind>& ConditionKinds();
+// "no_contact_person", "no_contact_minors", "exclusion_zone", "curfew", "internet", "residence",
+// "substances", "treatment", "other".
+std::string_view ConditionKindName(ConditionKind kind);
+std::optional<ConditionKind> ParseConditionKind(std::string_view name);
+// The English msgid of the kind's label.
+std::string_view ConditionKindLabel(ConditionKind kind);
+
+// A condition attached to an order. When it protects a victim, the victim's identity and places are
+// kept in their own fields, which only coordinators and organisation admins read.
+struct Condition {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::int64_t core_member_id = 0;
+  std::int64_t order_id = 0;
+  ConditionKind kind = ConditionKind::kOther;
+  std::string text;
+  std::optional<CivilDate> starts_on;
+  std::optional<CivilDate> ends_on;
+  bool protects_victim = false;
+  std::string victim_identity;  // coordinators only
+  std::string victim_places;    // coordinators only
+  Instant created_at;
+  Instant updated_at;
+
+  // True when the condition is in force on `day`.
+  bool InForceOn(CivilDate day) const {
+    return (!starts_on || *starts_on <= day) && (!ends_on || day <= *ends_on);
+  }
+};
+
+// `condition` as it must be stored: a no-contact-with-a-named-person condition always protects a
+// victim, and a condition that protects none keeps no victim details.
+Condition NormalisedCondition(Condition condition);
+
+// Checks a condition (after Normalised): a text, the victim's identity when it protects a victim,
+// an end not before its start. Field errors: "kind", "text", "victim_identity", "victim_places",
+// "starts_on", "ends_on".
+Status CheckCondition(const Condition& condition);
+
+// The kinds of key date the staff home page warns about.
+enum class KeyDateKind { kStatutoryRelease, kWarrantExpiry, kOrderEnds, kConditionEnds };
+
+// A date coming up on a file.
+struct KeyDate {
+  KeyDateKind kind = KeyDateKind::kWarrantExpiry;
+  CivilDate date{};
+  std::int64_t core_member_id = 0;
+  std::string label;  // the order type's or condition kind's label msgid, for order and condition
+                      // ends; or ""
+};
+
+// How far ahead the home page looks, and from when a key date is urgent.
+inline constexpr int kKeyDateHorizonDays = 30;
+inline constexpr int kKeyDateUrgentDays = 7;
+
+// The key dates of an open file from `today` to `today` + kKeyDateHorizonDays (both included),
+// soonest first: statutory release, warrant expiry, the end of each order and of each condition.
+// Nothing for a closed file.
+std::vector<KeyDate> UpcomingKeyDates(const CoreMember& core_member,
+                                      const std::vector<SupervisionOrder>& orders,
+                                      const std::vector<Condition>& conditions, CivilDate today);
+
+// True when a key date on `date` is urgent seen from `today` (within kKeyDateUrgentDays).
+bool IsUrgentKeyDate(CivilDate date, CivilDate today);
+
+// The risk-assessment tools Cercle knows by name.
+enum class RiskTool { kStatic99R, kStable2007, kAcute2007, kOther };
+
+const std::vector<RiskTool>& RiskTools();
+// "static99r", "stable2007", "acute2007", "other".
+std::string_view RiskToolName(RiskTool tool);
+std::optional<RiskTool> ParseRiskTool(std::string_view name);
+// The tool's name as shown ("Static-99R"…), or the msgid "Other tool".
+std::string_view RiskToolLabel(RiskTool tool);
+
+// A risk assessment as received from corrections or a clinician. Cercle stores it; it never
+// computes one. Coordinators and organisation admins only.
+struct RiskAssessment {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::int64_t core_member_id = 0;
+  RiskTool tool = RiskTool::kStatic99R;
+  std::string tool_other;  // the tool's name when kOther
+  std::string score;       // as written in the report: "6", "-1", "4.5"
+  std::string level;       // as written in the report: "IVa — well above average"
+  CivilDate assessed_on{};
+  std::string assessor;
+  std::optional<std::int64_t> source_document_id;
+  std::optional<std::int64_t> recorded_by;
+  Instant recorded_at;
+};
+
+// Checks a risk assessment, with `today` as the latest possible date. Field errors: "tool_other",
+// "score", "level", "assessed_on", "assessor".
+Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today);
+
+// What a consent allows.
+enum class ConsentScope { kOuterCircle, kPartnerOrganisation, kResearch, kMedia };
+
+const std::vector<ConsentScope>& ConsentScopes();
+// "outer_circle", "partner_organisation", "research", "media".
+std::string_view ConsentScopeName(ConsentScope scope);
+std::optional<ConsentScope> ParseConsentScope(std::string_view name);
+// The English msgid of the scope's label.
+std::string_view ConsentScopeLabel(ConsentScope scope);
+
+// A consent the core member gave.
+struct Consent {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::int64_t core_member_id = 0;
+  ConsentScope scope = ConsentScope::kOuterCircle;
+  std::string partner_organisation;  // the named organisation, for kPartnerOrganisation
+  CivilDate given_on{};
+  std::optional<CivilDate> expires_on;  // the last day it is valid
+  std::optional<CivilDate> withdrawn_on;
+  std::optional<std::int64_t> recorded_by;
+  Instant recorded_at;
+};
+
+// Whether a consent may be relied on.
+enum class ConsentState {
+  kActive,
+  kNotYetValid,  // given with a later date
+  kExpired,
+  kWithdrawn,
+};
+
+// The state of `consent` on `today`. A withdrawal counts from its date.
+ConsentState ConsentStateOn(const Consent& consent, CivilDate today);
+// The English msgid of the state's label.
+std::string_view ConsentStateLabel(ConsentState state);
+
+// Checks a consent, with `today` as the latest possible date given. Field errors:
+// "partner_organisation", "given_on", "expires_on".
+Status CheckConsent(const Consent& consent, CivilDate today);
+
+// Checks the withdrawal of `consent` on `withdrawn_on`: not already withdrawn (Conflict), not
+// before it was given, not in the future (field "withdrawn_on").
+Status CheckConsentWithdrawal(const Consent& consent, CivilDate withdrawn_on, CivilDate today);
+
+// The consents that can no longer be relied on (withdrawn or expired) on `today`, for the warning
+// shown wherever sharing happens: one per scope (and partner), the latest of each, and only when no
+// other consent of the same scope (and partner) is active.
+std::vector<Consent> LapsedConsents(const std::vector<Consent>& consents, CivilDate today);
+
+}  // namespace cercle::domain

@@ -1,0 +1,187 @@
+#include "domain/referral.hpp"
+
+#include <algorithm>
+
+#include "domain/intake_fields.hpp"
+
+namespace cercle::domain {
+namespace {
+
+struct SourceEntry {
+  ReferralSource source;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr SourceEntry kSources[] = {
+    {ReferralSource::kCsc, "csc", N_("Correctional Service of Canada")},
+    {ReferralSource::kProvincialCorrections, "provincial", N_("Québec provincial corrections")},
+    {ReferralSource::kPolice, "police", N_("Police")},
+    {ReferralSource::kCommunityOrganisation, "community", N_("Community organisation")},
+    {ReferralSource::kSelfReferral, "self", N_("Self-referral")},
+    {ReferralSource::kOther, "other", N_("Other source")},
+};
+
+struct StatusEntry {
+  ReferralStatus status;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr StatusEntry kStatuses[] = {
+    {ReferralStatus::kReceived, "received", N_("Received")},
+    {ReferralStatus::kScreening, "screening", N_("Screening")},
+    {ReferralStatus::kAccepted, "accepted", N_("Accepted")},
+    {ReferralStatus::kDeclined, "declined", N_("Declined")},
+    {ReferralStatus::kWaitlisted, "waitlisted", N_("Waitlisted")},
+    {ReferralStatus::kWithdrawn, "withdrawn", N_("Withdrawn")},
+};
+
+}  // namespace
+
+const std::vector<ReferralSource>& ReferralSources() {
+  static const std::vector<ReferralSource> sources = [] {
+    std::vector<ReferralSource> all;
+    for (const auto& entry : kSources) all.push_back(entry.source);
+    return all;
+  }();
+  return sources;
+}
+
+std::string_view ReferralSourceName(ReferralSource source) {
+  for (const auto& entry : kSources) {
+    if (entry.source == source) return entry.name;
+  }
+  return "other";
+}
+
+std::optional<ReferralSource> ParseReferralSource(std::string_view name) {
+  for (const auto& entry : kSources) {
+    if (entry.name == name) return entry.source;
+  }
+  return std::nullopt;
+}
+
+std::string_view ReferralSourceLabel(ReferralSource source) {
+  for (const auto& entry : kSources) {
+    if (entry.source == source) return entry.label;
+  }
+  return N_("Other source");
+}
+
+const std::vector<ReferralStatus>& ReferralStatuses() {
+  static const std::vector<ReferralStatus> statuses = [] {
+    std::vector<ReferralStatus> all;
+    for (const auto& entry : kStatuses) all.push_back(entry.status);
+    return all;
+  }();
+  return statuses;
+}
+
+std::string_view ReferralStatusName(ReferralStatus status) {
+  for (const auto& entry : kStatuses) {
+    if (entry.status == status) return entry.name;
+  }
+  return "received";
+}
+
+std::optional<ReferralStatus> ParseReferralStatus(std::string_view name) {
+  for (const auto& entry : kStatuses) {
+    if (entry.name == name) return entry.status;
+  }
+  return std::nullopt;
+}
+
+std::string_view ReferralStatusLabel(ReferralStatus status) {
+  for (const auto& entry : kStatuses) {
+    if (entry.status == status) return entry.label;
+  }
+  return N_("Received");
+}
+
+bool IsDecided(ReferralStatus status) {
+  return status == ReferralStatus::kAccepted || status == ReferralStatus::kDeclined ||
+         status == ReferralStatus::kWithdrawn;
+}
+
+std::vector<ReferralStatus> AllowedReferralMoves(ReferralStatus from) {
+  using enum ReferralStatus;
+  switch (from) {
+    case kReceived:
+      return {kScreening, kWithdrawn};
+    case kScreening:
+      return {kAccepted, kWaitlisted, kDeclined, kWithdrawn};
+    case kWaitlisted:
+      return {kScreening, kAccepted, kDeclined, kWithdrawn};
+    case kAccepted:
+    case kDeclined:
+    case kWithdrawn:
+      return {};
+  }
+  return {};
+}
+
+Status CheckReferralMove(ReferralStatus from, ReferralStatus to, std::string_view reason,
+                         std::size_t missing_criteria) {
+  const auto allowed = AllowedReferralMoves(from);
+  if (std::find(allowed.begin(), allowed.end(), to) == allowed.end()) {
+    if (IsDecided(from)) {
+      return Error::Conflict(
+          N_("This referral is {from}: its decision is final and its status no longer changes."),
+          {{"from", std::string(ReferralStatusLabel(from))}});
+    }
+    return Error::Invalid(N_("A referral that is {from} cannot become {to}."),
+                          {{"from", std::string(ReferralStatusLabel(from))},
+                           {"to", std::string(ReferralStatusLabel(to))}});
+  }
+  const std::string trimmed = intake::Trimmed(reason);
+  if ((to == ReferralStatus::kDeclined || to == ReferralStatus::kWithdrawn) && trimmed.empty()) {
+    return Error::Fields(
+        {{"reason",
+          {to == ReferralStatus::kDeclined ? N_("Give the reason for declining this referral.")
+                                           : N_("Give the reason for withdrawing this referral."),
+           {}}}});
+  }
+  if (trimmed.size() > intake::kMaxReasonLength) {
+    return Error::Fields({{"reason", intake::TooLong(intake::kMaxReasonLength)}});
+  }
+  if (to == ReferralStatus::kAccepted && missing_criteria > 0) {
+    return Error::Fields({{"checklist",
+                           {N_("Some eligibility criteria are not met yet ({count}): complete the "
+                               "checklist before accepting."),
+                            {{"count", std::to_string(missing_criteria)}}}}});
+  }
+  return {};
+}
+
+Status CheckReferral(const Referral& referral, CivilDate today) {
+  std::vector<FieldError> errors;
+  if (referral.source == ReferralSource::kOther) {
+    intake::RequireText(errors, "source_other", referral.source_other, 200,
+                        N_("Say where the referral comes from."));
+  } else {
+    intake::LimitText(errors, "source_other", referral.source_other, 200);
+  }
+  if (referral.source != ReferralSource::kSelfReferral) {
+    intake::RequireText(errors, "referrer_name", referral.referrer_name, 200,
+                        N_("Enter the referrer's name."));
+  } else {
+    intake::LimitText(errors, "referrer_name", referral.referrer_name, 200);
+  }
+  intake::LimitText(errors, "referrer_organisation", referral.referrer_organisation, 200);
+  intake::LimitText(errors, "referrer_contact", referral.referrer_contact, 500);
+  if (referral.received_on > today) {
+    errors.push_back({"received_on", {N_("The date received cannot be in the future."), {}}});
+  }
+  intake::RequireText(errors, "person_legal_name", referral.person_legal_name, 200,
+                      N_("Enter the legal name of the man referred."));
+  intake::LimitText(errors, "person_preferred_name", referral.person_preferred_name, 200);
+  if (referral.person_birth_date && *referral.person_birth_date >= today) {
+    errors.push_back({"person_birth_date", {N_("The date of birth must be in the past."), {}}});
+  }
+  intake::LimitText(errors, "summary", referral.summary, intake::kMaxLongText);
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+}  // namespace cercle::domain

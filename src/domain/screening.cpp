@@ -1,0 +1,171 @@
+#include "domain/screening.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "domain/volunteer.hpp"
+
+namespace cercle::domain {
+namespace {
+
+constexpr std::array<std::string_view, 3> kResultNames = {"pending", "passed", "failed"};
+constexpr std::array<std::string_view, 3> kResultLabels = {N_("Being checked"), N_("Satisfactory"),
+                                                           N_("Not satisfactory")};
+constexpr std::array<std::string_view, 6> kStatusNames = {"valid",   "expiring_soon", "expired",
+                                                          "pending", "not_accepted",  "missing"};
+constexpr std::array<std::string_view, 6> kStatusLabels = {N_("Valid"),        N_("Expiring soon"),
+                                                           N_("Expired"),      N_("In progress"),
+                                                           N_("Not accepted"), N_("To do")};
+
+constexpr int kPoliceCheckValidityMonths = 36;
+
+}  // namespace
+
+std::vector<ScreeningItemType> DefaultScreeningItemTypes() {
+  std::vector<ScreeningItemType> types = {
+      {0, 0, N_("Police record check with vulnerable-sector check"), true, 1,
+       kPoliceCheckValidityMonths, 1, true},
+      {0, 0, N_("Reference"), true, 2, 0, 2, true},
+      {0, 0, N_("Interview"), true, 1, 0, 3, true},
+      {0, 0, N_("Signed code of conduct"), true, 1, 0, 4, true},
+      {0, 0, N_("Signed confidentiality agreement"), true, 1, 0, 5, true},
+  };
+  return types;
+}
+
+std::string_view ScreeningResultName(ScreeningResult result) {
+  return kResultNames[static_cast<std::size_t>(result)];
+}
+
+std::optional<ScreeningResult> ParseScreeningResult(std::string_view name) {
+  for (std::size_t i = 0; i < kResultNames.size(); ++i) {
+    if (kResultNames[i] == name) return static_cast<ScreeningResult>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view ScreeningResultLabel(ScreeningResult result) {
+  return kResultLabels[static_cast<std::size_t>(result)];
+}
+
+std::string_view ScreeningStatusName(ScreeningStatus status) {
+  return kStatusNames[static_cast<std::size_t>(status)];
+}
+
+std::string_view ScreeningStatusLabel(ScreeningStatus status) {
+  return kStatusLabels[static_cast<std::size_t>(status)];
+}
+
+std::optional<CivilDate> DefaultExpiry(const ScreeningItemType& type, CivilDate completed_on) {
+  if (type.validity_months <= 0) return std::nullopt;
+  return AddMonths(completed_on, type.validity_months);
+}
+
+bool IsValidOn(const ScreeningItem& item, CivilDate today) {
+  if (item.withdrawn_at || item.result != ScreeningResult::kPassed) return false;
+  return !item.expires_on || today < *item.expires_on;
+}
+
+std::vector<ScreeningTypeStatus> SummariseScreening(const std::vector<ScreeningItemType>& types,
+                                                    const std::vector<ScreeningItem>& items,
+                                                    CivilDate today, int notice_days) {
+  std::vector<ScreeningTypeStatus> statuses;
+  for (const auto& type : types) {
+    if (!type.active) continue;
+    std::vector<const ScreeningItem*> recorded;
+    for (const auto& item : items) {
+      if (item.type_id == type.id && !item.withdrawn_at) recorded.push_back(&item);
+    }
+    // Newest first: a renewed check is the one that counts.
+    std::sort(recorded.begin(), recorded.end(), [](const auto* a, const auto* b) {
+      if (a->completed_on != b->completed_on) return a->completed_on > b->completed_on;
+      return a->id > b->id;
+    });
+    ScreeningTypeStatus status{type, ScreeningStatus::kMissing, 0, std::nullopt};
+    const int needed = std::max(1, type.required_count);
+    std::vector<const ScreeningItem*> valid;
+    bool pending = false, expired = false, failed = false;
+    for (const auto* item : recorded) {
+      if (IsValidOn(*item, today)) {
+        valid.push_back(item);
+      } else if (item->result == ScreeningResult::kPending) {
+        pending = true;
+      } else if (item->result == ScreeningResult::kPassed) {
+        expired = true;
+      } else {
+        failed = true;
+      }
+    }
+    status.valid_count = static_cast<int>(valid.size());
+    if (status.valid_count >= needed) {
+      status.status = ScreeningStatus::kValid;
+      for (int i = 0; i < needed; ++i) {
+        const auto& expiry = valid[static_cast<std::size_t>(i)]->expires_on;
+        if (expiry && (!status.expires_on || *expiry < *status.expires_on))
+          status.expires_on = expiry;
+      }
+      if (status.expires_on && DaysBetween(today, *status.expires_on) <= notice_days) {
+        status.status = ScreeningStatus::kExpiringSoon;
+      }
+    } else if (expired) {
+      status.status = ScreeningStatus::kExpired;
+      // The date the newest expired item stopped counting.
+      for (const auto* item : recorded) {
+        if (item->result == ScreeningResult::kPassed && item->expires_on &&
+            !IsValidOn(*item, today)) {
+          status.expires_on = item->expires_on;
+          break;
+        }
+      }
+    } else if (pending) {
+      status.status = ScreeningStatus::kPending;
+    } else if (failed) {
+      status.status = ScreeningStatus::kNotAccepted;
+    }
+    statuses.push_back(std::move(status));
+  }
+  return statuses;
+}
+
+Status CheckScreeningItemType(ScreeningItemType& type) {
+  std::vector<FieldError> errors;
+  type.name = volunteer_text::Trimmed(type.name);
+  if (type.name.empty()) {
+    errors.push_back({"name", {N_("Enter a name."), {}}});
+  } else if (volunteer_text::CharacterCount(type.name) > 120) {
+    errors.push_back({"name", {N_("Use at most {count} characters."), {{"count", "120"}}}});
+  }
+  if (type.required_count < 1 || type.required_count > 10) {
+    errors.push_back({"required_count",
+                      {N_("Enter a whole number from {minimum} to {maximum}."),
+                       {{"minimum", "1"}, {"maximum", "10"}}}});
+  }
+  if (type.validity_months < 0 || type.validity_months > 240) {
+    errors.push_back({"validity_months",
+                      {N_("Enter a whole number from {minimum} to {maximum}."),
+                       {{"minimum", "0"}, {"maximum", "240"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Status CheckScreeningItem(ScreeningItem& item, const ScreeningItemType& type, CivilDate today) {
+  std::vector<FieldError> errors;
+  item.notes = volunteer_text::Trimmed(item.notes);
+  if (DaysBetween(today, item.completed_on) > 0) {
+    errors.push_back({"completed_on", {N_("The date cannot be in the future."), {}}});
+  }
+  if (item.expires_on && *item.expires_on <= item.completed_on) {
+    errors.push_back({"expires_on", {N_("The expiry must come after the date of the check."), {}}});
+  }
+  if (volunteer_text::CharacterCount(item.notes) > 2000) {
+    errors.push_back({"notes", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  if (!item.expires_on && item.result == ScreeningResult::kPassed) {
+    item.expires_on = DefaultExpiry(type, item.completed_on);
+  }
+  return {};
+}
+
+}  // namespace cercle::domain

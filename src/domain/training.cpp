@@ -1,0 +1,77 @@
+#include "domain/training.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/volunteer.hpp"
+
+namespace cercle::domain {
+namespace {
+
+constexpr int kBasicTrainingMinutes = 15 * 60;
+constexpr int kMaxRequiredMinutes = 200 * 60;
+constexpr int kShortestSession = 15;
+constexpr int kLongestSession = 12 * 60;
+
+}  // namespace
+
+std::vector<TrainingModule> DefaultTrainingModules() {
+  return {
+      {0, 0, N_("Basic training"), true, kBasicTrainingMinutes, 1, true},
+      {0, 0, N_("Continuing training"), false, 0, 2, true},
+  };
+}
+
+std::vector<TrainingProgress> SummariseTraining(const std::vector<TrainingModule>& modules,
+                                                const std::vector<TrainingAttendance>& attendance) {
+  std::map<std::int64_t, std::pair<int, int>> attended;  // module → minutes, sessions
+  for (const auto& entry : attendance) {
+    auto& [minutes, sessions] = attended[entry.module_id];
+    minutes += entry.minutes;
+    ++sessions;
+  }
+  std::vector<TrainingProgress> progress;
+  for (const auto& module : modules) {
+    const auto found = attended.find(module.id);
+    if (!module.active && found == attended.end()) continue;
+    TrainingProgress entry{module, 0, 0};
+    if (found != attended.end()) {
+      entry.attended_minutes = found->second.first;
+      entry.sessions = found->second.second;
+    }
+    progress.push_back(std::move(entry));
+  }
+  return progress;
+}
+
+Status CheckTrainingModule(TrainingModule& module) {
+  std::vector<FieldError> errors;
+  module.name = volunteer_text::Trimmed(module.name);
+  if (module.name.empty()) {
+    errors.push_back({"name", {N_("Enter a name."), {}}});
+  } else if (volunteer_text::CharacterCount(module.name) > 120) {
+    errors.push_back({"name", {N_("Use at most {count} characters."), {{"count", "120"}}}});
+  }
+  if (module.required_minutes < 0 || module.required_minutes > kMaxRequiredMinutes) {
+    errors.push_back({"required_hours",
+                      {N_("Enter a number of hours from {minimum} to {maximum}."),
+                       {{"minimum", "0"}, {"maximum", "200"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Status CheckTrainingSession(TrainingSession& session) {
+  std::vector<FieldError> errors;
+  session.title = volunteer_text::Trimmed(session.title);
+  if (session.duration_minutes < kShortestSession || session.duration_minutes > kLongestSession) {
+    errors.push_back({"duration", {N_("Enter a duration from 15 minutes to 12 hours."), {}}});
+  }
+  if (volunteer_text::CharacterCount(session.title) > 200) {
+    errors.push_back({"title", {N_("Use at most {count} characters."), {{"count", "200"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,331 @@
+#include "domain/volunteer.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace cercle::domain {
+namespace {
+
+struct StageInfo {
+  VolunteerStage stage;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr std::array<StageInfo, 9> kStages = {{
+    {VolunteerStage::kInquiry, "inquiry", N_("Inquiry")},
+    {VolunteerStage::kOrientation, "orientation", N_("Orientation")},
+    {VolunteerStage::kTraining, "training", N_("Training")},
+    {VolunteerStage::kScreening, "screening", N_("Screening")},
+    {VolunteerStage::kApproved, "approved", N_("Approved")},
+    {VolunteerStage::kActive, "active", N_("Active")},
+    {VolunteerStage::kOnLeave, "on_leave", N_("On leave")},
+    {VolunteerStage::kExited, "exited", N_("Exited")},
+    {VolunteerStage::kNotRetained, "not_retained", N_("Not retained")},
+}};
+
+struct SourceInfo {
+  HeardAbout source;
+  std::string_view name;
+  std::string_view label;
+};
+
+constexpr std::array<SourceInfo, 8> kSources = {{
+    {HeardAbout::kWordOfMouth, "word_of_mouth", N_("Word of mouth")},
+    {HeardAbout::kFaithCommunity, "faith_community", N_("Faith community")},
+    {HeardAbout::kMedia, "media", N_("Newspaper, radio or television")},
+    {HeardAbout::kSocialMedia, "social_media", N_("Social media or website")},
+    {HeardAbout::kSchool, "school", N_("School, college or university")},
+    {HeardAbout::kPresentation, "presentation", N_("A presentation or event")},
+    {HeardAbout::kVolunteerCentre, "volunteer_centre", N_("Volunteer centre")},
+    {HeardAbout::kOther, "other", N_("Other")},
+}};
+
+constexpr std::array<std::string_view, 7> kDayCodes = {"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 7> kDayLabels = {
+    N_("Monday"), N_("Tuesday"),  N_("Wednesday"), N_("Thursday"),
+    N_("Friday"), N_("Saturday"), N_("Sunday")};
+constexpr std::array<std::string_view, 3> kPeriodCodes = {"morning", "afternoon", "evening"};
+constexpr std::array<std::string_view, 3> kPeriodLabels = {N_("Morning"), N_("Afternoon"),
+                                                           N_("Evening")};
+
+bool LooksLikeAddress(std::string_view email) {
+  const auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos ||
+      email.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  const auto dot = email.rfind('.');
+  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
+  return std::none_of(email.begin(), email.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>';
+  });
+}
+
+void CheckLength(std::vector<FieldError>& errors, const std::string& field,
+                 const std::string& value, std::size_t maximum) {
+  if (volunteer_text::CharacterCount(value) > maximum) {
+    errors.push_back(
+        {field, {N_("Use at most {count} characters."), {{"count", std::to_string(maximum)}}}});
+  }
+}
+
+}  // namespace
+
+const std::vector<VolunteerStage>& VolunteerStages() {
+  static const std::vector<VolunteerStage> stages = [] {
+    std::vector<VolunteerStage> all;
+    for (const auto& info : kStages) all.push_back(info.stage);
+    return all;
+  }();
+  return stages;
+}
+
+std::string_view VolunteerStageName(VolunteerStage stage) {
+  return kStages[static_cast<std::size_t>(stage)].name;
+}
+
+std::optional<VolunteerStage> ParseVolunteerStage(std::string_view name) {
+  for (const auto& info : kStages) {
+    if (info.name == name) return info.stage;
+  }
+  return std::nullopt;
+}
+
+std::string_view VolunteerStageLabel(VolunteerStage stage) {
+  return kStages[static_cast<std::size_t>(stage)].label;
+}
+
+bool IsClosedStage(VolunteerStage stage) {
+  return stage == VolunteerStage::kExited || stage == VolunteerStage::kNotRetained;
+}
+
+bool IsApplicantStage(VolunteerStage stage) {
+  return stage == VolunteerStage::kInquiry || stage == VolunteerStage::kOrientation ||
+         stage == VolunteerStage::kTraining || stage == VolunteerStage::kScreening;
+}
+
+std::vector<VolunteerStage> AllowedMoves(VolunteerStage from) {
+  using enum VolunteerStage;
+  switch (from) {
+    case kInquiry:
+      return {kOrientation, kNotRetained, kExited};
+    case kOrientation:
+      return {kTraining, kNotRetained, kExited};
+    case kTraining:
+      return {kScreening, kNotRetained, kExited};
+    case kScreening:
+      return {kApproved, kNotRetained, kExited};
+    case kApproved:
+      return {kActive, kExited};
+    case kActive:
+      return {kOnLeave, kExited};
+    case kOnLeave:
+      return {kActive, kExited};
+    case kExited:
+    case kNotRetained:
+      return {};
+  }
+  return {};
+}
+
+Status CheckStageMove(const StageMove& move) {
+  std::vector<FieldError> errors;
+  const auto allowed = AllowedMoves(move.from);
+  if (std::find(allowed.begin(), allowed.end(), move.to) == allowed.end()) {
+    errors.push_back({"to",
+                      {N_("A volunteer at the step “{from}” cannot move to “{to}”."),
+                       {{"from", std::string(VolunteerStageLabel(move.from))},
+                        {"to", std::string(VolunteerStageLabel(move.to))}}}});
+  }
+  const std::string reason = volunteer_text::Trimmed(move.reason);
+  if (reason.empty()) {
+    errors.push_back({"reason", {N_("Say why, in a few words."), {}}});
+  } else if (volunteer_text::CharacterCount(reason) > kMaxReasonLength) {
+    errors.push_back(
+        {"reason",
+         {N_("Use at most {count} characters."), {{"count", std::to_string(kMaxReasonLength)}}}});
+  }
+  if (errors.empty() && move.to == VolunteerStage::kApproved) {
+    if (!move.date_of_birth) {
+      errors.push_back({"to", {N_("Record the date of birth before approving."), {}}});
+    } else if (AgeOn(*move.date_of_birth, move.today) < move.minimum_age) {
+      errors.push_back({"to",
+                        {N_("The program's minimum age is {age}."),
+                         {{"age", std::to_string(move.minimum_age)}}}});
+    }
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Availability Availability::Parse(std::string_view stored) {
+  Availability availability;
+  while (!stored.empty()) {
+    const auto comma = stored.find(',');
+    const std::string_view slot = stored.substr(0, comma);
+    stored = comma == std::string_view::npos ? std::string_view() : stored.substr(comma + 1);
+    const auto dash = slot.find('-');
+    if (dash == std::string_view::npos) continue;
+    const auto day = std::find(kDayCodes.begin(), kDayCodes.end(), slot.substr(0, dash));
+    const auto period = std::find(kPeriodCodes.begin(), kPeriodCodes.end(), slot.substr(dash + 1));
+    if (day == kDayCodes.end() || period == kPeriodCodes.end()) continue;
+    availability.Set(static_cast<int>(day - kDayCodes.begin()),
+                     static_cast<DayPeriod>(period - kPeriodCodes.begin()));
+  }
+  return availability;
+}
+
+std::string Availability::SlotCode(int day, DayPeriod period) {
+  return std::string(kDayCodes.at(static_cast<std::size_t>(day))) + "-" +
+         std::string(kPeriodCodes.at(static_cast<std::size_t>(period)));
+}
+
+std::string Availability::Format() const {
+  std::string stored;
+  for (int day = 0; day < kDays; ++day) {
+    for (int period = 0; period < kPeriods; ++period) {
+      if (!Has(day, static_cast<DayPeriod>(period))) continue;
+      if (!stored.empty()) stored += ',';
+      stored += SlotCode(day, static_cast<DayPeriod>(period));
+    }
+  }
+  return stored;
+}
+
+std::string_view WeekdayLabel(int day) { return kDayLabels.at(static_cast<std::size_t>(day)); }
+
+std::string_view DayPeriodLabel(DayPeriod period) {
+  return kPeriodLabels.at(static_cast<std::size_t>(period));
+}
+
+const std::vector<HeardAbout>& HeardAboutSources() {
+  static const std::vector<HeardAbout> sources = [] {
+    std::vector<HeardAbout> all;
+    for (const auto& info : kSources) all.push_back(info.source);
+    return all;
+  }();
+  return sources;
+}
+
+std::string_view HeardAboutName(HeardAbout source) {
+  return kSources[static_cast<std::size_t>(source)].name;
+}
+
+std::optional<HeardAbout> ParseHeardAbout(std::string_view name) {
+  for (const auto& info : kSources) {
+    if (info.name == name) return info.source;
+  }
+  return std::nullopt;
+}
+
+std::string_view HeardAboutLabel(HeardAbout source) {
+  return kSources[static_cast<std::size_t>(source)].label;
+}
+
+std::string_view SupervisionKindName(SupervisionKind kind) {
+  return kind == SupervisionKind::kDebriefing ? "debriefing" : "supervision";
+}
+
+std::optional<SupervisionKind> ParseSupervisionKind(std::string_view name) {
+  if (name == "supervision") return SupervisionKind::kSupervision;
+  if (name == "debriefing") return SupervisionKind::kDebriefing;
+  return std::nullopt;
+}
+
+std::string_view SupervisionKindLabel(SupervisionKind kind) {
+  return kind == SupervisionKind::kDebriefing ? N_("Debriefing") : N_("Supervision");
+}
+
+Status CheckSupervisionSession(SupervisionSession& session, CivilDate today) {
+  std::vector<FieldError> errors;
+  session.notes = volunteer_text::Trimmed(session.notes);
+  if (DaysBetween(today, session.held_on) > 0) {
+    errors.push_back({"held_on", {N_("The date cannot be in the future."), {}}});
+  }
+  CheckLength(errors, "notes", session.notes, 5000);
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+std::optional<int> SupervisionOverdueDays(std::optional<CivilDate> last_session,
+                                          std::optional<CivilDate> approved_on, CivilDate today,
+                                          int period_days) {
+  const auto since = last_session ? last_session : approved_on;
+  if (!since) return std::nullopt;
+  const int days = DaysBetween(*since, today);
+  if (days <= period_days) return std::nullopt;
+  return days;
+}
+
+bool IsSupervisedStage(VolunteerStage stage) {
+  return stage == VolunteerStage::kApproved || stage == VolunteerStage::kActive;
+}
+
+std::string Volunteer::FullName() const { return first_name + " " + last_name; }
+
+namespace volunteer_text {
+
+std::string Trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::size_t CharacterCount(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
+}
+
+}  // namespace volunteer_text
+
+int AgeOn(CivilDate date_of_birth, CivilDate today) { return YearsBetween(date_of_birth, today); }
+
+Status CheckVolunteerDetails(Volunteer& volunteer, std::string_view date_of_birth_text,
+                             CivilDate today) {
+  std::vector<FieldError> errors;
+  for (auto* field :
+       {&volunteer.first_name, &volunteer.last_name, &volunteer.email, &volunteer.phone,
+        &volunteer.region, &volunteer.languages, &volunteer.availability_notes,
+        &volunteer.occupation, &volunteer.gender, &volunteer.notes}) {
+    *field = volunteer_text::Trimmed(*field);
+  }
+  if (volunteer.first_name.empty()) {
+    errors.push_back({"first_name", {N_("Enter the first name."), {}}});
+  }
+  if (volunteer.last_name.empty()) {
+    errors.push_back({"last_name", {N_("Enter the last name."), {}}});
+  }
+  CheckLength(errors, "first_name", volunteer.first_name, 80);
+  CheckLength(errors, "last_name", volunteer.last_name, 80);
+  if (!volunteer.email.empty() && !LooksLikeAddress(volunteer.email)) {
+    errors.push_back({"email", {N_("Enter an e-mail address such as name@example.org."), {}}});
+  }
+  CheckLength(errors, "email", volunteer.email, 254);
+  CheckLength(errors, "phone", volunteer.phone, 40);
+  CheckLength(errors, "region", volunteer.region, 120);
+  CheckLength(errors, "languages", volunteer.languages, 120);
+  CheckLength(errors, "availability_notes", volunteer.availability_notes, 500);
+  CheckLength(errors, "occupation", volunteer.occupation, 120);
+  CheckLength(errors, "gender", volunteer.gender, 60);
+  CheckLength(errors, "notes", volunteer.notes, 5000);
+  const std::string date_text = volunteer_text::Trimmed(date_of_birth_text);
+  volunteer.date_of_birth.reset();
+  if (!date_text.empty()) {
+    const auto date = ParseIsoDate(date_text);
+    if (!date) {
+      errors.push_back({"date_of_birth", {N_("Enter a real date, such as 1980-05-31."), {}}});
+    } else if (DaysBetween(*date, today) <= 0 || AgeOn(*date, today) > 120) {
+      errors.push_back({"date_of_birth", {N_("Enter a date of birth in the past."), {}}});
+    } else {
+      volunteer.date_of_birth = *date;
+    }
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <soci/soci.h>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/hours.hpp"
+
+namespace cercle::store {
+
+// Reads and writes the hours volunteers log (travel, phone contact, events) and their review,
+// within the caller's transaction. Training hours come from TrainingStore. Every query names the
+// organisation, on top of row-level security.
+class VolunteerHoursStore {
+ public:
+  explicit VolunteerHoursStore(soci::session& session) : session_(session) {}
+
+  // Stores an entry logged by `by`, at its status (approved when a coordinator logs it); returns
+  // its id.
+  std::int64_t Insert(const domain::HoursEntry& entry, std::int64_t by, Instant now);
+  // The entry `id` of `organisation_id`, if any.
+  std::optional<domain::HoursEntry> Find(std::int64_t id, std::int64_t organisation_id);
+  // One volunteer's entries, newest first.
+  std::vector<domain::HoursEntry> ListForVolunteer(std::int64_t volunteer_id,
+                                                   std::int64_t organisation_id);
+  // Every entry of the organisation awaiting approval, oldest first.
+  std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id);
+  // Every entry of the organisation that is not rejected.
+  std::vector<domain::HoursEntry> ListCounted(std::int64_t organisation_id);
+  // Approves or rejects a pending entry; false, with nothing changed, when it is no longer pending.
+  bool Review(std::int64_t id, std::int64_t organisation_id, domain::HoursStatus status,
+              std::int64_t by, Instant now);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <soci/soci.h>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/volunteer.hpp"
+
+namespace cercle::store {
+
+// One move of a volunteer through the pipeline: who, when and why.
+struct StageChange {
+  std::int64_t id = 0;
+  std::int64_t volunteer_id = 0;
+  std::optional<domain::VolunteerStage> from;  // none for the creation of the file
+  domain::VolunteerStage to = domain::VolunteerStage::kInquiry;
+  std::string reason;  // coordinators only
+  std::optional<std::int64_t> changed_by;
+  Instant changed_at;
+};
+
+// What the volunteer list shows. Empty fields do not filter.
+struct VolunteerFilter {
+  std::optional<domain::VolunteerStage> stage;
+  std::string search;           // part of the name, accents and case ignored
+  bool include_closed = false;  // exited and not retained files, when no stage is chosen
+};
+
+// Reads and writes volunteers' files, their moves through the pipeline and their supervision
+// sessions, within the caller's transaction. Every query names the organisation, on top of
+// row-level security.
+class VolunteerStore {
+ public:
+  explicit VolunteerStore(soci::session& session) : session_(session) {}
+
+  // The file `id` of `organisation_id`, if any.
+  std::optional<domain::Volunteer> Find(std::int64_t id, std::int64_t organisation_id);
+  // The file linked to account `user_id` in `organisation_id`, if any.
+  std::optional<domain::Volunteer> FindByUser(std::int64_t user_id, std::int64_t organisation_id);
+  // The files matching `filter`, by last and first name.
+  std::vector<domain::Volunteer> List(std::int64_t organisation_id, const VolunteerFilter& filter);
+  // How many files are at each stage.
+  std::map<domain::VolunteerStage, int> CountByStage(std::int64_t organisation_id);
+
+  // Inserts a file at its stage, with the first entry of its history; returns its id.
+  std::int64_t Insert(const domain::Volunteer& volunteer, std::optional<std::int64_t> by,
+                      Instant now);
+  // Stores the file's details and linked account (not its stage).
+  void Update(const domain::Volunteer& volunteer, Instant now);
+  // True when another file of the organisation than `except_id` is linked to `user_id`.
+  bool UserLinkedElsewhere(std::int64_t user_id, std::int64_t organisation_id,
+                           std::int64_t except_id);
+
+  // Moves the file from `from` to `to` and records who, when and why. False, with nothing changed,
+  // when the file is no longer at `from` (someone else moved it meanwhile).
+  bool MoveStage(std::int64_t id, std::int64_t organisation_id, domain::VolunteerStage from,
+                 domain::VolunteerStage to, const std::string& reason,
+                 std::optional<std::int64_t> by, Instant now);
+  // The file's moves, oldest first.
+  std::vector<StageChange> History(std::int64_t id, std::int64_t organisation_id);
+  // The first time each file of the organisation was approved.
+  std::map<std::int64_t, Instant> ApprovalTimes(std::int64_t organisation_id);
+
+  // Stores a supervision or debriefing session; returns its id.
+  std::int64_t InsertSupervision(const domain::SupervisionSession& session);
+  // The sessions of one volunteer, newest first.
+  std::vector<domain::SupervisionSession> ListSupervision(std::int64_t volunteer_id,
+                                                          std::int64_t organisation_id);
+  // The date of each volunteer's latest session.
+  std::map<std::int64_t, domain::CivilDate> LastSupervision(std::int64_t organisation_id);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "web/context.hpp"
+
+// The coordinator's pages of core members' files: the list and search, the file, its identity,
+// status, legal status (orders and conditions), risk assessments, consents and documents.
+// Coordinators and organisation admins of the file's organisation only
+// (auth::policies::CoreMemberPolicy); anyone else gets the same 404 as for a file that does not
+// exist, audited as "authz.denied". Every view and change is audited.
+namespace cercle::web::pages::core_members {
+
+// GET /core-members: the files, with filters (status, region, coordinator) and the search by name
+// or number.
+Response ListCoreMembers(Context& context);
+// GET /core-members/{id}: the file, audited "core_member.view".
+Response ShowCoreMember(Context& context);
+// GET, POST /core-members/{id}/edit: identity, contact, summaries, coordinator and key dates.
+Response ShowEditCoreMember(Context& context);
+Response EditCoreMember(Context& context);
+// POST /core-members/{id}/status: a status change by hand, with its reason.
+Response ChangeCoreMemberStatus(Context& context);
+
+// GET, POST /core-members/{id}/orders/new; GET, POST /core-members/orders/{id}/edit.
+Response ShowNewOrder(Context& context);
+Response CreateOrder(Context& context);
+Response ShowEditOrder(Context& context);
+Response EditOrder(Context& context);
+// GET, POST /core-members/orders/{id}/conditions/new; GET, POST /core-members/conditions/{id}/edit.
+Response ShowNewCondition(Context& context);
+Response CreateCondition(Context& context);
+Response ShowEditCondition(Context& context);
+Response EditCondition(Context& context);
+// GET, POST /core-members/{id}/risk/new: a risk assessment as received.
+Response ShowNewRiskAssessment(Context& context);
+Response CreateRiskAssessment(Context& context);
+// GET, POST /core-members/{id}/consents/new; POST /core-members/consents/{id}/withdraw.
+Response ShowNewConsent(Context& context);
+Response CreateConsent(Context& context);
+Response WithdrawConsent(Context& context);
+
+// POST /core-members/{id}/documents: an upload (PDF or image). GET /core-members/documents/{id}:
+// the download, audited. POST /core-members/documents/{id}/remove.
+Response UploadCoreMemberDocument(Context& context);
+Response DownloadCoreMemberDocument(Context& context);
+Response RemoveCoreMemberDocument(Context& context);
+
+}  // namespace cercle::web::pages::core_members

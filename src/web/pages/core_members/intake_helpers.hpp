@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mstch/mstch.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "domain/dates.hpp"
+#include "store/user_store.hpp"
+#include "web/context.hpp"
+#include "web/forms.hpp"
+
+// What the intake pages (core members, referrals, eligibility criteria) share: dates in forms,
+// choice lists, audit entries, the "who viewed this" list and error messages whose arguments are
+// labels.
+namespace cercle::web::pages::core_members {
+
+// Today in the organisation's time zone.
+domain::CivilDate Today(const Context& context);
+
+// A civil date written out in the reader's language, or "" for none.
+std::string ShowDate(const Context& context, const std::optional<domain::CivilDate>& date);
+// An instant written out as a date and time in the reader's language.
+std::string ShowTime(const Context& context, Instant instant);
+
+// Reads the date field `name` of `form` ("YYYY-MM-DD", as <input type="date"> sends it). Adds a
+// field error when it is malformed, or blank and `required` (with `missing` as the message).
+std::optional<domain::CivilDate> DateField(const Form& form, const std::string& name, bool required,
+                                           std::string_view missing,
+                                           std::vector<FieldError>& errors);
+
+// An optional id field (a select): none when blank; a field error when it is not an id.
+std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
+                                    std::vector<FieldError>& errors);
+
+// The parse errors and the rule check of a form together, or none when both passed.
+std::optional<Error> Combine(std::vector<FieldError> parse_errors, const Status& check);
+
+// `error` with each argument (a label msgid, such as a status) translated, so that the whole
+// message reads in the reader's language.
+Error WithTranslatedArguments(const Context& context, Error error);
+
+// One choice of a select or a set of radio buttons.
+struct Choice {
+  std::string value;
+  std::string label;  // already translated
+};
+// The choices as a view model: [{value, label, selected}], the one equal to `selected` marked.
+mstch::array Choices(const std::vector<Choice>& choices, const std::string& selected);
+
+// The model of a form from values: each name with {"value": …}.
+mstch::map Values(std::initializer_list<std::pair<std::string, std::string>> values);
+
+// The value typed in field `name` of a form model ({"name": {"value": …}}), or "".
+std::string ValueOf(const mstch::map& model, const std::string& name);
+
+// The organisation's users, by id, to name who did what.
+std::map<std::int64_t, store::User> OrganisationUsers(Context& context);
+// The name of user `id` in `users`, or "Unknown user" in the reader's language.
+std::string UserName(const Context& context, const std::map<std::int64_t, store::User>& users,
+                     std::optional<std::int64_t> id);
+
+// Records that the actor viewed (or listed) something, in a transaction of its own.
+void RecordView(Context& context, const std::string& action, const std::string& object_type,
+                const std::string& object_id);
+// Records a change by the actor inside the caller's write transaction.
+void RecordChange(Context& context, soci::session& session, const std::string& action,
+                  const std::string& object_type, const std::string& object_id);
+
+// "Who viewed this record": the latest entries `action` on the object, as [{who, when}].
+mstch::array Viewers(Context& context, const std::string& action, const std::string& object_type,
+                     std::int64_t object_id, const std::map<std::int64_t, store::User>& users);
+
+// The documents of one owner as a view model: [{id, title, filename, size, uploaded, who, href,
+// remove}], with `path` the prefix of the download address ("/core-members/documents/").
+mstch::array DocumentRows(Context& context, const std::string& owner_type, std::int64_t owner_id,
+                          const std::string& path,
+                          const std::map<std::int64_t, store::User>& users);
+
+}  // namespace cercle::web::pages::core_members

@@ -1,0 +1,192 @@
+#include "web/pages/portal/portal_pages.hpp"
+
+#include "base/text.hpp"
+
+#include "auth/policies/volunteer_policy.hpp"
+#include "store/screening_store.hpp"
+#include "store/training_store.hpp"
+#include "store/volunteer_hours_store.hpp"
+#include "store/volunteer_store.hpp"
+#include "web/forms.hpp"
+#include "web/layout.hpp"
+#include "web/pages/volunteers/volunteer_views.hpp"
+
+namespace cercle::web::pages::portal {
+namespace {
+
+using auth::policies::VolunteerPolicy;
+namespace views = volunteers;
+
+// The actor's own file, when they may see their portal.
+std::optional<domain::Volunteer> OwnFile(const Context& context) {
+  if (!context.actor || !VolunteerPolicy::MayHavePortal(*context.actor)) return std::nullopt;
+  const auto& actor = *context.actor;
+  auto volunteer = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    return store::VolunteerStore(session).FindByUser(actor.user_id, *actor.organisation_id);
+  });
+  if (!volunteer || !VolunteerPolicy::CanSeePortal(actor, *volunteer)) return std::nullopt;
+  return volunteer;
+}
+
+Response Render(Context& context, const domain::Volunteer& volunteer, const Form* form,
+                const Error* error, const std::string& notice) {
+  const auto& actor = context.signed_in();
+  const std::int64_t organisation = *actor.organisation_id;
+  const auto setup = views::LoadProgramSetup(context);
+  struct PortalData {
+    std::vector<domain::ScreeningItem> items;
+    std::vector<domain::TrainingAttendance> attendance;
+    std::vector<domain::HoursEntry> logged;
+  };
+  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    PortalData data;
+    data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
+    data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
+    data.logged = store::VolunteerHoursStore(session).ListForVolunteer(volunteer.id, organisation);
+    return data;
+  });
+  const domain::CivilDate today = views::Today(context);
+  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+
+  mstch::map model{{"name", volunteer.FullName()},
+                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage_badge", views::StageBadge(volunteer.stage)},
+                   {"email", volunteer.email},
+                   {"phone", volunteer.phone},
+                   {"region", volunteer.region},
+                   {"languages", volunteer.languages}};
+  if (!notice.empty()) model["notice"] = notice;
+  mstch::array availability;
+  for (int day = 0; day < domain::Availability::kDays; ++day) {
+    std::string periods;
+    for (int period = 0; period < domain::Availability::kPeriods; ++period) {
+      const auto value = static_cast<domain::DayPeriod>(period);
+      if (volunteer.availability.Has(day, value)) {
+        AppendSeparated(periods, ", ", context.Translate(domain::DayPeriodLabel(value)));
+      }
+    }
+    if (!periods.empty()) {
+      availability.push_back(
+          mstch::map{{"day", context.Translate(domain::WeekdayLabel(day))}, {"periods", periods}});
+    }
+  }
+  model["availability"] = availability;
+
+  // Screening: the status of each item only. Results' notes and refusal reasons stay with the
+  // coordinators.
+  model["screening"] = views::ScreeningStatusRows(
+      context, domain::SummariseScreening(setup.screening_types, data.items, today, notice_days));
+
+  // Training.
+  model["training"] = views::TrainingProgressRows(
+      context, domain::SummariseTraining(setup.training_modules, data.attendance));
+  std::map<std::int64_t, std::string> module_names;
+  for (const auto& module : setup.training_modules) {
+    module_names[module.id] = views::DataName(context, module.name);
+  }
+  mstch::array sessions;
+  for (auto it = data.attendance.rbegin(); it != data.attendance.rend(); ++it) {
+    sessions.push_back(mstch::map{{"date", views::FormatDate(context, it->held_on)},
+                                  {"module", module_names[it->module_id]},
+                                  {"hours", views::FormatHours(context, it->minutes)}});
+  }
+  model["sessions"] = sessions;
+
+  // Hours: approved totals, and what waits for the coordinator.
+  const auto combined = views::CombinedHours(data.attendance, data.logged);
+  const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
+  const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
+  const domain::YearMonth this_month{static_cast<int>(today.year()),
+                                     static_cast<unsigned>(today.month())};
+  const auto month = approved.by_month.find(this_month);
+  const auto year = approved.by_year.find(this_month.year);
+  model["hours_month"] =
+      views::FormatHours(context, month == approved.by_month.end() ? 0 : month->second);
+  model["hours_year"] =
+      views::FormatHours(context, year == approved.by_year.end() ? 0 : year->second);
+  model["hours_total"] = views::FormatHours(context, approved.total);
+  model["hours_pending"] = views::FormatHours(context, with_pending.total - approved.total);
+  model["has_pending"] = with_pending.total > approved.total;
+  // The months without a value for funders: a volunteer sees their time, not its price.
+  mstch::array months;
+  for (auto it = approved.by_month.rbegin(); it != approved.by_month.rend(); ++it) {
+    domain::HoursTotals one;
+    one.by_month[it->first] = it->second;
+    auto row = boost::get<mstch::map>(views::MonthRows(context, one, 0).front());
+    row.erase("value");
+    months.push_back(std::move(row));
+  }
+  model["months"] = months;
+  mstch::array logged;
+  for (const auto& entry : data.logged) {
+    logged.push_back(mstch::map{
+        {"date", views::FormatDate(context, entry.worked_on)},
+        {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},
+        {"hours", views::FormatHours(context, entry.minutes)},
+        {"description", entry.description},
+        {"status", context.Translate(domain::HoursStatusLabel(entry.status))},
+        {"badge", std::string(entry.status == domain::HoursStatus::kApproved   ? "ok"
+                              : entry.status == domain::HoursStatus::kRejected ? "danger"
+                                                                               : "warning")}});
+  }
+  model["logged"] = logged;
+  model["can_log"] = VolunteerPolicy::CanLogOwnHours(actor, volunteer);
+  mstch::map hours_form =
+      form ? form->Model(context, {"worked_on", "kind", "duration", "description"}, error)
+           : EmptyForm({"worked_on", "kind", "duration", "description"});
+  if (!form) hours_form["worked_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+  hours_form["kinds"] = views::HoursKindChoices(context, form ? form->Get("kind") : "");
+  model["hours_form"] = hours_form;
+  if (error) model["form_error"] = context.Format(error->message);
+  return RenderPage(context, "portal_home", context.Translate(N_("My volunteering")),
+                    std::move(model), error ? StatusFor(error->kind) : 200);
+}
+
+}  // namespace
+
+bool HasPortal(const Context& context) { return OwnFile(context).has_value(); }
+
+Response Show(Context& context) {
+  const auto volunteer = OwnFile(context);
+  if (!volunteer) return Deny(context, "volunteer", "");
+  const auto& actor = context.signed_in();
+  context.services.audit.Record(
+      context.services.database,
+      {actor.organisation_id, actor.user_id, "volunteer.view_own", "volunteer",
+       std::to_string(volunteer->id), context.request.client_address, audit::Outcome::kSuccess,
+       context.services.clock.Now()});
+  const std::string notice =
+      context.request.query == "logged=1"
+          ? context.Translate(N_("Your hours are recorded. The coordinator will approve them."))
+          : "";
+  return Render(context, *volunteer, nullptr, nullptr, notice);
+}
+
+Response LogHours(Context& context) {
+  const auto volunteer = OwnFile(context);
+  if (!volunteer) return Deny(context, "volunteer", "");
+  const auto& actor = context.signed_in();
+  const Form form(context.request);
+  Status saved = Status();
+  if (!VolunteerPolicy::CanLogOwnHours(actor, *volunteer)) {
+    saved = Error::Invalid(N_("Your file is closed: hours can no longer be logged."));
+  } else {
+    domain::HoursEntry entry;
+    entry.organisation_id = volunteer->organisation_id;
+    entry.volunteer_id = volunteer->id;
+    entry.status = domain::HoursStatus::kPending;
+    saved = views::ReadLoggedHours(context, context.request.FormFields(), entry);
+    if (saved) {
+      saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
+        const auto id = store::VolunteerHoursStore(session).Insert(entry, actor.user_id,
+                                                                   context.services.clock.Now());
+        views::Audit(context, session, "volunteer.hours_log", "volunteer_hours", id);
+        return {};
+      });
+    }
+  }
+  if (!saved) return Render(context, *volunteer, &form, &saved.error(), "");
+  return Response::Redirect("/portal?logged=1");
+}
+
+}  // namespace cercle::web::pages::portal

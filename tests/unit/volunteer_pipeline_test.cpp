@@ -1,0 +1,154 @@
+// The volunteer pipeline: inquiry → orientation → training → screening → approved → active ⇄ on
+// leave → exited | not retained. Allowed moves pass; every other move is refused, with the field
+// that is wrong.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/volunteer.hpp"
+
+namespace cercle::domain {
+namespace {
+
+using namespace std::chrono;
+using enum VolunteerStage;
+
+constexpr CivilDate kToday{year{2026}, month{11}, day{30}};
+
+StageMove Move(VolunteerStage from, VolunteerStage to, std::string reason = "A suivi la séance.") {
+  return {from, to, std::move(reason), CivilDate{year{1980}, month{1}, day{1}}, kToday, 21};
+}
+
+std::string FirstField(const Status& status) {
+  return status ? "" : status.error().fields.empty() ? "?" : status.error().fields.front().field;
+}
+
+TEST(VolunteerPipeline, AllowsTheForwardStepsOneAtATime) {
+  const std::vector<std::pair<VolunteerStage, VolunteerStage>> allowed = {
+      {kInquiry, kOrientation}, {kOrientation, kTraining}, {kTraining, kScreening},
+      {kScreening, kApproved},  {kApproved, kActive},      {kActive, kOnLeave},
+      {kOnLeave, kActive}};
+  for (const auto& [from, to] : allowed) {
+    EXPECT_TRUE(CheckStageMove(Move(from, to)))
+        << VolunteerStageName(from) << " → " << VolunteerStageName(to);
+  }
+}
+
+TEST(VolunteerPipeline, AnApplicantMayBeNotRetainedAndAnyOpenFileMayExit) {
+  for (const auto from : {kInquiry, kOrientation, kTraining, kScreening}) {
+    EXPECT_TRUE(CheckStageMove(Move(from, kNotRetained, "Références insuffisantes.")));
+  }
+  for (const auto from :
+       {kInquiry, kOrientation, kTraining, kScreening, kApproved, kActive, kOnLeave}) {
+    EXPECT_TRUE(CheckStageMove(Move(from, kExited, "Déménagement.")));
+  }
+  for (const auto from : {kApproved, kActive, kOnLeave}) {
+    EXPECT_EQ(FirstField(CheckStageMove(Move(from, kNotRetained))), "to")
+        << VolunteerStageName(from);
+  }
+}
+
+TEST(VolunteerPipeline, RefusesEveryOtherMove) {
+  int refused = 0;
+  for (const auto from : VolunteerStages()) {
+    const auto allowed = AllowedMoves(from);
+    for (const auto to : VolunteerStages()) {
+      if (std::find(allowed.begin(), allowed.end(), to) != allowed.end()) continue;
+      EXPECT_EQ(FirstField(CheckStageMove(Move(from, to))), "to")
+          << VolunteerStageName(from) << " → " << VolunteerStageName(to);
+      ++refused;
+    }
+  }
+  // Skipping steps, going back, staying put, leaving a closed file: 81 pairs, 18 of them allowed.
+  EXPECT_EQ(refused, 81 - 18);
+}
+
+TEST(VolunteerPipeline, ClosedFilesMoveNoMore) {
+  EXPECT_TRUE(AllowedMoves(kExited).empty());
+  EXPECT_TRUE(AllowedMoves(kNotRetained).empty());
+  EXPECT_TRUE(IsClosedStage(kExited));
+  EXPECT_FALSE(IsClosedStage(kOnLeave));
+}
+
+TEST(VolunteerPipeline, EveryMoveSaysWhy) {
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kOrientation, ""))), "reason");
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kOrientation, "  \n "))), "reason");
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kOrientation, std::string(2001, 'a')))),
+            "reason");
+  EXPECT_TRUE(CheckStageMove(Move(kInquiry, kOrientation, std::string(2000, 'a'))));
+}
+
+TEST(VolunteerPipeline, ApprovalNeedsTheMinimumAge) {
+  auto move = Move(kScreening, kApproved);
+  move.date_of_birth.reset();
+  EXPECT_EQ(FirstField(CheckStageMove(move)), "to");
+  move.date_of_birth = CivilDate{year{2005}, month{12}, day{1}};  // 20 today
+  EXPECT_EQ(FirstField(CheckStageMove(move)), "to");
+  move.date_of_birth = CivilDate{year{2005}, month{11}, day{30}};  // 21 today
+  EXPECT_TRUE(CheckStageMove(move));
+  move.minimum_age = 25;
+  EXPECT_FALSE(CheckStageMove(move));
+}
+
+TEST(VolunteerPipeline, StageNamesRoundTrip) {
+  for (const auto stage : VolunteerStages()) {
+    EXPECT_EQ(ParseVolunteerStage(VolunteerStageName(stage)), stage);
+    EXPECT_FALSE(VolunteerStageLabel(stage).empty());
+  }
+  EXPECT_EQ(ParseVolunteerStage("approuvé"), std::nullopt);
+  EXPECT_EQ(VolunteerStageName(kOnLeave), "on_leave");
+}
+
+TEST(VolunteerDetails, TrimsAndChecksWhatWasTyped) {
+  Volunteer volunteer;
+  volunteer.first_name = "  Rosalie ";
+  volunteer.last_name = "Exemple";
+  volunteer.email = "rosalie@courriel.example";
+  ASSERT_TRUE(CheckVolunteerDetails(volunteer, "1988-04-02", kToday));
+  EXPECT_EQ(volunteer.first_name, "Rosalie");
+  EXPECT_EQ(volunteer.date_of_birth, (CivilDate{year{1988}, month{4}, day{2}}));
+
+  Volunteer wrong;
+  wrong.first_name = " ";
+  wrong.last_name = std::string(81, 'x');
+  wrong.email = "pas une adresse";
+  const auto refused = CheckVolunteerDetails(wrong, "1988-02-30", kToday);
+  ASSERT_FALSE(refused);
+  std::vector<std::string> fields;
+  for (const auto& field : refused.error().fields) fields.push_back(field.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"first_name", "last_name", "email", "date_of_birth"}));
+
+  Volunteer unborn;
+  unborn.first_name = "Octave";
+  unborn.last_name = "Essai";
+  EXPECT_FALSE(CheckVolunteerDetails(unborn, "2027-01-01", kToday));
+  // Accented names count in characters, as the database does: 80 "é" fit.
+  unborn.first_name = "";
+  for (int i = 0; i < 80; ++i) unborn.first_name += "é";
+  EXPECT_TRUE(CheckVolunteerDetails(unborn, "", kToday));
+}
+
+TEST(VolunteerAvailability, RoundTripsThroughItsStoredForm) {
+  const auto availability = Availability::Parse("tue-evening,mon-morning,nonsense,sun-afternoon");
+  EXPECT_TRUE(availability.Has(0, DayPeriod::kMorning));
+  EXPECT_TRUE(availability.Has(1, DayPeriod::kEvening));
+  EXPECT_FALSE(availability.Has(1, DayPeriod::kMorning));
+  EXPECT_EQ(availability.Format(), "mon-morning,tue-evening,sun-afternoon");
+  EXPECT_TRUE(Availability::Parse("").Empty());
+}
+
+TEST(VolunteerSupervision, FlagsAVolunteerWithoutSupervisionForLongerThanThePeriod) {
+  const CivilDate last = AddDays(kToday, -90);
+  EXPECT_EQ(SupervisionOverdueDays(last, std::nullopt, kToday, 90), std::nullopt);
+  EXPECT_EQ(SupervisionOverdueDays(AddDays(last, -1), std::nullopt, kToday, 90), 91);
+  // Never supervised: counted from the approval.
+  EXPECT_EQ(SupervisionOverdueDays(std::nullopt, AddDays(kToday, -100), kToday, 90), 100);
+  EXPECT_EQ(SupervisionOverdueDays(std::nullopt, AddDays(kToday, -10), kToday, 90), std::nullopt);
+  EXPECT_EQ(SupervisionOverdueDays(std::nullopt, std::nullopt, kToday, 90), std::nullopt);
+  EXPECT_TRUE(IsSupervisedStage(kActive));
+  EXPECT_FALSE(IsSupervisedStage(kOnLeave));
+}
+
+}  // namespace
+}  // namespace cercle::domain
