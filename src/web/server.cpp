@@ -66,6 +66,12 @@ Request Convert(const restinio::request_t& source, bool trust_forwarded_for) {
 
 }  // namespace
 
+// An io_context whose services can be shut down before the objects that use it are destroyed.
+class IoContext : public asio::io_context {
+ public:
+  using asio::io_context::shutdown;
+};
+
 class Server::Impl {
  public:
   Impl(Application& application, const config::Config& config)
@@ -120,6 +126,9 @@ class Server::Impl {
     for (auto& thread : io_threads_) thread.join();
     io_threads_.clear();
     workers_.join();
+    // Destroy what the stopped context still holds (idle keep-alive connections waiting to read) while
+    // the server, whose connection limiter each connection reports to as it dies, is still alive.
+    io_.shutdown();
     spdlog::info("stopped");
   }
 
@@ -175,7 +184,7 @@ class Server::Impl {
 
   Application& application_;
   const config::Config& config_;
-  asio::io_context io_;
+  IoContext io_;
   asio::thread_pool workers_;
   std::unique_ptr<restinio::http_server_t<Traits>> server_;
   std::vector<std::thread> io_threads_;

@@ -10,8 +10,23 @@ namespace cercle::web {
 
 namespace {
 
-// Escapes text for HTML element content and quoted attribute values. mstch's default also escapes
-// '/', which only makes pages harder to read.
+// The names of the partials `text` includes directly ({{> name}}).
+std::set<std::string> PartialNames(const std::string& text) {
+  std::set<std::string> names;
+  for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+    const auto end = text.find("}}", at);
+    if (end == std::string::npos) break;
+    std::string name = text.substr(at + 3, end - at - 3);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    names.insert(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+// mstch's default escape also escapes '/', which only makes pages harder to read.
 std::string EscapeHtml(const std::string& text) {
   std::string escaped;
   escaped.reserve(text.size());
@@ -38,22 +53,6 @@ std::string EscapeHtml(const std::string& text) {
   }
   return escaped;
 }
-
-// The names of the partials `text` includes directly ({{> name}}).
-std::set<std::string> PartialNames(const std::string& text) {
-  std::set<std::string> names;
-  for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
-    const auto end = text.find("}}", at);
-    if (end == std::string::npos) break;
-    std::string name = text.substr(at + 3, end - at - 3);
-    name.erase(0, name.find_first_not_of(' '));
-    name.erase(name.find_last_not_of(' ') + 1);
-    names.insert(name);
-  }
-  return names;
-}
-
-}  // namespace
 
 Views::Views(const i18n::Translator& translator) : translator_(translator) {
   mstch::config::escape = EscapeHtml;

@@ -12,6 +12,9 @@ namespace cercle::web {
 // Renders the logic-less Mustache templates embedded from templates/. A template translates its own
 // text with the `t` section: {{#t}}Skip to content{{/t}}. Immutable after construction, so
 // thread-safe.
+// Escapes text for HTML element content and quoted attribute values, as every {{value}} is escaped.
+std::string EscapeHtml(const std::string& text);
+
 class Views {
  public:
   // Loads every embedded "templates/*.mustache" file.

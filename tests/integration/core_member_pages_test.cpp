@@ -17,6 +17,7 @@
 #include "support/test_server.hpp"
 #include "web/http.hpp"
 #include "web/routes.hpp"
+#include "web/views.hpp"
 
 namespace cercle::testing {
 namespace {
@@ -71,10 +72,13 @@ class CoreMemberPages : public ::testing::TestWithParam<Backend> {
     return contents;
   }
 
-  // `msgid` as the pages write it for these users (French).
-  std::string French(const std::string& msgid) {
+  // `msgid` in French, as a template's own text ({{#t}}…{{/t}}) writes it.
+  std::string FrenchText(const std::string& msgid) {
     return server_.runtime().translator().Translate(i18n::Language::kFrench, msgid);
   }
+
+  // `msgid` in French, as a page writes it in a value ({{message}}): escaped for HTML.
+  std::string French(const std::string& msgid) { return web::EscapeHtml(FrenchText(msgid)); }
 
   std::string folder_ = MakeTemporaryFolder();
   std::string documents_ = folder_ + "/documents";
@@ -525,7 +529,7 @@ TEST_P(CoreMemberPages, AWithdrawnConsentShowsAtAGlance) {
   const auto consent = intake_.AddConsent(a_.id, file);
   const std::string path = "/core-members/" + std::to_string(file);
   auto coordinator = auth_.SignedInClient(a_.coordinator);
-  const std::string warning = French("Consents that can no longer be relied on:");
+  const std::string warning = FrenchText("Consents that can no longer be relied on:");
   EXPECT_EQ(coordinator->Get(path).body.find(warning), std::string::npos);
   const std::string withdraw = "/core-members/consents/" + std::to_string(consent) + "/withdraw";
   const auto future = coordinator->PostForm(
