@@ -171,7 +171,9 @@ int Run(int argc, char** argv) {
   }
   web::Server server((*runtime)->application(), config);
   (*runtime)->mail_sender().Start();
+  (*runtime)->scheduler().Start();
   const int code = server.RunUntilSignalled();
+  (*runtime)->scheduler().Stop();
   (*runtime)->mail_sender().Stop();
   return code;
 }

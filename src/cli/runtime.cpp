@@ -34,8 +34,15 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       authenticator_(*database_, config_, secrets_, *clock_, audit_),
       accounts_(*database_, config_, secrets_, *clock_, audit_, translator_, [this] { mail_sender_.Wake(); }),
       vault_(config_.storage.documents_dir, secrets_.file_key),
+      concern_escalator_(*database_, *clock_,
+                         notify::AlertServices{translator_, audit_, database_->dialect(),
+                                               config_.server.public_url}),
+      scheduler_(std::chrono::seconds(config_.scheduler.interval_seconds),
+                 [this] { mail_sender_.Wake(); }),
       services_{config_, secrets_, *database_,     *clock_,   translator_, static_files_,
                 views_,  metrics_, audit_,         authenticator_, accounts_, vault_},
-      application_(services_, web::Router(web::AllRoutes())) {}
+      application_(services_, web::Router(web::AllRoutes())) {
+  scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
+}
 
 }  // namespace cercle::cli

@@ -9,7 +9,9 @@
 #include "config/config.hpp"
 #include "config/secrets.hpp"
 #include "i18n/translator.hpp"
+#include "notify/concern_alerts.hpp"
 #include "notify/outbox.hpp"
+#include "scheduler/scheduler.hpp"
 #include "store/database.hpp"
 #include "store/document_vault.hpp"
 #include "web/application.hpp"
@@ -40,6 +42,8 @@ class Runtime {
   // Delivers the outbox; `serve` starts its thread, tests call DeliverDue.
   notify::MailSender& mail_sender() { return mail_sender_; }
   const store::DocumentVault& vault() const { return vault_; }
+  // The periodic jobs (escalation of unacknowledged concerns); `serve` starts its thread, tests call RunOnce.
+  scheduler::Scheduler& scheduler() { return scheduler_; }
   const Clock& clock() const { return *clock_; }
 
  private:
@@ -59,6 +63,8 @@ class Runtime {
   auth::Authenticator authenticator_;
   auth::Accounts accounts_;
   store::DocumentVault vault_;
+  notify::ConcernEscalator concern_escalator_;
+  scheduler::Scheduler scheduler_;
   web::Services services_;
   web::Application application_;
 };

@@ -77,7 +77,15 @@ struct Config {
     // Delivery attempts before a mail is given up, and seconds between outbox passes.
     int max_attempts = 8;
     int poll_seconds = 5;
+    // The longest one SMTP exchange may last; a mail a stopped sender held is retried after twice
+    // this.
+    int timeout_seconds = 60;
   } mail;
+
+  struct Scheduler {
+    // Seconds between the passes of the server's scheduler (escalation of unacknowledged concerns).
+    int interval_seconds = 30;
+  } scheduler;
 
   struct Auth {
     // Idle limits in minutes (administrators get the shorter one) and the absolute session limit in hours.

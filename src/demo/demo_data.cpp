@@ -1,5 +1,7 @@
 #include "demo/demo_data.hpp"
 
+#include "demo/circles_demo.hpp"
+#include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
@@ -71,6 +73,8 @@ Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, co
     }
     TRY(LoadVolunteers(database, clock, organisation.id));
     TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
+    TRY(LoadCircles(database, clock, organisation.id));
+    TRY(LoadConcerns(database, clock, organisation.id));
   }
   TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
                                   kDemoPassword, false));

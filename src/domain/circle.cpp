@@ -5,26 +5,36 @@
 namespace cercle::domain {
 namespace {
 
-constexpr CirclePhase kPhases[] = {CirclePhase::kForming,   CirclePhase::kPreRelease, CirclePhase::kIntensive,
-                                   CirclePhase::kWeekly,    CirclePhase::kBiweekly,   CirclePhase::kMonthly,
-                                   CirclePhase::kInformal,  CirclePhase::kSuspended,  CirclePhase::kClosed};
-constexpr ClosureReason kReasons[] = {ClosureReason::kCompleted,      ClosureReason::kWithdrawn,
-                                      ClosureReason::kReoffence,      ClosureReason::kReincarcerated,
-                                      ClosureReason::kRelocated,      ClosureReason::kDeceased};
+constexpr CirclePhase kPhases[] = {
+    CirclePhase::kForming,  CirclePhase::kPreRelease, CirclePhase::kIntensive,
+    CirclePhase::kWeekly,   CirclePhase::kBiweekly,   CirclePhase::kMonthly,
+    CirclePhase::kInformal, CirclePhase::kSuspended,  CirclePhase::kClosed};
+constexpr ClosureReason kReasons[] = {ClosureReason::kCompleted, ClosureReason::kWithdrawn,
+                                      ClosureReason::kReoffence, ClosureReason::kReincarcerated,
+                                      ClosureReason::kRelocated, ClosureReason::kDeceased};
 
 }  // namespace
 
 std::string_view PhaseName(CirclePhase phase) {
   switch (phase) {
-    case CirclePhase::kForming: return "forming";
-    case CirclePhase::kPreRelease: return "pre_release";
-    case CirclePhase::kIntensive: return "intensive";
-    case CirclePhase::kWeekly: return "weekly";
-    case CirclePhase::kBiweekly: return "biweekly";
-    case CirclePhase::kMonthly: return "monthly";
-    case CirclePhase::kInformal: return "informal";
-    case CirclePhase::kSuspended: return "suspended";
-    case CirclePhase::kClosed: return "closed";
+    case CirclePhase::kForming:
+      return "forming";
+    case CirclePhase::kPreRelease:
+      return "pre_release";
+    case CirclePhase::kIntensive:
+      return "intensive";
+    case CirclePhase::kWeekly:
+      return "weekly";
+    case CirclePhase::kBiweekly:
+      return "biweekly";
+    case CirclePhase::kMonthly:
+      return "monthly";
+    case CirclePhase::kInformal:
+      return "informal";
+    case CirclePhase::kSuspended:
+      return "suspended";
+    case CirclePhase::kClosed:
+      return "closed";
   }
   return "";
 }
@@ -38,27 +48,42 @@ std::optional<CirclePhase> ParsePhase(std::string_view name) {
 
 std::string_view PhaseLabel(CirclePhase phase) {
   switch (phase) {
-    case CirclePhase::kForming: return N_("Forming");
-    case CirclePhase::kPreRelease: return N_("Pre-release");
-    case CirclePhase::kIntensive: return N_("Intensive");
-    case CirclePhase::kWeekly: return N_("Weekly");
-    case CirclePhase::kBiweekly: return N_("Every two weeks");
-    case CirclePhase::kMonthly: return N_("Monthly");
-    case CirclePhase::kInformal: return N_("Informal");
-    case CirclePhase::kSuspended: return N_("Suspended");
-    case CirclePhase::kClosed: return N_("Closed");
+    case CirclePhase::kForming:
+      return N_("Forming");
+    case CirclePhase::kPreRelease:
+      return N_("Pre-release");
+    case CirclePhase::kIntensive:
+      return N_("Intensive");
+    case CirclePhase::kWeekly:
+      return N_("Weekly");
+    case CirclePhase::kBiweekly:
+      return N_("Every two weeks");
+    case CirclePhase::kMonthly:
+      return N_("Monthly");
+    case CirclePhase::kInformal:
+      return N_("Informal");
+    case CirclePhase::kSuspended:
+      return N_("Suspended");
+    case CirclePhase::kClosed:
+      return N_("Closed");
   }
   return "";
 }
 
 std::string_view ClosureReasonName(ClosureReason reason) {
   switch (reason) {
-    case ClosureReason::kCompleted: return "completed";
-    case ClosureReason::kWithdrawn: return "withdrawn";
-    case ClosureReason::kReoffence: return "reoffence";
-    case ClosureReason::kReincarcerated: return "reincarcerated";
-    case ClosureReason::kRelocated: return "relocated";
-    case ClosureReason::kDeceased: return "deceased";
+    case ClosureReason::kCompleted:
+      return "completed";
+    case ClosureReason::kWithdrawn:
+      return "withdrawn";
+    case ClosureReason::kReoffence:
+      return "reoffence";
+    case ClosureReason::kReincarcerated:
+      return "reincarcerated";
+    case ClosureReason::kRelocated:
+      return "relocated";
+    case ClosureReason::kDeceased:
+      return "deceased";
   }
   return "";
 }
@@ -72,12 +97,18 @@ std::optional<ClosureReason> ParseClosureReason(std::string_view name) {
 
 std::string_view ClosureReasonLabel(ClosureReason reason) {
   switch (reason) {
-    case ClosureReason::kCompleted: return N_("Completed its course");
-    case ClosureReason::kWithdrawn: return N_("The core member withdrew");
-    case ClosureReason::kReoffence: return N_("New offence");
-    case ClosureReason::kReincarcerated: return N_("Return to custody");
-    case ClosureReason::kRelocated: return N_("Moved away");
-    case ClosureReason::kDeceased: return N_("Death");
+    case ClosureReason::kCompleted:
+      return N_("Completed its course");
+    case ClosureReason::kWithdrawn:
+      return N_("The core member withdrew");
+    case ClosureReason::kReoffence:
+      return N_("New offence");
+    case ClosureReason::kReincarcerated:
+      return N_("Return to custody");
+    case ClosureReason::kRelocated:
+      return N_("Moved away");
+    case ClosureReason::kDeceased:
+      return N_("Death");
   }
   return "";
 }
@@ -93,60 +124,75 @@ const std::vector<ClosureReason>& AllClosureReasons() {
 }
 
 bool IsActivePhase(CirclePhase phase) {
-  return phase != CirclePhase::kForming && phase != CirclePhase::kSuspended && phase != CirclePhase::kClosed;
+  return phase != CirclePhase::kForming && phase != CirclePhase::kSuspended &&
+         phase != CirclePhase::kClosed;
 }
 
 Status CheckPhaseChange(CirclePhase from, CirclePhase to) {
   if (from == to) return Error::Invalid(N_("The circle is already in this phase."));
-  if (from == CirclePhase::kClosed) return Error::Invalid(N_("A closed circle cannot change phase."));
+  if (from == CirclePhase::kClosed)
+    return Error::Invalid(N_("A closed circle cannot change phase."));
   if (to == CirclePhase::kClosed) return {};
   if (to == CirclePhase::kForming) return Error::Invalid(N_("A circle cannot go back to forming."));
   if (from == CirclePhase::kForming) {
     if (to == CirclePhase::kPreRelease || to == CirclePhase::kIntensive) return {};
-    return Error::Invalid(N_("A new circle starts with the pre-release phase or the intensive phase."));
+    return Error::Invalid(
+        N_("A new circle starts with the pre-release phase or the intensive phase."));
   }
   if (to == CirclePhase::kSuspended) return {};  // from any active phase
   if (to == CirclePhase::kPreRelease && from != CirclePhase::kSuspended) {
-    return Error::Invalid(N_("Only a forming or suspended circle can enter the pre-release phase."));
+    return Error::Invalid(
+        N_("Only a forming or suspended circle can enter the pre-release phase."));
   }
   return {};  // between active phases, or resuming a suspended circle
 }
 
 std::optional<int> AllowedDaysWithoutMeeting(CirclePhase phase) {
   switch (phase) {
-    case CirclePhase::kPreRelease: return 35;
-    case CirclePhase::kIntensive: return 10;
-    case CirclePhase::kWeekly: return 10;
-    case CirclePhase::kBiweekly: return 17;
-    case CirclePhase::kMonthly: return 35;
-    case CirclePhase::kInformal: return 90;
+    case CirclePhase::kPreRelease:
+      return 35;
+    case CirclePhase::kIntensive:
+      return 10;
+    case CirclePhase::kWeekly:
+      return 10;
+    case CirclePhase::kBiweekly:
+      return 17;
+    case CirclePhase::kMonthly:
+      return 35;
+    case CirclePhase::kInformal:
+      return 90;
     case CirclePhase::kForming:
     case CirclePhase::kSuspended:
-    case CirclePhase::kClosed: return std::nullopt;
+    case CirclePhase::kClosed:
+      return std::nullopt;
   }
   return std::nullopt;
 }
 
-bool MeetingOverdue(CirclePhase phase, std::optional<CivilDate> last_meeting, CivilDate active_since,
-                    CivilDate today) {
+bool MeetingOverdue(CirclePhase phase, std::optional<CivilDate> last_meeting,
+                    CivilDate active_since, CivilDate today) {
   const auto allowed = AllowedDaysWithoutMeeting(phase);
   if (!allowed) return false;
-  const CivilDate since = last_meeting && *last_meeting > active_since ? *last_meeting : active_since;
+  const CivilDate since =
+      last_meeting && *last_meeting > active_since ? *last_meeting : active_since;
   return DaysBetween(since, today) > *allowed;
 }
 
 Status CheckCircleSize(int volunteer_count, int minimum, int maximum, bool starting) {
   if (volunteer_count > maximum) {
-    return Error::Invalid(N_("A circle has at most {maximum} volunteers."), {{"maximum", std::to_string(maximum)}});
+    return Error::Invalid(N_("A circle has at most {maximum} volunteers."),
+                          {{"maximum", std::to_string(maximum)}});
   }
   if (starting && volunteer_count < minimum) {
-    return Error::Invalid(N_("A circle needs at least {minimum} volunteers to start; it has {count}."),
-                          {{"minimum", std::to_string(minimum)}, {"count", std::to_string(volunteer_count)}});
+    return Error::Invalid(
+        N_("A circle needs at least {minimum} volunteers to start; it has {count}."),
+        {{"minimum", std::to_string(minimum)}, {"count", std::to_string(volunteer_count)}});
   }
   return {};
 }
 
-CivilDate NextReviewDate(CivilDate started, std::optional<CivilDate> last_review, int months_between) {
+CivilDate NextReviewDate(CivilDate started, std::optional<CivilDate> last_review,
+                         int months_between) {
   const CivilDate from = last_review && *last_review > started ? *last_review : started;
   return AddMonths(from, months_between);
 }
@@ -162,6 +208,12 @@ Status CheckCovenantSigned(const CovenantSignatures& signatures, bool has_curren
   }
   std::string missing;
   for (const auto& name : signatures.unsigned_volunteers) AppendSeparated(missing, ", ", name);
+  if (!signatures.core_member_signed && !missing.empty()) {
+    return Error::Invalid(
+        N_("The core member and these volunteers have not signed the current covenant yet: "
+           "{names}."),
+        {{"names", missing}});
+  }
   if (!signatures.core_member_signed) {
     return Error::Invalid(N_("The core member has not signed the current covenant yet."));
   }

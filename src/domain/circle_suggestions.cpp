@@ -17,23 +17,47 @@ constexpr int kBalancePoints = 10;
 std::string Compact(std::string_view text) {
   std::string compact;
   for (const char c : text) {
-    if (c != ' ' && c != '-') compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != ' ' && c != '-')
+      compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return compact;
 }
 
+// The region as written ("Montréal — Rosemont") and each of its parts ("Montréal", "Rosemont"),
+// compacted: a zone matches the whole region or any part of it.
+std::vector<std::string> RegionParts(std::string_view region) {
+  std::vector<std::string> parts = {Compact(region)};
+  std::string text(region);
+  for (const std::string_view separator : {"\u2014", "\u2013", ",", "/"}) {
+    for (auto at = text.find(separator); at != std::string::npos;
+         at = text.find(separator, at + 1)) {
+      text.replace(at, separator.size(), "|");
+    }
+  }
+  std::size_t start = 0;
+  for (auto bar = text.find('|'); bar != std::string::npos;
+       start = bar + 1, bar = text.find('|', start)) {
+    parts.push_back(Compact(std::string_view(text).substr(start, bar - start)));
+  }
+  if (start > 0) parts.push_back(Compact(std::string_view(text).substr(start)));
+  return parts;
+}
+
 bool InExclusionZone(const Candidate& candidate, const std::vector<std::string>& zones) {
-  const std::string region = Compact(candidate.region);
+  const auto regions = RegionParts(candidate.region);
   const std::string postal = Compact(candidate.postal_code);
   return std::any_of(zones.begin(), zones.end(), [&](const std::string& zone) {
     const std::string compact = Compact(zone);
-    return !compact.empty() && (compact == region || (!postal.empty() && postal.starts_with(compact)));
+    if (compact.empty()) return false;
+    const bool region = std::find(regions.begin(), regions.end(), compact) != regions.end();
+    return region || (!postal.empty() && postal.starts_with(compact));
   });
 }
 
 }  // namespace
 
-std::vector<Suggestion> RankCandidates(const CircleNeeds& needs, const std::vector<Candidate>& candidates) {
+std::vector<Suggestion> RankCandidates(const CircleNeeds& needs,
+                                       const std::vector<Candidate>& candidates) {
   std::vector<Suggestion> ranked;
   std::vector<Suggestion> excluded;
   for (const auto& candidate : candidates) {
@@ -46,12 +70,14 @@ std::vector<Suggestion> RankCandidates(const CircleNeeds& needs, const std::vect
       suggestion.exclusions.push_back({N_("Declared a conflict with this core member."), {}});
     }
     if (InExclusionZone(candidate, needs.exclusion_zones)) {
-      suggestion.exclusions.push_back({N_("Lives in one of the core member's exclusion zones."), {}});
+      suggestion.exclusions.push_back(
+          {N_("Lives in one of the core member's exclusion zones."), {}});
     }
     if (!needs.offence_profile.empty() &&
-        std::find(candidate.declined_profiles.begin(), candidate.declined_profiles.end(), needs.offence_profile) !=
-            candidate.declined_profiles.end()) {
-      suggestion.exclusions.push_back({N_("Asked not to serve in circles of this offence profile."), {}});
+        std::find(candidate.declined_profiles.begin(), candidate.declined_profiles.end(),
+                  needs.offence_profile) != candidate.declined_profiles.end()) {
+      suggestion.exclusions.push_back(
+          {N_("Asked not to serve in circles of this offence profile."), {}});
     }
     if (!suggestion.exclusions.empty()) {
       suggestion.excluded = true;
@@ -60,8 +86,8 @@ std::vector<Suggestion> RankCandidates(const CircleNeeds& needs, const std::vect
     }
 
     const auto shared_language =
-        std::find_first_of(candidate.languages.begin(), candidate.languages.end(), needs.languages.begin(),
-                           needs.languages.end());
+        std::find_first_of(candidate.languages.begin(), candidate.languages.end(),
+                           needs.languages.begin(), needs.languages.end());
     if (shared_language != candidate.languages.end()) {
       suggestion.score += kLanguagePoints;
       suggestion.reasons.push_back({N_("Shares a language with the core member."), {}});
@@ -75,7 +101,8 @@ std::vector<Suggestion> RankCandidates(const CircleNeeds& needs, const std::vect
       suggestion.reasons.push_back({N_("Lives in another region."), {}});
     }
     int shared_times = 0;
-    for (const auto& slot : candidate.availability) shared_times += needs.meeting_times.count(slot) ? 1 : 0;
+    for (const auto& slot : candidate.availability)
+      shared_times += needs.meeting_times.count(slot) ? 1 : 0;
     suggestion.score += std::min(kMaximumTimePoints, shared_times * kPointsPerSharedTime);
     suggestion.reasons.push_back({N_("Available at {count} of the circle's meeting times."),
                                   {{"count", std::to_string(shared_times)}}});
@@ -89,10 +116,13 @@ std::vector<Suggestion> RankCandidates(const CircleNeeds& needs, const std::vect
     }
     if (!candidate.gender.empty() && !needs.member_genders.empty() &&
         std::none_of(needs.member_genders.begin(), needs.member_genders.end(),
-                     [&](const std::string& gender) { return Compact(gender) == Compact(candidate.gender); })) {
+                     [&](const std::string& gender) {
+                       return Compact(gender) == Compact(candidate.gender);
+                     })) {
       suggestion.score += kBalancePoints;
-      suggestion.reasons.push_back({N_("Brings balance: no volunteer of the circle describes themselves as {gender}."),
-                                    {{"gender", candidate.gender}}});
+      suggestion.reasons.push_back(
+          {N_("Brings balance: no volunteer of the circle describes themselves as {gender}."),
+           {{"gender", candidate.gender}}});
     }
     ranked.push_back(std::move(suggestion));
   }
@@ -102,7 +132,8 @@ std::vector<Suggestion> RankCandidates(const CircleNeeds& needs, const std::vect
   });
   std::stable_sort(excluded.begin(), excluded.end(),
                    [](const Suggestion& a, const Suggestion& b) { return a.name < b.name; });
-  ranked.insert(ranked.end(), std::make_move_iterator(excluded.begin()), std::make_move_iterator(excluded.end()));
+  ranked.insert(ranked.end(), std::make_move_iterator(excluded.begin()),
+                std::make_move_iterator(excluded.end()));
   return ranked;
 }
 

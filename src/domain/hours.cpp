@@ -1,5 +1,6 @@
 #include "domain/hours.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -9,10 +10,11 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 5> kKindNames = {"training", "travel", "phone_contact",
-                                                        "event", "other"};
-constexpr std::array<std::string_view, 5> kKindLabels = {
-    N_("Training"), N_("Travel"), N_("Phone contact"), N_("Event"), N_("Other")};
+constexpr std::array<std::string_view, 7> kKindNames = {
+    "training", "travel", "phone_contact", "event", "other", "circle_meeting", "circle_contact"};
+constexpr std::array<std::string_view, 7> kKindLabels = {
+    N_("Training"), N_("Travel"),         N_("Phone contact"),      N_("Event"),
+    N_("Other"),    N_("Circle meeting"), N_("Contact in a circle")};
 constexpr std::array<std::string_view, 3> kStatusNames = {"pending", "approved", "rejected"};
 constexpr std::array<std::string_view, 3> kStatusLabels = {N_("Awaiting approval"), N_("Approved"),
                                                            N_("Not approved")};
@@ -126,7 +128,8 @@ std::optional<int> ParseDuration(std::string_view typed) {
 Status CheckLoggedHours(HoursEntry& entry, CivilDate today) {
   std::vector<FieldError> errors;
   entry.description = volunteer_text::Trimmed(entry.description);
-  if (entry.kind == HoursKind::kTraining) {
+  const auto& logged = LoggedHoursKinds();
+  if (std::find(logged.begin(), logged.end(), entry.kind) == logged.end()) {
     errors.push_back({"kind", {N_("Choose what the time was for."), {}}});
   }
   const int age = DaysBetween(entry.worked_on, today);

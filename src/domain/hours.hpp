@@ -11,16 +11,25 @@
 #include "base/result.hpp"
 #include "domain/dates.hpp"
 
-// Volunteer hours: from training attendance (and, once circles exist, meetings attended) and from
+// Volunteer hours: from training attendance, circle meetings attended and circle contacts, and from
 // the hours volunteers log themselves (travel, phone contact, events), which a coordinator
 // approves. Totals per month and per year, valued at the organisation's hourly rate for funders. No
 // I/O.
 namespace cercle::domain {
 
-// Where an hour comes from, or what the volunteer logged it for.
-enum class HoursKind { kTraining, kTravel, kPhoneContact, kEvent, kOther };
+// Where an hour comes from, or what the volunteer logged it for. Circle meetings come from the
+// attendance the minutes record; circle contacts from the contacts volunteers log between meetings.
+enum class HoursKind {
+  kTraining,
+  kTravel,
+  kPhoneContact,
+  kEvent,
+  kOther,
+  kCircleMeeting,
+  kCircleContact
+};
 
-// "training", "travel", "phone_contact", "event", "other".
+// "training", "travel", "phone_contact", "event", "other", "circle_meeting", "circle_contact".
 std::string_view HoursKindName(HoursKind kind);
 std::optional<HoursKind> ParseHoursKind(std::string_view name);
 // The English msgid of the kind's label.

@@ -17,6 +17,21 @@ const std::vector<SettingDefinition>& SettingDefinitions() {
        365},
       {"volunteer.hourly_value_cents", N_("Value of one volunteer hour, for funders"), N_("cents"), 2750,
        0, 100000},
+      // Circles (src/domain/circle*.hpp, src/web/pages/circles/)
+      {"circle.minimum_volunteers", N_("Volunteers a circle needs to start"), N_("volunteers"), 3,
+       1, 10},
+      {"circle.maximum_volunteers", N_("Volunteers in a circle at most"), N_("volunteers"), 4, 1,
+       10},
+      {"circle.review_months", N_("Review each circle every"), N_("months"), 3, 1, 12},
+      {"circle.volunteer_access_days", N_("Volunteers keep access to a closed circle for"),
+       N_("days"), 30, 0, 365},
+      {"circle.contact_flag_days", N_("Flag a circle without contact after"), N_("days"), 14, 2,
+       90},
+      // Concerns (src/domain/concern_escalation.hpp, src/notify/concern_alerts.cpp)
+      {"concern.ack_minutes_emergency",
+       N_("Time to acknowledge an emergency concern before it escalates"), N_("minutes"), 15, 1, 240},
+      {"concern.ack_minutes_urgent", N_("Time to acknowledge an urgent concern before it escalates"),
+       N_("minutes"), 240, 5, 2880},
       // Reports (src/domain/report_period.hpp, src/web/pages/reports/, src/web/pages/public/)
       {"report.fiscal_year_start_month", N_("First month of the fiscal year, for quarters"),
        N_("1 = January, 4 = April"), 4, 1, 12},

@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string_view>
@@ -21,33 +22,54 @@ constexpr const char* kInsert =
     "INSERT INTO outbox (organisation_id, recipient, subject, body, created_at, attempts, "
     "next_attempt_at) VALUES (:organisation_id, :recipient, :subject, :body, :created_at, 0, "
     ":next_attempt_at) RETURNING id";
-// The oldest mail that is due and that no sender holds (the outbox_due index serves it).
+// The oldest mail that is due, that no sender holds, and that no sender handed to an SMTP server
+// already (the outbox_due index serves it).
 constexpr const char* kNextDue =
-    "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= "
-    ":due_by AND (claimed_until IS NULL OR claimed_until <= :free_by) "
+    "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND handed_at IS NULL AND "
+    "next_attempt_at <= :due_by AND (claimed_until IS NULL OR claimed_until <= :free_by) "
     "ORDER BY next_attempt_at, id LIMIT 1";
 // Takes the mail only if it is still due and free: of two senders that picked the same mail, the
 // second updates no row (PostgreSQL re-checks the condition after the first one commits; SQLite
 // runs one writer at a time).
 constexpr const char* kClaim =
     "UPDATE outbox SET claimed_until = :claimed_until WHERE id = :id AND sent_at IS NULL AND "
-    "failed_at IS NULL AND next_attempt_at <= :due_by AND (claimed_until IS NULL OR claimed_until "
-    "<= :free_by) RETURNING recipient, subject, body, created_at, attempts";
+    "failed_at IS NULL AND handed_at IS NULL AND next_attempt_at <= :due_by AND (claimed_until IS "
+    "NULL OR claimed_until <= :free_by) RETURNING recipient, subject, body, created_at, attempts";
+// Records that the whole message went to the SMTP server, just before the sender ends the data and
+// the server may accept it: only while this sender still holds its claim.
+constexpr const char* kMarkHanded =
+    "UPDATE outbox SET handed_at = :handed_at WHERE id = :id AND claimed_until = :claimed_until "
+    "AND "
+    "handed_at IS NULL AND sent_at IS NULL AND failed_at IS NULL";
+// A mail handed over by a sender that stopped (a crash, a kill) before it recorded the server's
+// verdict, once that sender's claim has run out: the server may have accepted it, so it is never
+// sent again. It is marked sent, unconfirmed.
+constexpr const char* kSettleHanded =
+    "UPDATE outbox SET sent_at = handed_at, claimed_until = NULL, body = '', last_error = :reason "
+    "WHERE handed_at IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL AND claimed_until <= "
+    ":free_by";
+constexpr const char* kUnconfirmedAfterStop =
+    "unconfirmed: the sender stopped after handing the message to the SMTP server";
 // A sent mail's body is emptied: it may hold a single-use link, which has no business staying in the database.
 constexpr const char* kMarkSent =
     "UPDATE outbox SET sent_at = :sent_at, attempts = :attempts, claimed_until = NULL, body = '' "
     "WHERE id = :id";
 constexpr const char* kMarkFailedAttempt =
     "UPDATE outbox SET attempts = :attempts, next_attempt_at = :next_attempt_at, claimed_until = "
-    "NULL, last_error = :last_error, failed_at = :failed_at WHERE id = :id";
+    "NULL, handed_at = NULL, last_error = :last_error, failed_at = :failed_at WHERE id = :id";
+// A mail handed over whose verdict never came (the connection dropped or timed out after the data):
+// the server may have accepted it, so it is not sent again.
+constexpr const char* kMarkUnconfirmed =
+    "UPDATE outbox SET sent_at = :sent_at, attempts = :attempts, claimed_until = NULL, body = '', "
+    "last_error = :last_error WHERE id = :id";
 
-// How long a claimed mail stays reserved for its sender; longer than one SMTP exchange may last,
-// so that a crashed sender's mail is retried by another after this.
-constexpr std::chrono::seconds kClaimDuration{120};
+// How long a claimed mail stays reserved for its sender: twice the longest an SMTP exchange may
+// last (mail.timeout_seconds), so that a crashed sender's mail is retried by another after this,
+// never while its sender may still be sending it.
+std::chrono::seconds ClaimDuration(const config::Config::Mail& settings) {
+  return std::chrono::seconds(2 * std::max(settings.timeout_seconds, 1));
+}
 constexpr long kConnectTimeoutSeconds = 10;
-constexpr long kTotalTimeoutSeconds = 60;
-static_assert(kConnectTimeoutSeconds < kTotalTimeoutSeconds &&
-              std::chrono::seconds(kTotalTimeoutSeconds) < kClaimDuration);
 // Delays between attempts: 30 s, 1 min, 2 min… doubling up to 6 h.
 constexpr std::chrono::seconds kFirstRetryDelay{30};
 constexpr std::chrono::seconds kLongestRetryDelay{6 * 60 * 60};
@@ -65,6 +87,7 @@ constexpr std::size_t kPlainSubjectLength = 78 - std::string_view("Subject: ").s
 // A mail taken by this sender, to send now.
 struct ClaimedMail {
   long long id = 0;
+  long long claimed_until = 0;
   std::string recipient;
   std::string subject;
   std::string body;
@@ -79,6 +102,9 @@ struct SendFailure {
   bool unreachable = false;
   // Retrying cannot help: the mail is given up at once.
   bool permanent = false;
+  // The whole message was handed to the server and no refusal came back: the server may have
+  // accepted it, so it must not be sent again.
+  bool unconfirmed = false;
 };
 
 bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
@@ -265,14 +291,27 @@ std::string BuildMessage(const config::Config::Mail& settings, const ClaimedMail
   return message;
 }
 
-// The message being uploaded by libcurl.
+// The message being uploaded by libcurl, and what to do once all of it went out.
 struct Upload {
   const std::string& data;
   std::size_t offset = 0;
+  // Called when libcurl asks for more after the last byte, before it ends the data ("." on a line
+  // of its own), after which the server may accept the message; false stops the transfer instead.
+  const std::function<bool()>& hand_over;
+  bool handed = false;
 };
 
 std::size_t ReadUpload(char* buffer, std::size_t size, std::size_t count, void* user) {
   auto* upload = static_cast<Upload*>(user);
+  if (upload->offset == upload->data.size()) {
+    if (!upload->handed) {
+      // Until this returns 0 the server has not seen the end of the data, so it cannot have
+      // accepted the message; the hand-over is recorded first.
+      if (!upload->hand_over()) return CURL_READFUNC_ABORT;
+      upload->handed = true;
+    }
+    return 0;
+  }
   const std::size_t length = std::min(size * count, upload->data.size() - upload->offset);
   std::memcpy(buffer, upload->data.data() + upload->offset, length);
   upload->offset += length;
@@ -282,7 +321,8 @@ std::size_t ReadUpload(char* buffer, std::size_t size, std::size_t count, void* 
 // Sends one message over SMTP; nothing on success. The failure names libcurl's error and the SMTP
 // reply code only: a server's reply text may quote the recipient.
 std::optional<SendFailure> Send(const config::Config::Mail& settings, const std::string& recipient,
-                                const std::string& message) {
+                                const std::string& message,
+                                const std::function<bool()>& hand_over) {
   const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
                                                                  curl_easy_cleanup);
   if (!curl) return SendFailure{"libcurl could not start"};
@@ -290,7 +330,7 @@ std::optional<SendFailure> Send(const config::Config::Mail& settings, const std:
       curl_slist_append(nullptr, ("<" + recipient + ">").c_str()), curl_slist_free_all);
   if (!recipients) return SendFailure{"libcurl could not start"};
   const std::string envelope_from = "<" + EnvelopeAddress(OneLine(settings.from)) + ">";
-  Upload upload{message};
+  Upload upload{message, 0, hand_over};
   CURL* handle = curl.get();
   curl_easy_setopt(handle, CURLOPT_URL, settings.smtp_url.c_str());
   curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
@@ -299,11 +339,13 @@ std::optional<SendFailure> Send(const config::Config::Mail& settings, const std:
   curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(handle, CURLOPT_READFUNCTION, ReadUpload);
   curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
-  curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+  // No CURLOPT_INFILESIZE: with a known size libcurl would end the data once it has read that many
+  // bytes, without asking ReadUpload for more, and the hand-over would go unrecorded.
   // Signals would reach the wrong thread; time-outs work without them (threaded resolver).
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
-  curl_easy_setopt(handle, CURLOPT_TIMEOUT, kTotalTimeoutSeconds);
+  const long total_timeout = std::max(settings.timeout_seconds, 1);
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, std::min(kConnectTimeoutSeconds, total_timeout));
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, total_timeout);
   if (settings.require_tls) curl_easy_setopt(handle, CURLOPT_USE_SSL, CURLUSESSL_ALL);
   if (!settings.username.empty()) {
     curl_easy_setopt(handle, CURLOPT_USERNAME, settings.username.c_str());
@@ -318,7 +360,11 @@ std::optional<SendFailure> Send(const config::Config::Mail& settings, const std:
   if (reason.size() > kMaxErrorLength) reason.resize(kMaxErrorLength);
   const bool unreachable = code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
                            code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_OPERATION_TIMEDOUT;
-  return SendFailure{std::move(reason), unreachable, false};
+  // After the hand-over, only the server's own refusal (a 4xx or 5xx reply to the end of the data)
+  // proves that it did not take the message; a dropped connection or a time-out leaves it unknown.
+  const bool refused = reply >= 400;
+  return SendFailure{std::move(reason), unreachable && !upload.handed, false,
+                     upload.handed && !refused};
 }
 
 // The delay before the attempt that follows `attempts` failed ones.
@@ -328,12 +374,56 @@ std::chrono::seconds RetryDelay(int attempts) {
   return std::min(delay, kLongestRetryDelay);
 }
 
+// Marks sent, unconfirmed, the mail that senders which stopped had handed over, once their claims
+// ran out; returns how many.
+long long SettleHandedMail(store::Database& database, Instant now) {
+  auto settled =
+      database.Write(store::Scope::System(), [&](soci::session& session) -> Result<long long> {
+        const long long free_by = ToUnix(now);
+        const std::string reason = kUnconfirmedAfterStop;
+        soci::statement statement = (session.prepare << kSettleHanded, soci::use(reason, "reason"),
+                                     soci::use(free_by, "free_by"));
+        statement.execute(true);
+        return static_cast<long long>(statement.get_affected_rows());
+      });
+  return settled ? *settled : 0;
+}
+
+// Records the hand-over of a claimed mail in a transaction of its own; false when the claim is no
+// longer this sender's.
+bool MarkHanded(store::Database& database, const ClaimedMail& mail, Instant now) {
+  const long long handed_at = ToUnix(now);
+  const auto marked =
+      database.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
+        soci::statement statement =
+            (session.prepare << kMarkHanded, soci::use(handed_at, "handed_at"),
+             soci::use(mail.id, "id"), soci::use(mail.claimed_until, "claimed_until"));
+        statement.execute(true);
+        return statement.get_affected_rows() == 1;
+      });
+  return marked && *marked;
+}
+
+void MarkUnconfirmed(store::Database& database, const ClaimedMail& mail, const SendFailure& failure,
+                     Instant now) {
+  const long long sent_at = ToUnix(now);
+  const int attempts = mail.attempts + 1;
+  std::string reason = "unconfirmed: " + failure.reason;
+  if (reason.size() > kMaxErrorLength) reason.resize(kMaxErrorLength);
+  static_cast<void>(database.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+    session << kMarkUnconfirmed, soci::use(sent_at, "sent_at"), soci::use(attempts, "attempts"),
+        soci::use(reason, "last_error"), soci::use(mail.id, "id");
+    return {};
+  }));
+}
+
 // Takes the next due mail for this sender, in a short transaction of its own.
-std::optional<ClaimedMail> Claim(store::Database& database, Instant now) {
+std::optional<ClaimedMail> Claim(store::Database& database, Instant now,
+                                 std::chrono::seconds claim_duration) {
   auto claimed = database.Write(
       store::Scope::System(), [&](soci::session& session) -> Result<std::optional<ClaimedMail>> {
         const long long due_by = ToUnix(now);
-        const long long claimed_until = ToUnix(now + kClaimDuration);
+        const long long claimed_until = ToUnix(now + claim_duration);
         for (int attempt = 0; attempt < kClaimTries; ++attempt) {
           long long id = 0;
           session << kNextDue, soci::use(due_by, "due_by"), soci::use(due_by, "free_by"),
@@ -341,6 +431,7 @@ std::optional<ClaimedMail> Claim(store::Database& database, Instant now) {
           if (!session.got_data()) return std::optional<ClaimedMail>();
           ClaimedMail mail;
           mail.id = id;
+          mail.claimed_until = claimed_until;
           session << kClaim, soci::use(claimed_until, "claimed_until"), soci::use(id, "id"),
               soci::use(due_by, "due_by"), soci::use(due_by, "free_by"), soci::into(mail.recipient),
               soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at),
@@ -465,26 +556,47 @@ void MailSender::Wake() {
 
 int MailSender::DeliverDue() {
   if (settings_.smtp_url.empty()) return 0;
+  if (const auto settled = SettleHandedMail(database_, clock_.Now()); settled > 0) {
+    spdlog::warn("mail: {} mails handed over by a sender that stopped are marked sent, unconfirmed",
+                 settled);
+  }
   int delivered = 0;
   for (;;) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (stopping_) break;
     }
-    const auto mail = Claim(database_, clock_.Now());
+    const auto mail = Claim(database_, clock_.Now(), ClaimDuration(settings_));
     if (!mail) break;
     // A row written by other means than Enqueue is checked again before it reaches SMTP.
     std::optional<SendFailure> failure;
     if (!IsPlainAddress(mail->recipient) || HasControl(mail->subject)) {
       failure = SendFailure{"not a plain recipient address or subject", false, true};
     } else {
-      failure = Send(settings_, mail->recipient, BuildMessage(settings_, *mail));
+      const std::function<bool()> hand_over = [&] {
+        try {
+          return MarkHanded(database_, *mail, clock_.Now());
+        } catch (const std::exception& error) {
+          spdlog::error("mail {}: cannot record the hand-over: {}", mail->id,
+                        DescribeFailure(error));
+          return false;
+        }
+      };
+      failure = Send(settings_, mail->recipient, BuildMessage(settings_, *mail), hand_over);
     }
     const Instant now = clock_.Now();
     if (!failure) {
       MarkSent(database_, *mail, now);
       ++delivered;
       spdlog::info("mail {} sent", mail->id);
+      continue;
+    }
+    if (failure->unconfirmed) {
+      // Sending it again could deliver it twice: at most once here, and the reader of the log
+      // knows.
+      MarkUnconfirmed(database_, *mail, *failure, now);
+      spdlog::warn("mail {} handed over but unconfirmed, not sent again: {}", mail->id,
+                   failure->reason);
       continue;
     }
     if (MarkFailedAttempt(database_, *mail, *failure, settings_.max_attempts, now)) {

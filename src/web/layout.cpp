@@ -1,5 +1,7 @@
 #include "web/layout.hpp"
 
+#include "auth/policies/circle_policy.hpp"
+#include "auth/policies/concern_policy.hpp"
 #include "auth/policies/core_member_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
@@ -39,6 +41,18 @@ mstch::array Navigation(const Context& context) {
     }
     if (VolunteerPolicy::CanManage(*actor)) {
       entries.emplace_back("/volunteers", context.Translate(N_("Volunteers")));
+    }
+    if (CirclePolicy::CanManage(*actor)) {
+      entries.emplace_back("/circles", context.Translate(N_("Circles")));
+    }
+    if (CirclePolicy::MayHavePartnerView(*actor)) {
+      entries.emplace_back("/my-circles", context.Translate(N_("My circles")));
+    }
+    if (ConcernPolicy::CanManage(*actor)) {
+      entries.emplace_back("/concerns", context.Translate(N_("Concerns")));
+    }
+    if (ConcernPolicy::MayHavePartnerView(*actor)) {
+      entries.emplace_back("/my-concerns", context.Translate(N_("Concerns shared with me")));
     }
     if (pages::portal::HasPortal(context)) {
       entries.emplace_back("/portal", context.Translate(N_("My volunteering")));

@@ -3,6 +3,8 @@
 #include "web/pages/account/account_pages.hpp"
 #include "web/pages/admin/admin_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
+#include "web/pages/circles/circle_pages.hpp"
+#include "web/pages/concerns/concern_pages.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
 #include "web/pages/core_members/referral_pages.hpp"
 #include "web/pages/home/home_page.hpp"
@@ -133,6 +135,71 @@ std::vector<Route> AllRoutes() {
       // The volunteer's own portal
       {kGet, "/portal", pages::portal::Show, kSignedIn},
       {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
+      // Circles (coordinators and organisation admins): literal paths before "/circles/{id}"
+      {kGet, "/circles", pages::circles::List, kSignedIn},
+      {kGet, "/circles/new", pages::circles::ShowNew, kSignedIn},
+      {kPost, "/circles/new", pages::circles::Create, kSignedIn},
+      {kGet, "/circles/meetings/{id}", pages::circles::ShowMeeting, kSignedIn},
+      {kPost, "/circles/meetings/{id}/cancel", pages::circles::CancelMeeting, kSignedIn},
+      {kPost, "/circles/meetings/{id}/acknowledge", pages::circles::AcknowledgeMinutes, kSignedIn},
+      {kPost, "/circles/members/{id}/primary", pages::circles::MakePrimary, kSignedIn},
+      {kPost, "/circles/members/{id}/leave", pages::circles::LeaveCircle, kSignedIn},
+      {kPost, "/circles/members/{id}/replace", pages::circles::ReplaceMember, kSignedIn},
+      {kPost, "/circles/agreements/{id}/end", pages::circles::EndAgreement, kSignedIn},
+      {kGet, "/circles/documents/{id}", pages::circles::DownloadAgreementDocument, kSignedIn},
+      {kGet, "/circles/volunteers/{id}", pages::circles::ShowPreferences, kSignedIn},
+      {kPost, "/circles/volunteers/{id}", pages::circles::SavePreferences, kSignedIn},
+      {kPost, "/circles/conflicts/{id}/remove", pages::circles::RemoveConflict, kSignedIn},
+      {kGet, "/circles/{id}", pages::circles::Show, kSignedIn},
+      {kPost, "/circles/{id}/details", pages::circles::UpdateDetails, kSignedIn},
+      {kGet, "/circles/{id}/suggestions", pages::circles::ShowSuggestions, kSignedIn},
+      {kPost, "/circles/{id}/members", pages::circles::AddMember, kSignedIn},
+      {kPost, "/circles/{id}/phase", pages::circles::ChangePhase, kSignedIn},
+      {kPost, "/circles/{id}/covenant", pages::circles::AmendCovenant, kSignedIn},
+      {kPost, "/circles/{id}/covenant/sign", pages::circles::SignCovenant, kSignedIn},
+      {kPost, "/circles/{id}/meetings", pages::circles::PlanMeetings, kSignedIn},
+      {kPost, "/circles/{id}/reviews", pages::circles::RecordReview, kSignedIn},
+      {kPost, "/circles/{id}/close", pages::circles::Close, kSignedIn},
+      {kPost, "/circles/{id}/agreements", pages::circles::AttachPartner, kSignedIn},
+      {kGet, "/partners", pages::circles::ListPartners, kSignedIn},
+      {kPost, "/partners", pages::circles::CreatePartner, kSignedIn},
+      {kGet, "/partners/{id}", pages::circles::ShowPartner, kSignedIn},
+      {kPost, "/partners/{id}", pages::circles::UpdatePartner, kSignedIn},
+      {kGet, "/admin/covenant", pages::circles::ShowCovenantTemplate, kSignedIn},
+      {kPost, "/admin/covenant", pages::circles::SaveCovenantTemplate, kSignedIn},
+      // The volunteer's circles, in their portal
+      {kGet, "/portal/circles/{id}", pages::circles::ShowPortalCircle, kSignedIn},
+      {kPost, "/portal/circles/{id}/contacts", pages::circles::LogContact, kSignedIn},
+      {kGet, "/portal/meetings/{id}", pages::circles::ShowPortalMeeting, kSignedIn},
+      {kPost, "/portal/meetings/{id}", pages::circles::SubmitMinutes, kSignedIn},
+      {kPost, "/portal/calendar", pages::circles::ResetCalendar, kSignedIn},
+      // The partner's minimal pages of the circles an agreement in force attaches them to
+      {kGet, "/my-circles", pages::circles::ListPartnerCircles, kSignedIn},
+      {kGet, "/my-circles/{id}", pages::circles::ShowPartnerCircle, kSignedIn},
+      // Volunteers' calendar feeds: public, the token in the address is the credential
+      {kGet, "/calendar/{feed}", pages::circles::CalendarFeed, kPublic},
+      // Concerns (coordinators and organisation admins): literal paths before "/concerns/{id}"
+      {kGet, "/concerns", pages::concerns::Register, kSignedIn},
+      {kGet, "/concerns/on-call", pages::concerns::ShowOnCall, kSignedIn},
+      {kPost, "/concerns/on-call", pages::concerns::SaveOnCall, kSignedIn},
+      {kGet, "/concerns/{id}", pages::concerns::Show, kSignedIn},
+      {kPost, "/concerns/{id}/acknowledge", pages::concerns::Acknowledge, kSignedIn},
+      {kPost, "/concerns/{id}/start", pages::concerns::Start, kSignedIn},
+      {kPost, "/concerns/{id}/actions", pages::concerns::RecordAction, kSignedIn},
+      {kPost, "/concerns/{id}/emergency-meeting", pages::concerns::PlanEmergencyMeeting, kSignedIn},
+      {kPost, "/concerns/{id}/disclosures", pages::concerns::RecordDisclosure, kSignedIn},
+      {kPost, "/concerns/{id}/reply", pages::concerns::Reply, kSignedIn},
+      {kPost, "/concerns/{id}/close", pages::concerns::Close, kSignedIn},
+      {kGet, "/circles/{id}/concerns/new", pages::concerns::ShowStaffRaise, kSignedIn},
+      {kPost, "/circles/{id}/concerns/new", pages::concerns::StaffRaise, kSignedIn},
+      // Concerns raised by the volunteer, from the phone view of their circle and from the minutes
+      {kGet, "/portal/concerns", pages::concerns::ListOwn, kSignedIn},
+      {kGet, "/portal/concerns/{id}", pages::concerns::ShowOwn, kSignedIn},
+      {kGet, "/portal/circles/{id}/concerns/new", pages::concerns::ShowVolunteerRaise, kSignedIn},
+      {kPost, "/portal/circles/{id}/concerns/new", pages::concerns::VolunteerRaise, kSignedIn},
+      // What was disclosed to the partner about concerns
+      {kGet, "/my-concerns", pages::concerns::ListDisclosed, kSignedIn},
+      {kGet, "/my-concerns/{id}", pages::concerns::ShowDisclosed, kSignedIn},
   };
 }
 

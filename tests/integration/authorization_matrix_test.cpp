@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "support/auth_fixture.hpp"
+#include "support/circle_fixture.hpp"
+#include "support/concern_fixture.hpp"
 #include "support/test_server.hpp"
 #include "support/core_member_fixture.hpp"
 #include "support/volunteer_fixture.hpp"
@@ -74,6 +76,25 @@ enum class Target {
   kReferralDocumentOfA,
   kNewReferralDocumentOfA,
   kCriterionOfA,
+  // Circles (tests/support/circle_fixture.hpp): a meeting circle of organisation A around the
+  // seeded file, with organisation A's volunteer as a member; a held meeting without minutes and
+  // one with minutes; that volunteer's stay; the document of the agreement attaching organisation
+  // A's partner; a partner contact; a calendar feed ("TOKEN.ics") of another volunteer of the
+  // circle. The "New" ones are made afresh for each tester, since cancelling, ending and removing
+  // them is allowed.
+  kCircleOfA,
+  kMeetingOfA,
+  kMinutesOfA,
+  kNewMeetingOfA,
+  kMemberOfA,
+  kNewAgreementOfA,
+  kAgreementDocumentOfA,
+  kNewConflictOfA,
+  kPartnerContactOfA,
+  kCalendarFeedOfA,
+  // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
+  // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
+  kConcernOfA,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -110,6 +131,8 @@ constexpr Roles5 AdminOnly(Outcome others, Outcome admin) {
 constexpr Roles5 Staff(Outcome others) { return {ok, ok, others, others, others}; }
 // Only the volunteer (whose own record it is); a record to everyone else.
 constexpr Roles5 VolunteerOnly() { return {hidden, hidden, ok, hidden, hidden}; }
+// Only the partner (a circle an agreement in force shares with them); a record to everyone else.
+constexpr Roles5 PartnerOnly() { return {hidden, hidden, hidden, ok, hidden}; }
 
 constexpr const char* kSlugA = "cercles-a";
 constexpr const char* kSlugB = "cercles-b";
@@ -286,6 +309,94 @@ std::map<std::string, Expectation> Expectations() {
       // The volunteer's portal: only organisation A's volunteer has a file linked to their account
       {"GET /portal", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/hours", {422, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      // Circles: coordinators and admins only; everyone else gets a 404, even for the lists,
+      // since a circle names its core member
+      {"GET /circles", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /circles/new", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"POST /circles/new", {422, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /circles/meetings/{id}", {200, kMeetingOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/meetings/{id}/cancel",
+       {303, kNewMeetingOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/meetings/{id}/acknowledge",
+       {422, kMinutesOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/members/{id}/primary",
+       {303, kMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/members/{id}/leave",
+       {422, kMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/members/{id}/replace",
+       {422, kMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/agreements/{id}/end",
+       {303, kNewAgreementOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/documents/{id}",
+       {200, kAgreementDocumentOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/volunteers/{id}",
+       {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/volunteers/{id}",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/conflicts/{id}/remove",
+       {303, kNewConflictOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/{id}", {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/details", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/{id}/suggestions",
+       {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/members", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/phase", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/covenant", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/covenant/sign",
+       {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/meetings", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/reviews", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/close", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/agreements",
+       {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /partners", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"POST /partners", {422, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /partners/{id}", {200, kPartnerContactOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /partners/{id}", {422, kPartnerContactOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /admin/covenant", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /admin/covenant", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      // The volunteer's circles: only organisation A's volunteer, a member of the circle
+      {"GET /portal/circles/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/circles/{id}/contacts",
+       {422, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/meetings/{id}",
+       {200, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/meetings/{id}",
+       {422, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/calendar", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      // The partner's pages: the list is theirs (empty for organisation B's partner); a circle only
+      // while an agreement in force attaches them to it
+      {"GET /my-circles", {200, kNone, login, PartnerOnly(), hidden, PartnerOnly()}},
+      {"GET /my-circles/{id}", {200, kCircleOfA, login, PartnerOnly(), hidden, All(hidden)}},
+      // Calendar feeds: public, the token is the credential
+      {"GET /calendar/{feed}", {200, kCalendarFeedOfA, ok, All(ok), ok, All(ok)}},
+      // Concerns: coordinators and admins; everyone else gets a 404, even for the register and the rota.
+      // Acknowledging and starting a concern already in progress are refused (409); the forms are invalid.
+      {"GET /concerns", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /concerns/on-call", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"POST /concerns/on-call", {422, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
+      {"GET /concerns/{id}", {200, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/acknowledge", {409, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/start", {409, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/actions", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/emergency-meeting",
+       {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/disclosures", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/reply", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/close", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/{id}/concerns/new", {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/concerns/new", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The volunteer's concerns: only organisation A's volunteer, a member of the circle who raised it
+      {"GET /portal/concerns", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/concerns/{id}", {200, kConcernOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/circles/{id}/concerns/new",
+       {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/circles/{id}/concerns/new",
+       {422, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      // The partner's view: the list is theirs (empty for organisation B's partner); a concern only
+      // through a disclosure made to them
+      {"GET /my-concerns", {200, kNone, login, PartnerOnly(), hidden, PartnerOnly()}},
+      {"GET /my-concerns/{id}", {200, kConcernOfA, login, PartnerOnly(), hidden, All(hidden)}},
   };
 }
 
@@ -346,6 +457,35 @@ Form FormFor(const std::string& route) {
       {"POST /referrals/{id}/accept", {{"reopen", ""}, {"file_number", ""}}},
       {"POST /admin/eligibility", {{"label", ""}}},
       {"POST /admin/eligibility/{id}", {{"label", ""}}},
+      // Circles: each form refused for a missing or malformed field.
+      {"POST /circles/new", {{"core_member", ""}}},
+      {"POST /circles/meetings/{id}/acknowledge", {{"comment", std::string(2001, 'x')}}},
+      {"POST /circles/members/{id}/leave", {{"left_on", "pas une date"}, {"left_reason", ""}}},
+      {"POST /circles/members/{id}/replace", {{"volunteer", ""}, {"reason", ""}}},
+      {"POST /circles/volunteers/{id}", {{"profiles", "inconnu"}}},
+      {"POST /circles/{id}/details", {{"offence_profile", "inconnu"}}},
+      {"POST /circles/{id}/members", {{"volunteer", ""}}},
+      {"POST /circles/{id}/phase", {{"to", ""}}},
+      {"POST /circles/{id}/covenant", {{"body", ""}}},
+      {"POST /circles/{id}/covenant/sign", {{"signatory", ""}}},
+      {"POST /circles/{id}/meetings", {{"kind", ""}}},
+      {"POST /circles/{id}/reviews", {{"kind", ""}}},
+      {"POST /circles/{id}/close", {{"closure_reason", ""}}},
+      {"POST /circles/{id}/agreements", {{"contact", ""}}},
+      {"POST /partners", {{"kind", ""}, {"name", ""}}},
+      {"POST /partners/{id}", {{"kind", ""}, {"name", ""}}},
+      {"POST /admin/covenant", {{"body", ""}}},
+      {"POST /portal/circles/{id}/contacts", {{"contacted_on", "pas une date"}}},
+      {"POST /portal/meetings/{id}", {{"check_in", ""}}},
+      // Concerns: each form refused for a missing or malformed field, or a person who is not staff.
+      {"POST /concerns/on-call", {{"level-987654321", "0"}}},
+      {"POST /concerns/{id}/actions", {{"kind", ""}}},
+      {"POST /concerns/{id}/emergency-meeting", {{"date", "pas une date"}}},
+      {"POST /concerns/{id}/disclosures", {{"recipient_kind", ""}}},
+      {"POST /concerns/{id}/reply", {{"reply", ""}}},
+      {"POST /concerns/{id}/close", {{"outcome", ""}}},
+      {"POST /circles/{id}/concerns/new", {{"category", ""}}},
+      {"POST /portal/circles/{id}/concerns/new", {{"category", ""}}},
   };
   if (route == "POST /login") {
     return {{"email", volunteer_a}, {"password", std::string(kTestPassword)}};
@@ -410,8 +550,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     // name.
     VolunteerFixture volunteers(server_);
     const auto today = volunteers.Today();
-    volunteers.CreateVolunteer(organisation_a_.id, "Bastien", "Bénévole",
-                               domain::VolunteerStage::kActive, organisation_a_.volunteer.id);
+    own_volunteer_of_a_ = volunteers.CreateVolunteer(organisation_a_.id, "Bastien", "Bénévole",
+                                                     domain::VolunteerStage::kActive,
+                                                     organisation_a_.volunteer.id);
     volunteer_of_a_ = volunteers.CreateVolunteer(organisation_a_.id, "Rosalie", "Cible",
                                                  domain::VolunteerStage::kScreening);
     volunteer_document_of_a_ = volunteers.AddDocument(organisation_a_.id, volunteer_of_a_);
@@ -432,10 +573,58 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
                                            {domain::ReferralStatus::kScreening}, true);
     referral_document_of_a_ = intake.AddDocument(organisation_a_.id, "referral", referral_of_a_);
     criterion_of_a_ = intake.CriterionIds(organisation_a_.id).front();
+    SeedCircle(today);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")
                        .substr(std::string("/static/").size());
+  }
+
+  // A meeting circle of organisation A around the seeded file, with its volunteer and another one,
+  // a partner attached under an agreement in force, and the records the circle routes name.
+  void SeedCircle(domain::CivilDate today) {
+    CircleFixture circles(server_);
+    VolunteerFixture volunteers(server_);
+    const auto other = volunteers.CreateVolunteer(organisation_a_.id, "Odile", "Membre",
+                                                  domain::VolunteerStage::kActive);
+    circle_of_a_ = circles.CreateCircle(organisation_a_.id, file_of_a_.core_member_id,
+                                        domain::CirclePhase::kWeekly, domain::AddDays(today, -60),
+                                        domain::AddDays(today, -90));
+    member_of_a_ = circles.AddMember(organisation_a_.id, circle_of_a_, own_volunteer_of_a_,
+                                     domain::AddDays(today, -90), true);
+    circles.AddMember(organisation_a_.id, circle_of_a_, other, domain::AddDays(today, -90));
+    meeting_of_a_ = circles.AddMeeting(organisation_a_.id, circle_of_a_,
+                                       CircleFixture::At(domain::AddDays(today, -1), 19 * 60),
+                                       own_volunteer_of_a_);
+    minutes_of_a_ =
+        circles.AddMeeting(organisation_a_.id, circle_of_a_,
+                           CircleFixture::At(domain::AddDays(today, -8), 19 * 60), other);
+    circles.AddMinutes(organisation_a_.id, minutes_of_a_, other, {own_volunteer_of_a_},
+                       CircleFixture::At(domain::AddDays(today, -7), 10 * 60));
+    circles.AddContact(organisation_a_.id, circle_of_a_, other, domain::AddDays(today, -3));
+    partner_contact_of_a_ =
+        circles.AddPartnerContact(organisation_a_.id, "Agathe Agente", organisation_a_.partner.id);
+    agreement_document_of_a_ =
+        CoreMemberFixture(server_).AddDocument(organisation_a_.id, "circle", circle_of_a_);
+    agreement_of_a_ =
+        circles.AddAgreement(organisation_a_.id, partner_contact_of_a_, circle_of_a_,
+                             domain::AddDays(today, -30), std::nullopt, agreement_document_of_a_);
+    spare_contact_of_a_ = circles.AddPartnerContact(organisation_a_.id, "Paul Policier");
+    calendar_token_of_a_ = circles.CreateCalendarToken(organisation_a_.id, other);
+    SeedConcern(agreement_of_a_);
+  }
+
+  // A concern in progress about the circle, raised by organisation A's volunteer (a concern level: no
+  // alert mail) and disclosed to organisation A's partner under the agreement.
+  void SeedConcern(std::int64_t agreement_id) {
+    ConcernFixture concerns(server_);
+    concern_of_a_ = concerns.Raise({organisation_a_.id, circle_of_a_, organisation_a_.volunteer.id,
+                                    own_volunteer_of_a_, domain::ConcernCategory::kHostility,
+                                    domain::Severity::kConcern});
+    concerns.Acknowledge(organisation_a_.id, concern_of_a_, organisation_a_.coordinator.id, true);
+    concerns.DiscloseToPartner(organisation_a_.id, concern_of_a_, partner_contact_of_a_,
+                               agreement_id, organisation_a_.coordinator.id,
+                               "Rencontre d'urgence prévue (essai).");
   }
 
   // Everyone who tries each route, in the order of the Expectation columns.
@@ -517,6 +706,34 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
             CoreMemberFixture(server_).AddDocument(organisation_a_.id, "referral", referral_of_a_));
       case Target::kCriterionOfA:
         return std::to_string(criterion_of_a_);
+      case Target::kCircleOfA:
+        return std::to_string(circle_of_a_);
+      case Target::kMeetingOfA:
+        return std::to_string(meeting_of_a_);
+      case Target::kMinutesOfA:
+        return std::to_string(minutes_of_a_);
+      case Target::kNewMeetingOfA:
+        return std::to_string(CircleFixture(server_).AddMeeting(
+            organisation_a_.id, circle_of_a_, server_.clock().Now() + std::chrono::days(3)));
+      case Target::kMemberOfA:
+        return std::to_string(member_of_a_);
+      case Target::kNewAgreementOfA: {
+        CircleFixture circles(server_);
+        return std::to_string(circles.AddAgreement(organisation_a_.id, spare_contact_of_a_,
+                                                   circle_of_a_,
+                                                   domain::AddDays(circles.Today(), -10)));
+      }
+      case Target::kAgreementDocumentOfA:
+        return std::to_string(agreement_document_of_a_);
+      case Target::kNewConflictOfA:
+        return std::to_string(CircleFixture(server_).AddConflict(
+            organisation_a_.id, volunteer_of_a_, file_of_a_.core_member_id));
+      case Target::kPartnerContactOfA:
+        return std::to_string(partner_contact_of_a_);
+      case Target::kCalendarFeedOfA:
+        return calendar_token_of_a_ + ".ics";
+      case Target::kConcernOfA:
+        return std::to_string(concern_of_a_);
     }
     return "";
   }
@@ -635,6 +852,17 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t referral_of_a_ = 0;
   std::int64_t referral_document_of_a_ = 0;
   std::int64_t criterion_of_a_ = 0;
+  std::int64_t own_volunteer_of_a_ = 0;
+  std::int64_t circle_of_a_ = 0;
+  std::int64_t member_of_a_ = 0;
+  std::int64_t meeting_of_a_ = 0;
+  std::int64_t minutes_of_a_ = 0;
+  std::int64_t partner_contact_of_a_ = 0;
+  std::int64_t spare_contact_of_a_ = 0;
+  std::int64_t agreement_document_of_a_ = 0;
+  std::string calendar_token_of_a_;
+  std::int64_t agreement_of_a_ = 0;
+  std::int64_t concern_of_a_ = 0;
 };
 
 TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsPromised) {

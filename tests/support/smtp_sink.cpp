@@ -192,10 +192,15 @@ ReceivedMail ParseReceivedMail(const std::string& file_content) {
   return mail;
 }
 
-SmtpSink::SmtpSink() : folder_(MakeTemporaryFolder()), port_(FreePort()) {
+SmtpSink::SmtpSink(std::chrono::milliseconds hold_reply)
+    : folder_(MakeTemporaryFolder()), port_(FreePort()) {
   const std::string script = std::string(CERCLE_SOURCE_DIR) + "/tests/support/smtp_sink.py";
   std::vector<std::string> arguments = {kPython,    script, "--port", std::to_string(port_),
                                         "--folder", folder_};
+  if (hold_reply.count() > 0) {
+    arguments.push_back("--hold-seconds");
+    arguments.push_back(std::to_string(static_cast<double>(hold_reply.count()) / 1000.0));
+  }
   std::vector<char*> argv;
   for (auto& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);

@@ -35,7 +35,9 @@ struct ReceivedMail {
 // crashes.
 class SmtpSink {
  public:
-  SmtpSink();
+  SmtpSink() : SmtpSink(std::chrono::milliseconds(0)) {}
+  // A sink that waits `hold_reply` after keeping each message before it answers "250 OK".
+  explicit SmtpSink(std::chrono::milliseconds hold_reply);
   ~SmtpSink();
   SmtpSink(const SmtpSink&) = delete;
   SmtpSink& operator=(const SmtpSink&) = delete;

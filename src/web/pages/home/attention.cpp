@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "web/pages/circles/circle_attention.hpp"
+#include "web/pages/concerns/concern_attention.hpp"
 #include "web/pages/core_members/core_member_attention.hpp"
 #include "web/pages/volunteers/volunteer_attention.hpp"
 
@@ -13,15 +15,23 @@ std::vector<AttentionItem> CollectAttention(Context& context) {
   const std::vector<std::function<std::vector<AttentionItem>(Context&)>> sources = {
       volunteers::Attention,
       core_members::KeyDateAttention,
+      circles::Attention,
+      concerns::Attention,
   };
   std::vector<AttentionItem> items;
   for (const auto& source : sources) {
     auto found = source(context);
     items.insert(items.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  std::stable_sort(items.begin(), items.end(), [](const AttentionItem& a, const AttentionItem& b) {
+  // Most urgent first. Within one urgency, what has already happened comes first, newest first; then
+  // what is coming, soonest first.
+  const auto today = context.services.translator.LocalDate(context.services.clock.Now());
+  std::stable_sort(items.begin(), items.end(), [today](const AttentionItem& a, const AttentionItem& b) {
     if (a.urgency != b.urgency) return a.urgency < b.urgency;
-    return a.date < b.date;
+    const bool a_past = a.date < today;
+    const bool b_past = b.date < today;
+    if (a_past != b_past) return a_past;
+    return a_past ? b.date < a.date : a.date < b.date;
   });
   return items;
 }

@@ -8,8 +8,9 @@
 
 namespace cercle::web::pages::home {
 
-// How pressing an item is.
-enum class Urgency { kUrgent, kSoon, kNote };
+// How pressing an item is. kAlert (an urgent or emergency concern nobody has acknowledged) comes
+// before everything else.
+enum class Urgency { kAlert, kUrgent, kSoon, kNote };
 
 // Something staff should look at, listed on their home page: a key date coming, a check expiring, a
 // circle without meetings, minutes late, a concern waiting.
@@ -20,7 +21,8 @@ struct AttentionItem {
   std::string href;        // where to deal with it
 };
 
-// Every item for the actor, most urgent first, then by date. Each area of the program contributes through
+// Every item for the actor, most urgent first; within one urgency, what has happened (newest first),
+// then what is coming (soonest first). Each area of the program contributes through
 // a function listed in attention.cpp; each asks its own policy what the actor may see.
 std::vector<AttentionItem> CollectAttention(Context& context);
 

@@ -27,8 +27,10 @@ Response Show(Context& context) {
         attention.push_back(mstch::map{
             {"text", item.text},
             {"href", item.href},
-            {"date", context.services.translator.FormatCivilDate(context.language, domain::FormatIsoDate(item.date))},
-            {"urgent", item.urgency == Urgency::kUrgent},
+            {"date", context.services.translator.FormatCivilDate(context.language,
+                                                                 domain::FormatIsoDate(item.date))},
+            {"urgent", item.urgency == Urgency::kUrgent || item.urgency == Urgency::kAlert},
+            {"alert", item.urgency == Urgency::kAlert},
             {"soon", item.urgency == Urgency::kSoon}});
       }
       model["staff"] = true;

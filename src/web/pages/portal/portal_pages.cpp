@@ -9,6 +9,7 @@
 #include "store/volunteer_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/pages/circles/circle_portal.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 
 namespace cercle::web::pages::portal {
@@ -56,6 +57,8 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                    {"region", volunteer.region},
                    {"languages", volunteer.languages}};
   if (!notice.empty()) model["notice"] = notice;
+  // Their circles: the next meeting, the minutes to write.
+  model["circles"] = circles::PortalCircles(context, volunteer);
   mstch::array availability;
   for (int day = 0; day < domain::Availability::kDays; ++day) {
     std::string periods;
@@ -119,6 +122,8 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
   model["months"] = months;
   mstch::array logged;
   for (const auto& entry : data.logged) {
+    // Meeting hours come from the minutes, not from the volunteer: they count in the totals above.
+    if (entry.kind == domain::HoursKind::kCircleMeeting) continue;
     logged.push_back(mstch::map{
         {"date", views::FormatDate(context, entry.worked_on)},
         {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "auth/policies/volunteer_policy.hpp"
+#include "store/circle_store.hpp"
 #include "store/document_store.hpp"
 #include "store/screening_store.hpp"
 #include "store/training_store.hpp"
@@ -233,6 +234,7 @@ struct FileData {
   std::vector<domain::HoursEntry> logged;
   std::vector<domain::SupervisionSession> supervision;
   std::optional<Instant> approved_at;
+  int circle_count = 0;  // the circles the volunteer is in now, for the gate
 };
 
 Response RenderFile(Context& context, const domain::Volunteer& volunteer, const FileState& state) {
@@ -252,6 +254,7 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
     data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
     data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
     data.logged = store::VolunteerHoursStore(session).ListForVolunteer(volunteer.id, organisation);
+    data.circle_count = store::CircleStore(session).CurrentCircleCount(volunteer.id, organisation);
     return data;
   });
   const auto names = UserNames(context);
@@ -313,11 +316,10 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
   model["notes"] = volunteer.notes;
   if (volunteer.user_id) model["account"] = name_of(volunteer.user_id);
 
-  // The gate. Circles come in a later issue: until then no volunteer is in any.
-  constexpr int kCirclesSoFar = 0;
+  // The gate, with the circles the volunteer is in now.
   const auto gate =
       domain::CheckVolunteerGate({volunteer, setup.screening_types, data.items,
-                                  setup.training_modules, data.attendance, kCirclesSoFar},
+                                  setup.training_modules, data.attendance, data.circle_count},
                                  settings, today);
   model["ready"] = gate.passed();
   model["gate_failures"] = GateFailureTexts(context, gate);
@@ -421,6 +423,8 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
   model["months"] = MonthRows(context, approved, hourly_cents);
   mstch::array logged;
   for (const auto& entry : data.logged) {
+    // Meeting hours come from the circles' minutes: they count in the totals above.
+    if (entry.kind == domain::HoursKind::kCircleMeeting) continue;
     logged.push_back(mstch::map{
         {"id", std::to_string(entry.id)},
         {"date", FormatDate(context, entry.worked_on)},
@@ -575,6 +579,7 @@ Response List(Context& context) {
     std::map<domain::VolunteerStage, int> counts;
     std::vector<domain::ScreeningItem> items;
     std::vector<domain::TrainingAttendance> attendance;
+    std::map<std::int64_t, int> circle_counts;
   };
   const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     ListData data;
@@ -583,6 +588,7 @@ Response List(Context& context) {
     data.counts = volunteers.CountByStage(organisation);
     data.items = store::ScreeningStore(session).ListLiveItems(organisation);
     data.attendance = store::TrainingStore(session).OrganisationAttendance(organisation);
+    data.circle_counts = store::CircleStore(session).CurrentCircleCounts(organisation);
     return data;
   });
   std::map<std::int64_t, std::vector<domain::ScreeningItem>> items_by_volunteer;
@@ -591,15 +597,15 @@ Response List(Context& context) {
   for (const auto& entry : data.attendance)
     attendance_by_volunteer[entry.volunteer_id].push_back(entry);
   const domain::CivilDate today = Today(context);
-  constexpr int kCirclesSoFar = 0;
   mstch::array rows;
   for (const auto& volunteer : data.volunteers) {
     const auto& items = items_by_volunteer[volunteer.id];
     const auto& attendance = attendance_by_volunteer[volunteer.id];
-    const auto gate =
-        domain::CheckVolunteerGate({volunteer, setup.screening_types, items, setup.training_modules,
-                                    attendance, kCirclesSoFar},
-                                   setup.settings, today);
+    const auto circles = data.circle_counts.find(volunteer.id);
+    const int circle_count = circles == data.circle_counts.end() ? 0 : circles->second;
+    const auto gate = domain::CheckVolunteerGate(
+        {volunteer, setup.screening_types, items, setup.training_modules, attendance, circle_count},
+        setup.settings, today);
     rows.push_back(mstch::map{
         {"id", std::to_string(volunteer.id)},
         {"name", volunteer.last_name + ", " + volunteer.first_name},

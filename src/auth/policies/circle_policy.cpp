@@ -1,0 +1,81 @@
+#include "auth/policies/circle_policy.hpp"
+
+#include <algorithm>
+
+namespace cercle::auth::policies {
+
+bool CirclePolicy::CanManage(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id &&
+         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
+}
+
+bool CirclePolicy::CanEditCovenantTemplate(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+}
+
+bool CirclePolicy::MayHaveVolunteerView(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kVolunteer);
+}
+
+bool CirclePolicy::CanVolunteerRead(const Actor& actor, const domain::Volunteer& volunteer,
+                                    const domain::Circle& circle,
+                                    const std::vector<domain::CircleMember>& stays, int access_days,
+                                    domain::CivilDate today) {
+  if (!MayHaveVolunteerView(actor) || !actor.InOrganisation(volunteer.organisation_id) ||
+      volunteer.user_id != actor.user_id || circle.organisation_id != volunteer.organisation_id) {
+    return false;
+  }
+  return std::any_of(stays.begin(), stays.end(), [&](const domain::CircleMember& stay) {
+    return stay.volunteer_id == volunteer.id && stay.circle_id == circle.id &&
+           domain::VolunteerMayRead(circle, stay, access_days, today);
+  });
+}
+
+bool CirclePolicy::CanVolunteerAct(const Actor& actor, const domain::Volunteer& volunteer,
+                                   const domain::Circle& circle,
+                                   const std::vector<domain::CircleMember>& stays) {
+  if (!MayHaveVolunteerView(actor) || !actor.InOrganisation(volunteer.organisation_id) ||
+      volunteer.user_id != actor.user_id || domain::IsClosedStage(volunteer.stage)) {
+    return false;
+  }
+  return std::any_of(stays.begin(), stays.end(), [&](const domain::CircleMember& stay) {
+    return stay.volunteer_id == volunteer.id && stay.circle_id == circle.id &&
+           domain::VolunteerMayAct(circle, stay);
+  });
+}
+
+bool CirclePolicy::CanVolunteerWriteMinutes(const Actor& actor, const domain::Volunteer& volunteer,
+                                            const domain::Circle& circle,
+                                            const std::vector<domain::CircleMember>& stays,
+                                            int access_days, domain::CivilDate meeting_day,
+                                            domain::CivilDate today) {
+  if (!CanVolunteerRead(actor, volunteer, circle, stays, access_days, today) ||
+      domain::IsClosedStage(volunteer.stage)) {
+    return false;
+  }
+  return std::any_of(stays.begin(), stays.end(), [&](const domain::CircleMember& stay) {
+    return stay.volunteer_id == volunteer.id && stay.circle_id == circle.id &&
+           stay.joined_on <= meeting_day && (!stay.left_on || meeting_day <= *stay.left_on);
+  });
+}
+
+bool CirclePolicy::MayHavePartnerView(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kPartner);
+}
+
+bool CirclePolicy::CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,
+                                  const domain::Circle& circle,
+                                  const std::vector<domain::SharingAgreement>& agreements,
+                                  domain::CivilDate today) {
+  if (!MayHavePartnerView(actor) || !actor.InOrganisation(contact.organisation_id) ||
+      contact.user_id != actor.user_id || circle.organisation_id != contact.organisation_id) {
+    return false;
+  }
+  return std::any_of(agreements.begin(), agreements.end(),
+                     [&](const domain::SharingAgreement& agreement) {
+                       return agreement.partner_contact_id == contact.id &&
+                              agreement.circle_id == circle.id && agreement.InForceOn(today);
+                     });
+}
+
+}  // namespace cercle::auth::policies

@@ -1,0 +1,973 @@
+#include "demo/circles_demo.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/circle.hpp"
+#include "domain/circle_contacts.hpp"
+#include "domain/circle_covenant.hpp"
+#include "domain/circle_formation.hpp"
+#include "domain/circle_meetings.hpp"
+#include "domain/circle_partners.hpp"
+#include "domain/circle_record.hpp"
+#include "domain/circle_reviews.hpp"
+#include "domain/core_member.hpp"
+#include "domain/dates.hpp"
+#include "domain/hours.hpp"
+#include "domain/screening.hpp"
+#include "domain/training.hpp"
+#include "domain/volunteer.hpp"
+#include "domain/volunteer_gate.hpp"
+#include "i18n/folding.hpp"
+#include "store/circle_contact_store.hpp"
+#include "store/circle_review_store.hpp"
+#include "store/circle_store.hpp"
+#include "store/core_member_store.hpp"
+#include "store/meeting_store.hpp"
+#include "store/partner_store.hpp"
+#include "store/screening_store.hpp"
+#include "store/settings_store.hpp"
+#include "store/training_store.hpp"
+#include "store/user_store.hpp"
+#include "store/volunteer_hours_store.hpp"
+#include "store/volunteer_store.hpp"
+
+namespace cercle::demo {
+namespace {
+
+using domain::CirclePhase;
+using domain::CivilDate;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+// The circles need more volunteers who pass the gate than the volunteers' demo has: these, active,
+// fully screened and trained a year ago. Every name says it is not real.
+struct ExtraVolunteer {
+  const char* first_name;
+  const char* last_name;
+  const char* region;
+  const char* languages;
+  const char* availability;
+  int age;
+  const char* occupation;
+  const char* gender;
+};
+
+constexpr ExtraVolunteer kExtraVolunteers[] = {
+    {"Mireille", "Simulacre", "Montréal — Rosemont", "français", "tue-evening,sat-morning", 52,
+     "Bibliothécaire", "femme"},
+    {"Didier", "Postiche", "Laval", "français, anglais", "thu-evening,sun-afternoon", 47,
+     "Électricien", "homme"},
+    {"Agathe", "Calque", "Longueuil", "français", "mon-evening,wed-evening", 39,
+     "Infirmière auxiliaire", "femme"},
+    {"Bruno", "Mirage", "Montréal — Plateau", "français, espagnol", "wed-evening,sat-afternoon", 58,
+     "Professeur d'espagnol retraité", "homme"},
+    {"Clémence", "Reflet", "Montréal — Villeray", "français", "tue-evening,thu-evening", 33,
+     "Intervenante jeunesse", "femme"},
+    {"Étienne", "Songe", "Montréal — Ahuntsic", "français, anglais", "wed-evening,fri-evening", 64,
+     "Aumônier retraité", "homme"},
+    {"Florence", "Copie", "Brossard", "français", "mon-evening,thu-evening", 45, "Comptable",
+     "femme"},
+    {"Karim", "Fantaisie", "Montréal — Plateau", "français, anglais, arabe",
+     "tue-evening,sat-morning", 41, "Chauffeur d'autobus", "homme"},
+};
+
+// One phase of a circle's history: the phase and the day it began, in days before today.
+struct PhaseStep {
+  CirclePhase phase;
+  int days_ago;
+  const char* reason;
+};
+
+// One review or renewal decision.
+struct DemoReview {
+  domain::ReviewKind kind;
+  int days_ago;
+  std::optional<domain::RenewalDecision> renewal;
+  const char* outcome;
+  const char* decisions;
+};
+
+// One invented circle. The first phase step is the opening (forming).
+struct DemoCircle {
+  const char* core_member;  // legal name of a demo core member
+  std::vector<const char*>
+      members;  // "First Last" of the volunteers; the first is the primary volunteer
+  std::vector<PhaseStep> phases;                 // oldest first
+  std::optional<domain::ClosureReason> closure;  // set with a last step kClosed
+  const char* closing_note;
+  std::optional<domain::OffenceProfile> profile;
+  const char* meeting_times;
+  const char* place;
+  // The most recent held meeting, in days before today (0: none, the circle does not meet yet).
+  int last_meeting_days_ago;
+  // How many meetings are planned ahead.
+  int planned_ahead;
+  // Special cases shown on the coordinator's home page and the volunteer's phone: the meeting (by
+  // days ago) whose minutes are still to write, and the one whose minutes wait for acknowledgement
+  // (0: none).
+  int minutes_missing_days_ago;
+  int minutes_unacknowledged_days_ago;
+  // Contacts between meetings: every `contact_every` days, the latest `last_contact_days_ago` days
+  // ago (0: none).
+  int contact_every;
+  int last_contact_days_ago;
+  std::vector<DemoReview> reviews;
+};
+
+const std::vector<DemoCircle>& Circles() {
+  using enum CirclePhase;
+  using domain::OffenceProfile;
+  using domain::RenewalDecision;
+  using domain::ReviewKind;
+  static const std::vector<DemoCircle> circles = {
+      {"Marcel Exemple",
+       {"Bastien Fictif", "Solange Brouillon", "Anatole Ébauche", "Mireille Simulacre"},
+       {{kForming, 395, "Cercle ouvert."},
+        {kIntensive, 380, "Sortie de Marcel : début des rencontres intensives."},
+        {kWeekly, 345, "Marcel est installé; on passe à une rencontre par semaine."},
+        {kBiweekly, 220, "Marcel a trouvé un emploi saisonnier; il tient ses engagements."},
+        {kMonthly, 120,
+         "Stabilité depuis plusieurs mois; rencontres mensuelles, contacts entre-temps."}},
+       std::nullopt,
+       "",
+       OffenceProfile::kAdultVictims,
+       "tue-evening",
+       "Salle communautaire du quartier (démo)",
+       1,
+       2,
+       1,
+       0,
+       9,
+       3,
+       {{ReviewKind::kReview, 290, std::nullopt,
+         "Le cercle fonctionne bien; Marcel parle plus ouvertement.",
+         "Garder le rythme hebdomadaire encore deux mois."},
+        {ReviewKind::kReview, 200, std::nullopt, "Emploi saisonnier trouvé; moins d'isolement.",
+         "Passer aux rencontres aux deux semaines."},
+        {ReviewKind::kReview, 110, std::nullopt,
+         "Bonne stabilité; un moment difficile bien géré en équipe.",
+         "Rencontres mensuelles; contacts hebdomadaires maintenus."},
+        {ReviewKind::kRenewal, 16, RenewalDecision::kRenewed,
+         "Marcel souhaite poursuivre une deuxième année; les bénévoles aussi.",
+         "Engagement renouvelé pour un an."}}},
+      {"Gaston Fictif",
+       {"Didier Postiche", "Agathe Calque", "Florence Copie"},
+       {{kForming, 165, "Cercle ouvert."},
+        {kIntensive, 150, "Premières semaines après la libération."},
+        {kWeekly, 110, "Fin de la période intensive."}},
+       std::nullopt,
+       "",
+       OffenceProfile::kOnline,
+       "thu-evening",
+       "Bibliothèque de quartier, salle 2 (démo)",
+       4,
+       3,
+       4,
+       0,
+       6,
+       2,
+       {{ReviewKind::kReview, 60, std::nullopt,
+         "Gaston tient à ses rencontres; il cherche un logement.",
+         "Rester aux rencontres hebdomadaires jusqu'au déménagement."}}},
+      {"Félix Chimère",
+       {"Solange Brouillon", "Clémence Reflet", "Étienne Songe"},
+       {{kForming, 275, "Cercle ouvert."},
+        {kIntensive, 260, "Libération d'office : début intensif."},
+        {kWeekly, 225, "Félix est bien entouré; rencontres hebdomadaires."},
+        {kBiweekly, 95, "Progrès constants; rencontres aux deux semaines."}},
+       std::nullopt,
+       "",
+       OffenceProfile::kAdultVictims,
+       "wed-evening",
+       "Local de l'organisme (démo)",
+       3,
+       3,
+       0,
+       3,
+       10,
+       5,
+       {{ReviewKind::kReview, 170, std::nullopt,
+         "Félix reste abstinent; il cuisine pour le cercle.", "Continuer ainsi."},
+        {ReviewKind::kReview, 80, std::nullopt, "Passage aux deux semaines réussi.",
+         "Revoir la fréquence à la prochaine revue."}}},
+      {"Jules Apparence",
+       {"Anatole Ébauche", "Didier Postiche", "Karim Fantaisie"},
+       {{kForming, 485, "Cercle ouvert."},
+        {kIntensive, 470, "Début du cercle."},
+        {kWeekly, 440, "Rythme hebdomadaire."},
+        {kBiweekly, 330, "Rencontres aux deux semaines."},
+        {kMonthly, 230, "Rencontres mensuelles."},
+        {kInformal, 140, "Jules est autonome; le cercle reste disponible au besoin."}},
+       std::nullopt,
+       "",
+       std::nullopt,
+       "sat-morning",
+       "Café du parc (démo)",
+       95,
+       1,
+       0,
+       0,
+       20,
+       40,
+       {{ReviewKind::kReview, 380, std::nullopt, "Bonne intégration.", "Continuer."},
+        {ReviewKind::kReview, 290, std::nullopt, "Jules a repris la musique.",
+         "Réduire la fréquence."},
+        {ReviewKind::kReview, 195, std::nullopt, "Aucune inquiétude.", "Rencontres mensuelles."},
+        {ReviewKind::kRenewal, 104, RenewalDecision::kRenewed, "Jules veut garder le lien.",
+         "Renouvelé pour un an, en mode informel."},
+        {ReviewKind::kReview, 12, std::nullopt, "Peu de nouvelles depuis l'été.",
+         "La coordination relance Jules et planifie une rencontre."}}},
+      {"Bernard Bidon",
+       {"Agathe Calque", "Bruno Mirage", "Clémence Reflet", "Florence Copie"},
+       {{kForming, 40, "Cercle ouvert."},
+        {kIntensive, 23, "Ben est libéré : contacts quotidiens au début."}},
+       std::nullopt,
+       "",
+       OffenceProfile::kChildVictims,
+       "mon-evening",
+       "Local de l'organisme, Longueuil (démo)",
+       2,
+       3,
+       0,
+       0,
+       2,
+       1,
+       {}},
+      {"Armand Hypothèse",
+       {"Bruno Mirage", "Étienne Songe", "Mireille Simulacre"},
+       {{kForming, 95, "Cercle ouvert."},
+        {kIntensive, 80, "Début en maison de transition."},
+        {kWeekly, 50, "Rencontres hebdomadaires."},
+        {kSuspended, 15,
+         "Armand est hospitalisé quelques semaines; le cercle reprendra à sa sortie."}},
+       std::nullopt,
+       "",
+       std::nullopt,
+       "wed-evening",
+       "Maison de transition, salle commune (démo)",
+       15,
+       0,
+       0,
+       0,
+       7,
+       16,
+       {}},
+      {"Lucien Imaginaire",
+       {"Karim Fantaisie", "Octave Essai", "Fernand Factice"},
+       {{kForming, 45, "Cercle ouvert."},
+        {kPreRelease, 30, "Rencontres en établissement avant la libération d'office."}},
+       std::nullopt,
+       "",
+       std::nullopt,
+       "sat-morning",
+       "Établissement, parloir (démo)",
+       2,
+       2,
+       0,
+       0,
+       7,
+       4,
+       {}},
+      {"Octave Semblant",
+       {"Octave Essai", "Fernand Factice"},
+       {{kForming, 5, "Cercle ouvert; bénévoles proposés."}},
+       std::nullopt,
+       "",
+       domain::OffenceProfile::kNonContact,
+       "mon-evening",
+       "Local de l'organisme, Longueuil (démo)",
+       0,
+       0,
+       0,
+       0,
+       0,
+       0,
+       {}},
+      {"Rémi Modèle",
+       {"Capucine Échantillon", "Léon Maquette", "Héloïse Hypothèse"},
+       {{kForming, 620, "Cercle ouvert."},
+        {kIntensive, 600, "Début du cercle."},
+        {kWeekly, 560, "Rythme hebdomadaire."},
+        {kBiweekly, 450, "Rencontres aux deux semaines."},
+        {kMonthly, 330, "Rencontres mensuelles."},
+        {kClosed, 200, "Cercle terminé."}},
+       domain::ClosureReason::kCompleted,
+       "Rémi a vécu deux années stables; il souhaite un nouveau cercle plus tard, près de son "
+       "nouveau "
+       "quartier.",
+       OffenceProfile::kChildVictims,
+       "thu-evening",
+       "Salle communautaire du quartier (démo)",
+       200,
+       0,
+       0,
+       0,
+       14,
+       210,
+       {{ReviewKind::kReview, 510, std::nullopt, "Bon départ.", "Continuer."},
+        {ReviewKind::kReview, 420, std::nullopt, "Stable.", "Rencontres aux deux semaines."},
+        {ReviewKind::kRenewal, 235, RenewalDecision::kClosing,
+         "Rémi se sent prêt à continuer seul pour le moment.",
+         "Fermeture du cercle dans un mois."}}},
+      {"Hervé Brouillon",
+       {"Bastien Fictif", "Capucine Échantillon", "Léon Maquette"},
+       {{kForming, 315, "Cercle ouvert."},
+        {kIntensive, 300, "Début du cercle."},
+        {kWeekly, 265, "Rythme hebdomadaire."},
+        {kClosed, 10, "Cercle fermé."}},
+       domain::ClosureReason::kReincarcerated,
+       "Hervé est retourné en détention pour un bris de conditions. Le cercle a tenu une rencontre "
+       "de "
+       "clôture.",
+       std::nullopt,
+       "fri-evening",
+       "Bibliothèque de quartier, salle 2 (démo)",
+       10,
+       0,
+       0,
+       0,
+       8,
+       12,
+       {{ReviewKind::kReview, 210, std::nullopt, "Hervé manque des rencontres.",
+         "Entretien avec la coordination."},
+        {ReviewKind::kReview, 120, std::nullopt,
+         "Inquiétudes partagées avec l'agent de libération.",
+         "Rencontres maintenues chaque semaine."},
+        {ReviewKind::kReview, 30, std::nullopt, "Situation fragile.", "Vigilance accrue."}}},
+  };
+  return circles;
+}
+
+// The covenant every demo circle starts from, in French.
+constexpr const char* kCovenant =
+    "Entente du cercle\n\n"
+    "Nous, le membre principal et les bénévoles de ce cercle, avec la coordination qui "
+    "l'accompagne, nous "
+    "engageons à nous rencontrer régulièrement et à garder contact entre les rencontres, pour que "
+    "le membre "
+    "principal rebâtisse une vie sans nouvelle victime.\n\n"
+    "Le membre principal s'engage à participer honnêtement, à respecter ses conditions et à parler "
+    "de ce qui "
+    "l'inquiète, y compris des situations qui pourraient mettre quelqu'un à risque.\n\n"
+    "Les bénévoles s'engagent à écouter sans juger, à rappeler au membre principal ses engagements "
+    "et à "
+    "signaler à la coordination tout signe préoccupant.\n\n"
+    "Limites de la confidentialité : ce qui se dit dans le cercle reste dans le cercle, sauf si "
+    "quelqu'un est "
+    "en danger, si un enfant peut être à risque (Loi sur la protection de la jeunesse, art. 39), "
+    "si une "
+    "condition n'est pas respectée, ou si le membre principal a consenti à ce que l'information "
+    "soit "
+    "partagée. Seule la coordination parle au cercle externe : libération conditionnelle, police, "
+    "thérapeutes.";
+
+// What a phase asks of the circle, added to the covenant when it enters it.
+const char* PhaseClause(CirclePhase phase) {
+  switch (phase) {
+    case CirclePhase::kPreRelease:
+      return "Phase prélibératoire : une rencontre aux deux semaines en établissement.";
+    case CirclePhase::kIntensive:
+      return "Phase intensive : une rencontre par semaine et un contact chaque jour.";
+    case CirclePhase::kWeekly:
+      return "Phase hebdomadaire : une rencontre par semaine, des contacts entre-temps.";
+    case CirclePhase::kBiweekly:
+      return "Phase aux deux semaines : une rencontre toutes les deux semaines.";
+    case CirclePhase::kMonthly:
+      return "Phase mensuelle : une rencontre par mois, un contact chaque semaine.";
+    case CirclePhase::kInformal:
+      return "Phase informelle : rencontres au besoin; le cercle reste joignable.";
+    case CirclePhase::kSuspended:
+      return "Cercle suspendu : il reprendra dès que possible.";
+    default:
+      return "";
+  }
+}
+
+// French phase labels, for the notes of the covenant amendments (stored text, as a coordinator
+// would type).
+const char* PhaseFrench(CirclePhase phase) {
+  switch (phase) {
+    case CirclePhase::kForming:
+      return "en formation";
+    case CirclePhase::kPreRelease:
+      return "prélibératoire";
+    case CirclePhase::kIntensive:
+      return "intensive";
+    case CirclePhase::kWeekly:
+      return "hebdomadaire";
+    case CirclePhase::kBiweekly:
+      return "aux deux semaines";
+    case CirclePhase::kMonthly:
+      return "mensuelle";
+    case CirclePhase::kInformal:
+      return "informelle";
+    case CirclePhase::kSuspended:
+      return "suspendu";
+    case CirclePhase::kClosed:
+      return "fermé";
+  }
+  return "";
+}
+
+// Days between meetings in each phase.
+int Rhythm(CirclePhase phase) {
+  switch (phase) {
+    case CirclePhase::kPreRelease:
+    case CirclePhase::kBiweekly:
+      return 14;
+    case CirclePhase::kMonthly:
+      return 30;
+    case CirclePhase::kInformal:
+      return 60;
+    default:
+      return 7;
+  }
+}
+
+// Short, invented minutes, taken in turn.
+constexpr const char* kCheckIns[] = {
+    "Tour de table : chacun raconte sa semaine. Le membre principal parle de son travail et de sa "
+    "fatigue.",
+    "Bonne humeur générale. Le membre principal a revu sa sœur au téléphone.",
+    "Le membre principal arrive tendu après un rendez-vous difficile; le tour de table l'apaise.",
+    "Rencontre calme. On souligne un mois sans incident.",
+    "Le membre principal présente un projet de cours du soir."};
+constexpr const char* kAccountability[] = {
+    "Aucun contact avec des personnes visées par ses conditions. Il a évité un parc où jouent des "
+    "enfants.",
+    "Il reconnaît un moment d'isolement la fin de semaine; il a appelé un bénévole comme convenu.",
+    "Discussion franche sur une invitation qu'il a refusée à cause de ses conditions.",
+    "Rien de préoccupant. Il respecte son couvre-feu et ses rendez-vous de surveillance.",
+    "Il parle d'une colère envers son agent; le cercle l'aide à la formuler autrement."};
+constexpr const char* kSupport[] = {
+    "Aide pour remplir un formulaire de logement.", "Écoute et encouragements.",
+    "Accompagnement à un rendez-vous à la banque alimentaire.", "Conseils pour le budget du mois.",
+    "Marche ensemble après la rencontre."};
+constexpr const char* kDecisions[] = {
+    "Maintenir le rythme actuel.", "Un bénévole l'accompagnera mardi.",
+    "Aucune décision particulière.", "Proposer une sortie au musée.",
+    "Préparer la prochaine revue."};
+constexpr const char* kNextSteps[] = {
+    "Appel de suivi jeudi.", "Rencontre habituelle.", "Le membre principal apporte son CV.",
+    "Prévoir un repas partagé.", "Faire le point sur la recherche de logement."};
+constexpr const char* kComments[] = {"Merci pour ce compte rendu clair et complet.",
+                                     "Bien noté. Continuez à me signaler les moments d'isolement.",
+                                     "", "Bon travail d'équipe dans une rencontre difficile.", ""};
+constexpr const char* kContactNotes[] = {
+    "Appel de courtoisie, tout va bien.",    "Café ensemble après son travail.",
+    "Texto pour confirmer la rencontre.",    "Marche au parc du quartier.",
+    "Il voulait parler d'une lettre reçue.", ""};
+
+// The demo's instants: the evening of `day` (about 19 h in Montréal), or a morning.
+Instant Evening(CivilDate day) {
+  return Instant(std::chrono::sys_days(day).time_since_epoch() + hours(23) + minutes(30));
+}
+Instant Morning(CivilDate day) {
+  return Instant(std::chrono::sys_days(day).time_since_epoch() + hours(14));
+}
+
+// The phase of `circle` in force on the day `days_ago` before today.
+CirclePhase PhaseOn(const DemoCircle& circle, int days_ago) {
+  CirclePhase phase = circle.phases.front().phase;
+  for (const auto& step : circle.phases) {
+    if (step.days_ago >= days_ago) phase = step.phase;
+  }
+  return phase;
+}
+
+// The days (before today) of the held meetings of `circle`, newest first, back to a year ago or its
+// start: at the rhythm of the phase in force, with a meeting on the day of each phase change
+// (decided there).
+std::vector<int> HeldMeetingDays(const DemoCircle& circle, int started_days_ago) {
+  std::vector<int> days;
+  if (circle.last_meeting_days_ago == 0) return days;
+  const int oldest = std::min(started_days_ago, 365);
+  for (int day = circle.last_meeting_days_ago; day <= oldest;) {
+    days.push_back(day);
+    int next = day + Rhythm(PhaseOn(circle, day + 1));
+    for (const auto& step : circle.phases) {
+      if (step.days_ago > day && step.days_ago < next && step.phase != CirclePhase::kForming)
+        next = step.days_ago;
+    }
+    day = next;
+  }
+  return days;
+}
+
+}  // namespace
+
+Status LoadCircles(store::Database& database, const Clock& clock, std::int64_t organisation_id) {
+  const Instant now = clock.Now();
+  const CivilDate today{std::chrono::floor<std::chrono::days>(now)};
+  const auto days_ago = [&](int count) { return domain::AddDays(today, -count); };
+  return database.Write(
+      store::Scope::Organisation(organisation_id), [&](soci::session& session) -> Status {
+        store::VolunteerStore volunteers(session);
+        store::ScreeningStore screening(session);
+        store::TrainingStore training(session);
+        store::CircleStore circles(session);
+        store::MeetingStore meetings(session);
+        store::CircleContactStore contacts(session);
+        store::CircleReviewStore reviews(session);
+        store::PartnerStore partners(session);
+        store::CoreMemberStore core_members(session);
+        store::SettingsStore settings_store(session);
+
+        std::optional<std::int64_t> coordinator, partner_account;
+        for (const auto& user : store::UserStore(session).ListOrganisation(organisation_id)) {
+          if (user.roles.Has(domain::Role::kCoordinator) && !coordinator) coordinator = user.id;
+          if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
+            partner_account = user.id;
+          }
+        }
+        if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));
+        const std::int64_t by = *coordinator;
+
+        // The program lets a volunteer serve in two circles at once.
+        settings_store.Set(organisation_id, "volunteer.circles_per_volunteer", 2);
+
+        // The volunteers the circles need beyond the volunteers' demo: screened and trained a year
+        // ago.
+        const auto types = screening.ListTypes(organisation_id);
+        const auto modules = training.ListModules(organisation_id);
+        if (types.size() < 5 || modules.empty())
+          return Error::Invalid(N_("The demo set-up is incomplete."));
+        std::vector<std::int64_t> extra_ids;
+        for (const auto& demo : kExtraVolunteers) {
+          domain::Volunteer volunteer;
+          volunteer.organisation_id = organisation_id;
+          volunteer.first_name = demo.first_name;
+          volunteer.last_name = demo.last_name;
+          volunteer.email =
+              i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
+          std::replace(volunteer.email.begin(), volunteer.email.end(), ' ', '-');
+          volunteer.email += "@courriel.example";
+          volunteer.phone = "514-555-02" + std::to_string(10 + extra_ids.size());
+          volunteer.region = demo.region;
+          volunteer.languages = demo.languages;
+          volunteer.availability = domain::Availability::Parse(demo.availability);
+          volunteer.date_of_birth = days_ago(demo.age * 365 + 40);
+          volunteer.occupation = demo.occupation;
+          volunteer.heard_about = domain::HeardAbout::kWordOfMouth;
+          volunteer.gender = demo.gender;
+          const std::int64_t id = volunteers.Insert(volunteer, by, now - hours(24 * 520));
+          using enum domain::VolunteerStage;
+          domain::VolunteerStage from = kInquiry;
+          int when = 510;
+          for (const auto step : {kOrientation, kTraining, kScreening, kApproved, kActive}) {
+            volunteers.MoveStage(id, organisation_id, from, step, "Étape franchie (démo).", by,
+                                 now - hours(24 * when));
+            from = step;
+            when -= 25;
+          }
+          const CivilDate checked = days_ago(420);
+          for (std::size_t type = 0; type < types.size(); ++type) {
+            domain::ScreeningItem item;
+            item.organisation_id = organisation_id;
+            item.volunteer_id = id;
+            item.type_id = types[type].id;
+            item.completed_on = domain::AddDays(checked, static_cast<int>(type));
+            item.result = domain::ScreeningResult::kPassed;
+            item.expires_on = domain::DefaultExpiry(types[type], item.completed_on);
+            item.checked_by = by;
+            item.recorded_at = now;
+            screening.InsertItem(item);
+            // Two references, as the program asks.
+            if (type == 1) {
+              item.completed_on = domain::AddDays(item.completed_on, 1);
+              screening.InsertItem(item);
+            }
+          }
+          // Supervised by the coordination every few months, the latest a few weeks ago.
+          for (const int ago : {200, 110, 20 + static_cast<int>(extra_ids.size()) * 3}) {
+            domain::SupervisionSession supervision;
+            supervision.organisation_id = organisation_id;
+            supervision.volunteer_id = id;
+            supervision.held_on = days_ago(ago);
+            supervision.notes = "Point sur l'engagement dans les cercles (démo).";
+            supervision.recorded_by = by;
+            supervision.recorded_at = Morning(supervision.held_on);
+            volunteers.InsertSupervision(supervision);
+          }
+          extra_ids.push_back(id);
+        }
+        // Their basic training: a cohort of five three-hour sessions, fourteen months ago.
+        for (int i = 0; i < 5; ++i) {
+          domain::TrainingSession record;
+          record.organisation_id = organisation_id;
+          record.module_id = modules.front().id;
+          record.held_on = days_ago(440 - 7 * i);
+          record.duration_minutes = 180;
+          record.title = "Cohorte du printemps (démo)";
+          const auto session_id = training.InsertSession(record, by, now);
+          std::vector<std::pair<std::int64_t, int>> present;
+          for (const auto id : extra_ids) present.emplace_back(id, 180);
+          training.ReplaceAttendance(session_id, organisation_id, present, by, now);
+        }
+
+        // Everyone by name.
+        store::VolunteerFilter every;
+        every.include_closed = true;
+        std::map<std::string, domain::Volunteer> by_name;
+        for (auto& volunteer : volunteers.List(organisation_id, every))
+          by_name[volunteer.FullName()] = volunteer;
+        store::CoreMemberFilter all_files;
+        all_files.limit = 100000;
+        std::map<std::string, domain::CoreMember> files;
+        for (auto& file : core_members.List(organisation_id, all_files))
+          files[file.legal_name] = file;
+        const auto settings = settings_store.Load(organisation_id);
+        const int minimum = static_cast<int>(settings.Get("circle.minimum_volunteers"));
+        const int maximum = static_cast<int>(settings.Get("circle.maximum_volunteers"));
+
+        std::map<std::string, std::int64_t> circle_ids;
+        std::size_t turn = 0;  // rotates the invented texts
+        for (const auto& demo : Circles()) {
+          const auto file = files.find(demo.core_member);
+          if (file == files.end()) return Error::Invalid(N_("The demo core members are missing."));
+          const auto& opening = demo.phases.front();
+          const auto& current = demo.phases.back();
+          std::optional<int> started_days_ago;
+          for (const auto& step : demo.phases) {
+            if (domain::IsActivePhase(step.phase) && !started_days_ago)
+              started_days_ago = step.days_ago;
+          }
+
+          domain::Circle circle;
+          circle.organisation_id = organisation_id;
+          circle.core_member_id = file->second.id;
+          circle.code_name = domain::NextCodeName(circles.CodeNames(organisation_id));
+          circle.phase = current.phase;
+          circle.phase_since = days_ago(current.days_ago);
+          if (started_days_ago) circle.started_on = days_ago(*started_days_ago);
+          circle.offence_profile = demo.profile;
+          circle.meeting_times = domain::Availability::Parse(demo.meeting_times);
+          if (demo.closure) {
+            circle.closed_on = days_ago(current.days_ago);
+            circle.closure_reason = demo.closure;
+            circle.closing_note = demo.closing_note;
+          }
+          circle.created_by = by;
+          circle.created_at = circle.updated_at = Morning(days_ago(opening.days_ago));
+          circle.id = circles.Insert(circle);
+          circle_ids[demo.core_member] = circle.id;
+
+          // The members, through the gate for the circles that are still open.
+          std::vector<domain::CircleMember> stays;
+          for (std::size_t i = 0; i < demo.members.size(); ++i) {
+            const auto volunteer = by_name.find(demo.members[i]);
+            if (volunteer == by_name.end())
+              return Error::Invalid(N_("The demo volunteers are missing."));
+            if (!circle.closed()) {
+              const auto gate = domain::CheckVolunteerGate(
+                  {volunteer->second, types,
+                   screening.ListItems(volunteer->second.id, organisation_id), modules,
+                   training.VolunteerAttendance(volunteer->second.id, organisation_id),
+                   circles.CurrentCircleCount(volunteer->second.id, organisation_id)},
+                  settings, today);
+              if (!gate.passed()) {
+                return Error::Invalid(
+                    N_("A demo volunteer does not pass the volunteer gate: {name}."),
+                    {{"name", volunteer->second.FullName()}});
+              }
+            }
+            domain::CircleMember member;
+            member.organisation_id = organisation_id;
+            member.circle_id = circle.id;
+            member.volunteer_id = volunteer->second.id;
+            member.primary = i == 0;
+            member.joined_on = days_ago(opening.days_ago - 1);
+            member.added_by = by;
+            member.added_at = Morning(member.joined_on);
+            member.id = circles.InsertMember(member);
+            stays.push_back(member);
+            if (!circle.closed())
+              TRY(domain::CheckCircleSize(domain::CurrentMemberCount(stays), minimum, maximum,
+                                          false));
+          }
+          const auto member_ids = [&] {
+            std::vector<std::int64_t> ids;
+            for (const auto& stay : stays) ids.push_back(stay.volunteer_id);
+            return ids;
+          }();
+
+          // Phase history and covenant versions: the first version at the opening, signed by
+          // everyone before the first active phase, and an amendment at each later change, signed
+          // within a few days.
+          std::string body = kCovenant;
+          const auto sign_all = [&](std::int64_t version_id, CivilDate on) {
+            domain::CovenantSignature signature;
+            signature.organisation_id = organisation_id;
+            signature.version_id = version_id;
+            signature.signatory = domain::Signatory::kCoreMember;
+            signature.signed_on = on;
+            signature.recorded_by = by;
+            signature.recorded_at = Morning(on);
+            circles.InsertSignature(signature);
+            signature.signatory = domain::Signatory::kVolunteer;
+            for (const auto id : member_ids) {
+              signature.volunteer_id = id;
+              circles.InsertSignature(signature);
+            }
+          };
+          std::optional<CirclePhase> previous;
+          for (const auto& step : demo.phases) {
+            domain::PhaseChange change;
+            change.circle_id = circle.id;
+            change.from = previous;
+            change.to = step.phase;
+            change.decided_on = days_ago(step.days_ago);
+            change.reason = step.reason;
+            change.decided_by = by;
+            change.recorded_at = Morning(change.decided_on);
+            const auto change_id = circles.InsertPhaseChange(change, organisation_id);
+            const bool first_start =
+                previous == CirclePhase::kForming && domain::IsActivePhase(step.phase);
+            if (!previous || (!first_start && step.phase != CirclePhase::kClosed)) {
+              if (previous) body += std::string("\n\n") + PhaseClause(step.phase);
+              domain::CovenantVersion version;
+              version.organisation_id = organisation_id;
+              version.circle_id = circle.id;
+              version.body = body;
+              version.note = previous ? std::string("Changement de phase : ") +
+                                            PhaseFrench(*previous) + " → " + PhaseFrench(step.phase)
+                                      : "Première version, d'après le modèle de l'organisme.";
+              version.phase_change_id = previous ? std::optional(change_id) : std::nullopt;
+              version.created_by = by;
+              version.created_at = Morning(change.decided_on);
+              circles.InsertCovenantVersion(version);
+              // Signed a few days later; the forming circle's first version is not signed yet.
+              if (circle.phase != CirclePhase::kForming) {
+                const int signed_days_ago =
+                    previous ? std::max(step.days_ago - 3, 0) : step.days_ago - 2;
+                sign_all(version.id, days_ago(signed_days_ago));
+              }
+            }
+            if (first_start) {
+              const auto versions = circles.CovenantVersions(circle.id, organisation_id);
+              std::map<std::int64_t, std::string> names;
+              for (const auto& [name, volunteer] : by_name) names[volunteer.id] = name;
+              TRY(domain::CheckStart(
+                  stays, minimum, maximum,
+                  domain::SignaturesOf(versions.back().id,
+                                       circles.Signatures(circle.id, organisation_id), stays,
+                                       names),
+                  true));
+            }
+            previous = step.phase;
+          }
+
+          // A year of meetings with their minutes (written the next day, acknowledged two days
+          // later), and the meetings planned ahead.
+          const auto held =
+              started_days_ago ? HeldMeetingDays(demo, *started_days_ago) : std::vector<int>{};
+          for (auto it = held.rbegin(); it != held.rend(); ++it) {
+            const int day = *it;
+            const std::int64_t writer = member_ids[turn % member_ids.size()];
+            domain::Meeting meeting;
+            meeting.organisation_id = organisation_id;
+            meeting.circle_id = circle.id;
+            meeting.kind = circle.closed() && day == current.days_ago
+                               ? domain::MeetingKind::kClosure
+                           : turn % 7 == 6 ? domain::MeetingKind::kOneToOne
+                                           : domain::MeetingKind::kGroup;
+            meeting.starts = Evening(days_ago(day));
+            meeting.duration_minutes = meeting.kind == domain::MeetingKind::kOneToOne ? 60 : 120;
+            meeting.place = demo.place;
+            meeting.writer_volunteer_id =
+                day == demo.minutes_missing_days_ago ? member_ids.front() : writer;
+            meeting.created_by = by;
+            meeting.created_at = Morning(days_ago(day + 14));
+            meeting.id = meetings.Insert(meeting);
+            ++turn;
+            if (day == demo.minutes_missing_days_ago) continue;
+            domain::Minutes minutes;
+            minutes.meeting_id = meeting.id;
+            minutes.organisation_id = organisation_id;
+            minutes.written_by_volunteer_id = *meeting.writer_volunteer_id;
+            // The account that submitted them: the writer's own, when they have one.
+            for (const auto& [name, volunteer] : by_name) {
+              if (volunteer.id == minutes.written_by_volunteer_id)
+                minutes.written_by = volunteer.user_id;
+            }
+            minutes.duration_minutes =
+                meeting.duration_minutes - 15 + static_cast<int>(turn % 4) * 15;
+            minutes.core_member_present = turn % 11 != 5;
+            if (meeting.kind == domain::MeetingKind::kOneToOne) {
+              minutes.present_volunteers = {*meeting.writer_volunteer_id};
+            } else {
+              for (std::size_t i = 0; i < member_ids.size(); ++i) {
+                // Now and then someone is away.
+                if (member_ids[i] != *meeting.writer_volunteer_id && (turn + i) % 9 == 0) continue;
+                minutes.present_volunteers.push_back(member_ids[i]);
+              }
+            }
+            minutes.check_in = kCheckIns[turn % std::size(kCheckIns)];
+            minutes.accountability = kAccountability[(turn + 1) % std::size(kAccountability)];
+            minutes.support = kSupport[(turn + 2) % std::size(kSupport)];
+            minutes.decisions = kDecisions[(turn + 3) % std::size(kDecisions)];
+            minutes.next_steps = kNextSteps[(turn + 4) % std::size(kNextSteps)];
+            minutes.submitted_at = Morning(days_ago(day - 1));
+            meetings.InsertMinutes(minutes, days_ago(day), circle.code_name);
+            if (day != demo.minutes_unacknowledged_days_ago) {
+              meetings.Acknowledge(meeting.id, organisation_id, by,
+                                   kComments[turn % std::size(kComments)],
+                                   Morning(days_ago(std::max(day - 3, 0))));
+            }
+          }
+          if (!held.empty() && !circle.closed()) {
+            const int step = Rhythm(circle.phase);
+            for (int i = 1, day = held.front() - step; i <= demo.planned_ahead; ++i, day -= step) {
+              // A circle overdue for a meeting gets one planned soon.
+              const int when = day >= 0 ? -12 * i : day;
+              domain::Meeting meeting;
+              meeting.organisation_id = organisation_id;
+              meeting.circle_id = circle.id;
+              meeting.kind = domain::MeetingKind::kGroup;
+              meeting.starts = Evening(days_ago(when));
+              meeting.place = demo.place;
+              meeting.writer_volunteer_id = member_ids[(turn + i) % member_ids.size()];
+              meeting.created_by = by;
+              meeting.created_at = now;
+              meetings.Insert(meeting);
+            }
+          }
+
+          // Contacts between meetings over the last year of the circle's life.
+          if (demo.last_contact_days_ago > 0 && started_days_ago) {
+            const int oldest = std::min(*started_days_ago, 365);
+            for (int day = demo.last_contact_days_ago; day <= oldest; day += demo.contact_every) {
+              domain::CircleContact contact;
+              contact.organisation_id = organisation_id;
+              contact.circle_id = circle.id;
+              contact.volunteer_id =
+                  member_ids[(turn + static_cast<std::size_t>(day)) % member_ids.size()];
+              contact.contacted_on = days_ago(day);
+              contact.kind = domain::ContactKinds()[static_cast<std::size_t>(day) %
+                                                    domain::ContactKinds().size()];
+              contact.duration_minutes =
+                  15 + static_cast<int>(static_cast<std::size_t>(day) % 6) * 15;
+              contact.note =
+                  kContactNotes[static_cast<std::size_t>(day) % std::size(kContactNotes)];
+              contact.logged_by = by;
+              contact.logged_at = Morning(contact.contacted_on);
+              contacts.Insert(contact, circle.code_name);
+            }
+          }
+
+          // Reviews and renewal decisions.
+          for (const auto& review : demo.reviews) {
+            domain::CircleReview record;
+            record.organisation_id = organisation_id;
+            record.circle_id = circle.id;
+            record.kind = review.kind;
+            record.held_on = days_ago(review.days_ago);
+            record.participants = "La coordination, le membre principal et les bénévoles du cercle";
+            record.outcome = review.outcome;
+            record.decisions = review.decisions;
+            record.renewal = review.renewal;
+            record.recorded_by = by;
+            record.recorded_at = Morning(record.held_on);
+            reviews.Insert(record);
+          }
+        }
+
+        // The contacts' hours older than two weeks were approved by the coordination; the recent
+        // ones wait.
+        store::VolunteerHoursStore hours_store(session);
+        for (const auto& entry : hours_store.ListPending(organisation_id)) {
+          if (entry.kind == domain::HoursKind::kCircleContact && entry.worked_on < days_ago(14)) {
+            hours_store.Review(entry.id, organisation_id, domain::HoursStatus::kApproved, by, now);
+          }
+        }
+
+        // The core members' files follow their circles.
+        const auto move = [&](const char* name, domain::CoreMemberStatus to,
+                              const std::string& reason, int ago) {
+          auto file = core_members.Find(files.at(name).id, organisation_id);
+          if (!file || file->status == to) return;
+          const auto moves = domain::AllowedCoreMemberMoves(file->status);
+          if (std::find(moves.begin(), moves.end(), to) == moves.end()) return;
+          core_members.SetStatus(*file, to, reason, std::nullopt, by, Morning(days_ago(ago)));
+        };
+        using enum domain::CoreMemberStatus;
+        move("Bernard Bidon", kInCircle, "Cercle E commencé.", 23);
+        move("Armand Hypothèse", kInCircle, "Cercle F commencé.", 80);
+        move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44);
+        move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30);
+        move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
+
+        // The outer circle: partner contacts and their agreements. The demo partner's account sees
+        // circle E.
+        const auto contact = [&](domain::PartnerKind kind, const char* name,
+                                 const char* organisation, const char* role, const char* email,
+                                 std::optional<std::int64_t> account) {
+          domain::PartnerContact record;
+          record.organisation_id = organisation_id;
+          record.kind = kind;
+          record.name = name;
+          record.partner_organisation = organisation;
+          record.role_title = role;
+          record.phone = "514-555-0199";
+          record.email = email;
+          record.user_id = account;
+          record.created_at = record.updated_at = now;
+          return partners.Insert(record, by);
+        };
+        const auto agreement = [&](std::int64_t contact_id, const char* circle, int starts_days_ago,
+                                   std::optional<int> ends_days_ago, const char* scope) {
+          domain::SharingAgreement record;
+          record.organisation_id = organisation_id;
+          record.partner_contact_id = contact_id;
+          record.circle_id = circle_ids.at(circle);
+          record.starts_on = days_ago(starts_days_ago);
+          if (ends_days_ago) record.ends_on = days_ago(*ends_days_ago);
+          record.scope = scope;
+          record.created_by = by;
+          record.created_at = Morning(record.starts_on);
+          partners.InsertAgreement(record);
+        };
+        const auto octave =
+            contact(domain::PartnerKind::kParoleOfficer, "Octave Prototype",
+                    "Service correctionnel du Canada (démo)", "Agent de libération conditionnelle",
+                    "partenaire@demo.example", partner_account);
+        agreement(octave, "Bernard Bidon", 20, std::nullopt,
+                  "Cercle actif ou non, phase, date de la dernière rencontre et consentements du "
+                  "membre principal.");
+        const auto police =
+            contact(domain::PartnerKind::kPoliceLiaison, "Sergente Anne Calque",
+                    "Police fictive de Longueuil (démo)", "Agente de liaison", "", std::nullopt);
+        agreement(police, "Bernard Bidon", 20, std::nullopt, "Situations d'urgence seulement.");
+        const auto therapist = contact(domain::PartnerKind::kTherapist, "Dre Berthe Modèle",
+                                       "Clinique fictive (démo)", "Psychologue", "", std::nullopt);
+        agreement(therapist, "Marcel Exemple", 300, std::nullopt,
+                  "Assiduité au traitement, avec le consentement de Marcel.");
+        const auto csc = contact(domain::PartnerKind::kCsc, "Agente Lise Prototype",
+                                 "Service correctionnel du Canada (démo)",
+                                 "Agente de libération conditionnelle", "", std::nullopt);
+        agreement(csc, "Marcel Exemple", 370, 30, "Phase du cercle et présence aux rencontres.");
+        agreement(csc, "Félix Chimère", 250, std::nullopt,
+                  "Phase du cercle et présence aux rencontres.");
+
+        // What volunteers declared about serving.
+        store::VolunteerConflict conflict;
+        conflict.volunteer_id = by_name.at("Fernand Factice").id;
+        conflict.core_member_id = files.at("Bernard Bidon").id;
+        conflict.note = "Ancien voisin de Ben à Longueuil.";
+        conflict.recorded_by = by;
+        conflict.recorded_at = now;
+        circles.InsertConflict(conflict, organisation_id);
+        circles.ReplaceDeclinedProfiles(by_name.at("Capucine Échantillon").id, organisation_id,
+                                        {domain::OffenceProfile::kChildVictims});
+        circles.ReplaceDeclinedProfiles(by_name.at("Anatole Ébauche").id, organisation_id,
+                                        {domain::OffenceProfile::kOnline});
+        return {};
+      });
+}
+
+}  // namespace cercle::demo

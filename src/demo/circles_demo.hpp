@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+
+#include "base/clock.hpp"
+#include "base/result.hpp"
+#include "store/database.hpp"
+
+namespace cercle::demo {
+
+// Adds the fictional circles of one demo organisation: a circle in every phase (forming,
+// pre-release, intensive, weekly, every two weeks, monthly, informal, suspended, and two closed
+// ones) around the demo core members, with their volunteers (every member of an open circle passes
+// the volunteer gate, and each circle keeps within the size limits; the organisation allows two
+// circles per volunteer), covenants with their amendments and signatures, phase histories, a year
+// of meetings with minutes (acknowledged, except a few that show on the coordinator's home page),
+// contacts between meetings, reviews and renewals, partner contacts and their information-sharing
+// agreements, and a declared conflict. The demo volunteer "Bastien Fictif" is the primary volunteer
+// of an open circle and has minutes to write for yesterday's meeting; the demo partner "Octave
+// Prototype" is attached to one circle. Adds the few volunteers the circles need beyond those of
+// LoadVolunteers. Dates are relative to `clock`'s today. Expects LoadVolunteers and LoadCoreMembers
+// to have run.
+Status LoadCircles(store::Database& database, const Clock& clock, std::int64_t organisation_id);
+
+}  // namespace cercle::demo

@@ -1,0 +1,84 @@
+#include "domain/circle_covenant.hpp"
+
+#include <algorithm>
+
+#include "domain/volunteer.hpp"
+
+namespace cercle::domain {
+
+std::string_view SignatoryName(Signatory signatory) {
+  return signatory == Signatory::kCoreMember ? "core_member" : "volunteer";
+}
+
+std::optional<Signatory> ParseSignatory(std::string_view name) {
+  if (name == "core_member") return Signatory::kCoreMember;
+  if (name == "volunteer") return Signatory::kVolunteer;
+  return std::nullopt;
+}
+
+Status CheckCovenantText(std::string_view body, std::string_view note) {
+  std::vector<FieldError> errors;
+  const std::string trimmed = volunteer_text::Trimmed(body);
+  if (trimmed.empty()) {
+    errors.push_back({"body", {N_("Write the text of the covenant."), {}}});
+  } else if (volunteer_text::CharacterCount(trimmed) > kMaxCovenantLength) {
+    errors.push_back({"body", {N_("Use at most {count} characters."), {{"count", "20000"}}}});
+  }
+  if (volunteer_text::CharacterCount(volunteer_text::Trimmed(note)) > 200) {
+    errors.push_back({"note", {N_("Use at most {count} characters."), {{"count", "200"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+CovenantSignatures SignaturesOf(std::int64_t version_id,
+                                const std::vector<CovenantSignature>& signatures,
+                                const std::vector<CircleMember>& members,
+                                const std::map<std::int64_t, std::string>& volunteer_names) {
+  CovenantSignatures result;
+  for (const auto& signature : signatures) {
+    if (signature.version_id == version_id && signature.signatory == Signatory::kCoreMember) {
+      result.core_member_signed = true;
+    }
+  }
+  for (const auto& member : members) {
+    if (!member.current()) continue;
+    const bool signed_it =
+        std::any_of(signatures.begin(), signatures.end(), [&](const CovenantSignature& s) {
+          return s.version_id == version_id && s.signatory == Signatory::kVolunteer &&
+                 s.volunteer_id == member.volunteer_id;
+        });
+    if (signed_it) continue;
+    const auto name = volunteer_names.find(member.volunteer_id);
+    result.unsigned_volunteers.push_back(
+        name == volunteer_names.end() ? "#" + std::to_string(member.volunteer_id) : name->second);
+  }
+  return result;
+}
+
+Status CheckSignature(const CovenantSignature& signature,
+                      const std::vector<CovenantSignature>& existing,
+                      const std::vector<CircleMember>& members, CivilDate drafted_on,
+                      CivilDate today) {
+  if (signature.signatory == Signatory::kVolunteer) {
+    const bool member = std::any_of(members.begin(), members.end(), [&](const CircleMember& m) {
+      return m.current() && signature.volunteer_id == m.volunteer_id;
+    });
+    if (!member) return Error::Fields({{"signatory", {N_("Choose who signed."), {}}}});
+  }
+  const bool twice = std::any_of(existing.begin(), existing.end(), [&](const CovenantSignature& s) {
+    return s.version_id == signature.version_id && s.signatory == signature.signatory &&
+           s.volunteer_id == signature.volunteer_id;
+  });
+  if (twice) return Error::Conflict(N_("This signature is already recorded for this version."));
+  if (signature.signed_on > today) {
+    return Error::Fields({{"signed_on", {N_("The date cannot be in the future."), {}}}});
+  }
+  if (signature.signed_on < drafted_on) {
+    return Error::Fields(
+        {{"signed_on", {N_("The date cannot be before this version was drafted."), {}}}});
+  }
+  return {};
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,181 @@
+#include "domain/circle_meetings.hpp"
+
+#include <array>
+
+#include "domain/volunteer.hpp"
+
+namespace cercle::domain {
+namespace {
+
+constexpr std::array<std::string_view, 6> kKindNames = {"group",  "one_to_one",     "emergency",
+                                                        "review", "outer_briefing", "closure"};
+constexpr std::array<std::string_view, 6> kKindLabels = {
+    N_("Group meeting"),  N_("One-to-one meeting"),    N_("Emergency meeting"),
+    N_("Review meeting"), N_("Outer circle briefing"), N_("Closure meeting")};
+
+constexpr int kOldestPlannedDays = 366;
+constexpr int kFurthestPlannedDays = 731;
+
+// Trims `text` and adds a field error when it is longer than the minutes allow.
+void CheckPart(std::string& text, const char* field, bool required,
+               std::vector<FieldError>& errors) {
+  text = volunteer_text::Trimmed(text);
+  if (required && text.empty()) {
+    errors.push_back({field, {N_("This part of the minutes is required."), {}}});
+  } else if (volunteer_text::CharacterCount(text) > kMaxMinutesPartLength) {
+    errors.push_back({field, {N_("Use at most {count} characters."), {{"count", "5000"}}}});
+  }
+}
+
+}  // namespace
+
+const std::vector<MeetingKind>& MeetingKinds() {
+  static const std::vector<MeetingKind> kinds = {
+      MeetingKind::kGroup,  MeetingKind::kOneToOne,      MeetingKind::kEmergency,
+      MeetingKind::kReview, MeetingKind::kOuterBriefing, MeetingKind::kClosure};
+  return kinds;
+}
+
+std::string_view MeetingKindName(MeetingKind kind) {
+  return kKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<MeetingKind> ParseMeetingKind(std::string_view name) {
+  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+    if (kKindNames[i] == name) return static_cast<MeetingKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view MeetingKindLabel(MeetingKind kind) {
+  return kKindLabels[static_cast<std::size_t>(kind)];
+}
+
+Instant MinutesDueAt(const Meeting& meeting) {
+  return meeting.ends() + std::chrono::hours(kMinutesDueHours);
+}
+
+MinutesState MinutesStateOf(const Meeting& meeting, const Minutes* minutes, Instant now) {
+  if (minutes)
+    return minutes->acknowledged() ? MinutesState::kAcknowledged
+                                   : MinutesState::kAwaitingAcknowledgement;
+  if (meeting.cancelled()) return MinutesState::kCancelled;
+  if (meeting.starts > now) return MinutesState::kPlanned;
+  return now > MinutesDueAt(meeting) ? MinutesState::kLate : MinutesState::kDue;
+}
+
+std::string_view MinutesStateLabel(MinutesState state) {
+  switch (state) {
+    case MinutesState::kPlanned:
+      return N_("Planned");
+    case MinutesState::kCancelled:
+      return N_("Cancelled");
+    case MinutesState::kDue:
+      return N_("Minutes to write");
+    case MinutesState::kLate:
+      return N_("Minutes late");
+    case MinutesState::kAwaitingAcknowledgement:
+      return N_("Minutes to acknowledge");
+    case MinutesState::kAcknowledged:
+      return N_("Minutes acknowledged");
+  }
+  return "";
+}
+
+bool HasMeetingRhythm(CirclePhase phase) {
+  switch (phase) {
+    case CirclePhase::kPreRelease:
+    case CirclePhase::kIntensive:
+    case CirclePhase::kWeekly:
+    case CirclePhase::kBiweekly:
+    case CirclePhase::kMonthly:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<CivilDate> MeetingSeries(CirclePhase phase, CivilDate first, int count) {
+  std::vector<CivilDate> dates = {first};
+  if (!HasMeetingRhythm(phase)) return dates;
+  for (int i = 1; i < count; ++i) {
+    switch (phase) {
+      case CirclePhase::kIntensive:
+      case CirclePhase::kWeekly:
+        dates.push_back(AddDays(first, 7 * i));
+        break;
+      case CirclePhase::kPreRelease:
+      case CirclePhase::kBiweekly:
+        dates.push_back(AddDays(first, 14 * i));
+        break;
+      default:
+        dates.push_back(AddMonths(first, i));
+        break;
+    }
+  }
+  return dates;
+}
+
+Status CheckMeetingPlan(const MeetingPlan& plan, CirclePhase phase, CivilDate today) {
+  std::vector<FieldError> errors;
+  if (!plan.kind) errors.push_back({"kind", {N_("Choose the kind of meeting."), {}}});
+  if (!plan.date) {
+    errors.push_back({"date", {N_("Enter a real date, such as 1980-05-31."), {}}});
+  } else if (DaysBetween(*plan.date, today) > kOldestPlannedDays) {
+    errors.push_back({"date", {N_("Record meetings within a year of their date."), {}}});
+  } else if (DaysBetween(today, *plan.date) > kFurthestPlannedDays) {
+    errors.push_back({"date", {N_("Plan meetings at most two years ahead."), {}}});
+  }
+  if (!plan.start_minute) errors.push_back({"time", {N_("Enter a time, such as 19:00."), {}}});
+  if (!plan.duration_minutes || *plan.duration_minutes < 15 || *plan.duration_minutes > 600) {
+    errors.push_back(
+        {"duration", {N_("Enter a length from 15 minutes to 10 hours, such as 1:30."), {}}});
+  }
+  const std::string place = volunteer_text::Trimmed(plan.place);
+  if (place.empty()) {
+    errors.push_back({"place", {N_("Say where the circle meets, without naming anyone."), {}}});
+  } else if (volunteer_text::CharacterCount(place) > 200) {
+    errors.push_back({"place", {N_("Use at most {count} characters."), {{"count", "200"}}}});
+  }
+  if (plan.count < 1 || plan.count > kMaxMeetingSeries) {
+    errors.push_back({"count", {N_("Plan from 1 to 12 meetings at once."), {}}});
+  } else if (plan.count > 1 && !HasMeetingRhythm(phase)) {
+    errors.push_back(
+        {"count", {N_("This phase has no regular rhythm: plan its meetings one at a time."), {}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Status CheckMinutes(Minutes& minutes, const Meeting& meeting, Instant now) {
+  if (meeting.cancelled())
+    return Error::Conflict(N_("This meeting was cancelled: it has no minutes."));
+  if (meeting.starts > now)
+    return Error::Invalid(N_("Minutes are written once the meeting has taken place."));
+  std::vector<FieldError> errors;
+  if (minutes.present_volunteers.empty() && !minutes.core_member_present) {
+    errors.push_back({"present", {N_("Tick who was present."), {}}});
+  }
+  if (minutes.duration_minutes < 1 || minutes.duration_minutes > 24 * 60) {
+    errors.push_back(
+        {"duration", {N_("Enter a duration such as 1.5 or 1:30, at most 24 hours."), {}}});
+  }
+  CheckPart(minutes.check_in, "check_in", true, errors);
+  CheckPart(minutes.accountability, "accountability", true, errors);
+  CheckPart(minutes.support, "support", false, errors);
+  CheckPart(minutes.decisions, "decisions", false, errors);
+  CheckPart(minutes.next_steps, "next_steps", false, errors);
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Status CheckAcknowledgement(const Minutes& minutes, std::string_view comment) {
+  if (minutes.acknowledged()) return Error::Conflict(N_("These minutes are already acknowledged."));
+  if (volunteer_text::CharacterCount(volunteer_text::Trimmed(comment)) > 2000) {
+    return Error::Fields(
+        {{"comment", {N_("Use at most {count} characters."), {{"count", "2000"}}}}});
+  }
+  return {};
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,135 @@
+#include "domain/circle_record.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "i18n/folding.hpp"
+
+namespace cercle::domain {
+namespace {
+
+constexpr std::array<std::string_view, 4> kProfileNames = {"child_victims", "adult_victims",
+                                                           "online", "non_contact"};
+constexpr std::array<std::string_view, 4> kProfileLabels = {
+    N_("Offences against children"), N_("Offences against adults"), N_("Online offences"),
+    N_("Offences without contact (exhibitionism, voyeurism)")};
+
+// Words that name French and English in the languages volunteers and core members write down.
+constexpr std::array<std::string_view, 4> kFrench = {"fr", "francais", "french", "francophone"};
+constexpr std::array<std::string_view, 4> kEnglish = {"en", "anglais", "english", "anglophone"};
+
+}  // namespace
+
+const std::vector<OffenceProfile>& OffenceProfiles() {
+  static const std::vector<OffenceProfile> profiles = {
+      OffenceProfile::kChildVictims, OffenceProfile::kAdultVictims, OffenceProfile::kOnline,
+      OffenceProfile::kNonContact};
+  return profiles;
+}
+
+std::string_view OffenceProfileName(OffenceProfile profile) {
+  return kProfileNames[static_cast<std::size_t>(profile)];
+}
+
+std::optional<OffenceProfile> ParseOffenceProfile(std::string_view name) {
+  for (std::size_t i = 0; i < kProfileNames.size(); ++i) {
+    if (kProfileNames[i] == name) return static_cast<OffenceProfile>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view OffenceProfileLabel(OffenceProfile profile) {
+  return kProfileLabels[static_cast<std::size_t>(profile)];
+}
+
+std::string CodeLetters(int index) {
+  std::string letters;
+  for (int rest = index + 1; rest > 0; rest = (rest - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (rest - 1) % 26));
+  }
+  return letters;
+}
+
+std::string NextCodeName(const std::vector<std::string>& taken) {
+  for (int index = 0;; ++index) {
+    std::string name = std::string(kCodeNamePrefix) + CodeLetters(index);
+    if (std::find(taken.begin(), taken.end(), name) == taken.end()) return name;
+  }
+}
+
+Status CheckPhaseDecision(std::optional<CivilDate> decided_on, std::string_view reason,
+                          CivilDate opened_on, CivilDate today) {
+  std::vector<FieldError> errors;
+  if (!decided_on) {
+    errors.push_back({"decided_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
+  } else if (*decided_on > today) {
+    errors.push_back({"decided_on", {N_("The date cannot be in the future."), {}}});
+  } else if (*decided_on < opened_on) {
+    errors.push_back({"decided_on", {N_("The date cannot be before the circle opened."), {}}});
+  }
+  const std::string trimmed = volunteer_text::Trimmed(reason);
+  if (trimmed.empty()) {
+    errors.push_back({"reason", {N_("Say why the circle changes phase."), {}}});
+  } else if (volunteer_text::CharacterCount(trimmed) > kMaxCircleNoteLength) {
+    errors.push_back({"reason", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+Status CheckClosure(std::optional<ClosureReason> reason, std::string_view note,
+                    std::optional<CivilDate> closed_on, CivilDate opened_on, CivilDate today) {
+  std::vector<FieldError> errors;
+  if (!reason) errors.push_back({"closure_reason", {N_("Choose why the circle closes."), {}}});
+  if (volunteer_text::CharacterCount(volunteer_text::Trimmed(note)) > kMaxCircleNoteLength) {
+    errors.push_back(
+        {"closing_note", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
+  }
+  if (!closed_on) {
+    errors.push_back({"closed_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
+  } else if (*closed_on > today) {
+    errors.push_back({"closed_on", {N_("The date cannot be in the future."), {}}});
+  } else if (*closed_on < opened_on) {
+    errors.push_back({"closed_on", {N_("The date cannot be before the circle opened."), {}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return {};
+}
+
+std::optional<CivilDate> VolunteerAccessEnds(const Circle& circle, const CircleMember& member,
+                                             int access_days) {
+  std::optional<CivilDate> ended;
+  if (circle.closed() && circle.closed_on) ended = circle.closed_on;
+  if (member.left_on && (!ended || *member.left_on < *ended)) ended = member.left_on;
+  if (circle.closed() && !ended) ended = circle.phase_since;
+  if (!ended) return std::nullopt;
+  return AddDays(*ended, access_days);
+}
+
+bool VolunteerMayRead(const Circle& circle, const CircleMember& member, int access_days,
+                      CivilDate today) {
+  const auto ends = VolunteerAccessEnds(circle, member, access_days);
+  return !ends || today <= *ends;
+}
+
+bool VolunteerMayAct(const Circle& circle, const CircleMember& member) {
+  return member.current() && !circle.closed();
+}
+
+std::vector<std::string> LanguageCodes(std::string_view text) {
+  std::vector<std::string> codes;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of(",;/", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string word = i18n::FoldForSearch(text.substr(start, end - start));
+    start = end + 1;
+    if (word.empty()) continue;
+    if (std::find(kFrench.begin(), kFrench.end(), word) != kFrench.end()) word = "fr";
+    if (std::find(kEnglish.begin(), kEnglish.end(), word) != kEnglish.end()) word = "en";
+    if (std::find(codes.begin(), codes.end(), word) == codes.end()) codes.push_back(word);
+  }
+  return codes;
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,281 @@
+#include "domain/concern_disclosure.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "domain/volunteer.hpp"
+#include "i18n/folding.hpp"
+
+namespace cercle::domain {
+namespace {
+
+constexpr std::array<std::string_view, 4> kRecipientNames = {"partner_contact", "police", "dpj",
+                                                             "other"};
+constexpr std::array<std::string_view, 4> kRecipientLabels = {
+    N_("A partner contact of the outer circle"), N_("Police"), N_("Youth protection (DPJ)"),
+    N_("Someone else")};
+
+constexpr std::array<std::string_view, 5> kMeansNames = {"phone", "in_person", "email", "letter",
+                                                         "other"};
+constexpr std::array<std::string_view, 5> kMeansLabels = {
+    N_("Phone"), N_("In person"), N_("E-mail"), N_("Letter"), N_("Other means")};
+
+constexpr std::array<std::string_view, 6> kBasisNames = {
+    "consent", "agreement", "imminent_danger", "child_protection", "court_order", "other"};
+constexpr std::array<std::string_view, 6> kBasisLabels = {
+    N_("The core member's consent"),
+    N_("An information-sharing agreement"),
+    N_("Imminent danger"),
+    N_("Duty to report a child in danger (Youth Protection Act, s. 39)"),
+    N_("A court order"),
+    N_("Another legal basis")};
+
+constexpr std::size_t kMaxRecipientLength = 200;
+
+template <std::size_t N>
+std::optional<std::size_t> IndexOf(const std::array<std::string_view, N>& names,
+                                   std::string_view name) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+std::size_t Index(auto value) { return static_cast<std::size_t>(value); }
+
+void CheckText(std::string& text, const char* field, std::size_t limit, const char* missing,
+               std::vector<FieldError>& errors) {
+  text = volunteer_text::Trimmed(text);
+  if (text.empty() && missing) {
+    errors.push_back({field, {missing, {}}});
+  } else if (volunteer_text::CharacterCount(text) > limit) {
+    errors.push_back(
+        {field, {N_("Use at most {count} characters."), {{"count", std::to_string(limit)}}}});
+  }
+}
+
+// A refusal of the basis, in the field "basis".
+Error BasisRefused(Message message) { return Error::Fields({{"basis", std::move(message)}}); }
+
+// The consent to rely on, or why none can be.
+Result<std::int64_t> FindConsent(const DisclosureRecord& record, const PartnerContact* contact,
+                                 std::string_view recipient_organisation, CivilDate day) {
+  std::vector<const Consent*> covering;
+  for (const auto& consent : record.consents) {
+    if (ConsentCovers(consent, contact, recipient_organisation)) covering.push_back(&consent);
+  }
+  // The latest consent given first: it is the one that speaks for the core member now.
+  std::sort(covering.begin(), covering.end(), [](const Consent* a, const Consent* b) {
+    return a->given_on != b->given_on ? a->given_on > b->given_on : a->id > b->id;
+  });
+  for (const auto* consent : covering) {
+    if (ConsentStateOn(*consent, day) == ConsentState::kActive) return consent->id;
+  }
+  if (covering.empty()) {
+    return BasisRefused(
+        {N_("No consent of the core member covers this recipient. Choose another basis and "
+            "explain it."),
+         {}});
+  }
+  const Consent& latest = *covering.front();
+  switch (ConsentStateOn(latest, day)) {
+    case ConsentState::kWithdrawn:
+      return BasisRefused(
+          {N_("The core member withdrew this consent on {date}. Choose another basis and "
+              "explain it."),
+           {{"date", FormatIsoDate(latest.withdrawn_on.value_or(day))}}});
+    case ConsentState::kExpired:
+      return BasisRefused(
+          {N_("The core member's consent expired on {date}. Choose another basis and explain "
+              "it."),
+           {{"date", FormatIsoDate(latest.expires_on.value_or(day))}}});
+    case ConsentState::kNotYetValid:
+      return BasisRefused(
+          {N_("The core member's consent is valid only from {date}. Choose another basis and "
+              "explain it."),
+           {{"date", FormatIsoDate(latest.given_on)}}});
+    case ConsentState::kActive:
+      break;
+  }
+  return latest.id;
+}
+
+// The agreement to rely on, or why none can be.
+Result<std::int64_t> FindAgreement(const DisclosureRecord& record, const PartnerContact* contact,
+                                   CivilDate day) {
+  if (!contact) {
+    return BasisRefused(
+        {N_("An information-sharing agreement covers only a partner contact of the outer "
+            "circle. Choose another basis and explain it."),
+         {}});
+  }
+  std::vector<const SharingAgreement*> attached;
+  for (const auto& agreement : record.agreements) {
+    if (agreement.partner_contact_id == contact->id && agreement.circle_id == record.circle_id) {
+      if (agreement.InForceOn(day)) return agreement.id;
+      attached.push_back(&agreement);
+    }
+  }
+  const MessageArgument name{"name", contact->name};
+  if (attached.empty()) {
+    return BasisRefused(
+        {N_("No information-sharing agreement attaches {name} to this circle. Choose another "
+            "basis and explain it."),
+         {name}});
+  }
+  const auto latest =
+      *std::max_element(attached.begin(), attached.end(), [](const auto* a, const auto* b) {
+        return a->starts_on != b->starts_on ? a->starts_on < b->starts_on : a->id < b->id;
+      });
+  if (latest->starts_on > day) {
+    return BasisRefused(
+        {N_("The information-sharing agreement with {name} starts only on {date}. Choose "
+            "another basis and explain it."),
+         {name, {"date", FormatIsoDate(latest->starts_on)}}});
+  }
+  return BasisRefused(
+      {N_("The information-sharing agreement with {name} ended on {date}. Choose another "
+          "basis and explain it."),
+       {name, {"date", FormatIsoDate(latest->ends_on.value_or(day))}}});
+}
+
+}  // namespace
+
+const std::vector<RecipientKind>& RecipientKinds() {
+  static const std::vector<RecipientKind> kinds = {
+      RecipientKind::kPartnerContact, RecipientKind::kPolice, RecipientKind::kYouthProtection,
+      RecipientKind::kOther};
+  return kinds;
+}
+
+std::string_view RecipientKindName(RecipientKind kind) { return kRecipientNames[Index(kind)]; }
+std::optional<RecipientKind> ParseRecipientKind(std::string_view name) {
+  const auto index = IndexOf(kRecipientNames, name);
+  return index ? std::optional(static_cast<RecipientKind>(*index)) : std::nullopt;
+}
+std::string_view RecipientKindLabel(RecipientKind kind) { return kRecipientLabels[Index(kind)]; }
+
+const std::vector<DisclosureMeans>& DisclosureMeansList() {
+  static const std::vector<DisclosureMeans> means = {
+      DisclosureMeans::kPhone, DisclosureMeans::kInPerson, DisclosureMeans::kEmail,
+      DisclosureMeans::kLetter, DisclosureMeans::kOther};
+  return means;
+}
+
+std::string_view DisclosureMeansName(DisclosureMeans means) { return kMeansNames[Index(means)]; }
+std::optional<DisclosureMeans> ParseDisclosureMeans(std::string_view name) {
+  const auto index = IndexOf(kMeansNames, name);
+  return index ? std::optional(static_cast<DisclosureMeans>(*index)) : std::nullopt;
+}
+std::string_view DisclosureMeansLabel(DisclosureMeans means) { return kMeansLabels[Index(means)]; }
+
+const std::vector<LegalBasis>& LegalBases() {
+  static const std::vector<LegalBasis> bases = {
+      LegalBasis::kConsent,         LegalBasis::kAgreement,  LegalBasis::kImminentDanger,
+      LegalBasis::kChildProtection, LegalBasis::kCourtOrder, LegalBasis::kOther};
+  return bases;
+}
+
+std::string_view LegalBasisName(LegalBasis basis) { return kBasisNames[Index(basis)]; }
+std::optional<LegalBasis> ParseLegalBasis(std::string_view name) {
+  const auto index = IndexOf(kBasisNames, name);
+  return index ? std::optional(static_cast<LegalBasis>(*index)) : std::nullopt;
+}
+std::string_view LegalBasisLabel(LegalBasis basis) { return kBasisLabels[Index(basis)]; }
+
+bool NeedsExplanation(LegalBasis basis) {
+  return basis == LegalBasis::kImminentDanger || basis == LegalBasis::kCourtOrder ||
+         basis == LegalBasis::kOther;
+}
+
+bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
+                   std::string_view recipient_organisation) {
+  switch (consent.scope) {
+    case ConsentScope::kOuterCircle:
+      return contact != nullptr;
+    case ConsentScope::kPartnerOrganisation: {
+      const std::string named = i18n::FoldForSearch(consent.partner_organisation);
+      const std::string recipient = i18n::FoldForSearch(
+          contact ? std::string_view(contact->partner_organisation) : recipient_organisation);
+      return !named.empty() && named == recipient;
+    }
+    case ConsentScope::kResearch:
+    case ConsentScope::kMedia:
+      break;
+  }
+  return false;
+}
+
+Result<Disclosure> CheckDisclosure(DisclosureDraft& draft, const DisclosureRecord& record) {
+  std::vector<FieldError> errors;
+  Disclosure disclosure;
+  disclosure.organisation_id = record.concern.organisation_id;
+  disclosure.concern_id = record.concern.id;
+  if (!draft.recipient_kind) {
+    errors.push_back({"recipient_kind", {N_("Choose who received the information."), {}}});
+  } else if (*draft.recipient_kind == RecipientKind::kPartnerContact) {
+    if (!record.contact)
+      errors.push_back({"partner_contact", {N_("Choose the partner contact."), {}}});
+  } else {
+    CheckText(draft.recipient_name, "recipient_name", kMaxRecipientLength,
+              N_("Name the service or the person who received it."), errors);
+    CheckText(draft.recipient_organisation, "recipient_organisation", kMaxRecipientLength, nullptr,
+              errors);
+  }
+  if (!draft.disclosed_at || !record.day) {
+    errors.push_back(
+        {"disclosed_at", {N_("Enter the day and time, such as 2026-11-30 19:30."), {}}});
+  } else if (*draft.disclosed_at > record.now + kClockTolerance) {
+    errors.push_back({"disclosed_at", {N_("The moment cannot be in the future."), {}}});
+  } else if (*draft.disclosed_at < record.concern.observed_at) {
+    errors.push_back({"disclosed_at", {N_("The moment cannot be before what was observed."), {}}});
+  }
+  if (!draft.means) errors.push_back({"means", {N_("Choose how it was shared."), {}}});
+  CheckText(draft.shared, "shared", kMaxSharedLength, N_("Say what was shared."), errors);
+  if (!draft.basis) errors.push_back({"basis", {N_("Choose the legal basis."), {}}});
+  draft.explanation = volunteer_text::Trimmed(draft.explanation);
+  const std::size_t explained = volunteer_text::CharacterCount(draft.explanation);
+  if (draft.basis && NeedsExplanation(*draft.basis) && explained < kMinExplanationLength) {
+    errors.push_back(
+        {"explanation",
+         {N_("Explain why this basis allows the disclosure, in at least {count} characters."),
+          {{"count", std::to_string(kMinExplanationLength)}}}});
+  } else if (explained > kMaxExplanationLength) {
+    errors.push_back({"explanation",
+                      {N_("Use at most {count} characters."),
+                       {{"count", std::to_string(kMaxExplanationLength)}}}});
+  }
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+
+  disclosure.recipient_kind = *draft.recipient_kind;
+  // A partner contact passed along with another kind of recipient is not the recipient.
+  const PartnerContact* contact =
+      disclosure.recipient_kind == RecipientKind::kPartnerContact ? record.contact : nullptr;
+  if (contact) {
+    disclosure.partner_contact_id = contact->id;
+    disclosure.recipient_name = contact->name;
+    disclosure.recipient_organisation = contact->partner_organisation;
+  } else {
+    disclosure.recipient_name = draft.recipient_name;
+    disclosure.recipient_organisation = draft.recipient_organisation;
+  }
+  disclosure.disclosed_at = *draft.disclosed_at;
+  disclosure.means = *draft.means;
+  disclosure.shared = draft.shared;
+  disclosure.basis = *draft.basis;
+  disclosure.explanation = draft.explanation;
+  // The organisation a partner-organisation consent must name: the one typed, or else the service
+  // itself
+  // ("Service de police de la Ville de Montréal").
+  const std::string recipient_organisation = disclosure.recipient_organisation.empty()
+                                                 ? disclosure.recipient_name
+                                                 : disclosure.recipient_organisation;
+  if (disclosure.basis == LegalBasis::kConsent) {
+    disclosure.consent_id = TRY(FindConsent(record, contact, recipient_organisation, *record.day));
+  } else if (disclosure.basis == LegalBasis::kAgreement) {
+    disclosure.agreement_id = TRY(FindAgreement(record, contact, *record.day));
+  }
+  return disclosure;
+}
+
+}  // namespace cercle::domain

@@ -1,0 +1,85 @@
+#include "scheduler/scheduler.hpp"
+
+#include <soci/soci.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace cercle::scheduler {
+namespace {
+
+// A failure's description for the log: a database error's text may quote the values of its query.
+std::string DescribeFailure(const std::exception& failure) {
+  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
+    return "database error (category " +
+           std::to_string(static_cast<int>(database->get_error_category())) + ")";
+  }
+  return failure.what();
+}
+
+}  // namespace
+
+Scheduler::Scheduler(std::chrono::seconds interval, std::function<void()> after_work)
+    : interval_(std::max(interval, std::chrono::seconds(1))), after_work_(std::move(after_work)) {}
+
+Scheduler::~Scheduler() { Stop(); }
+
+void Scheduler::Add(std::string name, Job job) {
+  jobs_.push_back({std::move(name), std::move(job)});
+}
+
+int Scheduler::RunOnce() {
+  int done = 0;
+  for (const auto& [name, job] : jobs_) {
+    // A failing job (the database gone, say) must not stop the others or end the thread: the next
+    // pass retries, and each job's own transactions leave nothing half done.
+    try {
+      done += job();
+    } catch (const std::exception& failure) {
+      spdlog::error("scheduler: job {} failed: {}", name, DescribeFailure(failure));
+    } catch (...) {
+      spdlog::error("scheduler: job {} failed with an unknown error", name);
+    }
+  }
+  if (done > 0 && after_work_) after_work_();
+  return done;
+}
+
+void Scheduler::Start() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  woken_ = false;
+  thread_ = std::thread([this] {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+      woken_ = false;
+      lock.unlock();
+      RunOnce();
+      lock.lock();
+      wake_.wait_for(lock, interval_, [this] { return stopping_ || woken_; });
+    }
+  });
+}
+
+void Scheduler::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!thread_.joinable()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  std::lock_guard<std::mutex> lock(mutex_);
+  stopping_ = false;
+}
+
+void Scheduler::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+}  // namespace cercle::scheduler

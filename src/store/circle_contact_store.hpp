@@ -1,0 +1,34 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/circle_contacts.hpp"
+#include "domain/dates.hpp"
+
+namespace cercle::store {
+
+// Reads and writes the contacts volunteers log between meetings, and the volunteer hours they
+// bring, within the caller's transaction. Every query names the organisation, on top of row-level
+// security.
+class CircleContactStore {
+ public:
+  explicit CircleContactStore(soci::session& session) : session_(session) {}
+
+  // Stores a contact and its hours (awaiting a coordinator's approval, like other logged hours,
+  // described by `description`); returns its id.
+  std::int64_t Insert(const domain::CircleContact& contact, const std::string& description);
+  // The contacts of a circle, newest first.
+  std::vector<domain::CircleContact> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
+  // The day of each circle's latest contact.
+  std::map<std::int64_t, domain::CivilDate> LastContacts(std::int64_t organisation_id);
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "domain/circle_reviews.hpp"
+
+namespace cercle::store {
+
+// Reads and writes circles' reviews and renewal decisions, within the caller's transaction. Every
+// query names the organisation, on top of row-level security.
+class CircleReviewStore {
+ public:
+  explicit CircleReviewStore(soci::session& session) : session_(session) {}
+
+  // Stores a review or renewal; returns its id.
+  std::int64_t Insert(const domain::CircleReview& review);
+  // The reviews of a circle, newest first.
+  std::vector<domain::CircleReview> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
+  // Every review of the organisation's circles, by circle.
+  std::map<std::int64_t, std::vector<domain::CircleReview>> ByCircle(std::int64_t organisation_id);
+
+ private:
+  std::vector<domain::CircleReview> Select(const std::string& where, std::int64_t organisation_id,
+                                           std::int64_t key);
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

@@ -1,0 +1,633 @@
+#include "store/circle_store.hpp"
+
+#include <algorithm>
+
+#include "store/circle_rows.hpp"
+
+namespace cercle::store {
+namespace {
+
+using namespace circle_rows;
+
+constexpr const char* kCircleColumns =
+    "SELECT id, organisation_id, core_member_id, code_name, phase, phase_since, started_on, "
+    "offence_profile,"
+    " meeting_times, closed_on, closure_reason, closing_note, created_by, created_at, updated_at "
+    "FROM circles"
+    " WHERE organisation_id = :organisation ";
+constexpr const char* kInsertCircle =
+    "INSERT INTO circles (organisation_id, core_member_id, code_name, phase, phase_since, "
+    "started_on,"
+    " offence_profile, meeting_times, closing_note, created_by, created_at, updated_at) VALUES "
+    "(:organisation,"
+    " :core_member, :code_name, :phase, :phase_since, :started_on, :profile, :times, '', :by, "
+    ":created, :updated)"
+    " RETURNING id";
+constexpr const char* kCodeNames =
+    "SELECT code_name FROM circles WHERE organisation_id = :organisation";
+constexpr const char* kUpdateDetails =
+    "UPDATE circles SET offence_profile = :profile, meeting_times = :times, updated_at = :now"
+    " WHERE id = :id AND organisation_id = :organisation";
+constexpr const char* kMovePhase =
+    "UPDATE circles SET phase = :phase, phase_since = :since, started_on = :started, closed_on = "
+    ":closed_on,"
+    " closure_reason = :reason, closing_note = :note, updated_at = :now"
+    " WHERE id = :id AND organisation_id = :organisation AND phase = :from";
+
+constexpr const char* kMemberColumns =
+    "SELECT id, organisation_id, circle_id, volunteer_id, is_primary, joined_on, left_on, "
+    "left_reason,"
+    " replaced_member_id, added_by, added_at FROM circle_members WHERE organisation_id = "
+    ":organisation ";
+constexpr const char* kInsertMember =
+    "INSERT INTO circle_members (organisation_id, circle_id, volunteer_id, is_primary, joined_on, "
+    "left_reason,"
+    " replaced_member_id, added_by, added_at) VALUES (:organisation, :circle, :volunteer, "
+    ":primary, :joined, '',"
+    " :replaced, :by, :at) RETURNING id";
+constexpr const char* kEndMember =
+    "UPDATE circle_members SET left_on = :left_on, left_reason = :reason, is_primary = 0"
+    " WHERE id = :id AND organisation_id = :organisation AND left_on IS NULL";
+constexpr const char* kClearPrimary =
+    "UPDATE circle_members SET is_primary = 0 WHERE circle_id = :circle AND organisation_id = "
+    ":organisation";
+constexpr const char* kSetPrimary =
+    "UPDATE circle_members SET is_primary = 1"
+    " WHERE id = :id AND organisation_id = :organisation AND left_on IS NULL";
+// Current stays in circles that are not closed: what the volunteer gate counts.
+constexpr const char* kCurrentCounts =
+    "SELECT m.volunteer_id, count(*) FROM circle_members m JOIN circles c ON c.id = m.circle_id"
+    " WHERE m.organisation_id = :organisation AND c.organisation_id = :circle_organisation"
+    " AND m.left_on IS NULL AND c.phase <> 'closed' GROUP BY m.volunteer_id";
+constexpr const char* kCurrentCount =
+    "SELECT count(*) FROM circle_members m JOIN circles c ON c.id = m.circle_id"
+    " WHERE m.organisation_id = :organisation AND c.organisation_id = :circle_organisation"
+    " AND m.volunteer_id = :volunteer AND m.left_on IS NULL AND c.phase <> 'closed'";
+
+constexpr const char* kMemberCounts =
+    "SELECT circle_id, count(*) FROM circle_members WHERE organisation_id = :organisation AND "
+    "left_on IS NULL"
+    " GROUP BY circle_id";
+
+constexpr const char* kInsertPhaseChange =
+    "INSERT INTO circle_phase_changes (organisation_id, circle_id, from_phase, to_phase, "
+    "decided_on, meeting_id,"
+    " reason, decided_by, recorded_at) VALUES (:organisation, :circle, :from, :to, :decided_on, "
+    ":meeting,"
+    " :reason, :by, :at) RETURNING id";
+constexpr const char* kPhaseChanges =
+    "SELECT id, circle_id, from_phase, to_phase, decided_on, meeting_id, reason, decided_by, "
+    "recorded_at"
+    " FROM circle_phase_changes WHERE organisation_id = :organisation AND circle_id = :circle "
+    "ORDER BY id";
+
+constexpr const char* kTemplate =
+    "SELECT body FROM covenant_templates WHERE organisation_id = :organisation";
+constexpr const char* kDeleteTemplate =
+    "DELETE FROM covenant_templates WHERE organisation_id = :organisation";
+constexpr const char* kInsertTemplate =
+    "INSERT INTO covenant_templates (organisation_id, body, updated_by, updated_at)"
+    " VALUES (:organisation, :body, :by, :at)";
+constexpr const char* kLastVersion =
+    "SELECT coalesce(max(version), 0) FROM covenant_versions WHERE organisation_id = :organisation"
+    " AND circle_id = :circle";
+constexpr const char* kInsertVersion =
+    "INSERT INTO covenant_versions (organisation_id, circle_id, version, body, note, "
+    "phase_change_id, created_by,"
+    " created_at) VALUES (:organisation, :circle, :version, :body, :note, :phase_change, :by, :at) "
+    "RETURNING id";
+constexpr const char* kVersions =
+    "SELECT id, organisation_id, circle_id, version, body, note, phase_change_id, created_by, "
+    "created_at"
+    " FROM covenant_versions WHERE organisation_id = :organisation AND circle_id = :circle ORDER "
+    "BY version";
+constexpr const char* kInsertSignature =
+    "INSERT INTO covenant_signatures (organisation_id, version_id, signatory, volunteer_id, "
+    "signed_on,"
+    " recorded_by, recorded_at) VALUES (:organisation, :version, :signatory, :volunteer, "
+    ":signed_on, :by, :at)"
+    " RETURNING id";
+constexpr const char* kSignatures =
+    "SELECT s.id, s.organisation_id, s.version_id, s.signatory, s.volunteer_id, s.signed_on, "
+    "s.recorded_by,"
+    " s.recorded_at FROM covenant_signatures s JOIN covenant_versions v ON v.id = s.version_id"
+    " WHERE s.organisation_id = :organisation AND v.organisation_id = :version_organisation"
+    " AND v.circle_id = :circle ORDER BY s.id";
+
+constexpr const char* kConflictColumns =
+    "SELECT id, volunteer_id, core_member_id, note, recorded_by, recorded_at FROM "
+    "volunteer_conflicts"
+    " WHERE organisation_id = :organisation ";
+constexpr const char* kConflictExists =
+    "SELECT count(*) FROM volunteer_conflicts WHERE organisation_id = :organisation AND "
+    "volunteer_id = :volunteer"
+    " AND core_member_id = :core_member";
+constexpr const char* kInsertConflict =
+    "INSERT INTO volunteer_conflicts (organisation_id, volunteer_id, core_member_id, note, "
+    "recorded_by,"
+    " recorded_at) VALUES (:organisation, :volunteer, :core_member, :note, :by, :at)";
+constexpr const char* kDeleteConflict =
+    "DELETE FROM volunteer_conflicts WHERE id = :id AND organisation_id = :organisation";
+constexpr const char* kDeclined =
+    "SELECT volunteer_id, profile FROM volunteer_declined_profiles WHERE organisation_id = "
+    ":organisation";
+constexpr const char* kDeleteDeclined =
+    "DELETE FROM volunteer_declined_profiles WHERE organisation_id = :organisation AND "
+    "volunteer_id = :volunteer";
+constexpr const char* kInsertDeclined =
+    "INSERT INTO volunteer_declined_profiles (organisation_id, volunteer_id, profile)"
+    " VALUES (:organisation, :volunteer, :profile)";
+
+}  // namespace
+
+std::vector<domain::Circle> CircleStore::Select(const std::string& where,
+                                                std::int64_t organisation_id, std::int64_t key) {
+  domain::Circle row;
+  std::string phase, phase_since, started_on, profile, times, closed_on, reason;
+  std::int64_t created_by = 0;
+  long long created_at = 0, updated_at = 0;
+  soci::indicator started_indicator, closed_indicator, reason_indicator, by_indicator;
+  soci::statement statement =
+      (session_.prepare << std::string(kCircleColumns) + where, soci::into(row.id),
+       soci::into(row.organisation_id), soci::into(row.core_member_id), soci::into(row.code_name),
+       soci::into(phase), soci::into(phase_since), soci::into(started_on, started_indicator),
+       soci::into(profile), soci::into(times), soci::into(closed_on, closed_indicator),
+       soci::into(reason, reason_indicator), soci::into(row.closing_note),
+       soci::into(created_by, by_indicator), soci::into(created_at), soci::into(updated_at));
+  statement.exchange(soci::use(organisation_id, "organisation"));
+  if (where.find(":key") != std::string::npos) statement.exchange(soci::use(key, "key"));
+  statement.define_and_bind();
+  statement.execute();
+  std::vector<domain::Circle> circles;
+  while (statement.fetch()) {
+    domain::Circle circle = row;
+    circle.phase = domain::ParsePhase(phase).value_or(domain::CirclePhase::kForming);
+    circle.phase_since = RequiredDate(phase_since);
+    circle.started_on = Date(started_on, started_indicator);
+    circle.offence_profile = domain::ParseOffenceProfile(profile);
+    circle.meeting_times = domain::Availability::Parse(times);
+    circle.closed_on = Date(closed_on, closed_indicator);
+    circle.closure_reason =
+        reason_indicator == soci::i_ok ? domain::ParseClosureReason(reason) : std::nullopt;
+    circle.created_by = Id(created_by, by_indicator);
+    circle.created_at = FromUnix(created_at);
+    circle.updated_at = FromUnix(updated_at);
+    circles.push_back(std::move(circle));
+  }
+  return circles;
+}
+
+std::int64_t CircleStore::Insert(const domain::Circle& circle) {
+  std::int64_t id = 0;
+  const std::string phase(domain::PhaseName(circle.phase));
+  const std::string since = domain::FormatIsoDate(circle.phase_since);
+  auto started = Text(circle.started_on);
+  const std::string profile(
+      circle.offence_profile ? domain::OffenceProfileName(*circle.offence_profile) : "");
+  const std::string times = circle.meeting_times.Format();
+  auto by = Nullable(circle.created_by);
+  const long long created = ToUnix(circle.created_at), updated = ToUnix(circle.updated_at);
+  session_ << kInsertCircle, soci::use(circle.organisation_id, "organisation"),
+      soci::use(circle.core_member_id, "core_member"), soci::use(circle.code_name, "code_name"),
+      soci::use(phase, "phase"), soci::use(since, "phase_since"),
+      soci::use(started.value, started.indicator, "started_on"), soci::use(profile, "profile"),
+      soci::use(times, "times"), soci::use(by.value, by.indicator, "by"),
+      soci::use(created, "created"), soci::use(updated, "updated"), soci::into(id);
+  return id;
+}
+
+std::optional<domain::Circle> CircleStore::Find(std::int64_t id, std::int64_t organisation_id) {
+  auto circles = Select("AND id = :key", organisation_id, id);
+  if (circles.empty()) return std::nullopt;
+  return circles.front();
+}
+
+std::vector<domain::Circle> CircleStore::List(std::int64_t organisation_id, IncludeClosed closed) {
+  auto circles =
+      Select(closed == IncludeClosed::kYes ? "" : "AND phase <> 'closed'", organisation_id, 0);
+  // Open circles by code name ("Cercle B" before "Cercle AA": shorter names first), then closed
+  // ones, latest closure first.
+  std::stable_sort(
+      circles.begin(), circles.end(), [](const domain::Circle& a, const domain::Circle& b) {
+        if (a.closed() != b.closed()) return !a.closed();
+        if (a.closed())
+          return a.closed_on.value_or(a.phase_since) > b.closed_on.value_or(b.phase_since);
+        if (a.code_name.size() != b.code_name.size())
+          return a.code_name.size() < b.code_name.size();
+        return a.code_name < b.code_name;
+      });
+  return circles;
+}
+
+std::vector<domain::Circle> CircleStore::FindMany(const std::vector<std::int64_t>& ids,
+                                                  std::int64_t organisation_id) {
+  if (ids.empty()) return {};
+  // The ids are integers formatted here, never text from a request.
+  std::string list;
+  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  return Select("AND id IN (" + list + ")", organisation_id, 0);
+}
+
+std::vector<std::string> CircleStore::CodeNames(std::int64_t organisation_id) {
+  std::vector<std::string> names;
+  std::string name;
+  soci::statement statement = (session_.prepare << kCodeNames,
+                               soci::use(organisation_id, "organisation"), soci::into(name));
+  statement.execute();
+  while (statement.fetch()) names.push_back(name);
+  return names;
+}
+
+std::optional<domain::Circle> CircleStore::OpenCircleOf(std::int64_t core_member_id,
+                                                        std::int64_t organisation_id) {
+  auto circles =
+      Select("AND core_member_id = :key AND phase <> 'closed'", organisation_id, core_member_id);
+  if (circles.empty()) return std::nullopt;
+  return circles.front();
+}
+
+void CircleStore::UpdateDetails(const domain::Circle& circle, Instant now) {
+  const std::string profile(
+      circle.offence_profile ? domain::OffenceProfileName(*circle.offence_profile) : "");
+  const std::string times = circle.meeting_times.Format();
+  const long long at = ToUnix(now);
+  session_ << kUpdateDetails, soci::use(profile, "profile"), soci::use(times, "times"),
+      soci::use(at, "now"), soci::use(circle.id, "id"),
+      soci::use(circle.organisation_id, "organisation");
+}
+
+bool CircleStore::MovePhase(const domain::Circle& circle, domain::CirclePhase from, Instant now) {
+  const std::string phase(domain::PhaseName(circle.phase));
+  const std::string since = domain::FormatIsoDate(circle.phase_since);
+  auto started = Text(circle.started_on);
+  auto closed_on = Text(circle.closed_on);
+  NullableText reason;
+  if (circle.closure_reason)
+    reason = {std::string(domain::ClosureReasonName(*circle.closure_reason)), soci::i_ok};
+  const std::string from_name(domain::PhaseName(from));
+  const long long at = ToUnix(now);
+  soci::statement statement =
+      (session_.prepare << kMovePhase, soci::use(phase, "phase"), soci::use(since, "since"),
+       soci::use(started.value, started.indicator, "started"),
+       soci::use(closed_on.value, closed_on.indicator, "closed_on"),
+       soci::use(reason.value, reason.indicator, "reason"), soci::use(circle.closing_note, "note"),
+       soci::use(at, "now"), soci::use(circle.id, "id"),
+       soci::use(circle.organisation_id, "organisation"), soci::use(from_name, "from"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
+std::vector<domain::CircleMember> CircleStore::SelectMembers(const std::string& where,
+                                                             std::int64_t organisation_id,
+                                                             std::int64_t key) {
+  domain::CircleMember row;
+  int primary = 0;
+  std::string joined, left;
+  std::int64_t replaced = 0, by = 0;
+  long long added = 0;
+  soci::indicator left_indicator, replaced_indicator, by_indicator;
+  soci::statement statement =
+      (session_.prepare << std::string(kMemberColumns) + where, soci::into(row.id),
+       soci::into(row.organisation_id), soci::into(row.circle_id), soci::into(row.volunteer_id),
+       soci::into(primary), soci::into(joined), soci::into(left, left_indicator),
+       soci::into(row.left_reason), soci::into(replaced, replaced_indicator),
+       soci::into(by, by_indicator), soci::into(added));
+  statement.exchange(soci::use(organisation_id, "organisation"));
+  statement.exchange(soci::use(key, "key"));
+  statement.define_and_bind();
+  statement.execute();
+  std::vector<domain::CircleMember> members;
+  while (statement.fetch()) {
+    domain::CircleMember member = row;
+    member.primary = primary != 0;
+    member.joined_on = RequiredDate(joined);
+    member.left_on = Date(left, left_indicator);
+    member.replaced_member_id = Id(replaced, replaced_indicator);
+    member.added_by = Id(by, by_indicator);
+    member.added_at = FromUnix(added);
+    members.push_back(std::move(member));
+  }
+  return members;
+}
+
+std::int64_t CircleStore::InsertMember(const domain::CircleMember& member) {
+  std::int64_t id = 0;
+  const int primary = member.primary ? 1 : 0;
+  const std::string joined = domain::FormatIsoDate(member.joined_on);
+  auto replaced = Nullable(member.replaced_member_id);
+  auto by = Nullable(member.added_by);
+  const long long at = ToUnix(member.added_at);
+  session_ << kInsertMember, soci::use(member.organisation_id, "organisation"),
+      soci::use(member.circle_id, "circle"), soci::use(member.volunteer_id, "volunteer"),
+      soci::use(primary, "primary"), soci::use(joined, "joined"),
+      soci::use(replaced.value, replaced.indicator, "replaced"),
+      soci::use(by.value, by.indicator, "by"), soci::use(at, "at"), soci::into(id);
+  return id;
+}
+
+std::optional<domain::CircleMember> CircleStore::FindMember(std::int64_t id,
+                                                            std::int64_t organisation_id) {
+  auto members = SelectMembers("AND id = :key", organisation_id, id);
+  if (members.empty()) return std::nullopt;
+  return members.front();
+}
+
+std::vector<domain::CircleMember> CircleStore::Members(std::int64_t circle_id,
+                                                       std::int64_t organisation_id) {
+  auto members =
+      SelectMembers("AND circle_id = :key ORDER BY joined_on, id", organisation_id, circle_id);
+  std::stable_partition(members.begin(), members.end(),
+                        [](const domain::CircleMember& member) { return member.current(); });
+  return members;
+}
+
+std::vector<domain::CircleMember> CircleStore::StaysOf(std::int64_t volunteer_id,
+                                                       std::int64_t organisation_id) {
+  return SelectMembers("AND volunteer_id = :key ORDER BY joined_on, id", organisation_id,
+                       volunteer_id);
+}
+
+bool CircleStore::EndMember(std::int64_t id, std::int64_t organisation_id,
+                            domain::CivilDate left_on, const std::string& reason) {
+  const std::string left = domain::FormatIsoDate(left_on);
+  soci::statement statement =
+      (session_.prepare << kEndMember, soci::use(left, "left_on"), soci::use(reason, "reason"),
+       soci::use(id, "id"), soci::use(organisation_id, "organisation"));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
+void CircleStore::SetPrimary(std::int64_t circle_id, std::int64_t organisation_id,
+                             std::int64_t member_id) {
+  session_ << kClearPrimary, soci::use(circle_id, "circle"),
+      soci::use(organisation_id, "organisation");
+  session_ << kSetPrimary, soci::use(member_id, "id"), soci::use(organisation_id, "organisation");
+}
+
+int CircleStore::CurrentCircleCount(std::int64_t volunteer_id, std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCurrentCount, soci::use(organisation_id, "organisation"),
+      soci::use(organisation_id, "circle_organisation"), soci::use(volunteer_id, "volunteer"),
+      soci::into(count);
+  return static_cast<int>(count);
+}
+
+std::map<std::int64_t, int> CircleStore::CurrentCircleCounts(std::int64_t organisation_id) {
+  std::map<std::int64_t, int> counts;
+  std::int64_t volunteer = 0;
+  long long count = 0;
+  soci::statement statement =
+      (session_.prepare << kCurrentCounts, soci::use(organisation_id, "organisation"),
+       soci::use(organisation_id, "circle_organisation"), soci::into(volunteer), soci::into(count));
+  statement.execute();
+  while (statement.fetch()) counts[volunteer] = static_cast<int>(count);
+  return counts;
+}
+
+std::map<std::int64_t, int> CircleStore::CurrentMemberCounts(std::int64_t organisation_id) {
+  std::map<std::int64_t, int> counts;
+  std::int64_t circle = 0;
+  long long count = 0;
+  soci::statement statement =
+      (session_.prepare << kMemberCounts, soci::use(organisation_id, "organisation"),
+       soci::into(circle), soci::into(count));
+  statement.execute();
+  while (statement.fetch()) counts[circle] = static_cast<int>(count);
+  return counts;
+}
+
+std::int64_t CircleStore::InsertPhaseChange(const domain::PhaseChange& change,
+                                            std::int64_t organisation_id) {
+  std::int64_t id = 0;
+  NullableText from;
+  if (change.from) from = {std::string(domain::PhaseName(*change.from)), soci::i_ok};
+  const std::string to(domain::PhaseName(change.to));
+  const std::string decided = domain::FormatIsoDate(change.decided_on);
+  auto meeting = Nullable(change.meeting_id);
+  auto by = Nullable(change.decided_by);
+  const long long at = ToUnix(change.recorded_at);
+  session_ << kInsertPhaseChange, soci::use(organisation_id, "organisation"),
+      soci::use(change.circle_id, "circle"), soci::use(from.value, from.indicator, "from"),
+      soci::use(to, "to"), soci::use(decided, "decided_on"),
+      soci::use(meeting.value, meeting.indicator, "meeting"), soci::use(change.reason, "reason"),
+      soci::use(by.value, by.indicator, "by"), soci::use(at, "at"), soci::into(id);
+  return id;
+}
+
+std::vector<domain::PhaseChange> CircleStore::PhaseChanges(std::int64_t circle_id,
+                                                           std::int64_t organisation_id) {
+  domain::PhaseChange row;
+  std::string from, to, decided;
+  std::int64_t meeting = 0, by = 0;
+  long long at = 0;
+  soci::indicator from_indicator, meeting_indicator, by_indicator;
+  soci::statement statement =
+      (session_.prepare << kPhaseChanges, soci::use(organisation_id, "organisation"),
+       soci::use(circle_id, "circle"), soci::into(row.id), soci::into(row.circle_id),
+       soci::into(from, from_indicator), soci::into(to), soci::into(decided),
+       soci::into(meeting, meeting_indicator), soci::into(row.reason), soci::into(by, by_indicator),
+       soci::into(at));
+  statement.execute();
+  std::vector<domain::PhaseChange> changes;
+  while (statement.fetch()) {
+    domain::PhaseChange change = row;
+    change.from = from_indicator == soci::i_ok ? domain::ParsePhase(from) : std::nullopt;
+    change.to = domain::ParsePhase(to).value_or(domain::CirclePhase::kForming);
+    change.decided_on = RequiredDate(decided);
+    change.meeting_id = Id(meeting, meeting_indicator);
+    change.decided_by = Id(by, by_indicator);
+    change.recorded_at = FromUnix(at);
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+std::optional<std::string> CircleStore::CovenantTemplate(std::int64_t organisation_id) {
+  std::string body;
+  soci::indicator indicator = soci::i_null;
+  session_ << kTemplate, soci::use(organisation_id, "organisation"), soci::into(body, indicator);
+  if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
+  return body;
+}
+
+void CircleStore::SetCovenantTemplate(std::int64_t organisation_id, const std::string& body,
+                                      std::int64_t by, Instant now) {
+  const long long at = ToUnix(now);
+  session_ << kDeleteTemplate, soci::use(organisation_id, "organisation");
+  session_ << kInsertTemplate, soci::use(organisation_id, "organisation"), soci::use(body, "body"),
+      soci::use(by, "by"), soci::use(at, "at");
+}
+
+std::int64_t CircleStore::InsertCovenantVersion(domain::CovenantVersion& version) {
+  long long last = 0;
+  session_ << kLastVersion, soci::use(version.organisation_id, "organisation"),
+      soci::use(version.circle_id, "circle"), soci::into(last);
+  version.version = static_cast<int>(last) + 1;
+  std::int64_t id = 0;
+  auto phase_change = Nullable(version.phase_change_id);
+  auto by = Nullable(version.created_by);
+  const long long at = ToUnix(version.created_at);
+  session_ << kInsertVersion, soci::use(version.organisation_id, "organisation"),
+      soci::use(version.circle_id, "circle"), soci::use(version.version, "version"),
+      soci::use(version.body, "body"), soci::use(version.note, "note"),
+      soci::use(phase_change.value, phase_change.indicator, "phase_change"),
+      soci::use(by.value, by.indicator, "by"), soci::use(at, "at"), soci::into(id);
+  version.id = id;
+  return id;
+}
+
+std::vector<domain::CovenantVersion> CircleStore::CovenantVersions(std::int64_t circle_id,
+                                                                   std::int64_t organisation_id) {
+  domain::CovenantVersion row;
+  std::int64_t phase_change = 0, by = 0;
+  long long at = 0;
+  soci::indicator phase_indicator, by_indicator;
+  soci::statement statement =
+      (session_.prepare << kVersions, soci::use(organisation_id, "organisation"),
+       soci::use(circle_id, "circle"), soci::into(row.id), soci::into(row.organisation_id),
+       soci::into(row.circle_id), soci::into(row.version), soci::into(row.body),
+       soci::into(row.note), soci::into(phase_change, phase_indicator),
+       soci::into(by, by_indicator), soci::into(at));
+  statement.execute();
+  std::vector<domain::CovenantVersion> versions;
+  while (statement.fetch()) {
+    domain::CovenantVersion version = row;
+    version.phase_change_id = Id(phase_change, phase_indicator);
+    version.created_by = Id(by, by_indicator);
+    version.created_at = FromUnix(at);
+    versions.push_back(std::move(version));
+  }
+  return versions;
+}
+
+std::int64_t CircleStore::InsertSignature(const domain::CovenantSignature& signature) {
+  std::int64_t id = 0;
+  const std::string signatory(domain::SignatoryName(signature.signatory));
+  auto volunteer = Nullable(signature.volunteer_id);
+  const std::string signed_on = domain::FormatIsoDate(signature.signed_on);
+  auto by = Nullable(signature.recorded_by);
+  const long long at = ToUnix(signature.recorded_at);
+  session_ << kInsertSignature, soci::use(signature.organisation_id, "organisation"),
+      soci::use(signature.version_id, "version"), soci::use(signatory, "signatory"),
+      soci::use(volunteer.value, volunteer.indicator, "volunteer"),
+      soci::use(signed_on, "signed_on"), soci::use(by.value, by.indicator, "by"),
+      soci::use(at, "at"), soci::into(id);
+  return id;
+}
+
+std::vector<domain::CovenantSignature> CircleStore::Signatures(std::int64_t circle_id,
+                                                               std::int64_t organisation_id) {
+  domain::CovenantSignature row;
+  std::string signatory, signed_on;
+  std::int64_t volunteer = 0, by = 0;
+  long long at = 0;
+  soci::indicator volunteer_indicator, by_indicator;
+  soci::statement statement =
+      (session_.prepare << kSignatures, soci::use(organisation_id, "organisation"),
+       soci::use(organisation_id, "version_organisation"), soci::use(circle_id, "circle"),
+       soci::into(row.id), soci::into(row.organisation_id), soci::into(row.version_id),
+       soci::into(signatory), soci::into(volunteer, volunteer_indicator), soci::into(signed_on),
+       soci::into(by, by_indicator), soci::into(at));
+  statement.execute();
+  std::vector<domain::CovenantSignature> signatures;
+  while (statement.fetch()) {
+    domain::CovenantSignature signature = row;
+    signature.signatory =
+        domain::ParseSignatory(signatory).value_or(domain::Signatory::kCoreMember);
+    signature.volunteer_id = Id(volunteer, volunteer_indicator);
+    signature.signed_on = RequiredDate(signed_on);
+    signature.recorded_by = Id(by, by_indicator);
+    signature.recorded_at = FromUnix(at);
+    signatures.push_back(std::move(signature));
+  }
+  return signatures;
+}
+
+std::vector<VolunteerConflict> CircleStore::SelectConflicts(const std::string& where,
+                                                            std::int64_t organisation_id,
+                                                            std::int64_t key) {
+  VolunteerConflict row;
+  std::int64_t by = 0;
+  long long at = 0;
+  soci::indicator by_indicator;
+  soci::statement statement =
+      (session_.prepare << std::string(kConflictColumns) + where, soci::into(row.id),
+       soci::into(row.volunteer_id), soci::into(row.core_member_id), soci::into(row.note),
+       soci::into(by, by_indicator), soci::into(at));
+  statement.exchange(soci::use(organisation_id, "organisation"));
+  if (where.find(":key") != std::string::npos) statement.exchange(soci::use(key, "key"));
+  statement.define_and_bind();
+  statement.execute();
+  std::vector<VolunteerConflict> conflicts;
+  while (statement.fetch()) {
+    VolunteerConflict conflict = row;
+    conflict.recorded_by = Id(by, by_indicator);
+    conflict.recorded_at = FromUnix(at);
+    conflicts.push_back(std::move(conflict));
+  }
+  return conflicts;
+}
+
+std::vector<VolunteerConflict> CircleStore::Conflicts(std::int64_t organisation_id) {
+  return SelectConflicts("ORDER BY id", organisation_id, 0);
+}
+
+std::vector<VolunteerConflict> CircleStore::ConflictsOf(std::int64_t volunteer_id,
+                                                        std::int64_t organisation_id) {
+  return SelectConflicts("AND volunteer_id = :key ORDER BY id", organisation_id, volunteer_id);
+}
+
+std::optional<VolunteerConflict> CircleStore::FindConflict(std::int64_t id,
+                                                           std::int64_t organisation_id) {
+  auto conflicts = SelectConflicts("AND id = :key", organisation_id, id);
+  if (conflicts.empty()) return std::nullopt;
+  return conflicts.front();
+}
+
+bool CircleStore::InsertConflict(const VolunteerConflict& conflict, std::int64_t organisation_id) {
+  long long existing = 0;
+  session_ << kConflictExists, soci::use(organisation_id, "organisation"),
+      soci::use(conflict.volunteer_id, "volunteer"),
+      soci::use(conflict.core_member_id, "core_member"), soci::into(existing);
+  if (existing > 0) return false;
+  auto by = Nullable(conflict.recorded_by);
+  const long long at = ToUnix(conflict.recorded_at);
+  session_ << kInsertConflict, soci::use(organisation_id, "organisation"),
+      soci::use(conflict.volunteer_id, "volunteer"),
+      soci::use(conflict.core_member_id, "core_member"), soci::use(conflict.note, "note"),
+      soci::use(by.value, by.indicator, "by"), soci::use(at, "at");
+  return true;
+}
+
+void CircleStore::DeleteConflict(std::int64_t id, std::int64_t organisation_id) {
+  session_ << kDeleteConflict, soci::use(id, "id"), soci::use(organisation_id, "organisation");
+}
+
+std::map<std::int64_t, std::vector<domain::OffenceProfile>> CircleStore::DeclinedProfiles(
+    std::int64_t organisation_id) {
+  std::map<std::int64_t, std::vector<domain::OffenceProfile>> declined;
+  std::int64_t volunteer = 0;
+  std::string profile;
+  soci::statement statement =
+      (session_.prepare << kDeclined, soci::use(organisation_id, "organisation"),
+       soci::into(volunteer), soci::into(profile));
+  statement.execute();
+  while (statement.fetch()) {
+    if (const auto parsed = domain::ParseOffenceProfile(profile))
+      declined[volunteer].push_back(*parsed);
+  }
+  return declined;
+}
+
+void CircleStore::ReplaceDeclinedProfiles(std::int64_t volunteer_id, std::int64_t organisation_id,
+                                          const std::vector<domain::OffenceProfile>& profiles) {
+  session_ << kDeleteDeclined, soci::use(organisation_id, "organisation"),
+      soci::use(volunteer_id, "volunteer");
+  for (const auto profile : profiles) {
+    const std::string name(domain::OffenceProfileName(profile));
+    session_ << kInsertDeclined, soci::use(organisation_id, "organisation"),
+        soci::use(volunteer_id, "volunteer"), soci::use(name, "profile");
+  }
+}
+
+}  // namespace cercle::store

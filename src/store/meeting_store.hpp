@@ -1,0 +1,72 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/circle_meetings.hpp"
+#include "domain/dates.hpp"
+
+namespace cercle::store {
+
+// A meeting with its minutes, when they were written.
+struct MeetingRecord {
+  domain::Meeting meeting;
+  std::optional<domain::Minutes> minutes;
+};
+
+// Reads and writes circles' meetings, their minutes and attendance, and the volunteer hours that
+// attendance brings, within the caller's transaction. Every query names the organisation, on top of
+// row-level security.
+class MeetingStore {
+ public:
+  explicit MeetingStore(soci::session& session) : session_(session) {}
+
+  // Stores a planned meeting; returns its id.
+  std::int64_t Insert(const domain::Meeting& meeting);
+  // The meeting `id` of `organisation_id` with its minutes, if any.
+  std::optional<MeetingRecord> Find(std::int64_t id, std::int64_t organisation_id);
+  // Every meeting of a circle with its minutes, by start.
+  std::vector<MeetingRecord> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
+  // Cancels a meeting that has no minutes; false, with nothing changed, when it was cancelled
+  // already or has minutes.
+  bool Cancel(std::int64_t id, std::int64_t organisation_id, std::int64_t by, Instant now);
+
+  // Stores minutes and their attendance, and the hours of each volunteer present
+  // (`minutes.duration_minutes`, on `held_on`, approved as recorded, described by `description`).
+  // False, with nothing stored, when the meeting has minutes already.
+  bool InsertMinutes(const domain::Minutes& minutes, domain::CivilDate held_on,
+                     const std::string& description);
+  // Acknowledges minutes with the coordinator's comment; false, with nothing changed, when they
+  // were acknowledged already.
+  bool Acknowledge(std::int64_t meeting_id, std::int64_t organisation_id, std::int64_t by,
+                   const std::string& comment, Instant now);
+
+  // The start of each circle's latest held meeting (started by `now`, not cancelled).
+  std::map<std::int64_t, Instant> LastHeldMeetings(std::int64_t organisation_id, Instant now);
+  // The start of each circle's next meeting (after `now`, not cancelled).
+  std::map<std::int64_t, Instant> NextMeetings(std::int64_t organisation_id, Instant now);
+  // The organisation's held meetings whose minutes are missing or not yet acknowledged, with their
+  // minutes.
+  std::vector<MeetingRecord> AwaitingMinutesOrAcknowledgement(std::int64_t organisation_id,
+                                                              Instant now);
+  // The meetings of the circles `volunteer_id` is a current member of (circles not closed) that
+  // start from `from` on, cancelled ones included, by start.
+  std::vector<domain::Meeting> ForVolunteerFeed(std::int64_t volunteer_id,
+                                                std::int64_t organisation_id, Instant from);
+  // The meetings of the circles `circle_ids`, with their minutes, by start.
+  std::vector<MeetingRecord> OfCircles(const std::vector<std::int64_t>& circle_ids,
+                                       std::int64_t organisation_id);
+
+ private:
+  std::vector<MeetingRecord> Select(const std::string& where, std::int64_t organisation_id,
+                                    std::int64_t key, std::optional<long long> now);
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

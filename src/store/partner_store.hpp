@@ -1,0 +1,62 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/circle_partners.hpp"
+
+namespace cercle::store {
+
+// Reads and writes the outer circle: partner contacts and the information-sharing agreements
+// attaching them to circles, within the caller's transaction. Every query names the organisation,
+// on top of row-level security.
+class PartnerStore {
+ public:
+  explicit PartnerStore(soci::session& session) : session_(session) {}
+
+  // Stores a contact; returns its id.
+  std::int64_t Insert(const domain::PartnerContact& contact, std::optional<std::int64_t> by);
+  // Stores a contact's details and account.
+  void Update(const domain::PartnerContact& contact);
+  // The contact `id` of `organisation_id`, if any.
+  std::optional<domain::PartnerContact> Find(std::int64_t id, std::int64_t organisation_id);
+  // The contact linked to account `user_id`, if any.
+  std::optional<domain::PartnerContact> FindByUser(std::int64_t user_id,
+                                                   std::int64_t organisation_id);
+  // The organisation's contacts, by name.
+  std::vector<domain::PartnerContact> List(std::int64_t organisation_id);
+  // True when a contact other than `except_id` is linked to `user_id`.
+  bool UserLinkedElsewhere(std::int64_t user_id, std::int64_t organisation_id,
+                           std::int64_t except_id);
+
+  // Stores an agreement; returns its id.
+  std::int64_t InsertAgreement(const domain::SharingAgreement& agreement);
+  // The agreement `id` of `organisation_id`, if any.
+  std::optional<domain::SharingAgreement> FindAgreement(std::int64_t id,
+                                                        std::int64_t organisation_id);
+  // The agreements of a circle, or of a contact, latest start first.
+  std::vector<domain::SharingAgreement> AgreementsOfCircle(std::int64_t circle_id,
+                                                           std::int64_t organisation_id);
+  std::vector<domain::SharingAgreement> AgreementsOfContact(std::int64_t contact_id,
+                                                            std::int64_t organisation_id);
+  // Ends an agreement on `ends_on` (its last day in force).
+  void EndAgreement(std::int64_t id, std::int64_t organisation_id, domain::CivilDate ends_on,
+                    Instant now);
+  // Links an agreement to its signed document.
+  void SetAgreementDocument(std::int64_t id, std::int64_t organisation_id,
+                            std::int64_t document_id);
+
+ private:
+  std::vector<domain::PartnerContact> Select(const std::string& where, std::int64_t organisation_id,
+                                             std::int64_t key);
+  std::vector<domain::SharingAgreement> SelectAgreements(const std::string& where,
+                                                         std::int64_t organisation_id,
+                                                         std::int64_t key);
+  soci::session& session_;
+};
+
+}  // namespace cercle::store

@@ -1,0 +1,200 @@
+#include "web/pages/circles/circle_common.hpp"
+
+#include <boost/locale.hpp>
+
+#include "auth/policies/circle_policy.hpp"
+#include "store/circle_store.hpp"
+#include "web/parameters.hpp"
+
+namespace cercle::web::pages::circles {
+namespace {
+
+namespace bl = boost::locale;
+
+// A locale with ICU's calendar, for conversions between instants and the organisation's local time.
+// Built once: generating a locale is costly.
+const std::locale& CalendarLocale() {
+  static const std::locale locale = [] {
+    bl::generator generator;
+    generator.categories(bl::calendar_facet);
+    return generator("en_CA.UTF-8");
+  }();
+  return locale;
+}
+
+const std::string& TimeZone(const Context& context) {
+  return context.services.translator.time_zone();
+}
+
+}  // namespace
+
+CircleSettings CircleSettingsOf(const domain::Settings& settings) {
+  CircleSettings circle;
+  circle.minimum = static_cast<int>(settings.Get("circle.minimum_volunteers"));
+  circle.maximum = static_cast<int>(settings.Get("circle.maximum_volunteers"));
+  circle.review_months = static_cast<int>(settings.Get("circle.review_months"));
+  circle.access_days = static_cast<int>(settings.Get("circle.volunteer_access_days"));
+  circle.contact_days = static_cast<int>(settings.Get("circle.contact_flag_days"));
+  return circle;
+}
+
+domain::CivilDate Today(const Context& context) {
+  return context.services.translator.LocalDate(context.services.clock.Now());
+}
+
+Instant LocalInstant(const Context& context, domain::CivilDate date, int minute) {
+  const bl::calendar calendar(CalendarLocale(), TimeZone(context));
+  const bl::date_time moment(
+      bl::period::year(static_cast<int>(date.year())) +
+          bl::period::month(static_cast<int>(static_cast<unsigned>(date.month())) - 1) +
+          bl::period::day(static_cast<int>(static_cast<unsigned>(date.day()))) +
+          bl::period::hour(minute / 60) + bl::period::minute(minute % 60) + bl::period::second(0),
+      calendar);
+  return FromUnix(static_cast<long long>(moment.time()));
+}
+
+domain::CivilDate LocalDay(const Context& context, Instant instant) {
+  return context.services.translator.LocalDate(instant);
+}
+
+int LocalMinute(const Context& context, Instant instant) {
+  const bl::calendar calendar(CalendarLocale(), TimeZone(context));
+  const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
+  return moment.get(bl::period::hour()) * 60 + moment.get(bl::period::minute());
+}
+
+std::string TimeText(int minute) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+  return text;
+}
+
+std::optional<int> ParseTime(std::string_view text) {
+  std::string compact;
+  for (const char c : text) {
+    if (c != ' ') compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (compact.empty() || compact.size() > 5) return std::nullopt;
+  const auto separator = compact.find_first_of(":h");
+  const std::string hours = compact.substr(0, separator);
+  const std::string minutes = separator == std::string::npos ? "" : compact.substr(separator + 1);
+  const auto digits = [](const std::string& part) {
+    return !part.empty() && part.size() <= 2 &&
+           part.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (!digits(hours) || (!minutes.empty() && !digits(minutes))) return std::nullopt;
+  if (!minutes.empty() && minutes.size() != 2) return std::nullopt;
+  const int hour = std::stoi(hours);
+  const int minute = minutes.empty() ? 0 : std::stoi(minutes);
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return hour * 60 + minute;
+}
+
+std::string FormatDay(const Context& context, domain::CivilDate date) {
+  return context.services.translator.FormatCivilDate(context.language, domain::FormatIsoDate(date));
+}
+
+std::string FormatMeetingTime(const Context& context, Instant starts) {
+  const int minute = LocalMinute(context, starts);
+  const std::string time = context.language == i18n::Language::kFrench
+                               ? std::to_string(minute / 60) + " h " + TimeText(minute).substr(3)
+                               : TimeText(minute);
+  return FormatDay(context, LocalDay(context, starts)) + ", " + time;
+}
+
+std::string FormatLength(const Context& context, int minutes) {
+  if (minutes < 60) return std::to_string(minutes) + " min";
+  const std::string rest = minutes % 60 == 0 ? "" : " " + TimeText(minutes).substr(3);
+  (void)context;
+  return std::to_string(minutes / 60) + " h" + rest;
+}
+
+std::string CircleHref(std::int64_t circle_id) { return "/circles/" + std::to_string(circle_id); }
+
+std::string PortalCircleHref(std::int64_t circle_id) {
+  return "/portal/circles/" + std::to_string(circle_id);
+}
+
+std::string PhaseBadge(domain::CirclePhase phase) {
+  using enum domain::CirclePhase;
+  switch (phase) {
+    case kForming:
+    case kSuspended:
+      return "warning";
+    case kClosed:
+      return "";
+    default:
+      return "ok";
+  }
+}
+
+std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id) {
+  const auto& actor = context.signed_in();
+  if (!auth::policies::CirclePolicy::CanManage(actor)) return std::nullopt;
+  auto circle = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    return store::CircleStore(session).Find(id, *actor.organisation_id);
+  });
+  if (!circle || !auth::policies::CirclePolicy::CanView(actor, circle->organisation_id))
+    return std::nullopt;
+  return circle;
+}
+
+std::optional<domain::Circle> FindManagedCircle(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return std::nullopt;
+  return FindManagedCircle(context, *id);
+}
+
+void Audit(Context& context, soci::session& session, const std::string& action,
+           const std::string& object_type, std::int64_t object_id) {
+  const auto& actor = context.signed_in();
+  context.services.audit.Append(
+      session, context.services.database.dialect(),
+      {actor.organisation_id, actor.user_id, action, object_type, std::to_string(object_id),
+       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
+}
+
+void RecordView(Context& context, const std::string& action, const std::string& object_type,
+                std::int64_t object_id) {
+  const auto& actor = context.signed_in();
+  context.services.audit.Record(
+      context.services.database,
+      {actor.organisation_id, actor.user_id, action, object_type, std::to_string(object_id),
+       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
+}
+
+mstch::array SlotRows(const Context& context, const domain::Availability& chosen,
+                      const std::string& prefix) {
+  mstch::array rows;
+  for (int day = 0; day < domain::Availability::kDays; ++day) {
+    mstch::array slots;
+    for (int period = 0; period < domain::Availability::kPeriods; ++period) {
+      const auto part = static_cast<domain::DayPeriod>(period);
+      const std::string code = domain::Availability::SlotCode(day, part);
+      slots.push_back(mstch::map{{"code", code},
+                                 {"id", prefix + "-" + code},
+                                 {"label", context.Translate(domain::DayPeriodLabel(part))},
+                                 {"checked", chosen.Has(day, part)}});
+    }
+    rows.push_back(
+        mstch::map{{"day", context.Translate(domain::WeekdayLabel(day))}, {"slots", slots}});
+  }
+  return rows;
+}
+
+domain::Availability SlotsOf(const Form& form, const std::string& field) {
+  std::string slots;
+  for (const auto& slot : form.All(field)) slots += slot + ",";
+  return domain::Availability::Parse(slots);
+}
+
+mstch::map SectionModel(const Context& context, bool failed, const Form* form, const Error* error,
+                        std::initializer_list<std::string> names,
+                        const std::map<std::string, std::string>& defaults) {
+  if (failed && form) return form->Model(context, names, error);
+  mstch::map model = EmptyForm(names);
+  for (const auto& [name, value] : defaults) model[name] = mstch::map{{"value", value}};
+  return model;
+}
+
+}  // namespace cercle::web::pages::circles

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mstch/mstch.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/circle.hpp"
+#include "domain/circle_meetings.hpp"
+#include "domain/circle_record.hpp"
+#include "domain/settings.hpp"
+#include "web/context.hpp"
+#include "web/forms.hpp"
+
+// What the circles' pages share: the organisation's circle settings, local dates and times in the
+// organisation's time zone, finding a circle the actor may see, choices for forms, and the audit.
+namespace cercle::web::pages::circles {
+
+// The organisation's circle settings.
+struct CircleSettings {
+  int minimum = 3;        // "circle.minimum_volunteers"
+  int maximum = 4;        // "circle.maximum_volunteers"
+  int review_months = 3;  // "circle.review_months"
+  int access_days = 30;   // "circle.volunteer_access_days"
+  int contact_days = 14;  // "circle.contact_flag_days"
+};
+
+// The circle settings among an organisation's `settings`.
+CircleSettings CircleSettingsOf(const domain::Settings& settings);
+
+// Today in the organisation's time zone.
+domain::CivilDate Today(const Context& context);
+// The instant of `minute` minutes after midnight on `date`, in the organisation's time zone.
+Instant LocalInstant(const Context& context, domain::CivilDate date, int minute);
+// The day of `instant` in the organisation's time zone.
+domain::CivilDate LocalDay(const Context& context, Instant instant);
+// The minutes after midnight of `instant` in the organisation's time zone.
+int LocalMinute(const Context& context, Instant instant);
+// "19:00".
+std::string TimeText(int minute);
+// A time of day typed as "19:00", "19h00", "19 h" or "7:30": minutes after midnight.
+std::optional<int> ParseTime(std::string_view text);
+
+// A civil date written out in the reader's language.
+std::string FormatDay(const Context& context, domain::CivilDate date);
+// A meeting's day and time in the reader's language: "30 novembre 2026, 19 h 00" / "November 30,
+// 2026, 19:00".
+std::string FormatMeetingTime(const Context& context, Instant starts);
+// Minutes as a length: "1 h 30", "45 min".
+std::string FormatLength(const Context& context, int minutes);
+
+// The address of a circle's page (coordinators) and of its phone view (volunteers).
+std::string CircleHref(std::int64_t circle_id);
+std::string PortalCircleHref(std::int64_t circle_id);
+
+// The CSS modifier of a phase's badge: "ok" while active, "warning" when forming or suspended, ""
+// when closed.
+std::string PhaseBadge(domain::CirclePhase phase);
+
+// The circle named by the {id} path parameter (or `id`), when the actor may manage it; none for a
+// malformed id, a missing circle, another organisation's circle, or an actor the policy refuses
+// (the caller then answers with Deny, as for a missing record).
+std::optional<domain::Circle> FindManagedCircle(Context& context);
+std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id);
+
+// Appends `action` on `object_type` `object_id` by the actor to the audit log, inside the caller's
+// write transaction.
+void Audit(Context& context, soci::session& session, const std::string& action,
+           const std::string& object_type, std::int64_t object_id);
+// Records `action` in a transaction of its own (views).
+void RecordView(Context& context, const std::string& action, const std::string& object_type,
+                std::int64_t object_id);
+
+// The options of a <select>: every value with its translated label, `chosen` selected.
+template <class Enum, class Names, class Labels>
+mstch::array Choices(const Context& context, const std::vector<Enum>& values, Names name,
+                     Labels label, const std::string& chosen) {
+  mstch::array choices;
+  for (const auto value : values) {
+    const std::string value_name(name(value));
+    choices.push_back(mstch::map{{"value", value_name},
+                                 {"label", context.Translate(label(value))},
+                                 {"selected", value_name == chosen}});
+  }
+  return choices;
+}
+
+// The weekly slots of a form's checkboxes (named `field`, values "mon-evening"…), for an
+// availability grid: one row per day with a checkbox per part of the day.
+mstch::array SlotRows(const Context& context, const domain::Availability& chosen,
+                      const std::string& prefix);
+
+// The weekly slots ticked in the checkboxes `field` of `form`.
+domain::Availability SlotsOf(const Form& form, const std::string& field);
+
+// The model of a form section: the fields of `form` with `error` when this section's form failed,
+// or empty fields (with `defaults`) otherwise.
+mstch::map SectionModel(const Context& context, bool failed, const Form* form, const Error* error,
+                        std::initializer_list<std::string> names,
+                        const std::map<std::string, std::string>& defaults = {});
+
+}  // namespace cercle::web::pages::circles

@@ -1,0 +1,103 @@
+#include "web/pages/concerns/concern_common.hpp"
+
+#include "domain/dates.hpp"
+#include "web/pages/circles/circle_common.hpp"
+
+namespace cercle::web::pages::concerns {
+
+Error Localised(const Context& context, Error error) {
+  const auto localise = [&](Message& message) {
+    for (auto& argument : message.arguments) {
+      if (argument.name == "date") {
+        argument.value =
+            context.services.translator.FormatCivilDate(context.language, argument.value);
+      }
+    }
+  };
+  localise(error.message);
+  for (auto& field : error.fields) localise(field.message);
+  return error;
+}
+
+std::optional<Instant> ParseMoment(const Context& context, std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() < 12) return std::nullopt;
+  const auto separator = text.find_first_of("T ");
+  if (separator != 10) return std::nullopt;
+  const auto date = domain::ParseIsoDate(text.substr(0, 10));
+  const auto minute = circles::ParseTime(text.substr(11));
+  if (!date || !minute) return std::nullopt;
+  return circles::LocalInstant(context, *date, *minute);
+}
+
+std::string MomentValue(const Context& context, Instant instant) {
+  return domain::FormatIsoDate(circles::LocalDay(context, instant)) + "T" +
+         circles::TimeText(circles::LocalMinute(context, instant));
+}
+
+std::string FormatMoment(const Context& context, Instant instant) {
+  return context.services.translator.FormatDateTime(context.language, instant);
+}
+
+notify::AlertServices AlertServicesOf(const Context& context) {
+  return {context.services.translator, context.services.audit, context.services.database.dialect(),
+          context.services.config.server.public_url};
+}
+
+std::string ConcernHref(std::int64_t concern_id) {
+  return "/concerns/" + std::to_string(concern_id);
+}
+std::string PortalConcernHref(std::int64_t concern_id) {
+  return "/portal/concerns/" + std::to_string(concern_id);
+}
+
+mstch::map ConcernSummary(const Context& context, const store::ConcernRow& row) {
+  const auto& concern = row.concern;
+  return mstch::map{{"id", std::to_string(concern.id)},
+                    {"code_name", row.code_name},
+                    {"category", context.Translate(domain::ConcernCategoryLabel(concern.category))},
+                    {"severity", context.Translate(domain::SeverityLabel(concern.severity))},
+                    {"severity_badge", std::string(domain::SeverityBadge(concern.severity))},
+                    {"emergency", concern.severity == domain::Severity::kEmergency},
+                    {"status", context.Translate(domain::ConcernStatusLabel(concern.status))},
+                    {"status_badge", std::string(domain::ConcernStatusBadge(concern.status))},
+                    {"raised_at", FormatMoment(context, concern.raised_at)},
+                    {"raised_by", row.raised_by_name}};
+}
+
+namespace {
+
+template <class Enum, class Names, class Labels>
+mstch::array ChoicesWithPrompt(const Context& context, const std::vector<Enum>& values, Names name,
+                               Labels label, const std::string& chosen) {
+  mstch::array choices{mstch::map{{"value", std::string()},
+                                  {"label", context.Translate(N_("Choose…"))},
+                                  {"selected", chosen.empty()}}};
+  for (auto& choice : circles::Choices(context, values, name, label, chosen))
+    choices.push_back(std::move(choice));
+  return choices;
+}
+
+}  // namespace
+
+mstch::array CategoryChoices(const Context& context, const std::string& chosen) {
+  return ChoicesWithPrompt(context, domain::ConcernCategories(), domain::ConcernCategoryName,
+                           domain::ConcernCategoryLabel, chosen);
+}
+
+mstch::array SeverityChoices(const Context& context, const std::string& chosen) {
+  return circles::Choices(context, domain::Severities(), domain::SeverityName,
+                          domain::SeverityLabel, chosen);
+}
+
+void AuditConcern(Context& context, soci::session& session, const std::string& action,
+                  std::int64_t concern_id) {
+  circles::Audit(context, session, action, "concern", concern_id);
+}
+
+void RecordConcernView(Context& context, const std::string& action, std::int64_t concern_id) {
+  circles::RecordView(context, action, "concern", concern_id);
+}
+
+}  // namespace cercle::web::pages::concerns
