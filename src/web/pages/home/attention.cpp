@@ -10,6 +10,17 @@
 
 namespace cercle::web::pages::home {
 
+void SortAttention(std::vector<AttentionItem>& items, domain::CivilDate today) {
+  std::stable_sort(items.begin(), items.end(),
+                   [today](const AttentionItem& a, const AttentionItem& b) {
+                     if (a.urgency != b.urgency) return a.urgency < b.urgency;
+                     const bool a_past = a.date < today;
+                     const bool b_past = b.date < today;
+                     if (a_past != b_past) return a_past;
+                     return a_past ? b.date < a.date : a.date < b.date;
+                   });
+}
+
 std::vector<AttentionItem> CollectAttention(Context& context) {
   // Each area's contribution. Add an area's function here when it has something to flag.
   const std::vector<std::function<std::vector<AttentionItem>(Context&)>> sources = {
@@ -21,18 +32,10 @@ std::vector<AttentionItem> CollectAttention(Context& context) {
   std::vector<AttentionItem> items;
   for (const auto& source : sources) {
     auto found = source(context);
-    items.insert(items.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    items.insert(items.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
   }
-  // Most urgent first. Within one urgency, what has already happened comes first, newest first; then
-  // what is coming, soonest first.
-  const auto today = context.services.translator.LocalDate(context.services.clock.Now());
-  std::stable_sort(items.begin(), items.end(), [today](const AttentionItem& a, const AttentionItem& b) {
-    if (a.urgency != b.urgency) return a.urgency < b.urgency;
-    const bool a_past = a.date < today;
-    const bool b_past = b.date < today;
-    if (a_past != b_past) return a_past;
-    return a_past ? b.date < a.date : a.date < b.date;
-  });
+  SortAttention(items, context.services.translator.LocalDate(context.services.clock.Now()));
   return items;
 }
 

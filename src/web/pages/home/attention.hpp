@@ -21,9 +21,13 @@ struct AttentionItem {
   std::string href;        // where to deal with it
 };
 
-// Every item for the actor, most urgent first; within one urgency, what has happened (newest first),
-// then what is coming (soonest first). Each area of the program contributes through
-// a function listed in attention.cpp; each asks its own policy what the actor may see.
+// Every item for the actor, most urgent first; within one urgency, what has happened (newest
+// first), then what is coming (soonest first). Each area of the program contributes through a
+// function listed in attention.cpp; each asks its own policy what the actor may see.
 std::vector<AttentionItem> CollectAttention(Context& context);
+
+// Orders `items` as CollectAttention returns them: most urgent first; within one urgency, what
+// happened before `today` newest first, then what is coming soonest first.
+void SortAttention(std::vector<AttentionItem>& items, domain::CivilDate today);
 
 }  // namespace cercle::web::pages::home
