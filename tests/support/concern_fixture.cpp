@@ -196,11 +196,11 @@ std::string ConcernFixture::French(const std::string& msgid,
   return web::EscapeHtml(FrenchText(msgid, arguments));
 }
 
-std::string ConcernFixture::FrenchBefore(const std::string& msgid, const std::string& placeholder,
+std::string ConcernFixture::FrenchBefore(const std::string& msgid, const std::string& variable,
                                          const std::vector<MessageArgument>& arguments) {
   const std::string text = i18n::Substitute(
       server_.runtime().translator().Translate(i18n::Language::kFrench, msgid), arguments);
-  return web::EscapeHtml(text.substr(0, text.find(placeholder)));
+  return web::EscapeHtml(text.substr(0, text.find(variable)));
 }
 
 std::string ConcernFixture::Snapshot() {

@@ -57,11 +57,11 @@ class ConcernFixture {
   // The recipients of every mail queued in the outbox, oldest first.
   std::vector<std::string> QueuedRecipients();
   // `msgid` in French with `arguments` substituted, as mail carries it, and escaped for HTML, as
-  // pages show it; the French text before `placeholder` ("{date}"), escaped for HTML.
+  // pages show it; the French text before `variable` ("{date}"), escaped for HTML.
   std::string FrenchText(const std::string& msgid,
                          const std::vector<MessageArgument>& arguments = {});
   std::string French(const std::string& msgid, const std::vector<MessageArgument>& arguments = {});
-  std::string FrenchBefore(const std::string& msgid, const std::string& placeholder,
+  std::string FrenchBefore(const std::string& msgid, const std::string& variable,
                            const std::vector<MessageArgument>& arguments = {});
 
   // Everything stored about concerns (concerns, actions, disclosures, steps and their recipients,

@@ -609,14 +609,7 @@ Response RemoveCoreMemberDocument(Context& context) {
   if (!document || !CoreMemberPolicy::CanChange(actor, document->organisation_id)) {
     return Deny(context, "document", context.Parameter("id"));
   }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    store::DocumentStore(session).MarkDeleted(document->id, document->organisation_id,
-                                              context.services.clock.Now());
-    RecordChange(context, session, "document.remove", "document", std::to_string(document->id));
-    return {};
-  });
-  // The record stays for the audit trail; the encrypted bytes go.
-  context.services.vault.Remove(document->storage_name);
+  RemoveDocument(context, *document);
   return Response::Redirect(FileHref(document->owner_id) + "?saved=removed#documents");
 }
 

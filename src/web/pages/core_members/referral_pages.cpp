@@ -682,13 +682,7 @@ Response RemoveReferralDocument(Context& context) {
   if (!document || !ReferralPolicy::CanChange(actor, document->organisation_id)) {
     return Deny(context, "document", context.Parameter("id"));
   }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    store::DocumentStore(session).MarkDeleted(document->id, document->organisation_id,
-                                              context.services.clock.Now());
-    RecordChange(context, session, "document.remove", "document", std::to_string(document->id));
-    return {};
-  });
-  context.services.vault.Remove(document->storage_name);
+  RemoveDocument(context, *document);
   return Response::Redirect(ReferralHref(document->owner_id) + "?saved=removed#documents");
 }
 
