@@ -1,0 +1,10 @@
+-- The levels of each organisation's outcome scales, one line per level, worst first. A dimension without a
+-- row uses the default scale of src/domain/outcomes.cpp.
+CREATE TABLE outcome_scales (
+  organisation_id integer NOT NULL REFERENCES organisations(id),
+  dimension text NOT NULL CHECK (dimension IN ('housing', 'occupation', 'social_network')),
+  levels text NOT NULL,
+  updated_by integer REFERENCES users(id),
+  updated_at bigint NOT NULL,
+  PRIMARY KEY (organisation_id, dimension)
+);

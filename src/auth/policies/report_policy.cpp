@@ -1,0 +1,45 @@
+#include "auth/policies/report_policy.hpp"
+
+#include "auth/policies/core_member_policy.hpp"
+
+namespace cercle::auth::policies {
+namespace {
+
+// Staff of an organisation: its coordinators and its administrators.
+bool IsStaff(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id &&
+         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
+}
+
+}  // namespace
+
+bool ReportPolicy::CanSeeReports(const Actor& actor) { return IsStaff(actor); }
+
+bool ReportPolicy::CanExtractForEvaluation(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id &&
+         (actor.Has(domain::Role::kEvaluator) || actor.Has(domain::Role::kOrganisationAdmin));
+}
+
+bool ReportPolicy::CanConfigure(const Actor& actor) {
+  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+}
+
+bool ReportPolicy::CanSeeNetworkFigures(const Actor& actor) {
+  return actor.signed_in() && !actor.organisation_id && actor.Has(domain::Role::kNetworkAdmin);
+}
+
+bool OutreachPolicy::CanManage(const Actor& actor) { return IsStaff(actor); }
+
+bool OutreachPolicy::CanChange(const Actor& actor, std::int64_t organisation_id) {
+  return IsStaff(actor) && actor.InOrganisation(organisation_id);
+}
+
+bool OutcomePolicy::CanView(const Actor& actor, std::int64_t organisation_id) {
+  return CoreMemberPolicy::CanView(actor, organisation_id);
+}
+
+bool OutcomePolicy::CanChange(const Actor& actor, std::int64_t organisation_id) {
+  return CoreMemberPolicy::CanChange(actor, organisation_id);
+}
+
+}  // namespace cercle::auth::policies

@@ -1,0 +1,257 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/core_member.hpp"
+#include "domain/dates.hpp"
+#include "domain/hours.hpp"
+#include "domain/legal.hpp"
+#include "domain/outcomes.hpp"
+#include "domain/outreach.hpp"
+#include "domain/referral.hpp"
+#include "domain/report_period.hpp"
+#include "domain/volunteer.hpp"
+
+// The funder's quarterly report (Correctional Service of Canada's form): every figure is computed
+// from the records by a function of its own, never typed, and keeps the list of records it counts
+// so that a coordinator can check it. No I/O.
+//
+// Figures that need circles or concerns are not computed yet. When those areas record them, each
+// plugs in as one more FigureDefinition in FunderFigures() and one more kind of record in
+// ReportRecords (see funder_report.cpp, "Figures to add with circles and concerns").
+namespace cercle::domain {
+
+// A status a record took on a day (the day in the organisation's time zone).
+template <class Status>
+struct DatedStatus {
+  CivilDate on{};
+  Status status{};
+};
+
+// The status in `history` (oldest first) at the end of `day`, if the record existed then.
+template <class Status>
+std::optional<Status> StatusOn(const std::vector<DatedStatus<Status>>& history, CivilDate day) {
+  std::optional<Status> status;
+  for (const auto& entry : history) {
+    if (day < entry.on) break;
+    status = entry.status;
+  }
+  return status;
+}
+
+// A volunteer as the report reads them: name (for the coordinator's check), and moves through the
+// pipeline, the first being the creation of the file.
+struct VolunteerRecord {
+  std::int64_t id = 0;
+  std::string name;
+  std::vector<DatedStatus<VolunteerStage>> stages;
+};
+
+// A training module: the modules required before a circle make a volunteer "trained".
+struct ModuleRecord {
+  std::int64_t id = 0;
+  bool required_for_circles = false;
+  int required_minutes = 0;
+  bool active = true;
+};
+
+// A volunteer's attendance at one training session.
+struct AttendanceRecord {
+  std::int64_t session_id = 0;
+  std::int64_t volunteer_id = 0;
+  std::int64_t module_id = 0;
+  CivilDate held_on{};
+  int minutes = 0;
+};
+
+// Hours a volunteer logged and a coordinator approved (pending and refused hours never count).
+struct LoggedHoursRecord {
+  std::int64_t id = 0;
+  std::int64_t volunteer_id = 0;
+  CivilDate worked_on{};
+  int minutes = 0;
+  HoursKind kind = HoursKind::kOther;
+};
+
+// A referral: where it came from, and its moves (the first being its creation).
+struct ReferralRecord {
+  std::int64_t id = 0;
+  ReferralSource source = ReferralSource::kOther;
+  CivilDate received_on{};
+  std::string person_name;
+  std::optional<std::int64_t> core_member_id;
+  std::vector<DatedStatus<ReferralStatus>> history;
+
+  // The day it was accepted, if it was.
+  std::optional<CivilDate> AcceptedOn() const;
+  // Its status at the end of `day`: "received" from the day it was received until its first
+  // recorded move; none before it was received.
+  std::optional<ReferralStatus> StatusAt(CivilDate day) const;
+};
+
+// A core member's file: identity for the coordinator's check, region and birth date for the
+// evaluation extract (coarsened there), and its status history (the first entry its opening).
+struct CoreMemberRecord {
+  std::int64_t id = 0;
+  std::string file_number;
+  std::string name;
+  std::string region;
+  std::optional<CivilDate> birth_date;
+  CoreMemberStatus status = CoreMemberStatus::kCandidate;
+  std::vector<DatedStatus<CoreMemberStatus>> history;
+  // His consents to research (other scopes are not read).
+  std::vector<Consent> research_consents;
+
+  // The day his file was first opened.
+  std::optional<CivilDate> OpenedOn() const;
+  // The day of his file's latest closure, when the file is closed now.
+  std::optional<CivilDate> ClosedOn() const;
+};
+
+// Everything one organisation's reports count, read once per report.
+struct ReportRecords {
+  std::vector<VolunteerRecord> volunteers;
+  std::vector<ModuleRecord> modules;
+  std::vector<AttendanceRecord> attendance;
+  std::vector<LoggedHoursRecord> logged_hours;
+  std::vector<ReferralRecord> referrals;
+  std::vector<CoreMemberRecord> core_members;
+  std::vector<OutreachActivity> outreach;
+  std::vector<SignificantStory> stories;
+  std::vector<RecidivismEvent> events;
+  std::vector<OutcomeMeasure> measures;
+
+  const VolunteerRecord* FindVolunteer(std::int64_t id) const;
+  const ReferralRecord* FindReferral(std::int64_t id) const;
+  const CoreMemberRecord* FindCoreMember(std::int64_t id) const;
+  // The referral whose acceptance opened or last reopened `core_member_id`'s file by `day`, or
+  // failing that any referral linked to the file.
+  const ReferralRecord* OpeningReferral(std::int64_t core_member_id, CivilDate day) const;
+};
+
+// The day a volunteer completed the training required before a circle, on `records`' modules and
+// attendance: the day every active module required before a circle reached its required time
+// (at least one session). None while incomplete, or when no module is required.
+std::optional<CivilDate> TrainingCompletedOn(const ReportRecords& records,
+                                             std::int64_t volunteer_id);
+
+// How a figure's value reads.
+enum class FigureUnit { kCount, kMinutes, kCents };
+
+// What a counted record is, so that the check list names and links it.
+enum class RecordKind {
+  kVolunteer,
+  kTrainingAttendance,
+  kLoggedHours,
+  kReferral,
+  kCoreMember,
+  kOutreach,
+  kEvent,
+};
+
+// One record a figure counts.
+struct CountedRecord {
+  RecordKind kind = RecordKind::kVolunteer;
+  std::int64_t id = 0;            // the record's id (for attendance: the volunteer's)
+  std::int64_t secondary_id = 0;  // the training session of an attendance; 0 otherwise
+  CivilDate date{};               // the day that placed it in the figure
+  std::int64_t amount = 1;        // what it adds to the figure (minutes for hours)
+  std::string note;  // an English msgid saying why it counts (a status, a source), or ""
+};
+
+// One line of a figure's breakdown.
+struct FigureBreakdown {
+  std::string key;    // stable: "csc", "2026-11", "sexual_during"…
+  std::string label;  // an English msgid, or "" when the key is a month "YYYY-MM"
+  std::int64_t value = 0;
+};
+
+// A computed figure.
+struct FigureResult {
+  std::int64_t value = 0;
+  std::vector<FigureBreakdown> breakdown;
+  std::vector<CountedRecord> records;
+};
+
+// What figures need besides the records.
+struct ReportSettings {
+  std::int64_t hourly_cents = 0;  // the value of one volunteer hour
+};
+
+// The function computing one figure.
+using FigureFunction = FigureResult (*)(const ReportRecords&, const ReportPeriod&,
+                                        const ReportSettings&);
+
+// One figure of the funder's report.
+struct FigureDefinition {
+  std::string_view key;         // "trained_volunteers": the address of its check list
+  std::string_view section;     // English msgid of its section
+  std::string_view label;       // English msgid
+  std::string_view definition;  // English msgid: how it is counted
+  FigureUnit unit = FigureUnit::kCount;
+  FigureFunction compute = nullptr;
+};
+
+// Every figure of the funder's report, in the order of the report.
+const std::vector<FigureDefinition>& FunderFigures();
+// The figure `key`, or none.
+const FigureDefinition* FindFunderFigure(std::string_view key);
+
+// Volunteers whose training required before a circle was complete at the end of the period and
+// whose file was open then (not exited, not retained).
+FigureResult TrainedVolunteers(const ReportRecords& records, const ReportPeriod& period,
+                               const ReportSettings& settings);
+// Volunteers who completed that training during the period.
+FigureResult NewlyTrainedVolunteers(const ReportRecords& records, const ReportPeriod& period,
+                                    const ReportSettings& settings);
+// Approved volunteer hours worked during the period (training attended and hours approved by a
+// coordinator), in minutes, by month.
+FigureResult VolunteerHours(const ReportRecords& records, const ReportPeriod& period,
+                            const ReportSettings& settings);
+// The value of those hours at the organisation's hourly rate, in cents.
+FigureResult VolunteerHoursValue(const ReportRecords& records, const ReportPeriod& period,
+                                 const ReportSettings& settings);
+// Potential core members in process at the end of the period: referrals received, in screening
+// or waitlisted, and files accepted but not yet in a circle (candidate, waiting for a circle).
+FigureResult PotentialCoreMembers(const ReportRecords& records, const ReportPeriod& period,
+                                  const ReportSettings& settings);
+// Core members in a circle at any time during the period, by the source of the referral that
+// opened their file: CSC, provincial corrections, other.
+FigureResult CoreMembersBySource(const ReportRecords& records, const ReportPeriod& period,
+                                 const ReportSettings& settings);
+// Presentations and public events held during the period.
+FigureResult OutreachPresentations(const ReportRecords& records, const ReportPeriod& period,
+                                   const ReportSettings& settings);
+// Media interviews and articles during the period.
+FigureResult MediaOutreach(const ReportRecords& records, const ReportPeriod& period,
+                           const ReportSettings& settings);
+// People reached by every outreach activity of the period (those with a known reach).
+FigureResult PeopleReached(const ReportRecords& records, const ReportPeriod& period,
+                           const ReportSettings& settings);
+// Recidivism events of one kind that occurred during the period, by category and by whether they
+// happened during or after the circle.
+FigureResult NewCharges(const ReportRecords& records, const ReportPeriod& period,
+                        const ReportSettings& settings);
+FigureResult Convictions(const ReportRecords& records, const ReportPeriod& period,
+                         const ReportSettings& settings);
+FigureResult BreachesOfConditions(const ReportRecords& records, const ReportPeriod& period,
+                                  const ReportSettings& settings);
+FigureResult ReturnsToCustody(const ReportRecords& records, const ReportPeriod& period,
+                              const ReportSettings& settings);
+
+// The funder's three groups of referral sources: "csc", "provincial", "other".
+std::string_view FunderSourceGroup(ReferralSource source);
+
+// The reviewed stories written during the period, newest first.
+std::vector<SignificantStory> ReviewedStoriesIn(const ReportRecords& records,
+                                                const ReportPeriod& period);
+// The story the report shows: `wanted` when it is among them, else the newest.
+std::optional<SignificantStory> ChooseStory(const ReportRecords& records,
+                                            const ReportPeriod& period,
+                                            std::optional<std::int64_t> wanted);
+
+}  // namespace cercle::domain

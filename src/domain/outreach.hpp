@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "base/result.hpp"
+#include "domain/dates.hpp"
+
+// Outreach to the media and the public (presentations, media interviews, articles, events), and the
+// significant stories staff write for funders and the public. No I/O.
+namespace cercle::domain {
+
+// What kind of outreach it was.
+enum class OutreachKind { kPresentation, kMediaInterview, kArticle, kEvent };
+const std::vector<OutreachKind>& OutreachKinds();
+// "presentation", "media_interview", "article", "event".
+std::string_view OutreachKindName(OutreachKind kind);
+std::optional<OutreachKind> ParseOutreachKind(std::string_view name);
+std::string_view OutreachKindLabel(OutreachKind kind);
+
+// The language the outreach was done in.
+enum class OutreachLanguage { kFrench, kEnglish, kBilingual, kOther };
+const std::vector<OutreachLanguage>& OutreachLanguages();
+// "fr", "en", "bilingual", "other".
+std::string_view OutreachLanguageName(OutreachLanguage language);
+std::optional<OutreachLanguage> ParseOutreachLanguage(std::string_view name);
+std::string_view OutreachLanguageLabel(OutreachLanguage language);
+
+// One presentation, interview, article or event.
+struct OutreachActivity {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  CivilDate held_on{};
+  OutreachKind kind = OutreachKind::kPresentation;
+  std::string title;         // the subject, or the article's headline
+  std::string audience;      // who it reached: "students in criminology", "a parish", a newspaper
+  std::optional<int> reach;  // people reached (attendance, estimated readers), when known
+  OutreachLanguage language = OutreachLanguage::kFrench;
+  std::string participants;  // who took part (staff, volunteers, a former core member)
+  std::optional<std::int64_t> recorded_by;
+  Instant recorded_at;
+  Instant updated_at;
+};
+
+// The largest reach recorded for one activity (a national broadcast).
+inline constexpr int kMaxReach = 10'000'000;
+
+// Trims the activity's text and checks it: a date not in the future and not before 1950, a title of
+// 1 to 200 characters, an audience of 1 to 200, participants of at most 500, a reach from 0 to
+// kMaxReach. Field errors "held_on", "title", "audience", "participants", "reach".
+Status CheckOutreachActivity(OutreachActivity& activity, CivilDate today);
+
+// A story of change that shows the program's work, written by staff. It goes to funders and to the
+// public page only once someone has reviewed it and marked it as identifying no one.
+struct SignificantStory {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  CivilDate written_on{};
+  std::string title;
+  std::string text;
+  std::optional<std::int64_t> written_by;
+  std::optional<std::int64_t> reviewed_by;  // none until reviewed
+  std::optional<Instant> reviewed_at;
+  Instant created_at;
+  Instant updated_at;
+
+  bool reviewed() const { return reviewed_at.has_value(); }
+};
+
+// The longest story, in characters.
+inline constexpr std::size_t kMaxStoryLength = 5000;
+
+// Trims the story and checks it: a date not in the future and not before 1950, a title of 1 to 200
+// characters, a text of 1 to kMaxStoryLength. Field errors "written_on", "title", "text".
+Status CheckSignificantStory(SignificantStory& story, CivilDate today);
+
+}  // namespace cercle::domain

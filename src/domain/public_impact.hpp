@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "domain/funder_report.hpp"
+
+// The totals an organisation may publish for the media and the public: never a record, never a
+// small number (any figure under kSmallFigure reads "fewer than 5"), only reviewed stories. No I/O.
+//
+// "Circles run" joins these totals once circles are recorded: one more field computed from the
+// circles' records.
+namespace cercle::domain {
+
+// Figures under this read "fewer than 5" wherever the public sees them.
+inline constexpr std::int64_t kSmallFigure = 5;
+
+// True when `value` must not be shown as it is to the public.
+inline bool IsSmallFigure(std::int64_t value) { return value < kSmallFigure; }
+
+// What the public impact page shows.
+struct ImpactFigures {
+  std::int64_t volunteer_hours = 0;  // whole approved hours, up to today
+  std::int64_t years_of_service = 0;
+  std::vector<SignificantStory> stories;  // reviewed ones, newest first
+};
+
+// The earliest day any record of the organisation carries (a referral received, a volunteer's
+// file, a training session, an outreach activity), if any.
+std::optional<CivilDate> EarliestRecord(const ReportRecords& records);
+
+// The organisation's public totals on `today`. Years of service count from `founding_year` when
+// it is set (not 0), else from the earliest record.
+ImpactFigures ComputeImpact(const ReportRecords& records, CivilDate today,
+                            std::int64_t founding_year);
+
+}  // namespace cercle::domain

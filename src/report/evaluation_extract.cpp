@@ -1,0 +1,238 @@
+#include "report/evaluation_extract.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/intake_fields.hpp"
+#include "domain/report_period.hpp"
+#include "i18n/folding.hpp"
+
+namespace cercle::report {
+
+using domain::CivilDate;
+
+std::string_view StartNote() {
+  return N_(
+      "Months are counted from the acceptance of the referral that opened his file, "
+      "because Cercle does not record circles yet. Once circles are recorded, they will "
+      "count from the start of his first circle.");
+}
+
+std::optional<CivilDate> StartOf(const domain::ReportRecords& records,
+                                 const domain::CoreMemberRecord& core_member) {
+  std::optional<CivilDate> start;
+  for (const auto& referral : records.referrals) {
+    if (referral.core_member_id != core_member.id) continue;
+    const auto accepted = referral.AcceptedOn();
+    if (accepted && (!start || *accepted < *start)) start = accepted;
+  }
+  return start ? start : core_member.OpenedOn();
+}
+
+bool ResearchConsentInForce(const domain::CoreMemberRecord& core_member, CivilDate today) {
+  return std::any_of(core_member.research_consents.begin(), core_member.research_consents.end(),
+                     [&](const domain::Consent& consent) {
+                       return consent.scope == domain::ConsentScope::kResearch &&
+                              domain::ConsentStateOn(consent, today) ==
+                                  domain::ConsentState::kActive;
+                     });
+}
+
+std::string CoarseRegion(std::string_view region) {
+  std::size_t end = region.size();
+  for (const std::string_view separator :
+       {" \xE2\x80\x94", " \xE2\x80\x93", " - ", ",", "/", "("}) {
+    end = std::min(end, region.find(separator));
+  }
+  return domain::intake::Trimmed(region.substr(0, end));
+}
+
+std::string AgeGroup(const std::optional<CivilDate>& birth, CivilDate day) {
+  if (!birth) return "";
+  const int age = domain::YearsBetween(*birth, day);
+  if (age < 30) return "under_30";
+  if (age >= 70) return "70_plus";
+  const int decade = age / 10 * 10;
+  return std::to_string(decade) + "_" + std::to_string(decade + 9);
+}
+
+namespace {
+
+// The column of the events of `kind` and `category` during or after the circle.
+std::string EventColumnName(domain::RecidivismKind kind, domain::OffenceCategory category,
+                            domain::CirclePeriod period) {
+  return std::string(domain::RecidivismKindName(kind)) + "_" +
+         std::string(domain::OffenceCategoryName(category)) + "_" +
+         std::string(domain::CirclePeriodName(period));
+}
+
+std::vector<ExtractColumn> Columns() {
+  using domain::CirclePeriodLabel;
+  std::vector<ExtractColumn> columns = {
+      {"participant",
+       {N_("A code standing for the core member, the same in every extract of the organisation. "
+           "It cannot be traced back to him outside the organisation."),
+        {}},
+       {N_("Ten letters and digits."), {}},
+       std::nullopt},
+      {"referral_source",
+       {N_("Who referred him to the program."), {}},
+       {N_("csc, provincial, police, community, self, other."), {}},
+       std::nullopt},
+      {"region",
+       {N_("His region, coarsened: the part before any dash, comma or parenthesis. A region with "
+           "fewer than {minimum} core members in the extract reads \"other\"."),
+        {{"minimum", std::to_string(kMinimumGroup)}}},
+       {N_("A region name, \"other\", or empty when none is recorded."), {}},
+       std::nullopt},
+      {"age_group",
+       {N_("His age at the start, in ten-year bands."), {}},
+       {N_("under_30, 30_39, 40_49, 50_59, 60_69, 70_plus; empty when unknown."), {}},
+       std::nullopt},
+      {"status",
+       {N_("Where his file stands on the day of the extract."), {}},
+       {N_("candidate, waiting_for_circle, in_circle, between_circles, closed."), {}},
+       std::nullopt},
+      {"months_observed",
+       {N_("Whole months from the start to the day of the extract."), {}},
+       {N_("A whole number."), {}},
+       std::nullopt},
+      {"months_to_circle",
+       {N_("Whole months from the start until his file was first marked as in a circle."), {}},
+       {N_("A whole number; empty when it never was."), {}},
+       std::nullopt},
+      {"months_to_closure",
+       {N_("Whole months from the start to the closure of his file."), {}},
+       {N_("A whole number; empty while the file is open."), {}},
+       std::nullopt},
+  };
+  for (const auto kind : domain::RecidivismKinds()) {
+    for (const auto category : domain::OffenceCategories()) {
+      for (const auto period : domain::CirclePeriods()) {
+        columns.push_back(
+            {EventColumnName(kind, category, period),
+             {N_("Events of this kind since the start: {kind}, {category}, {period}."),
+              {{"kind", std::string(domain::RecidivismKindLabel(kind))},
+               {"category", std::string(domain::OffenceCategoryLabel(category))},
+               {"period", std::string(CirclePeriodLabel(period))}}},
+             {N_("A whole number."), {}},
+             std::nullopt});
+      }
+    }
+  }
+  columns.push_back(
+      {"months_to_first_event",
+       {N_("Whole months from the start to his first recorded event of any kind."), {}},
+       {N_("A whole number; empty when none is recorded."), {}},
+       std::nullopt});
+  for (const auto dimension : domain::OutcomeDimensions()) {
+    for (const auto occasion : domain::MeasureOccasions()) {
+      columns.push_back(
+          {std::string(domain::OutcomeDimensionName(dimension)) + "_" +
+               std::string(domain::MeasureOccasionName(occasion)),
+           {N_("{dimension}, measured {occasion} (the latest such measure)."),
+            {{"dimension", std::string(domain::OutcomeDimensionLabel(dimension))},
+             {"occasion", std::string(domain::MeasureOccasionLabel(occasion))}}},
+           {N_("A level of the organisation's scale, 1 being the worst; empty when not "
+               "measured."),
+            {}},
+           dimension});
+    }
+  }
+  return columns;
+}
+
+}  // namespace
+
+EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
+                                         const ExtractOptions& options) {
+  EvaluationExtract extract;
+  extract.columns = Columns();
+
+  struct Pending {
+    std::string code;
+    std::string region;      // coarse, as written
+    std::string region_key;  // folded, for grouping
+    Row cells;
+  };
+  std::vector<Pending> pending;
+  std::map<std::string, std::size_t> region_counts;
+  // One spelling per region, the first met, so that spellings do not tell rows apart.
+  std::map<std::string, std::string> region_spelling;
+  for (const auto& core_member : records.core_members) {
+    if (!ResearchConsentInForce(core_member, options.today)) continue;
+    const auto start = StartOf(records, core_member);
+    if (!start) continue;
+    Pending row;
+    row.code = options.pseudonym(core_member.id);
+    row.region = CoarseRegion(core_member.region);
+    row.region_key = i18n::FoldForSearch(row.region);
+    if (!row.region_key.empty()) {
+      ++region_counts[row.region_key];
+      region_spelling.emplace(row.region_key, row.region);
+    }
+
+    const auto* referral = records.OpeningReferral(core_member.id, options.today);
+    row.cells.push_back(Cell(row.code));
+    row.cells.push_back(referral ? Cell(std::string(domain::ReferralSourceName(referral->source)))
+                                 : Cell());
+    row.cells.push_back(Cell());  // the region, once small groups are known
+    row.cells.push_back(Cell(AgeGroup(core_member.birth_date, *start)));
+    row.cells.push_back(Cell(std::string(domain::CoreMemberStatusName(core_member.status))));
+    row.cells.push_back(Cell(domain::MonthsSince(*start, options.today)));
+    std::optional<CivilDate> in_circle;
+    for (const auto& entry : core_member.history) {
+      if (entry.status == domain::CoreMemberStatus::kInCircle && !in_circle) in_circle = entry.on;
+    }
+    row.cells.push_back(in_circle ? Cell(domain::MonthsSince(*start, *in_circle)) : Cell());
+    const auto closed = core_member.ClosedOn();
+    row.cells.push_back(closed ? Cell(domain::MonthsSince(*start, *closed)) : Cell());
+
+    std::optional<CivilDate> first_event;
+    std::map<std::string, std::int64_t> event_counts;
+    for (const auto& event : records.events) {
+      if (event.core_member_id != core_member.id || event.occurred_on < *start) continue;
+      ++event_counts[EventColumnName(event.kind, event.category, event.period)];
+      if (!first_event || event.occurred_on < *first_event) first_event = event.occurred_on;
+    }
+    for (const auto kind : domain::RecidivismKinds()) {
+      for (const auto category : domain::OffenceCategories()) {
+        for (const auto period : domain::CirclePeriods()) {
+          row.cells.push_back(Cell(event_counts[EventColumnName(kind, category, period)]));
+        }
+      }
+    }
+    row.cells.push_back(first_event ? Cell(domain::MonthsSince(*start, *first_event)) : Cell());
+
+    for (const auto dimension : domain::OutcomeDimensions()) {
+      for (const auto occasion : domain::MeasureOccasions()) {
+        const domain::OutcomeMeasure* latest = nullptr;
+        for (const auto& measure : records.measures) {
+          if (measure.core_member_id != core_member.id || measure.occasion != occasion) continue;
+          if (!latest || std::tie(latest->measured_on, latest->id) <
+                             std::tie(measure.measured_on, measure.id)) {
+            latest = &measure;
+          }
+        }
+        row.cells.push_back(latest ? Cell(latest->Level(dimension)) : Cell());
+      }
+    }
+    pending.push_back(std::move(row));
+  }
+
+  std::sort(pending.begin(), pending.end(),
+            [](const Pending& a, const Pending& b) { return a.code < b.code; });
+  for (auto& row : pending) {
+    if (row.region_key.empty()) {
+      row.cells[2] = Cell();
+    } else if (region_counts[row.region_key] < options.minimum_group) {
+      row.cells[2] = Cell("other");
+    } else {
+      row.cells[2] = Cell(region_spelling[row.region_key]);
+    }
+    extract.rows.push_back(std::move(row.cells));
+  }
+  return extract;
+}
+
+}  // namespace cercle::report

@@ -1,0 +1,235 @@
+#include "store/report_store.hpp"
+
+#include <map>
+#include <string>
+
+#include "store/outcome_store.hpp"
+#include "store/outreach_store.hpp"
+
+namespace cercle::store {
+namespace {
+
+constexpr const char* kVolunteers =
+    "SELECT id, first_name, last_name FROM volunteers WHERE organisation_id = :organisation"
+    " ORDER BY last_name, first_name, id";
+constexpr const char* kStageChanges =
+    "SELECT volunteer_id, to_stage, changed_at FROM volunteer_stage_changes"
+    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
+constexpr const char* kModules =
+    "SELECT id, required_for_circles, required_minutes, active FROM training_modules"
+    " WHERE organisation_id = :organisation ORDER BY position, id";
+constexpr const char* kAttendance =
+    "SELECT a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes"
+    " FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id"
+    " AND s.organisation_id = a.organisation_id WHERE a.organisation_id = :organisation"
+    " ORDER BY s.held_on, a.session_id, a.volunteer_id";
+constexpr const char* kApprovedHours =
+    "SELECT id, volunteer_id, worked_on, minutes, kind FROM volunteer_hours"
+    " WHERE organisation_id = :organisation AND status = 'approved' ORDER BY worked_on, id";
+constexpr const char* kReferrals =
+    "SELECT id, source, received_on, person_legal_name, core_member_id FROM referrals"
+    " WHERE organisation_id = :organisation ORDER BY received_on, id";
+constexpr const char* kReferralChanges =
+    "SELECT referral_id, to_status, changed_at FROM referral_status_changes"
+    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
+constexpr const char* kCoreMembers =
+    "SELECT id, file_number, legal_name, preferred_name, region, birth_date, status FROM"
+    " core_members WHERE organisation_id = :organisation ORDER BY file_number, id";
+constexpr const char* kCoreMemberChanges =
+    "SELECT core_member_id, to_status, changed_at FROM core_member_status_changes"
+    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
+constexpr const char* kResearchConsents =
+    "SELECT id, core_member_id, given_on, expires_on, withdrawn_on FROM consents"
+    " WHERE organisation_id = :organisation AND scope = 'research' ORDER BY given_on, id";
+
+}  // namespace
+
+domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t organisation_id,
+                                        const LocalDateOf& local_date) {
+  domain::ReportRecords records;
+  std::map<std::int64_t, std::size_t> volunteer_index;
+  {
+    std::int64_t id = 0;
+    std::string first_name, last_name;
+    soci::statement statement =
+        (session.prepare << kVolunteers, soci::use(organisation_id, "organisation"), soci::into(id),
+         soci::into(first_name), soci::into(last_name));
+    statement.execute();
+    while (statement.fetch()) {
+      volunteer_index[id] = records.volunteers.size();
+      records.volunteers.push_back({id, first_name + " " + last_name, {}});
+    }
+  }
+  {
+    std::int64_t volunteer_id = 0;
+    std::string stage;
+    long long changed_at = 0;
+    soci::statement statement =
+        (session.prepare << kStageChanges, soci::use(organisation_id, "organisation"),
+         soci::into(volunteer_id), soci::into(stage), soci::into(changed_at));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto found = volunteer_index.find(volunteer_id);
+      const auto parsed = domain::ParseVolunteerStage(stage);
+      if (found == volunteer_index.end() || !parsed) continue;
+      records.volunteers[found->second].stages.push_back(
+          {local_date(FromUnix(changed_at)), *parsed});
+    }
+  }
+  {
+    domain::ModuleRecord row;
+    int required = 0, active = 0;
+    soci::statement statement =
+        (session.prepare << kModules, soci::use(organisation_id, "organisation"),
+         soci::into(row.id), soci::into(required), soci::into(row.required_minutes),
+         soci::into(active));
+    statement.execute();
+    while (statement.fetch()) {
+      domain::ModuleRecord module = row;
+      module.required_for_circles = required != 0;
+      module.active = active != 0;
+      records.modules.push_back(module);
+    }
+  }
+  {
+    domain::AttendanceRecord row;
+    std::string held_on;
+    soci::statement statement =
+        (session.prepare << kAttendance, soci::use(organisation_id, "organisation"),
+         soci::into(row.session_id), soci::into(row.volunteer_id), soci::into(row.module_id),
+         soci::into(held_on), soci::into(row.minutes));
+    statement.execute();
+    while (statement.fetch()) {
+      domain::AttendanceRecord attendance = row;
+      attendance.held_on = domain::ParseIsoDate(held_on).value_or(domain::CivilDate{});
+      records.attendance.push_back(attendance);
+    }
+  }
+  {
+    domain::LoggedHoursRecord row;
+    std::string worked_on, kind;
+    soci::statement statement =
+        (session.prepare << kApprovedHours, soci::use(organisation_id, "organisation"),
+         soci::into(row.id), soci::into(row.volunteer_id), soci::into(worked_on),
+         soci::into(row.minutes), soci::into(kind));
+    statement.execute();
+    while (statement.fetch()) {
+      domain::LoggedHoursRecord hours = row;
+      hours.worked_on = domain::ParseIsoDate(worked_on).value_or(domain::CivilDate{});
+      hours.kind = domain::ParseHoursKind(kind).value_or(domain::HoursKind::kOther);
+      records.logged_hours.push_back(hours);
+    }
+  }
+  std::map<std::int64_t, std::size_t> referral_index;
+  {
+    std::int64_t id = 0, core_member_id = 0;
+    soci::indicator core_member_indicator = soci::i_null;
+    std::string source, received_on, person;
+    soci::statement statement =
+        (session.prepare << kReferrals, soci::use(organisation_id, "organisation"), soci::into(id),
+         soci::into(source), soci::into(received_on), soci::into(person),
+         soci::into(core_member_id, core_member_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+      domain::ReferralRecord referral;
+      referral.id = id;
+      referral.source =
+          domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
+      referral.received_on = domain::ParseIsoDate(received_on).value_or(domain::CivilDate{});
+      referral.person_name = person;
+      if (core_member_indicator == soci::i_ok) referral.core_member_id = core_member_id;
+      referral_index[id] = records.referrals.size();
+      records.referrals.push_back(std::move(referral));
+    }
+  }
+  {
+    std::int64_t referral_id = 0;
+    std::string status;
+    long long changed_at = 0;
+    soci::statement statement =
+        (session.prepare << kReferralChanges, soci::use(organisation_id, "organisation"),
+         soci::into(referral_id), soci::into(status), soci::into(changed_at));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto found = referral_index.find(referral_id);
+      const auto parsed = domain::ParseReferralStatus(status);
+      if (found == referral_index.end() || !parsed) continue;
+      records.referrals[found->second].history.push_back(
+          {local_date(FromUnix(changed_at)), *parsed});
+    }
+  }
+  std::map<std::int64_t, std::size_t> core_member_index;
+  {
+    std::int64_t id = 0;
+    std::string file_number, legal_name, preferred_name, region, birth_date, status;
+    soci::indicator birth_indicator = soci::i_null;
+    soci::statement statement =
+        (session.prepare << kCoreMembers, soci::use(organisation_id, "organisation"),
+         soci::into(id), soci::into(file_number), soci::into(legal_name),
+         soci::into(preferred_name), soci::into(region), soci::into(birth_date, birth_indicator),
+         soci::into(status));
+    statement.execute();
+    while (statement.fetch()) {
+      domain::CoreMemberRecord core_member;
+      core_member.id = id;
+      core_member.file_number = file_number;
+      core_member.name = preferred_name.empty() ? legal_name : preferred_name;
+      core_member.region = region;
+      if (birth_indicator == soci::i_ok) core_member.birth_date = domain::ParseIsoDate(birth_date);
+      core_member.status =
+          domain::ParseCoreMemberStatus(status).value_or(domain::CoreMemberStatus::kCandidate);
+      core_member_index[id] = records.core_members.size();
+      records.core_members.push_back(std::move(core_member));
+    }
+  }
+  {
+    std::int64_t core_member_id = 0;
+    std::string status;
+    long long changed_at = 0;
+    soci::statement statement =
+        (session.prepare << kCoreMemberChanges, soci::use(organisation_id, "organisation"),
+         soci::into(core_member_id), soci::into(status), soci::into(changed_at));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto found = core_member_index.find(core_member_id);
+      const auto parsed = domain::ParseCoreMemberStatus(status);
+      if (found == core_member_index.end() || !parsed) continue;
+      records.core_members[found->second].history.push_back(
+          {local_date(FromUnix(changed_at)), *parsed});
+    }
+  }
+  {
+    std::int64_t id = 0, core_member_id = 0;
+    std::string given_on, expires_on, withdrawn_on;
+    soci::indicator expires_indicator = soci::i_null, withdrawn_indicator = soci::i_null;
+    soci::statement statement =
+        (session.prepare << kResearchConsents, soci::use(organisation_id, "organisation"),
+         soci::into(id), soci::into(core_member_id), soci::into(given_on),
+         soci::into(expires_on, expires_indicator), soci::into(withdrawn_on, withdrawn_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto found = core_member_index.find(core_member_id);
+      if (found == core_member_index.end()) continue;
+      domain::Consent consent;
+      consent.id = id;
+      consent.organisation_id = organisation_id;
+      consent.core_member_id = core_member_id;
+      consent.scope = domain::ConsentScope::kResearch;
+      consent.given_on = domain::ParseIsoDate(given_on).value_or(domain::CivilDate{});
+      if (expires_indicator == soci::i_ok) consent.expires_on = domain::ParseIsoDate(expires_on);
+      if (withdrawn_indicator == soci::i_ok) {
+        consent.withdrawn_on = domain::ParseIsoDate(withdrawn_on);
+      }
+      records.core_members[found->second].research_consents.push_back(std::move(consent));
+    }
+  }
+  OutreachStore outreach(session);
+  records.outreach = outreach.ListActivities(organisation_id);
+  records.stories = outreach.ListStories(organisation_id);
+  OutcomeStore outcomes(session);
+  records.events = outcomes.ListAllEvents(organisation_id);
+  records.measures = outcomes.ListAllMeasures(organisation_id);
+  return records;
+}
+
+}  // namespace cercle::store
