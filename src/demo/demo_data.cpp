@@ -3,6 +3,7 @@
 #include "demo/circles_demo.hpp"
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
+#include "demo/reports_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
 
@@ -75,6 +76,7 @@ Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, co
     TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
     TRY(LoadCircles(database, clock, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
+    TRY(LoadReports(database, clock, organisation.id));
   }
   TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
                                   kDemoPassword, false));

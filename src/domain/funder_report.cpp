@@ -6,15 +6,6 @@
 
 namespace cercle::domain {
 
-// Figures to add with circles and concerns. Each is one more function below and one more entry in
-// FunderFigures(), reading the circles' or concerns' records added to ReportRecords:
-// - "circles_formal" and "circles_informal" (section "Circles"): circles active at any time in the
-//   period, by phase (informal = the informal phase), from the circles' phase history;
-// - "volunteers_other_circles" (section "Volunteers"): volunteers who took part in circles of other
-//   kinds during the period, from circle membership;
-// - CoreMembersBySource then counts core members who were members of a circle during the period
-//   (circle membership) instead of those whose file status was "in circle".
-
 std::optional<CivilDate> ReferralRecord::AcceptedOn() const {
   for (const auto& entry : history) {
     if (entry.status == ReferralStatus::kAccepted) return entry.on;
@@ -109,13 +100,13 @@ std::optional<CivilDate> TrainingCompletedOn(const ReportRecords& records,
   return completed;
 }
 
-namespace {
-
 std::string MonthKey(const YearMonth& month) {
-  char key[8];
+  char key[16];
   std::snprintf(key, sizeof key, "%04d-%02u", month.year, month.month);
   return key;
 }
+
+namespace {
 
 YearMonth MonthOf(CivilDate day) {
   return {static_cast<int>(day.year()), static_cast<unsigned>(day.month())};
@@ -243,6 +234,75 @@ FigureResult VolunteerHoursValue(const ReportRecords& records, const ReportPerio
   for (auto& line : result.breakdown)
     line.value = HoursValueCents(line.value, settings.hourly_cents);
   return result;
+}
+
+std::optional<CircleKind> KindDuring(const CircleRecord& circle, const ReportPeriod& period) {
+  std::optional<CircleKind> kind;
+  const auto note = [&kind](CirclePhase phase) {
+    if (IsActivePhase(phase)) {
+      kind = phase == CirclePhase::kInformal ? CircleKind::kInformal : CircleKind::kFormal;
+    }
+  };
+  if (const auto first = StatusOn(circle.phases, period.from)) note(*first);
+  for (const auto& entry : circle.phases) {
+    if (period.from < entry.on && !(period.to < entry.on)) note(entry.status);
+  }
+  return kind;
+}
+
+namespace {
+
+// The volunteers who were members of a circle of `kind` during the period while it ran then.
+FigureResult CountVolunteersIn(const ReportRecords& records, const ReportPeriod& period,
+                               CircleKind kind) {
+  FigureResult result;
+  std::map<std::int64_t, CountedRecord> volunteers;
+  for (const auto& circle : records.circles) {
+    if (KindDuring(circle, period) != kind) continue;
+    for (const auto& stay : circle.stays) {
+      if (period.to < stay.joined_on || (stay.left_on && *stay.left_on < period.from)) continue;
+      const CivilDate since = std::max(stay.joined_on, period.from);
+      auto [found, added] = volunteers.try_emplace(
+          stay.volunteer_id,
+          CountedRecord{RecordKind::kVolunteer, stay.volunteer_id, 0, since, 1, circle.code_name});
+      if (!added && since < found->second.date) found->second.date = since;
+    }
+  }
+  for (auto& [id, counted] : volunteers) result.records.push_back(std::move(counted));
+  result.value = static_cast<std::int64_t>(result.records.size());
+  return result;
+}
+
+}  // namespace
+
+FigureResult Circles(const ReportRecords& records, const ReportPeriod& period,
+                     const ReportSettings&) {
+  FigureResult result;
+  std::int64_t formal = 0;
+  std::int64_t informal = 0;
+  for (const auto& circle : records.circles) {
+    const auto kind = KindDuring(circle, period);
+    if (!kind) continue;
+    ++(*kind == CircleKind::kInformal ? informal : formal);
+    const CivilDate opened = circle.phases.empty() ? period.from : circle.phases.front().on;
+    result.records.push_back(
+        {RecordKind::kCircle, circle.id, 0, opened, 1,
+         *kind == CircleKind::kInformal ? N_("Informal circle") : N_("Formal circle")});
+  }
+  result.value = formal + informal;
+  result.breakdown = {{"formal", N_("Formal circles (pre-release to monthly meetings)"), formal},
+                      {"informal", N_("Informal circles"), informal}};
+  return result;
+}
+
+FigureResult VolunteersInFormalCircles(const ReportRecords& records, const ReportPeriod& period,
+                                       const ReportSettings&) {
+  return CountVolunteersIn(records, period, CircleKind::kFormal);
+}
+
+FigureResult VolunteersInOtherCircles(const ReportRecords& records, const ReportPeriod& period,
+                                      const ReportSettings&) {
+  return CountVolunteersIn(records, period, CircleKind::kInformal);
 }
 
 FigureResult PotentialCoreMembers(const ReportRecords& records, const ReportPeriod& period,
@@ -382,6 +442,18 @@ const std::vector<FigureDefinition>& FunderFigures() {
       {"volunteer_hours_value", N_("Volunteers"), N_("Value of volunteer hours"),
        N_("The approved hours at the value of one volunteer hour set by the organisation."),
        FigureUnit::kCents, VolunteerHoursValue},
+      {"volunteers_in_formal_circles", N_("Volunteers"), N_("Volunteers in formal circles"),
+       N_("Volunteers who were members of a formal circle (pre-release to monthly meetings) "
+          "during the period."),
+       FigureUnit::kCount, VolunteersInFormalCircles},
+      {"volunteers_other_circles", N_("Volunteers"), N_("Volunteers in other kinds of circles"),
+       N_("Volunteers who were members of an informal circle (after the formal phases) during "
+          "the period."),
+       FigureUnit::kCount, VolunteersInOtherCircles},
+      {"circles", N_("Circles"), N_("Circles, formal and informal"),
+       N_("Circles that met in an active phase during the period, each counted once, by the last "
+          "phase it was in then: formal (pre-release to monthly meetings) or informal."),
+       FigureUnit::kCount, Circles},
       {"potential_core_members", N_("Core members"), N_("Potential core members in process"),
        N_("At the end of the period: referrals received, in screening or waitlisted, and files "
           "accepted but not yet in a circle."),

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/circle.hpp"
+#include "domain/concern.hpp"
 #include "domain/core_member.hpp"
 #include "domain/dates.hpp"
 #include "domain/hours.hpp"
@@ -20,9 +22,6 @@
 // from the records by a function of its own, never typed, and keeps the list of records it counts
 // so that a coordinator can check it. No I/O.
 //
-// Figures that need circles or concerns are not computed yet. When those areas record them, each
-// plugs in as one more FigureDefinition in FunderFigures() and one more kind of record in
-// ReportRecords (see funder_report.cpp, "Figures to add with circles and concerns").
 namespace cercle::domain {
 
 // A status a record took on a day (the day in the organisation's time zone).
@@ -112,6 +111,42 @@ struct CoreMemberRecord {
   std::optional<CivilDate> ClosedOn() const;
 };
 
+// A volunteer's stay in a circle: from the day he joined to the day he left, if he did.
+struct CircleStay {
+  std::int64_t volunteer_id = 0;
+  CivilDate joined_on{};
+  std::optional<CivilDate> left_on;
+};
+
+// A circle as the report reads it: its code name, its phases (the first its opening, "forming")
+// and its volunteers' stays.
+struct CircleRecord {
+  std::int64_t id = 0;
+  std::string code_name;
+  std::int64_t core_member_id = 0;
+  std::vector<DatedStatus<CirclePhase>> phases;
+  std::vector<CircleStay> stays;
+};
+
+// How a circle ran during a period, for the funder: formal (pre-release to monthly meetings) or
+// informal (the informal phase, after the formal ones).
+enum class CircleKind { kFormal, kInformal };
+
+// The kind `circle` ran as during `period`: the kind of the last active phase (domain::
+// IsActivePhase) it was in at some time in the period. None when it was in no active phase then
+// (forming, suspended or closed throughout, or not yet opened).
+std::optional<CircleKind> KindDuring(const CircleRecord& circle, const ReportPeriod& period);
+
+// A concern as the report reads it: no text, only what the dashboard counts.
+struct ConcernRecord {
+  std::int64_t id = 0;
+  std::int64_t circle_id = 0;
+  Severity severity = Severity::kConcern;
+  CivilDate raised_on{};
+  // Whole minutes from raising to acknowledgement; none while unacknowledged.
+  std::optional<std::int64_t> minutes_to_acknowledge;
+};
+
 // Everything one organisation's reports count, read once per report.
 struct ReportRecords {
   std::vector<VolunteerRecord> volunteers;
@@ -124,6 +159,8 @@ struct ReportRecords {
   std::vector<SignificantStory> stories;
   std::vector<RecidivismEvent> events;
   std::vector<OutcomeMeasure> measures;
+  std::vector<CircleRecord> circles;
+  std::vector<ConcernRecord> concerns;
 
   const VolunteerRecord* FindVolunteer(std::int64_t id) const;
   const ReferralRecord* FindReferral(std::int64_t id) const;
@@ -139,6 +176,9 @@ struct ReportRecords {
 std::optional<CivilDate> TrainingCompletedOn(const ReportRecords& records,
                                              std::int64_t volunteer_id);
 
+// The "YYYY-MM" key of a month, as figures' monthly breakdowns name their lines.
+std::string MonthKey(const YearMonth& month);
+
 // How a figure's value reads.
 enum class FigureUnit { kCount, kMinutes, kCents };
 
@@ -151,6 +191,7 @@ enum class RecordKind {
   kCoreMember,
   kOutreach,
   kEvent,
+  kCircle,
 };
 
 // One record a figure counts.
@@ -215,6 +256,15 @@ FigureResult VolunteerHours(const ReportRecords& records, const ReportPeriod& pe
 // The value of those hours at the organisation's hourly rate, in cents.
 FigureResult VolunteerHoursValue(const ReportRecords& records, const ReportPeriod& period,
                                  const ReportSettings& settings);
+// Circles that ran during the period, formal and informal (KindDuring).
+FigureResult Circles(const ReportRecords& records, const ReportPeriod& period,
+                     const ReportSettings& settings);
+// Volunteers who were members of a formal circle while it ran during the period.
+FigureResult VolunteersInFormalCircles(const ReportRecords& records, const ReportPeriod& period,
+                                       const ReportSettings& settings);
+// Volunteers who were members of another kind of circle, an informal one, during the period.
+FigureResult VolunteersInOtherCircles(const ReportRecords& records, const ReportPeriod& period,
+                                      const ReportSettings& settings);
 // Potential core members in process at the end of the period: referrals received, in screening
 // or waitlisted, and files accepted but not yet in a circle (candidate, waiting for a circle).
 FigureResult PotentialCoreMembers(const ReportRecords& records, const ReportPeriod& period,

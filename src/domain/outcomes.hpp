@@ -16,9 +16,9 @@
 // network) on scales each organisation adjusts, and the follow-up checks of public records after
 // his file closes. No I/O.
 //
-// Until circles are recorded in Cercle, the coordinator says on each event whether it happened
-// during or after the circle, and on each measure whether it was taken at the start, at a review or
-// at closure. Follow-ups count from the closure of his file.
+// The coordinator says on each event whether it happened during or after the circle (an event can
+// be learned of long after, from court records), and on each measure whether it was taken at the
+// start, at a review or at closure. Follow-ups count from the closure of his file.
 namespace cercle::domain {
 
 // What happened.

@@ -13,20 +13,40 @@ using domain::CivilDate;
 
 std::string_view StartNote() {
   return N_(
-      "Months are counted from the acceptance of the referral that opened his file, "
-      "because Cercle does not record circles yet. Once circles are recorded, they will "
-      "count from the start of his first circle.");
+      "Months are counted from the start of his first circle (its first active phase). For a "
+      "core member not yet in a circle, they count from the acceptance of the referral that "
+      "opened his file.");
+}
+
+std::optional<CivilDate> AcceptedOn(const domain::ReportRecords& records,
+                                    const domain::CoreMemberRecord& core_member) {
+  std::optional<CivilDate> accepted;
+  for (const auto& referral : records.referrals) {
+    if (referral.core_member_id != core_member.id) continue;
+    const auto on = referral.AcceptedOn();
+    if (on && (!accepted || *on < *accepted)) accepted = on;
+  }
+  return accepted ? accepted : core_member.OpenedOn();
+}
+
+std::optional<CivilDate> FirstCircleStart(const domain::ReportRecords& records,
+                                          const domain::CoreMemberRecord& core_member) {
+  std::optional<CivilDate> start;
+  for (const auto& circle : records.circles) {
+    if (circle.core_member_id != core_member.id) continue;
+    for (const auto& entry : circle.phases) {
+      if (!domain::IsActivePhase(entry.status)) continue;
+      if (!start || entry.on < *start) start = entry.on;
+      break;
+    }
+  }
+  return start;
 }
 
 std::optional<CivilDate> StartOf(const domain::ReportRecords& records,
                                  const domain::CoreMemberRecord& core_member) {
-  std::optional<CivilDate> start;
-  for (const auto& referral : records.referrals) {
-    if (referral.core_member_id != core_member.id) continue;
-    const auto accepted = referral.AcceptedOn();
-    if (accepted && (!start || *accepted < *start)) start = accepted;
-  }
-  return start ? start : core_member.OpenedOn();
+  const auto circle = FirstCircleStart(records, core_member);
+  return circle ? circle : AcceptedOn(records, core_member);
 }
 
 bool ResearchConsentInForce(const domain::CoreMemberRecord& core_member, CivilDate today) {
@@ -97,9 +117,11 @@ std::vector<ExtractColumn> Columns() {
        {N_("Whole months from the start to the day of the extract."), {}},
        {N_("A whole number."), {}},
        std::nullopt},
-      {"months_to_circle",
-       {N_("Whole months from the start until his file was first marked as in a circle."), {}},
-       {N_("A whole number; empty when it never was."), {}},
+      {"months_waiting",
+       {N_("Whole months from the acceptance of the referral that opened his file to the start "
+           "of his first circle."),
+        {}},
+       {N_("A whole number; empty when he has not been in a circle yet."), {}},
        std::nullopt},
       {"months_to_closure",
        {N_("Whole months from the start to the closure of his file."), {}},
@@ -180,11 +202,11 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
     row.cells.push_back(Cell(AgeGroup(core_member.birth_date, *start)));
     row.cells.push_back(Cell(std::string(domain::CoreMemberStatusName(core_member.status))));
     row.cells.push_back(Cell(domain::MonthsSince(*start, options.today)));
-    std::optional<CivilDate> in_circle;
-    for (const auto& entry : core_member.history) {
-      if (entry.status == domain::CoreMemberStatus::kInCircle && !in_circle) in_circle = entry.on;
-    }
-    row.cells.push_back(in_circle ? Cell(domain::MonthsSince(*start, *in_circle)) : Cell());
+    const auto accepted = AcceptedOn(records, core_member);
+    const auto circle_start = FirstCircleStart(records, core_member);
+    row.cells.push_back(accepted && circle_start && !(*circle_start < *accepted)
+                            ? Cell(domain::MonthsSince(*accepted, *circle_start))
+                            : Cell());
     const auto closed = core_member.ClosedOn();
     row.cells.push_back(closed ? Cell(domain::MonthsSince(*start, *closed)) : Cell());
 

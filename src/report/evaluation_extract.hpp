@@ -16,9 +16,7 @@
 // whole months since his start), regions coarsened and small groups merged, and a data dictionary.
 // No I/O.
 //
-// Until circles are recorded in Cercle, "his start" is the acceptance of the referral that opened
-// his file. When circles are recorded, it becomes the start of his first circle: StartOf() is the
-// one place to change, and the dictionary's note says which one applies.
+// "His start" is the start of his first circle (StartOf); StartNote() says so in the dictionary.
 namespace cercle::report {
 
 // One column of the extract, as its data dictionary describes it.
@@ -49,8 +47,15 @@ struct ExtractOptions {
   std::size_t minimum_group = kMinimumGroup;
 };
 
-// The day his months count from: the acceptance of the referral that opened his file (the file's
-// opening when no acceptance is recorded).
+// The day the referral that opened his file was accepted (the file's opening when no acceptance
+// is recorded).
+std::optional<domain::CivilDate> AcceptedOn(const domain::ReportRecords& records,
+                                            const domain::CoreMemberRecord& core_member);
+// The first day of the first active phase of his first circle; none before he is in one.
+std::optional<domain::CivilDate> FirstCircleStart(const domain::ReportRecords& records,
+                                                  const domain::CoreMemberRecord& core_member);
+// The day his months count from: the start of his first circle, or, before he is in one,
+// AcceptedOn().
 std::optional<domain::CivilDate> StartOf(const domain::ReportRecords& records,
                                          const domain::CoreMemberRecord& core_member);
 

@@ -135,12 +135,14 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   const double plot_width = kWidth - kLeft - kRight;
 
   std::vector<double> totals(chart.categories.size(), 0);
+  double maximum = 0;
   for (const auto& series : chart.series) {
     for (std::size_t i = 0; i < totals.size() && i < series.values.size(); ++i) {
-      totals[i] += std::max(0.0, series.values[i]);
+      const double value = std::max(0.0, series.values[i]);
+      totals[i] += value;
+      maximum = std::max(maximum, chart.stacked ? totals[i] : value);
     }
   }
-  const double maximum = totals.empty() ? 0 : *std::max_element(totals.begin(), totals.end());
   const auto ticks = AxisTicks(maximum);
   const double scale_top = ticks.back() > 0 ? ticks.back() : 1;
   const auto y_of = [&](double value) { return top + plot_height * (1 - value / scale_top); };
@@ -175,18 +177,30 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   for (std::size_t i = 0; i < count; ++i) {
     const double centre = kLeft + band * (static_cast<double>(i) + 0.5);
     double base = 0;
+    const double width = chart.stacked || chart.series.empty()
+                             ? bar
+                             : bar / static_cast<double>(chart.series.size());
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
       const double value =
           i < chart.series[s].values.size() ? std::max(0.0, chart.series[s].values[i]) : 0;
       if (value <= 0) continue;
+      const double left =
+          chart.stacked ? centre - bar / 2 : centre - bar / 2 + width * static_cast<double>(s);
       const double y_top = y_of(base + value);
       const double y_bottom = y_of(base);
-      svg += "<rect x=\"" + Number(centre - bar / 2) + "\" y=\"" + Number(y_top) + "\" width=\"" +
-             Number(bar) + "\" height=\"" + Number(std::max(0.0, y_bottom - y_top)) + "\" fill=\"" +
-             palette[s % palette.size()] + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
-      base += value;
+      svg += "<rect x=\"" + Number(left) + "\" y=\"" + Number(y_top) + "\" width=\"" +
+             Number(width) + "\" height=\"" + Number(std::max(0.0, y_bottom - y_top)) +
+             "\" fill=\"" + palette[s % palette.size()] +
+             "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
+      if (chart.stacked) {
+        base += value;
+      } else {
+        svg += "<text x=\"" + Number(left + width / 2) + "\" y=\"" + Number(y_top - 4) +
+               "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
+               FormatPlainNumber(value, 1) + "</text>";
+      }
     }
-    if (totals[i] > 0) {
+    if (chart.stacked && totals[i] > 0) {
       svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(y_of(totals[i]) - 4) +
              "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
              FormatPlainNumber(totals[i], 1) + "</text>";

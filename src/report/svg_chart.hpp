@@ -15,12 +15,14 @@ struct ChartSeries {
   std::vector<double> values;  // one per category
 };
 
-// A bar chart: one bar per category, series stacked.
+// A bar chart: one bar per category, series stacked; or, not stacked, one bar per series side by
+// side in each category.
 struct BarChart {
   std::string title;
   std::string description;              // a sentence summing up what it shows
   std::vector<std::string> categories;  // short labels under the bars
   std::vector<ChartSeries> series;
+  bool stacked = true;
 };
 
 // The SVG element of `chart`, with `id` prefixing the ids of its title and description. Every text

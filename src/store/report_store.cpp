@@ -1,5 +1,6 @@
 #include "store/report_store.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -41,6 +42,93 @@ constexpr const char* kCoreMemberChanges =
 constexpr const char* kResearchConsents =
     "SELECT id, core_member_id, given_on, expires_on, withdrawn_on FROM consents"
     " WHERE organisation_id = :organisation AND scope = 'research' ORDER BY given_on, id";
+constexpr const char* kCircles =
+    "SELECT id, code_name, core_member_id FROM circles WHERE organisation_id = :organisation"
+    " ORDER BY code_name, id";
+constexpr const char* kPhaseChanges =
+    "SELECT circle_id, to_phase, decided_on FROM circle_phase_changes"
+    " WHERE organisation_id = :organisation ORDER BY decided_on, id";
+constexpr const char* kStays =
+    "SELECT circle_id, volunteer_id, joined_on, left_on FROM circle_members"
+    " WHERE organisation_id = :organisation ORDER BY joined_on, id";
+constexpr const char* kConcerns =
+    "SELECT id, circle_id, severity, raised_at, acknowledged_at FROM concerns"
+    " WHERE organisation_id = :organisation ORDER BY raised_at, id";
+
+// The circles, their phases and their volunteers' stays.
+void LoadCircles(soci::session& session, std::int64_t organisation_id,
+                 domain::ReportRecords& records) {
+  std::map<std::int64_t, std::size_t> index;
+  {
+    domain::CircleRecord row;
+    soci::statement statement =
+        (session.prepare << kCircles, soci::use(organisation_id, "organisation"),
+         soci::into(row.id), soci::into(row.code_name), soci::into(row.core_member_id));
+    statement.execute();
+    while (statement.fetch()) {
+      index[row.id] = records.circles.size();
+      records.circles.push_back(row);
+    }
+  }
+  {
+    std::int64_t circle_id = 0;
+    std::string phase, decided_on;
+    soci::statement statement =
+        (session.prepare << kPhaseChanges, soci::use(organisation_id, "organisation"),
+         soci::into(circle_id), soci::into(phase), soci::into(decided_on));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto found = index.find(circle_id);
+      const auto parsed = domain::ParsePhase(phase);
+      const auto day = domain::ParseIsoDate(decided_on);
+      if (found == index.end() || !parsed || !day) continue;
+      records.circles[found->second].phases.push_back({*day, *parsed});
+    }
+  }
+  {
+    std::int64_t circle_id = 0, volunteer_id = 0;
+    std::string joined_on, left_on;
+    soci::indicator left_indicator = soci::i_null;
+    soci::statement statement =
+        (session.prepare << kStays, soci::use(organisation_id, "organisation"),
+         soci::into(circle_id), soci::into(volunteer_id), soci::into(joined_on),
+         soci::into(left_on, left_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+      const auto found = index.find(circle_id);
+      const auto joined = domain::ParseIsoDate(joined_on);
+      if (found == index.end() || !joined) continue;
+      domain::CircleStay stay{volunteer_id, *joined, std::nullopt};
+      if (left_indicator == soci::i_ok) stay.left_on = domain::ParseIsoDate(left_on);
+      records.circles[found->second].stays.push_back(stay);
+    }
+  }
+}
+
+// The concerns: severity, day raised and time to acknowledge.
+void LoadConcerns(soci::session& session, std::int64_t organisation_id,
+                  const LocalDateOf& local_date, domain::ReportRecords& records) {
+  std::int64_t id = 0, circle_id = 0;
+  std::string severity;
+  long long raised_at = 0, acknowledged_at = 0;
+  soci::indicator acknowledged_indicator = soci::i_null;
+  soci::statement statement =
+      (session.prepare << kConcerns, soci::use(organisation_id, "organisation"), soci::into(id),
+       soci::into(circle_id), soci::into(severity), soci::into(raised_at),
+       soci::into(acknowledged_at, acknowledged_indicator));
+  statement.execute();
+  while (statement.fetch()) {
+    domain::ConcernRecord concern;
+    concern.id = id;
+    concern.circle_id = circle_id;
+    concern.severity = domain::ParseSeverity(severity).value_or(domain::Severity::kConcern);
+    concern.raised_on = local_date(FromUnix(raised_at));
+    if (acknowledged_indicator == soci::i_ok) {
+      concern.minutes_to_acknowledge = std::max(0LL, (acknowledged_at - raised_at) / 60);
+    }
+    records.concerns.push_back(concern);
+  }
+}
 
 }  // namespace
 
@@ -229,6 +317,8 @@ domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t org
   OutcomeStore outcomes(session);
   records.events = outcomes.ListAllEvents(organisation_id);
   records.measures = outcomes.ListAllMeasures(organisation_id);
+  LoadCircles(session, organisation_id, records);
+  LoadConcerns(session, organisation_id, local_date, records);
   return records;
 }
 

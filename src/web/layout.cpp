@@ -3,6 +3,7 @@
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
 #include "auth/policies/core_member_policy.hpp"
+#include "auth/policies/report_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
@@ -42,6 +43,14 @@ mstch::array Navigation(const Context& context) {
     if (VolunteerPolicy::CanManage(*actor)) {
       entries.emplace_back("/volunteers", context.Translate(N_("Volunteers")));
     }
+    if (ReportPolicy::CanSeeReports(*actor)) {
+      entries.emplace_back("/reports", context.Translate(N_("Reports")));
+    } else if (ReportPolicy::CanExtractForEvaluation(*actor)) {
+      entries.emplace_back("/reports/evaluation", context.Translate(N_("Evaluation extract")));
+    }
+    if (OutreachPolicy::CanManage(*actor)) {
+      entries.emplace_back("/outreach", context.Translate(N_("Outreach")));
+    }
     if (CirclePolicy::CanManage(*actor)) {
       entries.emplace_back("/circles", context.Translate(N_("Circles")));
     }
@@ -65,6 +74,9 @@ mstch::array Navigation(const Context& context) {
     }
     if (OrganisationPolicy::CanManage(*actor)) {
       entries.emplace_back("/network/organisations", context.Translate(N_("Organisations")));
+    }
+    if (ReportPolicy::CanSeeNetworkFigures(*actor)) {
+      entries.emplace_back("/network/reports", context.Translate(N_("Network figures")));
     }
     entries.emplace_back("/account", context.Translate(N_("My account")));
   }

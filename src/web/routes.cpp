@@ -10,7 +10,11 @@
 #include "web/pages/home/home_page.hpp"
 #include "web/pages/language/language_page.hpp"
 #include "web/pages/network/network_pages.hpp"
+#include "web/pages/network/network_report_pages.hpp"
+#include "web/pages/outreach/outreach_pages.hpp"
 #include "web/pages/portal/portal_pages.hpp"
+#include "web/pages/public/public_pages.hpp"
+#include "web/pages/reports/report_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/system/system_endpoints.hpp"
 
@@ -200,6 +204,49 @@ std::vector<Route> AllRoutes() {
       // What was disclosed to the partner about concerns
       {kGet, "/my-concerns", pages::concerns::ListDisclosed, kSignedIn},
       {kGet, "/my-concerns/{id}", pages::concerns::ShowDisclosed, kSignedIn},
+      // Reports (coordinators and organisation admins; the evaluation extract for evaluators and
+      // organisation admins; the settings for organisation admins)
+      {kGet, "/reports", pages::reports::ShowDashboard, kSignedIn},
+      {kGet, "/reports/funder", pages::reports::ShowFunderReport, kSignedIn},
+      {kGet, "/reports/funder/print", pages::reports::PrintFunderReport, kSignedIn},
+      {kGet, "/reports/funder/export.csv", pages::reports::ExportFunderCsv, kSignedIn},
+      {kGet, "/reports/funder/export.xlsx", pages::reports::ExportFunderXlsx, kSignedIn},
+      {kGet, "/reports/funder/figures/{figure}", pages::reports::ShowFigure, kSignedIn},
+      {kGet, "/reports/evaluation", pages::reports::ShowEvaluation, kSignedIn},
+      {kGet, "/reports/evaluation/export.csv", pages::reports::ExportEvaluationCsv, kSignedIn},
+      {kGet, "/reports/evaluation/export.xlsx", pages::reports::ExportEvaluationXlsx, kSignedIn},
+      {kGet, "/reports/evaluation/dictionary.csv", pages::reports::ExportDictionaryCsv, kSignedIn},
+      {kGet, "/reports/settings", pages::reports::ShowSettings, kSignedIn},
+      {kPost, "/reports/settings/scales", pages::reports::SaveScales, kSignedIn},
+      {kPost, "/reports/settings/publication", pages::reports::SavePublication, kSignedIn},
+      // Outcomes on a core member's file: literal paths before "{id}"
+      {kGet, "/core-members/outcomes/events/{id}/edit", pages::reports::ShowEditEvent, kSignedIn},
+      {kPost, "/core-members/outcomes/events/{id}/edit", pages::reports::EditEvent, kSignedIn},
+      {kPost, "/core-members/outcomes/events/{id}/remove", pages::reports::RemoveEvent, kSignedIn},
+      {kPost, "/core-members/outcomes/measures/{id}/remove", pages::reports::RemoveMeasure,
+       kSignedIn},
+      {kGet, "/core-members/{id}/outcomes", pages::reports::ShowOutcomes, kSignedIn},
+      {kPost, "/core-members/{id}/outcomes/events", pages::reports::CreateEvent, kSignedIn},
+      {kPost, "/core-members/{id}/outcomes/measures", pages::reports::CreateMeasure, kSignedIn},
+      {kPost, "/core-members/{id}/outcomes/follow-ups", pages::reports::RecordFollowUp, kSignedIn},
+      // Outreach and significant stories (coordinators and organisation admins)
+      {kGet, "/outreach", pages::outreach::List, kSignedIn},
+      {kGet, "/outreach/new", pages::outreach::ShowNew, kSignedIn},
+      {kPost, "/outreach/new", pages::outreach::Create, kSignedIn},
+      {kGet, "/outreach/stories/new", pages::outreach::ShowNewStory, kSignedIn},
+      {kPost, "/outreach/stories/new", pages::outreach::CreateStory, kSignedIn},
+      {kGet, "/outreach/stories/{id}", pages::outreach::ShowStory, kSignedIn},
+      {kGet, "/outreach/stories/{id}/edit", pages::outreach::ShowEditStory, kSignedIn},
+      {kPost, "/outreach/stories/{id}/edit", pages::outreach::EditStory, kSignedIn},
+      {kPost, "/outreach/stories/{id}/review", pages::outreach::ReviewStory, kSignedIn},
+      {kPost, "/outreach/stories/{id}/remove", pages::outreach::RemoveStory, kSignedIn},
+      {kGet, "/outreach/{id}/edit", pages::outreach::ShowEdit, kSignedIn},
+      {kPost, "/outreach/{id}/edit", pages::outreach::Edit, kSignedIn},
+      {kPost, "/outreach/{id}/remove", pages::outreach::Remove, kSignedIn},
+      // The network's summed funder figures (network admins)
+      {kGet, "/network/reports", pages::network::ShowNetworkReport, kSignedIn},
+      // The public impact page an organisation may publish
+      {kGet, "/public/{slug}", pages::public_pages::ShowImpact, kPublic},
   };
 }
 

@@ -16,6 +16,7 @@
 #include "support/concern_fixture.hpp"
 #include "support/test_server.hpp"
 #include "support/core_member_fixture.hpp"
+#include "support/report_fixture.hpp"
 #include "support/volunteer_fixture.hpp"
 #include "web/cookies.hpp"
 #include "web/routes.hpp"
@@ -95,6 +96,19 @@ enum class Target {
   // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
   // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
   kConcernOfA,
+  // Reports (tests/support/report_fixture.hpp): a figure of the funder report; a recidivism event
+  // of organisation A's seeded file, an outreach activity and a significant story of organisation
+  // A, and organisation A's slug (its public page is on). The "New" ones are made afresh for each
+  // tester, since removing one is allowed.
+  kReportFigure,
+  kRecidivismEventOfA,
+  kNewRecidivismEventOfA,
+  kNewOutcomeMeasureOfA,
+  kOutreachOfA,
+  kNewOutreachOfA,
+  kStoryOfA,
+  kNewStoryOfA,
+  kOrganisationASlug,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -397,6 +411,67 @@ std::map<std::string, Expectation> Expectations() {
       // through a disclosure made to them
       {"GET /my-concerns", {200, kNone, login, PartnerOnly(), hidden, PartnerOnly()}},
       {"GET /my-concerns/{id}", {200, kConcernOfA, login, PartnerOnly(), hidden, All(hidden)}},
+      // Reports: coordinators and admins (an area, 403 for others); the evaluation extract for
+      // evaluators and admins; the report settings for admins
+      {"GET /reports", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /reports/funder", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /reports/funder/print", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /reports/funder/export.csv", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /reports/funder/export.xlsx", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /reports/funder/figures/{figure}",
+       {200, kReportFigure, login, Staff(no), no, Staff(no)}},
+      {"GET /reports/evaluation",
+       {200, kNone, login, {ok, no, no, no, ok}, no, {ok, no, no, no, ok}}},
+      {"GET /reports/evaluation/export.csv",
+       {200, kNone, login, {ok, no, no, no, ok}, no, {ok, no, no, no, ok}}},
+      {"GET /reports/evaluation/export.xlsx",
+       {200, kNone, login, {ok, no, no, no, ok}, no, {ok, no, no, no, ok}}},
+      {"GET /reports/evaluation/dictionary.csv",
+       {200, kNone, login, {ok, no, no, no, ok}, no, {ok, no, no, no, ok}}},
+      {"GET /reports/settings", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /reports/settings/scales", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /reports/settings/publication", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      // Outcomes on a core member's file: records, like the file itself
+      {"GET /core-members/outcomes/events/{id}/edit",
+       {200, kRecidivismEventOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/outcomes/events/{id}/edit",
+       {422, kRecidivismEventOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/outcomes/events/{id}/remove",
+       {303, kNewRecidivismEventOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/outcomes/measures/{id}/remove",
+       {303, kNewOutcomeMeasureOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /core-members/{id}/outcomes",
+       {200, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/outcomes/events",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /core-members/{id}/outcomes/measures",
+       {422, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The seeded file is open: a follow-up is refused as a conflict.
+      {"POST /core-members/{id}/outcomes/follow-ups",
+       {409, kCoreMemberOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // Outreach and stories: coordinators and admins (an area); each activity or story a record
+      {"GET /outreach", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /outreach/new", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /outreach/new", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /outreach/stories/new", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /outreach/stories/new", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /outreach/stories/{id}", {200, kStoryOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /outreach/stories/{id}/edit",
+       {200, kStoryOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /outreach/stories/{id}/edit",
+       {422, kStoryOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /outreach/stories/{id}/review",
+       {422, kStoryOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /outreach/stories/{id}/remove",
+       {303, kNewStoryOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /outreach/{id}/edit", {200, kOutreachOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /outreach/{id}/edit", {422, kOutreachOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /outreach/{id}/remove",
+       {303, kNewOutreachOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The network's summed figures: the network admin only
+      {"GET /network/reports", {200, kNone, login, All(no), ok, All(no)}},
+      // Organisation A's public impact page (turned on): anyone
+      {"GET /public/{slug}", {200, kOrganisationASlug, ok, All(ok), ok, All(ok)}},
   };
 }
 
@@ -486,6 +561,19 @@ Form FormFor(const std::string& route) {
       {"POST /concerns/{id}/close", {{"outcome", ""}}},
       {"POST /circles/{id}/concerns/new", {{"category", ""}}},
       {"POST /portal/circles/{id}/concerns/new", {{"category", ""}}},
+      {"POST /reports/settings/scales",
+       {{"form", "scales"}, {"housing", ""}, {"occupation", ""}, {"social_network", ""}}},
+      {"POST /reports/settings/publication", {{"form", "publication"}, {"founding_year", "jadis"}}},
+      {"POST /core-members/outcomes/events/{id}/edit", {{"occurred_on", "pas une date"}}},
+      {"POST /core-members/{id}/outcomes/events", {{"occurred_on", ""}}},
+      {"POST /core-members/{id}/outcomes/measures", {{"measured_on", ""}}},
+      {"POST /core-members/{id}/outcomes/follow-ups", {{"milestone", "6"}, {"checked_on", ""}}},
+      {"POST /outreach/new", {{"title", ""}}},
+      {"POST /outreach/{id}/edit", {{"title", ""}}},
+      {"POST /outreach/stories/new", {{"title", ""}}},
+      {"POST /outreach/stories/{id}/edit", {{"title", ""}}},
+      // No confirmation that the story identifies no one.
+      {"POST /outreach/stories/{id}/review", {}},
   };
   if (route == "POST /login") {
     return {{"email", volunteer_a}, {"password", std::string(kTestPassword)}};
@@ -574,6 +662,16 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     referral_document_of_a_ = intake.AddDocument(organisation_a_.id, "referral", referral_of_a_);
     criterion_of_a_ = intake.CriterionIds(organisation_a_.id).front();
     SeedCircle(today);
+    ReportFixture reports(server_);
+    event_of_a_ = reports.AddEvent(organisation_a_.id, file_of_a_.core_member_id, today,
+                                   domain::RecidivismKind::kNewCharge,
+                                   domain::OffenceCategory::kOther, domain::CirclePeriod::kDuring);
+    outreach_of_a_ = reports.AddOutreach(organisation_a_.id, today,
+                                         domain::OutreachKind::kPresentation,
+                                         "Présentation d'essai", "Un public d'essai", 30);
+    story_of_a_ = reports.AddStory(organisation_a_.id, today, "Récit d'essai",
+                                   "Un récit qui n'identifie personne.", false);
+    reports.SetSetting(organisation_a_.id, "public.impact_page", 1);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")
@@ -734,6 +832,32 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return calendar_token_of_a_ + ".ics";
       case Target::kConcernOfA:
         return std::to_string(concern_of_a_);
+      case Target::kReportFigure:
+        return "trained_volunteers";
+      case Target::kRecidivismEventOfA:
+        return std::to_string(event_of_a_);
+      case Target::kNewRecidivismEventOfA:
+        return std::to_string(ReportFixture(server_).AddEvent(
+            organisation_a_.id, file_of_a_.core_member_id, VolunteerFixture(server_).Today(),
+            domain::RecidivismKind::kConviction, domain::OffenceCategory::kOther,
+            domain::CirclePeriod::kAfter));
+      case Target::kNewOutcomeMeasureOfA:
+        return std::to_string(ReportFixture(server_).AddMeasure(
+            organisation_a_.id, file_of_a_.core_member_id, VolunteerFixture(server_).Today(),
+            domain::MeasureOccasion::kStart, 1, 1, 1));
+      case Target::kOutreachOfA:
+        return std::to_string(outreach_of_a_);
+      case Target::kNewOutreachOfA:
+        return std::to_string(ReportFixture(server_).AddOutreach(
+            organisation_a_.id, VolunteerFixture(server_).Today(), domain::OutreachKind::kArticle,
+            "Article d'essai", "Des lecteurs", std::nullopt));
+      case Target::kStoryOfA:
+        return std::to_string(story_of_a_);
+      case Target::kNewStoryOfA:
+        return std::to_string(ReportFixture(server_).AddStory(
+            organisation_a_.id, VolunteerFixture(server_).Today(), "Autre récit", "Texte.", true));
+      case Target::kOrganisationASlug:
+        return kSlugA;
     }
     return "";
   }
@@ -852,6 +976,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t referral_of_a_ = 0;
   std::int64_t referral_document_of_a_ = 0;
   std::int64_t criterion_of_a_ = 0;
+  std::int64_t event_of_a_ = 0;
+  std::int64_t outreach_of_a_ = 0;
+  std::int64_t story_of_a_ = 0;
   std::int64_t own_volunteer_of_a_ = 0;
   std::int64_t circle_of_a_ = 0;
   std::int64_t member_of_a_ = 0;

@@ -179,8 +179,12 @@ TEST_P(ReportExport, FormulaPayloadsComeOutNeutralised) {
       for (const auto& cell : row) {
         EXPECT_NE(cell["type"], "f") << "a formula in sheet " << name;
         if (!cell["value"].is_string()) continue;
-        const auto text = cell["value"].get<std::string>();
+        auto text = cell["value"].get<std::string>();
         ASSERT_FALSE(text.empty());
+        // The workbook stores a carriage return as the escape "_x000D_", which this reader keeps.
+        for (auto at = text.find("_x000D_"); at != std::string::npos; at = text.find("_x000D_")) {
+          text.replace(at, 7, "\r");
+        }
         EXPECT_EQ(std::string("=+-@\t\r").find(text.front()), std::string::npos)
             << "sheet " << name << " holds \"" << text << "\"";
         for (const auto& payload : kPayloads) {

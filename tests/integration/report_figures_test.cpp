@@ -5,6 +5,7 @@
 
 #include <map>
 #include <regex>
+#include <set>
 #include <string>
 
 #include "domain/dates.hpp"
@@ -20,7 +21,7 @@ using domain::CivilDate;
 
 // A figure as the page shows it: its value and its breakdown lines, by key.
 struct PageFigure {
-  long long value = -1;
+  long long value = 0;
   std::map<std::string, long long> lines;
 };
 
@@ -214,6 +215,57 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     }
     figures["core_members_by_source"] = by_source;
 
+    // Circles, formal and informal, by the last active phase each was in during the period; and
+    // the volunteers of each kind's circles whose stay overlapped the period.
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> phases;  // by circle
+    for (const auto& [circle, change] :
+         Pairs("SELECT CAST(circle_id AS text), decided_on || ' ' || to_phase FROM"
+               " circle_phase_changes WHERE organisation_id = :organisation ORDER BY decided_on,"
+               " id",
+               {})) {
+      phases[circle].emplace_back(change.substr(0, 10), change.substr(11));
+    }
+    const std::string from_text = domain::FormatIsoDate(from);
+    const std::string to_text = domain::FormatIsoDate(to);
+    const auto active = [](const std::string& phase) {
+      return phase != "forming" && phase != "suspended" && phase != "closed";
+    };
+    std::map<std::string, std::string> kind_of;  // circle → "formal" / "informal"
+    for (const auto& [circle, changes] : phases) {
+      std::string in_force, last_active;
+      for (const auto& [day, phase] : changes) {
+        if (day <= from_text) in_force = phase;
+      }
+      if (active(in_force)) last_active = in_force;
+      for (const auto& [day, phase] : changes) {
+        if (day > from_text && day <= to_text && active(phase)) last_active = phase;
+      }
+      if (!last_active.empty()) kind_of[circle] = last_active == "informal" ? "informal" : "formal";
+    }
+    PageFigure circles;
+    circles.lines = {{"formal", 0}, {"informal", 0}};
+    for (const auto& [circle, kind] : kind_of) ++circles.lines[kind];
+    circles.value = static_cast<long long>(kind_of.size());
+    figures["circles"] = circles;
+    std::map<std::string, std::set<std::string>> volunteers_by_kind;
+    for (const auto& [circle, stay] : Pairs(
+             "SELECT CAST(circle_id AS text), CAST(volunteer_id AS text) || ' ' || joined_on ||"
+             " ' ' || COALESCE(left_on, '9999-12-31') FROM circle_members WHERE organisation_id ="
+             " :organisation",
+             {})) {
+      const auto kind = kind_of.find(circle);
+      if (kind == kind_of.end()) continue;
+      const auto space = stay.find(' ');
+      const std::string volunteer = stay.substr(0, space);
+      const std::string joined = stay.substr(space + 1, 10);
+      const std::string left = stay.substr(space + 12, 10);
+      if (joined <= to_text && left >= from_text) volunteers_by_kind[kind->second].insert(volunteer);
+    }
+    figures["volunteers_in_formal_circles"].value =
+        static_cast<long long>(volunteers_by_kind["formal"].size());
+    figures["volunteers_other_circles"].value =
+        static_cast<long long>(volunteers_by_kind["informal"].size());
+
     // Outreach.
     const auto outreach = [&](const std::string& kind) {
       return Scalar(
@@ -315,6 +367,10 @@ TEST_P(ReportFigures, AQuarterEqualsTheRawRecords) {
   EXPECT_GT(figures.at("volunteer_hours").value, 0);
   EXPECT_GT(figures.at("outreach_presentations").value, 0);
   EXPECT_GT(figures.at("core_members_by_source").value, 0);
+  EXPECT_GT(figures.at("circles").lines.at("formal"), 0);
+  EXPECT_GT(figures.at("circles").lines.at("informal"), 0);
+  EXPECT_GT(figures.at("volunteers_in_formal_circles").value, 0);
+  EXPECT_GT(figures.at("volunteers_other_circles").value, 0);
   // The default period of the page is that quarter.
   const auto page = client_->Get("/reports/funder");
   EXPECT_NE(page.body.find("value=\"2026-07-01\""), std::string::npos);
@@ -348,7 +404,9 @@ TEST_P(ReportFigures, EachFigureListsTheRecordsItCounts) {
   for (const std::string key : {"trained_volunteers", "newly_trained_volunteers",
                                 "potential_core_members", "core_members_by_source",
                                 "outreach_presentations", "media_outreach", "new_charges",
-                                "convictions", "breaches_of_conditions", "returns_to_custody"}) {
+                                "convictions", "breaches_of_conditions", "returns_to_custody",
+                                "circles", "volunteers_in_formal_circles",
+                                "volunteers_other_circles"}) {
     const auto page = client_->Get("/reports/funder/figures/" + key + period);
     ASSERT_EQ(page.status, 200) << key;
     // One row per record counted, each linking to it.
@@ -364,7 +422,7 @@ TEST_P(ReportFigures, EachFigureListsTheRecordsItCounts) {
   }
   EXPECT_EQ(client_->Get("/reports/funder/figures/no_such_figure" + period).status, 404);
   // The check lists name people: each view is recorded.
-  EXPECT_GE(auth_.CountAuditEntries(organisation_, "report.figure_view", coordinator_.id), 10u);
+  EXPECT_GE(auth_.CountAuditEntries(organisation_, "report.figure_view", coordinator_.id), 13u);
 }
 
 TEST_P(ReportFigures, AnotherOrganisationsRecordsNeverCount) {

@@ -6,6 +6,7 @@
 #include "web/pages/circles/circle_attention.hpp"
 #include "web/pages/concerns/concern_attention.hpp"
 #include "web/pages/core_members/core_member_attention.hpp"
+#include "web/pages/reports/outcome_attention.hpp"
 #include "web/pages/volunteers/volunteer_attention.hpp"
 
 namespace cercle::web::pages::home {
@@ -28,6 +29,7 @@ std::vector<AttentionItem> CollectAttention(Context& context) {
       core_members::KeyDateAttention,
       circles::Attention,
       concerns::Attention,
+      reports::FollowUpAttention,
   };
   std::vector<AttentionItem> items;
   for (const auto& source : sources) {

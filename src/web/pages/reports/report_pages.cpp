@@ -236,6 +236,157 @@ Response ShowDashboard(Context& context) {
     model["events_description"] = chart.description;
     model["events_table"] = ChartTable(header, rows);
   }
+  // Active circles by phase, at the end of each month.
+  {
+    const auto months = report::ActiveCirclesByPhase(records, period);
+    std::vector<domain::CirclePhase> phases;
+    for (const auto phase : domain::AllPhases()) {
+      if (domain::IsActivePhase(phase)) phases.push_back(phase);
+    }
+    report::BarChart chart;
+    chart.title = context.Translate(N_("Active circles by phase"));
+    const std::int64_t latest = months.empty() ? 0 : months.back().total;
+    chart.description = context.Format(
+        {N_("Circles in each active phase at the end of each month, {period}: {count} at the end "
+            "of the period."),
+         {{"period", PeriodText(context, period)}, {"count", FormatCount(context, latest)}}});
+    std::vector<std::string> header{context.Translate(N_("Month"))};
+    for (const auto phase : phases) {
+      report::ChartSeries series{context.Translate(domain::PhaseLabel(phase)), {}};
+      for (const auto& month : months) {
+        const auto found = month.by_phase.find(phase);
+        series.values.push_back(found == month.by_phase.end() ? 0.0
+                                                              : static_cast<double>(found->second));
+      }
+      header.push_back(series.name);
+      chart.series.push_back(std::move(series));
+    }
+    header.push_back(context.Translate(N_("Total")));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& month : months) {
+      const auto key = domain::MonthKey(month.month);
+      chart.categories.push_back(MonthLabel(context, key, true));
+      std::vector<std::string> row{MonthLabel(context, key, false)};
+      for (const auto phase : phases) {
+        const auto found = month.by_phase.find(phase);
+        row.push_back(FormatCount(context, found == month.by_phase.end() ? 0 : found->second));
+      }
+      row.push_back(FormatCount(context, month.total));
+      rows.push_back(std::move(row));
+    }
+    model["circles_chart"] = report::RenderBarChart(chart, "circles-chart");
+    model["circles_description"] = chart.description;
+    model["circles_table"] = ChartTable(header, rows);
+    model["circles_now"] = FormatCount(context, latest);
+  }
+
+  // Concerns raised by severity, and the time to acknowledge them, by month.
+  {
+    const auto months = report::ConcernsByMonth(records, period);
+    std::int64_t total = 0, waiting = 0;
+    std::vector<std::int64_t> all_minutes;
+    for (const auto& concern : records.concerns) {
+      if (!period.Contains(concern.raised_on)) continue;
+      if (concern.minutes_to_acknowledge) all_minutes.push_back(*concern.minutes_to_acknowledge);
+    }
+    for (const auto& month : months) {
+      total += month.total;
+      waiting += month.waiting;
+    }
+    report::BarChart severity_chart;
+    severity_chart.title = context.Translate(N_("Concerns raised by severity"));
+    severity_chart.description = context.Format(
+        {N_("Concerns raised each month by severity, {period}: {count} in all."),
+         {{"period", PeriodText(context, period)}, {"count", FormatCount(context, total)}}});
+    std::vector<std::string> header{context.Translate(N_("Month"))};
+    for (const auto severity : domain::Severities()) {
+      report::ChartSeries series{context.Translate(domain::SeverityLabel(severity)), {}};
+      for (const auto& month : months) {
+        series.values.push_back(
+            static_cast<double>(month.by_severity[static_cast<std::size_t>(severity)]));
+      }
+      header.push_back(series.name);
+      severity_chart.series.push_back(std::move(series));
+    }
+    header.push_back(context.Translate(N_("Total")));
+    report::BarChart time_chart;
+    time_chart.title = context.Translate(N_("Time to acknowledge a concern"));
+    const auto overall = report::Median(all_minutes);
+    time_chart.description = context.Format(
+        {N_("Median minutes between raising a concern and a coordinator acknowledging it, by the "
+            "month it was raised, {period}: {minutes} minutes over the period; {waiting} not "
+            "acknowledged yet."),
+         {{"period", PeriodText(context, period)},
+          {"minutes", overall ? FormatCount(context, *overall) : std::string("—")},
+          {"waiting", FormatCount(context, waiting)}}});
+    report::ChartSeries median{context.Translate(N_("Median minutes")), {}};
+    std::vector<std::vector<std::string>> severity_rows, time_rows;
+    for (const auto& month : months) {
+      const auto key = domain::MonthKey(month.month);
+      severity_chart.categories.push_back(MonthLabel(context, key, true));
+      time_chart.categories.push_back(MonthLabel(context, key, true));
+      median.values.push_back(static_cast<double>(month.median_minutes.value_or(0)));
+      std::vector<std::string> row{MonthLabel(context, key, false)};
+      for (const auto count : month.by_severity) row.push_back(FormatCount(context, count));
+      row.push_back(FormatCount(context, month.total));
+      severity_rows.push_back(std::move(row));
+      time_rows.push_back(
+          {MonthLabel(context, key, false), FormatCount(context, month.acknowledged),
+           month.median_minutes ? FormatCount(context, *month.median_minutes) : std::string("—"),
+           FormatCount(context, month.waiting)});
+    }
+    time_chart.series.push_back(std::move(median));
+    model["concerns_chart"] = report::RenderBarChart(severity_chart, "concerns-chart");
+    model["concerns_description"] = severity_chart.description;
+    model["concerns_table"] = ChartTable(header, severity_rows);
+    model["concerns_total"] = FormatCount(context, total);
+    model["acknowledge_chart"] = report::RenderBarChart(time_chart, "acknowledge-chart");
+    model["acknowledge_description"] = time_chart.description;
+    model["acknowledge_table"] = ChartTable(
+        {context.Translate(N_("Month")), context.Translate(N_("Acknowledged")),
+         context.Translate(N_("Median minutes")), context.Translate(N_("Not acknowledged yet"))},
+        time_rows);
+    model["acknowledge_median"] = overall ? FormatCount(context, *overall) : std::string("—");
+  }
+
+  // Outcomes from the start of the circle to its closure.
+  {
+    const auto changes = report::OutcomesStartToClosure(records, period);
+    report::BarChart chart;
+    chart.title = context.Translate(N_("Outcomes from start to closure"));
+    const std::int64_t files = changes.empty() ? 0 : changes.front().files;
+    chart.description = context.Format(
+        {N_("Mean level on each outcome scale (1 = the lowest level) at the start of the circle "
+            "and at its closure, for the {count} files measured at closure {period} and at the "
+            "start."),
+         {{"period", PeriodText(context, period)}, {"count", FormatCount(context, files)}}});
+    chart.stacked = false;
+    report::ChartSeries start{context.Translate(N_("At the start")), {}};
+    report::ChartSeries closure{context.Translate(N_("At closure")), {}};
+    std::vector<std::vector<std::string>> rows;
+    const auto& translator = context.services.translator;
+    for (const auto& change : changes) {
+      const std::string dimension =
+          context.Translate(domain::OutcomeDimensionLabel(change.dimension));
+      chart.categories.push_back(dimension);
+      start.values.push_back(change.start_average);
+      closure.values.push_back(change.closure_average);
+      rows.push_back({dimension, FormatCount(context, change.files),
+                      translator.FormatNumber(context.language, change.start_average, 1),
+                      translator.FormatNumber(context.language, change.closure_average, 1),
+                      FormatCount(context, change.improved), FormatCount(context, change.unchanged),
+                      FormatCount(context, change.worse)});
+    }
+    chart.series = {std::move(start), std::move(closure)};
+    model["outcomes_chart"] = report::RenderBarChart(chart, "outcomes-chart");
+    model["outcomes_description"] = chart.description;
+    model["outcomes_table"] =
+        ChartTable({context.Translate(N_("Outcome")), context.Translate(N_("Files")),
+                    context.Translate(N_("Mean at the start")),
+                    context.Translate(N_("Mean at closure")), context.Translate(N_("Improved")),
+                    context.Translate(N_("Unchanged")), context.Translate(N_("Worse"))},
+                   rows);
+  }
   model["can_extract"] = ReportPolicy::CanExtractForEvaluation(actor);
   model["can_configure"] = ReportPolicy::CanConfigure(actor);
   return RenderPage(context, "report_dashboard", context.Translate(N_("Reports")), std::move(model),
@@ -424,6 +575,12 @@ Response ShowFigure(Context& context) {
           }
           href = "/core-members/" + std::to_string(event.core_member_id) + "/outcomes";
         }
+        break;
+      case domain::RecordKind::kCircle:
+        for (const auto& circle : records.circles) {
+          if (circle.id == counted.id) label = circle.code_name;
+        }
+        href = "/circles/" + std::to_string(counted.id);
         break;
     }
     mstch::map row{
