@@ -1,6 +1,7 @@
 #include "domain/circle.hpp"
 
 #include "base/text.hpp"
+#include "domain/enum_names.hpp"
 
 namespace cercle::domain {
 namespace {
@@ -40,10 +41,7 @@ std::string_view PhaseName(CirclePhase phase) {
 }
 
 std::optional<CirclePhase> ParsePhase(std::string_view name) {
-  for (const auto phase : kPhases) {
-    if (PhaseName(phase) == name) return phase;
-  }
-  return std::nullopt;
+  return FindByName(kPhases, PhaseName, name);
 }
 
 std::string_view PhaseLabel(CirclePhase phase) {
@@ -89,10 +87,7 @@ std::string_view ClosureReasonName(ClosureReason reason) {
 }
 
 std::optional<ClosureReason> ParseClosureReason(std::string_view name) {
-  for (const auto reason : kReasons) {
-    if (ClosureReasonName(reason) == name) return reason;
-  }
-  return std::nullopt;
+  return FindByName(kReasons, ClosureReasonName, name);
 }
 
 std::string_view ClosureReasonLabel(ClosureReason reason) {

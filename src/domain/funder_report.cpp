@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace cercle::domain {
 
@@ -353,14 +354,12 @@ FigureResult CoreMembersBySource(const ReportRecords& records, const ReportPerio
                                  const ReportSettings&) {
   FigureResult result;
   std::map<std::string, std::int64_t> by_group{{"csc", 0}, {"provincial", 0}, {"other", 0}};
-  const CivilDate day_before = AddDays(period.from, -1);
+  std::set<std::int64_t> in_circle;
+  for (const auto& circle : records.circles) {
+    if (KindDuring(circle, period)) in_circle.insert(circle.core_member_id);
+  }
   for (const auto& core_member : records.core_members) {
-    bool in_circle = StatusOn(core_member.history, day_before) == CoreMemberStatus::kInCircle;
-    for (const auto& entry : core_member.history) {
-      if (entry.status == CoreMemberStatus::kInCircle && period.Contains(entry.on))
-        in_circle = true;
-    }
-    if (!in_circle) continue;
+    if (!in_circle.contains(core_member.id)) continue;
     const auto* referral = records.OpeningReferral(core_member.id, period.to);
     const std::string group =
         referral ? std::string(FunderSourceGroup(referral->source)) : std::string("other");
@@ -459,8 +458,8 @@ const std::vector<FigureDefinition>& FunderFigures() {
           "accepted but not yet in a circle."),
        FigureUnit::kCount, PotentialCoreMembers},
       {"core_members_by_source", N_("Core members"), N_("Core members by referral source"),
-       N_("Core members whose file was in a circle at any time during the period, by the source "
-          "of the referral that opened their file."),
+       N_("Core members of the circles counted above (a circle that ran during the period), by "
+          "the source of the referral that opened their file."),
        FigureUnit::kCount, CoreMembersBySource},
       {"outreach_presentations", N_("Outreach"), N_("Presentations and public events"),
        N_("Presentations and events held during the period."), FigureUnit::kCount,

@@ -269,8 +269,8 @@ FigureResult VolunteersInOtherCircles(const ReportRecords& records, const Report
 // or waitlisted, and files accepted but not yet in a circle (candidate, waiting for a circle).
 FigureResult PotentialCoreMembers(const ReportRecords& records, const ReportPeriod& period,
                                   const ReportSettings& settings);
-// Core members in a circle at any time during the period, by the source of the referral that
-// opened their file: CSC, provincial corrections, other.
+// Core members of the circles that ran during the period (KindDuring), by the source of the
+// referral that opened their file: CSC, provincial corrections, other.
 FigureResult CoreMembersBySource(const ReportRecords& records, const ReportPeriod& period,
                                  const ReportSettings& settings);
 // Presentations and public events held during the period.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/enum_names.hpp"
 #include "domain/intake_fields.hpp"
 #include "domain/volunteer.hpp"
 
@@ -45,10 +46,7 @@ std::string_view RecidivismKindName(RecidivismKind kind) {
 }
 
 std::optional<RecidivismKind> ParseRecidivismKind(std::string_view name) {
-  for (const auto kind : RecidivismKinds()) {
-    if (RecidivismKindName(kind) == name) return kind;
-  }
-  return std::nullopt;
+  return FindByName(RecidivismKinds(), RecidivismKindName, name);
 }
 
 std::string_view RecidivismKindLabel(RecidivismKind kind) {
@@ -84,10 +82,7 @@ std::string_view OffenceCategoryName(OffenceCategory category) {
 }
 
 std::optional<OffenceCategory> ParseOffenceCategory(std::string_view name) {
-  for (const auto category : OffenceCategories()) {
-    if (OffenceCategoryName(category) == name) return category;
-  }
-  return std::nullopt;
+  return FindByName(OffenceCategories(), OffenceCategoryName, name);
 }
 
 std::string_view OffenceCategoryLabel(OffenceCategory category) {
@@ -128,10 +123,7 @@ std::string_view EventSourceName(EventSource source) {
 }
 
 std::optional<EventSource> ParseEventSource(std::string_view name) {
-  for (const auto source : EventSources()) {
-    if (EventSourceName(source) == name) return source;
-  }
-  return std::nullopt;
+  return FindByName(EventSources(), EventSourceName, name);
 }
 
 std::string_view EventSourceLabel(EventSource source) {
@@ -162,10 +154,7 @@ std::string_view CirclePeriodName(CirclePeriod period) {
 }
 
 std::optional<CirclePeriod> ParseCirclePeriod(std::string_view name) {
-  for (const auto period : CirclePeriods()) {
-    if (CirclePeriodName(period) == name) return period;
-  }
-  return std::nullopt;
+  return FindByName(CirclePeriods(), CirclePeriodName, name);
 }
 
 std::string_view CirclePeriodLabel(CirclePeriod period) {
@@ -202,10 +191,7 @@ std::string_view OutcomeDimensionName(OutcomeDimension dimension) {
 }
 
 std::optional<OutcomeDimension> ParseOutcomeDimension(std::string_view name) {
-  for (const auto dimension : OutcomeDimensions()) {
-    if (OutcomeDimensionName(dimension) == name) return dimension;
-  }
-  return std::nullopt;
+  return FindByName(OutcomeDimensions(), OutcomeDimensionName, name);
 }
 
 std::string_view OutcomeDimensionLabel(OutcomeDimension dimension) {
@@ -239,10 +225,7 @@ std::string_view MeasureOccasionName(MeasureOccasion occasion) {
 }
 
 std::optional<MeasureOccasion> ParseMeasureOccasion(std::string_view name) {
-  for (const auto occasion : MeasureOccasions()) {
-    if (MeasureOccasionName(occasion) == name) return occasion;
-  }
-  return std::nullopt;
+  return FindByName(MeasureOccasions(), MeasureOccasionName, name);
 }
 
 std::string_view MeasureOccasionLabel(MeasureOccasion occasion) {

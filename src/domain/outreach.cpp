@@ -1,5 +1,6 @@
 #include "domain/outreach.hpp"
 
+#include "domain/enum_names.hpp"
 #include "domain/intake_fields.hpp"
 #include "domain/volunteer.hpp"
 
@@ -52,10 +53,7 @@ std::string_view OutreachKindName(OutreachKind kind) {
 }
 
 std::optional<OutreachKind> ParseOutreachKind(std::string_view name) {
-  for (const auto kind : OutreachKinds()) {
-    if (OutreachKindName(kind) == name) return kind;
-  }
-  return std::nullopt;
+  return FindByName(OutreachKinds(), OutreachKindName, name);
 }
 
 std::string_view OutreachKindLabel(OutreachKind kind) {
@@ -94,10 +92,7 @@ std::string_view OutreachLanguageName(OutreachLanguage language) {
 }
 
 std::optional<OutreachLanguage> ParseOutreachLanguage(std::string_view name) {
-  for (const auto language : OutreachLanguages()) {
-    if (OutreachLanguageName(language) == name) return language;
-  }
-  return std::nullopt;
+  return FindByName(OutreachLanguages(), OutreachLanguageName, name);
 }
 
 std::string_view OutreachLanguageLabel(OutreachLanguage language) {

@@ -29,6 +29,12 @@ ImpactFigures ComputeImpact(const ReportRecords& records, CivilDate today,
     if (hours.worked_on <= today) minutes += hours.minutes;
   }
   figures.volunteer_hours = minutes / 60;
+  for (const auto& circle : records.circles) {
+    const bool ran = std::any_of(
+        circle.phases.begin(), circle.phases.end(),
+        [&](const auto& entry) { return IsActivePhase(entry.status) && entry.on <= today; });
+    if (ran) ++figures.circles_run;
+  }
   if (founding_year > 0) {
     figures.years_of_service =
         std::max<std::int64_t>(0, static_cast<int>(today.year()) - founding_year);

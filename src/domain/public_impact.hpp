@@ -8,9 +8,6 @@
 
 // The totals an organisation may publish for the media and the public: never a record, never a
 // small number (any figure under kSmallFigure reads "fewer than 5"), only reviewed stories. No I/O.
-//
-// "Circles run" joins these totals once circles are recorded: one more field computed from the
-// circles' records.
 namespace cercle::domain {
 
 // Figures under this read "fewer than 5" wherever the public sees them.
@@ -21,6 +18,7 @@ inline bool IsSmallFigure(std::int64_t value) { return value < kSmallFigure; }
 
 // What the public impact page shows.
 struct ImpactFigures {
+  std::int64_t circles_run = 0;      // circles that reached an active phase, up to today
   std::int64_t volunteer_hours = 0;  // whole approved hours, up to today
   std::int64_t years_of_service = 0;
   std::vector<SignificantStory> stories;  // reviewed ones, newest first

@@ -72,6 +72,33 @@ double Luminance(std::string_view colour) {
   return 0.2126 * Channel(part(1)) + 0.7152 * Channel(part(3)) + 0.0722 * Channel(part(5));
 }
 
+// `text` in lines of at most `width` px at 11 px (words kept whole), three lines at most: a label
+// too long for its bar reads on several lines rather than over its neighbours'.
+std::vector<std::string> WrapLabel(const std::string& text, double width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(' ', start), text.size());
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    const std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && TextWidth(candidate) * 11 / 12 > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (!line.empty()) lines.push_back(line);
+  if (lines.size() > 3) {
+    lines.resize(3);
+    lines.back() += "\u2026";
+  }
+  return lines;
+}
+
 }  // namespace
 
 const std::vector<std::string>& ChartPalette() {
@@ -107,6 +134,10 @@ std::vector<double> AxisTicks(double maximum) {
 
 std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   const auto& palette = ChartPalette();
+  const auto colour_of = [&](std::size_t series) {
+    const auto& chosen = chart.series[series].colour;
+    return chosen.empty() ? palette[series % palette.size()] : chosen;
+  };
   const std::string title_id = std::string(id) + "-title";
   const std::string description_id = std::string(id) + "-desc";
 
@@ -156,8 +187,7 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
          "\" fill=\"#ffffff\"/>";
   for (const auto& entry : legend) {
     svg += "<rect x=\"" + Number(entry.x) + "\" y=\"" + Number(entry.y) +
-           "\" width=\"12\" height=\"12\" fill=\"" + palette[entry.series % palette.size()] +
-           "\"/>";
+           "\" width=\"12\" height=\"12\" fill=\"" + colour_of(entry.series) + "\"/>";
     svg += "<text x=\"" + Number(entry.x + 18) + "\" y=\"" + Number(entry.y + 11) +
            "\" font-size=\"12\" fill=\"" + kInk + "\">" + Escape(chart.series[entry.series].name) +
            "</text>";
@@ -190,8 +220,7 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
       const double y_bottom = y_of(base);
       svg += "<rect x=\"" + Number(left) + "\" y=\"" + Number(y_top) + "\" width=\"" +
              Number(width) + "\" height=\"" + Number(std::max(0.0, y_bottom - y_top)) +
-             "\" fill=\"" + palette[s % palette.size()] +
-             "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
+             "\" fill=\"" + colour_of(s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
       if (chart.stacked) {
         base += value;
       } else {
@@ -213,8 +242,13 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
              Escape(chart.categories[i]) + "</text>";
     } else {
       svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
-             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
-             Escape(chart.categories[i]) + "</text>";
+             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">";
+      const auto lines = WrapLabel(chart.categories[i], band - 6);
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        svg += "<tspan x=\"" + Number(centre) + "\" dy=\"" + (l == 0 ? "0" : "13") + "\">" +
+               Escape(lines[l]) + "</tspan>";
+      }
+      svg += "</text>";
     }
   }
   svg += "<line x1=\"" + Number(kLeft) + "\" x2=\"" + Number(kWidth - kRight) + "\" y1=\"" +

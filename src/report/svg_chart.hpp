@@ -13,6 +13,7 @@ namespace cercle::report {
 struct ChartSeries {
   std::string name;            // shown in the legend
   std::vector<double> values;  // one per category
+  std::string colour;          // "#rrggbb" from ChartPalette(), or "" for the next in turn
 };
 
 // A bar chart: one bar per category, series stacked; or, not stacked, one bar per series side by

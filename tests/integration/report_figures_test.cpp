@@ -1,6 +1,6 @@
-// The funder report on the fixed demo data: each figure the page shows equals a count computed here,
-// independently, from the raw records with SQL, for a fiscal quarter and for a period across a year
-// boundary. On SQLite and on PostgreSQL.
+// The funder report on the fixed demo data: each figure the page shows equals a count computed
+// here, independently, from the raw records with SQL, for a fiscal quarter and for a period across
+// a year boundary. On SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -120,7 +120,6 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     std::map<std::string, PageFigure> figures;
     const std::map<std::string, std::string> period = {{"from", domain::FormatIsoDate(from)},
                                                        {"to", domain::FormatIsoDate(to)}};
-    const long long from_bound = StartOf(from);
     const long long to_bound = StartOf(domain::AddDays(to, 1));
 
     // Volunteer hours: approved logged hours and training attended, by month.
@@ -146,7 +145,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     // The default value of an hour: 27.50 $, rounded to the cent.
     PageFigure value;
     value.value = (hours.value * 2750 + 30) / 60;
-    for (const auto& [month, minutes] : hours.lines) value.lines[month] = (minutes * 2750 + 30) / 60;
+    for (const auto& [month, minutes] : hours.lines)
+      value.lines[month] = (minutes * 2750 + 30) / 60;
     figures["volunteer_hours_value"] = value;
 
     // Trained volunteers: every active module required before a circle attended long enough by
@@ -191,30 +191,6 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     potential.value = potential.lines["referrals"] + potential.lines["files"];
     figures["potential_core_members"] = potential;
 
-    // Core members in a circle during the period, by the source of the referral accepted last.
-    PageFigure by_source;
-    by_source.lines = {{"csc", 0}, {"provincial", 0}, {"other", 0}};
-    for (const auto& [id, source] : Pairs(
-             "SELECT CAST(m.id AS text), (SELECT r.source FROM referrals r JOIN"
-             " referral_status_changes c ON c.referral_id = r.id AND c.to_status = 'accepted'"
-             " WHERE r.core_member_id = m.id AND c.changed_at < :to_bound ORDER BY c.changed_at"
-             " DESC LIMIT 1) FROM core_members m WHERE m.organisation_id = :organisation AND"
-             " ((SELECT c.to_status FROM core_member_status_changes c WHERE c.core_member_id ="
-             " m.id AND c.changed_at < :from_bound ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) ="
-             " 'in_circle' OR EXISTS (SELECT 1 FROM core_member_status_changes c WHERE"
-             " c.core_member_id = m.id AND c.to_status = 'in_circle' AND c.changed_at >="
-             " :from_bound_2 AND c.changed_at < :to_bound_2))",
-             {{"from_bound", from_bound},
-              {"to_bound", to_bound},
-              {"from_bound_2", from_bound},
-              {"to_bound_2", to_bound}})) {
-      const std::string group =
-          source == "csc" ? "csc" : source == "provincial" ? "provincial" : "other";
-      ++by_source.lines[group];
-      ++by_source.value;
-    }
-    figures["core_members_by_source"] = by_source;
-
     // Circles, formal and informal, by the last active phase each was in during the period; and
     // the volunteers of each kind's circles whose stay overlapped the period.
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> phases;  // by circle
@@ -248,33 +224,63 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     circles.value = static_cast<long long>(kind_of.size());
     figures["circles"] = circles;
     std::map<std::string, std::set<std::string>> volunteers_by_kind;
-    for (const auto& [circle, stay] : Pairs(
-             "SELECT CAST(circle_id AS text), CAST(volunteer_id AS text) || ' ' || joined_on ||"
-             " ' ' || COALESCE(left_on, '9999-12-31') FROM circle_members WHERE organisation_id ="
-             " :organisation",
-             {})) {
+    for (const auto& [circle, stay] :
+         Pairs("SELECT CAST(circle_id AS text), CAST(volunteer_id AS text) || ' ' || joined_on ||"
+               " ' ' || COALESCE(left_on, '9999-12-31') FROM circle_members WHERE organisation_id ="
+               " :organisation",
+               {})) {
       const auto kind = kind_of.find(circle);
       if (kind == kind_of.end()) continue;
       const auto space = stay.find(' ');
       const std::string volunteer = stay.substr(0, space);
       const std::string joined = stay.substr(space + 1, 10);
       const std::string left = stay.substr(space + 12, 10);
-      if (joined <= to_text && left >= from_text) volunteers_by_kind[kind->second].insert(volunteer);
+      if (joined <= to_text && left >= from_text)
+        volunteers_by_kind[kind->second].insert(volunteer);
     }
     figures["volunteers_in_formal_circles"].value =
         static_cast<long long>(volunteers_by_kind["formal"].size());
     figures["volunteers_other_circles"].value =
         static_cast<long long>(volunteers_by_kind["informal"].size());
 
+    // Core members of those circles, by the source of the referral accepted last by the period's
+    // end.
+    std::set<std::string> core_members;
+    for (const auto& [circle, core_member] :
+         Pairs("SELECT CAST(id AS text), CAST(core_member_id AS text) FROM circles WHERE"
+               " organisation_id = :organisation",
+               {})) {
+      if (kind_of.count(circle)) core_members.insert(core_member);
+    }
+    PageFigure by_source;
+    by_source.lines = {{"csc", 0}, {"provincial", 0}, {"other", 0}};
+    for (const auto& [id, source] :
+         Pairs("SELECT CAST(m.id AS text), (SELECT r.source FROM referrals r JOIN"
+               " referral_status_changes c ON c.referral_id = r.id AND c.to_status = 'accepted'"
+               " WHERE r.core_member_id = m.id AND c.changed_at < :to_bound ORDER BY c.changed_at"
+               " DESC LIMIT 1) FROM core_members m WHERE m.organisation_id = :organisation",
+               {{"to_bound", to_bound}})) {
+      if (!core_members.count(id)) continue;
+      const std::string group = source == "csc"          ? "csc"
+                                : source == "provincial" ? "provincial"
+                                                         : "other";
+      ++by_source.lines[group];
+      ++by_source.value;
+    }
+    figures["core_members_by_source"] = by_source;
+
     // Outreach.
     const auto outreach = [&](const std::string& kind) {
       return Scalar(
           "SELECT COUNT(*) FROM outreach_activities WHERE organisation_id = :organisation AND"
           " kind = :kind AND held_on >= :from AND held_on <= :to",
-          {{"kind", kind}, {"from", domain::FormatIsoDate(from)}, {"to", domain::FormatIsoDate(to)}});
+          {{"kind", kind},
+           {"from", domain::FormatIsoDate(from)},
+           {"to", domain::FormatIsoDate(to)}});
     };
     PageFigure presentations;
-    presentations.lines = {{"presentation", outreach("presentation")}, {"event", outreach("event")}};
+    presentations.lines = {{"presentation", outreach("presentation")},
+                           {"event", outreach("event")}};
     presentations.value = presentations.lines["presentation"] + presentations.lines["event"];
     figures["outreach_presentations"] = presentations;
     PageFigure media;
@@ -287,7 +293,9 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
       reached.lines[kind] = Scalar(
           "SELECT COALESCE(SUM(reach), 0) FROM outreach_activities WHERE organisation_id ="
           " :organisation AND kind = :kind AND held_on >= :from AND held_on <= :to",
-          {{"kind", kind}, {"from", domain::FormatIsoDate(from)}, {"to", domain::FormatIsoDate(to)}});
+          {{"kind", kind},
+           {"from", domain::FormatIsoDate(from)},
+           {"to", domain::FormatIsoDate(to)}});
       reached.value += reached.lines[kind];
     }
     figures["people_reached"] = reached;
@@ -322,8 +330,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
 
   // Compares the page's figures for [from, to] with the independent ones.
   std::map<std::string, PageFigure> CheckPeriod(CivilDate from, CivilDate to) {
-    const std::string path = "/reports/funder?from=" + domain::FormatIsoDate(from) +
-                             "&to=" + domain::FormatIsoDate(to);
+    const std::string path =
+        "/reports/funder?from=" + domain::FormatIsoDate(from) + "&to=" + domain::FormatIsoDate(to);
     const auto page = client_->Get(path);
     EXPECT_EQ(page.status, 200) << path;
     const auto shown = ReadFigures(page.body);
@@ -359,10 +367,9 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
 TEST_P(ReportFigures, AQuarterEqualsTheRawRecords) {
   // The test clock's today is 2026-11-30: the last full quarter of a fiscal year starting in
   // April is July to September 2026.
-  const auto figures = CheckPeriod(CivilDate{std::chrono::year{2026}, std::chrono::July,
-                                             std::chrono::day{1}},
-                                   CivilDate{std::chrono::year{2026}, std::chrono::September,
-                                             std::chrono::day{30}});
+  const auto figures =
+      CheckPeriod(CivilDate{std::chrono::year{2026}, std::chrono::July, std::chrono::day{1}},
+                  CivilDate{std::chrono::year{2026}, std::chrono::September, std::chrono::day{30}});
   // The demo data gives the quarter something to count.
   EXPECT_GT(figures.at("volunteer_hours").value, 0);
   EXPECT_GT(figures.at("outreach_presentations").value, 0);
@@ -378,10 +385,9 @@ TEST_P(ReportFigures, AQuarterEqualsTheRawRecords) {
 }
 
 TEST_P(ReportFigures, APeriodAcrossAYearBoundaryEqualsTheRawRecords) {
-  const auto figures = CheckPeriod(CivilDate{std::chrono::year{2025}, std::chrono::December,
-                                             std::chrono::day{1}},
-                                   CivilDate{std::chrono::year{2026}, std::chrono::November,
-                                             std::chrono::day{30}});
+  const auto figures =
+      CheckPeriod(CivilDate{std::chrono::year{2025}, std::chrono::December, std::chrono::day{1}},
+                  CivilDate{std::chrono::year{2026}, std::chrono::November, std::chrono::day{30}});
   EXPECT_GT(figures.at("volunteer_hours").value, 0);
   EXPECT_GT(figures.at("trained_volunteers").value, 0);
   EXPECT_GT(figures.at("potential_core_members").value, 0);
@@ -401,12 +407,11 @@ TEST_P(ReportFigures, AShortPeriodAcrossNewYearEqualsTheRawRecords) {
 TEST_P(ReportFigures, EachFigureListsTheRecordsItCounts) {
   const std::string period = "?from=2025-12-01&to=2026-11-30";
   const auto shown = ReadFigures(client_->Get("/reports/funder" + period).body);
-  for (const std::string key : {"trained_volunteers", "newly_trained_volunteers",
-                                "potential_core_members", "core_members_by_source",
-                                "outreach_presentations", "media_outreach", "new_charges",
-                                "convictions", "breaches_of_conditions", "returns_to_custody",
-                                "circles", "volunteers_in_formal_circles",
-                                "volunteers_other_circles"}) {
+  for (const std::string key :
+       {"trained_volunteers", "newly_trained_volunteers", "potential_core_members",
+        "core_members_by_source", "outreach_presentations", "media_outreach", "new_charges",
+        "convictions", "breaches_of_conditions", "returns_to_custody", "circles",
+        "volunteers_in_formal_circles", "volunteers_other_circles"}) {
     const auto page = client_->Get("/reports/funder/figures/" + key + period);
     ASSERT_EQ(page.status, 200) << key;
     // One row per record counted, each linking to it.
@@ -430,10 +435,9 @@ TEST_P(ReportFigures, AnotherOrganisationsRecordsNeverCount) {
   const auto before =
       ReadFigures(client_->Get("/reports/funder?from=2025-12-01&to=2026-11-30").body);
   const auto other = auth_.CreateOrganisation("Cercles ailleurs (essai)", "ailleurs");
-  ReportFixture(server_).AddOutreach(other, CivilDate{std::chrono::year{2026}, std::chrono::March,
-                                                      std::chrono::day{3}},
-                                     domain::OutreachKind::kPresentation, "Ailleurs", "Public",
-                                     500);
+  ReportFixture(server_).AddOutreach(
+      other, CivilDate{std::chrono::year{2026}, std::chrono::March, std::chrono::day{3}},
+      domain::OutreachKind::kPresentation, "Ailleurs", "Public", 500);
   const auto after =
       ReadFigures(client_->Get("/reports/funder?from=2025-12-01&to=2026-11-30").body);
   EXPECT_EQ(after.at("outreach_presentations").value, before.at("outreach_presentations").value);

@@ -83,10 +83,9 @@ TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMe
   ReportFixture reports(server_);
   const auto today = VolunteerFixture(server_).Today();
   for (int i = 0; i < 5; ++i) {
-    const auto id = intake.CreateCoreMember(organisation_, "Consentant Numéro" + std::to_string(i),
-                                            "ESSAI-" + std::to_string(i),
-                                            domain::CoreMemberStatus::kInCircle,
-                                            "Abitibi — Val-d'Or");
+    const auto id = intake.CreateCoreMember(
+        organisation_, "Consentant Numéro" + std::to_string(i), "ESSAI-" + std::to_string(i),
+        domain::CoreMemberStatus::kInCircle, "Abitibi — Val-d'Or");
     reports.AddResearchConsent(organisation_, id, domain::AddDays(today, -30));
     reports.AddEvent(organisation_, id, today, domain::RecidivismKind::kNewCharge,
                      domain::OffenceCategory::kViolent, domain::CirclePeriod::kDuring,
@@ -152,8 +151,8 @@ TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMe
   bool start_note = false;
   for (const auto& row : workbook["Dictionary"]) {
     for (const auto& cell : row) {
-      if (cell["value"].is_string() &&
-          cell["value"].get<std::string>().find("acceptance of the referral") != std::string::npos) {
+      if (cell["value"].is_string() && cell["value"].get<std::string>().find(
+                                           "acceptance of the referral") != std::string::npos) {
         start_note = true;
       }
     }
@@ -165,7 +164,8 @@ TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMe
   EXPECT_EQ(csv.size(), data.size());
   for (const auto& row : csv) {
     for (const auto& field : row) {
-      for (const auto& identifier : identifiers) EXPECT_EQ(field.find(identifier), std::string::npos);
+      for (const auto& identifier : identifiers)
+        EXPECT_EQ(field.find(identifier), std::string::npos);
       EXPECT_FALSE(std::regex_search(field, date));
     }
   }
@@ -227,7 +227,8 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
   const auto off = anyone.Get("/public/petit-cercle");
   EXPECT_EQ(off.status, 404);
   const auto unknown = anyone.Get("/public/nulle-part");
-  EXPECT_EQ(ComparablePage(off.body, {"petit-cercle"}), ComparablePage(unknown.body, {"nulle-part"}));
+  EXPECT_EQ(ComparablePage(off.body, {"petit-cercle"}),
+            ComparablePage(unknown.body, {"nulle-part"}));
 
   reports.SetSetting(small, "public.impact_page", 1);
   const auto page = anyone.Get("/public/petit-cercle");
@@ -235,6 +236,7 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
   // Three approved hours and two years: both under 5.
   EXPECT_NE(page.body.find("data-total=\"hours\">Fewer than 5<"), std::string::npos);
   EXPECT_NE(page.body.find("data-total=\"years\">Fewer than 5<"), std::string::npos);
+  EXPECT_NE(page.body.find("data-total=\"circles\">Fewer than 5<"), std::string::npos);
   EXPECT_NE(page.body.find("Un récit relu"), std::string::npos);
   EXPECT_EQ(page.body.find("NON-RELU-SECRET"), std::string::npos) << "a story not reviewed";
   EXPECT_EQ(page.body.find("Homme Très Secret"), std::string::npos);
@@ -256,9 +258,37 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
   EXPECT_EQ(anyone.Get("/public/petit-cercle").status, 404) << "the organisation switched it off";
 }
 
+TEST_P(ReportPrivacy, ThePublicPageCountsTheCirclesThatRan) {
+  // The demo organisation's circles that reached an active phase by today, from the raw rows.
+  const std::string today = domain::FormatIsoDate(VolunteerFixture(server_).Today());
+  const long long ran = server_.test_database().database().Read(
+      store::Scope::Organisation(organisation_), [&](soci::session& session) {
+        long long count = 0;
+        std::int64_t organisation = organisation_;
+        session << "SELECT COUNT(DISTINCT circle_id) FROM circle_phase_changes WHERE"
+                   " organisation_id = :organisation AND to_phase NOT IN ('forming', 'suspended',"
+                   " 'closed') AND decided_on <= :today",
+            soci::use(organisation, "organisation"), soci::use(today, "today"), soci::into(count);
+        return count;
+      });
+  ASSERT_GE(ran, 5) << "the demo runs enough circles to show a number";
+  ReportFixture(server_).SetSetting(organisation_, "public.impact_page", 1);
+  HttpClient anyone(server_.base_url());
+  anyone.SetCookie("lang", "en");
+  const auto page = anyone.Get("/public/montreal-demo");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-total=\"circles\">" + std::to_string(ran) + "<"),
+            std::string::npos);
+  // Totals only: no circle's code name, no one's name.
+  EXPECT_EQ(page.body.find("Cercle A"), std::string::npos);
+  for (const auto& identifier : Identifiers()) {
+    EXPECT_EQ(page.body.find(identifier), std::string::npos) << identifier;
+  }
+}
+
 TEST_P(ReportPrivacy, TheNetworkViewSumsOnlyTheOrganisationsThatOptedIn) {
-  const auto network =
-      auth_.CreateUser(std::nullopt, "Réseau Essai", "reseau@essai.example", {domain::Role::kNetworkAdmin});
+  const auto network = auth_.CreateUser(std::nullopt, "Réseau Essai", "reseau@essai.example",
+                                        {domain::Role::kNetworkAdmin});
   const auto second = auth_.CreateOrganisation("Deuxième Cercle (essai)", "deuxieme");
   const CivilDate day{std::chrono::year{2026}, std::chrono::August, std::chrono::day{12}};
   ReportFixture reports(server_);
@@ -267,8 +297,7 @@ TEST_P(ReportPrivacy, TheNetworkViewSumsOnlyTheOrganisationsThatOptedIn) {
   auto client = auth_.SignedInClient(network);
   client->SetCookie("lang", "en");
   const std::string path = "/network/reports?from=2026-07-01&to=2026-09-30";
-  const std::regex figure(
-      R"re(data-figure="outreach_presentations" data-value="(\d+)")re");
+  const std::regex figure(R"re(data-figure="outreach_presentations" data-value="(\d+)")re");
   const auto value = [&](const std::string& body) {
     std::smatch match;
     return std::regex_search(body, match, figure) ? std::stoll(match[1].str()) : -1LL;

@@ -39,6 +39,7 @@ Response ShowImpact(Context& context) {
     stories.push_back(mstch::map{{"title", story.title}, {"text", story.text}});
   }
   mstch::map model{{"organisation", organisation->name},
+                   {"circles", PublicFigure(context, impact.circles_run)},
                    {"hours", PublicFigure(context, impact.volunteer_hours)},
                    {"years", PublicFigure(context, impact.years_of_service)},
                    {"stories", stories},

@@ -1,6 +1,7 @@
 #include "web/pages/reports/report_pages.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "auth/crypto.hpp"
 #include "auth/policies/report_policy.hpp"
@@ -300,7 +301,14 @@ Response ShowDashboard(Context& context) {
          {{"period", PeriodText(context, period)}, {"count", FormatCount(context, total)}}});
     std::vector<std::string> header{context.Translate(N_("Month"))};
     for (const auto severity : domain::Severities()) {
-      report::ChartSeries series{context.Translate(domain::SeverityLabel(severity)), {}};
+      // Grey, blue, orange and red, from information to emergency.
+      static const std::map<domain::Severity, std::string> kColours = {
+          {domain::Severity::kInformation, "#4a5263"},
+          {domain::Severity::kConcern, "#1f4e79"},
+          {domain::Severity::kUrgent, "#b34700"},
+          {domain::Severity::kEmergency, "#a3171b"}};
+      report::ChartSeries series{
+          context.Translate(domain::SeverityLabel(severity)), {}, kColours.at(severity)};
       for (const auto& month : months) {
         series.values.push_back(
             static_cast<double>(month.by_severity[static_cast<std::size_t>(severity)]));
@@ -466,6 +474,7 @@ Response PrintFunderReport(Context& context) {
                    {"printed_on", ShowDate(context, Today(context))},
                    {"sections", sections},
                    {"css", context.services.static_files.Url("css/report-print.css")},
+                   {"icon", context.services.static_files.Url("img/cercle.svg")},
                    {"back", "/reports/funder?" + PeriodQuery(report.request.period)}};
   if (report.story) {
     model["story"] = mstch::map{{"title", report.story->title}, {"text", report.story->text}};
