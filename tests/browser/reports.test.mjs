@@ -1,6 +1,7 @@
 // Reports in the browser, in French at desktop width: the dashboard's charts (each an SVG image with a title
 // and a description, its numbers in a table beside it), the funder report, and its printed version on one
-// page. Every page passes axe; screenshots of the dashboard and of the printed report.
+// page. Every page passes axe, the outcomes, outreach, extract, settings and public pages too; screenshots of the
+// dashboard, the printed report and the public page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, axeViolations, screenshot, signInAs, baseUrl, desktop } from "./support.mjs";
@@ -63,6 +64,30 @@ test("the funder report prints on one page, in French", async () => {
   const pdf = await page.pdf({ format: "Letter", printBackground: true, preferCSSPageSize: true });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, "the printed report fits one page");
+  assert.deepEqual(page.problems, [], "no CSP violation or script error");
+  await page.context().close();
+});
+
+test("the outcomes, outreach, extract and settings pages pass axe, in French", async () => {
+  const page = await openPage(browser, desktop);
+  await signInAs(page, "admin@demo.example");
+  // A core member's outcomes, reached from his file.
+  await page.goto(baseUrl + "/core-members");
+  await page.locator("main a[href^='/core-members/']").first().click();
+  await page.waitForURL(/\/core-members\/\d+$/);
+  await page.locator("a[href$='/outcomes']").first().click();
+  await page.waitForURL(/\/core-members\/\d+\/outcomes$/);
+  assert.match(await page.textContent("h1"), /Résultats/);
+  for (const path of [null, "/outreach", "/outreach/new", "/outreach/stories/new", "/reports/evaluation",
+    "/reports/settings"]) {
+    if (path) await page.goto(baseUrl + path);
+    assert.deepEqual(await axeViolations(page), [], path ?? "outcomes");
+  }
+  // The public page the demo publishes: totals only.
+  await page.goto(baseUrl + "/public/montreal-demo");
+  assert.match(await page.textContent("[data-total=circles]"), /\d|Moins de 5/);
+  assert.deepEqual(await axeViolations(page), [], "public impact page");
+  await screenshot(page, "public-impact");
   assert.deepEqual(page.problems, [], "no CSP violation or script error");
   await page.context().close();
 });
