@@ -55,11 +55,14 @@ constexpr const char* kSnapshotQueries[] = {
     " || CAST(COALESCE(retired_at, 0) AS TEXT) FROM eligibility_criteria ORDER BY id",
     "SELECT 'order ' || CAST(id AS TEXT) || ' ' || CAST(updated_at AS TEXT) FROM supervision_orders"
     " ORDER BY id",
-    "SELECT 'condition ' || CAST(id AS TEXT) || ' ' || CAST(updated_at AS TEXT) FROM release_conditions"
+    "SELECT 'condition ' || CAST(id AS TEXT) || ' ' || CAST(updated_at AS TEXT) FROM "
+    "release_conditions"
     " ORDER BY id",
     "SELECT 'risk ' || CAST(id AS TEXT) FROM risk_assessments ORDER BY id",
-    "SELECT 'consent ' || CAST(id AS TEXT) || ' ' || COALESCE(withdrawn_on, '') FROM consents ORDER BY id",
-    "SELECT 'document ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(deleted_at, 0) AS TEXT) FROM documents"
+    "SELECT 'consent ' || CAST(id AS TEXT) || ' ' || COALESCE(withdrawn_on, '') FROM consents "
+    "ORDER BY id",
+    "SELECT 'document ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(deleted_at, 0) AS TEXT) FROM "
+    "documents"
     " ORDER BY id",
 };
 

@@ -14,18 +14,6 @@
 #include "store/partner_store.hpp"
 
 namespace cercle::testing {
-namespace {
-
-template <class Work>
-auto Write(TestServer& server, std::int64_t organisation_id, Work&& work) {
-  auto result = server.runtime().database().Write(store::Scope::Organisation(organisation_id),
-                                                  std::forward<Work>(work));
-  if (!result) throw std::runtime_error("fixture write failed: " + result.error().message.id);
-  return std::move(result).value();
-}
-
-}  // namespace
-
 domain::CivilDate CircleFixture::Today() {
   return server_.runtime().translator().LocalDate(server_.clock().Now());
 }
@@ -38,38 +26,39 @@ std::int64_t CircleFixture::CreateCircle(std::int64_t organisation_id, std::int6
                                          domain::CirclePhase phase, domain::CivilDate phase_since,
                                          std::optional<domain::CivilDate> started_on) {
   const Instant now = server_.clock().Now();
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    store::CircleStore circles(session);
-    domain::Circle circle;
-    circle.organisation_id = organisation_id;
-    circle.core_member_id = core_member_id;
-    circle.code_name = domain::NextCodeName(circles.CodeNames(organisation_id));
-    circle.phase = phase;
-    circle.phase_since = phase_since;
-    circle.started_on = started_on;
-    circle.created_at = circle.updated_at = now;
-    circle.id = circles.Insert(circle);
-    domain::PhaseChange opening;
-    opening.circle_id = circle.id;
-    opening.to = phase;
-    opening.decided_on = phase_since;
-    opening.reason = "Ouverture pour l'essai.";
-    opening.recorded_at = now;
-    circles.InsertPhaseChange(opening, organisation_id);
-    domain::CovenantVersion covenant;
-    covenant.organisation_id = organisation_id;
-    covenant.circle_id = circle.id;
-    covenant.body = "Entente du cercle (essai).";
-    covenant.note = "Première version";
-    covenant.created_at = now;
-    circles.InsertCovenantVersion(covenant);
-    return circle.id;
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        store::CircleStore circles(session);
+                        domain::Circle circle;
+                        circle.organisation_id = organisation_id;
+                        circle.core_member_id = core_member_id;
+                        circle.code_name = domain::NextCodeName(circles.CodeNames(organisation_id));
+                        circle.phase = phase;
+                        circle.phase_since = phase_since;
+                        circle.started_on = started_on;
+                        circle.created_at = circle.updated_at = now;
+                        circle.id = circles.Insert(circle);
+                        domain::PhaseChange opening;
+                        opening.circle_id = circle.id;
+                        opening.to = phase;
+                        opening.decided_on = phase_since;
+                        opening.reason = "Ouverture pour l'essai.";
+                        opening.recorded_at = now;
+                        circles.InsertPhaseChange(opening, organisation_id);
+                        domain::CovenantVersion covenant;
+                        covenant.organisation_id = organisation_id;
+                        covenant.circle_id = circle.id;
+                        covenant.body = "Entente du cercle (essai).";
+                        covenant.note = "Première version";
+                        covenant.created_at = now;
+                        circles.InsertCovenantVersion(covenant);
+                        return circle.id;
+                      });
 }
 
 void CircleFixture::CloseCircle(std::int64_t organisation_id, std::int64_t circle_id,
                                 domain::CivilDate closed_on) {
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::CircleStore circles(session);
     auto circle = *circles.Find(circle_id, organisation_id);
     const auto from = circle.phase;
@@ -86,39 +75,41 @@ void CircleFixture::CloseCircle(std::int64_t organisation_id, std::int64_t circl
 std::int64_t CircleFixture::AddMember(std::int64_t organisation_id, std::int64_t circle_id,
                                       std::int64_t volunteer_id, domain::CivilDate joined_on,
                                       bool primary) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::CircleMember member;
-    member.organisation_id = organisation_id;
-    member.circle_id = circle_id;
-    member.volunteer_id = volunteer_id;
-    member.primary = primary;
-    member.joined_on = joined_on;
-    member.added_at = server_.clock().Now();
-    return store::CircleStore(session).InsertMember(member);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::CircleMember member;
+                        member.organisation_id = organisation_id;
+                        member.circle_id = circle_id;
+                        member.volunteer_id = volunteer_id;
+                        member.primary = primary;
+                        member.joined_on = joined_on;
+                        member.added_at = server_.clock().Now();
+                        return store::CircleStore(session).InsertMember(member);
+                      });
 }
 
 std::int64_t CircleFixture::AddMeeting(std::int64_t organisation_id, std::int64_t circle_id,
                                        Instant starts, std::optional<std::int64_t> writer,
                                        domain::MeetingKind kind) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::Meeting meeting;
-    meeting.organisation_id = organisation_id;
-    meeting.circle_id = circle_id;
-    meeting.kind = kind;
-    meeting.starts = starts;
-    meeting.duration_minutes = 120;
-    meeting.place = "Local communautaire";
-    meeting.writer_volunteer_id = writer;
-    meeting.created_at = server_.clock().Now();
-    return store::MeetingStore(session).Insert(meeting);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::Meeting meeting;
+                        meeting.organisation_id = organisation_id;
+                        meeting.circle_id = circle_id;
+                        meeting.kind = kind;
+                        meeting.starts = starts;
+                        meeting.duration_minutes = 120;
+                        meeting.place = "Local communautaire";
+                        meeting.writer_volunteer_id = writer;
+                        meeting.created_at = server_.clock().Now();
+                        return store::MeetingStore(session).Insert(meeting);
+                      });
 }
 
 void CircleFixture::AddMinutes(std::int64_t organisation_id, std::int64_t meeting_id,
                                std::int64_t writer, const std::vector<std::int64_t>& others,
                                Instant submitted) {
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::MeetingStore meetings(session);
     const auto record = meetings.Find(meeting_id, organisation_id);
     if (!record) return Error::NotFound();
@@ -141,68 +132,72 @@ void CircleFixture::AddMinutes(std::int64_t organisation_id, std::int64_t meetin
 
 std::int64_t CircleFixture::AddContact(std::int64_t organisation_id, std::int64_t circle_id,
                                        std::int64_t volunteer_id, domain::CivilDate on) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::CircleContact contact;
-    contact.organisation_id = organisation_id;
-    contact.circle_id = circle_id;
-    contact.volunteer_id = volunteer_id;
-    contact.contacted_on = on;
-    contact.kind = domain::ContactKind::kCall;
-    contact.duration_minutes = 20;
-    contact.note = "Appel (essai).";
-    contact.logged_at = server_.clock().Now();
-    return store::CircleContactStore(session).Insert(contact, "Cercle (essai)");
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::CircleContact contact;
+                        contact.organisation_id = organisation_id;
+                        contact.circle_id = circle_id;
+                        contact.volunteer_id = volunteer_id;
+                        contact.contacted_on = on;
+                        contact.kind = domain::ContactKind::kCall;
+                        contact.duration_minutes = 20;
+                        contact.note = "Appel (essai).";
+                        contact.logged_at = server_.clock().Now();
+                        return store::CircleContactStore(session).Insert(contact, "Cercle (essai)");
+                      });
 }
 
 std::int64_t CircleFixture::AddPartnerContact(std::int64_t organisation_id, const std::string& name,
                                               std::optional<std::int64_t> user_id) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::PartnerContact contact;
-    contact.organisation_id = organisation_id;
-    contact.kind = domain::PartnerKind::kParoleOfficer;
-    contact.name = name;
-    contact.partner_organisation = "Service correctionnel (essai)";
-    contact.role_title = "Agent de libération conditionnelle";
-    contact.user_id = user_id;
-    contact.created_at = contact.updated_at = server_.clock().Now();
-    return store::PartnerStore(session).Insert(contact, std::nullopt);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::PartnerContact contact;
+                        contact.organisation_id = organisation_id;
+                        contact.kind = domain::PartnerKind::kParoleOfficer;
+                        contact.name = name;
+                        contact.partner_organisation = "Service correctionnel (essai)";
+                        contact.role_title = "Agent de libération conditionnelle";
+                        contact.user_id = user_id;
+                        contact.created_at = contact.updated_at = server_.clock().Now();
+                        return store::PartnerStore(session).Insert(contact, std::nullopt);
+                      });
 }
 
 std::int64_t CircleFixture::AddAgreement(std::int64_t organisation_id, std::int64_t contact_id,
                                          std::int64_t circle_id, domain::CivilDate starts_on,
                                          std::optional<domain::CivilDate> ends_on,
                                          std::optional<std::int64_t> document_id) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::SharingAgreement agreement;
-    agreement.organisation_id = organisation_id;
-    agreement.partner_contact_id = contact_id;
-    agreement.circle_id = circle_id;
-    agreement.starts_on = starts_on;
-    agreement.ends_on = ends_on;
-    agreement.scope = "Présence aux rencontres et phase du cercle.";
-    agreement.document_id = document_id;
-    agreement.created_at = server_.clock().Now();
-    return store::PartnerStore(session).InsertAgreement(agreement);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::SharingAgreement agreement;
+                        agreement.organisation_id = organisation_id;
+                        agreement.partner_contact_id = contact_id;
+                        agreement.circle_id = circle_id;
+                        agreement.starts_on = starts_on;
+                        agreement.ends_on = ends_on;
+                        agreement.scope = "Présence aux rencontres et phase du cercle.";
+                        agreement.document_id = document_id;
+                        agreement.created_at = server_.clock().Now();
+                        return store::PartnerStore(session).InsertAgreement(agreement);
+                      });
 }
 
 std::int64_t CircleFixture::AddConflict(std::int64_t organisation_id, std::int64_t volunteer_id,
                                         std::int64_t core_member_id) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    store::CircleStore circles(session);
-    store::VolunteerConflict conflict;
-    conflict.volunteer_id = volunteer_id;
-    conflict.core_member_id = core_member_id;
-    conflict.note = "Voisin (essai).";
-    conflict.recorded_at = server_.clock().Now();
-    circles.InsertConflict(conflict, organisation_id);
-    for (const auto& stored : circles.ConflictsOf(volunteer_id, organisation_id)) {
-      if (stored.core_member_id == core_member_id) return stored.id;
-    }
-    return Error::NotFound();
-  });
+  return FixtureWrite(
+      server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
+        store::CircleStore circles(session);
+        store::VolunteerConflict conflict;
+        conflict.volunteer_id = volunteer_id;
+        conflict.core_member_id = core_member_id;
+        conflict.note = "Voisin (essai).";
+        conflict.recorded_at = server_.clock().Now();
+        circles.InsertConflict(conflict, organisation_id);
+        for (const auto& stored : circles.ConflictsOf(volunteer_id, organisation_id)) {
+          if (stored.core_member_id == core_member_id) return stored.id;
+        }
+        return Error::NotFound();
+      });
 }
 
 std::string CircleFixture::CreateCalendarToken(std::int64_t organisation_id,
@@ -210,7 +205,7 @@ std::string CircleFixture::CreateCalendarToken(std::int64_t organisation_id,
   const std::string token = auth::RandomToken();
   const std::string hash =
       auth::KeyedHash(server_.runtime().services().secrets.session_key, "calendar", token);
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::CalendarTokenStore(session).Replace(organisation_id, volunteer_id, hash,
                                                server_.clock().Now());
     return {};

@@ -14,14 +14,6 @@
 namespace cercle::testing {
 namespace {
 
-template <class Work>
-auto Write(TestServer& server, std::int64_t organisation_id, Work&& work) {
-  auto result = server.runtime().database().Write(store::Scope::Organisation(organisation_id),
-                                                  std::forward<Work>(work));
-  if (!result) throw std::runtime_error("fixture write failed: " + result.error().message.id);
-  return std::move(result).value();
-}
-
 notify::AlertServices Services(TestServer& server) {
   auto& runtime = server.runtime();
   return {runtime.translator(), runtime.audit(), runtime.database().dialect(),
@@ -70,29 +62,30 @@ std::string Rows(soci::session& session, const std::string& query) {
 std::int64_t ConcernFixture::Raise(const TestConcern& test) {
   const Instant now = server_.clock().Now();
   const auto services = Services(server_);
-  return Write(server_, test.organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::Concern concern;
-    concern.organisation_id = test.organisation_id;
-    concern.circle_id = test.circle_id;
-    concern.category = test.category;
-    concern.severity = test.severity;
-    concern.observed = "Propos inquiétants entendus à la rencontre (essai).";
-    concern.observed_at = now - std::chrono::hours(1);
-    concern.raised_by = test.raised_by;
-    concern.raised_by_volunteer = test.raised_by_volunteer;
-    concern.raised_at = concern.updated_at = now;
-    concern.id = store::ConcernStore(session).Insert(concern);
-    const auto circle = store::CircleStore(session).Find(test.circle_id, test.organisation_id);
-    notify::StartConcernAlerts(session, services, concern, circle ? circle->code_name : "Cercle ?",
-                               now);
-    return concern.id;
-  });
+  return FixtureWrite(
+      server_, test.organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
+        domain::Concern concern;
+        concern.organisation_id = test.organisation_id;
+        concern.circle_id = test.circle_id;
+        concern.category = test.category;
+        concern.severity = test.severity;
+        concern.observed = "Propos inquiétants entendus à la rencontre (essai).";
+        concern.observed_at = now - std::chrono::hours(1);
+        concern.raised_by = test.raised_by;
+        concern.raised_by_volunteer = test.raised_by_volunteer;
+        concern.raised_at = concern.updated_at = now;
+        concern.id = store::ConcernStore(session).Insert(concern);
+        const auto circle = store::CircleStore(session).Find(test.circle_id, test.organisation_id);
+        notify::StartConcernAlerts(session, services, concern,
+                                   circle ? circle->code_name : "Cercle ?", now);
+        return concern.id;
+      });
 }
 
 void ConcernFixture::Acknowledge(std::int64_t organisation_id, std::int64_t concern_id,
                                  std::int64_t by, bool start) {
   const Instant now = server_.clock().Now();
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::ConcernStore concerns(session);
     if (!concerns.Acknowledge(concern_id, organisation_id, by, now))
       return Error::Conflict("not raised");
@@ -108,27 +101,28 @@ std::int64_t ConcernFixture::DiscloseToPartner(std::int64_t organisation_id,
                                                std::int64_t agreement_id, std::int64_t by,
                                                const std::string& shared) {
   const Instant now = server_.clock().Now();
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::Disclosure disclosure;
-    disclosure.organisation_id = organisation_id;
-    disclosure.concern_id = concern_id;
-    disclosure.recipient_kind = domain::RecipientKind::kPartnerContact;
-    disclosure.partner_contact_id = contact_id;
-    disclosure.recipient_name = "Partenaire (essai)";
-    disclosure.disclosed_at = now;
-    disclosure.means = domain::DisclosureMeans::kPhone;
-    disclosure.shared = shared;
-    disclosure.basis = domain::LegalBasis::kAgreement;
-    disclosure.agreement_id = agreement_id;
-    disclosure.recorded_by = by;
-    disclosure.recorded_at = now;
-    return store::ConcernStore(session).InsertDisclosure(disclosure);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::Disclosure disclosure;
+                        disclosure.organisation_id = organisation_id;
+                        disclosure.concern_id = concern_id;
+                        disclosure.recipient_kind = domain::RecipientKind::kPartnerContact;
+                        disclosure.partner_contact_id = contact_id;
+                        disclosure.recipient_name = "Partenaire (essai)";
+                        disclosure.disclosed_at = now;
+                        disclosure.means = domain::DisclosureMeans::kPhone;
+                        disclosure.shared = shared;
+                        disclosure.basis = domain::LegalBasis::kAgreement;
+                        disclosure.agreement_id = agreement_id;
+                        disclosure.recorded_by = by;
+                        disclosure.recorded_at = now;
+                        return store::ConcernStore(session).InsertDisclosure(disclosure);
+                      });
 }
 
 void ConcernFixture::SetOnCall(std::int64_t organisation_id,
                                const std::vector<domain::OnCallEntry>& entries) {
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::ConcernEscalationStore(session).ReplaceOnCall(
         organisation_id, entries, entries.empty() ? 0 : entries.front().user_id,
         server_.clock().Now());
@@ -138,7 +132,7 @@ void ConcernFixture::SetOnCall(std::int64_t organisation_id,
 
 void ConcernFixture::SetSetting(std::int64_t organisation_id, const std::string& key,
                                 std::int64_t value) {
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::SettingsStore(session).Set(organisation_id, key, value);
     return {};
   });

@@ -9,18 +9,6 @@
 #include "store/referral_store.hpp"
 
 namespace cercle::testing {
-namespace {
-
-template <class Work>
-auto Write(TestServer& server, std::int64_t organisation_id, Work&& work) {
-  auto result = server.runtime().database().Write(store::Scope::Organisation(organisation_id),
-                                                  std::forward<Work>(work));
-  if (!result) throw std::runtime_error("fixture write failed: " + result.error().message.id);
-  return std::move(result).value();
-}
-
-}  // namespace
-
 domain::CivilDate CoreMemberFixture::Today() {
   return server_.runtime().translator().LocalDate(server_.clock().Now());
 }
@@ -30,19 +18,20 @@ std::int64_t CoreMemberFixture::CreateCoreMember(std::int64_t organisation_id,
                                                  const std::string& file_number,
                                                  domain::CoreMemberStatus status,
                                                  const std::string& region) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    store::CoreMemberStore store(session);
-    domain::CoreMember member;
-    member.organisation_id = organisation_id;
-    member.legal_name = legal_name;
-    member.file_number = file_number;
-    member.status = status;
-    member.region = region;
-    member.created_at = member.updated_at = server_.clock().Now();
-    member.id = store.Insert(member);
-    store.RecordOpening(member, std::nullopt, "", std::nullopt, member.created_at);
-    return member.id;
-  });
+  return FixtureWrite(
+      server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
+        store::CoreMemberStore store(session);
+        domain::CoreMember member;
+        member.organisation_id = organisation_id;
+        member.legal_name = legal_name;
+        member.file_number = file_number;
+        member.status = status;
+        member.region = region;
+        member.created_at = member.updated_at = server_.clock().Now();
+        member.id = store.Insert(member);
+        store.RecordOpening(member, std::nullopt, "", std::nullopt, member.created_at);
+        return member.id;
+      });
 }
 
 std::int64_t CoreMemberFixture::CreateReferral(std::int64_t organisation_id,
@@ -50,43 +39,44 @@ std::int64_t CoreMemberFixture::CreateReferral(std::int64_t organisation_id,
                                                const std::vector<domain::ReferralStatus>& path,
                                                bool all_met) {
   const auto criteria = CriterionIds(organisation_id);
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    store::ReferralStore referrals(session);
-    domain::Referral referral;
-    referral.organisation_id = organisation_id;
-    referral.source = domain::ReferralSource::kCsc;
-    referral.referrer_name = "Agente Lise Prototype";
-    referral.received_on = Today();
-    referral.person_legal_name = person;
-    referral.created_at = referral.updated_at = server_.clock().Now();
-    referral.id = referrals.Insert(referral);
-    if (all_met)
-      referrals.SetMetCriteria(referral.id, organisation_id, criteria, std::nullopt,
-                               referral.created_at);
-    for (const auto to : path) {
-      const std::string reason =
-          to == domain::ReferralStatus::kDeclined || to == domain::ReferralStatus::kWithdrawn
-              ? "Raison d'essai"
-              : "";
-      TRY(domain::CheckReferralMove(referral.status, to, reason, 0));
-      referrals.Move(referral, to, reason, std::nullopt, referral.created_at);
-      referral.status = to;
-    }
-    return referral.id;
-  });
+  return FixtureWrite(
+      server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
+        store::ReferralStore referrals(session);
+        domain::Referral referral;
+        referral.organisation_id = organisation_id;
+        referral.source = domain::ReferralSource::kCsc;
+        referral.referrer_name = "Agente Lise Prototype";
+        referral.received_on = Today();
+        referral.person_legal_name = person;
+        referral.created_at = referral.updated_at = server_.clock().Now();
+        referral.id = referrals.Insert(referral);
+        if (all_met)
+          referrals.SetMetCriteria(referral.id, organisation_id, criteria, std::nullopt,
+                                   referral.created_at);
+        for (const auto to : path) {
+          const std::string reason =
+              to == domain::ReferralStatus::kDeclined || to == domain::ReferralStatus::kWithdrawn
+                  ? "Raison d'essai"
+                  : "";
+          TRY(domain::CheckReferralMove(referral.status, to, reason, 0));
+          referrals.Move(referral, to, reason, std::nullopt, referral.created_at);
+          referral.status = to;
+        }
+        return referral.id;
+      });
 }
 
 std::vector<std::int64_t> CoreMemberFixture::CriterionIds(std::int64_t organisation_id) {
-  return Write(server_, organisation_id,
-               [&](soci::session& session) -> Result<std::vector<std::int64_t>> {
-                 store::EligibilityStore store(session);
-                 store.EnsureDefaults(organisation_id, server_.clock().Now());
-                 std::vector<std::int64_t> ids;
-                 for (const auto& criterion : store.List(organisation_id)) {
-                   if (criterion.active()) ids.push_back(criterion.id);
-                 }
-                 return ids;
-               });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::vector<std::int64_t>> {
+                        store::EligibilityStore store(session);
+                        store.EnsureDefaults(organisation_id, server_.clock().Now());
+                        std::vector<std::int64_t> ids;
+                        for (const auto& criterion : store.List(organisation_id)) {
+                          if (criterion.active()) ids.push_back(criterion.id);
+                        }
+                        return ids;
+                      });
 }
 
 std::int64_t CoreMemberFixture::AddDocument(std::int64_t organisation_id,
@@ -104,22 +94,24 @@ std::int64_t CoreMemberFixture::AddDocument(std::int64_t organisation_id,
   document.size_bytes = static_cast<std::int64_t>(content.size());
   document.storage_name = server_.runtime().vault().Put(content);
   document.uploaded_at = server_.clock().Now();
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    return store::DocumentStore(session).Insert(document);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        return store::DocumentStore(session).Insert(document);
+                      });
 }
 
 std::int64_t CoreMemberFixture::AddConsent(std::int64_t organisation_id,
                                            std::int64_t core_member_id) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::Consent consent;
-    consent.organisation_id = organisation_id;
-    consent.core_member_id = core_member_id;
-    consent.scope = domain::ConsentScope::kOuterCircle;
-    consent.given_on = Today();
-    consent.recorded_at = server_.clock().Now();
-    return store::CoreMemberStore(session).InsertConsent(consent);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::Consent consent;
+                        consent.organisation_id = organisation_id;
+                        consent.core_member_id = core_member_id;
+                        consent.scope = domain::ConsentScope::kOuterCircle;
+                        consent.given_on = Today();
+                        consent.recorded_at = server_.clock().Now();
+                        return store::CoreMemberStore(session).InsertConsent(consent);
+                      });
 }
 
 SeededFile CoreMemberFixture::SeedFullFile(std::int64_t organisation_id,
@@ -129,7 +121,7 @@ SeededFile CoreMemberFixture::SeedFullFile(std::int64_t organisation_id,
   seeded.referral_id =
       CreateReferral(organisation_id, legal_name, {domain::ReferralStatus::kScreening}, true);
   seeded.core_member_id =
-      Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
+      FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
         const auto referral =
             store::ReferralStore(session).Find(seeded.referral_id, organisation_id);
         store::Acceptance acceptance;
@@ -157,7 +149,7 @@ SeededFile CoreMemberFixture::SeedFullFile(std::int64_t organisation_id,
         store.InsertRiskAssessment(risk);
         return id;
       });
-  Write(server_, organisation_id, [&](soci::session& session) -> Status {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::LegalStore legal(session);
     domain::SupervisionOrder order;
     order.organisation_id = organisation_id;

@@ -15,18 +15,6 @@
 #include "support/test_database.hpp"
 
 namespace cercle::testing {
-namespace {
-
-template <class Work>
-auto Write(TestServer& server, std::int64_t organisation_id, Work&& work) {
-  auto result = server.runtime().database().Write(store::Scope::Organisation(organisation_id),
-                                                  std::forward<Work>(work));
-  if (!result) throw std::runtime_error("fixture write failed: " + result.error().message.id);
-  return std::move(result).value();
-}
-
-}  // namespace
-
 std::int64_t ReportFixture::LoadDemo() {
   auto& runtime = server_.runtime();
   const auto loaded = demo::Load(runtime.database(), runtime.accounts(), server_.clock(), 1);
@@ -41,86 +29,91 @@ std::int64_t ReportFixture::AddEvent(std::int64_t organisation_id, std::int64_t 
                                      domain::CivilDate on, domain::RecidivismKind kind,
                                      domain::OffenceCategory category, domain::CirclePeriod period,
                                      const std::string& reference) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::RecidivismEvent event;
-    event.organisation_id = organisation_id;
-    event.core_member_id = core_member_id;
-    event.occurred_on = on;
-    event.kind = kind;
-    event.category = category;
-    event.source = domain::EventSource::kCourtRecords;
-    event.reference = reference;
-    event.period = period;
-    event.recorded_at = event.updated_at = server_.clock().Now();
-    return store::OutcomeStore(session).InsertEvent(event);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::RecidivismEvent event;
+                        event.organisation_id = organisation_id;
+                        event.core_member_id = core_member_id;
+                        event.occurred_on = on;
+                        event.kind = kind;
+                        event.category = category;
+                        event.source = domain::EventSource::kCourtRecords;
+                        event.reference = reference;
+                        event.period = period;
+                        event.recorded_at = event.updated_at = server_.clock().Now();
+                        return store::OutcomeStore(session).InsertEvent(event);
+                      });
 }
 
 std::int64_t ReportFixture::AddMeasure(std::int64_t organisation_id, std::int64_t core_member_id,
                                        domain::CivilDate on, domain::MeasureOccasion occasion,
                                        int housing, int occupation, int social_network) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::OutcomeMeasure measure;
-    measure.organisation_id = organisation_id;
-    measure.core_member_id = core_member_id;
-    measure.measured_on = on;
-    measure.occasion = occasion;
-    measure.levels = {housing, occupation, social_network};
-    measure.recorded_at = server_.clock().Now();
-    return store::OutcomeStore(session).InsertMeasure(measure);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::OutcomeMeasure measure;
+                        measure.organisation_id = organisation_id;
+                        measure.core_member_id = core_member_id;
+                        measure.measured_on = on;
+                        measure.occasion = occasion;
+                        measure.levels = {housing, occupation, social_network};
+                        measure.recorded_at = server_.clock().Now();
+                        return store::OutcomeStore(session).InsertMeasure(measure);
+                      });
 }
 
 std::int64_t ReportFixture::AddOutreach(std::int64_t organisation_id, domain::CivilDate on,
                                         domain::OutreachKind kind, const std::string& title,
                                         const std::string& audience, std::optional<int> reach) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::OutreachActivity activity;
-    activity.organisation_id = organisation_id;
-    activity.held_on = on;
-    activity.kind = kind;
-    activity.title = title;
-    activity.audience = audience;
-    activity.reach = reach;
-    activity.recorded_at = activity.updated_at = server_.clock().Now();
-    return store::OutreachStore(session).InsertActivity(activity);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::OutreachActivity activity;
+                        activity.organisation_id = organisation_id;
+                        activity.held_on = on;
+                        activity.kind = kind;
+                        activity.title = title;
+                        activity.audience = audience;
+                        activity.reach = reach;
+                        activity.recorded_at = activity.updated_at = server_.clock().Now();
+                        return store::OutreachStore(session).InsertActivity(activity);
+                      });
 }
 
 std::int64_t ReportFixture::AddStory(std::int64_t organisation_id, domain::CivilDate on,
                                      const std::string& title, const std::string& text,
                                      bool reviewed) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    store::OutreachStore store(session);
-    domain::SignificantStory story;
-    story.organisation_id = organisation_id;
-    story.written_on = on;
-    story.title = title;
-    story.text = text;
-    story.created_at = story.updated_at = server_.clock().Now();
-    const auto id = store.InsertStory(story);
-    if (reviewed) store.MarkReviewed(id, organisation_id, std::nullopt, server_.clock().Now());
-    return id;
-  });
+  return FixtureWrite(
+      server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
+        store::OutreachStore store(session);
+        domain::SignificantStory story;
+        story.organisation_id = organisation_id;
+        story.written_on = on;
+        story.title = title;
+        story.text = text;
+        story.created_at = story.updated_at = server_.clock().Now();
+        const auto id = store.InsertStory(story);
+        if (reviewed) store.MarkReviewed(id, organisation_id, std::nullopt, server_.clock().Now());
+        return id;
+      });
 }
 
 std::int64_t ReportFixture::AddResearchConsent(std::int64_t organisation_id,
                                                std::int64_t core_member_id,
                                                domain::CivilDate given_on) {
-  return Write(server_, organisation_id, [&](soci::session& session) -> Result<std::int64_t> {
-    domain::Consent consent;
-    consent.organisation_id = organisation_id;
-    consent.core_member_id = core_member_id;
-    consent.scope = domain::ConsentScope::kResearch;
-    consent.given_on = given_on;
-    consent.recorded_at = server_.clock().Now();
-    return store::CoreMemberStore(session).InsertConsent(consent);
-  });
+  return FixtureWrite(server_, organisation_id,
+                      [&](soci::session& session) -> Result<std::int64_t> {
+                        domain::Consent consent;
+                        consent.organisation_id = organisation_id;
+                        consent.core_member_id = core_member_id;
+                        consent.scope = domain::ConsentScope::kResearch;
+                        consent.given_on = given_on;
+                        consent.recorded_at = server_.clock().Now();
+                        return store::CoreMemberStore(session).InsertConsent(consent);
+                      });
 }
 
 void ReportFixture::SetSetting(std::int64_t organisation_id, const std::string& key,
                                std::int64_t value) {
-  Write(server_, organisation_id, [&](soci::session& session) -> Result<int> {
+  FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Result<int> {
     store::SettingsStore(session).Set(organisation_id, key, value);
     return 0;
   });

@@ -14,15 +14,16 @@
 #include <thread>
 #include <vector>
 
-#include "config/secrets.hpp"
 #include <spdlog/spdlog.h>
+#include "config/secrets.hpp"
 #include "web/http.hpp"
 
 namespace cercle::testing {
 
 namespace {
 
-// Test output shows warnings and errors only; LogCapture sets its own level where a test reads the log.
+// Test output shows warnings and errors only; LogCapture sets its own level where a test reads the
+// log.
 class QuietLogs : public ::testing::Environment {
  public:
   void SetUp() override { spdlog::set_level(spdlog::level::warn); }
@@ -170,7 +171,8 @@ HttpResult HttpClient::PostForm(const std::string& path,
                                 const std::vector<std::pair<std::string, std::string>>& fields,
                                 const std::string& form_path) {
   std::string body = "csrf=" + CsrfToken(form_path);
-  for (const auto& [name, value] : fields) body += "&" + web::PercentEncode(name) + "=" + web::PercentEncode(value);
+  for (const auto& [name, value] : fields)
+    body += "&" + web::PercentEncode(name) + "=" + web::PercentEncode(value);
   return Post(path, body);
 }
 
@@ -181,9 +183,11 @@ HttpResult HttpClient::Post(const std::string& path, const std::string& body,
 }
 
 void HttpClient::SetCookie(const std::string& name, const std::string& value) {
-  // The Netscape cookie-file format: domain, subdomains, path, secure, expiry (0: session), name, value.
+  // The Netscape cookie-file format: domain, subdomains, path, secure, expiry (0: session), name,
+  // value.
   const std::string host = base_url_.substr(base_url_.find("//") + 2);
-  const std::string line = host.substr(0, host.find(':')) + "\tFALSE\t/\tTRUE\t0\t" + name + "\t" + value;
+  const std::string line =
+      host.substr(0, host.find(':')) + "\tFALSE\t/\tTRUE\t0\t" + name + "\t" + value;
   curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_COOKIELIST, line.c_str());
 }
 
@@ -196,7 +200,8 @@ std::optional<std::string> HttpClient::Cookie(const std::string& name) const {
     std::string_view text = line->data;
     for (std::size_t start = 0;;) {
       const auto tab = text.find('\t', start);
-      fields.emplace_back(text.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      fields.emplace_back(
+          text.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,7 +77,8 @@ class HttpClient {
   // Loads `path` and returns the CSRF token its forms carry (the client keeps the CSRF cookie).
   std::string CsrfToken(const std::string& path = "/");
   // Posts form `fields` (URL-encoded) with the CSRF token of the page at `form_path`.
-  HttpResult PostForm(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+  HttpResult PostForm(const std::string& path,
+                      const std::vector<std::pair<std::string, std::string>>& fields,
                       const std::string& form_path = "/");
   HttpResult Post(const std::string& path, const std::string& body,
                   const std::map<std::string, std::string>& headers = {},
@@ -101,5 +103,15 @@ std::string RawExchange(int port, const std::string& bytes, std::chrono::millise
 
 // The status code of the first response in raw HTTP bytes, or 0.
 int RawStatus(const std::string& response);
+
+// Runs `work` in one write transaction on organisation `organisation_id`'s scope of `server`'s
+// database and returns its value: how the fixtures make records. Throws when the write fails.
+template <class Work>
+auto FixtureWrite(TestServer& server, std::int64_t organisation_id, Work&& work) {
+  auto result = server.runtime().database().Write(store::Scope::Organisation(organisation_id),
+                                                  std::forward<Work>(work));
+  if (!result) throw std::runtime_error("fixture write failed: " + result.error().message.id);
+  return std::move(result).value();
+}
 
 }  // namespace cercle::testing
