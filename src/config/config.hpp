@@ -26,6 +26,9 @@ struct Config {
     bool trust_forwarded_for = false;
     // Seconds to finish requests in flight after SIGTERM or SIGINT.
     int shutdown_grace_seconds = 10;
+    // "host:port" of a separate listener that serves /metrics alone (never the public socket); empty
+    // serves metrics nowhere.
+    std::string metrics_listen;
   } server;
 
   struct Limits {
@@ -96,6 +99,16 @@ struct Config {
     int max_failures_per_hour = 100;
   } auth;
 };
+
+// A listen address split into host and port.
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+
+// Parses "host:port" ("[::1]:9464" for IPv6); an error when either part is missing or the port is
+// not 1 to 65535.
+Result<ListenAddress> ParseListenAddress(const std::string& text);
 
 // Reads `path` (TOML; absent means defaults), then applies environment overrides: the variable
 // CERCLE_SECTION_KEY (for example CERCLE_DATABASE_URL) replaces key `key` of section `section`.
