@@ -117,6 +117,10 @@ const std::vector<Key>& Keys() {
        Number<int>([](Config& c) { return &c.auth.absolute_hours; }, 1, 24 * 7)},
       {"auth", "max_failures_per_hour",
        Number<int>([](Config& c) { return &c.auth.max_failures_per_hour; }, 1, 100000)},
+      {"auth", "resets_per_hour_per_email",
+       Number<int>([](Config& c) { return &c.auth.resets_per_hour_per_email; }, 1, 1000)},
+      {"auth", "resets_per_hour_per_client",
+       Number<int>([](Config& c) { return &c.auth.resets_per_hour_per_client; }, 1, 100000)},
   };
   return keys;
 }

@@ -97,6 +97,10 @@ struct Config {
     int absolute_hours = 12;
     // Failed sign-ins allowed per account per hour.
     int max_failures_per_hour = 100;
+    // Password-reset requests accepted per hour for one e-mail address and from one client address;
+    // requests above either limit get the same answer and send nothing.
+    int resets_per_hour_per_email = 3;
+    int resets_per_hour_per_client = 10;
   } auth;
 };
 
