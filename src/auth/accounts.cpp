@@ -5,6 +5,7 @@
 #include "auth/crypto.hpp"
 #include "auth/password.hpp"
 #include "notify/outbox.hpp"
+#include "store/password_reset_store.hpp"
 #include "store/session_store.hpp"
 #include "store/user_store.hpp"
 
@@ -22,6 +23,9 @@ constexpr const char* kUseToken =
     "UPDATE one_time_tokens SET used_at = :now WHERE id = :id AND used_at IS NULL";
 
 constexpr std::size_t kMaximumNameLength = 120;
+// The hour over which password-reset requests are counted, and how many queued requests one pass takes.
+constexpr std::chrono::hours kPasswordResetThrottleWindow{1};
+constexpr int kResetRequestBatch = 100;
 
 // An unused, unexpired link as stored.
 struct StoredToken {
@@ -102,14 +106,15 @@ Status CheckNameAndEmail(const std::string& display_name, const std::string& ema
 
 Accounts::Accounts(store::Database& database, const config::Config& config, const config::Secrets& secrets,
                    const Clock& clock, const audit::AuditLog& audit, const i18n::Translator& translator,
-                   std::function<void()> mail_queued)
+                   std::function<void()> mail_queued, std::function<void()> reset_requested)
     : database_(database),
       config_(config),
       secrets_(secrets),
       clock_(clock),
       audit_(audit),
       translator_(translator),
-      mail_queued_(std::move(mail_queued)) {}
+      mail_queued_(std::move(mail_queued)),
+      reset_requested_(std::move(reset_requested)) {}
 
 void Accounts::QueueMail(soci::session& session, std::optional<std::int64_t> organisation_id, const std::string& to,
                          const std::string& subject_msgid, const std::string& body_msgid, const std::string& link) {
@@ -137,7 +142,13 @@ Result<std::string> Accounts::Invite(const std::optional<Actor>& inviter, std::o
   const std::string token = RandomToken();
   const std::string link = config_.server.public_url + "/invitations/accept?token=" + token;
   const auto invited = database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<std::int64_t> {
-    if (store::UserStore(session).EmailTaken(normalised)) {
+    // One address holds one account. The command line, and an inviter about their own organisation (whose
+    // users they see anyway), are told; an account anywhere else gets the same answer, link row and audit
+    // entry as a new address, and its owner decides from a mail that carries no link.
+    const auto existing = store::UserStore(session).FindByEmail(normalised);
+    const bool inviter_sees_it = !inviter || (existing && existing->organisation_id == organisation_id &&
+                                              inviter->organisation_id == organisation_id);
+    if (existing && inviter_sees_it) {
       return Error::Fields({{"email", {N_("An account already uses this e-mail address."), {}}}});
     }
     std::int64_t id = 0;
@@ -154,10 +165,19 @@ Result<std::string> Accounts::Invite(const std::optional<Actor>& inviter, std::o
         soci::use(normalised, "email"), soci::use(name, "name"), soci::use(roles_text, "roles"),
         soci::use(by, by_indicator, "by"), soci::use(created, "created"), soci::use(expires, "expires"),
         soci::into(id);
-    QueueMail(session, organisation_id, normalised, N_("Invitation to Cercle"),
-              N_("Hello,\n\nYou are invited to use Cercle. To create your account, open this link within 72 "
-                 "hours:\n{link}\n\nIf you did not expect this invitation, ignore this message."),
-              link);
+    if (existing) {
+      QueueMail(session, organisation_id, normalised, N_("Invitation to Cercle"),
+                N_("Hello,\n\nYou are invited to use Cercle for another organisation, but this address already "
+                   "has a Cercle account, and one address holds one account. If you want to accept, answer the "
+                   "person who invited you with another address. Otherwise, ignore this message: nothing changes "
+                   "for your account."),
+                "");
+    } else {
+      QueueMail(session, organisation_id, normalised, N_("Invitation to Cercle"),
+                N_("Hello,\n\nYou are invited to use Cercle. To create your account, open this link within 72 "
+                   "hours:\n{link}\n\nIf you did not expect this invitation, ignore this message."),
+                link);
+    }
     audit_.Append(session, database_.dialect(),
                   {organisation_id, inviter ? std::optional(inviter->user_id) : std::nullopt, "user.invite",
                    "invitation", std::to_string(id), client.address, audit::Outcome::kSuccess, clock_.Now()});
@@ -236,41 +256,85 @@ Status Accounts::AcceptInvitation(const std::string& token, const std::string& p
 }
 
 void Accounts::RequestPasswordReset(const std::string& email, const ClientInfo& client) {
+  // The page's work is the same whether an account uses the address or not: count, queue, answer. Whatever
+  // depends on the account (looking it up, making the link, queuing the mail) happens later, in
+  // ProcessPasswordResetRequests on the scheduler's thread, so the answer cannot tell the two apart.
   const std::string normalised = store::NormaliseEmail(email);
-  const std::string token = RandomToken();
+  const std::string email_key = KeyedHash(secrets_.session_key, "reset-request", normalised);
+  const Instant now = clock_.Now();
   bool queued = false;
   (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
-    const auto user = store::UserStore(session).FindByEmail(normalised);
-    if (!user || !user->active) {
+    store::PasswordResetRequestStore requests(session);
+    const Instant since = now - kPasswordResetThrottleWindow;
+    if (requests.CountForEmail(email_key, since) >= config_.auth.resets_per_hour_per_email ||
+        requests.CountForClient(client.address, since) >= config_.auth.resets_per_hour_per_client) {
       audit_.Append(session, database_.dialect(),
-                    {std::nullopt, std::nullopt, "auth.password_reset_requested", "user", "", client.address,
-                     audit::Outcome::kFailure, clock_.Now()});
+                    {std::nullopt, std::nullopt, "auth.password_reset_throttled", "user", "", client.address,
+                     audit::Outcome::kDenied, now});
       return {};
     }
-    std::int64_t id = 0;
-    std::int64_t organisation = user->organisation_id.value_or(0), by = 0;
-    soci::indicator organisation_indicator = user->organisation_id ? soci::i_ok : soci::i_null;
-    soci::indicator by_indicator = soci::i_null;
-    const std::string hash = KeyedHash(secrets_.session_key, "reset", token);
-    const std::string purpose = "password_reset", empty;
-    const long long created = ToUnix(clock_.Now()), expires = ToUnix(clock_.Now() + kPasswordResetLifetime);
-    session << kInsertToken, soci::use(hash, "hash"), soci::use(purpose, "purpose"),
-        soci::use(organisation, organisation_indicator, "organisation"), soci::use(user->id, "user"),
-        soci::use(user->email, "email"), soci::use(user->display_name, "name"), soci::use(empty, "roles"),
-        soci::use(by, by_indicator, "by"), soci::use(created, "created"), soci::use(expires, "expires"),
-        soci::into(id);
-    QueueMail(session, user->organisation_id, user->email, N_("Resetting your Cercle password"),
-              N_("Hello,\n\nSomeone asked to reset the password of your Cercle account. To choose a new password, "
-                 "open this link within one hour:\n{link}\n\nIf it was not you, ignore this message: your "
-                 "password stays as it is."),
-              config_.server.public_url + "/password/reset?token=" + token);
-    audit_.Append(session, database_.dialect(),
-                  {user->organisation_id, user->id, "auth.password_reset_requested", "user",
-                   std::to_string(user->id), client.address, audit::Outcome::kSuccess, clock_.Now()});
+    // An address no account could have is counted like the others but needs no further work.
+    requests.Insert(store::LooksLikeEmail(normalised) ? normalised : "", email_key, client.address, now);
     queued = true;
     return {};
   });
-  if (queued && mail_queued_) mail_queued_();
+  if (queued && reset_requested_) reset_requested_();
+}
+
+int Accounts::ProcessPasswordResetRequests() {
+  const Instant now = clock_.Now();
+  const auto pending = database_.Read(store::Scope::System(), [&](soci::session& session) {
+    return store::PasswordResetRequestStore(session).ListPending(kResetRequestBatch);
+  });
+  int mailed = 0;
+  for (const auto& request : pending) {
+    const auto issued = database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
+      if (!store::PasswordResetRequestStore(session).Claim(request.id, now)) return false;
+      return IssueResetLink(session, request.email, request.client_address, now);
+    });
+    if (issued && *issued) ++mailed;
+  }
+  (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+    store::PasswordResetRequestStore(session).DeleteProcessedBefore(now - kPasswordResetThrottleWindow);
+    return {};
+  });
+  return mailed;
+}
+
+bool Accounts::IssueResetLink(soci::session& session, const std::string& email, const std::string& client_address,
+                              Instant now) {
+  store::UserStore users(session);
+  const auto user = email.empty() ? std::nullopt : users.FindByEmail(email);
+  if (!user || !user->active) {
+    audit_.Append(session, database_.dialect(),
+                  {std::nullopt, std::nullopt, "auth.password_reset_requested", "user", "", client_address,
+                   audit::Outcome::kFailure, now});
+    return false;
+  }
+  // Only the newest link works: an older one still in a mailbox must not replace the password later.
+  users.RevokePasswordResetLinks(user->id, now);
+  const std::string token = RandomToken();
+  std::int64_t id = 0;
+  std::int64_t organisation = user->organisation_id.value_or(0), by = 0;
+  soci::indicator organisation_indicator = user->organisation_id ? soci::i_ok : soci::i_null;
+  soci::indicator by_indicator = soci::i_null;
+  const std::string hash = KeyedHash(secrets_.session_key, "reset", token);
+  const std::string purpose = "password_reset", empty;
+  const long long created = ToUnix(now), expires = ToUnix(now + kPasswordResetLifetime);
+  session << kInsertToken, soci::use(hash, "hash"), soci::use(purpose, "purpose"),
+      soci::use(organisation, organisation_indicator, "organisation"), soci::use(user->id, "user"),
+      soci::use(user->email, "email"), soci::use(user->display_name, "name"), soci::use(empty, "roles"),
+      soci::use(by, by_indicator, "by"), soci::use(created, "created"), soci::use(expires, "expires"),
+      soci::into(id);
+  QueueMail(session, user->organisation_id, user->email, N_("Resetting your Cercle password"),
+            N_("Hello,\n\nSomeone asked to reset the password of your Cercle account. To choose a new password, "
+               "open this link within one hour:\n{link}\n\nIf it was not you, ignore this message: your "
+               "password stays as it is."),
+            config_.server.public_url + "/password/reset?token=" + token);
+  audit_.Append(session, database_.dialect(),
+                {user->organisation_id, user->id, "auth.password_reset_requested", "user", std::to_string(user->id),
+                 client_address, audit::Outcome::kSuccess, now});
+  return true;
 }
 
 bool Accounts::ResetLinkValid(const std::string& token) {

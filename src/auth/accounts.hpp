@@ -31,7 +31,7 @@ class Accounts {
  public:
   Accounts(store::Database& database, const config::Config& config, const config::Secrets& secrets,
            const Clock& clock, const audit::AuditLog& audit, const i18n::Translator& translator,
-           std::function<void()> mail_queued);
+           std::function<void()> mail_queued, std::function<void()> reset_requested = {});
 
   // Invites `email` to join `organisation_id` with `roles`: stores a single-use link valid 72 hours and mails
   // it. `inviter` is none when the command line invites the first admin. Returns the link (for the command
@@ -52,9 +52,15 @@ class Accounts {
   Status AcceptInvitation(const std::string& token, const std::string& password, const std::string& language,
                           const ClientInfo& client);
 
-  // Mails a single-use reset link valid one hour when `email` names an active account; does the same
-  // visible thing either way.
+  // Queues a request for a reset link to `email` (at most auth.resets_per_hour_per_email an hour for one
+  // address and auth.resets_per_hour_per_client from one client; above, nothing is queued) and calls
+  // `reset_requested`. Does the same work whether or not an account uses the address: the account is
+  // looked up later, by ProcessPasswordResetRequests.
   void RequestPasswordReset(const std::string& email, const ClientInfo& client);
+  // For each queued request whose address names an active account: ends the account's older reset links,
+  // makes a single-use link valid one hour and mails it. Forgets the processed requests' addresses. Run by
+  // the scheduler; returns how many mails it queued.
+  int ProcessPasswordResetRequests();
   // True when `token` is an unused, unexpired reset link.
   bool ResetLinkValid(const std::string& token);
   // Sets a new password through a reset link, kills the link and ends every session of the account.
@@ -72,6 +78,9 @@ class Accounts {
   Status SetLanguage(const Actor& actor, const std::string& language, const ClientInfo& client);
 
  private:
+  // Issues and mails a reset link for `email` when it names an active account; true when a mail was queued.
+  bool IssueResetLink(soci::session& session, const std::string& email, const std::string& client_address,
+                      Instant now);
   void QueueMail(soci::session& session, std::optional<std::int64_t> organisation_id, const std::string& to,
                  const std::string& subject_msgid, const std::string& body_msgid, const std::string& link);
 
@@ -82,6 +91,7 @@ class Accounts {
   const audit::AuditLog& audit_;
   const i18n::Translator& translator_;
   std::function<void()> mail_queued_;
+  std::function<void()> reset_requested_;
 };
 
 // Checks a display name (1 to 120 characters once trimmed) and an e-mail address; field errors otherwise.

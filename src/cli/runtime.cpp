@@ -32,7 +32,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       audit_(secrets_.audit_key),
       mail_sender_(*database_, config_.mail, *clock_),
       authenticator_(*database_, config_, secrets_, *clock_, audit_),
-      accounts_(*database_, config_, secrets_, *clock_, audit_, translator_, [this] { mail_sender_.Wake(); }),
+      accounts_(*database_, config_, secrets_, *clock_, audit_, translator_, [this] { mail_sender_.Wake(); },
+                [this] { scheduler_.Wake(); }),
       vault_(config_.storage.documents_dir, secrets_.file_key),
       concern_escalator_(*database_, *clock_,
                          notify::AlertServices{translator_, audit_, database_->dialect(),
@@ -43,6 +44,7 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
                 views_,  metrics_, audit_,         authenticator_, accounts_, vault_},
       application_(services_, web::Router(web::AllRoutes())) {
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
+  scheduler_.Add("password reset requests", [this] { return accounts_.ProcessPasswordResetRequests(); });
 }
 
 }  // namespace cercle::cli

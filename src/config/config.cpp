@@ -73,6 +73,7 @@ const std::vector<Key>& Keys() {
        Flag([](Config& c) { return &c.server.trust_forwarded_for; })},
       {"server", "shutdown_grace_seconds",
        Number<int>([](Config& c) { return &c.server.shutdown_grace_seconds; }, 0, 3600)},
+      {"server", "metrics_listen", Text([](Config& c) { return &c.server.metrics_listen; })},
       {"limits", "max_body_bytes",
        Number<std::size_t>([](Config& c) { return &c.limits.max_body_bytes; }, 1024, 1LL << 32)},
       {"limits", "max_header_bytes",
@@ -116,6 +117,10 @@ const std::vector<Key>& Keys() {
        Number<int>([](Config& c) { return &c.auth.absolute_hours; }, 1, 24 * 7)},
       {"auth", "max_failures_per_hour",
        Number<int>([](Config& c) { return &c.auth.max_failures_per_hour; }, 1, 100000)},
+      {"auth", "resets_per_hour_per_email",
+       Number<int>([](Config& c) { return &c.auth.resets_per_hour_per_email; }, 1, 1000)},
+      {"auth", "resets_per_hour_per_client",
+       Number<int>([](Config& c) { return &c.auth.resets_per_hour_per_client; }, 1, 100000)},
   };
   return keys;
 }
@@ -145,10 +150,29 @@ Status Validate(const Config& config) {
       !config.database.url.starts_with("postgres://")) {
     return Error::Invalid(N_("database.url must start with \"sqlite:\" or \"postgresql://\"."));
   }
+  if (!config.server.metrics_listen.empty()) TRY(ParseListenAddress(config.server.metrics_listen));
   return {};
 }
 
 }  // namespace
+
+Result<ListenAddress> ParseListenAddress(const std::string& text) {
+  const auto invalid = [&] {
+    return Error::Invalid(N_("server.metrics_listen must be host:port, such as 127.0.0.1:9464."));
+  };
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return invalid();
+  std::string host = text.substr(0, colon);
+  if (host.starts_with('[')) {
+    if (!host.ends_with(']') || host.size() < 3) return invalid();
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string::npos) {
+    return invalid();
+  }
+  long long port = 0;
+  if (!ParseInt(text.substr(colon + 1), 1, 65535, port)) return invalid();
+  return ListenAddress{std::move(host), static_cast<int>(port)};
+}
 
 Result<Config> Load(const std::optional<std::string>& path,
                     const std::map<std::string, std::string>& environment) {

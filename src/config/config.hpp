@@ -26,6 +26,9 @@ struct Config {
     bool trust_forwarded_for = false;
     // Seconds to finish requests in flight after SIGTERM or SIGINT.
     int shutdown_grace_seconds = 10;
+    // "host:port" of a separate listener that serves /metrics alone (never the public socket); empty
+    // serves metrics nowhere.
+    std::string metrics_listen;
   } server;
 
   struct Limits {
@@ -94,8 +97,22 @@ struct Config {
     int absolute_hours = 12;
     // Failed sign-ins allowed per account per hour.
     int max_failures_per_hour = 100;
+    // Password-reset requests accepted per hour for one e-mail address and from one client address;
+    // requests above either limit get the same answer and send nothing.
+    int resets_per_hour_per_email = 3;
+    int resets_per_hour_per_client = 10;
   } auth;
 };
+
+// A listen address split into host and port.
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+
+// Parses "host:port" ("[::1]:9464" for IPv6); an error when either part is missing or the port is
+// not 1 to 65535.
+Result<ListenAddress> ParseListenAddress(const std::string& text);
 
 // Reads `path` (TOML; absent means defaults), then applies environment overrides: the variable
 // CERCLE_SECTION_KEY (for example CERCLE_DATABASE_URL) replaces key `key` of section `section`.

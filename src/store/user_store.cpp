@@ -23,6 +23,9 @@ constexpr const char* kDeleteRoles = "DELETE FROM user_roles WHERE user_id = :id
 constexpr const char* kEmailTaken = "SELECT count(*) FROM users WHERE email = :email";
 constexpr const char* kSetPassword =
     "UPDATE users SET password_hash = :hash, password_changed_at = :now WHERE id = :id";
+constexpr const char* kRevokeResetLinks =
+    "UPDATE one_time_tokens SET used_at = :now"
+    " WHERE user_id = :id AND purpose = 'password_reset' AND used_at IS NULL";
 constexpr const char* kSetLanguage = "UPDATE users SET language = :language WHERE id = :id";
 constexpr const char* kSetActive =
     "UPDATE users SET active = :active, deactivated_at = :deactivated WHERE id = :id";
@@ -172,6 +175,13 @@ void UserStore::ReplaceRoles(std::int64_t id, std::optional<std::int64_t> organi
 void UserStore::SetPassword(std::int64_t id, const std::string& password_hash, Instant now) {
   const long long at = ToUnix(now);
   session_ << kSetPassword, soci::use(password_hash, "hash"), soci::use(at, "now"), soci::use(id, "id");
+  // A reset link asked for before the change would otherwise still replace the new password.
+  RevokePasswordResetLinks(id, now);
+}
+
+void UserStore::RevokePasswordResetLinks(std::int64_t id, Instant now) {
+  const long long at = ToUnix(now);
+  session_ << kRevokeResetLinks, soci::use(at, "now"), soci::use(id, "id");
 }
 
 void UserStore::SetLanguage(std::int64_t id, const std::string& language) {

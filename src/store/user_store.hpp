@@ -54,7 +54,10 @@ class UserStore {
   // True when an account uses `email` already.
   bool EmailTaken(const std::string& email);
 
+  // Replaces the password hash; every unused password-reset link of the user dies with the old one.
   void SetPassword(std::int64_t id, const std::string& password_hash, Instant now);
+  // Ends every unused password-reset link of user `id` (a newer one is about to be issued).
+  void RevokePasswordResetLinks(std::int64_t id, Instant now);
   void SetLanguage(std::int64_t id, const std::string& language);
   void SetActive(std::int64_t id, bool active, Instant now);
   void ReplaceRoles(std::int64_t id, std::optional<std::int64_t> organisation_id, const domain::Roles& roles);

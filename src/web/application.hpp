@@ -19,6 +19,8 @@ class Application {
   Response Handle(const Request& request);
 
   const Router& router() const { return router_; }
+  // What the handlers use, for another Application on the same services (the metrics listener).
+  Services& services() const { return services_; }
 
  private:
   Response Dispatch(const Request& request, const std::string& nonce, i18n::Language language,

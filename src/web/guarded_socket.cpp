@@ -27,6 +27,30 @@ std::uint64_t ContentLength(std::string head) {
 
 }  // namespace
 
+std::atomic<int>& RequestsArriving() {
+  static std::atomic<int> count = 0;
+  return count;
+}
+
+std::shared_ptr<GuardState> NewGuardState() {
+  // The shared pointer's control block destroys the derived object, whose destructor uncounts it.
+  struct CountedGuardState : GuardState {
+    ~CountedGuardState() { SetArriving(false); }
+  };
+  return std::make_shared<CountedGuardState>();
+}
+
+bool LacksHttpVersion(std::string_view head) {
+  // Empty lines before a request line are allowed (RFC 9112, 2.2).
+  while (head.starts_with("\r\n") || head.starts_with('\n')) head.remove_prefix(head.front() == '\r' ? 2 : 1);
+  const auto end = head.find('\n');
+  if (end == std::string_view::npos) return false;
+  std::string_view line = head.substr(0, end);
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  const auto space = line.rfind(' ');
+  return space == std::string_view::npos || !line.substr(space + 1).starts_with("HTTP/");
+}
+
 GuardLimits& CurrentGuardLimits() {
   static GuardLimits limits;
   return limits;
@@ -83,8 +107,13 @@ std::string CannedResponse(int status) {
 void GuardedSocket::Observe(GuardState& state, const char* data, std::size_t length) {
   state.pending_bytes += length;
   state.answered = false;
+  if (length > 0) state.SetArriving(true);
   if (state.head.size() < kMaxKeptHead) {
     state.head.append(data, std::min(length, kMaxKeptHead - state.head.size()));
+  }
+  if (!state.request_line_checked && state.head.find('\n') != std::string::npos) {
+    state.request_line_checked = true;
+    state.refused = LacksHttpVersion(state.head);
   }
 }
 

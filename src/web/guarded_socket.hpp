@@ -12,9 +12,11 @@
 #include <restinio/asio_include.hpp>
 #include <restinio/tls_fwd.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace cercle::web {
@@ -25,6 +27,11 @@ struct GuardLimits {
   std::uint64_t max_body_bytes = 0;
 };
 
+// How many requests, across every guarded socket of the process, have begun to arrive and have no
+// response begun yet: a graceful stop waits for them as for requests in flight, so that an upload
+// whose body is still arriving is not cut.
+std::atomic<int>& RequestsArriving();
+
 // What the guard saw of the request in progress. Shared by the moved-from and moved-to socket
 // objects.
 struct GuardState {
@@ -32,7 +39,28 @@ struct GuardState {
   std::string head;
   bool in_read_handler = false;
   bool answered = false;
+  bool arriving = false;  // counted in RequestsArriving
+  bool request_line_checked = false;
+  bool refused = false;  // the request line has no HTTP version: the read fails, the close answers 400
+
+  // Counts this connection in RequestsArriving while `value` holds.
+  void SetArriving(bool value) {
+    if (value == arriving) return;
+    arriving = value;
+    if (value) {
+      ++RequestsArriving();
+    } else {
+      --RequestsArriving();
+    }
+  }
 };
+
+// True when the first line of `head` (once complete) names no HTTP version, as in "GET /" (HTTP/0.9).
+// RESTinio's parser accepts such a line and reports version 1.1, so the guard refuses it itself.
+bool LacksHttpVersion(std::string_view head);
+
+// A fresh state for a socket, which leaves RequestsArriving when the last socket holding it goes.
+std::shared_ptr<GuardState> NewGuardState();
 
 // The status to answer for a connection closed with `state` pending; 0 for none.
 int StatusForClose(const GuardState& state, const GuardLimits& limits);
@@ -49,15 +77,15 @@ class GuardedSocket {
   using executor_type = socket_t::executor_type;
 
   explicit GuardedSocket(asio::io_context& io)
-      : socket_(io), state_(std::make_shared<GuardState>()) {}
+      : socket_(io), state_(NewGuardState()) {}
   // RESTinio's acceptor moves a socket into each connection and then accepts again on the
   // moved-from object, so a move leaves the source with a fresh state of its own.
   GuardedSocket(GuardedSocket&& other)
       : socket_(std::move(other.socket_)),
-        state_(std::exchange(other.state_, std::make_shared<GuardState>())) {}
+        state_(std::exchange(other.state_, NewGuardState())) {}
   GuardedSocket& operator=(GuardedSocket&& other) {
     socket_ = std::move(other.socket_);
-    state_ = std::exchange(other.state_, std::make_shared<GuardState>());
+    state_ = std::exchange(other.state_, NewGuardState());
     return *this;
   }
 
@@ -83,7 +111,11 @@ class GuardedSocket {
                                         const asio::error_code& error, std::size_t length) mutable {
                                       if (!error) Observe(*state, data, length);
                                       state->in_read_handler = true;
-                                      inner(error, length);
+                                      if (!error && state->refused) {
+                                        inner(asio::error::make_error_code(asio::error::invalid_argument), 0);
+                                      } else {
+                                        inner(error, length);
+                                      }
                                       state->in_read_handler = false;
                                     }));
   }
@@ -93,18 +125,22 @@ class GuardedSocket {
     // A response has begun: the request in progress is answered.
     state_->pending_bytes = 0;
     state_->head.clear();
+    state_->request_line_checked = false;
+    state_->SetArriving(false);
     socket_.async_write_some(buffers, std::forward<Handler>(handler));
   }
 
   template <class... Args>
   void shutdown(Args&&... args) {
     AnswerIfPending();
+    state_->SetArriving(false);
     socket_.shutdown(std::forward<Args>(args)...);
   }
 
   template <class... Args>
   void close(Args&&... args) {
     AnswerIfPending();
+    state_->SetArriving(false);
     socket_.close(std::forward<Args>(args)...);
   }
 

@@ -28,7 +28,6 @@ std::vector<Route> AllRoutes() {
       // Operations
       {kGet, "/healthz", system::Live, kPublic},
       {kGet, "/readyz", system::Ready, kPublic},
-      {kGet, "/metrics", system::Metrics, kPublic},
       {kGet, "/static/{file...}", system::StaticFile, kPublic},
       // Shell
       {kGet, "/", pages::home::Show, kPublic},
@@ -248,6 +247,10 @@ std::vector<Route> AllRoutes() {
       // The public impact page an organisation may publish
       {kGet, "/public/{slug}", pages::public_pages::ShowImpact, kPublic},
   };
+}
+
+std::vector<Route> MetricsRoutes() {
+  return {{Method::kGet, "/metrics", system::Metrics, Access::kPublic}};
 }
 
 }  // namespace cercle::web

@@ -9,4 +9,8 @@ namespace cercle::web {
 // Every URL of the application, in one table.
 std::vector<Route> AllRoutes();
 
+// The routes of the metrics listener (server.metrics_listen): /metrics alone, never on the public
+// socket.
+std::vector<Route> MetricsRoutes();
+
 }  // namespace cercle::web

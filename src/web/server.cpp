@@ -4,10 +4,13 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <future>
+#include <optional>
 #include <restinio/all.hpp>
 #include <thread>
 
 #include "web/guarded_socket.hpp"
+#include "web/routes.hpp"
 
 namespace cercle::web {
 namespace {
@@ -17,6 +20,8 @@ namespace {
 // real page below.
 constexpr std::uint64_t kHardLimitFactor = 4;
 constexpr std::size_t kMaxConnections = 4096;
+// How often a graceful stop looks again at requests still arriving (their sockets do not signal).
+constexpr std::chrono::milliseconds kDrainPoll{20};
 
 struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
                                           restinio::default_request_handler_t,
@@ -100,27 +105,45 @@ class Server::Impl {
             [this](restinio::request_handle_t request) { return Accept(std::move(request)); });
     server_ = std::make_unique<restinio::http_server_t<Traits>>(restinio::external_io_context(io_),
                                                                 std::move(settings));
+    if (!config.server.metrics_listen.empty()) OpenMetricsListener();
   }
 
   void Start() {
     server_->open_sync();
+    if (metrics_server_) metrics_server_->open_sync();
     const int threads = std::max(1, config_.server.io_threads);
     for (int i = 0; i < threads; ++i) io_threads_.emplace_back([this] { io_.run(); });
     spdlog::info("serving on http://{}:{}", config_.server.listen, config_.server.port);
+    if (metrics_server_) spdlog::info("serving metrics on http://{}/metrics", config_.server.metrics_listen);
   }
 
   void Stop() {
     if (stopped_.exchange(true)) return;
-    // Stop accepting, then let every request in flight finish and its response be written.
-    asio::post(io_, [this] { server_->close_sync(); });
+    // Stop accepting (before anything is answered with Connection: close, so that a client told to
+    // reconnect finds the port closed), then let every request in flight finish and its response
+    // be written: those handed to a worker, and those whose bytes are still arriving.
+    if (!io_threads_.empty()) {
+      std::promise<void> closed;
+      asio::post(io_, [this, &closed] {
+        server_->close_sync();
+        if (metrics_server_) metrics_server_->close_sync();
+        closed.set_value();
+      });
+      closed.get_future().wait();
+    }
     draining_ = true;
     {
+      const auto deadline = std::chrono::steady_clock::now() +
+                            std::chrono::seconds(config_.server.shutdown_grace_seconds);
       std::unique_lock lock(mutex_);
-      const bool drained =
-          idle_.wait_for(lock, std::chrono::seconds(config_.server.shutdown_grace_seconds),
-                         [this] { return in_flight_ == 0; });
-      if (!drained)
-        spdlog::warn("shutdown: {} request(s) still in flight after the grace period", in_flight_);
+      while (in_flight_ > 0 || RequestsArriving() > 0) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+          spdlog::warn("shutdown: {} request(s) in flight and {} arriving after the grace period",
+                       in_flight_, RequestsArriving().load());
+          break;
+        }
+        idle_.wait_until(lock, std::min(deadline, std::chrono::steady_clock::now() + kDrainPoll));
+      }
     }
     io_.stop();
     for (auto& thread : io_threads_) thread.join();
@@ -149,17 +172,53 @@ class Server::Impl {
   }
 
  private:
+  // Serves /metrics, through the same pipeline as every page, on its own address: the public socket
+  // has no such route.
+  void OpenMetricsListener() {
+    const auto address = config::ParseListenAddress(config_.server.metrics_listen);
+    if (!address) throw std::runtime_error("server.metrics_listen is not host:port");
+    metrics_application_.emplace(application_.services(), Router(MetricsRoutes()));
+    restinio::server_settings_t<Traits> settings;
+    settings.address(address->host)
+        .port(static_cast<std::uint16_t>(address->port))
+        .max_parallel_connections(kMaxConnections)
+        .read_next_http_message_timelimit(std::chrono::seconds(config_.limits.read_timeout_seconds))
+        .handle_request_timeout(std::chrono::seconds(config_.limits.handler_timeout_seconds))
+        .write_http_response_timelimit(std::chrono::seconds(config_.limits.handler_timeout_seconds))
+        .request_handler([this](restinio::request_handle_t request) {
+          return Accept(std::move(request), *metrics_application_);
+        });
+    metrics_server_ = std::make_unique<restinio::http_server_t<Traits>>(
+        restinio::external_io_context(io_), std::move(settings));
+  }
+
   restinio::request_handling_status_t Accept(restinio::request_handle_t handle) {
+    return Accept(std::move(handle), application_);
+  }
+
+  restinio::request_handling_status_t Accept(restinio::request_handle_t handle,
+                                             Application& application) {
     {
       std::lock_guard lock(mutex_);
       ++in_flight_;
     }
+    // A request line without a version ("GET /", HTTP/0.9) has no headers to carry a session, a
+    // language or a length: refuse it rather than guess.
+    if (handle->header().http_major() < 1) {
+      Respond(handle, VersionMissing());
+      return restinio::request_accepted();
+    }
     Request request = Convert(*handle, config_.server.trust_forwarded_for);
-    asio::post(workers_,
-               [this, handle = std::move(handle), request = std::move(request)]() mutable {
-                 Respond(handle, application_.Handle(request));
-               });
+    asio::post(workers_, [this, &application, handle = std::move(handle),
+                          request = std::move(request)]() mutable {
+      Respond(handle, application.Handle(request));
+    });
     return restinio::request_accepted();
+  }
+
+  static Response VersionMissing() {
+    return Response::Text(
+        400, "La requête n'indique pas de version HTTP.\nThe request gives no HTTP version.\n");
   }
 
   void Respond(const restinio::request_handle_t& handle, Response response) {
@@ -187,6 +246,8 @@ class Server::Impl {
   IoContext io_;
   asio::thread_pool workers_;
   std::unique_ptr<restinio::http_server_t<Traits>> server_;
+  std::optional<Application> metrics_application_;
+  std::unique_ptr<restinio::http_server_t<Traits>> metrics_server_;
   std::vector<std::thread> io_threads_;
   std::mutex mutex_;
   std::condition_variable idle_;

@@ -164,7 +164,6 @@ std::map<std::string, Expectation> Expectations() {
       // Operations
       {"GET /healthz", {200, kNone, ok, All(ok), ok, All(ok)}},
       {"GET /readyz", {200, kNone, ok, All(ok), ok, All(ok)}},
-      {"GET /metrics", {200, kNone, ok, All(ok), ok, All(ok)}},
       {"GET /static/{file...}", {200, kStaticFile, ok, All(ok), ok, All(ok)}},
       // Shell
       {"GET /", {200, kNone, ok, All(ok), ok, All(ok)}},

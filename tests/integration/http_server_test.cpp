@@ -133,13 +133,17 @@ TEST(HttpServer, AnUnexpectedFailureShowsAnIncidentIdThatTheLogCarries) {
 }
 
 TEST(HttpServer, HealthReadinessAndMetrics) {
-  TestServer server;
+  const int metrics_port = FreePort();
+  TestServer server({.configure = [&](config::Config& config) {
+    config.server.metrics_listen = "127.0.0.1:" + std::to_string(metrics_port);
+  }});
   HttpClient client(server.base_url());
   EXPECT_EQ(client.Get("/healthz").status, 200);
   EXPECT_EQ(client.Get("/readyz").status, 200);
   client.Get("/");
   client.Get("/nowhere?name=Jean");
-  const auto metrics = client.Get("/metrics");
+  WaitForPort(metrics_port);
+  const auto metrics = HttpClient("http://127.0.0.1:" + std::to_string(metrics_port)).Get("/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(
       metrics.body.find("cercle_http_requests_total{route=\"/\",method=\"GET\",status=\"200\"} 1"),

@@ -61,6 +61,23 @@ TEST_F(ConfigFiles, EveryKeyOfTheExampleFileIsAccepted) {
   ASSERT_TRUE(config) << config.error().message.id;
 }
 
+TEST(Config, MetricsListenIsHostAndPortOrNothing) {
+  const auto config = Load(std::nullopt, {{"CERCLE_SERVER_METRICS_LISTEN", "127.0.0.1:9464"}});
+  ASSERT_TRUE(config);
+  const auto address = ParseListenAddress(config->server.metrics_listen);
+  ASSERT_TRUE(address);
+  EXPECT_EQ(address->host, "127.0.0.1");
+  EXPECT_EQ(address->port, 9464);
+  const auto ipv6 = ParseListenAddress("[::1]:9464");
+  ASSERT_TRUE(ipv6);
+  EXPECT_EQ(ipv6->host, "::1");
+  EXPECT_TRUE(Load(std::nullopt, {})->server.metrics_listen.empty()) << "off by default";
+  for (const char* bad : {"9464", "127.0.0.1", "127.0.0.1:", ":9464", "127.0.0.1:0", "127.0.0.1:70000",
+                          "::1:9464", "localhost:http"}) {
+    EXPECT_FALSE(Load(std::nullopt, {{"CERCLE_SERVER_METRICS_LISTEN", bad}})) << bad;
+  }
+}
+
 TEST_F(ConfigFiles, KeyFileIsCreatedPrivateAndReadBack) {
   const std::string path = folder_ + "/keys/cercle.key";
   ASSERT_TRUE(CreateKeyFile(path));

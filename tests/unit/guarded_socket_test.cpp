@@ -53,5 +53,14 @@ TEST(GuardedSocket, CannedResponsesAreCompleteHttp) {
   EXPECT_NE(body.find("La requête a pris trop de temps."), std::string::npos);
 }
 
+TEST(GuardedSocket, ARequestLineWithoutAnHttpVersionIsRefused) {
+  EXPECT_TRUE(LacksHttpVersion("GET /\r\n"));
+  EXPECT_TRUE(LacksHttpVersion("GET /healthz\n\r\n"));
+  EXPECT_TRUE(LacksHttpVersion("\r\nGET / FTP/1.0\r\n"));
+  EXPECT_FALSE(LacksHttpVersion("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+  EXPECT_FALSE(LacksHttpVersion("\r\nGET / HTTP/1.0\r\n"));
+  EXPECT_FALSE(LacksHttpVersion("GET /")) << "the line is not complete yet";
+}
+
 }  // namespace
 }  // namespace cercle::web
