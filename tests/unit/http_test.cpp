@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "web/http.hpp"
 
 namespace cercle::web {
@@ -68,6 +71,52 @@ TEST(Cookie, FindsTheNamedCookie) {
   EXPECT_EQ(request.Cookie("lang").value(), "en");
   EXPECT_EQ(request.Cookie("other").value(), "x");
   EXPECT_FALSE(request.Cookie("missing"));
+}
+
+TEST(Multipart, ReadsQuotedNamesExtendedFileNamesAndEmptyFileInputs) {
+  const auto boundary = MultipartBoundary("Multipart/Form-Data; charset=utf-8; boundary=\"----x y\"");
+  ASSERT_TRUE(boundary);
+  EXPECT_EQ(*boundary, "----x y");
+  const std::string body =
+      "------x y\r\nContent-Disposition: form-data; name=\"a \\\"b\\\"\"\r\n\r\nvaleur\r\n"
+      "------x y\r\nContent-Disposition: form-data; name=\"doc\"; filename*=UTF-8''%C3%A9t%C3%A9.pdf\r\n"
+      "Content-Type: application/pdf\r\n\r\n%PDF\r\n"
+      "------x y\r\nContent-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\n\r\n"
+      "------x y--\r\n";
+  const auto parsed = ParseMultipart(body, *boundary);
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->fields.find("a \"b\"")->second, "valeur");
+  ASSERT_EQ(parsed->files.size(), 1u);
+  EXPECT_EQ(parsed->files[0].filename, "été.pdf");
+  EXPECT_EQ(parsed->files[0].content_type, "application/pdf");
+  EXPECT_EQ(parsed->files[0].bytes, "%PDF");
+}
+
+TEST(Multipart, RefusesHostileBodies) {
+  EXPECT_FALSE(MultipartBoundary("multipart/form-data"));
+  EXPECT_FALSE(MultipartBoundary("multipart/form-data; boundary="));
+  EXPECT_FALSE(MultipartBoundary("multipart/form-data; boundary=" + std::string(71, 'a')));
+  EXPECT_FALSE(MultipartBoundary("multipart/form-data; boundary=a\\b"));
+  EXPECT_FALSE(MultipartBoundary("text/plain; boundary=abc"));
+  const std::vector<std::string> hostile = {
+      "",
+      "--B\r\n",                                                                      // no closing delimiter
+      "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",                  // truncated
+      "--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--\r\n",                 // no name
+      "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--B--\r\n",   // not form-data
+      "--B\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--B--\r\n",      // unterminated quote
+      "--B\r\nno header separator\r\nx\r\n--B--\r\n",
+      "--B\r\nContent-Disposition: form-data; name=\"f\"; filename*=latin1''%E9.pdf\r\n\r\nx\r\n--B--\r\n",
+  };
+  for (const auto& body : hostile) {
+    SCOPED_TRACE(::testing::PrintToString(body));
+    EXPECT_FALSE(ParseMultipart(body, "B"));
+  }
+  // A form without fields is only its closing delimiter.
+  const auto empty = ParseMultipart("--B--\r\n", "B");
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->fields.empty());
 }
 
 }  // namespace
