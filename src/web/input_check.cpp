@@ -28,14 +28,15 @@ std::optional<InputFault> Fault(std::string_view text, Allowed allowed) {
   return std::nullopt;
 }
 
-// Why URL-encoded `text` could not be parsed: what its escapes decode to is not UTF-8, or it is otherwise
-// malformed. The parser refuses both alike; the user is told which.
+// Why URL-encoded `text` could not be parsed: what its escapes decode to is not UTF-8, or it is
+// otherwise malformed. The parser refuses both alike; the user is told which.
 InputFault UnreadableFault(std::string_view text) {
   const auto decoded = PercentDecode(text, true);
   return decoded && !IsValidUtf8(*decoded) ? InputFault::kInvalidUtf8 : InputFault::kMalformed;
 }
 
-std::optional<InputRefusal> CheckPairs(const std::multimap<std::string, std::string>& pairs, InputPart part) {
+std::optional<InputRefusal> CheckPairs(const std::multimap<std::string, std::string>& pairs,
+                                       InputPart part) {
   for (const auto& [name, value] : pairs) {
     if (const auto fault = Fault(name, Allowed::kNone)) return InputRefusal{part, *fault};
     if (const auto fault = Fault(value, Allowed::kLineBreaks)) return InputRefusal{part, *fault};
@@ -74,23 +75,28 @@ std::string_view PartName(InputPart part) {
 }
 
 std::optional<InputRefusal> CheckInput(const Request& request) {
-  if (const auto fault = Fault(request.path, Allowed::kNone)) return InputRefusal{InputPart::kPath, *fault};
+  if (const auto fault = Fault(request.path, Allowed::kNone))
+    return InputRefusal{InputPart::kPath, *fault};
   const auto query = ParseUrlEncoded(request.query);
   if (!query) return InputRefusal{InputPart::kQuery, UnreadableFault(request.query)};
   if (const auto refusal = CheckPairs(*query, InputPart::kQuery)) return refusal;
   for (const auto& [name, value] : request.headers) {
-    if (const auto fault = Fault(value, Allowed::kTab)) return InputRefusal{InputPart::kHeader, *fault};
+    if (const auto fault = Fault(value, Allowed::kTab))
+      return InputRefusal{InputPart::kHeader, *fault};
   }
   const auto body = request.ParsedBody();
   if (!body) {
-    const bool multipart = request.Header("content-type").value_or("").find("multipart") != std::string_view::npos;
+    const bool multipart =
+        request.Header("content-type").value_or("").find("multipart") != std::string_view::npos;
     return InputRefusal{InputPart::kFormField,
                         multipart ? InputFault::kMalformed : UnreadableFault(request.body)};
   }
   if (const auto refusal = CheckPairs(body->fields, InputPart::kFormField)) return refusal;
   for (const auto& file : body->files) {
-    if (const auto fault = Fault(file.field, Allowed::kNone)) return InputRefusal{InputPart::kFormField, *fault};
-    if (const auto fault = Fault(file.filename, Allowed::kNone)) return InputRefusal{InputPart::kFileName, *fault};
+    if (const auto fault = Fault(file.field, Allowed::kNone))
+      return InputRefusal{InputPart::kFormField, *fault};
+    if (const auto fault = Fault(file.filename, Allowed::kNone))
+      return InputRefusal{InputPart::kFileName, *fault};
     if (const auto fault = Fault(file.content_type, Allowed::kTab)) {
       return InputRefusal{InputPart::kFileName, *fault};
     }

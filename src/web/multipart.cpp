@@ -2,9 +2,9 @@
 
 #include <cctype>
 
-// RESTinio's tested parsers do the work: Content-Type and Content-Disposition (http_field_parsers), the split
-// into parts and each part's header fields (multipart_body.hpp), and finding the files (file_upload.hpp).
-// They are included here only: their headers are heavy.
+// RESTinio's tested parsers do the work: Content-Type and Content-Disposition (http_field_parsers),
+// the split into parts and each part's header fields (multipart_body.hpp), and finding the files
+// (file_upload.hpp). They are included here only: their headers are heavy.
 #include <restinio/helpers/file_upload.hpp>
 #include <restinio/helpers/http_field_parsers/content-disposition.hpp>
 #include <restinio/helpers/http_field_parsers/content-type.hpp>
@@ -20,8 +20,8 @@ namespace mb = restinio::multipart_body;
 
 std::string Text(restinio::string_view_t view) { return std::string(view.data(), view.size()); }
 
-// The value of a "filename*" parameter (RFC 5987: charset'language'percent-encoded), decoded; only UTF-8
-// is accepted. RESTinio hands this parameter over still encoded, so Cercle decodes it here.
+// The value of a "filename*" parameter (RFC 5987: charset'language'percent-encoded), decoded; only
+// UTF-8 is accepted. RESTinio hands this parameter over still encoded, so Cercle decodes it here.
 std::optional<std::string> DecodeExtendedValue(std::string_view value) {
   const auto first = value.find('\'');
   if (first == std::string_view::npos) return std::nullopt;
@@ -47,8 +47,8 @@ std::optional<std::string> FieldName(const mb::parsed_part_t& part) {
 }  // namespace
 
 std::optional<std::string> MultipartBoundary(std::string_view content_type) {
-  const auto parsed =
-      hfp::content_type_value_t::try_parse(restinio::string_view_t(content_type.data(), content_type.size()));
+  const auto parsed = hfp::content_type_value_t::try_parse(
+      restinio::string_view_t(content_type.data(), content_type.size()));
   if (!parsed) return std::nullopt;
   const auto& media = parsed->media_type;
   if (!restinio::impl::is_equal_caseless(media.type, "multipart") ||
@@ -63,9 +63,11 @@ std::optional<std::string> MultipartBoundary(std::string_view content_type) {
 std::optional<MultipartBody> ParseMultipart(std::string_view body, std::string_view boundary) {
   const std::string delimiter = "--" + std::string(boundary);
   MultipartBody parsed;
-  // A form without any field is only its closing delimiter, which RESTinio reads as no parts at all.
+  // A form without any field is only its closing delimiter, which RESTinio reads as no parts at
+  // all.
   if (body.starts_with(delimiter + "--")) return parsed;
-  const auto parts = mb::split_multipart_body(restinio::string_view_t(body.data(), body.size()), delimiter);
+  const auto parts =
+      mb::split_multipart_body(restinio::string_view_t(body.data(), body.size()), delimiter);
   if (parts.empty()) return std::nullopt;
   for (const auto part_text : parts) {
     auto part = mb::try_parse_part(part_text);
@@ -79,7 +81,8 @@ std::optional<MultipartBody> ParseMultipart(std::string_view body, std::string_v
       // A file input left empty still sends a part, with no name and no bytes.
       if (filename->empty() && file->body.empty()) continue;
       parsed.files.push_back({std::move(file->name), std::move(*filename),
-                              content_type ? Text(*content_type) : std::string(), Text(file->body)});
+                              content_type ? Text(*content_type) : std::string(),
+                              Text(file->body)});
     } else if (file.error() == restinio::file_upload::enumeration_error_t::no_files_found) {
       auto name = FieldName(*part);
       if (!name) return std::nullopt;

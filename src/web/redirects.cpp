@@ -14,16 +14,19 @@ bool HasControlOrBackslash(std::string_view text) {
   return false;
 }
 
-// A decoded piece of a target that may be encoded again: valid UTF-8, no control character, no backslash.
+// A decoded piece of a target that may be encoded again: valid UTF-8, no control character, no
+// backslash.
 bool Acceptable(std::string_view decoded) {
   return IsValidUtf8(decoded) && !HasControlOrBackslash(decoded);
 }
 
-// The path rebuilt from its decoded segments, or nothing when it is refused: a decoded form that starts with
+// The path rebuilt from its decoded segments, or nothing when it is refused: a decoded form that
+// starts with
 // "//" ("/%2F…"), or a "." or ".." segment. Empty segments inside (a doubled '/') are dropped.
 std::optional<std::string> RebuildPath(std::string_view raw) {
   const auto decoded = PercentDecode(raw, false);
-  if (!decoded || !Acceptable(*decoded) || !decoded->starts_with('/') || decoded->starts_with("//")) {
+  if (!decoded || !Acceptable(*decoded) || !decoded->starts_with('/') ||
+      decoded->starts_with("//")) {
     return std::nullopt;
   }
   std::string rebuilt;
@@ -37,8 +40,8 @@ std::optional<std::string> RebuildPath(std::string_view raw) {
     if (segment.empty()) continue;
     if (segment == "." || segment == "..") return std::nullopt;
     rebuilt += '/';
-    // Everything but unreserved characters is escaped, so '/', '?', '#', '%' and ':' cannot change the
-    // target's shape.
+    // Everything but unreserved characters is escaped, so '/', '?', '#', '%' and ':' cannot change
+    // the target's shape.
     rebuilt += PercentEncode(segment);
   }
   if (rebuilt.empty() || trailing_slash) rebuilt += '/';
@@ -55,8 +58,8 @@ std::optional<std::string> RebuildQuery(std::string_view raw) {
     if (pair.empty()) continue;
     const auto equals = pair.find('=');
     const auto key = PercentDecode(pair.substr(0, equals), true);
-    const auto value =
-        PercentDecode(equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
+    const auto value = PercentDecode(
+        equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
     if (!key || !value || !Acceptable(*key) || !Acceptable(*value)) return std::nullopt;
     AppendSeparated(rebuilt, "&", PercentEncode(*key) + "=" + PercentEncode(*value));
   }
@@ -66,12 +69,13 @@ std::optional<std::string> RebuildQuery(std::string_view raw) {
 }  // namespace
 
 std::optional<std::string> LocalTarget(std::string_view target) {
-  // The raw target is checked as well as its decoded parts: a browser strips TAB, CR and LF before it
-  // resolves a Location, so "/\t/evil.example/" would reach it as "//evil.example/".
+  // The raw target is checked as well as its decoded parts: a browser strips TAB, CR and LF before
+  // it resolves a Location, so "/\t/evil.example/" would reach it as "//evil.example/".
   if (!target.starts_with('/') || target.starts_with("//") || HasControlOrBackslash(target)) {
     return std::nullopt;
   }
-  if (const auto hash = target.find('#'); hash != std::string_view::npos) target = target.substr(0, hash);
+  if (const auto hash = target.find('#'); hash != std::string_view::npos)
+    target = target.substr(0, hash);
   const auto question = target.find('?');
   auto path = RebuildPath(target.substr(0, question));
   if (!path) return std::nullopt;

@@ -1,5 +1,5 @@
-// libFuzzer target: the Cookie header (Request::Cookie). The first line of the input is the cookie name, the
-// rest the header's value.
+// libFuzzer target: the Cookie header (Request::Cookie). The first line of the input is the cookie
+// name, the rest the header's value.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.headers = {{"cookie", header}};
   const auto value = request.Cookie(name);
   // A value found is part of the header, and never holds the pair separator.
-  if (value && (value->size() > header.size() || value->find(';') != std::string::npos)) std::abort();
+  if (value && (value->size() > header.size() || value->find(';') != std::string::npos))
+    std::abort();
   (void)request.Cookie("__Host-cercle_session");
   (void)request.Cookie("lang");
   return 0;

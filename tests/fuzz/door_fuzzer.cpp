@@ -1,5 +1,6 @@
-// libFuzzer target: the door (CheckInput). The input is split on NUL-free separators into the path, the
-// query, the Content-Type choice and the body; whatever passes the door must be text a handler may see.
+// libFuzzer target: the door (CheckInput). The input is split on NUL-free separators into the path,
+// the query, the Content-Type choice and the body; whatever passes the door must be text a handler
+// may see.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -21,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
   cercle::web::Request request;
   request.method = cercle::web::Method::kPost;
-  // The first byte chooses how the body is sent; the rest is path, query and body separated by '\x1f'.
+  // The first byte chooses how the body is sent; the rest is path, query and body separated by
+  // '\x1f'.
   const auto first = text.find('\x1f');
   const auto second = first == std::string::npos ? std::string::npos : text.find('\x1f', first + 1);
   request.path = "/" + text.substr(0, first);

@@ -1,5 +1,6 @@
 // libFuzzer target: URL-encoded forms and query strings (ParseUrlEncoded, PercentDecode,
-// Request::QueryParameters and FormFields). Every decoded pair must encode and decode back to itself.
+// Request::QueryParameters and FormFields). Every decoded pair must encode and decode back to
+// itself.
 #include <cstdint>
 #include <cstdlib>
 #include <string>

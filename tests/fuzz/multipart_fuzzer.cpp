@@ -1,5 +1,6 @@
-// libFuzzer target: multipart/form-data bodies and their Content-Type (MultipartBoundary, ParseMultipart,
-// Request::Body). The first line of the input is the Content-Type header, the rest the body.
+// libFuzzer target: multipart/form-data bodies and their Content-Type (MultipartBoundary,
+// ParseMultipart, Request::Body). The first line of the input is the Content-Type header, the rest
+// the body.
 #include <cstdint>
 #include <cstdlib>
 #include <string>

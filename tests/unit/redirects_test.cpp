@@ -11,9 +11,11 @@ namespace {
 TEST(RedirectTarget, KeepsLocalPathsAndTheirQuery) {
   EXPECT_EQ(RedirectTarget("/circles/3"), "/circles/3");
   EXPECT_EQ(RedirectTarget("/"), "/");
-  EXPECT_EQ(RedirectTarget("/reports/funder?year=2026&quarter=3"), "/reports/funder?year=2026&quarter=3");
+  EXPECT_EQ(RedirectTarget("/reports/funder?year=2026&quarter=3"),
+            "/reports/funder?year=2026&quarter=3");
   EXPECT_EQ(RedirectTarget("/admin/users/"), "/admin/users/");
-  EXPECT_EQ(RedirectTarget("/volunteers?q=H%C3%A9l%C3%A8ne+Roy"), "/volunteers?q=H%C3%A9l%C3%A8ne%20Roy");
+  EXPECT_EQ(RedirectTarget("/volunteers?q=H%C3%A9l%C3%A8ne+Roy"),
+            "/volunteers?q=H%C3%A9l%C3%A8ne%20Roy");
   EXPECT_EQ(RedirectTarget("/a@b"), "/a%40b");
 }
 
