@@ -1,5 +1,5 @@
 # Cercle: the two commands are `make run` and `make test`. See README.md.
-.PHONY: run test bench build deps format tidy clean
+.PHONY: run test bench build deps format tidy clean fuzz
 
 JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
@@ -15,6 +15,11 @@ test:
 # Measures the server against nginx with wrk, side by side, and runs the micro-benchmarks. Never asserts.
 bench: deps
 	bench/run
+
+# Runs each libFuzzer target (tests/fuzz/) for FUZZ_SECONDS seconds, from its committed corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz run $(FUZZ_SECONDS)
 
 deps:
 	scripts/install-deps

@@ -94,7 +94,7 @@ Error LinkDead() {
 Status CheckNameAndEmail(const std::string& display_name, const std::string& email) {
   std::vector<FieldError> errors;
   const std::string name = Trim(display_name);
-  if (name.empty() || name.size() > kMaximumNameLength) {
+  if (name.empty() || CharacterCount(name) > kMaximumNameLength) {
     errors.push_back({"display_name", {N_("Enter a name of at most 120 characters."), {}}});
   }
   if (!store::LooksLikeEmail(store::NormaliseEmail(email))) {

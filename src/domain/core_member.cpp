@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/text.hpp"
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
@@ -109,7 +110,7 @@ Status CheckCoreMemberMove(CoreMemberStatus from, CoreMemberStatus to, std::stri
   if (to == CoreMemberStatus::kClosed && trimmed.empty()) {
     return Error::Fields({{"reason", {N_("Give the reason for closing this file."), {}}}});
   }
-  if (trimmed.size() > intake::kMaxReasonLength)
+  if (CharacterCount(trimmed) > intake::kMaxReasonLength)
     return Error::Fields({{"reason", intake::TooLong(intake::kMaxReasonLength)}});
   return {};
 }

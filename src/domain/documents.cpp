@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
+
 namespace cercle::domain {
 
 std::optional<DocumentType> DetectDocumentType(std::string_view bytes) {
@@ -15,7 +17,7 @@ std::optional<DocumentType> DetectDocumentType(std::string_view bytes) {
 }
 
 Status CheckDocumentFilename(std::string_view filename) {
-  const bool bad = filename.empty() || filename.size() > 200 || filename.front() == '.' ||
+  const bool bad = filename.empty() || CharacterCount(filename) > 200 || filename.front() == '.' ||
                    filename.find('/') != std::string_view::npos ||
                    filename.find('\\') != std::string_view::npos ||
                    filename.find("..") != std::string_view::npos ||

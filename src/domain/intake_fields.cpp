@@ -1,5 +1,7 @@
 #include "domain/intake_fields.hpp"
 
+#include "base/text.hpp"
+
 namespace cercle::domain::intake {
 
 std::string Trimmed(std::string_view text) {
@@ -19,14 +21,14 @@ void RequireText(std::vector<FieldError>& errors, const std::string& field, std:
   const std::string trimmed = Trimmed(text);
   if (trimmed.empty()) {
     errors.push_back({field, {std::string(missing), {}}});
-  } else if (trimmed.size() > limit) {
+  } else if (CharacterCount(trimmed) > limit) {
     errors.push_back({field, TooLong(limit)});
   }
 }
 
 void LimitText(std::vector<FieldError>& errors, const std::string& field, std::string_view text,
                std::size_t limit) {
-  if (Trimmed(text).size() > limit) errors.push_back({field, TooLong(limit)});
+  if (CharacterCount(Trimmed(text)) > limit) errors.push_back({field, TooLong(limit)});
 }
 
 }  // namespace cercle::domain::intake

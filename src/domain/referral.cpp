@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
@@ -142,7 +143,7 @@ Status CheckReferralMove(ReferralStatus from, ReferralStatus to, std::string_vie
                                            : N_("Give the reason for withdrawing this referral."),
            {}}}});
   }
-  if (trimmed.size() > intake::kMaxReasonLength) {
+  if (CharacterCount(trimmed) > intake::kMaxReasonLength) {
     return Error::Fields({{"reason", intake::TooLong(intake::kMaxReasonLength)}});
   }
   if (to == ReferralStatus::kAccepted && missing_criteria > 0) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/text.hpp"
+
 namespace cercle::store {
 namespace {
 
@@ -29,7 +31,7 @@ bool IsSlug(const std::string& slug) {
 Result<Organisation> OrganisationStore::Create(const std::string& name, const std::string& slug,
                                                Instant now) {
   std::vector<FieldError> errors;
-  if (name.find_first_not_of(" \t") == std::string::npos || name.size() > kMaxNameLength) {
+  if (name.find_first_not_of(" \t") == std::string::npos || CharacterCount(name) > kMaxNameLength) {
     errors.push_back({"name", {N_("Enter a name of at most 200 characters."), {}}});
   }
   if (!IsSlug(slug)) {

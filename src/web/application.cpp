@@ -10,6 +10,7 @@
 #include "auth/crypto.hpp"
 #include "web/context.hpp"
 #include "web/cookies.hpp"
+#include "web/input_check.hpp"
 #include "web/layout.hpp"
 
 namespace cercle::web {
@@ -115,6 +116,35 @@ std::string DescribeFailure(const std::exception& failure) {
   return std::string(typeid(failure).name()) + ": " + failure.what();
 }
 
+// The answer to a request the door refused (CheckInput): a 400 page in the user's language, and for a
+// signed-in user an audit entry naming the route and the fault, never the bytes themselves.
+Response RenderInputRefusal(Context& context, const InputRefusal& refusal) {
+  const auto& actor = context.actor;
+  if (actor && actor->signed_in()) {
+    context.services.audit.Record(
+        context.services.database,
+        {actor->organisation_id, actor->user_id, "request.refused", std::string(PartName(refusal.part)),
+         context.request.method_text + " " + context.route.pattern + " " + std::string(FaultName(refusal.fault)),
+         context.request.client_address, audit::Outcome::kDenied, context.services.clock.Now()});
+  }
+  if (refusal.fault == InputFault::kMalformed) {
+    return RenderErrorPage(context, 400,
+                           {N_("The address or the form sent could not be read. Nothing was saved. Reload the "
+                               "page and try again."),
+                            {}});
+  }
+  if (refusal.fault == InputFault::kInvalidUtf8) {
+    return RenderErrorPage(context, 400,
+                           {N_("The request holds characters that are not valid text (UTF-8). Nothing was "
+                               "saved. Check what you typed or pasted and try again."),
+                            {}});
+  }
+  return RenderErrorPage(context, 400,
+                         {N_("The request holds a control character (such as a null byte) that text cannot "
+                             "hold. Nothing was saved. Check what you typed or pasted and try again."),
+                          {}});
+}
+
 }  // namespace
 
 std::string RandomHex(std::size_t bytes) {
@@ -154,7 +184,10 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
         unmatched, 413,
         {N_("The file is too large: the limit is {limit} MB."), {{"limit", megabytes}}});
   }
+  // The door: bytes no handler should ever see are refused before anything else runs.
+  const auto refusal = CheckInput(request);
   auto match = router_.Match(request.method, request.path);
+  if (refusal && !match.route) return RenderInputRefusal(unmatched, *refusal);
   if (!match.route) {
     if (match.method_mismatch) {
       return RenderErrorPage(unmatched, 405,
@@ -184,7 +217,9 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   context.csrf_token = services_.authenticator.CsrfToken(*csrf_cookie);
 
   Response response;
-  if (request.method == Method::kPost &&
+  if (refusal) {
+    response = RenderInputRefusal(context, *refusal);
+  } else if (request.method == Method::kPost &&
       (!SameOrigin(request, services_.config) || !had_csrf_cookie ||
        !auth::ConstantTimeEquals(SentCsrfToken(request), context.csrf_token))) {
     // Nothing runs for a forged or stale form.

@@ -1,5 +1,6 @@
 #include "web/documents.hpp"
 
+#include "base/text.hpp"
 #include "domain/documents.hpp"
 #include "web/layout.hpp"
 
@@ -44,7 +45,7 @@ Result<store::Document> StoreUploadedDocument(Context& context, const std::strin
   }
   std::string cleaned_title = title;
   cleaned_title.erase(0, cleaned_title.find_first_not_of(" \t\r\n"));
-  if (cleaned_title.size() > 200)
+  if (CharacterCount(cleaned_title) > 200)
     return Error::Fields({{"title", {N_("Use at most 200 characters."), {}}}});
   if (cleaned_title.empty()) cleaned_title = file->filename;
 

@@ -12,7 +12,10 @@ std::string Form::Get(const std::string& name) const {
 std::vector<std::string> Form::All(const std::string& name) const {
   std::vector<std::string> values;
   const auto [first, last] = fields_.equal_range(name);
-  for (auto it = first; it != last; ++it) values.push_back(it->second);
+  // A value sent twice (the same id twice in an attendance list) counts once: the first is kept, in order.
+  for (auto it = first; it != last; ++it) {
+    if (std::find(values.begin(), values.end(), it->second) == values.end()) values.push_back(it->second);
+  }
   return values;
 }
 

@@ -18,7 +18,7 @@ class Form {
 
   // The first value of field `name`, or "".
   std::string Get(const std::string& name) const;
-  // Every value of field `name` (checkboxes).
+  // Every distinct value of field `name` (checkboxes), in the order sent; a repeated value is kept once.
   std::vector<std::string> All(const std::string& name) const;
 
   // For each of `names`: {"value": …, "error": …}; and "form_error" with the error's summary when `error` is

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+// RESTinio's query parser; its headers stay out of http.hpp, which every page includes.
+#include <restinio/uri_helpers.hpp>
+
 #include "web/multipart.hpp"
 
 namespace cercle::web {
@@ -54,26 +57,34 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
 }
 
 std::multimap<std::string, std::string> Request::QueryParameters() const {
-  return ParseUrlEncoded(query);
+  auto parameters = ParseUrlEncoded(query);
+  return parameters ? std::move(*parameters) : std::multimap<std::string, std::string>();
 }
 
-std::multimap<std::string, std::string> Request::FormFields() const {
-  const auto type = Header("content-type");
-  if (!type) return {};
-  if (type->starts_with("application/x-www-form-urlencoded")) return ParseUrlEncoded(body);
-  if (const auto boundary = MultipartBoundary(*type)) {
-    if (auto parsed = ParseMultipart(body, *boundary)) return std::move(parsed->fields);
-  }
-  return {};
+std::multimap<std::string, std::string> Request::FormFields() const { return Body().fields; }
+
+std::vector<UploadedFile> Request::Files() const { return Body().files; }
+
+MultipartBody Request::Body() const {
+  auto parsed = ParsedBody();
+  return parsed ? std::move(*parsed) : MultipartBody();
 }
 
-std::vector<UploadedFile> Request::Files() const {
+std::optional<MultipartBody> Request::ParsedBody() const {
   const auto type = Header("content-type");
-  if (!type) return {};
-  if (const auto boundary = MultipartBoundary(*type)) {
-    if (auto parsed = ParseMultipart(body, *boundary)) return std::move(parsed->files);
+  if (!type) return MultipartBody();
+  const auto media_type = Trim(type->substr(0, type->find(';')));
+  if (EqualsIgnoringCase(media_type, "application/x-www-form-urlencoded")) {
+    auto fields = ParseUrlEncoded(body);
+    if (!fields) return std::nullopt;
+    return MultipartBody{std::move(*fields), {}};
   }
-  return {};
+  if (EqualsIgnoringCase(media_type, "multipart/form-data")) {
+    const auto boundary = MultipartBoundary(*type);
+    if (!boundary) return std::nullopt;
+    return ParseMultipart(body, *boundary);
+  }
+  return MultipartBody();
 }
 
 std::size_t Request::HeaderBytes() const {
@@ -163,20 +174,19 @@ std::string PercentEncode(std::string_view text) {
   return encoded;
 }
 
-std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view text) {
-  std::multimap<std::string, std::string> fields;
-  while (!text.empty()) {
-    const auto ampersand = text.find('&');
-    const std::string_view pair = text.substr(0, ampersand);
-    text = ampersand == std::string_view::npos ? std::string_view() : text.substr(ampersand + 1);
-    if (pair.empty()) continue;
-    const auto equals = pair.find('=');
-    auto key = PercentDecode(pair.substr(0, equals), true);
-    auto value = PercentDecode(
-        equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true);
-    if (key && value) fields.emplace(std::move(*key), std::move(*value));
+std::optional<std::multimap<std::string, std::string>> ParseUrlEncoded(std::string_view text) {
+  // The relaxed traits accept what RFC 3986 allows unencoded in a query, which covers what browsers send
+  // (they escape everything else in forms) and links typed by hand; '&' alone separates pairs.
+  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
+      restinio::string_view_t(text.data(), text.size()));
+  if (!parsed) return std::nullopt;
+  std::multimap<std::string, std::string> pairs;
+  for (const auto& [name, value] : *parsed) {
+    pairs.emplace(std::string(name.data(), name.size()), std::string(value.data(), value.size()));
   }
-  return fields;
+  // A query of one bare word ("?closed") is RESTinio's "tag"; Cercle reads it as a parameter without value.
+  if (const auto tag = parsed->tag()) pairs.emplace(std::string(tag->data(), tag->size()), std::string());
+  return pairs;
 }
 
 std::string_view ReasonPhrase(int status) {

@@ -2,99 +2,96 @@
 
 #include <cctype>
 
+// RESTinio's tested parsers do the work: Content-Type and Content-Disposition (http_field_parsers),
+// the split into parts and each part's header fields (multipart_body.hpp), and finding the files
+// (file_upload.hpp). They are included here only: their headers are heavy.
+#include <restinio/helpers/file_upload.hpp>
+#include <restinio/helpers/http_field_parsers/content-disposition.hpp>
+#include <restinio/helpers/http_field_parsers/content-type.hpp>
+#include <restinio/helpers/multipart_body.hpp>
+
+#include "web/http.hpp"
+
 namespace cercle::web {
 namespace {
 
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
+namespace hfp = restinio::http_field_parsers;
+namespace mb = restinio::multipart_body;
+
+std::string Text(restinio::string_view_t view) { return std::string(view.data(), view.size()); }
+
+// The value of a "filename*" parameter (RFC 5987: charset'language'percent-encoded), decoded; only
+// UTF-8 is accepted. RESTinio hands this parameter over still encoded, so Cercle decodes it here.
+std::optional<std::string> DecodeExtendedValue(std::string_view value) {
+  const auto first = value.find('\'');
+  if (first == std::string_view::npos) return std::nullopt;
+  const auto second = value.find('\'', first + 1);
+  if (second == std::string_view::npos) return std::nullopt;
+  std::string charset(value.substr(0, first));
+  for (char& c : charset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (charset != "utf-8") return std::nullopt;
+  return PercentDecode(value.substr(second + 1), false);
 }
 
-// The value of `name="…"` in a Content-Disposition header, unquoted.
-std::optional<std::string> DispositionParameter(std::string_view header, std::string_view name) {
-  const std::string key = std::string(name) + "=\"";
-  std::size_t at = 0;
-  while ((at = header.find(key, at)) != std::string_view::npos) {
-    // Make sure "name=" is not the tail of "filename=".
-    if (at == 0 || header[at - 1] == ' ' || header[at - 1] == ';') break;
-    at += key.size();
-  }
-  if (at == std::string_view::npos) return std::nullopt;
-  const auto start = at + key.size();
-  std::string value;
-  for (std::size_t i = start; i < header.size(); ++i) {
-    if (header[i] == '\\' && i + 1 < header.size()) {
-      value += header[++i];
-    } else if (header[i] == '"') {
-      return value;
-    } else {
-      value += header[i];
-    }
-  }
-  return std::nullopt;
+// The name of a text part, from its Content-Disposition ("form-data; name=…").
+std::optional<std::string> FieldName(const mb::parsed_part_t& part) {
+  const auto disposition = part.fields.opt_value_of(restinio::http_field::content_disposition);
+  if (!disposition) return std::nullopt;
+  const auto parsed = hfp::content_disposition_value_t::try_parse(*disposition);
+  if (!parsed || parsed->value != "form-data") return std::nullopt;
+  const auto name = hfp::find_first(parsed->parameters, "name");
+  if (!name) return std::nullopt;
+  return Text(*name);
 }
 
 }  // namespace
 
 std::optional<std::string> MultipartBoundary(std::string_view content_type) {
-  if (!Lower(content_type.substr(0, 19)).starts_with("multipart/form-data")) return std::nullopt;
-  const auto at = content_type.find("boundary=");
-  if (at == std::string_view::npos) return std::nullopt;
-  std::string boundary(content_type.substr(at + 9));
-  if (const auto semicolon = boundary.find(';'); semicolon != std::string::npos) boundary.resize(semicolon);
-  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"') {
-    boundary = boundary.substr(1, boundary.size() - 2);
+  const auto parsed = hfp::content_type_value_t::try_parse(
+      restinio::string_view_t(content_type.data(), content_type.size()));
+  if (!parsed) return std::nullopt;
+  const auto& media = parsed->media_type;
+  if (!restinio::impl::is_equal_caseless(media.type, "multipart") ||
+      !restinio::impl::is_equal_caseless(media.subtype, "form-data")) {
+    return std::nullopt;
   }
-  if (boundary.empty() || boundary.size() > 70) return std::nullopt;
-  return boundary;
+  const auto boundary = hfp::find_first(media.parameters, "boundary");
+  if (!boundary || mb::check_boundary_value(*boundary)) return std::nullopt;
+  return Text(*boundary);
 }
 
 std::optional<MultipartBody> ParseMultipart(std::string_view body, std::string_view boundary) {
   const std::string delimiter = "--" + std::string(boundary);
   MultipartBody parsed;
-  auto at = body.find(delimiter);
-  if (at == std::string_view::npos) return std::nullopt;
-  while (true) {
-    at += delimiter.size();
-    if (body.substr(at, 2) == "--") return parsed;  // the closing delimiter
-    if (body.substr(at, 2) != "\r\n") return std::nullopt;
-    at += 2;
-    const auto head_end = body.find("\r\n\r\n", at);
-    if (head_end == std::string_view::npos) return std::nullopt;
-    const std::string_view head = body.substr(at, head_end - at);
-    const auto next = body.find("\r\n" + delimiter, head_end + 4);
-    if (next == std::string_view::npos) return std::nullopt;
-    const std::string_view content = body.substr(head_end + 4, next - head_end - 4);
-
-    std::string disposition, content_type;
-    std::size_t line_start = 0;
-    while (line_start <= head.size()) {
-      auto line_end = head.find("\r\n", line_start);
-      if (line_end == std::string_view::npos) line_end = head.size();
-      const std::string_view line = head.substr(line_start, line_end - line_start);
-      const auto colon = line.find(':');
-      if (colon != std::string_view::npos) {
-        const std::string name = Lower(line.substr(0, colon));
-        std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-        if (name == "content-disposition") disposition = value;
-        if (name == "content-type") content_type = value;
-      }
-      if (line_end == head.size()) break;
-      line_start = line_end + 2;
-    }
-    const auto field = DispositionParameter(disposition, "name");
-    if (!field) return std::nullopt;
-    if (const auto filename = DispositionParameter(disposition, "filename")) {
-      if (!filename->empty() || !content.empty()) {
-        parsed.files.push_back({*field, *filename, content_type, std::string(content)});
-      }
+  // A form without any field is only its closing delimiter, which RESTinio reads as no parts at
+  // all.
+  if (body.starts_with(delimiter + "--")) return parsed;
+  const auto parts =
+      mb::split_multipart_body(restinio::string_view_t(body.data(), body.size()), delimiter);
+  if (parts.empty()) return std::nullopt;
+  for (const auto part_text : parts) {
+    auto part = mb::try_parse_part(part_text);
+    if (!part) return std::nullopt;
+    const auto content_type = part->fields.opt_value_of(restinio::http_field::content_type);
+    auto file = restinio::file_upload::analyze_part(*part);
+    if (file) {
+      std::optional<std::string> filename = file->filename;
+      if (!filename && file->filename_star) filename = DecodeExtendedValue(*file->filename_star);
+      if (!filename) return std::nullopt;
+      // A file input left empty still sends a part, with no name and no bytes.
+      if (filename->empty() && file->body.empty()) continue;
+      parsed.files.push_back({std::move(file->name), std::move(*filename),
+                              content_type ? Text(*content_type) : std::string(),
+                              Text(file->body)});
+    } else if (file.error() == restinio::file_upload::enumeration_error_t::no_files_found) {
+      auto name = FieldName(*part);
+      if (!name) return std::nullopt;
+      parsed.fields.emplace(std::move(*name), Text(part->body));
     } else {
-      parsed.fields.emplace(*field, std::string(content));
+      return std::nullopt;
     }
-    at = next + 2;
   }
+  return parsed;
 }
 
 }  // namespace cercle::web

@@ -5,14 +5,16 @@
 #include "web/cookies.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
-#include "web/pages/language/language_page.hpp"
+#include "web/redirects.hpp"
 
 namespace cercle::web::pages::auth {
 namespace {
 
-// The local page to return to after signing in, from the "next" field or query parameter.
+// The local page to return to after signing in, from the "next" field or query parameter, rebuilt from its
+// parsed path; "/" when it is not local or leads back to sign-in.
 std::string NextPath(const std::string& next) {
-  return language::IsLocalPath(next) && !next.starts_with("/login") ? next : "/";
+  const std::string target = RedirectTarget(next);
+  return target.starts_with("/login") ? "/" : target;
 }
 
 std::string QueryParameter(const Context& context, const std::string& name) {
@@ -61,8 +63,13 @@ Response SignIn(Context& context) {
                       StatusFor(result.error().kind));
   }
   switch (result->next) {
-    case cercle::auth::SignInNext::kSecondFactor:
-      return WithNewSession(Response::Redirect("/login/two-factor"), result->token);
+    case cercle::auth::SignInNext::kSecondFactor: {
+      // The return target goes on to the second step, which checks it again.
+      const std::string next = NextPath(form.Get("next"));
+      return WithNewSession(
+          Response::Redirect("/login/two-factor" + (next == "/" ? std::string() : "?next=" + PercentEncode(next))),
+          result->token);
+    }
     case cercle::auth::SignInNext::kEnrolment:
       return WithNewSession(Response::Redirect("/account/two-factor"), result->token);
     case cercle::auth::SignInNext::kDone:
@@ -72,7 +79,9 @@ Response SignIn(Context& context) {
 }
 
 Response ShowSecondFactor(Context& context) {
-  return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")), EmptyForm({"code"}));
+  mstch::map model = EmptyForm({"code"});
+  model["next"] = NextPath(QueryParameter(context, "next"));
+  return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")), std::move(model));
 }
 
 Response SecondFactor(Context& context) {
@@ -81,10 +90,12 @@ Response SecondFactor(Context& context) {
       context.services.authenticator.CompleteSecondFactor(context.signed_in(), form.Get("code"), context.client());
   if (!token && token.error().kind == ErrorKind::kTooManyRequests) return SessionEnded(context, token.error());
   if (!token) {
-    return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")),
-                      form.Model(context, {"code"}, &token.error(), {"code"}), StatusFor(token.error().kind));
+    mstch::map model = form.Model(context, {"code"}, &token.error(), {"code"});
+    model["next"] = NextPath(form.Get("next"));
+    return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")), std::move(model),
+                      StatusFor(token.error().kind));
   }
-  return WithNewSession(Response::Redirect("/"), *token);
+  return WithNewSession(Response::Redirect(NextPath(form.Get("next"))), *token);
 }
 
 Response SignOut(Context& context) {

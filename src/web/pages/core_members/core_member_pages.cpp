@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "auth/policies/core_member_policy.hpp"
+#include "base/text.hpp"
 #include "domain/intake_fields.hpp"
 #include "domain/legal.hpp"
 #include "i18n/folding.hpp"
@@ -178,7 +179,7 @@ Response ListCoreMembers(Context& context) {
   const std::string coordinator = QueryValue(query, "coordinator");
   if (const auto id = ParseId(coordinator)) filter.coordinator_user_id = *id;
   filter.query = domain::intake::Trimmed(QueryValue(query, "q"));
-  if (filter.query.size() > 200) filter.query.resize(200);
+  filter.query = FirstCharacters(filter.query, 200);
   struct Found {
     std::vector<domain::CoreMember> members;
     std::vector<std::string> regions;

@@ -1,17 +1,12 @@
 #include "web/pages/language/language_page.hpp"
 
 #include "web/layout.hpp"
+#include "web/redirects.hpp"
 
 namespace cercle::web::pages::language {
 
 // A chosen language is remembered for a year.
 constexpr int kRememberSeconds = 365 * 24 * 3600;
-
-bool IsLocalPath(std::string_view target) {
-  return target.starts_with('/') && !target.starts_with("//") &&
-         target.find('\\') == std::string_view::npos &&
-         target.find('\r') == std::string_view::npos && target.find('\n') == std::string_view::npos;
-}
 
 Response Choose(Context& context) {
   const auto fields = context.request.FormFields();
@@ -24,8 +19,7 @@ Response Choose(Context& context) {
     (void)context.services.accounts.SetLanguage(*context.actor, chosen->second, context.client());
   }
   const auto next = fields.find("next");
-  Response response = Response::Redirect(
-      next != fields.end() && IsLocalPath(next->second) ? next->second : std::string("/"));
+  Response response = Response::Redirect(RedirectTarget(next != fields.end() ? next->second : ""));
   std::string cookie = "lang=" + chosen->second +
                        "; Path=/; Max-Age=" + std::to_string(kRememberSeconds) +
                        "; SameSite=Lax; HttpOnly";

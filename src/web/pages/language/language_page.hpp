@@ -8,7 +8,4 @@ namespace cercle::web::pages::language {
 // on.
 Response Choose(Context& context);
 
-// True when `target` is a path of this site ("/…" but not "//…"), safe to redirect to.
-bool IsLocalPath(std::string_view target);
-
 }  // namespace cercle::web::pages::language
