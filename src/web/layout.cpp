@@ -8,6 +8,7 @@
 #include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
 #include "web/pages/portal/portal_pages.hpp"
+#include "web/redirects.hpp"
 
 namespace cercle::web {
 
@@ -101,7 +102,8 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"title", title},
       {"content", content},
       {"nonce", context.nonce},
-      {"path", context.request.path},
+      // The language switch returns here; a path the door refused (invalid bytes) is never echoed back.
+      {"path", RedirectTarget(context.request.path)},
       {"organisation_name", context.organisation_name},
       {"nav", Navigation(context)},
       {"csrf", context.csrf_token},
