@@ -125,7 +125,7 @@ std::optional<StorageFault> Classify(const std::exception& failure, soci::sessio
   if (dynamic_cast<const StorageUnavailable*>(&failure)) {
     return static_cast<const StorageUnavailable&>(failure).fault();
   }
-  if (ConnectionBad(session)) return StorageFault::kConnectionLost;
+  if (ConnectionEnded(session)) return StorageFault::kConnectionLost;
   if (const auto* engine = dynamic_cast<const EngineError*>(&failure)) {
     if (engine->sqlite_code() != 0) return FaultOfSqliteCode(engine->sqlite_code());
     return FaultOfSqlstate(engine->sqlstate(), writing);
@@ -244,18 +244,22 @@ void Database::Reopen(soci::session& session) {
 }
 
 std::optional<StorageFault> Database::Settle(soci::session& session, Mode mode) noexcept {
+  // What is left of the transaction is rolled back first. On a connection the server closed
+  // while a statement was being sent, libpq may not know yet that it is gone (a failed write is
+  // reported before the end of the stream is read); the ROLLBACK makes it find out, so the
+  // failure is classified as the lost connection it is.
+  try {
+    if (!ConnectionBad(session)) ExecuteScript(session, "ROLLBACK");
+  } catch (const std::exception&) {
+    // SQLite may have rolled back by itself (after SQLITE_FULL); a lost connection has nothing
+    // left to undo: the server did it.
+  }
   std::optional<StorageFault> fault;
   try {
     throw;
   } catch (const std::exception& failure) {
     fault = Classify(failure, session, mode == Mode::kWrite);
   } catch (...) {
-  }
-  // What is left of the transaction is rolled back; on a lost connection the server did it.
-  try {
-    if (!ConnectionBad(session)) ExecuteScript(session, "ROLLBACK");
-  } catch (const std::exception&) {
-    // SQLite may have rolled back by itself (after SQLITE_FULL); nothing is left to undo.
   }
   return fault;
 }

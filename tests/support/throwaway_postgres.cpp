@@ -25,7 +25,8 @@ std::string EnvValue(const std::string& file, const std::string& name) {
 ThrowawayPostgres::ThrowawayPostgres() : folder_(MakeTemporaryFolder()) {
   // The script creates the folder itself, readable by the postgres user.
   std::filesystem::remove_all(folder_);
-  Run("start " + folder_);
+  // Durable: an immediate shutdown is a crash, and a commit acknowledged before it must survive.
+  Run("start " + folder_ + " durable");
   const std::string env = folder_ + "/env";
   server_ = {EnvValue(env, "CERCLE_TEST_PG_HOST"), EnvValue(env, "CERCLE_TEST_PG_PORT"),
              EnvValue(env, "CERCLE_TEST_PG_SUPERUSER")};
