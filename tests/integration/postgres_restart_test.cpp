@@ -3,7 +3,7 @@
 // During the outage answers are 503, never 500; once the server is back every request succeeds
 // again without restarting Cercle; no write that was acknowledged (303) is lost; and an emergency
 // escalation that fell due during the outage fires exactly once when the scheduler's next pass
-// reaches the database.
+// reaches the database, and the mail sender's thread, which ran through the outage, delivers it.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -15,6 +15,7 @@
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
 #include "support/core_member_fixture.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/test_server.hpp"
 #include "support/throwaway_postgres.hpp"
 
@@ -55,8 +56,9 @@ class PostgresRestart : public ::testing::Test {
   static constexpr int kWriters = 3;
 
   // Starts clients that read and write the eligibility criteria and sign in, in a loop, and the
-  // scheduler's passes, until StopTraffic.
+  // scheduler's passes, until StopTraffic; and the mail sender's thread, until the end.
   void StartTraffic() {
+    server_.runtime().mail_sender().Start();
     for (int i = 0; i < kWriters; ++i) {
       threads_.emplace_back([this, i] {
         auto& client = *writers_[static_cast<std::size_t>(i)];
@@ -134,6 +136,21 @@ class PostgresRestart : public ::testing::Test {
         });
   }
 
+  // The mails the SMTP server received for `recipient`, once the first arrived (or the wait ran
+  // out).
+  std::size_t DeliveredTo(const std::string& recipient) {
+    const auto count = [&] {
+      std::size_t found = 0;
+      for (const auto& mail : smtp_.Received()) found += mail.envelope_to == recipient ? 1 : 0;
+      return found;
+    };
+    const auto limit = std::chrono::steady_clock::now() + kRecoveryLimit;
+    while (count() == 0 && std::chrono::steady_clock::now() < limit) {
+      std::this_thread::sleep_for(50ms);
+    }
+    return count();
+  }
+
   int MailsTo(const std::string& recipient) {
     return server_.runtime().database().Read(store::Scope::System(), [&](soci::session& session) {
       int count = 0;
@@ -201,16 +218,19 @@ class PostgresRestart : public ::testing::Test {
     EXPECT_EQ(MailsTo(backup_.email), 1);
     server_.runtime().scheduler().RunOnce();
     EXPECT_EQ(MailsTo(backup_.email), 1);
+    EXPECT_EQ(DeliveredTo(backup_.email), 1u);
     ExpectNothingLost();
     EXPECT_FALSE(StoredLabels().contains("pendant"));
   }
 
   ThrowawayPostgres postgres_;
+  SmtpSink smtp_;
   // Sessions outlive the test's jumps of the clock.
   TestServer server_{TestServer::Options{Backend::kPostgres,
-                                         [](config::Config& config) {
+                                         [this](config::Config& config) {
                                            config.auth.idle_minutes = 600;
                                            config.auth.admin_idle_minutes = 600;
+                                           config.mail.smtp_url = smtp_.url();
                                          },
                                          postgres_.server()}};
   AuthFixture auth_{server_};
@@ -261,6 +281,7 @@ TEST_F(PostgresRestart, ATerminatedPooledBackendIsReplacedWithoutAnError) {
   StopTraffic();
   server_.runtime().scheduler().RunOnce();
   EXPECT_EQ(MailsTo(backup_.email), 1);
+  EXPECT_EQ(DeliveredTo(backup_.email), 1u);
   ExpectNothingLost();
 }
 

@@ -5,6 +5,10 @@
 // nothing acknowledged is lost.
 #include <gtest/gtest.h>
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
 #include <string>
 
 #include "support/auth_fixture.hpp"
@@ -30,6 +34,29 @@ std::vector<std::pair<std::string, std::string>> LongReferral(const std::string&
           {"person_birth_date", "1975-06-03"},
           {"summary", std::string(9000, 'x')}};
 }
+
+// What the server logs during one test.
+class CapturedLog {
+ public:
+  CapturedLog() {
+    auto logger = std::make_shared<spdlog::logger>(
+        "storage", std::make_shared<spdlog::sinks::ostream_sink_mt>(lines_));
+    spdlog::set_default_logger(logger);
+  }
+  ~CapturedLog() { spdlog::set_default_logger(previous_); }
+  std::string text() const { return lines_.str(); }
+  // How many lines hold `text`.
+  int Count(const std::string& text) const {
+    std::istringstream input(lines_.str());
+    int count = 0;
+    for (std::string line; std::getline(input, line);) count += line.find(text) != std::string::npos;
+    return count;
+  }
+
+ private:
+  std::shared_ptr<spdlog::logger> previous_ = spdlog::default_logger();
+  std::ostringstream lines_;
+};
 
 class StorageFault : public ::testing::Test {
  protected:
@@ -83,6 +110,7 @@ TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIs
   const std::string form_token = coordinator->CsrfToken("/referrals/new");
 
   FillTheDisk();
+  CapturedLog log;
   const auto refused = coordinator->Post(
       "/referrals/new",
       "csrf=" + form_token +
@@ -93,6 +121,10 @@ TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIs
   EXPECT_NE(refused.body.find(kCannotSave), std::string::npos);
   EXPECT_NE(refused.Header("retry-after"), "");
   EXPECT_EQ(intake_.CountRows("referrals", a_.id), 1);
+  // One line names the cause, and nothing of what was typed.
+  EXPECT_EQ(log.Count("storage unavailable"), 1);
+  EXPECT_EQ(log.Count("cause=disk full route=/referrals/new"), 1);
+  EXPECT_EQ(log.text().find("Paul"), std::string::npos);
   EXPECT_EQ(coordinator->Get("/readyz").status, 503);
 
   // Reading still works, even when the session's last-seen time is due for an update.
