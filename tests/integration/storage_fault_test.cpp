@@ -2,7 +2,9 @@
 // (Database::LimitSqlitePages, PRAGMA max_page_count): a form that needs new space answers 503 with
 // a plain French message and saves nothing, /readyz says not ready, pages that only read still
 // load, and once space is back /readyz is ready again and the same form saves, without a restart;
-// nothing acknowledged is lost.
+// nothing acknowledged is lost. The same with a read-only PostgreSQL database (SQLSTATE 25006, as
+// on a standby after a failover), where the session's last-seen update fails too and pages that
+// read still load.
 #include <gtest/gtest.h>
 
 #include <spdlog/sinks/ostream_sink.h>
@@ -13,6 +15,7 @@
 
 #include "support/auth_fixture.hpp"
 #include "support/core_member_fixture.hpp"
+#include "support/test_database.hpp"
 #include "support/test_server.hpp"
 
 namespace cercle::testing {
@@ -99,6 +102,61 @@ class StorageFault : public ::testing::Test {
   CoreMemberFixture intake_{server_};
   TestOrganisation a_;
 };
+
+// Makes the test's PostgreSQL database read-only for new transactions (or writable again) and ends
+// its connections, so that the server's pool reopens them with the new default.
+void SetReadOnly(TestServer& server, bool read_only) {
+  const std::string name = server.runtime().database().Read(
+      store::Scope::System(), [](soci::session& session) {
+        std::string database;
+        session << "SELECT current_database()", soci::into(database);
+        return database;
+      });
+  const auto postgres = PostgresServer::FromEnvironment();
+  RunAsSuperuser(postgres, "ALTER DATABASE " + name +
+                               (read_only ? " SET default_transaction_read_only = on"
+                                          : " RESET default_transaction_read_only"));
+  RunAsSuperuser(postgres,
+                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name +
+                     "' AND pid <> pg_backend_pid()");
+}
+
+TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWritable) {
+  TestServer server(TestServer::Options{Backend::kPostgres, {}});
+  AuthFixture auth(server);
+  CoreMemberFixture intake(server);
+  const auto a = auth.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
+  auto coordinator = auth.SignedInClient(a.coordinator);
+  ASSERT_EQ(coordinator->PostForm("/referrals/new", LongReferral("Lucien Imaginaire"),
+                                  "/referrals/new")
+                .status,
+            303);
+  const std::string form_token = coordinator->CsrfToken("/referrals/new");
+
+  SetReadOnly(server, true);
+  // The session's last-seen time is due for an update, which fails: a page that only reads still
+  // loads. (A staff page that records the view in the audit log answers 503 instead: a view that
+  // cannot be audited is not shown.)
+  server.clock().Advance(5min);
+  const auto home = coordinator->Get("/");
+  EXPECT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find(a.coordinator.display_name), std::string::npos);
+  EXPECT_EQ(coordinator->Get("/referrals").status, 503);
+  const auto refused = coordinator->Post(
+      "/referrals/new", "csrf=" + form_token +
+                            "&source=csc&referrer_name=Agente&received_on=2026-11-27"
+                            "&person_legal_name=Paul+Fictif&person_birth_date=1980-01-01&summary=s");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_NE(refused.body.find(kCannotSave), std::string::npos);
+  EXPECT_EQ(coordinator->Get("/readyz").status, 503);
+
+  SetReadOnly(server, false);
+  EXPECT_EQ(coordinator->Get("/readyz").status, 200);
+  EXPECT_EQ(coordinator->PostForm("/referrals/new", LongReferral("Paul Fictif"), "/referrals/new")
+                .status,
+            303);
+  EXPECT_EQ(intake.CountRows("referrals", a.id), 2);
+}
 
 TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIsBack) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
