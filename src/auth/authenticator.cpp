@@ -1,8 +1,10 @@
 #include "auth/authenticator.hpp"
 
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "auth/crypto.hpp"
 #include "auth/password.hpp"
@@ -243,10 +245,22 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
     return std::nullopt;
   }
   if (now - record.last_seen_at >= std::chrono::seconds(kTouchEverySeconds)) {
-    (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
-      store::SessionStore(session).Touch(record.id, now);
-      return {};
-    });
+    // Best effort: while the database cannot take writes (disk full…), pages that only read must
+    // still load. One line per outage says so; the idle limit counts from the last update that
+    // succeeded.
+    static std::atomic<bool> touch_failing = false;
+    try {
+      (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
+        store::SessionStore(session).Touch(record.id, now);
+        return {};
+      });
+      touch_failing.store(false);
+    } catch (const store::StorageUnavailable& unavailable) {
+      if (!touch_failing.exchange(true)) {
+        spdlog::warn("session: last-seen update skipped: {}",
+                     store::StorageFaultName(unavailable.fault()));
+      }
+    }
   }
   Actor actor;
   actor.user_id = found->user.id;

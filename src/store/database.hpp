@@ -1,11 +1,14 @@
 #pragma once
 
 #include <soci/soci.h>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 #include "base/result.hpp"
@@ -32,9 +35,38 @@ class Scope {
   std::optional<std::int64_t> organisation_id_;
 };
 
+// Why the storage, not the request, stopped a database operation.
+enum class StorageFault { kDiskFull, kReadOnly, kIoError, kConnectionLost };
+
+// The fault's name for the log: "disk full", "read-only", "I/O error", "connection lost".
+std::string_view StorageFaultName(StorageFault fault);
+
+// What became of a write that a storage fault stopped.
+enum class WriteOutcome {
+  kNotWritten,  // nothing was committed: the user may try again
+  kUnknown,     // the connection was lost during COMMIT: it may or may not have been committed
+};
+
+// Thrown by Database::Read and Database::Write when a storage fault, not the work, stopped them.
+// The web layer answers 503; background jobs try again at their next pass.
+class StorageUnavailable : public std::runtime_error {
+ public:
+  StorageUnavailable(StorageFault fault, WriteOutcome outcome);
+  StorageFault fault() const { return fault_; }
+  WriteOutcome outcome() const { return outcome_; }
+
+ private:
+  StorageFault fault_;
+  WriteOutcome outcome_;
+};
+
 // A pool of connections to one database, SQLite or PostgreSQL, with scoped transactions.
 // Thread-safe. On SQLite, write transactions are serialised by the process so that worker threads
-// never meet SQLITE_BUSY from one another.
+// never meet SQLITE_BUSY from one another. A pooled connection found dead is reopened when it is
+// next taken. A storage fault (disk full, read-only, I/O error, connection lost) becomes
+// StorageUnavailable; a read that lost its connection is run again once on a fresh one, and so is
+// a write that lost it before anything was written (at BEGIN); a write whose COMMIT lost its
+// connection is never replayed.
 class Database {
  public:
   // Opens `url` ("sqlite:PATH" or "postgresql://…") with `pool_size` connections.
@@ -46,20 +78,25 @@ class Database {
   // Runs `work(session)` in a read transaction and returns what it returns.
   template <class Work>
   auto Read(const Scope& scope, Work&& work) -> std::invoke_result_t<Work, soci::session&> {
-    soci::session session(*pool_);
-    Begin(session, scope, Mode::kRead);
-    try {
-      if constexpr (std::is_void_v<std::invoke_result_t<Work, soci::session&>>) {
-        work(session);
-        End(session, Mode::kRead, true);
-      } else {
-        auto result = work(session);
-        End(session, Mode::kRead, true);
-        return result;
+    Lease lease(*this);
+    for (int attempt = 0;; ++attempt) {
+      try {
+        Begin(lease.session(), scope, Mode::kRead);
+        if constexpr (std::is_void_v<std::invoke_result_t<Work, soci::session&>>) {
+          work(lease.session());
+          End(lease.session(), Mode::kRead, true);
+          return;
+        } else {
+          auto result = work(lease.session());
+          End(lease.session(), Mode::kRead, true);
+          return result;
+        }
+      } catch (...) {
+        const auto fault = Settle(lease.session(), Mode::kRead);
+        if (!fault) throw;
+        if (*fault == StorageFault::kConnectionLost && attempt == 0 && lease.Renew()) continue;
+        throw StorageUnavailable(*fault, WriteOutcome::kNotWritten);
       }
-    } catch (...) {
-      End(session, Mode::kRead, false);
-      throw;
     }
   }
 
@@ -69,35 +106,93 @@ class Database {
   auto Write(const Scope& scope, Work&& work) -> std::invoke_result_t<Work, soci::session&> {
     std::unique_lock<std::mutex> serialised(write_mutex_, std::defer_lock);
     if (dialect_ == Dialect::kSqlite) serialised.lock();
-    soci::session session(*pool_);
-    Begin(session, scope, Mode::kWrite);
-    try {
-      auto result = work(session);
-      End(session, Mode::kWrite, result.ok());
-      return result;
-    } catch (...) {
-      End(session, Mode::kWrite, false);
-      throw;
+    Lease lease(*this);
+    for (int attempt = 0;; ++attempt) {
+      Phase phase = Phase::kBegin;
+      try {
+        Begin(lease.session(), scope, Mode::kWrite);
+        phase = Phase::kWork;
+        auto result = work(lease.session());
+        if (result.ok()) phase = Phase::kCommit;
+        End(lease.session(), Mode::kWrite, result.ok());
+        if (result.ok()) NoteWriteCommitted();
+        return result;
+      } catch (...) {
+        const auto fault = Settle(lease.session(), Mode::kWrite);
+        if (!fault) throw;
+        if (*fault == StorageFault::kConnectionLost && phase == Phase::kBegin && attempt == 0 &&
+            lease.Renew())
+          continue;
+        throw WriteFailed(*fault, phase);
+      }
     }
   }
 
   // True when the database answers a trivial query.
   bool Ping();
 
+  // True when a write can succeed now: the database answers and, after a write failed on a
+  // storage fault, a probe write (which needs new space) commits again.
+  bool Writable();
+
+  // SQLite only: the most pages the file may grow to, applied to every connection before each
+  // write (PRAGMA max_page_count); std::nullopt lifts the limit. Lets tests reach "disk full"
+  // without filling a file system.
+  void LimitSqlitePages(std::optional<long long> pages);
+
   // Runs a script of several SQL statements at once, through the engine's own multi-statement call.
   static void ExecuteScript(soci::session& session, const std::string& script);
 
  private:
   enum class Mode { kRead, kWrite };
-  Database(Dialect dialect, std::unique_ptr<soci::connection_pool> pool)
-      : dialect_(dialect), pool_(std::move(pool)) {}
+  // How far a write got before it failed.
+  enum class Phase { kBegin, kWork, kCommit };
+
+  // One pooled connection, taken for one transaction and given back at the end; a dead one is
+  // reopened when taken.
+  class Lease {
+   public:
+    explicit Lease(Database& database);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    soci::session& session() { return *session_; }
+    // Opens the connection again (after it was lost); false when the database is unreachable.
+    bool Renew();
+
+   private:
+    Database& database_;
+    std::size_t position_ = 0;
+    soci::session* session_ = nullptr;
+  };
+
+  Database(Dialect dialect, std::unique_ptr<soci::connection_pool> pool, std::string backend,
+           std::string connect_string)
+      : dialect_(dialect),
+        pool_(std::move(pool)),
+        backend_(std::move(backend)),
+        connect_string_(std::move(connect_string)) {}
   void Begin(soci::session& session, const Scope& scope, Mode mode);
   void End(soci::session& session, Mode mode, bool commit);
+  // Called inside a catch block: classifies the exception in flight, rolls back what is left
+  // when the connection still works, and returns the storage fault, if that is what it was.
+  std::optional<StorageFault> Settle(soci::session& session, Mode mode) noexcept;
+  // Records a storage fault of a write and returns the exception to throw.
+  StorageUnavailable WriteFailed(StorageFault fault, Phase phase);
+  void NoteWriteCommitted();
+  // Opens `session` again, configured as at start.
+  void Reopen(soci::session& session);
 
   Dialect dialect_;
   std::unique_ptr<soci::connection_pool> pool_;
+  std::string backend_;
+  std::string connect_string_;
   int pool_size_ = 0;
   std::mutex write_mutex_;
+  // The fault that stopped a write, or -1 (cleared by NoteWriteCommitted or Writable's probe).
+  std::atomic<int> write_fault_ = -1;
+  // The SQLite page limit (LimitSqlitePages), or -1 when none was ever set.
+  std::atomic<long long> sqlite_page_limit_ = -1;
 };
 
 // The SOCI backend name and connection string for `url`.

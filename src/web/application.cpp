@@ -252,6 +252,14 @@ Response Application::Handle(const Request& request) {
   Response response;
   try {
     response = Dispatch(request, nonce, language, route_name);
+  } catch (const store::StorageUnavailable& unavailable) {
+    // Not a bug: the storage cannot take writes (or was unreachable). One line names the cause;
+    // the page says whether the work was saved.
+    spdlog::error("storage unavailable: cause={} route={} outcome={}",
+                  store::StorageFaultName(unavailable.fault()), route_name,
+                  unavailable.outcome() == store::WriteOutcome::kUnknown ? "unknown" : "not saved");
+    Context context{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
+    response = RenderStorageUnavailable(context, unavailable.outcome());
   } catch (const std::exception& failure) {
     const std::string incident = RandomHex(6);
     spdlog::error("incident={} route={} {}", incident, route_name, DescribeFailure(failure));

@@ -138,6 +138,8 @@ Response RenderErrorPage(Context& context, int status, const Message& message,
         return context.Translate(N_("Too large"));
       case 500:
         return context.Translate(N_("Something went wrong"));
+      case 503:
+        return context.Translate(N_("Saving is unavailable for now"));
       default:
         return context.Translate(N_("The request cannot be completed"));
     }
@@ -156,6 +158,28 @@ Response Deny(Context& context, std::string_view object_type, std::string_view o
        audit::Outcome::kDenied, context.services.clock.Now()});
   if (status == 403) return RenderErrorPage(context, 403, {N_("You are not allowed to see this page."), {}});
   return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
+}
+
+Response RenderStorageUnavailable(Context& context, store::WriteOutcome outcome) {
+  // Seconds a client should wait before trying again: the time a database restart or a cleanup
+  // of the disk takes.
+  constexpr int kRetryAfterSeconds = 120;
+  const Message message =
+      outcome == store::WriteOutcome::kUnknown
+          ? Message{N_("Cercle lost its connection to the database while saving: your work may or "
+                       "may not have been saved. In a few minutes, check before entering it again."),
+                    {}}
+          : Message{N_("Cercle cannot save right now: the database cannot take changes. Your work "
+                       "was not saved. Try again in a few minutes."),
+                    {}};
+  Response response;
+  try {
+    response = RenderErrorPage(context, 503, message);
+  } catch (const std::exception&) {
+    response = Response::Text(503, context.Translate(message.id) + "\n");
+  }
+  response.SetHeader("Retry-After", std::to_string(kRetryAfterSeconds));
+  return response;
 }
 
 Response RenderError(Context& context, const Error& error) {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "base/result.hpp"
+#include "store/database.hpp"
 #include "web/context.hpp"
 
 namespace cercle::web {
@@ -17,6 +18,10 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
 // An error page for `status` with `message`, and the incident id when there is one.
 Response RenderErrorPage(Context& context, int status, const Message& message,
                          const std::string& incident = "");
+
+// The 503 page for a request that a storage fault stopped (disk full, read-only, database
+// unreachable): says whether the work was saved, and to try again in a few minutes.
+Response RenderStorageUnavailable(Context& context, store::WriteOutcome outcome);
 
 // The response for a failure a user caused: its status and page.
 Response RenderError(Context& context, const Error& error);

@@ -24,22 +24,31 @@ std::string Environment(const char* name) {
   return value;
 }
 
-void RunAsSuperuser(const std::string& sql) {
+}  // namespace
+
+PostgresServer PostgresServer::FromEnvironment() {
   const char* superuser = std::getenv("CERCLE_TEST_PG_SUPERUSER");
-  auto session = store::OpenSession(PostgresUrl(superuser ? superuser : "postgres", "postgres"));
+  return {Environment("CERCLE_TEST_PG_HOST"), Environment("CERCLE_TEST_PG_PORT"),
+          superuser ? superuser : "postgres"};
+}
+
+void RunAsSuperuser(const PostgresServer& server, const std::string& sql) {
+  auto session = store::OpenSession(PostgresUrl(server, server.superuser, "postgres"));
   if (!session) throw std::runtime_error("cannot reach the PostgreSQL test server");
   store::Database::ExecuteScript(**session, sql);
 }
-
-}  // namespace
 
 std::string BackendName(Backend backend) {
   return backend == Backend::kSqlite ? "Sqlite" : "Postgres";
 }
 
 std::string PostgresUrl(const std::string& role, const std::string& database) {
-  return "postgresql://" + role + "@/" + database + "?host=" + Environment("CERCLE_TEST_PG_HOST") +
-         "&port=" + Environment("CERCLE_TEST_PG_PORT");
+  return PostgresUrl(PostgresServer::FromEnvironment(), role, database);
+}
+
+std::string PostgresUrl(const PostgresServer& server, const std::string& role,
+                        const std::string& database) {
+  return "postgresql://" + role + "@/" + database + "?host=" + server.host + "&port=" + server.port;
 }
 
 std::string MakeTemporaryFolder() {
@@ -48,16 +57,18 @@ std::string MakeTemporaryFolder() {
   return pattern;
 }
 
-TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
+TestDatabase::TestDatabase(Backend backend, std::optional<PostgresServer> server)
+    : backend_(backend) {
   static std::atomic<int> counter = 0;
   if (backend == Backend::kSqlite) {
     folder_ = MakeTemporaryFolder();
     url_ = owner_url_ = "sqlite:" + folder_ + "/cercle.db";
   } else {
+    server_ = server ? *server : PostgresServer::FromEnvironment();
     name_ = "cercle_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
-    RunAsSuperuser("CREATE DATABASE " + name_ + " OWNER cercle_owner");
-    owner_url_ = PostgresUrl("cercle_owner", name_);
-    url_ = PostgresUrl("cercle_app", name_);
+    RunAsSuperuser(server_, "CREATE DATABASE " + name_ + " OWNER cercle_owner");
+    owner_url_ = PostgresUrl(server_, "cercle_owner", name_);
+    url_ = PostgresUrl(server_, "cercle_app", name_);
   }
   const auto migrated = store::Migrate(owner_url_, app_role(), SystemClock().Now());
   if (!migrated) throw std::runtime_error("migration failed: " + migrated.error().message.id);
@@ -72,7 +83,7 @@ TestDatabase::~TestDatabase() {
     if (backend_ == Backend::kSqlite) {
       std::filesystem::remove_all(folder_);
     } else {
-      RunAsSuperuser("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+      RunAsSuperuser(server_, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
     }
   } catch (const std::exception&) {
     // A leftover temporary database is harmless; the test server is deleted after the run.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/database.hpp"
@@ -9,6 +10,16 @@ namespace cercle::testing {
 
 // The engines the store contract tests run on.
 enum class Backend { kSqlite, kPostgres };
+
+// Where a PostgreSQL test server listens (its socket folder and port) and its superuser.
+struct PostgresServer {
+  std::string host;
+  std::string port;
+  std::string superuser;
+  // The shared server that `make test` starts (CERCLE_TEST_PG_HOST, _PORT, _SUPERUSER); throws when
+  // its environment is missing.
+  static PostgresServer FromEnvironment();
+};
 
 // "Sqlite" or "Postgres", for test names.
 std::string BackendName(Backend backend);
@@ -19,7 +30,9 @@ std::string BackendName(Backend backend);
 // on destruction.
 class TestDatabase {
  public:
-  explicit TestDatabase(Backend backend);
+  // On PostgreSQL, the database is made on `server`, or on the shared test server when none is
+  // given.
+  explicit TestDatabase(Backend backend, std::optional<PostgresServer> server = std::nullopt);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
@@ -42,6 +55,7 @@ class TestDatabase {
   std::string name_;
   std::string url_;
   std::string owner_url_;
+  PostgresServer server_;
   std::unique_ptr<store::Database> database_;
 };
 
@@ -49,6 +63,11 @@ class TestDatabase {
 // server's environment (CERCLE_TEST_PG_HOST, CERCLE_TEST_PG_PORT) is missing: `make test` starts
 // one.
 std::string PostgresUrl(const std::string& role, const std::string& database);
+// The address of `role` on database `database` of `server`.
+std::string PostgresUrl(const PostgresServer& server, const std::string& role,
+                        const std::string& database);
+// Runs `sql` as the superuser of `server`, on its database "postgres".
+void RunAsSuperuser(const PostgresServer& server, const std::string& sql);
 
 // A new temporary folder, removed by the caller.
 std::string MakeTemporaryFolder();

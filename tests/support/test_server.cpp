@@ -75,7 +75,7 @@ void WaitForPort(int port) {
 }
 
 TestServer::TestServer(Options options)
-    : database_(std::make_unique<TestDatabase>(options.backend)),
+    : database_(std::make_unique<TestDatabase>(options.backend, options.postgres)),
       folder_(MakeTemporaryFolder()),
       clock_(std::make_shared<ManualClock>(kTestStart)) {
   config::Config config;

@@ -28,6 +28,8 @@ class TestServer {
     Backend backend = Backend::kSqlite;
     // Adjusts the configuration before start (limits, time-outs…).
     std::function<void(config::Config&)> configure;
+    // On PostgreSQL, the server to use instead of the shared test server.
+    std::optional<PostgresServer> postgres;
   };
 
   explicit TestServer(Options options);

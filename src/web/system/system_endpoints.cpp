@@ -7,8 +7,10 @@ namespace cercle::web::system {
 Response Live(Context&) { return Response::Text(200, "ok\n"); }
 
 Response Ready(Context& context) {
-  if (context.services.database.Ping()) return Response::Text(200, "ready\n");
-  return Response::Text(503, "database unavailable\n");
+  // Ready means a write can succeed: after disk full or a read-only database, reads alone are not
+  // enough for a load balancer to send people here.
+  if (context.services.database.Writable()) return Response::Text(200, "ready\n");
+  return Response::Text(503, "database cannot take writes\n");
 }
 
 Response Metrics(Context& context) {
