@@ -176,6 +176,24 @@ TEST_P(Pagination, TheVolunteerListHasPagesInNameOrder) {
             std::string::npos);
 }
 
+TEST_P(Pagination, TheTrainingSessionsHavePages) {
+  VolunteerFixture volunteers(server_);
+  for (int i = 0; i < kPage + 6; ++i) {
+    volunteers.AddTrainingSession(organisation_.id, 0, domain::AddDays(volunteers.Today(), -i), 60,
+                                  {});
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const auto first = client->Get("/volunteers/training");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, R"(<td><a href="/volunteers/training/\d+">)"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const auto second = client->Get(Link(first.body, "next"));
+  EXPECT_EQ(Matches(second.body, R"(<td><a href="/volunteers/training/\d+">)"), 6u);
+  EXPECT_NE(client->Get("/volunteers/training?page=zz").body.find("Page 1 sur 2"),
+            std::string::npos);
+}
+
 TEST_P(Pagination, TheAuditLogHasPages) {
   const auto now = server_.clock().Now();
   for (int i = 0; i < kPage + 5; ++i) {
