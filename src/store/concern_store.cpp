@@ -252,16 +252,31 @@ std::int64_t ConcernStore::CountRegister(std::int64_t organisation_id,
   return count;
 }
 
+namespace {
+
+// "AND c.circle_id IN (…)" for `circle_ids` (whole numbers, never user text); a condition no row
+// meets when there is none.
+std::string CircleIn(const std::vector<std::int64_t>& circle_ids) {
+  if (circle_ids.empty()) return "AND 1 = 0 ";
+  std::string list;
+  for (const auto id : circle_ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+  return "AND c.circle_id IN (" + list + ") ";
+}
+
+}  // namespace
+
 std::vector<ConcernRow> ConcernStore::RaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                                               const std::vector<std::int64_t>& circle_ids,
                                                const PageSlice& slice) {
-  return SelectRows("AND c.raised_by = :key ORDER BY c.raised_at DESC, c.id DESC" +
-                        LimitClause(slice),
+  return SelectRows("AND c.raised_by = :key " + CircleIn(circle_ids) +
+                        "ORDER BY c.raised_at DESC, c.id DESC" + LimitClause(slice),
                     organisation_id, user_id, nullptr);
 }
 
-std::int64_t ConcernStore::CountRaisedBy(std::int64_t user_id, std::int64_t organisation_id) {
+std::int64_t ConcernStore::CountRaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                                         const std::vector<std::int64_t>& circle_ids) {
   long long count = 0;
-  session_ << std::string(kCountRows) + "AND c.raised_by = :key",
+  session_ << std::string(kCountRows) + "AND c.raised_by = :key " + CircleIn(circle_ids),
       soci::use(organisation_id, "organisation"), soci::use(user_id, "key"), soci::into(count);
   return count;
 }

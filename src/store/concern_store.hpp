@@ -64,11 +64,14 @@ class ConcernStore {
                                    const PageSlice& slice);
   // How many of the organisation's concerns match `filter`.
   std::int64_t CountRegister(std::int64_t organisation_id, const ConcernFilter& filter);
-  // One page of the concerns raised by the account `user_id`, newest first.
+  // One page of the concerns raised by the account `user_id` about circles `circle_ids`, newest
+  // first.
   std::vector<ConcernRow> RaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                                   const std::vector<std::int64_t>& circle_ids,
                                    const PageSlice& slice);
-  // How many concerns the account `user_id` raised.
-  std::int64_t CountRaisedBy(std::int64_t user_id, std::int64_t organisation_id);
+  // How many concerns the account `user_id` raised about circles `circle_ids`.
+  std::int64_t CountRaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                             const std::vector<std::int64_t>& circle_ids);
   // The organisation's concerns not yet acknowledged, oldest first.
   std::vector<ConcernRow> Unacknowledged(std::int64_t organisation_id);
   // The moments of every concern of the organisation, for the monthly figures.

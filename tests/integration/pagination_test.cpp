@@ -141,6 +141,14 @@ TEST_P(Pagination, TheConcernRegisterAndTheVolunteersOwnConcernsHavePages) {
   }
   concerns.Raise({organisation_.id, circle, organisation_.coordinator.id, std::nullopt,
                   domain::ConcernCategory::kSubstanceAbuse, domain::Severity::kConcern});
+  // One about a circle the volunteer was never in: not theirs to read, so not on their pages.
+  const auto elsewhere = circles.CreateCircle(
+      organisation_.id,
+      CoreMemberFixture(server_).CreateCoreMember(organisation_.id, "Autre Membre", "CERCLE-2"),
+      domain::CirclePhase::kWeekly, domain::AddDays(circles.Today(), -60),
+      domain::AddDays(circles.Today(), -60));
+  concerns.Raise({organisation_.id, elsewhere, organisation_.volunteer.id, volunteer,
+                  domain::ConcernCategory::kSubstanceAbuse, domain::Severity::kConcern});
 
   auto staff = auth_.SignedInClient(organisation_.coordinator);
   CheckTwoPages(*staff, "/concerns?category=hostility", "category=hostility",

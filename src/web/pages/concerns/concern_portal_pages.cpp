@@ -102,11 +102,26 @@ Response ListOwn(Context& context) {
     data.volunteer =
         store::VolunteerStore(session).FindByUser(actor.user_id, *actor.organisation_id);
     if (data.volunteer) {
+      // Only the circles they may still read count, so that the pages hold what they show.
+      store::CircleStore circles(session);
+      const auto stays = circles.StaysOf(data.volunteer->id, *actor.organisation_id);
+      std::vector<std::int64_t> stayed_in;
+      for (const auto& stay : stays) stayed_in.push_back(stay.circle_id);
+      const int access_days =
+          circles::CircleSettingsOf(store::SettingsStore(session).Load(*actor.organisation_id))
+              .access_days;
+      std::vector<std::int64_t> readable;
+      for (const auto& circle : circles.FindMany(stayed_in, *actor.organisation_id)) {
+        if (CirclePolicy::CanVolunteerRead(actor, *data.volunteer, circle, stays, access_days,
+                                           circles::Today(context))) {
+          readable.push_back(circle.id);
+        }
+      }
       store::ConcernStore concerns(session);
       data.pagination = Paginate(
-          context.request, concerns.CountRaisedBy(actor.user_id, *actor.organisation_id));
-      data.rows =
-          concerns.RaisedBy(actor.user_id, *actor.organisation_id, data.pagination.Slice());
+          context.request, concerns.CountRaisedBy(actor.user_id, *actor.organisation_id, readable));
+      data.rows = concerns.RaisedBy(actor.user_id, *actor.organisation_id, readable,
+                                    data.pagination.Slice());
     }
     return data;
   });
