@@ -202,6 +202,59 @@ TEST_P(Pagination, TheTrainingSessionsHavePages) {
             std::string::npos);
 }
 
+TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
+  CircleFixture circles(server_);
+  for (int i = 0; i < kPage + 2; ++i) {
+    circles.AddPartnerContact(organisation_.id, "Agente " + std::to_string(100 + i));
+  }
+  VolunteerFixture volunteers(server_);
+  const auto volunteer = volunteers.CreateVolunteer(organisation_.id, "Bénévole", "Heures",
+                                                    domain::VolunteerStage::kActive);
+  for (int i = 0; i < kPage + 4; ++i) {
+    volunteers.AddHours(organisation_.id, volunteer, domain::AddDays(volunteers.Today(), -i), 30,
+                        domain::HoursStatus::kPending, organisation_.coordinator.id);
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+
+  const auto partners = client->Get("/partners");
+  ASSERT_EQ(partners.status, 200);
+  EXPECT_EQ(Matches(partners.body, R"(<li class="record"><p><a href="/partners/\d+">)"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(client->Get(Link(partners.body, "next")).body,
+                    R"(<li class="record"><p><a href="/partners/\d+">)"),
+            2u);
+
+  const auto hours = client->Get("/volunteers/hours");
+  ASSERT_EQ(hours.status, 200);
+  EXPECT_EQ(Matches(hours.body, R"(action="/volunteers/hours/\d+/review")"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(hours.body, "approbation :? ?" + std::to_string(kPage + 4) + "<"), 1u)
+      << "the true total";
+  EXPECT_EQ(Matches(client->Get(Link(hours.body, "next")).body,
+                    R"(action="/volunteers/hours/\d+/review")"),
+            4u);
+
+  // A circle's contacts (logged hours too, hence after the hours): 24 on a page, the rest on the
+  // next.
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Contacts", "CONTACTS-1");
+  const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                           domain::CirclePhase::kWeekly,
+                                           domain::AddDays(circles.Today(), -90),
+                                           domain::AddDays(circles.Today(), -90));
+  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -90));
+  for (int i = 0; i < 30; ++i) {
+    circles.AddContact(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -i));
+  }
+  const std::string circle_page = "/circles/" + std::to_string(circle);
+  const auto first = client->Get(circle_page);
+  ASSERT_EQ(first.status, 200);
+  const std::string contact = R"(<li class="record"><p><strong>[^<]*</strong> — [^<]*, [^<]* <span class="muted">)";
+  EXPECT_EQ(Matches(first.body, contact), 24u);
+  const auto second = client->Get(circle_page + "?contacts_page=2");
+  EXPECT_EQ(Matches(second.body, contact), 6u);
+}
+
 TEST_P(Pagination, TheAuditLogHasPages) {
   const auto now = server_.clock().Now();
   for (int i = 0; i < kPage + 5; ++i) {
