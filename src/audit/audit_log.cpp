@@ -37,16 +37,18 @@ constexpr const char* kMoveHead =
 // Every filter is always bound; a filter that is not set binds a value that matches every row, so
 // that one statement serves every combination. The organisation is filtered here as well as by
 // row-level security, which SQLite lacks.
-constexpr const char* kList =
+constexpr const char* kListColumns =
     "SELECT id, organisation_id, sequence, at, actor_user_id, action, object_type, object_id, "
-    "client_address, outcome, previous_hash, hash FROM audit_events "
+    "client_address, outcome, previous_hash, hash FROM audit_events ";
+constexpr const char* kListWhere =
     "WHERE organisation_id = :organisation_id "
     "AND (:any_actor = 1 OR actor_user_id = :actor_user_id) "
     "AND substr(action, 1, :action_prefix_length) = :action_prefix "
     "AND (:any_object_type = 1 OR object_type = :object_type) "
     "AND (:any_object_id = 1 OR object_id = :object_id) "
-    "AND at >= :from AND at <= :until AND id < :before_id "
-    "ORDER BY id DESC LIMIT :limit";
+    "AND at >= :from AND at <= :until AND id < :before_id ";
+constexpr const char* kListOrder = "ORDER BY id DESC LIMIT :limit OFFSET :offset";
+constexpr const char* kCount = "SELECT COUNT(*) FROM audit_events ";
 
 // Each entry comes with its chain's head, read in the same statement and so from the same snapshot
 // even on PostgreSQL, where a read-committed transaction takes one per statement.
@@ -339,45 +341,88 @@ void AuditLog::Record(store::Database& database, const Event& event) const {
   if (!recorded) throw std::logic_error("an audit append reported a failure");
 }
 
+namespace {
+
+// A filter's values as the list and its count bind them (by name), kept alive until they run.
+struct ListParameters {
+  explicit ListParameters(const Filter& filter)
+      : any_actor(filter.actor_user_id ? 0 : 1),
+        actor_user_id(filter.actor_user_id.value_or(0)),
+        action_prefix_length(CharacterCount(filter.action_prefix)),
+        any_object_type(filter.object_type.empty() ? 1 : 0),
+        any_object_id(filter.object_id.empty() ? 1 : 0),
+        from(filter.from ? ToUnix(*filter.from) : std::numeric_limits<std::int64_t>::min()),
+        until(filter.until ? ToUnix(*filter.until) : std::numeric_limits<std::int64_t>::max()),
+        before_id(filter.before_id > 0 ? filter.before_id
+                                       : std::numeric_limits<std::int64_t>::max()),
+        filter_(filter) {}
+
+  void Bind(soci::statement& statement, const std::int64_t& organisation_id) const {
+    statement.exchange(soci::use(organisation_id, "organisation_id"));
+    statement.exchange(soci::use(any_actor, "any_actor"));
+    statement.exchange(soci::use(actor_user_id, "actor_user_id"));
+    statement.exchange(soci::use(action_prefix_length, "action_prefix_length"));
+    statement.exchange(soci::use(filter_.action_prefix, "action_prefix"));
+    statement.exchange(soci::use(any_object_type, "any_object_type"));
+    statement.exchange(soci::use(filter_.object_type, "object_type"));
+    statement.exchange(soci::use(any_object_id, "any_object_id"));
+    statement.exchange(soci::use(filter_.object_id, "object_id"));
+    statement.exchange(soci::use(from, "from"));
+    statement.exchange(soci::use(until, "until"));
+    statement.exchange(soci::use(before_id, "before_id"));
+  }
+
+  const int any_actor;
+  const std::int64_t actor_user_id;
+  const std::int64_t action_prefix_length;
+  const int any_object_type;
+  const int any_object_id;
+  const std::int64_t from;
+  const std::int64_t until;
+  const std::int64_t before_id;
+
+ private:
+  const Filter& filter_;
+};
+
+}  // namespace
+
 std::vector<Entry> AuditLog::List(store::Database& database, std::int64_t organisation_id,
                                   const Filter& filter) const {
   if (filter.limit <= 0) return {};
   const int limit = std::min(filter.limit, kMaxListLimit);
-  const int any_actor = filter.actor_user_id ? 0 : 1;
-  const std::int64_t actor_user_id = filter.actor_user_id.value_or(0);
-  const std::int64_t action_prefix_length = CharacterCount(filter.action_prefix);
-  const int any_object_type = filter.object_type.empty() ? 1 : 0;
-  const int any_object_id = filter.object_id.empty() ? 1 : 0;
-  const std::int64_t from =
-      filter.from ? ToUnix(*filter.from) : std::numeric_limits<std::int64_t>::min();
-  const std::int64_t until =
-      filter.until ? ToUnix(*filter.until) : std::numeric_limits<std::int64_t>::max();
-  const std::int64_t before_id =
-      filter.before_id > 0 ? filter.before_id : std::numeric_limits<std::int64_t>::max();
+  const std::int64_t offset = std::max<std::int64_t>(0, filter.offset);
+  const ListParameters parameters(filter);
   return database.Read(store::Scope::Organisation(organisation_id), [&](soci::session& session) {
     std::vector<Entry> entries;
     EntryRow row;
     soci::statement statement(session);
     row.BindInto(statement);
-    statement.exchange(soci::use(organisation_id, "organisation_id"));
-    statement.exchange(soci::use(any_actor, "any_actor"));
-    statement.exchange(soci::use(actor_user_id, "actor_user_id"));
-    statement.exchange(soci::use(action_prefix_length, "action_prefix_length"));
-    statement.exchange(soci::use(filter.action_prefix, "action_prefix"));
-    statement.exchange(soci::use(any_object_type, "any_object_type"));
-    statement.exchange(soci::use(filter.object_type, "object_type"));
-    statement.exchange(soci::use(any_object_id, "any_object_id"));
-    statement.exchange(soci::use(filter.object_id, "object_id"));
-    statement.exchange(soci::use(from, "from"));
-    statement.exchange(soci::use(until, "until"));
-    statement.exchange(soci::use(before_id, "before_id"));
+    parameters.Bind(statement, organisation_id);
     statement.exchange(soci::use(limit, "limit"));
+    statement.exchange(soci::use(offset, "offset"));
     statement.alloc();
-    statement.prepare(kList);
+    statement.prepare(std::string(kListColumns) + kListWhere + kListOrder);
     statement.define_and_bind();
     statement.execute();
     while (statement.fetch()) entries.push_back(row.ToEntry());
     return entries;
+  });
+}
+
+std::int64_t AuditLog::Count(store::Database& database, std::int64_t organisation_id,
+                             const Filter& filter) const {
+  const ListParameters parameters(filter);
+  return database.Read(store::Scope::Organisation(organisation_id), [&](soci::session& session) {
+    long long count = 0;
+    soci::statement statement(session);
+    statement.exchange(soci::into(count));
+    parameters.Bind(statement, organisation_id);
+    statement.alloc();
+    statement.prepare(std::string(kCount) + kListWhere);
+    statement.define_and_bind();
+    statement.execute(true);
+    return static_cast<std::int64_t>(count);
   });
 }
 

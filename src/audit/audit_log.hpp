@@ -54,6 +54,7 @@ struct Filter {
   std::optional<Instant> from;
   std::optional<Instant> until;
   int limit = 200;
+  std::int64_t offset = 0;     // for a page: entries to skip, newest first
   std::int64_t before_id = 0;  // for paging: only entries with a smaller id (0: no bound)
 };
 
@@ -84,6 +85,8 @@ class AuditLog {
 
   // Entries of one organisation matching `filter`, newest first.
   std::vector<Entry> List(store::Database& database, std::int64_t organisation_id, const Filter& filter) const;
+  // How many entries of one organisation match `filter` (its limit and offset aside).
+  std::int64_t Count(store::Database& database, std::int64_t organisation_id, const Filter& filter) const;
 
   // Recomputes every chain and reports the first broken entry. Runs in the system scope.
   VerifyReport Verify(store::Database& database) const;

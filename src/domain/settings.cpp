@@ -38,6 +38,10 @@ const std::vector<SettingDefinition>& SettingDefinitions() {
       {"public.impact_page", N_("Publish the public impact page"), N_("0 = no, 1 = yes"), 0, 0, 1},
       {"public.founding_year", N_("Year the program started, for the public impact page"),
        N_("0 = the year of the first record"), 0, 0, 2100},
+      {"report.evaluation_minimum_group",
+       N_("Fewest core members who may share an age band, region and referral source in the "
+          "evaluation extract"),
+       N_("core members"), 5, 2, 100},
       {"network.share_figures", N_("Add the funder figures to the network's totals"),
        N_("0 = no, 1 = yes"), 0, 0, 1},
   };

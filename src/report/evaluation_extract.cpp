@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "domain/intake_fields.hpp"
 #include "domain/report_period.hpp"
@@ -76,6 +77,136 @@ std::string AgeGroup(const std::optional<CivilDate>& birth, CivilDate day) {
   return std::to_string(decade) + "_" + std::to_string(decade + 9);
 }
 
+std::string WideAgeGroup(std::string_view age_group) {
+  if (age_group.empty()) return "";
+  if (age_group == "under_30" || age_group == "30_39") return "under_40";
+  if (age_group == "40_49" || age_group == "50_59") return "40_59";
+  return "60_plus";
+}
+
+namespace {
+
+using Combination = std::tuple<std::string, std::string, std::string>;
+
+// A row's combination of quasi-identifiers, its region folded.
+Combination CombinationOf(const QuasiIdentifiers& row) {
+  return {row.age_group, i18n::FoldForSearch(row.region), row.referral_source};
+}
+
+// How many rows share each combination.
+std::map<Combination, std::size_t> CombinationCounts(const std::vector<QuasiIdentifiers>& rows) {
+  std::map<Combination, std::size_t> counts;
+  for (const auto& row : rows) ++counts[CombinationOf(row)];
+  return counts;
+}
+
+// How many rows sit in a combination shared by fewer than `minimum_group` rows.
+std::size_t RowsUnder(const std::vector<QuasiIdentifiers>& rows, std::size_t minimum_group) {
+  const auto counts = CombinationCounts(rows);
+  std::size_t under = 0;
+  for (const auto& [combination, count] : counts) {
+    if (count < minimum_group) under += count;
+  }
+  return under;
+}
+
+// Replaces `field` with `coarser(field)` in every row; returns how many rows changed.
+template <class Coarser>
+std::size_t Recode(std::vector<QuasiIdentifiers>& rows, std::string QuasiIdentifiers::*field,
+                   Coarser&& coarser) {
+  std::size_t changed = 0;
+  for (auto& row : rows) {
+    std::string coarse = coarser(row.*field);
+    if (coarse == row.*field) continue;
+    row.*field = std::move(coarse);
+    ++changed;
+  }
+  return changed;
+}
+
+// Replaces with "other" every value of `field` (compared folded) held by fewer than
+// `minimum_group` rows; returns how many rows changed.
+std::size_t MergeRare(std::vector<QuasiIdentifiers>& rows, std::string QuasiIdentifiers::*field,
+                      std::size_t minimum_group) {
+  std::map<std::string, std::size_t> counts;
+  for (const auto& row : rows) ++counts[i18n::FoldForSearch(row.*field)];
+  return Recode(rows, field, [&](const std::string& value) {
+    return counts[i18n::FoldForSearch(value)] < minimum_group ? std::string("other") : value;
+  });
+}
+
+}  // namespace
+
+CoarsenedRows Coarsen(std::vector<QuasiIdentifiers> rows, std::size_t minimum_group) {
+  const std::size_t k = std::max(minimum_group, kSafeMinimumGroup);
+  CoarsenedRows result;
+  result.report.minimum_group = k;
+  const auto record = [&](Coarsening kind, std::size_t changed) {
+    if (changed > 0) result.report.steps.push_back({kind, changed});
+  };
+  // One spelling per region, the first met, so that spellings do not tell rows apart.
+  std::map<std::string, std::string> spelling;
+  for (auto& row : rows) {
+    row.region = spelling.emplace(i18n::FoldForSearch(row.region), row.region).first->second;
+  }
+  record(Coarsening::kRareRegionsMerged, MergeRare(rows, &QuasiIdentifiers::region, k));
+  // Generalising costs every row some detail; leaving out a few rows costs only those. So the
+  // extract generalises only while k or more rows would otherwise be left out.
+  if (RowsUnder(rows, k) >= k) {
+    record(Coarsening::kWideAgeBands, Recode(rows, &QuasiIdentifiers::age_group,
+                                             [](const std::string& band) { return WideAgeGroup(band); }));
+  }
+  if (RowsUnder(rows, k) >= k) {
+    record(Coarsening::kRareSourcesMerged, MergeRare(rows, &QuasiIdentifiers::referral_source, k));
+  }
+  if (RowsUnder(rows, k) >= k) {
+    record(Coarsening::kRegionsWithheld,
+           Recode(rows, &QuasiIdentifiers::region, [](const std::string&) { return "other"; }));
+  }
+  const auto counts = CombinationCounts(rows);
+  std::size_t suppressed = 0;
+  for (const auto& row : rows) {
+    const bool keep = counts.at(CombinationOf(row)) >= k;
+    result.kept.push_back(keep);
+    if (!keep) ++suppressed;
+  }
+  record(Coarsening::kRowsSuppressed, suppressed);
+  result.rows = std::move(rows);
+  return result;
+}
+
+namespace {
+
+// What each coarsening says, in the order of the enum.
+struct CoarseningText {
+  Coarsening kind;
+  std::string_view message;  // English msgid
+};
+constexpr CoarseningText kCoarseningTexts[] = {
+    {Coarsening::kRareRegionsMerged,
+     N_("Regions shared by fewer than {minimum} core members read \"other\" (rows changed: "
+        "{rows}).")},
+    {Coarsening::kWideAgeBands,
+     N_("Age bands were merged into wider bands: under_40, 40_59, 60_plus (rows changed: "
+        "{rows}).")},
+    {Coarsening::kRareSourcesMerged,
+     N_("Referral sources shared by fewer than {minimum} core members read \"other\" (rows "
+        "changed: {rows}).")},
+    {Coarsening::kRegionsWithheld,
+     N_("Regions are withheld: every region reads \"other\" (rows changed: {rows}).")},
+    {Coarsening::kRowsSuppressed,
+     N_("Core members left out because their combination of age band, region and referral "
+        "source was still shared by fewer than {minimum}: {rows}.")},
+};
+
+}  // namespace
+
+Message CoarseningMessage(const CoarseningStep& step, std::size_t minimum_group) {
+  const auto& text = kCoarseningTexts[static_cast<std::size_t>(step.kind)];
+  return {std::string(text.message),
+          {{"minimum", std::to_string(minimum_group)}, {"rows", std::to_string(step.rows)}}};
+}
+
 namespace {
 
 // The column of the events of `kind` and `category` during or after the circle.
@@ -86,7 +217,7 @@ std::string EventColumnName(domain::RecidivismKind kind, domain::OffenceCategory
          std::string(domain::CirclePeriodName(period));
 }
 
-std::vector<ExtractColumn> Columns() {
+std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
   using domain::CirclePeriodLabel;
   std::vector<ExtractColumn> columns = {
       {"participant",
@@ -102,12 +233,16 @@ std::vector<ExtractColumn> Columns() {
       {"region",
        {N_("His region, coarsened: the part before any dash, comma or parenthesis. A region with "
            "fewer than {minimum} core members in the extract reads \"other\"."),
-        {{"minimum", std::to_string(kMinimumGroup)}}},
+        {{"minimum", std::to_string(minimum_group)}}},
        {N_("A region name, \"other\", or empty when none is recorded."), {}},
        std::nullopt},
       {"age_group",
-       {N_("His age at the start, in ten-year bands."), {}},
-       {N_("under_30, 30_39, 40_49, 50_59, 60_69, 70_plus; empty when unknown."), {}},
+       {N_("His age at the start, in ten-year bands, or in wider bands when the extract had to "
+           "be coarsened."),
+        {}},
+       {N_("under_30, 30_39, 40_49, 50_59, 60_69, 70_plus, or under_40, 40_59, 60_plus; empty "
+           "when unknown."),
+        {}},
        std::nullopt},
       {"status",
        {N_("Where his file stands on the day of the extract."), {}},
@@ -169,37 +304,27 @@ std::vector<ExtractColumn> Columns() {
 EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
                                          const ExtractOptions& options) {
   EvaluationExtract extract;
-  extract.columns = Columns();
+  const std::size_t minimum_group = std::max(options.minimum_group, kSafeMinimumGroup);
+  extract.columns = Columns(minimum_group);
 
   struct Pending {
     std::string code;
-    std::string region;      // coarse, as written
-    std::string region_key;  // folded, for grouping
+    QuasiIdentifiers identifiers;
     Row cells;
   };
   std::vector<Pending> pending;
-  std::map<std::string, std::size_t> region_counts;
-  // One spelling per region, the first met, so that spellings do not tell rows apart.
-  std::map<std::string, std::string> region_spelling;
   for (const auto& core_member : records.core_members) {
     if (!ResearchConsentInForce(core_member, options.today)) continue;
     const auto start = StartOf(records, core_member);
     if (!start) continue;
     Pending row;
     row.code = options.pseudonym(core_member.id);
-    row.region = CoarseRegion(core_member.region);
-    row.region_key = i18n::FoldForSearch(row.region);
-    if (!row.region_key.empty()) {
-      ++region_counts[row.region_key];
-      region_spelling.emplace(row.region_key, row.region);
-    }
-
     const auto* referral = records.OpeningReferral(core_member.id, options.today);
+    row.identifiers = {AgeGroup(core_member.birth_date, *start), CoarseRegion(core_member.region),
+                       referral ? std::string(domain::ReferralSourceName(referral->source)) : ""};
     row.cells.push_back(Cell(row.code));
-    row.cells.push_back(referral ? Cell(std::string(domain::ReferralSourceName(referral->source)))
-                                 : Cell());
-    row.cells.push_back(Cell());  // the region, once small groups are known
-    row.cells.push_back(Cell(AgeGroup(core_member.birth_date, *start)));
+    // The referral source, the region and the age band, once coarsened.
+    row.cells.resize(4);
     row.cells.push_back(Cell(std::string(domain::CoreMemberStatusName(core_member.status))));
     row.cells.push_back(Cell(domain::MonthsSince(*start, options.today)));
     const auto accepted = AcceptedOn(records, core_member);
@@ -242,18 +367,23 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
     pending.push_back(std::move(row));
   }
 
-  std::sort(pending.begin(), pending.end(),
-            [](const Pending& a, const Pending& b) { return a.code < b.code; });
-  for (auto& row : pending) {
-    if (row.region_key.empty()) {
-      row.cells[2] = Cell();
-    } else if (region_counts[row.region_key] < options.minimum_group) {
-      row.cells[2] = Cell("other");
-    } else {
-      row.cells[2] = Cell(region_spelling[row.region_key]);
-    }
-    extract.rows.push_back(std::move(row.cells));
+  std::vector<QuasiIdentifiers> identifiers;
+  for (const auto& row : pending) identifiers.push_back(row.identifiers);
+  auto coarsened = Coarsen(std::move(identifiers), minimum_group);
+  extract.coarsening = std::move(coarsened.report);
+  std::vector<Pending> kept;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!coarsened.kept[i]) continue;
+    const auto& coarse = coarsened.rows[i];
+    const auto text = [](const std::string& value) { return value.empty() ? Cell() : Cell(value); };
+    pending[i].cells[1] = text(coarse.referral_source);
+    pending[i].cells[2] = text(coarse.region);
+    pending[i].cells[3] = text(coarse.age_group);
+    kept.push_back(std::move(pending[i]));
   }
+  std::sort(kept.begin(), kept.end(),
+            [](const Pending& a, const Pending& b) { return a.code < b.code; });
+  for (auto& row : kept) extract.rows.push_back(std::move(row.cells));
   return extract;
 }
 

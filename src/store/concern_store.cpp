@@ -88,6 +88,53 @@ constexpr const char* kDisclosureColumns =
     " JOIN circles ci ON ci.id = c.circle_id AND ci.organisation_id = c.organisation_id"
     " WHERE d.organisation_id = :organisation ";
 
+// The register's count, joined as its rows are so that both count the same concerns.
+constexpr const char* kCountRows =
+    "SELECT COUNT(*) FROM concerns c JOIN circles ci ON ci.id = c.circle_id AND ci.organisation_id"
+    " = c.organisation_id JOIN users u ON u.id = c.raised_by"
+    " WHERE c.organisation_id = :organisation ";
+
+// The conditions `filter` adds to the register's query.
+std::string FilterWhere(const ConcernFilter& filter) {
+  std::string where;
+  if (filter.circle_id) where += "AND c.circle_id = :circle ";
+  if (filter.category) where += "AND c.category = :category ";
+  if (filter.severity) where += "AND c.severity = :severity ";
+  if (filter.status) where += "AND c.status = :status ";
+  if (filter.open_since) where += "AND c.status <> 'closed' AND c.raised_at <= :open_since ";
+  return where;
+}
+
+// A filter's values, bound by name; kept alive until the statement runs.
+struct FilterValues {
+  std::int64_t circle = 0;
+  std::string category, severity, status;
+  long long open_since = 0;
+
+  void Bind(soci::statement& statement, const ConcernFilter& filter) {
+    if (filter.circle_id) {
+      circle = *filter.circle_id;
+      statement.exchange(soci::use(circle, "circle"));
+    }
+    if (filter.category) {
+      category = std::string(domain::ConcernCategoryName(*filter.category));
+      statement.exchange(soci::use(category, "category"));
+    }
+    if (filter.severity) {
+      severity = std::string(domain::SeverityName(*filter.severity));
+      statement.exchange(soci::use(severity, "severity"));
+    }
+    if (filter.status) {
+      status = std::string(domain::ConcernStatusName(*filter.status));
+      statement.exchange(soci::use(status, "status"));
+    }
+    if (filter.open_since) {
+      open_since = ToUnix(*filter.open_since);
+      statement.exchange(soci::use(open_since, "open_since"));
+    }
+  }
+};
+
 }  // namespace
 
 std::int64_t ConcernStore::Insert(const domain::Concern& concern) {
@@ -137,31 +184,9 @@ std::vector<ConcernRow> ConcernStore::SelectRows(const std::string& where,
        soci::into(replied_by, replied_by_indicator), soci::into(replied_at, replied_at_indicator),
        soci::into(updated_at), soci::into(row.code_name), soci::into(row.raised_by_name));
   statement.exchange(soci::use(organisation_id, "organisation"));
-  // The filter's values, kept alive until the statement runs.
-  std::int64_t circle = 0;
-  std::string category_filter, severity_filter, status_filter;
-  long long open_since = 0;
+  FilterValues values;
   if (filter) {
-    if (filter->circle_id) {
-      circle = *filter->circle_id;
-      statement.exchange(soci::use(circle, "circle"));
-    }
-    if (filter->category) {
-      category_filter = std::string(domain::ConcernCategoryName(*filter->category));
-      statement.exchange(soci::use(category_filter, "category"));
-    }
-    if (filter->severity) {
-      severity_filter = std::string(domain::SeverityName(*filter->severity));
-      statement.exchange(soci::use(severity_filter, "severity"));
-    }
-    if (filter->status) {
-      status_filter = std::string(domain::ConcernStatusName(*filter->status));
-      statement.exchange(soci::use(status_filter, "status"));
-    }
-    if (filter->open_since) {
-      open_since = ToUnix(*filter->open_since);
-      statement.exchange(soci::use(open_since, "open_since"));
-    }
+    values.Bind(statement, *filter);
   } else if (where.find(":key") != std::string::npos) {
     statement.exchange(soci::use(key, "key"));
   }
@@ -207,21 +232,53 @@ std::optional<ConcernRow> ConcernStore::FindRow(std::int64_t id, std::int64_t or
 }
 
 std::vector<ConcernRow> ConcernStore::Register(std::int64_t organisation_id,
-                                               const ConcernFilter& filter) {
-  std::string where;
-  if (filter.circle_id) where += "AND c.circle_id = :circle ";
-  if (filter.category) where += "AND c.category = :category ";
-  if (filter.severity) where += "AND c.severity = :severity ";
-  if (filter.status) where += "AND c.status = :status ";
-  if (filter.open_since) where += "AND c.status <> 'closed' AND c.raised_at <= :open_since ";
-  where +=
-      "ORDER BY c.raised_at DESC, c.id DESC LIMIT " + std::to_string(std::max(1, filter.limit));
-  return SelectRows(where, organisation_id, 0, &filter);
+                                               const ConcernFilter& filter,
+                                               const PageSlice& slice) {
+  return SelectRows(FilterWhere(filter) + "ORDER BY c.raised_at DESC, c.id DESC" +
+                        LimitClause(slice),
+                    organisation_id, 0, &filter);
 }
 
-std::vector<ConcernRow> ConcernStore::RaisedBy(std::int64_t user_id, std::int64_t organisation_id) {
-  return SelectRows("AND c.raised_by = :key ORDER BY c.raised_at DESC, c.id DESC", organisation_id,
-                    user_id, nullptr);
+std::int64_t ConcernStore::CountRegister(std::int64_t organisation_id,
+                                         const ConcernFilter& filter) {
+  long long count = 0;
+  soci::statement statement =
+      (session_.prepare << std::string(kCountRows) + FilterWhere(filter), soci::into(count));
+  statement.exchange(soci::use(organisation_id, "organisation"));
+  FilterValues values;
+  values.Bind(statement, filter);
+  statement.define_and_bind();
+  statement.execute(true);
+  return count;
+}
+
+namespace {
+
+// "AND c.circle_id IN (…)" for `circle_ids` (whole numbers, never user text); a condition no row
+// meets when there is none.
+std::string CircleIn(const std::vector<std::int64_t>& circle_ids) {
+  if (circle_ids.empty()) return "AND 1 = 0 ";
+  std::string list;
+  for (const auto id : circle_ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+  return "AND c.circle_id IN (" + list + ") ";
+}
+
+}  // namespace
+
+std::vector<ConcernRow> ConcernStore::RaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                                               const std::vector<std::int64_t>& circle_ids,
+                                               const PageSlice& slice) {
+  return SelectRows("AND c.raised_by = :key " + CircleIn(circle_ids) +
+                        "ORDER BY c.raised_at DESC, c.id DESC" + LimitClause(slice),
+                    organisation_id, user_id, nullptr);
+}
+
+std::int64_t ConcernStore::CountRaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                                         const std::vector<std::int64_t>& circle_ids) {
+  long long count = 0;
+  session_ << std::string(kCountRows) + "AND c.raised_by = :key " + CircleIn(circle_ids),
+      soci::use(organisation_id, "organisation"), soci::use(user_id, "key"), soci::into(count);
+  return count;
 }
 
 std::vector<ConcernRow> ConcernStore::Unacknowledged(std::int64_t organisation_id) {

@@ -11,6 +11,7 @@
 #include "domain/concern.hpp"
 #include "domain/concern_disclosure.hpp"
 #include "domain/concern_figures.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -30,7 +31,6 @@ struct ConcernFilter {
   std::optional<domain::ConcernStatus> status;
   // Only concerns still open that were raised at or before this moment ("open for at least…").
   std::optional<Instant> open_since;
-  int limit = 500;
 };
 
 // A disclosure with the name of the account that recorded it and the code name of its concern's
@@ -59,10 +59,19 @@ class ConcernStore {
   std::optional<domain::Concern> Find(std::int64_t id, std::int64_t organisation_id);
   // The concern `id` with its circle's code name and its raiser's name, if any.
   std::optional<ConcernRow> FindRow(std::int64_t id, std::int64_t organisation_id);
-  // The organisation's concerns matching `filter`, newest first, in one query.
-  std::vector<ConcernRow> Register(std::int64_t organisation_id, const ConcernFilter& filter);
-  // The concerns raised by the account `user_id`, newest first.
-  std::vector<ConcernRow> RaisedBy(std::int64_t user_id, std::int64_t organisation_id);
+  // One page of the organisation's concerns matching `filter`, newest first, in one query.
+  std::vector<ConcernRow> Register(std::int64_t organisation_id, const ConcernFilter& filter,
+                                   const PageSlice& slice);
+  // How many of the organisation's concerns match `filter`.
+  std::int64_t CountRegister(std::int64_t organisation_id, const ConcernFilter& filter);
+  // One page of the concerns raised by the account `user_id` about circles `circle_ids`, newest
+  // first.
+  std::vector<ConcernRow> RaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                                   const std::vector<std::int64_t>& circle_ids,
+                                   const PageSlice& slice);
+  // How many concerns the account `user_id` raised about circles `circle_ids`.
+  std::int64_t CountRaisedBy(std::int64_t user_id, std::int64_t organisation_id,
+                             const std::vector<std::int64_t>& circle_ids);
   // The organisation's concerns not yet acknowledged, oldest first.
   std::vector<ConcernRow> Unacknowledged(std::int64_t organisation_id);
   // The moments of every concern of the organisation, for the monthly figures.

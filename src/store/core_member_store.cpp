@@ -236,27 +236,59 @@ std::optional<domain::CoreMember> CoreMemberStore::Find(std::int64_t id,
   return members.front();
 }
 
-std::vector<domain::CoreMember> CoreMemberStore::List(std::int64_t organisation_id,
-                                                      const CoreMemberFilter& filter) {
-  std::string where;
+namespace {
+
+// The conditions of `filter` and the texts they bind (":key" binds the coordinator).
+struct ListWhere {
+  std::string sql;
   std::vector<std::pair<std::string, std::string>> texts;
+};
+
+ListWhere FilterWhere(const CoreMemberFilter& filter) {
+  ListWhere where;
   if (filter.status) {
-    where += "AND status = :status ";
-    texts.emplace_back("status", std::string(domain::CoreMemberStatusName(*filter.status)));
+    where.sql += "AND status = :status ";
+    where.texts.emplace_back("status", std::string(domain::CoreMemberStatusName(*filter.status)));
   }
-  if (filter.open_only) where += "AND status <> 'closed' ";
+  if (filter.open_only) where.sql += "AND status <> 'closed' ";
   if (!filter.region.empty()) {
-    where += "AND region = :region ";
-    texts.emplace_back("region", filter.region);
+    where.sql += "AND region = :region ";
+    where.texts.emplace_back("region", filter.region);
   }
-  if (filter.coordinator_user_id) where += "AND coordinator_user_id = :key ";
+  if (filter.coordinator_user_id) where.sql += "AND coordinator_user_id = :key ";
   const std::string folded = i18n::FoldForSearch(filter.query);
   if (!folded.empty()) {
-    where += "AND search_text LIKE :pattern ESCAPE '\\' ";
-    texts.emplace_back("pattern", i18n::ContainsPattern(folded));
+    where.sql += "AND search_text LIKE :pattern ESCAPE '\\' ";
+    where.texts.emplace_back("pattern", i18n::ContainsPattern(folded));
   }
-  where += "ORDER BY legal_name, id LIMIT " + std::to_string(filter.limit > 0 ? filter.limit : 500);
-  return Select(where, organisation_id, filter.coordinator_user_id.value_or(0), texts);
+  return where;
+}
+
+constexpr const char* kCount =
+    "SELECT COUNT(*) FROM core_members WHERE organisation_id = :organisation ";
+
+}  // namespace
+
+std::vector<domain::CoreMember> CoreMemberStore::List(std::int64_t organisation_id,
+                                                      const CoreMemberFilter& filter) {
+  const auto where = FilterWhere(filter);
+  return Select(where.sql + "ORDER BY legal_name, id" +
+                    LimitClause({filter.limit > 0 ? filter.limit : 500, filter.offset}),
+                organisation_id, filter.coordinator_user_id.value_or(0), where.texts);
+}
+
+std::int64_t CoreMemberStore::Count(std::int64_t organisation_id, const CoreMemberFilter& filter) {
+  const auto where = FilterWhere(filter);
+  long long count = 0;
+  std::int64_t key = filter.coordinator_user_id.value_or(0);
+  soci::statement statement =
+      (session_.prepare << std::string(kCount) + where.sql, soci::into(count));
+  statement.exchange(soci::use(organisation_id, "organisation"));
+  if (filter.coordinator_user_id) statement.exchange(soci::use(key, "key"));
+  for (const auto& [name, value] : where.texts) statement.exchange(soci::use(value, name));
+  statement.define_and_bind();
+  statement.execute(true);
+  return count;
 }
 
 bool CoreMemberStore::FileNumberTaken(std::int64_t organisation_id, const std::string& file_number,

@@ -10,6 +10,7 @@
 #include "base/clock.hpp"
 #include "domain/core_member.hpp"
 #include "domain/legal.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -23,6 +24,7 @@ struct CoreMemberFilter {
   // text.
   std::string query;
   int limit = 500;
+  std::int64_t offset = 0;  // rows to skip, for a page (see store/page_slice.hpp)
 };
 
 // Reads and writes core members' files, their status history, risk assessments and consents, within
@@ -43,6 +45,8 @@ class CoreMemberStore {
   // The files of `organisation_id` matching `filter`, by legal name.
   std::vector<domain::CoreMember> List(std::int64_t organisation_id,
                                        const CoreMemberFilter& filter);
+  // How many files of `organisation_id` match `filter` (its limit and offset aside).
+  std::int64_t Count(std::int64_t organisation_id, const CoreMemberFilter& filter);
   // True when another file of the organisation (not `except_id`) uses `file_number`.
   bool FileNumberTaken(std::int64_t organisation_id, const std::string& file_number,
                        std::int64_t except_id = 0);

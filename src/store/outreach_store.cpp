@@ -5,6 +5,11 @@
 namespace cercle::store {
 namespace {
 
+constexpr const char* kCountActivities =
+    "SELECT COUNT(*) FROM outreach_activities WHERE organisation_id = :organisation";
+constexpr const char* kCountStories =
+    "SELECT COUNT(*) FROM significant_stories WHERE organisation_id = :organisation";
+
 constexpr const char* kActivityColumns =
     "SELECT id, organisation_id, held_on, kind, title, audience, reach, language, participants,"
     " recorded_by, recorded_at, updated_at FROM outreach_activities"
@@ -140,6 +145,18 @@ std::vector<domain::OutreachActivity> OutreachStore::ListActivities(std::int64_t
                           std::nullopt);
 }
 
+std::vector<domain::OutreachActivity> OutreachStore::ListActivities(std::int64_t organisation_id,
+                                                                   const PageSlice& slice) {
+  return SelectActivities(session_, "ORDER BY held_on DESC, id DESC" + LimitClause(slice),
+                          organisation_id, std::nullopt);
+}
+
+std::int64_t OutreachStore::CountActivities(std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountActivities, soci::use(organisation_id, "organisation"), soci::into(count);
+  return count;
+}
+
 std::optional<domain::OutreachActivity> OutreachStore::FindActivity(std::int64_t id,
                                                                     std::int64_t organisation_id) {
   auto found = SelectActivities(session_, "AND id = :id", organisation_id, id);
@@ -188,6 +205,18 @@ void OutreachStore::DeleteActivity(std::int64_t id, std::int64_t organisation_id
 std::vector<domain::SignificantStory> OutreachStore::ListStories(std::int64_t organisation_id) {
   return SelectStories(session_, "ORDER BY written_on DESC, id DESC", organisation_id,
                        std::nullopt);
+}
+
+std::vector<domain::SignificantStory> OutreachStore::ListStories(std::int64_t organisation_id,
+                                                                const PageSlice& slice) {
+  return SelectStories(session_, "ORDER BY written_on DESC, id DESC" + LimitClause(slice),
+                       organisation_id, std::nullopt);
+}
+
+std::int64_t OutreachStore::CountStories(std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountStories, soci::use(organisation_id, "organisation"), soci::into(count);
+  return count;
 }
 
 std::optional<domain::SignificantStory> OutreachStore::FindStory(std::int64_t id,

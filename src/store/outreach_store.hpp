@@ -8,6 +8,7 @@
 
 #include "base/clock.hpp"
 #include "domain/outreach.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -19,6 +20,11 @@ class OutreachStore {
 
   // Every activity, newest first.
   std::vector<domain::OutreachActivity> ListActivities(std::int64_t organisation_id);
+  // One page of them, newest first.
+  std::vector<domain::OutreachActivity> ListActivities(std::int64_t organisation_id,
+                                                       const PageSlice& slice);
+  // How many activities the organisation recorded.
+  std::int64_t CountActivities(std::int64_t organisation_id);
   std::optional<domain::OutreachActivity> FindActivity(std::int64_t id,
                                                        std::int64_t organisation_id);
   // Stores a new activity; returns its id.
@@ -29,6 +35,11 @@ class OutreachStore {
 
   // Every story, newest first.
   std::vector<domain::SignificantStory> ListStories(std::int64_t organisation_id);
+  // One page of them, newest first.
+  std::vector<domain::SignificantStory> ListStories(std::int64_t organisation_id,
+                                                    const PageSlice& slice);
+  // How many stories the organisation wrote.
+  std::int64_t CountStories(std::int64_t organisation_id);
   std::optional<domain::SignificantStory> FindStory(std::int64_t id, std::int64_t organisation_id);
   std::int64_t InsertStory(const domain::SignificantStory& story);
   // Stores the story's date, title and text, and clears its review: a changed story is reviewed

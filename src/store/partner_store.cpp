@@ -5,6 +5,9 @@
 namespace cercle::store {
 namespace {
 
+constexpr const char* kCountContacts =
+    "SELECT COUNT(*) FROM partner_contacts WHERE organisation_id = :organisation";
+
 using namespace circle_rows;
 
 constexpr const char* kColumns =
@@ -121,6 +124,17 @@ std::optional<domain::PartnerContact> PartnerStore::FindByUser(std::int64_t user
 
 std::vector<domain::PartnerContact> PartnerStore::List(std::int64_t organisation_id) {
   return Select("ORDER BY name, id", organisation_id, 0);
+}
+
+std::vector<domain::PartnerContact> PartnerStore::List(std::int64_t organisation_id,
+                                                      const PageSlice& slice) {
+  return Select("ORDER BY name, id" + LimitClause(slice), organisation_id, 0);
+}
+
+std::int64_t PartnerStore::Count(std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountContacts, soci::use(organisation_id, "organisation"), soci::into(count);
+  return count;
 }
 
 bool PartnerStore::UserLinkedElsewhere(std::int64_t user_id, std::int64_t organisation_id,

@@ -8,6 +8,7 @@
 
 #include "base/clock.hpp"
 #include "domain/circle_partners.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -29,6 +30,10 @@ class PartnerStore {
                                                    std::int64_t organisation_id);
   // The organisation's contacts, by name.
   std::vector<domain::PartnerContact> List(std::int64_t organisation_id);
+  // One page of them, by name.
+  std::vector<domain::PartnerContact> List(std::int64_t organisation_id, const PageSlice& slice);
+  // How many contacts the organisation has.
+  std::int64_t Count(std::int64_t organisation_id);
   // True when a contact other than `except_id` is linked to `user_id`.
   bool UserLinkedElsewhere(std::int64_t user_id, std::int64_t organisation_id,
                            std::int64_t except_id);

@@ -197,8 +197,13 @@ std::optional<domain::Referral> ReferralStore::Find(std::int64_t id, std::int64_
   return referrals.front();
 }
 
-std::vector<domain::Referral> ReferralStore::List(std::int64_t organisation_id,
-                                                  const ReferralFilter& filter) {
+namespace {
+
+constexpr const char* kCount =
+    "SELECT COUNT(*) FROM referrals WHERE organisation_id = :organisation ";
+
+// The conditions of `filter` (":text" binds the status), and the status they bind.
+std::pair<std::string, std::string> FilterWhere(const ReferralFilter& filter) {
   std::string where;
   std::string status;
   if (filter.status) {
@@ -206,9 +211,28 @@ std::vector<domain::Referral> ReferralStore::List(std::int64_t organisation_id,
     status = std::string(domain::ReferralStatusName(*filter.status));
   }
   if (filter.open_only) where += "AND status IN ('received', 'screening', 'waitlisted') ";
-  where += "ORDER BY received_on DESC, id DESC LIMIT " +
-           std::to_string(filter.limit > 0 ? filter.limit : 500);
-  return Select(where, organisation_id, 0, status);
+  return {where, status};
+}
+
+}  // namespace
+
+std::vector<domain::Referral> ReferralStore::List(std::int64_t organisation_id,
+                                                  const ReferralFilter& filter) {
+  const auto [where, status] = FilterWhere(filter);
+  return Select(where + "ORDER BY received_on DESC, id DESC" +
+                    LimitClause({filter.limit > 0 ? filter.limit : 500, filter.offset}),
+                organisation_id, 0, status);
+}
+
+std::int64_t ReferralStore::Count(std::int64_t organisation_id, const ReferralFilter& filter) {
+  const auto [where, status] = FilterWhere(filter);
+  long long count = 0;
+  soci::statement statement = (session_.prepare << std::string(kCount) + where, soci::into(count));
+  statement.exchange(soci::use(organisation_id, "organisation"));
+  if (filter.status) statement.exchange(soci::use(status, "text"));
+  statement.define_and_bind();
+  statement.execute(true);
+  return count;
 }
 
 std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core_member_id,

@@ -11,6 +11,7 @@
 #include "base/result.hpp"
 #include "domain/eligibility.hpp"
 #include "domain/referral.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -19,6 +20,7 @@ struct ReferralFilter {
   std::optional<domain::ReferralStatus> status;
   bool open_only = false;  // received, screening and waitlisted only
   int limit = 500;
+  std::int64_t offset = 0;  // rows to skip, for a page (see store/page_slice.hpp)
 };
 
 // Reads and writes referrals, their history and their checklists, within the caller's transaction.
@@ -34,6 +36,8 @@ class ReferralStore {
   std::optional<domain::Referral> Find(std::int64_t id, std::int64_t organisation_id);
   // The referrals of `organisation_id` matching `filter`, latest received first.
   std::vector<domain::Referral> List(std::int64_t organisation_id, const ReferralFilter& filter);
+  // How many referrals of `organisation_id` match `filter` (its limit and offset aside).
+  std::int64_t Count(std::int64_t organisation_id, const ReferralFilter& filter);
   // The referrals whose acceptance opened or reopened file `core_member_id`, latest first.
   std::vector<domain::Referral> ListForCoreMember(std::int64_t core_member_id,
                                                   std::int64_t organisation_id);

@@ -20,6 +20,8 @@ constexpr const char* kSessionColumns =
     "SELECT s.id, s.organisation_id, s.module_id, s.held_on, s.duration_minutes, s.title,"
     " (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id AND a.organisation_id ="
     " s.organisation_id) FROM training_sessions s WHERE s.organisation_id = :organisation ";
+constexpr const char* kCountSessions =
+    "SELECT COUNT(*) FROM training_sessions WHERE organisation_id = :organisation";
 constexpr const char* kInsertSession =
     "INSERT INTO training_sessions (organisation_id, module_id, held_on, duration_minutes, title,"
     " created_by, created_at) VALUES (:organisation, :module, :held, :duration, :title, :by, :now)"
@@ -169,12 +171,20 @@ bool TrainingStore::AddDefaultModules(std::int64_t organisation_id, Instant now)
   return true;
 }
 
-std::vector<TrainingSessionSummary> TrainingStore::ListSessions(std::int64_t organisation_id) {
-  return SelectSessions(session_,
-                        std::string(kSessionColumns) + "ORDER BY s.held_on DESC, s.id DESC",
-                        [&](soci::statement& statement) {
-                          statement.exchange(soci::use(organisation_id, "organisation"));
-                        });
+std::vector<TrainingSessionSummary> TrainingStore::ListSessions(std::int64_t organisation_id,
+                                                                const PageSlice& slice) {
+  return SelectSessions(
+      session_,
+      std::string(kSessionColumns) + "ORDER BY s.held_on DESC, s.id DESC" + LimitClause(slice),
+      [&](soci::statement& statement) {
+        statement.exchange(soci::use(organisation_id, "organisation"));
+      });
+}
+
+std::int64_t TrainingStore::CountSessions(std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountSessions, soci::use(organisation_id, "organisation"), soci::into(count);
+  return count;
 }
 
 std::optional<domain::TrainingSession> TrainingStore::FindSession(std::int64_t id,

@@ -8,6 +8,7 @@
 
 #include "base/clock.hpp"
 #include "domain/training.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -35,8 +36,11 @@ class TrainingStore {
   // did.
   bool AddDefaultModules(std::int64_t organisation_id, Instant now);
 
-  // The sessions of the organisation, newest first, with their number of attendees.
-  std::vector<TrainingSessionSummary> ListSessions(std::int64_t organisation_id);
+  // One page of the sessions of the organisation, newest first, with their number of attendees.
+  std::vector<TrainingSessionSummary> ListSessions(std::int64_t organisation_id,
+                                                   const PageSlice& slice);
+  // How many sessions the organisation held or planned.
+  std::int64_t CountSessions(std::int64_t organisation_id);
   // The session `id` of `organisation_id`, if any.
   std::optional<domain::TrainingSession> FindSession(std::int64_t id, std::int64_t organisation_id);
   // Stores a session; returns its id.

@@ -8,6 +8,9 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, organisation_id, volunteer_id, worked_on, minutes, kind, description, status FROM"
     " volunteer_hours WHERE organisation_id = :organisation ";
+constexpr const char* kCountPending =
+    "SELECT COUNT(*) FROM volunteer_hours WHERE organisation_id = :organisation AND status ="
+    " 'pending'";
 constexpr const char* kInsert =
     "INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind, "
     "description,"
@@ -99,6 +102,22 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::ListPending(std::int64_t or
                      [&](soci::statement& statement) {
                        statement.exchange(soci::use(organisation_id, "organisation"));
                      });
+}
+
+std::vector<domain::HoursEntry> VolunteerHoursStore::ListPending(std::int64_t organisation_id,
+                                                                 const PageSlice& slice) {
+  return SelectHours(
+      session_,
+      std::string(kColumns) + "AND status = 'pending' ORDER BY worked_on, id" + LimitClause(slice),
+      [&](soci::statement& statement) {
+        statement.exchange(soci::use(organisation_id, "organisation"));
+      });
+}
+
+std::int64_t VolunteerHoursStore::CountPending(std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountPending, soci::use(organisation_id, "organisation"), soci::into(count);
+  return count;
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListCounted(std::int64_t organisation_id) {

@@ -7,6 +7,7 @@
 
 #include "base/clock.hpp"
 #include "domain/hours.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -27,6 +28,11 @@ class VolunteerHoursStore {
                                                    std::int64_t organisation_id);
   // Every entry of the organisation awaiting approval, oldest first.
   std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id);
+  // One page of them, oldest first.
+  std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id,
+                                              const PageSlice& slice);
+  // How many entries of the organisation await approval.
+  std::int64_t CountPending(std::int64_t organisation_id);
   // Every entry of the organisation that is not rejected.
   std::vector<domain::HoursEntry> ListCounted(std::int64_t organisation_id);
   // Approves or rejects a pending entry; false, with nothing changed, when it is no longer pending.

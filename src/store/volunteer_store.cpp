@@ -16,6 +16,8 @@ constexpr const char* kColumns =
 constexpr const char* kListWhere =
     "AND (:any_stage = 1 OR stage = :stage) AND (:hide_closed = 0 OR stage NOT IN ('exited',"
     " 'not_retained')) AND name_folded LIKE :pattern ESCAPE '\\' ORDER BY name_folded, id";
+constexpr const char* kListKeys =
+    "SELECT id, first_name, last_name FROM volunteers WHERE organisation_id = :organisation ";
 constexpr const char* kCountByStage =
     "SELECT stage, count(*) FROM volunteers WHERE organisation_id = :organisation GROUP BY stage";
 constexpr const char* kInsert =
@@ -162,20 +164,38 @@ std::optional<domain::Volunteer> VolunteerStore::FindByUser(std::int64_t user_id
   return found.front();
 }
 
-std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id,
-                                                    const VolunteerFilter& filter) {
-  const int any_stage = filter.stage ? 0 : 1;
-  const std::string wanted_stage =
-      filter.stage ? std::string(domain::VolunteerStageName(*filter.stage)) : "";
-  const int hide_closed = !filter.stage && !filter.include_closed ? 1 : 0;
-  const std::string pattern =
-      filter.search.empty() ? std::string("%") : i18n::ContainsPattern(filter.search);
-  auto volunteers = SelectVolunteers(session_, kListWhere, [&](soci::statement& statement) {
+namespace {
+
+// The list's filter as its queries bind it (by name), kept alive until they run.
+struct ListParameters {
+  explicit ListParameters(const VolunteerFilter& filter)
+      : any_stage(filter.stage ? 0 : 1),
+        wanted_stage(filter.stage ? std::string(domain::VolunteerStageName(*filter.stage)) : ""),
+        hide_closed(!filter.stage && !filter.include_closed ? 1 : 0),
+        pattern(filter.search.empty() ? std::string("%")
+                                      : i18n::ContainsPattern(filter.search)) {}
+
+  void Bind(soci::statement& statement, const std::int64_t& organisation_id) const {
     statement.exchange(soci::use(organisation_id, "organisation"));
     statement.exchange(soci::use(any_stage, "any_stage"));
     statement.exchange(soci::use(wanted_stage, "stage"));
     statement.exchange(soci::use(hide_closed, "hide_closed"));
     statement.exchange(soci::use(pattern, "pattern"));
+  }
+
+  const int any_stage;
+  const std::string wanted_stage;
+  const int hide_closed;
+  const std::string pattern;
+};
+
+}  // namespace
+
+std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id,
+                                                    const VolunteerFilter& filter) {
+  const ListParameters parameters(filter);
+  auto volunteers = SelectVolunteers(session_, kListWhere, [&](soci::statement& statement) {
+    parameters.Bind(statement, organisation_id);
   });
   // By last name, then first name, accents and case ignored ("Échantillon" among the E), the same
   // way on both engines: their collations differ.
@@ -189,6 +209,57 @@ std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id
   sorted.reserve(volunteers.size());
   for (const auto& [key, index] : keys) sorted.push_back(std::move(volunteers[index]));
   return sorted;
+}
+
+VolunteerPage VolunteerStore::ListPage(std::int64_t organisation_id,
+                                       const VolunteerFilter& filter, const PageSlice& slice) {
+  // The names of every matching file first (a few bytes each), sorted as List() sorts them, then
+  // whole files for the page's ids only.
+  const ListParameters parameters(filter);
+  std::int64_t id = 0;
+  std::string first_name, last_name;
+  soci::statement statement(session_);
+  statement.exchange(soci::into(id));
+  statement.exchange(soci::into(first_name));
+  statement.exchange(soci::into(last_name));
+  parameters.Bind(statement, organisation_id);
+  statement.alloc();
+  statement.prepare(std::string(kListKeys) + kListWhere);
+  statement.define_and_bind();
+  statement.execute();
+  std::vector<std::pair<std::string, std::int64_t>> keys;
+  while (statement.fetch()) {
+    keys.emplace_back(i18n::FoldForSearch(last_name + " " + first_name), id);
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  VolunteerPage page;
+  page.total = static_cast<std::int64_t>(keys.size());
+  if (page.total == 0) return page;
+  const std::int64_t limit = std::max<std::int64_t>(1, slice.limit);
+  const std::int64_t last_page_offset = (page.total - 1) / limit * limit;
+  const auto begin =
+      static_cast<std::size_t>(std::clamp<std::int64_t>(slice.offset, 0, last_page_offset));
+  const auto end = std::min(keys.size(), begin + static_cast<std::size_t>(limit));
+  // Whole numbers the database gave: safe to write into the query.
+  std::string ids;
+  for (std::size_t i = begin; i < end; ++i) {
+    ids += (ids.empty() ? "" : ", ") + std::to_string(keys[i].second);
+  }
+  auto volunteers =
+      SelectVolunteers(session_, "AND id IN (" + ids + ")", [&](soci::statement& select) {
+        select.exchange(soci::use(organisation_id, "organisation"));
+      });
+  std::map<std::int64_t, domain::Volunteer> by_id;
+  for (auto& volunteer : volunteers) {
+    const auto key = volunteer.id;
+    by_id.emplace(key, std::move(volunteer));
+  }
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto found = by_id.find(keys[i].second);
+    if (found != by_id.end()) page.volunteers.push_back(std::move(found->second));
+  }
+  return page;
 }
 
 std::map<domain::VolunteerStage, int> VolunteerStore::CountByStage(std::int64_t organisation_id) {

@@ -9,6 +9,7 @@
 
 #include "base/clock.hpp"
 #include "domain/volunteer.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -30,6 +31,12 @@ struct VolunteerFilter {
   bool include_closed = false;  // exited and not retained files, when no stage is chosen
 };
 
+// One page of the volunteer list, and how many files match in all.
+struct VolunteerPage {
+  std::int64_t total = 0;
+  std::vector<domain::Volunteer> volunteers;
+};
+
 // Reads and writes volunteers' files, their moves through the pipeline and their supervision
 // sessions, within the caller's transaction. Every query names the organisation, on top of
 // row-level security.
@@ -43,6 +50,10 @@ class VolunteerStore {
   std::optional<domain::Volunteer> FindByUser(std::int64_t user_id, std::int64_t organisation_id);
   // The files matching `filter`, by last and first name.
   std::vector<domain::Volunteer> List(std::int64_t organisation_id, const VolunteerFilter& filter);
+  // One page of the files matching `filter`, in List()'s order, and their total, in two queries;
+  // a slice past the end reads the last page.
+  VolunteerPage ListPage(std::int64_t organisation_id, const VolunteerFilter& filter,
+                         const PageSlice& slice);
   // How many files are at each stage.
   std::map<domain::VolunteerStage, int> CountByStage(std::int64_t organisation_id);
 

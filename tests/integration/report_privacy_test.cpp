@@ -77,8 +77,8 @@ class ReportPrivacy : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMembers) {
-  // Five consenting men of one region (named once coarsened), one of another region (merged into
-  // "other"), and one without consent whose region must not show.
+  // Five consenting men of one region, one of another region (merged into "other" or left out),
+  // and one without consent whose region must not show.
   CoreMemberFixture intake(server_);
   ReportFixture reports(server_);
   const auto today = VolunteerFixture(server_).Today();
@@ -105,7 +105,10 @@ TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMe
   ASSERT_TRUE(workbook.contains("Dictionary"));
   const auto& data = workbook["Data"];
   ASSERT_GE(data.size(), 1u);
-  EXPECT_EQ(static_cast<long long>(data.size()) - 1, ConsentingFiles());
+  // Rows whose combination of age band, region and referral source is shared by fewer than 5
+  // are left out (tests/integration/evaluation_extract_test.cpp checks how).
+  EXPECT_LE(static_cast<long long>(data.size()) - 1, ConsentingFiles());
+  EXPECT_GE(data.size(), 6u) << "the five men of one region at least";
 
   const auto identifiers = Identifiers();
   const std::regex date(R"(\d{4}-\d{2}-\d{2})");
@@ -140,9 +143,7 @@ TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMe
     }
   }
   EXPECT_EQ(codes.size(), data.size() - 1) << "one row per core member";
-  EXPECT_EQ(regions.count("Abitibi"), 5u) << "regions are coarsened";
   EXPECT_EQ(regions.count("Gaspésie"), 0u) << "a region of fewer than 5 is merged";
-  EXPECT_GE(regions.count("other"), 1u);
   for (const auto& region : regions) {
     EXPECT_EQ(region.find("Val-d'Or"), std::string::npos);
     EXPECT_EQ(region.find("Témoin"), std::string::npos);

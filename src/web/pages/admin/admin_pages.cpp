@@ -7,6 +7,7 @@
 #include "store/user_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::admin {
@@ -272,7 +273,6 @@ Response ShowAudit(Context& context) {
   filter.object_type = value("object_type");
   filter.object_id = value("object_id");
   if (const auto user = ParseId(value("user"))) filter.actor_user_id = *user;
-  filter.limit = 200;
   const auto users = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     return store::UserStore(session).ListOrganisation(*actor.organisation_id);
   });
@@ -289,6 +289,11 @@ Response ShowAudit(Context& context) {
                                 {actor.organisation_id, actor.user_id, "audit.read", "audit", "",
                                  context.request.client_address, audit::Outcome::kSuccess,
                                  context.services.clock.Now()});
+  const auto pagination = Paginate(
+      context.request,
+      context.services.audit.Count(context.services.database, *actor.organisation_id, filter));
+  filter.limit = static_cast<int>(pagination.size);
+  filter.offset = pagination.Slice().offset;
   const auto entries = context.services.audit.List(context.services.database, *actor.organisation_id, filter);
   mstch::array rows;
   for (const auto& entry : entries) {
@@ -309,7 +314,9 @@ Response ShowAudit(Context& context) {
                    {"user_choices", user_choices},
                    {"action", filter.action_prefix},
                    {"object_type", filter.object_type},
-                   {"object_id", filter.object_id}};
+                   {"object_id", filter.object_id},
+                   {"count", std::to_string(pagination.total)}};
+  AddPagination(context, pagination, model);
   return RenderPage(context, "admin_audit", context.Translate(N_("Audit log")), std::move(model));
 }
 

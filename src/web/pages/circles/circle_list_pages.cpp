@@ -11,6 +11,7 @@
 #include "web/pages/circles/circle_attention.hpp"
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/circles/circle_pages.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::circles {
@@ -101,10 +102,12 @@ Response List(Context& context) {
   });
   const auto activity = LoadActivity(context);
   const auto flags = FlagsByCircle(context, activity);
+  // The flags need every open circle, so the page is cut from the whole list here: what grows is
+  // the page, not what a program's circles cost to read.
+  const auto pagination =
+      Paginate(context.request, static_cast<std::int64_t>(data.circles.size()));
   mstch::array rows;
-  int closed_count = 0;
-  for (const auto& circle : data.circles) {
-    if (circle.closed()) ++closed_count;
+  for (const auto& circle : PageOf(data.circles, pagination)) {
     const auto name = data.names.find(circle.core_member_id);
     const auto count = data.member_counts.find(circle.id);
     mstch::map row{
@@ -133,7 +136,9 @@ Response List(Context& context) {
   mstch::map model{{"circles", rows},
                    {"empty", rows.empty()},
                    {"show_closed", show_closed},
+                   {"count", std::to_string(pagination.total)},
                    {"can_edit_template", CirclePolicy::CanEditCovenantTemplate(actor)}};
+  AddPagination(context, pagination, model);
   return RenderPage(context, "circle_list", context.Translate(N_("Circles")), std::move(model));
 }
 

@@ -15,6 +15,7 @@
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_view.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::circles {
@@ -122,11 +123,18 @@ mstch::map ContactForm(Context& context, const Form* form, const Error* error,
 Response RenderPartners(Context& context, const Form* form, const Error* error,
                         const std::string& notice) {
   const auto& actor = context.signed_in();
-  const auto contacts = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::PartnerStore(session).List(*actor.organisation_id);
+  struct Loaded {
+    Pagination pagination;
+    std::vector<domain::PartnerContact> contacts;
+  };
+  const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    store::PartnerStore partners(session);
+    Loaded page{Paginate(context.request, partners.Count(*actor.organisation_id)), {}};
+    page.contacts = partners.List(*actor.organisation_id, page.pagination.Slice());
+    return page;
   });
   mstch::array rows;
-  for (const auto& contact : contacts) {
+  for (const auto& contact : loaded.contacts) {
     rows.push_back(mstch::map{{"href", "/partners/" + std::to_string(contact.id)},
                               {"name", contact.name},
                               {"kind", context.Translate(domain::PartnerKindLabel(contact.kind))},
@@ -137,6 +145,7 @@ Response RenderPartners(Context& context, const Form* form, const Error* error,
   mstch::map model{{"contacts", rows},
                    {"empty", rows.empty()},
                    {"form", ContactForm(context, form, error, nullptr)}};
+  AddPagination(context, loaded.pagination, model);
   if (!notice.empty()) model["notice"] = notice;
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(context, "circle_partners", context.Translate(N_("Outer circle")),

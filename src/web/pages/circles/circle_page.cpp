@@ -24,6 +24,7 @@
 #include "web/pages/circles/circle_attention.hpp"
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/circles/circle_pages.hpp"
+#include "web/pagination.hpp"
 #include "web/pages/circles/circle_view.hpp"
 
 namespace cercle::web::pages::circles {
@@ -325,6 +326,14 @@ mstch::map MeetingsSection(Context& context, const domain::Circle& circle, const
   std::reverse(held.begin(), held.end());
   const bool more = !all && held.size() > kRecentRows;
   if (more) held.resize(kRecentRows);
+  // Every meeting, when asked for, comes a page at a time.
+  mstch::map held_pages;
+  if (all) {
+    const auto pagination = Paginate(context.request, static_cast<std::int64_t>(held.size()),
+                                     kPageSize, "meetings_page");
+    held = PageOf(held, pagination);
+    AddPagination(context, pagination, held_pages, "pagination", N_("Pages of the meetings"));
+  }
   // The plan form: the primary volunteer writes the minutes unless someone else is chosen.
   std::string primary;
   mstch::array writers;
@@ -355,14 +364,17 @@ mstch::map MeetingsSection(Context& context, const domain::Circle& circle, const
   return mstch::map{
       {"upcoming", upcoming}, {"held", held},
       {"more", more},         {"all_href", CircleHref(circle.id) + "?meetings=all#meetings"},
-      {"form", form},         {"can_plan", !circle.closed()}};
+      {"form", form},         {"can_plan", !circle.closed()},
+      {"held_pages", held_pages.empty() ? mstch::node(false) : mstch::node(held_pages)}};
 }
 
 mstch::array ContactRows(Context& context, const CircleData& data,
-                         const std::map<std::int64_t, std::string>& names) {
+                         const std::map<std::int64_t, std::string>& names, mstch::map& model) {
+  const auto pagination = Paginate(context.request, static_cast<std::int64_t>(data.contacts.size()),
+                                   static_cast<std::int64_t>(kRecentRows * 2), "contacts_page");
+  AddPagination(context, pagination, model, "contact_pages", N_("Pages of the contacts"));
   mstch::array rows;
-  for (const auto& contact : data.contacts) {
-    if (rows.size() >= kRecentRows * 2) break;
+  for (const auto& contact : PageOf(data.contacts, pagination)) {
     const auto name = names.find(contact.volunteer_id);
     rows.push_back(mstch::map{{"date", FormatDay(context, contact.contacted_on)},
                               {"who", name == names.end() ? std::string("—") : name->second},
@@ -525,7 +537,7 @@ Response RenderCircle(Context& context, const domain::Circle& circle,
   model["phase_section"] = PhaseSection(context, circle, data, state);
   model["covenant"] = CovenantSection(context, circle, data, names, state);
   model["meetings"] = MeetingsSection(context, circle, data, names, state, all_meetings);
-  model["contacts"] = ContactRows(context, data, names);
+  model["contacts"] = ContactRows(context, data, names, model);
   model["reviews"] = ReviewsSection(context, circle, data, state);
   model["outer"] = OuterSection(context, circle, data, state);
 

@@ -15,6 +15,7 @@
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/concerns/concern_common.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::concerns {
@@ -92,6 +93,7 @@ Response ListOwn(Context& context) {
   const auto& actor = context.signed_in();
   struct Data {
     std::optional<domain::Volunteer> volunteer;
+    Pagination pagination;
     std::vector<store::ConcernRow> rows;
   };
   auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
@@ -99,8 +101,28 @@ Response ListOwn(Context& context) {
     // Like the portal itself: only a volunteer with a file linked to their account has one.
     data.volunteer =
         store::VolunteerStore(session).FindByUser(actor.user_id, *actor.organisation_id);
-    if (data.volunteer)
-      data.rows = store::ConcernStore(session).RaisedBy(actor.user_id, *actor.organisation_id);
+    if (data.volunteer) {
+      // Only the circles they may still read count, so that the pages hold what they show.
+      store::CircleStore circles(session);
+      const auto stays = circles.StaysOf(data.volunteer->id, *actor.organisation_id);
+      std::vector<std::int64_t> stayed_in;
+      for (const auto& stay : stays) stayed_in.push_back(stay.circle_id);
+      const int access_days =
+          circles::CircleSettingsOf(store::SettingsStore(session).Load(*actor.organisation_id))
+              .access_days;
+      std::vector<std::int64_t> readable;
+      for (const auto& circle : circles.FindMany(stayed_in, *actor.organisation_id)) {
+        if (CirclePolicy::CanVolunteerRead(actor, *data.volunteer, circle, stays, access_days,
+                                           circles::Today(context))) {
+          readable.push_back(circle.id);
+        }
+      }
+      store::ConcernStore concerns(session);
+      data.pagination = Paginate(
+          context.request, concerns.CountRaisedBy(actor.user_id, *actor.organisation_id, readable));
+      data.rows = concerns.RaisedBy(actor.user_id, *actor.organisation_id, readable,
+                                    data.pagination.Slice());
+    }
     return data;
   });
   if (!data.volunteer || data.volunteer->user_id != actor.user_id)
@@ -114,6 +136,7 @@ Response ListOwn(Context& context) {
     concerns.push_back(std::move(model));
   }
   mstch::map model{{"concerns", concerns}, {"empty", concerns.empty()}};
+  AddPagination(context, data.pagination, model);
   return RenderPage(context, "concern_portal_list", context.Translate(N_("My concerns")),
                     std::move(model));
 }

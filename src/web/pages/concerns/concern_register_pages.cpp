@@ -18,6 +18,7 @@
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/concerns/concern_common.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::concerns {
@@ -160,6 +161,7 @@ Response Register(Context& context) {
     if (open_text == std::to_string(days)) filter.open_since = now - std::chrono::days(days);
   }
   struct Data {
+    Pagination pagination;
     std::vector<store::ConcernRow> rows;
     std::vector<domain::ConcernTimes> times;
     std::vector<domain::Circle> circles;
@@ -167,7 +169,8 @@ Response Register(Context& context) {
   const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     Data data;
     store::ConcernStore concerns(session);
-    data.rows = concerns.Register(organisation, filter);
+    data.pagination = Paginate(context.request, concerns.CountRegister(organisation, filter));
+    data.rows = concerns.Register(organisation, filter, data.pagination.Slice());
     data.times = concerns.Times(organisation);
     data.circles = store::CircleStore(session).List(organisation, store::IncludeClosed::kYes);
     return data;
@@ -224,8 +227,10 @@ Response Register(Context& context) {
       {"open", open},
       {"figures", FigureRows(context, figures)},
       {"has_figures", !figures.empty()},
-      {"truncated", static_cast<int>(rows.size()) >= filter.limit},
+      {"total", context.Format({N_("Concerns matching: {count}"),
+                                {{"count", std::to_string(data.pagination.total)}}})},
       {"can_set_on_call", ConcernPolicy::CanSetOnCall(actor)}};
+  AddPagination(context, data.pagination, model);
   return RenderPage(context, "concern_register", context.Translate(N_("Concern register")),
                     std::move(model));
 }

@@ -15,6 +15,7 @@
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::core_members {
@@ -181,16 +182,22 @@ Response ListCoreMembers(Context& context) {
   filter.query = domain::intake::Trimmed(QueryValue(query, "q"));
   filter.query = FirstCharacters(filter.query, 200);
   struct Found {
+    Pagination pagination;
     std::vector<domain::CoreMember> members;
     std::vector<std::string> regions;
-    std::size_t open_referrals = 0;
+    std::int64_t open_referrals = 0;
   };
   const auto found = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     store::CoreMemberStore store(session);
     store::ReferralFilter referrals;
     referrals.open_only = true;
-    return Found{store.List(*actor.organisation_id, filter), store.Regions(*actor.organisation_id),
-                 store::ReferralStore(session).List(*actor.organisation_id, referrals).size()};
+    Found page{Paginate(context.request, store.Count(*actor.organisation_id, filter)), {}, {}, 0};
+    filter.limit = static_cast<int>(page.pagination.size);
+    filter.offset = page.pagination.Slice().offset;
+    page.members = store.List(*actor.organisation_id, filter);
+    page.regions = store.Regions(*actor.organisation_id);
+    page.open_referrals = store::ReferralStore(session).Count(*actor.organisation_id, referrals);
+    return page;
   });
   // The list shows several people's names: it is a view too, recorded without the search words.
   RecordView(context, filter.query.empty() ? "core_member.list" : "core_member.search", kObjectType,
@@ -217,13 +224,14 @@ Response ListCoreMembers(Context& context) {
   mstch::map model{{"rows", rows},
                    {"empty", rows.empty()},
                    {"filtered", filtered},
-                   {"count", std::to_string(rows.size())},
+                   {"count", std::to_string(found.pagination.total)},
                    {"q", filter.query},
                    {"status_choices", Choices(StatusChoices(context), filter.status ? status : "")},
                    {"region_choices", Choices(regions, filter.region)},
                    {"coordinator_choices", Choices(CoordinatorChoices(users),
                                                    filter.coordinator_user_id ? coordinator : "")},
                    {"open_referrals", std::to_string(found.open_referrals)}};
+  AddPagination(context, found.pagination, model);
   return RenderPage(context, "core_member_list", context.Translate(N_("Core members")),
                     std::move(model));
 }

@@ -12,6 +12,7 @@
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::core_members {
@@ -388,12 +389,21 @@ Response ListReferrals(Context& context) {
   filter.open_only = status.empty();
   const bool all = status == "all";
   if (all) filter.open_only = false;
-  const auto referrals = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::ReferralStore(session).List(*actor.organisation_id, filter);
+  struct Found {
+    Pagination pagination;
+    std::vector<domain::Referral> referrals;
+  };
+  const auto found_page = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    store::ReferralStore store(session);
+    Found page{Paginate(context.request, store.Count(*actor.organisation_id, filter)), {}};
+    filter.limit = static_cast<int>(page.pagination.size);
+    filter.offset = page.pagination.Slice().offset;
+    page.referrals = store.List(*actor.organisation_id, filter);
+    return page;
   });
   RecordView(context, "referral.list", kObjectType, "");
   mstch::array rows;
-  for (const auto& referral : referrals) {
+  for (const auto& referral : found_page.referrals) {
     rows.push_back(
         mstch::map{{"href", ReferralHref(referral.id)},
                    {"person_legal_name", referral.person_legal_name},
@@ -412,7 +422,9 @@ Response ListReferrals(Context& context) {
                    {"empty", rows.empty()},
                    {"showing_open", filter.open_only},
                    {"status_choices", Choices(statuses, filter.status || all ? status : "")},
+                   {"count", std::to_string(found_page.pagination.total)},
                    {"can_create", ReferralPolicy::CanCreate(actor)}};
+  AddPagination(context, found_page.pagination, model);
   if (context.request.query == "created=1")
     model["notice"] = context.Translate(N_("The referral is recorded."));
   return RenderPage(context, "referral_list", context.Translate(N_("Referrals")), std::move(model));

@@ -5,6 +5,7 @@
 #include "store/outreach_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/pagination.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
 #include "web/pages/reports/report_views.hpp"
 #include "web/parameters.hpp"
@@ -170,12 +171,20 @@ Response List(Context& context) {
   if (!OutreachPolicy::CanManage(actor)) return Deny(context, "outreach", "", 403);
   const std::int64_t organisation = *actor.organisation_id;
   struct Loaded {
+    Pagination activity_pages;
+    Pagination story_pages;
     std::vector<domain::OutreachActivity> activities;
     std::vector<domain::SignificantStory> stories;
   };
   const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     store::OutreachStore store(session);
-    return Loaded{store.ListActivities(organisation), store.ListStories(organisation)};
+    Loaded page;
+    page.activity_pages = Paginate(context.request, store.CountActivities(organisation));
+    page.story_pages = Paginate(context.request, store.CountStories(organisation), kPageSize,
+                                "stories_page");
+    page.activities = store.ListActivities(organisation, page.activity_pages.Slice());
+    page.stories = store.ListStories(organisation, page.story_pages.Slice());
+    return page;
   });
   mstch::array activities;
   for (const auto& activity : loaded.activities) {
@@ -201,6 +210,10 @@ Response List(Context& context) {
                    {"no_activities", activities.empty()},
                    {"stories", stories},
                    {"no_stories", stories.empty()}};
+  AddPagination(context, loaded.activity_pages, model, "activity_pages",
+                N_("Pages of the outreach log"));
+  AddPagination(context, loaded.story_pages, model, "story_pages",
+                N_("Pages of the significant stories"));
   const std::string done = reports::QueryValue(context, "done");
   if (done == "saved") model["notice"] = context.Translate(N_("The change is saved."));
   if (done == "removed") model["notice"] = context.Translate(N_("The entry is removed."));

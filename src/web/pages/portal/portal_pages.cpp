@@ -121,9 +121,7 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
   }
   model["months"] = months;
   mstch::array logged;
-  for (const auto& entry : data.logged) {
-    // Meeting hours come from the minutes, not from the volunteer: they count in the totals above.
-    if (entry.kind == domain::HoursKind::kCircleMeeting) continue;
+  for (const auto& entry : views::OwnHoursPage(context, data.logged, model)) {
     logged.push_back(mstch::map{
         {"date", views::FormatDate(context, entry.worked_on)},
         {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},

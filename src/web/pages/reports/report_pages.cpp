@@ -642,6 +642,8 @@ report::EvaluationExtract BuildExtract(Context& context) {
   const auto records = LoadRecords(context, organisation);
   report::ExtractOptions options;
   options.today = Today(context);
+  options.minimum_group = static_cast<std::size_t>(
+      LoadSettings(context, organisation).Get("report.evaluation_minimum_group"));
   const auto& key = context.services.secrets.session_key;
   options.pseudonym = [&key, organisation](std::int64_t id) {
     return auth::KeyedHash(key, "evaluation-participant",
@@ -690,6 +692,17 @@ std::vector<std::vector<std::string>> Dictionary(Context& context,
   return rows;
 }
 
+// What was coarsened or left out to protect the people in the extract, one sentence per step.
+std::vector<std::string> CoarseningLines(const Context& context,
+                                         const report::EvaluationExtract& extract) {
+  std::vector<std::string> lines;
+  for (const auto& step : extract.coarsening.steps) {
+    lines.push_back(
+        context.Format(report::CoarseningMessage(step, extract.coarsening.minimum_group)));
+  }
+  return lines;
+}
+
 report::Sheet DictionarySheet(Context& context, const report::EvaluationExtract& extract) {
   report::Sheet sheet{context.Translate(N_("Dictionary")), {28, 70, 60}, {}};
   sheet.rows.push_back({report::Cell(context.Translate(N_("Column")), true),
@@ -701,6 +714,9 @@ report::Sheet DictionarySheet(Context& context, const report::EvaluationExtract&
   sheet.rows.push_back({});
   sheet.rows.push_back({report::Cell(context.Translate(N_("Note"))),
                         report::Cell(context.Translate(report::StartNote()))});
+  for (const auto& line : CoarseningLines(context, extract)) {
+    sheet.rows.push_back({report::Cell(context.Translate(N_("Coarsened"))), report::Cell(line)});
+  }
   return sheet;
 }
 
@@ -745,12 +761,23 @@ Response ShowEvaluation(Context& context) {
   for (const auto& row : Dictionary(context, extract)) {
     dictionary.push_back(mstch::map{{"name", row[0]}, {"description", row[1]}, {"values", row[2]}});
   }
+  mstch::array coarsening;
+  for (const auto& line : CoarseningLines(context, extract)) coarsening.push_back(line);
   mstch::map model{{"count", FormatCount(context, static_cast<std::int64_t>(extract.rows.size()))},
                    {"raw_count", std::to_string(extract.rows.size())},
-                   {"empty", extract.rows.empty()},
+                   {"empty", extract.rows.empty() && coarsening.empty()},
+                   {"withheld", extract.rows.empty() && !coarsening.empty()},
+                   {"coarsening", coarsening},
+                   {"coarsened", !coarsening.empty()},
+                   {"coarsening_intro",
+                    context.Format(
+                        {N_("So that no row can single anyone out, every combination of age band, "
+                            "region and referral source is shared by at least {minimum} core "
+                            "members. To reach that, the extract was coarsened:"),
+                         {{"minimum", std::to_string(extract.coarsening.minimum_group)}}})},
                    {"dictionary", dictionary},
                    {"start_note", context.Translate(report::StartNote())},
-                   {"minimum_group", std::to_string(report::kMinimumGroup)},
+                   {"minimum_group", std::to_string(extract.coarsening.minimum_group)},
                    {"languages", LanguageChoices(context)}};
   return RenderPage(context, "report_evaluation", context.Translate(N_("Evaluation extract")),
                     std::move(model));

@@ -7,6 +7,7 @@
 #include "store/volunteer_hours_store.hpp"
 #include "store/volunteer_store.hpp"
 #include "web/layout.hpp"
+#include "web/pagination.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 
@@ -19,6 +20,7 @@ Response ShowHours(Context& context) {
   const std::int64_t organisation = *actor.organisation_id;
   const auto setup = LoadProgramSetup(context);
   struct HoursData {
+    Pagination pagination;
     std::vector<domain::Volunteer> volunteers;
     std::vector<domain::HoursEntry> pending;
     std::vector<domain::HoursEntry> counted;
@@ -30,7 +32,8 @@ Response ShowHours(Context& context) {
     every.include_closed = true;
     data.volunteers = store::VolunteerStore(session).List(organisation, every);
     store::VolunteerHoursStore hours(session);
-    data.pending = hours.ListPending(organisation);
+    data.pagination = Paginate(context.request, hours.CountPending(organisation));
+    data.pending = hours.ListPending(organisation, data.pagination.Slice());
     data.counted = hours.ListCounted(organisation);
     data.attendance = store::TrainingStore(session).OrganisationAttendance(organisation);
     return data;
@@ -116,7 +119,9 @@ Response ShowHours(Context& context) {
                    {"year_total", FormatHours(context, year_approved.total)},
                    {"year_value", FormatMoney(context, domain::HoursValueCents(year_approved.total,
                                                                                hourly_cents))},
-                   {"rate", FormatMoney(context, hourly_cents)}};
+                   {"rate", FormatMoney(context, hourly_cents)},
+                   {"pending_count", std::to_string(data.pagination.total)}};
+  AddPagination(context, data.pagination, model);
   if (context.request.query == "reviewed=1")
     model["notice"] = context.Translate(N_("The hours are reviewed."));
   return RenderPage(context, "volunteer_hours", context.Translate(N_("Volunteer hours")),

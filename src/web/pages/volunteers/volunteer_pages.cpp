@@ -17,6 +17,7 @@
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::volunteers {
@@ -422,9 +423,7 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
   model["years"] = YearRows(context, approved, hourly_cents);
   model["months"] = MonthRows(context, approved, hourly_cents);
   mstch::array logged;
-  for (const auto& entry : data.logged) {
-    // Meeting hours come from the circles' minutes: they count in the totals above.
-    if (entry.kind == domain::HoursKind::kCircleMeeting) continue;
+  for (const auto& entry : OwnHoursPage(context, data.logged, model)) {
     logged.push_back(mstch::map{
         {"id", std::to_string(entry.id)},
         {"date", FormatDate(context, entry.worked_on)},
@@ -575,6 +574,7 @@ Response List(Context& context) {
   filter.include_closed = value("closed") == "1";
   const auto setup = LoadProgramSetup(context);
   struct ListData {
+    Pagination pagination;
     std::vector<domain::Volunteer> volunteers;
     std::map<domain::VolunteerStage, int> counts;
     std::vector<domain::ScreeningItem> items;
@@ -584,7 +584,12 @@ Response List(Context& context) {
   const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     ListData data;
     store::VolunteerStore volunteers(session);
-    data.volunteers = volunteers.List(organisation, filter);
+    // The total is only known with the page: ask for the page as requested (a page past the end
+    // reads the last one, as Paginate() does).
+    auto page = volunteers.ListPage(
+        organisation, filter, Paginate(context.request, kUnknownTotal).Slice());
+    data.pagination = Paginate(context.request, page.total);
+    data.volunteers = std::move(page.volunteers);
     data.counts = volunteers.CountByStage(organisation);
     data.items = store::ScreeningStore(session).ListLiveItems(organisation);
     data.attendance = store::TrainingStore(session).OrganisationAttendance(organisation);
@@ -636,7 +641,9 @@ Response List(Context& context) {
                    {"open_files", std::to_string(open_files)},
                    {"q", filter.search},
                    {"closed", filter.include_closed},
+                   {"found", std::to_string(data.pagination.total)},
                    {"can_configure", VolunteerPolicy::CanConfigure(actor)}};
+  AddPagination(context, data.pagination, model);
   return RenderPage(context, "volunteer_list", context.Translate(N_("Volunteers")),
                     std::move(model));
 }

@@ -8,6 +8,7 @@
 #include "store/volunteer_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/pagination.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 #include "web/parameters.hpp"
@@ -20,14 +21,21 @@ using auth::policies::VolunteerPolicy;
 Response RenderTraining(Context& context, const Form* form, const Error* error) {
   const auto& actor = context.signed_in();
   const auto setup = LoadProgramSetup(context);
-  const auto sessions = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::TrainingStore(session).ListSessions(*actor.organisation_id);
+  struct Loaded {
+    Pagination pagination;
+    std::vector<store::TrainingSessionSummary> sessions;
+  };
+  const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    store::TrainingStore training(session);
+    Loaded page{Paginate(context.request, training.CountSessions(*actor.organisation_id)), {}};
+    page.sessions = training.ListSessions(*actor.organisation_id, page.pagination.Slice());
+    return page;
   });
   std::map<std::int64_t, std::string> module_names;
   for (const auto& module : setup.training_modules)
     module_names[module.id] = DataName(context, module.name);
   mstch::array rows;
-  for (const auto& summary : sessions) {
+  for (const auto& summary : loaded.sessions) {
     const auto& session = summary.session;
     rows.push_back(mstch::map{{"id", std::to_string(session.id)},
                               {"date", FormatDate(context, session.held_on)},
@@ -53,6 +61,7 @@ Response RenderTraining(Context& context, const Form* form, const Error* error) 
   model["modules"] = modules;
   model["sessions"] = rows;
   model["empty"] = rows.empty();
+  AddPagination(context, loaded.pagination, model);
   return RenderPage(context, "volunteer_training", context.Translate(N_("Training")),
                     std::move(model), error ? StatusFor(error->kind) : 200);
 }

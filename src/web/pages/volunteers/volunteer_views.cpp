@@ -6,6 +6,7 @@
 #include "store/settings_store.hpp"
 #include "store/training_store.hpp"
 #include "store/user_store.hpp"
+#include "web/pagination.hpp"
 
 namespace cercle::web::pages::volunteers {
 namespace {
@@ -288,6 +289,19 @@ std::string ScreeningBadge(domain::ScreeningStatus status) {
       return "";
   }
   return "";
+}
+
+std::vector<domain::HoursEntry> OwnHoursPage(const Context& context,
+                                             const std::vector<domain::HoursEntry>& logged,
+                                             mstch::map& model) {
+  std::vector<domain::HoursEntry> own_entries;
+  for (const auto& entry : logged) {
+    if (entry.kind != domain::HoursKind::kCircleMeeting) own_entries.push_back(entry);
+  }
+  const auto pages = Paginate(context.request, static_cast<std::int64_t>(own_entries.size()),
+                              kPageSize, "hours_page");
+  AddPagination(context, pages, model, "hours_pages", N_("Pages of the hours logged"));
+  return PageOf(own_entries, pages);
 }
 
 }  // namespace cercle::web::pages::volunteers

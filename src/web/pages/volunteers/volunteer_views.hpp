@@ -67,6 +67,13 @@ mstch::array MonthRows(const Context& context, const domain::HoursTotals& totals
                        std::int64_t hourly_cents);
 
 // One volunteer's hours: the training they attended and the entries they logged.
+// The page of a volunteer's own logged hours to list (meeting hours come from the circles' minutes
+// and count in the totals only), read from ?hours_page=; adds its navigation to `model` under
+// "hours_pages".
+std::vector<domain::HoursEntry> OwnHoursPage(const Context& context,
+                                             const std::vector<domain::HoursEntry>& logged,
+                                             mstch::map& model);
+
 std::vector<domain::HoursEntry> CombinedHours(
     const std::vector<domain::TrainingAttendance>& attendance,
     const std::vector<domain::HoursEntry>& logged);

@@ -1,0 +1,12 @@
+#include "store/page_slice.hpp"
+
+#include <algorithm>
+
+namespace cercle::store {
+
+std::string LimitClause(const PageSlice& slice) {
+  return " LIMIT " + std::to_string(std::max<std::int64_t>(1, slice.limit)) + " OFFSET " +
+         std::to_string(std::max<std::int64_t>(0, slice.offset));
+}
+
+}  // namespace cercle::store

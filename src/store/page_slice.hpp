@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+// The store-side convention for lists that grow with the data: a page is a LIMIT and an OFFSET
+// after an ORDER BY that ends on a unique column (the id), so that pages neither overlap nor skip
+// rows; the same on SQLite and PostgreSQL. Each paginated list has a Count…() beside it, so that
+// a page costs two queries whatever the data.
+namespace cercle::store {
+
+// One page of a list: at most `limit` rows after skipping `offset`.
+struct PageSlice {
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+
+// " LIMIT n OFFSET m" for `slice` (both whole numbers the code computed, never user text; a limit
+// under 1 reads 1 and an offset under 0 reads 0).
+std::string LimitClause(const PageSlice& slice);
+
+}  // namespace cercle::store

@@ -1,0 +1,318 @@
+// Lists that grow with the data are cut into pages of web::kPageSize rows: page 1 holds exactly a
+// page, the navigation ("Page 1 sur 2") links to page 2 keeping the filters, page 2 holds the rest,
+// and a bad ?page= answers the first (or last) page, never an error. On SQLite and on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "audit/audit_log.hpp"
+#include "domain/core_member.hpp"
+#include "domain/outreach.hpp"
+#include "store/outreach_store.hpp"
+#include "support/auth_fixture.hpp"
+#include "support/circle_fixture.hpp"
+#include "support/concern_fixture.hpp"
+#include "support/core_member_fixture.hpp"
+#include "support/test_server.hpp"
+#include "support/volunteer_fixture.hpp"
+#include "web/pagination.hpp"
+
+namespace cercle::testing {
+namespace {
+
+constexpr std::int64_t kPage = web::kPageSize;
+
+// How many times `pattern` matches in `body`.
+std::size_t Matches(const std::string& body, const std::string& pattern) {
+  const std::regex expression(pattern);
+  return static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(body.begin(), body.end(), expression),
+                    std::sregex_iterator()));
+}
+
+// The href of the navigation's link with `rel` ("next" or "prev"), as written in the page.
+std::string Link(const std::string& body, const std::string& rel) {
+  std::smatch match;
+  const std::regex expression("href=\"([^\"]*)\" rel=\"" + rel + "\"");
+  if (!std::regex_search(body, match, expression)) return "";
+  std::string href = match[1];
+  // The page escapes '&' in attributes.
+  for (std::size_t at = href.find("&amp;"); at != std::string::npos; at = href.find("&amp;"))
+    href.replace(at, 5, "&");
+  return href;
+}
+
+class Pagination : public ::testing::TestWithParam<Backend> {
+ protected:
+  Pagination() {
+    organisation_ = auth_.CreateOrganisationWithEveryRole("Cercle Pages", "cercle-pages");
+  }
+
+  // Checks the list at `path` (a query string with a filter) of `total` rows, `pattern` matching
+  // each row once: two pages, the filter kept, bad page numbers answered.
+  void CheckTwoPages(HttpClient& client, const std::string& path, const std::string& kept,
+                     const std::string& pattern, std::int64_t total) {
+    SCOPED_TRACE(path);
+    const auto first = client.Get(path);
+    ASSERT_EQ(first.status, 200);
+    EXPECT_EQ(Matches(first.body, pattern), static_cast<std::size_t>(kPage));
+    EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+    EXPECT_NE(first.body.find("<nav class=\"pagination\" aria-label="), std::string::npos);
+    EXPECT_EQ(Link(first.body, "prev"), "");
+    const std::string next = Link(first.body, "next");
+    ASSERT_NE(next, "");
+    EXPECT_NE(next.find("page=2"), std::string::npos);
+    EXPECT_NE(next.find(kept), std::string::npos) << "the filter is kept: " << next;
+
+    const auto second = client.Get(next);
+    ASSERT_EQ(second.status, 200);
+    EXPECT_EQ(Matches(second.body, pattern), static_cast<std::size_t>(total - kPage));
+    EXPECT_NE(second.body.find("Page 2 sur 2"), std::string::npos);
+    EXPECT_EQ(Link(second.body, "next"), "");
+    EXPECT_NE(Link(second.body, "prev"), "");
+
+    const std::string separator = path.find('?') == std::string::npos ? "?" : "&";
+    for (const std::string bad : {"abc", "0", "-3", "", "1.5", "%00", "2%00", "%C0%B2"}) {
+      const auto page = client.Get(path + separator + "page=" + bad);
+      EXPECT_EQ(page.status, 200) << bad;
+      EXPECT_NE(page.body.find("Page 1 sur 2"), std::string::npos) << bad;
+    }
+    const auto past = client.Get(path + separator + "page=7");
+    EXPECT_EQ(past.status, 200);
+    EXPECT_NE(past.body.find("Page 2 sur 2"), std::string::npos) << "past the end: the last";
+    for (const std::string huge : {"9223372036854775807", "99999999999999999999999"}) {
+      const auto page = client.Get(path + separator + "page=" + huge);
+      EXPECT_EQ(page.status, 200) << huge;
+      EXPECT_NE(page.body.find("Page 2 sur 2"), std::string::npos) << huge;
+    }
+  }
+
+  TestServer server_{TestServer::Options{GetParam(), {}}};
+  AuthFixture auth_{server_};
+  TestOrganisation organisation_;
+};
+
+TEST_P(Pagination, TheCoreMemberListHasPagesAndKeepsItsFilter) {
+  CoreMemberFixture intake(server_);
+  for (int i = 0; i < kPage + 7; ++i) {
+    intake.CreateCoreMember(organisation_.id, "Homme Numéro " + std::to_string(100 + i),
+                            "PAGE-" + std::to_string(i), domain::CoreMemberStatus::kInCircle,
+                            "Abitibi");
+  }
+  for (int i = 0; i < 3; ++i) {
+    intake.CreateCoreMember(organisation_.id, "Autre Région " + std::to_string(i),
+                            "AUTRE-" + std::to_string(i), domain::CoreMemberStatus::kInCircle,
+                            "Laval");
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  CheckTwoPages(*client, "/core-members?region=Abitibi", "region=Abitibi",
+                R"(<td><a href="/core-members/\d+">)", kPage + 7);
+  // The count is the true total, not the page's.
+  EXPECT_NE(client->Get("/core-members?region=Abitibi").body.find(std::to_string(kPage + 7)),
+            std::string::npos);
+}
+
+TEST_P(Pagination, TheReferralRegisterHasPages) {
+  CoreMemberFixture intake(server_);
+  for (int i = 0; i < kPage + 4; ++i) {
+    intake.CreateReferral(organisation_.id, "Personne Référée " + std::to_string(i), {}, false);
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  CheckTwoPages(*client, "/referrals?status=received", "status=received",
+                R"(<td><a href="/referrals/\d+">)", kPage + 4);
+}
+
+TEST_P(Pagination, TheConcernRegisterAndTheVolunteersOwnConcernsHavePages) {
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Du Cercle", "CERCLE-1");
+  CircleFixture circles(server_);
+  const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                           domain::CirclePhase::kWeekly,
+                                           domain::AddDays(circles.Today(), -60),
+                                           domain::AddDays(circles.Today(), -60));
+  const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
+      organisation_.id, "Bénévole", "Pages", domain::VolunteerStage::kActive,
+      organisation_.volunteer.id);
+  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -60));
+  ConcernFixture concerns(server_);
+  for (int i = 0; i < kPage + 3; ++i) {
+    concerns.Raise({organisation_.id, circle, organisation_.volunteer.id, volunteer,
+                    domain::ConcernCategory::kHostility, domain::Severity::kConcern});
+  }
+  concerns.Raise({organisation_.id, circle, organisation_.coordinator.id, std::nullopt,
+                  domain::ConcernCategory::kSubstanceAbuse, domain::Severity::kConcern});
+  // One about a circle the volunteer was never in: not theirs to read, so not on their pages.
+  const auto elsewhere = circles.CreateCircle(
+      organisation_.id,
+      CoreMemberFixture(server_).CreateCoreMember(organisation_.id, "Autre Membre", "CERCLE-2"),
+      domain::CirclePhase::kWeekly, domain::AddDays(circles.Today(), -60),
+      domain::AddDays(circles.Today(), -60));
+  concerns.Raise({organisation_.id, elsewhere, organisation_.volunteer.id, volunteer,
+                  domain::ConcernCategory::kSubstanceAbuse, domain::Severity::kConcern});
+
+  auto staff = auth_.SignedInClient(organisation_.coordinator);
+  CheckTwoPages(*staff, "/concerns?category=hostility", "category=hostility",
+                R"(<td><a href="/concerns/\d+">)", kPage + 3);
+  EXPECT_NE(staff->Get("/concerns?category=hostility").body.find(std::to_string(kPage + 3)),
+            std::string::npos)
+      << "the register counts every matching concern";
+
+  auto own = auth_.SignedInClient(organisation_.volunteer);
+  const auto first = own->Get("/portal/concerns");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, R"(<li class="record">)"), static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const auto second = own->Get(Link(first.body, "next"));
+  EXPECT_EQ(Matches(second.body, R"(<li class="record">)"), 3u);
+  EXPECT_EQ(own->Get("/portal/concerns?page=x").status, 200);
+}
+
+TEST_P(Pagination, TheVolunteerListHasPagesInNameOrder) {
+  VolunteerFixture volunteers(server_);
+  for (int i = 0; i < kPage + 2; ++i) {
+    volunteers.CreateVolunteer(organisation_.id, "Prénom", "Nom" + std::to_string(100 + i),
+                               domain::VolunteerStage::kTraining);
+  }
+  volunteers.CreateVolunteer(organisation_.id, "Autre", "Étape", domain::VolunteerStage::kInquiry);
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  CheckTwoPages(*client, "/volunteers?stage=training", "stage=training",
+                R"(<td><a href="/volunteers/\d+">)", kPage + 2);
+  const auto first = client->Get("/volunteers?stage=training");
+  EXPECT_NE(first.body.find("Nom100"), std::string::npos);
+  EXPECT_EQ(first.body.find("Nom151"), std::string::npos) << "the last name is on page 2";
+  EXPECT_NE(client->Get("/volunteers?stage=training&page=2").body.find("Nom151"),
+            std::string::npos);
+}
+
+TEST_P(Pagination, TheTrainingSessionsHavePages) {
+  VolunteerFixture volunteers(server_);
+  for (int i = 0; i < kPage + 6; ++i) {
+    volunteers.AddTrainingSession(organisation_.id, 0, domain::AddDays(volunteers.Today(), -i), 60,
+                                  {});
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const auto first = client->Get("/volunteers/training");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, R"(<td><a href="/volunteers/training/\d+">)"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const auto second = client->Get(Link(first.body, "next"));
+  EXPECT_EQ(Matches(second.body, R"(<td><a href="/volunteers/training/\d+">)"), 6u);
+  EXPECT_NE(client->Get("/volunteers/training?page=zz").body.find("Page 1 sur 2"),
+            std::string::npos);
+}
+
+TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
+  CircleFixture circles(server_);
+  for (int i = 0; i < kPage + 2; ++i) {
+    circles.AddPartnerContact(organisation_.id, "Agente " + std::to_string(100 + i));
+  }
+  VolunteerFixture volunteers(server_);
+  const auto volunteer = volunteers.CreateVolunteer(organisation_.id, "Bénévole", "Heures",
+                                                    domain::VolunteerStage::kActive);
+  for (int i = 0; i < kPage + 4; ++i) {
+    volunteers.AddHours(organisation_.id, volunteer, domain::AddDays(volunteers.Today(), -i), 30,
+                        domain::HoursStatus::kPending, organisation_.coordinator.id);
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+
+  const auto partners = client->Get("/partners");
+  ASSERT_EQ(partners.status, 200);
+  EXPECT_EQ(Matches(partners.body, R"(<li class="record"><p><a href="/partners/\d+">)"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(client->Get(Link(partners.body, "next")).body,
+                    R"(<li class="record"><p><a href="/partners/\d+">)"),
+            2u);
+
+  const auto hours = client->Get("/volunteers/hours");
+  ASSERT_EQ(hours.status, 200);
+  EXPECT_EQ(Matches(hours.body, R"(action="/volunteers/hours/\d+/review")"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(hours.body, "approbation :? ?" + std::to_string(kPage + 4) + "<"), 1u)
+      << "the true total";
+  EXPECT_EQ(Matches(client->Get(Link(hours.body, "next")).body,
+                    R"(action="/volunteers/hours/\d+/review")"),
+            4u);
+
+  // A circle's contacts (logged hours too, hence after the hours): 24 on a page, the rest on the
+  // next.
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Contacts", "CONTACTS-1");
+  const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                           domain::CirclePhase::kWeekly,
+                                           domain::AddDays(circles.Today(), -90),
+                                           domain::AddDays(circles.Today(), -90));
+  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -90));
+  for (int i = 0; i < 30; ++i) {
+    circles.AddContact(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -i));
+  }
+  const std::string circle_page = "/circles/" + std::to_string(circle);
+  const auto first = client->Get(circle_page);
+  ASSERT_EQ(first.status, 200);
+  const std::string contact = R"(<li class="record"><p><strong>[^<]*</strong> — [^<]*, [^<]* <span class="muted">)";
+  EXPECT_EQ(Matches(first.body, contact), 24u);
+  const auto second = client->Get(circle_page + "?contacts_page=2");
+  EXPECT_EQ(Matches(second.body, contact), 6u);
+}
+
+TEST_P(Pagination, TheAuditLogHasPages) {
+  const auto now = server_.clock().Now();
+  for (int i = 0; i < kPage + 5; ++i) {
+    server_.runtime().audit().Record(
+        server_.runtime().database(),
+        {organisation_.id, organisation_.admin.id, "test.page", "page", std::to_string(i),
+         "127.0.0.1", audit::Outcome::kSuccess, now});
+  }
+  auto client = auth_.SignedInClient(organisation_.admin);
+  // Reading the log adds an entry of its own ("audit.read"), which the filter leaves out.
+  CheckTwoPages(*client, "/admin/audit?action=test.", "action=test.",
+                R"(<td><code>test\.page</code>)", kPage + 5);
+}
+
+TEST_P(Pagination, TheOutreachLogAndTheStoriesHavePagesOfTheirOwn) {
+  FixtureWrite(server_, organisation_.id, [&](soci::session& session) -> Result<int> {
+    store::OutreachStore store(session);
+    for (int i = 0; i < kPage + 1; ++i) {
+      domain::OutreachActivity activity;
+      activity.organisation_id = organisation_.id;
+      activity.held_on = VolunteerFixture(server_).Today();
+      activity.kind = domain::OutreachKind::kPresentation;
+      activity.title = "Présentation " + std::to_string(i);
+      activity.audience = "Public";
+      activity.recorded_by = organisation_.coordinator.id;
+      activity.recorded_at = activity.updated_at = server_.clock().Now();
+      store.InsertActivity(activity);
+    }
+    for (int i = 0; i < kPage + 2; ++i) {
+      domain::SignificantStory story;
+      story.organisation_id = organisation_.id;
+      story.written_on = VolunteerFixture(server_).Today();
+      story.title = "Histoire " + std::to_string(i);
+      story.text = "Texte";
+      story.written_by = organisation_.coordinator.id;
+      story.created_at = story.updated_at = server_.clock().Now();
+      store.InsertStory(story);
+    }
+    return 0;
+  });
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const auto first = client->Get("/outreach");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, R"(href="/outreach/\d+/edit")"), static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, R"(href="/outreach/stories/\d+")"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, "Page 1 sur 2"), 2u);
+  const auto both = client->Get("/outreach?page=2&stories_page=2");
+  EXPECT_EQ(Matches(both.body, R"(href="/outreach/\d+/edit")"), 1u);
+  EXPECT_EQ(Matches(both.body, R"(href="/outreach/stories/\d+")"), 2u);
+  // Turning the stories' page keeps the log's.
+  const auto stories = client->Get("/outreach?page=2");
+  EXPECT_NE(stories.body.find("stories_page=2"), std::string::npos);
+  EXPECT_NE(stories.body.find("page=2&amp;stories_page=2"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, Pagination, ::testing::Values(Backend::kSqlite));
+INSTANTIATE_TEST_SUITE_P(Postgres, Pagination, ::testing::Values(Backend::kPostgres));
+
+}  // namespace
+}  // namespace cercle::testing
