@@ -72,10 +72,14 @@ class Pagination : public ::testing::TestWithParam<Backend> {
     EXPECT_NE(Link(second.body, "prev"), "");
 
     const std::string separator = path.find('?') == std::string::npos ? "?" : "&";
-    for (const std::string bad : {"abc", "0", "-3", "", "1.5", "%00", "2%00", "%C0%B2"}) {
+    for (const std::string bad : {"abc", "0", "-3", "", "1.5", "%20", "2e1"}) {
       const auto page = client.Get(path + separator + "page=" + bad);
       EXPECT_EQ(page.status, 200) << bad;
       EXPECT_NE(page.body.find("Page 1 sur 2"), std::string::npos) << bad;
+    }
+    // Bytes no text holds never reach the page: the door refuses them first.
+    for (const std::string hostile : {"%00", "2%00", "%C0%B2"}) {
+      EXPECT_EQ(client.Get(path + separator + "page=" + hostile).status, 400) << hostile;
     }
     const auto past = client.Get(path + separator + "page=7");
     EXPECT_EQ(past.status, 200);
