@@ -255,6 +255,67 @@ TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
   EXPECT_EQ(Matches(second.body, contact), 6u);
 }
 
+TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
+  CircleFixture circles(server_);
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Réunions", "REUNIONS-1");
+  const auto circle = circles.CreateCircle(
+      organisation_.id, core_member, domain::CirclePhase::kWeekly,
+      domain::AddDays(circles.Today(), -200), domain::AddDays(circles.Today(), -200));
+  const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
+      organisation_.id, "Bénévole", "Réunions", domain::VolunteerStage::kActive);
+  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -200));
+  for (int i = 0; i < kPage + 5; ++i) {
+    const auto meeting = circles.AddMeeting(
+        organisation_.id, circle, CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 600),
+        volunteer);
+    // All but the latest have their minutes: one late flag, whatever the page shows.
+    if (i > 0) {
+      circles.AddMinutes(organisation_.id, meeting, volunteer, {},
+                         CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 840));
+    }
+  }
+  for (int i = 1; i <= 2; ++i) {
+    circles.AddMeeting(organisation_.id, circle,
+                       CircleFixture::At(domain::AddDays(circles.Today(), 7 * i), 600));
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const std::string path = "/circles/" + std::to_string(circle);
+  const std::string held = R"(</strong></a> — [^<]* <span class="badge)";
+  const std::string planned = R"(</strong></a> — [^<]*</p><p class="muted">)";
+
+  // By default, the 12 latest held meetings and a link to them all.
+  const auto recent = client->Get(path);
+  ASSERT_EQ(recent.status, 200);
+  EXPECT_EQ(Matches(recent.body, held), 12u);
+  EXPECT_EQ(Matches(recent.body, planned), 2u);
+  EXPECT_NE(recent.body.find("?meetings=all#meetings"), std::string::npos);
+  EXPECT_EQ(recent.body.find("Page 1 sur 2"), std::string::npos);
+  EXPECT_EQ(Matches(recent.body, "badge--danger"), 1u) << "the latest's minutes are late";
+
+  const auto first = client->Get(path + "?meetings=all");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, held), static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, planned), 2u);
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const std::string next = Link(first.body, "next");
+  EXPECT_NE(next.find("meetings_page=2"), std::string::npos) << next;
+  EXPECT_NE(next.find("meetings=all"), std::string::npos) << next;
+  const auto second = client->Get(next);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(Matches(second.body, held), 5u);
+  EXPECT_NE(second.body.find("Page 2 sur 2"), std::string::npos);
+  EXPECT_EQ(Matches(second.body, "badge--danger"), 0u) << "the late one is the latest, on page 1";
+  for (const std::string bad : {"abc", "0", "-1", ""}) {
+    const auto page = client->Get(path + "?meetings=all&meetings_page=" + bad);
+    EXPECT_EQ(page.status, 200) << bad;
+    EXPECT_NE(page.body.find("Page 1 sur 2"), std::string::npos) << bad;
+  }
+  const auto past = client->Get(path + "?meetings=all&meetings_page=9");
+  EXPECT_EQ(past.status, 200);
+  EXPECT_EQ(Matches(past.body, held), 5u) << "past the end: the last page";
+}
+
 TEST_P(Pagination, TheAuditLogHasPages) {
   const auto now = server_.clock().Now();
   for (int i = 0; i < kPage + 5; ++i) {
