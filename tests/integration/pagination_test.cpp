@@ -316,6 +316,86 @@ TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
   EXPECT_EQ(Matches(past.body, held), 5u) << "past the end: the last page";
 }
 
+TEST_P(Pagination, TheVolunteerListReadsTheScreeningOfItsPageAndShowsWhoIsOnHold) {
+  VolunteerFixture volunteers(server_);
+  std::int64_t last = 0;
+  for (int i = 0; i < kPage + 1; ++i) {
+    last = volunteers.CreateVolunteer(organisation_.id, "Prénom", "Nom" + std::to_string(100 + i),
+                                      domain::VolunteerStage::kActive);
+  }
+  // The last by name, alone on page 2: his police check expired yesterday.
+  volunteers.AddScreeningItem(organisation_.id, last, 0, domain::AddDays(volunteers.Today(), -800),
+                              domain::ScreeningResult::kPassed, "",
+                              domain::AddDays(volunteers.Today(), -1));
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const std::string on_hold = R"(<span class="badge badge--danger">)";
+  const auto first = client->Get("/volunteers?stage=active");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, R"(<td><a href="/volunteers/\d+">)"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, on_hold), 0u);
+  const auto second = client->Get(Link(first.body, "next"));
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("Nom150"), std::string::npos);
+  EXPECT_EQ(Matches(second.body, on_hold), 1u) << "on hold: screening expired";
+}
+
+TEST_P(Pagination, AVolunteersOwnHoursHavePagesAndTotalsCountThemAll) {
+  VolunteerFixture volunteers(server_);
+  const auto volunteer =
+      volunteers.CreateVolunteer(organisation_.id, "Bénévole", "Heures",
+                                 domain::VolunteerStage::kActive, organisation_.volunteer.id);
+  const auto today = volunteers.Today();
+  // In this month: 60 minutes a day on the first days, so that the month's total is known.
+  const auto first_of_month =
+      domain::AddDays(today, 1 - static_cast<int>(static_cast<unsigned>(today.day())));
+  for (int i = 0; i < kPage + 3; ++i) {
+    volunteers.AddHours(organisation_.id, volunteer, domain::AddDays(today, -i - 40), 60,
+                        domain::HoursStatus::kApproved, organisation_.coordinator.id);
+  }
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 90,
+                      domain::HoursStatus::kApproved, organisation_.coordinator.id);
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 30,
+                      domain::HoursStatus::kPending, organisation_.volunteer.id);
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 600,
+                      domain::HoursStatus::kRejected, organisation_.volunteer.id);
+  // Meeting hours count in the totals but are not listed as logged.
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 120,
+                      domain::HoursStatus::kApproved, organisation_.coordinator.id,
+                      domain::HoursKind::kCircleMeeting);
+  const std::size_t listed = kPage + 3 + 3;
+  const std::string row = R"(— [^<]*, [^<]* h <span class="badge badge--)";
+  // Approved: 53 × 60 + 90 + 120 minutes = 56.5 h; awaiting approval: 0.5 h.
+  const std::string approved_total = "56,5";
+
+  auto coordinator = auth_.SignedInClient(organisation_.coordinator);
+  const std::string file = "/volunteers/" + std::to_string(volunteer);
+  const auto first = coordinator->Get(file);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, row), static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("<strong>" + approved_total + " h</strong>"), std::string::npos);
+  EXPECT_NE(first.body.find("0,5 h"), std::string::npos) << "awaiting approval";
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const std::string next = Link(first.body, "next");
+  EXPECT_NE(next.find("hours_page=2"), std::string::npos) << next;
+  const auto second = coordinator->Get(next);
+  EXPECT_EQ(Matches(second.body, row), listed - kPage);
+  EXPECT_NE(second.body.find("<strong>" + approved_total + " h</strong>"), std::string::npos);
+  EXPECT_NE(coordinator->Get(file + "?hours_page=x").body.find("Page 1 sur 2"), std::string::npos);
+
+  auto own = auth_.SignedInClient(organisation_.volunteer);
+  const auto portal = own->Get("/portal");
+  ASSERT_EQ(portal.status, 200);
+  EXPECT_EQ(Matches(portal.body, row), static_cast<std::size_t>(kPage));
+  EXPECT_NE(portal.body.find("<dd>" + approved_total + " h</dd>"), std::string::npos);
+  // This month: 90 + 120 minutes approved.
+  EXPECT_NE(portal.body.find("<dd>3,5 h</dd>"), std::string::npos);
+  EXPECT_NE(portal.body.find("0,5 h"), std::string::npos) << "awaiting approval";
+  const auto portal_second = own->Get(Link(portal.body, "next"));
+  EXPECT_EQ(Matches(portal_second.body, row), listed - kPage);
+  EXPECT_EQ(own->Get("/portal?hours_page=-2").status, 200);
+}
+
 TEST_P(Pagination, TheAuditLogHasPages) {
   const auto now = server_.clock().Now();
   for (int i = 0; i < kPage + 5; ++i) {
