@@ -316,6 +316,68 @@ TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
   EXPECT_EQ(Matches(past.body, held), 5u) << "past the end: the last page";
 }
 
+TEST_P(Pagination, TheCircleListHasPagesWithEachPagesFlagsAndKeepsItsFilter) {
+  CircleFixture circles(server_);
+  CoreMemberFixture intake(server_);
+  const auto started = domain::AddDays(circles.Today(), -60);
+  std::vector<std::int64_t> open;
+  for (int i = 0; i < kPage + 3; ++i) {
+    const auto core_member = intake.CreateCoreMember(
+        organisation_.id, "Homme Cercle " + std::to_string(100 + i), "LISTE-" + std::to_string(i));
+    open.push_back(circles.CreateCircle(organisation_.id, core_member, domain::CirclePhase::kWeekly,
+                                        started, started));
+  }
+  for (int i = 0; i < 2; ++i) {
+    const auto core_member = intake.CreateCoreMember(
+        organisation_.id, "Homme Fermé " + std::to_string(i), "FERME-" + std::to_string(i));
+    const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                             domain::CirclePhase::kWeekly, started, started);
+    circles.CloseCircle(organisation_.id, circle, domain::AddDays(circles.Today(), -10 - i));
+  }
+  // The last open circle (on page 2) has a meeting whose minutes are late: its flag shows there.
+  const auto late = open.back();
+  circles.AddMeeting(organisation_.id, late,
+                     CircleFixture::At(domain::AddDays(circles.Today(), -5), 600));
+  const std::string late_name = circles.Stored(organisation_.id, late).code_name;
+  const std::string late_flag =
+      "<li class=\"flag flag--urgent\">" + late_name + "[^<]*48 heures de retard";
+
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const std::string row = R"(<p><a href="/circles/\d+"><strong>)";
+  const auto first = client->Get("/circles?closed=1");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, row), static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, "</strong> — Homme Cercle 1"), static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("<strong>Cercle A</strong>"), std::string::npos) << "A comes first";
+  EXPECT_EQ(Matches(first.body, late_flag), 0u);
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const std::string next = Link(first.body, "next");
+  EXPECT_NE(next.find("page=2"), std::string::npos) << next;
+  EXPECT_NE(next.find("closed=1"), std::string::npos) << "the filter is kept: " << next;
+
+  const auto second = client->Get(next);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(Matches(second.body, row), 5u);
+  EXPECT_EQ(Matches(second.body, late_flag), 1u) << "the page's circles have their flags";
+  // The closed circles come last, the latest closure first.
+  const auto closed_first = second.body.find("Homme Fermé 0");
+  const auto closed_second = second.body.find("Homme Fermé 1");
+  ASSERT_NE(closed_first, std::string::npos);
+  ASSERT_NE(closed_second, std::string::npos);
+  EXPECT_LT(closed_first, closed_second);
+  EXPECT_LT(second.body.find("Homme Cercle"), closed_first);
+
+  // Without the filter, the open circles only: the 53 on two pages.
+  const auto open_only = client->Get("/circles?page=2");
+  EXPECT_EQ(Matches(open_only.body, row), 3u);
+  EXPECT_EQ(open_only.body.find("Homme Fermé"), std::string::npos);
+  for (const std::string bad : {"abc", "0", "-2", ""}) {
+    const auto page = client->Get("/circles?closed=1&page=" + bad);
+    EXPECT_EQ(page.status, 200) << bad;
+    EXPECT_NE(page.body.find("Page 1 sur 2"), std::string::npos) << bad;
+  }
+}
+
 TEST_P(Pagination, TheVolunteerListReadsTheScreeningOfItsPageAndShowsWhoIsOnHold) {
   VolunteerFixture volunteers(server_);
   std::int64_t last = 0;

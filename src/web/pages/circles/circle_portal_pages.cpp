@@ -388,9 +388,10 @@ mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer)
                 return a.code_name < b.code_name;
               });
     data.settings = CircleSettingsOf(store::SettingsStore(session).Load(organisation));
-    store::CoreMemberFilter every;
-    every.limit = 100000;
-    for (const auto& core_member : store::CoreMemberStore(session).List(organisation, every)) {
+    std::vector<std::int64_t> core_member_ids;
+    for (const auto& circle : data.circles) core_member_ids.push_back(circle.core_member_id);
+    for (const auto& core_member :
+         store::CoreMemberStore(session).FindMany(core_member_ids, organisation)) {
       data.names[core_member.id] = core_member.name_used();
     }
     data.meetings = store::MeetingStore(session).OfCircles(ids, organisation);
