@@ -63,6 +63,9 @@ constexpr const char* kPlannedOfCircle =
 constexpr const char* kPastOfCircle =
     "AND m.circle_id = :key AND (n.meeting_id IS NOT NULL OR m.cancelled_at IS NOT NULL"
     " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
+constexpr const char* kHeldOfCircle =
+    "AND m.circle_id = :key AND m.cancelled_at IS NULL AND (n.meeting_id IS NOT NULL"
+    " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
 constexpr const char* kCountPastOfCircle =
     "SELECT count(*) FROM circle_meetings m WHERE m.organisation_id = :organisation"
     " AND m.circle_id = :circle AND (m.cancelled_at IS NOT NULL OR m.starts_at <= :now"
@@ -224,6 +227,13 @@ std::vector<MeetingRecord> MeetingStore::PastOfCircle(std::int64_t circle_id,
                                                       std::int64_t organisation_id, Instant now,
                                                       const PageSlice& slice) {
   return Select(std::string(kPastOfCircle) + LimitClause(slice), organisation_id, circle_id,
+                ToUnix(now));
+}
+
+std::vector<MeetingRecord> MeetingStore::HeldOfCircle(std::int64_t circle_id,
+                                                      std::int64_t organisation_id, Instant now,
+                                                      const PageSlice& slice) {
+  return Select(std::string(kHeldOfCircle) + LimitClause(slice), organisation_id, circle_id,
                 ToUnix(now));
 }
 

@@ -41,6 +41,10 @@ class MeetingStore {
   // their minutes, latest first.
   std::vector<MeetingRecord> PastOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
                                           Instant now, const PageSlice& slice);
+  // One page of a circle's meetings held (not cancelled; started by `now` or with minutes), with
+  // their minutes, latest first.
+  std::vector<MeetingRecord> HeldOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                          Instant now, const PageSlice& slice);
   // How many meetings PastOfCircle() pages through.
   std::int64_t CountPastOfCircle(std::int64_t circle_id, std::int64_t organisation_id, Instant now);
   // A circle's meetings held (not cancelled) between `from` and `now`, with their minutes, latest

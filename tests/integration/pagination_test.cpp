@@ -316,6 +316,42 @@ TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
   EXPECT_EQ(Matches(past.body, held), 5u) << "past the end: the last page";
 }
 
+TEST_P(Pagination, TheVolunteersCirclePageReadsOnlyTheLatestMeetingsAndContacts) {
+  CircleFixture circles(server_);
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Portail", "PORTAIL-1");
+  const auto started = domain::AddDays(circles.Today(), -90);
+  const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                           domain::CirclePhase::kWeekly, started, started);
+  const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
+      organisation_.id, "Bénévole", "Portail", domain::VolunteerStage::kActive,
+      organisation_.volunteer.id);
+  circles.AddMember(organisation_.id, circle, volunteer, started);
+  // The two latest meetings wait for this volunteer's minutes; twelve before them have theirs.
+  for (int i = 0; i < 2; ++i) {
+    circles.AddMeeting(organisation_.id, circle,
+                       CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 600), volunteer);
+  }
+  for (int i = 0; i < 12; ++i) {
+    const auto day = domain::AddDays(circles.Today(), -5 - i);
+    const auto meeting =
+        circles.AddMeeting(organisation_.id, circle, CircleFixture::At(day, 600), volunteer);
+    circles.AddMinutes(organisation_.id, meeting, volunteer, {}, CircleFixture::At(day, 840));
+  }
+  for (int i = 0; i < 15; ++i) {
+    circles.AddContact(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -i));
+  }
+  auto own = auth_.SignedInClient(organisation_.volunteer);
+  const auto page = own->Get("/portal/circles/" + std::to_string(circle));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(Matches(page.body, R"(<a class="button[^"]*" href="/portal/meetings/\d+">)"), 2u)
+      << "the minutes to write";
+  EXPECT_EQ(Matches(page.body, R"(<li class="record"><p><a href="/portal/meetings/\d+">)"), 8u)
+      << "the eight latest held meetings, those to write set apart";
+  EXPECT_EQ(Matches(page.body, R"(<li class="record"><p><strong>[^<]*</strong> — )"), 8u)
+      << "the eight latest contacts";
+}
+
 TEST_P(Pagination, TheCircleListHasPagesWithEachPagesFlagsAndKeepsItsFilter) {
   CircleFixture circles(server_);
   CoreMemberFixture intake(server_);
