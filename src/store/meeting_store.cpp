@@ -66,6 +66,9 @@ constexpr const char* kPastOfCircle =
 constexpr const char* kHeldOfCircle =
     "AND m.circle_id = :key AND m.cancelled_at IS NULL AND (n.meeting_id IS NOT NULL"
     " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
+constexpr const char* kWithoutMinutesOfCircle =
+    "AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
+    " AND m.starts_at <= :now ORDER BY m.starts_at, m.id";
 constexpr const char* kCountPastOfCircle =
     "SELECT count(*) FROM circle_meetings m WHERE m.organisation_id = :organisation"
     " AND m.circle_id = :circle AND (m.cancelled_at IS NOT NULL OR m.starts_at <= :now"
@@ -235,6 +238,12 @@ std::vector<MeetingRecord> MeetingStore::HeldOfCircle(std::int64_t circle_id,
                                                       const PageSlice& slice) {
   return Select(std::string(kHeldOfCircle) + LimitClause(slice), organisation_id, circle_id,
                 ToUnix(now));
+}
+
+std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircle(std::int64_t circle_id,
+                                                                std::int64_t organisation_id,
+                                                                Instant now) {
+  return Select(kWithoutMinutesOfCircle, organisation_id, circle_id, ToUnix(now));
 }
 
 std::int64_t MeetingStore::CountPastOfCircle(std::int64_t circle_id, std::int64_t organisation_id,

@@ -45,6 +45,9 @@ class MeetingStore {
   // their minutes, latest first.
   std::vector<MeetingRecord> HeldOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
                                           Instant now, const PageSlice& slice);
+  // A circle's held meetings (started by `now`, not cancelled) that have no minutes yet, by start.
+  std::vector<MeetingRecord> WithoutMinutesOfCircle(std::int64_t circle_id,
+                                                    std::int64_t organisation_id, Instant now);
   // How many meetings PastOfCircle() pages through.
   std::int64_t CountPastOfCircle(std::int64_t circle_id, std::int64_t organisation_id, Instant now);
   // A circle's meetings held (not cancelled) between `from` and `now`, with their minutes, latest

@@ -152,10 +152,10 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
     std::vector<domain::Condition> conditions;
     std::vector<domain::CircleMember> members;
     std::map<std::int64_t, std::string> names;
-    // The planned meetings, those whose minutes are missing or unacknowledged, and the latest held
-    // ones (enough of them to fill the list once those this volunteer must write are set apart).
+    // The planned meetings, the held ones whose minutes are missing, and the latest held ones
+    // (enough of them to fill the list once those this volunteer must write are set apart).
     std::vector<store::MeetingRecord> planned;
-    std::vector<store::MeetingRecord> unsettled;
+    std::vector<store::MeetingRecord> without_minutes;
     std::vector<store::MeetingRecord> held;
     std::vector<domain::CircleContact> contacts;  // the latest few
     bool has_feed = false;
@@ -168,10 +168,10 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
     data.names = VolunteerNames(session, organisation, data.members);
     store::MeetingStore meetings(session);
     data.planned = meetings.PlannedOfCircle(circle.id, organisation, now);
-    data.unsettled = meetings.UnsettledOfCircle(circle.id, organisation, now);
-    data.held =
-        meetings.HeldOfCircle(circle.id, organisation, now,
-                              {static_cast<std::int64_t>(kPhoneRows + data.unsettled.size()), 0});
+    data.without_minutes = meetings.WithoutMinutesOfCircle(circle.id, organisation, now);
+    data.held = meetings.HeldOfCircle(
+        circle.id, organisation, now,
+        {static_cast<std::int64_t>(kPhoneRows + data.without_minutes.size()), 0});
     data.contacts = store::CircleContactStore(session).OfCircle(
         circle.id, organisation, {static_cast<std::int64_t>(kPhoneRows), 0});
     data.has_feed = store::CalendarTokenStore(session).HasToken(own.volunteer.id, organisation);
@@ -243,7 +243,7 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
   }
   // The minutes this volunteer may write now; the other held meetings are listed below.
   std::set<std::int64_t> writing;
-  for (const auto& record : data.unsettled) {
+  for (const auto& record : data.without_minutes) {
     const auto& meeting = record.meeting;
     const auto state =
         domain::MinutesStateOf(meeting, record.minutes ? &*record.minutes : nullptr, now);
