@@ -287,6 +287,15 @@ std::vector<MeetingRecord> MeetingStore::OfCircles(const std::vector<std::int64_
                 std::nullopt);
 }
 
+std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircles(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id) {
+  if (circle_ids.empty()) return {};
+  return Select("AND m.circle_id IN (" + IdList(circle_ids) +
+                    ") AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
+                    " ORDER BY m.starts_at, m.id",
+                organisation_id, 0, std::nullopt);
+}
+
 bool MeetingStore::Cancel(std::int64_t id, std::int64_t organisation_id, std::int64_t by,
                           Instant now) {
   const long long at = ToUnix(now);

@@ -90,6 +90,10 @@ class MeetingStore {
   // start from `from` on, cancelled ones included, by start.
   std::vector<domain::Meeting> ForVolunteerFeed(std::int64_t volunteer_id,
                                                 std::int64_t organisation_id, Instant from);
+  // The meetings of the circles `circle_ids` that have no minutes and were not cancelled (planned,
+  // or held and waiting for their minutes), by start.
+  std::vector<MeetingRecord> WithoutMinutesOfCircles(const std::vector<std::int64_t>& circle_ids,
+                                                     std::int64_t organisation_id);
   // The meetings of the circles `circle_ids`, with their minutes, by start.
   std::vector<MeetingRecord> OfCircles(const std::vector<std::int64_t>& circle_ids,
                                        std::int64_t organisation_id);

@@ -416,7 +416,8 @@ mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer)
          store::CoreMemberStore(session).FindMany(core_member_ids, organisation)) {
       data.names[core_member.id] = core_member.name_used();
     }
-    data.meetings = store::MeetingStore(session).OfCircles(ids, organisation);
+    // The next meeting and the minutes to write need only the meetings without minutes.
+    data.meetings = store::MeetingStore(session).WithoutMinutesOfCircles(ids, organisation);
     return data;
   });
   mstch::array rows;
