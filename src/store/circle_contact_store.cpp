@@ -24,6 +24,12 @@ constexpr const char* kOfCircle =
     "note, logged_by,"
     " logged_at FROM circle_contacts WHERE organisation_id = :organisation AND circle_id = :circle"
     " ORDER BY contacted_on DESC, id DESC";
+constexpr const char* kCountOfCircle =
+    "SELECT count(*) FROM circle_contacts WHERE organisation_id = :organisation"
+    " AND circle_id = :circle";
+constexpr const char* kLastOfCircle =
+    "SELECT max(contacted_on) FROM circle_contacts WHERE organisation_id = :organisation"
+    " AND circle_id = :circle";
 constexpr const char* kLast =
     "SELECT circle_id, max(contacted_on) FROM circle_contacts WHERE organisation_id = :organisation"
     " GROUP BY circle_id";
@@ -51,13 +57,43 @@ std::int64_t CircleContactStore::Insert(const domain::CircleContact& contact,
 
 std::vector<domain::CircleContact> CircleContactStore::OfCircle(std::int64_t circle_id,
                                                                 std::int64_t organisation_id) {
+  return Select(kOfCircle, circle_id, organisation_id);
+}
+
+std::vector<domain::CircleContact> CircleContactStore::OfCircle(std::int64_t circle_id,
+                                                                std::int64_t organisation_id,
+                                                                const PageSlice& slice) {
+  return Select(std::string(kOfCircle) + LimitClause(slice), circle_id, organisation_id);
+}
+
+std::int64_t CircleContactStore::CountOfCircle(std::int64_t circle_id,
+                                               std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountOfCircle, soci::use(organisation_id, "organisation"),
+      soci::use(circle_id, "circle"), soci::into(count);
+  return count;
+}
+
+std::optional<domain::CivilDate> CircleContactStore::LastContactOfCircle(
+    std::int64_t circle_id, std::int64_t organisation_id) {
+  std::string on;
+  soci::indicator indicator = soci::i_null;
+  session_ << kLastOfCircle, soci::use(organisation_id, "organisation"),
+      soci::use(circle_id, "circle"), soci::into(on, indicator);
+  if (indicator != soci::i_ok) return std::nullopt;
+  return domain::ParseIsoDate(on);
+}
+
+std::vector<domain::CircleContact> CircleContactStore::Select(const std::string& query,
+                                                              std::int64_t circle_id,
+                                                              std::int64_t organisation_id) {
   domain::CircleContact row;
   std::string on, kind;
   std::int64_t by = 0;
   long long at = 0;
   soci::indicator by_indicator;
   soci::statement statement =
-      (session_.prepare << kOfCircle, soci::use(organisation_id, "organisation"),
+      (session_.prepare << query, soci::use(organisation_id, "organisation"),
        soci::use(circle_id, "circle"), soci::into(row.id), soci::into(row.organisation_id),
        soci::into(row.circle_id), soci::into(row.volunteer_id), soci::into(on), soci::into(kind),
        soci::into(row.duration_minutes), soci::into(row.note), soci::into(by, by_indicator),

@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/circle_contacts.hpp"
 #include "domain/dates.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -24,10 +26,20 @@ class CircleContactStore {
   std::int64_t Insert(const domain::CircleContact& contact, const std::string& description);
   // The contacts of a circle, newest first.
   std::vector<domain::CircleContact> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
+  // One page of the contacts of a circle, newest first.
+  std::vector<domain::CircleContact> OfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                              const PageSlice& slice);
+  // How many contacts a circle has.
+  std::int64_t CountOfCircle(std::int64_t circle_id, std::int64_t organisation_id);
+  // The day of a circle's latest contact, if it has any.
+  std::optional<domain::CivilDate> LastContactOfCircle(std::int64_t circle_id,
+                                                       std::int64_t organisation_id);
   // The day of each circle's latest contact.
   std::map<std::int64_t, domain::CivilDate> LastContacts(std::int64_t organisation_id);
 
  private:
+  std::vector<domain::CircleContact> Select(const std::string& query, std::int64_t circle_id,
+                                            std::int64_t organisation_id);
   soci::session& session_;
 };
 

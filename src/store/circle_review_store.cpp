@@ -1,6 +1,7 @@
 #include "store/circle_review_store.hpp"
 
 #include "store/circle_rows.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 namespace {
@@ -79,6 +80,17 @@ std::map<std::int64_t, std::vector<domain::CircleReview>> CircleReviewStore::ByC
     std::int64_t organisation_id) {
   std::map<std::int64_t, std::vector<domain::CircleReview>> by_circle;
   for (auto& review : Select("ORDER BY held_on", organisation_id, 0)) {
+    by_circle[review.circle_id].push_back(std::move(review));
+  }
+  return by_circle;
+}
+
+std::map<std::int64_t, std::vector<domain::CircleReview>> CircleReviewStore::ByCircle(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id) {
+  std::map<std::int64_t, std::vector<domain::CircleReview>> by_circle;
+  if (circle_ids.empty()) return by_circle;
+  for (auto& review : Select("AND circle_id IN (" + IdList(circle_ids) + ") ORDER BY held_on",
+                             organisation_id, 0)) {
     by_circle[review.circle_id].push_back(std::move(review));
   }
   return by_circle;

@@ -22,6 +22,9 @@ class CircleReviewStore {
   std::vector<domain::CircleReview> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
   // Every review of the organisation's circles, by circle.
   std::map<std::int64_t, std::vector<domain::CircleReview>> ByCircle(std::int64_t organisation_id);
+  // The reviews of the circles `circle_ids` only, by circle.
+  std::map<std::int64_t, std::vector<domain::CircleReview>> ByCircle(
+      const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id);
 
  private:
   std::vector<domain::CircleReview> Select(const std::string& where, std::int64_t organisation_id,

@@ -138,6 +138,16 @@ constexpr const char* kInsertDeclined =
     "INSERT INTO volunteer_declined_profiles (organisation_id, volunteer_id, profile)"
     " VALUES (:organisation, :volunteer, :profile)";
 
+// The circle list's order (as List() sorts): open circles by code name, shorter names first
+// ("Cercle B" before "Cercle AA"; code names are a fixed prefix and capital letters, which both
+// databases order alike), then closed ones, latest closure first; the id breaks ties.
+constexpr const char* kOpenOnly = " AND phase <> 'closed'";
+constexpr const char* kListOrder =
+    " ORDER BY CASE WHEN phase = 'closed' THEN 1 ELSE 0 END,"
+    " CASE WHEN phase = 'closed' THEN COALESCE(closed_on, phase_since) END DESC,"
+    " length(code_name), code_name, id";
+constexpr const char* kCount = "SELECT count(*) FROM circles WHERE organisation_id = :organisation";
+
 }  // namespace
 
 std::vector<domain::Circle> CircleStore::Select(const std::string& where,
@@ -217,6 +227,20 @@ std::vector<domain::Circle> CircleStore::List(std::int64_t organisation_id, Incl
         return a.code_name < b.code_name;
       });
   return circles;
+}
+
+std::vector<domain::Circle> CircleStore::List(std::int64_t organisation_id, IncludeClosed closed,
+                                              const PageSlice& slice) {
+  return Select(
+      std::string(closed == IncludeClosed::kYes ? "" : kOpenOnly) + kListOrder + LimitClause(slice),
+      organisation_id, 0);
+}
+
+std::int64_t CircleStore::Count(std::int64_t organisation_id, IncludeClosed closed) {
+  long long count = 0;
+  session_ << std::string(kCount) + (closed == IncludeClosed::kYes ? "" : kOpenOnly),
+      soci::use(organisation_id, "organisation"), soci::into(count);
+  return count;
 }
 
 std::vector<domain::Circle> CircleStore::FindMany(const std::vector<std::int64_t>& ids,

@@ -11,6 +11,7 @@
 #include "base/clock.hpp"
 #include "domain/circle_covenant.hpp"
 #include "domain/circle_record.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -41,6 +42,11 @@ class CircleStore {
   // The organisation's circles, open ones first by code name, then (with kYes) the closed ones,
   // latest closure first.
   std::vector<domain::Circle> List(std::int64_t organisation_id, IncludeClosed closed);
+  // One page of List(): the same circles in the same order, sorted by the database.
+  std::vector<domain::Circle> List(std::int64_t organisation_id, IncludeClosed closed,
+                                   const PageSlice& slice);
+  // How many circles List() holds.
+  std::int64_t Count(std::int64_t organisation_id, IncludeClosed closed);
   // The circles `ids` of `organisation_id` (in no particular order).
   std::vector<domain::Circle> FindMany(const std::vector<std::int64_t>& ids,
                                        std::int64_t organisation_id);

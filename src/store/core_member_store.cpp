@@ -236,6 +236,12 @@ std::optional<domain::CoreMember> CoreMemberStore::Find(std::int64_t id,
   return members.front();
 }
 
+std::vector<domain::CoreMember> CoreMemberStore::FindMany(const std::vector<std::int64_t>& ids,
+                                                          std::int64_t organisation_id) {
+  if (ids.empty()) return {};
+  return Select("AND id IN (" + IdList(ids) + ")", organisation_id, 0, {});
+}
+
 namespace {
 
 // The conditions of `filter` and the texts they bind (":key" binds the coordinator).

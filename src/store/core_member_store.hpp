@@ -42,6 +42,9 @@ class CoreMemberStore {
   void Update(const domain::CoreMember& core_member);
   // The file `id` of `organisation_id`, if any.
   std::optional<domain::CoreMember> Find(std::int64_t id, std::int64_t organisation_id);
+  // The files `ids` of `organisation_id` (in no particular order): the few a page names.
+  std::vector<domain::CoreMember> FindMany(const std::vector<std::int64_t>& ids,
+                                           std::int64_t organisation_id);
   // The files of `organisation_id` matching `filter`, by legal name.
   std::vector<domain::CoreMember> List(std::int64_t organisation_id,
                                        const CoreMemberFilter& filter);

@@ -56,6 +56,40 @@ constexpr const char* kLastHeld =
     "SELECT circle_id, max(starts_at) FROM circle_meetings WHERE organisation_id = :organisation"
     " AND cancelled_at IS NULL AND starts_at <= :now GROUP BY circle_id";
 
+// A circle's meetings that are still planned, and the others (held, cancelled or with minutes).
+constexpr const char* kPlannedOfCircle =
+    "AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
+    " AND m.starts_at > :now ORDER BY m.starts_at, m.id";
+constexpr const char* kPastOfCircle =
+    "AND m.circle_id = :key AND (n.meeting_id IS NOT NULL OR m.cancelled_at IS NOT NULL"
+    " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
+constexpr const char* kHeldOfCircle =
+    "AND m.circle_id = :key AND m.cancelled_at IS NULL AND (n.meeting_id IS NOT NULL"
+    " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
+constexpr const char* kWithoutMinutesOfCircle =
+    "AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
+    " AND m.starts_at <= :now ORDER BY m.starts_at, m.id";
+constexpr const char* kCountPastOfCircle =
+    "SELECT count(*) FROM circle_meetings m WHERE m.organisation_id = :organisation"
+    " AND m.circle_id = :circle AND (m.cancelled_at IS NOT NULL OR m.starts_at <= :now"
+    " OR EXISTS (SELECT 1 FROM circle_minutes n WHERE n.meeting_id = m.id))";
+constexpr const char* kHeldOfCircleSince =
+    "AND m.circle_id = :key AND m.cancelled_at IS NULL AND m.starts_at <= :now"
+    " AND m.starts_at >= :from ORDER BY m.starts_at DESC, m.id DESC";
+constexpr const char* kLastHeldOfCircle =
+    "SELECT max(starts_at) FROM circle_meetings WHERE organisation_id = :organisation"
+    " AND circle_id = :circle AND cancelled_at IS NULL AND starts_at <= :now";
+constexpr const char* kUnsettledOfCircle =
+    "AND m.circle_id = :key AND n.acknowledged_at IS NULL AND (n.meeting_id IS NOT NULL"
+    " OR (m.cancelled_at IS NULL AND m.starts_at <= :now)) ORDER BY m.starts_at, m.id";
+
+// Held meetings whose minutes are missing or not acknowledged, of circles still open (or, for
+// written minutes, closed since).
+constexpr const char* kAwaiting =
+    "AND m.cancelled_at IS NULL AND m.starts_at <= :now AND n.acknowledged_at IS NULL"
+    " AND EXISTS (SELECT 1 FROM circles c WHERE c.id = m.circle_id AND c.organisation_id = "
+    "m.organisation_id AND (c.phase <> 'closed' OR n.meeting_id IS NOT NULL))";
+
 constexpr const char* kNext =
     "SELECT circle_id, min(starts_at) FROM circle_meetings WHERE organisation_id = :organisation"
     " AND cancelled_at IS NULL AND starts_at > :now GROUP BY circle_id";
@@ -64,7 +98,8 @@ constexpr const char* kNext =
 
 std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
                                                 std::int64_t organisation_id, std::int64_t key,
-                                                std::optional<long long> now) {
+                                                std::optional<long long> now,
+                                                std::optional<long long> from) {
   domain::Meeting meeting;
   domain::Minutes minutes;
   std::string kind;
@@ -99,6 +134,8 @@ std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
   if (where.find(":key") != std::string::npos) statement.exchange(soci::use(key, "key"));
   long long now_value = now.value_or(0);
   if (now) statement.exchange(soci::use(now_value, "now"));
+  long long from_value = from.value_or(0);
+  if (from) statement.exchange(soci::use(from_value, "from"));
   statement.define_and_bind();
   statement.execute();
   std::vector<MeetingRecord> records;
@@ -183,6 +220,64 @@ std::vector<MeetingRecord> MeetingStore::OfCircle(std::int64_t circle_id,
                 std::nullopt);
 }
 
+std::vector<MeetingRecord> MeetingStore::PlannedOfCircle(std::int64_t circle_id,
+                                                         std::int64_t organisation_id,
+                                                         Instant now) {
+  return Select(kPlannedOfCircle, organisation_id, circle_id, ToUnix(now));
+}
+
+std::vector<MeetingRecord> MeetingStore::PastOfCircle(std::int64_t circle_id,
+                                                      std::int64_t organisation_id, Instant now,
+                                                      const PageSlice& slice) {
+  return Select(std::string(kPastOfCircle) + LimitClause(slice), organisation_id, circle_id,
+                ToUnix(now));
+}
+
+std::vector<MeetingRecord> MeetingStore::HeldOfCircle(std::int64_t circle_id,
+                                                      std::int64_t organisation_id, Instant now,
+                                                      const PageSlice& slice) {
+  return Select(std::string(kHeldOfCircle) + LimitClause(slice), organisation_id, circle_id,
+                ToUnix(now));
+}
+
+std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircle(std::int64_t circle_id,
+                                                                std::int64_t organisation_id,
+                                                                Instant now) {
+  return Select(kWithoutMinutesOfCircle, organisation_id, circle_id, ToUnix(now));
+}
+
+std::int64_t MeetingStore::CountPastOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                             Instant now) {
+  long long count = 0;
+  const long long at = ToUnix(now);
+  session_ << kCountPastOfCircle, soci::use(organisation_id, "organisation"),
+      soci::use(circle_id, "circle"), soci::use(at, "now"), soci::into(count);
+  return count;
+}
+
+std::vector<MeetingRecord> MeetingStore::HeldOfCircleSince(std::int64_t circle_id,
+                                                           std::int64_t organisation_id,
+                                                           Instant from, Instant now) {
+  return Select(kHeldOfCircleSince, organisation_id, circle_id, ToUnix(now), ToUnix(from));
+}
+
+std::optional<Instant> MeetingStore::LastHeldOfCircle(std::int64_t circle_id,
+                                                      std::int64_t organisation_id, Instant now) {
+  long long starts = 0;
+  soci::indicator indicator = soci::i_null;
+  const long long at = ToUnix(now);
+  session_ << kLastHeldOfCircle, soci::use(organisation_id, "organisation"),
+      soci::use(circle_id, "circle"), soci::use(at, "now"), soci::into(starts, indicator);
+  if (indicator != soci::i_ok) return std::nullopt;
+  return FromUnix(starts);
+}
+
+std::vector<MeetingRecord> MeetingStore::UnsettledOfCircle(std::int64_t circle_id,
+                                                           std::int64_t organisation_id,
+                                                           Instant now) {
+  return Select(kUnsettledOfCircle, organisation_id, circle_id, ToUnix(now));
+}
+
 std::vector<MeetingRecord> MeetingStore::OfCircles(const std::vector<std::int64_t>& circle_ids,
                                                    std::int64_t organisation_id) {
   if (circle_ids.empty()) return {};
@@ -190,6 +285,15 @@ std::vector<MeetingRecord> MeetingStore::OfCircles(const std::vector<std::int64_
   for (const auto id : circle_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
   return Select("AND m.circle_id IN (" + ids + ") ORDER BY m.starts_at, m.id", organisation_id, 0,
                 std::nullopt);
+}
+
+std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircles(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id) {
+  if (circle_ids.empty()) return {};
+  return Select("AND m.circle_id IN (" + IdList(circle_ids) +
+                    ") AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
+                    " ORDER BY m.starts_at, m.id",
+                organisation_id, 0, std::nullopt);
 }
 
 bool MeetingStore::Cancel(std::int64_t id, std::int64_t organisation_id, std::int64_t by,
@@ -272,12 +376,16 @@ std::map<std::int64_t, Instant> MeetingStore::NextMeetings(std::int64_t organisa
 
 std::vector<MeetingRecord> MeetingStore::AwaitingMinutesOrAcknowledgement(
     std::int64_t organisation_id, Instant now) {
-  return Select(
-      "AND m.cancelled_at IS NULL AND m.starts_at <= :now AND n.acknowledged_at IS NULL"
-      " AND EXISTS (SELECT 1 FROM circles c WHERE c.id = m.circle_id AND c.organisation_id = "
-      "m.organisation_id"
-      " AND (c.phase <> 'closed' OR n.meeting_id IS NOT NULL)) ORDER BY m.starts_at, m.id",
-      organisation_id, 0, ToUnix(now));
+  return Select(std::string(kAwaiting) + " ORDER BY m.starts_at, m.id", organisation_id, 0,
+                ToUnix(now));
+}
+
+std::vector<MeetingRecord> MeetingStore::AwaitingMinutesOrAcknowledgement(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id, Instant now) {
+  if (circle_ids.empty()) return {};
+  return Select(std::string(kAwaiting) + " AND m.circle_id IN (" + IdList(circle_ids) +
+                    ") ORDER BY m.starts_at, m.id",
+                organisation_id, 0, ToUnix(now));
 }
 
 std::vector<domain::Meeting> MeetingStore::ForVolunteerFeed(std::int64_t volunteer_id,

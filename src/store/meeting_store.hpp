@@ -11,6 +11,7 @@
 #include "base/clock.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/dates.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -33,6 +34,33 @@ class MeetingStore {
   std::optional<MeetingRecord> Find(std::int64_t id, std::int64_t organisation_id);
   // Every meeting of a circle with its minutes, by start.
   std::vector<MeetingRecord> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
+  // A circle's planned meetings (no minutes, not cancelled, starting after `now`), by start.
+  std::vector<MeetingRecord> PlannedOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                             Instant now);
+  // One page of a circle's other meetings (started by `now`, cancelled, or with minutes), with
+  // their minutes, latest first.
+  std::vector<MeetingRecord> PastOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                          Instant now, const PageSlice& slice);
+  // One page of a circle's meetings held (not cancelled; started by `now` or with minutes), with
+  // their minutes, latest first.
+  std::vector<MeetingRecord> HeldOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                          Instant now, const PageSlice& slice);
+  // A circle's held meetings (started by `now`, not cancelled) that have no minutes yet, by start.
+  std::vector<MeetingRecord> WithoutMinutesOfCircle(std::int64_t circle_id,
+                                                    std::int64_t organisation_id, Instant now);
+  // How many meetings PastOfCircle() pages through.
+  std::int64_t CountPastOfCircle(std::int64_t circle_id, std::int64_t organisation_id, Instant now);
+  // A circle's meetings held (not cancelled) between `from` and `now`, with their minutes, latest
+  // first.
+  std::vector<MeetingRecord> HeldOfCircleSince(std::int64_t circle_id, std::int64_t organisation_id,
+                                               Instant from, Instant now);
+  // The start of a circle's latest held meeting (started by `now`, not cancelled), if any.
+  std::optional<Instant> LastHeldOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                          Instant now);
+  // A circle's meetings whose minutes are missing (started by `now`, not cancelled) or not yet
+  // acknowledged, with their minutes, by start.
+  std::vector<MeetingRecord> UnsettledOfCircle(std::int64_t circle_id, std::int64_t organisation_id,
+                                               Instant now);
   // Cancels a meeting that has no minutes; false, with nothing changed, when it was cancelled
   // already or has minutes.
   bool Cancel(std::int64_t id, std::int64_t organisation_id, std::int64_t by, Instant now);
@@ -55,17 +83,25 @@ class MeetingStore {
   // minutes.
   std::vector<MeetingRecord> AwaitingMinutesOrAcknowledgement(std::int64_t organisation_id,
                                                               Instant now);
+  // The same, of the circles `circle_ids` only.
+  std::vector<MeetingRecord> AwaitingMinutesOrAcknowledgement(
+      const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id, Instant now);
   // The meetings of the circles `volunteer_id` is a current member of (circles not closed) that
   // start from `from` on, cancelled ones included, by start.
   std::vector<domain::Meeting> ForVolunteerFeed(std::int64_t volunteer_id,
                                                 std::int64_t organisation_id, Instant from);
+  // The meetings of the circles `circle_ids` that have no minutes and were not cancelled (planned,
+  // or held and waiting for their minutes), by start.
+  std::vector<MeetingRecord> WithoutMinutesOfCircles(const std::vector<std::int64_t>& circle_ids,
+                                                     std::int64_t organisation_id);
   // The meetings of the circles `circle_ids`, with their minutes, by start.
   std::vector<MeetingRecord> OfCircles(const std::vector<std::int64_t>& circle_ids,
                                        std::int64_t organisation_id);
 
  private:
   std::vector<MeetingRecord> Select(const std::string& where, std::int64_t organisation_id,
-                                    std::int64_t key, std::optional<long long> now);
+                                    std::int64_t key, std::optional<long long> now,
+                                    std::optional<long long> from = std::nullopt);
   soci::session& session_;
 };
 

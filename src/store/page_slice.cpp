@@ -9,4 +9,10 @@ std::string LimitClause(const PageSlice& slice) {
          std::to_string(std::max<std::int64_t>(0, slice.offset));
 }
 
+std::string IdList(const std::vector<std::int64_t>& ids) {
+  std::string list;
+  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  return list;
+}
+
 }  // namespace cercle::store

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 // The store-side convention for lists that grow with the data: a page is a LIMIT and an OFFSET
 // after an ORDER BY that ends on a unique column (the id), so that pages neither overlap nor skip
@@ -18,5 +19,9 @@ struct PageSlice {
 // " LIMIT n OFFSET m" for `slice` (both whole numbers the code computed, never user text; a limit
 // under 1 reads 1 and an offset under 0 reads 0).
 std::string LimitClause(const PageSlice& slice);
+
+// "1,2,3" for an SQL IN list of the rows on a page (ids the code read, never text from a request;
+// the caller skips the query when there are none).
+std::string IdList(const std::vector<std::int64_t>& ids);
 
 }  // namespace cercle::store

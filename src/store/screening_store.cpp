@@ -184,6 +184,18 @@ std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(std::int64_t or
       });
 }
 
+std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(
+    const std::vector<std::int64_t>& volunteer_ids, std::int64_t organisation_id) {
+  if (volunteer_ids.empty()) return {};
+  return SelectItems(session_,
+                     std::string(kItemColumns) + "AND withdrawn_at IS NULL AND volunteer_id IN (" +
+                         IdList(volunteer_ids) +
+                         ") ORDER BY volunteer_id, completed_on DESC, id DESC",
+                     [&](soci::statement& statement) {
+                       statement.exchange(soci::use(organisation_id, "organisation"));
+                     });
+}
+
 std::optional<domain::ScreeningItem> ScreeningStore::FindItem(std::int64_t id,
                                                               std::int64_t organisation_id) {
   auto found = SelectItems(session_, std::string(kItemColumns) + "AND id = :id",

@@ -8,6 +8,7 @@
 
 #include "base/clock.hpp"
 #include "domain/screening.hpp"
+#include "store/page_slice.hpp"
 
 namespace cercle::store {
 
@@ -35,6 +36,9 @@ class ScreeningStore {
                                                std::int64_t organisation_id);
   // Every live (not withdrawn) item of the organisation's volunteers.
   std::vector<domain::ScreeningItem> ListLiveItems(std::int64_t organisation_id);
+  // The live items of the volunteers `volunteer_ids` only (a page of the volunteer list).
+  std::vector<domain::ScreeningItem> ListLiveItems(const std::vector<std::int64_t>& volunteer_ids,
+                                                   std::int64_t organisation_id);
   // The item `id` of `organisation_id`, if any.
   std::optional<domain::ScreeningItem> FindItem(std::int64_t id, std::int64_t organisation_id);
   // Stores an item; returns its id.

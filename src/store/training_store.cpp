@@ -258,4 +258,15 @@ std::vector<domain::TrainingAttendance> TrainingStore::OrganisationAttendance(
                           });
 }
 
+std::vector<domain::TrainingAttendance> TrainingStore::AttendanceOf(
+    const std::vector<std::int64_t>& volunteer_ids, std::int64_t organisation_id) {
+  if (volunteer_ids.empty()) return {};
+  return SelectAttendance(session_,
+                          std::string(kAttendanceColumns) + "AND a.volunteer_id IN (" +
+                              IdList(volunteer_ids) + ") ORDER BY s.held_on, s.id",
+                          [&](soci::statement& statement) {
+                            statement.exchange(soci::use(organisation_id, "organisation"));
+                          });
+}
+
 }  // namespace cercle::store

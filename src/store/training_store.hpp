@@ -59,6 +59,9 @@ class TrainingStore {
                                                               std::int64_t organisation_id);
   // Every attendance of the organisation's volunteers.
   std::vector<domain::TrainingAttendance> OrganisationAttendance(std::int64_t organisation_id);
+  // The attendance of the volunteers `volunteer_ids` only (a page of the volunteer list).
+  std::vector<domain::TrainingAttendance> AttendanceOf(
+      const std::vector<std::int64_t>& volunteer_ids, std::int64_t organisation_id);
 
  private:
   soci::session& session_;

@@ -11,6 +11,17 @@ constexpr const char* kColumns =
 constexpr const char* kCountPending =
     "SELECT COUNT(*) FROM volunteer_hours WHERE organisation_id = :organisation AND status ="
     " 'pending'";
+// The hours a volunteer logs, or a coordinator logs for them: not those of meeting attendance.
+constexpr const char* kOwnOfVolunteer =
+    "AND volunteer_id = :volunteer AND kind <> 'circle_meeting' ORDER BY worked_on DESC, id DESC";
+constexpr const char* kCountOwnOfVolunteer =
+    "SELECT COUNT(*) FROM volunteer_hours WHERE organisation_id = :organisation"
+    " AND volunteer_id = :volunteer AND kind <> 'circle_meeting'";
+// worked_on is an ISO date as text on both databases: its first 7 characters are the month.
+constexpr const char* kMonthlySums =
+    "SELECT substr(worked_on, 1, 7), status, SUM(minutes) FROM volunteer_hours"
+    " WHERE organisation_id = :organisation AND volunteer_id = :volunteer AND status <> 'rejected'"
+    " GROUP BY substr(worked_on, 1, 7), status ORDER BY substr(worked_on, 1, 7), status";
 constexpr const char* kInsert =
     "INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind, "
     "description,"
@@ -94,6 +105,47 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::ListForVolunteer(
         statement.exchange(soci::use(organisation_id, "organisation"));
         statement.exchange(soci::use(volunteer_id, "volunteer"));
       });
+}
+
+std::vector<domain::HoursEntry> VolunteerHoursStore::ListOwnForVolunteer(
+    std::int64_t volunteer_id, std::int64_t organisation_id, const PageSlice& slice) {
+  return SelectHours(session_, std::string(kColumns) + kOwnOfVolunteer + LimitClause(slice),
+                     [&](soci::statement& statement) {
+                       statement.exchange(soci::use(organisation_id, "organisation"));
+                       statement.exchange(soci::use(volunteer_id, "volunteer"));
+                     });
+}
+
+std::int64_t VolunteerHoursStore::CountOwnForVolunteer(std::int64_t volunteer_id,
+                                                       std::int64_t organisation_id) {
+  long long count = 0;
+  session_ << kCountOwnOfVolunteer, soci::use(organisation_id, "organisation"),
+      soci::use(volunteer_id, "volunteer"), soci::into(count);
+  return count;
+}
+
+std::vector<domain::HoursEntry> VolunteerHoursStore::MonthlySumsForVolunteer(
+    std::int64_t volunteer_id, std::int64_t organisation_id) {
+  std::string month, status;
+  long long minutes = 0;
+  soci::statement statement =
+      (session_.prepare << kMonthlySums, soci::use(organisation_id, "organisation"),
+       soci::use(volunteer_id, "volunteer"), soci::into(month), soci::into(status),
+       soci::into(minutes));
+  statement.execute();
+  std::vector<domain::HoursEntry> sums;
+  while (statement.fetch()) {
+    const auto first_day = domain::ParseIsoDate(month + "-01");
+    if (!first_day) continue;
+    domain::HoursEntry sum;
+    sum.organisation_id = organisation_id;
+    sum.volunteer_id = volunteer_id;
+    sum.worked_on = *first_day;
+    sum.minutes = static_cast<int>(minutes);
+    sum.status = domain::ParseHoursStatus(status).value_or(domain::HoursStatus::kPending);
+    sums.push_back(std::move(sum));
+  }
+  return sums;
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListPending(std::int64_t organisation_id) {

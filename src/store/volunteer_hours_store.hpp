@@ -26,6 +26,18 @@ class VolunteerHoursStore {
   // One volunteer's entries, newest first.
   std::vector<domain::HoursEntry> ListForVolunteer(std::int64_t volunteer_id,
                                                    std::int64_t organisation_id);
+  // One page of the entries a volunteer logged themselves or a coordinator logged for them (not
+  // the hours that meeting attendance brings), newest first.
+  std::vector<domain::HoursEntry> ListOwnForVolunteer(std::int64_t volunteer_id,
+                                                      std::int64_t organisation_id,
+                                                      const PageSlice& slice);
+  // How many entries ListOwnForVolunteer() pages through.
+  std::int64_t CountOwnForVolunteer(std::int64_t volunteer_id, std::int64_t organisation_id);
+  // One volunteer's entries (rejected ones left out) added up by the month they were worked in and
+  // their status: one entry per month and status, dated the first of the month, its minutes the
+  // sum, so that domain::TotalHours() adds them up as it would every entry.
+  std::vector<domain::HoursEntry> MonthlySumsForVolunteer(std::int64_t volunteer_id,
+                                                          std::int64_t organisation_id);
   // Every entry of the organisation awaiting approval, oldest first.
   std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id);
   // One page of them, oldest first.

@@ -259,6 +259,245 @@ TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
   EXPECT_EQ(Matches(second.body, contact), 6u);
 }
 
+TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
+  CircleFixture circles(server_);
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Réunions", "REUNIONS-1");
+  const auto circle = circles.CreateCircle(
+      organisation_.id, core_member, domain::CirclePhase::kWeekly,
+      domain::AddDays(circles.Today(), -200), domain::AddDays(circles.Today(), -200));
+  const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
+      organisation_.id, "Bénévole", "Réunions", domain::VolunteerStage::kActive);
+  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -200));
+  for (int i = 0; i < kPage + 5; ++i) {
+    const auto meeting = circles.AddMeeting(
+        organisation_.id, circle, CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 600),
+        volunteer);
+    // All but the latest have their minutes: one late flag, whatever the page shows.
+    if (i > 0) {
+      circles.AddMinutes(organisation_.id, meeting, volunteer, {},
+                         CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 840));
+    }
+  }
+  for (int i = 1; i <= 2; ++i) {
+    circles.AddMeeting(organisation_.id, circle,
+                       CircleFixture::At(domain::AddDays(circles.Today(), 7 * i), 600));
+  }
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const std::string path = "/circles/" + std::to_string(circle);
+  const std::string held = R"(</strong></a> — [^<]* <span class="badge)";
+  const std::string planned = R"(</strong></a> — [^<]*</p><p class="muted">)";
+
+  // By default, the 12 latest held meetings and a link to them all.
+  const auto recent = client->Get(path);
+  ASSERT_EQ(recent.status, 200);
+  EXPECT_EQ(Matches(recent.body, held), 12u);
+  EXPECT_EQ(Matches(recent.body, planned), 2u);
+  EXPECT_NE(recent.body.find("?meetings=all#meetings"), std::string::npos);
+  EXPECT_EQ(recent.body.find("Page 1 sur 2"), std::string::npos);
+  EXPECT_EQ(Matches(recent.body, "badge--danger"), 1u) << "the latest's minutes are late";
+
+  const auto first = client->Get(path + "?meetings=all");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, held), static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, planned), 2u);
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const std::string next = Link(first.body, "next");
+  EXPECT_NE(next.find("meetings_page=2"), std::string::npos) << next;
+  EXPECT_NE(next.find("meetings=all"), std::string::npos) << next;
+  const auto second = client->Get(next);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(Matches(second.body, held), 5u);
+  EXPECT_NE(second.body.find("Page 2 sur 2"), std::string::npos);
+  EXPECT_EQ(Matches(second.body, "badge--danger"), 0u) << "the late one is the latest, on page 1";
+  for (const std::string bad : {"abc", "0", "-1", ""}) {
+    const auto page = client->Get(path + "?meetings=all&meetings_page=" + bad);
+    EXPECT_EQ(page.status, 200) << bad;
+    EXPECT_NE(page.body.find("Page 1 sur 2"), std::string::npos) << bad;
+  }
+  const auto past = client->Get(path + "?meetings=all&meetings_page=9");
+  EXPECT_EQ(past.status, 200);
+  EXPECT_EQ(Matches(past.body, held), 5u) << "past the end: the last page";
+}
+
+TEST_P(Pagination, TheVolunteersCirclePageReadsOnlyTheLatestMeetingsAndContacts) {
+  CircleFixture circles(server_);
+  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
+      organisation_.id, "Membre Portail", "PORTAIL-1");
+  const auto started = domain::AddDays(circles.Today(), -90);
+  const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                           domain::CirclePhase::kWeekly, started, started);
+  const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
+      organisation_.id, "Bénévole", "Portail", domain::VolunteerStage::kActive,
+      organisation_.volunteer.id);
+  circles.AddMember(organisation_.id, circle, volunteer, started);
+  // The two latest meetings wait for this volunteer's minutes; twelve before them have theirs.
+  for (int i = 0; i < 2; ++i) {
+    circles.AddMeeting(organisation_.id, circle,
+                       CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 600), volunteer);
+  }
+  for (int i = 0; i < 12; ++i) {
+    const auto day = domain::AddDays(circles.Today(), -5 - i);
+    const auto meeting =
+        circles.AddMeeting(organisation_.id, circle, CircleFixture::At(day, 600), volunteer);
+    circles.AddMinutes(organisation_.id, meeting, volunteer, {}, CircleFixture::At(day, 840));
+  }
+  for (int i = 0; i < 15; ++i) {
+    circles.AddContact(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -i));
+  }
+  auto own = auth_.SignedInClient(organisation_.volunteer);
+  const auto page = own->Get("/portal/circles/" + std::to_string(circle));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(Matches(page.body, R"(<a class="button[^"]*" href="/portal/meetings/\d+">)"), 2u)
+      << "the minutes to write";
+  EXPECT_EQ(Matches(page.body, R"(<li class="record"><p><a href="/portal/meetings/\d+">)"), 8u)
+      << "the eight latest held meetings, those to write set apart";
+  EXPECT_EQ(Matches(page.body, R"(<li class="record"><p><strong>[^<]*</strong> — )"), 8u)
+      << "the eight latest contacts";
+}
+
+TEST_P(Pagination, TheCircleListHasPagesWithEachPagesFlagsAndKeepsItsFilter) {
+  CircleFixture circles(server_);
+  CoreMemberFixture intake(server_);
+  const auto started = domain::AddDays(circles.Today(), -60);
+  std::vector<std::int64_t> open;
+  for (int i = 0; i < kPage + 3; ++i) {
+    const auto core_member = intake.CreateCoreMember(
+        organisation_.id, "Homme Cercle " + std::to_string(100 + i), "LISTE-" + std::to_string(i));
+    open.push_back(circles.CreateCircle(organisation_.id, core_member, domain::CirclePhase::kWeekly,
+                                        started, started));
+  }
+  for (int i = 0; i < 2; ++i) {
+    const auto core_member = intake.CreateCoreMember(
+        organisation_.id, "Homme Fermé " + std::to_string(i), "FERME-" + std::to_string(i));
+    const auto circle = circles.CreateCircle(organisation_.id, core_member,
+                                             domain::CirclePhase::kWeekly, started, started);
+    circles.CloseCircle(organisation_.id, circle, domain::AddDays(circles.Today(), -10 - i));
+  }
+  // The last open circle (on page 2) has a meeting whose minutes are late: its flag shows there.
+  const auto late = open.back();
+  circles.AddMeeting(organisation_.id, late,
+                     CircleFixture::At(domain::AddDays(circles.Today(), -5), 600));
+  const std::string late_name = circles.Stored(organisation_.id, late).code_name;
+  const std::string late_flag =
+      "<li class=\"flag flag--urgent\">" + late_name + "[^<]*48 heures de retard";
+
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const std::string row = R"(<p><a href="/circles/\d+"><strong>)";
+  const auto first = client->Get("/circles?closed=1");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, row), static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, "</strong> — Homme Cercle 1"), static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("<strong>Cercle A</strong>"), std::string::npos) << "A comes first";
+  EXPECT_EQ(Matches(first.body, late_flag), 0u);
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const std::string next = Link(first.body, "next");
+  EXPECT_NE(next.find("page=2"), std::string::npos) << next;
+  EXPECT_NE(next.find("closed=1"), std::string::npos) << "the filter is kept: " << next;
+
+  const auto second = client->Get(next);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(Matches(second.body, row), 5u);
+  EXPECT_EQ(Matches(second.body, late_flag), 1u) << "the page's circles have their flags";
+  // The closed circles come last, the latest closure first.
+  const auto closed_first = second.body.find("Homme Fermé 0");
+  const auto closed_second = second.body.find("Homme Fermé 1");
+  ASSERT_NE(closed_first, std::string::npos);
+  ASSERT_NE(closed_second, std::string::npos);
+  EXPECT_LT(closed_first, closed_second);
+  EXPECT_LT(second.body.find("Homme Cercle"), closed_first);
+
+  // Without the filter, the open circles only: the 53 on two pages.
+  const auto open_only = client->Get("/circles?page=2");
+  EXPECT_EQ(Matches(open_only.body, row), 3u);
+  EXPECT_EQ(open_only.body.find("Homme Fermé"), std::string::npos);
+  for (const std::string bad : {"abc", "0", "-2", ""}) {
+    const auto page = client->Get("/circles?closed=1&page=" + bad);
+    EXPECT_EQ(page.status, 200) << bad;
+    EXPECT_NE(page.body.find("Page 1 sur 2"), std::string::npos) << bad;
+  }
+}
+
+TEST_P(Pagination, TheVolunteerListReadsTheScreeningOfItsPageAndShowsWhoIsOnHold) {
+  VolunteerFixture volunteers(server_);
+  std::int64_t last = 0;
+  for (int i = 0; i < kPage + 1; ++i) {
+    last = volunteers.CreateVolunteer(organisation_.id, "Prénom", "Nom" + std::to_string(100 + i),
+                                      domain::VolunteerStage::kActive);
+  }
+  // The last by name, alone on page 2: his police check expired yesterday.
+  volunteers.AddScreeningItem(organisation_.id, last, 0, domain::AddDays(volunteers.Today(), -800),
+                              domain::ScreeningResult::kPassed, "",
+                              domain::AddDays(volunteers.Today(), -1));
+  auto client = auth_.SignedInClient(organisation_.coordinator);
+  const std::string on_hold = R"(<span class="badge badge--danger">)";
+  const auto first = client->Get("/volunteers?stage=active");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, R"(<td><a href="/volunteers/\d+">)"),
+            static_cast<std::size_t>(kPage));
+  EXPECT_EQ(Matches(first.body, on_hold), 0u);
+  const auto second = client->Get(Link(first.body, "next"));
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("Nom150"), std::string::npos);
+  EXPECT_EQ(Matches(second.body, on_hold), 1u) << "on hold: screening expired";
+}
+
+TEST_P(Pagination, AVolunteersOwnHoursHavePagesAndTotalsCountThemAll) {
+  VolunteerFixture volunteers(server_);
+  const auto volunteer =
+      volunteers.CreateVolunteer(organisation_.id, "Bénévole", "Heures",
+                                 domain::VolunteerStage::kActive, organisation_.volunteer.id);
+  const auto today = volunteers.Today();
+  // In this month: 60 minutes a day on the first days, so that the month's total is known.
+  const auto first_of_month =
+      domain::AddDays(today, 1 - static_cast<int>(static_cast<unsigned>(today.day())));
+  for (int i = 0; i < kPage + 3; ++i) {
+    volunteers.AddHours(organisation_.id, volunteer, domain::AddDays(today, -i - 40), 60,
+                        domain::HoursStatus::kApproved, organisation_.coordinator.id);
+  }
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 90,
+                      domain::HoursStatus::kApproved, organisation_.coordinator.id);
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 30,
+                      domain::HoursStatus::kPending, organisation_.volunteer.id);
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 600,
+                      domain::HoursStatus::kRejected, organisation_.volunteer.id);
+  // Meeting hours count in the totals but are not listed as logged.
+  volunteers.AddHours(organisation_.id, volunteer, first_of_month, 120,
+                      domain::HoursStatus::kApproved, organisation_.coordinator.id,
+                      domain::HoursKind::kCircleMeeting);
+  const std::size_t listed = kPage + 3 + 3;
+  const std::string row = R"(— [^<]*, [^<]* h <span class="badge badge--)";
+  // Approved: 53 × 60 + 90 + 120 minutes = 56.5 h; awaiting approval: 0.5 h.
+  const std::string approved_total = "56,5";
+
+  auto coordinator = auth_.SignedInClient(organisation_.coordinator);
+  const std::string file = "/volunteers/" + std::to_string(volunteer);
+  const auto first = coordinator->Get(file);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(Matches(first.body, row), static_cast<std::size_t>(kPage));
+  EXPECT_NE(first.body.find("<strong>" + approved_total + " h</strong>"), std::string::npos);
+  EXPECT_NE(first.body.find("0,5 h"), std::string::npos) << "awaiting approval";
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  const std::string next = Link(first.body, "next");
+  EXPECT_NE(next.find("hours_page=2"), std::string::npos) << next;
+  const auto second = coordinator->Get(next);
+  EXPECT_EQ(Matches(second.body, row), listed - kPage);
+  EXPECT_NE(second.body.find("<strong>" + approved_total + " h</strong>"), std::string::npos);
+  EXPECT_NE(coordinator->Get(file + "?hours_page=x").body.find("Page 1 sur 2"), std::string::npos);
+
+  auto own = auth_.SignedInClient(organisation_.volunteer);
+  const auto portal = own->Get("/portal");
+  ASSERT_EQ(portal.status, 200);
+  EXPECT_EQ(Matches(portal.body, row), static_cast<std::size_t>(kPage));
+  EXPECT_NE(portal.body.find("<dd>" + approved_total + " h</dd>"), std::string::npos);
+  // This month: 90 + 120 minutes approved.
+  EXPECT_NE(portal.body.find("<dd>3,5 h</dd>"), std::string::npos);
+  EXPECT_NE(portal.body.find("0,5 h"), std::string::npos) << "awaiting approval";
+  const auto portal_second = own->Get(Link(portal.body, "next"));
+  EXPECT_EQ(Matches(portal_second.body, row), listed - kPage);
+  EXPECT_EQ(own->Get("/portal?hours_page=-2").status, 200);
+}
+
 TEST_P(Pagination, TheAuditLogHasPages) {
   const auto now = server_.clock().Now();
   for (int i = 0; i < kPage + 5; ++i) {

@@ -24,10 +24,12 @@ OrganisationActivity LoadActivity(Context& context) {
     for (const auto& circle : every_circle) {
       if (!circle.closed()) activity.circles.push_back(circle);
     }
-    store::CoreMemberFilter every;
-    every.limit = 100000;
+    // The core members of the circles only, not every file.
+    std::vector<std::int64_t> core_member_ids;
+    for (const auto& circle : every_circle) core_member_ids.push_back(circle.core_member_id);
     std::map<std::int64_t, std::string> core_members;
-    for (const auto& core_member : store::CoreMemberStore(session).List(organisation, every)) {
+    for (const auto& core_member :
+         store::CoreMemberStore(session).FindMany(core_member_ids, organisation)) {
       core_members[core_member.id] = core_member.name_used();
     }
     for (const auto& circle : every_circle) {
@@ -42,6 +44,29 @@ OrganisationActivity LoadActivity(Context& context) {
     activity.reviews = store::CircleReviewStore(session).ByCircle(organisation);
     return activity;
   });
+}
+
+OrganisationActivity LoadActivityOf(Context& context, soci::session& session,
+                                    const std::vector<domain::Circle>& circles) {
+  const std::int64_t organisation = *context.signed_in().organisation_id;
+  const Instant now = context.services.clock.Now();
+  OrganisationActivity activity;
+  activity.settings = CircleSettingsOf(store::SettingsStore(session).Load(organisation));
+  std::vector<std::int64_t> ids;
+  for (const auto& circle : circles) {
+    if (circle.closed()) continue;
+    activity.circles.push_back(circle);
+    ids.push_back(circle.id);
+  }
+  // Closed circles' written minutes still wait for acknowledgement.
+  std::vector<std::int64_t> every_id;
+  for (const auto& circle : circles) every_id.push_back(circle.id);
+  store::MeetingStore meetings(session);
+  activity.last_meetings = meetings.LastHeldMeetings(organisation, now);
+  activity.awaiting = meetings.AwaitingMinutesOrAcknowledgement(every_id, organisation, now);
+  activity.last_contacts = store::CircleContactStore(session).LastContacts(organisation);
+  activity.reviews = store::CircleReviewStore(session).ByCircle(ids, organisation);
+  return activity;
 }
 
 std::map<std::int64_t, std::vector<domain::CircleFlag>> FlagsByCircle(

@@ -32,6 +32,11 @@ struct OrganisationActivity {
 // Reads the activity of the actor's organisation.
 OrganisationActivity LoadActivity(Context& context);
 
+// Reads, in the caller's transaction, the activity of `circles` only (a page of the circle list):
+// their flags, without the names (the list names each circle itself).
+OrganisationActivity LoadActivityOf(Context& context, soci::session& session,
+                                    const std::vector<domain::Circle>& circles);
+
 // Every flag of the organisation's circles on today, by circle.
 std::map<std::int64_t, std::vector<domain::CircleFlag>> FlagsByCircle(
     Context& context, const OrganisationActivity& activity);

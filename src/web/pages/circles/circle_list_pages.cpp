@@ -80,34 +80,37 @@ Response List(Context& context) {
   const std::int64_t organisation = *actor.organisation_id;
   const bool show_closed = context.request.QueryParameters().count("closed") > 0;
   const Instant now = context.services.clock.Now();
+  const auto closed = show_closed ? store::IncludeClosed::kYes : store::IncludeClosed::kNo;
   struct ListData {
-    std::vector<domain::Circle> circles;
+    Pagination pagination;
+    std::vector<domain::Circle> circles;  // the page's
     std::map<std::int64_t, std::string> names;
     std::map<std::int64_t, int> member_counts;
     std::map<std::int64_t, Instant> next_meetings;
+    OrganisationActivity activity;
   };
+  // One page of circles, and what their rows show: counts and dates come from queries that group
+  // by circle, the flags from the page's circles only.
   const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     ListData data;
     store::CircleStore circles(session);
-    data.circles = circles.List(
-        organisation, show_closed ? store::IncludeClosed::kYes : store::IncludeClosed::kNo);
+    data.pagination = Paginate(context.request, circles.Count(organisation, closed));
+    data.circles = circles.List(organisation, closed, data.pagination.Slice());
     data.member_counts = circles.CurrentMemberCounts(organisation);
     data.next_meetings = store::MeetingStore(session).NextMeetings(organisation, now);
-    store::CoreMemberFilter every;
-    every.limit = 100000;
-    for (const auto& core_member : store::CoreMemberStore(session).List(organisation, every)) {
+    std::vector<std::int64_t> core_member_ids;
+    for (const auto& circle : data.circles) core_member_ids.push_back(circle.core_member_id);
+    for (const auto& core_member :
+         store::CoreMemberStore(session).FindMany(core_member_ids, organisation)) {
       data.names[core_member.id] = core_member.name_used();
     }
+    data.activity = LoadActivityOf(context, session, data.circles);
     return data;
   });
-  const auto activity = LoadActivity(context);
-  const auto flags = FlagsByCircle(context, activity);
-  // The flags need every open circle, so the page is cut from the whole list here: what grows is
-  // the page, not what a program's circles cost to read.
-  const auto pagination =
-      Paginate(context.request, static_cast<std::int64_t>(data.circles.size()));
+  const auto flags = FlagsByCircle(context, data.activity);
+  const auto& pagination = data.pagination;
   mstch::array rows;
-  for (const auto& circle : PageOf(data.circles, pagination)) {
+  for (const auto& circle : data.circles) {
     const auto name = data.names.find(circle.core_member_id);
     const auto count = data.member_counts.find(circle.id);
     mstch::map row{

@@ -32,6 +32,9 @@ namespace {
 
 // How many held meetings and contacts the page lists unless asked for all.
 constexpr std::size_t kRecentRows = 12;
+// How far back the meetings that could have decided a phase change are read: the 90 days the form
+// offers, and two more so that no time zone cuts one off (the form checks the days itself).
+constexpr auto kPhaseMeetingWindow = std::chrono::days(92);
 
 // Everything the page shows.
 struct CircleData {
@@ -41,8 +44,20 @@ struct CircleData {
   std::vector<domain::PhaseChange> phases;
   std::vector<domain::CovenantVersion> versions;
   std::vector<domain::CovenantSignature> signatures;
-  std::vector<store::MeetingRecord> meetings;
+  // The meetings still planned, and one page of the others (held, cancelled, with minutes), latest
+  // first: the recent ones, or a page of them all when the page asks for every meeting.
+  std::vector<store::MeetingRecord> planned;
+  std::vector<store::MeetingRecord> past;
+  std::optional<Pagination> past_pages;
+  // The meetings held in the last 90 days or so (those that could have decided a phase change),
+  // latest first; those whose minutes are missing or not acknowledged; the latest held one.
+  std::vector<store::MeetingRecord> recent_held;
+  std::vector<store::MeetingRecord> unsettled;
+  std::optional<Instant> last_held;
+  // One page of the contacts, newest first, and the day of the latest.
   std::vector<domain::CircleContact> contacts;
+  Pagination contact_pages;
+  std::optional<domain::CivilDate> last_contact;
   std::vector<domain::CircleReview> reviews;
   std::vector<domain::SharingAgreement> agreements;
   std::vector<domain::PartnerContact> partners;
@@ -50,7 +65,10 @@ struct CircleData {
   CircleSettings settings;
 };
 
-CircleData Load(Context& context, const domain::Circle& circle) {
+// Whether the page lists every held meeting (a page at a time) or only the recent ones.
+enum class AllMeetings { kNo, kYes };
+
+CircleData Load(Context& context, const domain::Circle& circle, AllMeetings all_meetings) {
   const auto& actor = context.signed_in();
   const std::int64_t organisation = circle.organisation_id;
   return context.services.database.Read(actor.scope(), [&](soci::session& session) {
@@ -65,8 +83,28 @@ CircleData Load(Context& context, const domain::Circle& circle) {
     store::VolunteerFilter every;
     every.include_closed = true;
     data.volunteers = store::VolunteerStore(session).List(organisation, every);
-    data.meetings = store::MeetingStore(session).OfCircle(circle.id, organisation);
-    data.contacts = store::CircleContactStore(session).OfCircle(circle.id, organisation);
+    const Instant now = context.services.clock.Now();
+    store::MeetingStore meetings(session);
+    data.planned = meetings.PlannedOfCircle(circle.id, organisation, now);
+    if (all_meetings == AllMeetings::kYes) {
+      data.past_pages =
+          Paginate(context.request, meetings.CountPastOfCircle(circle.id, organisation, now),
+                   kPageSize, "meetings_page");
+      data.past = meetings.PastOfCircle(circle.id, organisation, now, data.past_pages->Slice());
+    } else {
+      // One row more than shown tells whether there are more.
+      data.past = meetings.PastOfCircle(circle.id, organisation, now,
+                                        {static_cast<std::int64_t>(kRecentRows) + 1, 0});
+    }
+    data.recent_held =
+        meetings.HeldOfCircleSince(circle.id, organisation, now - kPhaseMeetingWindow, now);
+    data.unsettled = meetings.UnsettledOfCircle(circle.id, organisation, now);
+    data.last_held = meetings.LastHeldOfCircle(circle.id, organisation, now);
+    store::CircleContactStore contacts(session);
+    data.contact_pages = Paginate(context.request, contacts.CountOfCircle(circle.id, organisation),
+                                  static_cast<std::int64_t>(kRecentRows * 2), "contacts_page");
+    data.contacts = contacts.OfCircle(circle.id, organisation, data.contact_pages.Slice());
+    data.last_contact = contacts.LastContactOfCircle(circle.id, organisation);
     data.reviews = store::CircleReviewStore(session).OfCircle(circle.id, organisation);
     store::PartnerStore partners(session);
     data.agreements = partners.AgreementsOfCircle(circle.id, organisation);
@@ -181,7 +219,7 @@ mstch::map PhaseSection(Context& context, const domain::Circle& circle, const Ci
   const Instant now = context.services.clock.Now();
   const std::string chosen_meeting = Typed(state, "phase", "meeting", "");
   mstch::array meetings;
-  for (auto it = data.meetings.rbegin(); it != data.meetings.rend(); ++it) {
+  for (auto it = data.recent_held.begin(); it != data.recent_held.end(); ++it) {
     if (!it->meeting.HeldBy(now)) continue;
     if (domain::DaysBetween(LocalDay(context, it->meeting.starts), today) > 90) break;
     const std::string id = std::to_string(it->meeting.id);
@@ -295,11 +333,11 @@ mstch::map CovenantSection(Context& context, const domain::Circle& circle, const
 
 mstch::map MeetingsSection(Context& context, const domain::Circle& circle, const CircleData& data,
                            const std::map<std::int64_t, std::string>& names,
-                           const CirclePageState& state, bool all) {
+                           const CirclePageState& state) {
   const auto today = Today(context);
   const Instant now = context.services.clock.Now();
   mstch::array upcoming, held;
-  for (const auto& record : data.meetings) {
+  const auto row_of = [&](const store::MeetingRecord& record) {
     const auto& meeting = record.meeting;
     const auto writer =
         meeting.writer_volunteer_id ? names.find(*meeting.writer_volunteer_id) : names.end();
@@ -316,23 +354,17 @@ mstch::map MeetingsSection(Context& context, const domain::Circle& circle, const
         {"late", minutes_state == domain::MinutesState::kLate},
         {"to_acknowledge", minutes_state == domain::MinutesState::kAwaitingAcknowledgement},
         {"cancelled", meeting.cancelled()}};
-    if (minutes_state == domain::MinutesState::kPlanned) {
-      row["can_cancel"] = true;
-      upcoming.push_back(std::move(row));
-    } else {
-      held.push_back(std::move(row));
-    }
-  }
-  std::reverse(held.begin(), held.end());
-  const bool more = !all && held.size() > kRecentRows;
+    row["can_cancel"] = minutes_state == domain::MinutesState::kPlanned;
+    return row;
+  };
+  for (const auto& record : data.planned) upcoming.push_back(row_of(record));
+  for (const auto& record : data.past) held.push_back(row_of(record));
+  const bool more = !data.past_pages && held.size() > kRecentRows;
   if (more) held.resize(kRecentRows);
   // Every meeting, when asked for, comes a page at a time.
   mstch::map held_pages;
-  if (all) {
-    const auto pagination = Paginate(context.request, static_cast<std::int64_t>(held.size()),
-                                     kPageSize, "meetings_page");
-    held = PageOf(held, pagination);
-    AddPagination(context, pagination, held_pages, "pagination", N_("Pages of the meetings"));
+  if (data.past_pages) {
+    AddPagination(context, *data.past_pages, held_pages, "pagination", N_("Pages of the meetings"));
   }
   // The plan form: the primary volunteer writes the minutes unless someone else is chosen.
   std::string primary;
@@ -370,11 +402,9 @@ mstch::map MeetingsSection(Context& context, const domain::Circle& circle, const
 
 mstch::array ContactRows(Context& context, const CircleData& data,
                          const std::map<std::int64_t, std::string>& names, mstch::map& model) {
-  const auto pagination = Paginate(context.request, static_cast<std::int64_t>(data.contacts.size()),
-                                   static_cast<std::int64_t>(kRecentRows * 2), "contacts_page");
-  AddPagination(context, pagination, model, "contact_pages", N_("Pages of the contacts"));
+  AddPagination(context, data.contact_pages, model, "contact_pages", N_("Pages of the contacts"));
   mstch::array rows;
-  for (const auto& contact : PageOf(data.contacts, pagination)) {
+  for (const auto& contact : data.contacts) {
     const auto name = names.find(contact.volunteer_id);
     rows.push_back(mstch::map{{"date", FormatDay(context, contact.contacted_on)},
                               {"who", name == names.end() ? std::string("—") : name->second},
@@ -475,12 +505,12 @@ mstch::map OuterSection(Context& context, const domain::Circle& circle, const Ci
 Response RenderCircle(Context& context, const domain::Circle& circle,
                       const CirclePageState& state) {
   const auto& actor = context.signed_in();
-  const auto data = Load(context, circle);
+  const bool all_meetings = context.request.QueryParameters().count("meetings") > 0;
+  const auto data = Load(context, circle, all_meetings ? AllMeetings::kYes : AllMeetings::kNo);
   const auto today = Today(context);
   const Instant now = context.services.clock.Now();
   std::map<std::int64_t, std::string> names;
   for (const auto& volunteer : data.volunteers) names[volunteer.id] = volunteer.FullName();
-  const bool all_meetings = context.request.QueryParameters().count("meetings") > 0;
 
   mstch::map model{{"id", std::to_string(circle.id)},
                    {"code_name", circle.code_name},
@@ -509,10 +539,8 @@ Response RenderCircle(Context& context, const domain::Circle& circle,
 
   // This circle's flags, from what the page read.
   std::optional<domain::CivilDate> last_meeting, last_contact;
-  for (const auto& record : data.meetings) {
-    if (record.meeting.HeldBy(now)) last_meeting = LocalDay(context, record.meeting.starts);
-  }
-  if (!data.contacts.empty()) last_contact = data.contacts.front().contacted_on;
+  if (data.last_held) last_meeting = LocalDay(context, *data.last_held);
+  last_contact = data.last_contact;
   mstch::array flags;
   const domain::FlagSettings flag_settings{data.settings.review_months, data.settings.contact_days};
   for (const auto& flag : domain::CircleFlags(circle, last_meeting, last_contact, data.reviews,
@@ -521,7 +549,7 @@ Response RenderCircle(Context& context, const domain::Circle& circle,
                                {"href", FlagHref(flag)},
                                {"urgent", flag.urgent}});
   }
-  for (const auto& record : data.meetings) {
+  for (const auto& record : data.unsettled) {
     if (const auto flag =
             domain::MinutesFlag(record.meeting, record.minutes ? &*record.minutes : nullptr,
                                 LocalDay(context, record.meeting.starts), now)) {
@@ -536,7 +564,7 @@ Response RenderCircle(Context& context, const domain::Circle& circle,
   model["members"] = MembersSection(context, circle, data, names, state);
   model["phase_section"] = PhaseSection(context, circle, data, state);
   model["covenant"] = CovenantSection(context, circle, data, names, state);
-  model["meetings"] = MeetingsSection(context, circle, data, names, state, all_meetings);
+  model["meetings"] = MeetingsSection(context, circle, data, names, state);
   model["contacts"] = ContactRows(context, data, names, model);
   model["reviews"] = ReviewsSection(context, circle, data, state);
   model["outer"] = OuterSection(context, circle, data, state);

@@ -152,8 +152,12 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
     std::vector<domain::Condition> conditions;
     std::vector<domain::CircleMember> members;
     std::map<std::int64_t, std::string> names;
-    std::vector<store::MeetingRecord> meetings;
-    std::vector<domain::CircleContact> contacts;
+    // The planned meetings, the held ones whose minutes are missing, and the latest held ones
+    // (enough of them to fill the list once those this volunteer must write are set apart).
+    std::vector<store::MeetingRecord> planned;
+    std::vector<store::MeetingRecord> without_minutes;
+    std::vector<store::MeetingRecord> held;
+    std::vector<domain::CircleContact> contacts;  // the latest few
     bool has_feed = false;
   };
   const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
@@ -162,8 +166,14 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
     data.conditions = store::LegalStore(session).Conditions(circle.core_member_id, organisation);
     data.members = store::CircleStore(session).Members(circle.id, organisation);
     data.names = VolunteerNames(session, organisation, data.members);
-    data.meetings = store::MeetingStore(session).OfCircle(circle.id, organisation);
-    data.contacts = store::CircleContactStore(session).OfCircle(circle.id, organisation);
+    store::MeetingStore meetings(session);
+    data.planned = meetings.PlannedOfCircle(circle.id, organisation, now);
+    data.without_minutes = meetings.WithoutMinutesOfCircle(circle.id, organisation, now);
+    data.held = meetings.HeldOfCircle(
+        circle.id, organisation, now,
+        {static_cast<std::int64_t>(kPhoneRows + data.without_minutes.size()), 0});
+    data.contacts = store::CircleContactStore(session).OfCircle(
+        circle.id, organisation, {static_cast<std::int64_t>(kPhoneRows), 0});
     data.has_feed = store::CalendarTokenStore(session).HasToken(own.volunteer.id, organisation);
     return data;
   });
@@ -214,30 +224,43 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
   model["members"] = members;
   // Meetings: the next ones, the minutes to write, and the latest held ones.
   mstch::array upcoming, to_write, held;
-  for (const auto& record : data.meetings) {
+  const auto row_of = [&](const store::MeetingRecord& record) {
     const auto& meeting = record.meeting;
     const domain::Minutes* minutes = record.minutes ? &*record.minutes : nullptr;
     const auto state = domain::MinutesStateOf(meeting, minutes, now);
-    mstch::map row{{"href", "/portal/meetings/" + std::to_string(meeting.id)},
-                   {"when", FormatMeetingTime(context, meeting.starts)},
-                   {"kind", context.Translate(domain::MeetingKindLabel(meeting.kind))},
-                   {"place", meeting.place},
-                   {"state", context.Translate(domain::MinutesStateLabel(state))},
-                   {"late", state == domain::MinutesState::kLate},
-                   {"writer_is_me", meeting.writer_volunteer_id == own.volunteer.id},
-                   {"commented", minutes && !minutes->coordinator_comment.empty()}};
-    if (state == domain::MinutesState::kPlanned) {
-      upcoming.push_back(std::move(row));
-    } else if ((state == domain::MinutesState::kDue || state == domain::MinutesState::kLate) &&
-               MayWriteMinutes(context, own, meeting)) {
-      row["due"] = context.services.translator.FormatDateTime(context.language,
-                                                              domain::MinutesDueAt(meeting));
-      to_write.push_back(std::move(row));
-    } else if (state != domain::MinutesState::kCancelled) {
-      held.push_back(std::move(row));
-    }
+    return mstch::map{{"href", "/portal/meetings/" + std::to_string(meeting.id)},
+                      {"when", FormatMeetingTime(context, meeting.starts)},
+                      {"kind", context.Translate(domain::MeetingKindLabel(meeting.kind))},
+                      {"place", meeting.place},
+                      {"state", context.Translate(domain::MinutesStateLabel(state))},
+                      {"late", state == domain::MinutesState::kLate},
+                      {"writer_is_me", meeting.writer_volunteer_id == own.volunteer.id},
+                      {"commented", minutes && !minutes->coordinator_comment.empty()}};
+  };
+  for (const auto& record : data.planned) {
+    if (upcoming.size() > kPhoneRows) break;
+    upcoming.push_back(row_of(record));
   }
-  std::reverse(held.begin(), held.end());
+  // The minutes this volunteer may write now; the other held meetings are listed below.
+  std::set<std::int64_t> writing;
+  for (const auto& record : data.without_minutes) {
+    const auto& meeting = record.meeting;
+    const auto state =
+        domain::MinutesStateOf(meeting, record.minutes ? &*record.minutes : nullptr, now);
+    if ((state != domain::MinutesState::kDue && state != domain::MinutesState::kLate) ||
+        !MayWriteMinutes(context, own, meeting)) {
+      continue;
+    }
+    auto row = row_of(record);
+    row["due"] =
+        context.services.translator.FormatDateTime(context.language, domain::MinutesDueAt(meeting));
+    to_write.push_back(std::move(row));
+    writing.insert(meeting.id);
+  }
+  for (const auto& record : data.held) {
+    if (writing.contains(record.meeting.id)) continue;
+    held.push_back(row_of(record));
+  }
   if (held.size() > kPhoneRows) held.resize(kPhoneRows);
   if (!upcoming.empty()) model["next_meeting"] = upcoming.front();
   // The following meetings, after the next one, at most a handful.
@@ -252,7 +275,6 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
   // Contacts between meetings.
   mstch::array contacts;
   for (const auto& contact : data.contacts) {
-    if (contacts.size() >= kPhoneRows) break;
     const auto name = data.names.find(contact.volunteer_id);
     contacts.push_back(
         mstch::map{{"date", FormatDay(context, contact.contacted_on)},
@@ -388,12 +410,14 @@ mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer)
                 return a.code_name < b.code_name;
               });
     data.settings = CircleSettingsOf(store::SettingsStore(session).Load(organisation));
-    store::CoreMemberFilter every;
-    every.limit = 100000;
-    for (const auto& core_member : store::CoreMemberStore(session).List(organisation, every)) {
+    std::vector<std::int64_t> core_member_ids;
+    for (const auto& circle : data.circles) core_member_ids.push_back(circle.core_member_id);
+    for (const auto& core_member :
+         store::CoreMemberStore(session).FindMany(core_member_ids, organisation)) {
       data.names[core_member.id] = core_member.name_used();
     }
-    data.meetings = store::MeetingStore(session).OfCircles(ids, organisation);
+    // The next meeting and the minutes to write need only the meetings without minutes.
+    data.meetings = store::MeetingStore(session).WithoutMinutesOfCircles(ids, organisation);
     return data;
   });
   mstch::array rows;

@@ -37,13 +37,13 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
   struct PortalData {
     std::vector<domain::ScreeningItem> items;
     std::vector<domain::TrainingAttendance> attendance;
-    std::vector<domain::HoursEntry> logged;
+    views::LoggedHours logged;
   };
   const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
     PortalData data;
     data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
     data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
-    data.logged = store::VolunteerHoursStore(session).ListForVolunteer(volunteer.id, organisation);
+    data.logged = views::LoadLoggedHours(context, session, volunteer.id, organisation);
     return data;
   });
   const domain::CivilDate today = views::Today(context);
@@ -96,7 +96,7 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
   model["sessions"] = sessions;
 
   // Hours: approved totals, and what waits for the coordinator.
-  const auto combined = views::CombinedHours(data.attendance, data.logged);
+  const auto combined = views::CombinedHours(data.attendance, data.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
   const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
   const domain::YearMonth this_month{static_cast<int>(today.year()),
@@ -121,7 +121,8 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
   }
   model["months"] = months;
   mstch::array logged;
-  for (const auto& entry : views::OwnHoursPage(context, data.logged, model)) {
+  views::AddOwnHoursPagination(context, data.logged, model);
+  for (const auto& entry : data.logged.own_page) {
     logged.push_back(mstch::map{
         {"date", views::FormatDate(context, entry.worked_on)},
         {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},

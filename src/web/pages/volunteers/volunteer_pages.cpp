@@ -232,7 +232,7 @@ struct FileData {
   std::vector<store::StageChange> history;
   std::vector<domain::ScreeningItem> items;
   std::vector<domain::TrainingAttendance> attendance;
-  std::vector<domain::HoursEntry> logged;
+  LoggedHours logged;
   std::vector<domain::SupervisionSession> supervision;
   std::optional<Instant> approved_at;
   int circle_count = 0;  // the circles the volunteer is in now, for the gate
@@ -254,7 +254,7 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
     }
     data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
     data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
-    data.logged = store::VolunteerHoursStore(session).ListForVolunteer(volunteer.id, organisation);
+    data.logged = LoadLoggedHours(context, session, volunteer.id, organisation);
     data.circle_count = store::CircleStore(session).CurrentCircleCount(volunteer.id, organisation);
     return data;
   });
@@ -413,7 +413,7 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
   model["sessions"] = sessions;
 
   // Hours.
-  const auto combined = CombinedHours(data.attendance, data.logged);
+  const auto combined = CombinedHours(data.attendance, data.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
   const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
   model["hours_total"] = FormatHours(context, approved.total);
@@ -423,7 +423,8 @@ Response RenderFile(Context& context, const domain::Volunteer& volunteer, const 
   model["years"] = YearRows(context, approved, hourly_cents);
   model["months"] = MonthRows(context, approved, hourly_cents);
   mstch::array logged;
-  for (const auto& entry : OwnHoursPage(context, data.logged, model)) {
+  AddOwnHoursPagination(context, data.logged, model);
+  for (const auto& entry : data.logged.own_page) {
     logged.push_back(mstch::map{
         {"id", std::to_string(entry.id)},
         {"date", FormatDate(context, entry.worked_on)},
@@ -591,8 +592,11 @@ Response List(Context& context) {
     data.pagination = Paginate(context.request, page.total);
     data.volunteers = std::move(page.volunteers);
     data.counts = volunteers.CountByStage(organisation);
-    data.items = store::ScreeningStore(session).ListLiveItems(organisation);
-    data.attendance = store::TrainingStore(session).OrganisationAttendance(organisation);
+    // Screening and training of the page's volunteers only, for their "ready" and "on hold".
+    std::vector<std::int64_t> ids;
+    for (const auto& volunteer : data.volunteers) ids.push_back(volunteer.id);
+    data.items = store::ScreeningStore(session).ListLiveItems(ids, organisation);
+    data.attendance = store::TrainingStore(session).AttendanceOf(ids, organisation);
     data.circle_counts = store::CircleStore(session).CurrentCircleCounts(organisation);
     return data;
   });

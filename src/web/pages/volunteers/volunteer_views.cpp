@@ -6,6 +6,7 @@
 #include "store/settings_store.hpp"
 #include "store/training_store.hpp"
 #include "store/user_store.hpp"
+#include "store/volunteer_hours_store.hpp"
 #include "web/pagination.hpp"
 
 namespace cercle::web::pages::volunteers {
@@ -291,17 +292,21 @@ std::string ScreeningBadge(domain::ScreeningStatus status) {
   return "";
 }
 
-std::vector<domain::HoursEntry> OwnHoursPage(const Context& context,
-                                             const std::vector<domain::HoursEntry>& logged,
-                                             mstch::map& model) {
-  std::vector<domain::HoursEntry> own_entries;
-  for (const auto& entry : logged) {
-    if (entry.kind != domain::HoursKind::kCircleMeeting) own_entries.push_back(entry);
-  }
-  const auto pages = Paginate(context.request, static_cast<std::int64_t>(own_entries.size()),
-                              kPageSize, "hours_page");
-  AddPagination(context, pages, model, "hours_pages", N_("Pages of the hours logged"));
-  return PageOf(own_entries, pages);
+LoggedHours LoadLoggedHours(const Context& context, soci::session& session,
+                            std::int64_t volunteer_id, std::int64_t organisation_id) {
+  store::VolunteerHoursStore store(session);
+  LoggedHours hours;
+  hours.monthly_sums = store.MonthlySumsForVolunteer(volunteer_id, organisation_id);
+  hours.own_pages =
+      Paginate(context.request, store.CountOwnForVolunteer(volunteer_id, organisation_id),
+               kPageSize, "hours_page");
+  hours.own_page =
+      store.ListOwnForVolunteer(volunteer_id, organisation_id, hours.own_pages.Slice());
+  return hours;
+}
+
+void AddOwnHoursPagination(const Context& context, const LoggedHours& hours, mstch::map& model) {
+  AddPagination(context, hours.own_pages, model, "hours_pages", N_("Pages of the hours logged"));
 }
 
 }  // namespace cercle::web::pages::volunteers

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <soci/soci.h>
 #include <cstdint>
 #include <map>
 #include <mstch/mstch.hpp>
@@ -13,6 +14,7 @@
 #include "domain/volunteer.hpp"
 #include "domain/volunteer_gate.hpp"
 #include "web/context.hpp"
+#include "web/pagination.hpp"
 
 // What the coordinators' volunteer pages and the volunteer's portal share: the organisation's
 // screening and training set-up, and the formatting of hours, money, dates and statuses.
@@ -66,13 +68,25 @@ mstch::array YearRows(const Context& context, const domain::HoursTotals& totals,
 mstch::array MonthRows(const Context& context, const domain::HoursTotals& totals,
                        std::int64_t hourly_cents);
 
+// One volunteer's logged hours as the file and the portal show them: every entry added up by
+// month and status (store::VolunteerHoursStore::MonthlySumsForVolunteer(), for the totals), and
+// the page ?hours_page= asks for of the entries logged by hand (meeting hours come from the
+// circles' minutes and count in the totals only).
+struct LoggedHours {
+  std::vector<domain::HoursEntry> monthly_sums;
+  std::vector<domain::HoursEntry> own_page;
+  Pagination own_pages;
+};
+
+// Reads a volunteer's LoggedHours in the caller's transaction: three queries whatever their
+// number.
+LoggedHours LoadLoggedHours(const Context& context, soci::session& session,
+                            std::int64_t volunteer_id, std::int64_t organisation_id);
+
+// Adds the navigation of `hours`' pages to `model` under "hours_pages".
+void AddOwnHoursPagination(const Context& context, const LoggedHours& hours, mstch::map& model);
+
 // One volunteer's hours: the training they attended and the entries they logged.
-// The page of a volunteer's own logged hours to list (meeting hours come from the circles' minutes
-// and count in the totals only), read from ?hours_page=; adds its navigation to `model` under
-// "hours_pages".
-std::vector<domain::HoursEntry> OwnHoursPage(const Context& context,
-                                             const std::vector<domain::HoursEntry>& logged,
-                                             mstch::map& model);
 
 std::vector<domain::HoursEntry> CombinedHours(
     const std::vector<domain::TrainingAttendance>& attendance,
