@@ -266,7 +266,7 @@ TEST_P(MailOutbox, MailIsGivenUpAfterMaxAttemptsAndNotRetried) {
   EXPECT_TRUE(sink.WaitFor(1, std::chrono::milliseconds(300)).empty());
 }
 
-TEST_P(MailOutbox, EmptySmtpUrlLeavesMailQueued) {
+TEST_P(MailOutbox, WithoutAnSmtpUrlMailStaysQueuedUnclaimedAndIsDeliveredOnceAUrlIsSet) {
   settings_.smtp_url = "";
   const auto id = Enqueue(MailTo(kRecipient));
   MailSender sender(database_.database(), settings_, clock_);

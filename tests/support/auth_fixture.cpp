@@ -1,5 +1,8 @@
 #include "support/auth_fixture.hpp"
 
+#include <gtest/gtest.h>
+
+#include <optional>
 #include <regex>
 #include <stdexcept>
 
@@ -309,13 +312,28 @@ std::string DecodeBase32(std::string_view text) {
   return bytes;
 }
 
-std::string TextBetween(std::string_view text, std::string_view before, std::string_view after) {
+namespace {
+
+// The text between the first `before` and the next `after`, or nothing when either is missing.
+std::optional<std::string> FindBetween(std::string_view text, std::string_view before, std::string_view after) {
   const auto at = text.find(before);
-  if (at == std::string_view::npos) return "";
+  if (at == std::string_view::npos) return std::nullopt;
   const auto start = at + before.size();
   const auto end = text.find(after, start);
-  if (end == std::string_view::npos) return "";
+  if (end == std::string_view::npos) return std::nullopt;
   return std::string(text.substr(start, end - start));
+}
+
+}  // namespace
+
+std::string TextBetween(std::string_view text, std::string_view before, std::string_view after) {
+  auto found = FindBetween(text, before, after);
+  if (!found) {
+    // A check on the text of a section that is not there would pass for the wrong reason.
+    ADD_FAILURE() << "no text between \"" << before << "\" and \"" << after << "\"";
+    return "";
+  }
+  return std::move(*found);
 }
 
 std::string ComparablePage(std::string body, std::initializer_list<std::string> variable) {
@@ -325,7 +343,7 @@ std::string ComparablePage(std::string body, std::initializer_list<std::string> 
       body.replace(at, from.size(), to);
     }
   };
-  replace_all(TextBetween(body, "\"X-CSRF-Token\": \"", "\""), "CSRF");
+  replace_all(FindBetween(body, "\"X-CSRF-Token\": \"", "\"").value_or(""), "CSRF");
   body = std::regex_replace(body, std::regex("nonce=\"[0-9a-f]+\""), "nonce=\"NONCE\"");
   int marker = 0;
   for (const auto& text : variable) replace_all(text, "VARIABLE" + std::to_string(++marker));

@@ -122,7 +122,8 @@ std::string SetCookieHeader(const HttpResult& result, std::string_view name);
 
 // Decodes RFC 4648 base32 without padding, as the two-factor page shows the key.
 std::string DecodeBase32(std::string_view text);
-// The text between the first `before` and the next `after` in `text`, or "" when either is missing.
+// The text between the first `before` and the next `after` in `text`. When either is missing the
+// calling test fails, and "" comes back.
 std::string TextBetween(std::string_view text, std::string_view before, std::string_view after);
 // `body` with what differs from one response to the next (the script nonce, the CSRF token) and
 // each of `variable` replaced by fixed markers, to compare two pages.
