@@ -299,6 +299,45 @@ std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
   return columns;
 }
 
+// Appends the counts of recidivism events since `start` by kind, category and period, then the
+// months from `start` to the first of them.
+void AppendEventCells(const domain::ReportRecords& records, std::int64_t core_member_id,
+                      CivilDate start, Row& cells) {
+  std::optional<CivilDate> first_event;
+  std::map<std::string, std::int64_t> event_counts;
+  for (const auto& event : records.events) {
+    if (event.core_member_id != core_member_id || event.occurred_on < start) continue;
+    ++event_counts[EventColumnName(event.kind, event.category, event.period)];
+    if (!first_event || event.occurred_on < *first_event) first_event = event.occurred_on;
+  }
+  for (const auto kind : domain::RecidivismKinds()) {
+    for (const auto category : domain::OffenceCategories()) {
+      for (const auto period : domain::CirclePeriods()) {
+        cells.push_back(Cell(event_counts[EventColumnName(kind, category, period)]));
+      }
+    }
+  }
+  cells.push_back(first_event ? Cell(domain::MonthsSince(start, *first_event)) : Cell());
+}
+
+// Appends, for each outcome dimension and occasion, the level of the latest measure.
+void AppendMeasureCells(const domain::ReportRecords& records, std::int64_t core_member_id,
+                        Row& cells) {
+  for (const auto dimension : domain::OutcomeDimensions()) {
+    for (const auto occasion : domain::MeasureOccasions()) {
+      const domain::OutcomeMeasure* latest = nullptr;
+      for (const auto& measure : records.measures) {
+        if (measure.core_member_id != core_member_id || measure.occasion != occasion) continue;
+        if (!latest || std::tie(latest->measured_on, latest->id) <
+                           std::tie(measure.measured_on, measure.id)) {
+          latest = &measure;
+        }
+      }
+      cells.push_back(latest ? Cell(latest->Level(dimension)) : Cell());
+    }
+  }
+}
+
 }  // namespace
 
 EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
@@ -335,35 +374,8 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
     const auto closed = core_member.ClosedOn();
     row.cells.push_back(closed ? Cell(domain::MonthsSince(*start, *closed)) : Cell());
 
-    std::optional<CivilDate> first_event;
-    std::map<std::string, std::int64_t> event_counts;
-    for (const auto& event : records.events) {
-      if (event.core_member_id != core_member.id || event.occurred_on < *start) continue;
-      ++event_counts[EventColumnName(event.kind, event.category, event.period)];
-      if (!first_event || event.occurred_on < *first_event) first_event = event.occurred_on;
-    }
-    for (const auto kind : domain::RecidivismKinds()) {
-      for (const auto category : domain::OffenceCategories()) {
-        for (const auto period : domain::CirclePeriods()) {
-          row.cells.push_back(Cell(event_counts[EventColumnName(kind, category, period)]));
-        }
-      }
-    }
-    row.cells.push_back(first_event ? Cell(domain::MonthsSince(*start, *first_event)) : Cell());
-
-    for (const auto dimension : domain::OutcomeDimensions()) {
-      for (const auto occasion : domain::MeasureOccasions()) {
-        const domain::OutcomeMeasure* latest = nullptr;
-        for (const auto& measure : records.measures) {
-          if (measure.core_member_id != core_member.id || measure.occasion != occasion) continue;
-          if (!latest || std::tie(latest->measured_on, latest->id) <
-                             std::tie(measure.measured_on, measure.id)) {
-            latest = &measure;
-          }
-        }
-        row.cells.push_back(latest ? Cell(latest->Level(dimension)) : Cell());
-      }
-    }
+    AppendEventCells(records, core_member.id, *start, row.cells);
+    AppendMeasureCells(records, core_member.id, row.cells);
     pending.push_back(std::move(row));
   }
 

@@ -379,22 +379,21 @@ Response RenderPortalMeeting(Context& context, const OwnMeeting& own, const Form
       std::move(model), error ? StatusFor(error->kind) : 200);
 }
 
-}  // namespace
+// What the portal's list of a volunteer's circles needs.
+struct PortalCirclesData {
+  std::vector<domain::CircleMember> stays;
+  std::vector<domain::Circle> circles;
+  std::map<std::int64_t, std::string> names;
+  std::vector<store::MeetingRecord> meetings;
+  CircleSettings settings;
+};
 
-mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer) {
-  const auto& actor = context.signed_in();
+// Reads the circles `volunteer` has stayed in (open ones first, by code name), their core members'
+// names and their meetings without minutes.
+PortalCirclesData LoadPortalCircles(Context& context, const domain::Volunteer& volunteer) {
   const std::int64_t organisation = volunteer.organisation_id;
-  const auto today = Today(context);
-  const Instant now = context.services.clock.Now();
-  struct Data {
-    std::vector<domain::CircleMember> stays;
-    std::vector<domain::Circle> circles;
-    std::map<std::int64_t, std::string> names;
-    std::vector<store::MeetingRecord> meetings;
-    CircleSettings settings;
-  };
-  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    Data data;
+  return context.services.database.Read(context.signed_in().scope(), [&](soci::session& session) {
+    PortalCirclesData data;
     store::CircleStore circles(session);
     data.stays = circles.StaysOf(volunteer.id, organisation);
     if (data.stays.empty()) return data;
@@ -420,6 +419,41 @@ mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer)
     data.meetings = store::MeetingStore(session).WithoutMinutesOfCircles(ids, organisation);
     return data;
   });
+}
+
+// Adds to `row` the circle's next meeting and the minutes its volunteer has to write.
+void AddMeetingsToWrite(Context& context, const OwnCircle& own,
+                        const std::vector<store::MeetingRecord>& meetings, Instant now,
+                        mstch::map& row) {
+  mstch::array to_write;
+  for (const auto& record : meetings) {
+    if (record.meeting.circle_id != own.circle.id) continue;
+    const auto state =
+        domain::MinutesStateOf(record.meeting, record.minutes ? &*record.minutes : nullptr, now);
+    if (state == domain::MinutesState::kPlanned && !row.count("next_meeting")) {
+      row["next_meeting"] = FormatMeetingTime(context, record.meeting.starts);
+      row["next_place"] = record.meeting.place;
+    }
+    if ((state == domain::MinutesState::kDue || state == domain::MinutesState::kLate) &&
+        (!record.meeting.writer_volunteer_id ||
+         record.meeting.writer_volunteer_id == own.volunteer.id) &&
+        MayWriteMinutes(context, own, record.meeting)) {
+      to_write.push_back(
+          mstch::map{{"href", "/portal/meetings/" + std::to_string(record.meeting.id)},
+                     {"when", FormatMeetingTime(context, record.meeting.starts)},
+                     {"late", state == domain::MinutesState::kLate}});
+    }
+  }
+  row["to_write"] = to_write;
+}
+
+}  // namespace
+
+mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer) {
+  const auto& actor = context.signed_in();
+  const auto today = Today(context);
+  const Instant now = context.services.clock.Now();
+  const auto data = LoadPortalCircles(context, volunteer);
   mstch::array rows;
   for (const auto& circle : data.circles) {
     std::vector<domain::CircleMember> stays;
@@ -443,26 +477,7 @@ mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer)
         row["access_ends"] = FormatDay(context, *ends);
       }
     }
-    mstch::array to_write;
-    for (const auto& record : data.meetings) {
-      if (record.meeting.circle_id != circle.id) continue;
-      const auto state =
-          domain::MinutesStateOf(record.meeting, record.minutes ? &*record.minutes : nullptr, now);
-      if (state == domain::MinutesState::kPlanned && !row.count("next_meeting")) {
-        row["next_meeting"] = FormatMeetingTime(context, record.meeting.starts);
-        row["next_place"] = record.meeting.place;
-      }
-      if ((state == domain::MinutesState::kDue || state == domain::MinutesState::kLate) &&
-          (!record.meeting.writer_volunteer_id ||
-           record.meeting.writer_volunteer_id == volunteer.id) &&
-          MayWriteMinutes(context, own, record.meeting)) {
-        to_write.push_back(
-            mstch::map{{"href", "/portal/meetings/" + std::to_string(record.meeting.id)},
-                       {"when", FormatMeetingTime(context, record.meeting.starts)},
-                       {"late", state == domain::MinutesState::kLate}});
-      }
-    }
-    row["to_write"] = to_write;
+    AddMeetingsToWrite(context, own, data.meetings, now, row);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -556,34 +556,23 @@ Response RenderScreeningForm(Context& context, const domain::Volunteer& voluntee
                     error ? StatusFor(error->kind) : 200);
 }
 
-}  // namespace
+// One page of the volunteer list and what its rows and filters need.
+struct VolunteerListData {
+  Pagination pagination;
+  std::vector<domain::Volunteer> volunteers;
+  std::map<domain::VolunteerStage, int> counts;
+  std::vector<domain::ScreeningItem> items;
+  std::vector<domain::TrainingAttendance> attendance;
+  std::map<std::int64_t, int> circle_counts;
+};
 
-// ---- Handlers ----
-
-Response List(Context& context) {
+// Reads the page of volunteers `filter` selects, the counts by stage, and the screening and
+// training of the page's volunteers only (for their "ready" and "on hold").
+VolunteerListData LoadVolunteerList(Context& context, const store::VolunteerFilter& filter) {
   const auto& actor = context.signed_in();
-  if (!VolunteerPolicy::CanManage(actor)) return Deny(context, "volunteer", "", 403);
   const std::int64_t organisation = *actor.organisation_id;
-  const auto query = context.request.QueryParameters();
-  const auto value = [&](const std::string& name) {
-    const auto found = query.find(name);
-    return found == query.end() ? std::string() : found->second;
-  };
-  store::VolunteerFilter filter;
-  filter.stage = domain::ParseVolunteerStage(value("stage"));
-  filter.search = value("q");
-  filter.include_closed = value("closed") == "1";
-  const auto setup = LoadProgramSetup(context);
-  struct ListData {
-    Pagination pagination;
-    std::vector<domain::Volunteer> volunteers;
-    std::map<domain::VolunteerStage, int> counts;
-    std::vector<domain::ScreeningItem> items;
-    std::vector<domain::TrainingAttendance> attendance;
-    std::map<std::int64_t, int> circle_counts;
-  };
-  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    ListData data;
+  return context.services.database.Read(actor.scope(), [&](soci::session& session) {
+    VolunteerListData data;
     store::VolunteerStore volunteers(session);
     // The total is only known with the page: ask for the page as requested (a page past the end
     // reads the last one, as Paginate() does).
@@ -592,7 +581,6 @@ Response List(Context& context) {
     data.pagination = Paginate(context.request, page.total);
     data.volunteers = std::move(page.volunteers);
     data.counts = volunteers.CountByStage(organisation);
-    // Screening and training of the page's volunteers only, for their "ready" and "on hold".
     std::vector<std::int64_t> ids;
     for (const auto& volunteer : data.volunteers) ids.push_back(volunteer.id);
     data.items = store::ScreeningStore(session).ListLiveItems(ids, organisation);
@@ -600,6 +588,11 @@ Response List(Context& context) {
     data.circle_counts = store::CircleStore(session).CurrentCircleCounts(organisation);
     return data;
   });
+}
+
+// The list's rows, each with whether the volunteer may join a circle and is on hold.
+mstch::array VolunteerRows(Context& context, const VolunteerListData& data) {
+  const auto setup = LoadProgramSetup(context);
   std::map<std::int64_t, std::vector<domain::ScreeningItem>> items_by_volunteer;
   for (const auto& item : data.items) items_by_volunteer[item.volunteer_id].push_back(item);
   std::map<std::int64_t, std::vector<domain::TrainingAttendance>> attendance_by_volunteer;
@@ -625,11 +618,16 @@ Response List(Context& context) {
         {"on_hold", !domain::IsClosedStage(volunteer.stage) &&
                         domain::OnHoldForExpiredScreening(setup.screening_types, items, today)}});
   }
+  return rows;
+}
+
+// The stage filters with their counts; `open_files` receives the files not in a closed stage.
+mstch::array StageFilters(const Context& context, const std::map<domain::VolunteerStage, int>& counts,
+                          const store::VolunteerFilter& filter, int& open_files) {
   mstch::array stages;
-  int open_files = 0;
   for (const auto stage : domain::VolunteerStages()) {
-    const auto found = data.counts.find(stage);
-    const int count = found == data.counts.end() ? 0 : found->second;
+    const auto found = counts.find(stage);
+    const int count = found == counts.end() ? 0 : found->second;
     if (!domain::IsClosedStage(stage)) open_files += count;
     const std::string name(domain::VolunteerStageName(stage));
     stages.push_back(mstch::map{{"value", name},
@@ -638,6 +636,29 @@ Response List(Context& context) {
                                 {"selected", filter.stage == stage},
                                 {"href", "/volunteers?stage=" + name}});
   }
+  return stages;
+}
+
+}  // namespace
+
+// ---- Handlers ----
+
+Response List(Context& context) {
+  const auto& actor = context.signed_in();
+  if (!VolunteerPolicy::CanManage(actor)) return Deny(context, "volunteer", "", 403);
+  const auto query = context.request.QueryParameters();
+  const auto value = [&](const std::string& name) {
+    const auto found = query.find(name);
+    return found == query.end() ? std::string() : found->second;
+  };
+  store::VolunteerFilter filter;
+  filter.stage = domain::ParseVolunteerStage(value("stage"));
+  filter.search = value("q");
+  filter.include_closed = value("closed") == "1";
+  const auto data = LoadVolunteerList(context, filter);
+  const mstch::array rows = VolunteerRows(context, data);
+  int open_files = 0;
+  mstch::array stages = StageFilters(context, data.counts, filter, open_files);
   mstch::map model{{"volunteers", rows},
                    {"empty", rows.empty()},
                    {"no_files_at_all", data.counts.empty()},
