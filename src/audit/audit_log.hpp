@@ -9,6 +9,7 @@
 #include "base/clock.hpp"
 #include "config/secrets.hpp"
 #include "store/database.hpp"
+#include "store/unit.hpp"
 
 namespace cercle::audit {
 
@@ -79,6 +80,10 @@ class AuditLog {
   // Appends `event` inside the caller's write transaction, so that the change and its audit entry commit
   // or roll back together. The transaction's scope must cover the event's organisation (or be System).
   void Append(soci::session& session, store::Dialect dialect, const Event& event) const;
+  // Appends `event` inside `unit`'s transaction.
+  void Append(const store::Unit& unit, const Event& event) const {
+    Append(unit.session(), unit.dialect(), event);
+  }
 
   // Appends `event` in a write transaction of its own.
   void Record(store::Database& database, const Event& event) const;

@@ -24,6 +24,8 @@ struct Actor {
   std::int64_t session_id = 0;
   store::SessionStage stage = store::SessionStage::kFull;
   Instant reauthenticated_at;
+  // Where the request came from (set by the web pipeline), for the audit log; "" elsewhere.
+  std::string client_address;
 
   bool Has(domain::Role role) const { return roles.Has(role); }
   bool signed_in() const { return stage == store::SessionStage::kFull; }

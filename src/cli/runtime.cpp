@@ -40,8 +40,10 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
                                                config_.server.public_url}),
       scheduler_(std::chrono::seconds(config_.scheduler.interval_seconds),
                  [this] { mail_sender_.Wake(); }),
-      services_{config_, secrets_, *database_,     *clock_,   translator_, static_files_,
-                views_,  metrics_, audit_,         authenticator_, accounts_, vault_},
+      app_{*database_, *clock_, audit_, vault_, config_, secrets_, translator_,
+           [this] { mail_sender_.Wake(); }},
+      services_{config_,  secrets_, *database_, *clock_,        translator_, static_files_, views_,
+                metrics_, audit_,   authenticator_, accounts_, vault_,       app_},
       application_(services_, web::Router(web::AllRoutes())) {
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
   scheduler_.Add("password reset requests", [this] { return accounts_.ProcessPasswordResetRequests(); });

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/services.hpp"
 #include "audit/audit_log.hpp"
 #include "auth/accounts.hpp"
 #include "auth/authenticator.hpp"
@@ -45,6 +46,8 @@ class Runtime {
   // The periodic jobs (escalation of unacknowledged concerns); `serve` starts its thread, tests call RunOnce.
   scheduler::Scheduler& scheduler() { return scheduler_; }
   const Clock& clock() const { return *clock_; }
+  // The application layer's services, for the demo loader, the CLI and the app tests.
+  const app::Services& app() const { return app_; }
 
  private:
   Runtime(config::Config config, config::Secrets secrets, std::shared_ptr<const Clock> clock,
@@ -65,6 +68,7 @@ class Runtime {
   store::DocumentVault vault_;
   notify::ConcernEscalator concern_escalator_;
   scheduler::Scheduler scheduler_;
+  app::Services app_;
   web::Services services_;
   web::Application application_;
 };

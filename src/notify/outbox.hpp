@@ -12,6 +12,7 @@
 #include "base/clock.hpp"
 #include "config/config.hpp"
 #include "store/database.hpp"
+#include "store/unit.hpp"
 
 namespace cercle::notify {
 
@@ -30,6 +31,10 @@ class Outbox {
  public:
   // Queues `mail` inside the caller's write transaction; returns its id.
   static std::int64_t Enqueue(soci::session& session, const Mail& mail, Instant now);
+  // Queues `mail` inside `unit`'s transaction, at the unit's time; returns its id.
+  static std::int64_t Enqueue(const store::Unit& unit, const Mail& mail) {
+    return Enqueue(unit.session(), mail, unit.now());
+  }
 };
 
 // Delivers queued mail over SMTP (libcurl) with retries and growing delays, from a background thread.

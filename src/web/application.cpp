@@ -202,6 +202,7 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   if (const auto token = request.Cookie(kSessionCookie)) {
     context.actor = services_.authenticator.Resume(*token, client);
     if (context.actor) {
+      context.actor->client_address = client.address;
       context.language = i18n::FromCode(context.actor->language, language);
       context.organisation_name = context.actor->organisation_name;
     } else {

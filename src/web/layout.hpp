@@ -33,4 +33,15 @@ Response Deny(Context& context, std::string_view object_type, std::string_view o
 // The HTTP status for an error kind.
 int StatusFor(ErrorKind kind);
 
+// Maps a command the app layer refused: not found (absent, or another organisation's) becomes the
+// audited 404 of Deny, forbidden the audited 403, and anything else (a rule, a field) goes to
+// `render(error)`, which shows the form again with what was typed and the error.
+template <class Render>
+Response Refusal(Context& context, const Error& error, std::string_view object_type,
+                 std::string_view object_id, Render&& render) {
+  if (error.kind == ErrorKind::kNotFound) return Deny(context, object_type, object_id);
+  if (error.kind == ErrorKind::kForbidden) return Deny(context, object_type, object_id, 403);
+  return render(error);
+}
+
 }  // namespace cercle::web

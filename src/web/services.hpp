@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/services.hpp"
 #include "audit/audit_log.hpp"
 #include "auth/accounts.hpp"
 #include "auth/authenticator.hpp"
@@ -29,6 +30,8 @@ struct Services {
   auth::Authenticator& authenticator;
   auth::Accounts& accounts;
   const store::DocumentVault& vault;
+  // The application layer: handlers call app::<area> functions with it.
+  const app::Services& app;
 };
 
 }  // namespace cercle::web

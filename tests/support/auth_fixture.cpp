@@ -350,4 +350,16 @@ std::string ComparablePage(std::string body, std::initializer_list<std::string> 
   return body;
 }
 
+auth::Actor ActorOf(const TestUser& user) {
+  auth::Actor actor;
+  actor.user_id = user.id;
+  actor.organisation_id = user.organisation_id;
+  actor.display_name = user.display_name;
+  actor.email = user.email;
+  actor.roles = user.roles;
+  actor.stage = store::SessionStage::kFull;
+  actor.client_address = "127.0.0.1";
+  return actor;
+}
+
 }  // namespace cercle::testing

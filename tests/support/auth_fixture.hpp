@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/actor.hpp"
 #include "domain/roles.hpp"
 #include "store/session_store.hpp"
 #include "store/user_store.hpp"
@@ -108,6 +109,9 @@ class AuthFixture {
  private:
   TestServer& server_;
 };
+
+// `user` as the app layer sees a signed-in caller (for the app tests, which call it without HTTP).
+auth::Actor ActorOf(const TestUser& user);
 
 // Loads the sign-in page, then posts it with `email` and `password` (and `headers`, such as
 // X-Forwarded-For).

@@ -97,6 +97,7 @@ TestServer::TestServer(Options options)
   auto runtime = cli::Runtime::Create(config, clock_);
   if (!runtime) throw std::runtime_error("cannot start the runtime: " + runtime.error().message.id);
   runtime_ = std::move(runtime).value();
+  if (!options.listen) return;
   server_ = std::make_unique<web::Server>(runtime_->application(), runtime_->config());
   server_->Start();
   WaitForPort(port_);

@@ -30,6 +30,8 @@ class TestServer {
     std::function<void(config::Config&)> configure;
     // On PostgreSQL, the server to use instead of the shared test server.
     std::optional<PostgresServer> postgres;
+    // False for the app tests, which call the app layer directly: no socket is opened.
+    bool listen = true;
   };
 
   explicit TestServer(Options options);
@@ -39,6 +41,8 @@ class TestServer {
   int port() const { return port_; }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   cli::Runtime& runtime() { return *runtime_; }
+  // The application layer, for tests that call its functions without HTTP.
+  const app::Services& app() { return runtime_->app(); }
   ManualClock& clock() { return *clock_; }
   TestDatabase& test_database() { return *database_; }
   // Stops the server gracefully (the destructor does it too).
