@@ -16,52 +16,75 @@ namespace {
 // The hash chain (migrations/*/0004_create_audit_events.sql keeps the rows and the chain heads).
 // A chain is keyed coalesce(organisation_id, 0): organisation ids start at 1, chain 0 is the
 // network level.
-constexpr const char* kInsertHead =
-    "INSERT INTO audit_chain_heads (chain, last_sequence, last_hash) "
-    "VALUES (:chain, 0, :zero_hash) ON CONFLICT (chain) DO NOTHING";
+constexpr const char* kInsertHead = R"sql(
+    INSERT INTO audit_chain_heads (chain, last_sequence, last_hash)
+    VALUES (:chain, 0, :zero_hash)
+    ON CONFLICT (chain) DO NOTHING
+)sql";
 // On PostgreSQL the row lock makes appends to one chain take their turns; on SQLite the write
 // transaction (BEGIN IMMEDIATE) holds the database's only write lock already.
-constexpr const char* kLockHeadPostgres =
-    "SELECT last_sequence, last_hash FROM audit_chain_heads WHERE chain = :chain FOR UPDATE";
-constexpr const char* kLockHeadSqlite =
-    "SELECT last_sequence, last_hash FROM audit_chain_heads WHERE chain = :chain";
-constexpr const char* kInsertEntry =
-    "INSERT INTO audit_events (organisation_id, sequence, at, actor_user_id, action, object_type, "
-    "object_id, client_address, outcome, previous_hash, hash) VALUES (:organisation_id, :sequence, "
-    ":at, :actor_user_id, :action, :object_type, :object_id, :client_address, :outcome, "
-    ":previous_hash, :hash)";
-constexpr const char* kMoveHead =
-    "UPDATE audit_chain_heads SET last_sequence = :sequence, last_hash = :hash "
-    "WHERE chain = :chain";
+constexpr const char* kLockHeadPostgres = R"sql(
+    SELECT last_sequence, last_hash
+    FROM audit_chain_heads
+    WHERE chain = :chain FOR UPDATE
+)sql";
+constexpr const char* kLockHeadSqlite = R"sql(
+    SELECT last_sequence, last_hash
+    FROM audit_chain_heads
+    WHERE chain = :chain
+)sql";
+constexpr const char* kInsertEntry = R"sql(
+    INSERT INTO audit_events (organisation_id, sequence, at, actor_user_id, action, object_type,
+        object_id, client_address, outcome, previous_hash, hash)
+    VALUES (:organisation_id, :sequence, :at, :actor_user_id, :action, :object_type, :object_id,
+        :client_address, :outcome, :previous_hash, :hash)
+)sql";
+constexpr const char* kMoveHead = R"sql(
+    UPDATE audit_chain_heads
+    SET last_sequence = :sequence, last_hash = :hash
+    WHERE chain = :chain
+)sql";
 
 // Every filter is always bound; a filter that is not set binds a value that matches every row, so
 // that one statement serves every combination. The organisation is filtered here as well as by
 // row-level security, which SQLite lacks.
-constexpr const char* kListColumns =
-    "SELECT id, organisation_id, sequence, at, actor_user_id, action, object_type, object_id, "
-    "client_address, outcome, previous_hash, hash FROM audit_events ";
-constexpr const char* kListWhere =
-    "WHERE organisation_id = :organisation_id "
-    "AND (:any_actor = 1 OR actor_user_id = :actor_user_id) "
-    "AND substr(action, 1, :action_prefix_length) = :action_prefix "
-    "AND (:any_object_type = 1 OR object_type = :object_type) "
-    "AND (:any_object_id = 1 OR object_id = :object_id) "
-    "AND at >= :from AND at <= :until AND id < :before_id ";
+constexpr const char* kListColumns = R"sql(
+    SELECT id, organisation_id, sequence, at, actor_user_id, action, object_type, object_id,
+        client_address, outcome, previous_hash, hash
+    FROM audit_events
+)sql";
+constexpr const char* kListWhere = R"sql(
+    WHERE organisation_id = :organisation_id
+      AND (:any_actor = 1 OR actor_user_id = :actor_user_id)
+      AND substr(action, 1, :action_prefix_length) = :action_prefix
+      AND (:any_object_type = 1 OR object_type = :object_type)
+      AND (:any_object_id = 1 OR object_id = :object_id)
+      AND at >= :from
+      AND at <= :until
+      AND id < :before_id
+)sql";
 constexpr const char* kListOrder = "ORDER BY id DESC LIMIT :limit OFFSET :offset";
 constexpr const char* kCount = "SELECT COUNT(*) FROM audit_events ";
 
 // Each entry comes with its chain's head, read in the same statement and so from the same snapshot
 // even on PostgreSQL, where a read-committed transaction takes one per statement.
-constexpr const char* kVerifyEntries =
-    "SELECT e.id, e.organisation_id, e.sequence, e.at, e.actor_user_id, e.action, e.object_type, "
-    "e.object_id, e.client_address, e.outcome, e.previous_hash, e.hash, h.last_sequence, "
-    "h.last_hash FROM audit_events e "
-    "LEFT JOIN audit_chain_heads h ON h.chain = coalesce(e.organisation_id, 0) "
-    "ORDER BY coalesce(e.organisation_id, 0), e.sequence, e.id";
+constexpr const char* kVerifyEntries = R"sql(
+    SELECT e.id, e.organisation_id, e.sequence, e.at, e.actor_user_id, e.action, e.object_type,
+        e.object_id, e.client_address, e.outcome, e.previous_hash, e.hash, h.last_sequence,
+        h.last_hash
+    FROM audit_events e
+    LEFT
+    JOIN audit_chain_heads h ON h.chain = coalesce(e.organisation_id, 0)
+    ORDER BY coalesce(e.organisation_id, 0), e.sequence, e.id
+)sql";
 // Heads are also read on their own, before the entries, to find chains whose every entry is gone:
 // a chain appended to in between then has entries in the later snapshot too.
-constexpr const char* kVerifyHeads =
-    "SELECT chain, last_sequence FROM audit_chain_heads WHERE last_sequence > 0 ORDER BY chain";
+constexpr const char* kVerifyHeads = R"sql(
+    SELECT chain, last_sequence
+    FROM audit_chain_heads
+    WHERE last_sequence > 0
+    ORDER BY chain
+)sql";
 
 constexpr std::size_t kHashBytes = crypto_generichash_BYTES;  // 32
 static_assert(kHashBytes == 32);

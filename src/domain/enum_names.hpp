@@ -16,8 +16,8 @@
 //   template <>
 //   struct EnumTable<Colour> {
 //     static constexpr std::array<EnumEntry<Colour>, 2> kEntries{{
-//         {Colour::kRed, "red", N_("Red")},
-//         {Colour::kBlue, "blue", N_("Blue")},
+//         {Colour::kRed, "red", "Red"},  // labels are wrapped in N_(…) for the catalogs
+//         {Colour::kBlue, "blue", "Blue"},
 //     }};
 //   };
 //   NameOf(Colour::kRed) == "red"; ParseEnum<Colour>("blue") == Colour::kBlue;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <soci/soci.h>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <thread>
 
@@ -16,8 +16,8 @@
 
 namespace cercle::notify {
 
-// A mail to send. Its text never carries a core member's details: only that something waits in Cercle,
-// and a link.
+// A mail to send. Its text never carries a core member's details: only that something waits in
+// Cercle, and a link.
 struct Mail {
   std::optional<std::int64_t> organisation_id;
   std::string to;
@@ -25,8 +25,8 @@ struct Mail {
   std::string body;  // plain text, UTF-8
 };
 
-// The outbox: mail is written in the same transaction as the change that causes it, and a sender delivers
-// it afterwards, so that no mail is lost and none is sent for a change that rolled back.
+// The outbox: mail is written in the same transaction as the change that causes it, and a sender
+// delivers it afterwards, so that no mail is lost and none is sent for a change that rolled back.
 class Outbox {
  public:
   // Queues `mail` inside the caller's write transaction; returns its id.
@@ -37,8 +37,9 @@ class Outbox {
   }
 };
 
-// Delivers queued mail over SMTP (libcurl) with retries and growing delays, from a background thread.
-// Several servers may share one database: each mail is claimed before it is sent, so that it goes once.
+// Delivers queued mail over SMTP (libcurl) with retries and growing delays, from a background
+// thread. Several servers may share one database: each mail is claimed before it is sent, so that
+// it goes once.
 class MailSender {
  public:
   MailSender(store::Database& database, const config::Config::Mail& settings, const Clock& clock);
@@ -51,7 +52,8 @@ class MailSender {
   // Wakes the background thread now (after a mail was queued).
   void Wake();
 
-  // Sends every mail that is due now; returns how many were delivered. Used by the thread and by tests.
+  // Sends every mail that is due now; returns how many were delivered. Used by the thread and by
+  // tests.
   int DeliverDue();
 
  private:
