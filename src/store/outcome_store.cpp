@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "store/fetch_rows.hpp"
+
 namespace cercle::store {
 namespace {
 
@@ -128,10 +130,6 @@ constexpr const char* kClosedFiles = R"sql(
   ORDER BY m.id
 )sql";
 
-std::optional<std::int64_t> Optional(std::int64_t value, soci::indicator indicator) {
-  return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
-}
-
 // One row of recidivism_events as read: Bind() puts its columns in a statement, Read() makes the
 // event.
 struct EventRow {
@@ -163,7 +161,7 @@ struct EventRow {
         domain::ParseOffenceCategory(category).value_or(domain::OffenceCategory::kOther);
     read.source = domain::ParseEventSource(source).value_or(domain::EventSource::kOther);
     read.period = domain::ParseCirclePeriod(period).value_or(domain::CirclePeriod::kDuring);
-    read.recorded_by = Optional(by, by_indicator);
+    read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
     read.updated_at = FromUnix(updated_at);
     return read;
@@ -197,7 +195,7 @@ struct MeasureRow {
     read.occasion =
         domain::ParseMeasureOccasion(occasion).value_or(domain::MeasureOccasion::kStart);
     read.levels = {housing, occupation, social};
-    read.recorded_by = Optional(by, by_indicator);
+    read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
     return read;
   }
@@ -226,52 +224,35 @@ struct CheckRow {
     domain::FollowUpCheck read = check;
     read.checked_on = domain::ParseIsoDate(checked_on).value_or(domain::CivilDate{});
     read.found_events = found != 0;
-    read.recorded_by = Optional(by, by_indicator);
+    read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
     return read;
   }
 };
 
-// Runs `sql` with the organisation bound as :organisation and, when `name` is given, `id` as
-// :`name`, and reads every row through a `Row` buffer.
-template <class Row>
-auto Fetch(soci::session& session, const char* sql, std::int64_t organisation_id,
-           std::int64_t id = 0, const char* name = nullptr) {
-  Row row;
-  soci::statement statement(session);
-  row.Bind(statement);
-  statement.exchange(soci::use(organisation_id, "organisation"));
-  if (name) statement.exchange(soci::use(id, name));
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<decltype(row.Read())> rows;
-  while (statement.fetch()) rows.push_back(row.Read());
-  return rows;
-}
-
-// The first of `rows`, if any.
-template <class T>
-std::optional<T> First(std::vector<T> rows) {
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
+// Binds the organisation as :organisation and, when `name` is given, `id` as :`name`.
+auto Ids(std::int64_t organisation_id, std::int64_t id = 0, const char* name = nullptr) {
+  return [organisation_id, id, name](soci::statement& statement) mutable {
+    statement.exchange(soci::use(organisation_id, "organisation"));
+    if (name) statement.exchange(soci::use(id, name));
+  };
 }
 
 }  // namespace
 
 std::vector<domain::RecidivismEvent> OutcomeStore::ListEvents(std::int64_t core_member_id,
                                                               std::int64_t organisation_id) {
-  return Fetch<EventRow>(session_, kListEvents, organisation_id, core_member_id, "core_member");
+  return FetchRows<EventRow>(session_, kListEvents,
+                             Ids(organisation_id, core_member_id, "core_member"));
 }
 
 std::vector<domain::RecidivismEvent> OutcomeStore::ListAllEvents(std::int64_t organisation_id) {
-  return Fetch<EventRow>(session_, kListAllEvents, organisation_id);
+  return FetchRows<EventRow>(session_, kListAllEvents, Ids(organisation_id));
 }
 
 std::optional<domain::RecidivismEvent> OutcomeStore::FindEvent(std::int64_t id,
                                                                std::int64_t organisation_id) {
-  return First(Fetch<EventRow>(session_, kFindEvent, organisation_id, id, "id"));
+  return FirstRow(FetchRows<EventRow>(session_, kFindEvent, Ids(organisation_id, id, "id")));
 }
 
 std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
@@ -282,7 +263,7 @@ std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
   const std::string source(domain::EventSourceName(event.source));
   const std::string period(domain::CirclePeriodName(event.period));
   const std::int64_t by = event.recorded_by.value_or(0);
-  soci::indicator by_indicator = event.recorded_by ? soci::i_ok : soci::i_null;
+  soci::indicator by_indicator = IndicatorOf(event.recorded_by);
   const long long at = ToUnix(event.recorded_at);
   const long long updated_at = ToUnix(event.updated_at);
   session_ << kInsertEvent, soci::use(event.organisation_id, "organisation"),
@@ -313,16 +294,17 @@ void OutcomeStore::DeleteEvent(std::int64_t id, std::int64_t organisation_id) {
 
 std::vector<domain::OutcomeMeasure> OutcomeStore::ListMeasures(std::int64_t core_member_id,
                                                                std::int64_t organisation_id) {
-  return Fetch<MeasureRow>(session_, kListMeasures, organisation_id, core_member_id, "core_member");
+  return FetchRows<MeasureRow>(session_, kListMeasures,
+                               Ids(organisation_id, core_member_id, "core_member"));
 }
 
 std::vector<domain::OutcomeMeasure> OutcomeStore::ListAllMeasures(std::int64_t organisation_id) {
-  return Fetch<MeasureRow>(session_, kListAllMeasures, organisation_id);
+  return FetchRows<MeasureRow>(session_, kListAllMeasures, Ids(organisation_id));
 }
 
 std::optional<domain::OutcomeMeasure> OutcomeStore::FindMeasure(std::int64_t id,
                                                                 std::int64_t organisation_id) {
-  return First(Fetch<MeasureRow>(session_, kFindMeasure, organisation_id, id, "id"));
+  return FirstRow(FetchRows<MeasureRow>(session_, kFindMeasure, Ids(organisation_id, id, "id")));
 }
 
 std::int64_t OutcomeStore::InsertMeasure(const domain::OutcomeMeasure& measure) {
@@ -331,7 +313,7 @@ std::int64_t OutcomeStore::InsertMeasure(const domain::OutcomeMeasure& measure) 
   const std::string occasion(domain::MeasureOccasionName(measure.occasion));
   const int housing = measure.levels[0], occupation = measure.levels[1], social = measure.levels[2];
   const std::int64_t by = measure.recorded_by.value_or(0);
-  soci::indicator by_indicator = measure.recorded_by ? soci::i_ok : soci::i_null;
+  soci::indicator by_indicator = IndicatorOf(measure.recorded_by);
   const long long at = ToUnix(measure.recorded_at);
   session_ << kInsertMeasure, soci::use(measure.organisation_id, "organisation"),
       soci::use(measure.core_member_id, "core_member"), soci::use(measured_on, "measured_on"),
@@ -393,7 +375,7 @@ void OutcomeStore::SetScale(std::int64_t organisation_id, domain::OutcomeDimensi
   std::string levels;
   for (const auto& label : labels) levels += (levels.empty() ? "" : "\n") + label;
   const std::int64_t user = by.value_or(0);
-  soci::indicator user_indicator = by ? soci::i_ok : soci::i_null;
+  soci::indicator user_indicator = IndicatorOf(by);
   const long long at = ToUnix(now);
   session_ << kDeleteScale, soci::use(organisation_id, "organisation"),
       soci::use(name, "dimension");
@@ -404,11 +386,12 @@ void OutcomeStore::SetScale(std::int64_t organisation_id, domain::OutcomeDimensi
 
 std::vector<domain::FollowUpCheck> OutcomeStore::ListChecks(std::int64_t core_member_id,
                                                             std::int64_t organisation_id) {
-  return Fetch<CheckRow>(session_, kListChecks, organisation_id, core_member_id, "core_member");
+  return FetchRows<CheckRow>(session_, kListChecks,
+                             Ids(organisation_id, core_member_id, "core_member"));
 }
 
 std::vector<domain::FollowUpCheck> OutcomeStore::ListAllChecks(std::int64_t organisation_id) {
-  return Fetch<CheckRow>(session_, kListAllChecks, organisation_id);
+  return FetchRows<CheckRow>(session_, kListAllChecks, Ids(organisation_id));
 }
 
 std::int64_t OutcomeStore::InsertCheck(const domain::FollowUpCheck& check) {
@@ -416,7 +399,7 @@ std::int64_t OutcomeStore::InsertCheck(const domain::FollowUpCheck& check) {
   const std::string checked_on = domain::FormatIsoDate(check.checked_on);
   const int found = check.found_events ? 1 : 0;
   const std::int64_t by = check.recorded_by.value_or(0);
-  soci::indicator by_indicator = check.recorded_by ? soci::i_ok : soci::i_null;
+  soci::indicator by_indicator = IndicatorOf(check.recorded_by);
   const long long at = ToUnix(check.recorded_at);
   session_ << kInsertCheck, soci::use(check.organisation_id, "organisation"),
       soci::use(check.core_member_id, "core_member"),
