@@ -10,50 +10,91 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kVolunteers =
-    "SELECT id, first_name, last_name FROM volunteers WHERE organisation_id = :organisation"
-    " ORDER BY last_name, first_name, id";
-constexpr const char* kStageChanges =
-    "SELECT volunteer_id, to_stage, changed_at FROM volunteer_stage_changes"
-    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
-constexpr const char* kModules =
-    "SELECT id, required_for_circles, required_minutes, active FROM training_modules"
-    " WHERE organisation_id = :organisation ORDER BY position, id";
-constexpr const char* kAttendance =
-    "SELECT a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes"
-    " FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id"
-    " AND s.organisation_id = a.organisation_id WHERE a.organisation_id = :organisation"
-    " ORDER BY s.held_on, a.session_id, a.volunteer_id";
-constexpr const char* kApprovedHours =
-    "SELECT id, volunteer_id, worked_on, minutes, kind FROM volunteer_hours"
-    " WHERE organisation_id = :organisation AND status = 'approved' ORDER BY worked_on, id";
-constexpr const char* kReferrals =
-    "SELECT id, source, received_on, person_legal_name, core_member_id FROM referrals"
-    " WHERE organisation_id = :organisation ORDER BY received_on, id";
-constexpr const char* kReferralChanges =
-    "SELECT referral_id, to_status, changed_at FROM referral_status_changes"
-    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
-constexpr const char* kCoreMembers =
-    "SELECT id, file_number, legal_name, preferred_name, region, birth_date, status FROM"
-    " core_members WHERE organisation_id = :organisation ORDER BY file_number, id";
-constexpr const char* kCoreMemberChanges =
-    "SELECT core_member_id, to_status, changed_at FROM core_member_status_changes"
-    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
-constexpr const char* kResearchConsents =
-    "SELECT id, core_member_id, given_on, expires_on, withdrawn_on FROM consents"
-    " WHERE organisation_id = :organisation AND scope = 'research' ORDER BY given_on, id";
-constexpr const char* kCircles =
-    "SELECT id, code_name, core_member_id FROM circles WHERE organisation_id = :organisation"
-    " ORDER BY code_name, id";
-constexpr const char* kPhaseChanges =
-    "SELECT circle_id, to_phase, decided_on FROM circle_phase_changes"
-    " WHERE organisation_id = :organisation ORDER BY decided_on, id";
-constexpr const char* kStays =
-    "SELECT circle_id, volunteer_id, joined_on, left_on FROM circle_members"
-    " WHERE organisation_id = :organisation ORDER BY joined_on, id";
-constexpr const char* kConcerns =
-    "SELECT id, circle_id, severity, raised_at, acknowledged_at FROM concerns"
-    " WHERE organisation_id = :organisation ORDER BY raised_at, id";
+constexpr const char* kVolunteers = R"sql(
+  SELECT id, first_name, last_name
+  FROM volunteers
+  WHERE organisation_id = :organisation
+  ORDER BY last_name, first_name, id
+)sql";
+constexpr const char* kStageChanges = R"sql(
+  SELECT volunteer_id, to_stage, changed_at
+  FROM volunteer_stage_changes
+  WHERE organisation_id = :organisation
+  ORDER BY changed_at, id
+)sql";
+constexpr const char* kModules = R"sql(
+  SELECT id, required_for_circles, required_minutes, active
+  FROM training_modules
+  WHERE organisation_id = :organisation
+  ORDER BY position, id
+)sql";
+constexpr const char* kAttendance = R"sql(
+  SELECT a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes
+  FROM training_attendance a
+  JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
+  WHERE a.organisation_id = :organisation
+  ORDER BY s.held_on, a.session_id, a.volunteer_id
+)sql";
+constexpr const char* kApprovedHours = R"sql(
+  SELECT id, volunteer_id, worked_on, minutes, kind
+  FROM volunteer_hours
+  WHERE organisation_id = :organisation AND status = 'approved'
+  ORDER BY worked_on, id
+)sql";
+constexpr const char* kReferrals = R"sql(
+  SELECT id, source, received_on, person_legal_name, core_member_id
+  FROM referrals
+  WHERE organisation_id = :organisation
+  ORDER BY received_on, id
+)sql";
+constexpr const char* kReferralChanges = R"sql(
+  SELECT referral_id, to_status, changed_at
+  FROM referral_status_changes
+  WHERE organisation_id = :organisation
+  ORDER BY changed_at, id
+)sql";
+constexpr const char* kCoreMembers = R"sql(
+  SELECT id, file_number, legal_name, preferred_name, region, birth_date, status
+  FROM core_members
+  WHERE organisation_id = :organisation
+  ORDER BY file_number, id
+)sql";
+constexpr const char* kCoreMemberChanges = R"sql(
+  SELECT core_member_id, to_status, changed_at
+  FROM core_member_status_changes
+  WHERE organisation_id = :organisation
+  ORDER BY changed_at, id
+)sql";
+constexpr const char* kResearchConsents = R"sql(
+  SELECT id, core_member_id, given_on, expires_on, withdrawn_on
+  FROM consents
+  WHERE organisation_id = :organisation AND scope = 'research'
+  ORDER BY given_on, id
+)sql";
+constexpr const char* kCircles = R"sql(
+  SELECT id, code_name, core_member_id
+  FROM circles
+  WHERE organisation_id = :organisation
+  ORDER BY code_name, id
+)sql";
+constexpr const char* kPhaseChanges = R"sql(
+  SELECT circle_id, to_phase, decided_on
+  FROM circle_phase_changes
+  WHERE organisation_id = :organisation
+  ORDER BY decided_on, id
+)sql";
+constexpr const char* kStays = R"sql(
+  SELECT circle_id, volunteer_id, joined_on, left_on
+  FROM circle_members
+  WHERE organisation_id = :organisation
+  ORDER BY joined_on, id
+)sql";
+constexpr const char* kConcerns = R"sql(
+  SELECT id, circle_id, severity, raised_at, acknowledged_at
+  FROM concerns
+  WHERE organisation_id = :organisation
+  ORDER BY raised_at, id
+)sql";
 
 // The circles, their phases and their volunteers' stays.
 void LoadCircles(soci::session& session, std::int64_t organisation_id,
