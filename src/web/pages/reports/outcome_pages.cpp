@@ -22,8 +22,8 @@ constexpr const char* kCoreMemberType = "core_member";
 
 const std::initializer_list<std::string> kEventFields = {"occurred_on",   "kind",   "category",
                                                          "circle_period", "source", "reference"};
-const std::initializer_list<std::string> kMeasureFields = {"measured_on", "occasion", "housing",
-                                                           "occupation", "social_network"};
+// The measure form's own fields; a level field per outcome dimension follows, named after it.
+const std::initializer_list<std::string> kMeasureFields = {"measured_on", "occasion"};
 const std::initializer_list<std::string> kFollowUpFields = {"milestone", "checked_on",
                                                             "found_events"};
 
@@ -222,6 +222,17 @@ mstch::map EventFormView(const Context& context, const OutcomesState& state,
 mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
                            const OutcomesState& state, domain::CivilDate today) {
   mstch::map measure_form = FormModel(context, state, "measures", kMeasureFields);
+  // Each dimension's level, as typed in the form that failed (its error is in place already).
+  const bool failed = state.section == "measures" && state.form;
+  for (const auto dimension : domain::OutcomeDimensions()) {
+    const std::string name(domain::OutcomeDimensionName(dimension));
+    mstch::map entry;
+    if (const auto found = measure_form.find(name); found != measure_form.end()) {
+      if (const auto* existing = boost::get<mstch::map>(&found->second)) entry = *existing;
+    }
+    entry["value"] = failed ? state.form->Get(name) : std::string();
+    measure_form[name] = entry;
+  }
   if (state.section != "measures") {
     measure_form["measured_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
   }
