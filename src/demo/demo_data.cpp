@@ -1,5 +1,7 @@
 #include "demo/demo_data.hpp"
 
+#include <map>
+
 #include "demo/circles_demo.hpp"
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
@@ -56,7 +58,8 @@ std::vector<std::string> DemoLogins() {
   return logins;
 }
 
-Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, const Clock& clock, int scale) {
+Result<DemoSummary> Load(const app::Services& app, store::Database& database, auth::Accounts& accounts,
+                         const Clock& clock, int scale) {
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
     return Error::Conflict(N_("The database already holds data; demo data goes only into an empty database."));
@@ -68,15 +71,17 @@ Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, co
     const std::string slug = copy == 1 ? kDemoSlug : "demo-" + std::to_string(copy);
     const auto organisation = TRY(organisations.Create(name, slug, clock.Now()));
     summary.organisations.push_back(organisation.name);
+    std::map<domain::Role, std::int64_t> staff;
     for (const auto& user : kUsers) {
-      TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy), {user.role},
-                                      kDemoPassword, false));
+      staff[user.role] = TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy),
+                                                         {user.role}, kDemoPassword, false));
     }
     TRY(LoadVolunteers(database, clock, organisation.id));
     TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
     TRY(LoadCircles(database, clock, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
-    TRY(LoadReports(database, clock, organisation.id));
+    TRY(LoadReports(app, organisation.id, staff[domain::Role::kCoordinator],
+                    staff[domain::Role::kOrganisationAdmin]));
   }
   TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
                                   kDemoPassword, false));

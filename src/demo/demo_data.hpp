@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "app/services.hpp"
 #include "base/clock.hpp"
 #include "auth/accounts.hpp"
 #include "base/result.hpp"
@@ -24,6 +25,8 @@ std::vector<std::string> DemoLogins();
 // records. `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional
 // organisations with the same content. Refuses (Conflict) when the database holds any organisation
 // already.
-Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, const Clock& clock, int scale);
+// The records of each area are made by the app layer's workflows (`app`).
+Result<DemoSummary> Load(const app::Services& app, store::Database& database, auth::Accounts& accounts,
+                         const Clock& clock, int scale);
 
 }  // namespace cercle::demo

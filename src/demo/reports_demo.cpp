@@ -1,28 +1,32 @@
 #include "demo/reports_demo.hpp"
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/outreach/outreach.hpp"
+#include "app/reports/demo_import.hpp"
+#include "app/reports/outcomes.hpp"
+#include "app/reports/report_settings.hpp"
 #include "domain/core_member.hpp"
 #include "domain/dates.hpp"
 #include "domain/legal.hpp"
-#include "domain/outcomes.hpp"
-#include "domain/outreach.hpp"
-#include "store/core_member_store.hpp"
-#include "store/outcome_store.hpp"
-#include "store/outreach_store.hpp"
-#include "store/settings_store.hpp"
-#include "store/user_store.hpp"
 
 namespace cercle::demo {
 namespace {
 
 using namespace std::chrono;
+using domain::CirclePeriod;
+using domain::CoreMemberStatus;
+using domain::EventSource;
+using domain::MeasureOccasion;
+using domain::OffenceCategory;
 using domain::OutreachKind;
 using domain::OutreachLanguage;
+using domain::RecidivismKind;
 
 // One invented outreach activity, dated relative to today.
 struct DemoOutreach {
@@ -101,196 +105,200 @@ constexpr const char* kTheo = "Théo Supposé";
 constexpr const char* kHerve = "Hervé Brouillon";
 constexpr const char* kJules = "Jules Apparence";
 
+// A demo account of the organisation as the app layer sees the person behind a request.
+auth::Actor DemoActor(std::int64_t organisation_id, std::int64_t user_id, domain::Role role) {
+  auth::Actor actor;
+  actor.user_id = user_id;
+  actor.organisation_id = organisation_id;
+  actor.roles = domain::Roles{role};
+  return actor;
+}
+
+// The outreach log and the stories, the reviewed ones reviewed by the admin.
+Status LoadOutreach(const app::Services& app, const auth::Actor& coordinator,
+                    const auth::Actor& admin, domain::CivilDate today) {
+  const auto day = [&](int days_ago) { return domain::AddDays(today, -days_ago); };
+  for (const auto& demo : kOutreach) {
+    const domain::OutreachActivity details{
+        .held_on = day(demo.days_ago),
+        .kind = demo.kind,
+        .title = demo.title,
+        .audience = demo.audience,
+        .reach = demo.reach > 0 ? std::optional<int>(demo.reach) : std::nullopt,
+        .language = demo.language,
+        .participants = demo.participants};
+    TRY(app::outreach::CreateActivity(app, coordinator, {.details = details}));
+  }
+  for (const auto& demo : kStories) {
+    const auto id = TRY(app::outreach::CreateStory(
+        app, coordinator,
+        {.written_on = day(demo.days_ago), .title = demo.title, .text = demo.text}));
+    if (demo.reviewed) TRY(app::outreach::ReviewStory(app, admin, id, true));
+  }
+  return {};
+}
+
+// The demo files by legal name, and the days their status changed.
+class DemoFiles {
+ public:
+  explicit DemoFiles(std::vector<app::reports::FileMoves> files) {
+    for (auto& file : files) files_.emplace(file.legal_name, std::move(file));
+  }
+  std::optional<std::int64_t> Id(const char* name) const {
+    const auto found = files_.find(name);
+    if (found == files_.end()) return std::nullopt;
+    return found->second.id;
+  }
+  // The last day the file moved to `status`, if it did.
+  std::optional<domain::CivilDate> ChangedOn(const char* name, CoreMemberStatus status) const {
+    const auto found = files_.find(name);
+    if (found == files_.end()) return std::nullopt;
+    std::optional<domain::CivilDate> last;
+    for (const auto& change : found->second.history) {
+      if (change.to == status) last = domain::CivilDate{floor<days>(change.changed_at)};
+    }
+    return last;
+  }
+
+ private:
+  std::map<std::string, app::reports::FileMoves> files_;
+};
+
+// One recidivism event on a demo file, when the file exists and the day is past.
+Status AddEvent(const app::Services& app, const auth::Actor& coordinator, const DemoFiles& files,
+                domain::CivilDate today, const char* name, domain::RecidivismEvent details) {
+  const auto id = files.Id(name);
+  if (!id || today < details.occurred_on) return {};
+  TRY(app::reports::RecordEvent(app, coordinator, *id, {.details = details}));
+  return {};
+}
+
+// Hervé's breach and return to custody before his file closed and his conviction after, Jules's
+// new charge.
+Status LoadEvents(const app::Services& app, const auth::Actor& coordinator, const DemoFiles& files,
+                  domain::CivilDate today) {
+  if (const auto closed = files.ChangedOn(kHerve, CoreMemberStatus::kClosed)) {
+    TRY(AddEvent(app, coordinator, files, today, kHerve,
+                 {.occurred_on = domain::AddDays(*closed, -21),
+                  .kind = RecidivismKind::kBreachOfConditions,
+                  .category = OffenceCategory::kOther,
+                  .source = EventSource::kParoleOfficer,
+                  .reference = "Rapport de l'agent de libération (démo)",
+                  .period = CirclePeriod::kDuring}));
+    TRY(AddEvent(app, coordinator, files, today, kHerve,
+                 {.occurred_on = domain::AddDays(*closed, -12),
+                  .kind = RecidivismKind::kReturnToCustody,
+                  .category = OffenceCategory::kOther,
+                  .source = EventSource::kParoleOfficer,
+                  .reference = "Suspension de la libération (démo)",
+                  .period = CirclePeriod::kDuring}));
+    TRY(AddEvent(app, coordinator, files, today, kHerve,
+                 {.occurred_on = domain::AddDays(*closed, 60),
+                  .kind = RecidivismKind::kConviction,
+                  .category = OffenceCategory::kOther,
+                  .source = EventSource::kCourtRecords,
+                  .reference = "Plumitif, dossier 500-01-000000-000 (démo)",
+                  .period = CirclePeriod::kAfter}));
+  }
+  return AddEvent(app, coordinator, files, today, kJules,
+                  {.occurred_on = domain::AddDays(today, -45),
+                   .kind = RecidivismKind::kNewCharge,
+                   .category = OffenceCategory::kOther,
+                   .source = EventSource::kPolice,
+                   .reference = "Avis du service de police (démo)",
+                   .period = CirclePeriod::kDuring});
+}
+
+// One outcome measure of a demo file.
+struct DemoMeasure {
+  const char* name;
+  CoreMemberStatus from;  // the status whose last change the day counts from
+  int days_after;
+  MeasureOccasion occasion;
+  std::array<int, 3> levels;  // housing, occupation, social network
+};
+
+// At the start of the circle, at a review, and at closure.
+constexpr DemoMeasure kMeasures[] = {
+    {kMarcel, CoreMemberStatus::kInCircle, 7, MeasureOccasion::kStart, {1, 1, 1}},
+    {kMarcel, CoreMemberStatus::kInCircle, 100, MeasureOccasion::kReview, {2, 2, 2}},
+    {kGaston, CoreMemberStatus::kInCircle, 7, MeasureOccasion::kStart, {2, 1, 1}},
+    {kGaston, CoreMemberStatus::kInCircle, 95, MeasureOccasion::kReview, {3, 2, 2}},
+    {kRemi, CoreMemberStatus::kInCircle, 7, MeasureOccasion::kStart, {1, 1, 1}},
+    {kRemi, CoreMemberStatus::kBetweenCircles, 0, MeasureOccasion::kClosure, {2, 2, 3}},
+    {kTheo, CoreMemberStatus::kInCircle, 7, MeasureOccasion::kStart, {2, 1, 1}},
+    {kTheo, CoreMemberStatus::kInCircle, 90, MeasureOccasion::kReview, {3, 2, 2}},
+    {kTheo, CoreMemberStatus::kClosed, 0, MeasureOccasion::kClosure, {3, 3, 3}},
+    {kHerve, CoreMemberStatus::kInCircle, 7, MeasureOccasion::kStart, {2, 1, 1}},
+};
+
+Status LoadMeasures(const app::Services& app, const auth::Actor& coordinator,
+                    const DemoFiles& files, domain::CivilDate today) {
+  for (const auto& demo : kMeasures) {
+    const auto id = files.Id(demo.name);
+    const auto from = files.ChangedOn(demo.name, demo.from);
+    if (!id || !from) continue;
+    const auto on = domain::AddDays(*from, demo.days_after);
+    if (today < on) continue;
+    TRY(app::reports::RecordMeasure(
+        app, coordinator, *id,
+        {.measured_on = on, .occasion = demo.occasion, .levels = demo.levels}));
+  }
+  return {};
+}
+
+// Théo's six-month follow-up was done; his twelve-month one, and Hervé's six-month one, wait on
+// the staff home page.
+Status LoadFollowUp(const app::Services& app, const auth::Actor& coordinator,
+                    const DemoFiles& files, domain::CivilDate today) {
+  const auto closed = files.ChangedOn(kTheo, CoreMemberStatus::kClosed);
+  const auto id = files.Id(kTheo);
+  if (!closed || !id) return {};
+  const auto checked_on = domain::AddDays(domain::AddMonths(*closed, 6), 4);
+  if (today < checked_on) return {};
+  TRY(app::reports::RecordFollowUp(
+      app, coordinator, *id,
+      {.milestone_months = 6, .checked_on = checked_on, .found_events = false}));
+  return {};
+}
+
+// Three more men agreed to take part in the evaluation research.
+Status LoadResearchConsents(const app::Services& app, const auth::Actor& coordinator,
+                            const DemoFiles& files, domain::CivilDate today) {
+  const Instant now = app.clock.Now();
+  for (const auto& [name, given_days_ago] :
+       std::vector<std::pair<const char*, int>>{{kGaston, 300}, {kRemi, 700}, {kJules, 380}}) {
+    const auto id = files.Id(name);
+    if (!id) continue;
+    domain::Consent consent;
+    consent.organisation_id = *coordinator.organisation_id;
+    consent.core_member_id = *id;
+    consent.scope = domain::ConsentScope::kResearch;
+    consent.given_on = domain::AddDays(today, -given_days_ago);
+    consent.recorded_by = coordinator.user_id;
+    consent.recorded_at = now - std::chrono::days(given_days_ago);
+    TRY(app::reports::ImportResearchConsent(app, coordinator, consent));
+  }
+  return {};
+}
+
 }  // namespace
 
-Status LoadReports(store::Database& database, const Clock& clock, std::int64_t organisation_id) {
-  const Instant now = clock.Now();
-  const domain::CivilDate today{floor<days>(now)};
-  const auto day = [&](int days_ago) { return domain::AddDays(today, -days_ago); };
-  return database.Write(
-      store::Scope::Organisation(organisation_id), [&](soci::session& session) -> Status {
-        std::optional<std::int64_t> coordinator, admin;
-        for (const auto& user : store::UserStore(session).ListOrganisation(organisation_id)) {
-          if (user.roles.Has(domain::Role::kCoordinator) && !coordinator) coordinator = user.id;
-          if (user.roles.Has(domain::Role::kOrganisationAdmin) && !admin) admin = user.id;
-        }
-
-        store::OutreachStore outreach(session);
-        for (const auto& demo : kOutreach) {
-          domain::OutreachActivity activity;
-          activity.organisation_id = organisation_id;
-          activity.held_on = day(demo.days_ago);
-          activity.kind = demo.kind;
-          activity.title = demo.title;
-          activity.audience = demo.audience;
-          if (demo.reach > 0) activity.reach = demo.reach;
-          activity.language = demo.language;
-          activity.participants = demo.participants;
-          activity.recorded_by = coordinator;
-          activity.recorded_at = activity.updated_at = now - std::chrono::days(demo.days_ago);
-          TRY(domain::CheckOutreachActivity(activity, today));
-          outreach.InsertActivity(activity);
-        }
-        for (const auto& demo : kStories) {
-          domain::SignificantStory story;
-          story.organisation_id = organisation_id;
-          story.written_on = day(demo.days_ago);
-          story.title = demo.title;
-          story.text = demo.text;
-          story.written_by = coordinator;
-          story.created_at = story.updated_at = now - std::chrono::days(demo.days_ago);
-          TRY(domain::CheckSignificantStory(story, today));
-          const auto id = outreach.InsertStory(story);
-          if (demo.reviewed) {
-            outreach.MarkReviewed(id, organisation_id, admin,
-                                  now - std::chrono::days(demo.days_ago - 2));
-          }
-        }
-
-        // The demo files, and the days their status changed.
-        store::CoreMemberStore core_members(session);
-        store::CoreMemberFilter every;
-        every.limit = 100000;
-        std::map<std::string, domain::CoreMember> files;
-        for (auto& member : core_members.List(organisation_id, every)) {
-          files.emplace(member.legal_name, std::move(member));
-        }
-        const auto changed_on =
-            [&](const char* name,
-                domain::CoreMemberStatus status) -> std::optional<domain::CivilDate> {
-          const auto found = files.find(name);
-          if (found == files.end()) return std::nullopt;
-          std::optional<domain::CivilDate> last;
-          for (const auto& change : core_members.History(found->second.id, organisation_id)) {
-            if (change.to == status) last = domain::CivilDate{floor<days>(change.changed_at)};
-          }
-          return last;
-        };
-        const auto file_id = [&](const char* name) -> std::optional<std::int64_t> {
-          const auto found = files.find(name);
-          if (found == files.end()) return std::nullopt;
-          return found->second.id;
-        };
-
-        store::OutcomeStore outcomes(session);
-        // Events: Hervé's breach and return to custody before his file closed, Jules's new charge.
-        const auto add_event = [&](const char* name, domain::CivilDate on,
-                                   domain::RecidivismKind kind, domain::OffenceCategory category,
-                                   domain::EventSource source, const char* reference,
-                                   domain::CirclePeriod period) -> Status {
-          const auto id = file_id(name);
-          if (!id || today < on) return {};
-          domain::RecidivismEvent event;
-          event.organisation_id = organisation_id;
-          event.core_member_id = *id;
-          event.occurred_on = on;
-          event.kind = kind;
-          event.category = category;
-          event.source = source;
-          event.reference = reference;
-          event.period = period;
-          event.recorded_by = coordinator;
-          event.recorded_at = event.updated_at = now;
-          TRY(domain::CheckRecidivismEvent(event, today));
-          outcomes.InsertEvent(event);
-          return {};
-        };
-        using domain::CirclePeriod;
-        using domain::EventSource;
-        using domain::OffenceCategory;
-        using domain::RecidivismKind;
-        if (const auto closed = changed_on(kHerve, domain::CoreMemberStatus::kClosed)) {
-          TRY(add_event(kHerve, domain::AddDays(*closed, -21), RecidivismKind::kBreachOfConditions,
-                        OffenceCategory::kOther, EventSource::kParoleOfficer,
-                        "Rapport de l'agent de libération (démo)", CirclePeriod::kDuring));
-          TRY(add_event(kHerve, domain::AddDays(*closed, -12), RecidivismKind::kReturnToCustody,
-                        OffenceCategory::kOther, EventSource::kParoleOfficer,
-                        "Suspension de la libération (démo)", CirclePeriod::kDuring));
-          TRY(add_event(kHerve, domain::AddDays(*closed, 60), RecidivismKind::kConviction,
-                        OffenceCategory::kOther, EventSource::kCourtRecords,
-                        "Plumitif, dossier 500-01-000000-000 (démo)", CirclePeriod::kAfter));
-        }
-        TRY(add_event(kJules, day(45), RecidivismKind::kNewCharge, OffenceCategory::kOther,
-                      EventSource::kPolice, "Avis du service de police (démo)",
-                      CirclePeriod::kDuring));
-
-        // Outcome measures: at the start of the circle, at a review, and at closure.
-        const auto scales = outcomes.Scales(organisation_id);
-        const auto add_measure = [&](const char* name, std::optional<domain::CivilDate> on,
-                                     domain::MeasureOccasion occasion, int housing, int occupation,
-                                     int social) -> Status {
-          const auto id = file_id(name);
-          if (!id || !on || today < *on) return {};
-          domain::OutcomeMeasure measure;
-          measure.organisation_id = organisation_id;
-          measure.core_member_id = *id;
-          measure.measured_on = *on;
-          measure.occasion = occasion;
-          measure.levels = {housing, occupation, social};
-          measure.recorded_by = coordinator;
-          measure.recorded_at = now;
-          TRY(domain::CheckOutcomeMeasure(measure, scales, today));
-          outcomes.InsertMeasure(measure);
-          return {};
-        };
-        const auto after = [](std::optional<domain::CivilDate> on, int days_after) {
-          return on ? std::optional(domain::AddDays(*on, days_after)) : std::nullopt;
-        };
-        using domain::MeasureOccasion;
-        using domain::CoreMemberStatus;
-        const auto marcel = changed_on(kMarcel, CoreMemberStatus::kInCircle);
-        TRY(add_measure(kMarcel, after(marcel, 7), MeasureOccasion::kStart, 1, 1, 1));
-        TRY(add_measure(kMarcel, after(marcel, 100), MeasureOccasion::kReview, 2, 2, 2));
-        const auto gaston = changed_on(kGaston, CoreMemberStatus::kInCircle);
-        TRY(add_measure(kGaston, after(gaston, 7), MeasureOccasion::kStart, 2, 1, 1));
-        TRY(add_measure(kGaston, after(gaston, 95), MeasureOccasion::kReview, 3, 2, 2));
-        const auto remi = changed_on(kRemi, CoreMemberStatus::kInCircle);
-        TRY(add_measure(kRemi, after(remi, 7), MeasureOccasion::kStart, 1, 1, 1));
-        TRY(add_measure(kRemi, changed_on(kRemi, CoreMemberStatus::kBetweenCircles),
-                        MeasureOccasion::kClosure, 2, 2, 3));
-        const auto theo = changed_on(kTheo, CoreMemberStatus::kInCircle);
-        TRY(add_measure(kTheo, after(theo, 7), MeasureOccasion::kStart, 2, 1, 1));
-        TRY(add_measure(kTheo, after(theo, 90), MeasureOccasion::kReview, 3, 2, 2));
-        TRY(add_measure(kTheo, changed_on(kTheo, CoreMemberStatus::kClosed),
-                        MeasureOccasion::kClosure, 3, 3, 3));
-        TRY(add_measure(kHerve, after(changed_on(kHerve, CoreMemberStatus::kInCircle), 7),
-                        MeasureOccasion::kStart, 2, 1, 1));
-
-        // Théo's six-month follow-up was done; his twelve-month one, and Hervé's six-month one,
-        // wait on the staff home page.
-        if (const auto closed = changed_on(kTheo, CoreMemberStatus::kClosed);
-            closed && file_id(kTheo)) {
-          domain::FollowUpCheck check;
-          check.organisation_id = organisation_id;
-          check.core_member_id = *file_id(kTheo);
-          check.milestone_months = 6;
-          check.checked_on = domain::AddDays(domain::AddMonths(*closed, 6), 4);
-          check.found_events = false;
-          check.recorded_by = coordinator;
-          check.recorded_at = now;
-          if (!(today < check.checked_on)) outcomes.InsertCheck(check);
-        }
-
-        // Three more men agreed to take part in the evaluation research.
-        for (const auto& [name, given_days_ago] : std::vector<std::pair<const char*, int>>{
-                 {kGaston, 300}, {kRemi, 700}, {kJules, 380}}) {
-          const auto id = file_id(name);
-          if (!id) continue;
-          domain::Consent consent;
-          consent.organisation_id = organisation_id;
-          consent.core_member_id = *id;
-          consent.scope = domain::ConsentScope::kResearch;
-          consent.given_on = day(given_days_ago);
-          consent.recorded_by = coordinator;
-          consent.recorded_at = now - std::chrono::days(given_days_ago);
-          core_members.InsertConsent(consent);
-        }
-
-        store::SettingsStore settings(session);
-        settings.Set(organisation_id, "public.impact_page", 1);
-        settings.Set(organisation_id, "network.share_figures", 1);
-        return {};
-      });
+Status LoadReports(const app::Services& app, std::int64_t organisation_id,
+                   std::int64_t coordinator_id, std::int64_t admin_id) {
+  const auto coordinator = DemoActor(organisation_id, coordinator_id, domain::Role::kCoordinator);
+  const auto admin = DemoActor(organisation_id, admin_id, domain::Role::kOrganisationAdmin);
+  // The organisation's today, the day the workflows check dates against.
+  const domain::CivilDate today = app.Today();
+  TRY(LoadOutreach(app, coordinator, admin, today));
+  const DemoFiles files(app::reports::ListFileMoves(app, coordinator));
+  TRY(LoadEvents(app, coordinator, files, today));
+  TRY(LoadMeasures(app, coordinator, files, today));
+  TRY(LoadFollowUp(app, coordinator, files, today));
+  TRY(LoadResearchConsents(app, coordinator, files, today));
+  // The public impact page and sharing with the network are on, so that both can be seen.
+  return app::reports::SavePublication(app, admin,
+                                       {.published = true, .shared = true, .founding_year = 0});
 }
 
 }  // namespace cercle::demo

@@ -2,9 +2,8 @@
 
 #include <cstdint>
 
-#include "base/clock.hpp"
+#include "app/services.hpp"
 #include "base/result.hpp"
-#include "store/database.hpp"
 
 namespace cercle::demo {
 
@@ -13,8 +12,10 @@ namespace cercle::demo {
 // stories and one awaiting review, recidivism events and outcome measures for a few demo core
 // members, a follow-up check after one closure (another falls due), and research consents for three
 // more core members. It turns on the public impact page and sharing with the network, so that both
-// can be seen. Dates are relative to `clock`'s today. Expects the organisation's demo accounts and
-// core members (LoadCoreMembers) to exist.
-Status LoadReports(store::Database& database, const Clock& clock, std::int64_t organisation_id);
+// can be seen. Dates are relative to today. Everything goes through the app layer's workflows, done
+// by the organisation's demo coordinator (`coordinator_id`) and admin (`admin_id`). Expects the
+// organisation's core members (LoadCoreMembers) to exist.
+Status LoadReports(const app::Services& app, std::int64_t organisation_id,
+                   std::int64_t coordinator_id, std::int64_t admin_id);
 
 }  // namespace cercle::demo

@@ -10,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // Outcomes on a core member's file, for funders and evaluators: recidivism events (new charges,
 // convictions, breaches, returns to custody), outcome measures (housing, occupation, social
@@ -24,36 +25,94 @@ namespace cercle::domain {
 // What happened.
 enum class RecidivismKind { kNewCharge, kConviction, kBreachOfConditions, kReturnToCustody };
 // Every kind, in display order.
-const std::vector<RecidivismKind>& RecidivismKinds();
+template <>
+struct EnumTable<RecidivismKind> {
+  static constexpr std::array<EnumEntry<RecidivismKind>, 4> kEntries{{
+      {RecidivismKind::kNewCharge, "new_charge", N_("New charge")},
+      {RecidivismKind::kConviction, "conviction", N_("Conviction")},
+      {RecidivismKind::kBreachOfConditions, "breach_of_conditions", N_("Breach of conditions")},
+      {RecidivismKind::kReturnToCustody, "return_to_custody", N_("Return to custody")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<RecidivismKind>& RecidivismKinds() {
+  static const std::vector<RecidivismKind> values = EnumValues<RecidivismKind>();
+  return values;
+}
 // "new_charge", "conviction", "breach_of_conditions", "return_to_custody".
-std::string_view RecidivismKindName(RecidivismKind kind);
-std::optional<RecidivismKind> ParseRecidivismKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view RecidivismKindLabel(RecidivismKind kind);
+inline std::string_view RecidivismKindName(RecidivismKind kind) { return NameOf(kind); }
+inline std::optional<RecidivismKind> ParseRecidivismKind(std::string_view name) {
+  return ParseEnum<RecidivismKind>(name);
+}
+inline std::string_view RecidivismKindLabel(RecidivismKind kind) { return LabelOf(kind); }
 
 // The nature of the offence involved.
 enum class OffenceCategory { kSexual, kViolent, kOther };
-const std::vector<OffenceCategory>& OffenceCategories();
+template <>
+struct EnumTable<OffenceCategory> {
+  static constexpr std::array<EnumEntry<OffenceCategory>, 3> kEntries{{
+      {OffenceCategory::kSexual, "sexual", N_("Sexual")},
+      {OffenceCategory::kViolent, "violent", N_("Violent (non-sexual)")},
+      {OffenceCategory::kOther, "other", N_("Other")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<OffenceCategory>& OffenceCategories() {
+  static const std::vector<OffenceCategory> values = EnumValues<OffenceCategory>();
+  return values;
+}
 // "sexual", "violent", "other".
-std::string_view OffenceCategoryName(OffenceCategory category);
-std::optional<OffenceCategory> ParseOffenceCategory(std::string_view name);
-std::string_view OffenceCategoryLabel(OffenceCategory category);
+inline std::string_view OffenceCategoryName(OffenceCategory category) { return NameOf(category); }
+inline std::optional<OffenceCategory> ParseOffenceCategory(std::string_view name) {
+  return ParseEnum<OffenceCategory>(name);
+}
+inline std::string_view OffenceCategoryLabel(OffenceCategory category) { return LabelOf(category); }
 
 // Where the coordinator learned of it.
 enum class EventSource { kCourtRecords, kParoleOfficer, kPolice, kCoreMember, kMedia, kOther };
-const std::vector<EventSource>& EventSources();
+template <>
+struct EnumTable<EventSource> {
+  static constexpr std::array<EnumEntry<EventSource>, 6> kEntries{{
+      {EventSource::kCourtRecords, "court_records", N_("Court or public records")},
+      {EventSource::kParoleOfficer, "parole_officer", N_("Parole or probation officer")},
+      {EventSource::kPolice, "police", N_("Police")},
+      {EventSource::kCoreMember, "core_member", N_("The core member himself")},
+      {EventSource::kMedia, "media", N_("Media")},
+      {EventSource::kOther, "other", N_("Other")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<EventSource>& EventSources() {
+  static const std::vector<EventSource> values = EnumValues<EventSource>();
+  return values;
+}
 // "court_records", "parole_officer", "police", "core_member", "media", "other".
-std::string_view EventSourceName(EventSource source);
-std::optional<EventSource> ParseEventSource(std::string_view name);
-std::string_view EventSourceLabel(EventSource source);
+inline std::string_view EventSourceName(EventSource source) { return NameOf(source); }
+inline std::optional<EventSource> ParseEventSource(std::string_view name) {
+  return ParseEnum<EventSource>(name);
+}
+inline std::string_view EventSourceLabel(EventSource source) { return LabelOf(source); }
 
 // When it happened, relative to the circle.
 enum class CirclePeriod { kDuring, kAfter };
-const std::vector<CirclePeriod>& CirclePeriods();
+template <>
+struct EnumTable<CirclePeriod> {
+  static constexpr std::array<EnumEntry<CirclePeriod>, 2> kEntries{{
+      {CirclePeriod::kDuring, "during", N_("During the circle")},
+      {CirclePeriod::kAfter, "after", N_("After the circle")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<CirclePeriod>& CirclePeriods() {
+  static const std::vector<CirclePeriod> values = EnumValues<CirclePeriod>();
+  return values;
+}
 // "during", "after".
-std::string_view CirclePeriodName(CirclePeriod period);
-std::optional<CirclePeriod> ParseCirclePeriod(std::string_view name);
-std::string_view CirclePeriodLabel(CirclePeriod period);
+inline std::string_view CirclePeriodName(CirclePeriod period) { return NameOf(period); }
+inline std::optional<CirclePeriod> ParseCirclePeriod(std::string_view name) {
+  return ParseEnum<CirclePeriod>(name);
+}
+inline std::string_view CirclePeriodLabel(CirclePeriod period) { return LabelOf(period); }
 
 // A new charge, conviction, breach or return to custody of a core member.
 struct RecidivismEvent {
@@ -81,19 +140,51 @@ Status CheckRecidivismEvent(RecidivismEvent& event, CivilDate today);
 
 // What an outcome measure is about.
 enum class OutcomeDimension { kHousing, kOccupation, kSocialNetwork };
-const std::vector<OutcomeDimension>& OutcomeDimensions();
+template <>
+struct EnumTable<OutcomeDimension> {
+  static constexpr std::array<EnumEntry<OutcomeDimension>, 3> kEntries{{
+      {OutcomeDimension::kHousing, "housing", N_("Housing stability")},
+      {OutcomeDimension::kOccupation, "occupation", N_("Employment or occupation")},
+      {OutcomeDimension::kSocialNetwork, "social_network", N_("Social network and isolation")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<OutcomeDimension>& OutcomeDimensions() {
+  static const std::vector<OutcomeDimension> values = EnumValues<OutcomeDimension>();
+  return values;
+}
 // "housing", "occupation", "social_network".
-std::string_view OutcomeDimensionName(OutcomeDimension dimension);
-std::optional<OutcomeDimension> ParseOutcomeDimension(std::string_view name);
-std::string_view OutcomeDimensionLabel(OutcomeDimension dimension);
+inline std::string_view OutcomeDimensionName(OutcomeDimension dimension) {
+  return NameOf(dimension);
+}
+inline std::optional<OutcomeDimension> ParseOutcomeDimension(std::string_view name) {
+  return ParseEnum<OutcomeDimension>(name);
+}
+inline std::string_view OutcomeDimensionLabel(OutcomeDimension dimension) {
+  return LabelOf(dimension);
+}
 
 // When in the circle a measure was taken.
 enum class MeasureOccasion { kStart, kReview, kClosure };
-const std::vector<MeasureOccasion>& MeasureOccasions();
+template <>
+struct EnumTable<MeasureOccasion> {
+  static constexpr std::array<EnumEntry<MeasureOccasion>, 3> kEntries{{
+      {MeasureOccasion::kStart, "start", N_("At the start")},
+      {MeasureOccasion::kReview, "review", N_("At a review")},
+      {MeasureOccasion::kClosure, "closure", N_("At closure")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<MeasureOccasion>& MeasureOccasions() {
+  static const std::vector<MeasureOccasion> values = EnumValues<MeasureOccasion>();
+  return values;
+}
 // "start", "review", "closure".
-std::string_view MeasureOccasionName(MeasureOccasion occasion);
-std::optional<MeasureOccasion> ParseMeasureOccasion(std::string_view name);
-std::string_view MeasureOccasionLabel(MeasureOccasion occasion);
+inline std::string_view MeasureOccasionName(MeasureOccasion occasion) { return NameOf(occasion); }
+inline std::optional<MeasureOccasion> ParseMeasureOccasion(std::string_view name) {
+  return ParseEnum<MeasureOccasion>(name);
+}
+inline std::string_view MeasureOccasionLabel(MeasureOccasion occasion) { return LabelOf(occasion); }
 
 // The fewest and most levels a scale has.
 inline constexpr std::size_t kMinScaleLevels = 2;

@@ -2,22 +2,11 @@
 
 #include "domain/enum_names.hpp"
 #include "domain/intake_fields.hpp"
+#include "domain/record_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
 namespace {
-
-constexpr CivilDate kEarliest{std::chrono::year{1950}, std::chrono::January, std::chrono::day{1}};
-
-// Adds an error under `field` when `date` is in the future or implausibly old.
-void CheckPastDate(std::vector<FieldError>& errors, const std::string& field, CivilDate date,
-                   CivilDate today) {
-  if (today < date) {
-    errors.push_back({field, {N_("The date cannot be in the future."), {}}});
-  } else if (date < kEarliest) {
-    errors.push_back({field, {N_("Enter a date after 1950."), {}}});
-  }
-}
 
 // Adds `missing` under `field` when `text` is blank, or a length error past `limit` characters.
 void CheckText(std::vector<FieldError>& errors, const std::string& field, const std::string& text,
@@ -30,84 +19,6 @@ void CheckText(std::vector<FieldError>& errors, const std::string& field, const 
 }
 
 }  // namespace
-
-const std::vector<OutreachKind>& OutreachKinds() {
-  static const std::vector<OutreachKind> kinds = {OutreachKind::kPresentation,
-                                                  OutreachKind::kMediaInterview,
-                                                  OutreachKind::kArticle, OutreachKind::kEvent};
-  return kinds;
-}
-
-std::string_view OutreachKindName(OutreachKind kind) {
-  switch (kind) {
-    case OutreachKind::kPresentation:
-      return "presentation";
-    case OutreachKind::kMediaInterview:
-      return "media_interview";
-    case OutreachKind::kArticle:
-      return "article";
-    case OutreachKind::kEvent:
-      return "event";
-  }
-  return "presentation";
-}
-
-std::optional<OutreachKind> ParseOutreachKind(std::string_view name) {
-  return FindByName(OutreachKinds(), OutreachKindName, name);
-}
-
-std::string_view OutreachKindLabel(OutreachKind kind) {
-  switch (kind) {
-    case OutreachKind::kPresentation:
-      return N_("Presentation");
-    case OutreachKind::kMediaInterview:
-      return N_("Media interview");
-    case OutreachKind::kArticle:
-      return N_("Article");
-    case OutreachKind::kEvent:
-      return N_("Event");
-  }
-  return N_("Presentation");
-}
-
-const std::vector<OutreachLanguage>& OutreachLanguages() {
-  static const std::vector<OutreachLanguage> languages = {
-      OutreachLanguage::kFrench, OutreachLanguage::kEnglish, OutreachLanguage::kBilingual,
-      OutreachLanguage::kOther};
-  return languages;
-}
-
-std::string_view OutreachLanguageName(OutreachLanguage language) {
-  switch (language) {
-    case OutreachLanguage::kFrench:
-      return "fr";
-    case OutreachLanguage::kEnglish:
-      return "en";
-    case OutreachLanguage::kBilingual:
-      return "bilingual";
-    case OutreachLanguage::kOther:
-      return "other";
-  }
-  return "fr";
-}
-
-std::optional<OutreachLanguage> ParseOutreachLanguage(std::string_view name) {
-  return FindByName(OutreachLanguages(), OutreachLanguageName, name);
-}
-
-std::string_view OutreachLanguageLabel(OutreachLanguage language) {
-  switch (language) {
-    case OutreachLanguage::kFrench:
-      return N_("French");
-    case OutreachLanguage::kEnglish:
-      return N_("English");
-    case OutreachLanguage::kBilingual:
-      return N_("French and English");
-    case OutreachLanguage::kOther:
-      return N_("Other language");
-  }
-  return N_("French");
-}
 
 Status CheckOutreachActivity(OutreachActivity& activity, CivilDate today) {
   std::vector<FieldError> errors;

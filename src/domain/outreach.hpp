@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // Outreach to the media and the public (presentations, media interviews, articles, events), and the
 // significant stories staff write for funders and the public. No I/O.
@@ -16,19 +18,51 @@ namespace cercle::domain {
 
 // What kind of outreach it was.
 enum class OutreachKind { kPresentation, kMediaInterview, kArticle, kEvent };
-const std::vector<OutreachKind>& OutreachKinds();
+template <>
+struct EnumTable<OutreachKind> {
+  static constexpr std::array<EnumEntry<OutreachKind>, 4> kEntries{{
+      {OutreachKind::kPresentation, "presentation", N_("Presentation")},
+      {OutreachKind::kMediaInterview, "media_interview", N_("Media interview")},
+      {OutreachKind::kArticle, "article", N_("Article")},
+      {OutreachKind::kEvent, "event", N_("Event")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<OutreachKind>& OutreachKinds() {
+  static const std::vector<OutreachKind> values = EnumValues<OutreachKind>();
+  return values;
+}
 // "presentation", "media_interview", "article", "event".
-std::string_view OutreachKindName(OutreachKind kind);
-std::optional<OutreachKind> ParseOutreachKind(std::string_view name);
-std::string_view OutreachKindLabel(OutreachKind kind);
+inline std::string_view OutreachKindName(OutreachKind kind) { return NameOf(kind); }
+inline std::optional<OutreachKind> ParseOutreachKind(std::string_view name) {
+  return ParseEnum<OutreachKind>(name);
+}
+inline std::string_view OutreachKindLabel(OutreachKind kind) { return LabelOf(kind); }
 
 // The language the outreach was done in.
 enum class OutreachLanguage { kFrench, kEnglish, kBilingual, kOther };
-const std::vector<OutreachLanguage>& OutreachLanguages();
+template <>
+struct EnumTable<OutreachLanguage> {
+  static constexpr std::array<EnumEntry<OutreachLanguage>, 4> kEntries{{
+      {OutreachLanguage::kFrench, "fr", N_("French")},
+      {OutreachLanguage::kEnglish, "en", N_("English")},
+      {OutreachLanguage::kBilingual, "bilingual", N_("French and English")},
+      {OutreachLanguage::kOther, "other", N_("Other language")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<OutreachLanguage>& OutreachLanguages() {
+  static const std::vector<OutreachLanguage> values = EnumValues<OutreachLanguage>();
+  return values;
+}
 // "fr", "en", "bilingual", "other".
-std::string_view OutreachLanguageName(OutreachLanguage language);
-std::optional<OutreachLanguage> ParseOutreachLanguage(std::string_view name);
-std::string_view OutreachLanguageLabel(OutreachLanguage language);
+inline std::string_view OutreachLanguageName(OutreachLanguage language) { return NameOf(language); }
+inline std::optional<OutreachLanguage> ParseOutreachLanguage(std::string_view name) {
+  return ParseEnum<OutreachLanguage>(name);
+}
+inline std::string_view OutreachLanguageLabel(OutreachLanguage language) {
+  return LabelOf(language);
+}
 
 // One presentation, interview, article or event.
 struct OutreachActivity {

@@ -153,8 +153,9 @@ CoarsenedRows Coarsen(std::vector<QuasiIdentifiers> rows, std::size_t minimum_gr
   // Generalising costs every row some detail; leaving out a few rows costs only those. So the
   // extract generalises only while k or more rows would otherwise be left out.
   if (RowsUnder(rows, k) >= k) {
-    record(Coarsening::kWideAgeBands, Recode(rows, &QuasiIdentifiers::age_group,
-                                             [](const std::string& band) { return WideAgeGroup(band); }));
+    record(Coarsening::kWideAgeBands,
+           Recode(rows, &QuasiIdentifiers::age_group,
+                  [](const std::string& band) { return WideAgeGroup(band); }));
   }
   if (RowsUnder(rows, k) >= k) {
     record(Coarsening::kRareSourcesMerged, MergeRare(rows, &QuasiIdentifiers::referral_source, k));
@@ -217,9 +218,10 @@ std::string EventColumnName(domain::RecidivismKind kind, domain::OffenceCategory
          std::string(domain::CirclePeriodName(period));
 }
 
-std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
-  using domain::CirclePeriodLabel;
-  std::vector<ExtractColumn> columns = {
+// The columns about the file itself: who he is in the extract, where from, his age and how long
+// he has been followed.
+std::vector<ExtractColumn> FileColumns(std::size_t minimum_group) {
+  return {
       {"participant",
        {N_("A code standing for the core member, the same in every extract of the organisation. "
            "It cannot be traced back to him outside the organisation."),
@@ -263,6 +265,11 @@ std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
        {N_("A whole number; empty while the file is open."), {}},
        std::nullopt},
   };
+}
+
+std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
+  using domain::CirclePeriodLabel;
+  std::vector<ExtractColumn> columns = FileColumns(minimum_group);
   for (const auto kind : domain::RecidivismKinds()) {
     for (const auto category : domain::OffenceCategories()) {
       for (const auto period : domain::CirclePeriods()) {
@@ -328,8 +335,8 @@ void AppendMeasureCells(const domain::ReportRecords& records, std::int64_t core_
       const domain::OutcomeMeasure* latest = nullptr;
       for (const auto& measure : records.measures) {
         if (measure.core_member_id != core_member_id || measure.occasion != occasion) continue;
-        if (!latest || std::tie(latest->measured_on, latest->id) <
-                           std::tie(measure.measured_on, measure.id)) {
+        if (!latest ||
+            std::tie(latest->measured_on, latest->id) < std::tie(measure.measured_on, measure.id)) {
           latest = &measure;
         }
       }

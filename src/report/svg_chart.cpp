@@ -132,51 +132,161 @@ std::vector<double> AxisTicks(double maximum) {
   return ticks;
 }
 
-std::string RenderBarChart(const BarChart& chart, std::string_view id) {
-  const auto& palette = ChartPalette();
-  const auto colour_of = [&](std::size_t series) {
-    const auto& chosen = chart.series[series].colour;
+namespace {
+
+// Where one legend entry stands.
+struct LegendEntry {
+  double x = 0;
+  double y = 0;
+  std::size_t series = 0;
+};
+
+// The legend of a chart with more than one series, wrapped over as many rows as it needs.
+std::vector<LegendEntry> LayOutLegend(const BarChart& chart) {
+  std::vector<LegendEntry> legend;
+  if (chart.series.size() <= 1) return legend;
+  double x = kLeft;
+  double y = 8;
+  for (std::size_t i = 0; i < chart.series.size(); ++i) {
+    const double width = 18 + TextWidth(chart.series[i].name) + 16;
+    if (x + width > kWidth - kRight && x > kLeft) {
+      x = kLeft;
+      y += kLegendRow;
+    }
+    legend.push_back({x, y, i});
+    x += width;
+  }
+  return legend;
+}
+
+// The plot area of a chart and its vertical scale.
+class Plot {
+ public:
+  Plot(const BarChart& chart, const std::vector<LegendEntry>& legend)
+      : chart_(chart), totals_(chart.categories.size(), 0) {
+    top_ = legend.empty() ? 16 : legend.back().y + kLegendRow + 8;
+    height_ = kHeight - top_ - kBottom;
+    width_ = kWidth - kLeft - kRight;
+    double maximum = 0;
+    for (const auto& series : chart.series) {
+      for (std::size_t i = 0; i < totals_.size() && i < series.values.size(); ++i) {
+        const double value = std::max(0.0, series.values[i]);
+        totals_[i] += value;
+        maximum = std::max(maximum, chart.stacked ? totals_[i] : value);
+      }
+    }
+    ticks_ = AxisTicks(maximum);
+    scale_top_ = ticks_.back() > 0 ? ticks_.back() : 1;
+  }
+
+  double top() const { return top_; }
+  double height() const { return height_; }
+  double width() const { return width_; }
+  const std::vector<double>& ticks() const { return ticks_; }
+  // The stacked total of category `i`.
+  double total(std::size_t i) const { return totals_[i]; }
+  // The y coordinate of `value` on the scale.
+  double YOf(double value) const { return top_ + height_ * (1 - value / scale_top_); }
+  // The colour of series `series`: its own, or the palette's in turn.
+  std::string ColourOf(std::size_t series) const {
+    const auto& palette = ChartPalette();
+    const auto& chosen = chart_.series[series].colour;
     return chosen.empty() ? palette[series % palette.size()] : chosen;
-  };
+  }
+
+ private:
+  const BarChart& chart_;
+  std::vector<double> totals_;
+  std::vector<double> ticks_;
+  double top_ = 0;
+  double height_ = 0;
+  double width_ = 0;
+  double scale_top_ = 1;
+};
+
+// The legend's swatches and names.
+void DrawLegend(const BarChart& chart, const std::vector<LegendEntry>& legend, const Plot& plot,
+                std::string& svg) {
+  for (const auto& entry : legend) {
+    svg += "<rect x=\"" + Number(entry.x) + "\" y=\"" + Number(entry.y) +
+           "\" width=\"12\" height=\"12\" fill=\"" + plot.ColourOf(entry.series) + "\"/>";
+    svg += "<text x=\"" + Number(entry.x + 18) + "\" y=\"" + Number(entry.y + 11) +
+           "\" font-size=\"12\" fill=\"" + kInk + "\">" + Escape(chart.series[entry.series].name) +
+           "</text>";
+  }
+}
+
+// The horizontal grid lines and their values.
+void DrawGrid(const Plot& plot, std::string& svg) {
+  for (const double tick : plot.ticks()) {
+    const double y = plot.YOf(tick);
+    svg += "<line x1=\"" + Number(kLeft) + "\" x2=\"" + Number(kWidth - kRight) + "\" y1=\"" +
+           Number(y) + "\" y2=\"" + Number(y) + "\" stroke=\"" + kGrid + "\" stroke-width=\"1\"/>";
+    svg += "<text x=\"" + Number(kLeft - 6) + "\" y=\"" + Number(y + 4) +
+           "\" font-size=\"11\" text-anchor=\"end\" fill=\"" + kInk + "\">" +
+           FormatPlainNumber(tick, 1) + "</text>";
+  }
+}
+
+// The bars of category `i`, centred on `centre`, `bar` wide in all, with their values.
+void DrawBars(const BarChart& chart, const Plot& plot, std::size_t i, double centre, double bar,
+              std::string& svg) {
+  double base = 0;
+  const double width =
+      chart.stacked || chart.series.empty() ? bar : bar / static_cast<double>(chart.series.size());
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    const double value =
+        i < chart.series[s].values.size() ? std::max(0.0, chart.series[s].values[i]) : 0;
+    if (value <= 0) continue;
+    const double left =
+        chart.stacked ? centre - bar / 2 : centre - bar / 2 + width * static_cast<double>(s);
+    const double y_top = plot.YOf(base + value);
+    const double y_bottom = plot.YOf(base);
+    svg += "<rect x=\"" + Number(left) + "\" y=\"" + Number(y_top) + "\" width=\"" + Number(width) +
+           "\" height=\"" + Number(std::max(0.0, y_bottom - y_top)) + "\" fill=\"" +
+           plot.ColourOf(s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
+    if (chart.stacked) {
+      base += value;
+    } else {
+      svg += "<text x=\"" + Number(left + width / 2) + "\" y=\"" + Number(y_top - 4) +
+             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
+             FormatPlainNumber(value, 1) + "</text>";
+    }
+  }
+  if (chart.stacked && plot.total(i) > 0) {
+    svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(plot.YOf(plot.total(i)) - 4) +
+           "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
+           FormatPlainNumber(plot.total(i), 1) + "</text>";
+  }
+}
+
+// The label of a category under its bars: slanted when there are many, else wrapped to `band`.
+void DrawCategoryLabel(const std::string& label, const Plot& plot, double centre, double band,
+                       bool slanted, std::string& svg) {
+  const double label_y = plot.top() + plot.height() + 16;
+  if (slanted) {
+    svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
+           "\" font-size=\"11\" text-anchor=\"end\" fill=\"" + kInk + "\" transform=\"rotate(-35 " +
+           Number(centre) + " " + Number(label_y) + ")\">" + Escape(label) + "</text>";
+    return;
+  }
+  svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
+         "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">";
+  const auto lines = WrapLabel(label, band - 6);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    svg += "<tspan x=\"" + Number(centre) + "\" dy=\"" + (l == 0 ? "0" : "13") + "\">" +
+           Escape(lines[l]) + "</tspan>";
+  }
+  svg += "</text>";
+}
+
+}  // namespace
+
+std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   const std::string title_id = std::string(id) + "-title";
   const std::string description_id = std::string(id) + "-desc";
-
-  // The legend, wrapped over as many rows as it needs.
-  struct LegendEntry {
-    double x = 0;
-    double y = 0;
-    std::size_t series = 0;
-  };
-  std::vector<LegendEntry> legend;
-  double x = kLeft;
-  double legend_y = 8;
-  if (chart.series.size() > 1) {
-    for (std::size_t i = 0; i < chart.series.size(); ++i) {
-      const double width = 18 + TextWidth(chart.series[i].name) + 16;
-      if (x + width > kWidth - kRight && x > kLeft) {
-        x = kLeft;
-        legend_y += kLegendRow;
-      }
-      legend.push_back({x, legend_y, i});
-      x += width;
-    }
-  }
-  const double top = legend.empty() ? 16 : legend_y + kLegendRow + 8;
-  const double plot_height = kHeight - top - kBottom;
-  const double plot_width = kWidth - kLeft - kRight;
-
-  std::vector<double> totals(chart.categories.size(), 0);
-  double maximum = 0;
-  for (const auto& series : chart.series) {
-    for (std::size_t i = 0; i < totals.size() && i < series.values.size(); ++i) {
-      const double value = std::max(0.0, series.values[i]);
-      totals[i] += value;
-      maximum = std::max(maximum, chart.stacked ? totals[i] : value);
-    }
-  }
-  const auto ticks = AxisTicks(maximum);
-  const double scale_top = ticks.back() > 0 ? ticks.back() : 1;
-  const auto y_of = [&](double value) { return top + plot_height * (1 - value / scale_top); };
+  const auto legend = LayOutLegend(chart);
+  const Plot plot(chart, legend);
 
   std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + Number(kWidth) + " " +
                     Number(kHeight) + "\" aria-labelledby=\"" + title_id + " " + description_id +
@@ -185,75 +295,20 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   svg += "<desc id=\"" + description_id + "\">" + Escape(chart.description) + "</desc>";
   svg += "<rect x=\"0\" y=\"0\" width=\"" + Number(kWidth) + "\" height=\"" + Number(kHeight) +
          "\" fill=\"#ffffff\"/>";
-  for (const auto& entry : legend) {
-    svg += "<rect x=\"" + Number(entry.x) + "\" y=\"" + Number(entry.y) +
-           "\" width=\"12\" height=\"12\" fill=\"" + colour_of(entry.series) + "\"/>";
-    svg += "<text x=\"" + Number(entry.x + 18) + "\" y=\"" + Number(entry.y + 11) +
-           "\" font-size=\"12\" fill=\"" + kInk + "\">" + Escape(chart.series[entry.series].name) +
-           "</text>";
-  }
-  for (const double tick : ticks) {
-    const double y = y_of(tick);
-    svg += "<line x1=\"" + Number(kLeft) + "\" x2=\"" + Number(kWidth - kRight) + "\" y1=\"" +
-           Number(y) + "\" y2=\"" + Number(y) + "\" stroke=\"" + kGrid + "\" stroke-width=\"1\"/>";
-    svg += "<text x=\"" + Number(kLeft - 6) + "\" y=\"" + Number(y + 4) +
-           "\" font-size=\"11\" text-anchor=\"end\" fill=\"" + kInk + "\">" +
-           FormatPlainNumber(tick, 1) + "</text>";
-  }
+  DrawLegend(chart, legend, plot, svg);
+  DrawGrid(plot, svg);
   const std::size_t count = chart.categories.size();
-  const double band = count > 0 ? plot_width / static_cast<double>(count) : plot_width;
+  const double band = count > 0 ? plot.width() / static_cast<double>(count) : plot.width();
   const double bar = std::min(48.0, band * 0.62);
-  const bool slanted = count > 8;
   for (std::size_t i = 0; i < count; ++i) {
     const double centre = kLeft + band * (static_cast<double>(i) + 0.5);
-    double base = 0;
-    const double width = chart.stacked || chart.series.empty()
-                             ? bar
-                             : bar / static_cast<double>(chart.series.size());
-    for (std::size_t s = 0; s < chart.series.size(); ++s) {
-      const double value =
-          i < chart.series[s].values.size() ? std::max(0.0, chart.series[s].values[i]) : 0;
-      if (value <= 0) continue;
-      const double left =
-          chart.stacked ? centre - bar / 2 : centre - bar / 2 + width * static_cast<double>(s);
-      const double y_top = y_of(base + value);
-      const double y_bottom = y_of(base);
-      svg += "<rect x=\"" + Number(left) + "\" y=\"" + Number(y_top) + "\" width=\"" +
-             Number(width) + "\" height=\"" + Number(std::max(0.0, y_bottom - y_top)) +
-             "\" fill=\"" + colour_of(s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
-      if (chart.stacked) {
-        base += value;
-      } else {
-        svg += "<text x=\"" + Number(left + width / 2) + "\" y=\"" + Number(y_top - 4) +
-               "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
-               FormatPlainNumber(value, 1) + "</text>";
-      }
-    }
-    if (chart.stacked && totals[i] > 0) {
-      svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(y_of(totals[i]) - 4) +
-             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
-             FormatPlainNumber(totals[i], 1) + "</text>";
-    }
-    const double label_y = top + plot_height + 16;
-    if (slanted) {
-      svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
-             "\" font-size=\"11\" text-anchor=\"end\" fill=\"" + kInk +
-             "\" transform=\"rotate(-35 " + Number(centre) + " " + Number(label_y) + ")\">" +
-             Escape(chart.categories[i]) + "</text>";
-    } else {
-      svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
-             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">";
-      const auto lines = WrapLabel(chart.categories[i], band - 6);
-      for (std::size_t l = 0; l < lines.size(); ++l) {
-        svg += "<tspan x=\"" + Number(centre) + "\" dy=\"" + (l == 0 ? "0" : "13") + "\">" +
-               Escape(lines[l]) + "</tspan>";
-      }
-      svg += "</text>";
-    }
+    DrawBars(chart, plot, i, centre, bar, svg);
+    DrawCategoryLabel(chart.categories[i], plot, centre, band, count > 8, svg);
   }
+  const double bottom = plot.top() + plot.height();
   svg += "<line x1=\"" + Number(kLeft) + "\" x2=\"" + Number(kWidth - kRight) + "\" y1=\"" +
-         Number(top + plot_height) + "\" y2=\"" + Number(top + plot_height) + "\" stroke=\"" +
-         kInk + "\" stroke-width=\"1\"/>";
+         Number(bottom) + "\" y2=\"" + Number(bottom) + "\" stroke=\"" + kInk +
+         "\" stroke-width=\"1\"/>";
   svg += "</svg>";
   return svg;
 }

@@ -8,13 +8,26 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kInsert =
-    "INSERT INTO organisations (name, slug, created_at) VALUES (:name, :slug, :created_at) "
-    "RETURNING id";
-constexpr const char* kSlugTaken = "SELECT count(*) FROM organisations WHERE slug = :slug";
-constexpr const char* kList =
-    "SELECT id, name, slug, created_at FROM organisations ORDER BY name, id";
-constexpr const char* kFind = "SELECT id, name, slug, created_at FROM organisations WHERE id = :id";
+constexpr const char* kInsert = R"sql(
+  INSERT INTO organisations (name, slug, created_at)
+  VALUES (:name, :slug, :created_at)
+  RETURNING id
+)sql";
+constexpr const char* kSlugTaken = R"sql(
+  SELECT count(*)
+  FROM organisations
+  WHERE slug = :slug
+)sql";
+constexpr const char* kList = R"sql(
+  SELECT id, name, slug, created_at
+  FROM organisations
+  ORDER BY name, id
+)sql";
+constexpr const char* kFind = R"sql(
+  SELECT id, name, slug, created_at
+  FROM organisations
+  WHERE id = :id
+)sql";
 
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxSlugLength = 60;

@@ -10,50 +10,91 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kVolunteers =
-    "SELECT id, first_name, last_name FROM volunteers WHERE organisation_id = :organisation"
-    " ORDER BY last_name, first_name, id";
-constexpr const char* kStageChanges =
-    "SELECT volunteer_id, to_stage, changed_at FROM volunteer_stage_changes"
-    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
-constexpr const char* kModules =
-    "SELECT id, required_for_circles, required_minutes, active FROM training_modules"
-    " WHERE organisation_id = :organisation ORDER BY position, id";
-constexpr const char* kAttendance =
-    "SELECT a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes"
-    " FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id"
-    " AND s.organisation_id = a.organisation_id WHERE a.organisation_id = :organisation"
-    " ORDER BY s.held_on, a.session_id, a.volunteer_id";
-constexpr const char* kApprovedHours =
-    "SELECT id, volunteer_id, worked_on, minutes, kind FROM volunteer_hours"
-    " WHERE organisation_id = :organisation AND status = 'approved' ORDER BY worked_on, id";
-constexpr const char* kReferrals =
-    "SELECT id, source, received_on, person_legal_name, core_member_id FROM referrals"
-    " WHERE organisation_id = :organisation ORDER BY received_on, id";
-constexpr const char* kReferralChanges =
-    "SELECT referral_id, to_status, changed_at FROM referral_status_changes"
-    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
-constexpr const char* kCoreMembers =
-    "SELECT id, file_number, legal_name, preferred_name, region, birth_date, status FROM"
-    " core_members WHERE organisation_id = :organisation ORDER BY file_number, id";
-constexpr const char* kCoreMemberChanges =
-    "SELECT core_member_id, to_status, changed_at FROM core_member_status_changes"
-    " WHERE organisation_id = :organisation ORDER BY changed_at, id";
-constexpr const char* kResearchConsents =
-    "SELECT id, core_member_id, given_on, expires_on, withdrawn_on FROM consents"
-    " WHERE organisation_id = :organisation AND scope = 'research' ORDER BY given_on, id";
-constexpr const char* kCircles =
-    "SELECT id, code_name, core_member_id FROM circles WHERE organisation_id = :organisation"
-    " ORDER BY code_name, id";
-constexpr const char* kPhaseChanges =
-    "SELECT circle_id, to_phase, decided_on FROM circle_phase_changes"
-    " WHERE organisation_id = :organisation ORDER BY decided_on, id";
-constexpr const char* kStays =
-    "SELECT circle_id, volunteer_id, joined_on, left_on FROM circle_members"
-    " WHERE organisation_id = :organisation ORDER BY joined_on, id";
-constexpr const char* kConcerns =
-    "SELECT id, circle_id, severity, raised_at, acknowledged_at FROM concerns"
-    " WHERE organisation_id = :organisation ORDER BY raised_at, id";
+constexpr const char* kVolunteers = R"sql(
+  SELECT id, first_name, last_name
+  FROM volunteers
+  WHERE organisation_id = :organisation
+  ORDER BY last_name, first_name, id
+)sql";
+constexpr const char* kStageChanges = R"sql(
+  SELECT volunteer_id, to_stage, changed_at
+  FROM volunteer_stage_changes
+  WHERE organisation_id = :organisation
+  ORDER BY changed_at, id
+)sql";
+constexpr const char* kModules = R"sql(
+  SELECT id, required_for_circles, required_minutes, active
+  FROM training_modules
+  WHERE organisation_id = :organisation
+  ORDER BY position, id
+)sql";
+constexpr const char* kAttendance = R"sql(
+  SELECT a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes
+  FROM training_attendance a
+  JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
+  WHERE a.organisation_id = :organisation
+  ORDER BY s.held_on, a.session_id, a.volunteer_id
+)sql";
+constexpr const char* kApprovedHours = R"sql(
+  SELECT id, volunteer_id, worked_on, minutes, kind
+  FROM volunteer_hours
+  WHERE organisation_id = :organisation AND status = 'approved'
+  ORDER BY worked_on, id
+)sql";
+constexpr const char* kReferrals = R"sql(
+  SELECT id, source, received_on, person_legal_name, core_member_id
+  FROM referrals
+  WHERE organisation_id = :organisation
+  ORDER BY received_on, id
+)sql";
+constexpr const char* kReferralChanges = R"sql(
+  SELECT referral_id, to_status, changed_at
+  FROM referral_status_changes
+  WHERE organisation_id = :organisation
+  ORDER BY changed_at, id
+)sql";
+constexpr const char* kCoreMembers = R"sql(
+  SELECT id, file_number, legal_name, preferred_name, region, birth_date, status
+  FROM core_members
+  WHERE organisation_id = :organisation
+  ORDER BY file_number, id
+)sql";
+constexpr const char* kCoreMemberChanges = R"sql(
+  SELECT core_member_id, to_status, changed_at
+  FROM core_member_status_changes
+  WHERE organisation_id = :organisation
+  ORDER BY changed_at, id
+)sql";
+constexpr const char* kResearchConsents = R"sql(
+  SELECT id, core_member_id, given_on, expires_on, withdrawn_on
+  FROM consents
+  WHERE organisation_id = :organisation AND scope = 'research'
+  ORDER BY given_on, id
+)sql";
+constexpr const char* kCircles = R"sql(
+  SELECT id, code_name, core_member_id
+  FROM circles
+  WHERE organisation_id = :organisation
+  ORDER BY code_name, id
+)sql";
+constexpr const char* kPhaseChanges = R"sql(
+  SELECT circle_id, to_phase, decided_on
+  FROM circle_phase_changes
+  WHERE organisation_id = :organisation
+  ORDER BY decided_on, id
+)sql";
+constexpr const char* kStays = R"sql(
+  SELECT circle_id, volunteer_id, joined_on, left_on
+  FROM circle_members
+  WHERE organisation_id = :organisation
+  ORDER BY joined_on, id
+)sql";
+constexpr const char* kConcerns = R"sql(
+  SELECT id, circle_id, severity, raised_at, acknowledged_at
+  FROM concerns
+  WHERE organisation_id = :organisation
+  ORDER BY raised_at, id
+)sql";
 
 // The circles, their phases and their volunteers' stays.
 void LoadCircles(soci::session& session, std::int64_t organisation_id,
@@ -130,40 +171,49 @@ void LoadConcerns(soci::session& session, std::int64_t organisation_id,
   }
 }
 
-}  // namespace
+// Reads the rows (owner id, stored name, instant) of the status changes `sql` selects and hands
+// each to `add(owner_id, name, day)`, the instant made the organisation's calendar day.
+template <class Add>
+void ForEachChange(soci::session& session, const char* sql, std::int64_t organisation_id,
+                   const LocalDateOf& local_date, Add&& add) {
+  std::int64_t owner_id = 0;
+  std::string name;
+  long long changed_at = 0;
+  soci::statement statement = (session.prepare << sql, soci::use(organisation_id, "organisation"),
+                               soci::into(owner_id), soci::into(name), soci::into(changed_at));
+  statement.execute();
+  while (statement.fetch()) add(owner_id, name, local_date(FromUnix(changed_at)));
+}
 
-domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t organisation_id,
-                                        const LocalDateOf& local_date) {
-  domain::ReportRecords records;
-  std::map<std::int64_t, std::size_t> volunteer_index;
-  {
-    std::int64_t id = 0;
-    std::string first_name, last_name;
-    soci::statement statement =
-        (session.prepare << kVolunteers, soci::use(organisation_id, "organisation"), soci::into(id),
-         soci::into(first_name), soci::into(last_name));
-    statement.execute();
-    while (statement.fetch()) {
-      volunteer_index[id] = records.volunteers.size();
-      records.volunteers.push_back({id, first_name + " " + last_name, {}});
-    }
+// The position of each record in its list, by id.
+using Index = std::map<std::int64_t, std::size_t>;
+
+// The volunteers and the changes of their stage.
+void LoadVolunteers(soci::session& session, std::int64_t organisation_id,
+                    const LocalDateOf& local_date, domain::ReportRecords& records) {
+  Index index;
+  std::int64_t id = 0;
+  std::string first_name, last_name;
+  soci::statement statement =
+      (session.prepare << kVolunteers, soci::use(organisation_id, "organisation"), soci::into(id),
+       soci::into(first_name), soci::into(last_name));
+  statement.execute();
+  while (statement.fetch()) {
+    index[id] = records.volunteers.size();
+    records.volunteers.push_back({id, first_name + " " + last_name, {}});
   }
-  {
-    std::int64_t volunteer_id = 0;
-    std::string stage;
-    long long changed_at = 0;
-    soci::statement statement =
-        (session.prepare << kStageChanges, soci::use(organisation_id, "organisation"),
-         soci::into(volunteer_id), soci::into(stage), soci::into(changed_at));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto found = volunteer_index.find(volunteer_id);
-      const auto parsed = domain::ParseVolunteerStage(stage);
-      if (found == volunteer_index.end() || !parsed) continue;
-      records.volunteers[found->second].stages.push_back(
-          {local_date(FromUnix(changed_at)), *parsed});
-    }
-  }
+  ForEachChange(session, kStageChanges, organisation_id, local_date,
+                [&](std::int64_t volunteer_id, const std::string& stage, domain::CivilDate day) {
+                  const auto found = index.find(volunteer_id);
+                  const auto parsed = domain::ParseVolunteerStage(stage);
+                  if (found == index.end() || !parsed) return;
+                  records.volunteers[found->second].stages.push_back({day, *parsed});
+                });
+}
+
+// The training modules, the attendance at their sessions and the approved hours.
+void LoadTraining(soci::session& session, std::int64_t organisation_id,
+                  domain::ReportRecords& records) {
   {
     domain::ModuleRecord row;
     int required = 0, active = 0;
@@ -193,124 +243,123 @@ domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t org
       records.attendance.push_back(attendance);
     }
   }
-  {
-    domain::LoggedHoursRecord row;
-    std::string worked_on, kind;
-    soci::statement statement =
-        (session.prepare << kApprovedHours, soci::use(organisation_id, "organisation"),
-         soci::into(row.id), soci::into(row.volunteer_id), soci::into(worked_on),
-         soci::into(row.minutes), soci::into(kind));
-    statement.execute();
-    while (statement.fetch()) {
-      domain::LoggedHoursRecord hours = row;
-      hours.worked_on = domain::ParseIsoDate(worked_on).value_or(domain::CivilDate{});
-      hours.kind = domain::ParseHoursKind(kind).value_or(domain::HoursKind::kOther);
-      records.logged_hours.push_back(hours);
-    }
+  domain::LoggedHoursRecord row;
+  std::string worked_on, kind;
+  soci::statement statement =
+      (session.prepare << kApprovedHours, soci::use(organisation_id, "organisation"),
+       soci::into(row.id), soci::into(row.volunteer_id), soci::into(worked_on),
+       soci::into(row.minutes), soci::into(kind));
+  statement.execute();
+  while (statement.fetch()) {
+    domain::LoggedHoursRecord hours = row;
+    hours.worked_on = domain::ParseIsoDate(worked_on).value_or(domain::CivilDate{});
+    hours.kind = domain::ParseHoursKind(kind).value_or(domain::HoursKind::kOther);
+    records.logged_hours.push_back(hours);
   }
-  std::map<std::int64_t, std::size_t> referral_index;
-  {
-    std::int64_t id = 0, core_member_id = 0;
-    soci::indicator core_member_indicator = soci::i_null;
-    std::string source, received_on, person;
-    soci::statement statement =
-        (session.prepare << kReferrals, soci::use(organisation_id, "organisation"), soci::into(id),
-         soci::into(source), soci::into(received_on), soci::into(person),
-         soci::into(core_member_id, core_member_indicator));
-    statement.execute();
-    while (statement.fetch()) {
-      domain::ReferralRecord referral;
-      referral.id = id;
-      referral.source =
-          domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
-      referral.received_on = domain::ParseIsoDate(received_on).value_or(domain::CivilDate{});
-      referral.person_name = person;
-      if (core_member_indicator == soci::i_ok) referral.core_member_id = core_member_id;
-      referral_index[id] = records.referrals.size();
-      records.referrals.push_back(std::move(referral));
-    }
+}
+
+// The referrals and the changes of their status.
+void LoadReferrals(soci::session& session, std::int64_t organisation_id,
+                   const LocalDateOf& local_date, domain::ReportRecords& records) {
+  Index index;
+  std::int64_t id = 0, core_member_id = 0;
+  soci::indicator core_member_indicator = soci::i_null;
+  std::string source, received_on, person;
+  soci::statement statement =
+      (session.prepare << kReferrals, soci::use(organisation_id, "organisation"), soci::into(id),
+       soci::into(source), soci::into(received_on), soci::into(person),
+       soci::into(core_member_id, core_member_indicator));
+  statement.execute();
+  while (statement.fetch()) {
+    domain::ReferralRecord referral;
+    referral.id = id;
+    referral.source = domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
+    referral.received_on = domain::ParseIsoDate(received_on).value_or(domain::CivilDate{});
+    referral.person_name = person;
+    if (core_member_indicator == soci::i_ok) referral.core_member_id = core_member_id;
+    index[id] = records.referrals.size();
+    records.referrals.push_back(std::move(referral));
   }
-  {
-    std::int64_t referral_id = 0;
-    std::string status;
-    long long changed_at = 0;
-    soci::statement statement =
-        (session.prepare << kReferralChanges, soci::use(organisation_id, "organisation"),
-         soci::into(referral_id), soci::into(status), soci::into(changed_at));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto found = referral_index.find(referral_id);
-      const auto parsed = domain::ParseReferralStatus(status);
-      if (found == referral_index.end() || !parsed) continue;
-      records.referrals[found->second].history.push_back(
-          {local_date(FromUnix(changed_at)), *parsed});
+  ForEachChange(session, kReferralChanges, organisation_id, local_date,
+                [&](std::int64_t referral_id, const std::string& status, domain::CivilDate day) {
+                  const auto found = index.find(referral_id);
+                  const auto parsed = domain::ParseReferralStatus(status);
+                  if (found == index.end() || !parsed) return;
+                  records.referrals[found->second].history.push_back({day, *parsed});
+                });
+}
+
+// The research consents of the files in `index`.
+void LoadResearchConsents(soci::session& session, std::int64_t organisation_id, const Index& index,
+                          domain::ReportRecords& records) {
+  std::int64_t id = 0, core_member_id = 0;
+  std::string given_on, expires_on, withdrawn_on;
+  soci::indicator expires_indicator = soci::i_null, withdrawn_indicator = soci::i_null;
+  soci::statement statement =
+      (session.prepare << kResearchConsents, soci::use(organisation_id, "organisation"),
+       soci::into(id), soci::into(core_member_id), soci::into(given_on),
+       soci::into(expires_on, expires_indicator), soci::into(withdrawn_on, withdrawn_indicator));
+  statement.execute();
+  while (statement.fetch()) {
+    const auto found = index.find(core_member_id);
+    if (found == index.end()) continue;
+    domain::Consent consent;
+    consent.id = id;
+    consent.organisation_id = organisation_id;
+    consent.core_member_id = core_member_id;
+    consent.scope = domain::ConsentScope::kResearch;
+    consent.given_on = domain::ParseIsoDate(given_on).value_or(domain::CivilDate{});
+    if (expires_indicator == soci::i_ok) consent.expires_on = domain::ParseIsoDate(expires_on);
+    if (withdrawn_indicator == soci::i_ok) {
+      consent.withdrawn_on = domain::ParseIsoDate(withdrawn_on);
     }
+    records.core_members[found->second].research_consents.push_back(std::move(consent));
   }
-  std::map<std::int64_t, std::size_t> core_member_index;
-  {
-    std::int64_t id = 0;
-    std::string file_number, legal_name, preferred_name, region, birth_date, status;
-    soci::indicator birth_indicator = soci::i_null;
-    soci::statement statement =
-        (session.prepare << kCoreMembers, soci::use(organisation_id, "organisation"),
-         soci::into(id), soci::into(file_number), soci::into(legal_name),
-         soci::into(preferred_name), soci::into(region), soci::into(birth_date, birth_indicator),
-         soci::into(status));
-    statement.execute();
-    while (statement.fetch()) {
-      domain::CoreMemberRecord core_member;
-      core_member.id = id;
-      core_member.file_number = file_number;
-      core_member.name = preferred_name.empty() ? legal_name : preferred_name;
-      core_member.region = region;
-      if (birth_indicator == soci::i_ok) core_member.birth_date = domain::ParseIsoDate(birth_date);
-      core_member.status =
-          domain::ParseCoreMemberStatus(status).value_or(domain::CoreMemberStatus::kCandidate);
-      core_member_index[id] = records.core_members.size();
-      records.core_members.push_back(std::move(core_member));
-    }
+}
+
+// The files, the changes of their status and their research consents.
+void LoadCoreMembers(soci::session& session, std::int64_t organisation_id,
+                     const LocalDateOf& local_date, domain::ReportRecords& records) {
+  Index index;
+  std::int64_t id = 0;
+  std::string file_number, legal_name, preferred_name, region, birth_date, status;
+  soci::indicator birth_indicator = soci::i_null;
+  soci::statement statement =
+      (session.prepare << kCoreMembers, soci::use(organisation_id, "organisation"), soci::into(id),
+       soci::into(file_number), soci::into(legal_name), soci::into(preferred_name),
+       soci::into(region), soci::into(birth_date, birth_indicator), soci::into(status));
+  statement.execute();
+  while (statement.fetch()) {
+    domain::CoreMemberRecord core_member;
+    core_member.id = id;
+    core_member.file_number = file_number;
+    core_member.name = preferred_name.empty() ? legal_name : preferred_name;
+    core_member.region = region;
+    if (birth_indicator == soci::i_ok) core_member.birth_date = domain::ParseIsoDate(birth_date);
+    core_member.status =
+        domain::ParseCoreMemberStatus(status).value_or(domain::CoreMemberStatus::kCandidate);
+    index[id] = records.core_members.size();
+    records.core_members.push_back(std::move(core_member));
   }
-  {
-    std::int64_t core_member_id = 0;
-    std::string status;
-    long long changed_at = 0;
-    soci::statement statement =
-        (session.prepare << kCoreMemberChanges, soci::use(organisation_id, "organisation"),
-         soci::into(core_member_id), soci::into(status), soci::into(changed_at));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto found = core_member_index.find(core_member_id);
-      const auto parsed = domain::ParseCoreMemberStatus(status);
-      if (found == core_member_index.end() || !parsed) continue;
-      records.core_members[found->second].history.push_back(
-          {local_date(FromUnix(changed_at)), *parsed});
-    }
-  }
-  {
-    std::int64_t id = 0, core_member_id = 0;
-    std::string given_on, expires_on, withdrawn_on;
-    soci::indicator expires_indicator = soci::i_null, withdrawn_indicator = soci::i_null;
-    soci::statement statement =
-        (session.prepare << kResearchConsents, soci::use(organisation_id, "organisation"),
-         soci::into(id), soci::into(core_member_id), soci::into(given_on),
-         soci::into(expires_on, expires_indicator), soci::into(withdrawn_on, withdrawn_indicator));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto found = core_member_index.find(core_member_id);
-      if (found == core_member_index.end()) continue;
-      domain::Consent consent;
-      consent.id = id;
-      consent.organisation_id = organisation_id;
-      consent.core_member_id = core_member_id;
-      consent.scope = domain::ConsentScope::kResearch;
-      consent.given_on = domain::ParseIsoDate(given_on).value_or(domain::CivilDate{});
-      if (expires_indicator == soci::i_ok) consent.expires_on = domain::ParseIsoDate(expires_on);
-      if (withdrawn_indicator == soci::i_ok) {
-        consent.withdrawn_on = domain::ParseIsoDate(withdrawn_on);
-      }
-      records.core_members[found->second].research_consents.push_back(std::move(consent));
-    }
-  }
+  ForEachChange(session, kCoreMemberChanges, organisation_id, local_date,
+                [&](std::int64_t core_member_id, const std::string& to, domain::CivilDate day) {
+                  const auto found = index.find(core_member_id);
+                  const auto parsed = domain::ParseCoreMemberStatus(to);
+                  if (found == index.end() || !parsed) return;
+                  records.core_members[found->second].history.push_back({day, *parsed});
+                });
+  LoadResearchConsents(session, organisation_id, index, records);
+}
+
+}  // namespace
+
+domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t organisation_id,
+                                        const LocalDateOf& local_date) {
+  domain::ReportRecords records;
+  LoadVolunteers(session, organisation_id, local_date, records);
+  LoadTraining(session, organisation_id, records);
+  LoadReferrals(session, organisation_id, local_date, records);
+  LoadCoreMembers(session, organisation_id, local_date, records);
   OutreachStore outreach(session);
   records.outreach = outreach.ListActivities(organisation_id);
   records.stories = outreach.ListStories(organisation_id);

@@ -2,7 +2,8 @@
 
 #include "web/context.hpp"
 
-// The network administrator's pages: member organisations and their first administrators. No records.
+// The network administrator's pages: member organisations and their first administrators. No
+// records.
 namespace cercle::web::pages::network {
 
 // GET /network/organisations, POST /network/organisations (create one).

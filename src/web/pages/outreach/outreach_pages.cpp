@@ -1,13 +1,13 @@
 #include "web/pages/outreach/outreach_pages.hpp"
 
+#include "app/outreach/outreach.hpp"
 #include "auth/policies/report_policy.hpp"
 #include "domain/intake_fields.hpp"
-#include "store/outreach_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
-#include "web/pagination.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
 #include "web/pages/reports/report_views.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::outreach {
@@ -17,7 +17,6 @@ using auth::policies::OutreachPolicy;
 using core_members::Choice;
 using core_members::Choices;
 using reports::ShowDate;
-using reports::Today;
 
 const std::initializer_list<std::string> kActivityFields = {
     "held_on", "kind", "title", "audience", "reach", "language", "participants"};
@@ -41,12 +40,6 @@ std::vector<Choice> LanguageChoices(const Context& context) {
   return choices;
 }
 
-// Records a change by the actor inside the caller's write transaction.
-void Audit(Context& context, soci::session& session, const std::string& action,
-           const std::string& object_type, std::int64_t object_id) {
-  core_members::RecordChange(context, session, action, object_type, std::to_string(object_id));
-}
-
 Response RenderActivityForm(Context& context, mstch::map model, const std::string& action,
                             bool editing, int status) {
   model["kind_choices"] = Choices(KindChoices(context), core_members::ValueOf(model, "kind"));
@@ -61,9 +54,11 @@ Response RenderActivityForm(Context& context, mstch::map model, const std::strin
   return RenderPage(context, "outreach_form", title, std::move(model), status);
 }
 
-// Reads the activity form into `activity`; parse errors go to `errors`.
-void ReadActivity(const Form& form, domain::OutreachActivity& activity,
-                  std::vector<FieldError>& errors) {
+// Reads the activity form: its details, and the fields it could not read.
+app::outreach::ActivityForm ReadActivity(const Form& form) {
+  app::outreach::ActivityForm read;
+  auto& activity = read.details;
+  auto& errors = read.unreadable;
   const auto held_on =
       core_members::DateField(form, "held_on", true, N_("Enter the date it took place."), errors);
   if (held_on) activity.held_on = *held_on;
@@ -91,6 +86,23 @@ void ReadActivity(const Form& form, domain::OutreachActivity& activity,
       activity.reach = std::stoi(reach);
     }
   }
+  return read;
+}
+
+// Reads the story form: its date, title and text, and the fields it could not read.
+app::outreach::StoryForm ReadStory(const Form& form) {
+  app::outreach::StoryForm read;
+  const auto written_on = core_members::DateField(
+      form, "written_on", true, N_("Enter the date of the story."), read.unreadable);
+  if (written_on) read.written_on = *written_on;
+  read.title = form.Get("title");
+  read.text = form.Get("text");
+  return read;
+}
+
+// The {id} path parameter (0, which names nothing, when it is not an id).
+std::int64_t IdParameter(const Context& context) {
+  return ParseId(context.Parameter("id")).value_or(0);
 }
 
 mstch::map ActivityValues(const domain::OutreachActivity& activity) {
@@ -102,32 +114,6 @@ mstch::map ActivityValues(const domain::OutreachActivity& activity) {
        {"reach", activity.reach ? std::to_string(*activity.reach) : std::string()},
        {"language", std::string(domain::OutreachLanguageName(activity.language))},
        {"participants", activity.participants}});
-}
-
-// The activity named by the {id} path parameter, when the actor may change it.
-std::optional<domain::OutreachActivity> FindVisibleActivity(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto& actor = context.signed_in();
-  if (!id || !actor.organisation_id || !OutreachPolicy::CanManage(actor)) return std::nullopt;
-  auto activity = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::OutreachStore(session).FindActivity(*id, *actor.organisation_id);
-  });
-  if (!activity || !OutreachPolicy::CanChange(actor, activity->organisation_id)) {
-    return std::nullopt;
-  }
-  return activity;
-}
-
-// The story named by the {id} path parameter, when the actor may see it.
-std::optional<domain::SignificantStory> FindVisibleStory(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto& actor = context.signed_in();
-  if (!id || !actor.organisation_id || !OutreachPolicy::CanManage(actor)) return std::nullopt;
-  auto story = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::OutreachStore(session).FindStory(*id, *actor.organisation_id);
-  });
-  if (!story || !OutreachPolicy::CanChange(actor, story->organisation_id)) return std::nullopt;
-  return story;
 }
 
 std::string StoryHref(std::int64_t id) { return "/outreach/stories/" + std::to_string(id); }
@@ -167,27 +153,20 @@ Response RenderStory(Context& context, const domain::SignificantStory& story, co
 }  // namespace
 
 Response List(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!OutreachPolicy::CanManage(actor)) return Deny(context, "outreach", "", 403);
-  const std::int64_t organisation = *actor.organisation_id;
-  struct Loaded {
-    Pagination activity_pages;
-    Pagination story_pages;
-    std::vector<domain::OutreachActivity> activities;
-    std::vector<domain::SignificantStory> stories;
-  };
-  const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    store::OutreachStore store(session);
-    Loaded page;
-    page.activity_pages = Paginate(context.request, store.CountActivities(organisation));
-    page.story_pages = Paginate(context.request, store.CountStories(organisation), kPageSize,
-                                "stories_page");
-    page.activities = store.ListActivities(organisation, page.activity_pages.Slice());
-    page.stories = store.ListStories(organisation, page.story_pages.Slice());
-    return page;
-  });
+  Pagination activity_pages, story_pages;
+  const auto page = app::outreach::LoadOutreachPage(
+      context.services.app, context.signed_in(),
+      [&](std::int64_t total) {
+        activity_pages = Paginate(context.request, total);
+        return activity_pages.Slice();
+      },
+      [&](std::int64_t total) {
+        story_pages = Paginate(context.request, total, kPageSize, "stories_page");
+        return story_pages.Slice();
+      });
+  if (!page) return Deny(context, "outreach", "", 403);
   mstch::array activities;
-  for (const auto& activity : loaded.activities) {
+  for (const auto& activity : page->activities) {
     activities.push_back(mstch::map{
         {"id", std::to_string(activity.id)},
         {"date", ShowDate(context, activity.held_on)},
@@ -200,7 +179,7 @@ Response List(Context& context) {
         {"edit_href", "/outreach/" + std::to_string(activity.id) + "/edit"}});
   }
   mstch::array stories;
-  for (const auto& story : loaded.stories) {
+  for (const auto& story : page->stories) {
     stories.push_back(mstch::map{{"href", StoryHref(story.id)},
                                  {"title", story.title},
                                  {"date", ShowDate(context, story.written_on)},
@@ -210,10 +189,8 @@ Response List(Context& context) {
                    {"no_activities", activities.empty()},
                    {"stories", stories},
                    {"no_stories", stories.empty()}};
-  AddPagination(context, loaded.activity_pages, model, "activity_pages",
-                N_("Pages of the outreach log"));
-  AddPagination(context, loaded.story_pages, model, "story_pages",
-                N_("Pages of the significant stories"));
+  AddPagination(context, activity_pages, model, "activity_pages", N_("Pages of the outreach log"));
+  AddPagination(context, story_pages, model, "story_pages", N_("Pages of the significant stories"));
   const std::string done = reports::QueryValue(context, "done");
   if (done == "saved") model["notice"] = context.Translate(N_("The change is saved."));
   if (done == "removed") model["notice"] = context.Translate(N_("The entry is removed."));
@@ -223,125 +200,88 @@ Response List(Context& context) {
 Response ShowNew(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
   mstch::map model = EmptyForm(kActivityFields);
-  model["held_on"] = mstch::map{{"value", domain::FormatIsoDate(Today(context))}};
+  model["held_on"] = mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
   model["language"] = mstch::map{{"value", std::string("fr")}};
   return RenderActivityForm(context, std::move(model), "/outreach/new", false, 200);
 }
 
 Response Create(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!OutreachPolicy::CanManage(actor)) return Deny(context, "outreach", "", 403);
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::OutreachActivity activity;
-  activity.organisation_id = *actor.organisation_id;
-  ReadActivity(form, activity, errors);
-  activity.recorded_by = actor.user_id;
-  activity.recorded_at = activity.updated_at = context.services.clock.Now();
-  auto problem = core_members::Combine(std::move(errors),
-                                       domain::CheckOutreachActivity(activity, Today(context)));
-  if (problem) {
-    return RenderActivityForm(context, form.Model(context, kActivityFields, &*problem),
-                              "/outreach/new", false, StatusFor(problem->kind));
+  const auto created =
+      app::outreach::CreateActivity(context.services.app, context.signed_in(), ReadActivity(form));
+  if (!created) {
+    return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
+      return RenderActivityForm(context, form.Model(context, kActivityFields, &error),
+                                "/outreach/new", false, StatusFor(error.kind));
+    });
   }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    activity.id = store::OutreachStore(session).InsertActivity(activity);
-    Audit(context, session, "outreach.create", "outreach_activity", activity.id);
-    return {};
-  });
   return Response::Redirect("/outreach?done=saved");
 }
 
 Response ShowEdit(Context& context) {
-  const auto activity = FindVisibleActivity(context);
+  const auto activity =
+      app::outreach::LoadActivity(context.services.app, context.signed_in(), IdParameter(context));
   if (!activity) return Deny(context, "outreach_activity", context.Parameter("id"));
   return RenderActivityForm(context, ActivityValues(*activity),
                             "/outreach/" + std::to_string(activity->id) + "/edit", true, 200);
 }
 
 Response Edit(Context& context) {
-  const auto activity = FindVisibleActivity(context);
-  if (!activity) return Deny(context, "outreach_activity", context.Parameter("id"));
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::OutreachActivity changed = *activity;
-  ReadActivity(form, changed, errors);
-  changed.updated_at = context.services.clock.Now();
-  auto problem = core_members::Combine(std::move(errors),
-                                       domain::CheckOutreachActivity(changed, Today(context)));
-  const std::string action = "/outreach/" + std::to_string(activity->id) + "/edit";
-  if (problem) {
-    return RenderActivityForm(context, form.Model(context, kActivityFields, &*problem), action,
-                              true, StatusFor(problem->kind));
+  const auto id = IdParameter(context);
+  const auto saved = app::outreach::EditActivity(context.services.app, context.signed_in(), id,
+                                                 ReadActivity(form));
+  if (!saved) {
+    return Refusal(context, saved.error(), "outreach_activity", context.Parameter("id"),
+                   [&](const Error& error) {
+                     return RenderActivityForm(
+                         context, form.Model(context, kActivityFields, &error),
+                         "/outreach/" + std::to_string(id) + "/edit", true, StatusFor(error.kind));
+                   });
   }
-  (void)context.services.database.Write(
-      context.signed_in().scope(), [&](soci::session& session) -> Status {
-        store::OutreachStore(session).UpdateActivity(changed);
-        Audit(context, session, "outreach.update", "outreach_activity", changed.id);
-        return {};
-      });
   return Response::Redirect("/outreach?done=saved");
 }
 
 Response Remove(Context& context) {
-  const auto activity = FindVisibleActivity(context);
-  if (!activity) return Deny(context, "outreach_activity", context.Parameter("id"));
-  (void)context.services.database.Write(
-      context.signed_in().scope(), [&](soci::session& session) -> Status {
-        store::OutreachStore(session).DeleteActivity(activity->id, activity->organisation_id);
-        Audit(context, session, "outreach.remove", "outreach_activity", activity->id);
-        return {};
-      });
+  const auto removed = app::outreach::RemoveActivity(context.services.app, context.signed_in(),
+                                                     IdParameter(context));
+  if (!removed) return Deny(context, "outreach_activity", context.Parameter("id"));
   return Response::Redirect("/outreach?done=removed");
 }
 
 Response ShowNewStory(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
   mstch::map model = EmptyForm(kStoryFields);
-  model["written_on"] = mstch::map{{"value", domain::FormatIsoDate(Today(context))}};
+  model["written_on"] = mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
   return RenderStoryForm(context, std::move(model), "/outreach/stories/new", false, 200);
 }
 
 Response CreateStory(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!OutreachPolicy::CanManage(actor)) return Deny(context, "outreach", "", 403);
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::SignificantStory story;
-  story.organisation_id = *actor.organisation_id;
-  const auto written_on =
-      core_members::DateField(form, "written_on", true, N_("Enter the date of the story."), errors);
-  if (written_on) story.written_on = *written_on;
-  story.title = form.Get("title");
-  story.text = form.Get("text");
-  story.written_by = actor.user_id;
-  story.created_at = story.updated_at = context.services.clock.Now();
-  auto problem = core_members::Combine(std::move(errors),
-                                       domain::CheckSignificantStory(story, Today(context)));
-  if (problem) {
-    return RenderStoryForm(context, form.Model(context, kStoryFields, &*problem),
-                           "/outreach/stories/new", false, StatusFor(problem->kind));
+  const auto created =
+      app::outreach::CreateStory(context.services.app, context.signed_in(), ReadStory(form));
+  if (!created) {
+    return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
+      return RenderStoryForm(context, form.Model(context, kStoryFields, &error),
+                             "/outreach/stories/new", false, StatusFor(error.kind));
+    });
   }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    story.id = store::OutreachStore(session).InsertStory(story);
-    Audit(context, session, "story.create", "significant_story", story.id);
-    return {};
-  });
-  return Response::Redirect(StoryHref(story.id) + "?done=saved");
+  return Response::Redirect(StoryHref(*created) + "?done=saved");
 }
 
 Response ShowStory(Context& context) {
-  const auto story = FindVisibleStory(context);
+  const auto story =
+      app::outreach::LoadStory(context.services.app, context.signed_in(), IdParameter(context),
+                               app::outreach::RecordReading::kYes);
   if (!story) return Deny(context, "significant_story", context.Parameter("id"));
-  // Until it is reviewed, a story may still name someone: reading it is recorded.
-  reports::RecordEvent(context, "story.view", "significant_story", std::to_string(story->id));
   return RenderStory(context, *story, nullptr);
 }
 
 Response ShowEditStory(Context& context) {
-  const auto story = FindVisibleStory(context);
+  const auto story =
+      app::outreach::LoadStory(context.services.app, context.signed_in(), IdParameter(context),
+                               app::outreach::RecordReading::kYes);
   if (!story) return Deny(context, "significant_story", context.Parameter("id"));
-  reports::RecordEvent(context, "story.view", "significant_story", std::to_string(story->id));
   mstch::map model = core_members::Values({{"written_on", domain::FormatIsoDate(story->written_on)},
                                            {"title", story->title},
                                            {"text", story->text}});
@@ -350,64 +290,47 @@ Response ShowEditStory(Context& context) {
 }
 
 Response EditStory(Context& context) {
-  const auto story = FindVisibleStory(context);
-  if (!story) return Deny(context, "significant_story", context.Parameter("id"));
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::SignificantStory changed = *story;
-  const auto written_on =
-      core_members::DateField(form, "written_on", true, N_("Enter the date of the story."), errors);
-  if (written_on) changed.written_on = *written_on;
-  changed.title = form.Get("title");
-  changed.text = form.Get("text");
-  changed.updated_at = context.services.clock.Now();
-  auto problem = core_members::Combine(std::move(errors),
-                                       domain::CheckSignificantStory(changed, Today(context)));
-  if (problem) {
-    mstch::map model = form.Model(context, kStoryFields, &*problem);
-    model["reviewed"] = story->reviewed();
-    return RenderStoryForm(context, std::move(model), StoryHref(story->id) + "/edit", true,
-                           StatusFor(problem->kind));
+  const auto id = IdParameter(context);
+  const auto saved =
+      app::outreach::EditStory(context.services.app, context.signed_in(), id, ReadStory(form));
+  if (!saved) {
+    return Refusal(context, saved.error(), "significant_story", context.Parameter("id"),
+                   [&](const Error& error) {
+                     const auto story =
+                         app::outreach::LoadStory(context.services.app, context.signed_in(), id,
+                                                  app::outreach::RecordReading::kNo);
+                     mstch::map model = form.Model(context, kStoryFields, &error);
+                     model["reviewed"] = story && story->reviewed();
+                     return RenderStoryForm(context, std::move(model), StoryHref(id) + "/edit",
+                                            true, StatusFor(error.kind));
+                   });
   }
-  (void)context.services.database.Write(
-      context.signed_in().scope(), [&](soci::session& session) -> Status {
-        store::OutreachStore(session).UpdateStory(changed);
-        Audit(context, session, "story.update", "significant_story", changed.id);
-        return {};
-      });
-  return Response::Redirect(StoryHref(story->id) + "?done=saved");
+  return Response::Redirect(StoryHref(id) + "?done=saved");
 }
 
 Response ReviewStory(Context& context) {
-  const auto story = FindVisibleStory(context);
-  if (!story) return Deny(context, "significant_story", context.Parameter("id"));
   const Form form(context.request);
-  if (form.Get("confirm") != "1") {
-    const Error error = Error::Fields(
-        {{"confirm", {N_("Tick the box to confirm that the story identifies no one."), {}}}});
-    return RenderStory(context, *story, &error);
+  const auto id = IdParameter(context);
+  const auto reviewed = app::outreach::ReviewStory(context.services.app, context.signed_in(), id,
+                                                   form.Get("confirm") == "1");
+  if (!reviewed) {
+    return Refusal(context, reviewed.error(), "significant_story", context.Parameter("id"),
+                   [&](const Error& error) {
+                     const auto story =
+                         app::outreach::LoadStory(context.services.app, context.signed_in(), id,
+                                                  app::outreach::RecordReading::kNo);
+                     if (!story) return Deny(context, "significant_story", context.Parameter("id"));
+                     return RenderStory(context, *story, &error);
+                   });
   }
-  const auto& actor = context.signed_in();
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    // A story reviewed meanwhile by someone else stays as they reviewed it.
-    if (store::OutreachStore(session).MarkReviewed(story->id, story->organisation_id, actor.user_id,
-                                                   context.services.clock.Now())) {
-      Audit(context, session, "story.review", "significant_story", story->id);
-    }
-    return {};
-  });
-  return Response::Redirect(StoryHref(story->id) + "?done=reviewed");
+  return Response::Redirect(StoryHref(id) + "?done=reviewed");
 }
 
 Response RemoveStory(Context& context) {
-  const auto story = FindVisibleStory(context);
-  if (!story) return Deny(context, "significant_story", context.Parameter("id"));
-  (void)context.services.database.Write(
-      context.signed_in().scope(), [&](soci::session& session) -> Status {
-        store::OutreachStore(session).DeleteStory(story->id, story->organisation_id);
-        Audit(context, session, "story.remove", "significant_story", story->id);
-        return {};
-      });
+  const auto removed =
+      app::outreach::RemoveStory(context.services.app, context.signed_in(), IdParameter(context));
+  if (!removed) return Deny(context, "significant_story", context.Parameter("id"));
   return Response::Redirect("/outreach?done=removed");
 }
 

@@ -1,7 +1,6 @@
 #include "web/pages/public/public_pages.hpp"
 
-#include "domain/public_impact.hpp"
-#include "store/organisation_store.hpp"
+#include "app/reports/public_impact.hpp"
 #include "web/layout.hpp"
 #include "web/pages/reports/report_views.hpp"
 
@@ -16,39 +15,31 @@ mstch::map PublicFigure(const Context& context, std::int64_t value) {
                     {"small", small}};
 }
 
+// The impact page's template data.
+mstch::map ImpactView(const Context& context, const app::reports::ImpactPage& page) {
+  mstch::array stories;
+  for (const auto& story : page.impact.stories) {
+    stories.push_back(mstch::map{{"title", story.title}, {"text", story.text}});
+  }
+  return mstch::map{{"organisation", page.organisation},
+                    {"circles", PublicFigure(context, page.impact.circles_run)},
+                    {"hours", PublicFigure(context, page.impact.volunteer_hours)},
+                    {"years", PublicFigure(context, page.impact.years_of_service)},
+                    {"stories", stories},
+                    {"no_stories", stories.empty()}};
+}
+
 }  // namespace
 
 Response ShowImpact(Context& context) {
-  const std::string& slug = context.Parameter("slug");
-  std::optional<store::Organisation> organisation;
-  for (auto& candidate : store::ListOrganisations(context.services.database)) {
-    if (candidate.slug == slug) organisation = std::move(candidate);
-  }
-  if (!organisation) {
+  const auto page = app::reports::LoadImpactPage(context.services.app, context.Parameter("slug"));
+  if (!page)
     return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
-  }
-  const auto settings = reports::LoadSettings(context, organisation->id);
-  if (settings.Get("public.impact_page") != 1) {
-    return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
-  }
-  const auto records = reports::LoadRecords(context, organisation->id);
-  const auto impact =
-      domain::ComputeImpact(records, reports::Today(context), settings.Get("public.founding_year"));
-  mstch::array stories;
-  for (const auto& story : impact.stories) {
-    stories.push_back(mstch::map{{"title", story.title}, {"text", story.text}});
-  }
-  mstch::map model{{"organisation", organisation->name},
-                   {"circles", PublicFigure(context, impact.circles_run)},
-                   {"hours", PublicFigure(context, impact.volunteer_hours)},
-                   {"years", PublicFigure(context, impact.years_of_service)},
-                   {"stories", stories},
-                   {"no_stories", stories.empty()}};
-  context.organisation_name = organisation->name;
+  context.organisation_name = page->organisation;
   return RenderPage(
       context, "public_impact",
-      context.Format({N_("Our impact — {organisation}"), {{"organisation", organisation->name}}}),
-      std::move(model));
+      context.Format({N_("Our impact — {organisation}"), {{"organisation", page->organisation}}}),
+      ImpactView(context, *page));
 }
 
 }  // namespace cercle::web::pages::public_pages

@@ -1,10 +1,8 @@
 // The outcomes of one core member's file: recidivism events, outcome measures and the follow-ups
 // of public records after closure. Coordinators and organisation admins only (OutcomePolicy), every
 // view and change audited.
-#include "auth/policies/report_policy.hpp"
+#include "app/reports/outcomes.hpp"
 #include "domain/intake_fields.hpp"
-#include "store/core_member_store.hpp"
-#include "store/outcome_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
@@ -16,7 +14,7 @@
 namespace cercle::web::pages::reports {
 namespace {
 
-using auth::policies::OutcomePolicy;
+using app::reports::OutcomesPage;
 using core_members::Choice;
 using core_members::Choices;
 
@@ -24,8 +22,8 @@ constexpr const char* kCoreMemberType = "core_member";
 
 const std::initializer_list<std::string> kEventFields = {"occurred_on",   "kind",   "category",
                                                          "circle_period", "source", "reference"};
-const std::initializer_list<std::string> kMeasureFields = {"measured_on", "occasion", "housing",
-                                                           "occupation", "social_network"};
+// The measure form's own fields; a level field per outcome dimension follows, named after it.
+const std::initializer_list<std::string> kMeasureFields = {"measured_on", "occasion"};
 const std::initializer_list<std::string> kFollowUpFields = {"milestone", "checked_on",
                                                             "found_events"};
 
@@ -82,8 +80,11 @@ void AddEventChoices(const Context& context, mstch::map& model) {
                                     core_members::ValueOf(model, "source"));
 }
 
-// Reads the event form into `event`; parse errors go to `errors`.
-void ReadEvent(const Form& form, domain::RecidivismEvent& event, std::vector<FieldError>& errors) {
+// Reads the event form: its details, and the fields it could not read.
+app::reports::EventForm ReadEvent(const Form& form) {
+  app::reports::EventForm read;
+  auto& event = read.details;
+  auto& errors = read.unreadable;
   const auto occurred_on = core_members::DateField(form, "occurred_on", true,
                                                    N_("Enter the date of the event."), errors);
   if (occurred_on) event.occurred_on = *occurred_on;
@@ -99,6 +100,43 @@ void ReadEvent(const Form& form, domain::RecidivismEvent& event, std::vector<Fie
   choose("circle_period", domain::ParseCirclePeriod(form.Get("circle_period")), event.period);
   choose("source", domain::ParseEventSource(form.Get("source")), event.source);
   event.reference = form.Get("reference");
+  return read;
+}
+
+// Reads the measure form: its date, occasion and levels, and the fields it could not read.
+app::reports::MeasureForm ReadMeasure(const Form& form) {
+  app::reports::MeasureForm read;
+  const auto measured_on = core_members::DateField(
+      form, "measured_on", true, N_("Enter the date of the measure."), read.unreadable);
+  if (measured_on) read.measured_on = *measured_on;
+  const auto occasion = domain::ParseMeasureOccasion(form.Get("occasion"));
+  if (!occasion) read.unreadable.push_back({"occasion", {N_("Choose one of the options."), {}}});
+  read.occasion = occasion.value_or(domain::MeasureOccasion::kStart);
+  for (const auto dimension : domain::OutcomeDimensions()) {
+    const std::string text = form.Get(std::string(domain::OutcomeDimensionName(dimension)));
+    const bool number = !text.empty() && text.size() <= 2 &&
+                        text.find_first_not_of("0123456789") == std::string::npos;
+    read.levels[static_cast<std::size_t>(dimension)] = number ? std::stoi(text) : 0;
+  }
+  return read;
+}
+
+// Reads the follow-up form: the milestone, the date of the check and what it found.
+app::reports::FollowUpForm ReadFollowUp(const Form& form) {
+  app::reports::FollowUpForm read;
+  const std::string milestone = form.Get("milestone");
+  const bool number = !milestone.empty() && milestone.size() <= 2 &&
+                      milestone.find_first_not_of("0123456789") == std::string::npos;
+  read.milestone_months = number ? std::stoi(milestone) : 0;
+  read.checked_on = core_members::DateField(form, "checked_on", true,
+                                            N_("Enter the date of the check."), read.unreadable);
+  read.found_events = form.Get("found_events") == "1";
+  return read;
+}
+
+// The {id} path parameter (0, which names nothing, when it is not an id).
+std::int64_t IdParameter(const Context& context) {
+  return ParseId(context.Parameter("id")).value_or(0);
 }
 
 // The form model of a stored event.
@@ -112,21 +150,6 @@ mstch::map EventValues(const domain::RecidivismEvent& event) {
        {"reference", event.reference}});
 }
 
-// The date the file was last closed, when it is closed.
-std::optional<domain::CivilDate> ClosedOn(Context& context, const domain::CoreMember& member) {
-  if (member.status != domain::CoreMemberStatus::kClosed) return std::nullopt;
-  const auto history =
-      context.services.database.Read(context.signed_in().scope(), [&](soci::session& session) {
-        return store::CoreMemberStore(session).History(member.id, member.organisation_id);
-      });
-  std::optional<Instant> closed;
-  for (const auto& change : history) {
-    if (change.to == domain::CoreMemberStatus::kClosed) closed = change.changed_at;
-  }
-  if (!closed) return std::nullopt;
-  return context.services.translator.LocalDate(*closed);
-}
-
 // Which form of the page failed, kept as typed.
 struct OutcomesState {
   std::string section;  // "events", "measures", "follow_ups"
@@ -135,48 +158,43 @@ struct OutcomesState {
   std::string notice;
 };
 
-Response RenderOutcomes(Context& context, const domain::CoreMember& member,
-                        const OutcomesState& state) {
-  const auto& actor = context.signed_in();
-  const std::int64_t organisation = member.organisation_id;
-  struct Loaded {
-    std::vector<domain::RecidivismEvent> events;
-    std::vector<domain::OutcomeMeasure> measures;
-    std::vector<domain::FollowUpCheck> checks;
-    std::vector<domain::OutcomeScale> scales;
-  };
-  const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    store::OutcomeStore store(session);
-    return Loaded{store.ListEvents(member.id, organisation),
-                  store.ListMeasures(member.id, organisation),
-                  store.ListChecks(member.id, organisation), store.Scales(organisation)};
-  });
-  core_members::RecordView(context, "outcome.view", kCoreMemberType, std::to_string(member.id));
-  const auto users = core_members::OrganisationUsers(context);
-  const auto today = Today(context);
-  const std::string href = OutcomesHref(member.id);
+// The form of `section`: the one that failed keeps what was typed and its errors; the others
+// start afresh.
+mstch::map FormModel(const Context& context, const OutcomesState& state, const std::string& section,
+                     std::initializer_list<std::string> names) {
+  if (state.section == section && state.form) return state.form->Model(context, names, state.error);
+  return EmptyForm(names);
+}
 
+// The organisation's users by id, to name who recorded what.
+using Users = decltype(core_members::OrganisationUsers(std::declval<Context&>()));
+
+mstch::array EventRows(const Context& context, const OutcomesPage& page, const Users& users) {
   mstch::array events;
-  for (const auto& event : loaded.events) {
-    events.push_back(mstch::map{
-        {"id", std::to_string(event.id)},
-        {"date", ShowDate(context, event.occurred_on)},
-        {"kind", context.Translate(domain::RecidivismKindLabel(event.kind))},
-        {"category", context.Translate(domain::OffenceCategoryLabel(event.category))},
-        {"period", context.Translate(domain::CirclePeriodLabel(event.period))},
-        {"source", context.Translate(domain::EventSourceLabel(event.source))},
-        {"reference", event.reference},
-        {"who", core_members::UserName(context, users, event.recorded_by)},
-        {"edit_href", "/core-members/outcomes/events/" + std::to_string(event.id) + "/edit"},
-        {"remove_action",
-         "/core-members/outcomes/events/" + std::to_string(event.id) + "/remove"}});
+  for (const auto& event : page.events) {
+    const std::string path = "/core-members/outcomes/events/" + std::to_string(event.id);
+    events.push_back(
+        mstch::map{{"id", std::to_string(event.id)},
+                   {"date", ShowDate(context, event.occurred_on)},
+                   {"kind", context.Translate(domain::RecidivismKindLabel(event.kind))},
+                   {"category", context.Translate(domain::OffenceCategoryLabel(event.category))},
+                   {"period", context.Translate(domain::CirclePeriodLabel(event.period))},
+                   {"source", context.Translate(domain::EventSourceLabel(event.source))},
+                   {"reference", event.reference},
+                   {"who", core_members::UserName(context, users, event.recorded_by)},
+                   {"edit_href", path + "/edit"},
+                   {"remove_action", path + "/remove"}});
   }
+  return events;
+}
+
+mstch::array MeasureRows(const Context& context, const OutcomesPage& page) {
   mstch::array measures;
-  for (const auto& measure : loaded.measures) {
+  for (const auto& measure : page.measures) {
     mstch::array levels;
     for (const auto dimension : domain::OutcomeDimensions()) {
       levels.push_back(
-          mstch::map{{"text", LevelText(context, loaded.scales[static_cast<std::size_t>(dimension)],
+          mstch::map{{"text", LevelText(context, page.scales[static_cast<std::size_t>(dimension)],
                                         measure.Level(dimension))}});
     }
     measures.push_back(
@@ -187,9 +205,106 @@ Response RenderOutcomes(Context& context, const domain::CoreMember& member,
                    {"remove_action",
                     "/core-members/outcomes/measures/" + std::to_string(measure.id) + "/remove"}});
   }
+  return measures;
+}
 
+mstch::map EventFormView(const Context& context, const OutcomesState& state,
+                         domain::CivilDate today) {
+  mstch::map event_form = FormModel(context, state, "events", kEventFields);
+  if (state.section != "events") {
+    event_form["occurred_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+    event_form["circle_period"] = mstch::map{{"value", std::string("during")}};
+  }
+  AddEventChoices(context, event_form);
+  return event_form;
+}
+
+mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
+                           const OutcomesState& state, domain::CivilDate today) {
+  mstch::map measure_form = FormModel(context, state, "measures", kMeasureFields);
+  // Each dimension's level, as typed in the form that failed (its error is in place already).
+  const bool failed = state.section == "measures" && state.form;
+  for (const auto dimension : domain::OutcomeDimensions()) {
+    const std::string name(domain::OutcomeDimensionName(dimension));
+    mstch::map entry;
+    if (const auto found = measure_form.find(name); found != measure_form.end()) {
+      if (const auto* existing = boost::get<mstch::map>(&found->second)) entry = *existing;
+    }
+    entry["value"] = failed ? state.form->Get(name) : std::string();
+    measure_form[name] = entry;
+  }
+  if (state.section != "measures") {
+    measure_form["measured_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+  }
+  measure_form["occasion_choices"] =
+      Choices(EnumChoices(context, domain::MeasureOccasions(), domain::MeasureOccasionName,
+                          domain::MeasureOccasionLabel),
+              core_members::ValueOf(measure_form, "occasion"));
+  mstch::array scale_fields;
+  for (const auto dimension : domain::OutcomeDimensions()) {
+    const std::string name(domain::OutcomeDimensionName(dimension));
+    mstch::map field{
+        {"name", name},
+        {"label", context.Translate(domain::OutcomeDimensionLabel(dimension))},
+        {"choices", Choices(LevelChoices(context, page.scales[static_cast<std::size_t>(dimension)]),
+                            core_members::ValueOf(measure_form, name))}};
+    if (const auto found = measure_form.find(name); found != measure_form.end()) {
+      if (const auto* entry = boost::get<mstch::map>(&found->second)) {
+        if (const auto error = entry->find("error"); error != entry->end()) {
+          field["error"] = error->second;
+        }
+      }
+    }
+    scale_fields.push_back(std::move(field));
+  }
+  measure_form["scale_fields"] = scale_fields;
+  return measure_form;
+}
+
+// Follow-ups of public records, once the file is closed.
+void AddFollowUps(const Context& context, const OutcomesPage& page, const OutcomesState& state,
+                  domain::CivilDate today, mstch::map& model) {
+  if (!page.closed_on) return;
+  mstch::array follow_ups;
+  std::vector<Choice> open_milestones;
+  for (const auto& follow_up : domain::FollowUpSchedule(*page.closed_on, page.checks)) {
+    const std::string months = std::to_string(follow_up.milestone_months);
+    const std::string label =
+        context.Format({N_("{months} months after closure"), {{"months", months}}});
+    mstch::map row{{"label", label}, {"due", ShowDate(context, follow_up.due_on)}};
+    if (follow_up.check) {
+      row["done"] = ShowDate(context, follow_up.check->checked_on);
+      row["found_events"] = follow_up.check->found_events;
+    } else {
+      open_milestones.push_back({months, label});
+      row["overdue"] = follow_up.due_on < today;
+      row["due_soon"] = follow_up.Pending(today) && !(follow_up.due_on < today);
+    }
+    follow_ups.push_back(std::move(row));
+  }
+  mstch::map follow_up_form = FormModel(context, state, "follow_ups", kFollowUpFields);
+  if (state.section != "follow_ups") {
+    follow_up_form["checked_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+  }
+  follow_up_form["milestone_choices"] =
+      Choices(open_milestones, core_members::ValueOf(follow_up_form, "milestone"));
+  follow_up_form["found_checked"] = core_members::ValueOf(follow_up_form, "found_events") == "1";
+  model["closed"] = true;
+  model["closed_on"] = ShowDate(context, *page.closed_on);
+  model["follow_ups"] = follow_ups;
+  model["follow_up_form"] = follow_up_form;
+  model["can_record_follow_up"] = !open_milestones.empty();
+}
+
+// The outcomes page's template data.
+mstch::map OutcomesView(Context& context, const OutcomesPage& page, const OutcomesState& state) {
+  const auto& member = page.core_member;
+  const auto users = core_members::OrganisationUsers(context);
+  const auto today = context.services.app.Today();
+  const auto events = EventRows(context, page, users);
+  const auto measures = MeasureRows(context, page);
   mstch::map model{{"id", std::to_string(member.id)},
-                   {"href", href},
+                   {"href", OutcomesHref(member.id)},
                    {"file_href", core_members::FileHref(member.id)},
                    {"name", member.name_used()},
                    {"file_number", member.file_number},
@@ -205,90 +320,25 @@ Response RenderOutcomes(Context& context, const domain::CoreMember& member,
         mstch::map{{"label", context.Translate(domain::OutcomeDimensionLabel(dimension))}});
   }
   model["dimension_headers"] = dimension_headers;
-
-  // The forms: the one that failed keeps what was typed and its errors; the others start afresh.
-  const auto form_model = [&](const std::string& section,
-                              std::initializer_list<std::string> names) {
-    if (state.section == section && state.form)
-      return state.form->Model(context, names, state.error);
-    return EmptyForm(names);
-  };
-  mstch::map event_form = form_model("events", kEventFields);
-  if (state.section != "events") {
-    event_form["occurred_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
-    event_form["circle_period"] = mstch::map{{"value", std::string("during")}};
-  }
-  AddEventChoices(context, event_form);
-  model["event_form"] = event_form;
-
-  mstch::map measure_form = form_model("measures", kMeasureFields);
-  if (state.section != "measures") {
-    measure_form["measured_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
-  }
-  measure_form["occasion_choices"] =
-      Choices(EnumChoices(context, domain::MeasureOccasions(), domain::MeasureOccasionName,
-                          domain::MeasureOccasionLabel),
-              core_members::ValueOf(measure_form, "occasion"));
-  mstch::array scale_fields;
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    const std::string name(domain::OutcomeDimensionName(dimension));
-    mstch::map field{
-        {"name", name},
-        {"label", context.Translate(domain::OutcomeDimensionLabel(dimension))},
-        {"choices",
-         Choices(LevelChoices(context, loaded.scales[static_cast<std::size_t>(dimension)]),
-                 core_members::ValueOf(measure_form, name))}};
-    if (const auto found = measure_form.find(name); found != measure_form.end()) {
-      if (const auto* entry = boost::get<mstch::map>(&found->second)) {
-        if (const auto error = entry->find("error"); error != entry->end()) {
-          field["error"] = error->second;
-        }
-      }
-    }
-    scale_fields.push_back(std::move(field));
-  }
-  measure_form["scale_fields"] = scale_fields;
-  model["measure_form"] = measure_form;
-
-  // Follow-ups of public records, once the file is closed.
-  if (const auto closed_on = ClosedOn(context, member)) {
-    mstch::array follow_ups;
-    std::vector<Choice> open_milestones;
-    for (const auto& follow_up : domain::FollowUpSchedule(*closed_on, loaded.checks)) {
-      const std::string months = std::to_string(follow_up.milestone_months);
-      const std::string label =
-          context.Format({N_("{months} months after closure"), {{"months", months}}});
-      mstch::map row{{"label", label}, {"due", ShowDate(context, follow_up.due_on)}};
-      if (follow_up.check) {
-        row["done"] = ShowDate(context, follow_up.check->checked_on);
-        row["found_events"] = follow_up.check->found_events;
-      } else {
-        open_milestones.push_back({months, label});
-        row["overdue"] = follow_up.due_on < today;
-        row["due_soon"] = follow_up.Pending(today) && !(follow_up.due_on < today);
-      }
-      follow_ups.push_back(std::move(row));
-    }
-    mstch::map follow_up_form = form_model("follow_ups", kFollowUpFields);
-    if (state.section != "follow_ups") {
-      follow_up_form["checked_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
-    }
-    follow_up_form["milestone_choices"] =
-        Choices(open_milestones, core_members::ValueOf(follow_up_form, "milestone"));
-    follow_up_form["found_checked"] = core_members::ValueOf(follow_up_form, "found_events") == "1";
-    model["closed"] = true;
-    model["closed_on"] = ShowDate(context, *closed_on);
-    model["follow_ups"] = follow_ups;
-    model["follow_up_form"] = follow_up_form;
-    model["can_record_follow_up"] = !open_milestones.empty();
-  }
+  model["event_form"] = EventFormView(context, state, today);
+  model["measure_form"] = MeasureFormView(context, page, state, today);
+  AddFollowUps(context, page, state, today, model);
   model["viewers"] =
       core_members::Viewers(context, "outcome.view", kCoreMemberType, member.id, users);
   if (state.error) model["form_error"] = context.Format(state.error->message);
   if (!state.notice.empty()) model["notice"] = state.notice;
-  return RenderPage(context, "report_outcomes",
-                    context.Format({N_("Outcomes — {name}"), {{"name", member.name_used()}}}),
-                    std::move(model), state.error ? StatusFor(state.error->kind) : 200);
+  return model;
+}
+
+// The outcomes page of file `core_member_id` (a view recorded), with `state`.
+Response RenderOutcomes(Context& context, std::int64_t core_member_id, const OutcomesState& state) {
+  const auto page =
+      app::reports::LoadOutcomesPage(context.services.app, context.signed_in(), core_member_id);
+  if (!page) return Deny(context, kCoreMemberType, context.Parameter("id"));
+  return RenderPage(
+      context, "report_outcomes",
+      context.Format({N_("Outcomes — {name}"), {{"name", page->core_member.name_used()}}}),
+      OutcomesView(context, *page, state), state.error ? StatusFor(state.error->kind) : 200);
 }
 
 // The notice of a redirect after a change.
@@ -299,223 +349,98 @@ std::string Notice(const Context& context) {
   return "";
 }
 
-// Records a change by the actor inside the caller's write transaction.
-void Audit(Context& context, soci::session& session, const std::string& action,
-           const std::string& object_type, std::int64_t object_id) {
-  core_members::RecordChange(context, session, action, object_type, std::to_string(object_id));
-}
-
-// The event named by the {id} path parameter, when the actor may see its file.
-std::optional<domain::RecidivismEvent> FindVisibleEvent(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto& actor = context.signed_in();
-  if (!id || !actor.organisation_id) return std::nullopt;
-  auto event = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::OutcomeStore(session).FindEvent(*id, *actor.organisation_id);
-  });
-  if (!event || !OutcomePolicy::CanChange(actor, event->organisation_id)) return std::nullopt;
-  return event;
-}
-
-Response RenderEventForm(Context& context, const domain::RecidivismEvent& event,
-                         const domain::CoreMember& member, mstch::map model, int status) {
+Response RenderEventForm(Context& context, const app::reports::EventPage& page, mstch::map model,
+                         int status) {
   AddEventChoices(context, model);
-  model["action"] = "/core-members/outcomes/events/" + std::to_string(event.id) + "/edit";
-  model["back"] = OutcomesHref(member.id);
-  model["name"] = member.name_used();
-  model["file_number"] = member.file_number;
+  model["action"] = "/core-members/outcomes/events/" + std::to_string(page.event.id) + "/edit";
+  model["back"] = OutcomesHref(page.core_member.id);
+  model["name"] = page.core_member.name_used();
+  model["file_number"] = page.core_member.file_number;
   return RenderPage(context, "report_event_form", context.Translate(N_("Edit the event")),
                     std::move(model), status);
+}
+
+// Answers a change to file `core_member_id` refused in `section`: the audited 404 when the actor
+// may not change it, the page with the form as typed otherwise.
+Response RefusedChange(Context& context, const Error& refused, std::int64_t core_member_id,
+                       const std::string& section, const Form& form) {
+  return Refusal(context, refused, kCoreMemberType, context.Parameter("id"),
+                 [&](const Error& error) {
+                   return RenderOutcomes(context, core_member_id, {section, &form, &error, ""});
+                 });
 }
 
 }  // namespace
 
 Response ShowOutcomes(Context& context) {
-  const auto member = core_members::FindVisibleCoreMember(context);
-  if (!member || !OutcomePolicy::CanView(context.signed_in(), member->organisation_id)) {
-    return Deny(context, kCoreMemberType, context.Parameter("id"));
-  }
-  return RenderOutcomes(context, *member, {"", nullptr, nullptr, Notice(context)});
+  return RenderOutcomes(context, IdParameter(context), {"", nullptr, nullptr, Notice(context)});
 }
 
 Response CreateEvent(Context& context) {
-  const auto member = core_members::FindVisibleCoreMember(context);
-  const auto& actor = context.signed_in();
-  if (!member || !OutcomePolicy::CanChange(actor, member->organisation_id)) {
-    return Deny(context, kCoreMemberType, context.Parameter("id"));
-  }
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::RecidivismEvent event;
-  event.organisation_id = member->organisation_id;
-  event.core_member_id = member->id;
-  ReadEvent(form, event, errors);
-  event.recorded_by = actor.user_id;
-  event.recorded_at = event.updated_at = context.services.clock.Now();
-  auto problem =
-      core_members::Combine(std::move(errors), domain::CheckRecidivismEvent(event, Today(context)));
-  if (problem) return RenderOutcomes(context, *member, {"events", &form, &*problem, ""});
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    event.id = store::OutcomeStore(session).InsertEvent(event);
-    Audit(context, session, "outcome.create", "recidivism_event", event.id);
-    return {};
-  });
-  return Response::Redirect(OutcomesHref(member->id) + "?done=saved#events");
+  const auto id = IdParameter(context);
+  const auto created =
+      app::reports::RecordEvent(context.services.app, context.signed_in(), id, ReadEvent(form));
+  if (!created) return RefusedChange(context, created.error(), id, "events", form);
+  return Response::Redirect(OutcomesHref(id) + "?done=saved#events");
 }
 
 Response ShowEditEvent(Context& context) {
-  const auto event = FindVisibleEvent(context);
-  const auto member =
-      event ? core_members::FindVisibleCoreMember(context, event->core_member_id) : std::nullopt;
-  if (!event || !member) return Deny(context, "recidivism_event", context.Parameter("id"));
-  core_members::RecordView(context, "outcome.view", kCoreMemberType, std::to_string(member->id));
-  return RenderEventForm(context, *event, *member, EventValues(*event), 200);
+  const auto page = app::reports::LoadEvent(context.services.app, context.signed_in(),
+                                            IdParameter(context), app::reports::RecordView::kYes);
+  if (!page) return Deny(context, "recidivism_event", context.Parameter("id"));
+  return RenderEventForm(context, *page, EventValues(page->event), 200);
 }
 
 Response EditEvent(Context& context) {
-  const auto event = FindVisibleEvent(context);
-  const auto member =
-      event ? core_members::FindVisibleCoreMember(context, event->core_member_id) : std::nullopt;
-  if (!event || !member) return Deny(context, "recidivism_event", context.Parameter("id"));
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::RecidivismEvent changed = *event;
-  ReadEvent(form, changed, errors);
-  changed.updated_at = context.services.clock.Now();
-  auto problem = core_members::Combine(std::move(errors),
-                                       domain::CheckRecidivismEvent(changed, Today(context)));
-  if (problem) {
-    return RenderEventForm(context, *event, *member, form.Model(context, kEventFields, &*problem),
-                           StatusFor(problem->kind));
+  const auto id = IdParameter(context);
+  const auto saved =
+      app::reports::EditEvent(context.services.app, context.signed_in(), id, ReadEvent(form));
+  if (!saved) {
+    return Refusal(
+        context, saved.error(), "recidivism_event", context.Parameter("id"),
+        [&](const Error& error) {
+          const auto page = app::reports::LoadEvent(context.services.app, context.signed_in(), id,
+                                                    app::reports::RecordView::kNo);
+          if (!page) return Deny(context, "recidivism_event", context.Parameter("id"));
+          return RenderEventForm(context, *page, form.Model(context, kEventFields, &error),
+                                 StatusFor(error.kind));
+        });
   }
-  (void)context.services.database.Write(
-      context.signed_in().scope(), [&](soci::session& session) -> Status {
-        store::OutcomeStore(session).UpdateEvent(changed);
-        Audit(context, session, "outcome.update", "recidivism_event", changed.id);
-        return {};
-      });
-  return Response::Redirect(OutcomesHref(member->id) + "?done=saved#events");
+  return Response::Redirect(OutcomesHref(*saved) + "?done=saved#events");
 }
 
 Response RemoveEvent(Context& context) {
-  const auto event = FindVisibleEvent(context);
-  if (!event) return Deny(context, "recidivism_event", context.Parameter("id"));
-  (void)context.services.database.Write(
-      context.signed_in().scope(), [&](soci::session& session) -> Status {
-        store::OutcomeStore(session).DeleteEvent(event->id, event->organisation_id);
-        Audit(context, session, "outcome.remove", "recidivism_event", event->id);
-        return {};
-      });
-  return Response::Redirect(OutcomesHref(event->core_member_id) + "?done=removed#events");
+  const auto removed =
+      app::reports::RemoveEvent(context.services.app, context.signed_in(), IdParameter(context));
+  if (!removed) return Deny(context, "recidivism_event", context.Parameter("id"));
+  return Response::Redirect(OutcomesHref(*removed) + "?done=removed#events");
 }
 
 Response CreateMeasure(Context& context) {
-  const auto member = core_members::FindVisibleCoreMember(context);
-  const auto& actor = context.signed_in();
-  if (!member || !OutcomePolicy::CanChange(actor, member->organisation_id)) {
-    return Deny(context, kCoreMemberType, context.Parameter("id"));
-  }
   const Form form(context.request);
-  std::vector<FieldError> errors;
-  domain::OutcomeMeasure measure;
-  measure.organisation_id = member->organisation_id;
-  measure.core_member_id = member->id;
-  const auto measured_on = core_members::DateField(form, "measured_on", true,
-                                                   N_("Enter the date of the measure."), errors);
-  if (measured_on) measure.measured_on = *measured_on;
-  const auto occasion = domain::ParseMeasureOccasion(form.Get("occasion"));
-  if (!occasion) errors.push_back({"occasion", {N_("Choose one of the options."), {}}});
-  measure.occasion = occasion.value_or(domain::MeasureOccasion::kStart);
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    const std::string text = form.Get(std::string(domain::OutcomeDimensionName(dimension)));
-    const bool number = !text.empty() && text.size() <= 2 &&
-                        text.find_first_not_of("0123456789") == std::string::npos;
-    measure.levels[static_cast<std::size_t>(dimension)] = number ? std::stoi(text) : 0;
-  }
-  measure.recorded_by = actor.user_id;
-  measure.recorded_at = context.services.clock.Now();
-  const auto scales = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::OutcomeStore(session).Scales(member->organisation_id);
-  });
-  auto problem = core_members::Combine(
-      std::move(errors), domain::CheckOutcomeMeasure(measure, scales, Today(context)));
-  if (problem) return RenderOutcomes(context, *member, {"measures", &form, &*problem, ""});
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    measure.id = store::OutcomeStore(session).InsertMeasure(measure);
-    Audit(context, session, "outcome.create", "outcome_measure", measure.id);
-    return {};
-  });
-  return Response::Redirect(OutcomesHref(member->id) + "?done=saved#measures");
+  const auto id = IdParameter(context);
+  const auto created =
+      app::reports::RecordMeasure(context.services.app, context.signed_in(), id, ReadMeasure(form));
+  if (!created) return RefusedChange(context, created.error(), id, "measures", form);
+  return Response::Redirect(OutcomesHref(id) + "?done=saved#measures");
 }
 
 Response RemoveMeasure(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto& actor = context.signed_in();
-  std::optional<domain::OutcomeMeasure> measure;
-  if (id && actor.organisation_id) {
-    measure = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-      return store::OutcomeStore(session).FindMeasure(*id, *actor.organisation_id);
-    });
-  }
-  if (!measure || !OutcomePolicy::CanChange(actor, measure->organisation_id)) {
-    return Deny(context, "outcome_measure", context.Parameter("id"));
-  }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    store::OutcomeStore(session).DeleteMeasure(measure->id, measure->organisation_id);
-    Audit(context, session, "outcome.remove", "outcome_measure", measure->id);
-    return {};
-  });
-  return Response::Redirect(OutcomesHref(measure->core_member_id) + "?done=removed#measures");
+  const auto removed =
+      app::reports::RemoveMeasure(context.services.app, context.signed_in(), IdParameter(context));
+  if (!removed) return Deny(context, "outcome_measure", context.Parameter("id"));
+  return Response::Redirect(OutcomesHref(*removed) + "?done=removed#measures");
 }
 
 Response RecordFollowUp(Context& context) {
-  const auto member = core_members::FindVisibleCoreMember(context);
-  const auto& actor = context.signed_in();
-  if (!member || !OutcomePolicy::CanChange(actor, member->organisation_id)) {
-    return Deny(context, kCoreMemberType, context.Parameter("id"));
-  }
   const Form form(context.request);
-  const auto closed_on = ClosedOn(context, *member);
-  if (!closed_on) {
-    const Error error =
-        Error::Conflict(N_("Follow-ups start once the file is closed. This file is open."));
-    return RenderOutcomes(context, *member, {"follow_ups", &form, &error, ""});
-  }
-  std::vector<FieldError> errors;
-  domain::FollowUpCheck check;
-  check.organisation_id = member->organisation_id;
-  check.core_member_id = member->id;
-  const std::string milestone = form.Get("milestone");
-  const bool number = !milestone.empty() && milestone.size() <= 2 &&
-                      milestone.find_first_not_of("0123456789") == std::string::npos;
-  check.milestone_months = number ? std::stoi(milestone) : 0;
-  const auto checked_on =
-      core_members::DateField(form, "checked_on", true, N_("Enter the date of the check."), errors);
-  if (checked_on) check.checked_on = *checked_on;
-  check.found_events = form.Get("found_events") == "1";
-  check.recorded_by = actor.user_id;
-  check.recorded_at = context.services.clock.Now();
-  auto problem = core_members::Combine(
-      std::move(errors),
-      checked_on ? domain::CheckFollowUpCheck(check, *closed_on, Today(context)) : Status());
-  if (!problem && !domain::IsFollowUpMilestone(check.milestone_months)) {
-    problem = Error::Fields({{"milestone", {N_("Choose one of the options."), {}}}});
-  }
-  if (problem) return RenderOutcomes(context, *member, {"follow_ups", &form, &*problem, ""});
-  const auto saved =
-      context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-        store::OutcomeStore store(session);
-        for (const auto& done : store.ListChecks(member->id, member->organisation_id)) {
-          if (done.milestone_months == check.milestone_months) {
-            return Error::Fields({{"milestone", {N_("This follow-up is recorded already."), {}}}});
-          }
-        }
-        check.id = store.InsertCheck(check);
-        Audit(context, session, "outcome.create", "follow_up_check", check.id);
-        return {};
-      });
-  if (!saved) return RenderOutcomes(context, *member, {"follow_ups", &form, &saved.error(), ""});
-  return Response::Redirect(OutcomesHref(member->id) + "?done=saved#follow-ups");
+  const auto id = IdParameter(context);
+  const auto created = app::reports::RecordFollowUp(context.services.app, context.signed_in(), id,
+                                                    ReadFollowUp(form));
+  if (!created) return RefusedChange(context, created.error(), id, "follow_ups", form);
+  return Response::Redirect(OutcomesHref(id) + "?done=saved#follow-ups");
 }
 
 }  // namespace cercle::web::pages::reports

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "store/report_store.hpp"
-#include "store/settings_store.hpp"
+#include "web/forms.hpp"
 #include "web/http.hpp"
 #include "web/layout.hpp"
 
@@ -34,44 +33,16 @@ std::string_view UnitLabel(domain::FigureUnit unit) {
 
 }  // namespace
 
-domain::CivilDate Today(const Context& context) {
-  return context.services.translator.LocalDate(context.services.clock.Now());
-}
-
-domain::ReportRecords LoadRecords(Context& context, std::int64_t organisation_id) {
-  const auto& translator = context.services.translator;
-  return context.services.database.Read(
-      store::Scope::Organisation(organisation_id), [&](soci::session& session) {
-        return store::LoadReportRecords(session, organisation_id, [&](Instant instant) {
-          return translator.LocalDate(instant);
-        });
-      });
-}
-
-domain::Settings LoadSettings(Context& context, std::int64_t organisation_id) {
-  return context.services.database.Read(
-      store::Scope::Organisation(organisation_id),
-      [&](soci::session& session) { return store::SettingsStore(session).Load(organisation_id); });
-}
-
-int FiscalStartMonth(const domain::Settings& settings) {
-  return static_cast<int>(settings.Get("report.fiscal_year_start_month"));
-}
-
 std::string QueryValue(const Context& context, const std::string& name) {
   const auto query = context.request.QueryParameters();
   const auto found = query.find(name);
   return found == query.end() ? std::string() : found->second;
 }
 
-PeriodRequest ReadPeriod(const Context& context, const domain::ReportPeriod& fallback) {
-  PeriodRequest request{fallback, std::nullopt, QueryValue(context, "from"),
+PeriodRequest ReadPeriod(const Context& context) {
+  PeriodRequest request{std::nullopt, std::nullopt, QueryValue(context, "from"),
                         QueryValue(context, "to")};
-  if (request.from_text.empty() && request.to_text.empty()) {
-    request.from_text = domain::FormatIsoDate(fallback.from);
-    request.to_text = domain::FormatIsoDate(fallback.to);
-    return request;
-  }
+  if (request.from_text.empty() && request.to_text.empty()) return request;
   auto parsed = domain::ParseReportPeriod(request.from_text, request.to_text);
   if (parsed) {
     request.period = *parsed;
@@ -79,6 +50,21 @@ PeriodRequest ReadPeriod(const Context& context, const domain::ReportPeriod& fal
     request.error = parsed.error();
   }
   return request;
+}
+
+void AddPeriod(const Context& context, mstch::map& model, const PeriodRequest& request,
+               const domain::ReportPeriod& shown, const std::string& path, int start_month) {
+  const bool typed = !request.from_text.empty() || !request.to_text.empty();
+  model["from"] =
+      mstch::map{{"value", typed ? request.from_text : domain::FormatIsoDate(shown.from)}};
+  model["to"] = mstch::map{{"value", typed ? request.to_text : domain::FormatIsoDate(shown.to)}};
+  if (request.error) AddErrors(context, *request.error, model);
+  model["period_text"] = PeriodText(context, shown);
+  model["period_query"] = PeriodQuery(shown);
+  model["period_from"] = domain::FormatIsoDate(shown.from);
+  model["period_to"] = domain::FormatIsoDate(shown.to);
+  model["quarters"] = QuarterLinks(context, path, shown, start_month);
+  model["action"] = path;
 }
 
 std::string PeriodQuery(const domain::ReportPeriod& period) {
@@ -106,7 +92,7 @@ std::string QuarterLabel(const Context& context, const domain::FiscalQuarter& qu
 
 mstch::array QuarterLinks(const Context& context, const std::string& path,
                           const domain::ReportPeriod& current, int start_month) {
-  const auto today = Today(context);
+  const auto today = context.services.app.Today();
   mstch::array links;
   const auto add = [&](const std::string& label, const domain::ReportPeriod& period) {
     links.push_back(mstch::map{{"label", label},
@@ -188,20 +174,6 @@ std::string MonthLabel(const Context& context, const std::string& key, bool shor
 
 std::string BreakdownLabel(const Context& context, const domain::FigureBreakdown& line) {
   return line.label.empty() ? MonthLabel(context, line.key, false) : context.Translate(line.label);
-}
-
-domain::ReportSettings FigureSettings(const domain::Settings& settings) {
-  return {settings.Get("volunteer.hourly_value_cents")};
-}
-
-std::vector<ComputedFigure> ComputeFigures(const domain::ReportRecords& records,
-                                           const domain::ReportPeriod& period,
-                                           const domain::ReportSettings& settings) {
-  std::vector<ComputedFigure> figures;
-  for (const auto& definition : domain::FunderFigures()) {
-    figures.push_back({&definition, definition.compute(records, period, settings)});
-  }
-  return figures;
 }
 
 mstch::array FigureSections(const Context& context, const std::vector<ComputedFigure>& figures,
@@ -316,19 +288,18 @@ Response Download(std::string body, const std::string& content_type, const std::
   return response;
 }
 
-std::optional<Response> RequireStepUp(Context& context) {
-  if (context.services.authenticator.RecentlyAuthenticated(context.signed_in()))
-    return std::nullopt;
-  return Response::Redirect("/reauth?next=" + PercentEncode(context.request.target));
+bool SteppedUp(const Context& context) {
+  return context.services.authenticator.RecentlyAuthenticated(context.signed_in());
 }
 
-void RecordEvent(Context& context, const std::string& action, const std::string& object_type,
-                 const std::string& object_id) {
-  const auto& actor = context.signed_in();
-  context.services.audit.Record(
-      context.services.database,
-      {actor.organisation_id, actor.user_id, action, object_type, object_id,
-       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
+Response RefusedExport(Context& context, const Error& error, std::string_view object_type,
+                       i18n::Language language) {
+  if (error.kind == ErrorKind::kUnauthenticated) {
+    return Response::Redirect("/reauth?next=" + PercentEncode(context.request.target));
+  }
+  if (error.kind == ErrorKind::kForbidden) return Deny(context, object_type, "", 403);
+  context.language = language;
+  return RenderError(context, error);
 }
 
 i18n::Language RequestedLanguage(const Context& context) {
@@ -336,6 +307,15 @@ i18n::Language RequestedLanguage(const Context& context) {
   if (lang == "fr") return i18n::Language::kFrench;
   if (lang == "en") return i18n::Language::kEnglish;
   return context.language;
+}
+
+mstch::array LanguageChoices(const Context& context) {
+  const bool french = context.language == i18n::Language::kFrench;
+  return mstch::array{
+      mstch::map{
+          {"value", std::string("fr")}, {"label", std::string("Français")}, {"selected", french}},
+      mstch::map{
+          {"value", std::string("en")}, {"label", std::string("English")}, {"selected", !french}}};
 }
 
 }  // namespace cercle::web::pages::reports

@@ -6,35 +6,32 @@
 #include <string>
 #include <vector>
 
+#include "app/reports/report_data.hpp"
 #include "domain/funder_report.hpp"
 #include "domain/report_period.hpp"
-#include "domain/settings.hpp"
 #include "report/table.hpp"
 #include "web/context.hpp"
 
-// What the report pages share: reading an organisation's records and settings, the period asked
-// for, the computed figures and how they read (on the page, in print and in the exports).
+// What the report pages share: the period asked for, and how figures, dates and amounts read (on
+// the page, in print and in the exports).
 namespace cercle::web::pages::reports {
 
-// Today in the organisation's time zone.
-domain::CivilDate Today(const Context& context);
+using app::reports::ComputedFigure;
 
-// Everything one organisation's reports count, read in one transaction of its scope.
-domain::ReportRecords LoadRecords(Context& context, std::int64_t organisation_id);
-// The organisation's settings.
-domain::Settings LoadSettings(Context& context, std::int64_t organisation_id);
-// The first month of the organisation's fiscal year.
-int FiscalStartMonth(const domain::Settings& settings);
-
-// The period asked for with the query parameters "from" and "to", or `fallback` when neither is
-// given; `error` holds the field errors of a period typed wrong (the fallback applies then).
+// The period asked for with the query parameters "from" and "to": none when neither is given (the
+// report's default applies); `error` holds the field errors of a period typed wrong (the default
+// applies then too).
 struct PeriodRequest {
-  domain::ReportPeriod period;
+  std::optional<domain::ReportPeriod> period;
   std::optional<Error> error;
   std::string from_text;  // as typed, to show again
   std::string to_text;
 };
-PeriodRequest ReadPeriod(const Context& context, const domain::ReportPeriod& fallback);
+PeriodRequest ReadPeriod(const Context& context);
+// The period form (as typed, or `shown` when nothing was), its errors, and the quarters one click
+// away, for `path`.
+void AddPeriod(const Context& context, mstch::map& model, const PeriodRequest& request,
+               const domain::ReportPeriod& shown, const std::string& path, int start_month);
 // "from=YYYY-MM-DD&to=YYYY-MM-DD".
 std::string PeriodQuery(const domain::ReportPeriod& period);
 // The period written out: "1 octobre 2026 au 31 décembre 2026".
@@ -67,18 +64,6 @@ std::string MonthLabel(const Context& context, const std::string& key, bool shor
 // The label of a breakdown line: its msgid translated, or its month written out.
 std::string BreakdownLabel(const Context& context, const domain::FigureBreakdown& line);
 
-// One figure computed for a period.
-struct ComputedFigure {
-  const domain::FigureDefinition* definition = nullptr;
-  domain::FigureResult result;
-};
-// Every figure of the funder's report for `period`.
-std::vector<ComputedFigure> ComputeFigures(const domain::ReportRecords& records,
-                                           const domain::ReportPeriod& period,
-                                           const domain::ReportSettings& settings);
-// The report settings (the value of an hour) of an organisation.
-domain::ReportSettings FigureSettings(const domain::Settings& settings);
-
 // The figures grouped by section for a page: [{title, figures: [{key, label, definition, value,
 // raw, href, breakdown: [{label, value, raw, key}], has_breakdown}]}]. `href_query` (a period
 // query) makes each figure link to its check list; empty, the figures link nowhere.
@@ -94,19 +79,26 @@ std::vector<report::Sheet> FunderSheets(const Context& context,
                                         const domain::ReportRecords& records,
                                         const std::optional<domain::SignificantStory>& story);
 
+// The content types of the exports.
+inline constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr const char* kCsvType = "text/csv; charset=utf-8";
+
 // A file download: `body` with `content_type`, as an attachment named `filename`, never cached,
 // under a policy that runs nothing.
 Response Download(std::string body, const std::string& content_type, const std::string& filename);
 
-// Sensitive exports need a password or code entered within five minutes; otherwise the user
-// confirms first and comes back to the same address.
-std::optional<Response> RequireStepUp(Context& context);
-
-// Appends `action` on `object_type` `object_id` by the actor, in a transaction of its own.
-void RecordEvent(Context& context, const std::string& action, const std::string& object_type,
-                 const std::string& object_id);
+// Sensitive exports need a password or code entered within five minutes: whether the actor did.
+bool SteppedUp(const Context& context);
+// The answer to an export refused by the app layer: the confirmation page for a missing step-up
+// (the user comes back to the same address), the audited 403 for a refused actor, the error page
+// in `language` (the one the file was asked in) otherwise.
+Response RefusedExport(Context& context, const Error& error, std::string_view object_type,
+                       i18n::Language language);
 
 // The language asked for with query parameter "lang" ("fr" or "en"), or the reader's.
 i18n::Language RequestedLanguage(const Context& context);
+// The language choices of the print and the exports, the reader's first.
+mstch::array LanguageChoices(const Context& context);
 
 }  // namespace cercle::web::pages::reports

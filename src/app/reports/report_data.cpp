@@ -1,0 +1,46 @@
+#include "app/reports/report_data.hpp"
+
+#include "store/report_store.hpp"
+#include "store/settings_store.hpp"
+
+namespace cercle::app::reports {
+
+ReportBasis LoadBasis(const Services& services, std::int64_t organisation_id) {
+  const auto local_date = [&](Instant instant) { return services.translator.LocalDate(instant); };
+  return Read(services, store::Scope::Organisation(organisation_id), [&](store::Unit& unit) {
+    return ReportBasis{store::SettingsStore(unit.session()).Load(organisation_id),
+                       store::LoadReportRecords(unit.session(), organisation_id, local_date)};
+  });
+}
+
+domain::Settings LoadSettings(const Services& services, std::int64_t organisation_id) {
+  return Read(services, store::Scope::Organisation(organisation_id), [&](store::Unit& unit) {
+    return store::SettingsStore(unit.session()).Load(organisation_id);
+  });
+}
+
+int FiscalStartMonth(const domain::Settings& settings) {
+  return static_cast<int>(settings.Get("report.fiscal_year_start_month"));
+}
+
+domain::ReportSettings FigureSettings(const domain::Settings& settings) {
+  return {settings.Get("volunteer.hourly_value_cents")};
+}
+
+domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPeriod>& asked,
+                                         domain::CivilDate today, int start_month) {
+  if (asked) return *asked;
+  return domain::PreviousQuarter(domain::QuarterOf(today, start_month), start_month).period;
+}
+
+std::vector<ComputedFigure> ComputeFigures(const domain::ReportRecords& records,
+                                           const domain::ReportPeriod& period,
+                                           const domain::ReportSettings& settings) {
+  std::vector<ComputedFigure> figures;
+  for (const auto& definition : domain::FunderFigures()) {
+    figures.push_back({&definition, definition.compute(records, period, settings)});
+  }
+  return figures;
+}
+
+}  // namespace cercle::app::reports

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "app/services.hpp"
+#include "domain/funder_report.hpp"
+#include "domain/report_period.hpp"
+#include "domain/settings.hpp"
+
+// What every report is computed from: one organisation's records and settings, its fiscal year
+// and the funder's figures. The dashboard, the funder's report, the evaluation extract, the
+// network figures and the public impact page all read through these.
+namespace cercle::app::reports {
+
+// One organisation's settings and everything its reports count, read in one transaction of its
+// scope.
+struct ReportBasis {
+  domain::Settings settings{{}};
+  domain::ReportRecords records;
+};
+ReportBasis LoadBasis(const Services& services, std::int64_t organisation_id);
+// The organisation's settings alone.
+domain::Settings LoadSettings(const Services& services, std::int64_t organisation_id);
+
+// The first month of the organisation's fiscal year.
+int FiscalStartMonth(const domain::Settings& settings);
+// The value of an hour, as the figures use it.
+domain::ReportSettings FigureSettings(const domain::Settings& settings);
+// The period a report shows: `asked`, or the last full fiscal quarter before `today`.
+domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPeriod>& asked,
+                                         domain::CivilDate today, int start_month);
+
+// One figure computed for a period.
+struct ComputedFigure {
+  const domain::FigureDefinition* definition = nullptr;
+  domain::FigureResult result;
+};
+// Every figure of the funder's report for `period`, in the report's order.
+std::vector<ComputedFigure> ComputeFigures(const domain::ReportRecords& records,
+                                           const domain::ReportPeriod& period,
+                                           const domain::ReportSettings& settings);
+
+}  // namespace cercle::app::reports

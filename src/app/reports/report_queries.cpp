@@ -1,0 +1,135 @@
+#include "app/reports/report_queries.hpp"
+
+#include "auth/crypto.hpp"
+#include "auth/policies/report_policy.hpp"
+#include "store/organisation_store.hpp"
+#include "store/outcome_store.hpp"
+
+namespace cercle::app::reports {
+namespace {
+
+using auth::policies::ReportPolicy;
+
+// The organisation's name, as the report's heading shows it.
+std::string OrganisationName(const Services& services, const auth::Actor& actor) {
+  if (!actor.organisation_name.empty()) return actor.organisation_name;
+  const auto organisation =
+      store::OrganisationStore(services.database).Find(*actor.organisation_id);
+  return organisation ? organisation->name : std::string();
+}
+
+// The audit entry of one use of the funder's report.
+Audited FunderAudited(const FunderReportQuery& query) {
+  switch (query.use) {
+    case FunderUse::kPage:
+      return {"report.view", "report", "funder"};
+    case FunderUse::kPrint:
+      return {"report.print", "report", "funder"};
+    case FunderUse::kCsv:
+      return {"export", "funder_report", "csv"};
+    case FunderUse::kXlsx:
+      return {"export", "funder_report", "xlsx"};
+    case FunderUse::kFigure:
+      return {"report.figure_view", "report_figure", std::string(query.figure->key)};
+  }
+  return {"report.view", "report", "funder"};
+}
+
+// The audit entry of one use of the evaluation extract.
+Audited EvaluationAudited(EvaluationUse use) {
+  switch (use) {
+    case EvaluationUse::kPage:
+      return {"report.view", "report", "evaluation"};
+    case EvaluationUse::kDataCsv:
+      return {"export", "evaluation_extract", "data.csv"};
+    case EvaluationUse::kDataXlsx:
+      return {"export", "evaluation_extract", "data.xlsx"};
+    case EvaluationUse::kDictionaryCsv:
+      return {"export", "evaluation_extract", "dictionary.csv"};
+  }
+  return {"report.view", "report", "evaluation"};
+}
+
+// The median minutes to acknowledge the concerns raised during `period`.
+std::optional<std::int64_t> AcknowledgeMedian(const domain::ReportRecords& records,
+                                              const domain::ReportPeriod& period) {
+  std::vector<std::int64_t> minutes;
+  for (const auto& concern : records.concerns) {
+    if (!period.Contains(concern.raised_on)) continue;
+    if (concern.minutes_to_acknowledge) minutes.push_back(*concern.minutes_to_acknowledge);
+  }
+  return report::Median(std::move(minutes));
+}
+
+}  // namespace
+
+Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor& actor,
+                                    const std::optional<domain::ReportPeriod>& period) {
+  if (!ReportPolicy::CanSeeReports(actor)) return Error::Forbidden();
+  const auto basis = LoadBasis(services, *actor.organisation_id);
+  const auto figure_settings = FigureSettings(basis.settings);
+  DashboardPage page;
+  page.period = period.value_or(domain::LastTwelveMonths(services.Today()));
+  page.fiscal_start_month = FiscalStartMonth(basis.settings);
+  page.hourly_cents = figure_settings.hourly_cents;
+  const auto& records = basis.records;
+  page.hours = domain::VolunteerHours(records, page.period, figure_settings);
+  page.hours_value = domain::VolunteerHoursValue(records, page.period, figure_settings);
+  page.referrals = report::ReferralsBySourceAndOutcome(records, page.period);
+  page.events = report::EventsByKind(records, page.period);
+  page.circles = report::ActiveCirclesByPhase(records, page.period);
+  page.concerns = report::ConcernsByMonth(records, page.period);
+  page.acknowledge_median = AcknowledgeMedian(records, page.period);
+  page.outcomes = report::OutcomesStartToClosure(records, page.period);
+  page.can_extract = ReportPolicy::CanExtractForEvaluation(actor);
+  page.can_configure = ReportPolicy::CanConfigure(actor);
+  AuditView(services, actor, {"report.view", "report", "dashboard"});
+  return page;
+}
+
+Result<FunderReportPage> LoadFunderReport(const Services& services, const auth::Actor& actor,
+                                          const FunderReportQuery& query) {
+  if (!ReportPolicy::CanSeeReports(actor)) return Error::Forbidden();
+  const bool export_file = query.use == FunderUse::kCsv || query.use == FunderUse::kXlsx;
+  if (export_file && !query.stepped_up) return Error::Unauthenticated();
+  const bool whole = export_file || query.use == FunderUse::kPrint;
+  if (whole && query.period_error) return *query.period_error;
+  if (query.use == FunderUse::kFigure && !query.figure) return Error::NotFound();
+  auto basis = LoadBasis(services, *actor.organisation_id);
+  FunderReportPage page;
+  page.fiscal_start_month = FiscalStartMonth(basis.settings);
+  page.period = PeriodOrLastQuarter(query.period, services.Today(), page.fiscal_start_month);
+  page.records = std::move(basis.records);
+  page.figures = ComputeFigures(page.records, page.period, FigureSettings(basis.settings));
+  page.stories = domain::ReviewedStoriesIn(page.records, page.period);
+  page.story = domain::ChooseStory(page.records, page.period, query.story_id);
+  if (whole) page.organisation_name = OrganisationName(services, actor);
+  AuditView(services, actor, FunderAudited(query));
+  return page;
+}
+
+Result<EvaluationPage> LoadEvaluation(const Services& services, const auth::Actor& actor,
+                                      EvaluationUse use, bool stepped_up) {
+  if (!ReportPolicy::CanExtractForEvaluation(actor)) return Error::Forbidden();
+  if (use != EvaluationUse::kPage && !stepped_up) return Error::Unauthenticated();
+  const std::int64_t organisation = *actor.organisation_id;
+  const auto basis = LoadBasis(services, organisation);
+  report::ExtractOptions options;
+  options.today = services.Today();
+  options.minimum_group =
+      static_cast<std::size_t>(basis.settings.Get("report.evaluation_minimum_group"));
+  const auto& key = services.secrets.session_key;
+  options.pseudonym = [&key, organisation](std::int64_t id) {
+    return auth::KeyedHash(key, "evaluation-participant",
+                           std::to_string(organisation) + ":" + std::to_string(id))
+        .substr(0, 10);
+  };
+  EvaluationPage page{report::BuildEvaluationExtract(basis.records, options), {}};
+  page.scales = Read(services, actor.scope(), [&](store::Unit& unit) {
+    return store::OutcomeStore(unit.session()).Scales(organisation);
+  });
+  AuditView(services, actor, EvaluationAudited(use));
+  return page;
+}
+
+}  // namespace cercle::app::reports

@@ -1,0 +1,330 @@
+// The reports dashboard: the organisation's figures over time, one chart with its table per
+// section.
+#include <map>
+
+#include "app/reports/report_queries.hpp"
+#include "report/svg_chart.hpp"
+#include "web/layout.hpp"
+#include "web/pages/reports/report_pages.hpp"
+#include "web/pages/reports/report_views.hpp"
+
+namespace cercle::web::pages::reports {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// A table of a chart's numbers: a header row and one row per category.
+mstch::map ChartTable(const std::vector<std::string>& header, const Rows& rows) {
+  mstch::array head;
+  for (const auto& cell : header) head.push_back(mstch::map{{"text", cell}});
+  mstch::array body;
+  for (const auto& row : rows) {
+    mstch::array cells;
+    for (std::size_t i = 1; i < row.size(); ++i) cells.push_back(mstch::map{{"text", row[i]}});
+    body.push_back(
+        mstch::map{{"heading", row.empty() ? std::string() : row.front()}, {"cells", cells}});
+  }
+  return mstch::map{{"header", head}, {"rows", body}};
+}
+
+// Puts a section's chart, its description and its table in the model as `name`_chart,
+// `name`_description and `name`_table.
+void AddChart(mstch::map& model, const std::string& name, const report::BarChart& chart,
+              const std::vector<std::string>& header, const Rows& rows) {
+  model[name + "_chart"] = report::RenderBarChart(chart, name + "-chart");
+  model[name + "_description"] = chart.description;
+  model[name + "_table"] = ChartTable(header, rows);
+}
+
+// The count found under `key` in `counts`, 0 when absent.
+template <class Key>
+std::int64_t CountOf(const std::map<Key, std::int64_t>& counts, Key key) {
+  const auto found = counts.find(key);
+  return found == counts.end() ? 0 : found->second;
+}
+
+// Volunteer hours by month, and their value.
+void AddHours(const Context& context, const app::reports::DashboardPage& page, mstch::map& model) {
+  const auto& hours = page.hours;
+  const auto& value = page.hours_value;
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Approved volunteer hours by month"));
+  chart.description = context.Format(
+      {N_("Approved volunteer hours by month, {period}: {hours} hours in all, valued at "
+          "{value}."),
+       {{"period", PeriodText(context, page.period)},
+        {"hours", FormatHours(context, hours.value)},
+        {"value", FormatMoney(context, value.value)}}});
+  report::ChartSeries series{context.Translate(N_("Approved hours")), {}};
+  Rows rows;
+  for (std::size_t i = 0; i < hours.breakdown.size(); ++i) {
+    const auto& line = hours.breakdown[i];
+    chart.categories.push_back(MonthLabel(context, line.key, true));
+    series.values.push_back(static_cast<double>(line.value) / 60.0);
+    rows.push_back({MonthLabel(context, line.key, false), FormatHours(context, line.value),
+                    FormatMoney(context, value.breakdown[i].value)});
+  }
+  chart.series.push_back(std::move(series));
+  AddChart(model, "hours", chart,
+           {context.Translate(N_("Month")), context.Translate(N_("Approved hours")),
+            context.Translate(N_("Value"))},
+           rows);
+  model["hours_total"] = FormatHours(context, hours.value);
+  model["hours_value"] = FormatMoney(context, value.value);
+  model["hourly_rate"] = FormatMoney(context, page.hourly_cents);
+}
+
+// Referrals by source and where they stand.
+void AddReferrals(const Context& context, const app::reports::DashboardPage& page,
+                  mstch::map& model) {
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Referrals received by source and outcome"));
+  std::int64_t total = 0;
+  for (const auto& entry : page.referrals) total += entry.total;
+  chart.description = context.Format(
+      {N_("Referrals received {period}, by source, each by where it stood at the end of the "
+          "period: {count} in all."),
+       {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
+  std::vector<std::string> header{context.Translate(N_("Source"))};
+  for (const auto status : domain::ReferralStatuses()) {
+    report::ChartSeries series{context.Translate(domain::ReferralStatusLabel(status)), {}};
+    for (const auto& entry : page.referrals) {
+      series.values.push_back(static_cast<double>(CountOf(entry.by_status, status)));
+    }
+    header.push_back(series.name);
+    chart.series.push_back(std::move(series));
+  }
+  header.push_back(context.Translate(N_("Total")));
+  Rows rows;
+  for (const auto& entry : page.referrals) {
+    chart.categories.push_back(context.Translate(domain::ReferralSourceLabel(entry.source)));
+    std::vector<std::string> row{chart.categories.back()};
+    for (const auto status : domain::ReferralStatuses()) {
+      row.push_back(FormatCount(context, CountOf(entry.by_status, status)));
+    }
+    row.push_back(FormatCount(context, entry.total));
+    rows.push_back(std::move(row));
+  }
+  AddChart(model, "referrals", chart, header, rows);
+}
+
+// New charges, convictions, breaches and returns to custody.
+void AddEvents(const Context& context, const app::reports::DashboardPage& page, mstch::map& model) {
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Recidivism events during and after the circle"));
+  std::int64_t total = 0;
+  for (const auto& entry : page.events) total += entry.during + entry.after;
+  chart.description = context.Format(
+      {N_("New charges, convictions, breaches of conditions and returns to custody recorded "
+          "{period}, during and after the circle: {count} in all."),
+       {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
+  report::ChartSeries during{context.Translate(N_("During the circle")), {}};
+  report::ChartSeries after{context.Translate(N_("After the circle")), {}};
+  std::vector<std::string> header{context.Translate(N_("Event"))};
+  for (const auto category : domain::OffenceCategories()) {
+    for (const auto when : domain::CirclePeriods()) {
+      header.push_back(context.Translate(domain::OffenceCategoryLabel(category)) + " — " +
+                       context.Translate(domain::CirclePeriodLabel(when)));
+    }
+  }
+  header.push_back(context.Translate(N_("Total")));
+  Rows rows;
+  for (const auto& entry : page.events) {
+    chart.categories.push_back(context.Translate(domain::RecidivismKindLabel(entry.kind)));
+    during.values.push_back(static_cast<double>(entry.during));
+    after.values.push_back(static_cast<double>(entry.after));
+    std::vector<std::string> row{chart.categories.back()};
+    for (const auto& category : entry.counts) {
+      row.push_back(FormatCount(context, category[0]));
+      row.push_back(FormatCount(context, category[1]));
+    }
+    row.push_back(FormatCount(context, entry.during + entry.after));
+    rows.push_back(std::move(row));
+  }
+  chart.series = {during, after};
+  AddChart(model, "events", chart, header, rows);
+}
+
+// Active circles by phase, at the end of each month.
+void AddCircles(const Context& context, const app::reports::DashboardPage& page,
+                mstch::map& model) {
+  const auto& months = page.circles;
+  std::vector<domain::CirclePhase> phases;
+  for (const auto phase : domain::AllPhases()) {
+    if (domain::IsActivePhase(phase)) phases.push_back(phase);
+  }
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Active circles by phase"));
+  const std::int64_t latest = months.empty() ? 0 : months.back().total;
+  chart.description = context.Format(
+      {N_("Circles in each active phase at the end of each month, {period}: {count} at the end "
+          "of the period."),
+       {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, latest)}}});
+  std::vector<std::string> header{context.Translate(N_("Month"))};
+  for (const auto phase : phases) {
+    report::ChartSeries series{context.Translate(domain::PhaseLabel(phase)), {}};
+    for (const auto& month : months) {
+      series.values.push_back(static_cast<double>(CountOf(month.by_phase, phase)));
+    }
+    header.push_back(series.name);
+    chart.series.push_back(std::move(series));
+  }
+  header.push_back(context.Translate(N_("Total")));
+  Rows rows;
+  for (const auto& month : months) {
+    const auto key = domain::MonthKey(month.month);
+    chart.categories.push_back(MonthLabel(context, key, true));
+    std::vector<std::string> row{MonthLabel(context, key, false)};
+    for (const auto phase : phases)
+      row.push_back(FormatCount(context, CountOf(month.by_phase, phase)));
+    row.push_back(FormatCount(context, month.total));
+    rows.push_back(std::move(row));
+  }
+  AddChart(model, "circles", chart, header, rows);
+  model["circles_now"] = FormatCount(context, latest);
+}
+
+// Concerns raised by severity, by month.
+void AddConcerns(const Context& context, const app::reports::DashboardPage& page,
+                 mstch::map& model) {
+  std::int64_t total = 0;
+  for (const auto& month : page.concerns) total += month.total;
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Concerns raised by severity"));
+  chart.description = context.Format(
+      {N_("Concerns raised each month by severity, {period}: {count} in all."),
+       {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
+  // Grey, blue, orange and red, from information to emergency.
+  static const std::map<domain::Severity, std::string> kColours = {
+      {domain::Severity::kInformation, "#4a5263"},
+      {domain::Severity::kConcern, "#1f4e79"},
+      {domain::Severity::kUrgent, "#b34700"},
+      {domain::Severity::kEmergency, "#a3171b"}};
+  std::vector<std::string> header{context.Translate(N_("Month"))};
+  for (const auto severity : domain::Severities()) {
+    report::ChartSeries series{
+        context.Translate(domain::SeverityLabel(severity)), {}, kColours.at(severity)};
+    for (const auto& month : page.concerns) {
+      series.values.push_back(
+          static_cast<double>(month.by_severity[static_cast<std::size_t>(severity)]));
+    }
+    header.push_back(series.name);
+    chart.series.push_back(std::move(series));
+  }
+  header.push_back(context.Translate(N_("Total")));
+  Rows rows;
+  for (const auto& month : page.concerns) {
+    const auto key = domain::MonthKey(month.month);
+    chart.categories.push_back(MonthLabel(context, key, true));
+    std::vector<std::string> row{MonthLabel(context, key, false)};
+    for (const auto count : month.by_severity) row.push_back(FormatCount(context, count));
+    row.push_back(FormatCount(context, month.total));
+    rows.push_back(std::move(row));
+  }
+  AddChart(model, "concerns", chart, header, rows);
+  model["concerns_total"] = FormatCount(context, total);
+}
+
+// Minutes as the dashboard shows a median: "—" for none.
+std::string MedianText(const Context& context, const std::optional<std::int64_t>& minutes) {
+  return minutes ? FormatCount(context, *minutes) : std::string("—");
+}
+
+// The time to acknowledge a concern, by the month it was raised.
+void AddAcknowledgement(const Context& context, const app::reports::DashboardPage& page,
+                        mstch::map& model) {
+  std::int64_t waiting = 0;
+  for (const auto& month : page.concerns) waiting += month.waiting;
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Time to acknowledge a concern"));
+  chart.description = context.Format(
+      {N_("Median minutes between raising a concern and a coordinator acknowledging it, by the "
+          "month it was raised, {period}: {minutes} minutes over the period; {waiting} not "
+          "acknowledged yet."),
+       {{"period", PeriodText(context, page.period)},
+        {"minutes", MedianText(context, page.acknowledge_median)},
+        {"waiting", FormatCount(context, waiting)}}});
+  report::ChartSeries median{context.Translate(N_("Median minutes")), {}};
+  Rows rows;
+  for (const auto& month : page.concerns) {
+    const auto key = domain::MonthKey(month.month);
+    chart.categories.push_back(MonthLabel(context, key, true));
+    median.values.push_back(static_cast<double>(month.median_minutes.value_or(0)));
+    rows.push_back({MonthLabel(context, key, false), FormatCount(context, month.acknowledged),
+                    MedianText(context, month.median_minutes),
+                    FormatCount(context, month.waiting)});
+  }
+  chart.series.push_back(std::move(median));
+  AddChart(model, "acknowledge", chart,
+           {context.Translate(N_("Month")), context.Translate(N_("Acknowledged")),
+            context.Translate(N_("Median minutes")), context.Translate(N_("Not acknowledged yet"))},
+           rows);
+  model["acknowledge_median"] = MedianText(context, page.acknowledge_median);
+}
+
+// Outcomes from the start of the circle to its closure.
+void AddOutcomes(const Context& context, const app::reports::DashboardPage& page,
+                 mstch::map& model) {
+  report::BarChart chart;
+  chart.title = context.Translate(N_("Outcomes from start to closure"));
+  const std::int64_t files = page.outcomes.empty() ? 0 : page.outcomes.front().files;
+  chart.description = context.Format(
+      {N_("Mean level on each outcome scale (1 = the lowest level) at the start of the circle "
+          "and at its closure, for the {count} files measured at closure {period} and at the "
+          "start."),
+       {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, files)}}});
+  chart.stacked = false;
+  report::ChartSeries start{context.Translate(N_("At the start")), {}};
+  report::ChartSeries closure{context.Translate(N_("At closure")), {}};
+  Rows rows;
+  const auto& translator = context.services.translator;
+  for (const auto& change : page.outcomes) {
+    const std::string dimension =
+        context.Translate(domain::OutcomeDimensionLabel(change.dimension));
+    chart.categories.push_back(dimension);
+    start.values.push_back(change.start_average);
+    closure.values.push_back(change.closure_average);
+    rows.push_back({dimension, FormatCount(context, change.files),
+                    translator.FormatNumber(context.language, change.start_average, 1),
+                    translator.FormatNumber(context.language, change.closure_average, 1),
+                    FormatCount(context, change.improved), FormatCount(context, change.unchanged),
+                    FormatCount(context, change.worse)});
+  }
+  chart.series = {std::move(start), std::move(closure)};
+  AddChart(model, "outcomes", chart,
+           {context.Translate(N_("Outcome")), context.Translate(N_("Files")),
+            context.Translate(N_("Mean at the start")), context.Translate(N_("Mean at closure")),
+            context.Translate(N_("Improved")), context.Translate(N_("Unchanged")),
+            context.Translate(N_("Worse"))},
+           rows);
+}
+
+// The dashboard's template data.
+mstch::map DashboardView(const Context& context, const PeriodRequest& request,
+                         const app::reports::DashboardPage& page) {
+  mstch::map model;
+  AddPeriod(context, model, request, page.period, "/reports", page.fiscal_start_month);
+  AddHours(context, page, model);
+  AddReferrals(context, page, model);
+  AddEvents(context, page, model);
+  AddCircles(context, page, model);
+  AddConcerns(context, page, model);
+  AddAcknowledgement(context, page, model);
+  AddOutcomes(context, page, model);
+  model["can_extract"] = page.can_extract;
+  model["can_configure"] = page.can_configure;
+  return model;
+}
+
+}  // namespace
+
+Response ShowDashboard(Context& context) {
+  const auto request = ReadPeriod(context);
+  const auto page =
+      app::reports::LoadDashboard(context.services.app, context.signed_in(), request.period);
+  if (!page) return Deny(context, "report", "", 403);
+  return RenderPage(context, "report_dashboard", context.Translate(N_("Reports")),
+                    DashboardView(context, request, *page), request.error ? 422 : 200);
+}
+
+}  // namespace cercle::web::pages::reports
