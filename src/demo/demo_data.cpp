@@ -58,8 +58,9 @@ std::vector<std::string> DemoLogins() {
   return logins;
 }
 
-Result<DemoSummary> Load(const app::Services& app, store::Database& database, auth::Accounts& accounts,
-                         const Clock& clock, int scale) {
+Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts, int scale) {
+  store::Database& database = services.database;
+  const Clock& clock = services.clock;
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
     return Error::Conflict(N_("The database already holds data; demo data goes only into an empty database."));
@@ -76,11 +77,11 @@ Result<DemoSummary> Load(const app::Services& app, store::Database& database, au
       staff[user.role] = TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy),
                                                          {user.role}, kDemoPassword, false));
     }
-    TRY(LoadVolunteers(database, clock, organisation.id));
+    TRY(LoadVolunteers(services, organisation.id));
     TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
     TRY(LoadCircles(database, clock, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
-    TRY(LoadReports(app, organisation.id, staff[domain::Role::kCoordinator],
+    TRY(LoadReports(services, organisation.id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
   }
   TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},

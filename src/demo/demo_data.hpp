@@ -25,8 +25,6 @@ std::vector<std::string> DemoLogins();
 // records. `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional
 // organisations with the same content. Refuses (Conflict) when the database holds any organisation
 // already.
-// The records of each area are made by the app layer's workflows (`app`).
-Result<DemoSummary> Load(const app::Services& app, store::Database& database, auth::Accounts& accounts,
-                         const Clock& clock, int scale);
+Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts, int scale);
 
 }  // namespace cercle::demo

@@ -6,17 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "app/volunteers/program_setup.hpp"
+#include "app/volunteers/training.hpp"
+#include "app/volunteers/volunteer_file.hpp"
+#include "app/volunteers/volunteer_hours.hpp"
 #include "domain/dates.hpp"
 #include "domain/hours.hpp"
 #include "domain/screening.hpp"
 #include "domain/training.hpp"
 #include "domain/volunteer.hpp"
 #include "i18n/folding.hpp"
-#include "store/screening_store.hpp"
-#include "store/training_store.hpp"
 #include "store/user_store.hpp"
-#include "store/volunteer_hours_store.hpp"
-#include "store/volunteer_store.hpp"
 
 namespace cercle::demo {
 namespace {
@@ -150,269 +150,332 @@ std::vector<VolunteerStage> PathTo(VolunteerStage stage) {
   return {};
 }
 
+// The services with the clock stopped at `at`, so that a step of the demo is dated in the past
+// as if it had happened then.
+class Backdated {
+ public:
+  Backdated(const app::Services& base, Instant at)
+      : clock_(at), services_{base.database, clock_,       base.audit,      base.vault,
+                              base.config,   base.secrets, base.translator, base.mail_queued} {}
+  const app::Services& services() const { return services_; }
+
+ private:
+  ManualClock clock_;
+  app::Services services_;
+};
+
+// `user` as the app layer sees a signed-in caller.
+auth::Actor ActorOf(const store::User& user) {
+  auth::Actor actor;
+  actor.user_id = user.id;
+  actor.organisation_id = user.organisation_id;
+  actor.display_name = user.display_name;
+  actor.email = user.email;
+  actor.roles = user.roles;
+  actor.stage = store::SessionStage::kFull;
+  return actor;
+}
+
+// The demo organisation's coordinator and Bastien's account.
+struct DemoActors {
+  auth::Actor coordinator;
+  std::optional<auth::Actor> bastien;
+};
+
+Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id) {
+  const auto users = services.database.Read(
+      store::Scope::Organisation(organisation_id), [&](soci::session& session) {
+        return store::UserStore(session).ListOrganisation(organisation_id);
+      });
+  std::optional<auth::Actor> coordinator, bastien;
+  for (const auto& user : users) {
+    if (user.roles.Has(domain::Role::kCoordinator) && !coordinator) coordinator = ActorOf(user);
+    if (user.roles.Has(domain::Role::kVolunteer) && user.display_name == "Bastien Fictif") {
+      bastien = ActorOf(user);
+    }
+  }
+  if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));
+  return DemoActors{*coordinator, bastien};
+}
+
+// The demo's steps, each through the app layer as a coordinator (or Bastien) would take it, dated
+// relative to the clock's today.
+class VolunteerDemo {
+ public:
+  VolunteerDemo(const app::Services& services, DemoActors actors)
+      : services_(services),
+        actors_(std::move(actors)),
+        now_(services.clock.Now()),
+        today_(floor<days>(now_)) {}
+
+  domain::CivilDate DaysAgo(int count) const { return domain::AddDays(today_, -count); }
+  Backdated At(int days_ago) const { return Backdated(services_, now_ - hours(24 * days_ago)); }
+  const auth::Actor& coordinator() const { return actors_.coordinator; }
+
+  Status LoadSetup() {
+    const auto setup = app::volunteers::LoadProgramSetup(At(1300).services(), coordinator());
+    if (setup.screening_types.size() < 5 || setup.training_modules.size() < 2)
+      return Error::Invalid(N_("The demo set-up is incomplete."));
+    types_ = setup.screening_types;
+    modules_ = setup.training_modules;
+    return {};
+  }
+
+  // The files, each at inquiry on its first day.
+  Status CreateFiles() {
+    for (const auto& demo : kVolunteers) {
+      // "rosalie.exemple@courriel.example": the folded name, on a reserved domain.
+      std::string email = i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
+      std::replace(email.begin(), email.end(), ' ', '-');
+      const bool bastien = std::string(demo.first_name) == "Bastien";
+      const app::volunteers::VolunteerDetails details{
+          .first_name = demo.first_name,
+          .last_name = demo.last_name,
+          .email = email + "@courriel.example",
+          .phone = "514-555-01" + std::to_string(10 + ids_.size()),
+          .region = demo.region,
+          .languages = demo.languages,
+          .availability = domain::Availability::Parse(demo.availability),
+          .date_of_birth = demo.age > 0 ? domain::FormatIsoDate(DaysAgo(demo.age * 365 + 100)) : "",
+          .occupation = demo.occupation,
+          .heard_about = demo.heard_about,
+          .gender = demo.gender,
+          .notes = demo.notes,
+          .user_id =
+              bastien && actors_.bastien ? std::optional(actors_.bastien->user_id) : std::nullopt};
+      ids_[demo.first_name] = TRY(app::volunteers::CreateVolunteer(
+          At(demo.started_days_ago).services(), coordinator(), details));
+    }
+    return {};
+  }
+
+  // Each file moved along its path at a steady pace since its first inquiry.
+  Status MoveFiles() {
+    for (const auto& demo : kVolunteers) {
+      const auto path = PathTo(demo.stage);
+      for (std::size_t step = 0; step < path.size(); ++step) {
+        // Steps spread over the time since the inquiry, the last one a few days ago.
+        const int when = demo.started_days_ago -
+                         static_cast<int>((demo.started_days_ago - 2) * (step + 1) / path.size());
+        TRY(app::volunteers::MoveStage(At(when).services(), coordinator(),
+                                       {.volunteer_id = ids_.at(demo.first_name),
+                                        .to = path[step],
+                                        .reason = Reason(path[step])}));
+      }
+    }
+    return {};
+  }
+
+  Status Item(const std::string& name, std::size_t type, domain::CivilDate on,
+              domain::ScreeningResult result, const std::string& notes) {
+    TRY(app::volunteers::RecordScreening(services_, coordinator(),
+                                         {.volunteer_id = ids_.at(name),
+                                          .type_id = types_.at(type).id,
+                                          .completed_on = on,
+                                          .result = result,
+                                          .notes = notes}));
+    return {};
+  }
+
+  Status Session(std::size_t module, domain::CivilDate on, int minutes, const std::string& title,
+                 const std::vector<std::pair<std::string, int>>& present) {
+    const auto id = TRY(app::volunteers::CreateTrainingSession(services_, coordinator(),
+                                                               {.module_id = modules_.at(module).id,
+                                                                .held_on = on,
+                                                                .duration_minutes = minutes,
+                                                                .title = title}));
+    if (present.empty()) return {};
+    std::vector<std::pair<std::int64_t, int>> attendance;
+    for (const auto& [name, attended] : present) attendance.emplace_back(ids_.at(name), attended);
+    TRY(app::volunteers::SaveAttendance(services_, coordinator(),
+                                        {.session_id = id, .attendance = attendance}));
+    return {};
+  }
+
+  // Hours, dated the day of the organisation's time zone they were logged on: Bastien logs his own
+  // in his portal; the coordinator logs the others' for them (approved as logged) or records what
+  // they reported for review.
+  Status Hours(const std::string& name, int ago, int minutes, domain::HoursKind kind,
+               const std::string& description, domain::HoursStatus status) {
+    const auto at = At(ago);
+    const app::volunteers::LogHoursCommand command{.volunteer_id = ids_.at(name),
+                                                   .worked_on = at.services().Today(),
+                                                   .kind = kind,
+                                                   .minutes = minutes,
+                                                   .description = description};
+    std::int64_t id = 0;
+    if (name == "Bastien" && actors_.bastien) {
+      id = TRY(app::volunteers::LogOwnHours(at.services(), *actors_.bastien, command));
+    } else if (status == domain::HoursStatus::kApproved) {
+      TRY(app::volunteers::LogHours(at.services(), coordinator(), command));
+      return {};
+    } else {
+      id = TRY(app::volunteers::ImportPendingHours(at.services(), coordinator(), command));
+    }
+    if (status == domain::HoursStatus::kPending) return {};
+    TRY(app::volunteers::ReviewHours(At(ago > 2 ? ago - 2 : 0).services(), coordinator(),
+                                     {.entry_id = id, .decision = status}));
+    return {};
+  }
+
+  Status Supervise(const std::string& name, int ago, domain::SupervisionKind kind,
+                   const std::string& notes) {
+    // Dated the day of the organisation's time zone the session was recorded on.
+    const auto at = At(ago);
+    TRY(app::volunteers::AddSupervision(at.services(), coordinator(),
+                                        {.volunteer_id = ids_.at(name),
+                                         .held_on = at.services().Today(),
+                                         .kind = kind,
+                                         .notes = notes}));
+    return {};
+  }
+
+ private:
+  const app::Services& services_;
+  DemoActors actors_;
+  Instant now_;
+  domain::CivilDate today_;
+  std::vector<domain::ScreeningItemType> types_;
+  std::vector<domain::TrainingModule> modules_;
+  std::map<std::string, std::int64_t> ids_;
+};
+
+// Screening: a complete, satisfactory set for everyone approved or further, the police check
+// completed on `police_on` (36 months of validity), and the applicants' first items.
+Status LoadScreening(VolunteerDemo& demo) {
+  using domain::ScreeningResult;
+  constexpr std::size_t kPolice = 0, kReference = 1, kInterview = 2, kCode = 3, kAgreement = 4;
+  const auto passed = ScreeningResult::kPassed;
+  const auto full_set = [&](const std::string& name, domain::CivilDate police_on) -> Status {
+    TRY(demo.Item(name, kPolice, police_on, passed,
+                  "Aucun antécédent; secteur vulnérable vérifié."));
+    TRY(demo.Item(name, kReference, domain::AddDays(police_on, -20), passed,
+                  "Ancienne employeuse, très favorable."));
+    TRY(demo.Item(name, kReference, domain::AddDays(police_on, -18), passed,
+                  "Voisin de longue date, favorable."));
+    TRY(demo.Item(name, kInterview, domain::AddDays(police_on, -15), passed,
+                  "Entrevue avec la coordination."));
+    TRY(demo.Item(name, kCode, domain::AddDays(police_on, -10), passed, ""));
+    return demo.Item(name, kAgreement, domain::AddDays(police_on, -10), passed, "");
+  };
+  // The police check expires ON completion + 36 months: to expire in N days, it was done 36 months
+  // before today + N days.
+  const auto police_expiring_in = [&](int days_ahead) {
+    return domain::AddMonths(demo.DaysAgo(-days_ahead), -36);
+  };
+  TRY(full_set("Octave", demo.DaysAgo(40)));
+  TRY(full_set("Fernand", police_expiring_in(20)));
+  TRY(full_set("Bastien", police_expiring_in(45)));
+  TRY(full_set("Capucine", police_expiring_in(-10)));  // expired ten days ago: on hold
+  TRY(full_set("Anatole", demo.DaysAgo(300)));
+  TRY(full_set("Solange", demo.DaysAgo(400)));
+  TRY(full_set("Léon", demo.DaysAgo(500)));
+  TRY(full_set("Héloïse", demo.DaysAgo(700)));
+  TRY(demo.Item("Capucine", kPolice, demo.DaysAgo(5), ScreeningResult::kPending,
+                "Nouvelle demande envoyée."));
+  TRY(demo.Item("Rosalie", kReference, demo.DaysAgo(30), passed,
+                "Collègue de travail, très favorable."));
+  TRY(demo.Item("Rosalie", kReference, demo.DaysAgo(28), passed,
+                "Ancienne superviseure, favorable."));
+  TRY(demo.Item("Rosalie", kInterview, demo.DaysAgo(25), passed,
+                "Bonne compréhension du programme."));
+  TRY(demo.Item("Rosalie", kCode, demo.DaysAgo(25), passed, ""));
+  TRY(demo.Item("Rosalie", kAgreement, demo.DaysAgo(25), passed, ""));
+  TRY(demo.Item("Rosalie", kPolice, demo.DaysAgo(20), ScreeningResult::kPending,
+                "Demande transmise au service de police."));
+  TRY(demo.Item("Hugo", kInterview, demo.DaysAgo(15), passed, ""));
+  TRY(demo.Item("Ginette", kReference, demo.DaysAgo(18), passed, "Paroisse, favorable."));
+  TRY(demo.Item("Ginette", kReference, demo.DaysAgo(12), ScreeningResult::kFailed,
+                "Référence peu concluante : ne connaît la candidate que depuis peu."));
+  return demo.Item("Gaston", kInterview, demo.DaysAgo(20), ScreeningResult::kFailed,
+                   "Attentes incompatibles avec le rôle de bénévole (veut « surveiller » le "
+                   "membre principal).");
+}
+
+// Training: an autumn cohort of the basic training (five sessions of three hours) for the
+// applicants in screening and everyone further, an older cohort, a current cohort for those in
+// training, and continuing training. Recorded while every file is still open.
+Status LoadTraining(VolunteerDemo& demo) {
+  constexpr std::size_t kBasic = 0, kContinuing = 1;
+  const char* kTopics[] = {"Le programme et ses valeurs", "Comprendre la délinquance sexuelle",
+                           "Écoute, limites et confidentialité",
+                           "Signes précurseurs et responsabilité",
+                           "Travailler avec la coordination et les partenaires"};
+  const auto everyone = [](std::initializer_list<const char*> names, int minutes) {
+    std::vector<std::pair<std::string, int>> present;
+    for (const auto* name : names) present.emplace_back(name, minutes);
+    return present;
+  };
+  for (int i = 0; i < 5; ++i) {
+    TRY(demo.Session(kBasic, demo.DaysAgo(150 - 7 * i), 180, kTopics[i],
+                     everyone({"Rosalie", "Hugo", "Ginette", "Octave", "Fernand", "Gaston"}, 180)));
+    TRY(demo.Session(
+        kBasic, demo.DaysAgo(560 - 7 * i), 180, kTopics[i],
+        everyone({"Bastien", "Capucine", "Anatole", "Solange", "Léon", "Héloïse"}, 180)));
+  }
+  const std::pair<const char*, int> current[] = {{"Lucie", 3}, {"Jules", 2}, {"Irène", 3}};
+  for (int i = 0; i < 5; ++i) {
+    std::vector<std::pair<std::string, int>> present;
+    for (const auto& [name, sessions] : current) {
+      // The last session is still to come.
+      if (i < 4 && i < sessions)
+        present.emplace_back(name, i == 1 && std::string(name) == "Jules" ? 120 : 180);
+    }
+    TRY(demo.Session(kBasic, demo.DaysAgo(24 - 7 * i), 180, kTopics[i], present));
+  }
+  for (const int ago : {75, 20}) {
+    TRY(demo.Session(kContinuing, demo.DaysAgo(ago), 120, "Retour sur les situations difficiles",
+                     everyone({"Bastien", "Anatole", "Octave", "Solange"}, 120)));
+  }
+  return {};
+}
+
+// Hours the volunteers logged (approved ones, a few awaiting approval, one rejected), and
+// supervision with the coordinator; Solange's last one is older than the period.
+Status LoadHoursAndSupervision(VolunteerDemo& demo) {
+  using domain::HoursKind;
+  using domain::HoursStatus;
+  TRY(demo.Hours("Bastien", 70, 90, HoursKind::kTravel, "Trajets vers les rencontres du mois",
+                 HoursStatus::kApproved));
+  TRY(demo.Hours("Bastien", 40, 60, HoursKind::kPhoneContact,
+                 "Appels de soutien entre les rencontres", HoursStatus::kApproved));
+  TRY(demo.Hours("Bastien", 33, 180, HoursKind::kEvent, "Kiosque au salon du bénévolat",
+                 HoursStatus::kApproved));
+  TRY(demo.Hours("Bastien", 9, 45, HoursKind::kPhoneContact, "Appel après une mauvaise nouvelle",
+                 HoursStatus::kPending));
+  TRY(demo.Hours("Bastien", 4, 75, HoursKind::kTravel, "Accompagnement à un rendez-vous",
+                 HoursStatus::kPending));
+  TRY(demo.Hours("Anatole", 50, 120, HoursKind::kEvent, "Présentation dans une paroisse",
+                 HoursStatus::kApproved));
+  TRY(demo.Hours("Anatole", 12, 60, HoursKind::kTravel, "Trajets", HoursStatus::kPending));
+  TRY(demo.Hours("Solange", 95, 150, HoursKind::kEvent, "Souper-bénéfice", HoursStatus::kApproved));
+  TRY(demo.Hours("Solange", 35, 30, HoursKind::kPhoneContact, "Appel de suivi",
+                 HoursStatus::kRejected));
+  TRY(demo.Hours("Capucine", 60, 90, HoursKind::kTravel, "Trajets", HoursStatus::kApproved));
+  TRY(demo.Hours("Octave", 6, 120, HoursKind::kOther, "Lecture des documents de formation",
+                 HoursStatus::kPending));
+  using domain::SupervisionKind;
+  TRY(demo.Supervise("Bastien", 80, SupervisionKind::kSupervision,
+                     "Se sent à l'aise dans le cercle."));
+  TRY(demo.Supervise("Bastien", 21, SupervisionKind::kDebriefing,
+                     "Retour sur une rencontre tendue; bonne gestion des limites."));
+  TRY(demo.Supervise("Capucine", 30, SupervisionKind::kSupervision,
+                     "Fatigue passagère; à revoir dans un mois."));
+  TRY(demo.Supervise("Anatole", 45, SupervisionKind::kSupervision, "Rien à signaler."));
+  return demo.Supervise("Solange", 120, SupervisionKind::kSupervision,
+                        "Souhaite un cercle plus près de chez elle.");
+}
+
 }  // namespace
 
-Status LoadVolunteers(store::Database& database, const Clock& clock, std::int64_t organisation_id) {
-  const Instant now = clock.Now();
-  const domain::CivilDate today{floor<days>(now)};
-  const auto days_ago = [&](int count) { return domain::AddDays(today, -count); };
-  const auto instant_days_ago = [&](int count) { return now - hours(24 * count); };
-  return database.Write(
-      store::Scope::Organisation(organisation_id), [&](soci::session& session) -> Status {
-        store::VolunteerStore volunteers(session);
-        store::ScreeningStore screening(session);
-        store::TrainingStore training(session);
-        store::VolunteerHoursStore hours_store(session);
-
-        std::optional<std::int64_t> coordinator, bastien_account;
-        for (const auto& user : store::UserStore(session).ListOrganisation(organisation_id)) {
-          if (user.roles.Has(domain::Role::kCoordinator) && !coordinator) coordinator = user.id;
-          if (user.roles.Has(domain::Role::kVolunteer) && user.display_name == "Bastien Fictif") {
-            bastien_account = user.id;
-          }
-        }
-        if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));
-        const std::int64_t by = *coordinator;
-
-        screening.AddDefaultTypes(organisation_id, instant_days_ago(1300));
-        training.AddDefaultModules(organisation_id, instant_days_ago(1300));
-        const auto types = screening.ListTypes(organisation_id);
-        const auto modules = training.ListModules(organisation_id);
-        if (types.size() < 5 || modules.size() < 2)
-          return Error::Invalid(N_("The demo set-up is incomplete."));
-        const auto& police = types[0];
-        const auto& reference = types[1];
-        const auto& interview = types[2];
-        const auto& code = types[3];
-        const auto& confidentiality = types[4];
-        const auto& basic = modules[0];
-        const auto& continuing = modules[1];
-
-        // The files, each moved along its path at a steady pace since its first inquiry.
-        std::map<std::string, std::int64_t> ids;
-        for (const auto& demo : kVolunteers) {
-          domain::Volunteer volunteer;
-          volunteer.organisation_id = organisation_id;
-          volunteer.first_name = demo.first_name;
-          volunteer.last_name = demo.last_name;
-          // "rosalie.exemple@courriel.example": the folded name, on a reserved domain.
-          volunteer.email =
-              i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
-          std::replace(volunteer.email.begin(), volunteer.email.end(), ' ', '-');
-          volunteer.email += "@courriel.example";
-          volunteer.phone = "514-555-01" + std::to_string(10 + ids.size());
-          volunteer.region = demo.region;
-          volunteer.languages = demo.languages;
-          volunteer.availability = domain::Availability::Parse(demo.availability);
-          if (demo.age > 0) volunteer.date_of_birth = days_ago(demo.age * 365 + 100);
-          volunteer.occupation = demo.occupation;
-          volunteer.heard_about = demo.heard_about;
-          volunteer.gender = demo.gender;
-          volunteer.notes = demo.notes;
-          volunteer.stage = VolunteerStage::kInquiry;
-          if (std::string(demo.first_name) == "Bastien") volunteer.user_id = bastien_account;
-          const std::int64_t id =
-              volunteers.Insert(volunteer, by, instant_days_ago(demo.started_days_ago));
-          const auto path = PathTo(demo.stage);
-          VolunteerStage from = VolunteerStage::kInquiry;
-          for (std::size_t step = 0; step < path.size(); ++step) {
-            // Steps spread over the time since the inquiry, the last one a few days ago.
-            const int when = demo.started_days_ago - static_cast<int>((demo.started_days_ago - 2) *
-                                                                      (step + 1) / path.size());
-            volunteers.MoveStage(id, organisation_id, from, path[step], Reason(path[step]), by,
-                                 instant_days_ago(when));
-            from = path[step];
-          }
-          ids[demo.first_name] = id;
-        }
-
-        // Screening: a complete, satisfactory set for everyone approved or further, the police
-        // check completed `police_days_ago` days ago (36 months of validity).
-        const auto item = [&](std::int64_t volunteer, const domain::ScreeningItemType& type,
-                              domain::CivilDate on, domain::ScreeningResult result,
-                              const std::string& notes) {
-          domain::ScreeningItem record;
-          record.organisation_id = organisation_id;
-          record.volunteer_id = volunteer;
-          record.type_id = type.id;
-          record.completed_on = on;
-          record.result = result;
-          if (result == domain::ScreeningResult::kPassed)
-            record.expires_on = domain::DefaultExpiry(type, on);
-          record.checked_by = by;
-          record.notes = notes;
-          record.recorded_at = now;
-          screening.InsertItem(record);
-        };
-        const auto full_set = [&](const std::string& name, domain::CivilDate police_on) {
-          const auto volunteer = ids.at(name);
-          const auto passed = domain::ScreeningResult::kPassed;
-          item(volunteer, police, police_on, passed,
-               "Aucun antécédent; secteur vulnérable vérifié.");
-          item(volunteer, reference, domain::AddDays(police_on, -20), passed,
-               "Ancienne employeuse, très favorable.");
-          item(volunteer, reference, domain::AddDays(police_on, -18), passed,
-               "Voisin de longue date, favorable.");
-          item(volunteer, interview, domain::AddDays(police_on, -15), passed,
-               "Entrevue avec la coordination.");
-          item(volunteer, code, domain::AddDays(police_on, -10), passed, "");
-          item(volunteer, confidentiality, domain::AddDays(police_on, -10), passed, "");
-        };
-        // The police check expires ON completion + 36 months: to expire in N days, it was done 36
-        // months before today + N days.
-        const auto police_expiring_in = [&](int days_ahead) {
-          return domain::AddMonths(days_ago(-days_ahead), -36);
-        };
-        full_set("Octave", days_ago(40));
-        full_set("Fernand", police_expiring_in(20));
-        full_set("Bastien", police_expiring_in(45));
-        full_set("Capucine",
-                 police_expiring_in(-10));  // expired ten days ago: on hold for new circles
-        full_set("Anatole", days_ago(300));
-        full_set("Solange", days_ago(400));
-        full_set("Léon", days_ago(500));
-        full_set("Héloïse", days_ago(700));
-        item(ids.at("Capucine"), police, days_ago(5), domain::ScreeningResult::kPending,
-             "Nouvelle demande envoyée.");
-        const auto passed = domain::ScreeningResult::kPassed;
-        item(ids.at("Rosalie"), reference, days_ago(30), passed,
-             "Collègue de travail, très favorable.");
-        item(ids.at("Rosalie"), reference, days_ago(28), passed,
-             "Ancienne superviseure, favorable.");
-        item(ids.at("Rosalie"), interview, days_ago(25), passed,
-             "Bonne compréhension du programme.");
-        item(ids.at("Rosalie"), code, days_ago(25), passed, "");
-        item(ids.at("Rosalie"), confidentiality, days_ago(25), passed, "");
-        item(ids.at("Rosalie"), police, days_ago(20), domain::ScreeningResult::kPending,
-             "Demande transmise au service de police.");
-        item(ids.at("Hugo"), interview, days_ago(15), passed, "");
-        item(ids.at("Ginette"), reference, days_ago(18), passed, "Paroisse, favorable.");
-        item(ids.at("Ginette"), reference, days_ago(12), domain::ScreeningResult::kFailed,
-             "Référence peu concluante : ne connaît la candidate que depuis peu.");
-        item(ids.at("Gaston"), interview, days_ago(20), domain::ScreeningResult::kFailed,
-             "Attentes incompatibles avec le rôle de bénévole (veut « surveiller » le membre "
-             "principal).");
-
-        // Training: an autumn cohort of the basic training (five sessions of three hours) for the
-        // applicants in screening and everyone further, a current cohort for those in training, and
-        // continuing training.
-        const auto session_on = [&](const domain::TrainingModule& module, domain::CivilDate on,
-                                    int minutes, const std::string& title) {
-          domain::TrainingSession record;
-          record.organisation_id = organisation_id;
-          record.module_id = module.id;
-          record.held_on = on;
-          record.duration_minutes = minutes;
-          record.title = title;
-          return training.InsertSession(record, by, now);
-        };
-        const char* kTopics[] = {
-            "Le programme et ses valeurs", "Comprendre la délinquance sexuelle",
-            "Écoute, limites et confidentialité", "Signes précurseurs et responsabilité",
-            "Travailler avec la coordination et les partenaires"};
-        const std::vector<std::string> earlier = {"Rosalie", "Hugo",    "Ginette",
-                                                  "Octave",  "Fernand", "Gaston"};
-        const std::vector<std::string> veterans = {"Bastien", "Capucine", "Anatole",
-                                                   "Solange", "Léon",     "Héloïse"};
-        for (int i = 0; i < 5; ++i) {
-          const auto first = session_on(basic, days_ago(150 - 7 * i), 180, kTopics[i]);
-          std::vector<std::pair<std::int64_t, int>> present;
-          for (const auto& name : earlier) present.emplace_back(ids.at(name), 180);
-          training.ReplaceAttendance(first, organisation_id, present, by, now);
-          const auto older = session_on(basic, days_ago(560 - 7 * i), 180, kTopics[i]);
-          present.clear();
-          for (const auto& name : veterans) present.emplace_back(ids.at(name), 180);
-          training.ReplaceAttendance(older, organisation_id, present, by, now);
-        }
-        const std::pair<const char*, int> current[] = {{"Lucie", 3}, {"Jules", 2}, {"Irène", 3}};
-        for (int i = 0; i < 5; ++i) {
-          const auto id = session_on(basic, days_ago(24 - 7 * i), 180, kTopics[i]);
-          if (i >= 4) continue;  // the last one is still to come
-          std::vector<std::pair<std::int64_t, int>> present;
-          for (const auto& [name, sessions] : current) {
-            if (i < sessions)
-              present.emplace_back(ids.at(name),
-                                   i == 1 && std::string(name) == "Jules" ? 120 : 180);
-          }
-          training.ReplaceAttendance(id, organisation_id, present, by, now);
-        }
-        for (const int ago : {75, 20}) {
-          const auto id =
-              session_on(continuing, days_ago(ago), 120, "Retour sur les situations difficiles");
-          std::vector<std::pair<std::int64_t, int>> present;
-          for (const auto& name : {"Bastien", "Anatole", "Octave", "Solange"})
-            present.emplace_back(ids.at(name), 120);
-          training.ReplaceAttendance(id, organisation_id, present, by, now);
-        }
-
-        // Hours the volunteers logged: approved ones, and a few awaiting approval.
-        const auto logged = [&](const std::string& name, int ago, int minutes,
-                                domain::HoursKind kind, const std::string& description,
-                                domain::HoursStatus status) {
-          domain::HoursEntry entry;
-          entry.organisation_id = organisation_id;
-          entry.volunteer_id = ids.at(name);
-          entry.worked_on = days_ago(ago);
-          entry.minutes = minutes;
-          entry.kind = kind;
-          entry.description = description;
-          entry.status = domain::HoursStatus::kPending;
-          // Bastien logs his own hours in his portal; the coordinator logs the others' for them.
-          const auto id = hours_store.Insert(
-              entry, bastien_account && name == "Bastien" ? *bastien_account : by,
-              instant_days_ago(ago));
-          if (status != domain::HoursStatus::kPending) {
-            hours_store.Review(id, organisation_id, status, by,
-                               instant_days_ago(ago > 2 ? ago - 2 : 0));
-          }
-        };
-        using domain::HoursKind;
-        using domain::HoursStatus;
-        logged("Bastien", 70, 90, HoursKind::kTravel, "Trajets vers les rencontres du mois",
-               HoursStatus::kApproved);
-        logged("Bastien", 40, 60, HoursKind::kPhoneContact,
-               "Appels de soutien entre les rencontres", HoursStatus::kApproved);
-        logged("Bastien", 33, 180, HoursKind::kEvent, "Kiosque au salon du bénévolat",
-               HoursStatus::kApproved);
-        logged("Bastien", 9, 45, HoursKind::kPhoneContact, "Appel après une mauvaise nouvelle",
-               HoursStatus::kPending);
-        logged("Bastien", 4, 75, HoursKind::kTravel, "Accompagnement à un rendez-vous",
-               HoursStatus::kPending);
-        logged("Anatole", 50, 120, HoursKind::kEvent, "Présentation dans une paroisse",
-               HoursStatus::kApproved);
-        logged("Anatole", 12, 60, HoursKind::kTravel, "Trajets", HoursStatus::kPending);
-        logged("Solange", 95, 150, HoursKind::kEvent, "Souper-bénéfice", HoursStatus::kApproved);
-        logged("Solange", 35, 30, HoursKind::kPhoneContact, "Appel de suivi",
-               HoursStatus::kRejected);
-        logged("Capucine", 60, 90, HoursKind::kTravel, "Trajets", HoursStatus::kApproved);
-        logged("Octave", 6, 120, HoursKind::kOther, "Lecture des documents de formation",
-               HoursStatus::kPending);
-
-        // Supervision and debriefing with the coordinator. Solange's last one is older than the
-        // period.
-        const auto supervise = [&](const std::string& name, int ago, domain::SupervisionKind kind,
-                                   const std::string& notes) {
-          domain::SupervisionSession record;
-          record.organisation_id = organisation_id;
-          record.volunteer_id = ids.at(name);
-          record.held_on = days_ago(ago);
-          record.kind = kind;
-          record.notes = notes;
-          record.recorded_by = by;
-          record.recorded_at = instant_days_ago(ago);
-          volunteers.InsertSupervision(record);
-        };
-        supervise("Bastien", 80, domain::SupervisionKind::kSupervision,
-                  "Se sent à l'aise dans le cercle.");
-        supervise("Bastien", 21, domain::SupervisionKind::kDebriefing,
-                  "Retour sur une rencontre tendue; bonne gestion des limites.");
-        supervise("Capucine", 30, domain::SupervisionKind::kSupervision,
-                  "Fatigue passagère; à revoir dans un mois.");
-        supervise("Anatole", 45, domain::SupervisionKind::kSupervision, "Rien à signaler.");
-        supervise("Solange", 120, domain::SupervisionKind::kSupervision,
-                  "Souhaite un cercle plus près de chez elle.");
-        return {};
-      });
+Status LoadVolunteers(const app::Services& services, std::int64_t organisation_id) {
+  VolunteerDemo demo(services, TRY(FindActors(services, organisation_id)));
+  TRY(demo.LoadSetup());
+  TRY(demo.CreateFiles());
+  TRY(LoadTraining(demo));
+  TRY(demo.MoveFiles());
+  TRY(LoadScreening(demo));
+  return LoadHoursAndSupervision(demo);
 }
 
 }  // namespace cercle::demo

@@ -2,9 +2,8 @@
 
 #include <cstdint>
 
-#include "base/clock.hpp"
+#include "app/services.hpp"
 #include "base/result.hpp"
-#include "store/database.hpp"
 
 namespace cercle::demo {
 
@@ -12,7 +11,9 @@ namespace cercle::demo {
 // pipeline, with training attendance, screening items (some expiring soon, one expired), logged
 // hours (approved and awaiting approval) and supervision sessions. The demo account "Bastien
 // Fictif" (role volunteer) is linked to his active file, so that signing in as him opens his
-// portal. Dates are relative to `clock`'s today. Expects the organisation's demo accounts to exist.
-Status LoadVolunteers(store::Database& database, const Clock& clock, std::int64_t organisation_id);
+// portal. Every step goes through app::volunteers, as the organisation's coordinator (Bastien logs
+// his own hours), dated relative to the services' today. Expects the organisation's demo accounts
+// to exist.
+Status LoadVolunteers(const app::Services& services, std::int64_t organisation_id);
 
 }  // namespace cercle::demo

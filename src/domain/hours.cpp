@@ -10,15 +10,6 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 7> kKindNames = {
-    "training", "travel", "phone_contact", "event", "other", "circle_meeting", "circle_contact"};
-constexpr std::array<std::string_view, 7> kKindLabels = {
-    N_("Training"), N_("Travel"),         N_("Phone contact"),      N_("Event"),
-    N_("Other"),    N_("Circle meeting"), N_("Contact in a circle")};
-constexpr std::array<std::string_view, 3> kStatusNames = {"pending", "approved", "rejected"};
-constexpr std::array<std::string_view, 3> kStatusLabels = {N_("Awaiting approval"), N_("Approved"),
-                                                           N_("Not approved")};
-
 constexpr int kOldestLoggedDays = 366;
 
 // Digits only, at most `limit` of them, as a number.
@@ -42,40 +33,10 @@ std::string Lower(std::string_view text) {
 
 }  // namespace
 
-std::string_view HoursKindName(HoursKind kind) {
-  return kKindNames[static_cast<std::size_t>(kind)];
-}
-
-std::optional<HoursKind> ParseHoursKind(std::string_view name) {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-    if (kKindNames[i] == name) return static_cast<HoursKind>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view HoursKindLabel(HoursKind kind) {
-  return kKindLabels[static_cast<std::size_t>(kind)];
-}
-
 const std::vector<HoursKind>& LoggedHoursKinds() {
   static const std::vector<HoursKind> kinds = {HoursKind::kTravel, HoursKind::kPhoneContact,
                                                HoursKind::kEvent, HoursKind::kOther};
   return kinds;
-}
-
-std::string_view HoursStatusName(HoursStatus status) {
-  return kStatusNames[static_cast<std::size_t>(status)];
-}
-
-std::optional<HoursStatus> ParseHoursStatus(std::string_view name) {
-  for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
-    if (kStatusNames[i] == name) return static_cast<HoursStatus>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view HoursStatusLabel(HoursStatus status) {
-  return kStatusLabels[static_cast<std::size_t>(status)];
 }
 
 HoursTotals TotalHours(const std::vector<HoursEntry>& entries, CountedHours counted) {
@@ -147,6 +108,19 @@ Status CheckLoggedHours(HoursEntry& entry, CivilDate today) {
   }
   if (!errors.empty()) return Error::Fields(std::move(errors));
   return {};
+}
+
+std::vector<HoursEntry> CombinedHours(const std::vector<TrainingAttendance>& attendance,
+                                      const std::vector<HoursEntry>& logged) {
+  std::vector<HoursEntry> entries = logged;
+  for (const auto& entry : attendance) {
+    entries.push_back({.volunteer_id = entry.volunteer_id,
+                       .worked_on = entry.held_on,
+                       .minutes = entry.minutes,
+                       .kind = HoursKind::kTraining,
+                       .status = HoursStatus::kApproved});
+  }
+  return entries;
 }
 
 }  // namespace cercle::domain

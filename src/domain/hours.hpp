@@ -10,6 +10,8 @@
 
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
+#include "domain/training.hpp"
 
 // Volunteer hours: from training attendance, circle meetings attended and circle contacts, and from
 // the hours volunteers log themselves (travel, phone contact, events), which a coordinator
@@ -29,22 +31,46 @@ enum class HoursKind {
   kCircleContact
 };
 
-// "training", "travel", "phone_contact", "event", "other", "circle_meeting", "circle_contact".
-std::string_view HoursKindName(HoursKind kind);
-std::optional<HoursKind> ParseHoursKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view HoursKindLabel(HoursKind kind);
+template <>
+struct EnumTable<HoursKind> {
+  static constexpr std::array<EnumEntry<HoursKind>, 7> kEntries{{
+      {HoursKind::kTraining, "training", N_("Training")},
+      {HoursKind::kTravel, "travel", N_("Travel")},
+      {HoursKind::kPhoneContact, "phone_contact", N_("Phone contact")},
+      {HoursKind::kEvent, "event", N_("Event")},
+      {HoursKind::kOther, "other", N_("Other")},
+      {HoursKind::kCircleMeeting, "circle_meeting", N_("Circle meeting")},
+      {HoursKind::kCircleContact, "circle_contact", N_("Contact in a circle")},
+  }};
+};
+
+// The stored name ("training", "travel"…), the kind stored as `name`, and its label's msgid.
+inline std::string_view HoursKindName(HoursKind kind) { return NameOf(kind); }
+inline std::optional<HoursKind> ParseHoursKind(std::string_view name) {
+  return ParseEnum<HoursKind>(name);
+}
+inline std::string_view HoursKindLabel(HoursKind kind) { return LabelOf(kind); }
 // The kinds a volunteer logs themselves, in display order (training comes from attendance).
 const std::vector<HoursKind>& LoggedHoursKinds();
 
 // Where a logged entry stands. Hours from attendance are approved as they are recorded.
 enum class HoursStatus { kPending, kApproved, kRejected };
 
-// "pending", "approved", "rejected".
-std::string_view HoursStatusName(HoursStatus status);
-std::optional<HoursStatus> ParseHoursStatus(std::string_view name);
-// The English msgid of the status's label.
-std::string_view HoursStatusLabel(HoursStatus status);
+template <>
+struct EnumTable<HoursStatus> {
+  static constexpr std::array<EnumEntry<HoursStatus>, 3> kEntries{{
+      {HoursStatus::kPending, "pending", N_("Awaiting approval")},
+      {HoursStatus::kApproved, "approved", N_("Approved")},
+      {HoursStatus::kRejected, "rejected", N_("Not approved")},
+  }};
+};
+
+// "pending", "approved", "rejected", the status stored as `name`, and its label's msgid.
+inline std::string_view HoursStatusName(HoursStatus status) { return NameOf(status); }
+inline std::optional<HoursStatus> ParseHoursStatus(std::string_view name) {
+  return ParseEnum<HoursStatus>(name);
+}
+inline std::string_view HoursStatusLabel(HoursStatus status) { return LabelOf(status); }
 
 // A stretch of volunteer time.
 struct HoursEntry {
@@ -89,6 +115,11 @@ std::optional<int> ParseDuration(std::string_view text);
 
 // The longest entry a volunteer may log at once.
 inline constexpr int kMaxLoggedMinutes = 24 * 60;
+
+// `logged` entries with the hours of `attendance` added as approved training entries: everything a
+// volunteer's totals count.
+std::vector<HoursEntry> CombinedHours(const std::vector<TrainingAttendance>& attendance,
+                                      const std::vector<HoursEntry>& logged);
 
 // Checks an entry a volunteer or coordinator logs: a kind they log (not training), a date not in
 // the future and within the last year, 1 minute to 24 hours, a description of at most 500

@@ -8,15 +8,6 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 3> kResultNames = {"pending", "passed", "failed"};
-constexpr std::array<std::string_view, 3> kResultLabels = {N_("Being checked"), N_("Satisfactory"),
-                                                           N_("Not satisfactory")};
-constexpr std::array<std::string_view, 6> kStatusNames = {"valid",   "expiring_soon", "expired",
-                                                          "pending", "not_accepted",  "missing"};
-constexpr std::array<std::string_view, 6> kStatusLabels = {N_("Valid"),        N_("Expiring soon"),
-                                                           N_("Expired"),      N_("In progress"),
-                                                           N_("Not accepted"), N_("To do")};
-
 constexpr int kPoliceCheckValidityMonths = 36;
 
 }  // namespace
@@ -31,29 +22,6 @@ std::vector<ScreeningItemType> DefaultScreeningItemTypes() {
       {0, 0, N_("Signed confidentiality agreement"), true, 1, 0, 5, true},
   };
   return types;
-}
-
-std::string_view ScreeningResultName(ScreeningResult result) {
-  return kResultNames[static_cast<std::size_t>(result)];
-}
-
-std::optional<ScreeningResult> ParseScreeningResult(std::string_view name) {
-  for (std::size_t i = 0; i < kResultNames.size(); ++i) {
-    if (kResultNames[i] == name) return static_cast<ScreeningResult>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view ScreeningResultLabel(ScreeningResult result) {
-  return kResultLabels[static_cast<std::size_t>(result)];
-}
-
-std::string_view ScreeningStatusName(ScreeningStatus status) {
-  return kStatusNames[static_cast<std::size_t>(status)];
-}
-
-std::string_view ScreeningStatusLabel(ScreeningStatus status) {
-  return kStatusLabels[static_cast<std::size_t>(status)];
 }
 
 std::optional<CivilDate> DefaultExpiry(const ScreeningItemType& type, CivilDate completed_on) {

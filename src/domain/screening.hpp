@@ -9,6 +9,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // Screening of volunteers: the items each organisation requires (police check, references,
 // interview, signed agreements), each recorded with its date, result, checker, document and expiry.
@@ -37,11 +38,21 @@ std::vector<ScreeningItemType> DefaultScreeningItemTypes();
 // only.
 enum class ScreeningResult { kPending, kPassed, kFailed };
 
-// "pending", "passed", "failed".
-std::string_view ScreeningResultName(ScreeningResult result);
-std::optional<ScreeningResult> ParseScreeningResult(std::string_view name);
-// The English msgid of the result's label.
-std::string_view ScreeningResultLabel(ScreeningResult result);
+template <>
+struct EnumTable<ScreeningResult> {
+  static constexpr std::array<EnumEntry<ScreeningResult>, 3> kEntries{{
+      {ScreeningResult::kPending, "pending", N_("Being checked")},
+      {ScreeningResult::kPassed, "passed", N_("Satisfactory")},
+      {ScreeningResult::kFailed, "failed", N_("Not satisfactory")},
+  }};
+};
+
+// "pending", "passed", "failed", the result stored as `name`, and its label's msgid.
+inline std::string_view ScreeningResultName(ScreeningResult result) { return NameOf(result); }
+inline std::optional<ScreeningResult> ParseScreeningResult(std::string_view name) {
+  return ParseEnum<ScreeningResult>(name);
+}
+inline std::string_view ScreeningResultLabel(ScreeningResult result) { return LabelOf(result); }
 
 // One screening item recorded for a volunteer.
 struct ScreeningItem {
@@ -79,10 +90,22 @@ enum class ScreeningStatus {
   kMissing,       // nothing recorded
 };
 
-// "valid", "expiring_soon", "expired", "pending", "not_accepted", "missing".
-std::string_view ScreeningStatusName(ScreeningStatus status);
-// The English msgid of the status's label.
-std::string_view ScreeningStatusLabel(ScreeningStatus status);
+template <>
+struct EnumTable<ScreeningStatus> {
+  static constexpr std::array<EnumEntry<ScreeningStatus>, 6> kEntries{{
+      {ScreeningStatus::kValid, "valid", N_("Valid")},
+      {ScreeningStatus::kExpiringSoon, "expiring_soon", N_("Expiring soon")},
+      {ScreeningStatus::kExpired, "expired", N_("Expired")},
+      {ScreeningStatus::kPending, "pending", N_("In progress")},
+      {ScreeningStatus::kNotAccepted, "not_accepted", N_("Not accepted")},
+      {ScreeningStatus::kMissing, "missing", N_("To do")},
+  }};
+};
+
+// "valid", "expiring_soon", "expired", "pending", "not_accepted", "missing", and the msgid of the
+// status's label.
+inline std::string_view ScreeningStatusName(ScreeningStatus status) { return NameOf(status); }
+inline std::string_view ScreeningStatusLabel(ScreeningStatus status) { return LabelOf(status); }
 
 // One type's status for one volunteer.
 struct ScreeningTypeStatus {

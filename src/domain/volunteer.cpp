@@ -8,49 +8,11 @@
 namespace cercle::domain {
 namespace {
 
-struct StageInfo {
-  VolunteerStage stage;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr std::array<StageInfo, 9> kStages = {{
-    {VolunteerStage::kInquiry, "inquiry", N_("Inquiry")},
-    {VolunteerStage::kOrientation, "orientation", N_("Orientation")},
-    {VolunteerStage::kTraining, "training", N_("Training")},
-    {VolunteerStage::kScreening, "screening", N_("Screening")},
-    {VolunteerStage::kApproved, "approved", N_("Approved")},
-    {VolunteerStage::kActive, "active", N_("Active")},
-    {VolunteerStage::kOnLeave, "on_leave", N_("On leave")},
-    {VolunteerStage::kExited, "exited", N_("Exited")},
-    {VolunteerStage::kNotRetained, "not_retained", N_("Not retained")},
-}};
-
-struct SourceInfo {
-  HeardAbout source;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr std::array<SourceInfo, 8> kSources = {{
-    {HeardAbout::kWordOfMouth, "word_of_mouth", N_("Word of mouth")},
-    {HeardAbout::kFaithCommunity, "faith_community", N_("Faith community")},
-    {HeardAbout::kMedia, "media", N_("Newspaper, radio or television")},
-    {HeardAbout::kSocialMedia, "social_media", N_("Social media or website")},
-    {HeardAbout::kSchool, "school", N_("School, college or university")},
-    {HeardAbout::kPresentation, "presentation", N_("A presentation or event")},
-    {HeardAbout::kVolunteerCentre, "volunteer_centre", N_("Volunteer centre")},
-    {HeardAbout::kOther, "other", N_("Other")},
-}};
-
 constexpr std::array<std::string_view, 7> kDayCodes = {"mon", "tue", "wed", "thu",
                                                        "fri", "sat", "sun"};
 constexpr std::array<std::string_view, 7> kDayLabels = {
     N_("Monday"), N_("Tuesday"),  N_("Wednesday"), N_("Thursday"),
     N_("Friday"), N_("Saturday"), N_("Sunday")};
-constexpr std::array<std::string_view, 3> kPeriodCodes = {"morning", "afternoon", "evening"};
-constexpr std::array<std::string_view, 3> kPeriodLabels = {N_("Morning"), N_("Afternoon"),
-                                                           N_("Evening")};
 
 bool LooksLikeAddress(std::string_view email) {
   const auto at = email.find('@');
@@ -76,27 +38,8 @@ void CheckLength(std::vector<FieldError>& errors, const std::string& field,
 }  // namespace
 
 const std::vector<VolunteerStage>& VolunteerStages() {
-  static const std::vector<VolunteerStage> stages = [] {
-    std::vector<VolunteerStage> all;
-    for (const auto& info : kStages) all.push_back(info.stage);
-    return all;
-  }();
+  static const std::vector<VolunteerStage> stages = EnumValues<VolunteerStage>();
   return stages;
-}
-
-std::string_view VolunteerStageName(VolunteerStage stage) {
-  return kStages[static_cast<std::size_t>(stage)].name;
-}
-
-std::optional<VolunteerStage> ParseVolunteerStage(std::string_view name) {
-  for (const auto& info : kStages) {
-    if (info.name == name) return info.stage;
-  }
-  return std::nullopt;
-}
-
-std::string_view VolunteerStageLabel(VolunteerStage stage) {
-  return kStages[static_cast<std::size_t>(stage)].label;
 }
 
 bool IsClosedStage(VolunteerStage stage) {
@@ -171,17 +114,16 @@ Availability Availability::Parse(std::string_view stored) {
     const auto dash = slot.find('-');
     if (dash == std::string_view::npos) continue;
     const auto day = std::find(kDayCodes.begin(), kDayCodes.end(), slot.substr(0, dash));
-    const auto period = std::find(kPeriodCodes.begin(), kPeriodCodes.end(), slot.substr(dash + 1));
-    if (day == kDayCodes.end() || period == kPeriodCodes.end()) continue;
-    availability.Set(static_cast<int>(day - kDayCodes.begin()),
-                     static_cast<DayPeriod>(period - kPeriodCodes.begin()));
+    const auto period = ParseEnum<DayPeriod>(slot.substr(dash + 1));
+    if (day == kDayCodes.end() || !period) continue;
+    availability.Set(static_cast<int>(day - kDayCodes.begin()), *period);
   }
   return availability;
 }
 
 std::string Availability::SlotCode(int day, DayPeriod period) {
   return std::string(kDayCodes.at(static_cast<std::size_t>(day))) + "-" +
-         std::string(kPeriodCodes.at(static_cast<std::size_t>(period)));
+         std::string(NameOf(period));
 }
 
 std::string Availability::Format() const {
@@ -198,46 +140,9 @@ std::string Availability::Format() const {
 
 std::string_view WeekdayLabel(int day) { return kDayLabels.at(static_cast<std::size_t>(day)); }
 
-std::string_view DayPeriodLabel(DayPeriod period) {
-  return kPeriodLabels.at(static_cast<std::size_t>(period));
-}
-
 const std::vector<HeardAbout>& HeardAboutSources() {
-  static const std::vector<HeardAbout> sources = [] {
-    std::vector<HeardAbout> all;
-    for (const auto& info : kSources) all.push_back(info.source);
-    return all;
-  }();
+  static const std::vector<HeardAbout> sources = EnumValues<HeardAbout>();
   return sources;
-}
-
-std::string_view HeardAboutName(HeardAbout source) {
-  return kSources[static_cast<std::size_t>(source)].name;
-}
-
-std::optional<HeardAbout> ParseHeardAbout(std::string_view name) {
-  for (const auto& info : kSources) {
-    if (info.name == name) return info.source;
-  }
-  return std::nullopt;
-}
-
-std::string_view HeardAboutLabel(HeardAbout source) {
-  return kSources[static_cast<std::size_t>(source)].label;
-}
-
-std::string_view SupervisionKindName(SupervisionKind kind) {
-  return kind == SupervisionKind::kDebriefing ? "debriefing" : "supervision";
-}
-
-std::optional<SupervisionKind> ParseSupervisionKind(std::string_view name) {
-  if (name == "supervision") return SupervisionKind::kSupervision;
-  if (name == "debriefing") return SupervisionKind::kDebriefing;
-  return std::nullopt;
-}
-
-std::string_view SupervisionKindLabel(SupervisionKind kind) {
-  return kind == SupervisionKind::kDebriefing ? N_("Debriefing") : N_("Supervision");
 }
 
 Status CheckSupervisionSession(SupervisionSession& session, CivilDate today) {
@@ -266,6 +171,13 @@ bool IsSupervisedStage(VolunteerStage stage) {
 }
 
 std::string Volunteer::FullName() const { return first_name + " " + last_name; }
+
+std::optional<Instant> FirstApprovedAt(const std::vector<StageChange>& history) {
+  for (const auto& change : history) {
+    if (change.to == VolunteerStage::kApproved) return change.changed_at;
+  }
+  return std::nullopt;
+}
 
 namespace volunteer_text {
 

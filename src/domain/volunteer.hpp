@@ -10,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // A volunteer of the program, from the first inquiry to an active circle member (DESIGN.md,
 // "Lifecycles"): the file, the pipeline and its moves. No I/O.
@@ -28,15 +29,29 @@ enum class VolunteerStage {
   kNotRetained,  // the program did not retain the applicant (closed)
 };
 
+template <>
+struct EnumTable<VolunteerStage> {
+  static constexpr std::array<EnumEntry<VolunteerStage>, 9> kEntries{{
+      {VolunteerStage::kInquiry, "inquiry", N_("Inquiry")},
+      {VolunteerStage::kOrientation, "orientation", N_("Orientation")},
+      {VolunteerStage::kTraining, "training", N_("Training")},
+      {VolunteerStage::kScreening, "screening", N_("Screening")},
+      {VolunteerStage::kApproved, "approved", N_("Approved")},
+      {VolunteerStage::kActive, "active", N_("Active")},
+      {VolunteerStage::kOnLeave, "on_leave", N_("On leave")},
+      {VolunteerStage::kExited, "exited", N_("Exited")},
+      {VolunteerStage::kNotRetained, "not_retained", N_("Not retained")},
+  }};
+};
+
 // Every stage, in pipeline order.
 const std::vector<VolunteerStage>& VolunteerStages();
-// The stored name: "inquiry", "orientation", "training", "screening", "approved", "active",
-// "on_leave", "exited", "not_retained".
-std::string_view VolunteerStageName(VolunteerStage stage);
-// The stage stored as `name`, if any.
-std::optional<VolunteerStage> ParseVolunteerStage(std::string_view name);
-// The English msgid of the stage's label, to translate.
-std::string_view VolunteerStageLabel(VolunteerStage stage);
+// The stored name, the stage stored as `name`, and the msgid of its label (EnumTable).
+inline std::string_view VolunteerStageName(VolunteerStage stage) { return NameOf(stage); }
+inline std::optional<VolunteerStage> ParseVolunteerStage(std::string_view name) {
+  return ParseEnum<VolunteerStage>(name);
+}
+inline std::string_view VolunteerStageLabel(VolunteerStage stage) { return LabelOf(stage); }
 // True for the stages that end the file: exited and not retained.
 bool IsClosedStage(VolunteerStage stage);
 // True for the stages before approval: inquiry, orientation, training, screening.
@@ -68,6 +83,15 @@ Status CheckStageMove(const StageMove& move);
 // The parts of a day a volunteer may be available in.
 enum class DayPeriod { kMorning, kAfternoon, kEvening };
 
+template <>
+struct EnumTable<DayPeriod> {
+  static constexpr std::array<EnumEntry<DayPeriod>, 3> kEntries{{
+      {DayPeriod::kMorning, "morning", N_("Morning")},
+      {DayPeriod::kAfternoon, "afternoon", N_("Afternoon")},
+      {DayPeriod::kEvening, "evening", N_("Evening")},
+  }};
+};
+
 // When a volunteer is available: days of the week (Monday first) by part of the day.
 class Availability {
  public:
@@ -95,7 +119,7 @@ class Availability {
 // The English msgid of a day of the week, 0 (Monday) to 6 (Sunday).
 std::string_view WeekdayLabel(int day);
 // The English msgid of a part of the day.
-std::string_view DayPeriodLabel(DayPeriod period);
+inline std::string_view DayPeriodLabel(DayPeriod period) { return LabelOf(period); }
 
 // How someone heard of the program, for recruitment and outreach reports.
 enum class HeardAbout {
@@ -109,23 +133,46 @@ enum class HeardAbout {
   kOther,
 };
 
+template <>
+struct EnumTable<HeardAbout> {
+  static constexpr std::array<EnumEntry<HeardAbout>, 8> kEntries{{
+      {HeardAbout::kWordOfMouth, "word_of_mouth", N_("Word of mouth")},
+      {HeardAbout::kFaithCommunity, "faith_community", N_("Faith community")},
+      {HeardAbout::kMedia, "media", N_("Newspaper, radio or television")},
+      {HeardAbout::kSocialMedia, "social_media", N_("Social media or website")},
+      {HeardAbout::kSchool, "school", N_("School, college or university")},
+      {HeardAbout::kPresentation, "presentation", N_("A presentation or event")},
+      {HeardAbout::kVolunteerCentre, "volunteer_centre", N_("Volunteer centre")},
+      {HeardAbout::kOther, "other", N_("Other")},
+  }};
+};
+
 // Every source, in display order.
 const std::vector<HeardAbout>& HeardAboutSources();
-// The stored name: "word_of_mouth"…
-std::string_view HeardAboutName(HeardAbout source);
-// The source stored as `name`, if any.
-std::optional<HeardAbout> ParseHeardAbout(std::string_view name);
-// The English msgid of the source's label.
-std::string_view HeardAboutLabel(HeardAbout source);
+// The stored name ("word_of_mouth"…), the source stored as `name`, and its label's msgid.
+inline std::string_view HeardAboutName(HeardAbout source) { return NameOf(source); }
+inline std::optional<HeardAbout> ParseHeardAbout(std::string_view name) {
+  return ParseEnum<HeardAbout>(name);
+}
+inline std::string_view HeardAboutLabel(HeardAbout source) { return LabelOf(source); }
 
 // A meeting of a volunteer with the coordinator.
 enum class SupervisionKind { kSupervision, kDebriefing };
 
-// "supervision" or "debriefing".
-std::string_view SupervisionKindName(SupervisionKind kind);
-std::optional<SupervisionKind> ParseSupervisionKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view SupervisionKindLabel(SupervisionKind kind);
+template <>
+struct EnumTable<SupervisionKind> {
+  static constexpr std::array<EnumEntry<SupervisionKind>, 2> kEntries{{
+      {SupervisionKind::kSupervision, "supervision", N_("Supervision")},
+      {SupervisionKind::kDebriefing, "debriefing", N_("Debriefing")},
+  }};
+};
+
+// "supervision" or "debriefing", the kind stored as `name`, and its label's msgid.
+inline std::string_view SupervisionKindName(SupervisionKind kind) { return NameOf(kind); }
+inline std::optional<SupervisionKind> ParseSupervisionKind(std::string_view name) {
+  return ParseEnum<SupervisionKind>(name);
+}
+inline std::string_view SupervisionKindLabel(SupervisionKind kind) { return LabelOf(kind); }
 
 // A supervision or debriefing session. Its notes are for coordinators only.
 struct SupervisionSession {
@@ -152,6 +199,21 @@ std::optional<int> SupervisionOverdueDays(std::optional<CivilDate> last_session,
 
 // True for the stages in which a volunteer is supervised: approved and active.
 bool IsSupervisedStage(VolunteerStage stage);
+
+// One move of a volunteer through the pipeline: who, when and why.
+struct StageChange {
+  std::int64_t id = 0;
+  std::int64_t volunteer_id = 0;
+  std::optional<VolunteerStage> from;  // none for the creation of the file
+  VolunteerStage to = VolunteerStage::kInquiry;
+  std::string reason;  // coordinators only
+  std::optional<std::int64_t> changed_by;
+  Instant changed_at;
+};
+
+// When the volunteer was first approved, from the file's moves (oldest first); none when never.
+// Supervision is due from then for someone never supervised.
+std::optional<Instant> FirstApprovedAt(const std::vector<StageChange>& history);
 
 // A volunteer's file. `notes` are for coordinators only.
 struct Volunteer {

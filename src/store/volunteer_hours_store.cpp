@@ -2,66 +2,95 @@
 
 #include <string>
 
+#include "store/volunteer_rows.hpp"
+
 namespace cercle::store {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, volunteer_id, worked_on, minutes, kind, description, status FROM"
-    " volunteer_hours WHERE organisation_id = :organisation ";
-constexpr const char* kCountPending =
-    "SELECT COUNT(*) FROM volunteer_hours WHERE organisation_id = :organisation AND status ="
-    " 'pending'";
-// The hours a volunteer logs, or a coordinator logs for them: not those of meeting attendance.
-constexpr const char* kOwnOfVolunteer =
-    "AND volunteer_id = :volunteer AND kind <> 'circle_meeting' ORDER BY worked_on DESC, id DESC";
-constexpr const char* kCountOwnOfVolunteer =
-    "SELECT COUNT(*) FROM volunteer_hours WHERE organisation_id = :organisation"
-    " AND volunteer_id = :volunteer AND kind <> 'circle_meeting'";
-// worked_on is an ISO date as text on both databases: its first 7 characters are the month.
-constexpr const char* kMonthlySums =
-    "SELECT substr(worked_on, 1, 7), status, SUM(minutes) FROM volunteer_hours"
-    " WHERE organisation_id = :organisation AND volunteer_id = :volunteer AND status <> 'rejected'"
-    " GROUP BY substr(worked_on, 1, 7), status ORDER BY substr(worked_on, 1, 7), status";
-constexpr const char* kInsert =
-    "INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind, "
-    "description,"
-    " status, logged_by, logged_at, reviewed_by, reviewed_at) VALUES (:organisation, :volunteer, "
-    ":worked,"
-    " :minutes, :kind, :description, :status, :by, :now, :reviewed_by, :reviewed_at) RETURNING id";
-constexpr const char* kReview =
-    "UPDATE volunteer_hours SET status = :status, reviewed_by = :by, reviewed_at = :now WHERE id = "
-    ":id"
-    " AND organisation_id = :organisation AND status = 'pending'";
+using volunteer_rows::ByOrganisation;
+using volunteer_rows::ByOrganisationAnd;
+using volunteer_rows::FetchAll;
+using volunteer_rows::FetchOne;
 
-template <class Bind>
-std::vector<domain::HoursEntry> SelectHours(soci::session& session, const std::string& sql,
-                                            Bind&& bind) {
-  domain::HoursEntry row;
+// The columns HoursRow reads, in its order.
+#define CERCLE_HOURS_COLUMNS \
+  R"sql(id, organisation_id, volunteer_id, worked_on, minutes, kind, description, status)sql"
+constexpr const char* kFind = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND id = :id)sql";
+constexpr const char* kListForVolunteer = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+    ORDER BY worked_on DESC, id DESC)sql";
+// The hours a volunteer logs, or a coordinator logs for them: not those of meeting attendance.
+// Followed by the page's LIMIT clause.
+constexpr const char* kOwnOfVolunteer = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+      AND kind <> 'circle_meeting'
+    ORDER BY worked_on DESC, id DESC)sql";
+// Followed by a page's LIMIT clause, or nothing.
+constexpr const char* kListPending = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND status = 'pending'
+    ORDER BY worked_on, id)sql";
+constexpr const char* kListCounted = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND status <> 'rejected'
+    ORDER BY worked_on, id)sql";
+constexpr const char* kCountPending = R"sql(
+    SELECT COUNT(*)
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND status = 'pending')sql";
+constexpr const char* kCountOwnOfVolunteer = R"sql(
+    SELECT COUNT(*)
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND volunteer_id = :volunteer AND kind <>
+      'circle_meeting')sql";
+// worked_on is an ISO date as text on both databases: its first 7 characters are the month.
+constexpr const char* kMonthlySums = R"sql(
+    SELECT substr(worked_on, 1, 7), status, SUM(minutes)
+    FROM volunteer_hours
+    WHERE organisation_id = :organisation AND volunteer_id = :volunteer AND status <> 'rejected'
+    GROUP BY substr(worked_on, 1, 7), status
+    ORDER BY substr(worked_on, 1, 7), status)sql";
+constexpr const char* kInsert = R"sql(
+    INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind,
+      description, status, logged_by, logged_at, reviewed_by, reviewed_at)
+    VALUES (:organisation, :volunteer, :worked, :minutes, :kind, :description, :status, :by,
+      :now, :reviewed_by, :reviewed_at)
+    RETURNING id)sql";
+constexpr const char* kReview = R"sql(
+    UPDATE volunteer_hours
+    SET status = :status, reviewed_by = :by, reviewed_at = :now
+    WHERE id = :id AND organisation_id = :organisation AND status = 'pending')sql";
+
+#undef CERCLE_HOURS_COLUMNS
+
+// A row of CERCLE_HOURS_COLUMNS.
+struct HoursRow {
+  domain::HoursEntry entry;
   std::string worked, kind, status;
-  soci::statement statement(session);
-  statement.exchange(soci::into(row.id));
-  statement.exchange(soci::into(row.organisation_id));
-  statement.exchange(soci::into(row.volunteer_id));
-  statement.exchange(soci::into(worked));
-  statement.exchange(soci::into(row.minutes));
-  statement.exchange(soci::into(kind));
-  statement.exchange(soci::into(row.description));
-  statement.exchange(soci::into(status));
-  bind(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<domain::HoursEntry> entries;
-  while (statement.fetch()) {
-    domain::HoursEntry entry = row;
-    entry.worked_on = domain::ParseIsoDate(worked).value_or(domain::CivilDate{});
-    entry.kind = domain::ParseHoursKind(kind).value_or(domain::HoursKind::kOther);
-    entry.status = domain::ParseHoursStatus(status).value_or(domain::HoursStatus::kPending);
-    entries.push_back(std::move(entry));
+
+  void Into(soci::statement& statement) {
+    statement.exchange(soci::into(entry.id));
+    statement.exchange(soci::into(entry.organisation_id));
+    statement.exchange(soci::into(entry.volunteer_id));
+    statement.exchange(soci::into(worked));
+    statement.exchange(soci::into(entry.minutes));
+    statement.exchange(soci::into(kind));
+    statement.exchange(soci::into(entry.description));
+    statement.exchange(soci::into(status));
   }
-  return entries;
-}
+  domain::HoursEntry Take() const {
+    domain::HoursEntry result = entry;
+    result.worked_on = volunteer_rows::RequiredDate(worked);
+    result.kind = domain::ParseEnum<domain::HoursKind>(kind).value_or(domain::HoursKind::kOther);
+    result.status =
+        domain::ParseEnum<domain::HoursStatus>(status).value_or(domain::HoursStatus::kPending);
+    return result;
+  }
+};
 
 }  // namespace
 
@@ -69,8 +98,8 @@ std::int64_t VolunteerHoursStore::Insert(const domain::HoursEntry& entry, std::i
                                          Instant now) {
   std::int64_t id = 0;
   const std::string worked = domain::FormatIsoDate(entry.worked_on);
-  const std::string kind(domain::HoursKindName(entry.kind));
-  const std::string status(domain::HoursStatusName(entry.status));
+  const std::string kind(domain::NameOf(entry.kind));
+  const std::string status(domain::NameOf(entry.status));
   const long long at = ToUnix(now);
   // An entry logged as approved (by a coordinator) is reviewed as it is logged.
   const bool reviewed = entry.status != domain::HoursStatus::kPending;
@@ -87,33 +116,19 @@ std::int64_t VolunteerHoursStore::Insert(const domain::HoursEntry& entry, std::i
 
 std::optional<domain::HoursEntry> VolunteerHoursStore::Find(std::int64_t id,
                                                             std::int64_t organisation_id) {
-  auto found = SelectHours(session_, std::string(kColumns) + "AND id = :id",
-                           [&](soci::statement& statement) {
-                             statement.exchange(soci::use(organisation_id, "organisation"));
-                             statement.exchange(soci::use(id, "id"));
-                           });
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return FetchOne<HoursRow>(session_, kFind, ByOrganisationAnd(organisation_id, id, "id"));
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListForVolunteer(
     std::int64_t volunteer_id, std::int64_t organisation_id) {
-  return SelectHours(
-      session_,
-      std::string(kColumns) + "AND volunteer_id = :volunteer ORDER BY worked_on DESC, id DESC",
-      [&](soci::statement& statement) {
-        statement.exchange(soci::use(organisation_id, "organisation"));
-        statement.exchange(soci::use(volunteer_id, "volunteer"));
-      });
+  return FetchAll<HoursRow>(session_, kListForVolunteer,
+                            ByOrganisationAnd(organisation_id, volunteer_id, "volunteer"));
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListOwnForVolunteer(
     std::int64_t volunteer_id, std::int64_t organisation_id, const PageSlice& slice) {
-  return SelectHours(session_, std::string(kColumns) + kOwnOfVolunteer + LimitClause(slice),
-                     [&](soci::statement& statement) {
-                       statement.exchange(soci::use(organisation_id, "organisation"));
-                       statement.exchange(soci::use(volunteer_id, "volunteer"));
-                     });
+  return FetchAll<HoursRow>(session_, std::string(kOwnOfVolunteer) + LimitClause(slice),
+                            ByOrganisationAnd(organisation_id, volunteer_id, "volunteer"));
 }
 
 std::int64_t VolunteerHoursStore::CountOwnForVolunteer(std::int64_t volunteer_id,
@@ -142,28 +157,21 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::MonthlySumsForVolunteer(
     sum.volunteer_id = volunteer_id;
     sum.worked_on = *first_day;
     sum.minutes = static_cast<int>(minutes);
-    sum.status = domain::ParseHoursStatus(status).value_or(domain::HoursStatus::kPending);
+    sum.status =
+        domain::ParseEnum<domain::HoursStatus>(status).value_or(domain::HoursStatus::kPending);
     sums.push_back(std::move(sum));
   }
   return sums;
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListPending(std::int64_t organisation_id) {
-  return SelectHours(session_,
-                     std::string(kColumns) + "AND status = 'pending' ORDER BY worked_on, id",
-                     [&](soci::statement& statement) {
-                       statement.exchange(soci::use(organisation_id, "organisation"));
-                     });
+  return FetchAll<HoursRow>(session_, kListPending, ByOrganisation(organisation_id));
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListPending(std::int64_t organisation_id,
                                                                  const PageSlice& slice) {
-  return SelectHours(
-      session_,
-      std::string(kColumns) + "AND status = 'pending' ORDER BY worked_on, id" + LimitClause(slice),
-      [&](soci::statement& statement) {
-        statement.exchange(soci::use(organisation_id, "organisation"));
-      });
+  return FetchAll<HoursRow>(session_, std::string(kListPending) + LimitClause(slice),
+                            ByOrganisation(organisation_id));
 }
 
 std::int64_t VolunteerHoursStore::CountPending(std::int64_t organisation_id) {
@@ -173,16 +181,12 @@ std::int64_t VolunteerHoursStore::CountPending(std::int64_t organisation_id) {
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListCounted(std::int64_t organisation_id) {
-  return SelectHours(session_,
-                     std::string(kColumns) + "AND status <> 'rejected' ORDER BY worked_on, id",
-                     [&](soci::statement& statement) {
-                       statement.exchange(soci::use(organisation_id, "organisation"));
-                     });
+  return FetchAll<HoursRow>(session_, kListCounted, ByOrganisation(organisation_id));
 }
 
 bool VolunteerHoursStore::Review(std::int64_t id, std::int64_t organisation_id,
                                  domain::HoursStatus status, std::int64_t by, Instant now) {
-  const std::string name(domain::HoursStatusName(status));
+  const std::string name(domain::NameOf(status));
   const long long at = ToUnix(now);
   soci::statement statement =
       (session_.prepare << kReview, soci::use(name, "status"), soci::use(by, "by"),

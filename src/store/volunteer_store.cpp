@@ -7,64 +7,79 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, user_id, first_name, last_name, email, phone, region, languages,"
-    " availability, availability_notes, date_of_birth, occupation, heard_about, gender, notes, "
-    "stage,"
-    " stage_changed_at, created_at, updated_at FROM volunteers WHERE organisation_id = "
-    ":organisation ";
-constexpr const char* kListWhere =
-    "AND (:any_stage = 1 OR stage = :stage) AND (:hide_closed = 0 OR stage NOT IN ('exited',"
-    " 'not_retained')) AND name_folded LIKE :pattern ESCAPE '\\' ORDER BY name_folded, id";
-constexpr const char* kListKeys =
-    "SELECT id, first_name, last_name FROM volunteers WHERE organisation_id = :organisation ";
-constexpr const char* kCountByStage =
-    "SELECT stage, count(*) FROM volunteers WHERE organisation_id = :organisation GROUP BY stage";
-constexpr const char* kInsert =
-    "INSERT INTO volunteers (organisation_id, user_id, first_name, last_name, name_folded, email, "
-    "phone,"
-    " region, languages, availability, availability_notes, date_of_birth, occupation, heard_about, "
-    "gender,"
-    " notes, stage, stage_changed_at, created_at, updated_at) VALUES (:organisation, :user, "
-    ":first, :last,"
-    " :folded, :email, :phone, :region, :languages, :availability, :availability_notes, :birth,"
-    " :occupation, :heard, :gender, :notes, :stage, :changed, :created, :updated) RETURNING id";
-constexpr const char* kUpdate =
-    "UPDATE volunteers SET user_id = :user, first_name = :first, last_name = :last, name_folded = "
-    ":folded,"
-    " email = :email, phone = :phone, region = :region, languages = :languages, availability ="
-    " :availability, availability_notes = :availability_notes, date_of_birth = :birth, occupation ="
-    " :occupation, heard_about = :heard, gender = :gender, notes = :notes, updated_at = :updated"
-    " WHERE id = :id AND organisation_id = :organisation";
-constexpr const char* kUserLinkedElsewhere =
-    "SELECT count(*) FROM volunteers WHERE organisation_id = :organisation AND user_id = :user"
-    " AND id <> :id";
-constexpr const char* kMoveStage =
-    "UPDATE volunteers SET stage = :to, stage_changed_at = :now, updated_at = :updated WHERE id = "
-    ":id"
-    " AND organisation_id = :organisation AND stage = :from";
-constexpr const char* kInsertChange =
-    "INSERT INTO volunteer_stage_changes (organisation_id, volunteer_id, from_stage, to_stage, "
-    "reason,"
-    " changed_by, changed_at) VALUES (:organisation, :volunteer, :from, :to, :reason, :by, :at)";
-constexpr const char* kHistory =
-    "SELECT id, volunteer_id, from_stage, to_stage, reason, changed_by, changed_at FROM"
-    " volunteer_stage_changes WHERE organisation_id = :organisation AND volunteer_id = :volunteer"
-    " ORDER BY changed_at, id";
-constexpr const char* kApprovalTimes =
-    "SELECT volunteer_id, min(changed_at) FROM volunteer_stage_changes WHERE organisation_id ="
-    " :organisation AND to_stage = 'approved' GROUP BY volunteer_id";
-constexpr const char* kInsertSupervision =
-    "INSERT INTO supervision_sessions (organisation_id, volunteer_id, held_on, kind, notes, "
-    "recorded_by,"
-    " recorded_at) VALUES (:organisation, :volunteer, :held, :kind, :notes, :by, :at) RETURNING id";
-constexpr const char* kListSupervision =
-    "SELECT id, held_on, kind, notes, recorded_by, recorded_at FROM supervision_sessions WHERE"
-    " organisation_id = :organisation AND volunteer_id = :volunteer ORDER BY held_on DESC, id DESC";
-constexpr const char* kLastSupervision =
-    "SELECT volunteer_id, max(held_on) FROM supervision_sessions WHERE organisation_id = "
-    ":organisation"
-    " GROUP BY volunteer_id";
+constexpr const char* kColumns = R"sql(
+    SELECT id, organisation_id, user_id, first_name, last_name, email, phone, region, languages,
+      availability, availability_notes, date_of_birth, occupation, heard_about, gender, notes,
+      stage, stage_changed_at, created_at, updated_at
+    FROM volunteers
+    WHERE organisation_id = :organisation )sql";
+constexpr const char* kListWhere = R"sql(
+    AND (:any_stage = 1 OR stage = :stage)
+    AND (:hide_closed = 0 OR stage NOT IN ('exited', 'not_retained')) AND name_folded LIKE
+      :pattern ESCAPE '\'
+    ORDER BY name_folded, id)sql";
+constexpr const char* kListKeys = R"sql(
+    SELECT id, first_name, last_name
+    FROM volunteers
+    WHERE organisation_id = :organisation )sql";
+constexpr const char* kCountByStage = R"sql(
+    SELECT stage, count(*)
+    FROM volunteers
+    WHERE organisation_id = :organisation
+    GROUP BY stage)sql";
+constexpr const char* kInsert = R"sql(
+    INSERT INTO volunteers (organisation_id, user_id, first_name, last_name, name_folded, email,
+      phone, region, languages, availability, availability_notes, date_of_birth, occupation,
+      heard_about, gender, notes, stage, stage_changed_at, created_at, updated_at)
+    VALUES (:organisation, :user, :first, :last, :folded, :email, :phone, :region, :languages,
+      :availability, :availability_notes, :birth, :occupation, :heard, :gender, :notes, :stage,
+      :changed, :created, :updated)
+    RETURNING id)sql";
+constexpr const char* kUpdate = R"sql(
+    UPDATE volunteers
+    SET user_id = :user, first_name = :first, last_name = :last, name_folded = :folded, email =
+      :email, phone = :phone, region = :region, languages = :languages, availability =
+      :availability, availability_notes = :availability_notes, date_of_birth = :birth,
+      occupation = :occupation, heard_about = :heard, gender = :gender, notes = :notes,
+      updated_at = :updated
+    WHERE id = :id AND organisation_id = :organisation)sql";
+constexpr const char* kUserLinkedElsewhere = R"sql(
+    SELECT count(*)
+    FROM volunteers
+    WHERE organisation_id = :organisation AND user_id = :user AND id <> :id)sql";
+constexpr const char* kMoveStage = R"sql(
+    UPDATE volunteers
+    SET stage = :to, stage_changed_at = :now, updated_at = :updated
+    WHERE id = :id AND organisation_id = :organisation AND stage = :from)sql";
+constexpr const char* kInsertChange = R"sql(
+    INSERT INTO volunteer_stage_changes (organisation_id, volunteer_id, from_stage, to_stage,
+      reason, changed_by, changed_at)
+    VALUES (:organisation, :volunteer, :from, :to, :reason, :by, :at))sql";
+constexpr const char* kHistory = R"sql(
+    SELECT id, volunteer_id, from_stage, to_stage, reason, changed_by, changed_at
+    FROM volunteer_stage_changes
+    WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+    ORDER BY changed_at, id)sql";
+constexpr const char* kApprovalTimes = R"sql(
+    SELECT volunteer_id, min(changed_at)
+    FROM volunteer_stage_changes
+    WHERE organisation_id = :organisation AND to_stage = 'approved'
+    GROUP BY volunteer_id)sql";
+constexpr const char* kInsertSupervision = R"sql(
+    INSERT INTO supervision_sessions (organisation_id, volunteer_id, held_on, kind, notes,
+      recorded_by, recorded_at)
+    VALUES (:organisation, :volunteer, :held, :kind, :notes, :by, :at)
+    RETURNING id)sql";
+constexpr const char* kListSupervision = R"sql(
+    SELECT id, held_on, kind, notes, recorded_by, recorded_at
+    FROM supervision_sessions
+    WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+    ORDER BY held_on DESC, id DESC)sql";
+constexpr const char* kLastSupervision = R"sql(
+    SELECT volunteer_id, max(held_on)
+    FROM supervision_sessions
+    WHERE organisation_id = :organisation
+    GROUP BY volunteer_id)sql";
 
 domain::VolunteerStage StageOrInquiry(const std::string& name) {
   return domain::ParseVolunteerStage(name).value_or(domain::VolunteerStage::kInquiry);

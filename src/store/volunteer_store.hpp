@@ -13,16 +13,8 @@
 
 namespace cercle::store {
 
-// One move of a volunteer through the pipeline: who, when and why.
-struct StageChange {
-  std::int64_t id = 0;
-  std::int64_t volunteer_id = 0;
-  std::optional<domain::VolunteerStage> from;  // none for the creation of the file
-  domain::VolunteerStage to = domain::VolunteerStage::kInquiry;
-  std::string reason;  // coordinators only
-  std::optional<std::int64_t> changed_by;
-  Instant changed_at;
-};
+// One move of a volunteer through the pipeline (the domain's type).
+using StageChange = domain::StageChange;
 
 // What the volunteer list shows. Empty fields do not filter.
 struct VolunteerFilter {

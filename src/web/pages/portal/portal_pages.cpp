@@ -2,6 +2,7 @@
 
 #include "base/text.hpp"
 
+#include "app/volunteers/volunteer_hours.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/screening_store.hpp"
 #include "store/training_store.hpp"
@@ -43,10 +44,13 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
     PortalData data;
     data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
     data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
-    data.logged = views::LoadLoggedHours(context, session, volunteer.id, organisation);
+    data.logged =
+        app::volunteers::ReadLoggedHours(store::Unit(session, context.services.database.dialect(),
+                                                     actor.scope(), context.services.clock),
+                                         volunteer.id, views::RequestedHoursPage(context));
     return data;
   });
-  const domain::CivilDate today = views::Today(context);
+  const domain::CivilDate today = context.services.app.Today();
   const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
 
   mstch::map model{{"name", volunteer.FullName()},
@@ -175,19 +179,11 @@ Response LogHours(Context& context) {
   if (!VolunteerPolicy::CanLogOwnHours(actor, *volunteer)) {
     saved = Error::Invalid(N_("Your file is closed: hours can no longer be logged."));
   } else {
-    domain::HoursEntry entry;
-    entry.organisation_id = volunteer->organisation_id;
-    entry.volunteer_id = volunteer->id;
-    entry.status = domain::HoursStatus::kPending;
-    saved = views::ReadLoggedHours(context, context.request.FormFields(), entry);
-    if (saved) {
-      saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-        const auto id = store::VolunteerHoursStore(session).Insert(entry, actor.user_id,
-                                                                   context.services.clock.Now());
-        views::Audit(context, session, "volunteer.hours_log", "volunteer_hours", id);
-        return {};
-      });
-    }
+    auto command = views::ParseLoggedHours(context.request.FormFields());
+    const auto logged = command
+                            ? app::volunteers::LogOwnHours(context.services.app, actor, *command)
+                            : Result<std::int64_t>(command.error());
+    if (!logged) saved = logged.error();
   }
   if (!saved) return Render(context, *volunteer, &form, &saved.error(), "");
   return Response::Redirect("/portal?logged=1");

@@ -3,9 +3,7 @@
 // meaning.
 #include <algorithm>
 
-#include "auth/policies/volunteer_policy.hpp"
-#include "store/screening_store.hpp"
-#include "store/training_store.hpp"
+#include "app/volunteers/program_setup.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
@@ -14,8 +12,6 @@
 
 namespace cercle::web::pages::volunteers {
 namespace {
-
-using auth::policies::VolunteerPolicy;
 
 // Which row of the page a failed post re-shows.
 enum class SetupRow { kNone, kType, kModule };
@@ -86,13 +82,14 @@ mstch::map ModuleModel(Context& context, const domain::TrainingModule& module,
 }
 
 Response RenderSetup(Context& context, const SetupState& state) {
-  const auto setup = LoadProgramSetup(context);
+  const auto setup = app::volunteers::LoadSetupPage(context.services.app, context.signed_in());
+  if (!setup) return Deny(context, "volunteer_setup", "", 403);
   mstch::array types;
-  for (const auto& type : setup.screening_types) types.push_back(TypeModel(context, type, state));
+  for (const auto& type : setup->screening_types) types.push_back(TypeModel(context, type, state));
   domain::ScreeningItemType new_type;
   new_type.validity_months = 0;
   mstch::array modules;
-  for (const auto& module : setup.training_modules)
+  for (const auto& module : setup->training_modules)
     modules.push_back(ModuleModel(context, module, state));
   domain::TrainingModule new_module;
   mstch::map model{{"types", types},
@@ -105,33 +102,41 @@ Response RenderSetup(Context& context, const SetupState& state) {
                     std::move(model), state.error ? StatusFor(state.error->kind) : 200);
 }
 
-// Reads the type form into `type`; field errors when it is wrong.
-Status ReadType(const Form& form, domain::ScreeningItemType& type, bool with_active) {
-  type.name = form.Get("name");
-  type.required = form.Get("required") == "1";
-  if (with_active) type.active = form.Get("active") == "1";
-  const auto count = SmallNumber(form.Get("required_count"));
-  const auto validity = SmallNumber(form.Get("validity_months"));
-  type.required_count = count.value_or(-1);
-  type.validity_months = validity.value_or(-1);
-  return domain::CheckScreeningItemType(type);
+// The type form as a command for type `id` (0: a new one); unreadable numbers are -1, which the
+// rules refuse.
+app::volunteers::ScreeningTypeCommand ParseType(const Form& form, std::int64_t id) {
+  return {.id = id,
+          .name = form.Get("name"),
+          .required = form.Get("required") == "1",
+          .required_count = SmallNumber(form.Get("required_count")).value_or(-1),
+          .validity_months = SmallNumber(form.Get("validity_months")).value_or(-1),
+          .active = id == 0 || form.Get("active") == "1"};
 }
 
-Status ReadModule(const Form& form, domain::TrainingModule& module, bool with_active) {
-  module.name = form.Get("name");
-  module.required_for_circles = form.Get("required_for_circles") == "1";
-  if (with_active) module.active = form.Get("active") == "1";
+// The module form as a command for module `id` (0: a new one).
+app::volunteers::TrainingModuleCommand ParseModule(const Form& form, std::int64_t id) {
   const std::string hours = domain::volunteer_text::Trimmed(form.Get("required_hours"));
   const auto minutes = hours.empty() ? std::optional<int>(0) : domain::ParseDuration(hours);
-  module.required_minutes = minutes.value_or(-1);
-  return domain::CheckTrainingModule(module);
+  return {.id = id,
+          .name = form.Get("name"),
+          .required_minutes = minutes.value_or(-1),
+          .required_for_circles = form.Get("required_for_circles") == "1",
+          .active = id == 0 || form.Get("active") == "1"};
+}
+
+// The answer to a post of the set-up page: back to the page, or the page again with the error.
+Response Answer(Context& context, const Result<std::int64_t>& saved, SetupRow row, std::int64_t id,
+                const Form& form, std::string_view object_type) {
+  if (saved) return Response::Redirect("/volunteers/setup?saved=1");
+  return Refusal(context, saved.error(), object_type, context.Parameter("id"),
+                 [&](const Error& error) {
+                   return RenderSetup(context, {row, id, &form, &error, ""});
+                 });
 }
 
 }  // namespace
 
 Response ShowSetup(Context& context) {
-  if (!VolunteerPolicy::CanConfigure(context.signed_in()))
-    return Deny(context, "volunteer_setup", "", 403);
   SetupState state;
   if (context.request.query == "saved=1")
     state.notice = context.Translate(N_("The change is saved."));
@@ -139,99 +144,35 @@ Response ShowSetup(Context& context) {
 }
 
 Response AddScreeningType(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!VolunteerPolicy::CanConfigure(actor)) return Deny(context, "volunteer_setup", "", 403);
   const Form form(context.request);
-  const auto setup = LoadProgramSetup(context);
-  domain::ScreeningItemType type;
-  type.organisation_id = *actor.organisation_id;
-  type.active = true;
-  Status saved = ReadType(form, type, false);
-  if (saved) {
-    int position = 0;
-    for (const auto& existing : setup.screening_types)
-      position = std::max(position, existing.position);
-    type.position = position + 1;
-    saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-      const auto id = store::ScreeningStore(session).InsertType(type, context.services.clock.Now());
-      Audit(context, session, "volunteer_setup.screening_type", "screening_type", id);
-      return {};
-    });
-  }
-  if (!saved) return RenderSetup(context, {SetupRow::kType, 0, &form, &saved.error(), ""});
-  return Response::Redirect("/volunteers/setup?saved=1");
+  const auto saved = app::volunteers::AddScreeningType(context.services.app, context.signed_in(),
+                                                       ParseType(form, 0));
+  return Answer(context, saved, SetupRow::kType, 0, form, "volunteer_setup");
 }
 
 Response UpdateScreeningType(Context& context) {
-  const auto& actor = context.signed_in();
   const auto id = ParseId(context.Parameter("id"));
-  std::optional<domain::ScreeningItemType> type;
-  if (id && VolunteerPolicy::CanConfigure(actor)) {
-    type = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-      return store::ScreeningStore(session).FindType(*id, *actor.organisation_id);
-    });
-  }
-  if (!type) return Deny(context, "screening_type", context.Parameter("id"));
+  if (!id) return Deny(context, "screening_type", context.Parameter("id"));
   const Form form(context.request);
-  Status saved = ReadType(form, *type, true);
-  if (saved) {
-    saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-      store::ScreeningStore(session).UpdateType(*type);
-      Audit(context, session, "volunteer_setup.screening_type", "screening_type", type->id);
-      return {};
-    });
-  }
-  if (!saved) return RenderSetup(context, {SetupRow::kType, type->id, &form, &saved.error(), ""});
-  return Response::Redirect("/volunteers/setup?saved=1");
+  const auto saved = app::volunteers::UpdateScreeningType(context.services.app, context.signed_in(),
+                                                          ParseType(form, *id));
+  return Answer(context, saved, SetupRow::kType, *id, form, "screening_type");
 }
 
 Response AddTrainingModule(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!VolunteerPolicy::CanConfigure(actor)) return Deny(context, "volunteer_setup", "", 403);
   const Form form(context.request);
-  const auto setup = LoadProgramSetup(context);
-  domain::TrainingModule module;
-  module.organisation_id = *actor.organisation_id;
-  module.active = true;
-  Status saved = ReadModule(form, module, false);
-  if (saved) {
-    int position = 0;
-    for (const auto& existing : setup.training_modules)
-      position = std::max(position, existing.position);
-    module.position = position + 1;
-    saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-      const auto id =
-          store::TrainingStore(session).InsertModule(module, context.services.clock.Now());
-      Audit(context, session, "volunteer_setup.training_module", "training_module", id);
-      return {};
-    });
-  }
-  if (!saved) return RenderSetup(context, {SetupRow::kModule, 0, &form, &saved.error(), ""});
-  return Response::Redirect("/volunteers/setup?saved=1");
+  const auto saved = app::volunteers::AddTrainingModule(context.services.app, context.signed_in(),
+                                                        ParseModule(form, 0));
+  return Answer(context, saved, SetupRow::kModule, 0, form, "volunteer_setup");
 }
 
 Response UpdateTrainingModule(Context& context) {
-  const auto& actor = context.signed_in();
   const auto id = ParseId(context.Parameter("id"));
-  std::optional<domain::TrainingModule> module;
-  if (id && VolunteerPolicy::CanConfigure(actor)) {
-    module = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-      return store::TrainingStore(session).FindModule(*id, *actor.organisation_id);
-    });
-  }
-  if (!module) return Deny(context, "training_module", context.Parameter("id"));
+  if (!id) return Deny(context, "training_module", context.Parameter("id"));
   const Form form(context.request);
-  Status saved = ReadModule(form, *module, true);
-  if (saved) {
-    saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-      store::TrainingStore(session).UpdateModule(*module);
-      Audit(context, session, "volunteer_setup.training_module", "training_module", module->id);
-      return {};
-    });
-  }
-  if (!saved)
-    return RenderSetup(context, {SetupRow::kModule, module->id, &form, &saved.error(), ""});
-  return Response::Redirect("/volunteers/setup?saved=1");
+  const auto saved = app::volunteers::UpdateTrainingModule(
+      context.services.app, context.signed_in(), ParseModule(form, *id));
+  return Answer(context, saved, SetupRow::kModule, *id, form, "training_module");
 }
 
 }  // namespace cercle::web::pages::volunteers

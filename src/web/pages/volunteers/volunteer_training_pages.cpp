@@ -3,39 +3,26 @@
 #include <algorithm>
 #include <set>
 
-#include "auth/policies/volunteer_policy.hpp"
-#include "store/training_store.hpp"
-#include "store/volunteer_store.hpp"
+#include "app/volunteers/training.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
-#include "web/pagination.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
+#include "web/pagination.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::volunteers {
 namespace {
 
-using auth::policies::VolunteerPolicy;
-
 Response RenderTraining(Context& context, const Form* form, const Error* error) {
-  const auto& actor = context.signed_in();
-  const auto setup = LoadProgramSetup(context);
-  struct Loaded {
-    Pagination pagination;
-    std::vector<store::TrainingSessionSummary> sessions;
-  };
-  const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    store::TrainingStore training(session);
-    Loaded page{Paginate(context.request, training.CountSessions(*actor.organisation_id)), {}};
-    page.sessions = training.ListSessions(*actor.organisation_id, page.pagination.Slice());
-    return page;
-  });
+  const auto loaded = app::volunteers::LoadTrainingPage(context.services.app, context.signed_in(),
+                                                        RequestedPage(context));
+  if (!loaded) return Deny(context, "training", "", 403);
   std::map<std::int64_t, std::string> module_names;
-  for (const auto& module : setup.training_modules)
+  for (const auto& module : loaded->modules)
     module_names[module.id] = DataName(context, module.name);
   mstch::array rows;
-  for (const auto& summary : loaded.sessions) {
+  for (const auto& summary : loaded->sessions) {
     const auto& session = summary.session;
     rows.push_back(mstch::map{{"id", std::to_string(session.id)},
                               {"date", FormatDate(context, session.held_on)},
@@ -47,12 +34,12 @@ Response RenderTraining(Context& context, const Form* form, const Error* error) 
   mstch::map model = form ? form->Model(context, {"module", "held_on", "duration", "title"}, error)
                           : EmptyForm({"module", "held_on", "duration", "title"});
   if (!form) {
-    model["held_on"] = mstch::map{{"value", domain::FormatIsoDate(Today(context))}};
+    model["held_on"] = mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
     model["duration"] = mstch::map{{"value", std::string("3")}};
   }
   const std::string chosen = form ? form->Get("module") : "";
   mstch::array modules;
-  for (const auto& module : setup.training_modules) {
+  for (const auto& module : loaded->modules) {
     if (!module.active) continue;
     modules.push_back(mstch::map{{"value", std::to_string(module.id)},
                                  {"label", DataName(context, module.name)},
@@ -61,55 +48,17 @@ Response RenderTraining(Context& context, const Form* form, const Error* error) 
   model["modules"] = modules;
   model["sessions"] = rows;
   model["empty"] = rows.empty();
-  AddPagination(context, loaded.pagination, model);
+  AddPagination(context, Paginate(context.request, loaded->total), model);
   return RenderPage(context, "volunteer_training", context.Translate(N_("Training")),
                     std::move(model), error ? StatusFor(error->kind) : 200);
 }
 
-// The session named by the {id} path parameter, when the actor may manage training.
-std::optional<domain::TrainingSession> FindSession(Context& context) {
-  const auto& actor = context.signed_in();
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id || !VolunteerPolicy::CanManage(actor)) return std::nullopt;
-  return context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::TrainingStore(session).FindSession(*id, *actor.organisation_id);
-  });
-}
-
-// Who may be marked present: every volunteer whose file is open, and anyone recorded already.
-struct AttendanceData {
-  std::vector<domain::Volunteer> candidates;
-  std::map<std::int64_t, int> attended;  // volunteer → minutes
-};
-
-AttendanceData LoadAttendance(Context& context, const domain::TrainingSession& training_session) {
-  const auto& actor = context.signed_in();
-  const std::int64_t organisation = *actor.organisation_id;
-  return context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    AttendanceData data;
-    for (const auto& entry :
-         store::TrainingStore(session).SessionAttendance(training_session.id, organisation)) {
-      data.attended[entry.volunteer_id] = entry.minutes;
-    }
-    store::VolunteerFilter every;
-    every.include_closed = true;
-    for (auto& volunteer : store::VolunteerStore(session).List(organisation, every)) {
-      if (!domain::IsClosedStage(volunteer.stage) || data.attended.contains(volunteer.id)) {
-        data.candidates.push_back(std::move(volunteer));
-      }
-    }
-    return data;
-  });
-}
-
-Response RenderSession(Context& context, const domain::TrainingSession& training_session,
-                       const AttendanceData& data, const Form* form, const Error* error,
+Response RenderSession(Context& context, const app::volunteers::TrainingSessionPage& data,
+                       const Form* form, const Error* error,
                        const std::map<std::string, std::string>& row_errors) {
-  const auto setup = LoadProgramSetup(context);
-  std::string module_name;
-  for (const auto& module : setup.training_modules) {
-    if (module.id == training_session.module_id) module_name = DataName(context, module.name);
-  }
+  const auto& training_session = data.session;
+  const std::string module_name =
+      data.module_name.empty() ? std::string() : DataName(context, data.module_name);
   std::set<std::string> checked;
   if (form) {
     for (const auto& id : form->All("attended")) checked.insert(id);
@@ -151,71 +100,14 @@ Response RenderSession(Context& context, const domain::TrainingSession& training
                     error ? StatusFor(error->kind) : 200);
 }
 
-}  // namespace
-
-Response ShowTraining(Context& context) {
-  if (!VolunteerPolicy::CanManage(context.signed_in())) return Deny(context, "training", "", 403);
-  return RenderTraining(context, nullptr, nullptr);
-}
-
-Response CreateTrainingSession(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!VolunteerPolicy::CanManage(actor)) return Deny(context, "training", "", 403);
-  const Form form(context.request);
-  const auto setup = LoadProgramSetup(context);
-  std::vector<FieldError> errors;
-  const auto module_id = ParseId(form.Get("module"));
-  const bool module_ok =
-      module_id &&
-      std::any_of(setup.training_modules.begin(), setup.training_modules.end(),
-                  [&](const auto& module) { return module.id == *module_id && module.active; });
-  if (!module_ok) errors.push_back({"module", {N_("Choose one of the answers."), {}}});
-  const auto held_on = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("held_on")));
-  if (!held_on) errors.push_back({"held_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
-  const auto minutes = domain::ParseDuration(form.Get("duration"));
-  domain::TrainingSession training_session;
-  training_session.organisation_id = *actor.organisation_id;
-  training_session.title = form.Get("title");
-  training_session.duration_minutes = minutes.value_or(0);
-  Result<std::int64_t> created = std::int64_t{0};
-  auto checked = domain::CheckTrainingSession(training_session);
-  if (!checked)
-    errors.insert(errors.end(), checked.error().fields.begin(), checked.error().fields.end());
-  if (!errors.empty()) {
-    created = Error::Fields(std::move(errors));
-  } else {
-    training_session.module_id = *module_id;
-    training_session.held_on = *held_on;
-    created = context.services.database.Write(
-        actor.scope(), [&](soci::session& session) -> Result<std::int64_t> {
-          const auto id = store::TrainingStore(session).InsertSession(
-              training_session, actor.user_id, context.services.clock.Now());
-          Audit(context, session, "training.session_create", "training_session", id);
-          return id;
-        });
-  }
-  if (!created) return RenderTraining(context, &form, &created.error());
-  return Response::Redirect("/volunteers/training/" + std::to_string(*created) + "?created=1");
-}
-
-Response ShowTrainingSession(Context& context) {
-  const auto training_session = FindSession(context);
-  if (!training_session) return Deny(context, "training_session", context.Parameter("id"));
-  return RenderSession(context, *training_session, LoadAttendance(context, *training_session),
-                       nullptr, nullptr, {});
-}
-
-Response SaveAttendance(Context& context) {
-  const auto training_session = FindSession(context);
-  if (!training_session) return Deny(context, "training_session", context.Parameter("id"));
-  const auto& actor = context.signed_in();
-  const Form form(context.request);
-  const auto data = LoadAttendance(context, *training_session);
+// The row errors of the attendance typed in `form` for `page`'s session, and the attendance when
+// there are none; `unknown` is set when a row names someone not on the list.
+std::vector<std::pair<std::int64_t, int>> ParseAttendance(
+    const Context& context, const Form& form, const app::volunteers::TrainingSessionPage& page,
+    std::map<std::string, std::string>& row_errors, bool& unknown) {
   std::set<std::int64_t> candidates;
-  for (const auto& volunteer : data.candidates) candidates.insert(volunteer.id);
+  for (const auto& volunteer : page.candidates) candidates.insert(volunteer.id);
   std::vector<std::pair<std::int64_t, int>> attendance;
-  std::map<std::string, std::string> row_errors;
-  bool unknown = false;
   for (const auto& text : form.All("attended")) {
     const auto id = ParseId(text);
     if (!id || !candidates.contains(*id)) {
@@ -223,28 +115,82 @@ Response SaveAttendance(Context& context) {
       continue;
     }
     const auto minutes = domain::ParseDuration(form.Get("time-" + text));
-    if (!minutes || *minutes < 1 || *minutes > training_session->duration_minutes) {
+    if (!minutes || *minutes < 1 || *minutes > page.session.duration_minutes) {
       row_errors[text] =
           context.Format({N_("Enter the time attended, at most {hours} h, such as 2.5 or 2:30."),
-                          {{"hours", FormatHours(context, training_session->duration_minutes)}}});
+                          {{"hours", FormatHours(context, page.session.duration_minutes)}}});
       continue;
     }
     attendance.emplace_back(*id, *minutes);
   }
+  return attendance;
+}
+
+// The session named by the {id} path parameter, when the actor may manage training.
+Result<app::volunteers::TrainingSessionPage> LoadSession(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Error::NotFound();
+  return app::volunteers::LoadTrainingSessionPage(context.services.app, context.signed_in(), *id);
+}
+
+Result<app::volunteers::CreateTrainingSessionCommand> ParseSession(const Form& form) {
+  const auto held_on = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("held_on")));
+  if (!held_on) {
+    return Error::Fields({{"held_on", {N_("Enter a real date, such as 1980-05-31."), {}}}});
+  }
+  return app::volunteers::CreateTrainingSessionCommand{
+      .module_id = ParseId(form.Get("module")),
+      .held_on = *held_on,
+      .duration_minutes = domain::ParseDuration(form.Get("duration")).value_or(0),
+      .title = form.Get("title")};
+}
+
+}  // namespace
+
+Response ShowTraining(Context& context) { return RenderTraining(context, nullptr, nullptr); }
+
+Response CreateTrainingSession(Context& context) {
+  const Form form(context.request);
+  auto command = ParseSession(form);
+  const auto created = command ? app::volunteers::CreateTrainingSession(
+                                     context.services.app, context.signed_in(), *command)
+                               : Result<std::int64_t>(command.error());
+  if (!created) {
+    return Refusal(context, created.error(), "training", "",
+                   [&](const Error& error) { return RenderTraining(context, &form, &error); });
+  }
+  return Response::Redirect("/volunteers/training/" + std::to_string(*created) + "?created=1");
+}
+
+Response ShowTrainingSession(Context& context) {
+  const auto page = LoadSession(context);
+  if (!page) return Deny(context, "training_session", context.Parameter("id"));
+  return RenderSession(context, *page, nullptr, nullptr, {});
+}
+
+Response SaveAttendance(Context& context) {
+  const auto page = LoadSession(context);
+  if (!page) return Deny(context, "training_session", context.Parameter("id"));
+  const Form form(context.request);
+  std::map<std::string, std::string> row_errors;
+  bool unknown = false;
+  auto attendance = ParseAttendance(context, form, *page, row_errors, unknown);
   if (unknown || !row_errors.empty()) {
     const Error error =
         unknown ? Error::Invalid(N_("Choose volunteers from the list."))
                 : Error::Fields({{"attendance", {N_("Please correct the errors below."), {}}}});
-    return RenderSession(context, *training_session, data, &form, &error, row_errors);
+    return RenderSession(context, *page, &form, &error, row_errors);
   }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    store::TrainingStore(session).ReplaceAttendance(training_session->id,
-                                                    training_session->organisation_id, attendance,
-                                                    actor.user_id, context.services.clock.Now());
-    Audit(context, session, "training.attendance", "training_session", training_session->id);
-    return {};
-  });
-  return Response::Redirect("/volunteers/training/" + std::to_string(training_session->id) +
+  const auto saved = app::volunteers::SaveAttendance(
+      context.services.app, context.signed_in(),
+      {.session_id = page->session.id, .attendance = std::move(attendance)});
+  if (!saved) {
+    return Refusal(context, saved.error(), "training_session", context.Parameter("id"),
+                   [&](const Error& error) {
+                     return RenderSession(context, *page, &form, &error, row_errors);
+                   });
+  }
+  return Response::Redirect("/volunteers/training/" + std::to_string(page->session.id) +
                             "?saved=1");
 }
 

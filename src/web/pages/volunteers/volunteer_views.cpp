@@ -2,11 +2,6 @@
 
 #include <array>
 
-#include "store/screening_store.hpp"
-#include "store/settings_store.hpp"
-#include "store/training_store.hpp"
-#include "store/user_store.hpp"
-#include "store/volunteer_hours_store.hpp"
 #include "web/pagination.hpp"
 
 namespace cercle::web::pages::volunteers {
@@ -19,34 +14,15 @@ constexpr std::array<const char*, 12> kMonthNames = {
 }  // namespace
 
 ProgramSetup LoadProgramSetup(Context& context, AddDefaults add) {
-  const auto& actor = context.signed_in();
-  const std::int64_t organisation = actor.organisation_id.value_or(0);
-  auto& database = context.services.database;
-  const auto read = [&] {
-    return database.Read(actor.scope(), [&](soci::session& session) {
-      ProgramSetup setup;
-      setup.screening_types = store::ScreeningStore(session).ListTypes(organisation);
-      setup.training_modules = store::TrainingStore(session).ListModules(organisation);
-      setup.settings = store::SettingsStore(session).Load(organisation);
-      return setup;
-    });
-  };
-  auto setup = read();
-  if (add == AddDefaults::kNo) return setup;
-  if (!setup.screening_types.empty() && !setup.training_modules.empty()) return setup;
-  // The first use by this organisation: its defaults, in one transaction (a concurrent first use
-  // finds the rows of the other and adds nothing).
-  (void)database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    const Instant now = context.services.clock.Now();
-    store::ScreeningStore(session).AddDefaultTypes(organisation, now);
-    store::TrainingStore(session).AddDefaultModules(organisation, now);
-    return {};
-  });
-  return read();
+  return app::volunteers::LoadProgramSetup(context.services.app, context.signed_in(), add);
 }
 
-domain::CivilDate Today(const Context& context) {
-  return context.services.translator.LocalDate(context.services.clock.Now());
+app::PageRequest RequestedPage(const Context& context, std::string_view parameter) {
+  return {Paginate(context.request, kUnknownTotal, kPageSize, parameter).page, kPageSize};
+}
+
+app::PageRequest RequestedHoursPage(const Context& context) {
+  return RequestedPage(context, "hours_page");
 }
 
 std::string FormatHours(const Context& context, std::int64_t minutes) {
@@ -188,27 +164,15 @@ mstch::array MonthRows(const Context& context, const domain::HoursTotals& totals
 std::vector<domain::HoursEntry> CombinedHours(
     const std::vector<domain::TrainingAttendance>& attendance,
     const std::vector<domain::HoursEntry>& logged) {
-  std::vector<domain::HoursEntry> entries = logged;
-  for (const auto& entry : attendance) {
-    domain::HoursEntry hours;
-    hours.volunteer_id = entry.volunteer_id;
-    hours.worked_on = entry.held_on;
-    hours.minutes = entry.minutes;
-    hours.kind = domain::HoursKind::kTraining;
-    hours.status = domain::HoursStatus::kApproved;
-    entries.push_back(hours);
-  }
-  return entries;
+  return domain::CombinedHours(attendance, logged);
 }
 
-Status ReadLoggedHours(const Context& context,
-                       const std::multimap<std::string, std::string>& fields,
-                       domain::HoursEntry& entry) {
+Result<app::volunteers::LogHoursCommand> ParseLoggedHours(
+    const std::multimap<std::string, std::string>& fields, std::int64_t volunteer_id) {
   const auto field = [&](const std::string& name) {
     const auto found = fields.find(name);
     return found == fields.end() ? std::string() : found->second;
   };
-  entry.description = field("description");
   std::vector<FieldError> errors;
   const auto worked_on = domain::ParseIsoDate(domain::volunteer_text::Trimmed(field("worked_on")));
   if (!worked_on)
@@ -223,10 +187,11 @@ Status ReadLoggedHours(const Context& context,
         {"duration", {N_("Enter a duration such as 1.5 or 1:30, at most 24 hours."), {}}});
   }
   if (!errors.empty()) return Error::Fields(std::move(errors));
-  entry.worked_on = *worked_on;
-  entry.kind = *kind;
-  entry.minutes = *minutes;
-  return domain::CheckLoggedHours(entry, Today(context));
+  return app::volunteers::LogHoursCommand{.volunteer_id = volunteer_id,
+                                          .worked_on = *worked_on,
+                                          .kind = *kind,
+                                          .minutes = *minutes,
+                                          .description = field("description")};
 }
 
 mstch::array HoursKindChoices(const Context& context, const std::string& chosen) {
@@ -238,25 +203,6 @@ mstch::array HoursKindChoices(const Context& context, const std::string& chosen)
                                  {"selected", name == chosen}});
   }
   return choices;
-}
-
-std::map<std::int64_t, std::string> UserNames(Context& context) {
-  const auto& actor = context.signed_in();
-  std::map<std::int64_t, std::string> names;
-  const auto users = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::UserStore(session).ListOrganisation(actor.organisation_id.value_or(0));
-  });
-  for (const auto& user : users) names[user.id] = user.display_name;
-  return names;
-}
-
-void Audit(Context& context, soci::session& session, const std::string& action,
-           const std::string& object_type, std::int64_t object_id) {
-  const auto& actor = context.signed_in();
-  context.services.audit.Append(
-      session, context.services.database.dialect(),
-      {actor.organisation_id, actor.user_id, action, object_type, std::to_string(object_id),
-       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
 }
 
 std::string StageBadge(domain::VolunteerStage stage) {
@@ -292,21 +238,9 @@ std::string ScreeningBadge(domain::ScreeningStatus status) {
   return "";
 }
 
-LoggedHours LoadLoggedHours(const Context& context, soci::session& session,
-                            std::int64_t volunteer_id, std::int64_t organisation_id) {
-  store::VolunteerHoursStore store(session);
-  LoggedHours hours;
-  hours.monthly_sums = store.MonthlySumsForVolunteer(volunteer_id, organisation_id);
-  hours.own_pages =
-      Paginate(context.request, store.CountOwnForVolunteer(volunteer_id, organisation_id),
-               kPageSize, "hours_page");
-  hours.own_page =
-      store.ListOwnForVolunteer(volunteer_id, organisation_id, hours.own_pages.Slice());
-  return hours;
-}
-
 void AddOwnHoursPagination(const Context& context, const LoggedHours& hours, mstch::map& model) {
-  AddPagination(context, hours.own_pages, model, "hours_pages", N_("Pages of the hours logged"));
+  AddPagination(context, Paginate(context.request, hours.own_total, kPageSize, "hours_page"), model,
+                "hours_pages", N_("Pages of the hours logged"));
 }
 
 }  // namespace cercle::web::pages::volunteers

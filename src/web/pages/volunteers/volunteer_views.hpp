@@ -1,12 +1,14 @@
 #pragma once
 
-#include <soci/soci.h>
 #include <cstdint>
 #include <map>
 #include <mstch/mstch.hpp>
 #include <string>
 #include <vector>
 
+#include "app/paging.hpp"
+#include "app/volunteers/program_setup.hpp"
+#include "app/volunteers/volunteer_hours.hpp"
 #include "domain/hours.hpp"
 #include "domain/screening.hpp"
 #include "domain/settings.hpp"
@@ -20,24 +22,14 @@
 // screening and training set-up, and the formatting of hours, money, dates and statuses.
 namespace cercle::web::pages::volunteers {
 
-// The organisation's screening item types, training modules and settings. The default types and
-// modules are added the first time an organisation needs them.
-struct ProgramSetup {
-  std::vector<domain::ScreeningItemType> screening_types;
-  std::vector<domain::TrainingModule> training_modules;
-  domain::Settings settings{{}};
-};
+using app::volunteers::AddDefaults;
+using app::volunteers::ProgramSetup;
 
-// Whether loading the set-up may add the organisation's defaults.
-enum class AddDefaults { kYes, kNo };
-
-// Loads the set-up of the actor's organisation, adding the defaults when it has none and `add`
-// allows it. Pages that only read (the home page's attention list) pass AddDefaults::kNo: an
-// organisation without types has no screening items either.
+// Loads the set-up of the actor's organisation (app::volunteers::LoadProgramSetup).
 ProgramSetup LoadProgramSetup(Context& context, AddDefaults add = AddDefaults::kYes);
 
-// Today in the organisation's time zone.
-domain::CivilDate Today(const Context& context);
+// The page of a list that ?`parameter`= asks for, for an app page query.
+app::PageRequest RequestedPage(const Context& context, std::string_view parameter = "page");
 
 // Minutes as hours in the reader's locale: "12", "1,5", "0,25" (no unit).
 std::string FormatHours(const Context& context, std::int64_t minutes);
@@ -68,46 +60,28 @@ mstch::array YearRows(const Context& context, const domain::HoursTotals& totals,
 mstch::array MonthRows(const Context& context, const domain::HoursTotals& totals,
                        std::int64_t hourly_cents);
 
-// One volunteer's logged hours as the file and the portal show them: every entry added up by
-// month and status (store::VolunteerHoursStore::MonthlySumsForVolunteer(), for the totals), and
-// the page ?hours_page= asks for of the entries logged by hand (meeting hours come from the
-// circles' minutes and count in the totals only).
-struct LoggedHours {
-  std::vector<domain::HoursEntry> monthly_sums;
-  std::vector<domain::HoursEntry> own_page;
-  Pagination own_pages;
-};
+// One volunteer's logged hours as the file and the portal show them.
+using app::volunteers::LoggedHours;
 
-// Reads a volunteer's LoggedHours in the caller's transaction: three queries whatever their
-// number.
-LoggedHours LoadLoggedHours(const Context& context, soci::session& session,
-                            std::int64_t volunteer_id, std::int64_t organisation_id);
+// The page of the hours logged by hand that ?hours_page= asks for.
+app::PageRequest RequestedHoursPage(const Context& context);
 
 // Adds the navigation of `hours`' pages to `model` under "hours_pages".
 void AddOwnHoursPagination(const Context& context, const LoggedHours& hours, mstch::map& model);
 
-// One volunteer's hours: the training they attended and the entries they logged.
-
+// One volunteer's hours: the training they attended and the entries they logged
+// (domain::CombinedHours).
 std::vector<domain::HoursEntry> CombinedHours(
     const std::vector<domain::TrainingAttendance>& attendance,
     const std::vector<domain::HoursEntry>& logged);
 
-// Reads the hours form (worked_on, kind, duration, description) into `entry` and checks it; field
-// errors when anything is wrong.
-Status ReadLoggedHours(const Context& context,
-                       const std::multimap<std::string, std::string>& fields,
-                       domain::HoursEntry& entry);
+// Reads the hours form (worked_on, kind, duration, description) into a command for file
+// `volunteer_id`; field errors for what it cannot read (the app checks the rest).
+Result<app::volunteers::LogHoursCommand> ParseLoggedHours(
+    const std::multimap<std::string, std::string>& fields, std::int64_t volunteer_id = 0);
 
 // The options of a <select> of logged hours kinds, with `chosen` selected.
 mstch::array HoursKindChoices(const Context& context, const std::string& chosen);
-
-// The names of the organisation's users, by id.
-std::map<std::int64_t, std::string> UserNames(Context& context);
-
-// Appends "`action`" on `object_type` `object_id` by the actor to the audit log, inside the
-// caller's write transaction.
-void Audit(Context& context, soci::session& session, const std::string& action,
-           const std::string& object_type, std::int64_t object_id);
 
 // The CSS modifier of a stage's badge: "ok", "warning", "danger" or "".
 std::string StageBadge(domain::VolunteerStage stage);

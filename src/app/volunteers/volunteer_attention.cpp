@@ -1,0 +1,87 @@
+#include "app/volunteers/volunteer_attention.hpp"
+
+#include <map>
+
+#include "app/volunteers/program_setup.hpp"
+#include "auth/policies/volunteer_policy.hpp"
+#include "store/screening_store.hpp"
+#include "store/volunteer_store.hpp"
+
+namespace cercle::app::volunteers {
+namespace {
+
+// What the attention list reads, in one transaction.
+struct AttentionData {
+  std::vector<domain::Volunteer> volunteers;
+  std::map<std::int64_t, std::vector<domain::ScreeningItem>> items;
+  std::map<std::int64_t, domain::CivilDate> last_supervision;
+  std::map<std::int64_t, Instant> approved_at;
+};
+
+AttentionData ReadAttentionData(const store::Unit& unit) {
+  const std::int64_t organisation = unit.organisation_id();
+  AttentionData data;
+  store::VolunteerStore volunteers(unit.session());
+  data.volunteers = volunteers.List(organisation, {});
+  data.last_supervision = volunteers.LastSupervision(organisation);
+  data.approved_at = volunteers.ApprovalTimes(organisation);
+  for (auto& item : store::ScreeningStore(unit.session()).ListLiveItems(organisation)) {
+    data.items[item.volunteer_id].push_back(std::move(item));
+  }
+  return data;
+}
+
+// The screening items of `volunteer` that expired or expire soon.
+void AddScreening(const ProgramSetup& setup, const domain::Volunteer& volunteer,
+                  const std::vector<domain::ScreeningItem>& items, domain::CivilDate today,
+                  std::vector<VolunteerAttention>& attention) {
+  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+  for (const auto& status :
+       domain::SummariseScreening(setup.screening_types, items, today, notice_days)) {
+    if (!status.expires_on) continue;
+    AttentionReason reason;
+    if (status.status == domain::ScreeningStatus::kExpired) {
+      reason = AttentionReason::kScreeningExpired;
+    } else if (status.status == domain::ScreeningStatus::kExpiringSoon) {
+      reason = AttentionReason::kScreeningExpiring;
+    } else {
+      continue;
+    }
+    attention.push_back({reason, volunteer.id, volunteer.FullName(), *status.expires_on,
+                         status.type.name, status.type.required, 0});
+  }
+}
+
+}  // namespace
+
+std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
+                                                       const auth::Actor& actor) {
+  if (!auth::policies::VolunteerPolicy::CanManage(actor)) return {};
+  const auto setup = LoadProgramSetup(services, actor, AddDefaults::kNo);
+  const auto data = Read(services, actor.scope(), ReadAttentionData);
+  const domain::CivilDate today = services.Today();
+  const int period = static_cast<int>(setup.settings.Get("volunteer.supervision_period_days"));
+  std::vector<VolunteerAttention> attention;
+  for (const auto& volunteer : data.volunteers) {
+    if (const auto items = data.items.find(volunteer.id); items != data.items.end()) {
+      AddScreening(setup, volunteer, items->second, today, attention);
+    }
+    if (!domain::IsSupervisedStage(volunteer.stage)) continue;
+    std::optional<domain::CivilDate> last;
+    if (const auto found = data.last_supervision.find(volunteer.id);
+        found != data.last_supervision.end()) {
+      last = found->second;
+    }
+    std::optional<domain::CivilDate> approved_on;
+    if (const auto found = data.approved_at.find(volunteer.id); found != data.approved_at.end()) {
+      approved_on = services.translator.LocalDate(found->second);
+    }
+    if (const auto days = domain::SupervisionOverdueDays(last, approved_on, today, period)) {
+      attention.push_back({AttentionReason::kSupervisionOverdue, volunteer.id, volunteer.FullName(),
+                           last ? *last : *approved_on, "", false, *days});
+    }
+  }
+  return attention;
+}
+
+}  // namespace cercle::app::volunteers

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/services.hpp"
+#include "domain/dates.hpp"
+
+namespace cercle::app::volunteers {
+
+// Why a volunteer needs staff.
+enum class AttentionReason {
+  kScreeningExpired,   // a screening item expired (on hold for new circles when it is required)
+  kScreeningExpiring,  // one expires within the organisation's notice period
+  kSupervisionOverdue  // no supervision for longer than the organisation's period
+};
+
+// One thing a volunteer needs from staff.
+struct VolunteerAttention {
+  AttentionReason reason = AttentionReason::kScreeningExpiring;
+  std::int64_t volunteer_id = 0;
+  std::string name;        // the volunteer's full name
+  domain::CivilDate date;  // the expiry, or the last supervision (or approval)
+  std::string item;        // the screening item type's name (data, or a default's msgid)
+  bool required = false;   // the item is required for circles
+  int days = 0;            // the days without supervision
+};
+
+// What the volunteers of the actor's organisation need from staff, volunteer by volunteer, for the
+// home page; nothing for actors who may not manage volunteers.
+std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
+                                                       const auth::Actor& actor);
+
+}  // namespace cercle::app::volunteers

@@ -1,0 +1,249 @@
+// The forms of a volunteer's file: moves through the pipeline, supervision, hours, screening items
+// (recorded with an optional document, withdrawn with a reason), the screening documents, and the
+// review of logged hours.
+#include <algorithm>
+
+#include "app/volunteers/volunteer_file.hpp"
+#include "app/volunteers/volunteer_hours.hpp"
+#include "app/volunteers/volunteer_pages.hpp"
+#include "web/documents.hpp"
+#include "web/forms.hpp"
+#include "web/layout.hpp"
+#include "web/pages/volunteers/volunteer_file_view.hpp"
+#include "web/pages/volunteers/volunteer_pages.hpp"
+#include "web/pages/volunteers/volunteer_views.hpp"
+#include "web/parameters.hpp"
+
+namespace cercle::web::pages::volunteers {
+namespace {
+
+using app::volunteers::RecordView;
+
+const Message kRealDate{N_("Enter a real date, such as 1980-05-31."), {}};
+const Message kChooseAnswer{N_("Choose one of the answers."), {}};
+
+// The date typed in `field`, or a field error.
+std::optional<domain::CivilDate> DateField(const Form& form, const std::string& field,
+                                           std::vector<FieldError>& errors) {
+  const auto date = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get(field)));
+  if (!date) errors.push_back({field, kRealDate});
+  return date;
+}
+
+// Shows the file again with the form `which` as typed and the error, or refuses as the app did.
+Response Refused(Context& context, std::int64_t volunteer_id, const Error& error, FileForm which,
+                 const Form& form) {
+  return Refusal(context, error, "volunteer", context.Parameter("id"), [&](const Error& refused) {
+    return ShowFile(context, volunteer_id, {which, &form, &refused, ""}, RecordView::kNo);
+  });
+}
+
+Result<app::volunteers::AddSupervisionCommand> ParseSupervision(const Form& form,
+                                                                std::int64_t volunteer_id) {
+  std::vector<FieldError> errors;
+  const auto held_on = DateField(form, "held_on", errors);
+  const auto kind = domain::ParseSupervisionKind(form.Get("kind"));
+  if (!kind) errors.push_back({"kind", kChooseAnswer});
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return app::volunteers::AddSupervisionCommand{
+      .volunteer_id = volunteer_id, .held_on = *held_on, .kind = *kind, .notes = form.Get("notes")};
+}
+
+Result<app::volunteers::RecordScreeningCommand> ParseScreening(const Form& form,
+                                                               std::int64_t volunteer_id) {
+  std::vector<FieldError> errors;
+  const auto completed_on = DateField(form, "completed_on", errors);
+  const auto result = domain::ParseScreeningResult(form.Get("result"));
+  if (!result) errors.push_back({"result", kChooseAnswer});
+  const std::string expires_text = domain::volunteer_text::Trimmed(form.Get("expires_on"));
+  const auto expires_on = domain::ParseIsoDate(expires_text);
+  if (!expires_text.empty() && !expires_on) errors.push_back({"expires_on", kRealDate});
+  if (!errors.empty()) return Error::Fields(std::move(errors));
+  return app::volunteers::RecordScreeningCommand{.volunteer_id = volunteer_id,
+                                                 .type_id = ParseId(form.Get("type")),
+                                                 .completed_on = *completed_on,
+                                                 .result = *result,
+                                                 .expires_on = expires_on,
+                                                 .notes = form.Get("notes")};
+}
+
+// Stores the file sent with a screening item, titled after its type and date.
+app::volunteers::StoreScreeningDocument SentDocument(Context& context, std::int64_t volunteer_id) {
+  const auto files = context.request.Files();
+  const bool has_file = std::any_of(files.begin(), files.end(), [](const UploadedFile& file) {
+    return file.field == "file" && !file.bytes.empty();
+  });
+  if (!has_file) return {};
+  return [&context, volunteer_id](const domain::ScreeningItemType& type,
+                                  const domain::ScreeningItem& item) -> Result<std::int64_t> {
+    const std::string title =
+        DataName(context, type.name) + " — " + domain::FormatIsoDate(item.completed_on);
+    return TRY(StoreUploadedDocument(context, "file", title, "volunteer", volunteer_id)).id;
+  };
+}
+
+Response RenderScreeningForm(Context& context, std::int64_t volunteer_id, const Form* form,
+                             const Error* error) {
+  const auto page =
+      app::volunteers::LoadScreeningForm(context.services.app, context.signed_in(), volunteer_id);
+  if (!page) return Deny(context, "volunteer", context.Parameter("id"));
+  const std::initializer_list<std::string> fields = {"type", "completed_on", "result", "expires_on",
+                                                     "notes"};
+  mstch::map model = form ? form->Model(context, fields, error) : EmptyForm(fields);
+  if (!form) {
+    model["completed_on"] =
+        mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
+  }
+  if (error) {
+    // A file input cannot be filled again: say so beside it when the rest of the form failed.
+    for (const auto& field : error->fields) {
+      if (field.field == "file")
+        model["file"] = mstch::map{{"error", context.Format(field.message)}};
+    }
+    if (!model.count("file") && context.request.Files().size() > 0) {
+      model["file"] = mstch::map{{"error", context.Translate(N_("Choose the file again."))}};
+    }
+  }
+  const std::string chosen_type = form ? form->Get("type") : "";
+  mstch::array types;
+  for (const auto& type : page->types) {
+    if (!type.active) continue;
+    mstch::map option{{"value", std::to_string(type.id)},
+                      {"label", DataName(context, type.name)},
+                      {"selected", std::to_string(type.id) == chosen_type}};
+    if (type.validity_months > 0) {
+      option["validity"] = context.Format(
+          {N_("valid {months} months"), {{"months", std::to_string(type.validity_months)}}});
+    }
+    types.push_back(std::move(option));
+  }
+  model["types"] = types;
+  const std::string chosen_result = form ? form->Get("result") : "passed";
+  mstch::array results;
+  for (const auto result : {domain::ScreeningResult::kPassed, domain::ScreeningResult::kPending,
+                            domain::ScreeningResult::kFailed}) {
+    const std::string name(domain::ScreeningResultName(result));
+    results.push_back(mstch::map{{"value", name},
+                                 {"label", context.Translate(domain::ScreeningResultLabel(result))},
+                                 {"selected", name == chosen_result}});
+  }
+  model["results"] = results;
+  model["id"] = std::to_string(page->volunteer.id);
+  model["name"] = page->volunteer.FullName();
+  const std::string title = context.Translate(N_("Record a screening item"));
+  return RenderPage(context, "volunteer_screening_form", title, std::move(model),
+                    error ? StatusFor(error->kind) : 200);
+}
+
+}  // namespace
+
+Response MoveStage(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
+  const Form form(context.request);
+  const auto to = domain::ParseVolunteerStage(form.Get("to"));
+  const auto moved =
+      to ? app::volunteers::MoveStage(
+               context.services.app, context.signed_in(),
+               {.volunteer_id = *id, .to = *to, .reason = form.Get("reason")})
+         : Result<std::int64_t>(Error::Fields({{"to", {N_("Choose the next step."), {}}}}));
+  if (!moved) return Refused(context, *id, moved.error(), FileForm::kMove, form);
+  return Response::Redirect(FileUrl(*id, "?moved=1"));
+}
+
+Response AddSupervision(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
+  const Form form(context.request);
+  auto command = ParseSupervision(form, *id);
+  const auto saved =
+      command ? app::volunteers::AddSupervision(context.services.app, context.signed_in(), *command)
+              : Result<std::int64_t>(command.error());
+  if (!saved) return Refused(context, *id, saved.error(), FileForm::kSupervision, form);
+  return Response::Redirect(FileUrl(*id, "?saved=1#supervision"));
+}
+
+Response LogHours(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
+  const Form form(context.request);
+  auto command = ParseLoggedHours(context.request.FormFields(), *id);
+  const auto saved =
+      command ? app::volunteers::LogHours(context.services.app, context.signed_in(), *command)
+              : Result<std::int64_t>(command.error());
+  if (!saved) return Refused(context, *id, saved.error(), FileForm::kHours, form);
+  return Response::Redirect(FileUrl(*id, "?saved=1#hours"));
+}
+
+Response ShowScreeningForm(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
+  return RenderScreeningForm(context, *id, nullptr, nullptr);
+}
+
+Response RecordScreening(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
+  const Form form(context.request);
+  auto command = ParseScreening(form, *id);
+  if (command) command->document = SentDocument(context, *id);
+  const auto recorded = command ? app::volunteers::RecordScreening(context.services.app,
+                                                                   context.signed_in(), *command)
+                                : Result<std::int64_t>(command.error());
+  if (!recorded) {
+    return Refusal(
+        context, recorded.error(), "volunteer", context.Parameter("id"),
+        [&](const Error& error) { return RenderScreeningForm(context, *id, &form, &error); });
+  }
+  return Response::Redirect(FileUrl(*id, "?recorded=1"));
+}
+
+Response WithdrawScreening(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "screening_item", context.Parameter("id"));
+  const Form form(context.request);
+  const auto& actor = context.signed_in();
+  const auto withdrawn = app::volunteers::WithdrawScreening(
+      context.services.app, actor, {.item_id = *id, .reason = form.Get("reason")});
+  if (!withdrawn) {
+    return Refusal(context, withdrawn.error(), "screening_item", context.Parameter("id"),
+                   [&](const Error& error) {
+                     const auto volunteer = app::volunteers::VolunteerOfScreeningItem(
+                         context.services.app, actor, *id);
+                     if (!volunteer)
+                       return Deny(context, "screening_item", context.Parameter("id"));
+                     return ShowFile(context, *volunteer, {FileForm::kWithdraw, &form, &error, ""},
+                                     RecordView::kNo);
+                   });
+  }
+  return Response::Redirect(FileUrl(*withdrawn, "?saved=1#screening"));
+}
+
+Response Download(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "document", context.Parameter("id"));
+  const auto document =
+      app::volunteers::FindVolunteerDocument(context.services.app, context.signed_in(), *id);
+  if (!document) return Deny(context, "document", context.Parameter("id"));
+  return DownloadDocument(context, *document);
+}
+
+Response ReviewHours(Context& context) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer_hours", context.Parameter("id"));
+  const Form form(context.request);
+  const std::string decision = form.Get("decision");
+  std::optional<domain::HoursStatus> status;
+  if (decision == "approve") status = domain::HoursStatus::kApproved;
+  if (decision == "reject") status = domain::HoursStatus::kRejected;
+  const auto reviewed = app::volunteers::ReviewHours(context.services.app, context.signed_in(),
+                                                     {.entry_id = *id, .decision = status});
+  if (!reviewed) {
+    return Refusal(context, reviewed.error(), "volunteer_hours", context.Parameter("id"),
+                   [&](const Error& error) { return RenderError(context, error); });
+  }
+  return Response::Redirect(form.Get("back") == "file" ? FileUrl(*reviewed, "?saved=1#hours")
+                                                       : "/volunteers/hours?reviewed=1");
+}
+
+}  // namespace cercle::web::pages::volunteers

@@ -1,0 +1,300 @@
+#include "web/pages/volunteers/volunteer_file_view.hpp"
+
+#include <map>
+
+#include "base/text.hpp"
+#include "web/layout.hpp"
+#include "web/pages/volunteers/volunteer_views.hpp"
+
+namespace cercle::web::pages::volunteers {
+namespace {
+
+using app::volunteers::FilePage;
+
+// The name of user `id` for the file's lists: "—" for none.
+std::string NameOf(const Context& context, const FilePage& page, std::optional<std::int64_t> id) {
+  if (!id) return "—";
+  const auto found = page.user_names.find(*id);
+  return found == page.user_names.end() ? context.Translate(N_("Unknown user")) : found->second;
+}
+
+std::string When(const Context& context, Instant at) {
+  return context.services.translator.FormatDateTime(context.language, at);
+}
+
+mstch::map SectionForm(const Context& context, const FileState& state, FileForm which,
+                       std::initializer_list<std::string> names) {
+  if (state.which == which && state.form) return state.form->Model(context, names, state.error);
+  return EmptyForm(names);
+}
+
+void AddDetails(const Context& context, const FilePage& page, mstch::map& model) {
+  const auto& volunteer = page.volunteer;
+  model["email"] = volunteer.email;
+  model["phone"] = volunteer.phone;
+  model["region"] = volunteer.region;
+  model["languages"] = volunteer.languages;
+  mstch::array availability;
+  for (int day = 0; day < domain::Availability::kDays; ++day) {
+    std::string periods;
+    for (int period = 0; period < domain::Availability::kPeriods; ++period) {
+      const auto value = static_cast<domain::DayPeriod>(period);
+      if (!volunteer.availability.Has(day, value)) continue;
+      AppendSeparated(periods, ", ", context.Translate(domain::DayPeriodLabel(value)));
+    }
+    if (!periods.empty()) {
+      availability.push_back(
+          mstch::map{{"day", context.Translate(domain::WeekdayLabel(day))}, {"periods", periods}});
+    }
+  }
+  model["availability"] = availability;
+  model["availability_notes"] = volunteer.availability_notes;
+  const int minimum_age = static_cast<int>(page.setup.settings.Get("volunteer.minimum_age"));
+  if (volunteer.date_of_birth) {
+    const int age = domain::AgeOn(*volunteer.date_of_birth, page.today);
+    model["date_of_birth"] = FormatDate(context, *volunteer.date_of_birth);
+    model["age"] = context.Format({N_("{age} years old"), {{"age", std::to_string(age)}}});
+    model["under_minimum_age"] = age < minimum_age;
+    model["minimum_age"] = std::to_string(minimum_age);
+  }
+  model["occupation"] = volunteer.occupation;
+  if (volunteer.heard_about) {
+    model["heard_about"] = context.Translate(domain::HeardAboutLabel(*volunteer.heard_about));
+  }
+  model["gender"] = volunteer.gender;
+  model["notes"] = volunteer.notes;
+  if (volunteer.user_id) model["account"] = NameOf(context, page, volunteer.user_id);
+  model["ready"] = page.gate.passed();
+  model["gate_failures"] = GateFailureTexts(context, page.gate);
+  model["on_hold"] = page.on_hold;
+}
+
+// The next steps in one form; the moves that close the file (exited, not retained) in another,
+// which asks for a confirmation. A refused post shows what was typed in the form it came from.
+void AddMoves(const Context& context, const FilePage& page, const FileState& state,
+              mstch::map& model) {
+  const std::string chosen =
+      state.which == FileForm::kMove && state.form ? state.form->Get("to") : "";
+  const auto chosen_stage = domain::ParseVolunteerStage(chosen);
+  const bool closing_typed = chosen_stage && domain::IsClosedStage(*chosen_stage);
+  const FileState none;
+  mstch::map move =
+      SectionForm(context, closing_typed ? none : state, FileForm::kMove, {"to", "reason"});
+  mstch::map close =
+      SectionForm(context, closing_typed ? state : none, FileForm::kMove, {"to", "reason"});
+  mstch::array moves, closings;
+  for (const auto stage : domain::AllowedMoves(page.volunteer.stage)) {
+    const std::string name(domain::VolunteerStageName(stage));
+    (domain::IsClosedStage(stage) ? closings : moves)
+        .push_back(mstch::map{{"value", name},
+                              {"label", context.Translate(domain::VolunteerStageLabel(stage))},
+                              {"selected", name == chosen}});
+  }
+  move["choices"] = moves;
+  close["choices"] = closings;
+  if (closing_typed) close["open"] = true;
+  model["move"] = move;
+  model["close"] = close;
+  model["can_move"] = !moves.empty();
+  model["can_close"] = !closings.empty();
+  mstch::array history;
+  for (auto it = page.history.rbegin(); it != page.history.rend(); ++it) {
+    mstch::map entry{{"when", When(context, it->changed_at)},
+                     {"to", context.Translate(domain::VolunteerStageLabel(it->to))},
+                     {"who", NameOf(context, page, it->changed_by)},
+                     {"reason", it->reason}};
+    if (it->from) entry["from"] = context.Translate(domain::VolunteerStageLabel(*it->from));
+    history.push_back(std::move(entry));
+  }
+  model["history"] = history;
+}
+
+std::string ResultBadge(domain::ScreeningResult result) {
+  switch (result) {
+    case domain::ScreeningResult::kPassed:
+      return "ok";
+    case domain::ScreeningResult::kFailed:
+      return "danger";
+    case domain::ScreeningResult::kPending:
+      break;
+  }
+  return "warning";
+}
+
+void AddScreening(const Context& context, const FilePage& page, mstch::map& model) {
+  const auto& setup = page.setup;
+  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+  model["screening"] = ScreeningStatusRows(
+      context,
+      domain::SummariseScreening(setup.screening_types, page.items, page.today, notice_days));
+  std::map<std::int64_t, std::string> type_names;
+  for (const auto& type : setup.screening_types) type_names[type.id] = DataName(context, type.name);
+  mstch::array items;
+  for (const auto& item : page.items) {
+    mstch::map row{{"id", std::to_string(item.id)},
+                   {"type", type_names[item.type_id]},
+                   {"date", FormatDate(context, item.completed_on)},
+                   {"result", context.Translate(domain::ScreeningResultLabel(item.result))},
+                   {"result_badge", ResultBadge(item.result)},
+                   {"checked_by", NameOf(context, page, item.checked_by)},
+                   {"notes", item.notes},
+                   {"withdrawn", item.withdrawn_at.has_value()},
+                   {"withdrawal_reason", item.withdrawal_reason}};
+    if (item.expires_on) {
+      row["expires"] = FormatDate(context, *item.expires_on);
+      row["expired"] =
+          !domain::IsValidOn(item, page.today) && item.result == domain::ScreeningResult::kPassed;
+    }
+    if (item.document_id)
+      row["document"] = "/volunteers/documents/" + std::to_string(*item.document_id);
+    items.push_back(std::move(row));
+  }
+  model["items"] = items;
+}
+
+void AddTraining(const Context& context, const FilePage& page, mstch::map& model) {
+  model["training"] = TrainingProgressRows(
+      context, domain::SummariseTraining(page.setup.training_modules, page.attendance));
+  std::map<std::int64_t, std::string> module_names;
+  for (const auto& module : page.setup.training_modules)
+    module_names[module.id] = DataName(context, module.name);
+  mstch::array sessions;
+  for (auto it = page.attendance.rbegin(); it != page.attendance.rend(); ++it) {
+    sessions.push_back(
+        mstch::map{{"date", FormatDate(context, it->held_on)},
+                   {"module", module_names[it->module_id]},
+                   {"hours", FormatHours(context, it->minutes)},
+                   {"href", "/volunteers/training/" + std::to_string(it->session_id)}});
+  }
+  model["sessions"] = sessions;
+}
+
+std::string HoursBadge(domain::HoursStatus status) {
+  switch (status) {
+    case domain::HoursStatus::kApproved:
+      return "ok";
+    case domain::HoursStatus::kRejected:
+      return "danger";
+    case domain::HoursStatus::kPending:
+      break;
+  }
+  return "warning";
+}
+
+void AddHours(const Context& context, const FilePage& page, const FileState& state,
+              mstch::map& model) {
+  const std::int64_t hourly_cents = page.setup.settings.Get("volunteer.hourly_value_cents");
+  const auto combined = domain::CombinedHours(page.attendance, page.logged.monthly_sums);
+  const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
+  const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
+  model["hours_total"] = FormatHours(context, approved.total);
+  model["hours_pending"] = FormatHours(context, with_pending.total - approved.total);
+  model["has_pending"] = with_pending.total > approved.total;
+  model["has_approved"] = approved.total > 0;
+  model["years"] = YearRows(context, approved, hourly_cents);
+  model["months"] = MonthRows(context, approved, hourly_cents);
+  AddOwnHoursPagination(context, page.logged, model);
+  mstch::array logged;
+  for (const auto& entry : page.logged.own_page) {
+    logged.push_back(
+        mstch::map{{"id", std::to_string(entry.id)},
+                   {"date", FormatDate(context, entry.worked_on)},
+                   {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},
+                   {"hours", FormatHours(context, entry.minutes)},
+                   {"description", entry.description},
+                   {"status", context.Translate(domain::HoursStatusLabel(entry.status))},
+                   {"pending", entry.status == domain::HoursStatus::kPending},
+                   {"badge", HoursBadge(entry.status)}});
+  }
+  model["logged"] = logged;
+  const bool typed = state.which == FileForm::kHours && state.form;
+  mstch::map hours_form = SectionForm(context, state, FileForm::kHours,
+                                      {"worked_on", "kind", "duration", "description"});
+  hours_form["kinds"] = HoursKindChoices(context, typed ? state.form->Get("kind") : "");
+  if (!typed) hours_form["worked_on"] = mstch::map{{"value", domain::FormatIsoDate(page.today)}};
+  model["hours_form"] = hours_form;
+}
+
+void AddSupervision(const Context& context, const FilePage& page, const FileState& state,
+                    mstch::map& model) {
+  if (page.supervision_overdue_days) {
+    model["supervision_overdue"] = context.Format(
+        {N_("No supervision for {days} days (the program asks for one every {period} days)."),
+         {{"days", std::to_string(*page.supervision_overdue_days)},
+          {"period", std::to_string(page.supervision_period_days)}}});
+  }
+  mstch::array supervision;
+  for (const auto& session : page.supervision) {
+    supervision.push_back(
+        mstch::map{{"date", FormatDate(context, session.held_on)},
+                   {"kind", context.Translate(domain::SupervisionKindLabel(session.kind))},
+                   {"notes", session.notes},
+                   {"who", NameOf(context, page, session.recorded_by)}});
+  }
+  model["supervision"] = supervision;
+  const bool typed = state.which == FileForm::kSupervision && state.form;
+  mstch::map form =
+      SectionForm(context, state, FileForm::kSupervision, {"held_on", "kind", "notes"});
+  const std::string kind_chosen = typed ? state.form->Get("kind") : "supervision";
+  mstch::array kinds;
+  for (const auto kind :
+       {domain::SupervisionKind::kSupervision, domain::SupervisionKind::kDebriefing}) {
+    const std::string name(domain::SupervisionKindName(kind));
+    kinds.push_back(mstch::map{{"value", name},
+                               {"label", context.Translate(domain::SupervisionKindLabel(kind))},
+                               {"selected", name == kind_chosen}});
+  }
+  form["kinds"] = kinds;
+  if (!typed) form["held_on"] = mstch::map{{"value", domain::FormatIsoDate(page.today)}};
+  model["supervision_form"] = form;
+}
+
+mstch::array Viewers(const Context& context, const FilePage& page) {
+  mstch::array viewers;
+  for (const auto& entry : page.viewers) {
+    viewers.push_back(mstch::map{{"who", NameOf(context, page, entry.event.actor_user_id)},
+                                 {"when", When(context, entry.event.at)}});
+  }
+  return viewers;
+}
+
+}  // namespace
+
+std::string FileUrl(std::int64_t id, const std::string& suffix) {
+  return "/volunteers/" + std::to_string(id) + suffix;
+}
+
+mstch::map FileView(const Context& context, const FilePage& page, const FileState& state) {
+  const auto& volunteer = page.volunteer;
+  mstch::map model{{"id", std::to_string(volunteer.id)},
+                   {"name", volunteer.FullName()},
+                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage_badge", StageBadge(volunteer.stage)}};
+  if (!state.notice.empty()) model["notice"] = state.notice;
+  if (state.error && state.which == FileForm::kWithdraw) {
+    model["form_error"] = context.Format(
+        state.error->fields.empty() ? state.error->message : state.error->fields.front().message);
+  } else if (state.error) {
+    model["form_error"] = context.Format(state.error->message);
+  }
+  AddDetails(context, page, model);
+  AddMoves(context, page, state, model);
+  AddScreening(context, page, model);
+  AddTraining(context, page, model);
+  AddHours(context, page, state, model);
+  AddSupervision(context, page, state, model);
+  model["viewers"] = Viewers(context, page);
+  return model;
+}
+
+Response ShowFile(Context& context, std::int64_t volunteer_id, const FileState& state,
+                  app::volunteers::RecordView record) {
+  const auto page = app::volunteers::LoadFilePage(
+      context.services.app, context.signed_in(), volunteer_id, RequestedHoursPage(context), record);
+  if (!page) return Deny(context, "volunteer", context.Parameter("id"));
+  const int status = state.error ? StatusFor(state.error->kind) : 200;
+  return RenderPage(context, "volunteer_file", page->volunteer.FullName(),
+                    FileView(context, *page, state), status);
+}
+
+}  // namespace cercle::web::pages::volunteers
