@@ -1,5 +1,7 @@
 #include "demo/demo_data.hpp"
 
+#include "app/accounts/creation.hpp"
+
 #include "demo/circles_demo.hpp"
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
@@ -41,6 +43,17 @@ std::string CopyEmail(const std::string& email, int copy) {
   return email.substr(0, at) + "+" + std::to_string(copy) + email.substr(at);
 }
 
+// A demo account with the demo password, which need not pass the strength rules.
+Result<std::int64_t> CreateDemoAccount(const app::Services& services, std::optional<std::int64_t> organisation_id,
+                                       const char* name, const std::string& email, domain::Role role) {
+  return app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
+                                                 .display_name = name,
+                                                 .email = email,
+                                                 .roles = {role},
+                                                 .password = kDemoPassword,
+                                                 .check = app::accounts::PasswordCheck::kNo});
+}
+
 }  // namespace
 
 std::vector<std::string> DemoLogins() {
@@ -56,7 +69,9 @@ std::vector<std::string> DemoLogins() {
   return logins;
 }
 
-Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, const Clock& clock, int scale) {
+Result<DemoSummary> Load(const app::Services& services, int scale) {
+  store::Database& database = services.database;
+  const Clock& clock = services.clock;
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
     return Error::Conflict(N_("The database already holds data; demo data goes only into an empty database."));
@@ -69,17 +84,15 @@ Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, co
     const auto organisation = TRY(organisations.Create(name, slug, clock.Now()));
     summary.organisations.push_back(organisation.name);
     for (const auto& user : kUsers) {
-      TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy), {user.role},
-                                      kDemoPassword, false));
+      TRY(CreateDemoAccount(services, organisation.id, user.name, CopyEmail(user.email, copy), user.role));
     }
     TRY(LoadVolunteers(database, clock, organisation.id));
-    TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
+    TRY(LoadCoreMembers(database, services, clock, organisation.id, copy, kDemoPassword));
     TRY(LoadCircles(database, clock, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
     TRY(LoadReports(database, clock, organisation.id));
   }
-  TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
-                                  kDemoPassword, false));
+  TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, kNetworkAdmin.role));
   summary.logins = DemoLogins();
   return summary;
 }
