@@ -41,7 +41,7 @@ class BenchRuntime {
     auto runtime = cli::Runtime::Create(config, std::make_shared<SystemClock>());
     if (!runtime) throw std::runtime_error("runtime");
     runtime_ = std::move(runtime).value();
-    (void)demo::Load(runtime_->app(), runtime_->accounts(), kScale);
+    (void)demo::Load(runtime_->app(), kScale);
   }
   ~BenchRuntime() {
     runtime_.reset();

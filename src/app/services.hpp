@@ -8,6 +8,7 @@
 
 #include "audit/audit_log.hpp"
 #include "auth/actor.hpp"
+#include "auth/authenticator.hpp"
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "config/config.hpp"
@@ -36,6 +37,8 @@ struct Services {
   const i18n::Translator& translator;
   // Wakes the mail sender after a command queued mail (may be empty).
   std::function<void()> mail_queued;
+  // Wakes the scheduler after a password reset was asked for (may be empty).
+  std::function<void()> reset_requested = {};
 
   // Today's date in the organisation's time zone.
   domain::CivilDate Today() const { return translator.LocalDate(clock.Now()); }
@@ -77,6 +80,11 @@ struct Audited {
 // Appends the entry for `actor`'s change inside `unit`'s transaction.
 void Audit(const Services& services, const store::Unit& unit, const auth::Actor& actor,
            const Audited& audited);
+
+// Refuses a sensitive change (roles, deactivation, a new second factor, an export) unless `actor`
+// entered a password or code within auth::kStepUpSeconds: Unauthenticated, which the web layer
+// answers with the confirmation page.
+Status RequireStepUp(const Services& services, const auth::Actor& actor);
 
 // Records, in a transaction of its own, that `actor` viewed an object: every view of a person's
 // record lands in the audit log.

@@ -11,7 +11,8 @@
 
 namespace cercle::auth {
 
-// The person behind a request: a user with a live session. Policies decide from this what they may do.
+// The person behind a request: a user with a live session. Policies decide from this what they may
+// do.
 struct Actor {
   std::int64_t user_id = 0;
   std::optional<std::int64_t> organisation_id;  // none for a network admin
@@ -24,6 +25,9 @@ struct Actor {
   std::int64_t session_id = 0;
   store::SessionStage stage = store::SessionStage::kFull;
   Instant reauthenticated_at;
+  // True when a volunteer file is linked to the account (read with the session, for the
+  // navigation's portal entry; the portal itself asks its policy).
+  bool has_volunteer_file = false;
   // Where the request came from (set by the web pipeline), for the audit log; "" elsewhere.
   std::string client_address;
 

@@ -9,7 +9,9 @@
 #include "auth/crypto.hpp"
 #include "auth/password.hpp"
 #include "auth/totp.hpp"
+#include "store/recovery_code_store.hpp"
 #include "store/session_store.hpp"
+#include "store/throttle_store.hpp"
 #include "store/user_store.hpp"
 
 namespace cercle::auth {
@@ -23,69 +25,41 @@ constexpr std::int64_t kMaximumAddressDelaySeconds = 300;
 // Sessions are touched at most once a minute, to spare the database a write per request.
 constexpr std::int64_t kTouchEverySeconds = 60;
 constexpr std::size_t kRecoveryCodeCount = 10;
-// Wrong codes or passwords an account may enter per hour once signed in or half signed in (second factor,
-// step-up, current password): with a million possible codes, ten tries an hour make guessing hopeless.
+// Wrong codes or passwords an account may enter per hour once signed in or half signed in (second
+// factor, step-up, current password): with a million possible codes, ten tries an hour make
+// guessing hopeless.
 constexpr int kMaximumSecretFailuresPerHour = 10;
 constexpr std::size_t kMaximumUserAgent = 200;
 
-constexpr const char* kReadThrottle =
-    "SELECT window_start, failures, last_failure_at FROM login_throttle WHERE throttle_key = :key";
-constexpr const char* kUpsertThrottle =
-    "INSERT INTO login_throttle (throttle_key, window_start, failures, last_failure_at)"
-    " VALUES (:key, :start, :failures, :last) ON CONFLICT (throttle_key) DO UPDATE SET"
-    " window_start = excluded.window_start, failures = excluded.failures,"
-    " last_failure_at = excluded.last_failure_at";
-constexpr const char* kClearThrottle = "DELETE FROM login_throttle WHERE throttle_key = :key";
-constexpr const char* kInsertRecoveryCode =
-    "INSERT INTO recovery_codes (user_id, organisation_id, code_hash) VALUES (:user, :organisation, :hash)";
-constexpr const char* kDeleteRecoveryCodes = "DELETE FROM recovery_codes WHERE user_id = :user";
-constexpr const char* kUseRecoveryCode =
-    "UPDATE recovery_codes SET used_at = :now WHERE user_id = :user AND code_hash = :hash AND used_at IS NULL";
-
 Error SignInFailed() {
-  return {ErrorKind::kUnauthenticated,
-          {N_("The e-mail address or the password is not right, or the account is not active."), {}},
-          {}};
+  return {
+      ErrorKind::kUnauthenticated,
+      {N_("The e-mail address or the password is not right, or the account is not active."), {}},
+      {}};
 }
 
 Error CodeRefused() {
-  return Error::Fields({{"code", {N_("This code is not right, or it was used already. Try the next one."), {}}}});
+  return Error::Fields(
+      {{"code", {N_("This code is not right, or it was used already. Try the next one."), {}}}});
 }
 
-// Failures counted for one throttle key in the current window.
-struct ThrottleState {
-  std::int64_t window_start = 0;
-  int failures = 0;
-  std::int64_t last_failure_at = 0;
-};
-
-ThrottleState ReadThrottle(soci::session& session, const std::string& key, std::int64_t now) {
-  ThrottleState state;
-  session << kReadThrottle, soci::use(key, "key"), soci::into(state.window_start), soci::into(state.failures),
-      soci::into(state.last_failure_at);
-  if (!session.got_data() || now - state.window_start >= kThrottleWindowSeconds) return ThrottleState{now, 0, 0};
-  return state;
-}
-
-void RecordFailure(soci::session& session, const std::string& key, std::int64_t now) {
-  ThrottleState state = ReadThrottle(session, key, now);
-  ++state.failures;
-  state.last_failure_at = now;
-  session << kUpsertThrottle, soci::use(key, "key"), soci::use(state.window_start, "start"),
-      soci::use(state.failures, "failures"), soci::use(state.last_failure_at, "last");
+store::ThrottleStore Throttle(soci::session& session) {
+  return store::ThrottleStore(session, kThrottleWindowSeconds);
 }
 
 std::string SecretThrottleKey(std::int64_t user_id) { return "secret:" + std::to_string(user_id); }
 
 // True when the account has used up its wrong codes and passwords for the hour.
 bool SecretGuessesExhausted(soci::session& session, std::int64_t user_id, std::int64_t now) {
-  return ReadThrottle(session, SecretThrottleKey(user_id), now).failures >= kMaximumSecretFailuresPerHour;
+  return Throttle(session).Read(SecretThrottleKey(user_id), now).failures >=
+         kMaximumSecretFailuresPerHour;
 }
 
 Error TooManySecretFailures() {
-  return {ErrorKind::kTooManyRequests,
-          {N_("Too many wrong codes or passwords. This session has ended; sign in again later."), {}},
-          {}};
+  return {
+      ErrorKind::kTooManyRequests,
+      {N_("Too many wrong codes or passwords. This session has ended; sign in again later."), {}},
+      {}};
 }
 
 std::string RecoveryCodeHash(const config::Key& key, std::string code) {
@@ -112,7 +86,8 @@ std::vector<std::string> NewRecoveryCodes() {
 }
 
 Authenticator::Authenticator(store::Database& database, const config::Config& config,
-                             const config::Secrets& secrets, const Clock& clock, const audit::AuditLog& audit)
+                             const config::Secrets& secrets, const Clock& clock,
+                             const audit::AuditLog& audit)
     : database_(database), config_(config), secrets_(secrets), clock_(clock), audit_(audit) {}
 
 std::string Authenticator::SessionTokenHash(const std::string& token) const {
@@ -125,11 +100,11 @@ std::string Authenticator::CsrfToken(const std::string& csrf_cookie) const {
 
 void Authenticator::Audit(soci::session& session, std::optional<std::int64_t> organisation_id,
                           std::optional<std::int64_t> actor_user_id, const std::string& action,
-                          const std::string& object_type, const std::string& object_id, const ClientInfo& client,
-                          audit::Outcome outcome) {
+                          const std::string& object_type, const std::string& object_id,
+                          const ClientInfo& client, audit::Outcome outcome) {
   audit_.Append(session, database_.dialect(),
-                {organisation_id, actor_user_id, action, object_type, object_id, client.address, outcome,
-                 clock_.Now()});
+                {organisation_id, actor_user_id, action, object_type, object_id, client.address,
+                 outcome, clock_.Now()});
 }
 
 std::string Authenticator::StartSession(soci::session& session, const std::int64_t user_id,
@@ -142,7 +117,8 @@ std::string Authenticator::StartSession(soci::session& session, const std::int64
   record.stage = stage;
   record.created_at = record.last_seen_at = record.reauthenticated_at = now;
   record.expires_at = now + std::chrono::hours(config_.auth.absolute_hours);
-  record.idle_seconds = 60LL * (admin ? config_.auth.admin_idle_minutes : config_.auth.idle_minutes);
+  record.idle_seconds =
+      60LL * (admin ? config_.auth.admin_idle_minutes : config_.auth.idle_minutes);
   record.client_address = client.address;
   record.user_agent = client.user_agent.substr(0, kMaximumUserAgent);
   const std::string token = RandomToken();
@@ -158,12 +134,15 @@ Result<SignInResult> Authenticator::SignIn(const std::string& email, const std::
   const std::string address_key = "address:" + client.address;
 
   // Throttling first, so that a refused attempt costs no password check.
-  const auto [email_state, address_state] = database_.Read(store::Scope::System(), [&](soci::session& session) {
-    return std::make_pair(ReadThrottle(session, email_key, now), ReadThrottle(session, address_key, now));
-  });
+  const auto [email_state, address_state] =
+      database_.Read(store::Scope::System(), [&](soci::session& session) {
+        auto throttle = Throttle(session);
+        return std::make_pair(throttle.Read(email_key, now), throttle.Read(address_key, now));
+      });
   const int extra = address_state.failures - kFreeAddressFailures;
-  const std::int64_t address_delay = extra < 0 ? 0 : std::min<std::int64_t>(1LL << std::min(extra, 20),
-                                                                             kMaximumAddressDelaySeconds);
+  const std::int64_t address_delay =
+      extra < 0 ? 0
+                : std::min<std::int64_t>(1LL << std::min(extra, 20), kMaximumAddressDelaySeconds);
   const bool throttled = email_state.failures >= config_.auth.max_failures_per_hour ||
                          (address_delay > 0 && now < address_state.last_failure_at + address_delay);
   const auto user = database_.Read(store::Scope::System(), [&](soci::session& session) {
@@ -171,8 +150,9 @@ Result<SignInResult> Authenticator::SignIn(const std::string& email, const std::
   });
   if (throttled) {
     (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
-      Audit(session, user ? user->organisation_id : std::nullopt, user ? std::optional(user->id) : std::nullopt,
-            "auth.login_throttled", "user", user ? std::to_string(user->id) : "", client, audit::Outcome::kDenied);
+      Audit(session, user ? user->organisation_id : std::nullopt,
+            user ? std::optional(user->id) : std::nullopt, "auth.login_throttled", "user",
+            user ? std::to_string(user->id) : "", client, audit::Outcome::kDenied);
       return {};
     });
     return Error::TooManyRequests();
@@ -183,32 +163,36 @@ Result<SignInResult> Authenticator::SignIn(const std::string& email, const std::
   const bool matches = VerifyPassword(usable ? user->password_hash : DecoyHash(), password);
   if (!usable || !matches) {
     (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
-      RecordFailure(session, email_key, now);
-      RecordFailure(session, address_key, now);
-      Audit(session, user ? user->organisation_id : std::nullopt, user ? std::optional(user->id) : std::nullopt,
-            "auth.login_failed", "user", user ? std::to_string(user->id) : "", client, audit::Outcome::kFailure);
+      Throttle(session).RecordFailure(email_key, now);
+      Throttle(session).RecordFailure(address_key, now);
+      Audit(session, user ? user->organisation_id : std::nullopt,
+            user ? std::optional(user->id) : std::nullopt, "auth.login_failed", "user",
+            user ? std::to_string(user->id) : "", client, audit::Outcome::kFailure);
       return {};
     });
     return SignInFailed();
   }
 
   const bool enrolled = user->totp_enrolled_at.has_value();
-  const auto stage = enrolled ? store::SessionStage::kSecondFactor
+  const auto stage = enrolled                         ? store::SessionStage::kSecondFactor
                      : user->roles.RequireTwoFactor() ? store::SessionStage::kEnrolment
-                                                     : store::SessionStage::kFull;
+                                                      : store::SessionStage::kFull;
   const std::string rehashed = NeedsRehash(user->password_hash) ? HashPassword(password) : "";
-  return database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<SignInResult> {
-    session << kClearThrottle, soci::use(address_key, "key");
-    if (!rehashed.empty()) store::UserStore(session).SetPassword(user->id, rehashed, clock_.Now());
-    const std::string token =
-        StartSession(session, user->id, user->organisation_id, user->roles.AnyAdmin(), stage, client);
-    Audit(session, user->organisation_id, user->id,
-          stage == store::SessionStage::kFull ? "auth.login" : "auth.password_accepted", "user",
-          std::to_string(user->id), client, audit::Outcome::kSuccess);
-    return SignInResult{token, enrolled                                    ? SignInNext::kSecondFactor
-                               : stage == store::SessionStage::kEnrolment ? SignInNext::kEnrolment
-                                                                          : SignInNext::kDone};
-  });
+  return database_.Write(
+      store::Scope::System(), [&](soci::session& session) -> Result<SignInResult> {
+        Throttle(session).Clear(address_key);
+        if (!rehashed.empty())
+          store::UserStore(session).SetPassword(user->id, rehashed, clock_.Now());
+        const std::string token = StartSession(session, user->id, user->organisation_id,
+                                               user->roles.AnyAdmin(), stage, client);
+        Audit(session, user->organisation_id, user->id,
+              stage == store::SessionStage::kFull ? "auth.login" : "auth.password_accepted", "user",
+              std::to_string(user->id), client, audit::Outcome::kSuccess);
+        return SignInResult{token, enrolled ? SignInNext::kSecondFactor
+                                   : stage == store::SessionStage::kEnrolment
+                                       ? SignInNext::kEnrolment
+                                       : SignInNext::kDone};
+      });
 }
 
 std::optional<Actor> Authenticator::Resume(const std::string& token, const ClientInfo&) {
@@ -218,20 +202,20 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
   struct Found {
     store::SessionRecord session;
     store::User user;
-    std::string organisation_name;
+    store::SessionAccount account;
   };
-  const auto found = database_.Read(store::Scope::System(), [&](soci::session& session) -> std::optional<Found> {
-    auto record = store::SessionStore(session).FindByTokenHash(hash);
-    if (!record) return std::nullopt;
-    auto user = store::UserStore(session).Find(record->user_id, record->organisation_id);
-    if (!user) return std::nullopt;
-    std::string organisation_name;
-    if (user->organisation_id) {
-      session << "SELECT name FROM organisations WHERE id = :id", soci::use(*user->organisation_id, "id"),
-          soci::into(organisation_name);
-    }
-    return Found{*record, *user, organisation_name};
-  });
+  const auto found =
+      database_.Read(store::Scope::System(), [&](soci::session& session) -> std::optional<Found> {
+        auto record = store::SessionStore(session).FindByTokenHash(hash);
+        if (!record) return std::nullopt;
+        auto user = store::UserStore(session).Find(record->user_id, record->organisation_id);
+        if (!user) return std::nullopt;
+        store::SessionAccount account;
+        if (user->organisation_id) {
+          account = store::SessionStore(session).LoadAccount(user->id, *user->organisation_id);
+        }
+        return Found{*record, *user, account};
+      });
   if (!found) return std::nullopt;
   const auto& record = found->session;
   const bool expired = now >= record.expires_at ||
@@ -265,7 +249,8 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
   Actor actor;
   actor.user_id = found->user.id;
   actor.organisation_id = found->user.organisation_id;
-  actor.organisation_name = found->organisation_name;
+  actor.organisation_name = found->account.organisation_name;
+  actor.has_volunteer_file = found->account.has_volunteer_file;
   actor.display_name = found->user.display_name;
   actor.email = found->user.email;
   actor.language = found->user.language;
@@ -293,35 +278,33 @@ Result<std::string> Authenticator::CompleteSecondFactor(const Actor& actor, cons
   const std::int64_t now_seconds = ToUnix(clock_.Now());
   if (EndIfGuessing(actor, client)) return TooManySecretFailures();
   const auto step = VerifyTotp(actor, code);
-  // A refusal is audited and committed too, so the transaction yields "no token" rather than an error.
-  const auto token = database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<std::optional<std::string>> {
-    bool accepted = step && store::UserStore(session).AdvanceTotpStep(actor.user_id, *step);
-    const char* action = "auth.login";
-    if (!accepted && !step) {
-      // Not a current TOTP code: perhaps a recovery code.
-      const std::string hash = RecoveryCodeHash(secrets_.session_key, code);
-      const long long now = ToUnix(clock_.Now());
-      soci::statement use_code = (session.prepare << kUseRecoveryCode, soci::use(now, "now"),
-                                  soci::use(actor.user_id, "user"), soci::use(hash, "hash"));
-      use_code.execute(true);
-      accepted = use_code.get_affected_rows() == 1;
-      action = "auth.login_recovery_code";
-    }
-    if (!accepted) {
-      RecordFailure(session, SecretThrottleKey(actor.user_id), now_seconds);
-      Audit(session, actor.organisation_id, actor.user_id, "auth.second_factor_failed", "user",
-            std::to_string(actor.user_id), client, audit::Outcome::kFailure);
-      return std::optional<std::string>();
-    }
-    store::SessionStore sessions(session);
-    const std::string token = RandomToken();
-    sessions.Rotate(actor.session_id, SessionTokenHash(token));
-    sessions.SetStage(actor.session_id, store::SessionStage::kFull);
-    sessions.SetReauthenticated(actor.session_id, clock_.Now());
-    Audit(session, actor.organisation_id, actor.user_id, action, "user", std::to_string(actor.user_id), client,
-          audit::Outcome::kSuccess);
-    return std::optional(token);
-  });
+  // A refusal is audited and committed too, so the transaction yields "no token" rather than an
+  // error.
+  const auto token = database_.Write(
+      store::Scope::System(), [&](soci::session& session) -> Result<std::optional<std::string>> {
+        bool accepted = step && store::UserStore(session).AdvanceTotpStep(actor.user_id, *step);
+        const char* action = "auth.login";
+        if (!accepted && !step) {
+          // Not a current TOTP code: perhaps a recovery code.
+          accepted = store::RecoveryCodeStore(session).Use(
+              actor.user_id, RecoveryCodeHash(secrets_.session_key, code), clock_.Now());
+          action = "auth.login_recovery_code";
+        }
+        if (!accepted) {
+          Throttle(session).RecordFailure(SecretThrottleKey(actor.user_id), now_seconds);
+          Audit(session, actor.organisation_id, actor.user_id, "auth.second_factor_failed", "user",
+                std::to_string(actor.user_id), client, audit::Outcome::kFailure);
+          return std::optional<std::string>();
+        }
+        store::SessionStore sessions(session);
+        const std::string token = RandomToken();
+        sessions.Rotate(actor.session_id, SessionTokenHash(token));
+        sessions.SetStage(actor.session_id, store::SessionStage::kFull);
+        sessions.SetReauthenticated(actor.session_id, clock_.Now());
+        Audit(session, actor.organisation_id, actor.user_id, action, "user",
+              std::to_string(actor.user_id), client, audit::Outcome::kSuccess);
+        return std::optional(token);
+      });
   if (!token) return token.error();
   if (!*token) return EndIfGuessing(actor, client) ? TooManySecretFailures() : CodeRefused();
   return **token;
@@ -348,12 +331,14 @@ Enrolment Authenticator::BeginEnrolment(const Actor& actor) const {
   enrolment.secret_base32 = totp::Base32(secret);
   enrolment.provisioning_uri = totp::ProvisioningUri("Cercle", actor.email, secret);
   // The user id is sealed with the secret, so that a form cannot carry someone else's set-up.
-  enrolment.sealed = Seal(secrets_.file_key, "totpenrol", std::to_string(actor.user_id) + ":" + secret);
+  enrolment.sealed =
+      Seal(secrets_.file_key, "totpenrol", std::to_string(actor.user_id) + ":" + secret);
   return enrolment;
 }
 
 Result<std::pair<std::string, std::vector<std::string>>> Authenticator::ConfirmEnrolment(
-    const Actor& actor, const std::string& sealed, const std::string& code, const ClientInfo& client) {
+    const Actor& actor, const std::string& sealed, const std::string& code,
+    const ClientInfo& client) {
   const auto opened = Open(secrets_.file_key, "totpenrol", sealed);
   const std::string prefix = std::to_string(actor.user_id) + ":";
   if (!opened || !opened->starts_with(prefix)) {
@@ -363,28 +348,25 @@ Result<std::pair<std::string, std::vector<std::string>>> Authenticator::ConfirmE
   const auto step = totp::Verify(secret, code, clock_.Now(), 0);
   if (!step) return CodeRefused();
   const auto codes = NewRecoveryCodes();
-  return database_.Write(store::Scope::System(),
-                         [&](soci::session& session) -> Result<std::pair<std::string, std::vector<std::string>>> {
-    store::UserStore users(session);
-    users.SetTotp(actor.user_id, Seal(secrets_.file_key, "totp", secret), clock_.Now());
-    users.AdvanceTotpStep(actor.user_id, *step);
-    session << kDeleteRecoveryCodes, soci::use(actor.user_id, "user");
-    const std::int64_t organisation = actor.organisation_id.value_or(0);
-    soci::indicator organisation_indicator = actor.organisation_id ? soci::i_ok : soci::i_null;
-    for (const auto& recovery : codes) {
-      const std::string hash = RecoveryCodeHash(secrets_.session_key, recovery);
-      session << kInsertRecoveryCode, soci::use(actor.user_id, "user"),
-          soci::use(organisation, organisation_indicator, "organisation"), soci::use(hash, "hash");
-    }
-    store::SessionStore sessions(session);
-    const std::string token = RandomToken();
-    sessions.Rotate(actor.session_id, SessionTokenHash(token));
-    sessions.SetStage(actor.session_id, store::SessionStage::kFull);
-    sessions.SetReauthenticated(actor.session_id, clock_.Now());
-    Audit(session, actor.organisation_id, actor.user_id, "auth.two_factor_enrolled", "user",
-          std::to_string(actor.user_id), client, audit::Outcome::kSuccess);
-    return std::make_pair(token, codes);
-  });
+  return database_.Write(
+      store::Scope::System(),
+      [&](soci::session& session) -> Result<std::pair<std::string, std::vector<std::string>>> {
+        store::UserStore users(session);
+        users.SetTotp(actor.user_id, Seal(secrets_.file_key, "totp", secret), clock_.Now());
+        users.AdvanceTotpStep(actor.user_id, *step);
+        std::vector<std::string> hashes;
+        for (const auto& recovery : codes)
+          hashes.push_back(RecoveryCodeHash(secrets_.session_key, recovery));
+        store::RecoveryCodeStore(session).Replace(actor.user_id, actor.organisation_id, hashes);
+        store::SessionStore sessions(session);
+        const std::string token = RandomToken();
+        sessions.Rotate(actor.session_id, SessionTokenHash(token));
+        sessions.SetStage(actor.session_id, store::SessionStage::kFull);
+        sessions.SetReauthenticated(actor.session_id, clock_.Now());
+        Audit(session, actor.organisation_id, actor.user_id, "auth.two_factor_enrolled", "user",
+              std::to_string(actor.user_id), client, audit::Outcome::kSuccess);
+        return std::make_pair(token, codes);
+      });
 }
 
 Status Authenticator::Reauthenticate(const Actor& actor, const std::string& password_or_code,
@@ -397,16 +379,21 @@ Status Authenticator::Reauthenticate(const Actor& actor, const std::string& pass
     const auto user = database_.Read(store::Scope::System(), [&](soci::session& session) {
       return store::UserStore(session).Find(actor.user_id, actor.organisation_id);
     });
-    accepted = user && !user->password_hash.empty() && VerifyPassword(user->password_hash, password_or_code);
+    accepted = user && !user->password_hash.empty() &&
+               VerifyPassword(user->password_hash, password_or_code);
   }
-  const auto done = database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
-    if (step) accepted = store::UserStore(session).AdvanceTotpStep(actor.user_id, *step);
-    if (accepted) store::SessionStore(session).SetReauthenticated(actor.session_id, clock_.Now());
-    if (!accepted) RecordFailure(session, SecretThrottleKey(actor.user_id), ToUnix(clock_.Now()));
-    Audit(session, actor.organisation_id, actor.user_id, "auth.reauthenticate", "user",
-          std::to_string(actor.user_id), client, accepted ? audit::Outcome::kSuccess : audit::Outcome::kFailure);
-    return accepted;
-  });
+  const auto done =
+      database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
+        if (step) accepted = store::UserStore(session).AdvanceTotpStep(actor.user_id, *step);
+        if (accepted)
+          store::SessionStore(session).SetReauthenticated(actor.session_id, clock_.Now());
+        if (!accepted)
+          Throttle(session).RecordFailure(SecretThrottleKey(actor.user_id), ToUnix(clock_.Now()));
+        Audit(session, actor.organisation_id, actor.user_id, "auth.reauthenticate", "user",
+              std::to_string(actor.user_id), client,
+              accepted ? audit::Outcome::kSuccess : audit::Outcome::kFailure);
+        return accepted;
+      });
   if (!done || !*done) {
     if (EndIfGuessing(actor, client)) return TooManySecretFailures();
     return Error::Fields({{"secret", {N_("This password or code is not right."), {}}}});
@@ -414,20 +401,25 @@ Status Authenticator::Reauthenticate(const Actor& actor, const std::string& pass
   return {};
 }
 
+bool RecentlyAuthenticated(const Actor& actor, Instant now) {
+  return now - actor.reauthenticated_at <= std::chrono::seconds(kStepUpSeconds);
+}
+
 bool Authenticator::RecentlyAuthenticated(const Actor& actor) const {
-  return clock_.Now() - actor.reauthenticated_at <= std::chrono::seconds(kStepUpSeconds);
+  return auth::RecentlyAuthenticated(actor, clock_.Now());
 }
 
 void Authenticator::SignOut(const Actor& actor, const ClientInfo& client) {
   (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
     store::SessionStore(session).Delete(actor.session_id);
-    Audit(session, actor.organisation_id, actor.user_id, "auth.logout", "user", std::to_string(actor.user_id),
-          client, audit::Outcome::kSuccess);
+    Audit(session, actor.organisation_id, actor.user_id, "auth.logout", "user",
+          std::to_string(actor.user_id), client, audit::Outcome::kSuccess);
     return {};
   });
 }
 
-Status Authenticator::EndOwnSession(const Actor& actor, std::int64_t session_id, const ClientInfo& client) {
+Status Authenticator::EndOwnSession(const Actor& actor, std::int64_t session_id,
+                                    const ClientInfo& client) {
   return database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
     store::SessionStore sessions(session);
     const auto own = sessions.ListForUser(actor.user_id);
@@ -441,8 +433,8 @@ Status Authenticator::EndOwnSession(const Actor& actor, std::int64_t session_id,
   });
 }
 
-Status Authenticator::ChangePassword(const Actor& actor, const std::string& current, const std::string& replacement,
-                                     const ClientInfo& client) {
+Status Authenticator::ChangePassword(const Actor& actor, const std::string& current,
+                                     const std::string& replacement, const ClientInfo& client) {
   const auto user = database_.Read(store::Scope::System(), [&](soci::session& session) {
     return store::UserStore(session).Find(actor.user_id, actor.organisation_id);
   });
@@ -450,7 +442,7 @@ Status Authenticator::ChangePassword(const Actor& actor, const std::string& curr
   if (EndIfGuessing(actor, client)) return TooManySecretFailures();
   if (user->password_hash.empty() || !VerifyPassword(user->password_hash, current)) {
     (void)database_.Write(store::Scope::System(), [&](soci::session& session) -> Status {
-      RecordFailure(session, SecretThrottleKey(actor.user_id), ToUnix(clock_.Now()));
+      Throttle(session).RecordFailure(SecretThrottleKey(actor.user_id), ToUnix(clock_.Now()));
       return {};
     });
     if (EndIfGuessing(actor, client)) return TooManySecretFailures();

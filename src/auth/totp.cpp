@@ -8,7 +8,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "web/http.hpp"
+#include "base/text.hpp"
 
 namespace cercle::auth {
 namespace totp {
@@ -43,17 +43,18 @@ std::string Base32(std::string_view secret) {
   return encoded;
 }
 
-std::string ProvisioningUri(std::string_view issuer, std::string_view account, std::string_view secret) {
-  const std::string label = web::PercentEncode(issuer) + ":" + web::PercentEncode(account);
-  return "otpauth://totp/" + label + "?secret=" + Base32(secret) + "&issuer=" + web::PercentEncode(issuer) +
-         "&algorithm=SHA1&digits=6&period=30";
+std::string ProvisioningUri(std::string_view issuer, std::string_view account,
+                            std::string_view secret) {
+  const std::string label = PercentEncode(issuer) + ":" + PercentEncode(account);
+  return "otpauth://totp/" + label + "?secret=" + Base32(secret) +
+         "&issuer=" + PercentEncode(issuer) + "&algorithm=SHA1&digits=6&period=30";
 }
 
 std::string CodeAt(std::string_view secret, Instant now) {
   EnsureOath();
   char code[kDigits + 1] = {};
-  if (oath_totp_generate(secret.data(), secret.size(), static_cast<time_t>(ToUnix(now)), kStepSeconds,
-                         OATH_TOTP_DEFAULT_START_TIME, kDigits, code) != OATH_OK) {
+  if (oath_totp_generate(secret.data(), secret.size(), static_cast<time_t>(ToUnix(now)),
+                         kStepSeconds, OATH_TOTP_DEFAULT_START_TIME, kDigits, code) != OATH_OK) {
     throw std::runtime_error("TOTP generation failed");
   }
   return code;
@@ -68,9 +69,9 @@ std::optional<std::int64_t> Verify(std::string_view secret, std::string_view cod
   const std::string terminated(code);
   int position = 0;
   std::uint64_t step = 0;
-  const int result = oath_totp_validate3(secret.data(), secret.size(), static_cast<time_t>(ToUnix(now)),
-                                         kStepSeconds, OATH_TOTP_DEFAULT_START_TIME, kDriftSteps, &position,
-                                         &step, terminated.c_str());
+  const int result = oath_totp_validate3(
+      secret.data(), secret.size(), static_cast<time_t>(ToUnix(now)), kStepSeconds,
+      OATH_TOTP_DEFAULT_START_TIME, kDriftSteps, &position, &step, terminated.c_str());
   if (result < 0) return std::nullopt;
   if (static_cast<std::int64_t>(step) <= last_used_step) return std::nullopt;
   return static_cast<std::int64_t>(step);
@@ -95,14 +96,20 @@ std::string QrCodeSvg(std::string_view text, std::string_view title) {
   }
   std::string escaped_title;
   for (const char c : title) {
-    if (c == '<') escaped_title += "&lt;";
-    else if (c == '&') escaped_title += "&amp;";
-    else escaped_title += c;
+    if (c == '<')
+      escaped_title += "&lt;";
+    else if (c == '&')
+      escaped_title += "&amp;";
+    else
+      escaped_title += c;
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(size) + " " +
-         std::to_string(size) + "\" role=\"img\" aria-labelledby=\"qr-title\" class=\"qr-code\" "
-         "shape-rendering=\"crispEdges\"><title id=\"qr-title\">" + escaped_title +
-         "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+         std::to_string(size) +
+         "\" role=\"img\" aria-labelledby=\"qr-title\" class=\"qr-code\" "
+         "shape-rendering=\"crispEdges\"><title id=\"qr-title\">" +
+         escaped_title +
+         "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" +
+         path + "\"/></svg>";
 }
 
 }  // namespace cercle::auth

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/accounts/creation.hpp"
+#include "app/accounts/invitations.hpp"
 #include "cli/audit_command.hpp"
 #include "cli/runtime.hpp"
-#include "store/organisation_store.hpp"
 #include "demo/demo_data.hpp"
 #include "store/migrator.hpp"
+#include "store/organisation_store.hpp"
 #include "web/server.hpp"
 
 #ifndef CERCLE_VERSION
@@ -35,6 +37,95 @@ int Fail(const config::Config& config, const Error& error) {
 void ConfigureLogging(const config::Config& config) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
   spdlog::set_level(spdlog::level::from_str(config.log.level));
+}
+
+// What `cercle user add` was given.
+struct UserOptions {
+  std::string organisation, email, name;
+  std::vector<std::string> roles;
+  bool network = false;
+  bool password_stdin = false;
+};
+
+// Declares `cercle user add` and its options, filled into `options`; returns the subcommand.
+CLI::App* AddUserCommand(CLI::App& app, UserOptions& options) {
+  auto* user = app.add_subcommand("user", "Manage accounts from the command line");
+  user->require_subcommand(1);
+  auto* add = user->add_subcommand("add",
+                                   "Create an account: mails (and prints) an invitation link, or "
+                                   "sets the password read from stdin");
+  add->add_option("--organisation", options.organisation, "The organisation's short name (slug)");
+  add->add_flag("--network", options.network, "A network administrator, of no organisation");
+  add->add_option("--email", options.email, "E-mail address")->required();
+  add->add_option("--name", options.name, "Display name")->required();
+  add->add_option("--role", options.roles,
+                  "admin, coordinator, volunteer, partner or evaluator (repeatable)");
+  add->add_flag("--password-stdin", options.password_stdin,
+                "Read the password from standard input");
+  return add;
+}
+
+// Runs `cercle user add`: an account with the password read from stdin, or an invitation mailed
+// and printed.
+int AddUser(Runtime& runtime, const config::Config& config, const UserOptions& options) {
+  std::optional<std::int64_t> organisation_id;
+  domain::Roles roles;
+  if (options.network) {
+    roles.Add(domain::Role::kNetworkAdmin);
+  } else {
+    for (const auto& organisation : store::ListOrganisations(runtime.database())) {
+      if (organisation.slug == options.organisation) organisation_id = organisation.id;
+    }
+    if (!organisation_id) {
+      std::cerr << "cercle: no organisation has the short name \"" << options.organisation
+                << "\"\n";
+      return 1;
+    }
+    for (const auto& name : options.roles) {
+      const auto role = domain::ParseRole(name);
+      if (!role || *role == domain::Role::kNetworkAdmin) {
+        std::cerr << "cercle: unknown role \"" << name << "\"\n";
+        return 1;
+      }
+      roles.Add(*role);
+    }
+  }
+  if (options.password_stdin) {
+    std::string password;
+    std::getline(std::cin, password);
+    const auto created =
+        app::accounts::CreateAccount(runtime.app(), {.organisation_id = organisation_id,
+                                                     .display_name = options.name,
+                                                     .email = options.email,
+                                                     .roles = roles,
+                                                     .password = password});
+    if (!created) return Fail(config, created.error());
+    std::cout << "Account created (user " << *created << ").\n";
+    return 0;
+  }
+  const auto link = app::accounts::InviteFromCommandLine(
+      runtime.app(), {organisation_id, options.name, options.email, roles});
+  if (!link) return Fail(config, link.error());
+  runtime.mail_sender().DeliverDue();
+  std::cout << "Invitation created and mailed. The link, valid 72 hours, works once:\n"
+            << *link << "\n";
+  return 0;
+}
+
+// Runs `cercle demo`: loads the demo data into an empty database and prints the sign-ins.
+int LoadDemo(Runtime& runtime, const config::Config& config, int scale) {
+  const auto summary = demo::Load(runtime.app(), scale);
+  if (!summary) {
+    if (summary.error().kind == ErrorKind::kConflict) {
+      std::cout << "The database holds data already: demo data not loaded.\n";
+      return 0;
+    }
+    return Fail(config, summary.error());
+  }
+  for (const auto& name : summary->organisations)
+    std::cout << "Demo organisation: " << name << "\n";
+  for (const auto& login : summary->logins) std::cout << "  " << login << "\n";
+  return 0;
 }
 
 }  // namespace
@@ -64,23 +155,12 @@ int Run(int argc, char** argv) {
   bool if_missing = false;
   keygen->add_flag("--if-missing", if_missing, "Do nothing when the key file exists already");
 
-  auto* user = app.add_subcommand("user", "Manage accounts from the command line");
-  user->require_subcommand(1);
-  auto* user_add = user->add_subcommand(
-      "add", "Create an account: mails (and prints) an invitation link, or sets the password read from stdin");
-  std::string user_organisation, user_email, user_name;
-  std::vector<std::string> user_roles;
-  bool user_network = false, password_stdin = false;
-  user_add->add_option("--organisation", user_organisation, "The organisation's short name (slug)");
-  user_add->add_flag("--network", user_network, "A network administrator, of no organisation");
-  user_add->add_option("--email", user_email, "E-mail address")->required();
-  user_add->add_option("--name", user_name, "Display name")->required();
-  user_add->add_option("--role", user_roles, "admin, coordinator, volunteer, partner or evaluator (repeatable)");
-  user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+  UserOptions user_options;
+  auto* user_add = AddUserCommand(app, user_options);
   auto* audit = app.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
-  auto* audit_verify =
-      audit->add_subcommand("verify", "Recompute every hash chain; exit 1 and name the first broken entry");
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Recompute every hash chain; exit 1 and name the first broken entry");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -116,59 +196,10 @@ int Run(int argc, char** argv) {
   }
   auto runtime = Runtime::Create(config, clock);
   if (!runtime) return Fail(config, runtime.error());
-  if (*audit_verify) return RunAuditVerify((*runtime)->database(), (*runtime)->secrets(), std::cout);
-  if (*user_add) {
-    std::optional<std::int64_t> organisation_id;
-    domain::Roles roles;
-    if (user_network) {
-      roles.Add(domain::Role::kNetworkAdmin);
-    } else {
-      for (const auto& organisation : store::ListOrganisations((*runtime)->database())) {
-        if (organisation.slug == user_organisation) organisation_id = organisation.id;
-      }
-      if (!organisation_id) {
-        std::cerr << "cercle: no organisation has the short name \"" << user_organisation << "\"\n";
-        return 1;
-      }
-      for (const auto& name : user_roles) {
-        const auto role = domain::ParseRole(name);
-        if (!role || *role == domain::Role::kNetworkAdmin) {
-          std::cerr << "cercle: unknown role \"" << name << "\"\n";
-          return 1;
-        }
-        roles.Add(*role);
-      }
-    }
-    if (password_stdin) {
-      std::string password;
-      std::getline(std::cin, password);
-      const auto created = (*runtime)->accounts().CreateWithPassword(organisation_id, user_name, user_email, roles,
-                                                                     password, true);
-      if (!created) return Fail(config, created.error());
-      std::cout << "Account created (user " << *created << ").\n";
-      return 0;
-    }
-    const auto link = (*runtime)->accounts().Invite(std::nullopt, organisation_id, user_name, user_email, roles,
-                                                    {"command line", ""});
-    if (!link) return Fail(config, link.error());
-    (*runtime)->mail_sender().DeliverDue();
-    std::cout << "Invitation created and mailed. The link, valid 72 hours, works once:\n" << *link << "\n";
-    return 0;
-  }
-  if (*demo) {
-    const auto summary = demo::Load((*runtime)->app(), (*runtime)->accounts(), scale);
-    if (!summary) {
-      if (summary.error().kind == ErrorKind::kConflict) {
-        std::cout << "The database holds data already: demo data not loaded.\n";
-        return 0;
-      }
-      return Fail(config, summary.error());
-    }
-    for (const auto& name : summary->organisations)
-      std::cout << "Demo organisation: " << name << "\n";
-    for (const auto& login : summary->logins) std::cout << "  " << login << "\n";
-    return 0;
-  }
+  if (*audit_verify)
+    return RunAuditVerify((*runtime)->database(), (*runtime)->secrets(), std::cout);
+  if (*user_add) return AddUser(**runtime, config, user_options);
+  if (*demo) return LoadDemo(**runtime, config, scale);
   web::Server server((*runtime)->application(), config);
   (*runtime)->mail_sender().Start();
   (*runtime)->scheduler().Start();

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include "app/accounts/password_resets.hpp"
 #include "store/migrator.hpp"
 #include "web/routes.hpp"
 
@@ -32,21 +33,27 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       audit_(secrets_.audit_key),
       mail_sender_(*database_, config_.mail, *clock_),
       authenticator_(*database_, config_, secrets_, *clock_, audit_),
-      accounts_(*database_, config_, secrets_, *clock_, audit_, translator_, [this] { mail_sender_.Wake(); },
-                [this] { scheduler_.Wake(); }),
       vault_(config_.storage.documents_dir, secrets_.file_key),
       concern_escalator_(*database_, *clock_,
                          notify::AlertServices{translator_, audit_, database_->dialect(),
                                                config_.server.public_url}),
       scheduler_(std::chrono::seconds(config_.scheduler.interval_seconds),
                  [this] { mail_sender_.Wake(); }),
-      app_{*database_, *clock_, audit_, vault_, config_, secrets_, translator_,
-           [this] { mail_sender_.Wake(); }},
-      services_{config_,  secrets_, *database_, *clock_,        translator_, static_files_, views_,
-                metrics_, audit_,   authenticator_, accounts_, vault_,       app_},
+      app_{*database_,
+           *clock_,
+           audit_,
+           vault_,
+           config_,
+           secrets_,
+           translator_,
+           [this] { mail_sender_.Wake(); },
+           [this] { scheduler_.Wake(); }},
+      services_{config_, secrets_, *database_, *clock_,        translator_, static_files_,
+                views_,  metrics_, audit_,     authenticator_, app_},
       application_(services_, web::Router(web::AllRoutes())) {
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
-  scheduler_.Add("password reset requests", [this] { return accounts_.ProcessPasswordResetRequests(); });
+  scheduler_.Add("password reset requests",
+                 [this] { return app::accounts::ProcessPasswordResetRequests(app_); });
 }
 
 }  // namespace cercle::cli

@@ -4,7 +4,6 @@
 
 #include "app/services.hpp"
 #include "audit/audit_log.hpp"
-#include "auth/accounts.hpp"
 #include "auth/authenticator.hpp"
 #include "base/clock.hpp"
 #include "config/config.hpp"
@@ -39,7 +38,6 @@ class Runtime {
   const config::Secrets& secrets() const { return secrets_; }
   const audit::AuditLog& audit() const { return audit_; }
   auth::Authenticator& authenticator() { return authenticator_; }
-  auth::Accounts& accounts() { return accounts_; }
   // Delivers the outbox; `serve` starts its thread, tests call DeliverDue.
   notify::MailSender& mail_sender() { return mail_sender_; }
   const store::DocumentVault& vault() const { return vault_; }
@@ -64,7 +62,6 @@ class Runtime {
   audit::AuditLog audit_;
   notify::MailSender mail_sender_;
   auth::Authenticator authenticator_;
-  auth::Accounts accounts_;
   store::DocumentVault vault_;
   notify::ConcernEscalator concern_escalator_;
   scheduler::Scheduler scheduler_;

@@ -1,3 +1,4 @@
+#include "app/accounts/creation.hpp"
 #include "demo/core_members_demo.hpp"
 
 #include <chrono>
@@ -404,11 +405,15 @@ std::string CopyEmail(const std::string& local, int copy) {
 
 }  // namespace
 
-Status LoadCoreMembers(store::Database& database, auth::Accounts& accounts, const Clock& clock,
+Status LoadCoreMembers(store::Database& database, const app::Services& services, const Clock& clock,
                        std::int64_t organisation_id, int copy, const std::string& password) {
   const auto second_coordinator =
-      TRY(accounts.CreateWithPassword(organisation_id, "Irène Accueil", CopyEmail("accueil", copy),
-                                      {domain::Role::kCoordinator}, password, false));
+      TRY(app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
+                                                  .display_name = "Irène Accueil",
+                                                  .email = CopyEmail("accueil", copy),
+                                                  .roles = {domain::Role::kCoordinator},
+                                                  .password = password,
+                                                  .check = app::accounts::PasswordCheck::kNo}));
   const Instant now = clock.Now();
   const domain::CivilDate today{floor<days>(now)};
   const auto days_ago = [&](int days) { return now - std::chrono::days(days); };

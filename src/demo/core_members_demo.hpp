@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "auth/accounts.hpp"
+#include "app/services.hpp"
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "store/database.hpp"
@@ -18,7 +18,7 @@ namespace cercle::demo {
 // received, and consents (some withdrawn or expired). Some key dates fall within the next 30 days,
 // a few within 7. Dates are relative to `clock`'s today. Expects the organisation's demo accounts
 // to exist.
-Status LoadCoreMembers(store::Database& database, auth::Accounts& accounts, const Clock& clock,
+Status LoadCoreMembers(store::Database& database, const app::Services& services, const Clock& clock,
                        std::int64_t organisation_id, int copy, const std::string& password);
 
 }  // namespace cercle::demo

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "app/accounts/creation.hpp"
+
 #include "demo/circles_demo.hpp"
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
@@ -43,6 +45,17 @@ std::string CopyEmail(const std::string& email, int copy) {
   return email.substr(0, at) + "+" + std::to_string(copy) + email.substr(at);
 }
 
+// A demo account with the demo password, which need not pass the strength rules.
+Result<std::int64_t> CreateDemoAccount(const app::Services& services, std::optional<std::int64_t> organisation_id,
+                                       const char* name, const std::string& email, domain::Role role) {
+  return app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
+                                                 .display_name = name,
+                                                 .email = email,
+                                                 .roles = {role},
+                                                 .password = kDemoPassword,
+                                                 .check = app::accounts::PasswordCheck::kNo});
+}
+
 }  // namespace
 
 std::vector<std::string> DemoLogins() {
@@ -58,7 +71,7 @@ std::vector<std::string> DemoLogins() {
   return logins;
 }
 
-Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts, int scale) {
+Result<DemoSummary> Load(const app::Services& services, int scale) {
   store::Database& database = services.database;
   const Clock& clock = services.clock;
   store::OrganisationStore organisations(database);
@@ -74,18 +87,17 @@ Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts
     summary.organisations.push_back(organisation.name);
     std::map<domain::Role, std::int64_t> staff;
     for (const auto& user : kUsers) {
-      staff[user.role] = TRY(accounts.CreateWithPassword(organisation.id, user.name, CopyEmail(user.email, copy),
-                                                         {user.role}, kDemoPassword, false));
+      staff[user.role] =
+          TRY(CreateDemoAccount(services, organisation.id, user.name, CopyEmail(user.email, copy), user.role));
     }
     TRY(LoadVolunteers(services, organisation.id));
-    TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
+    TRY(LoadCoreMembers(database, services, clock, organisation.id, copy, kDemoPassword));
     TRY(LoadCircles(database, clock, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
     TRY(LoadReports(services, organisation.id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
   }
-  TRY(accounts.CreateWithPassword(std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, {kNetworkAdmin.role},
-                                  kDemoPassword, false));
+  TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, kNetworkAdmin.role));
   summary.logins = DemoLogins();
   return summary;
 }

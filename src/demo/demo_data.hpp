@@ -5,7 +5,7 @@
 
 #include "app/services.hpp"
 #include "base/clock.hpp"
-#include "auth/accounts.hpp"
+#include "app/services.hpp"
 #include "base/result.hpp"
 #include "store/database.hpp"
 
@@ -25,6 +25,6 @@ std::vector<std::string> DemoLogins();
 // records. `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional
 // organisations with the same content. Refuses (Conflict) when the database holds any organisation
 // already.
-Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts, int scale);
+Result<DemoSummary> Load(const app::Services& services, int scale);
 
 }  // namespace cercle::demo

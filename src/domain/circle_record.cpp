@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 
 namespace cercle::domain {
 namespace {

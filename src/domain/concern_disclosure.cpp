@@ -4,7 +4,7 @@
 #include <array>
 
 #include "domain/volunteer.hpp"
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 
 namespace cercle::domain {
 namespace {

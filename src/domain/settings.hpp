@@ -2,18 +2,40 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cercle::domain {
 
-// One numeric setting an organisation admin can adjust, since programs differ.
+// The numeric settings an organisation admin can adjust, since programs differ. Each has one line
+// in SettingDefinitions(): its stored name, label, unit, default and bounds.
+enum class SettingKey {
+  kVolunteerMinimumAge,
+  kVolunteerCirclesPerVolunteer,
+  kVolunteerSupervisionPeriodDays,
+  kVolunteerExpiryNoticeDays,
+  kVolunteerHourlyValueCents,
+  kCircleMinimumVolunteers,
+  kCircleMaximumVolunteers,
+  kCircleReviewMonths,
+  kCircleVolunteerAccessDays,
+  kCircleContactFlagDays,
+  kConcernAckMinutesEmergency,
+  kConcernAckMinutesUrgent,
+  kReportFiscalYearStartMonth,
+  kPublicImpactPage,
+  kPublicFoundingYear,
+  kReportEvaluationMinimumGroup,
+  kNetworkShareFigures,
+};
+
+// One setting: its key, the name it is stored under, and what the settings page shows and accepts.
 struct SettingDefinition {
-  std::string key;             // "volunteer.minimum_age"
-  std::string label;           // English msgid
-  std::string unit;            // English msgid ("years", "days", "minutes"…), or ""
+  SettingKey key = SettingKey::kVolunteerMinimumAge;
+  std::string_view name;   // "volunteer.minimum_age", as stored
+  std::string_view label;  // English msgid
+  std::string_view unit;   // English msgid ("years", "days", "minutes"…), or ""
   std::int64_t default_value = 0;
   std::int64_t minimum = 0;
   std::int64_t maximum = 0;
@@ -21,18 +43,25 @@ struct SettingDefinition {
 
 // Every setting, in the order the settings page lists them. Each area adds its own here.
 const std::vector<SettingDefinition>& SettingDefinitions();
-// The definition of `key`; throws when no setting has that key (a programming error).
-const SettingDefinition& Setting(std::string_view key);
+// The definition of `key`.
+const SettingDefinition& Setting(SettingKey key);
+// The definition stored under `name`; throws when no setting has that name (a programming error).
+// Kept for the callers that still name settings by text.
+const SettingDefinition& Setting(std::string_view name);
 
 // An organisation's values: stored values over defaults.
 class Settings {
  public:
-  explicit Settings(std::map<std::string, std::int64_t> stored) : stored_(std::move(stored)) {}
+  explicit Settings(std::map<std::string, std::int64_t, std::less<>> stored = {})
+      : stored_(std::move(stored)) {}
   // The value of `key`, or its default.
-  std::int64_t Get(std::string_view key) const;
+  std::int64_t Get(SettingKey key) const;
+  // The value of the setting stored under `name`, or its default; throws on an unknown name.
+  // Kept for the callers that still name settings by text.
+  std::int64_t Get(std::string_view name) const;
 
  private:
-  std::map<std::string, std::int64_t> stored_;
+  std::map<std::string, std::int64_t, std::less<>> stored_;
 };
 
 }  // namespace cercle::domain

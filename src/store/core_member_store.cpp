@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 #include "store/intake_columns.hpp"
 
 namespace cercle::store {

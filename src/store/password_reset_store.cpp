@@ -3,21 +3,35 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kCountForEmail =
-    "SELECT count(*) FROM password_reset_requests WHERE email_key = :key AND requested_at >= :since";
-constexpr const char* kCountForClient =
-    "SELECT count(*) FROM password_reset_requests WHERE client_address = :key AND requested_at >= :since";
-constexpr const char* kInsert =
-    "INSERT INTO password_reset_requests (email, email_key, client_address, requested_at)"
-    " VALUES (:email, :key, :client, :now)";
-constexpr const char* kListPending =
-    "SELECT id, email, client_address FROM password_reset_requests WHERE processed_at IS NULL"
-    " ORDER BY id LIMIT :limit";
-constexpr const char* kClaim =
-    "UPDATE password_reset_requests SET processed_at = :now, email = '', client_address = ''"
-    " WHERE id = :id AND processed_at IS NULL";
-constexpr const char* kDeleteProcessedBefore =
-    "DELETE FROM password_reset_requests WHERE processed_at IS NOT NULL AND requested_at < :before";
+constexpr const char* kCountForEmail = R"sql(
+  SELECT count(*) FROM password_reset_requests WHERE email_key = :key AND requested_at >= :since
+)sql";
+
+constexpr const char* kCountForClient = R"sql(
+  SELECT count(*) FROM password_reset_requests WHERE client_address = :key AND requested_at >= :since
+)sql";
+
+constexpr const char* kInsert = R"sql(
+  INSERT INTO password_reset_requests (email, email_key, client_address, requested_at)
+  VALUES (:email, :key, :client, :now)
+)sql";
+
+constexpr const char* kListPending = R"sql(
+  SELECT id, email, client_address
+  FROM password_reset_requests
+  WHERE processed_at IS NULL
+  ORDER BY id
+  LIMIT :limit
+)sql";
+
+constexpr const char* kClaim = R"sql(
+  UPDATE password_reset_requests SET processed_at = :now, email = '', client_address = ''
+  WHERE id = :id AND processed_at IS NULL
+)sql";
+
+constexpr const char* kDeleteProcessedBefore = R"sql(
+  DELETE FROM password_reset_requests WHERE processed_at IS NOT NULL AND requested_at < :before
+)sql";
 
 }  // namespace
 
@@ -45,8 +59,9 @@ void PasswordResetRequestStore::Insert(const std::string& email, const std::stri
 
 std::vector<PendingResetRequest> PasswordResetRequestStore::ListPending(int limit) {
   PendingResetRequest row;
-  soci::statement statement = (session_.prepare << kListPending, soci::use(limit, "limit"), soci::into(row.id),
-                               soci::into(row.email), soci::into(row.client_address));
+  soci::statement statement =
+      (session_.prepare << kListPending, soci::use(limit, "limit"), soci::into(row.id),
+       soci::into(row.email), soci::into(row.client_address));
   statement.execute();
   std::vector<PendingResetRequest> requests;
   while (statement.fetch()) requests.push_back(row);
@@ -55,7 +70,8 @@ std::vector<PendingResetRequest> PasswordResetRequestStore::ListPending(int limi
 
 bool PasswordResetRequestStore::Claim(std::int64_t id, Instant now) {
   const long long at = ToUnix(now);
-  soci::statement statement = (session_.prepare << kClaim, soci::use(at, "now"), soci::use(id, "id"));
+  soci::statement statement =
+      (session_.prepare << kClaim, soci::use(at, "now"), soci::use(id, "id"));
   statement.execute(true);
   return statement.get_affected_rows() == 1;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <cstdint>
 #include <soci/soci.h>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,11 +27,12 @@ class PasswordResetRequestStore {
   // How many requests from `client_address` were accepted since `since`.
   int CountForClient(const std::string& client_address, Instant since);
   // Queues a request.
-  void Insert(const std::string& email, const std::string& email_key, const std::string& client_address,
-              Instant now);
+  void Insert(const std::string& email, const std::string& email_key,
+              const std::string& client_address, Instant now);
   // Requests not processed yet, oldest first, at most `limit`.
   std::vector<PendingResetRequest> ListPending(int limit);
-  // Marks request `id` processed and forgets its address; false when another server claimed it first.
+  // Marks request `id` processed and forgets its address; false when another server claimed it
+  // first.
   bool Claim(std::int64_t id, Instant now);
   // Deletes the processed requests made before `before`: the throttle no longer counts them.
   void DeleteProcessedBefore(Instant before);

@@ -1,12 +1,13 @@
 #pragma once
 
+#include <soci/soci.h>
 #include <cstdint>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <vector>
 
 #include "base/clock.hpp"
+#include "domain/enum_names.hpp"
 
 namespace cercle::store {
 
@@ -17,7 +18,23 @@ enum class SessionStage {
   kFull,          // signed in
 };
 
-std::string_view StageName(SessionStage stage);
+}  // namespace cercle::store
+
+namespace cercle::domain {
+
+// The stored names of the stages of sign-in.
+template <>
+struct EnumTable<store::SessionStage> {
+  static constexpr std::array<EnumEntry<store::SessionStage>, 3> kEntries{{
+      {store::SessionStage::kSecondFactor, "second_factor", ""},
+      {store::SessionStage::kEnrolment, "enrolment", ""},
+      {store::SessionStage::kFull, "full", ""},
+  }};
+};
+
+}  // namespace cercle::domain
+
+namespace cercle::store {
 
 // A server-side session as stored. The token itself is never stored, only its keyed hash.
 struct SessionRecord {
@@ -32,6 +49,14 @@ struct SessionRecord {
   Instant reauthenticated_at;
   std::string client_address;
   std::string user_agent;
+};
+
+// What the page layout shows about a session's account besides the account itself, read with the
+// session so that no page reads it again.
+struct SessionAccount {
+  std::string organisation_name;
+  // True when a volunteer file of the organisation is linked to the account (its portal).
+  bool has_volunteer_file = false;
 };
 
 // Reads and writes sessions within the caller's transaction.
@@ -51,6 +76,8 @@ class SessionStore {
   // Gives the session a new token (after a privilege change), keeping everything else.
   void Rotate(std::int64_t id, const std::string& new_token_hash);
   void Delete(std::int64_t id);
+  // The organisation's name and the volunteer file link of user `user_id` of `organisation_id`.
+  SessionAccount LoadAccount(std::int64_t user_id, std::int64_t organisation_id);
   // Ends every session of a user, or all but `keep`.
   void DeleteForUser(std::int64_t user_id, std::optional<std::int64_t> keep = std::nullopt);
 

@@ -3,27 +3,36 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kLoad =
-    "SELECT setting_key, setting_value FROM organisation_settings WHERE organisation_id = :organisation";
-constexpr const char* kUpsert =
-    "INSERT INTO organisation_settings (organisation_id, setting_key, setting_value) VALUES (:organisation, :key,"
-    " :value) ON CONFLICT (organisation_id, setting_key) DO UPDATE SET setting_value = excluded.setting_value";
+constexpr const char* kLoad = R"sql(
+  SELECT setting_key, setting_value
+  FROM organisation_settings
+  WHERE organisation_id = :organisation
+)sql";
+
+constexpr const char* kUpsert = R"sql(
+  INSERT INTO organisation_settings (organisation_id, setting_key, setting_value)
+  VALUES (:organisation, :key, :value)
+  ON CONFLICT (organisation_id, setting_key) DO UPDATE SET setting_value = excluded.setting_value
+)sql";
 
 }  // namespace
 
 domain::Settings SettingsStore::Load(std::int64_t organisation_id) {
-  std::map<std::string, std::int64_t> stored;
+  std::map<std::string, std::int64_t, std::less<>> stored;
   std::string key;
   std::int64_t value = 0;
   soci::statement statement =
-      (session_.prepare << kLoad, soci::use(organisation_id, "organisation"), soci::into(key), soci::into(value));
+      (session_.prepare << kLoad, soci::use(organisation_id, "organisation"), soci::into(key),
+       soci::into(value));
   statement.execute();
   while (statement.fetch()) stored[key] = value;
   return domain::Settings(std::move(stored));
 }
 
-void SettingsStore::Set(std::int64_t organisation_id, const std::string& key, std::int64_t value) {
-  session_ << kUpsert, soci::use(organisation_id, "organisation"), soci::use(key, "key"), soci::use(value, "value");
+void SettingsStore::Set(std::int64_t organisation_id, domain::SettingKey key, std::int64_t value) {
+  const std::string name(domain::Setting(key).name);
+  session_ << kUpsert, soci::use(organisation_id, "organisation"), soci::use(name, "key"),
+      soci::use(value, "value");
 }
 
 }  // namespace cercle::store

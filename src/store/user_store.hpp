@@ -1,8 +1,8 @@
 #pragma once
 
+#include <soci/soci.h>
 #include <cstdint>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <vector>
 
@@ -38,7 +38,8 @@ struct NewUser {
   domain::Roles roles;
 };
 
-// Reads and writes users and their roles within the caller's transaction (whose scope limits what it sees).
+// Reads and writes users and their roles within the caller's transaction (whose scope limits what
+// it sees).
 class UserStore {
  public:
   explicit UserStore(soci::session& session) : session_(session) {}
@@ -60,20 +61,24 @@ class UserStore {
   void RevokePasswordResetLinks(std::int64_t id, Instant now);
   void SetLanguage(std::int64_t id, const std::string& language);
   void SetActive(std::int64_t id, bool active, Instant now);
-  void ReplaceRoles(std::int64_t id, std::optional<std::int64_t> organisation_id, const domain::Roles& roles);
-  void SetTotp(std::int64_t id, const std::string& sealed_secret, std::optional<Instant> enrolled_at);
-  // Records the last TOTP step used, only if it is later than the stored one; false when it is not (a replay
-  // racing another request).
+  void ReplaceRoles(std::int64_t id, std::optional<std::int64_t> organisation_id,
+                    const domain::Roles& roles);
+  void SetTotp(std::int64_t id, const std::string& sealed_secret,
+               std::optional<Instant> enrolled_at);
+  // Records the last TOTP step used, only if it is later than the stored one; false when it is not
+  // (a replay racing another request).
   bool AdvanceTotpStep(std::int64_t id, std::int64_t step);
 
  private:
-  std::vector<User> Select(const std::string& where, std::int64_t key, const std::string& text_key);
+  // Reads the roles of `user` into it.
+  void AddRoles(User& user);
   soci::session& session_;
 };
 
 // An e-mail address trimmed and in lower case.
 std::string NormaliseEmail(std::string_view email);
-// True when `email` looks like an address (something@something.tld, no spaces, at most 254 characters).
+// True when `email` looks like an address (something@something.tld, no spaces, at most 254
+// characters).
 bool LooksLikeEmail(std::string_view email);
 
 }  // namespace cercle::store

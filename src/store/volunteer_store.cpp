@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 
 namespace cercle::store {
 namespace {

@@ -3,10 +3,9 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <soci/soci.h>
 #include <chrono>
-#include <typeinfo>
 
+#include "app/failure.hpp"
 #include "auth/crypto.hpp"
 #include "web/context.hpp"
 #include "web/cookies.hpp"
@@ -30,10 +29,10 @@ void ApplySecurityHeaders(Response& response, const std::string& nonce,
   // A download sets its own, stricter policy (sandbox); everything else gets the page policy.
   if (!response.Header("Content-Security-Policy")) {
     response.SetHeader(
-      "Content-Security-Policy",
-      "default-src 'none'; script-src 'self' 'nonce-" + nonce +
-          "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self' 'nonce-" + nonce +
+            "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   }
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Referrer-Policy", "no-referrer");
@@ -49,20 +48,22 @@ void ApplySecurityHeaders(Response& response, const std::string& nonce,
   if (!response.Header("Cache-Control")) response.SetHeader("Cache-Control", "no-store");
 }
 
-// True when a state-changing request comes from this site: its Origin (when sent) is the configured public
-// address or the Host it was sent to, and Sec-Fetch-Site (when sent) does not say another site sent it.
+// True when a state-changing request comes from this site: its Origin (when sent) is the configured
+// public address or the Host it was sent to, and Sec-Fetch-Site (when sent) does not say another
+// site sent it.
 bool SameOrigin(const Request& request, const config::Config& config) {
   if (const auto site = request.Header("sec-fetch-site")) {
     if (*site != "same-origin" && *site != "none") return false;
   }
   const auto origin = request.Header("origin");
-  // Under Referrer-Policy: no-referrer, browsers send "Origin: null" with same-site form posts; Sec-Fetch-Site
-  // above and the CSRF token carry the check then.
+  // Under Referrer-Policy: no-referrer, browsers send "Origin: null" with same-site form posts;
+  // Sec-Fetch-Site above and the CSRF token carry the check then.
   if (!origin || *origin == "null") return true;
   const std::string& public_url = config.server.public_url;
   const auto host = request.Header("host").value_or("");
   return *origin == public_url.substr(0, public_url.find('/', public_url.find("//") + 2)) ||
-         (!host.empty() && (*origin == "http://" + std::string(host) || *origin == "https://" + std::string(host)));
+         (!host.empty() &&
+          (*origin == "http://" + std::string(host) || *origin == "https://" + std::string(host)));
 }
 
 // The CSRF token a request sent: the form field "csrf", or the X-CSRF-Token header (htmx).
@@ -73,19 +74,18 @@ std::string SentCsrfToken(const Request& request) {
   return found == fields.end() ? "" : found->second;
 }
 
-// Where a request that its session cannot make yet must go instead: the next step of sign-in, or the
-// sign-in page. Empty when the route is open to the request as it is.
+// Where a request that its session cannot make yet must go instead: the next step of sign-in, or
+// the sign-in page. Empty when the route is open to the request as it is.
 std::string RedirectForAccess(const Route& route, const std::optional<auth::Actor>& actor,
                               const Request& request) {
   using store::SessionStage;
-  // A plain pointer rather than std::optional: GCC 12 at -O3 warns, wrongly, that an optional enum may be
-  // read uninitialised here.
+  // A plain pointer rather than std::optional: GCC 12 at -O3 warns, wrongly, that an optional enum
+  // may be read uninitialised here.
   const SessionStage* const stage = actor ? &actor->stage : nullptr;
   const auto at = [stage](SessionStage wanted) { return stage && *stage == wanted; };
-  const std::string sign_in =
-      "/login" + (request.method == Method::kGet && request.path != "/"
-                      ? "?next=" + PercentEncode(request.path)
-                      : std::string());
+  const std::string sign_in = "/login" + (request.method == Method::kGet && request.path != "/"
+                                              ? "?next=" + PercentEncode(request.path)
+                                              : std::string());
   switch (route.access) {
     case Access::kPublic:
       return "";
@@ -106,43 +106,38 @@ std::string RedirectForAccess(const Route& route, const std::optional<auth::Acto
   return sign_in;
 }
 
-// A description of an unexpected failure that carries no personal data: database errors can quote
-// values, so only their category is logged.
-std::string DescribeFailure(const std::exception& failure) {
-  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
-    return "database error (category " +
-           std::to_string(static_cast<int>(database->get_error_category())) + ")";
-  }
-  return std::string(typeid(failure).name()) + ": " + failure.what();
-}
-
-// The answer to a request the door refused (CheckInput): a 400 page in the user's language, and for a
-// signed-in user an audit entry naming the route and the fault, never the bytes themselves.
+// The answer to a request the door refused (CheckInput): a 400 page in the user's language, and for
+// a signed-in user an audit entry naming the route and the fault, never the bytes themselves.
 Response RenderInputRefusal(Context& context, const InputRefusal& refusal) {
   const auto& actor = context.actor;
   if (actor && actor->signed_in()) {
     context.services.audit.Record(
         context.services.database,
-        {actor->organisation_id, actor->user_id, "request.refused", std::string(PartName(refusal.part)),
-         context.request.method_text + " " + context.route.pattern + " " + std::string(FaultName(refusal.fault)),
+        {actor->organisation_id, actor->user_id, "request.refused",
+         std::string(PartName(refusal.part)),
+         context.request.method_text + " " + context.route.pattern + " " +
+             std::string(FaultName(refusal.fault)),
          context.request.client_address, audit::Outcome::kDenied, context.services.clock.Now()});
   }
   if (refusal.fault == InputFault::kMalformed) {
-    return RenderErrorPage(context, 400,
-                           {N_("The address or the form sent could not be read. Nothing was saved. Reload the "
-                               "page and try again."),
-                            {}});
+    return RenderErrorPage(
+        context, 400,
+        {N_("The address or the form sent could not be read. Nothing was saved. Reload the "
+            "page and try again."),
+         {}});
   }
   if (refusal.fault == InputFault::kInvalidUtf8) {
-    return RenderErrorPage(context, 400,
-                           {N_("The request holds characters that are not valid text (UTF-8). Nothing was "
-                               "saved. Check what you typed or pasted and try again."),
-                            {}});
+    return RenderErrorPage(
+        context, 400,
+        {N_("The request holds characters that are not valid text (UTF-8). Nothing was "
+            "saved. Check what you typed or pasted and try again."),
+         {}});
   }
-  return RenderErrorPage(context, 400,
-                         {N_("The request holds a control character (such as a null byte) that text cannot "
-                             "hold. Nothing was saved. Check what you typed or pasted and try again."),
-                          {}});
+  return RenderErrorPage(
+      context, 400,
+      {N_("The request holds a control character (such as a null byte) that text cannot "
+          "hold. Nothing was saved. Check what you typed or pasted and try again."),
+       {}});
 }
 
 }  // namespace
@@ -196,7 +191,8 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
     return RenderErrorPage(unmatched, 404, {N_("The page you asked for does not exist."), {}});
   }
   route_name = match.route->pattern;
-  Context context{request, services_, *match.route, std::move(match.parameters), language, nonce, {}};
+  Context context{request, services_, *match.route, std::move(match.parameters), language,
+                  nonce,   {}};
   const auth::ClientInfo client = context.client();
 
   if (const auto token = request.Cookie(kSessionCookie)) {
@@ -210,7 +206,8 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
     }
   }
   auto csrf_cookie = request.Cookie(kCsrfCookie);
-  const bool had_csrf_cookie = csrf_cookie && csrf_cookie->size() >= 32 && csrf_cookie->size() <= 64;
+  const bool had_csrf_cookie =
+      csrf_cookie && csrf_cookie->size() >= 32 && csrf_cookie->size() <= 64;
   if (!had_csrf_cookie) {
     csrf_cookie = auth::RandomToken();
     context.cookies.push_back(CsrfCookie(*csrf_cookie));
@@ -221,15 +218,18 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   if (refusal) {
     response = RenderInputRefusal(context, *refusal);
   } else if (request.method == Method::kPost &&
-      (!SameOrigin(request, services_.config) || !had_csrf_cookie ||
-       !auth::ConstantTimeEquals(SentCsrfToken(request), context.csrf_token))) {
+             (!SameOrigin(request, services_.config) || !had_csrf_cookie ||
+              !auth::ConstantTimeEquals(SentCsrfToken(request), context.csrf_token))) {
     // Nothing runs for a forged or stale form.
-    response = RenderErrorPage(context, 403,
-                               {N_("This form has expired or was sent from another site. Reload the page and try "
-                                   "again."),
-                                {}});
-  } else if (const auto redirect = RedirectForAccess(*match.route, context.actor, request); !redirect.empty()) {
-    // A form posted without the session it needs is answered, not redirected, so that nothing is replayed.
+    response = RenderErrorPage(
+        context, 403,
+        {N_("This form has expired or was sent from another site. Reload the page and try "
+            "again."),
+         {}});
+  } else if (const auto redirect = RedirectForAccess(*match.route, context.actor, request);
+             !redirect.empty()) {
+    // A form posted without the session it needs is answered, not redirected, so that nothing is
+    // replayed.
     const bool already_signed_in = redirect == "/";
     response = request.method == Method::kGet || already_signed_in
                    ? Response::Redirect(redirect)
@@ -237,8 +237,8 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   } else {
     response = match.route->handler(context);
   }
-  // The pipeline's cookies (a dead session removed, a first CSRF cookie) go before the handler's, so that a
-  // cookie the handler sets — a new session at sign-in — is the one the browser keeps.
+  // The pipeline's cookies (a dead session removed, a first CSRF cookie) go before the handler's,
+  // so that a cookie the handler sets — a new session at sign-in — is the one the browser keeps.
   std::vector<std::pair<std::string, std::string>> cookies;
   for (auto& cookie : context.cookies) cookies.emplace_back("Set-Cookie", std::move(cookie));
   response.headers.insert(response.headers.begin(), cookies.begin(), cookies.end());
@@ -260,10 +260,12 @@ Response Application::Handle(const Request& request) {
                   store::StorageFaultName(unavailable.fault()), route_name,
                   unavailable.outcome() == store::WriteOutcome::kUnknown ? "unknown" : "not saved");
     Context context{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
-    response = RenderStorageUnavailable(context, unavailable.outcome());
+    response = RenderStorageUnavailable(
+        context, unavailable.outcome() == store::WriteOutcome::kUnknown ? SaveState::kUnknown
+                                                                        : SaveState::kNotSaved);
   } catch (const std::exception& failure) {
     const std::string incident = RandomHex(6);
-    spdlog::error("incident={} route={} {}", incident, route_name, DescribeFailure(failure));
+    spdlog::error("incident={} route={} {}", incident, route_name, app::DescribeFailure(failure));
     try {
       Context context{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
       response =

@@ -158,22 +158,6 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
   return decoded;
 }
 
-std::string PercentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') {
-      encoded.push_back(c);
-    } else {
-      encoded.push_back('%');
-      encoded.push_back(kHex[byte >> 4]);
-      encoded.push_back(kHex[byte & 15]);
-    }
-  }
-  return encoded;
-}
-
 std::optional<std::multimap<std::string, std::string>> ParseUrlEncoded(std::string_view text) {
   // The relaxed traits accept what RFC 3986 allows unencoded in a query, which covers what browsers send
   // (they escape everything else in forms) and links typed by hand; '&' alone separates pairs.

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.hpp"
 #include "web/multipart.hpp"
 
 namespace cercle::web {
@@ -67,8 +68,8 @@ struct Response {
 // Percent-decodes `text`; with `plus_is_space`, '+' becomes ' ' (form encoding). Fails on a bad
 // escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
-// Percent-encodes everything but unreserved characters.
-std::string PercentEncode(std::string_view text);
+// Percent-encodes everything but unreserved characters (base/text.hpp).
+using cercle::PercentEncode;
 // Parses "a=1&b=2" (a query string or a URL-encoded body) into decoded pairs, with RESTinio's parse_query:
 // '&' separates pairs and '+' is a space. Nothing when the text is malformed: a bad escape, a pair without '='
 // (but a lone "name" reads as name=""), a byte that must be escaped (any non-ASCII or control byte).

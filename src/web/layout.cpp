@@ -7,7 +7,6 @@
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
-#include "web/pages/portal/portal_pages.hpp"
 #include "web/redirects.hpp"
 
 namespace cercle::web {
@@ -64,12 +63,16 @@ mstch::array Navigation(const Context& context) {
     if (ConcernPolicy::MayHavePartnerView(*actor)) {
       entries.emplace_back("/my-concerns", context.Translate(N_("Concerns shared with me")));
     }
-    if (pages::portal::HasPortal(context)) {
+    // The pipeline read the file link with the session: the layout asks no database.
+    if (VolunteerPolicy::MayHavePortal(*actor) && actor->has_volunteer_file) {
       entries.emplace_back("/portal", context.Translate(N_("My volunteering")));
     }
-    if (UserPolicy::CanList(*actor)) entries.emplace_back("/admin/users", context.Translate(N_("Users")));
-    if (AuditPolicy::CanRead(*actor)) entries.emplace_back("/admin/audit", context.Translate(N_("Audit log")));
-    if (SettingsPolicy::CanChange(*actor)) entries.emplace_back("/admin/settings", context.Translate(N_("Settings")));
+    if (UserPolicy::CanList(*actor))
+      entries.emplace_back("/admin/users", context.Translate(N_("Users")));
+    if (AuditPolicy::CanRead(*actor))
+      entries.emplace_back("/admin/audit", context.Translate(N_("Audit log")));
+    if (SettingsPolicy::CanChange(*actor))
+      entries.emplace_back("/admin/settings", context.Translate(N_("Settings")));
     if (EligibilityCriteriaPolicy::CanAdjust(*actor)) {
       entries.emplace_back("/admin/eligibility", context.Translate(N_("Eligibility criteria")));
     }
@@ -102,7 +105,8 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"title", title},
       {"content", content},
       {"nonce", context.nonce},
-      // The language switch returns here; a path the door refused (invalid bytes) is never echoed back.
+      // The language switch returns here; a path the door refused (invalid bytes) is never echoed
+      // back.
       {"path", RedirectTarget(context.request.path)},
       {"organisation_name", context.organisation_name},
       {"nav", Navigation(context)},
@@ -149,25 +153,29 @@ Response RenderErrorPage(Context& context, int status, const Message& message,
   return RenderPage(context, "error", heading, std::move(model), status);
 }
 
-Response Deny(Context& context, std::string_view object_type, std::string_view object_id, int status) {
+Response Deny(Context& context, std::string_view object_type, std::string_view object_id,
+              int status) {
   const auto& actor = context.actor;
   context.services.audit.Record(
       context.services.database,
-      {actor ? actor->organisation_id : std::nullopt, actor ? std::optional(actor->user_id) : std::nullopt,
-       "authz.denied", std::string(object_type), std::string(object_id), context.request.client_address,
+      {actor ? actor->organisation_id : std::nullopt,
+       actor ? std::optional(actor->user_id) : std::nullopt, "authz.denied",
+       std::string(object_type), std::string(object_id), context.request.client_address,
        audit::Outcome::kDenied, context.services.clock.Now()});
-  if (status == 403) return RenderErrorPage(context, 403, {N_("You are not allowed to see this page."), {}});
+  if (status == 403)
+    return RenderErrorPage(context, 403, {N_("You are not allowed to see this page."), {}});
   return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
 }
 
-Response RenderStorageUnavailable(Context& context, store::WriteOutcome outcome) {
+Response RenderStorageUnavailable(Context& context, SaveState state) {
   // Seconds a client should wait before trying again: the time a database restart or a cleanup
   // of the disk takes.
   constexpr int kRetryAfterSeconds = 120;
   const Message message =
-      outcome == store::WriteOutcome::kUnknown
+      state == SaveState::kUnknown
           ? Message{N_("Cercle lost its connection to the database while saving: your work may or "
-                       "may not have been saved. In a few minutes, check before entering it again."),
+                       "may not have been saved. In a few minutes, check before entering it "
+                       "again."),
                     {}}
           : Message{N_("Cercle cannot save right now: the database cannot take changes. Your work "
                        "was not saved. Try again in a few minutes."),

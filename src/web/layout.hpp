@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "base/result.hpp"
-#include "store/database.hpp"
 #include "web/context.hpp"
 
 namespace cercle::web {
@@ -19,16 +18,23 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
 Response RenderErrorPage(Context& context, int status, const Message& message,
                          const std::string& incident = "");
 
+// What became of the work of a request that a storage fault stopped.
+enum class SaveState {
+  kNotSaved,  // the change was refused: nothing was saved
+  kUnknown,   // the connection was lost while committing: it may or may not have been saved
+};
+
 // The 503 page for a request that a storage fault stopped (disk full, read-only, database
 // unreachable): says whether the work was saved, and to try again in a few minutes.
-Response RenderStorageUnavailable(Context& context, store::WriteOutcome outcome);
+Response RenderStorageUnavailable(Context& context, SaveState state);
 
 // The response for a failure a user caused: its status and page.
 Response RenderError(Context& context, const Error& error);
 
-// Refuses an action the policy does not allow: records "authz.denied" in the audit log and answers 404 for
-// a record (as if it did not exist) or 403 for an area.
-Response Deny(Context& context, std::string_view object_type, std::string_view object_id, int status = 404);
+// Refuses an action the policy does not allow: records "authz.denied" in the audit log and answers
+// 404 for a record (as if it did not exist) or 403 for an area.
+Response Deny(Context& context, std::string_view object_type, std::string_view object_id,
+              int status = 404);
 
 // The HTTP status for an error kind.
 int StatusFor(ErrorKind kind);

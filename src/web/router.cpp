@@ -1,5 +1,7 @@
 #include "web/router.hpp"
 
+#include <vector>
+
 namespace cercle::web {
 namespace {
 
@@ -8,6 +10,20 @@ std::string_view NextSegment(std::string_view& rest) {
   const std::string_view segment = rest.substr(0, slash);
   rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
   return segment;
+}
+
+// How specific a pattern is, segment by segment: a literal segment (0) before a parameter (1)
+// before a tail parameter (2). The smaller key wins, so "/circles/new" beats "/circles/{id}"
+// wherever either stands in the table.
+std::vector<int> Specificity(std::string_view pattern) {
+  std::vector<int> key;
+  pattern.remove_prefix(pattern.empty() ? 0 : 1);
+  while (!pattern.empty()) {
+    const std::string_view segment = NextSegment(pattern);
+    const bool parameter = segment.size() > 2 && segment.starts_with('{') && segment.ends_with('}');
+    key.push_back(!parameter ? 0 : segment.ends_with("...}") ? 2 : 1);
+  }
+  return key;
 }
 
 }  // namespace
@@ -45,17 +61,20 @@ bool MatchPattern(std::string_view pattern, std::string_view path, PathParameter
 RouteMatch Router::Match(Method method, std::string_view path) const {
   RouteMatch match;
   const Method wanted = method == Method::kHead ? Method::kGet : method;
+  std::vector<int> best;
   for (const auto& route : routes_) {
     PathParameters parameters;
     if (!MatchPattern(route.pattern, path, parameters)) continue;
     if (route.method != wanted) {
-      match.method_mismatch = true;
+      if (!match.route) match.method_mismatch = true;
       continue;
     }
+    auto specificity = Specificity(route.pattern);
+    if (match.route && specificity >= best) continue;
     match.route = &route;
     match.parameters = std::move(parameters);
     match.method_mismatch = false;
-    return match;
+    best = std::move(specificity);
   }
   return match;
 }

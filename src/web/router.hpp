@@ -50,7 +50,9 @@ class Router {
  public:
   explicit Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
 
-  // The route matching `method` and `path`; HEAD matches GET routes.
+  // The route matching `method` and `path`; HEAD matches GET routes. When several patterns match,
+  // the one with literal segments where the others have parameters wins (compared segment by
+  // segment from the left), whatever their order in the table.
   RouteMatch Match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -70,7 +70,7 @@ std::vector<Route> AllRoutes() {
       {kGet, "/network/organisations", pages::network::ListOrganisations, kSignedIn},
       {kPost, "/network/organisations", pages::network::CreateOrganisation, kSignedIn},
       {kPost, "/network/organisations/{id}/admins", pages::network::InviteAdmin, kSignedIn},
-      // Core members and referrals (coordinators and organisation admins): literal paths before "{id}"
+      // Core members and referrals (coordinators and organisation admins)
       {kGet, "/core-members", pages::core_members::ListCoreMembers, kSignedIn},
       {kGet, "/core-members/documents/{id}", pages::core_members::DownloadCoreMemberDocument, kSignedIn},
       {kPost, "/core-members/documents/{id}/remove", pages::core_members::RemoveCoreMemberDocument, kSignedIn},
@@ -110,7 +110,7 @@ std::vector<Route> AllRoutes() {
       {kPost, "/admin/eligibility/{id}", pages::core_members::RenameCriterion, kSignedIn},
       {kPost, "/admin/eligibility/{id}/retire", pages::core_members::RetireCriterion, kSignedIn},
       {kPost, "/admin/eligibility/{id}/restore", pages::core_members::RestoreCriterion, kSignedIn},
-      // Volunteers (coordinators): literal paths before "/volunteers/{id}"
+      // Volunteers (coordinators)
       {kGet, "/volunteers", pages::volunteers::List, kSignedIn},
       {kGet, "/volunteers/new", pages::volunteers::ShowNew, kSignedIn},
       {kPost, "/volunteers/new", pages::volunteers::Create, kSignedIn},
@@ -138,7 +138,7 @@ std::vector<Route> AllRoutes() {
       // The volunteer's own portal
       {kGet, "/portal", pages::portal::Show, kSignedIn},
       {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
-      // Circles (coordinators and organisation admins): literal paths before "/circles/{id}"
+      // Circles (coordinators and organisation admins)
       {kGet, "/circles", pages::circles::List, kSignedIn},
       {kGet, "/circles/new", pages::circles::ShowNew, kSignedIn},
       {kPost, "/circles/new", pages::circles::Create, kSignedIn},
@@ -181,7 +181,7 @@ std::vector<Route> AllRoutes() {
       {kGet, "/my-circles/{id}", pages::circles::ShowPartnerCircle, kSignedIn},
       // Volunteers' calendar feeds: public, the token in the address is the credential
       {kGet, "/calendar/{feed}", pages::circles::CalendarFeed, kPublic},
-      // Concerns (coordinators and organisation admins): literal paths before "/concerns/{id}"
+      // Concerns (coordinators and organisation admins)
       {kGet, "/concerns", pages::concerns::Register, kSignedIn},
       {kGet, "/concerns/on-call", pages::concerns::ShowOnCall, kSignedIn},
       {kPost, "/concerns/on-call", pages::concerns::SaveOnCall, kSignedIn},
@@ -218,7 +218,7 @@ std::vector<Route> AllRoutes() {
       {kGet, "/reports/settings", pages::reports::ShowSettings, kSignedIn},
       {kPost, "/reports/settings/scales", pages::reports::SaveScales, kSignedIn},
       {kPost, "/reports/settings/publication", pages::reports::SavePublication, kSignedIn},
-      // Outcomes on a core member's file: literal paths before "{id}"
+      // Outcomes on a core member's file
       {kGet, "/core-members/outcomes/events/{id}/edit", pages::reports::ShowEditEvent, kSignedIn},
       {kPost, "/core-members/outcomes/events/{id}/edit", pages::reports::EditEvent, kSignedIn},
       {kPost, "/core-members/outcomes/events/{id}/remove", pages::reports::RemoveEvent, kSignedIn},

@@ -2,14 +2,12 @@
 
 #include "app/services.hpp"
 #include "audit/audit_log.hpp"
-#include "auth/accounts.hpp"
 #include "auth/authenticator.hpp"
 #include "base/clock.hpp"
 #include "config/config.hpp"
 #include "config/secrets.hpp"
 #include "i18n/translator.hpp"
 #include "store/database.hpp"
-#include "store/document_vault.hpp"
 #include "web/metrics.hpp"
 #include "web/static_files.hpp"
 #include "web/views.hpp"
@@ -28,8 +26,6 @@ struct Services {
   Metrics& metrics;
   const audit::AuditLog& audit;
   auth::Authenticator& authenticator;
-  auth::Accounts& accounts;
-  const store::DocumentVault& vault;
   // The application layer: handlers call app::<area> functions with it.
   const app::Services& app;
 };

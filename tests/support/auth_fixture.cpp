@@ -6,6 +6,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "app/accounts/creation.hpp"
 #include "audit/audit_log.hpp"
 #include "auth/crypto.hpp"
 #include "auth/totp.hpp"
@@ -118,8 +119,12 @@ TestOrganisation AuthFixture::CreateOrganisationWithEveryRole(const std::string&
 TestUser AuthFixture::CreateUser(std::optional<std::int64_t> organisation_id,
                                  const std::string& display_name, const std::string& email,
                                  const domain::Roles& roles) {
-  const auto id = server_.runtime().accounts().CreateWithPassword(
-      organisation_id, display_name, email, roles, std::string(kTestPassword), false);
+  const auto id = app::accounts::CreateAccount(server_.app(), {.organisation_id = organisation_id,
+                                                               .display_name = display_name,
+                                                               .email = email,
+                                                               .roles = roles,
+                                                               .password = std::string(kTestPassword),
+                                                               .check = app::accounts::PasswordCheck::kNo});
   if (!id) throw std::runtime_error("cannot create user " + email + ": " + id.error().message.id);
   return TestUser{*id, organisation_id, display_name, email, roles};
 }

@@ -132,7 +132,7 @@ std::int64_t VolunteerFixture::AddDocument(std::int64_t organisation_id,
   document.content_type = "application/pdf";
   document.size_bytes = static_cast<std::int64_t>(std::string(kPdf).size());
   document.uploaded_at = server_.clock().Now();
-  document.storage_name = server_.runtime().services().vault.Put(kPdf);
+  document.storage_name = server_.runtime().vault().Put(kPdf);
   const auto id =
       server_.runtime().database().Write(store::Scope::Organisation(organisation_id),
                                          [&](soci::session& session) -> Result<std::int64_t> {

@@ -406,7 +406,7 @@ TEST(EscalationSteps, WithoutBackupsOrWithoutAnyoneNoAlertGoesNowhere) {
 }
 
 TEST(EscalationDeadline, ComesFromTheOrganisationsSettings) {
-  const Settings defaults({});
+  const Settings defaults;
   EXPECT_EQ(AcknowledgementDeadline(Severity::kEmergency, defaults), 15min);
   EXPECT_EQ(AcknowledgementDeadline(Severity::kUrgent, defaults), 240min);
   EXPECT_FALSE(AcknowledgementDeadline(Severity::kConcern, defaults));

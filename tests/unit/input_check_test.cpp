@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/accounts.hpp"
+#include "app/accounts/account_common.hpp"
 #include "base/text.hpp"
 #include "domain/documents.hpp"
 #include "domain/intake_fields.hpp"
@@ -80,8 +80,8 @@ TEST(LengthLimits, CountCharactersNotBytes) {
   EXPECT_EQ(errors.size(), 1u);
   std::string name;
   for (int i = 0; i < 120; ++i) name += "É";
-  EXPECT_TRUE(auth::CheckNameAndEmail(name, "nom@exemple.org"));
-  EXPECT_FALSE(auth::CheckNameAndEmail(name + "É", "nom@exemple.org"));
+  EXPECT_TRUE(app::accounts::CheckNameAndEmail(name, "nom@exemple.org"));
+  EXPECT_FALSE(app::accounts::CheckNameAndEmail(name + "É", "nom@exemple.org"));
   std::string filename;
   for (int i = 0; i < 196; ++i) filename += "é";
   EXPECT_TRUE(domain::CheckDocumentFilename(filename + ".pdf"));

@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "web/router.hpp"
+#include "web/routes.hpp"
 
 namespace cercle::web {
 namespace {
@@ -48,6 +53,71 @@ TEST(Router, TailParameterTakesTheRest) {
   ASSERT_NE(match.route, nullptr);
   EXPECT_EQ(match.parameters.at("file"), "css/cercle.abc.css");
   EXPECT_EQ(MakeRouter().Match(Method::kGet, "/static/").route, nullptr);
+}
+
+TEST(Router, PrefersALiteralSegmentToAParameterWhateverTheOrder) {
+  const Router router({{Method::kGet, "/circles/{id}", Nothing},
+                       {Method::kGet, "/circles/new", Nothing},
+                       {Method::kGet, "/circles/{id}/meetings/{meeting}", Nothing},
+                       {Method::kGet, "/circles/{id}/meetings/new", Nothing}});
+  EXPECT_EQ(router.Match(Method::kGet, "/circles/new").route->pattern, "/circles/new");
+  EXPECT_EQ(router.Match(Method::kGet, "/circles/7").route->pattern, "/circles/{id}");
+  EXPECT_EQ(router.Match(Method::kGet, "/circles/7/meetings/new").route->pattern,
+            "/circles/{id}/meetings/new");
+  EXPECT_EQ(router.Match(Method::kGet, "/circles/7/meetings/3").route->pattern,
+            "/circles/{id}/meetings/{meeting}");
+}
+
+// A path that only `pattern` (among patterns of other literals) matches: each parameter becomes a
+// value no literal segment uses.
+std::string SamplePath(const std::string& pattern) {
+  std::string path;
+  std::size_t start = 1;
+  while (start <= pattern.size()) {
+    const auto slash = pattern.find('/', start);
+    const std::string segment =
+        pattern.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    path += "/";
+    if (segment.ends_with("...}")) {
+      path += "sample-7/sample-8";
+    } else if (segment.starts_with('{')) {
+      path += "sample-7";
+    } else {
+      path += segment;
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return path;
+}
+
+// The routes of `routes` that no request reaches, because another route of the same method takes
+// every path they match (an identical pattern, or a more general one that the router prefers).
+std::vector<std::string> ShadowedRoutes(std::vector<Route> routes) {
+  std::vector<std::string> shadowed;
+  const Router router(routes);
+  for (const auto& route : router.routes()) {
+    const auto match = router.Match(route.method, SamplePath(route.pattern));
+    if (match.route != &route) shadowed.push_back(route.pattern);
+  }
+  return shadowed;
+}
+
+TEST(Router, FindsARouteThatAnotherShadows) {
+  EXPECT_EQ(ShadowedRoutes({{Method::kGet, "/circles/{id}", Nothing},
+                            {Method::kGet, "/circles/{number}", Nothing}}),
+            std::vector<std::string>{"/circles/{number}"});
+  EXPECT_EQ(
+      ShadowedRoutes({{Method::kGet, "/circles", Nothing}, {Method::kGet, "/circles", Nothing}}),
+      std::vector<std::string>{"/circles"});
+  EXPECT_TRUE(ShadowedRoutes({{Method::kGet, "/circles/{id}", Nothing},
+                              {Method::kGet, "/circles/new", Nothing},
+                              {Method::kPost, "/circles/{id}", Nothing}})
+                  .empty());
+}
+
+TEST(Router, NoRouteOfTheApplicationShadowsAnother) {
+  EXPECT_EQ(ShadowedRoutes(AllRoutes()), std::vector<std::string>{});
 }
 
 }  // namespace

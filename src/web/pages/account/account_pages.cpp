@@ -1,8 +1,8 @@
 #include "web/pages/account/account_pages.hpp"
 
+#include "app/accounts/own_account.hpp"
 #include "auth/crypto.hpp"
 #include "auth/totp.hpp"
-#include "store/session_store.hpp"
 #include "web/cookies.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
@@ -19,41 +19,57 @@ mstch::array RoleLabels(const Context& context, const domain::Roles& roles) {
 
 mstch::map Profile(const Context& context) {
   const auto& actor = context.signed_in();
-  return {{"display_name", actor.display_name},
-          {"email", actor.email},
-          {"organisation", actor.organisation_name},
-          {"roles", RoleLabels(context, actor.roles)},
-          {"french", actor.language == "fr"},
-          {"english", actor.language == "en"},
-          {"totp_enrolled", actor.totp_enrolled},
-          {"totp_required", actor.roles.RequireTwoFactor()}};
+  return {
+      {"display_name", actor.display_name},      {"email", actor.email},
+      {"organisation", actor.organisation_name}, {"roles", RoleLabels(context, actor.roles)},
+      {"french", actor.language == "fr"},        {"english", actor.language == "en"},
+      {"totp_enrolled", actor.totp_enrolled},    {"totp_required", actor.roles.RequireTwoFactor()}};
 }
 
 Response RenderEnrolment(Context& context, const Error* error) {
   const auto enrolment = context.services.authenticator.BeginEnrolment(context.signed_in());
   mstch::map model = EmptyForm({"code"});
   if (error) AddErrors(context, *error, model);
-  model["qr"] = cercle::auth::QrCodeSvg(enrolment.provisioning_uri,
-                                        context.Translate(N_("QR code to scan with your authenticator app")));
+  model["qr"] =
+      cercle::auth::QrCodeSvg(enrolment.provisioning_uri,
+                              context.Translate(N_("QR code to scan with your authenticator app")));
   model["secret"] = enrolment.secret_base32;
   model["sealed"] = enrolment.sealed;
   model["enrolled"] = context.signed_in().totp_enrolled;
   model["required"] = context.signed_in().stage == store::SessionStage::kEnrolment;
-  return RenderPage(context, "two_factor_setup", context.Translate(N_("Two-step verification")), std::move(model),
-                    error ? StatusFor(error->kind) : 200);
+  return RenderPage(context, "two_factor_setup", context.Translate(N_("Two-step verification")),
+                    std::move(model), error ? StatusFor(error->kind) : 200);
+}
+
+mstch::map SessionsView(const Context& context, const app::accounts::SessionsPage& page) {
+  const auto& translator = context.services.translator;
+  mstch::array rows;
+  for (const auto& session : page.sessions) {
+    rows.push_back(
+        mstch::map{{"id", std::to_string(session.id)},
+                   {"current", session.current},
+                   {"started", translator.FormatDateTime(context.language, session.started)},
+                   {"last_seen", translator.FormatDateTime(context.language, session.last_seen)},
+                   {"address", session.client_address},
+                   {"agent", session.user_agent.empty() ? context.Translate(N_("Unknown browser"))
+                                                        : session.user_agent}});
+  }
+  return {{"sessions", rows}, {"ended", context.request.query == "ended=1"}};
 }
 
 }  // namespace
 
 Response Show(Context& context) {
   mstch::map model = Profile(context);
-  if (context.request.query == "saved=language") model["notice"] = context.Translate(N_("Your language is saved."));
+  if (context.request.query == "saved=language")
+    model["notice"] = context.Translate(N_("Your language is saved."));
   return RenderPage(context, "account", context.Translate(N_("My account")), std::move(model));
 }
 
 Response ChangeLanguage(Context& context) {
   const Form form(context.request);
-  const auto done = context.services.accounts.SetLanguage(context.signed_in(), form.Get("language"), context.client());
+  const auto done =
+      app::accounts::SetLanguage(context.services.app, context.signed_in(), {form.Get("language")});
   if (!done) return RenderError(context, done.error());
   return Response::Redirect("/account?saved=language");
 }
@@ -65,36 +81,26 @@ Response ShowPassword(Context& context) {
 
 Response ChangePassword(Context& context) {
   const Form form(context.request);
-  const auto done = context.services.authenticator.ChangePassword(context.signed_in(), form.Get("current"),
-                                                                  form.Get("password"), context.client());
-  if (!done && done.error().kind == ErrorKind::kTooManyRequests) return auth::SessionEnded(context, done.error());
+  const auto done = context.services.authenticator.ChangePassword(
+      context.signed_in(), form.Get("current"), form.Get("password"), context.client());
+  if (!done && done.error().kind == ErrorKind::kTooManyRequests)
+    return auth::SessionEnded(context, done.error());
   if (!done) {
-    return RenderPage(context, "account_password", context.Translate(N_("Change my password")),
-                      form.Model(context, {"current", "password"}, &done.error(), {"current", "password"}),
-                      StatusFor(done.error().kind));
+    return RenderPage(
+        context, "account_password", context.Translate(N_("Change my password")),
+        form.Model(context, {"current", "password"}, &done.error(), {"current", "password"}),
+        StatusFor(done.error().kind));
   }
   mstch::map model = Profile(context);
-  model["notice"] = context.Translate(N_("Your password is changed. Your other sessions have ended."));
+  model["notice"] =
+      context.Translate(N_("Your password is changed. Your other sessions have ended."));
   return RenderPage(context, "account", context.Translate(N_("My account")), std::move(model));
 }
 
 Response ListSessions(Context& context) {
-  const auto& actor = context.signed_in();
-  const auto sessions = context.services.database.Read(store::Scope::System(), [&](soci::session& session) {
-    return store::SessionStore(session).ListForUser(actor.user_id);
-  });
-  mstch::array rows;
-  for (const auto& session : sessions) {
-    rows.push_back(mstch::map{
-        {"id", std::to_string(session.id)},
-        {"current", session.id == actor.session_id},
-        {"started", context.services.translator.FormatDateTime(context.language, session.created_at)},
-        {"last_seen", context.services.translator.FormatDateTime(context.language, session.last_seen_at)},
-        {"address", session.client_address},
-        {"agent", session.user_agent.empty() ? context.Translate(N_("Unknown browser")) : session.user_agent}});
-  }
+  const auto page = app::accounts::LoadSessionsPage(context.services.app, context.signed_in());
   return RenderPage(context, "account_sessions", context.Translate(N_("My sessions")),
-                    {{"sessions", rows}, {"ended", context.request.query == "ended=1"}});
+                    SessionsView(context, page));
 }
 
 Response EndSession(Context& context) {
@@ -104,9 +110,12 @@ Response EndSession(Context& context) {
   } catch (const std::exception&) {
     return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
   }
-  const auto done = context.services.authenticator.EndOwnSession(context.signed_in(), id, context.client());
-  // Someone else's session is a record the actor may not touch: audited, and answered like a missing one.
-  if (!done && done.error().kind == ErrorKind::kNotFound) return Deny(context, "session", context.Parameter("id"));
+  const auto done =
+      context.services.authenticator.EndOwnSession(context.signed_in(), id, context.client());
+  // Someone else's session is a record the actor may not touch: audited, and answered like a
+  // missing one.
+  if (!done && done.error().kind == ErrorKind::kNotFound)
+    return Deny(context, "session", context.Parameter("id"));
   if (!done) return RenderError(context, done.error());
   if (id == context.signed_in().session_id) {
     Response response = Response::Redirect("/login");
@@ -116,15 +125,15 @@ Response EndSession(Context& context) {
   return Response::Redirect("/account/sessions?ended=1");
 }
 
-// Replacing a working set-up needs a password or code entered within five minutes, so that a stolen session
-// cannot lock the owner out.
+// Replacing a working set-up needs a password or code entered within five minutes, so that a stolen
+// session cannot lock the owner out.
 std::optional<Response> RequireStepUpToReplace(Context& context) {
   const auto& actor = context.signed_in();
-  if (actor.stage != store::SessionStage::kFull || !actor.totp_enrolled ||
-      context.services.authenticator.RecentlyAuthenticated(actor)) {
+  if (!actor.signed_in() || !actor.totp_enrolled ||
+      app::RequireStepUp(context.services.app, actor)) {
     return std::nullopt;
   }
-  return Response::Redirect("/reauth?next=%2Faccount%2Ftwo-factor");
+  return auth::StepUp("/account/two-factor");
 }
 
 Response ShowTwoFactor(Context& context) {
@@ -135,13 +144,13 @@ Response ShowTwoFactor(Context& context) {
 Response ConfirmTwoFactor(Context& context) {
   if (auto step_up = RequireStepUpToReplace(context)) return *step_up;
   const Form form(context.request);
-  const auto done = context.services.authenticator.ConfirmEnrolment(context.signed_in(), form.Get("sealed"),
-                                                                    form.Get("code"), context.client());
+  const auto done = context.services.authenticator.ConfirmEnrolment(
+      context.signed_in(), form.Get("sealed"), form.Get("code"), context.client());
   if (!done) return RenderEnrolment(context, &done.error());
   mstch::array codes;
   for (const auto& code : done->second) codes.push_back(code);
-  Response response = RenderPage(context, "recovery_codes", context.Translate(N_("Your recovery codes")),
-                                 {{"codes", codes}});
+  Response response = RenderPage(context, "recovery_codes",
+                                 context.Translate(N_("Your recovery codes")), {{"codes", codes}});
   response.AddHeader("Set-Cookie", SessionCookie(done->first));
   return response;
 }

@@ -15,7 +15,8 @@ Response ChangePassword(Context& context);
 // GET /account/sessions; POST /account/sessions/{id}/end.
 Response ListSessions(Context& context);
 Response EndSession(Context& context);
-// GET /account/two-factor, POST /account/two-factor: set up (or set up again) the authenticator app.
+// GET /account/two-factor, POST /account/two-factor: set up (or set up again) the authenticator
+// app.
 Response ShowTwoFactor(Context& context);
 Response ConfirmTwoFactor(Context& context);
 

@@ -2,7 +2,8 @@
 
 #include "web/context.hpp"
 
-// The organisation administrator's pages: users, invitations, roles, deactivation, and the audit log.
+// The organisation administrator's pages: users, invitations, roles, deactivation, and the audit
+// log.
 namespace cercle::web::pages::admin {
 
 // GET /admin/users.

@@ -1,7 +1,8 @@
 #include "web/pages/auth/auth_pages.hpp"
 
+#include "app/accounts/invitations.hpp"
+#include "app/accounts/password_resets.hpp"
 #include "auth/crypto.hpp"
-#include "store/user_store.hpp"
 #include "web/cookies.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
@@ -10,8 +11,8 @@
 namespace cercle::web::pages::auth {
 namespace {
 
-// The local page to return to after signing in, from the "next" field or query parameter, rebuilt from its
-// parsed path; "/" when it is not local or leads back to sign-in.
+// The local page to return to after signing in, from the "next" field or query parameter, rebuilt
+// from its parsed path; "/" when it is not local or leads back to sign-in.
 std::string NextPath(const std::string& next) {
   const std::string target = RedirectTarget(next);
   return target.starts_with("/login") ? "/" : target;
@@ -23,8 +24,8 @@ std::string QueryParameter(const Context& context, const std::string& name) {
   return found == parameters.end() ? "" : found->second;
 }
 
-// A response that stores a new session token and a new CSRF cookie: the token changes at every step of
-// sign-in, so a token seen before it can never be used after.
+// A response that stores a new session token and a new CSRF cookie: the token changes at every step
+// of sign-in, so a token seen before it can never be used after.
 Response WithNewSession(Response response, const std::string& token) {
   response.AddHeader("Set-Cookie", SessionCookie(token));
   response.AddHeader("Set-Cookie", CsrfCookie(cercle::auth::RandomToken()));
@@ -32,17 +33,30 @@ Response WithNewSession(Response response, const std::string& token) {
 }
 
 // A page with a short message and a link onward.
-Response Message(Context& context, const std::string& title, const std::string& text, const std::string& href,
-                 const std::string& link_text, int status = 200) {
+Response Message(Context& context, const std::string& title, const std::string& text,
+                 const std::string& href, const std::string& link_text, int status = 200) {
   return RenderPage(context, "message", title,
-                    {{"heading", title}, {"text", text}, {"href", href}, {"link_text", link_text}}, status);
+                    {{"heading", title}, {"text", text}, {"href", href}, {"link_text", link_text}},
+                    status);
+}
+
+// The page that says a link died, with a way onward.
+Response LinkExpired(Context& context, const Error& error, const std::string& href,
+                     const std::string& link_text) {
+  return Message(context, context.Translate(N_("Link expired")), context.Format(error.message),
+                 href, link_text, 410);
 }
 
 }  // namespace
 
+Response StepUp(const std::string& back_to) {
+  return Response::Redirect("/reauth?next=" + PercentEncode(back_to));
+}
+
 Response SessionEnded(Context& context, const Error& error) {
-  Response response = Message(context, context.Translate(N_("Session ended")), context.Format(error.message),
-                              "/login", context.Translate(N_("Sign in")), 429);
+  Response response =
+      Message(context, context.Translate(N_("Session ended")), context.Format(error.message),
+              "/login", context.Translate(N_("Sign in")), 429);
   response.AddHeader("Set-Cookie", ClearedSessionCookie());
   return response;
 }
@@ -55,7 +69,8 @@ Response ShowSignIn(Context& context) {
 
 Response SignIn(Context& context) {
   const Form form(context.request);
-  const auto result = context.services.authenticator.SignIn(form.Get("email"), form.Get("password"), context.client());
+  const auto result = context.services.authenticator.SignIn(form.Get("email"), form.Get("password"),
+                                                            context.client());
   if (!result) {
     mstch::map model = form.Model(context, {"email", "password"}, &result.error(), {"password"});
     model["next"] = NextPath(form.Get("next"));
@@ -67,7 +82,8 @@ Response SignIn(Context& context) {
       // The return target goes on to the second step, which checks it again.
       const std::string next = NextPath(form.Get("next"));
       return WithNewSession(
-          Response::Redirect("/login/two-factor" + (next == "/" ? std::string() : "?next=" + PercentEncode(next))),
+          Response::Redirect("/login/two-factor" +
+                             (next == "/" ? std::string() : "?next=" + PercentEncode(next))),
           result->token);
     }
     case cercle::auth::SignInNext::kEnrolment:
@@ -81,19 +97,21 @@ Response SignIn(Context& context) {
 Response ShowSecondFactor(Context& context) {
   mstch::map model = EmptyForm({"code"});
   model["next"] = NextPath(QueryParameter(context, "next"));
-  return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")), std::move(model));
+  return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")),
+                    std::move(model));
 }
 
 Response SecondFactor(Context& context) {
   const Form form(context.request);
-  const auto token =
-      context.services.authenticator.CompleteSecondFactor(context.signed_in(), form.Get("code"), context.client());
-  if (!token && token.error().kind == ErrorKind::kTooManyRequests) return SessionEnded(context, token.error());
+  const auto token = context.services.authenticator.CompleteSecondFactor(
+      context.signed_in(), form.Get("code"), context.client());
+  if (!token && token.error().kind == ErrorKind::kTooManyRequests)
+    return SessionEnded(context, token.error());
   if (!token) {
     mstch::map model = form.Model(context, {"code"}, &token.error(), {"code"});
     model["next"] = NextPath(form.Get("next"));
-    return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")), std::move(model),
-                      StatusFor(token.error().kind));
+    return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")),
+                      std::move(model), StatusFor(token.error().kind));
   }
   return WithNewSession(Response::Redirect(NextPath(form.Get("next"))), *token);
 }
@@ -110,112 +128,121 @@ Response ShowReauthenticate(Context& context) {
   mstch::map model = EmptyForm({"secret"});
   model["next"] = NextPath(QueryParameter(context, "next"));
   model["totp"] = context.signed_in().totp_enrolled;
-  return RenderPage(context, "reauthenticate", context.Translate(N_("Confirm it is you")), std::move(model));
+  return RenderPage(context, "reauthenticate", context.Translate(N_("Confirm it is you")),
+                    std::move(model));
 }
 
 Response Reauthenticate(Context& context) {
   const Form form(context.request);
-  const auto done =
-      context.services.authenticator.Reauthenticate(context.signed_in(), form.Get("secret"), context.client());
-  if (!done && done.error().kind == ErrorKind::kTooManyRequests) return SessionEnded(context, done.error());
+  const auto done = context.services.authenticator.Reauthenticate(
+      context.signed_in(), form.Get("secret"), context.client());
+  if (!done && done.error().kind == ErrorKind::kTooManyRequests)
+    return SessionEnded(context, done.error());
   if (!done) {
     mstch::map model = form.Model(context, {"secret"}, &done.error(), {"secret"});
     model["next"] = NextPath(form.Get("next"));
     model["totp"] = context.signed_in().totp_enrolled;
-    return RenderPage(context, "reauthenticate", context.Translate(N_("Confirm it is you")), std::move(model),
-                      StatusFor(done.error().kind));
+    return RenderPage(context, "reauthenticate", context.Translate(N_("Confirm it is you")),
+                      std::move(model), StatusFor(done.error().kind));
   }
   return Response::Redirect(NextPath(form.Get("next")));
 }
 
 Response ShowForgotPassword(Context& context) {
-  return RenderPage(context, "forgot_password", context.Translate(N_("Forgotten password")), EmptyForm({"email"}));
+  return RenderPage(context, "forgot_password", context.Translate(N_("Forgotten password")),
+                    EmptyForm({"email"}));
 }
 
 Response ForgotPassword(Context& context) {
   const Form form(context.request);
-  if (!store::LooksLikeEmail(store::NormaliseEmail(form.Get("email")))) {
-    const Error error = Error::Fields({{"email", {N_("Enter an e-mail address such as nom@exemple.org."), {}}}});
+  const auto requested = app::accounts::RequestPasswordReset(context.services.app, context.client(),
+                                                             form.Get("email"));
+  if (!requested) {
     return RenderPage(context, "forgot_password", context.Translate(N_("Forgotten password")),
-                      form.Model(context, {"email"}, &error), 422);
+                      form.Model(context, {"email"}, &requested.error()), 422);
   }
-  context.services.accounts.RequestPasswordReset(form.Get("email"), context.client());
   // The same answer whether or not an account uses the address.
-  return Message(context, context.Translate(N_("Check your mail")),
-                 context.Translate(N_("If an active account uses this address, a link to choose a new password is on "
-                                      "its way. It works once, for one hour.")),
-                 "/login", context.Translate(N_("Back to sign-in")));
+  return Message(
+      context, context.Translate(N_("Check your mail")),
+      context.Translate(
+          N_("If an active account uses this address, a link to choose a new password is on "
+             "its way. It works once, for one hour.")),
+      "/login", context.Translate(N_("Back to sign-in")));
 }
 
 Response ShowResetPassword(Context& context) {
   const std::string token = QueryParameter(context, "token");
-  if (!context.services.accounts.ResetLinkValid(token)) {
-    return Message(context, context.Translate(N_("Link expired")),
-                   context.Translate(N_("This link has expired or was used already. Ask for a new one.")),
-                   "/password/forgot", context.Translate(N_("Ask for a new link")), 410);
+  if (!app::accounts::ResetLinkValid(context.services.app, token)) {
+    return LinkExpired(context, app::accounts::LinkDead(), "/password/forgot",
+                       context.Translate(N_("Ask for a new link")));
   }
   mstch::map model = EmptyForm({"password"});
   model["token"] = token;
-  return RenderPage(context, "reset_password", context.Translate(N_("Choose a new password")), std::move(model));
+  return RenderPage(context, "reset_password", context.Translate(N_("Choose a new password")),
+                    std::move(model));
 }
 
 Response ResetPassword(Context& context) {
   const Form form(context.request);
-  const auto done = context.services.accounts.ResetPassword(form.Get("token"), form.Get("password"), context.client());
+  const auto done = app::accounts::ResetPassword(context.services.app, context.client(),
+                                                 {form.Get("token"), form.Get("password")});
   if (!done) {
     if (done.error().fields.empty()) {
-      return Message(context, context.Translate(N_("Link expired")), context.Format(done.error().message),
-                     "/password/forgot", context.Translate(N_("Ask for a new link")), 410);
+      return LinkExpired(context, done.error(), "/password/forgot",
+                         context.Translate(N_("Ask for a new link")));
     }
     mstch::map model = form.Model(context, {"password"}, &done.error(), {"password"});
     model["token"] = form.Get("token");
-    return RenderPage(context, "reset_password", context.Translate(N_("Choose a new password")), std::move(model),
-                      422);
+    return RenderPage(context, "reset_password", context.Translate(N_("Choose a new password")),
+                      std::move(model), 422);
   }
-  Response response = Message(context, context.Translate(N_("Password changed")),
-                              context.Translate(N_("Your password is changed and every session of your account has "
-                                                   "ended. Sign in with the new password.")),
-                              "/login", context.Translate(N_("Sign in")));
+  Response response =
+      Message(context, context.Translate(N_("Password changed")),
+              context.Translate(N_("Your password is changed and every session of your account has "
+                                   "ended. Sign in with the new password.")),
+              "/login", context.Translate(N_("Sign in")));
   response.AddHeader("Set-Cookie", ClearedSessionCookie());
   return response;
 }
 
 Response ShowAcceptInvitation(Context& context) {
   const std::string token = QueryParameter(context, "token");
-  const auto invitation = context.services.accounts.FindInvitation(token);
+  const auto invitation = app::accounts::LoadInvitationPage(context.services.app, token);
   if (!invitation) {
-    return Message(context, context.Translate(N_("Link expired")), context.Format(invitation.error().message), "/",
-                   context.Translate(N_("Back to the home page")), 410);
+    return LinkExpired(context, invitation.error(), "/",
+                       context.Translate(N_("Back to the home page")));
   }
   mstch::map model = EmptyForm({"password"});
   model["token"] = token;
   model["display_name"] = invitation->display_name;
   model["email"] = invitation->email;
-  return RenderPage(context, "accept_invitation", context.Translate(N_("Create your account")), std::move(model));
+  return RenderPage(context, "accept_invitation", context.Translate(N_("Create your account")),
+                    std::move(model));
 }
 
 Response AcceptInvitation(Context& context) {
   const Form form(context.request);
   const std::string token = form.Get("token");
-  const auto invitation = context.services.accounts.FindInvitation(token);
+  const auto invitation = app::accounts::LoadInvitationPage(context.services.app, token);
   if (!invitation) {
-    return Message(context, context.Translate(N_("Link expired")), context.Format(invitation.error().message), "/",
-                   context.Translate(N_("Back to the home page")), 410);
+    return LinkExpired(context, invitation.error(), "/",
+                       context.Translate(N_("Back to the home page")));
   }
-  const auto done = context.services.accounts.AcceptInvitation(token, form.Get("password"),
-                                                               std::string(i18n::Code(context.language)),
-                                                               context.client());
+  const auto done = app::accounts::AcceptInvitation(
+      context.services.app, context.client(),
+      {token, form.Get("password"), std::string(i18n::Code(context.language))});
   if (!done) {
     mstch::map model = form.Model(context, {"password"}, &done.error(), {"password"});
     model["token"] = token;
     model["display_name"] = invitation->display_name;
     model["email"] = invitation->email;
-    return RenderPage(context, "accept_invitation", context.Translate(N_("Create your account")), std::move(model),
-                      StatusFor(done.error().kind));
+    return RenderPage(context, "accept_invitation", context.Translate(N_("Create your account")),
+                      std::move(model), StatusFor(done.error().kind));
   }
   return Message(context, context.Translate(N_("Account created")),
-                 context.Translate(N_("Your account is ready. Sign in with your e-mail address and the password you "
-                                      "chose.")),
+                 context.Translate(N_(
+                     "Your account is ready. Sign in with your e-mail address and the password you "
+                     "chose.")),
                  "/login", context.Translate(N_("Sign in")));
 }
 

@@ -1,11 +1,18 @@
 #pragma once
 
+#include <string>
+
 #include "web/context.hpp"
 
 // Signing in and out: password, second factor, step-up, password reset by mail, and invitations.
 namespace cercle::web::pages::auth {
 
-// The page after a session was ended for too many wrong codes or passwords: says so, removes the cookie.
+// The confirmation page a sensitive change sends to first (step-up): the password or a code again,
+// then back to `back_to`, a local path.
+Response StepUp(const std::string& back_to);
+
+// The page after a session was ended for too many wrong codes or passwords: says so, removes the
+// cookie.
 Response SessionEnded(Context& context, const Error& error);
 // GET /login, POST /login: e-mail and password.
 Response ShowSignIn(Context& context);

@@ -1,5 +1,6 @@
 #include "web/pages/language/language_page.hpp"
 
+#include "app/accounts/own_account.hpp"
 #include "web/layout.hpp"
 #include "web/redirects.hpp"
 
@@ -16,7 +17,7 @@ Response Choose(Context& context) {
   }
   // A signed-in user's choice is remembered in their account as well, for every device.
   if (context.actor && context.actor->signed_in()) {
-    (void)context.services.accounts.SetLanguage(*context.actor, chosen->second, context.client());
+    (void)app::accounts::SetLanguage(context.services.app, *context.actor, {chosen->second});
   }
   const auto next = fields.find("next");
   Response response = Response::Redirect(RedirectTarget(next != fields.end() ? next->second : ""));

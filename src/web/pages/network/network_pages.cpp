@@ -1,5 +1,6 @@
 #include "web/pages/network/network_pages.hpp"
 
+#include "app/accounts/invitations.hpp"
 #include "app/network/organisations.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
@@ -62,9 +63,10 @@ Response InviteAdmin(Context& context) {
     return Deny(context, "organisation", id_text);
   }
   const Form form(context.request);
-  const auto invited = context.services.accounts.Invite(
-      actor, organisation->id, form.Get("display_name"), form.Get("email"),
-      {domain::Role::kOrganisationAdmin}, context.client());
+  const auto invited = app::accounts::Invite(
+      context.services.app, actor,
+      {organisation->id, form.Get("display_name"), form.Get("email"),
+       {domain::Role::kOrganisationAdmin}});
   if (!invited) {
     mstch::map model = EmptyForm({"name", "slug"});
     model["invite_error"] = context.Format(invited.error().message);

@@ -1,4 +1,4 @@
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -7,7 +7,7 @@
 #include <mutex>
 #include <stdexcept>
 
-namespace cercle::i18n {
+namespace cercle {
 namespace {
 
 // ICU transliterators are not thread-safe; one per thread.
@@ -25,7 +25,8 @@ icu::Transliterator& Folder() {
 }  // namespace
 
 std::string FoldForSearch(std::string_view text) {
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  icu::UnicodeString unicode =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
   Folder().transliterate(unicode);
   std::string folded;
   unicode.toUTF8String(folded);
@@ -53,4 +54,4 @@ std::string ContainsPattern(std::string_view query) {
   return pattern + "%";
 }
 
-}  // namespace cercle::i18n
+}  // namespace cercle

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <soci/soci.h>
+
+#include <utility>
+#include <vector>
+
+// The one way a store reads a list of rows: a row type binds its columns to a statement
+// (`void Into(soci::statement&)`) and makes its value from what was read (`Take()`), and
+// FetchAll runs the query and collects the values.
+namespace cercle::store {
+
+// Runs `query` with the parameters `bind(statement)` adds and returns `Row::Take()` of every row,
+// in the query's order.
+template <class Row, class Bind>
+auto FetchAll(soci::session& session, const char* query, Bind&& bind)
+    -> std::vector<decltype(std::declval<Row&>().Take())> {
+  Row row;
+  soci::statement statement(session);
+  row.Into(statement);
+  bind(statement);
+  statement.alloc();
+  statement.prepare(query);
+  statement.define_and_bind();
+  statement.execute();
+  std::vector<decltype(row.Take())> values;
+  while (statement.fetch()) values.push_back(row.Take());
+  return values;
+}
+
+}  // namespace cercle::store
