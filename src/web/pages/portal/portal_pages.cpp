@@ -2,11 +2,10 @@
 
 #include "base/text.hpp"
 
+#include "app/portal/portal.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/screening_store.hpp"
 #include "store/training_store.hpp"
-#include "store/volunteer_hours_store.hpp"
-#include "store/volunteer_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_portal.hpp"
@@ -17,17 +16,6 @@ namespace {
 
 using auth::policies::VolunteerPolicy;
 namespace views = volunteers;
-
-// The actor's own file, when they may see their portal.
-std::optional<domain::Volunteer> OwnFile(const Context& context) {
-  if (!context.actor || !VolunteerPolicy::MayHavePortal(*context.actor)) return std::nullopt;
-  const auto& actor = *context.actor;
-  auto volunteer = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::VolunteerStore(session).FindByUser(actor.user_id, *actor.organisation_id);
-  });
-  if (!volunteer || !VolunteerPolicy::CanSeePortal(actor, *volunteer)) return std::nullopt;
-  return volunteer;
-}
 
 Response Render(Context& context, const domain::Volunteer& volunteer, const Form* form,
                 const Error* error, const std::string& notice) {
@@ -148,17 +136,15 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
 
 }  // namespace
 
-bool HasPortal(const Context& context) { return OwnFile(context).has_value(); }
+bool HasPortal(const Context& context) {
+  return context.actor && app::portal::FindOwnFile(context.services.app, *context.actor);
+}
 
 Response Show(Context& context) {
-  const auto volunteer = OwnFile(context);
+  const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
   if (!volunteer) return Deny(context, "volunteer", "");
-  const auto& actor = context.signed_in();
-  context.services.audit.Record(
-      context.services.database,
-      {actor.organisation_id, actor.user_id, "volunteer.view_own", "volunteer",
-       std::to_string(volunteer->id), context.request.client_address, audit::Outcome::kSuccess,
-       context.services.clock.Now()});
+  app::AuditView(context.services.app, context.signed_in(),
+                 {"volunteer.view_own", "volunteer", std::to_string(volunteer->id)});
   const std::string notice =
       context.request.query == "logged=1"
           ? context.Translate(N_("Your hours are recorded. The coordinator will approve them."))
@@ -167,29 +153,17 @@ Response Show(Context& context) {
 }
 
 Response LogHours(Context& context) {
-  const auto volunteer = OwnFile(context);
-  if (!volunteer) return Deny(context, "volunteer", "");
-  const auto& actor = context.signed_in();
   const Form form(context.request);
-  Status saved = Status();
-  if (!VolunteerPolicy::CanLogOwnHours(actor, *volunteer)) {
-    saved = Error::Invalid(N_("Your file is closed: hours can no longer be logged."));
-  } else {
-    domain::HoursEntry entry;
-    entry.organisation_id = volunteer->organisation_id;
-    entry.volunteer_id = volunteer->id;
-    entry.status = domain::HoursStatus::kPending;
-    saved = views::ReadLoggedHours(context, context.request.FormFields(), entry);
-    if (saved) {
-      saved = context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-        const auto id = store::VolunteerHoursStore(session).Insert(entry, actor.user_id,
-                                                                   context.services.clock.Now());
-        views::Audit(context, session, "volunteer.hours_log", "volunteer_hours", id);
-        return {};
-      });
-    }
+  app::portal::LogHoursCommand command;
+  command.read = views::ReadLoggedHours(context, context.request.FormFields(), command.entry);
+  const auto logged = app::portal::LogHours(context.services.app, context.signed_in(), command);
+  if (!logged) {
+    return Refusal(context, logged.error(), "volunteer", "", [&](const Error& error) {
+      const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
+      if (!volunteer) return Deny(context, "volunteer", "");
+      return Render(context, *volunteer, &form, &error, "");
+    });
   }
-  if (!saved) return Render(context, *volunteer, &form, &saved.error(), "");
   return Response::Redirect("/portal?logged=1");
 }
 
