@@ -22,13 +22,16 @@ Status AcceptsWork(const domain::Concern& concern) {
   return Error::Conflict(N_("Acknowledge the concern first."));
 }
 
-// Moves the concern to in progress when it is acknowledged and work is recorded.
-void StartIfAcknowledged(const Services& services, const store::Unit& unit,
+// Moves the concern to in progress when it is acknowledged (a start, or work recorded); false
+// when it is not, or when a concurrent request moved it first.
+bool StartIfAcknowledged(const Services& services, const store::Unit& unit,
                          const auth::Actor& actor, const domain::Concern& concern) {
-  if (concern.status != domain::ConcernStatus::kAcknowledged) return;
-  if (store::ConcernStore(unit.session()).Start(concern.id, concern.organisation_id, unit.now())) {
-    Audit(services, unit, actor, ConcernAudit("concern.start", concern.id));
+  if (concern.status != domain::ConcernStatus::kAcknowledged) return false;
+  if (!store::ConcernStore(unit.session()).Start(concern.id, concern.organisation_id, unit.now())) {
+    return false;
   }
+  Audit(services, unit, actor, ConcernAudit("concern.start", concern.id));
+  return true;
 }
 
 // Stores `action` on `concern` by the actor, audited, and moves the concern on.
@@ -76,6 +79,7 @@ Result<std::int64_t> Acknowledge(const Services& services, const auth::Actor& ac
     const auto row = TRY(FindManaged(unit, actor, command.concern_id));
     const auto& concern = row.concern;
     TRY(domain::CheckConcernTransition(concern.status, domain::ConcernStatus::kAcknowledged));
+    // The store moves only a concern still raised: a concurrent acknowledgement wins once.
     if (!store::ConcernStore(unit.session())
              .Acknowledge(concern.id, concern.organisation_id, actor.user_id, unit.now())) {
       return Error::Conflict(N_("This concern is already acknowledged."));
@@ -91,14 +95,11 @@ Result<std::int64_t> Start(const Services& services, const auth::Actor& actor,
                            const StartCommand& command) {
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
     const auto row = TRY(FindManaged(unit, actor, command.concern_id));
-    const auto& concern = row.concern;
-    TRY(domain::CheckConcernTransition(concern.status, domain::ConcernStatus::kInProgress));
-    if (!store::ConcernStore(unit.session())
-             .Start(concern.id, concern.organisation_id, unit.now())) {
+    TRY(domain::CheckConcernTransition(row.concern.status, domain::ConcernStatus::kInProgress));
+    if (!StartIfAcknowledged(services, unit, actor, row.concern)) {
       return Error::Conflict(N_("This concern is already in progress."));
     }
-    Audit(services, unit, actor, ConcernAudit("concern.start", concern.id));
-    return concern.id;
+    return row.concern.id;
   });
 }
 
