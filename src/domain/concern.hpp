@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "base/clock.hpp"
 #include "base/result.hpp"
+#include "domain/enum_names.hpp"
 
 // Concerns: the warning signs volunteers are trained to watch for, raised with the coordinator from
 // a phone, the coordinator's minutes or the circle page, then acknowledged, worked on (actions, an
@@ -28,15 +30,24 @@ enum class ConcernCategory {
   kOther,
 };
 
-// Every category, in display order.
-const std::vector<ConcernCategory>& ConcernCategories();
-// "access_to_victims", "sexual_preoccupation", "hostility", "rejection_of_supervision",
-// "emotional_collapse", "loss_of_supports", "substance_abuse", "condition_breach", "suicide_risk",
-// "other".
-std::string_view ConcernCategoryName(ConcernCategory category);
-std::optional<ConcernCategory> ParseConcernCategory(std::string_view name);
-// The English msgid of the category's label.
-std::string_view ConcernCategoryLabel(ConcernCategory category);
+template <>
+struct EnumTable<ConcernCategory> {
+  static constexpr std::array<EnumEntry<ConcernCategory>, 10> kEntries{{
+      {ConcernCategory::kAccessToVictims, "access_to_victims",
+       N_("Access to potential victims or to minors")},
+      {ConcernCategory::kSexualPreoccupation, "sexual_preoccupation", N_("Sexual preoccupation")},
+      {ConcernCategory::kHostility, "hostility", N_("Hostility")},
+      {ConcernCategory::kRejectionOfSupervision, "rejection_of_supervision",
+       N_("Rejection of supervision")},
+      {ConcernCategory::kEmotionalCollapse, "emotional_collapse", N_("Emotional collapse")},
+      {ConcernCategory::kLossOfSupports, "loss_of_supports", N_("Loss of social supports")},
+      {ConcernCategory::kSubstanceAbuse, "substance_abuse", N_("Substance abuse")},
+      {ConcernCategory::kConditionBreach, "condition_breach", N_("Breach of a condition")},
+      {ConcernCategory::kSuicideRisk, "suicide_risk", N_("Risk of suicide or self-harm")},
+      {ConcernCategory::kOther, "other", N_("Other concern")},
+  }};
+};
+
 // True for the category whose page shows the duty to report a child in danger (Youth Protection Act
 // s.39).
 bool ShowsDutyToReport(ConcernCategory category);
@@ -44,12 +55,23 @@ bool ShowsDutyToReport(ConcernCategory category);
 // How serious the person who raises it judges it.
 enum class Severity { kInformation, kConcern, kUrgent, kEmergency };
 
-// Every severity, from the least to the most serious.
-const std::vector<Severity>& Severities();
-// "information", "concern", "urgent", "emergency".
-std::string_view SeverityName(Severity severity);
-std::optional<Severity> ParseSeverity(std::string_view name);
-std::string_view SeverityLabel(Severity severity);
+// From the least to the most serious.
+template <>
+struct EnumTable<Severity> {
+  static constexpr std::array<EnumEntry<Severity>, 4> kEntries{{
+      {Severity::kInformation, "information", N_("Information")},
+      {Severity::kConcern, "concern", N_("Concern")},
+      {Severity::kUrgent, "urgent", N_("Urgent")},
+      {Severity::kEmergency, "emergency", N_("Emergency")},
+  }};
+};
+
+// Every severity, from the least to the most serious (for the reports).
+inline std::vector<Severity> Severities() { return EnumValues<Severity>(); }
+inline std::optional<Severity> ParseSeverity(std::string_view name) {
+  return ParseEnum<Severity>(name);
+}
+inline std::string_view SeverityLabel(Severity severity) { return LabelOf(severity); }
 // The CSS modifier of the severity's badge: "danger" for urgent and emergency, "warning" for a
 // concern, "".
 std::string_view SeverityBadge(Severity severity);
@@ -60,22 +82,33 @@ bool Alerts(Severity severity);
 // Where a concern stands: raised → acknowledged → in progress → closed.
 enum class ConcernStatus { kRaised, kAcknowledged, kInProgress, kClosed };
 
-const std::vector<ConcernStatus>& ConcernStatuses();
-// "raised", "acknowledged", "in_progress", "closed".
-std::string_view ConcernStatusName(ConcernStatus status);
-std::optional<ConcernStatus> ParseConcernStatus(std::string_view name);
-std::string_view ConcernStatusLabel(ConcernStatus status);
+template <>
+struct EnumTable<ConcernStatus> {
+  static constexpr std::array<EnumEntry<ConcernStatus>, 4> kEntries{{
+      {ConcernStatus::kRaised, "raised", N_("Raised")},
+      {ConcernStatus::kAcknowledged, "acknowledged", N_("Acknowledged")},
+      {ConcernStatus::kInProgress, "in_progress", N_("In progress")},
+      {ConcernStatus::kClosed, "closed", N_("Closed")},
+  }};
+};
+
 // "danger" while raised, "warning" while acknowledged or in progress, "ok" once closed.
 std::string_view ConcernStatusBadge(ConcernStatus status);
 
 // How a concern ended.
 enum class ConcernOutcome { kResolved, kReferred, kReported, kUnfounded, kCircleChanged, kOther };
 
-const std::vector<ConcernOutcome>& ConcernOutcomes();
-// "resolved", "referred", "reported", "unfounded", "circle_changed", "other".
-std::string_view ConcernOutcomeName(ConcernOutcome outcome);
-std::optional<ConcernOutcome> ParseConcernOutcome(std::string_view name);
-std::string_view ConcernOutcomeLabel(ConcernOutcome outcome);
+template <>
+struct EnumTable<ConcernOutcome> {
+  static constexpr std::array<EnumEntry<ConcernOutcome>, 6> kEntries{{
+      {ConcernOutcome::kResolved, "resolved", N_("Resolved within the circle")},
+      {ConcernOutcome::kReferred, "referred", N_("Referred to services")},
+      {ConcernOutcome::kReported, "reported", N_("Reported to the authorities")},
+      {ConcernOutcome::kUnfounded, "unfounded", N_("No risk confirmed")},
+      {ConcernOutcome::kCircleChanged, "circle_changed", N_("The circle was suspended or closed")},
+      {ConcernOutcome::kOther, "other", N_("Other outcome")},
+  }};
+};
 
 // One concern.
 struct Concern {
@@ -151,11 +184,16 @@ Status CheckReply(std::string& reply);
 // The kinds of action taken on a concern.
 enum class ActionKind { kTalkWithCoreMember, kEmergencyMeeting, kSafetyPlan, kReferral, kOther };
 
-const std::vector<ActionKind>& ActionKinds();
-// "talk", "emergency_meeting", "safety_plan", "referral", "other".
-std::string_view ActionKindName(ActionKind kind);
-std::optional<ActionKind> ParseActionKind(std::string_view name);
-std::string_view ActionKindLabel(ActionKind kind);
+template <>
+struct EnumTable<ActionKind> {
+  static constexpr std::array<EnumEntry<ActionKind>, 5> kEntries{{
+      {ActionKind::kTalkWithCoreMember, "talk", N_("Talk with the core member")},
+      {ActionKind::kEmergencyMeeting, "emergency_meeting", N_("Emergency circle meeting")},
+      {ActionKind::kSafetyPlan, "safety_plan", N_("Safety plan")},
+      {ActionKind::kReferral, "referral", N_("Referral to services")},
+      {ActionKind::kOther, "other", N_("Other action")},
+  }};
+};
 
 // One action, with who recorded it and when it was taken.
 struct ConcernAction {

@@ -9,39 +9,7 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 4> kRecipientNames = {"partner_contact", "police", "dpj",
-                                                             "other"};
-constexpr std::array<std::string_view, 4> kRecipientLabels = {
-    N_("A partner contact of the outer circle"), N_("Police"), N_("Youth protection (DPJ)"),
-    N_("Someone else")};
-
-constexpr std::array<std::string_view, 5> kMeansNames = {"phone", "in_person", "email", "letter",
-                                                         "other"};
-constexpr std::array<std::string_view, 5> kMeansLabels = {
-    N_("Phone"), N_("In person"), N_("E-mail"), N_("Letter"), N_("Other means")};
-
-constexpr std::array<std::string_view, 6> kBasisNames = {
-    "consent", "agreement", "imminent_danger", "child_protection", "court_order", "other"};
-constexpr std::array<std::string_view, 6> kBasisLabels = {
-    N_("The core member's consent"),
-    N_("An information-sharing agreement"),
-    N_("Imminent danger"),
-    N_("Duty to report a child in danger (Youth Protection Act, s. 39)"),
-    N_("A court order"),
-    N_("Another legal basis")};
-
 constexpr std::size_t kMaxRecipientLength = 200;
-
-template <std::size_t N>
-std::optional<std::size_t> IndexOf(const std::array<std::string_view, N>& names,
-                                   std::string_view name) {
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return i;
-  }
-  return std::nullopt;
-}
-
-std::size_t Index(auto value) { return static_cast<std::size_t>(value); }
 
 void CheckText(std::string& text, const char* field, std::size_t limit, const char* missing,
                std::vector<FieldError>& errors) {
@@ -140,48 +108,6 @@ Result<std::int64_t> FindAgreement(const DisclosureRecord& record, const Partner
 }
 
 }  // namespace
-
-const std::vector<RecipientKind>& RecipientKinds() {
-  static const std::vector<RecipientKind> kinds = {
-      RecipientKind::kPartnerContact, RecipientKind::kPolice, RecipientKind::kYouthProtection,
-      RecipientKind::kOther};
-  return kinds;
-}
-
-std::string_view RecipientKindName(RecipientKind kind) { return kRecipientNames[Index(kind)]; }
-std::optional<RecipientKind> ParseRecipientKind(std::string_view name) {
-  const auto index = IndexOf(kRecipientNames, name);
-  return index ? std::optional(static_cast<RecipientKind>(*index)) : std::nullopt;
-}
-std::string_view RecipientKindLabel(RecipientKind kind) { return kRecipientLabels[Index(kind)]; }
-
-const std::vector<DisclosureMeans>& DisclosureMeansList() {
-  static const std::vector<DisclosureMeans> means = {
-      DisclosureMeans::kPhone, DisclosureMeans::kInPerson, DisclosureMeans::kEmail,
-      DisclosureMeans::kLetter, DisclosureMeans::kOther};
-  return means;
-}
-
-std::string_view DisclosureMeansName(DisclosureMeans means) { return kMeansNames[Index(means)]; }
-std::optional<DisclosureMeans> ParseDisclosureMeans(std::string_view name) {
-  const auto index = IndexOf(kMeansNames, name);
-  return index ? std::optional(static_cast<DisclosureMeans>(*index)) : std::nullopt;
-}
-std::string_view DisclosureMeansLabel(DisclosureMeans means) { return kMeansLabels[Index(means)]; }
-
-const std::vector<LegalBasis>& LegalBases() {
-  static const std::vector<LegalBasis> bases = {
-      LegalBasis::kConsent,         LegalBasis::kAgreement,  LegalBasis::kImminentDanger,
-      LegalBasis::kChildProtection, LegalBasis::kCourtOrder, LegalBasis::kOther};
-  return bases;
-}
-
-std::string_view LegalBasisName(LegalBasis basis) { return kBasisNames[Index(basis)]; }
-std::optional<LegalBasis> ParseLegalBasis(std::string_view name) {
-  const auto index = IndexOf(kBasisNames, name);
-  return index ? std::optional(static_cast<LegalBasis>(*index)) : std::nullopt;
-}
-std::string_view LegalBasisLabel(LegalBasis basis) { return kBasisLabels[Index(basis)]; }
 
 bool NeedsExplanation(LegalBasis basis) {
   return basis == LegalBasis::kImminentDanger || basis == LegalBasis::kCourtOrder ||

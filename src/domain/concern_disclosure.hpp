@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "domain/circle_partners.hpp"
 #include "domain/concern.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/legal.hpp"
 
 // Disclosures: what the coordinator told someone outside the circle about a concern, to whom, when,
@@ -21,20 +23,30 @@ namespace cercle::domain {
 // Who received the information.
 enum class RecipientKind { kPartnerContact, kPolice, kYouthProtection, kOther };
 
-const std::vector<RecipientKind>& RecipientKinds();
-// "partner_contact", "police", "dpj", "other".
-std::string_view RecipientKindName(RecipientKind kind);
-std::optional<RecipientKind> ParseRecipientKind(std::string_view name);
-std::string_view RecipientKindLabel(RecipientKind kind);
+template <>
+struct EnumTable<RecipientKind> {
+  static constexpr std::array<EnumEntry<RecipientKind>, 4> kEntries{{
+      {RecipientKind::kPartnerContact, "partner_contact",
+       N_("A partner contact of the outer circle")},
+      {RecipientKind::kPolice, "police", N_("Police")},
+      {RecipientKind::kYouthProtection, "dpj", N_("Youth protection (DPJ)")},
+      {RecipientKind::kOther, "other", N_("Someone else")},
+  }};
+};
 
 // How it was shared.
 enum class DisclosureMeans { kPhone, kInPerson, kEmail, kLetter, kOther };
 
-const std::vector<DisclosureMeans>& DisclosureMeansList();
-// "phone", "in_person", "email", "letter", "other".
-std::string_view DisclosureMeansName(DisclosureMeans means);
-std::optional<DisclosureMeans> ParseDisclosureMeans(std::string_view name);
-std::string_view DisclosureMeansLabel(DisclosureMeans means);
+template <>
+struct EnumTable<DisclosureMeans> {
+  static constexpr std::array<EnumEntry<DisclosureMeans>, 5> kEntries{{
+      {DisclosureMeans::kPhone, "phone", N_("Phone")},
+      {DisclosureMeans::kInPerson, "in_person", N_("In person")},
+      {DisclosureMeans::kEmail, "email", N_("E-mail")},
+      {DisclosureMeans::kLetter, "letter", N_("Letter")},
+      {DisclosureMeans::kOther, "other", N_("Other means")},
+  }};
+};
 
 // The legal basis of a disclosure.
 enum class LegalBasis {
@@ -46,11 +58,18 @@ enum class LegalBasis {
   kOther,            // explained
 };
 
-const std::vector<LegalBasis>& LegalBases();
-// "consent", "agreement", "imminent_danger", "child_protection", "court_order", "other".
-std::string_view LegalBasisName(LegalBasis basis);
-std::optional<LegalBasis> ParseLegalBasis(std::string_view name);
-std::string_view LegalBasisLabel(LegalBasis basis);
+template <>
+struct EnumTable<LegalBasis> {
+  static constexpr std::array<EnumEntry<LegalBasis>, 6> kEntries{{
+      {LegalBasis::kConsent, "consent", N_("The core member's consent")},
+      {LegalBasis::kAgreement, "agreement", N_("An information-sharing agreement")},
+      {LegalBasis::kImminentDanger, "imminent_danger", N_("Imminent danger")},
+      {LegalBasis::kChildProtection, "child_protection",
+       N_("Duty to report a child in danger (Youth Protection Act, s. 39)")},
+      {LegalBasis::kCourtOrder, "court_order", N_("A court order")},
+      {LegalBasis::kOther, "other", N_("Another legal basis")},
+  }};
+};
 // True for the bases that need the coordinator's explanation.
 bool NeedsExplanation(LegalBasis basis);
 

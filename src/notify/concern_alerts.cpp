@@ -66,8 +66,10 @@ bool IsStaff(const store::User& user) {
 
 // Fires step `step` (stored as `escalation_id`) of `concern`: mails its recipients, records them,
 // stores the next step and audits the alert. Returns how many mails were queued.
-int FireStep(soci::session& session, const AlertServices& services, const domain::Concern& concern,
-             const std::string& code_name, int step, std::int64_t escalation_id, Instant now) {
+int FireStep(const store::Unit& unit, const AlertServices& services, const domain::Concern& concern,
+             const std::string& code_name, int step, std::int64_t escalation_id) {
+  soci::session& session = unit.session();
+  const Instant now = unit.now();
   const std::int64_t organisation = concern.organisation_id;
   store::ConcernEscalationStore escalations(session);
   const auto settings = store::SettingsStore(session).Load(organisation);
@@ -98,32 +100,33 @@ int FireStep(soci::session& session, const AlertServices& services, const domain
                           concern.severity, step, code_name, link);
     mail.organisation_id = organisation;
     mail.to = user->email;
-    Outbox::Enqueue(session, mail, now);
+    Outbox::Enqueue(unit, mail);
     ++queued;
   }
   escalations.InsertRecipients(organisation, escalation_id, recipients);
   escalations.InsertStep(organisation, concern.id, step + 1, domain::NextStepDue(now, *deadline),
                          std::nullopt);
-  services.audit.Append(session, services.dialect,
-                        {organisation, std::nullopt, "concern.alert", "concern",
-                         std::to_string(concern.id), "", audit::Outcome::kSuccess, now});
+  services.audit.Append(unit, {organisation, std::nullopt, "concern.alert", "concern",
+                               std::to_string(concern.id), "", audit::Outcome::kSuccess, now});
   return queued;
 }
 
 }  // namespace
 
-int StartConcernAlerts(soci::session& session, const AlertServices& services,
-                       const domain::Concern& concern, const std::string& code_name, Instant now) {
+int StartConcernAlerts(const store::Unit& unit, const AlertServices& services,
+                       const domain::Concern& concern, const std::string& code_name) {
   if (!domain::Alerts(concern.severity)) return 0;
-  const auto escalation_id = store::ConcernEscalationStore(session).InsertStep(
-      concern.organisation_id, concern.id, 0, now, now);
-  return FireStep(session, services, concern, code_name, 0, escalation_id, now);
+  const auto escalation_id =
+      store::ConcernEscalationStore(unit.session())
+          .InsertStep(concern.organisation_id, concern.id, 0, unit.now(), unit.now());
+  return FireStep(unit, services, concern, code_name, 0, escalation_id);
 }
 
-void QueueReplyMail(soci::session& session, const AlertServices& services,
-                    const domain::Concern& concern, const std::string& code_name, Instant now) {
-  const auto user = store::UserStore(session).Find(concern.raised_by, concern.organisation_id);
-  if (!user || !user->active) return;
+bool QueueReplyMail(const store::Unit& unit, const AlertServices& services,
+                    const domain::Concern& concern, const std::string& code_name) {
+  const auto user =
+      store::UserStore(unit.session()).Find(concern.raised_by, concern.organisation_id);
+  if (!user || !user->active) return false;
   const auto language = i18n::FromCode(user->language, i18n::Language::kFrench);
   const bool volunteer = concern.raised_by_volunteer.has_value();
   const std::vector<MessageArgument> arguments = {
@@ -143,7 +146,8 @@ void QueueReplyMail(soci::session& session, const AlertServices& services,
               "to it."),
            arguments}) +
       "\n";
-  Outbox::Enqueue(session, mail, now);
+  Outbox::Enqueue(unit, mail);
+  return true;
 }
 
 int ConcernEscalator::EscalateDue() {
@@ -151,22 +155,21 @@ int ConcernEscalator::EscalateDue() {
   const auto due = database_.Read(store::Scope::System(), [&](soci::session& session) {
     return store::ConcernEscalationStore(session).DueSteps(now, kStepsPerPass);
   });
+  const auto system = store::Scope::System();
   int queued = 0;
   for (const auto& step : due) {
-    const auto fired =
-        database_.Write(store::Scope::System(), [&](soci::session& session) -> Result<int> {
-          store::ConcernEscalationStore escalations(session);
-          const auto row =
-              store::ConcernStore(session).FindRow(step.concern_id, step.organisation_id);
-          if (!row || row->concern.status != domain::ConcernStatus::kRaised) {
-            // Acknowledged (or closed) after this step was stored: nothing more to alert.
-            escalations.CancelPending(step.concern_id, step.organisation_id, now);
-            return 0;
-          }
-          if (!escalations.ClaimStep(step.id, now)) return 0;
-          return FireStep(session, services_, row->concern, row->code_name, step.step, step.id,
-                          now);
-        });
+    const auto fired = database_.Write(system, [&](soci::session& session) -> Result<int> {
+      const store::Unit unit(session, database_.dialect(), system, clock_);
+      store::ConcernEscalationStore escalations(session);
+      const auto row = store::ConcernStore(session).FindRow(step.concern_id, step.organisation_id);
+      if (!row || row->concern.status != domain::ConcernStatus::kRaised) {
+        // Acknowledged (or closed) after this step was stored: nothing more to alert.
+        escalations.CancelPending(step.concern_id, step.organisation_id, unit.now());
+        return 0;
+      }
+      if (!escalations.ClaimStep(step.id, unit.now())) return 0;
+      return FireStep(unit, services_, row->concern, row->code_name, step.step, step.id);
+    });
     if (fired) {
       queued += *fired;
       if (*fired > 0)

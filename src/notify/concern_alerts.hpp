@@ -1,7 +1,5 @@
 #pragma once
 
-#include <soci/soci.h>
-
 #include <cstdint>
 #include <string>
 
@@ -10,6 +8,7 @@
 #include "domain/concern.hpp"
 #include "i18n/translator.hpp"
 #include "store/database.hpp"
+#include "store/unit.hpp"
 
 // The mail that concerns cause: the alerts of urgent and emergency concerns to the on-call rota and
 // their escalation (src/domain/concern_escalation.hpp), and the note to a volunteer that the
@@ -22,22 +21,23 @@ namespace cercle::notify {
 struct AlertServices {
   const i18n::Translator& translator;
   const audit::AuditLog& audit;
-  store::Dialect dialect = store::Dialect::kSqlite;
   // The address users reach (server.public_url), for the links.
   std::string public_url;
 };
 
-// Starts the alerts of `concern` (just stored, with its id) inside the caller's write transaction
-// when its severity alerts: step 0 is stored as fired now and mails the on-call coordinators (or,
-// when nobody is on call, every active coordinator), and step 1 is stored due one acknowledgement
-// deadline later. Returns how many mails were queued (0 for a severity that does not alert).
-int StartConcernAlerts(soci::session& session, const AlertServices& services,
-                       const domain::Concern& concern, const std::string& code_name, Instant now);
+// Starts the alerts of `concern` (just stored, with its id) inside `unit`'s transaction when its
+// severity alerts: step 0 is stored as fired at the unit's time and mails the on-call coordinators
+// (or, when nobody is on call, every active coordinator), and step 1 is stored due one
+// acknowledgement deadline later. Returns how many mails were queued (0 for a severity that does
+// not alert).
+int StartConcernAlerts(const store::Unit& unit, const AlertServices& services,
+                       const domain::Concern& concern, const std::string& code_name);
 
 // Queues the mail that tells the volunteer (or coordinator) who raised a concern that the
-// coordinator replied, inside the caller's write transaction, in the raiser's language.
-void QueueReplyMail(soci::session& session, const AlertServices& services,
-                    const domain::Concern& concern, const std::string& code_name, Instant now);
+// coordinator replied, inside `unit`'s transaction, in the raiser's language. Returns true when a
+// mail was queued (the raiser's account is active).
+bool QueueReplyMail(const store::Unit& unit, const AlertServices& services,
+                    const domain::Concern& concern, const std::string& code_name);
 
 // Fires the due alert steps of every organisation, from the server's scheduler (src/scheduler/).
 class ConcernEscalator {

@@ -1,26 +1,16 @@
 #include "scheduler/scheduler.hpp"
 
-#include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
 namespace cercle::scheduler {
-namespace {
 
-// A failure's description for the log: a database error's text may quote the values of its query.
-std::string DescribeFailure(const std::exception& failure) {
-  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
-    return "database error (category " +
-           std::to_string(static_cast<int>(database->get_error_category())) + ")";
-  }
-  return failure.what();
-}
-
-}  // namespace
-
-Scheduler::Scheduler(std::chrono::seconds interval, std::function<void()> after_work)
-    : interval_(std::max(interval, std::chrono::seconds(1))), after_work_(std::move(after_work)) {}
+Scheduler::Scheduler(std::chrono::seconds interval, std::function<void()> after_work,
+                     DescribeFailure describe)
+    : interval_(std::max(interval, std::chrono::seconds(1))),
+      after_work_(std::move(after_work)),
+      describe_(std::move(describe)) {}
 
 Scheduler::~Scheduler() { Stop(); }
 
@@ -36,7 +26,8 @@ int Scheduler::RunOnce() {
     try {
       done += job();
     } catch (const std::exception& failure) {
-      spdlog::error("scheduler: job {} failed: {}", name, DescribeFailure(failure));
+      spdlog::error("scheduler: job {} failed: {}", name,
+                    describe_ ? describe_(failure) : std::string(failure.what()));
     } catch (...) {
       spdlog::error("scheduler: job {} failed with an unknown error", name);
     }

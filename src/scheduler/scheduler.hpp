@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -18,11 +19,16 @@ namespace cercle::scheduler {
 // was due.
 using Job = std::function<int()>;
 
+// Describes a failed job's exception for the log. The runtime gives the store's description, which
+// never quotes a query's values; by default, the exception's what().
+using DescribeFailure = std::function<std::string(const std::exception&)>;
+
 class Scheduler {
  public:
   // Runs the jobs every `interval`; calls `after_work` after a pass in which some job did something
-  // (to wake the mail sender).
-  Scheduler(std::chrono::seconds interval, std::function<void()> after_work);
+  // (to wake the mail sender); logs a failed job with `describe`.
+  Scheduler(std::chrono::seconds interval, std::function<void()> after_work,
+            DescribeFailure describe = {});
   ~Scheduler();
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
@@ -48,6 +54,7 @@ class Scheduler {
   };
   std::chrono::seconds interval_;
   std::function<void()> after_work_;
+  DescribeFailure describe_;
   std::vector<NamedJob> jobs_;
   std::thread thread_;
   std::mutex mutex_;

@@ -9,44 +9,60 @@ namespace {
 
 using circle_rows::Time;
 
-constexpr const char* kOnCall =
-    "SELECT user_id, level FROM concern_on_call WHERE organisation_id = :organisation ORDER BY "
-    "level, user_id";
-constexpr const char* kDeleteOnCall =
-    "DELETE FROM concern_on_call WHERE organisation_id = :organisation";
-constexpr const char* kInsertOnCall =
-    "INSERT INTO concern_on_call (organisation_id, user_id, level, updated_by, updated_at) VALUES "
-    "(:organisation,"
-    " :user, :level, :by, :at)";
-constexpr const char* kInsertStep =
-    "INSERT INTO concern_escalations (organisation_id, concern_id, step, due_at, fired_at) VALUES "
-    "(:organisation,"
-    " :concern, :step, :due_at, :fired_at) RETURNING id";
+constexpr const char* kOnCall = R"sql(
+  SELECT user_id, level
+  FROM concern_on_call
+  WHERE organisation_id = :organisation
+  ORDER BY level, user_id
+)sql";
+constexpr const char* kDeleteOnCall = R"sql(
+  DELETE FROM concern_on_call WHERE organisation_id = :organisation
+)sql";
+constexpr const char* kInsertOnCall = R"sql(
+  INSERT INTO concern_on_call (organisation_id, user_id, level, updated_by, updated_at)
+  VALUES (:organisation, :user, :level, :by, :at)
+)sql";
+constexpr const char* kInsertStep = R"sql(
+  INSERT INTO concern_escalations (organisation_id, concern_id, step, due_at, fired_at)
+  VALUES (:organisation, :concern, :step, :due_at, :fired_at)
+  RETURNING id
+)sql";
 // The concern_escalations_due index serves it.
-constexpr const char* kDueSteps =
-    "SELECT id, organisation_id, concern_id, step, due_at FROM concern_escalations WHERE fired_at "
-    "IS NULL AND"
-    " cancelled_at IS NULL AND due_at <= :now ORDER BY due_at, id LIMIT ";
-constexpr const char* kClaimStep =
-    "UPDATE concern_escalations SET fired_at = :now WHERE id = :id AND fired_at IS NULL AND "
-    "cancelled_at IS NULL";
-constexpr const char* kCancelPending =
-    "UPDATE concern_escalations SET cancelled_at = :now WHERE concern_id = :concern AND "
-    "organisation_id ="
-    " :organisation AND fired_at IS NULL AND cancelled_at IS NULL";
-constexpr const char* kInsertRecipient =
-    "INSERT INTO concern_alert_recipients (organisation_id, escalation_id, user_id) VALUES "
-    "(:organisation,"
-    " :escalation, :user)";
-constexpr const char* kStepsOf =
-    "SELECT id, organisation_id, concern_id, step, due_at, fired_at, cancelled_at FROM "
-    "concern_escalations"
-    " WHERE concern_id = :concern AND organisation_id = :organisation ORDER BY step";
-constexpr const char* kRecipientsOf =
-    "SELECT r.escalation_id, r.user_id FROM concern_alert_recipients r JOIN concern_escalations e "
-    "ON e.id ="
-    " r.escalation_id WHERE e.concern_id = :concern AND r.organisation_id = :organisation ORDER BY "
-    "r.user_id";
+constexpr const char* kDueSteps = R"sql(
+  SELECT id, organisation_id, concern_id, step, due_at
+  FROM concern_escalations
+  WHERE fired_at IS NULL AND cancelled_at IS NULL AND due_at <= :now
+  ORDER BY due_at, id
+  LIMIT :limit
+)sql";
+constexpr const char* kClaimStep = R"sql(
+  UPDATE concern_escalations
+  SET fired_at = :now
+  WHERE id = :id AND fired_at IS NULL AND cancelled_at IS NULL
+)sql";
+constexpr const char* kCancelPending = R"sql(
+  UPDATE concern_escalations
+  SET cancelled_at = :now
+  WHERE concern_id = :concern AND organisation_id = :organisation
+    AND fired_at IS NULL AND cancelled_at IS NULL
+)sql";
+constexpr const char* kInsertRecipient = R"sql(
+  INSERT INTO concern_alert_recipients (organisation_id, escalation_id, user_id)
+  VALUES (:organisation, :escalation, :user)
+)sql";
+constexpr const char* kStepsOf = R"sql(
+  SELECT id, organisation_id, concern_id, step, due_at, fired_at, cancelled_at
+  FROM concern_escalations
+  WHERE concern_id = :concern AND organisation_id = :organisation
+  ORDER BY step
+)sql";
+constexpr const char* kRecipientsOf = R"sql(
+  SELECT r.escalation_id, r.user_id
+  FROM concern_alert_recipients r
+  JOIN concern_escalations e ON e.id = r.escalation_id
+  WHERE e.concern_id = :concern AND r.organisation_id = :organisation
+  ORDER BY r.user_id
+)sql";
 
 }  // namespace
 
@@ -89,10 +105,11 @@ std::vector<EscalationStep> ConcernEscalationStore::DueSteps(Instant now, int li
   EscalationStep row;
   long long due = 0;
   const long long at = ToUnix(now);
+  const int bounded = std::max(1, limit);
   soci::statement statement =
-      (session_.prepare << std::string(kDueSteps) + std::to_string(std::max(1, limit)),
-       soci::use(at, "now"), soci::into(row.id), soci::into(row.organisation_id),
-       soci::into(row.concern_id), soci::into(row.step), soci::into(due));
+      (session_.prepare << kDueSteps, soci::use(at, "now"), soci::use(bounded, "limit"),
+       soci::into(row.id), soci::into(row.organisation_id), soci::into(row.concern_id),
+       soci::into(row.step), soci::into(due));
   statement.execute();
   std::vector<EscalationStep> steps;
   while (statement.fetch()) {

@@ -150,6 +150,14 @@ void OpenTarget(soci::session& session, const ConnectionTarget& target) {
 
 }  // namespace
 
+std::string DescribeFailure(const std::exception& failure) {
+  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
+    return "database error (category " +
+           std::to_string(static_cast<int>(database->get_error_category())) + ")";
+  }
+  return failure.what();
+}
+
 Result<ConnectionTarget> ParseUrl(const std::string& url) {
   ConnectionTarget target;
   if (url.starts_with("sqlite:")) {

@@ -41,6 +41,10 @@ enum class StorageFault { kDiskFull, kReadOnly, kIoError, kConnectionLost };
 // The fault's name for the log: "disk full", "read-only", "I/O error", "connection lost".
 std::string_view StorageFaultName(StorageFault fault);
 
+// A failure's description for the log: a database error becomes its category only, since its text
+// may quote the values of its query; any other failure its what().
+std::string DescribeFailure(const std::exception& failure);
+
 // What became of a write that a storage fault stopped.
 enum class WriteOutcome {
   kNotWritten,  // nothing was committed: the user may try again

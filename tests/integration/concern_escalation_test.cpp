@@ -229,7 +229,6 @@ TEST_P(ConcernEscalation, TwoSchedulersOnOneDatabaseFireEachStepOnce) {
   server_.clock().Advance(16min);
   auto& runtime = server_.runtime();
   const notify::AlertServices services{runtime.translator(), runtime.audit(),
-                                       runtime.database().dialect(),
                                        runtime.config().server.public_url};
   // A second server's scheduler on its own connections to the same database.
   auto second_database = store::Database::Open(server_.test_database().url(), 2);

@@ -16,8 +16,7 @@ namespace {
 
 notify::AlertServices Services(TestServer& server) {
   auto& runtime = server.runtime();
-  return {runtime.translator(), runtime.audit(), runtime.database().dialect(),
-          runtime.config().server.public_url};
+  return {runtime.translator(), runtime.audit(), runtime.config().server.public_url};
 }
 
 // Every row of `query` as text, one line per row.
@@ -76,8 +75,10 @@ std::int64_t ConcernFixture::Raise(const TestConcern& test) {
         concern.raised_at = concern.updated_at = now;
         concern.id = store::ConcernStore(session).Insert(concern);
         const auto circle = store::CircleStore(session).Find(test.circle_id, test.organisation_id);
-        notify::StartConcernAlerts(session, services, concern,
-                                   circle ? circle->code_name : "Cercle ?", now);
+        const store::Unit unit(session, server_.runtime().database().dialect(),
+                               store::Scope::Organisation(test.organisation_id), server_.clock());
+        notify::StartConcernAlerts(unit, services, concern,
+                                   circle ? circle->code_name : "Cercle ?");
         return concern.id;
       });
 }

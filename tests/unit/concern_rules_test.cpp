@@ -91,12 +91,12 @@ TEST(ConcernDraft, RefusesTooLongTexts) {
 }
 
 TEST(ConcernCategories, FollowTheTrainedRiskFactorsAndRoundTrip) {
-  EXPECT_EQ(ConcernCategories().size(), 10u);
-  for (const auto category : ConcernCategories()) {
-    EXPECT_EQ(ParseConcernCategory(ConcernCategoryName(category)), category);
+  EXPECT_EQ(EnumValues<ConcernCategory>().size(), 10u);
+  for (const auto category : EnumValues<ConcernCategory>()) {
+    EXPECT_EQ(ParseEnum<ConcernCategory>(NameOf(category)), category);
   }
   for (const auto severity : Severities())
-    EXPECT_EQ(ParseSeverity(SeverityName(severity)), severity);
+    EXPECT_EQ(ParseSeverity(NameOf(severity)), severity);
   EXPECT_FALSE(ParseSeverity("critical"));
   EXPECT_TRUE(ShowsDutyToReport(ConcernCategory::kAccessToVictims));
   EXPECT_FALSE(ShowsDutyToReport(ConcernCategory::kSubstanceAbuse));
@@ -344,9 +344,9 @@ TEST_F(DisclosureBasis, ImminentDangerCourtOrderAndOtherNeedAnExplanation) {
        {LegalBasis::kImminentDanger, LegalBasis::kCourtOrder, LegalBasis::kOther}) {
     auto draft = ToPartner(basis);
     draft.explanation = "court";
-    EXPECT_TRUE(HasField(Check(draft, &contact_).error(), "explanation")) << LegalBasisName(basis);
+    EXPECT_TRUE(HasField(Check(draft, &contact_).error(), "explanation")) << NameOf(basis);
     draft.explanation = "Menace précise envers une personne nommée, ce soir.";
-    EXPECT_TRUE(Check(draft, &contact_)) << LegalBasisName(basis);
+    EXPECT_TRUE(Check(draft, &contact_)) << NameOf(basis);
   }
   auto child = ToPartner(LegalBasis::kChildProtection);
   child.recipient_kind = RecipientKind::kYouthProtection;

@@ -1,7 +1,6 @@
 #include "web/pages/concerns/concern_attention.hpp"
 
-#include "auth/policies/concern_policy.hpp"
-#include "store/concern_store.hpp"
+#include "app/concerns/concern_register.hpp"
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/concerns/concern_common.hpp"
 
@@ -9,12 +8,8 @@ namespace cercle::web::pages::concerns {
 
 std::vector<home::AttentionItem> Attention(Context& context) {
   std::vector<home::AttentionItem> items;
-  if (!context.actor || !auth::policies::ConcernPolicy::CanManage(*context.actor)) return items;
-  const auto& actor = context.signed_in();
-  const auto rows = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::ConcernStore(session).Unacknowledged(*actor.organisation_id);
-  });
-  for (const auto& row : rows) {
+  if (!context.actor) return items;
+  for (const auto& row : app::concerns::LoadUnacknowledged(context.services.app, *context.actor)) {
     const auto& concern = row.concern;
     const bool alert = domain::Alerts(concern.severity);
     const char* text =
@@ -25,11 +20,10 @@ std::vector<home::AttentionItem> Attention(Context& context) {
     items.push_back(
         {alert ? home::Urgency::kAlert : home::Urgency::kSoon,
          circles::LocalDay(context, concern.raised_at),
-         context.Format(
-             {text,
-              {{"circle", row.code_name},
-               {"category", context.Translate(domain::ConcernCategoryLabel(concern.category))},
-               {"moment", FormatMoment(context, concern.raised_at)}}}),
+         context.Format({text,
+                         {{"circle", row.code_name},
+                          {"category", context.Translate(domain::LabelOf(concern.category))},
+                          {"moment", FormatMoment(context, concern.raised_at)}}}),
          ConcernHref(concern.id)});
   }
   return items;

@@ -1,7 +1,6 @@
 #include "web/pages/concerns/concern_common.hpp"
 
 #include "domain/dates.hpp"
-#include "web/pages/circles/circle_common.hpp"
 
 namespace cercle::web::pages::concerns {
 
@@ -40,11 +39,6 @@ std::string FormatMoment(const Context& context, Instant instant) {
   return context.services.translator.FormatDateTime(context.language, instant);
 }
 
-notify::AlertServices AlertServicesOf(const Context& context) {
-  return {context.services.translator, context.services.audit, context.services.database.dialect(),
-          context.services.config.server.public_url};
-}
-
 std::string ConcernHref(std::int64_t concern_id) {
   return "/concerns/" + std::to_string(concern_id);
 }
@@ -52,52 +46,38 @@ std::string PortalConcernHref(std::int64_t concern_id) {
   return "/portal/concerns/" + std::to_string(concern_id);
 }
 
-mstch::map ConcernSummary(const Context& context, const store::ConcernRow& row) {
+mstch::map ConcernSummary(const Context& context, const app::concerns::ConcernRow& row) {
   const auto& concern = row.concern;
   return mstch::map{{"id", std::to_string(concern.id)},
                     {"code_name", row.code_name},
-                    {"category", context.Translate(domain::ConcernCategoryLabel(concern.category))},
-                    {"severity", context.Translate(domain::SeverityLabel(concern.severity))},
+                    {"category", context.Translate(domain::LabelOf(concern.category))},
+                    {"severity", context.Translate(domain::LabelOf(concern.severity))},
                     {"severity_badge", std::string(domain::SeverityBadge(concern.severity))},
                     {"emergency", concern.severity == domain::Severity::kEmergency},
-                    {"status", context.Translate(domain::ConcernStatusLabel(concern.status))},
+                    {"status", context.Translate(domain::LabelOf(concern.status))},
                     {"status_badge", std::string(domain::ConcernStatusBadge(concern.status))},
                     {"raised_at", FormatMoment(context, concern.raised_at)},
                     {"raised_by", row.raised_by_name}};
 }
 
-namespace {
-
-template <class Enum, class Names, class Labels>
-mstch::array ChoicesWithPrompt(const Context& context, const std::vector<Enum>& values, Names name,
-                               Labels label, const std::string& chosen) {
-  mstch::array choices{mstch::map{{"value", std::string()},
-                                  {"label", context.Translate(N_("Choose…"))},
-                                  {"selected", chosen.empty()}}};
-  for (auto& choice : circles::Choices(context, values, name, label, chosen))
-    choices.push_back(std::move(choice));
-  return choices;
+mstch::array WithPrompt(const Context& context, const char* label, const std::string& chosen,
+                        mstch::array choices) {
+  mstch::array all{mstch::map{
+      {"value", std::string()}, {"label", context.Translate(label)}, {"selected", chosen.empty()}}};
+  for (auto& choice : choices) all.push_back(std::move(choice));
+  return all;
 }
-
-}  // namespace
 
 mstch::array CategoryChoices(const Context& context, const std::string& chosen) {
-  return ChoicesWithPrompt(context, domain::ConcernCategories(), domain::ConcernCategoryName,
-                           domain::ConcernCategoryLabel, chosen);
+  return WithPrompt(context, N_("Choose…"), chosen,
+                    EnumChoices<domain::ConcernCategory>(context, chosen));
 }
 
-mstch::array SeverityChoices(const Context& context, const std::string& chosen) {
-  return circles::Choices(context, domain::Severities(), domain::SeverityName,
-                          domain::SeverityLabel, chosen);
-}
-
-void AuditConcern(Context& context, soci::session& session, const std::string& action,
-                  std::int64_t concern_id) {
-  circles::Audit(context, session, action, "concern", concern_id);
-}
-
-void RecordConcernView(Context& context, const std::string& action, std::int64_t concern_id) {
-  circles::RecordView(context, action, "concern", concern_id);
+app::concerns::PageChoice ChoosePage(const Context& context, Pagination& pagination) {
+  return [&context, &pagination](std::int64_t total) {
+    pagination = Paginate(context.request, total);
+    return pagination.Slice();
+  };
 }
 
 }  // namespace cercle::web::pages::concerns

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <soci/soci.h>
 #include <mstch/mstch.hpp>
 
 #include <cstdint>
@@ -8,15 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "app/concerns/concern_common.hpp"
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/concern.hpp"
-#include "notify/concern_alerts.hpp"
-#include "store/concern_store.hpp"
 #include "web/context.hpp"
+#include "web/pages/circles/circle_common.hpp"
+#include "web/pagination.hpp"
 
 // What the concerns' pages share: moments typed and shown in the organisation's time zone, messages
-// whose dates are written out in the reader's language, the choices of the forms, and the audit.
+// whose dates are written out in the reader's language, the choices of the forms, and paging.
 namespace cercle::web::pages::concerns {
 
 // `error` with every "date" argument (an ISO date from the domain) written out in the reader's
@@ -31,26 +31,31 @@ std::string MomentValue(const Context& context, Instant instant);
 // A moment written out in the reader's language: "30 nov. 2026 19 h 30".
 std::string FormatMoment(const Context& context, Instant instant);
 
-// What the alert mail of a concern needs, from the server's services.
-notify::AlertServices AlertServicesOf(const Context& context);
-
 // The address of a concern's page for staff, and for the volunteer who raised it.
 std::string ConcernHref(std::int64_t concern_id);
 std::string PortalConcernHref(std::int64_t concern_id);
 
 // The fields every list of concerns shows: code name, category, severity and status with their
 // badges, when it was raised.
-mstch::map ConcernSummary(const Context& context, const store::ConcernRow& row);
+mstch::map ConcernSummary(const Context& context, const app::concerns::ConcernRow& row);
 
-// The <select> options of every category, severity… with `chosen` selected, after an empty "Choose"
-// option.
+// The <select> options of every value of the enumeration E, `chosen` selected.
+template <class E>
+mstch::array EnumChoices(const Context& context, const std::string& chosen) {
+  return circles::Choices(context, domain::EnumValues<E>(), domain::NameOf<E>, domain::LabelOf<E>,
+                          chosen);
+}
+
+// `choices` after an empty option labelled `label` (a msgid: "Choose…", "Every category"…),
+// selected when nothing is chosen.
+mstch::array WithPrompt(const Context& context, const char* label, const std::string& chosen,
+                        mstch::array choices);
+
+// The <select> options of every category after an empty "Choose…" option, `chosen` selected.
 mstch::array CategoryChoices(const Context& context, const std::string& chosen);
-mstch::array SeverityChoices(const Context& context, const std::string& chosen);
 
-// Appends `action` on the concern `concern_id` by the actor, inside the caller's write transaction.
-void AuditConcern(Context& context, soci::session& session, const std::string& action,
-                  std::int64_t concern_id);
-// Records `action` (a view) on the concern `concern_id` in a transaction of its own.
-void RecordConcernView(Context& context, const std::string& action, std::int64_t concern_id);
+// The page a list is on (?page=): remembers it in `pagination` once the app layer knows the
+// list's length.
+app::concerns::PageChoice ChoosePage(const Context& context, Pagination& pagination);
 
 }  // namespace cercle::web::pages::concerns

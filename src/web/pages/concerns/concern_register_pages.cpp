@@ -1,18 +1,16 @@
 // The staff's concern register, with its filters and the organisation's monthly figures (time to
 // acknowledge, time to close: median and count), and the on-call rota that urgent and emergency
 // concerns alert. The register costs a fixed number of queries, whatever the number of concerns.
+#include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 
+#include "app/concerns/concern_register.hpp"
+#include "app/concerns/on_call.hpp"
 #include "auth/policies/concern_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "domain/concern_escalation.hpp"
 #include "domain/concern_figures.hpp"
-#include "store/circle_store.hpp"
-#include "store/concern_escalation_store.hpp"
-#include "store/settings_store.hpp"
-#include "store/user_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_common.hpp"
@@ -39,14 +37,10 @@ std::string Query(const std::multimap<std::string, std::string>& parameters,
   return found == parameters.end() ? std::string() : found->second;
 }
 
-template <class Enum, class Names, class Labels>
-mstch::array FilterChoices(const Context& context, const std::vector<Enum>& values, Names name,
-                           Labels label, const std::string& chosen, const char* every) {
-  mstch::array choices{mstch::map{
-      {"value", std::string()}, {"label", context.Translate(every)}, {"selected", chosen.empty()}}};
-  for (auto& choice : circles::Choices(context, values, name, label, chosen))
-    choices.push_back(std::move(choice));
-  return choices;
+// A filter's options: "every …" (`every`), then every value of E, `chosen` selected.
+template <class E>
+mstch::array FilterChoice(const Context& context, const std::string& chosen, const char* every) {
+  return WithPrompt(context, every, chosen, EnumChoices<E>(context, chosen));
 }
 
 mstch::array FigureRows(const Context& context, const std::vector<domain::MonthFigures>& figures) {
@@ -68,119 +62,84 @@ mstch::array FigureRows(const Context& context, const std::vector<domain::MonthF
   return rows;
 }
 
-// The organisation's active coordinators and administrators, by name.
-std::vector<store::User> StaffOf(const std::vector<store::User>& users) {
-  std::vector<store::User> staff;
-  for (const auto& user : users) {
-    if (user.active && (user.roles.Has(domain::Role::kCoordinator) ||
-                        user.roles.Has(domain::Role::kOrganisationAdmin))) {
-      staff.push_back(user);
-    }
-  }
-  return staff;
-}
-
 std::string LevelLabel(const Context& context, int level) {
   if (level == 0) return context.Translate(N_("On call"));
   return context.Format({N_("Backup {level}"), {{"level", std::to_string(level)}}});
 }
 
-Response RenderOnCall(Context& context, const Form* form, const Error* error, bool saved) {
-  const auto& actor = context.signed_in();
-  const std::int64_t organisation = *actor.organisation_id;
-  struct Data {
-    std::vector<store::User> users;
-    std::vector<domain::OnCallEntry> on_call;
-    domain::Settings settings{{}};
-  };
-  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    Data data;
-    data.users = store::UserStore(session).ListOrganisation(organisation);
-    data.on_call = store::ConcernEscalationStore(session).OnCall(organisation);
-    data.settings = store::SettingsStore(session).Load(organisation);
-    return data;
-  });
+// The level choices of `user`'s field, `chosen` selected.
+mstch::array LevelChoices(const Context& context, const std::string& chosen) {
+  mstch::array choices{mstch::map{{"value", std::string()},
+                                  {"label", context.Translate(N_("Not on call"))},
+                                  {"selected", chosen.empty()}}};
+  for (int level = 0; level <= domain::kMaxOnCallLevel; ++level) {
+    choices.push_back(mstch::map{{"value", std::to_string(level)},
+                                 {"label", LevelLabel(context, level)},
+                                 {"selected", chosen == std::to_string(level)}});
+  }
+  return choices;
+}
+
+mstch::map OnCallView(const Context& context, const app::concerns::OnCallPage& page,
+                      const Form* form) {
   std::map<std::int64_t, int> levels;
-  for (const auto& entry : data.on_call) levels[entry.user_id] = entry.level;
+  for (const auto& entry : page.on_call) levels[entry.user_id] = entry.level;
   mstch::array people;
-  for (const auto& user : StaffOf(data.users)) {
+  for (const auto& user : page.staff) {
     const std::string field = "level-" + std::to_string(user.id);
     const auto current = levels.find(user.id);
     const std::string chosen =
         form ? form->Get(field)
              : (current == levels.end() ? std::string() : std::to_string(current->second));
-    mstch::array choices{mstch::map{{"value", std::string()},
-                                    {"label", context.Translate(N_("Not on call"))},
-                                    {"selected", chosen.empty()}}};
-    for (int level = 0; level <= domain::kMaxOnCallLevel; ++level) {
-      choices.push_back(mstch::map{{"value", std::to_string(level)},
-                                   {"label", LevelLabel(context, level)},
-                                   {"selected", chosen == std::to_string(level)}});
-    }
-    people.push_back(
-        mstch::map{{"field", field}, {"name", user.display_name}, {"choices", choices}});
+    people.push_back(mstch::map{
+        {"field", field}, {"name", user.display_name}, {"choices", LevelChoices(context, chosen)}});
   }
   mstch::array rota;
-  for (const auto& entry : data.on_call) {
-    const auto user = std::find_if(data.users.begin(), data.users.end(),
+  for (const auto& entry : page.on_call) {
+    const auto user = std::find_if(page.users.begin(), page.users.end(),
                                    [&](const auto& u) { return u.id == entry.user_id; });
-    if (user == data.users.end()) continue;
+    if (user == page.users.end()) continue;
     rota.push_back(
         mstch::map{{"level", LevelLabel(context, entry.level)}, {"name", user->display_name}});
   }
-  mstch::map model{
+  return mstch::map{
       {"people", people},
       {"rota", rota},
-      {"nobody", data.on_call.empty()},
-      {"emergency_minutes", std::to_string(data.settings.Get("concern.ack_minutes_emergency"))},
-      {"urgent_minutes", std::to_string(data.settings.Get("concern.ack_minutes_urgent"))},
-      {"can_change_settings", auth::policies::SettingsPolicy::CanChange(actor)}};
+      {"nobody", page.on_call.empty()},
+      {"emergency_minutes", std::to_string(page.emergency_minutes)},
+      {"urgent_minutes", std::to_string(page.urgent_minutes)},
+      {"can_change_settings", auth::policies::SettingsPolicy::CanChange(context.signed_in())}};
+}
+
+Response RenderOnCall(Context& context, const Form* form, const Error* error, bool saved) {
+  const auto page = app::concerns::LoadOnCallPage(context.services.app, context.signed_in());
+  if (!page) return Deny(context, "on_call", "");
+  mstch::map model = OnCallView(context, *page, form);
   if (error) AddErrors(context, *error, model);
   if (saved) model["notice"] = context.Translate(N_("The on-call rota is saved."));
   return RenderPage(context, "concern_on_call", context.Translate(N_("On call for concerns")),
                     std::move(model), error ? StatusFor(error->kind) : 200);
 }
 
-}  // namespace
-
-Response Register(Context& context) {
-  const auto& actor = context.signed_in();
-  // Like the circles' list, the register names circles: a 404 for everyone else.
-  if (!ConcernPolicy::CanManage(actor)) return Deny(context, "concern", "");
-  const std::int64_t organisation = *actor.organisation_id;
+// The register's filters as the query string gives them.
+app::concerns::RegisterQuery RegisterQueryOf(const Context& context, Pagination& pagination) {
   const auto parameters = context.request.QueryParameters();
-  store::ConcernFilter filter;
-  const std::string circle_text = Query(parameters, "circle");
-  filter.circle_id = ParseId(circle_text);
-  filter.category = domain::ParseConcernCategory(Query(parameters, "category"));
-  filter.severity = domain::ParseSeverity(Query(parameters, "severity"));
-  filter.status = domain::ParseConcernStatus(Query(parameters, "status"));
+  app::concerns::RegisterQuery query{
+      .circle_id = ParseId(Query(parameters, "circle")),
+      .category = domain::ParseEnum<domain::ConcernCategory>(Query(parameters, "category")),
+      .severity = domain::ParseEnum<domain::Severity>(Query(parameters, "severity")),
+      .status = domain::ParseEnum<domain::ConcernStatus>(Query(parameters, "status")),
+      .page = ChoosePage(context, pagination)};
   const std::string open_text = Query(parameters, "open");
-  const Instant now = context.services.clock.Now();
   for (const int days : kOpenDays) {
-    if (open_text == std::to_string(days)) filter.open_since = now - std::chrono::days(days);
+    if (open_text == std::to_string(days)) query.open_days = days;
   }
-  struct Data {
-    Pagination pagination;
-    std::vector<store::ConcernRow> rows;
-    std::vector<domain::ConcernTimes> times;
-    std::vector<domain::Circle> circles;
-  };
-  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    Data data;
-    store::ConcernStore concerns(session);
-    data.pagination = Paginate(context.request, concerns.CountRegister(organisation, filter));
-    data.rows = concerns.Register(organisation, filter, data.pagination.Slice());
-    data.times = concerns.Times(organisation);
-    data.circles = store::CircleStore(session).List(organisation, store::IncludeClosed::kYes);
-    return data;
-  });
-  context.services.audit.Record(
-      context.services.database,
-      {actor.organisation_id, actor.user_id, "concern.list", "concern", "",
-       context.request.client_address, audit::Outcome::kSuccess, now});
+  return query;
+}
+
+mstch::array RegisterRows(const Context& context, const app::concerns::RegisterPage& page) {
   mstch::array rows;
-  for (const auto& row : data.rows) {
+  for (const auto& row : page.rows) {
     mstch::map model = ConcernSummary(context, row);
     model["href"] = ConcernHref(row.concern.id);
     if (row.concern.acknowledged_at) {
@@ -189,91 +148,92 @@ Response Register(Context& context) {
     }
     rows.push_back(std::move(model));
   }
+  return rows;
+}
+
+mstch::array CircleChoices(const Context& context, const app::concerns::RegisterPage& page,
+                           std::optional<std::int64_t> chosen) {
   mstch::array circles{mstch::map{{"value", std::string()},
                                   {"label", context.Translate(N_("Every circle"))},
-                                  {"selected", !filter.circle_id}}};
-  for (const auto& circle : data.circles) {
+                                  {"selected", !chosen}}};
+  for (const auto& circle : page.circles) {
     circles.push_back(mstch::map{{"value", std::to_string(circle.id)},
                                  {"label", circle.code_name},
-                                 {"selected", filter.circle_id == circle.id}});
+                                 {"selected", chosen == circle.id}});
   }
+  return circles;
+}
+
+mstch::array OpenChoices(const Context& context, std::optional<int> chosen) {
   mstch::array open{mstch::map{{"value", std::string()},
                                {"label", context.Translate(N_("Any time"))},
-                               {"selected", !filter.open_since}}};
+                               {"selected", !chosen}}};
   for (const int days : kOpenDays) {
     open.push_back(
         mstch::map{{"value", std::to_string(days)},
                    {"label", context.Format({days == 1 ? N_("Open for at least {count} day")
                                                        : N_("Open for at least {count} days"),
                                              {{"count", std::to_string(days)}}})},
-                   {"selected", open_text == std::to_string(days)}});
+                   {"selected", chosen == days}});
   }
-  const auto figures = domain::MonthlyFigures(
-      data.times, [&](Instant instant) { return circles::LocalDay(context, instant); });
-  mstch::map model{
+  return open;
+}
+
+mstch::map RegisterView(const Context& context, const app::concerns::RegisterPage& page,
+                        const app::concerns::RegisterQuery& query) {
+  const auto parameters = context.request.QueryParameters();
+  const auto rows = RegisterRows(context, page);
+  return mstch::map{
       {"concerns", rows},
       {"empty", rows.empty()},
-      {"none_at_all", data.times.empty()},
-      {"circles", circles},
-      {"categories", FilterChoices(context, domain::ConcernCategories(),
-                                   domain::ConcernCategoryName, domain::ConcernCategoryLabel,
-                                   Query(parameters, "category"), N_("Every category"))},
-      {"severities",
-       FilterChoices(context, domain::Severities(), domain::SeverityName, domain::SeverityLabel,
-                     Query(parameters, "severity"), N_("Every severity"))},
-      {"statuses",
-       FilterChoices(context, domain::ConcernStatuses(), domain::ConcernStatusName,
-                     domain::ConcernStatusLabel, Query(parameters, "status"), N_("Every status"))},
-      {"open", open},
-      {"figures", FigureRows(context, figures)},
-      {"has_figures", !figures.empty()},
-      {"total", context.Format({N_("Concerns matching: {count}"),
-                                {{"count", std::to_string(data.pagination.total)}}})},
-      {"can_set_on_call", ConcernPolicy::CanSetOnCall(actor)}};
-  AddPagination(context, data.pagination, model);
+      {"none_at_all", !page.any_concern},
+      {"circles", CircleChoices(context, page, query.circle_id)},
+      {"categories", FilterChoice<domain::ConcernCategory>(context, Query(parameters, "category"),
+                                                           N_("Every category"))},
+      {"severities", FilterChoice<domain::Severity>(context, Query(parameters, "severity"),
+                                                    N_("Every severity"))},
+      {"statuses", FilterChoice<domain::ConcernStatus>(context, Query(parameters, "status"),
+                                                       N_("Every status"))},
+      {"open", OpenChoices(context, query.open_days)},
+      {"figures", FigureRows(context, page.figures)},
+      {"has_figures", !page.figures.empty()},
+      {"total",
+       context.Format({N_("Concerns matching: {count}"), {{"count", std::to_string(page.total)}}})},
+      {"can_set_on_call", ConcernPolicy::CanSetOnCall(context.signed_in())}};
+}
+
+}  // namespace
+
+Response Register(Context& context) {
+  Pagination pagination;
+  const auto query = RegisterQueryOf(context, pagination);
+  const auto page = app::concerns::LoadRegister(context.services.app, context.signed_in(), query);
+  // Like the circles' list, the register names circles: a 404 for everyone else.
+  if (!page) return Deny(context, "concern", "");
+  mstch::map model = RegisterView(context, *page, query);
+  AddPagination(context, pagination, model);
   return RenderPage(context, "concern_register", context.Translate(N_("Concern register")),
                     std::move(model));
 }
 
 Response ShowOnCall(Context& context) {
-  if (!ConcernPolicy::CanSetOnCall(context.signed_in())) return Deny(context, "on_call", "");
   return RenderOnCall(context, nullptr, nullptr, context.request.query == "saved=1");
 }
 
 Response SaveOnCall(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!ConcernPolicy::CanSetOnCall(actor)) return Deny(context, "on_call", "");
   const Form form(context.request);
-  const std::int64_t organisation = *actor.organisation_id;
-  const auto users = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::UserStore(session).ListOrganisation(organisation);
-  });
-  std::vector<std::int64_t> staff;
-  for (const auto& user : StaffOf(users)) staff.push_back(user.id);
-  std::vector<domain::OnCallEntry> entries;
-  for (const auto user : staff) {
-    const std::string text = form.Get("level-" + std::to_string(user));
-    if (text.empty()) continue;
-    const bool number =
-        text.size() <= 2 && text.find_first_not_of("0123456789") == std::string::npos;
-    entries.push_back({user, number ? std::stoi(text) : -1});
-  }
-  // A field naming someone who is not staff (a forged form) is refused like a bad level.
+  app::concerns::SaveOnCallCommand command;
   for (const auto& [name, value] : context.request.FormFields()) {
     if (!name.starts_with("level-") || value.empty()) continue;
-    const auto id = ParseId(name.substr(6));
-    if (!id || std::find(staff.begin(), staff.end(), *id) == staff.end())
-      entries.push_back({id.value_or(0), 0});
+    const bool number =
+        value.size() <= 2 && value.find_first_not_of("0123456789") == std::string::npos;
+    command.choices.push_back({ParseId(name.substr(6)), number ? std::stoi(value) : -1});
   }
-  if (auto checked = domain::CheckOnCall(entries, staff); !checked) {
-    return RenderOnCall(context, &form, &checked.error(), false);
+  const auto saved = app::concerns::SaveOnCall(context.services.app, context.signed_in(), command);
+  if (!saved) {
+    return Refusal(context, saved.error(), "on_call", "",
+                   [&](const Error& error) { return RenderOnCall(context, &form, &error, false); });
   }
-  (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
-    store::ConcernEscalationStore(session).ReplaceOnCall(organisation, entries, actor.user_id,
-                                                         context.services.clock.Now());
-    circles::Audit(context, session, "concern.on_call", "organisation", organisation);
-    return {};
-  });
   return Response::Redirect("/concerns/on-call?saved=1");
 }
 

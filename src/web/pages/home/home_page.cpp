@@ -1,7 +1,7 @@
 #include "web/pages/home/home_page.hpp"
 
+#include "app/portal/home.hpp"
 #include "auth/policies/user_policy.hpp"
-#include "store/organisation_store.hpp"
 #include "web/layout.hpp"
 #include "web/pages/home/attention.hpp"
 
@@ -15,7 +15,8 @@ Response Show(Context& context) {
     model["signed_in"] = true;
     model["display_name"] = actor.display_name;
     mstch::array roles;
-    for (const auto role : actor.roles.List()) roles.push_back(context.Translate(domain::RoleLabel(role)));
+    for (const auto role : actor.roles.List())
+      roles.push_back(context.Translate(domain::RoleLabel(role)));
     model["roles"] = roles;
     model["can_manage_users"] = UserPolicy::CanList(actor);
     model["can_read_audit"] = AuditPolicy::CanRead(actor);
@@ -39,10 +40,9 @@ Response Show(Context& context) {
     }
     return RenderPage(context, "home", context.Translate(N_("Home")), std::move(model));
   }
-  const auto organisations = store::ListOrganisations(context.services.database);
   // A server that hosts a single organisation names it on the welcome page.
-  if (organisations.size() == 1) {
-    model["organisation_name"] = context.organisation_name = organisations.front().name;
+  if (const auto name = app::portal::HostedOrganisationName(context.services.app)) {
+    model["organisation_name"] = context.organisation_name = *name;
   }
   return RenderPage(context, "home", context.Translate(N_("Welcome")), std::move(model));
 }

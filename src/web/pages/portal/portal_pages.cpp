@@ -2,12 +2,10 @@
 
 #include "base/text.hpp"
 
-#include "app/volunteers/volunteer_hours.hpp"
+#include "app/portal/portal.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/screening_store.hpp"
 #include "store/training_store.hpp"
-#include "store/volunteer_hours_store.hpp"
-#include "store/volunteer_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_portal.hpp"
@@ -19,28 +17,18 @@ namespace {
 using auth::policies::VolunteerPolicy;
 namespace views = volunteers;
 
-// The actor's own file, when they may see their portal.
-std::optional<domain::Volunteer> OwnFile(const Context& context) {
-  if (!context.actor || !VolunteerPolicy::MayHavePortal(*context.actor)) return std::nullopt;
-  const auto& actor = *context.actor;
-  auto volunteer = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::VolunteerStore(session).FindByUser(actor.user_id, *actor.organisation_id);
-  });
-  if (!volunteer || !VolunteerPolicy::CanSeePortal(actor, *volunteer)) return std::nullopt;
-  return volunteer;
-}
+// What the portal reads besides the file: its screening items, training attendance and the hours
+// logged. It stays here until the volunteers' helpers it uses move to the application layer.
+struct PortalData {
+  std::vector<domain::ScreeningItem> items;
+  std::vector<domain::TrainingAttendance> attendance;
+  views::LoggedHours logged;
+};
 
-Response Render(Context& context, const domain::Volunteer& volunteer, const Form* form,
-                const Error* error, const std::string& notice) {
+PortalData ReadPortalData(const Context& context, const domain::Volunteer& volunteer) {
   const auto& actor = context.signed_in();
   const std::int64_t organisation = *actor.organisation_id;
-  const auto setup = views::LoadProgramSetup(context);
-  struct PortalData {
-    std::vector<domain::ScreeningItem> items;
-    std::vector<domain::TrainingAttendance> attendance;
-    views::LoggedHours logged;
-  };
-  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
+  return context.services.database.Read(actor.scope(), [&](soci::session& session) {
     PortalData data;
     data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
     data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
@@ -50,19 +38,9 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                                          volunteer.id, views::RequestedHoursPage(context));
     return data;
   });
-  const domain::CivilDate today = context.services.app.Today();
-  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+}
 
-  mstch::map model{{"name", volunteer.FullName()},
-                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
-                   {"stage_badge", views::StageBadge(volunteer.stage)},
-                   {"email", volunteer.email},
-                   {"phone", volunteer.phone},
-                   {"region", volunteer.region},
-                   {"languages", volunteer.languages}};
-  if (!notice.empty()) model["notice"] = notice;
-  // Their circles: the next meeting, the minutes to write.
-  model["circles"] = circles::PortalCircles(context, volunteer);
+mstch::array AvailabilityRows(const Context& context, const domain::Volunteer& volunteer) {
   mstch::array availability;
   for (int day = 0; day < domain::Availability::kDays; ++day) {
     std::string periods;
@@ -77,16 +55,12 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
           mstch::map{{"day", context.Translate(domain::WeekdayLabel(day))}, {"periods", periods}});
     }
   }
-  model["availability"] = availability;
+  return availability;
+}
 
-  // Screening: the status of each item only. Results' notes and refusal reasons stay with the
-  // coordinators.
-  model["screening"] = views::ScreeningStatusRows(
-      context, domain::SummariseScreening(setup.screening_types, data.items, today, notice_days));
-
-  // Training.
-  model["training"] = views::TrainingProgressRows(
-      context, domain::SummariseTraining(setup.training_modules, data.attendance));
+// The training sessions attended, newest first.
+mstch::array SessionRows(const Context& context, const views::ProgramSetup& setup,
+                         const PortalData& data) {
   std::map<std::int64_t, std::string> module_names;
   for (const auto& module : setup.training_modules) {
     module_names[module.id] = views::DataName(context, module.name);
@@ -97,9 +71,12 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                                   {"module", module_names[it->module_id]},
                                   {"hours", views::FormatHours(context, it->minutes)}});
   }
-  model["sessions"] = sessions;
+  return sessions;
+}
 
-  // Hours: approved totals, and what waits for the coordinator.
+// Hours: approved totals, and what waits for the coordinator.
+void AddHoursTotals(const Context& context, const PortalData& data, domain::CivilDate today,
+                    mstch::map& model) {
   const auto combined = views::CombinedHours(data.attendance, data.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
   const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
@@ -124,8 +101,10 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
     months.push_back(std::move(row));
   }
   model["months"] = months;
+}
+
+mstch::array LoggedRows(const Context& context, const PortalData& data) {
   mstch::array logged;
-  views::AddOwnHoursPagination(context, data.logged, model);
   for (const auto& entry : data.logged.own_page) {
     logged.push_back(mstch::map{
         {"date", views::FormatDate(context, entry.worked_on)},
@@ -137,14 +116,48 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                               : entry.status == domain::HoursStatus::kRejected ? "danger"
                                                                                : "warning")}});
   }
-  model["logged"] = logged;
-  model["can_log"] = VolunteerPolicy::CanLogOwnHours(actor, volunteer);
+  return logged;
+}
+
+mstch::map HoursForm(const Context& context, domain::CivilDate today, const Form* form,
+                     const Error* error) {
   mstch::map hours_form =
       form ? form->Model(context, {"worked_on", "kind", "duration", "description"}, error)
            : EmptyForm({"worked_on", "kind", "duration", "description"});
   if (!form) hours_form["worked_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
   hours_form["kinds"] = views::HoursKindChoices(context, form ? form->Get("kind") : "");
-  model["hours_form"] = hours_form;
+  return hours_form;
+}
+
+Response Render(Context& context, const domain::Volunteer& volunteer, const Form* form,
+                const Error* error, const std::string& notice) {
+  const auto setup = views::LoadProgramSetup(context);
+  const auto data = ReadPortalData(context, volunteer);
+  const domain::CivilDate today = views::Today(context);
+  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+  mstch::map model{{"name", volunteer.FullName()},
+                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage_badge", views::StageBadge(volunteer.stage)},
+                   {"email", volunteer.email},
+                   {"phone", volunteer.phone},
+                   {"region", volunteer.region},
+                   {"languages", volunteer.languages}};
+  if (!notice.empty()) model["notice"] = notice;
+  // Their circles: the next meeting, the minutes to write.
+  model["circles"] = circles::PortalCircles(context, volunteer);
+  model["availability"] = AvailabilityRows(context, volunteer);
+  // Screening: the status of each item only. Results' notes and refusal reasons stay with the
+  // coordinators.
+  model["screening"] = views::ScreeningStatusRows(
+      context, domain::SummariseScreening(setup.screening_types, data.items, today, notice_days));
+  model["training"] = views::TrainingProgressRows(
+      context, domain::SummariseTraining(setup.training_modules, data.attendance));
+  model["sessions"] = SessionRows(context, setup, data);
+  AddHoursTotals(context, data, today, model);
+  views::AddOwnHoursPagination(context, data.logged, model);
+  model["logged"] = LoggedRows(context, data);
+  model["can_log"] = VolunteerPolicy::CanLogOwnHours(context.signed_in(), volunteer);
+  model["hours_form"] = HoursForm(context, today, form, error);
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(context, "portal_home", context.Translate(N_("My volunteering")),
                     std::move(model), error ? StatusFor(error->kind) : 200);
@@ -152,17 +165,15 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
 
 }  // namespace
 
-bool HasPortal(const Context& context) { return OwnFile(context).has_value(); }
+bool HasPortal(const Context& context) {
+  return context.actor && app::portal::FindOwnFile(context.services.app, *context.actor);
+}
 
 Response Show(Context& context) {
-  const auto volunteer = OwnFile(context);
+  const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
   if (!volunteer) return Deny(context, "volunteer", "");
-  const auto& actor = context.signed_in();
-  context.services.audit.Record(
-      context.services.database,
-      {actor.organisation_id, actor.user_id, "volunteer.view_own", "volunteer",
-       std::to_string(volunteer->id), context.request.client_address, audit::Outcome::kSuccess,
-       context.services.clock.Now()});
+  app::AuditView(context.services.app, context.signed_in(),
+                 {"volunteer.view_own", "volunteer", std::to_string(volunteer->id)});
   const std::string notice =
       context.request.query == "logged=1"
           ? context.Translate(N_("Your hours are recorded. The coordinator will approve them."))
@@ -171,21 +182,17 @@ Response Show(Context& context) {
 }
 
 Response LogHours(Context& context) {
-  const auto volunteer = OwnFile(context);
-  if (!volunteer) return Deny(context, "volunteer", "");
-  const auto& actor = context.signed_in();
   const Form form(context.request);
-  Status saved = Status();
-  if (!VolunteerPolicy::CanLogOwnHours(actor, *volunteer)) {
-    saved = Error::Invalid(N_("Your file is closed: hours can no longer be logged."));
-  } else {
-    auto command = views::ParseLoggedHours(context.request.FormFields());
-    const auto logged = command
-                            ? app::volunteers::LogOwnHours(context.services.app, actor, *command)
-                            : Result<std::int64_t>(command.error());
-    if (!logged) saved = logged.error();
+  app::portal::LogHoursCommand command;
+  command.read = views::ReadLoggedHours(context, context.request.FormFields(), command.entry);
+  const auto logged = app::portal::LogHours(context.services.app, context.signed_in(), command);
+  if (!logged) {
+    return Refusal(context, logged.error(), "volunteer", "", [&](const Error& error) {
+      const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
+      if (!volunteer) return Deny(context, "volunteer", "");
+      return Render(context, *volunteer, &form, &error, "");
+    });
   }
-  if (!saved) return Render(context, *volunteer, &form, &saved.error(), "");
   return Response::Redirect("/portal?logged=1");
 }
 

@@ -1,0 +1,146 @@
+#include "app/concerns/concern_follow_up.hpp"
+
+#include <set>
+
+#include "auth/policies/circle_policy.hpp"
+#include "auth/policies/concern_policy.hpp"
+#include "store/circle_store.hpp"
+#include "store/partner_store.hpp"
+#include "store/settings_store.hpp"
+#include "store/volunteer_store.hpp"
+
+namespace cercle::app::concerns {
+namespace {
+
+using auth::policies::CirclePolicy;
+using auth::policies::ConcernPolicy;
+
+// The circles among `circle_ids` that the volunteer `volunteer` may still read.
+std::set<std::int64_t> ReadableCircles(const store::Unit& unit, const auth::Actor& actor,
+                                       const domain::Volunteer& volunteer,
+                                       const std::vector<std::int64_t>& circle_ids,
+                                       domain::CivilDate today) {
+  std::set<std::int64_t> readable;
+  if (circle_ids.empty()) return readable;
+  const std::int64_t organisation = volunteer.organisation_id;
+  store::CircleStore circles(unit.session());
+  const auto stays = circles.StaysOf(volunteer.id, organisation);
+  const int access_days = static_cast<int>(
+      store::SettingsStore(unit.session()).Load(organisation).Get("circle.volunteer_access_days"));
+  for (const auto& circle : circles.FindMany(circle_ids, organisation)) {
+    if (CirclePolicy::CanVolunteerRead(actor, volunteer, circle, stays, access_days, today)) {
+      readable.insert(circle.id);
+    }
+  }
+  return readable;
+}
+
+// The actor's volunteer file, when they may follow concerns as a volunteer.
+Result<domain::Volunteer> OwnFile(const store::Unit& unit, const auth::Actor& actor) {
+  if (!ConcernPolicy::MayHaveVolunteerView(actor)) return Error::NotFound();
+  auto volunteer = store::VolunteerStore(unit.session())
+                       .FindByUser(actor.user_id, actor.organisation_id.value_or(0));
+  if (!volunteer || volunteer->user_id != actor.user_id) return Error::NotFound();
+  return std::move(*volunteer);
+}
+
+// The partner contact linked to the actor's account, when they have the partner's view.
+Result<std::optional<domain::PartnerContact>> OwnContact(const store::Unit& unit,
+                                                         const auth::Actor& actor) {
+  if (!ConcernPolicy::MayHavePartnerView(actor)) return Error::NotFound();
+  return store::PartnerStore(unit.session())
+      .FindByUser(actor.user_id, actor.organisation_id.value_or(0));
+}
+
+}  // namespace
+
+Result<OwnConcernsPage> LoadOwnConcerns(const Services& services, const auth::Actor& actor,
+                                        const PageChoice& page) {
+  const auto today = services.Today();
+  return Read(services, actor.scope(), [&](store::Unit& unit) -> Result<OwnConcernsPage> {
+    const auto volunteer = TRY(OwnFile(unit, actor));
+    std::vector<std::int64_t> stayed_in;
+    for (const auto& stay :
+         store::CircleStore(unit.session()).StaysOf(volunteer.id, volunteer.organisation_id)) {
+      stayed_in.push_back(stay.circle_id);
+    }
+    // Only the circles they may still read count, so that the pages hold what they show.
+    const auto readable = ReadableCircles(unit, actor, volunteer, stayed_in, today);
+    const std::vector<std::int64_t> circle_ids(readable.begin(), readable.end());
+    store::ConcernStore concerns(unit.session());
+    OwnConcernsPage own;
+    own.total = concerns.CountRaisedBy(actor.user_id, volunteer.organisation_id, circle_ids);
+    for (auto& row :
+         concerns.RaisedBy(actor.user_id, volunteer.organisation_id, circle_ids, page(own.total))) {
+      if (ConcernPolicy::CanVolunteerRead(actor, row.concern, true)) own.rows.push_back(row);
+    }
+    return own;
+  });
+}
+
+Result<ConcernRow> LoadOwnConcern(const Services& services, const auth::Actor& actor,
+                                  std::int64_t concern_id) {
+  const auto today = services.Today();
+  auto row = Read(services, actor.scope(), [&](store::Unit& unit) -> Result<ConcernRow> {
+    const auto volunteer = TRY(OwnFile(unit, actor));
+    auto row = store::ConcernStore(unit.session()).FindRow(concern_id, volunteer.organisation_id);
+    if (!row) return Error::NotFound();
+    const auto readable = ReadableCircles(unit, actor, volunteer, {row->concern.circle_id}, today);
+    if (!ConcernPolicy::CanVolunteerRead(actor, row->concern,
+                                         readable.contains(row->concern.circle_id))) {
+      return Error::NotFound();
+    }
+    return std::move(*row);
+  });
+  if (row)
+    AuditView(services, actor, {"concern.volunteer_view", "concern", std::to_string(concern_id)});
+  return row;
+}
+
+Result<std::vector<DisclosureRow>> LoadDisclosedConcerns(const Services& services,
+                                                         const auth::Actor& actor) {
+  return Read(services, actor.scope(),
+              [&](store::Unit& unit) -> Result<std::vector<DisclosureRow>> {
+                const auto contact = TRY(OwnContact(unit, actor));
+                std::vector<DisclosureRow> latest;
+                if (!contact) return latest;
+                std::set<std::int64_t> listed;
+                for (auto& row : store::ConcernStore(unit.session())
+                                     .DisclosuresTo(contact->id, contact->organisation_id)) {
+                  if (listed.insert(row.disclosure.concern_id).second)
+                    latest.push_back(std::move(row));
+                }
+                return latest;
+              });
+}
+
+Result<DisclosedConcernPage> LoadDisclosedConcern(const Services& services,
+                                                  const auth::Actor& actor,
+                                                  std::int64_t concern_id) {
+  auto page = Read(services, actor.scope(), [&](store::Unit& unit) -> Result<DisclosedConcernPage> {
+    const auto contact = TRY(OwnContact(unit, actor));
+    if (!contact) return Error::NotFound();
+    const std::int64_t organisation = contact->organisation_id;
+    store::ConcernStore concerns(unit.session());
+    const auto concern = concerns.Find(concern_id, organisation);
+    if (!concern) return Error::NotFound();
+    const auto rows = concerns.Disclosures(concern->id, organisation);
+    std::vector<domain::Disclosure> disclosures;
+    for (const auto& row : rows) disclosures.push_back(row.disclosure);
+    if (!ConcernPolicy::CanPartnerRead(actor, *contact, disclosures)) return Error::NotFound();
+    DisclosedConcernPage page;
+    if (const auto circle =
+            store::CircleStore(unit.session()).Find(concern->circle_id, organisation))
+      page.code_name = circle->code_name;
+    // Only what was disclosed to this partner: not the concern itself, nor what others received.
+    for (const auto& row : rows) {
+      if (row.disclosure.partner_contact_id == contact->id) page.disclosures.push_back(row);
+    }
+    return page;
+  });
+  if (page)
+    AuditView(services, actor, {"concern.partner_view", "concern", std::to_string(concern_id)});
+  return page;
+}
+
+}  // namespace cercle::app::concerns

@@ -1,0 +1,40 @@
+#include "app/portal/portal.hpp"
+
+#include "auth/policies/volunteer_policy.hpp"
+#include "store/volunteer_hours_store.hpp"
+#include "store/volunteer_store.hpp"
+
+namespace cercle::app::portal {
+
+using auth::policies::VolunteerPolicy;
+
+Result<domain::Volunteer> FindOwnFile(const Services& services, const auth::Actor& actor) {
+  if (!VolunteerPolicy::MayHavePortal(actor)) return Error::NotFound();
+  auto volunteer = Read(services, actor.scope(), [&](store::Unit& unit) {
+    return store::VolunteerStore(unit.session())
+        .FindByUser(actor.user_id, actor.organisation_id.value_or(0));
+  });
+  if (!volunteer || !VolunteerPolicy::CanSeePortal(actor, *volunteer)) return Error::NotFound();
+  return std::move(*volunteer);
+}
+
+Result<std::int64_t> LogHours(const Services& services, const auth::Actor& actor,
+                              const LogHoursCommand& command) {
+  const auto volunteer = TRY(FindOwnFile(services, actor));
+  if (!VolunteerPolicy::CanLogOwnHours(actor, volunteer)) {
+    return Error::Invalid(N_("Your file is closed: hours can no longer be logged."));
+  }
+  TRY(command.read);
+  auto entry = command.entry;
+  entry.organisation_id = volunteer.organisation_id;
+  entry.volunteer_id = volunteer.id;
+  entry.status = domain::HoursStatus::kPending;
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    const auto id =
+        store::VolunteerHoursStore(unit.session()).Insert(entry, actor.user_id, unit.now());
+    Audit(services, unit, actor, {"volunteer.hours_log", "volunteer_hours", std::to_string(id)});
+    return id;
+  });
+}
+
+}  // namespace cercle::app::portal
