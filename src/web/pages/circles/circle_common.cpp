@@ -2,8 +2,6 @@
 
 #include <boost/locale.hpp>
 
-#include "auth/policies/circle_policy.hpp"
-#include "store/circle_store.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::circles {
@@ -28,19 +26,7 @@ const std::string& TimeZone(const Context& context) {
 
 }  // namespace
 
-CircleSettings CircleSettingsOf(const domain::Settings& settings) {
-  CircleSettings circle;
-  circle.minimum = static_cast<int>(settings.Get("circle.minimum_volunteers"));
-  circle.maximum = static_cast<int>(settings.Get("circle.maximum_volunteers"));
-  circle.review_months = static_cast<int>(settings.Get("circle.review_months"));
-  circle.access_days = static_cast<int>(settings.Get("circle.volunteer_access_days"));
-  circle.contact_days = static_cast<int>(settings.Get("circle.contact_flag_days"));
-  return circle;
-}
-
-domain::CivilDate Today(const Context& context) {
-  return context.services.translator.LocalDate(context.services.clock.Now());
-}
+domain::CivilDate Today(const Context& context) { return context.services.app.Today(); }
 
 Instant LocalInstant(const Context& context, domain::CivilDate date, int minute) {
   const bl::calendar calendar(CalendarLocale(), TimeZone(context));
@@ -129,14 +115,9 @@ std::string PhaseBadge(domain::CirclePhase phase) {
 }
 
 std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id) {
-  const auto& actor = context.signed_in();
-  if (!auth::policies::CirclePolicy::CanManage(actor)) return std::nullopt;
-  auto circle = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::CircleStore(session).Find(id, *actor.organisation_id);
-  });
-  if (!circle || !auth::policies::CirclePolicy::CanView(actor, circle->organisation_id))
-    return std::nullopt;
-  return circle;
+  auto circle = app::circles::LoadManagedCircle(context.services.app, context.signed_in(), id);
+  if (!circle) return std::nullopt;
+  return std::move(*circle);
 }
 
 std::optional<domain::Circle> FindManagedCircle(Context& context) {
