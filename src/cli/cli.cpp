@@ -156,7 +156,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (*demo) {
-    const auto summary = demo::Load((*runtime)->database(), (*runtime)->accounts(), *clock, scale);
+    const auto summary = demo::Load((*runtime)->app(), (*runtime)->accounts(), *clock, scale);
     if (!summary) {
       if (summary.error().kind == ErrorKind::kConflict) {
         std::cout << "The database holds data already: demo data not loaded.\n";

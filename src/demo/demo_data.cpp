@@ -56,7 +56,8 @@ std::vector<std::string> DemoLogins() {
   return logins;
 }
 
-Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, const Clock& clock, int scale) {
+Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts, const Clock& clock, int scale) {
+  store::Database& database = services.database;
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
     return Error::Conflict(N_("The database already holds data; demo data goes only into an empty database."));
@@ -74,7 +75,7 @@ Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, co
     }
     TRY(LoadVolunteers(database, clock, organisation.id));
     TRY(LoadCoreMembers(database, accounts, clock, organisation.id, copy, kDemoPassword));
-    TRY(LoadCircles(database, clock, organisation.id));
+    TRY(LoadCircles(services, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
     TRY(LoadReports(database, clock, organisation.id));
   }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "app/services.hpp"
 #include "base/clock.hpp"
 #include "auth/accounts.hpp"
 #include "base/result.hpp"
@@ -24,6 +25,7 @@ std::vector<std::string> DemoLogins();
 // records. `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional
 // organisations with the same content. Refuses (Conflict) when the database holds any organisation
 // already.
-Result<DemoSummary> Load(store::Database& database, auth::Accounts& accounts, const Clock& clock, int scale);
+// The records are made through the application layer (`services`) where it has the workflow.
+Result<DemoSummary> Load(const app::Services& services, auth::Accounts& accounts, const Clock& clock, int scale);
 
 }  // namespace cercle::demo

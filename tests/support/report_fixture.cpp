@@ -17,7 +17,7 @@
 namespace cercle::testing {
 std::int64_t ReportFixture::LoadDemo() {
   auto& runtime = server_.runtime();
-  const auto loaded = demo::Load(runtime.database(), runtime.accounts(), server_.clock(), 1);
+  const auto loaded = demo::Load(runtime.app(), runtime.accounts(), server_.clock(), 1);
   if (!loaded) throw std::runtime_error("demo data failed: " + loaded.error().message.id);
   for (const auto& organisation : store::ListOrganisations(runtime.database())) {
     if (organisation.slug == "montreal-demo") return organisation.id;
