@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app/circles/circle_changes.hpp"
+#include "app/circles/circle_meetings.hpp"
 #include "app/circles/circle_membership.hpp"
 #include "app/circles/circle_phase.hpp"
 #include "store/settings_store.hpp"
@@ -310,6 +311,66 @@ TEST_P(AppCircles, DetailsCovenantAndReviewsAreRecordedOnAnOpenCircle) {
   EXPECT_EQ(Rows("circle_reviews"), 1);
   EXPECT_EQ(Audited("circle.review"), 1u);
   EXPECT_EQ(Audited("circle.covenant_sign"), 4u);
+}
+
+TEST_P(AppCircles, MeetingsArePlannedInASeriesCancelledAndTheirMinutesAcknowledgedOnce) {
+  Start();
+  domain::MeetingPlan plan{.kind = domain::MeetingKind::kGroup,
+                           .date = AddDays(today_, 2),
+                           .start_minute = 19 * 60,
+                           .duration_minutes = 120,
+                           .place = "  Local communautaire  ",
+                           .count = 3};
+  EXPECT_EQ(
+      app::circles::PlanMeetings(server_.app(), stranger_, {.circle_id = forming_, .plan = plan})
+          .error()
+          .kind,
+      ErrorKind::kNotFound);
+  const auto outsider = Eligible("Yves", "Dehors");
+  const auto refused = app::circles::PlanMeetings(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .plan = plan, .writer_volunteer_id = outsider});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "writer");
+  ASSERT_TRUE(app::circles::PlanMeetings(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .plan = plan, .writer_volunteer_id = volunteers_ids_[0]}));
+  EXPECT_EQ(Rows("circle_meetings"), 3) << "a series at the phase's rhythm";
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE place = 'Local communautaire'"), 3);
+  EXPECT_EQ(Audited("circle.meeting_plan"), 1u);
+
+  const auto planned =
+      circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, 5), 23 * 60));
+  ASSERT_TRUE(app::circles::CancelMeeting(server_.app(), coordinator_, planned));
+  EXPECT_EQ(app::circles::CancelMeeting(server_.app(), coordinator_, planned).error().kind,
+            ErrorKind::kConflict)
+      << "cancelled already";
+  EXPECT_EQ(Audited("circle.meeting_cancel"), 1u);
+
+  const auto held = circles_.AddMeeting(
+      a_.id, forming_, CircleFixture::At(AddDays(today_, -1), 23 * 60), volunteers_ids_[0]);
+  EXPECT_EQ(app::circles::AcknowledgeMinutes(server_.app(), coordinator_, {.meeting_id = held})
+                .error()
+                .kind,
+            ErrorKind::kConflict)
+      << "no minutes yet";
+  circles_.AddMinutes(a_.id, held, volunteers_ids_[0], {volunteers_ids_[1]},
+                      CircleFixture::At(today_, 12 * 60));
+  ASSERT_TRUE(app::circles::AcknowledgeMinutes(server_.app(), coordinator_,
+                                               {.meeting_id = held, .comment = "Merci."}));
+  EXPECT_FALSE(app::circles::AcknowledgeMinutes(server_.app(), coordinator_,
+                                                {.meeting_id = held, .comment = "Encore."}));
+  EXPECT_EQ(Audited("circle.minutes_acknowledge"), 1u);
+
+  const auto page = app::circles::LoadMeetingPage(server_.app(), coordinator_, held);
+  ASSERT_TRUE(page);
+  ASSERT_TRUE(page->minutes);
+  EXPECT_TRUE(page->minutes->acknowledged());
+  EXPECT_EQ(page->minutes->coordinator_comment, "Merci.");
+  EXPECT_EQ(page->volunteer_names.at(volunteers_ids_[0]), "Odile Membre");
+  EXPECT_EQ(Audited("circle.minutes_view"), 1u);
+  EXPECT_EQ(app::circles::LoadMeetingPage(server_.app(), stranger_, held).error().kind,
+            ErrorKind::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppCircles, ::testing::Values(Backend::kSqlite));

@@ -1,10 +1,28 @@
 #include "app/circles/circles.hpp"
 
+#include <boost/locale.hpp>
+
 #include "auth/policies/circle_policy.hpp"
 #include "store/circle_store.hpp"
 #include "store/settings_store.hpp"
 
 namespace cercle::app::circles {
+namespace {
+
+namespace bl = boost::locale;
+
+// A locale with ICU's calendar, for conversions between instants and the organisation's local time.
+// Built once: generating a locale is costly.
+const std::locale& CalendarLocale() {
+  static const std::locale locale = [] {
+    bl::generator generator;
+    generator.categories(bl::calendar_facet);
+    return generator("en_CA.UTF-8");
+  }();
+  return locale;
+}
+
+}  // namespace
 
 CircleSettings CircleSettingsOf(const domain::Settings& settings) {
   CircleSettings circle;
@@ -54,6 +72,23 @@ Result<ManagedStay> LoadManagedStay(const Services& services, const auth::Actor&
                                     std::int64_t member_id) {
   return Read(services, actor.scope(),
               [&](store::Unit& unit) { return FindManagedStay(unit, actor, member_id); });
+}
+
+Instant LocalInstant(const Services& services, domain::CivilDate date, int minute) {
+  const bl::calendar calendar(CalendarLocale(), services.translator.time_zone());
+  const bl::date_time moment(
+      bl::period::year(static_cast<int>(date.year())) +
+          bl::period::month(static_cast<int>(static_cast<unsigned>(date.month())) - 1) +
+          bl::period::day(static_cast<int>(static_cast<unsigned>(date.day()))) +
+          bl::period::hour(minute / 60) + bl::period::minute(minute % 60) + bl::period::second(0),
+      calendar);
+  return FromUnix(static_cast<long long>(moment.time()));
+}
+
+int LocalMinute(const Services& services, Instant instant) {
+  const bl::calendar calendar(CalendarLocale(), services.translator.time_zone());
+  const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
+  return moment.get(bl::period::hour()) * 60 + moment.get(bl::period::minute());
 }
 
 domain::CivilDate OpenedOn(const Services& services, const domain::Circle& circle) {

@@ -54,6 +54,11 @@ Result<ManagedStay> FindManagedStay(const store::Unit& unit, const auth::Actor& 
 Result<ManagedStay> LoadManagedStay(const Services& services, const auth::Actor& actor,
                                     std::int64_t member_id);
 
+// The instant of `minute` minutes after midnight on `date`, in the organisation's time zone.
+Instant LocalInstant(const Services& services, domain::CivilDate date, int minute);
+// The minutes after midnight of `instant` in the organisation's time zone.
+int LocalMinute(const Services& services, Instant instant);
+
 // The day a circle opened: its creation, in the organisation's time zone.
 domain::CivilDate OpenedOn(const Services& services, const domain::Circle& circle);
 
