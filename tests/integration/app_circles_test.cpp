@@ -4,10 +4,13 @@
 // exist.
 #include <gtest/gtest.h>
 
+#include "app/circles/circle_attention.hpp"
 #include "app/circles/circle_changes.hpp"
+#include "app/circles/circle_list.hpp"
 #include "app/circles/circle_meetings.hpp"
 #include "app/circles/circle_membership.hpp"
 #include "app/circles/circle_phase.hpp"
+#include "app/circles/covenant_template.hpp"
 #include "store/settings_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
@@ -371,6 +374,72 @@ TEST_P(AppCircles, MeetingsArePlannedInASeriesCancelledAndTheirMinutesAcknowledg
   EXPECT_EQ(Audited("circle.minutes_view"), 1u);
   EXPECT_EQ(app::circles::LoadMeetingPage(server_.app(), stranger_, held).error().kind,
             ErrorKind::kNotFound);
+}
+
+TEST_P(AppCircles, OpeningACircleStartsFromTheTemplateAndAppearsInTheList) {
+  const auto gaston = intake_.CreateCoreMember(a_.id, "Gaston Fictif", "2026-002",
+                                               CoreMemberStatus::kWaitingForCircle);
+  EXPECT_EQ(app::circles::SaveCovenantTemplate(server_.app(), coordinator_, "Texte.").error().kind,
+            ErrorKind::kForbidden)
+      << "administrators only";
+  const auto admin = ActorOf(a_.admin);
+  ASSERT_TRUE(app::circles::SaveCovenantTemplate(server_.app(), admin, "  Entente type.  "));
+  EXPECT_EQ(app::circles::LoadCovenantTemplate(server_.app(), admin).value(),
+            std::optional<std::string>("Entente type."));
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "settings.covenant_template", a_.admin.id), 1u);
+
+  const auto without = app::circles::LoadCoreMembersWithoutCircle(server_.app(), coordinator_);
+  ASSERT_TRUE(without);
+  ASSERT_EQ(without->size(), 1u) << "Marcel has a forming circle already";
+  EXPECT_EQ(without->front().id, gaston);
+  const auto refused =
+      app::circles::Open(server_.app(), coordinator_, {.core_member_id = core_member_});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "core_member");
+  const auto opened = app::circles::Open(
+      server_.app(), coordinator_,
+      {.core_member_id = gaston, .offence_profile = domain::OffenceProfile::kOnline});
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(circles_.Stored(a_.id, *opened).phase, CirclePhase::kForming);
+  EXPECT_EQ(auth_.CountRows("covenant_versions WHERE body = 'Entente type.' AND circle_id = " +
+                            std::to_string(*opened)),
+            1);
+  EXPECT_EQ(Audited("circle.create"), 1u);
+  const auto foreign = app::circles::Open(server_.app(), stranger_, {.core_member_id = gaston});
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().fields.front().field, "core_member")
+      << "another organisation's file is not one to choose";
+
+  std::int64_t total = 0;
+  const auto list = app::circles::LoadCircleList(
+      server_.app(), coordinator_, store::IncludeClosed::kNo, [&](std::int64_t count) {
+        total = count;
+        return store::PageSlice{50, 0};
+      });
+  ASSERT_TRUE(list);
+  EXPECT_EQ(total, 2);
+  ASSERT_EQ(list->circles.size(), 2u);
+  EXPECT_EQ(list->core_member_names.at(gaston), "Gaston Fictif");
+  const auto other =
+      app::circles::LoadCircleList(server_.app(), stranger_, store::IncludeClosed::kNo,
+                                   [](std::int64_t) { return store::PageSlice{}; });
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(other->circles.empty()) << "another organisation sees none of them";
+}
+
+TEST_P(AppCircles, LateMinutesAreFlaggedForTheCoordinator) {
+  Start();
+  const auto held = circles_.AddMeeting(
+      a_.id, forming_, CircleFixture::At(AddDays(today_, -4), 23 * 60), volunteers_ids_[0]);
+  const auto activity = app::circles::LoadActivity(server_.app(), coordinator_);
+  ASSERT_EQ(activity.circles.size(), 1u);
+  const auto flags = app::circles::FlagsByCircle(server_.app(), activity);
+  ASSERT_TRUE(flags.contains(forming_));
+  EXPECT_TRUE(std::any_of(
+      flags.at(forming_).begin(), flags.at(forming_).end(), [&](const domain::CircleFlag& flag) {
+        return flag.kind == domain::CircleFlagKind::kMinutesLate && flag.meeting_id == held;
+      }));
+  EXPECT_TRUE(app::circles::LoadActivity(server_.app(), stranger_).circles.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppCircles, ::testing::Values(Backend::kSqlite));
