@@ -4,6 +4,7 @@
 // exist.
 #include <gtest/gtest.h>
 
+#include "app/circles/calendar_feed.hpp"
 #include "app/circles/circle_attention.hpp"
 #include "app/circles/circle_changes.hpp"
 #include "app/circles/circle_list.hpp"
@@ -440,6 +441,22 @@ TEST_P(AppCircles, LateMinutesAreFlaggedForTheCoordinator) {
         return flag.kind == domain::CircleFlagKind::kMinutesLate && flag.meeting_id == held;
       }));
   EXPECT_TRUE(app::circles::LoadActivity(server_.app(), stranger_).circles.empty());
+}
+
+TEST_P(AppCircles, ACalendarFeedListsTheVolunteersMeetingsByCodeNameOnly) {
+  Start();
+  const auto meeting =
+      circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, 3), 23 * 60));
+  const auto token = circles_.CreateCalendarToken(a_.id, volunteers_ids_[0]);
+  const auto feed = app::circles::LoadCalendarFeed(server_.app(), token);
+  ASSERT_TRUE(feed);
+  ASSERT_EQ(feed->meetings.size(), 1u);
+  EXPECT_EQ(feed->meetings.front().id, meeting);
+  EXPECT_EQ(feed->code_names.at(forming_), circles_.Stored(a_.id, forming_).code_name);
+  EXPECT_EQ(app::circles::LoadCalendarFeed(server_.app(), std::string(43, 'A')).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(app::circles::LoadCalendarFeed(server_.app(), "court").error().kind,
+            ErrorKind::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppCircles, ::testing::Values(Backend::kSqlite));
