@@ -31,10 +31,9 @@ mstch::array MinutesParts(const Context& context, const domain::Minutes& minutes
   return rows;
 }
 
-// The minutes section of a meeting's page: who wrote them and when, who was there, what they say,
-// and the acknowledgement (or its form, with what was typed when it failed).
-mstch::map MinutesView(const Context& context, const MeetingPage& page, const Form* form,
-                       const Error* error) {
+// The minutes section of a meeting's page: who wrote them and when, who was there, and what they
+// say.
+mstch::map MinutesView(const Context& context, const MeetingPage& page) {
   const auto& minutes = *page.minutes;
   const auto name_of = [&](std::int64_t id) {
     const auto found = page.volunteer_names.find(id);
@@ -52,12 +51,6 @@ mstch::map MinutesView(const Context& context, const MeetingPage& page, const Fo
                    {"parts", MinutesParts(context, minutes)},
                    {"acknowledged", minutes.acknowledged()},
                    {"comment", minutes.coordinator_comment}};
-  if (minutes.acknowledged()) {
-    model["acknowledged_on"] =
-        translator.FormatDateTime(context.language, *minutes.acknowledged_at);
-  } else {
-    model["acknowledge"] = form ? form->Model(context, {"comment"}, error) : EmptyForm({"comment"});
-  }
   return model;
 }
 
@@ -88,7 +81,17 @@ mstch::map MeetingView(const Context& context, const MeetingPage& page, const Fo
     model["due"] =
         context.services.translator.FormatDateTime(context.language, domain::MinutesDueAt(meeting));
   }
-  if (minutes) model["minutes"] = MinutesView(context, page, form, error);
+  if (minutes) {
+    model["minutes"] = MinutesView(context, page);
+    // The acknowledgement, or its form (with what was typed when it failed).
+    if (minutes->acknowledged()) {
+      model["acknowledged_on"] =
+          context.services.translator.FormatDateTime(context.language, *minutes->acknowledged_at);
+    } else {
+      model["acknowledge"] =
+          form ? form->Model(context, {"comment"}, error) : EmptyForm({"comment"});
+    }
+  }
   if (!notice.empty()) model["notice"] = notice;
   if (error) model["form_error"] = context.Format(error->message);
   return model;
