@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "app/circles/circle_changes.hpp"
+#include "app/circles/circle_phase.hpp"
+#include "app/circles/circles.hpp"
+#include "auth/actor.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_contacts.hpp"
 #include "domain/circle_covenant.hpp"
@@ -388,32 +392,6 @@ const char* PhaseClause(CirclePhase phase) {
   }
 }
 
-// French phase labels, for the notes of the covenant amendments (stored text, as a coordinator
-// would type).
-const char* PhaseFrench(CirclePhase phase) {
-  switch (phase) {
-    case CirclePhase::kForming:
-      return "en formation";
-    case CirclePhase::kPreRelease:
-      return "prélibératoire";
-    case CirclePhase::kIntensive:
-      return "intensive";
-    case CirclePhase::kWeekly:
-      return "hebdomadaire";
-    case CirclePhase::kBiweekly:
-      return "aux deux semaines";
-    case CirclePhase::kMonthly:
-      return "mensuelle";
-    case CirclePhase::kInformal:
-      return "informelle";
-    case CirclePhase::kSuspended:
-      return "suspendu";
-    case CirclePhase::kClosed:
-      return "fermé";
-  }
-  return "";
-}
-
 // Days between meetings in each phase.
 int Rhythm(CirclePhase phase) {
   switch (phase) {
@@ -499,475 +477,629 @@ std::vector<int> HeldMeetingDays(const DemoCircle& circle, int started_days_ago)
   return days;
 }
 
+// What the loader's steps share: the organisation, today, the coordinator who records everything
+// (as the app layer sees him), and everyone by name.
+struct Loader {
+  const app::Services& services;
+  std::int64_t organisation_id = 0;
+  Instant now;
+  CivilDate today;
+  auth::Actor coordinator;
+  std::optional<std::int64_t> partner_account;
+  std::map<std::string, domain::Volunteer> by_name;
+  std::map<std::string, domain::CoreMember> files;
+  std::map<std::string, std::int64_t> circle_ids;
+  std::size_t turn = 0;  // rotates the invented texts
+
+  CivilDate DaysAgo(int count) const { return domain::AddDays(today, -count); }
+  std::int64_t by() const { return coordinator.user_id; }
+  store::Scope scope() const { return store::Scope::Organisation(organisation_id); }
+};
+
+// A circle as it was opened: its record and its volunteers' stays, the primary first.
+struct Opened {
+  domain::Circle circle;
+  std::vector<domain::CircleMember> stays;
+  std::vector<std::int64_t> volunteer_ids;
+};
+
+// The demo's coordinator, as a signed-in actor of the organisation, and the demo partner's account.
+Status FindAccounts(Loader& loader) {
+  return loader.services.database.Read(loader.scope(), [&](soci::session& session) -> Status {
+    for (const auto& user : store::UserStore(session).ListOrganisation(loader.organisation_id)) {
+      if (user.roles.Has(domain::Role::kCoordinator) && loader.coordinator.user_id == 0) {
+        loader.coordinator.user_id = user.id;
+        loader.coordinator.organisation_id = loader.organisation_id;
+        loader.coordinator.display_name = user.display_name;
+        loader.coordinator.email = user.email;
+        loader.coordinator.roles = user.roles;
+        loader.coordinator.language = "fr";
+      }
+      if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
+        loader.partner_account = user.id;
+      }
+    }
+    if (loader.coordinator.user_id == 0) {
+      return Error::Invalid(N_("The demo organisation has no coordinator."));
+    }
+    return {};
+  });
+}
+
+// One volunteer the circles need, active, fully screened a year ago and supervised since.
+std::int64_t AddExtraVolunteer(soci::session& session, const Loader& loader,
+                               const ExtraVolunteer& demo, std::size_t index,
+                               const std::vector<domain::ScreeningItemType>& types) {
+  const std::int64_t organisation_id = loader.organisation_id;
+  const std::int64_t by = loader.by();
+  store::VolunteerStore volunteers(session);
+  domain::Volunteer volunteer;
+  volunteer.organisation_id = organisation_id;
+  volunteer.first_name = demo.first_name;
+  volunteer.last_name = demo.last_name;
+  volunteer.email = i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
+  std::replace(volunteer.email.begin(), volunteer.email.end(), ' ', '-');
+  volunteer.email += "@courriel.example";
+  volunteer.phone = "514-555-02" + std::to_string(10 + index);
+  volunteer.region = demo.region;
+  volunteer.languages = demo.languages;
+  volunteer.availability = domain::Availability::Parse(demo.availability);
+  volunteer.date_of_birth = loader.DaysAgo(demo.age * 365 + 40);
+  volunteer.occupation = demo.occupation;
+  volunteer.heard_about = domain::HeardAbout::kWordOfMouth;
+  volunteer.gender = demo.gender;
+  const std::int64_t id = volunteers.Insert(volunteer, by, loader.now - hours(24 * 520));
+  using enum domain::VolunteerStage;
+  domain::VolunteerStage from = kInquiry;
+  int when = 510;
+  for (const auto step : {kOrientation, kTraining, kScreening, kApproved, kActive}) {
+    volunteers.MoveStage(id, organisation_id, from, step, "Étape franchie (démo).", by,
+                         loader.now - hours(24 * when));
+    from = step;
+    when -= 25;
+  }
+  store::ScreeningStore screening(session);
+  const CivilDate checked = loader.DaysAgo(420);
+  for (std::size_t type = 0; type < types.size(); ++type) {
+    domain::ScreeningItem item;
+    item.organisation_id = organisation_id;
+    item.volunteer_id = id;
+    item.type_id = types[type].id;
+    item.completed_on = domain::AddDays(checked, static_cast<int>(type));
+    item.result = domain::ScreeningResult::kPassed;
+    item.expires_on = domain::DefaultExpiry(types[type], item.completed_on);
+    item.checked_by = by;
+    item.recorded_at = loader.now;
+    screening.InsertItem(item);
+    // Two references, as the program asks.
+    if (type == 1) {
+      item.completed_on = domain::AddDays(item.completed_on, 1);
+      screening.InsertItem(item);
+    }
+  }
+  // Supervised by the coordination every few months, the latest a few weeks ago.
+  for (const int ago : {200, 110, 20 + static_cast<int>(index) * 3}) {
+    domain::SupervisionSession supervision;
+    supervision.organisation_id = organisation_id;
+    supervision.volunteer_id = id;
+    supervision.held_on = loader.DaysAgo(ago);
+    supervision.notes = "Point sur l'engagement dans les cercles (démo).";
+    supervision.recorded_by = by;
+    supervision.recorded_at = Morning(supervision.held_on);
+    volunteers.InsertSupervision(supervision);
+  }
+  return id;
+}
+
+// The volunteers the circles need beyond the volunteers' demo, screened and trained a year ago,
+// and the program's rule that a volunteer may serve in two circles at once.
+Status AddExtraVolunteers(const Loader& loader) {
+  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+    const std::int64_t organisation_id = loader.organisation_id;
+    store::SettingsStore(session).Set(organisation_id, "volunteer.circles_per_volunteer", 2);
+    store::TrainingStore training(session);
+    const auto types = store::ScreeningStore(session).ListTypes(organisation_id);
+    const auto modules = training.ListModules(organisation_id);
+    if (types.size() < 5 || modules.empty()) {
+      return Error::Invalid(N_("The demo set-up is incomplete."));
+    }
+    std::vector<std::int64_t> extra_ids;
+    for (const auto& demo : kExtraVolunteers) {
+      extra_ids.push_back(AddExtraVolunteer(session, loader, demo, extra_ids.size(), types));
+    }
+    // Their basic training: a cohort of five three-hour sessions, fourteen months ago.
+    for (int i = 0; i < 5; ++i) {
+      domain::TrainingSession record;
+      record.organisation_id = organisation_id;
+      record.module_id = modules.front().id;
+      record.held_on = loader.DaysAgo(440 - 7 * i);
+      record.duration_minutes = 180;
+      record.title = "Cohorte du printemps (démo)";
+      const auto session_id = training.InsertSession(record, loader.by(), loader.now);
+      std::vector<std::pair<std::int64_t, int>> present;
+      for (const auto id : extra_ids) present.emplace_back(id, 180);
+      training.ReplaceAttendance(session_id, organisation_id, present, loader.by(), loader.now);
+    }
+    return {};
+  });
+}
+
+// Everyone by name: the volunteers and the core members' files.
+void ReadNames(Loader& loader) {
+  (void)loader.services.database.Read(loader.scope(), [&](soci::session& session) -> Status {
+    store::VolunteerFilter every;
+    every.include_closed = true;
+    for (auto& volunteer : store::VolunteerStore(session).List(loader.organisation_id, every)) {
+      loader.by_name[volunteer.FullName()] = volunteer;
+    }
+    store::CoreMemberFilter all_files;
+    all_files.limit = 100000;
+    for (auto& file : store::CoreMemberStore(session).List(loader.organisation_id, all_files)) {
+      loader.files[file.legal_name] = file;
+    }
+    return {};
+  });
+}
+
+// The volunteers of `demo` joined the day before it opened, the first the primary volunteer.
+Status AddVolunteers(soci::session& session, const Loader& loader, const DemoCircle& demo,
+                     Opened& opened) {
+  const std::int64_t organisation_id = loader.organisation_id;
+  const bool stays_open = !demo.closure;
+  store::CircleStore circles(session);
+  store::ScreeningStore screening(session);
+  store::TrainingStore training(session);
+  const auto types = screening.ListTypes(organisation_id);
+  const auto modules = training.ListModules(organisation_id);
+  const auto settings = store::SettingsStore(session).Load(organisation_id);
+  const auto limits = app::circles::CircleSettingsOf(settings);
+  for (std::size_t i = 0; i < demo.members.size(); ++i) {
+    const auto volunteer = loader.by_name.find(demo.members[i]);
+    if (volunteer == loader.by_name.end()) {
+      return Error::Invalid(N_("The demo volunteers are missing."));
+    }
+    if (stays_open) {
+      const auto gate = domain::CheckVolunteerGate(
+          {volunteer->second, types, screening.ListItems(volunteer->second.id, organisation_id),
+           modules, training.VolunteerAttendance(volunteer->second.id, organisation_id),
+           circles.CurrentCircleCount(volunteer->second.id, organisation_id)},
+          settings, loader.today);
+      if (!gate.passed()) {
+        return Error::Invalid(N_("A demo volunteer does not pass the volunteer gate: {name}."),
+                              {{"name", volunteer->second.FullName()}});
+      }
+    }
+    domain::CircleMember member;
+    member.organisation_id = organisation_id;
+    member.circle_id = opened.circle.id;
+    member.volunteer_id = volunteer->second.id;
+    member.primary = i == 0;
+    member.joined_on = loader.DaysAgo(demo.phases.front().days_ago - 1);
+    member.added_by = loader.by();
+    member.added_at = Morning(member.joined_on);
+    member.id = circles.InsertMember(member);
+    opened.stays.push_back(member);
+    opened.volunteer_ids.push_back(member.volunteer_id);
+    if (stays_open) {
+      TRY(domain::CheckCircleSize(domain::CurrentMemberCount(opened.stays), limits.minimum,
+                                  limits.maximum, false));
+    }
+  }
+  return {};
+}
+
+// The circle of `demo` as it was opened, forming, with its first covenant version and its
+// volunteers. The volunteers of a circle still open today must pass the volunteer gate today (the
+// gate on the day they joined would refuse some: the demo's histories are older than some
+// volunteers' approval), within the size limits; so they are recorded here, not through
+// app::circles::Join, which judges the gate on the day it runs.
+Result<Opened> OpenCircle(Loader& loader, const DemoCircle& demo) {
+  const std::int64_t organisation_id = loader.organisation_id;
+  return loader.services.database.Write(
+      loader.scope(), [&](soci::session& session) -> Result<Opened> {
+        const auto file = loader.files.find(demo.core_member);
+        if (file == loader.files.end()) {
+          return Error::Invalid(N_("The demo core members are missing."));
+        }
+        store::CircleStore circles(session);
+        const CivilDate opened_on = loader.DaysAgo(demo.phases.front().days_ago);
+        Opened opened;
+        domain::Circle& circle = opened.circle;
+        circle.organisation_id = organisation_id;
+        circle.core_member_id = file->second.id;
+        circle.code_name = domain::NextCodeName(circles.CodeNames(organisation_id));
+        circle.phase = CirclePhase::kForming;
+        circle.phase_since = opened_on;
+        circle.offence_profile = demo.profile;
+        circle.meeting_times = domain::Availability::Parse(demo.meeting_times);
+        circle.created_by = loader.by();
+        circle.created_at = circle.updated_at = Morning(opened_on);
+        circle.id = circles.Insert(circle);
+        domain::PhaseChange opening;
+        opening.circle_id = circle.id;
+        opening.to = CirclePhase::kForming;
+        opening.decided_on = opened_on;
+        opening.reason = demo.phases.front().reason;
+        opening.decided_by = loader.by();
+        opening.recorded_at = Morning(opened_on);
+        circles.InsertPhaseChange(opening, organisation_id);
+        domain::CovenantVersion version;
+        version.organisation_id = organisation_id;
+        version.circle_id = circle.id;
+        version.body = kCovenant;
+        version.note = "Première version, d'après le modèle de l'organisme.";
+        version.created_by = loader.by();
+        version.created_at = Morning(opened_on);
+        circles.InsertCovenantVersion(version);
+        TRY(AddVolunteers(session, loader, demo, opened));
+        return opened;
+      });
+}
+
+// Replays a circle's history through the application layer, each step on its own day: `at` is the
+// app's services with a clock that the replay sets to the morning of each step.
+class Replay {
+ public:
+  Replay(const Loader& loader, const Opened& opened)
+      : loader_(loader), opened_(opened), clock_(loader.now), at_{loader.services.database,
+                                                                  clock_,
+                                                                  loader.services.audit,
+                                                                  loader.services.vault,
+                                                                  loader.services.config,
+                                                                  loader.services.secrets,
+                                                                  loader.services.translator,
+                                                                  {}} {}
+
+  // The core member and every volunteer sign the current covenant version on `day`.
+  Status SignAll(CivilDate day) {
+    clock_.Set(Morning(day));
+    app::circles::SignCovenantCommand signature{.circle_id = opened_.circle.id,
+                                                .signatory = domain::Signatory::kCoreMember,
+                                                .signed_on = day};
+    TRY(app::circles::SignCovenant(at_, loader_.coordinator, signature));
+    signature.signatory = domain::Signatory::kVolunteer;
+    for (const auto id : opened_.volunteer_ids) {
+      signature.volunteer_id = id;
+      TRY(app::circles::SignCovenant(at_, loader_.coordinator, signature));
+    }
+    return {};
+  }
+
+  // The phase change to `step`, with `body` as the amended covenant after the first start.
+  Status ChangePhase(const PhaseStep& step, const std::string& body) {
+    const CivilDate day = loader_.DaysAgo(step.days_ago);
+    clock_.Set(Morning(day));
+    TRY(app::circles::ChangePhase(at_, loader_.coordinator,
+                                  {.circle_id = opened_.circle.id,
+                                   .to = step.phase,
+                                   .decided_on = day,
+                                   .reason = step.reason,
+                                   .covenant_body = body}));
+    return {};
+  }
+
+  // The closure on the day of `step`.
+  Status Close(const DemoCircle& demo, const PhaseStep& step) {
+    const CivilDate day = loader_.DaysAgo(step.days_ago);
+    clock_.Set(Morning(day));
+    TRY(app::circles::Close(at_, loader_.coordinator,
+                            {.circle_id = opened_.circle.id,
+                             .reason = demo.closure,
+                             .closed_on = day,
+                             .note = demo.closing_note}));
+    return {};
+  }
+
+ private:
+  const Loader& loader_;
+  const Opened& opened_;
+  ManualClock clock_;
+  app::Services at_;
+};
+
+// The phase history of `demo` after its opening, through app::circles: everyone signs the first
+// version two days after the opening (but in a circle still forming), each later change amends the
+// covenant with the new phase's clause and is signed within three days, and the closure ends it.
+Status ReplayPhases(const Loader& loader, const DemoCircle& demo, const Opened& opened) {
+  Replay replay(loader, opened);
+  const bool signs = demo.phases.back().phase != CirclePhase::kForming;
+  if (signs) TRY(replay.SignAll(loader.DaysAgo(demo.phases.front().days_ago - 2)));
+  std::string body = kCovenant;
+  CirclePhase previous = demo.phases.front().phase;
+  for (auto step = demo.phases.begin() + 1; step != demo.phases.end(); ++step) {
+    if (step->phase == CirclePhase::kClosed) {
+      TRY(replay.Close(demo, *step));
+      break;
+    }
+    const bool first_start = previous == CirclePhase::kForming;
+    if (!first_start) body += std::string("\n\n") + PhaseClause(step->phase);
+    TRY(replay.ChangePhase(*step, first_start ? std::string() : body));
+    if (!first_start && signs) {
+      TRY(replay.SignAll(loader.DaysAgo(std::max(step->days_ago - 3, 0))));
+    }
+    previous = step->phase;
+  }
+  return {};
+}
+
+// The day (before today) of the circle's first active phase, if it started.
+std::optional<int> StartedDaysAgo(const DemoCircle& demo) {
+  for (const auto& step : demo.phases) {
+    if (domain::IsActivePhase(step.phase)) return step.days_ago;
+  }
+  return std::nullopt;
+}
+
+// One held meeting `day` days ago with its minutes (written the next day, acknowledged two days
+// later), except the ones the demo leaves to write or to acknowledge.
+void AddHeldMeeting(soci::session& session, Loader& loader, const DemoCircle& demo,
+                    const Opened& opened, int day) {
+  const std::int64_t organisation_id = loader.organisation_id;
+  const auto& ids = opened.volunteer_ids;
+  const std::size_t turn = loader.turn++;
+  const bool closing = demo.closure && day == demo.phases.back().days_ago;
+  domain::Meeting meeting;
+  meeting.organisation_id = organisation_id;
+  meeting.circle_id = opened.circle.id;
+  meeting.kind = closing         ? domain::MeetingKind::kClosure
+                 : turn % 7 == 6 ? domain::MeetingKind::kOneToOne
+                                 : domain::MeetingKind::kGroup;
+  meeting.starts = Evening(loader.DaysAgo(day));
+  meeting.duration_minutes = meeting.kind == domain::MeetingKind::kOneToOne ? 60 : 120;
+  meeting.place = demo.place;
+  meeting.writer_volunteer_id =
+      day == demo.minutes_missing_days_ago ? ids.front() : ids[turn % ids.size()];
+  meeting.created_by = loader.by();
+  meeting.created_at = Morning(loader.DaysAgo(day + 14));
+  store::MeetingStore meetings(session);
+  meeting.id = meetings.Insert(meeting);
+  if (day == demo.minutes_missing_days_ago) return;
+  const std::size_t next = turn + 1;  // the texts rotate with the count of meetings so far
+  domain::Minutes minutes;
+  minutes.meeting_id = meeting.id;
+  minutes.organisation_id = organisation_id;
+  minutes.written_by_volunteer_id = *meeting.writer_volunteer_id;
+  // The account that submitted them: the writer's own, when they have one.
+  for (const auto& [name, volunteer] : loader.by_name) {
+    if (volunteer.id == minutes.written_by_volunteer_id) minutes.written_by = volunteer.user_id;
+  }
+  minutes.duration_minutes = meeting.duration_minutes - 15 + static_cast<int>(next % 4) * 15;
+  minutes.core_member_present = next % 11 != 5;
+  if (meeting.kind == domain::MeetingKind::kOneToOne) {
+    minutes.present_volunteers = {*meeting.writer_volunteer_id};
+  } else {
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      // Now and then someone is away.
+      if (ids[i] != *meeting.writer_volunteer_id && (next + i) % 9 == 0) continue;
+      minutes.present_volunteers.push_back(ids[i]);
+    }
+  }
+  minutes.check_in = kCheckIns[next % std::size(kCheckIns)];
+  minutes.accountability = kAccountability[(next + 1) % std::size(kAccountability)];
+  minutes.support = kSupport[(next + 2) % std::size(kSupport)];
+  minutes.decisions = kDecisions[(next + 3) % std::size(kDecisions)];
+  minutes.next_steps = kNextSteps[(next + 4) % std::size(kNextSteps)];
+  minutes.submitted_at = Morning(loader.DaysAgo(day - 1));
+  meetings.InsertMinutes(minutes, loader.DaysAgo(day), opened.circle.code_name);
+  if (day != demo.minutes_unacknowledged_days_ago) {
+    meetings.Acknowledge(meeting.id, organisation_id, loader.by(),
+                         kComments[next % std::size(kComments)],
+                         Morning(loader.DaysAgo(std::max(day - 3, 0))));
+  }
+}
+
+// A year of meetings with their minutes, and the meetings planned ahead.
+Status AddMeetings(Loader& loader, const DemoCircle& demo, const Opened& opened) {
+  const auto started_days_ago = StartedDaysAgo(demo);
+  if (!started_days_ago) return {};
+  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+    const auto held = HeldMeetingDays(demo, *started_days_ago);
+    for (auto it = held.rbegin(); it != held.rend(); ++it) {
+      AddHeldMeeting(session, loader, demo, opened, *it);
+    }
+    if (held.empty() || demo.closure) return {};
+    const CirclePhase phase = demo.phases.back().phase;
+    const int step = Rhythm(phase);
+    store::MeetingStore meetings(session);
+    for (int i = 1, day = held.front() - step; i <= demo.planned_ahead; ++i, day -= step) {
+      // A circle overdue for a meeting gets one planned soon.
+      const int when = day >= 0 ? -12 * i : day;
+      domain::Meeting meeting;
+      meeting.organisation_id = loader.organisation_id;
+      meeting.circle_id = opened.circle.id;
+      meeting.kind = domain::MeetingKind::kGroup;
+      meeting.starts = Evening(loader.DaysAgo(when));
+      meeting.place = demo.place;
+      meeting.writer_volunteer_id =
+          opened.volunteer_ids[(loader.turn + i) % opened.volunteer_ids.size()];
+      meeting.created_by = loader.by();
+      meeting.created_at = loader.now;
+      meetings.Insert(meeting);
+    }
+    return {};
+  });
+}
+
+// Contacts between meetings over the last year of the circle's life, and its reviews and renewal
+// decisions.
+Status AddContactsAndReviews(const Loader& loader, const DemoCircle& demo, const Opened& opened) {
+  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+    const std::int64_t organisation_id = loader.organisation_id;
+    const auto& ids = opened.volunteer_ids;
+    const auto started_days_ago = StartedDaysAgo(demo);
+    if (demo.last_contact_days_ago > 0 && started_days_ago) {
+      store::CircleContactStore contacts(session);
+      const int oldest = std::min(*started_days_ago, 365);
+      for (int day = demo.last_contact_days_ago; day <= oldest; day += demo.contact_every) {
+        const auto index = static_cast<std::size_t>(day);
+        domain::CircleContact contact;
+        contact.organisation_id = organisation_id;
+        contact.circle_id = opened.circle.id;
+        contact.volunteer_id = ids[(loader.turn + index) % ids.size()];
+        contact.contacted_on = loader.DaysAgo(day);
+        contact.kind = domain::ContactKinds()[index % domain::ContactKinds().size()];
+        contact.duration_minutes = 15 + static_cast<int>(index % 6) * 15;
+        contact.note = kContactNotes[index % std::size(kContactNotes)];
+        contact.logged_by = loader.by();
+        contact.logged_at = Morning(contact.contacted_on);
+        contacts.Insert(contact, opened.circle.code_name);
+      }
+    }
+    store::CircleReviewStore reviews(session);
+    for (const auto& review : demo.reviews) {
+      domain::CircleReview record;
+      record.organisation_id = organisation_id;
+      record.circle_id = opened.circle.id;
+      record.kind = review.kind;
+      record.held_on = loader.DaysAgo(review.days_ago);
+      record.participants = "La coordination, le membre principal et les bénévoles du cercle";
+      record.outcome = review.outcome;
+      record.decisions = review.decisions;
+      record.renewal = review.renewal;
+      record.recorded_by = loader.by();
+      record.recorded_at = Morning(record.held_on);
+      reviews.Insert(record);
+    }
+    return {};
+  });
+}
+
+// One invented circle: opened, its history replayed through the app layer, then its meetings,
+// contacts and reviews.
+Status AddCircle(Loader& loader, const DemoCircle& demo) {
+  const auto opened = TRY(OpenCircle(loader, demo));
+  loader.circle_ids[demo.core_member] = opened.circle.id;
+  TRY(ReplayPhases(loader, demo, opened));
+  TRY(AddMeetings(loader, demo, opened));
+  return AddContactsAndReviews(loader, demo, opened);
+}
+
+// The contacts' hours older than two weeks approved by the coordination (the recent ones wait),
+// and the core members' files that follow their circles beyond what the phase changes moved.
+Status FollowUp(const Loader& loader) {
+  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+    const std::int64_t organisation_id = loader.organisation_id;
+    store::VolunteerHoursStore hours_store(session);
+    for (const auto& entry : hours_store.ListPending(organisation_id)) {
+      if (entry.kind == domain::HoursKind::kCircleContact && entry.worked_on < loader.DaysAgo(14)) {
+        hours_store.Review(entry.id, organisation_id, domain::HoursStatus::kApproved, loader.by(),
+                           loader.now);
+      }
+    }
+    store::CoreMemberStore core_members(session);
+    const auto move = [&](const char* name, domain::CoreMemberStatus to, const std::string& reason,
+                          int ago) {
+      auto file = core_members.Find(loader.files.at(name).id, organisation_id);
+      if (!file || file->status == to) return;
+      const auto moves = domain::AllowedCoreMemberMoves(file->status);
+      if (std::find(moves.begin(), moves.end(), to) == moves.end()) return;
+      core_members.SetStatus(*file, to, reason, std::nullopt, loader.by(),
+                             Morning(loader.DaysAgo(ago)));
+    };
+    // Bernard's and Armand's files moved to "in a circle" when their circles started.
+    using enum domain::CoreMemberStatus;
+    move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44);
+    move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30);
+    move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
+    return {};
+  });
+}
+
+// A partner contact of the outer circle.
+std::int64_t AddPartner(store::PartnerStore& partners, const Loader& loader,
+                        domain::PartnerKind kind, const char* name, const char* organisation,
+                        const char* role, const char* email, std::optional<std::int64_t> account) {
+  domain::PartnerContact record;
+  record.organisation_id = loader.organisation_id;
+  record.kind = kind;
+  record.name = name;
+  record.partner_organisation = organisation;
+  record.role_title = role;
+  record.phone = "514-555-0199";
+  record.email = email;
+  record.user_id = account;
+  record.created_at = record.updated_at = loader.now;
+  return partners.Insert(record, loader.by());
+}
+
+// An information-sharing agreement attaching `contact_id` to the circle of `core_member`.
+void AddAgreement(store::PartnerStore& partners, const Loader& loader, std::int64_t contact_id,
+                  const char* core_member, int starts_days_ago, std::optional<int> ends_days_ago,
+                  const char* scope) {
+  domain::SharingAgreement record;
+  record.organisation_id = loader.organisation_id;
+  record.partner_contact_id = contact_id;
+  record.circle_id = loader.circle_ids.at(core_member);
+  record.starts_on = loader.DaysAgo(starts_days_ago);
+  if (ends_days_ago) record.ends_on = loader.DaysAgo(*ends_days_ago);
+  record.scope = scope;
+  record.created_by = loader.by();
+  record.created_at = Morning(record.starts_on);
+  partners.InsertAgreement(record);
+}
+
+// The outer circle (partner contacts and their agreements; the demo partner's account sees circle
+// E), and what volunteers declared about serving.
+Status AddOuterCircle(const Loader& loader) {
+  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+    using domain::PartnerKind;
+    store::PartnerStore partners(session);
+    const auto octave =
+        AddPartner(partners, loader, PartnerKind::kParoleOfficer, "Octave Prototype",
+                   "Service correctionnel du Canada (démo)", "Agent de libération conditionnelle",
+                   "partenaire@demo.example", loader.partner_account);
+    AddAgreement(partners, loader, octave, "Bernard Bidon", 20, std::nullopt,
+                 "Cercle actif ou non, phase, date de la dernière rencontre et consentements du "
+                 "membre principal.");
+    const auto police =
+        AddPartner(partners, loader, PartnerKind::kPoliceLiaison, "Sergente Anne Calque",
+                   "Police fictive de Longueuil (démo)", "Agente de liaison", "", std::nullopt);
+    AddAgreement(partners, loader, police, "Bernard Bidon", 20, std::nullopt,
+                 "Situations d'urgence seulement.");
+    const auto therapist =
+        AddPartner(partners, loader, PartnerKind::kTherapist, "Dre Berthe Modèle",
+                   "Clinique fictive (démo)", "Psychologue", "", std::nullopt);
+    AddAgreement(partners, loader, therapist, "Marcel Exemple", 300, std::nullopt,
+                 "Assiduité au traitement, avec le consentement de Marcel.");
+    const auto csc = AddPartner(partners, loader, PartnerKind::kCsc, "Agente Lise Prototype",
+                                "Service correctionnel du Canada (démo)",
+                                "Agente de libération conditionnelle", "", std::nullopt);
+    AddAgreement(partners, loader, csc, "Marcel Exemple", 370, 30,
+                 "Phase du cercle et présence aux rencontres.");
+    AddAgreement(partners, loader, csc, "Félix Chimère", 250, std::nullopt,
+                 "Phase du cercle et présence aux rencontres.");
+
+    const std::int64_t organisation_id = loader.organisation_id;
+    store::CircleStore circles(session);
+    store::VolunteerConflict conflict;
+    conflict.volunteer_id = loader.by_name.at("Fernand Factice").id;
+    conflict.core_member_id = loader.files.at("Bernard Bidon").id;
+    conflict.note = "Ancien voisin de Ben à Longueuil.";
+    conflict.recorded_by = loader.by();
+    conflict.recorded_at = loader.now;
+    circles.InsertConflict(conflict, organisation_id);
+    circles.ReplaceDeclinedProfiles(loader.by_name.at("Capucine Échantillon").id, organisation_id,
+                                    {domain::OffenceProfile::kChildVictims});
+    circles.ReplaceDeclinedProfiles(loader.by_name.at("Anatole Ébauche").id, organisation_id,
+                                    {domain::OffenceProfile::kOnline});
+    return {};
+  });
+}
+
 }  // namespace
 
-Status LoadCircles(store::Database& database, const Clock& clock, std::int64_t organisation_id) {
-  const Instant now = clock.Now();
-  const CivilDate today{std::chrono::floor<std::chrono::days>(now)};
-  const auto days_ago = [&](int count) { return domain::AddDays(today, -count); };
-  return database.Write(
-      store::Scope::Organisation(organisation_id), [&](soci::session& session) -> Status {
-        store::VolunteerStore volunteers(session);
-        store::ScreeningStore screening(session);
-        store::TrainingStore training(session);
-        store::CircleStore circles(session);
-        store::MeetingStore meetings(session);
-        store::CircleContactStore contacts(session);
-        store::CircleReviewStore reviews(session);
-        store::PartnerStore partners(session);
-        store::CoreMemberStore core_members(session);
-        store::SettingsStore settings_store(session);
-
-        std::optional<std::int64_t> coordinator, partner_account;
-        for (const auto& user : store::UserStore(session).ListOrganisation(organisation_id)) {
-          if (user.roles.Has(domain::Role::kCoordinator) && !coordinator) coordinator = user.id;
-          if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
-            partner_account = user.id;
-          }
-        }
-        if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));
-        const std::int64_t by = *coordinator;
-
-        // The program lets a volunteer serve in two circles at once.
-        settings_store.Set(organisation_id, "volunteer.circles_per_volunteer", 2);
-
-        // The volunteers the circles need beyond the volunteers' demo: screened and trained a year
-        // ago.
-        const auto types = screening.ListTypes(organisation_id);
-        const auto modules = training.ListModules(organisation_id);
-        if (types.size() < 5 || modules.empty())
-          return Error::Invalid(N_("The demo set-up is incomplete."));
-        std::vector<std::int64_t> extra_ids;
-        for (const auto& demo : kExtraVolunteers) {
-          domain::Volunteer volunteer;
-          volunteer.organisation_id = organisation_id;
-          volunteer.first_name = demo.first_name;
-          volunteer.last_name = demo.last_name;
-          volunteer.email =
-              i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
-          std::replace(volunteer.email.begin(), volunteer.email.end(), ' ', '-');
-          volunteer.email += "@courriel.example";
-          volunteer.phone = "514-555-02" + std::to_string(10 + extra_ids.size());
-          volunteer.region = demo.region;
-          volunteer.languages = demo.languages;
-          volunteer.availability = domain::Availability::Parse(demo.availability);
-          volunteer.date_of_birth = days_ago(demo.age * 365 + 40);
-          volunteer.occupation = demo.occupation;
-          volunteer.heard_about = domain::HeardAbout::kWordOfMouth;
-          volunteer.gender = demo.gender;
-          const std::int64_t id = volunteers.Insert(volunteer, by, now - hours(24 * 520));
-          using enum domain::VolunteerStage;
-          domain::VolunteerStage from = kInquiry;
-          int when = 510;
-          for (const auto step : {kOrientation, kTraining, kScreening, kApproved, kActive}) {
-            volunteers.MoveStage(id, organisation_id, from, step, "Étape franchie (démo).", by,
-                                 now - hours(24 * when));
-            from = step;
-            when -= 25;
-          }
-          const CivilDate checked = days_ago(420);
-          for (std::size_t type = 0; type < types.size(); ++type) {
-            domain::ScreeningItem item;
-            item.organisation_id = organisation_id;
-            item.volunteer_id = id;
-            item.type_id = types[type].id;
-            item.completed_on = domain::AddDays(checked, static_cast<int>(type));
-            item.result = domain::ScreeningResult::kPassed;
-            item.expires_on = domain::DefaultExpiry(types[type], item.completed_on);
-            item.checked_by = by;
-            item.recorded_at = now;
-            screening.InsertItem(item);
-            // Two references, as the program asks.
-            if (type == 1) {
-              item.completed_on = domain::AddDays(item.completed_on, 1);
-              screening.InsertItem(item);
-            }
-          }
-          // Supervised by the coordination every few months, the latest a few weeks ago.
-          for (const int ago : {200, 110, 20 + static_cast<int>(extra_ids.size()) * 3}) {
-            domain::SupervisionSession supervision;
-            supervision.organisation_id = organisation_id;
-            supervision.volunteer_id = id;
-            supervision.held_on = days_ago(ago);
-            supervision.notes = "Point sur l'engagement dans les cercles (démo).";
-            supervision.recorded_by = by;
-            supervision.recorded_at = Morning(supervision.held_on);
-            volunteers.InsertSupervision(supervision);
-          }
-          extra_ids.push_back(id);
-        }
-        // Their basic training: a cohort of five three-hour sessions, fourteen months ago.
-        for (int i = 0; i < 5; ++i) {
-          domain::TrainingSession record;
-          record.organisation_id = organisation_id;
-          record.module_id = modules.front().id;
-          record.held_on = days_ago(440 - 7 * i);
-          record.duration_minutes = 180;
-          record.title = "Cohorte du printemps (démo)";
-          const auto session_id = training.InsertSession(record, by, now);
-          std::vector<std::pair<std::int64_t, int>> present;
-          for (const auto id : extra_ids) present.emplace_back(id, 180);
-          training.ReplaceAttendance(session_id, organisation_id, present, by, now);
-        }
-
-        // Everyone by name.
-        store::VolunteerFilter every;
-        every.include_closed = true;
-        std::map<std::string, domain::Volunteer> by_name;
-        for (auto& volunteer : volunteers.List(organisation_id, every))
-          by_name[volunteer.FullName()] = volunteer;
-        store::CoreMemberFilter all_files;
-        all_files.limit = 100000;
-        std::map<std::string, domain::CoreMember> files;
-        for (auto& file : core_members.List(organisation_id, all_files))
-          files[file.legal_name] = file;
-        const auto settings = settings_store.Load(organisation_id);
-        const int minimum = static_cast<int>(settings.Get("circle.minimum_volunteers"));
-        const int maximum = static_cast<int>(settings.Get("circle.maximum_volunteers"));
-
-        std::map<std::string, std::int64_t> circle_ids;
-        std::size_t turn = 0;  // rotates the invented texts
-        for (const auto& demo : Circles()) {
-          const auto file = files.find(demo.core_member);
-          if (file == files.end()) return Error::Invalid(N_("The demo core members are missing."));
-          const auto& opening = demo.phases.front();
-          const auto& current = demo.phases.back();
-          std::optional<int> started_days_ago;
-          for (const auto& step : demo.phases) {
-            if (domain::IsActivePhase(step.phase) && !started_days_ago)
-              started_days_ago = step.days_ago;
-          }
-
-          domain::Circle circle;
-          circle.organisation_id = organisation_id;
-          circle.core_member_id = file->second.id;
-          circle.code_name = domain::NextCodeName(circles.CodeNames(organisation_id));
-          circle.phase = current.phase;
-          circle.phase_since = days_ago(current.days_ago);
-          if (started_days_ago) circle.started_on = days_ago(*started_days_ago);
-          circle.offence_profile = demo.profile;
-          circle.meeting_times = domain::Availability::Parse(demo.meeting_times);
-          if (demo.closure) {
-            circle.closed_on = days_ago(current.days_ago);
-            circle.closure_reason = demo.closure;
-            circle.closing_note = demo.closing_note;
-          }
-          circle.created_by = by;
-          circle.created_at = circle.updated_at = Morning(days_ago(opening.days_ago));
-          circle.id = circles.Insert(circle);
-          circle_ids[demo.core_member] = circle.id;
-
-          // The members, through the gate for the circles that are still open.
-          std::vector<domain::CircleMember> stays;
-          for (std::size_t i = 0; i < demo.members.size(); ++i) {
-            const auto volunteer = by_name.find(demo.members[i]);
-            if (volunteer == by_name.end())
-              return Error::Invalid(N_("The demo volunteers are missing."));
-            if (!circle.closed()) {
-              const auto gate = domain::CheckVolunteerGate(
-                  {volunteer->second, types,
-                   screening.ListItems(volunteer->second.id, organisation_id), modules,
-                   training.VolunteerAttendance(volunteer->second.id, organisation_id),
-                   circles.CurrentCircleCount(volunteer->second.id, organisation_id)},
-                  settings, today);
-              if (!gate.passed()) {
-                return Error::Invalid(
-                    N_("A demo volunteer does not pass the volunteer gate: {name}."),
-                    {{"name", volunteer->second.FullName()}});
-              }
-            }
-            domain::CircleMember member;
-            member.organisation_id = organisation_id;
-            member.circle_id = circle.id;
-            member.volunteer_id = volunteer->second.id;
-            member.primary = i == 0;
-            member.joined_on = days_ago(opening.days_ago - 1);
-            member.added_by = by;
-            member.added_at = Morning(member.joined_on);
-            member.id = circles.InsertMember(member);
-            stays.push_back(member);
-            if (!circle.closed())
-              TRY(domain::CheckCircleSize(domain::CurrentMemberCount(stays), minimum, maximum,
-                                          false));
-          }
-          const auto member_ids = [&] {
-            std::vector<std::int64_t> ids;
-            for (const auto& stay : stays) ids.push_back(stay.volunteer_id);
-            return ids;
-          }();
-
-          // Phase history and covenant versions: the first version at the opening, signed by
-          // everyone before the first active phase, and an amendment at each later change, signed
-          // within a few days.
-          std::string body = kCovenant;
-          const auto sign_all = [&](std::int64_t version_id, CivilDate on) {
-            domain::CovenantSignature signature;
-            signature.organisation_id = organisation_id;
-            signature.version_id = version_id;
-            signature.signatory = domain::Signatory::kCoreMember;
-            signature.signed_on = on;
-            signature.recorded_by = by;
-            signature.recorded_at = Morning(on);
-            circles.InsertSignature(signature);
-            signature.signatory = domain::Signatory::kVolunteer;
-            for (const auto id : member_ids) {
-              signature.volunteer_id = id;
-              circles.InsertSignature(signature);
-            }
-          };
-          std::optional<CirclePhase> previous;
-          for (const auto& step : demo.phases) {
-            domain::PhaseChange change;
-            change.circle_id = circle.id;
-            change.from = previous;
-            change.to = step.phase;
-            change.decided_on = days_ago(step.days_ago);
-            change.reason = step.reason;
-            change.decided_by = by;
-            change.recorded_at = Morning(change.decided_on);
-            const auto change_id = circles.InsertPhaseChange(change, organisation_id);
-            const bool first_start =
-                previous == CirclePhase::kForming && domain::IsActivePhase(step.phase);
-            if (!previous || (!first_start && step.phase != CirclePhase::kClosed)) {
-              if (previous) body += std::string("\n\n") + PhaseClause(step.phase);
-              domain::CovenantVersion version;
-              version.organisation_id = organisation_id;
-              version.circle_id = circle.id;
-              version.body = body;
-              version.note = previous ? std::string("Changement de phase : ") +
-                                            PhaseFrench(*previous) + " → " + PhaseFrench(step.phase)
-                                      : "Première version, d'après le modèle de l'organisme.";
-              version.phase_change_id = previous ? std::optional(change_id) : std::nullopt;
-              version.created_by = by;
-              version.created_at = Morning(change.decided_on);
-              circles.InsertCovenantVersion(version);
-              // Signed a few days later; the forming circle's first version is not signed yet.
-              if (circle.phase != CirclePhase::kForming) {
-                const int signed_days_ago =
-                    previous ? std::max(step.days_ago - 3, 0) : step.days_ago - 2;
-                sign_all(version.id, days_ago(signed_days_ago));
-              }
-            }
-            if (first_start) {
-              const auto versions = circles.CovenantVersions(circle.id, organisation_id);
-              std::map<std::int64_t, std::string> names;
-              for (const auto& [name, volunteer] : by_name) names[volunteer.id] = name;
-              TRY(domain::CheckStart(
-                  stays, minimum, maximum,
-                  domain::SignaturesOf(versions.back().id,
-                                       circles.Signatures(circle.id, organisation_id), stays,
-                                       names),
-                  true));
-            }
-            previous = step.phase;
-          }
-
-          // A year of meetings with their minutes (written the next day, acknowledged two days
-          // later), and the meetings planned ahead.
-          const auto held =
-              started_days_ago ? HeldMeetingDays(demo, *started_days_ago) : std::vector<int>{};
-          for (auto it = held.rbegin(); it != held.rend(); ++it) {
-            const int day = *it;
-            const std::int64_t writer = member_ids[turn % member_ids.size()];
-            domain::Meeting meeting;
-            meeting.organisation_id = organisation_id;
-            meeting.circle_id = circle.id;
-            meeting.kind = circle.closed() && day == current.days_ago
-                               ? domain::MeetingKind::kClosure
-                           : turn % 7 == 6 ? domain::MeetingKind::kOneToOne
-                                           : domain::MeetingKind::kGroup;
-            meeting.starts = Evening(days_ago(day));
-            meeting.duration_minutes = meeting.kind == domain::MeetingKind::kOneToOne ? 60 : 120;
-            meeting.place = demo.place;
-            meeting.writer_volunteer_id =
-                day == demo.minutes_missing_days_ago ? member_ids.front() : writer;
-            meeting.created_by = by;
-            meeting.created_at = Morning(days_ago(day + 14));
-            meeting.id = meetings.Insert(meeting);
-            ++turn;
-            if (day == demo.minutes_missing_days_ago) continue;
-            domain::Minutes minutes;
-            minutes.meeting_id = meeting.id;
-            minutes.organisation_id = organisation_id;
-            minutes.written_by_volunteer_id = *meeting.writer_volunteer_id;
-            // The account that submitted them: the writer's own, when they have one.
-            for (const auto& [name, volunteer] : by_name) {
-              if (volunteer.id == minutes.written_by_volunteer_id)
-                minutes.written_by = volunteer.user_id;
-            }
-            minutes.duration_minutes =
-                meeting.duration_minutes - 15 + static_cast<int>(turn % 4) * 15;
-            minutes.core_member_present = turn % 11 != 5;
-            if (meeting.kind == domain::MeetingKind::kOneToOne) {
-              minutes.present_volunteers = {*meeting.writer_volunteer_id};
-            } else {
-              for (std::size_t i = 0; i < member_ids.size(); ++i) {
-                // Now and then someone is away.
-                if (member_ids[i] != *meeting.writer_volunteer_id && (turn + i) % 9 == 0) continue;
-                minutes.present_volunteers.push_back(member_ids[i]);
-              }
-            }
-            minutes.check_in = kCheckIns[turn % std::size(kCheckIns)];
-            minutes.accountability = kAccountability[(turn + 1) % std::size(kAccountability)];
-            minutes.support = kSupport[(turn + 2) % std::size(kSupport)];
-            minutes.decisions = kDecisions[(turn + 3) % std::size(kDecisions)];
-            minutes.next_steps = kNextSteps[(turn + 4) % std::size(kNextSteps)];
-            minutes.submitted_at = Morning(days_ago(day - 1));
-            meetings.InsertMinutes(minutes, days_ago(day), circle.code_name);
-            if (day != demo.minutes_unacknowledged_days_ago) {
-              meetings.Acknowledge(meeting.id, organisation_id, by,
-                                   kComments[turn % std::size(kComments)],
-                                   Morning(days_ago(std::max(day - 3, 0))));
-            }
-          }
-          if (!held.empty() && !circle.closed()) {
-            const int step = Rhythm(circle.phase);
-            for (int i = 1, day = held.front() - step; i <= demo.planned_ahead; ++i, day -= step) {
-              // A circle overdue for a meeting gets one planned soon.
-              const int when = day >= 0 ? -12 * i : day;
-              domain::Meeting meeting;
-              meeting.organisation_id = organisation_id;
-              meeting.circle_id = circle.id;
-              meeting.kind = domain::MeetingKind::kGroup;
-              meeting.starts = Evening(days_ago(when));
-              meeting.place = demo.place;
-              meeting.writer_volunteer_id = member_ids[(turn + i) % member_ids.size()];
-              meeting.created_by = by;
-              meeting.created_at = now;
-              meetings.Insert(meeting);
-            }
-          }
-
-          // Contacts between meetings over the last year of the circle's life.
-          if (demo.last_contact_days_ago > 0 && started_days_ago) {
-            const int oldest = std::min(*started_days_ago, 365);
-            for (int day = demo.last_contact_days_ago; day <= oldest; day += demo.contact_every) {
-              domain::CircleContact contact;
-              contact.organisation_id = organisation_id;
-              contact.circle_id = circle.id;
-              contact.volunteer_id =
-                  member_ids[(turn + static_cast<std::size_t>(day)) % member_ids.size()];
-              contact.contacted_on = days_ago(day);
-              contact.kind = domain::ContactKinds()[static_cast<std::size_t>(day) %
-                                                    domain::ContactKinds().size()];
-              contact.duration_minutes =
-                  15 + static_cast<int>(static_cast<std::size_t>(day) % 6) * 15;
-              contact.note =
-                  kContactNotes[static_cast<std::size_t>(day) % std::size(kContactNotes)];
-              contact.logged_by = by;
-              contact.logged_at = Morning(contact.contacted_on);
-              contacts.Insert(contact, circle.code_name);
-            }
-          }
-
-          // Reviews and renewal decisions.
-          for (const auto& review : demo.reviews) {
-            domain::CircleReview record;
-            record.organisation_id = organisation_id;
-            record.circle_id = circle.id;
-            record.kind = review.kind;
-            record.held_on = days_ago(review.days_ago);
-            record.participants = "La coordination, le membre principal et les bénévoles du cercle";
-            record.outcome = review.outcome;
-            record.decisions = review.decisions;
-            record.renewal = review.renewal;
-            record.recorded_by = by;
-            record.recorded_at = Morning(record.held_on);
-            reviews.Insert(record);
-          }
-        }
-
-        // The contacts' hours older than two weeks were approved by the coordination; the recent
-        // ones wait.
-        store::VolunteerHoursStore hours_store(session);
-        for (const auto& entry : hours_store.ListPending(organisation_id)) {
-          if (entry.kind == domain::HoursKind::kCircleContact && entry.worked_on < days_ago(14)) {
-            hours_store.Review(entry.id, organisation_id, domain::HoursStatus::kApproved, by, now);
-          }
-        }
-
-        // The core members' files follow their circles.
-        const auto move = [&](const char* name, domain::CoreMemberStatus to,
-                              const std::string& reason, int ago) {
-          auto file = core_members.Find(files.at(name).id, organisation_id);
-          if (!file || file->status == to) return;
-          const auto moves = domain::AllowedCoreMemberMoves(file->status);
-          if (std::find(moves.begin(), moves.end(), to) == moves.end()) return;
-          core_members.SetStatus(*file, to, reason, std::nullopt, by, Morning(days_ago(ago)));
-        };
-        using enum domain::CoreMemberStatus;
-        move("Bernard Bidon", kInCircle, "Cercle E commencé.", 23);
-        move("Armand Hypothèse", kInCircle, "Cercle F commencé.", 80);
-        move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44);
-        move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30);
-        move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
-
-        // The outer circle: partner contacts and their agreements. The demo partner's account sees
-        // circle E.
-        const auto contact = [&](domain::PartnerKind kind, const char* name,
-                                 const char* organisation, const char* role, const char* email,
-                                 std::optional<std::int64_t> account) {
-          domain::PartnerContact record;
-          record.organisation_id = organisation_id;
-          record.kind = kind;
-          record.name = name;
-          record.partner_organisation = organisation;
-          record.role_title = role;
-          record.phone = "514-555-0199";
-          record.email = email;
-          record.user_id = account;
-          record.created_at = record.updated_at = now;
-          return partners.Insert(record, by);
-        };
-        const auto agreement = [&](std::int64_t contact_id, const char* circle, int starts_days_ago,
-                                   std::optional<int> ends_days_ago, const char* scope) {
-          domain::SharingAgreement record;
-          record.organisation_id = organisation_id;
-          record.partner_contact_id = contact_id;
-          record.circle_id = circle_ids.at(circle);
-          record.starts_on = days_ago(starts_days_ago);
-          if (ends_days_ago) record.ends_on = days_ago(*ends_days_ago);
-          record.scope = scope;
-          record.created_by = by;
-          record.created_at = Morning(record.starts_on);
-          partners.InsertAgreement(record);
-        };
-        const auto octave =
-            contact(domain::PartnerKind::kParoleOfficer, "Octave Prototype",
-                    "Service correctionnel du Canada (démo)", "Agent de libération conditionnelle",
-                    "partenaire@demo.example", partner_account);
-        agreement(octave, "Bernard Bidon", 20, std::nullopt,
-                  "Cercle actif ou non, phase, date de la dernière rencontre et consentements du "
-                  "membre principal.");
-        const auto police =
-            contact(domain::PartnerKind::kPoliceLiaison, "Sergente Anne Calque",
-                    "Police fictive de Longueuil (démo)", "Agente de liaison", "", std::nullopt);
-        agreement(police, "Bernard Bidon", 20, std::nullopt, "Situations d'urgence seulement.");
-        const auto therapist = contact(domain::PartnerKind::kTherapist, "Dre Berthe Modèle",
-                                       "Clinique fictive (démo)", "Psychologue", "", std::nullopt);
-        agreement(therapist, "Marcel Exemple", 300, std::nullopt,
-                  "Assiduité au traitement, avec le consentement de Marcel.");
-        const auto csc = contact(domain::PartnerKind::kCsc, "Agente Lise Prototype",
-                                 "Service correctionnel du Canada (démo)",
-                                 "Agente de libération conditionnelle", "", std::nullopt);
-        agreement(csc, "Marcel Exemple", 370, 30, "Phase du cercle et présence aux rencontres.");
-        agreement(csc, "Félix Chimère", 250, std::nullopt,
-                  "Phase du cercle et présence aux rencontres.");
-
-        // What volunteers declared about serving.
-        store::VolunteerConflict conflict;
-        conflict.volunteer_id = by_name.at("Fernand Factice").id;
-        conflict.core_member_id = files.at("Bernard Bidon").id;
-        conflict.note = "Ancien voisin de Ben à Longueuil.";
-        conflict.recorded_by = by;
-        conflict.recorded_at = now;
-        circles.InsertConflict(conflict, organisation_id);
-        circles.ReplaceDeclinedProfiles(by_name.at("Capucine Échantillon").id, organisation_id,
-                                        {domain::OffenceProfile::kChildVictims});
-        circles.ReplaceDeclinedProfiles(by_name.at("Anatole Ébauche").id, organisation_id,
-                                        {domain::OffenceProfile::kOnline});
-        return {};
-      });
+Status LoadCircles(const app::Services& services, std::int64_t organisation_id) {
+  const Instant now = services.clock.Now();
+  Loader loader{.services = services,
+                .organisation_id = organisation_id,
+                .now = now,
+                .today = CivilDate{std::chrono::floor<std::chrono::days>(now)}};
+  TRY(FindAccounts(loader));
+  TRY(AddExtraVolunteers(loader));
+  ReadNames(loader);
+  for (const auto& demo : Circles()) TRY(AddCircle(loader, demo));
+  TRY(FollowUp(loader));
+  return AddOuterCircle(loader);
 }
 
 }  // namespace cercle::demo

@@ -2,9 +2,8 @@
 
 #include <cstdint>
 
-#include "base/clock.hpp"
+#include "app/services.hpp"
 #include "base/result.hpp"
-#include "store/database.hpp"
 
 namespace cercle::demo {
 
@@ -18,8 +17,10 @@ namespace cercle::demo {
 // agreements, and a declared conflict. The demo volunteer "Bastien Fictif" is the primary volunteer
 // of an open circle and has minutes to write for yesterday's meeting; the demo partner "Octave
 // Prototype" is attached to one circle. Adds the few volunteers the circles need beyond those of
-// LoadVolunteers. Dates are relative to `clock`'s today. Expects LoadVolunteers and LoadCoreMembers
-// to have run.
-Status LoadCircles(store::Database& database, const Clock& clock, std::int64_t organisation_id);
+// LoadVolunteers. Dates are relative to today on `services`' clock. Each circle's phase history,
+// closure and signatures are made by app::circles (ChangePhase, Close, SignCovenant) on the day
+// they happened, by the demo's coordinator; its opening, volunteers, meetings, contacts and reviews
+// are recorded as they stood. Expects LoadVolunteers and LoadCoreMembers to have run.
+Status LoadCircles(const app::Services& services, std::int64_t organisation_id);
 
 }  // namespace cercle::demo

@@ -92,7 +92,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     }
     TRY(LoadVolunteers(services, organisation.id));
     TRY(LoadCoreMembers(database, services, clock, organisation.id, copy, kDemoPassword));
-    TRY(LoadCircles(database, clock, organisation.id));
+    TRY(LoadCircles(services, organisation.id));
     TRY(LoadConcerns(database, clock, organisation.id));
     TRY(LoadReports(services, organisation.id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));

@@ -4,117 +4,13 @@
 #include "domain/enum_names.hpp"
 
 namespace cercle::domain {
-namespace {
-
-constexpr CirclePhase kPhases[] = {
-    CirclePhase::kForming,  CirclePhase::kPreRelease, CirclePhase::kIntensive,
-    CirclePhase::kWeekly,   CirclePhase::kBiweekly,   CirclePhase::kMonthly,
-    CirclePhase::kInformal, CirclePhase::kSuspended,  CirclePhase::kClosed};
-constexpr ClosureReason kReasons[] = {ClosureReason::kCompleted, ClosureReason::kWithdrawn,
-                                      ClosureReason::kReoffence, ClosureReason::kReincarcerated,
-                                      ClosureReason::kRelocated, ClosureReason::kDeceased};
-
-}  // namespace
-
-std::string_view PhaseName(CirclePhase phase) {
-  switch (phase) {
-    case CirclePhase::kForming:
-      return "forming";
-    case CirclePhase::kPreRelease:
-      return "pre_release";
-    case CirclePhase::kIntensive:
-      return "intensive";
-    case CirclePhase::kWeekly:
-      return "weekly";
-    case CirclePhase::kBiweekly:
-      return "biweekly";
-    case CirclePhase::kMonthly:
-      return "monthly";
-    case CirclePhase::kInformal:
-      return "informal";
-    case CirclePhase::kSuspended:
-      return "suspended";
-    case CirclePhase::kClosed:
-      return "closed";
-  }
-  return "";
-}
-
-std::optional<CirclePhase> ParsePhase(std::string_view name) {
-  return FindByName(kPhases, PhaseName, name);
-}
-
-std::string_view PhaseLabel(CirclePhase phase) {
-  switch (phase) {
-    case CirclePhase::kForming:
-      return N_("Forming");
-    case CirclePhase::kPreRelease:
-      return N_("Pre-release");
-    case CirclePhase::kIntensive:
-      return N_("Intensive");
-    case CirclePhase::kWeekly:
-      return N_("Weekly");
-    case CirclePhase::kBiweekly:
-      return N_("Every two weeks");
-    case CirclePhase::kMonthly:
-      return N_("Monthly");
-    case CirclePhase::kInformal:
-      return N_("Informal");
-    case CirclePhase::kSuspended:
-      return N_("Suspended");
-    case CirclePhase::kClosed:
-      return N_("Closed");
-  }
-  return "";
-}
-
-std::string_view ClosureReasonName(ClosureReason reason) {
-  switch (reason) {
-    case ClosureReason::kCompleted:
-      return "completed";
-    case ClosureReason::kWithdrawn:
-      return "withdrawn";
-    case ClosureReason::kReoffence:
-      return "reoffence";
-    case ClosureReason::kReincarcerated:
-      return "reincarcerated";
-    case ClosureReason::kRelocated:
-      return "relocated";
-    case ClosureReason::kDeceased:
-      return "deceased";
-  }
-  return "";
-}
-
-std::optional<ClosureReason> ParseClosureReason(std::string_view name) {
-  return FindByName(kReasons, ClosureReasonName, name);
-}
-
-std::string_view ClosureReasonLabel(ClosureReason reason) {
-  switch (reason) {
-    case ClosureReason::kCompleted:
-      return N_("Completed its course");
-    case ClosureReason::kWithdrawn:
-      return N_("The core member withdrew");
-    case ClosureReason::kReoffence:
-      return N_("New offence");
-    case ClosureReason::kReincarcerated:
-      return N_("Return to custody");
-    case ClosureReason::kRelocated:
-      return N_("Moved away");
-    case ClosureReason::kDeceased:
-      return N_("Death");
-  }
-  return "";
-}
-
 const std::vector<CirclePhase>& AllPhases() {
-  static const std::vector<CirclePhase> phases(std::begin(kPhases), std::end(kPhases));
+  static const std::vector<CirclePhase> phases = EnumValues<CirclePhase>();
   return phases;
 }
 
 const std::vector<ClosureReason>& AllClosureReasons() {
-  static const std::vector<ClosureReason> reasons(std::begin(kReasons), std::end(kReasons));
+  static const std::vector<ClosureReason> reasons = EnumValues<ClosureReason>();
   return reasons;
 }
 

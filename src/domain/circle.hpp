@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,6 +8,7 @@
 
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 namespace cercle::domain {
 
@@ -34,13 +36,45 @@ enum class ClosureReason {
   kDeceased
 };
 
-std::string_view PhaseName(CirclePhase phase);
-std::optional<CirclePhase> ParsePhase(std::string_view name);
+template <>
+struct EnumTable<CirclePhase> {
+  static constexpr std::array<EnumEntry<CirclePhase>, 9> kEntries{{
+      {CirclePhase::kForming, "forming", N_("Forming")},
+      {CirclePhase::kPreRelease, "pre_release", N_("Pre-release")},
+      {CirclePhase::kIntensive, "intensive", N_("Intensive")},
+      {CirclePhase::kWeekly, "weekly", N_("Weekly")},
+      {CirclePhase::kBiweekly, "biweekly", N_("Every two weeks")},
+      {CirclePhase::kMonthly, "monthly", N_("Monthly")},
+      {CirclePhase::kInformal, "informal", N_("Informal")},
+      {CirclePhase::kSuspended, "suspended", N_("Suspended")},
+      {CirclePhase::kClosed, "closed", N_("Closed")},
+  }};
+};
+
+template <>
+struct EnumTable<ClosureReason> {
+  static constexpr std::array<EnumEntry<ClosureReason>, 6> kEntries{{
+      {ClosureReason::kCompleted, "completed", N_("Completed its course")},
+      {ClosureReason::kWithdrawn, "withdrawn", N_("The core member withdrew")},
+      {ClosureReason::kReoffence, "reoffence", N_("New offence")},
+      {ClosureReason::kReincarcerated, "reincarcerated", N_("Return to custody")},
+      {ClosureReason::kRelocated, "relocated", N_("Moved away")},
+      {ClosureReason::kDeceased, "deceased", N_("Death")},
+  }};
+};
+
+// The names the rest of the program calls (one line each over the tables above).
+inline std::string_view PhaseName(CirclePhase phase) { return NameOf(phase); }
+inline std::optional<CirclePhase> ParsePhase(std::string_view name) {
+  return ParseEnum<CirclePhase>(name);
+}
 // The English msgid of the phase's label.
-std::string_view PhaseLabel(CirclePhase phase);
-std::string_view ClosureReasonName(ClosureReason reason);
-std::optional<ClosureReason> ParseClosureReason(std::string_view name);
-std::string_view ClosureReasonLabel(ClosureReason reason);
+inline std::string_view PhaseLabel(CirclePhase phase) { return LabelOf(phase); }
+inline std::string_view ClosureReasonName(ClosureReason reason) { return NameOf(reason); }
+inline std::optional<ClosureReason> ParseClosureReason(std::string_view name) {
+  return ParseEnum<ClosureReason>(name);
+}
+inline std::string_view ClosureReasonLabel(ClosureReason reason) { return LabelOf(reason); }
 
 // Every phase in order, and every closure reason, for forms.
 const std::vector<CirclePhase>& AllPhases();

@@ -6,16 +6,6 @@
 
 namespace cercle::domain {
 
-std::string_view SignatoryName(Signatory signatory) {
-  return signatory == Signatory::kCoreMember ? "core_member" : "volunteer";
-}
-
-std::optional<Signatory> ParseSignatory(std::string_view name) {
-  if (name == "core_member") return Signatory::kCoreMember;
-  if (name == "volunteer") return Signatory::kVolunteer;
-  return std::nullopt;
-}
-
 Status CheckCovenantText(std::string_view body, std::string_view note) {
   std::vector<FieldError> errors;
   const std::string trimmed = volunteer_text::Trimmed(body);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "domain/circle.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // The covenant: the circle's signed agreement, with the promise and the limits of confidentiality.
 // An organisation keeps one template; each circle has numbered versions (an amendment is a new
@@ -62,9 +64,19 @@ struct CovenantVersion {
 // Who signs a covenant.
 enum class Signatory { kCoreMember, kVolunteer };
 
-// "core_member", "volunteer".
-std::string_view SignatoryName(Signatory signatory);
-std::optional<Signatory> ParseSignatory(std::string_view name);
+template <>
+struct EnumTable<Signatory> {
+  static constexpr std::array<EnumEntry<Signatory>, 2> kEntries{{
+      {Signatory::kCoreMember, "core_member", ""},
+      {Signatory::kVolunteer, "volunteer", ""},
+  }};
+};
+
+// "core_member", "volunteer" (one line each over the table above).
+inline std::string_view SignatoryName(Signatory signatory) { return NameOf(signatory); }
+inline std::optional<Signatory> ParseSignatory(std::string_view name) {
+  return ParseEnum<Signatory>(name);
+}
 
 // One signature of one version.
 struct CovenantSignature {

@@ -8,12 +8,6 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 4> kProfileNames = {"child_victims", "adult_victims",
-                                                           "online", "non_contact"};
-constexpr std::array<std::string_view, 4> kProfileLabels = {
-    N_("Offences against children"), N_("Offences against adults"), N_("Online offences"),
-    N_("Offences without contact (exhibitionism, voyeurism)")};
-
 // Words that name French and English in the languages volunteers and core members write down.
 constexpr std::array<std::string_view, 4> kFrench = {"fr", "francais", "french", "francophone"};
 constexpr std::array<std::string_view, 4> kEnglish = {"en", "anglais", "english", "anglophone"};
@@ -21,25 +15,8 @@ constexpr std::array<std::string_view, 4> kEnglish = {"en", "anglais", "english"
 }  // namespace
 
 const std::vector<OffenceProfile>& OffenceProfiles() {
-  static const std::vector<OffenceProfile> profiles = {
-      OffenceProfile::kChildVictims, OffenceProfile::kAdultVictims, OffenceProfile::kOnline,
-      OffenceProfile::kNonContact};
+  static const std::vector<OffenceProfile> profiles = EnumValues<OffenceProfile>();
   return profiles;
-}
-
-std::string_view OffenceProfileName(OffenceProfile profile) {
-  return kProfileNames[static_cast<std::size_t>(profile)];
-}
-
-std::optional<OffenceProfile> ParseOffenceProfile(std::string_view name) {
-  for (std::size_t i = 0; i < kProfileNames.size(); ++i) {
-    if (kProfileNames[i] == name) return static_cast<OffenceProfile>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view OffenceProfileLabel(OffenceProfile profile) {
-  return kProfileLabels[static_cast<std::size_t>(profile)];
 }
 
 std::string CodeLetters(int index) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "base/result.hpp"
 #include "domain/circle.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/volunteer.hpp"
 
 // A circle as the program records it: its non-identifying code name, its phase and phase history,
@@ -20,13 +22,26 @@ namespace cercle::domain {
 // of a given offence profile).
 enum class OffenceProfile { kChildVictims, kAdultVictims, kOnline, kNonContact };
 
+template <>
+struct EnumTable<OffenceProfile> {
+  static constexpr std::array<EnumEntry<OffenceProfile>, 4> kEntries{{
+      {OffenceProfile::kChildVictims, "child_victims", N_("Offences against children")},
+      {OffenceProfile::kAdultVictims, "adult_victims", N_("Offences against adults")},
+      {OffenceProfile::kOnline, "online", N_("Online offences")},
+      {OffenceProfile::kNonContact, "non_contact",
+       N_("Offences without contact (exhibitionism, voyeurism)")},
+  }};
+};
+
 // Every profile, in display order.
 const std::vector<OffenceProfile>& OffenceProfiles();
-// "child_victims", "adult_victims", "online", "non_contact".
-std::string_view OffenceProfileName(OffenceProfile profile);
-std::optional<OffenceProfile> ParseOffenceProfile(std::string_view name);
+// "child_victims", "adult_victims", "online", "non_contact" (one line each over the table above).
+inline std::string_view OffenceProfileName(OffenceProfile profile) { return NameOf(profile); }
+inline std::optional<OffenceProfile> ParseOffenceProfile(std::string_view name) {
+  return ParseEnum<OffenceProfile>(name);
+}
 // The English msgid of the profile's label.
-std::string_view OffenceProfileLabel(OffenceProfile profile);
+inline std::string_view OffenceProfileLabel(OffenceProfile profile) { return LabelOf(profile); }
 
 // One circle.
 struct Circle {

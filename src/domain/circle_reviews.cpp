@@ -5,35 +5,6 @@
 
 namespace cercle::domain {
 
-std::string_view ReviewKindName(ReviewKind kind) {
-  return kind == ReviewKind::kReview ? "review" : "renewal";
-}
-
-std::optional<ReviewKind> ParseReviewKind(std::string_view name) {
-  if (name == "review") return ReviewKind::kReview;
-  if (name == "renewal") return ReviewKind::kRenewal;
-  return std::nullopt;
-}
-
-std::string_view ReviewKindLabel(ReviewKind kind) {
-  return kind == ReviewKind::kReview ? N_("Review") : N_("Yearly renewal");
-}
-
-std::string_view RenewalDecisionName(RenewalDecision decision) {
-  return decision == RenewalDecision::kRenewed ? "renewed" : "closing";
-}
-
-std::optional<RenewalDecision> ParseRenewalDecision(std::string_view name) {
-  if (name == "renewed") return RenewalDecision::kRenewed;
-  if (name == "closing") return RenewalDecision::kClosing;
-  return std::nullopt;
-}
-
-std::string_view RenewalDecisionLabel(RenewalDecision decision) {
-  return decision == RenewalDecision::kRenewed ? N_("Renewed for a year")
-                                               : N_("The circle will close");
-}
-
 Status CheckReview(CircleReview& review, CivilDate started_on, CivilDate today) {
   std::vector<FieldError> errors;
   review.participants = volunteer_text::Trimmed(review.participants);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // A circle's reviews (every three months by default) and its yearly renewal decision: renewed for a
 // year, or closing. The engagement renews for as long as the core member wants. No I/O.
@@ -20,13 +22,33 @@ enum class ReviewKind { kReview, kRenewal };
 enum class RenewalDecision { kRenewed, kClosing };
 
 // "review", "renewal".
-std::string_view ReviewKindName(ReviewKind kind);
-std::optional<ReviewKind> ParseReviewKind(std::string_view name);
-std::string_view ReviewKindLabel(ReviewKind kind);
-// "renewed", "closing".
-std::string_view RenewalDecisionName(RenewalDecision decision);
-std::optional<RenewalDecision> ParseRenewalDecision(std::string_view name);
-std::string_view RenewalDecisionLabel(RenewalDecision decision);
+template <>
+struct EnumTable<ReviewKind> {
+  static constexpr std::array<EnumEntry<ReviewKind>, 2> kEntries{{
+      {ReviewKind::kReview, "review", N_("Review")},
+      {ReviewKind::kRenewal, "renewal", N_("Yearly renewal")},
+  }};
+};
+
+template <>
+struct EnumTable<RenewalDecision> {
+  static constexpr std::array<EnumEntry<RenewalDecision>, 2> kEntries{{
+      {RenewalDecision::kRenewed, "renewed", N_("Renewed for a year")},
+      {RenewalDecision::kClosing, "closing", N_("The circle will close")},
+  }};
+};
+
+// The names the rest of the program calls (one line each over the tables above).
+inline std::string_view ReviewKindName(ReviewKind kind) { return NameOf(kind); }
+inline std::optional<ReviewKind> ParseReviewKind(std::string_view name) {
+  return ParseEnum<ReviewKind>(name);
+}
+inline std::string_view ReviewKindLabel(ReviewKind kind) { return LabelOf(kind); }
+inline std::string_view RenewalDecisionName(RenewalDecision decision) { return NameOf(decision); }
+inline std::optional<RenewalDecision> ParseRenewalDecision(std::string_view name) {
+  return ParseEnum<RenewalDecision>(name);
+}
+inline std::string_view RenewalDecisionLabel(RenewalDecision decision) { return LabelOf(decision); }
 
 // One recorded review or renewal.
 struct CircleReview {

@@ -1,56 +1,13 @@
 #include "web/pages/circles/circle_common.hpp"
 
-#include <boost/locale.hpp>
-
-#include "auth/policies/circle_policy.hpp"
-#include "store/circle_store.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::circles {
-namespace {
 
-namespace bl = boost::locale;
-
-// A locale with ICU's calendar, for conversions between instants and the organisation's local time.
-// Built once: generating a locale is costly.
-const std::locale& CalendarLocale() {
-  static const std::locale locale = [] {
-    bl::generator generator;
-    generator.categories(bl::calendar_facet);
-    return generator("en_CA.UTF-8");
-  }();
-  return locale;
-}
-
-const std::string& TimeZone(const Context& context) {
-  return context.services.translator.time_zone();
-}
-
-}  // namespace
-
-CircleSettings CircleSettingsOf(const domain::Settings& settings) {
-  CircleSettings circle;
-  circle.minimum = static_cast<int>(settings.Get("circle.minimum_volunteers"));
-  circle.maximum = static_cast<int>(settings.Get("circle.maximum_volunteers"));
-  circle.review_months = static_cast<int>(settings.Get("circle.review_months"));
-  circle.access_days = static_cast<int>(settings.Get("circle.volunteer_access_days"));
-  circle.contact_days = static_cast<int>(settings.Get("circle.contact_flag_days"));
-  return circle;
-}
-
-domain::CivilDate Today(const Context& context) {
-  return context.services.translator.LocalDate(context.services.clock.Now());
-}
+domain::CivilDate Today(const Context& context) { return context.services.app.Today(); }
 
 Instant LocalInstant(const Context& context, domain::CivilDate date, int minute) {
-  const bl::calendar calendar(CalendarLocale(), TimeZone(context));
-  const bl::date_time moment(
-      bl::period::year(static_cast<int>(date.year())) +
-          bl::period::month(static_cast<int>(static_cast<unsigned>(date.month())) - 1) +
-          bl::period::day(static_cast<int>(static_cast<unsigned>(date.day()))) +
-          bl::period::hour(minute / 60) + bl::period::minute(minute % 60) + bl::period::second(0),
-      calendar);
-  return FromUnix(static_cast<long long>(moment.time()));
+  return app::circles::LocalInstant(context.services.app, date, minute);
 }
 
 domain::CivilDate LocalDay(const Context& context, Instant instant) {
@@ -58,9 +15,7 @@ domain::CivilDate LocalDay(const Context& context, Instant instant) {
 }
 
 int LocalMinute(const Context& context, Instant instant) {
-  const bl::calendar calendar(CalendarLocale(), TimeZone(context));
-  const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
-  return moment.get(bl::period::hour()) * 60 + moment.get(bl::period::minute());
+  return app::circles::LocalMinute(context.services.app, instant);
 }
 
 std::string TimeText(int minute) {
@@ -129,14 +84,9 @@ std::string PhaseBadge(domain::CirclePhase phase) {
 }
 
 std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id) {
-  const auto& actor = context.signed_in();
-  if (!auth::policies::CirclePolicy::CanManage(actor)) return std::nullopt;
-  auto circle = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::CircleStore(session).Find(id, *actor.organisation_id);
-  });
-  if (!circle || !auth::policies::CirclePolicy::CanView(actor, circle->organisation_id))
-    return std::nullopt;
-  return circle;
+  auto circle = app::circles::LoadManagedCircle(context.services.app, context.signed_in(), id);
+  if (!circle) return std::nullopt;
+  return std::move(*circle);
 }
 
 std::optional<domain::Circle> FindManagedCircle(Context& context) {

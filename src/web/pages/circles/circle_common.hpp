@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/circles/circles.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/circle_record.hpp"
@@ -19,17 +20,9 @@
 // organisation's time zone, finding a circle the actor may see, choices for forms, and the audit.
 namespace cercle::web::pages::circles {
 
-// The organisation's circle settings.
-struct CircleSettings {
-  int minimum = 3;        // "circle.minimum_volunteers"
-  int maximum = 4;        // "circle.maximum_volunteers"
-  int review_months = 3;  // "circle.review_months"
-  int access_days = 30;   // "circle.volunteer_access_days"
-  int contact_days = 14;  // "circle.contact_flag_days"
-};
-
-// The circle settings among an organisation's `settings`.
-CircleSettings CircleSettingsOf(const domain::Settings& settings);
+// The organisation's circle settings (app::circles reads them).
+using app::circles::CircleSettings;
+using app::circles::CircleSettingsOf;
 
 // Today in the organisation's time zone.
 domain::CivilDate Today(const Context& context);

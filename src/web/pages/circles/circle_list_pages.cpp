@@ -1,11 +1,6 @@
 // The circle list and the opening of a circle for a core member.
-#include <set>
-
+#include "app/circles/circle_list.hpp"
 #include "auth/policies/circle_policy.hpp"
-#include "domain/circle_covenant.hpp"
-#include "store/circle_store.hpp"
-#include "store/core_member_store.hpp"
-#include "store/meeting_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_attention.hpp"
@@ -19,29 +14,8 @@ namespace {
 
 using auth::policies::CirclePolicy;
 
-// The open files without an open circle: the core members a circle can be opened for.
-std::vector<domain::CoreMember> CoreMembersWithoutCircle(Context& context) {
-  const auto& actor = context.signed_in();
-  const std::int64_t organisation = *actor.organisation_id;
-  return context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    store::CoreMemberFilter filter;
-    filter.open_only = true;
-    filter.limit = 100000;
-    std::set<std::int64_t> with_circle;
-    for (const auto& circle :
-         store::CircleStore(session).List(organisation, store::IncludeClosed::kNo)) {
-      with_circle.insert(circle.core_member_id);
-    }
-    std::vector<domain::CoreMember> free;
-    for (auto& core_member : store::CoreMemberStore(session).List(organisation, filter)) {
-      if (!with_circle.contains(core_member.id)) free.push_back(std::move(core_member));
-    }
-    return free;
-  });
-}
-
-Response RenderNew(Context& context, const Form* form, const Error* error) {
-  const auto core_members = CoreMembersWithoutCircle(context);
+Response RenderNew(Context& context, const std::vector<domain::CoreMember>& core_members,
+                   const Form* form, const Error* error) {
   std::string chosen;
   if (form) {
     chosen = form->Get("core_member");
@@ -72,70 +46,51 @@ Response RenderNew(Context& context, const Form* form, const Error* error) {
                     error ? StatusFor(error->kind) : 200);
 }
 
+// One row of the circle list.
+mstch::map CircleRow(const Context& context, const app::circles::CircleListPage& page,
+                     const domain::Circle& circle) {
+  const auto name = page.core_member_names.find(circle.core_member_id);
+  const auto count = page.member_counts.find(circle.id);
+  mstch::map row{
+      {"href", CircleHref(circle.id)},
+      {"code_name", circle.code_name},
+      {"core_member", name == page.core_member_names.end() ? std::string("—") : name->second},
+      {"phase", context.Translate(domain::PhaseLabel(circle.phase))},
+      {"phase_badge", PhaseBadge(circle.phase)},
+      {"members", std::to_string(count == page.member_counts.end() ? 0 : count->second)},
+      {"closed", circle.closed()}};
+  if (const auto next = page.next_meetings.find(circle.id);
+      next != page.next_meetings.end() && !circle.closed()) {
+    row["next_meeting"] = FormatMeetingTime(context, next->second);
+  }
+  mstch::array texts;
+  if (const auto found = page.flags.find(circle.id); found != page.flags.end()) {
+    for (const auto& flag : found->second) {
+      texts.push_back(
+          mstch::map{{"text", FlagText(context, flag, circle.code_name)}, {"urgent", flag.urgent}});
+    }
+  }
+  row["has_flags"] = !texts.empty();
+  row["flags"] = texts;
+  return row;
+}
+
 }  // namespace
 
 Response List(Context& context) {
   const auto& actor = context.signed_in();
-  if (!CirclePolicy::CanManage(actor)) return Deny(context, "circle", "");
-  const std::int64_t organisation = *actor.organisation_id;
   const bool show_closed = context.request.QueryParameters().count("closed") > 0;
-  const Instant now = context.services.clock.Now();
-  const auto closed = show_closed ? store::IncludeClosed::kYes : store::IncludeClosed::kNo;
-  struct ListData {
-    Pagination pagination;
-    std::vector<domain::Circle> circles;  // the page's
-    std::map<std::int64_t, std::string> names;
-    std::map<std::int64_t, int> member_counts;
-    std::map<std::int64_t, Instant> next_meetings;
-    OrganisationActivity activity;
-  };
-  // One page of circles, and what their rows show: counts and dates come from queries that group
-  // by circle, the flags from the page's circles only.
-  const auto data = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    ListData data;
-    store::CircleStore circles(session);
-    data.pagination = Paginate(context.request, circles.Count(organisation, closed));
-    data.circles = circles.List(organisation, closed, data.pagination.Slice());
-    data.member_counts = circles.CurrentMemberCounts(organisation);
-    data.next_meetings = store::MeetingStore(session).NextMeetings(organisation, now);
-    std::vector<std::int64_t> core_member_ids;
-    for (const auto& circle : data.circles) core_member_ids.push_back(circle.core_member_id);
-    for (const auto& core_member :
-         store::CoreMemberStore(session).FindMany(core_member_ids, organisation)) {
-      data.names[core_member.id] = core_member.name_used();
-    }
-    data.activity = LoadActivityOf(context, session, data.circles);
-    return data;
-  });
-  const auto flags = FlagsByCircle(context, data.activity);
-  const auto& pagination = data.pagination;
+  Pagination pagination;
+  const auto page = app::circles::LoadCircleList(
+      context.services.app, actor,
+      show_closed ? store::IncludeClosed::kYes : store::IncludeClosed::kNo,
+      [&](std::int64_t total) {
+        pagination = Paginate(context.request, total);
+        return pagination.Slice();
+      });
+  if (!page) return Deny(context, "circle", "");
   mstch::array rows;
-  for (const auto& circle : data.circles) {
-    const auto name = data.names.find(circle.core_member_id);
-    const auto count = data.member_counts.find(circle.id);
-    mstch::map row{
-        {"href", CircleHref(circle.id)},
-        {"code_name", circle.code_name},
-        {"core_member", name == data.names.end() ? std::string("—") : name->second},
-        {"phase", context.Translate(domain::PhaseLabel(circle.phase))},
-        {"phase_badge", PhaseBadge(circle.phase)},
-        {"members", std::to_string(count == data.member_counts.end() ? 0 : count->second)},
-        {"closed", circle.closed()}};
-    if (const auto next = data.next_meetings.find(circle.id);
-        next != data.next_meetings.end() && !circle.closed()) {
-      row["next_meeting"] = FormatMeetingTime(context, next->second);
-    }
-    mstch::array texts;
-    if (const auto found = flags.find(circle.id); found != flags.end()) {
-      for (const auto& flag : found->second) {
-        texts.push_back(mstch::map{{"text", FlagText(context, flag, circle.code_name)},
-                                   {"urgent", flag.urgent}});
-      }
-    }
-    row["has_flags"] = !texts.empty();
-    row["flags"] = texts;
-    rows.push_back(std::move(row));
-  }
+  for (const auto& circle : page->circles) rows.push_back(CircleRow(context, *page, circle));
   mstch::map model{{"circles", rows},
                    {"empty", rows.empty()},
                    {"show_closed", show_closed},
@@ -146,14 +101,16 @@ Response List(Context& context) {
 }
 
 Response ShowNew(Context& context) {
-  if (!CirclePolicy::CanManage(context.signed_in())) return Deny(context, "circle", "");
-  return RenderNew(context, nullptr, nullptr);
+  const auto core_members =
+      app::circles::LoadCoreMembersWithoutCircle(context.services.app, context.signed_in());
+  if (!core_members) return Deny(context, "circle", "");
+  return RenderNew(context, *core_members, nullptr, nullptr);
 }
 
 Response Create(Context& context) {
   const auto& actor = context.signed_in();
-  if (!CirclePolicy::CanManage(actor)) return Deny(context, "circle", "");
-  const std::int64_t organisation = *actor.organisation_id;
+  const auto core_members = app::circles::LoadCoreMembersWithoutCircle(context.services.app, actor);
+  if (!core_members) return Deny(context, "circle", "");
   const Form form(context.request);
   const auto core_member_id = ParseId(form.Get("core_member"));
   const auto profile = domain::ParseOffenceProfile(form.Get("offence_profile"));
@@ -164,57 +121,13 @@ Response Create(Context& context) {
   }
   if (!errors.empty()) {
     const Error error = Error::Fields(std::move(errors));
-    return RenderNew(context, &form, &error);
+    return RenderNew(context, *core_members, &form, &error);
   }
-  const auto times = SlotsOf(form, "meeting_times");
-  const Instant now = context.services.clock.Now();
-  const auto today = Today(context);
-  const auto created = context.services.database.Write(
-      actor.scope(), [&](soci::session& session) -> Result<std::int64_t> {
-        store::CircleStore circles(session);
-        const auto core_member =
-            store::CoreMemberStore(session).Find(*core_member_id, organisation);
-        if (!core_member || core_member->status == domain::CoreMemberStatus::kClosed) {
-          return Error::Fields({{"core_member", {N_("Choose the core member."), {}}}});
-        }
-        if (circles.OpenCircleOf(core_member->id, organisation)) {
-          return Error::Fields(
-              {{"core_member",
-                {N_("This core member already has a circle that is not closed."), {}}}});
-        }
-        domain::Circle circle;
-        circle.organisation_id = organisation;
-        circle.core_member_id = core_member->id;
-        circle.code_name = domain::NextCodeName(circles.CodeNames(organisation));
-        circle.phase = domain::CirclePhase::kForming;
-        circle.phase_since = today;
-        circle.offence_profile = profile;
-        circle.meeting_times = times;
-        circle.created_by = actor.user_id;
-        circle.created_at = circle.updated_at = now;
-        circle.id = circles.Insert(circle);
-        domain::PhaseChange opening;
-        opening.circle_id = circle.id;
-        opening.to = domain::CirclePhase::kForming;
-        opening.decided_on = today;
-        opening.reason = context.Translate(N_("Circle opened."));
-        opening.decided_by = actor.user_id;
-        opening.recorded_at = now;
-        circles.InsertPhaseChange(opening, organisation);
-        // The first version of the covenant, from the organisation's template.
-        domain::CovenantVersion covenant;
-        covenant.organisation_id = organisation;
-        covenant.circle_id = circle.id;
-        covenant.body = circles.CovenantTemplate(organisation)
-                            .value_or(context.Translate(domain::kDefaultCovenantTemplate));
-        covenant.note = context.Translate(N_("First version, from the organisation's template."));
-        covenant.created_by = actor.user_id;
-        covenant.created_at = now;
-        circles.InsertCovenantVersion(covenant);
-        Audit(context, session, "circle.create", "circle", circle.id);
-        return circle.id;
-      });
-  if (!created) return RenderNew(context, &form, &created.error());
+  const auto created = app::circles::Open(context.services.app, actor,
+                                          {.core_member_id = core_member_id,
+                                           .offence_profile = profile,
+                                           .meeting_times = SlotsOf(form, "meeting_times")});
+  if (!created) return RenderNew(context, *core_members, &form, &created.error());
   return Response::Redirect(CircleHref(*created) + "?saved=opened");
 }
 

@@ -17,6 +17,7 @@
 #include "store/volunteer_store.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "domain/circle_formation.hpp"
 #include "web/pages/circles/circle_membership.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_view.hpp"

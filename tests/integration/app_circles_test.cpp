@@ -1,0 +1,466 @@
+// The circles' commands called straight on the application layer, without a socket, on SQLite and
+// PostgreSQL: each changes what a coordinator then sees, refuses what the rules refuse with nothing
+// changed, is audited once, and answers another organisation's actor as if the record did not
+// exist.
+#include <gtest/gtest.h>
+
+#include "app/circles/calendar_feed.hpp"
+#include "app/circles/circle_attention.hpp"
+#include "app/circles/circle_changes.hpp"
+#include "app/circles/circle_list.hpp"
+#include "app/circles/circle_meetings.hpp"
+#include "app/circles/circle_membership.hpp"
+#include "app/circles/circle_phase.hpp"
+#include "app/circles/covenant_template.hpp"
+#include "store/settings_store.hpp"
+#include "support/auth_fixture.hpp"
+#include "support/circle_fixture.hpp"
+#include "support/core_member_fixture.hpp"
+#include "support/test_server.hpp"
+#include "support/volunteer_fixture.hpp"
+
+namespace cercle::testing {
+namespace {
+
+using domain::AddDays;
+using domain::CirclePhase;
+using domain::CoreMemberStatus;
+
+class AppCircles : public ::testing::TestWithParam<Backend> {
+ protected:
+  AppCircles() {
+    a_ = auth_.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
+    b_ = auth_.CreateOrganisationWithEveryRole("Cercles B (essai)", "cercles-b");
+    today_ = circles_.Today();
+    coordinator_ = ActorOf(a_.coordinator);
+    coordinator_.language = "fr";
+    stranger_ = ActorOf(b_.coordinator);
+    core_member_ = intake_.CreateCoreMember(a_.id, "Marcel Exemple", "2026-001",
+                                            CoreMemberStatus::kWaitingForCircle);
+    for (const auto& [first, last] : {std::pair{"Odile", "Membre"},
+                                      {"Rosalie", "Exemple"},
+                                      {"Paul", "Libre"},
+                                      {"Xavier", "Quatrième"}}) {
+      volunteers_ids_.push_back(Eligible(first, last));
+    }
+    forming_ = circles_.CreateCircle(a_.id, core_member_, CirclePhase::kForming, today_);
+  }
+
+  // An active volunteer who passes the gate: full screening and the basic training.
+  std::int64_t Eligible(const std::string& first, const std::string& last) {
+    const auto id =
+        volunteers_.CreateVolunteer(a_.id, first, last, domain::VolunteerStage::kActive);
+    volunteers_.AddFullScreening(a_.id, id, AddDays(today_, -100));
+    volunteers_.AddTrainingSession(a_.id, 0, AddDays(today_, -90), 15 * 60, {id});
+    return id;
+  }
+
+  // Joins the first `count` volunteers (those not joined yet) to the forming circle through the
+  // app.
+  void JoinVolunteers(std::size_t count) {
+    for (std::size_t i = joined_; i < count; ++i, ++joined_) {
+      ASSERT_TRUE(app::circles::Join(server_.app(), coordinator_,
+                                     {.circle_id = forming_, .volunteer_id = volunteers_ids_[i]}));
+    }
+  }
+
+  // Signs the current covenant for the core member and the first `count` volunteers.
+  void SignAll(std::size_t count) {
+    ASSERT_TRUE(app::circles::SignCovenant(
+        server_.app(), coordinator_,
+        {.circle_id = forming_, .signatory = domain::Signatory::kCoreMember, .signed_on = today_}));
+    for (std::size_t i = 0; i < count; ++i) {
+      ASSERT_TRUE(app::circles::SignCovenant(server_.app(), coordinator_,
+                                             {.circle_id = forming_,
+                                              .signatory = domain::Signatory::kVolunteer,
+                                              .volunteer_id = volunteers_ids_[i],
+                                              .signed_on = today_}));
+    }
+  }
+
+  // Starts the forming circle: three volunteers who signed, and the move to the intensive phase.
+  void Start() {
+    JoinVolunteers(3);
+    SignAll(3);
+    ASSERT_TRUE(app::circles::ChangePhase(server_.app(), coordinator_, StartCommand()));
+  }
+
+  app::circles::PhaseChangeCommand StartCommand() const {
+    return {.circle_id = forming_,
+            .to = CirclePhase::kIntensive,
+            .decided_on = today_,
+            .reason = "Libération."};
+  }
+
+  std::size_t Audited(const std::string& action) {
+    return auth_.CountAuditEntries(a_.id, action, a_.coordinator.id);
+  }
+  long long Rows(const std::string& table) {
+    return auth_.CountRows(table + " WHERE circle_id = " + std::to_string(forming_));
+  }
+  void SetSetting(const std::string& key, std::int64_t value) {
+    FixtureWrite(server_, a_.id, [&](soci::session& session) -> Status {
+      store::SettingsStore(session).Set(a_.id, key, value);
+      return {};
+    });
+  }
+
+  TestServer server_{{.backend = GetParam(), .listen = false}};
+  AuthFixture auth_{server_};
+  VolunteerFixture volunteers_{server_};
+  CoreMemberFixture intake_{server_};
+  CircleFixture circles_{server_};
+  TestOrganisation a_, b_;
+  auth::Actor coordinator_, stranger_;
+  domain::CivilDate today_;
+  std::int64_t core_member_ = 0, forming_ = 0;
+  std::vector<std::int64_t> volunteers_ids_;
+  std::size_t joined_ = 0;
+};
+
+TEST_P(AppCircles, TheFirstActivePhaseWaitsForTheSizeAndEverySignatureThenMovesTheCoreMember) {
+  JoinVolunteers(2);
+  auto refused = app::circles::ChangePhase(server_.app(), coordinator_, StartCommand());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kInvalid) << "two volunteers only";
+  JoinVolunteers(3);
+  refused = app::circles::ChangePhase(server_.app(), coordinator_, StartCommand());
+  ASSERT_FALSE(refused) << "nobody signed";
+  EXPECT_EQ(circles_.Stored(a_.id, forming_).phase, CirclePhase::kForming);
+  EXPECT_EQ(Audited("circle.phase"), 0u);
+
+  SignAll(3);
+  const auto started = app::circles::ChangePhase(server_.app(), coordinator_, StartCommand());
+  ASSERT_TRUE(started);
+  EXPECT_TRUE(started->first_start);
+  const auto circle = circles_.Stored(a_.id, forming_);
+  EXPECT_EQ(circle.phase, CirclePhase::kIntensive);
+  EXPECT_EQ(circle.started_on, today_);
+  EXPECT_EQ(intake_.StoredCoreMember(a_.id, core_member_).status, CoreMemberStatus::kInCircle);
+  EXPECT_EQ(Audited("circle.phase"), 1u);
+}
+
+TEST_P(AppCircles, ALaterPhaseChangeAmendsTheCovenantInTheActorsLanguage) {
+  Start();
+  const auto versions = Rows("covenant_versions");
+  app::circles::PhaseChangeCommand weekly{.circle_id = forming_,
+                                          .to = CirclePhase::kWeekly,
+                                          .decided_on = today_,
+                                          .reason = "Fin de la période intensive."};
+  const auto refused = app::circles::ChangePhase(server_.app(), coordinator_, weekly);
+  ASSERT_FALSE(refused) << "the amended covenant is required";
+  EXPECT_EQ(refused.error().fields.front().field, "covenant_body");
+  weekly.covenant_body = "Entente modifiée : une rencontre par semaine.";
+  const auto changed = app::circles::ChangePhase(server_.app(), coordinator_, weekly);
+  ASSERT_TRUE(changed);
+  EXPECT_FALSE(changed->first_start);
+  EXPECT_EQ(circles_.Stored(a_.id, forming_).phase, CirclePhase::kWeekly);
+  EXPECT_EQ(Rows("covenant_versions"), versions + 1);
+  EXPECT_EQ(auth_.CountRows("covenant_versions WHERE note LIKE 'Changement de phase%'"), 1);
+  EXPECT_EQ(Rows("circle_phase_changes"), 3) << "the opening, the start and this change";
+  EXPECT_EQ(Audited("circle.phase"), 2u);
+}
+
+TEST_P(AppCircles, APhaseChangeRefusesAMissingPhaseAFutureDayAndAnotherOrganisation) {
+  auto command = StartCommand();
+  command.to.reset();
+  auto refused = app::circles::ChangePhase(server_.app(), coordinator_, command);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "to");
+  command = StartCommand();
+  command.decided_on = AddDays(today_, 1);
+  refused = app::circles::ChangePhase(server_.app(), coordinator_, command);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "decided_on");
+  refused = app::circles::ChangePhase(server_.app(), stranger_, StartCommand());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(Rows("circle_phase_changes"), 1) << "the opening only";
+}
+
+TEST_P(AppCircles, ClosingRecordsTheReasonMovesTheCoreMemberAndFreezesTheCircle) {
+  Start();
+  const app::circles::CloseCommand close{.circle_id = forming_,
+                                         .reason = domain::ClosureReason::kCompleted,
+                                         .closed_on = today_,
+                                         .note = "  Deux années stables.  "};
+  EXPECT_EQ(app::circles::Close(server_.app(), stranger_, close).error().kind,
+            ErrorKind::kNotFound);
+  ASSERT_TRUE(app::circles::Close(server_.app(), coordinator_, close));
+  const auto circle = circles_.Stored(a_.id, forming_);
+  EXPECT_TRUE(circle.closed());
+  EXPECT_EQ(circle.closing_note, "Deux années stables.");
+  EXPECT_EQ(intake_.StoredCoreMember(a_.id, core_member_).status,
+            CoreMemberStatus::kBetweenCircles);
+  EXPECT_EQ(Audited("circle.close"), 1u);
+  const auto again = app::circles::Close(server_.app(), coordinator_, close);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::kConflict) << "a closed circle is read-only";
+  const auto details =
+      app::circles::UpdateDetails(server_.app(), coordinator_, {.circle_id = forming_});
+  ASSERT_FALSE(details);
+  EXPECT_EQ(details.error().kind, ErrorKind::kConflict);
+}
+
+TEST_P(AppCircles, JoiningGoesThroughTheGateAndTheSizeLimit) {
+  const auto unscreened =
+      volunteers_.CreateVolunteer(a_.id, "Gilles", "Novice", domain::VolunteerStage::kActive);
+  std::string described;
+  const auto refused =
+      app::circles::Join(server_.app(), coordinator_,
+                         {.circle_id = forming_,
+                          .volunteer_id = unscreened,
+                          .describe_gate_failure = [&](const domain::GateFailure& failure) {
+                            described += std::string(domain::GateConditionName(failure.condition));
+                            return std::string(domain::GateConditionName(failure.condition));
+                          }});
+  ASSERT_FALSE(refused);
+  EXPECT_FALSE(described.empty()) << "each failing condition is described";
+  EXPECT_EQ(app::circles::Join(server_.app(), coordinator_, {.circle_id = forming_})
+                .error()
+                .fields.front()
+                .field,
+            "volunteer");
+  EXPECT_EQ(app::circles::Join(server_.app(), stranger_,
+                               {.circle_id = forming_, .volunteer_id = volunteers_ids_[0]})
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
+  SetSetting("circle.maximum_volunteers", 3);
+  JoinVolunteers(3);
+  EXPECT_FALSE(app::circles::Join(server_.app(), coordinator_,
+                                  {.circle_id = forming_, .volunteer_id = volunteers_ids_[3]}))
+      << "a fourth volunteer goes over the limit";
+  EXPECT_EQ(Rows("circle_members"), 3);
+  EXPECT_EQ(Audited("circle.member_add"), 3u);
+}
+
+TEST_P(AppCircles, AReplacementEndsTheStayKeepsThePrimaryRoleAndALeavingIsRecorded) {
+  JoinVolunteers(3);
+  const auto first = circles_.AddMember(a_.id, forming_, volunteers_ids_[3], today_);
+  EXPECT_EQ(app::circles::MakePrimary(server_.app(), stranger_, first).error().kind,
+            ErrorKind::kNotFound);
+  ASSERT_TRUE(app::circles::MakePrimary(server_.app(), coordinator_, first));
+  const auto missing_reason = app::circles::Replace(
+      server_.app(), coordinator_, {.member_id = first, .volunteer_id = volunteers_ids_[3]});
+  ASSERT_FALSE(missing_reason);
+  EXPECT_EQ(missing_reason.error().fields.front().field, "reason");
+  const auto newcomer = Eligible("Yves", "Cinquième");
+  const auto joined = app::circles::Replace(
+      server_.app(), coordinator_,
+      {.member_id = first, .volunteer_id = newcomer, .reason = "Déménagement."});
+  ASSERT_TRUE(joined);
+  EXPECT_EQ(joined->circle_id, forming_);
+  const std::string circle = std::to_string(forming_);
+  EXPECT_EQ(auth_.CountRows("circle_members WHERE circle_id = " + circle +
+                            " AND left_on IS NULL AND is_primary = 1 AND volunteer_id = " +
+                            std::to_string(newcomer)),
+            1)
+      << "the newcomer takes over the primary role";
+  EXPECT_EQ(auth_.CountRows("circle_members WHERE left_on IS NOT NULL AND circle_id = " + circle),
+            1);
+  EXPECT_EQ(Audited("circle.member_replace"), 1u);
+
+  const auto leaving = circles_.AddMember(a_.id, forming_, Eligible("Zoé", "Sixième"), today_);
+  const auto left = app::circles::Leave(
+      server_.app(), coordinator_, {.member_id = leaving, .left_on = today_, .reason = "Santé."});
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, forming_);
+  EXPECT_EQ(app::circles::Leave(server_.app(), coordinator_,
+                                {.member_id = leaving, .left_on = today_, .reason = "Santé."})
+                .error()
+                .kind,
+            ErrorKind::kConflict)
+      << "a stay that ended cannot end again";
+  EXPECT_EQ(auth_.CountRows("circle_members WHERE left_on IS NOT NULL AND circle_id = " + circle),
+            2);
+  EXPECT_EQ(Audited("circle.member_leave"), 1u);
+}
+
+TEST_P(AppCircles, DetailsCovenantAndReviewsAreRecordedOnAnOpenCircle) {
+  const auto details =
+      app::circles::UpdateDetails(server_.app(), coordinator_,
+                                  {.circle_id = forming_,
+                                   .offence_profile = domain::OffenceProfile::kOnline,
+                                   .meeting_times = domain::Availability::Parse("tue-evening")});
+  ASSERT_TRUE(details);
+  EXPECT_EQ(circles_.Stored(a_.id, forming_).offence_profile, domain::OffenceProfile::kOnline);
+  EXPECT_EQ(Audited("circle.update"), 1u);
+
+  const auto versions = Rows("covenant_versions");
+  EXPECT_FALSE(app::circles::AmendCovenant(server_.app(), coordinator_,
+                                           {.circle_id = forming_, .body = "   "}));
+  ASSERT_TRUE(app::circles::AmendCovenant(server_.app(), coordinator_,
+                                          {.circle_id = forming_, .body = "Nouvelle entente."}));
+  EXPECT_EQ(Rows("covenant_versions"), versions + 1);
+  EXPECT_EQ(auth_.CountRows("covenant_versions WHERE note = 'Modification'"), 1)
+      << "an empty note says Amendment in the actor's language";
+  EXPECT_EQ(Audited("circle.covenant_amend"), 1u);
+  EXPECT_EQ(app::circles::AmendCovenant(server_.app(), stranger_,
+                                        {.circle_id = forming_, .body = "Autre."})
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
+
+  const app::circles::ReviewCommand review{.circle_id = forming_,
+                                           .kind = domain::ReviewKind::kReview,
+                                           .held_on = today_,
+                                           .participants = "La coordination",
+                                           .outcome = "Bon départ."};
+  EXPECT_EQ(app::circles::RecordReview(server_.app(), coordinator_, review).error().kind,
+            ErrorKind::kInvalid)
+      << "a circle is reviewed once it has started";
+  Start();
+  ASSERT_TRUE(app::circles::RecordReview(server_.app(), coordinator_, review));
+  EXPECT_EQ(Rows("circle_reviews"), 1);
+  EXPECT_EQ(Audited("circle.review"), 1u);
+  EXPECT_EQ(Audited("circle.covenant_sign"), 4u);
+}
+
+TEST_P(AppCircles, MeetingsArePlannedInASeriesCancelledAndTheirMinutesAcknowledgedOnce) {
+  Start();
+  domain::MeetingPlan plan{.kind = domain::MeetingKind::kGroup,
+                           .date = AddDays(today_, 2),
+                           .start_minute = 19 * 60,
+                           .duration_minutes = 120,
+                           .place = "  Local communautaire  ",
+                           .count = 3};
+  EXPECT_EQ(
+      app::circles::PlanMeetings(server_.app(), stranger_, {.circle_id = forming_, .plan = plan})
+          .error()
+          .kind,
+      ErrorKind::kNotFound);
+  const auto outsider = Eligible("Yves", "Dehors");
+  const auto refused = app::circles::PlanMeetings(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .plan = plan, .writer_volunteer_id = outsider});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "writer");
+  ASSERT_TRUE(app::circles::PlanMeetings(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .plan = plan, .writer_volunteer_id = volunteers_ids_[0]}));
+  EXPECT_EQ(Rows("circle_meetings"), 3) << "a series at the phase's rhythm";
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE place = 'Local communautaire'"), 3);
+  EXPECT_EQ(Audited("circle.meeting_plan"), 1u);
+
+  const auto planned =
+      circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, 5), 23 * 60));
+  ASSERT_TRUE(app::circles::CancelMeeting(server_.app(), coordinator_, planned));
+  EXPECT_EQ(app::circles::CancelMeeting(server_.app(), coordinator_, planned).error().kind,
+            ErrorKind::kConflict)
+      << "cancelled already";
+  EXPECT_EQ(Audited("circle.meeting_cancel"), 1u);
+
+  const auto held = circles_.AddMeeting(
+      a_.id, forming_, CircleFixture::At(AddDays(today_, -1), 23 * 60), volunteers_ids_[0]);
+  EXPECT_EQ(app::circles::AcknowledgeMinutes(server_.app(), coordinator_, {.meeting_id = held})
+                .error()
+                .kind,
+            ErrorKind::kConflict)
+      << "no minutes yet";
+  circles_.AddMinutes(a_.id, held, volunteers_ids_[0], {volunteers_ids_[1]},
+                      CircleFixture::At(today_, 12 * 60));
+  ASSERT_TRUE(app::circles::AcknowledgeMinutes(server_.app(), coordinator_,
+                                               {.meeting_id = held, .comment = "Merci."}));
+  EXPECT_FALSE(app::circles::AcknowledgeMinutes(server_.app(), coordinator_,
+                                                {.meeting_id = held, .comment = "Encore."}));
+  EXPECT_EQ(Audited("circle.minutes_acknowledge"), 1u);
+
+  const auto page = app::circles::LoadMeetingPage(server_.app(), coordinator_, held);
+  ASSERT_TRUE(page);
+  ASSERT_TRUE(page->minutes);
+  EXPECT_TRUE(page->minutes->acknowledged());
+  EXPECT_EQ(page->minutes->coordinator_comment, "Merci.");
+  EXPECT_EQ(page->volunteer_names.at(volunteers_ids_[0]), "Odile Membre");
+  EXPECT_EQ(Audited("circle.minutes_view"), 1u);
+  EXPECT_EQ(app::circles::LoadMeetingPage(server_.app(), stranger_, held).error().kind,
+            ErrorKind::kNotFound);
+}
+
+TEST_P(AppCircles, OpeningACircleStartsFromTheTemplateAndAppearsInTheList) {
+  const auto gaston = intake_.CreateCoreMember(a_.id, "Gaston Fictif", "2026-002",
+                                               CoreMemberStatus::kWaitingForCircle);
+  EXPECT_EQ(app::circles::SaveCovenantTemplate(server_.app(), coordinator_, "Texte.").error().kind,
+            ErrorKind::kForbidden)
+      << "administrators only";
+  const auto admin = ActorOf(a_.admin);
+  ASSERT_TRUE(app::circles::SaveCovenantTemplate(server_.app(), admin, "  Entente type.  "));
+  EXPECT_EQ(app::circles::LoadCovenantTemplate(server_.app(), admin).value(),
+            std::optional<std::string>("Entente type."));
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "settings.covenant_template", a_.admin.id), 1u);
+
+  const auto without = app::circles::LoadCoreMembersWithoutCircle(server_.app(), coordinator_);
+  ASSERT_TRUE(without);
+  ASSERT_EQ(without->size(), 1u) << "Marcel has a forming circle already";
+  EXPECT_EQ(without->front().id, gaston);
+  const auto refused =
+      app::circles::Open(server_.app(), coordinator_, {.core_member_id = core_member_});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "core_member");
+  const auto opened = app::circles::Open(
+      server_.app(), coordinator_,
+      {.core_member_id = gaston, .offence_profile = domain::OffenceProfile::kOnline});
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(circles_.Stored(a_.id, *opened).phase, CirclePhase::kForming);
+  EXPECT_EQ(auth_.CountRows("covenant_versions WHERE body = 'Entente type.' AND circle_id = " +
+                            std::to_string(*opened)),
+            1);
+  EXPECT_EQ(Audited("circle.create"), 1u);
+  const auto foreign = app::circles::Open(server_.app(), stranger_, {.core_member_id = gaston});
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().fields.front().field, "core_member")
+      << "another organisation's file is not one to choose";
+
+  std::int64_t total = 0;
+  const auto list = app::circles::LoadCircleList(
+      server_.app(), coordinator_, store::IncludeClosed::kNo, [&](std::int64_t count) {
+        total = count;
+        return store::PageSlice{50, 0};
+      });
+  ASSERT_TRUE(list);
+  EXPECT_EQ(total, 2);
+  ASSERT_EQ(list->circles.size(), 2u);
+  EXPECT_EQ(list->core_member_names.at(gaston), "Gaston Fictif");
+  const auto other =
+      app::circles::LoadCircleList(server_.app(), stranger_, store::IncludeClosed::kNo,
+                                   [](std::int64_t) { return store::PageSlice{}; });
+  ASSERT_TRUE(other);
+  EXPECT_TRUE(other->circles.empty()) << "another organisation sees none of them";
+}
+
+TEST_P(AppCircles, LateMinutesAreFlaggedForTheCoordinator) {
+  Start();
+  const auto held = circles_.AddMeeting(
+      a_.id, forming_, CircleFixture::At(AddDays(today_, -4), 23 * 60), volunteers_ids_[0]);
+  const auto activity = app::circles::LoadActivity(server_.app(), coordinator_);
+  ASSERT_EQ(activity.circles.size(), 1u);
+  const auto flags = app::circles::FlagsByCircle(server_.app(), activity);
+  ASSERT_TRUE(flags.contains(forming_));
+  EXPECT_TRUE(std::any_of(
+      flags.at(forming_).begin(), flags.at(forming_).end(), [&](const domain::CircleFlag& flag) {
+        return flag.kind == domain::CircleFlagKind::kMinutesLate && flag.meeting_id == held;
+      }));
+  EXPECT_TRUE(app::circles::LoadActivity(server_.app(), stranger_).circles.empty());
+}
+
+TEST_P(AppCircles, ACalendarFeedListsTheVolunteersMeetingsByCodeNameOnly) {
+  Start();
+  const auto meeting =
+      circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, 3), 23 * 60));
+  const auto token = circles_.CreateCalendarToken(a_.id, volunteers_ids_[0]);
+  const auto feed = app::circles::LoadCalendarFeed(server_.app(), token);
+  ASSERT_TRUE(feed);
+  ASSERT_EQ(feed->meetings.size(), 1u);
+  EXPECT_EQ(feed->meetings.front().id, meeting);
+  EXPECT_EQ(feed->code_names.at(forming_), circles_.Stored(a_.id, forming_).code_name);
+  EXPECT_EQ(app::circles::LoadCalendarFeed(server_.app(), std::string(43, 'A')).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(app::circles::LoadCalendarFeed(server_.app(), "court").error().kind,
+            ErrorKind::kNotFound);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, AppCircles, ::testing::Values(Backend::kSqlite));
+INSTANTIATE_TEST_SUITE_P(Postgres, AppCircles, ::testing::Values(Backend::kPostgres));
+
+}  // namespace
+}  // namespace cercle::testing
