@@ -15,85 +15,102 @@ using intake::ReadDate;
 using intake::ReadId;
 using intake::ReadRequiredDate;
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, file_number, legal_name, preferred_name, birth_date, "
-    "preferred_language,"
-    " other_language, phone, email, address, region, offence_summary, volunteer_summary, status,"
-    " coordinator_user_id, statutory_release_date, warrant_expiry_date, created_at, updated_at"
-    " FROM core_members WHERE organisation_id = :organisation ";
-constexpr const char* kInsert =
-    "INSERT INTO core_members (organisation_id, file_number, legal_name, preferred_name, "
-    "birth_date,"
-    " preferred_language, other_language, phone, email, address, region, offence_summary, "
-    "volunteer_summary,"
-    " status, coordinator_user_id, statutory_release_date, warrant_expiry_date, search_text, "
-    "created_at,"
-    " updated_at) VALUES (:organisation, :file_number, :legal_name, :preferred_name, :birth_date, "
-    ":language,"
-    " :other_language, :phone, :email, :address, :region, :offence_summary, :volunteer_summary, "
-    ":status,"
-    " :coordinator, :statutory_release, :warrant_expiry, :search_text, :created_at, :updated_at) "
-    "RETURNING id";
-constexpr const char* kUpdate =
-    "UPDATE core_members SET file_number = :file_number, legal_name = :legal_name,"
-    " preferred_name = :preferred_name, birth_date = :birth_date, preferred_language = :language,"
-    " other_language = :other_language, phone = :phone, email = :email, address = :address, region "
-    "= :region,"
-    " offence_summary = :offence_summary, volunteer_summary = :volunteer_summary, "
-    "coordinator_user_id = :coordinator,"
-    " statutory_release_date = :statutory_release, warrant_expiry_date = :warrant_expiry,"
-    " search_text = :search_text, updated_at = :updated_at WHERE id = :id AND organisation_id = "
-    ":organisation";
-constexpr const char* kFileNumberTaken =
-    "SELECT count(*) FROM core_members WHERE organisation_id = :organisation AND file_number = "
-    ":file_number"
-    " AND id <> :except";
-constexpr const char* kRegions =
-    "SELECT DISTINCT region FROM core_members WHERE organisation_id = :organisation AND region <> "
-    "''"
-    " ORDER BY region";
-constexpr const char* kFileNumbersOfYear =
-    "SELECT file_number FROM core_members WHERE organisation_id = :organisation AND file_number "
-    "LIKE :prefix";
-constexpr const char* kSetStatus =
-    "UPDATE core_members SET status = :status, updated_at = :at WHERE id = :id AND organisation_id "
-    "= :organisation";
-constexpr const char* kInsertChange =
-    "INSERT INTO core_member_status_changes (organisation_id, core_member_id, from_status, "
-    "to_status, reason,"
-    " referral_id, changed_by, changed_at) VALUES (:organisation, :core_member, :from_status, "
-    ":to_status, :reason,"
-    " :referral, :changed_by, :changed_at)";
-constexpr const char* kHistory =
-    "SELECT id, core_member_id, from_status, to_status, reason, referral_id, changed_by, changed_at"
-    " FROM core_member_status_changes WHERE organisation_id = :organisation AND core_member_id = "
-    ":core_member"
-    " ORDER BY changed_at, id";
-constexpr const char* kInsertRisk =
-    "INSERT INTO risk_assessments (organisation_id, core_member_id, tool, tool_other, score, "
-    "level, assessed_on,"
-    " assessor, source_document_id, recorded_by, recorded_at) VALUES (:organisation, :core_member, "
-    ":tool,"
-    " :tool_other, :score, :level, :assessed_on, :assessor, :document, :recorded_by, :recorded_at) "
-    "RETURNING id";
-constexpr const char* kRisks =
-    "SELECT id, tool, tool_other, score, level, assessed_on, assessor, source_document_id, "
-    "recorded_by, recorded_at"
-    " FROM risk_assessments WHERE organisation_id = :organisation AND core_member_id = :core_member"
-    " ORDER BY assessed_on DESC, id DESC";
-constexpr const char* kInsertConsent =
-    "INSERT INTO consents (organisation_id, core_member_id, scope, partner_organisation, given_on, "
-    "expires_on,"
-    " recorded_by, recorded_at) VALUES (:organisation, :core_member, :scope, :partner, :given_on, "
-    ":expires_on,"
-    " :recorded_by, :recorded_at) RETURNING id";
-constexpr const char* kConsentColumns =
-    "SELECT id, core_member_id, scope, partner_organisation, given_on, expires_on, withdrawn_on, "
-    "recorded_by,"
-    " recorded_at FROM consents WHERE organisation_id = :organisation ";
-constexpr const char* kWithdrawConsent =
-    "UPDATE consents SET withdrawn_on = :withdrawn_on, withdrawn_by = :withdrawn_by"
-    " WHERE id = :id AND organisation_id = :organisation AND withdrawn_on IS NULL";
+constexpr const char* kColumns = R"sql(
+SELECT id, organisation_id, file_number, legal_name, preferred_name, birth_date,
+       preferred_language, other_language, phone, email, address, region, offence_summary,
+       volunteer_summary, status, coordinator_user_id, statutory_release_date,
+       warrant_expiry_date, created_at, updated_at
+  FROM core_members
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO core_members (organisation_id, file_number, legal_name, preferred_name,
+       birth_date, preferred_language, other_language, phone, email, address, region,
+       offence_summary, volunteer_summary, status, coordinator_user_id,
+       statutory_release_date, warrant_expiry_date, search_text, created_at, updated_at)
+VALUES (:organisation, :file_number, :legal_name, :preferred_name, :birth_date, :language,
+       :other_language, :phone, :email, :address, :region, :offence_summary,
+       :volunteer_summary, :status, :coordinator, :statutory_release, :warrant_expiry,
+       :search_text, :created_at, :updated_at)
+RETURNING id
+)sql";
+constexpr const char* kUpdate = R"sql(
+UPDATE core_members
+   SET file_number = :file_number, legal_name = :legal_name,
+          preferred_name = :preferred_name, birth_date = :birth_date,
+          preferred_language = :language, other_language = :other_language, phone = :phone,
+          email = :email, address = :address, region = :region,
+          offence_summary = :offence_summary, volunteer_summary = :volunteer_summary,
+          coordinator_user_id = :coordinator, statutory_release_date = :statutory_release,
+          warrant_expiry_date = :warrant_expiry, search_text = :search_text,
+          updated_at = :updated_at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kFileNumberTaken = R"sql(
+SELECT count(*)
+  FROM core_members
+ WHERE organisation_id = :organisation AND file_number = :file_number AND id <> :except
+)sql";
+constexpr const char* kRegions = R"sql(
+SELECT DISTINCT region
+  FROM core_members
+ WHERE organisation_id = :organisation AND region <> ''
+ ORDER BY region
+)sql";
+constexpr const char* kFileNumbersOfYear = R"sql(
+SELECT file_number
+  FROM core_members
+ WHERE organisation_id = :organisation AND file_number LIKE :prefix
+)sql";
+constexpr const char* kSetStatus = R"sql(
+UPDATE core_members
+   SET status = :status, updated_at = :at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kInsertChange = R"sql(
+INSERT INTO core_member_status_changes (organisation_id, core_member_id, from_status,
+       to_status, reason, referral_id, changed_by, changed_at)
+VALUES (:organisation, :core_member, :from_status, :to_status, :reason, :referral,
+       :changed_by, :changed_at)
+)sql";
+constexpr const char* kHistory = R"sql(
+SELECT id, core_member_id, from_status, to_status, reason, referral_id, changed_by, changed_at
+  FROM core_member_status_changes
+ WHERE organisation_id = :organisation AND core_member_id = :core_member
+ ORDER BY changed_at, id
+)sql";
+constexpr const char* kInsertRisk = R"sql(
+INSERT INTO risk_assessments (organisation_id, core_member_id, tool, tool_other, score,
+       level, assessed_on, assessor, source_document_id, recorded_by, recorded_at)
+VALUES (:organisation, :core_member, :tool, :tool_other, :score, :level, :assessed_on,
+       :assessor, :document, :recorded_by, :recorded_at)
+RETURNING id
+)sql";
+constexpr const char* kRisks = R"sql(
+SELECT id, tool, tool_other, score, level, assessed_on, assessor, source_document_id,
+       recorded_by, recorded_at
+  FROM risk_assessments
+ WHERE organisation_id = :organisation AND core_member_id = :core_member
+ ORDER BY assessed_on DESC, id DESC
+)sql";
+constexpr const char* kInsertConsent = R"sql(
+INSERT INTO consents (organisation_id, core_member_id, scope, partner_organisation, given_on,
+       expires_on, recorded_by, recorded_at)
+VALUES (:organisation, :core_member, :scope, :partner, :given_on, :expires_on, :recorded_by,
+       :recorded_at)
+RETURNING id
+)sql";
+constexpr const char* kConsentColumns = R"sql(
+SELECT id, core_member_id, scope, partner_organisation, given_on, expires_on, withdrawn_on,
+       recorded_by, recorded_at
+  FROM consents
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kWithdrawConsent = R"sql(
+UPDATE consents
+   SET withdrawn_on = :withdrawn_on, withdrawn_by = :withdrawn_by
+ WHERE id = :id AND organisation_id = :organisation AND withdrawn_on IS NULL
+)sql";
 
 std::string Folded(const domain::CoreMember& core_member) {
   return i18n::FoldForSearch(domain::SearchableText(core_member));
@@ -270,8 +287,11 @@ ListWhere FilterWhere(const CoreMemberFilter& filter) {
   return where;
 }
 
-constexpr const char* kCount =
-    "SELECT COUNT(*) FROM core_members WHERE organisation_id = :organisation ";
+constexpr const char* kCount = R"sql(
+SELECT COUNT(*)
+  FROM core_members
+ WHERE organisation_id = :organisation
+ )sql";
 
 }  // namespace
 
