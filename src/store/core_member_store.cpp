@@ -117,7 +117,7 @@ std::string Folded(const domain::CoreMember& core_member) {
 }
 
 domain::CoreMemberStatus StatusOf(const std::string& name) {
-  const auto status = domain::ParseCoreMemberStatus(name);
+  const auto status = domain::ParseEnum<domain::CoreMemberStatus>(name);
   if (!status) throw std::runtime_error("a stored core member status is unknown");
   return *status;
 }
@@ -141,7 +141,8 @@ std::vector<domain::Consent> SelectConsents(soci::session& session, const std::s
   while (statement.fetch()) {
     domain::Consent consent = row;
     consent.organisation_id = organisation_id;
-    consent.scope = domain::ParseConsentScope(scope).value_or(domain::ConsentScope::kOuterCircle);
+    consent.scope =
+        domain::ParseEnum<domain::ConsentScope>(scope).value_or(domain::ConsentScope::kOuterCircle);
     consent.given_on = ReadRequiredDate(given_on);
     consent.expires_on = ReadDate(expires_on, expires_indicator);
     consent.withdrawn_on = ReadDate(withdrawn_on, withdrawn_indicator);
@@ -160,8 +161,8 @@ std::int64_t CoreMemberStore::Insert(const domain::CoreMember& core_member) {
   auto release = DateParameter(core_member.statutory_release_date);
   auto expiry = DateParameter(core_member.warrant_expiry_date);
   auto coordinator = IdParameter(core_member.coordinator_user_id);
-  const std::string language(domain::PreferredLanguageName(core_member.preferred_language));
-  const std::string status(domain::CoreMemberStatusName(core_member.status));
+  const std::string language(domain::NameOf(core_member.preferred_language));
+  const std::string status(domain::NameOf(core_member.status));
   const std::string search_text = Folded(core_member);
   const long long created = ToUnix(core_member.created_at);
   const long long updated = ToUnix(core_member.updated_at);
@@ -188,7 +189,7 @@ void CoreMemberStore::Update(const domain::CoreMember& core_member) {
   auto release = DateParameter(core_member.statutory_release_date);
   auto expiry = DateParameter(core_member.warrant_expiry_date);
   auto coordinator = IdParameter(core_member.coordinator_user_id);
-  const std::string language(domain::PreferredLanguageName(core_member.preferred_language));
+  const std::string language(domain::NameOf(core_member.preferred_language));
   const std::string search_text = Folded(core_member);
   const long long updated = ToUnix(core_member.updated_at);
   session_ << kUpdate, soci::use(core_member.file_number, "file_number"),
@@ -233,8 +234,8 @@ std::vector<domain::CoreMember> CoreMemberStore::Select(
   while (statement.fetch()) {
     domain::CoreMember member = row;
     member.birth_date = ReadDate(birth, birth_indicator);
-    member.preferred_language =
-        domain::ParsePreferredLanguage(language).value_or(domain::PreferredLanguage::kFrench);
+    member.preferred_language = domain::ParseEnum<domain::PreferredLanguage>(language).value_or(
+        domain::PreferredLanguage::kFrench);
     member.status = StatusOf(status);
     member.coordinator_user_id = ReadId(coordinator, coordinator_indicator);
     member.statutory_release_date = ReadDate(release, release_indicator);
@@ -271,7 +272,7 @@ ListWhere FilterWhere(const CoreMemberFilter& filter) {
   ListWhere where;
   if (filter.status) {
     where.sql += "AND status = :status ";
-    where.texts.emplace_back("status", std::string(domain::CoreMemberStatusName(*filter.status)));
+    where.texts.emplace_back("status", std::string(domain::NameOf(*filter.status)));
   }
   if (filter.open_only) where.sql += "AND status <> 'closed' ";
   if (!filter.region.empty()) {
@@ -359,11 +360,11 @@ std::string CoreMemberStore::SuggestFileNumber(std::int64_t organisation_id, int
 void CoreMemberStore::SetStatus(const domain::CoreMember& core_member, domain::CoreMemberStatus to,
                                 const std::string& reason, std::optional<std::int64_t> referral_id,
                                 std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string status(domain::CoreMemberStatusName(to));
+  const std::string status(domain::NameOf(to));
   const long long when = ToUnix(at);
   session_ << kSetStatus, soci::use(status, "status"), soci::use(when, "at"),
       soci::use(core_member.id, "id"), soci::use(core_member.organisation_id, "organisation");
-  const std::string from(domain::CoreMemberStatusName(core_member.status));
+  const std::string from(domain::NameOf(core_member.status));
   auto referral = IdParameter(referral_id);
   auto by = IdParameter(changed_by);
   soci::indicator from_indicator = soci::i_ok;
@@ -378,7 +379,7 @@ void CoreMemberStore::RecordOpening(const domain::CoreMember& core_member,
                                     std::optional<std::int64_t> referral_id,
                                     const std::string& reason,
                                     std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string status(domain::CoreMemberStatusName(core_member.status));
+  const std::string status(domain::NameOf(core_member.status));
   const std::string none;
   soci::indicator from_indicator = soci::i_null;
   auto referral = IdParameter(referral_id);
@@ -419,7 +420,7 @@ std::vector<domain::CoreMemberStatusChange> CoreMemberStore::History(std::int64_
 
 std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment& assessment) {
   std::int64_t id = 0;
-  const std::string tool(domain::RiskToolName(assessment.tool));
+  const std::string tool(domain::NameOf(assessment.tool));
   const std::string assessed_on = domain::FormatIsoDate(assessment.assessed_on);
   auto document = IdParameter(assessment.source_document_id);
   auto by = IdParameter(assessment.recorded_by);
@@ -454,7 +455,7 @@ std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_
     domain::RiskAssessment assessment = row;
     assessment.organisation_id = organisation_id;
     assessment.core_member_id = core_member_id;
-    assessment.tool = domain::ParseRiskTool(tool).value_or(domain::RiskTool::kOther);
+    assessment.tool = domain::ParseEnum<domain::RiskTool>(tool).value_or(domain::RiskTool::kOther);
     assessment.assessed_on = ReadRequiredDate(assessed_on);
     assessment.source_document_id = ReadId(document, document_indicator);
     assessment.recorded_by = ReadId(by, by_indicator);
@@ -466,7 +467,7 @@ std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_
 
 std::int64_t CoreMemberStore::InsertConsent(const domain::Consent& consent) {
   std::int64_t id = 0;
-  const std::string scope(domain::ConsentScopeName(consent.scope));
+  const std::string scope(domain::NameOf(consent.scope));
   const std::string given_on = domain::FormatIsoDate(consent.given_on);
   auto expires_on = DateParameter(consent.expires_on);
   auto by = IdParameter(consent.recorded_by);

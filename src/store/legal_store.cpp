@@ -128,7 +128,7 @@ struct OrderRow {
 
   domain::SupervisionOrder Read() const {
     domain::SupervisionOrder read = order;
-    const auto parsed = domain::ParseOrderType(type);
+    const auto parsed = domain::ParseEnum<domain::OrderType>(type);
     if (!parsed) throw std::runtime_error("a stored order type is unknown");
     read.type = *parsed;
     read.starts_on = ReadRequiredDate(starts_on);
@@ -166,7 +166,7 @@ struct ConditionRow {
 
   domain::Condition Read() const {
     domain::Condition read = condition;
-    const auto parsed = domain::ParseConditionKind(kind);
+    const auto parsed = domain::ParseEnum<domain::ConditionKind>(kind);
     if (!parsed) throw std::runtime_error("a stored condition kind is unknown");
     read.kind = *parsed;
     read.starts_on = ReadDate(starts_on, starts_indicator);
@@ -194,7 +194,7 @@ Keys Between(std::int64_t organisation_id, domain::CivilDate from, domain::Civil
 
 std::int64_t LegalStore::InsertOrder(const domain::SupervisionOrder& order) {
   std::int64_t id = 0;
-  const std::string type(domain::OrderTypeName(order.type));
+  const std::string type(domain::NameOf(order.type));
   const std::string starts_on = domain::FormatIsoDate(order.starts_on);
   auto ends_on = DateParameter(order.ends_on);
   auto officer = IdParameter(order.officer_user_id);
@@ -210,7 +210,7 @@ std::int64_t LegalStore::InsertOrder(const domain::SupervisionOrder& order) {
 }
 
 void LegalStore::UpdateOrder(const domain::SupervisionOrder& order) {
-  const std::string type(domain::OrderTypeName(order.type));
+  const std::string type(domain::NameOf(order.type));
   const std::string starts_on = domain::FormatIsoDate(order.starts_on);
   auto ends_on = DateParameter(order.ends_on);
   auto officer = IdParameter(order.officer_user_id);
@@ -241,7 +241,7 @@ std::vector<domain::SupervisionOrder> LegalStore::OrdersEndingBetween(std::int64
 
 std::int64_t LegalStore::InsertCondition(const domain::Condition& condition) {
   std::int64_t id = 0;
-  const std::string kind(domain::ConditionKindName(condition.kind));
+  const std::string kind(domain::NameOf(condition.kind));
   auto starts_on = DateParameter(condition.starts_on);
   auto ends_on = DateParameter(condition.ends_on);
   const int protects = condition.protects_victim ? 1 : 0;
@@ -258,7 +258,7 @@ std::int64_t LegalStore::InsertCondition(const domain::Condition& condition) {
 }
 
 void LegalStore::UpdateCondition(const domain::Condition& condition) {
-  const std::string kind(domain::ConditionKindName(condition.kind));
+  const std::string kind(domain::NameOf(condition.kind));
   auto starts_on = DateParameter(condition.starts_on);
   auto ends_on = DateParameter(condition.ends_on);
   const int protects = condition.protects_victim ? 1 : 0;

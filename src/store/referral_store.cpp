@@ -119,7 +119,7 @@ UPDATE eligibility_criteria
 )sql";
 
 domain::ReferralStatus StatusOf(const std::string& name) {
-  const auto status = domain::ParseReferralStatus(name);
+  const auto status = domain::ParseEnum<domain::ReferralStatus>(name);
   if (!status) throw std::runtime_error("a stored referral status is unknown");
   return *status;
 }
@@ -127,10 +127,9 @@ domain::ReferralStatus StatusOf(const std::string& name) {
 void RecordChange(soci::session& session, std::int64_t organisation_id, std::int64_t referral_id,
                   std::optional<domain::ReferralStatus> from, domain::ReferralStatus to,
                   const std::string& reason, std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string from_name =
-      from ? std::string(domain::ReferralStatusName(*from)) : std::string();
+  const std::string from_name = from ? std::string(domain::NameOf(*from)) : std::string();
   soci::indicator from_indicator = from ? soci::i_ok : soci::i_null;
-  const std::string to_name(domain::ReferralStatusName(to));
+  const std::string to_name(domain::NameOf(to));
   auto by = IdParameter(changed_by);
   const long long when = ToUnix(at);
   session << kInsertChange, soci::use(organisation_id, "organisation"),
@@ -143,7 +142,7 @@ void RecordChange(soci::session& session, std::int64_t organisation_id, std::int
 
 std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
   std::int64_t id = 0;
-  const std::string source(domain::ReferralSourceName(referral.source));
+  const std::string source(domain::NameOf(referral.source));
   const std::string received_on = domain::FormatIsoDate(referral.received_on);
   auto birth = DateParameter(referral.person_birth_date);
   auto by = IdParameter(referral.created_by);
@@ -164,7 +163,7 @@ std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
 }
 
 void ReferralStore::Update(const domain::Referral& referral) {
-  const std::string source(domain::ReferralSourceName(referral.source));
+  const std::string source(domain::NameOf(referral.source));
   const std::string received_on = domain::FormatIsoDate(referral.received_on);
   auto birth = DateParameter(referral.person_birth_date);
   const long long updated = ToUnix(referral.updated_at);
@@ -205,7 +204,8 @@ std::vector<domain::Referral> ReferralStore::Select(const std::string& where,
   std::vector<domain::Referral> referrals;
   while (statement.fetch()) {
     domain::Referral referral = row;
-    referral.source = domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
+    referral.source =
+        domain::ParseEnum<domain::ReferralSource>(source).value_or(domain::ReferralSource::kOther);
     referral.received_on = ReadRequiredDate(received_on);
     referral.person_birth_date = ReadDate(birth, birth_indicator);
     referral.status = StatusOf(status);
@@ -238,7 +238,7 @@ std::pair<std::string, std::string> FilterWhere(const ReferralFilter& filter) {
   std::string status;
   if (filter.status) {
     where += "AND status = :text ";
-    status = std::string(domain::ReferralStatusName(*filter.status));
+    status = std::string(domain::NameOf(*filter.status));
   }
   if (filter.open_only) where += "AND status IN ('received', 'screening', 'waitlisted') ";
   return {where, status};
@@ -274,7 +274,7 @@ std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core
 void ReferralStore::Move(const domain::Referral& referral, domain::ReferralStatus to,
                          const std::string& reason, std::optional<std::int64_t> changed_by,
                          Instant at) {
-  const std::string status(domain::ReferralStatusName(to));
+  const std::string status(domain::NameOf(to));
   const long long when = ToUnix(at);
   session_ << kMove, soci::use(status, "status"), soci::use(reason, "reason"),
       soci::use(when, "at"), soci::use(referral.id, "id"),

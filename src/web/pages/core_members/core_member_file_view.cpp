@@ -29,8 +29,8 @@ mstch::array Moves(const Context& context, const domain::CoreMember& member) {
   mstch::array moves;
   for (const auto to : domain::AllowedCoreMemberMoves(member.status)) {
     const bool closing = to == domain::CoreMemberStatus::kClosed;
-    moves.push_back(mstch::map{{"value", std::string(domain::CoreMemberStatusName(to))},
-                               {"label", context.Translate(domain::CoreMemberStatusLabel(to))},
+    moves.push_back(mstch::map{{"value", std::string(domain::NameOf(to))},
+                               {"label", context.Translate(domain::LabelOf(to))},
                                {"danger", closing}});
   }
   return moves;
@@ -39,11 +39,11 @@ mstch::array Moves(const Context& context, const domain::CoreMember& member) {
 mstch::array History(const Context& context, const app::intake::CoreMemberFile& file) {
   mstch::array history;
   for (auto change = file.history.rbegin(); change != file.history.rend(); ++change) {
-    mstch::map row{{"to", context.Translate(domain::CoreMemberStatusLabel(change->to))},
+    mstch::map row{{"to", context.Translate(domain::LabelOf(change->to))},
                    {"reason", change->reason},
                    {"who", UserName(context, file.users, change->changed_by)},
                    {"when", ShowTime(context, change->changed_at)}};
-    if (change->from) row["from"] = context.Translate(domain::CoreMemberStatusLabel(*change->from));
+    if (change->from) row["from"] = context.Translate(domain::LabelOf(*change->from));
     if (change->referral_id)
       row["referral_href"] = "/referrals/" + std::to_string(*change->referral_id);
     history.push_back(std::move(row));
@@ -66,7 +66,7 @@ mstch::array Conditions(const Context& context, const app::intake::CoreMemberFil
   for (const auto& condition : file.conditions) {
     if (condition.order_id != order.id) continue;
     mstch::map row{
-        {"kind", context.Translate(domain::ConditionKindLabel(condition.kind))},
+        {"kind", context.Translate(domain::LabelOf(condition.kind))},
         {"text", condition.text},
         {"starts", ShowDate(context, condition.starts_on)},
         {"ends", ShowDate(context, condition.ends_on)},
@@ -93,7 +93,7 @@ mstch::array Orders(const Context& context, const app::intake::CoreMemberFile& f
                               ? UserName(context, file.users, order.officer_user_id)
                               : order.officer_name;
     orders.push_back(mstch::map{
-        {"type", context.Translate(domain::OrderTypeLabel(order.type))},
+        {"type", context.Translate(domain::LabelOf(order.type))},
         {"starts", ShowDate(context, order.starts_on)},
         {"ends", ShowDate(context, order.ends_on)},
         {"ending_soon", near(order.ends_on)},
@@ -113,7 +113,7 @@ mstch::array Risks(const Context& context, const app::intake::CoreMemberFile& fi
   for (const auto& risk : file.risks) {
     mstch::map row{{"tool", risk.tool == domain::RiskTool::kOther
                                 ? risk.tool_other
-                                : context.Translate(domain::RiskToolLabel(risk.tool))},
+                                : context.Translate(domain::LabelOf(risk.tool))},
                    {"score", risk.score},
                    {"level", risk.level},
                    {"assessed_on", ShowDate(context, risk.assessed_on)},
@@ -136,12 +136,12 @@ mstch::map ConsentRow(const Context& context, const domain::Consent& consent,
   const auto consent_state = domain::ConsentStateOn(consent, today);
   mstch::map row{
       {"id", std::to_string(consent.id)},
-      {"scope", context.Translate(domain::ConsentScopeLabel(consent.scope))},
+      {"scope", context.Translate(domain::LabelOf(consent.scope))},
       {"partner", consent.partner_organisation},
       {"given", ShowDate(context, consent.given_on)},
       {"expires", ShowDate(context, consent.expires_on)},
       {"withdrawn", ShowDate(context, consent.withdrawn_on)},
-      {"state", context.Translate(domain::ConsentStateLabel(consent_state))},
+      {"state", context.Translate(domain::LabelOf(consent_state))},
       {"tone", ConsentTone(consent_state)},
       {"can_withdraw", !consent.withdrawn_on},
       {"withdraw_action", "/core-members/consents/" + std::to_string(consent.id) + "/withdraw"},
@@ -166,11 +166,10 @@ void AddConsents(const Context& context, const app::intake::CoreMemberFile& file
     consents.push_back(ConsentRow(context, consent, file.today, state));
   mstch::array lapsed;
   for (const auto& consent : domain::LapsedConsents(file.consents, file.today)) {
-    lapsed.push_back(mstch::map{
-        {"scope", context.Translate(domain::ConsentScopeLabel(consent.scope))},
-        {"partner", consent.partner_organisation},
-        {"state", context.Translate(
-                      domain::ConsentStateLabel(domain::ConsentStateOn(consent, file.today)))}});
+    lapsed.push_back(mstch::map{{"scope", context.Translate(domain::LabelOf(consent.scope))},
+                                {"partner", consent.partner_organisation},
+                                {"state", context.Translate(domain::LabelOf(
+                                              domain::ConsentStateOn(consent, file.today)))}});
   }
   model["no_consents"] = consents.empty();
   model["consents"] = std::move(consents);
@@ -188,8 +187,8 @@ void AddReferralsAndDocuments(const Context& context, const app::intake::CoreMem
     referrals.push_back(
         mstch::map{{"href", "/referrals/" + std::to_string(referral.id)},
                    {"received", ShowDate(context, referral.received_on)},
-                   {"source", context.Translate(domain::ReferralSourceLabel(referral.source))},
-                   {"status", context.Translate(domain::ReferralStatusLabel(referral.status))}});
+                   {"source", context.Translate(domain::LabelOf(referral.source))},
+                   {"status", context.Translate(domain::LabelOf(referral.status))}});
     for (auto& row : DocumentRows(context, file.referral_documents[index], "/referrals/documents/",
                                   file.users)) {
       referral_documents.push_back(std::move(row));
@@ -214,10 +213,9 @@ mstch::map Identity(const Context& context, const app::intake::CoreMemberFile& f
       {"preferred_name", member.preferred_name},
       {"name", member.name_used()},
       {"birth_date", ShowDate(context, member.birth_date)},
-      {"language",
-       member.preferred_language == domain::PreferredLanguage::kOther
-           ? member.other_language
-           : context.Translate(domain::PreferredLanguageLabel(member.preferred_language))},
+      {"language", member.preferred_language == domain::PreferredLanguage::kOther
+                       ? member.other_language
+                       : context.Translate(domain::LabelOf(member.preferred_language))},
       {"phone", member.phone},
       {"email", member.email},
       {"address", member.address},
@@ -227,7 +225,7 @@ mstch::map Identity(const Context& context, const app::intake::CoreMemberFile& f
                           : std::string()},
       {"offence_summary", member.offence_summary},
       {"volunteer_summary", member.volunteer_summary},
-      {"status", context.Translate(domain::CoreMemberStatusLabel(member.status))},
+      {"status", context.Translate(domain::LabelOf(member.status))},
       {"tone", StatusTone(member.status)},
       {"closed", member.status == domain::CoreMemberStatus::kClosed}};
 }

@@ -42,26 +42,6 @@ std::string QueryValue(const std::multimap<std::string, std::string>& query,
   return found == query.end() ? std::string() : found->second;
 }
 
-std::vector<Choice> StatusChoices(const Context& context) {
-  std::vector<Choice> choices;
-  for (const auto status : domain::CoreMemberStatuses()) {
-    choices.push_back({std::string(domain::CoreMemberStatusName(status)),
-                       context.Translate(domain::CoreMemberStatusLabel(status))});
-  }
-  return choices;
-}
-
-std::vector<Choice> LanguageChoices(const Context& context) {
-  std::vector<Choice> choices;
-  for (const auto language :
-       {domain::PreferredLanguage::kFrench, domain::PreferredLanguage::kEnglish,
-        domain::PreferredLanguage::kOther}) {
-    choices.push_back({std::string(domain::PreferredLanguageName(language)),
-                       context.Translate(domain::PreferredLanguageLabel(language))});
-  }
-  return choices;
-}
-
 std::string IsoOrEmpty(const std::optional<domain::CivilDate>& date) {
   return date ? domain::FormatIsoDate(*date) : "";
 }
@@ -71,8 +51,7 @@ mstch::map FileFormModel(const domain::CoreMember& member) {
                  {"preferred_name", member.preferred_name},
                  {"file_number", member.file_number},
                  {"birth_date", IsoOrEmpty(member.birth_date)},
-                 {"preferred_language",
-                  std::string(domain::PreferredLanguageName(member.preferred_language))},
+                 {"preferred_language", std::string(domain::NameOf(member.preferred_language))},
                  {"other_language", member.other_language},
                  {"phone", member.phone},
                  {"email", member.email},
@@ -90,8 +69,8 @@ Response RenderEdit(Context& context, const app::intake::CoreMemberForm& form, m
                     int status) {
   model["id"] = std::to_string(form.member.id);
   model["name"] = form.member.name_used();
-  model["language_choices"] =
-      Choices(LanguageChoices(context), ValueOf(model, "preferred_language"));
+  model["language_choices"] = Choices(EnumChoices<domain::PreferredLanguage>(context),
+                                      ValueOf(model, "preferred_language"));
   model["coordinator_choices"] =
       Choices(UserChoices(app::intake::FileStaff(form.users)), ValueOf(model, "coordinator"));
   return RenderPage(context, "core_member_edit", context.Translate(N_("Edit the file")),
@@ -108,7 +87,7 @@ mstch::map ListView(const Context& context, const app::intake::CoreMemberList& l
                    {"file_number", member.file_number},
                    {"legal_name", member.legal_name},
                    {"preferred_name", member.preferred_name},
-                   {"status", context.Translate(domain::CoreMemberStatusLabel(member.status))},
+                   {"status", context.Translate(domain::LabelOf(member.status))},
                    {"tone", StatusTone(member.status)},
                    {"region", member.region},
                    {"coordinator", member.coordinator_user_id
@@ -124,7 +103,8 @@ mstch::map ListView(const Context& context, const app::intake::CoreMemberList& l
                     {"filtered", filtered},
                     {"count", std::to_string(list.total)},
                     {"q", query.query},
-                    {"status_choices", Choices(StatusChoices(context), query.status ? status : "")},
+                    {"status_choices", Choices(EnumChoices<domain::CoreMemberStatus>(context),
+                                               query.status ? status : "")},
                     {"region_choices", Choices(regions, query.region)},
                     {"coordinator_choices", Choices(UserChoices(app::intake::FileStaff(list.users)),
                                                     query.coordinator_user_id ? coordinator : "")},
@@ -146,7 +126,8 @@ app::intake::CoreMemberEdit ReadEdit(std::int64_t id, const Form& form) {
                                    .region = Trimmed(form.Get("region")),
                                    .offence_summary = Trimmed(form.Get("offence_summary")),
                                    .volunteer_summary = Trimmed(form.Get("volunteer_summary"))};
-  const auto language = domain::ParsePreferredLanguage(form.Get("preferred_language"));
+  const auto language =
+      domain::ParseEnum<domain::PreferredLanguage>(form.Get("preferred_language"));
   if (!language) errors.push_back({"preferred_language", {N_("Choose one of the options."), {}}});
   edit.preferred_language = language.value_or(domain::PreferredLanguage::kFrench);
   edit.statutory_release_date = DateField(form, "statutory_release_date", false, "", errors);
@@ -177,7 +158,7 @@ Response ListCoreMembers(Context& context) {
   const std::string status = QueryValue(parameters, "status");
   const std::string coordinator = QueryValue(parameters, "coordinator");
   const app::intake::CoreMemberListQuery query{
-      .status = domain::ParseCoreMemberStatus(status),
+      .status = domain::ParseEnum<domain::CoreMemberStatus>(status),
       .region = Trimmed(QueryValue(parameters, "region")),
       .coordinator_user_id = ParseId(coordinator),
       .query = FirstCharacters(Trimmed(QueryValue(parameters, "q")), 200),
@@ -238,11 +219,11 @@ Response ChangeCoreMemberStatus(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Deny(context, kObjectType, context.Parameter("id"));
   const Form form(context.request);
-  const auto moved =
-      app::intake::MoveCoreMember(context.services.app, context.signed_in(),
-                                  {.core_member_id = *id,
-                                   .to = domain::ParseCoreMemberStatus(form.Get("to")),
-                                   .reason = Trimmed(form.Get("reason"))});
+  const auto moved = app::intake::MoveCoreMember(
+      context.services.app, context.signed_in(),
+      {.core_member_id = *id,
+       .to = domain::ParseEnum<domain::CoreMemberStatus>(form.Get("to")),
+       .reason = Trimmed(form.Get("reason"))});
   if (moved) return Response::Redirect(FileHref(*id) + "?saved=1");
   return Refusal(context, moved.error(), kObjectType, context.Parameter("id"),
                  [&](const Error& error) {

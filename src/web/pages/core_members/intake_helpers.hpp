@@ -12,6 +12,7 @@
 #include "app/intake/documents.hpp"
 #include "app/intake/intake_common.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
 
@@ -50,6 +51,18 @@ struct Choice {
   std::string value;
   std::string label;  // already translated
 };
+// The choices of a select of enumeration `E`: each value's stored name with its label in the
+// reader's language, in table order.
+template <class E>
+std::vector<Choice> EnumChoices(const Context& context) {
+  std::vector<Choice> choices;
+  for (const auto value : domain::EnumValues<E>()) {
+    choices.push_back(
+        {std::string(domain::NameOf(value)), context.Translate(domain::LabelOf(value))});
+  }
+  return choices;
+}
+
 // The choices as a view model: [{value, label, selected}], the one equal to `selected` marked.
 mstch::array Choices(const std::vector<Choice>& choices, const std::string& selected);
 

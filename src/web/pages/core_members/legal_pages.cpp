@@ -43,23 +43,12 @@ std::string ConditionAction(std::int64_t condition_id) {
 // The {id} path parameter, or 0 (which names nothing).
 std::int64_t PathId(const Context& context) { return ParseId(context.Parameter("id")).value_or(0); }
 
-// The choices of an enumeration's select, each value with its translated label.
-template <class Value, class Name, class Label>
-std::vector<Choice> EnumChoices(const Context& context, const std::vector<Value>& values, Name name,
-                                Label label) {
-  std::vector<Choice> choices;
-  for (const auto value : values)
-    choices.push_back({std::string(name(value)), context.Translate(label(value))});
-  return choices;
-}
-
 // ---- Supervision orders ----
 
 Response RenderOrder(Context& context, const LegalForm& form, mstch::map model,
                      const std::string& action, bool editing, int status) {
-  model["type_choices"] = Choices(
-      EnumChoices(context, domain::OrderTypes(), domain::OrderTypeName, domain::OrderTypeLabel),
-      ValueOf(model, "order_type"));
+  model["type_choices"] =
+      Choices(EnumChoices<domain::OrderType>(context), ValueOf(model, "order_type"));
   model["officer_choices"] =
       Choices(UserChoices(app::intake::Officers(form.users)), ValueOf(model, "officer"));
   model["action"] = action;
@@ -73,7 +62,7 @@ Response RenderOrder(Context& context, const LegalForm& form, mstch::map model,
 
 app::intake::OrderDetails ReadOrder(const Form& form) {
   std::vector<FieldError> errors;
-  const auto type = domain::ParseOrderType(form.Get("order_type"));
+  const auto type = domain::ParseEnum<domain::OrderType>(form.Get("order_type"));
   if (!type) errors.push_back({"order_type", {N_("Choose the type of order."), {}}});
   app::intake::OrderDetails details{
       .type = type.value_or(domain::OrderType::kStatutoryRelease),
@@ -92,14 +81,12 @@ app::intake::OrderDetails ReadOrder(const Form& form) {
 Response RenderCondition(Context& context, const LegalForm& form, mstch::map model,
                          const std::string& action, bool editing, int status) {
   model["kind_choices"] =
-      Choices(EnumChoices(context, domain::ConditionKinds(), domain::ConditionKindName,
-                          domain::ConditionKindLabel),
-              ValueOf(model, "kind"));
+      Choices(EnumChoices<domain::ConditionKind>(context), ValueOf(model, "kind"));
   model["protects_victim_checked"] = !ValueOf(model, "protects_victim").empty();
   model["action"] = action;
   model["editing"] = editing;
   model["name"] = form.member.name_used();
-  model["order"] = context.Translate(domain::OrderTypeLabel(form.order->type));
+  model["order"] = context.Translate(domain::LabelOf(form.order->type));
   model["file_href"] = FileHref(form.member.id);
   const std::string title =
       context.Translate(editing ? N_("Edit the condition") : N_("New condition"));
@@ -108,7 +95,7 @@ Response RenderCondition(Context& context, const LegalForm& form, mstch::map mod
 
 app::intake::ConditionDetails ReadCondition(const Form& form) {
   std::vector<FieldError> errors;
-  const auto kind = domain::ParseConditionKind(form.Get("kind"));
+  const auto kind = domain::ParseEnum<domain::ConditionKind>(form.Get("kind"));
   if (!kind) errors.push_back({"kind", {N_("Choose the kind of condition."), {}}});
   app::intake::ConditionDetails details{
       .kind = kind.value_or(domain::ConditionKind::kOther),
@@ -123,7 +110,7 @@ app::intake::ConditionDetails ReadCondition(const Form& form) {
 }
 
 mstch::map ConditionModel(const domain::Condition& condition) {
-  return Values({{"kind", std::string(domain::ConditionKindName(condition.kind))},
+  return Values({{"kind", std::string(domain::NameOf(condition.kind))},
                  {"text", condition.text},
                  {"starts_on", IsoOrEmpty(condition.starts_on)},
                  {"ends_on", IsoOrEmpty(condition.ends_on)},
@@ -138,9 +125,7 @@ Response RenderRisk(Context& context, const LegalForm& form, mstch::map model, i
   std::vector<Choice> documents;
   for (const auto& document : form.documents)
     documents.push_back({std::to_string(document.id), document.title});
-  model["tool_choices"] = Choices(
-      EnumChoices(context, domain::RiskTools(), domain::RiskToolName, domain::RiskToolLabel),
-      ValueOf(model, "tool"));
+  model["tool_choices"] = Choices(EnumChoices<domain::RiskTool>(context), ValueOf(model, "tool"));
   model["document_choices"] = Choices(documents, ValueOf(model, "source_document"));
   model["name"] = form.member.name_used();
   model["id"] = std::to_string(form.member.id);
@@ -150,9 +135,8 @@ Response RenderRisk(Context& context, const LegalForm& form, mstch::map model, i
 }
 
 Response RenderConsent(Context& context, const LegalForm& form, mstch::map model, int status) {
-  model["scope_choices"] = Choices(EnumChoices(context, domain::ConsentScopes(),
-                                               domain::ConsentScopeName, domain::ConsentScopeLabel),
-                                   ValueOf(model, "scope"));
+  model["scope_choices"] =
+      Choices(EnumChoices<domain::ConsentScope>(context), ValueOf(model, "scope"));
   model["name"] = form.member.name_used();
   model["id"] = std::to_string(form.member.id);
   model["file_href"] = FileHref(form.member.id);
@@ -214,7 +198,7 @@ Response ShowEditOrder(Context& context) {
       context, "supervision_order", app::intake::LoadOrderForm, [&](const LegalForm& form) {
         const auto& order = *form.order;
         mstch::map model = Values(
-            {{"order_type", std::string(domain::OrderTypeName(order.type))},
+            {{"order_type", std::string(domain::NameOf(order.type))},
              {"starts_on", domain::FormatIsoDate(order.starts_on)},
              {"ends_on", IsoOrEmpty(order.ends_on)},
              {"officer", order.officer_user_id ? std::to_string(*order.officer_user_id) : ""},
@@ -290,7 +274,7 @@ Response CreateRiskAssessment(Context& context) {
   const Form submitted(context.request);
   const auto id = PathId(context);
   std::vector<FieldError> errors;
-  const auto tool = domain::ParseRiskTool(submitted.Get("tool"));
+  const auto tool = domain::ParseEnum<domain::RiskTool>(submitted.Get("tool"));
   if (!tool) errors.push_back({"tool", {N_("Choose the assessment tool."), {}}});
   app::intake::NewRiskAssessment command{
       .core_member_id = id,
@@ -325,7 +309,7 @@ Response CreateConsent(Context& context) {
   const Form submitted(context.request);
   const auto id = PathId(context);
   std::vector<FieldError> errors;
-  const auto scope = domain::ParseConsentScope(submitted.Get("scope"));
+  const auto scope = domain::ParseEnum<domain::ConsentScope>(submitted.Get("scope"));
   if (!scope) errors.push_back({"scope", {N_("Choose what the consent allows."), {}}});
   app::intake::NewConsent command{
       .core_member_id = id,

@@ -38,7 +38,7 @@ std::int64_t PathId(const Context& context) { return ParseId(context.Parameter("
 
 app::intake::ReferralDetails ReadReferral(const Form& form) {
   std::vector<FieldError> errors;
-  const auto source = domain::ParseReferralSource(form.Get("source"));
+  const auto source = domain::ParseEnum<domain::ReferralSource>(form.Get("source"));
   if (!source) errors.push_back({"source", {N_("Choose where the referral comes from."), {}}});
   // Without a source, the other fields are checked as for an agency's referral, which names its
   // referrer.
@@ -60,7 +60,7 @@ app::intake::ReferralDetails ReadReferral(const Form& form) {
 
 mstch::map ReferralModel(const domain::Referral& referral) {
   return Values(
-      {{"source", std::string(domain::ReferralSourceName(referral.source))},
+      {{"source", std::string(domain::NameOf(referral.source))},
        {"source_other", referral.source_other},
        {"referrer_name", referral.referrer_name},
        {"referrer_organisation", referral.referrer_organisation},
@@ -77,20 +77,17 @@ mstch::map ListView(const Context& context, const app::intake::ReferralList& lis
                     const std::string& status, bool open_only, bool filtered) {
   mstch::array rows;
   for (const auto& referral : list.referrals) {
-    rows.push_back(
-        mstch::map{{"href", ReferralHref(referral.id)},
-                   {"person_legal_name", referral.person_legal_name},
-                   {"received_on", ShowDate(context, referral.received_on)},
-                   {"source", context.Translate(domain::ReferralSourceLabel(referral.source))},
-                   {"status", context.Translate(domain::ReferralStatusLabel(referral.status))},
-                   {"tone", ReferralTone(referral.status)}});
+    rows.push_back(mstch::map{{"href", ReferralHref(referral.id)},
+                              {"person_legal_name", referral.person_legal_name},
+                              {"received_on", ShowDate(context, referral.received_on)},
+                              {"source", context.Translate(domain::LabelOf(referral.source))},
+                              {"status", context.Translate(domain::LabelOf(referral.status))},
+                              {"tone", ReferralTone(referral.status)}});
   }
   std::vector<Choice> statuses{{"", context.Translate(N_("Open referrals"))},
                                {"all", context.Translate(N_("All"))}};
-  for (const auto each : domain::ReferralStatuses()) {
-    statuses.push_back({std::string(domain::ReferralStatusName(each)),
-                        context.Translate(domain::ReferralStatusLabel(each))});
-  }
+  for (auto& choice : EnumChoices<domain::ReferralStatus>(context))
+    statuses.push_back(std::move(choice));
   return mstch::map{{"rows", rows},
                     {"empty", rows.empty()},
                     {"showing_open", open_only},
@@ -115,7 +112,7 @@ Response ListReferrals(Context& context) {
   const std::string status = found == query.end() ? "" : found->second;
   const bool all = status == "all";
   const app::intake::ReferralListQuery list_query{
-      .status = domain::ParseReferralStatus(status),
+      .status = domain::ParseEnum<domain::ReferralStatus>(status),
       .open_only = status.empty(),
       .page = {Paginate(context.request, kUnknownTotal).page, kPageSize}};
   const auto list =
@@ -200,10 +197,11 @@ Response SaveChecklist(Context& context) {
 Response MoveReferral(Context& context) {
   const auto id = PathId(context);
   const Form form(context.request);
-  const auto moved = app::intake::MoveReferral(context.services.app, context.signed_in(),
-                                               {.referral_id = id,
-                                                .to = domain::ParseReferralStatus(form.Get("to")),
-                                                .reason = Trimmed(form.Get("reason"))});
+  const auto moved =
+      app::intake::MoveReferral(context.services.app, context.signed_in(),
+                                {.referral_id = id,
+                                 .to = domain::ParseEnum<domain::ReferralStatus>(form.Get("to")),
+                                 .reason = Trimmed(form.Get("reason"))});
   if (!moved) return ReferralRefusal(context, id, moved.error(), "move", &form);
   if (*moved == app::intake::MoveOutcome::kNeedsAcceptance)
     return Response::Redirect(ReferralHref(id) + "/accept");

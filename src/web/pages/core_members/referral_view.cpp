@@ -74,7 +74,7 @@ void AddMoves(const Context& context, const domain::Referral& referral, mstch::m
     }
     const bool ends =
         to == domain::ReferralStatus::kDeclined || to == domain::ReferralStatus::kWithdrawn;
-    moves.push_back(mstch::map{{"value", std::string(domain::ReferralStatusName(to))},
+    moves.push_back(mstch::map{{"value", std::string(domain::NameOf(to))},
                                {"label", context.Translate(MoveLabel(to))},
                                {"danger", ends}});
   }
@@ -86,35 +86,34 @@ void AddMoves(const Context& context, const domain::Referral& referral, mstch::m
 mstch::array History(const Context& context, const app::intake::ReferralPage& page) {
   mstch::array history;
   for (auto change = page.history.rbegin(); change != page.history.rend(); ++change) {
-    mstch::map row{{"to", context.Translate(domain::ReferralStatusLabel(change->to))},
+    mstch::map row{{"to", context.Translate(domain::LabelOf(change->to))},
                    {"reason", change->reason},
                    {"who", UserName(context, page.users, change->changed_by)},
                    {"when", ShowTime(context, change->changed_at)}};
-    if (change->from) row["from"] = context.Translate(domain::ReferralStatusLabel(*change->from));
+    if (change->from) row["from"] = context.Translate(domain::LabelOf(*change->from));
     history.push_back(std::move(row));
   }
   return history;
 }
 
 mstch::map Details(const Context& context, const domain::Referral& referral) {
-  return mstch::map{
-      {"id", std::to_string(referral.id)},
-      {"href", ReferralHref(referral.id)},
-      {"person_legal_name", referral.person_legal_name},
-      {"person_preferred_name", referral.person_preferred_name},
-      {"person_birth_date", ShowDate(context, referral.person_birth_date)},
-      {"source", referral.source == domain::ReferralSource::kOther
-                     ? referral.source_other
-                     : context.Translate(domain::ReferralSourceLabel(referral.source))},
-      {"referrer_name", referral.referrer_name},
-      {"referrer_organisation", referral.referrer_organisation},
-      {"referrer_contact", referral.referrer_contact},
-      {"received_on", ShowDate(context, referral.received_on)},
-      {"summary", referral.summary},
-      {"status", context.Translate(domain::ReferralStatusLabel(referral.status))},
-      {"tone", ReferralTone(referral.status)},
-      {"decision_reason", referral.decision_reason},
-      {"open", !domain::IsDecided(referral.status)}};
+  return mstch::map{{"id", std::to_string(referral.id)},
+                    {"href", ReferralHref(referral.id)},
+                    {"person_legal_name", referral.person_legal_name},
+                    {"person_preferred_name", referral.person_preferred_name},
+                    {"person_birth_date", ShowDate(context, referral.person_birth_date)},
+                    {"source", referral.source == domain::ReferralSource::kOther
+                                   ? referral.source_other
+                                   : context.Translate(domain::LabelOf(referral.source))},
+                    {"referrer_name", referral.referrer_name},
+                    {"referrer_organisation", referral.referrer_organisation},
+                    {"referrer_contact", referral.referrer_contact},
+                    {"received_on", ShowDate(context, referral.received_on)},
+                    {"summary", referral.summary},
+                    {"status", context.Translate(domain::LabelOf(referral.status))},
+                    {"tone", ReferralTone(referral.status)},
+                    {"decision_reason", referral.decision_reason},
+                    {"open", !domain::IsDecided(referral.status)}};
 }
 
 mstch::map ReferralView(const Context& context, const app::intake::ReferralPage& page,
@@ -153,12 +152,8 @@ Response RenderReferral(Context& context, std::int64_t id, const ReferralPageSta
 
 Response RenderReferralForm(Context& context, mstch::map model, const std::string& action,
                             bool editing, int status) {
-  std::vector<Choice> sources;
-  for (const auto source : domain::ReferralSources()) {
-    sources.push_back({std::string(domain::ReferralSourceName(source)),
-                       context.Translate(domain::ReferralSourceLabel(source))});
-  }
-  model["source_choices"] = Choices(sources, ValueOf(model, "source"));
+  model["source_choices"] =
+      Choices(EnumChoices<domain::ReferralSource>(context), ValueOf(model, "source"));
   model["action"] = action;
   model["editing"] = editing;
   model["today"] = domain::FormatIsoDate(Today(context));
