@@ -9,32 +9,6 @@
 namespace cercle::domain {
 namespace {
 
-struct StatusEntry {
-  CoreMemberStatus status;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr StatusEntry kStatuses[] = {
-    {CoreMemberStatus::kCandidate, "candidate", N_("Candidate")},
-    {CoreMemberStatus::kWaitingForCircle, "waiting_for_circle", N_("Waiting for a circle")},
-    {CoreMemberStatus::kInCircle, "in_circle", N_("In a circle")},
-    {CoreMemberStatus::kBetweenCircles, "between_circles", N_("Between circles")},
-    {CoreMemberStatus::kClosed, "closed", N_("Closed")},
-};
-
-struct LanguageEntry {
-  PreferredLanguage language;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr LanguageEntry kLanguages[] = {
-    {PreferredLanguage::kFrench, "fr", N_("French")},
-    {PreferredLanguage::kEnglish, "en", N_("English")},
-    {PreferredLanguage::kOther, "other", N_("Other language")},
-};
-
 // A plausible e-mail address: something@something.something, no spaces.
 bool LooksLikeAddress(std::string_view email) {
   const auto at = email.find('@');
@@ -47,36 +21,6 @@ bool LooksLikeAddress(std::string_view email) {
 }
 
 }  // namespace
-
-const std::vector<CoreMemberStatus>& CoreMemberStatuses() {
-  static const std::vector<CoreMemberStatus> statuses = [] {
-    std::vector<CoreMemberStatus> all;
-    for (const auto& entry : kStatuses) all.push_back(entry.status);
-    return all;
-  }();
-  return statuses;
-}
-
-std::string_view CoreMemberStatusName(CoreMemberStatus status) {
-  for (const auto& entry : kStatuses) {
-    if (entry.status == status) return entry.name;
-  }
-  return "candidate";
-}
-
-std::optional<CoreMemberStatus> ParseCoreMemberStatus(std::string_view name) {
-  for (const auto& entry : kStatuses) {
-    if (entry.name == name) return entry.status;
-  }
-  return std::nullopt;
-}
-
-std::string_view CoreMemberStatusLabel(CoreMemberStatus status) {
-  for (const auto& entry : kStatuses) {
-    if (entry.status == status) return entry.label;
-  }
-  return N_("Candidate");
-}
 
 std::vector<CoreMemberStatus> AllowedCoreMemberMoves(CoreMemberStatus from) {
   using enum CoreMemberStatus;
@@ -103,8 +47,7 @@ Status CheckCoreMemberMove(CoreMemberStatus from, CoreMemberStatus to, std::stri
           N_("This file is closed. It reopens only when a new referral for him is accepted."));
     }
     return Error::Invalid(N_("A file that is {from} cannot become {to}."),
-                          {{"from", std::string(CoreMemberStatusLabel(from))},
-                           {"to", std::string(CoreMemberStatusLabel(to))}});
+                          {{"from", std::string(LabelOf(from))}, {"to", std::string(LabelOf(to))}});
   }
   const std::string trimmed = intake::Trimmed(reason);
   if (to == CoreMemberStatus::kClosed && trimmed.empty()) {
@@ -120,27 +63,6 @@ Result<CoreMemberStatus> StatusOnAcceptance(std::optional<CoreMemberStatus> curr
     return Error::Conflict(N_("This file is still open: only a closed file can be reopened."));
   }
   return CoreMemberStatus::kCandidate;
-}
-
-std::string_view PreferredLanguageName(PreferredLanguage language) {
-  for (const auto& entry : kLanguages) {
-    if (entry.language == language) return entry.name;
-  }
-  return "fr";
-}
-
-std::optional<PreferredLanguage> ParsePreferredLanguage(std::string_view name) {
-  for (const auto& entry : kLanguages) {
-    if (entry.name == name) return entry.language;
-  }
-  return std::nullopt;
-}
-
-std::string_view PreferredLanguageLabel(PreferredLanguage language) {
-  for (const auto& entry : kLanguages) {
-    if (entry.language == language) return entry.label;
-  }
-  return N_("French");
 }
 
 Status CheckFileNumber(std::string_view file_number) {

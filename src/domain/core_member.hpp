@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // The core member's file: who he is, how to reach him, what he did (for coordinators), what
 // volunteers may read, and where he stands in the program (DESIGN.md, "Lifecycles").
@@ -18,14 +20,24 @@ namespace cercle::domain {
 // closed.
 enum class CoreMemberStatus { kCandidate, kWaitingForCircle, kInCircle, kBetweenCircles, kClosed };
 
-// Every status, in lifecycle order.
-const std::vector<CoreMemberStatus>& CoreMemberStatuses();
-// The stored name: "candidate", "waiting_for_circle", "in_circle", "between_circles", "closed".
-std::string_view CoreMemberStatusName(CoreMemberStatus status);
-// The status stored as `name`, if any.
-std::optional<CoreMemberStatus> ParseCoreMemberStatus(std::string_view name);
-// The English msgid of the status's label.
-std::string_view CoreMemberStatusLabel(CoreMemberStatus status);
+// Every status, in lifecycle order, with its stored name and the msgid of its label.
+template <>
+struct EnumTable<CoreMemberStatus> {
+  static constexpr std::array<EnumEntry<CoreMemberStatus>, 5> kEntries{{
+      {CoreMemberStatus::kCandidate, "candidate", N_("Candidate")},
+      {CoreMemberStatus::kWaitingForCircle, "waiting_for_circle", N_("Waiting for a circle")},
+      {CoreMemberStatus::kInCircle, "in_circle", N_("In a circle")},
+      {CoreMemberStatus::kBetweenCircles, "between_circles", N_("Between circles")},
+      {CoreMemberStatus::kClosed, "closed", N_("Closed")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<CoreMemberStatus> CoreMemberStatuses() { return EnumValues<CoreMemberStatus>(); }
+inline std::string_view CoreMemberStatusName(CoreMemberStatus status) { return NameOf(status); }
+inline std::optional<CoreMemberStatus> ParseCoreMemberStatus(std::string_view name) {
+  return ParseEnum<CoreMemberStatus>(name);
+}
+inline std::string_view CoreMemberStatusLabel(CoreMemberStatus status) { return LabelOf(status); }
 
 // The statuses a coordinator may move a file in `from` to, by hand:
 //   candidate          → waiting for circle, closed
@@ -48,12 +60,25 @@ Result<CoreMemberStatus> StatusOnAcceptance(std::optional<CoreMemberStatus> curr
 // The language the core member prefers to speak.
 enum class PreferredLanguage { kFrench, kEnglish, kOther };
 
-// "fr", "en", "other".
-std::string_view PreferredLanguageName(PreferredLanguage language);
-// The language stored as `name`, if any.
-std::optional<PreferredLanguage> ParsePreferredLanguage(std::string_view name);
-// The English msgid of the language's label.
-std::string_view PreferredLanguageLabel(PreferredLanguage language);
+// The languages, with their stored names ("fr", "en", "other") and label msgids.
+template <>
+struct EnumTable<PreferredLanguage> {
+  static constexpr std::array<EnumEntry<PreferredLanguage>, 3> kEntries{{
+      {PreferredLanguage::kFrench, "fr", N_("French")},
+      {PreferredLanguage::kEnglish, "en", N_("English")},
+      {PreferredLanguage::kOther, "other", N_("Other language")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::string_view PreferredLanguageName(PreferredLanguage language) {
+  return NameOf(language);
+}
+inline std::optional<PreferredLanguage> ParsePreferredLanguage(std::string_view name) {
+  return ParseEnum<PreferredLanguage>(name);
+}
+inline std::string_view PreferredLanguageLabel(PreferredLanguage language) {
+  return LabelOf(language);
+}
 
 // A core member's file.
 struct CoreMember {

@@ -23,10 +23,10 @@ VolunteerCoreMemberView ProjectForVolunteers(const CoreMember& core_member,
     shown.starts_on = condition.starts_on;
     shown.ends_on = condition.ends_on;
     if (condition.protects_victim) {
-      shown.kind_label = std::string(ConditionKindLabel(ConditionKind::kNoContactPerson));
+      shown.kind_label = std::string(LabelOf(ConditionKind::kNoContactPerson));
       shown.text = kProtectedConditionText;
     } else {
-      shown.kind_label = std::string(ConditionKindLabel(condition.kind));
+      shown.kind_label = std::string(LabelOf(condition.kind));
       shown.text = condition.text;
     }
     view.conditions.push_back(std::move(shown));

@@ -10,83 +10,6 @@
 namespace cercle::domain {
 namespace {
 
-// A table of an enum's values with their stored names and label msgids.
-template <class Enum>
-struct Entry {
-  Enum value;
-  std::string_view name;
-  std::string_view label;
-};
-
-template <class Enum, std::size_t N>
-std::vector<Enum> Values(const Entry<Enum> (&entries)[N]) {
-  std::vector<Enum> values;
-  for (const auto& entry : entries) values.push_back(entry.value);
-  return values;
-}
-
-template <class Enum, std::size_t N>
-std::string_view NameOf(const Entry<Enum> (&entries)[N], Enum value) {
-  for (const auto& entry : entries) {
-    if (entry.value == value) return entry.name;
-  }
-  return entries[0].name;
-}
-
-template <class Enum, std::size_t N>
-std::string_view LabelOf(const Entry<Enum> (&entries)[N], Enum value) {
-  for (const auto& entry : entries) {
-    if (entry.value == value) return entry.label;
-  }
-  return entries[0].label;
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> Parse(const Entry<Enum> (&entries)[N], std::string_view name) {
-  for (const auto& entry : entries) {
-    if (entry.name == name) return entry.value;
-  }
-  return std::nullopt;
-}
-
-constexpr Entry<OrderType> kOrderTypes[] = {
-    {OrderType::kDayParole, "day_parole", N_("Day parole")},
-    {OrderType::kFullParole, "full_parole", N_("Full parole")},
-    {OrderType::kStatutoryRelease, "statutory_release", N_("Statutory release")},
-    {OrderType::kWarrantExpiry, "warrant_expiry", N_("Warrant expiry, no supervision")},
-    {OrderType::kLongTermSupervision, "ltso", N_("Long-term supervision order (LTSO)")},
-    {OrderType::kRecognizance8101, "s810_1", N_("Recognizance under s.810.1")},
-    {OrderType::kRecognizance8102, "s810_2", N_("Recognizance under s.810.2")},
-    {OrderType::kProbation, "probation", N_("Probation")},
-};
-
-constexpr Entry<ConditionKind> kConditionKinds[] = {
-    {ConditionKind::kNoContactPerson, "no_contact_person", N_("No contact with a named person")},
-    {ConditionKind::kNoContactMinors, "no_contact_minors", N_("No contact with minors")},
-    {ConditionKind::kExclusionZone, "exclusion_zone", N_("Exclusion zone")},
-    {ConditionKind::kCurfew, "curfew", N_("Curfew")},
-    {ConditionKind::kInternet, "internet", N_("Internet")},
-    {ConditionKind::kResidence, "residence", N_("Residence")},
-    {ConditionKind::kSubstances, "substances", N_("Alcohol and drugs")},
-    {ConditionKind::kTreatment, "treatment", N_("Treatment")},
-    {ConditionKind::kOther, "other", N_("Other condition")},
-};
-
-constexpr Entry<RiskTool> kRiskTools[] = {
-    {RiskTool::kStatic99R, "static99r", "Static-99R"},
-    {RiskTool::kStable2007, "stable2007", "STABLE-2007"},
-    {RiskTool::kAcute2007, "acute2007", "ACUTE-2007"},
-    {RiskTool::kOther, "other", N_("Other tool")},
-};
-
-constexpr Entry<ConsentScope> kConsentScopes[] = {
-    {ConsentScope::kOuterCircle, "outer_circle", N_("Sharing with the outer circle")},
-    {ConsentScope::kPartnerOrganisation, "partner_organisation",
-     N_("Sharing with a named partner organisation")},
-    {ConsentScope::kResearch, "research", N_("Taking part in evaluation research")},
-    {ConsentScope::kMedia, "media", N_("Media")},
-};
-
 // A score as reports write it: an optional sign, digits, and at most one decimal part.
 bool LooksLikeScore(std::string_view score) {
   if (score.empty() || score.size() > 10) return false;
@@ -108,14 +31,6 @@ bool LooksLikeScore(std::string_view score) {
 
 }  // namespace
 
-const std::vector<OrderType>& OrderTypes() {
-  static const auto values = Values(kOrderTypes);
-  return values;
-}
-std::string_view OrderTypeName(OrderType type) { return NameOf(kOrderTypes, type); }
-std::optional<OrderType> ParseOrderType(std::string_view name) { return Parse(kOrderTypes, name); }
-std::string_view OrderTypeLabel(OrderType type) { return LabelOf(kOrderTypes, type); }
-
 Status CheckSupervisionOrder(const SupervisionOrder& order) {
   std::vector<FieldError> errors;
   if (order.ends_on && *order.ends_on < order.starts_on) {
@@ -126,16 +41,6 @@ Status CheckSupervisionOrder(const SupervisionOrder& order) {
   if (!errors.empty()) return Error::Fields(std::move(errors));
   return {};
 }
-
-const std::vector<ConditionKind>& ConditionKinds() {
-  static const auto values = Values(kConditionKinds);
-  return values;
-}
-std::string_view ConditionKindName(ConditionKind kind) { return NameOf(kConditionKinds, kind); }
-std::optional<ConditionKind> ParseConditionKind(std::string_view name) {
-  return Parse(kConditionKinds, name);
-}
-std::string_view ConditionKindLabel(ConditionKind kind) { return LabelOf(kConditionKinds, kind); }
 
 Condition NormalisedCondition(Condition condition) {
   if (condition.kind == ConditionKind::kNoContactPerson) condition.protects_victim = true;
@@ -186,12 +91,12 @@ std::vector<KeyDate> UpcomingKeyDates(const CoreMember& core_member,
   for (const auto& order : orders) {
     if (order.core_member_id != core_member.id || !within(order.ends_on)) continue;
     dates.push_back({KeyDateKind::kOrderEnds, *order.ends_on, core_member.id,
-                     std::string(OrderTypeLabel(order.type))});
+                     std::string(LabelOf(order.type))});
   }
   for (const auto& condition : conditions) {
     if (condition.core_member_id != core_member.id || !within(condition.ends_on)) continue;
     dates.push_back({KeyDateKind::kConditionEnds, *condition.ends_on, core_member.id,
-                     std::string(ConditionKindLabel(condition.kind))});
+                     std::string(LabelOf(condition.kind))});
   }
   std::stable_sort(dates.begin(), dates.end(),
                    [](const KeyDate& a, const KeyDate& b) { return a.date < b.date; });
@@ -201,14 +106,6 @@ std::vector<KeyDate> UpcomingKeyDates(const CoreMember& core_member,
 bool IsUrgentKeyDate(CivilDate date, CivilDate today) {
   return DaysBetween(today, date) <= kKeyDateUrgentDays;
 }
-
-const std::vector<RiskTool>& RiskTools() {
-  static const auto values = Values(kRiskTools);
-  return values;
-}
-std::string_view RiskToolName(RiskTool tool) { return NameOf(kRiskTools, tool); }
-std::optional<RiskTool> ParseRiskTool(std::string_view name) { return Parse(kRiskTools, name); }
-std::string_view RiskToolLabel(RiskTool tool) { return LabelOf(kRiskTools, tool); }
 
 Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today) {
   std::vector<FieldError> errors;
@@ -235,35 +132,11 @@ Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today) {
   return {};
 }
 
-const std::vector<ConsentScope>& ConsentScopes() {
-  static const auto values = Values(kConsentScopes);
-  return values;
-}
-std::string_view ConsentScopeName(ConsentScope scope) { return NameOf(kConsentScopes, scope); }
-std::optional<ConsentScope> ParseConsentScope(std::string_view name) {
-  return Parse(kConsentScopes, name);
-}
-std::string_view ConsentScopeLabel(ConsentScope scope) { return LabelOf(kConsentScopes, scope); }
-
 ConsentState ConsentStateOn(const Consent& consent, CivilDate today) {
   if (consent.withdrawn_on && *consent.withdrawn_on <= today) return ConsentState::kWithdrawn;
   if (consent.expires_on && *consent.expires_on < today) return ConsentState::kExpired;
   if (today < consent.given_on) return ConsentState::kNotYetValid;
   return ConsentState::kActive;
-}
-
-std::string_view ConsentStateLabel(ConsentState state) {
-  switch (state) {
-    case ConsentState::kActive:
-      return N_("In force");
-    case ConsentState::kNotYetValid:
-      return N_("Not yet in force");
-    case ConsentState::kExpired:
-      return N_("Consent expired");
-    case ConsentState::kWithdrawn:
-      return N_("Consent withdrawn");
-  }
-  return N_("In force");
 }
 
 Status CheckConsent(const Consent& consent, CivilDate today) {

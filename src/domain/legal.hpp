@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "base/result.hpp"
 #include "domain/core_member.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 
 // A core member's legal situation: supervision orders, the conditions attached to them, and the key
 // dates that come of them.
@@ -27,14 +29,27 @@ enum class OrderType {
   kProbation,
 };
 
-// Every type, in display order.
-const std::vector<OrderType>& OrderTypes();
-// "day_parole", "full_parole", "statutory_release", "warrant_expiry", "ltso", "s810_1", "s810_2",
-// "probation".
-std::string_view OrderTypeName(OrderType type);
-std::optional<OrderType> ParseOrderType(std::string_view name);
-// The English msgid of the type's label.
-std::string_view OrderTypeLabel(OrderType type);
+// Every type, in display order, with its stored name and the msgid of its label.
+template <>
+struct EnumTable<OrderType> {
+  static constexpr std::array<EnumEntry<OrderType>, 8> kEntries{{
+      {OrderType::kDayParole, "day_parole", N_("Day parole")},
+      {OrderType::kFullParole, "full_parole", N_("Full parole")},
+      {OrderType::kStatutoryRelease, "statutory_release", N_("Statutory release")},
+      {OrderType::kWarrantExpiry, "warrant_expiry", N_("Warrant expiry, no supervision")},
+      {OrderType::kLongTermSupervision, "ltso", N_("Long-term supervision order (LTSO)")},
+      {OrderType::kRecognizance8101, "s810_1", N_("Recognizance under s.810.1")},
+      {OrderType::kRecognizance8102, "s810_2", N_("Recognizance under s.810.2")},
+      {OrderType::kProbation, "probation", N_("Probation")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<OrderType> OrderTypes() { return EnumValues<OrderType>(); }
+inline std::string_view OrderTypeName(OrderType type) { return NameOf(type); }
+inline std::optional<OrderType> ParseOrderType(std::string_view name) {
+  return ParseEnum<OrderType>(name);
+}
+inline std::string_view OrderTypeLabel(OrderType type) { return LabelOf(type); }
 
 // A supervision order.
 struct SupervisionOrder {
@@ -69,13 +84,28 @@ enum class ConditionKind {
   kOther,
 };
 
-const std::vector<ConditionKind>& ConditionKinds();
-// "no_contact_person", "no_contact_minors", "exclusion_zone", "curfew", "internet", "residence",
-// "substances", "treatment", "other".
-std::string_view ConditionKindName(ConditionKind kind);
-std::optional<ConditionKind> ParseConditionKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view ConditionKindLabel(ConditionKind kind);
+// Every kind, with its stored name and the msgid of its label.
+template <>
+struct EnumTable<ConditionKind> {
+  static constexpr std::array<EnumEntry<ConditionKind>, 9> kEntries{{
+      {ConditionKind::kNoContactPerson, "no_contact_person", N_("No contact with a named person")},
+      {ConditionKind::kNoContactMinors, "no_contact_minors", N_("No contact with minors")},
+      {ConditionKind::kExclusionZone, "exclusion_zone", N_("Exclusion zone")},
+      {ConditionKind::kCurfew, "curfew", N_("Curfew")},
+      {ConditionKind::kInternet, "internet", N_("Internet")},
+      {ConditionKind::kResidence, "residence", N_("Residence")},
+      {ConditionKind::kSubstances, "substances", N_("Alcohol and drugs")},
+      {ConditionKind::kTreatment, "treatment", N_("Treatment")},
+      {ConditionKind::kOther, "other", N_("Other condition")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<ConditionKind> ConditionKinds() { return EnumValues<ConditionKind>(); }
+inline std::string_view ConditionKindName(ConditionKind kind) { return NameOf(kind); }
+inline std::optional<ConditionKind> ParseConditionKind(std::string_view name) {
+  return ParseEnum<ConditionKind>(name);
+}
+inline std::string_view ConditionKindLabel(ConditionKind kind) { return LabelOf(kind); }
 
 // A condition attached to an order. When it protects a victim, the victim's identity and places are
 // kept in their own fields, which only coordinators and organisation admins read.
@@ -138,12 +168,24 @@ bool IsUrgentKeyDate(CivilDate date, CivilDate today);
 // The risk-assessment tools Cercle knows by name.
 enum class RiskTool { kStatic99R, kStable2007, kAcute2007, kOther };
 
-const std::vector<RiskTool>& RiskTools();
-// "static99r", "stable2007", "acute2007", "other".
-std::string_view RiskToolName(RiskTool tool);
-std::optional<RiskTool> ParseRiskTool(std::string_view name);
-// The tool's name as shown ("Static-99R"…), or the msgid "Other tool".
-std::string_view RiskToolLabel(RiskTool tool);
+// Every tool, with its stored name and its name as shown (a tool's own name needs no
+// translation; "Other tool" is a msgid).
+template <>
+struct EnumTable<RiskTool> {
+  static constexpr std::array<EnumEntry<RiskTool>, 4> kEntries{{
+      {RiskTool::kStatic99R, "static99r", "Static-99R"},
+      {RiskTool::kStable2007, "stable2007", "STABLE-2007"},
+      {RiskTool::kAcute2007, "acute2007", "ACUTE-2007"},
+      {RiskTool::kOther, "other", N_("Other tool")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<RiskTool> RiskTools() { return EnumValues<RiskTool>(); }
+inline std::string_view RiskToolName(RiskTool tool) { return NameOf(tool); }
+inline std::optional<RiskTool> ParseRiskTool(std::string_view name) {
+  return ParseEnum<RiskTool>(name);
+}
+inline std::string_view RiskToolLabel(RiskTool tool) { return LabelOf(tool); }
 
 // A risk assessment as received from corrections or a clinician. Cercle stores it; it never
 // computes one. Coordinators and organisation admins only.
@@ -169,12 +211,24 @@ Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today);
 // What a consent allows.
 enum class ConsentScope { kOuterCircle, kPartnerOrganisation, kResearch, kMedia };
 
-const std::vector<ConsentScope>& ConsentScopes();
-// "outer_circle", "partner_organisation", "research", "media".
-std::string_view ConsentScopeName(ConsentScope scope);
-std::optional<ConsentScope> ParseConsentScope(std::string_view name);
-// The English msgid of the scope's label.
-std::string_view ConsentScopeLabel(ConsentScope scope);
+// Every scope, with its stored name and the msgid of its label.
+template <>
+struct EnumTable<ConsentScope> {
+  static constexpr std::array<EnumEntry<ConsentScope>, 4> kEntries{{
+      {ConsentScope::kOuterCircle, "outer_circle", N_("Sharing with the outer circle")},
+      {ConsentScope::kPartnerOrganisation, "partner_organisation",
+       N_("Sharing with a named partner organisation")},
+      {ConsentScope::kResearch, "research", N_("Taking part in evaluation research")},
+      {ConsentScope::kMedia, "media", N_("Media")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<ConsentScope> ConsentScopes() { return EnumValues<ConsentScope>(); }
+inline std::string_view ConsentScopeName(ConsentScope scope) { return NameOf(scope); }
+inline std::optional<ConsentScope> ParseConsentScope(std::string_view name) {
+  return ParseEnum<ConsentScope>(name);
+}
+inline std::string_view ConsentScopeLabel(ConsentScope scope) { return LabelOf(scope); }
 
 // A consent the core member gave.
 struct Consent {
@@ -200,8 +254,18 @@ enum class ConsentState {
 
 // The state of `consent` on `today`. A withdrawal counts from its date.
 ConsentState ConsentStateOn(const Consent& consent, CivilDate today);
-// The English msgid of the state's label.
-std::string_view ConsentStateLabel(ConsentState state);
+// Every state, with a name and the msgid of its label.
+template <>
+struct EnumTable<ConsentState> {
+  static constexpr std::array<EnumEntry<ConsentState>, 4> kEntries{{
+      {ConsentState::kActive, "active", N_("In force")},
+      {ConsentState::kNotYetValid, "not_yet_valid", N_("Not yet in force")},
+      {ConsentState::kExpired, "expired", N_("Consent expired")},
+      {ConsentState::kWithdrawn, "withdrawn", N_("Consent withdrawn")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::string_view ConsentStateLabel(ConsentState state) { return LabelOf(state); }
 
 // Checks a consent, with `today` as the latest possible date given. Field errors:
 // "partner_organisation", "given_on", "expires_on".

@@ -6,99 +6,6 @@
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
-namespace {
-
-struct SourceEntry {
-  ReferralSource source;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr SourceEntry kSources[] = {
-    {ReferralSource::kCsc, "csc", N_("Correctional Service of Canada")},
-    {ReferralSource::kProvincialCorrections, "provincial", N_("Québec provincial corrections")},
-    {ReferralSource::kPolice, "police", N_("Police")},
-    {ReferralSource::kCommunityOrganisation, "community", N_("Community organisation")},
-    {ReferralSource::kSelfReferral, "self", N_("Self-referral")},
-    {ReferralSource::kOther, "other", N_("Other source")},
-};
-
-struct StatusEntry {
-  ReferralStatus status;
-  std::string_view name;
-  std::string_view label;
-};
-
-constexpr StatusEntry kStatuses[] = {
-    {ReferralStatus::kReceived, "received", N_("Received")},
-    {ReferralStatus::kScreening, "screening", N_("Screening")},
-    {ReferralStatus::kAccepted, "accepted", N_("Accepted")},
-    {ReferralStatus::kDeclined, "declined", N_("Declined")},
-    {ReferralStatus::kWaitlisted, "waitlisted", N_("Waitlisted")},
-    {ReferralStatus::kWithdrawn, "withdrawn", N_("Withdrawn")},
-};
-
-}  // namespace
-
-const std::vector<ReferralSource>& ReferralSources() {
-  static const std::vector<ReferralSource> sources = [] {
-    std::vector<ReferralSource> all;
-    for (const auto& entry : kSources) all.push_back(entry.source);
-    return all;
-  }();
-  return sources;
-}
-
-std::string_view ReferralSourceName(ReferralSource source) {
-  for (const auto& entry : kSources) {
-    if (entry.source == source) return entry.name;
-  }
-  return "other";
-}
-
-std::optional<ReferralSource> ParseReferralSource(std::string_view name) {
-  for (const auto& entry : kSources) {
-    if (entry.name == name) return entry.source;
-  }
-  return std::nullopt;
-}
-
-std::string_view ReferralSourceLabel(ReferralSource source) {
-  for (const auto& entry : kSources) {
-    if (entry.source == source) return entry.label;
-  }
-  return N_("Other source");
-}
-
-const std::vector<ReferralStatus>& ReferralStatuses() {
-  static const std::vector<ReferralStatus> statuses = [] {
-    std::vector<ReferralStatus> all;
-    for (const auto& entry : kStatuses) all.push_back(entry.status);
-    return all;
-  }();
-  return statuses;
-}
-
-std::string_view ReferralStatusName(ReferralStatus status) {
-  for (const auto& entry : kStatuses) {
-    if (entry.status == status) return entry.name;
-  }
-  return "received";
-}
-
-std::optional<ReferralStatus> ParseReferralStatus(std::string_view name) {
-  for (const auto& entry : kStatuses) {
-    if (entry.name == name) return entry.status;
-  }
-  return std::nullopt;
-}
-
-std::string_view ReferralStatusLabel(ReferralStatus status) {
-  for (const auto& entry : kStatuses) {
-    if (entry.status == status) return entry.label;
-  }
-  return N_("Received");
-}
 
 bool IsDecided(ReferralStatus status) {
   return status == ReferralStatus::kAccepted || status == ReferralStatus::kDeclined ||
@@ -129,11 +36,10 @@ Status CheckReferralMove(ReferralStatus from, ReferralStatus to, std::string_vie
     if (IsDecided(from)) {
       return Error::Conflict(
           N_("This referral is {from}: its decision is final and its status no longer changes."),
-          {{"from", std::string(ReferralStatusLabel(from))}});
+          {{"from", std::string(LabelOf(from))}});
     }
     return Error::Invalid(N_("A referral that is {from} cannot become {to}."),
-                          {{"from", std::string(ReferralStatusLabel(from))},
-                           {"to", std::string(ReferralStatusLabel(to))}});
+                          {{"from", std::string(LabelOf(from))}, {"to", std::string(LabelOf(to))}});
   }
   const std::string trimmed = intake::Trimmed(reason);
   if ((to == ReferralStatus::kDeclined || to == ReferralStatus::kWithdrawn) && trimmed.empty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/result.hpp"
 #include "domain/dates.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/intake_fields.hpp"
 
 // Referrals: how a man comes to the program, and the coordinator's decision on him (DESIGN.md,
@@ -25,26 +27,48 @@ enum class ReferralSource {
   kOther,
 };
 
-// Every source, in display order.
-const std::vector<ReferralSource>& ReferralSources();
-// The stored name: "csc", "provincial", "police", "community", "self", "other".
-std::string_view ReferralSourceName(ReferralSource source);
-// The source stored as `name`, if any.
-std::optional<ReferralSource> ParseReferralSource(std::string_view name);
-// The English msgid of the source's label.
-std::string_view ReferralSourceLabel(ReferralSource source);
+// Every source, in display order, with its stored name and the msgid of its label.
+template <>
+struct EnumTable<ReferralSource> {
+  static constexpr std::array<EnumEntry<ReferralSource>, 6> kEntries{{
+      {ReferralSource::kCsc, "csc", N_("Correctional Service of Canada")},
+      {ReferralSource::kProvincialCorrections, "provincial", N_("Québec provincial corrections")},
+      {ReferralSource::kPolice, "police", N_("Police")},
+      {ReferralSource::kCommunityOrganisation, "community", N_("Community organisation")},
+      {ReferralSource::kSelfReferral, "self", N_("Self-referral")},
+      {ReferralSource::kOther, "other", N_("Other source")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<ReferralSource> ReferralSources() { return EnumValues<ReferralSource>(); }
+inline std::string_view ReferralSourceName(ReferralSource source) { return NameOf(source); }
+inline std::optional<ReferralSource> ParseReferralSource(std::string_view name) {
+  return ParseEnum<ReferralSource>(name);
+}
+inline std::string_view ReferralSourceLabel(ReferralSource source) { return LabelOf(source); }
 
 // Where a referral stands: received → screening → accepted | declined | waitlisted | withdrawn.
 enum class ReferralStatus { kReceived, kScreening, kAccepted, kDeclined, kWaitlisted, kWithdrawn };
 
-// Every status, in lifecycle order.
-const std::vector<ReferralStatus>& ReferralStatuses();
-// The stored name: "received", "screening", "accepted", "declined", "waitlisted", "withdrawn".
-std::string_view ReferralStatusName(ReferralStatus status);
-// The status stored as `name`, if any.
-std::optional<ReferralStatus> ParseReferralStatus(std::string_view name);
-// The English msgid of the status's label ("Screening"…).
-std::string_view ReferralStatusLabel(ReferralStatus status);
+// Every status, in lifecycle order, with its stored name and the msgid of its label.
+template <>
+struct EnumTable<ReferralStatus> {
+  static constexpr std::array<EnumEntry<ReferralStatus>, 6> kEntries{{
+      {ReferralStatus::kReceived, "received", N_("Received")},
+      {ReferralStatus::kScreening, "screening", N_("Screening")},
+      {ReferralStatus::kAccepted, "accepted", N_("Accepted")},
+      {ReferralStatus::kDeclined, "declined", N_("Declined")},
+      {ReferralStatus::kWaitlisted, "waitlisted", N_("Waitlisted")},
+      {ReferralStatus::kWithdrawn, "withdrawn", N_("Withdrawn")},
+  }};
+};
+// The one-line forms of the table that callers outside the intake area still use.
+inline std::vector<ReferralStatus> ReferralStatuses() { return EnumValues<ReferralStatus>(); }
+inline std::string_view ReferralStatusName(ReferralStatus status) { return NameOf(status); }
+inline std::optional<ReferralStatus> ParseReferralStatus(std::string_view name) {
+  return ParseEnum<ReferralStatus>(name);
+}
+inline std::string_view ReferralStatusLabel(ReferralStatus status) { return LabelOf(status); }
 // True when the referral is decided for good (accepted, declined, withdrawn): it no longer changes.
 bool IsDecided(ReferralStatus status);
 

@@ -15,92 +15,109 @@ using intake::ReadDate;
 using intake::ReadId;
 using intake::ReadRequiredDate;
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, file_number, legal_name, preferred_name, birth_date, "
-    "preferred_language,"
-    " other_language, phone, email, address, region, offence_summary, volunteer_summary, status,"
-    " coordinator_user_id, statutory_release_date, warrant_expiry_date, created_at, updated_at"
-    " FROM core_members WHERE organisation_id = :organisation ";
-constexpr const char* kInsert =
-    "INSERT INTO core_members (organisation_id, file_number, legal_name, preferred_name, "
-    "birth_date,"
-    " preferred_language, other_language, phone, email, address, region, offence_summary, "
-    "volunteer_summary,"
-    " status, coordinator_user_id, statutory_release_date, warrant_expiry_date, search_text, "
-    "created_at,"
-    " updated_at) VALUES (:organisation, :file_number, :legal_name, :preferred_name, :birth_date, "
-    ":language,"
-    " :other_language, :phone, :email, :address, :region, :offence_summary, :volunteer_summary, "
-    ":status,"
-    " :coordinator, :statutory_release, :warrant_expiry, :search_text, :created_at, :updated_at) "
-    "RETURNING id";
-constexpr const char* kUpdate =
-    "UPDATE core_members SET file_number = :file_number, legal_name = :legal_name,"
-    " preferred_name = :preferred_name, birth_date = :birth_date, preferred_language = :language,"
-    " other_language = :other_language, phone = :phone, email = :email, address = :address, region "
-    "= :region,"
-    " offence_summary = :offence_summary, volunteer_summary = :volunteer_summary, "
-    "coordinator_user_id = :coordinator,"
-    " statutory_release_date = :statutory_release, warrant_expiry_date = :warrant_expiry,"
-    " search_text = :search_text, updated_at = :updated_at WHERE id = :id AND organisation_id = "
-    ":organisation";
-constexpr const char* kFileNumberTaken =
-    "SELECT count(*) FROM core_members WHERE organisation_id = :organisation AND file_number = "
-    ":file_number"
-    " AND id <> :except";
-constexpr const char* kRegions =
-    "SELECT DISTINCT region FROM core_members WHERE organisation_id = :organisation AND region <> "
-    "''"
-    " ORDER BY region";
-constexpr const char* kFileNumbersOfYear =
-    "SELECT file_number FROM core_members WHERE organisation_id = :organisation AND file_number "
-    "LIKE :prefix";
-constexpr const char* kSetStatus =
-    "UPDATE core_members SET status = :status, updated_at = :at WHERE id = :id AND organisation_id "
-    "= :organisation";
-constexpr const char* kInsertChange =
-    "INSERT INTO core_member_status_changes (organisation_id, core_member_id, from_status, "
-    "to_status, reason,"
-    " referral_id, changed_by, changed_at) VALUES (:organisation, :core_member, :from_status, "
-    ":to_status, :reason,"
-    " :referral, :changed_by, :changed_at)";
-constexpr const char* kHistory =
-    "SELECT id, core_member_id, from_status, to_status, reason, referral_id, changed_by, changed_at"
-    " FROM core_member_status_changes WHERE organisation_id = :organisation AND core_member_id = "
-    ":core_member"
-    " ORDER BY changed_at, id";
-constexpr const char* kInsertRisk =
-    "INSERT INTO risk_assessments (organisation_id, core_member_id, tool, tool_other, score, "
-    "level, assessed_on,"
-    " assessor, source_document_id, recorded_by, recorded_at) VALUES (:organisation, :core_member, "
-    ":tool,"
-    " :tool_other, :score, :level, :assessed_on, :assessor, :document, :recorded_by, :recorded_at) "
-    "RETURNING id";
-constexpr const char* kRisks =
-    "SELECT id, tool, tool_other, score, level, assessed_on, assessor, source_document_id, "
-    "recorded_by, recorded_at"
-    " FROM risk_assessments WHERE organisation_id = :organisation AND core_member_id = :core_member"
-    " ORDER BY assessed_on DESC, id DESC";
-constexpr const char* kInsertConsent =
-    "INSERT INTO consents (organisation_id, core_member_id, scope, partner_organisation, given_on, "
-    "expires_on,"
-    " recorded_by, recorded_at) VALUES (:organisation, :core_member, :scope, :partner, :given_on, "
-    ":expires_on,"
-    " :recorded_by, :recorded_at) RETURNING id";
-constexpr const char* kConsentColumns =
-    "SELECT id, core_member_id, scope, partner_organisation, given_on, expires_on, withdrawn_on, "
-    "recorded_by,"
-    " recorded_at FROM consents WHERE organisation_id = :organisation ";
-constexpr const char* kWithdrawConsent =
-    "UPDATE consents SET withdrawn_on = :withdrawn_on, withdrawn_by = :withdrawn_by"
-    " WHERE id = :id AND organisation_id = :organisation AND withdrawn_on IS NULL";
+constexpr const char* kColumns = R"sql(
+SELECT id, organisation_id, file_number, legal_name, preferred_name, birth_date,
+       preferred_language, other_language, phone, email, address, region, offence_summary,
+       volunteer_summary, status, coordinator_user_id, statutory_release_date,
+       warrant_expiry_date, created_at, updated_at
+  FROM core_members
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO core_members (organisation_id, file_number, legal_name, preferred_name,
+       birth_date, preferred_language, other_language, phone, email, address, region,
+       offence_summary, volunteer_summary, status, coordinator_user_id,
+       statutory_release_date, warrant_expiry_date, search_text, created_at, updated_at)
+VALUES (:organisation, :file_number, :legal_name, :preferred_name, :birth_date, :language,
+       :other_language, :phone, :email, :address, :region, :offence_summary,
+       :volunteer_summary, :status, :coordinator, :statutory_release, :warrant_expiry,
+       :search_text, :created_at, :updated_at)
+RETURNING id
+)sql";
+constexpr const char* kUpdate = R"sql(
+UPDATE core_members
+   SET file_number = :file_number, legal_name = :legal_name,
+          preferred_name = :preferred_name, birth_date = :birth_date,
+          preferred_language = :language, other_language = :other_language, phone = :phone,
+          email = :email, address = :address, region = :region,
+          offence_summary = :offence_summary, volunteer_summary = :volunteer_summary,
+          coordinator_user_id = :coordinator, statutory_release_date = :statutory_release,
+          warrant_expiry_date = :warrant_expiry, search_text = :search_text,
+          updated_at = :updated_at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kFileNumberTaken = R"sql(
+SELECT count(*)
+  FROM core_members
+ WHERE organisation_id = :organisation AND file_number = :file_number AND id <> :except
+)sql";
+constexpr const char* kRegions = R"sql(
+SELECT DISTINCT region
+  FROM core_members
+ WHERE organisation_id = :organisation AND region <> ''
+ ORDER BY region
+)sql";
+constexpr const char* kFileNumbersOfYear = R"sql(
+SELECT file_number
+  FROM core_members
+ WHERE organisation_id = :organisation AND file_number LIKE :prefix
+)sql";
+constexpr const char* kSetStatus = R"sql(
+UPDATE core_members
+   SET status = :status, updated_at = :at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kInsertChange = R"sql(
+INSERT INTO core_member_status_changes (organisation_id, core_member_id, from_status,
+       to_status, reason, referral_id, changed_by, changed_at)
+VALUES (:organisation, :core_member, :from_status, :to_status, :reason, :referral,
+       :changed_by, :changed_at)
+)sql";
+constexpr const char* kHistory = R"sql(
+SELECT id, core_member_id, from_status, to_status, reason, referral_id, changed_by, changed_at
+  FROM core_member_status_changes
+ WHERE organisation_id = :organisation AND core_member_id = :core_member
+ ORDER BY changed_at, id
+)sql";
+constexpr const char* kInsertRisk = R"sql(
+INSERT INTO risk_assessments (organisation_id, core_member_id, tool, tool_other, score,
+       level, assessed_on, assessor, source_document_id, recorded_by, recorded_at)
+VALUES (:organisation, :core_member, :tool, :tool_other, :score, :level, :assessed_on,
+       :assessor, :document, :recorded_by, :recorded_at)
+RETURNING id
+)sql";
+constexpr const char* kRisks = R"sql(
+SELECT id, tool, tool_other, score, level, assessed_on, assessor, source_document_id,
+       recorded_by, recorded_at
+  FROM risk_assessments
+ WHERE organisation_id = :organisation AND core_member_id = :core_member
+ ORDER BY assessed_on DESC, id DESC
+)sql";
+constexpr const char* kInsertConsent = R"sql(
+INSERT INTO consents (organisation_id, core_member_id, scope, partner_organisation, given_on,
+       expires_on, recorded_by, recorded_at)
+VALUES (:organisation, :core_member, :scope, :partner, :given_on, :expires_on, :recorded_by,
+       :recorded_at)
+RETURNING id
+)sql";
+constexpr const char* kConsentColumns = R"sql(
+SELECT id, core_member_id, scope, partner_organisation, given_on, expires_on, withdrawn_on,
+       recorded_by, recorded_at
+  FROM consents
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kWithdrawConsent = R"sql(
+UPDATE consents
+   SET withdrawn_on = :withdrawn_on, withdrawn_by = :withdrawn_by
+ WHERE id = :id AND organisation_id = :organisation AND withdrawn_on IS NULL
+)sql";
 
 std::string Folded(const domain::CoreMember& core_member) {
   return i18n::FoldForSearch(domain::SearchableText(core_member));
 }
 
 domain::CoreMemberStatus StatusOf(const std::string& name) {
-  const auto status = domain::ParseCoreMemberStatus(name);
+  const auto status = domain::ParseEnum<domain::CoreMemberStatus>(name);
   if (!status) throw std::runtime_error("a stored core member status is unknown");
   return *status;
 }
@@ -124,7 +141,8 @@ std::vector<domain::Consent> SelectConsents(soci::session& session, const std::s
   while (statement.fetch()) {
     domain::Consent consent = row;
     consent.organisation_id = organisation_id;
-    consent.scope = domain::ParseConsentScope(scope).value_or(domain::ConsentScope::kOuterCircle);
+    consent.scope =
+        domain::ParseEnum<domain::ConsentScope>(scope).value_or(domain::ConsentScope::kOuterCircle);
     consent.given_on = ReadRequiredDate(given_on);
     consent.expires_on = ReadDate(expires_on, expires_indicator);
     consent.withdrawn_on = ReadDate(withdrawn_on, withdrawn_indicator);
@@ -143,8 +161,8 @@ std::int64_t CoreMemberStore::Insert(const domain::CoreMember& core_member) {
   auto release = DateParameter(core_member.statutory_release_date);
   auto expiry = DateParameter(core_member.warrant_expiry_date);
   auto coordinator = IdParameter(core_member.coordinator_user_id);
-  const std::string language(domain::PreferredLanguageName(core_member.preferred_language));
-  const std::string status(domain::CoreMemberStatusName(core_member.status));
+  const std::string language(domain::NameOf(core_member.preferred_language));
+  const std::string status(domain::NameOf(core_member.status));
   const std::string search_text = Folded(core_member);
   const long long created = ToUnix(core_member.created_at);
   const long long updated = ToUnix(core_member.updated_at);
@@ -171,7 +189,7 @@ void CoreMemberStore::Update(const domain::CoreMember& core_member) {
   auto release = DateParameter(core_member.statutory_release_date);
   auto expiry = DateParameter(core_member.warrant_expiry_date);
   auto coordinator = IdParameter(core_member.coordinator_user_id);
-  const std::string language(domain::PreferredLanguageName(core_member.preferred_language));
+  const std::string language(domain::NameOf(core_member.preferred_language));
   const std::string search_text = Folded(core_member);
   const long long updated = ToUnix(core_member.updated_at);
   session_ << kUpdate, soci::use(core_member.file_number, "file_number"),
@@ -216,8 +234,8 @@ std::vector<domain::CoreMember> CoreMemberStore::Select(
   while (statement.fetch()) {
     domain::CoreMember member = row;
     member.birth_date = ReadDate(birth, birth_indicator);
-    member.preferred_language =
-        domain::ParsePreferredLanguage(language).value_or(domain::PreferredLanguage::kFrench);
+    member.preferred_language = domain::ParseEnum<domain::PreferredLanguage>(language).value_or(
+        domain::PreferredLanguage::kFrench);
     member.status = StatusOf(status);
     member.coordinator_user_id = ReadId(coordinator, coordinator_indicator);
     member.statutory_release_date = ReadDate(release, release_indicator);
@@ -254,7 +272,7 @@ ListWhere FilterWhere(const CoreMemberFilter& filter) {
   ListWhere where;
   if (filter.status) {
     where.sql += "AND status = :status ";
-    where.texts.emplace_back("status", std::string(domain::CoreMemberStatusName(*filter.status)));
+    where.texts.emplace_back("status", std::string(domain::NameOf(*filter.status)));
   }
   if (filter.open_only) where.sql += "AND status <> 'closed' ";
   if (!filter.region.empty()) {
@@ -270,8 +288,11 @@ ListWhere FilterWhere(const CoreMemberFilter& filter) {
   return where;
 }
 
-constexpr const char* kCount =
-    "SELECT COUNT(*) FROM core_members WHERE organisation_id = :organisation ";
+constexpr const char* kCount = R"sql(
+SELECT COUNT(*)
+  FROM core_members
+ WHERE organisation_id = :organisation
+ )sql";
 
 }  // namespace
 
@@ -339,11 +360,11 @@ std::string CoreMemberStore::SuggestFileNumber(std::int64_t organisation_id, int
 void CoreMemberStore::SetStatus(const domain::CoreMember& core_member, domain::CoreMemberStatus to,
                                 const std::string& reason, std::optional<std::int64_t> referral_id,
                                 std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string status(domain::CoreMemberStatusName(to));
+  const std::string status(domain::NameOf(to));
   const long long when = ToUnix(at);
   session_ << kSetStatus, soci::use(status, "status"), soci::use(when, "at"),
       soci::use(core_member.id, "id"), soci::use(core_member.organisation_id, "organisation");
-  const std::string from(domain::CoreMemberStatusName(core_member.status));
+  const std::string from(domain::NameOf(core_member.status));
   auto referral = IdParameter(referral_id);
   auto by = IdParameter(changed_by);
   soci::indicator from_indicator = soci::i_ok;
@@ -358,7 +379,7 @@ void CoreMemberStore::RecordOpening(const domain::CoreMember& core_member,
                                     std::optional<std::int64_t> referral_id,
                                     const std::string& reason,
                                     std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string status(domain::CoreMemberStatusName(core_member.status));
+  const std::string status(domain::NameOf(core_member.status));
   const std::string none;
   soci::indicator from_indicator = soci::i_null;
   auto referral = IdParameter(referral_id);
@@ -399,7 +420,7 @@ std::vector<domain::CoreMemberStatusChange> CoreMemberStore::History(std::int64_
 
 std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment& assessment) {
   std::int64_t id = 0;
-  const std::string tool(domain::RiskToolName(assessment.tool));
+  const std::string tool(domain::NameOf(assessment.tool));
   const std::string assessed_on = domain::FormatIsoDate(assessment.assessed_on);
   auto document = IdParameter(assessment.source_document_id);
   auto by = IdParameter(assessment.recorded_by);
@@ -434,7 +455,7 @@ std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_
     domain::RiskAssessment assessment = row;
     assessment.organisation_id = organisation_id;
     assessment.core_member_id = core_member_id;
-    assessment.tool = domain::ParseRiskTool(tool).value_or(domain::RiskTool::kOther);
+    assessment.tool = domain::ParseEnum<domain::RiskTool>(tool).value_or(domain::RiskTool::kOther);
     assessment.assessed_on = ReadRequiredDate(assessed_on);
     assessment.source_document_id = ReadId(document, document_indicator);
     assessment.recorded_by = ReadId(by, by_indicator);
@@ -446,7 +467,7 @@ std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_
 
 std::int64_t CoreMemberStore::InsertConsent(const domain::Consent& consent) {
   std::int64_t id = 0;
-  const std::string scope(domain::ConsentScopeName(consent.scope));
+  const std::string scope(domain::NameOf(consent.scope));
   const std::string given_on = domain::FormatIsoDate(consent.given_on);
   auto expires_on = DateParameter(consent.expires_on);
   auto by = IdParameter(consent.recorded_by);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/dates.hpp"
 
@@ -35,5 +36,38 @@ domain::CivilDate ReadRequiredDate(const std::string& text);
 std::optional<std::int64_t> ReadId(std::int64_t id, soci::indicator indicator);
 // Text that may be NULL: "" for NULL.
 std::string ReadText(const std::string& text, soci::indicator indicator);
+
+// The named parameters of a query of one organisation's rows: ":organisation", and ":key" or
+// ":from" and ":to" when the query names them.
+struct Keys {
+  std::int64_t organisation = 0;
+  std::optional<std::int64_t> key;
+  std::string from;  // 'YYYY-MM-DD', for a query that names :from and :to
+  std::string to;
+};
+
+// Runs `sql` with `keys` and reads every row through a `Row`: a struct whose Into(statement)
+// exchanges its into-targets in the query's column order and whose Read() gives the row's value.
+// The one fetch loop of the intake stores.
+template <class Row>
+auto FetchAll(soci::session& session, const char* sql, const Keys& keys) {
+  Row row;
+  soci::statement statement(session);
+  row.Into(statement);
+  statement.exchange(soci::use(keys.organisation, "organisation"));
+  const std::string text(sql);
+  if (text.find(":key") != std::string::npos) statement.exchange(soci::use(*keys.key, "key"));
+  if (text.find(":from") != std::string::npos) {
+    statement.exchange(soci::use(keys.from, "from"));
+    statement.exchange(soci::use(keys.to, "to"));
+  }
+  statement.alloc();
+  statement.prepare(text);
+  statement.define_and_bind();
+  statement.execute();
+  std::vector<decltype(row.Read())> rows;
+  while (statement.fetch()) rows.push_back(row.Read());
+  return rows;
+}
 
 }  // namespace cercle::store::intake

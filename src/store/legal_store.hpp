@@ -47,13 +47,6 @@ class LegalStore {
                                                          domain::CivilDate to);
 
  private:
-  std::vector<domain::SupervisionOrder> SelectOrders(const std::string& where,
-                                                     std::int64_t organisation_id, std::int64_t key,
-                                                     const std::string& from,
-                                                     const std::string& to);
-  std::vector<domain::Condition> SelectConditions(const std::string& where,
-                                                  std::int64_t organisation_id, std::int64_t key,
-                                                  const std::string& from, const std::string& to);
   soci::session& session_;
 };
 

@@ -17,82 +17,109 @@ using intake::ReadDate;
 using intake::ReadId;
 using intake::ReadRequiredDate;
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, source, source_other, referrer_name, referrer_organisation, "
-    "referrer_contact,"
-    " received_on, person_legal_name, person_preferred_name, person_birth_date, summary, status, "
-    "decision_reason,"
-    " core_member_id, created_by, created_at, updated_at FROM referrals WHERE organisation_id = "
-    ":organisation ";
-constexpr const char* kInsert =
-    "INSERT INTO referrals (organisation_id, source, source_other, referrer_name, "
-    "referrer_organisation,"
-    " referrer_contact, received_on, person_legal_name, person_preferred_name, person_birth_date, "
-    "summary, status,"
-    " created_by, created_at, updated_at) VALUES (:organisation, :source, :source_other, "
-    ":referrer_name,"
-    " :referrer_organisation, :referrer_contact, :received_on, :legal_name, :preferred_name, "
-    ":birth_date, :summary,"
-    " 'received', :created_by, :created_at, :updated_at) RETURNING id";
-constexpr const char* kUpdate =
-    "UPDATE referrals SET source = :source, source_other = :source_other, referrer_name = "
-    ":referrer_name,"
-    " referrer_organisation = :referrer_organisation, referrer_contact = :referrer_contact,"
-    " received_on = :received_on, person_legal_name = :legal_name, person_preferred_name = "
-    ":preferred_name,"
-    " person_birth_date = :birth_date, summary = :summary, updated_at = :updated_at"
-    " WHERE id = :id AND organisation_id = :organisation";
-constexpr const char* kMove =
-    "UPDATE referrals SET status = :status, decision_reason = :reason, updated_at = :at"
-    " WHERE id = :id AND organisation_id = :organisation";
-constexpr const char* kSetCoreMember =
-    "UPDATE referrals SET core_member_id = :core_member WHERE id = :id AND organisation_id = "
-    ":organisation";
-constexpr const char* kInsertChange =
-    "INSERT INTO referral_status_changes (organisation_id, referral_id, from_status, to_status, "
-    "reason, changed_by,"
-    " changed_at) VALUES (:organisation, :referral, :from_status, :to_status, :reason, "
-    ":changed_by, :changed_at)";
-constexpr const char* kHistory =
-    "SELECT id, referral_id, from_status, to_status, reason, changed_by, changed_at FROM "
-    "referral_status_changes"
-    " WHERE organisation_id = :organisation AND referral_id = :referral ORDER BY changed_at, id";
-constexpr const char* kMet =
-    "SELECT criterion_id FROM referral_checklist WHERE organisation_id = :organisation AND "
-    "referral_id = :referral";
-constexpr const char* kInsertMet =
-    "INSERT INTO referral_checklist (organisation_id, referral_id, criterion_id, checked_by, "
-    "checked_at)"
-    " VALUES (:organisation, :referral, :criterion, :checked_by, :checked_at)";
-constexpr const char* kDeleteMet =
-    "DELETE FROM referral_checklist WHERE organisation_id = :organisation AND referral_id = "
-    ":referral"
-    " AND criterion_id = :criterion";
+constexpr const char* kColumns = R"sql(
+SELECT id, organisation_id, source, source_other, referrer_name, referrer_organisation,
+       referrer_contact, received_on, person_legal_name, person_preferred_name,
+       person_birth_date, summary, status, decision_reason, core_member_id, created_by,
+       created_at, updated_at
+  FROM referrals
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO referrals (organisation_id, source, source_other, referrer_name,
+       referrer_organisation, referrer_contact, received_on, person_legal_name,
+       person_preferred_name, person_birth_date, summary, status, created_by, created_at,
+       updated_at)
+VALUES (:organisation, :source, :source_other, :referrer_name, :referrer_organisation,
+       :referrer_contact, :received_on, :legal_name, :preferred_name, :birth_date, :summary,
+       'received', :created_by, :created_at, :updated_at)
+RETURNING id
+)sql";
+constexpr const char* kUpdate = R"sql(
+UPDATE referrals
+   SET source = :source, source_other = :source_other, referrer_name = :referrer_name,
+          referrer_organisation = :referrer_organisation,
+          referrer_contact = :referrer_contact, received_on = :received_on,
+          person_legal_name = :legal_name, person_preferred_name = :preferred_name,
+          person_birth_date = :birth_date, summary = :summary, updated_at = :updated_at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kMove = R"sql(
+UPDATE referrals
+   SET status = :status, decision_reason = :reason, updated_at = :at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kSetCoreMember = R"sql(
+UPDATE referrals
+   SET core_member_id = :core_member
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kInsertChange = R"sql(
+INSERT INTO referral_status_changes (organisation_id, referral_id, from_status, to_status,
+       reason, changed_by, changed_at)
+VALUES (:organisation, :referral, :from_status, :to_status, :reason, :changed_by, :changed_at)
+)sql";
+constexpr const char* kHistory = R"sql(
+SELECT id, referral_id, from_status, to_status, reason, changed_by, changed_at
+  FROM referral_status_changes
+ WHERE organisation_id = :organisation AND referral_id = :referral
+ ORDER BY changed_at, id
+)sql";
+constexpr const char* kMet = R"sql(
+SELECT criterion_id
+  FROM referral_checklist
+ WHERE organisation_id = :organisation AND referral_id = :referral
+)sql";
+constexpr const char* kInsertMet = R"sql(
+INSERT INTO referral_checklist (organisation_id, referral_id, criterion_id, checked_by,
+       checked_at)
+VALUES (:organisation, :referral, :criterion, :checked_by, :checked_at)
+)sql";
+constexpr const char* kDeleteMet = R"sql(
+DELETE
+  FROM referral_checklist
+ WHERE organisation_id = :organisation AND referral_id = :referral AND criterion_id = :criterion
+)sql";
 
-constexpr const char* kCriteriaCount =
-    "SELECT count(*) FROM eligibility_criteria WHERE organisation_id = :organisation";
-constexpr const char* kCriteria =
-    "SELECT id, default_key, label, position, retired_at FROM eligibility_criteria"
-    " WHERE organisation_id = :organisation ORDER BY position, id";
-constexpr const char* kInsertDefaultCriterion =
-    "INSERT INTO eligibility_criteria (organisation_id, default_key, label, position, created_at)"
-    " VALUES (:organisation, :default_key, '', :position, :created_at)"
-    " ON CONFLICT (organisation_id, default_key) DO NOTHING";
-constexpr const char* kInsertCriterion =
-    "INSERT INTO eligibility_criteria (organisation_id, label, position, created_at)"
-    " VALUES (:organisation, :label, :position, :created_at) RETURNING id";
-constexpr const char* kLastPosition =
-    "SELECT COALESCE(MAX(position), 0) FROM eligibility_criteria WHERE organisation_id = "
-    ":organisation";
-constexpr const char* kRename =
-    "UPDATE eligibility_criteria SET label = :label WHERE id = :id AND organisation_id = "
-    ":organisation";
-constexpr const char* kSetRetired =
-    "UPDATE eligibility_criteria SET retired_at = :retired_at WHERE id = :id AND organisation_id = "
-    ":organisation";
+constexpr const char* kCriteriaCount = R"sql(
+SELECT count(*)
+  FROM eligibility_criteria
+ WHERE organisation_id = :organisation
+)sql";
+constexpr const char* kCriteria = R"sql(
+SELECT id, default_key, label, position, retired_at
+  FROM eligibility_criteria
+ WHERE organisation_id = :organisation
+ ORDER BY position, id
+)sql";
+constexpr const char* kInsertDefaultCriterion = R"sql(
+INSERT INTO eligibility_criteria (organisation_id, default_key, label, position, created_at)
+VALUES (:organisation, :default_key, '', :position, :created_at)
+ON CONFLICT (organisation_id, default_key) DO NOTHING
+)sql";
+constexpr const char* kInsertCriterion = R"sql(
+INSERT INTO eligibility_criteria (organisation_id, label, position, created_at)
+VALUES (:organisation, :label, :position, :created_at)
+RETURNING id
+)sql";
+constexpr const char* kLastPosition = R"sql(
+SELECT COALESCE(MAX(position), 0)
+  FROM eligibility_criteria
+ WHERE organisation_id = :organisation
+)sql";
+constexpr const char* kRename = R"sql(
+UPDATE eligibility_criteria
+   SET label = :label
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kSetRetired = R"sql(
+UPDATE eligibility_criteria
+   SET retired_at = :retired_at
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
 
 domain::ReferralStatus StatusOf(const std::string& name) {
-  const auto status = domain::ParseReferralStatus(name);
+  const auto status = domain::ParseEnum<domain::ReferralStatus>(name);
   if (!status) throw std::runtime_error("a stored referral status is unknown");
   return *status;
 }
@@ -100,10 +127,9 @@ domain::ReferralStatus StatusOf(const std::string& name) {
 void RecordChange(soci::session& session, std::int64_t organisation_id, std::int64_t referral_id,
                   std::optional<domain::ReferralStatus> from, domain::ReferralStatus to,
                   const std::string& reason, std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string from_name =
-      from ? std::string(domain::ReferralStatusName(*from)) : std::string();
+  const std::string from_name = from ? std::string(domain::NameOf(*from)) : std::string();
   soci::indicator from_indicator = from ? soci::i_ok : soci::i_null;
-  const std::string to_name(domain::ReferralStatusName(to));
+  const std::string to_name(domain::NameOf(to));
   auto by = IdParameter(changed_by);
   const long long when = ToUnix(at);
   session << kInsertChange, soci::use(organisation_id, "organisation"),
@@ -116,7 +142,7 @@ void RecordChange(soci::session& session, std::int64_t organisation_id, std::int
 
 std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
   std::int64_t id = 0;
-  const std::string source(domain::ReferralSourceName(referral.source));
+  const std::string source(domain::NameOf(referral.source));
   const std::string received_on = domain::FormatIsoDate(referral.received_on);
   auto birth = DateParameter(referral.person_birth_date);
   auto by = IdParameter(referral.created_by);
@@ -137,7 +163,7 @@ std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
 }
 
 void ReferralStore::Update(const domain::Referral& referral) {
-  const std::string source(domain::ReferralSourceName(referral.source));
+  const std::string source(domain::NameOf(referral.source));
   const std::string received_on = domain::FormatIsoDate(referral.received_on);
   auto birth = DateParameter(referral.person_birth_date);
   const long long updated = ToUnix(referral.updated_at);
@@ -178,7 +204,8 @@ std::vector<domain::Referral> ReferralStore::Select(const std::string& where,
   std::vector<domain::Referral> referrals;
   while (statement.fetch()) {
     domain::Referral referral = row;
-    referral.source = domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
+    referral.source =
+        domain::ParseEnum<domain::ReferralSource>(source).value_or(domain::ReferralSource::kOther);
     referral.received_on = ReadRequiredDate(received_on);
     referral.person_birth_date = ReadDate(birth, birth_indicator);
     referral.status = StatusOf(status);
@@ -199,8 +226,11 @@ std::optional<domain::Referral> ReferralStore::Find(std::int64_t id, std::int64_
 
 namespace {
 
-constexpr const char* kCount =
-    "SELECT COUNT(*) FROM referrals WHERE organisation_id = :organisation ";
+constexpr const char* kCount = R"sql(
+SELECT COUNT(*)
+  FROM referrals
+ WHERE organisation_id = :organisation
+ )sql";
 
 // The conditions of `filter` (":text" binds the status), and the status they bind.
 std::pair<std::string, std::string> FilterWhere(const ReferralFilter& filter) {
@@ -208,7 +238,7 @@ std::pair<std::string, std::string> FilterWhere(const ReferralFilter& filter) {
   std::string status;
   if (filter.status) {
     where += "AND status = :text ";
-    status = std::string(domain::ReferralStatusName(*filter.status));
+    status = std::string(domain::NameOf(*filter.status));
   }
   if (filter.open_only) where += "AND status IN ('received', 'screening', 'waitlisted') ";
   return {where, status};
@@ -244,7 +274,7 @@ std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core
 void ReferralStore::Move(const domain::Referral& referral, domain::ReferralStatus to,
                          const std::string& reason, std::optional<std::int64_t> changed_by,
                          Instant at) {
-  const std::string status(domain::ReferralStatusName(to));
+  const std::string status(domain::NameOf(to));
   const long long when = ToUnix(at);
   session_ << kMove, soci::use(status, "status"), soci::use(reason, "reason"),
       soci::use(when, "at"), soci::use(referral.id, "id"),

@@ -1,6 +1,7 @@
 #include "web/documents.hpp"
 
-#include "base/text.hpp"
+#include <algorithm>
+
 #include "web/layout.hpp"
 
 namespace cercle::web {
@@ -18,27 +19,27 @@ std::string Disposition(const std::string& filename) {
 
 }  // namespace
 
-Result<app::documents::Document> StoreUploadedDocument(Context& context, const std::string& field,
-                                                       const std::string& title,
-                                                       const std::string& owner_type,
-                                                       std::int64_t owner_id) {
+app::intake::Upload UploadOf(const Context& context, const std::string& field,
+                             const std::string& title) {
   const auto files = context.request.Files();
   const auto file =
       std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.field == field; });
-  app::documents::Upload upload{owner_type, owner_id, title, "", ""};
-  if (file != files.end()) {
-    upload.filename = file->filename;
-    upload.bytes = file->bytes;
-  }
-  return app::documents::StoreDocument(context.services.app, context.signed_in(), upload);
+  if (file == files.end()) return {title, "", ""};
+  return {title, file->filename, file->bytes};
 }
 
-Response DownloadDocument(Context& context, const app::documents::Document& document) {
-  const auto bytes =
-      app::documents::ReadDocument(context.services.app, context.signed_in(), document);
-  if (!bytes) {
+Result<app::intake::Document> StoreUploadedDocument(Context& context, const std::string& field,
+                                                    const std::string& title,
+                                                    const std::string& owner_type,
+                                                    std::int64_t owner_id) {
+  return app::intake::StoreDocument(context.services.app, context.signed_in(),
+                                    {owner_type, owner_id}, UploadOf(context, field, title));
+}
+
+Response DocumentResponse(Context& context, const app::intake::Document& document,
+                          const std::optional<std::string>& bytes) {
+  if (!bytes)
     return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
-  }
   Response response;
   response.body = *bytes;
   response.SetHeader("Content-Type", document.content_type);
@@ -47,8 +48,14 @@ Response DownloadDocument(Context& context, const app::documents::Document& docu
   return response;
 }
 
-void RemoveDocument(Context& context, const app::documents::Document& document) {
-  app::documents::RemoveDocument(context.services.app, context.signed_in(), document);
+Response DownloadDocument(Context& context, const app::intake::Document& document) {
+  return DocumentResponse(
+      context, document,
+      app::intake::ReadDocument(context.services.app, context.signed_in(), document));
+}
+
+void RemoveDocument(Context& context, const app::intake::Document& document) {
+  app::intake::DiscardDocument(context.services.app, context.signed_in(), document);
 }
 
 }  // namespace cercle::web

@@ -1,13 +1,7 @@
 #include "web/pages/core_members/core_member_attention.hpp"
 
-#include <map>
-
-#include "auth/policies/core_member_policy.hpp"
-#include "domain/legal.hpp"
-#include "store/core_member_store.hpp"
-#include "store/legal_store.hpp"
+#include "app/intake/attention.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
-#include "web/pages/core_members/intake_helpers.hpp"
 
 namespace cercle::web::pages::core_members {
 namespace {
@@ -32,36 +26,14 @@ Message KeyDateMessage(const domain::KeyDate& key, const domain::CoreMember& mem
 }  // namespace
 
 std::vector<home::AttentionItem> KeyDateAttention(Context& context) {
-  if (!context.actor || !auth::policies::CoreMemberPolicy::CanList(*context.actor)) return {};
-  const auto& actor = *context.actor;
-  const std::int64_t organisation = *actor.organisation_id;
-  const auto today = Today(context);
-  const auto horizon = domain::AddDays(today, domain::kKeyDateHorizonDays);
-  struct Loaded {
-    std::vector<domain::CoreMember> members;
-    std::vector<domain::SupervisionOrder> orders;
-    std::vector<domain::Condition> conditions;
-  };
-  // Three queries for the whole organisation, whatever the number of files.
-  const auto loaded = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    store::CoreMemberFilter filter;
-    filter.open_only = true;
-    filter.limit = 100000;
-    store::LegalStore legal(session);
-    return Loaded{store::CoreMemberStore(session).List(organisation, filter),
-                  legal.OrdersEndingBetween(organisation, today, horizon),
-                  legal.ConditionsEndingBetween(organisation, today, horizon)};
-  });
+  if (!context.actor) return {};
   std::vector<home::AttentionItem> items;
-  for (const auto& member : loaded.members) {
-    for (const auto& key :
-         domain::UpcomingKeyDates(member, loaded.orders, loaded.conditions, today)) {
-      Message message = KeyDateMessage(key, member);
-      if (!key.label.empty()) message.arguments.push_back({"what", context.Translate(key.label)});
-      items.push_back(
-          {domain::IsUrgentKeyDate(key.date, today) ? home::Urgency::kUrgent : home::Urgency::kSoon,
-           key.date, context.Format(message), FileHref(member.id) + "#legal"});
-    }
+  for (const auto& item : app::intake::LoadKeyDates(context.services.app, *context.actor)) {
+    Message message = KeyDateMessage(item.key, item.member);
+    if (!item.key.label.empty())
+      message.arguments.push_back({"what", context.Translate(item.key.label)});
+    items.push_back({item.urgent ? home::Urgency::kUrgent : home::Urgency::kSoon, item.key.date,
+                     context.Format(message), FileHref(item.member.id) + "#legal"});
   }
   return items;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <mstch/mstch.hpp>
 #include <optional>
 #include <string>
 
+#include "app/intake/core_members.hpp"
 #include "domain/core_member.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
@@ -27,9 +29,16 @@ struct FilePageState {
   std::string notice;
 };
 
-// Renders the file page of `core_member` (recording a "core_member.view" entry), with `state`.
-Response RenderFile(Context& context, const domain::CoreMember& core_member,
+// Renders the file page of file `core_member_id` (recording a "core_member.view" entry), with
+// `state`; the audited 404 when the actor may not see it.
+Response RenderFile(Context& context, std::int64_t core_member_id, const FilePageState& state);
+
+// The file page's data for its template.
+mstch::map FileView(const Context& context, const app::intake::CoreMemberFile& file,
                     const FilePageState& state);
+
+// The status badge's modifier of a file: closed files are muted, files in a circle settled.
+std::string StatusTone(domain::CoreMemberStatus status);
 
 // The address of a file's page.
 std::string FileHref(std::int64_t core_member_id);

@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/services.hpp"
 #include "domain/intake_fields.hpp"
-#include "store/document_store.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::core_members {
 
-domain::CivilDate Today(const Context& context) {
-  return context.services.translator.LocalDate(context.services.clock.Now());
-}
+domain::CivilDate Today(const Context& context) { return context.services.app.Today(); }
 
 std::string ShowDate(const Context& context, const std::optional<domain::CivilDate>& date) {
   if (!date) return "";
@@ -46,19 +44,7 @@ std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
 }
 
 std::optional<Error> Combine(std::vector<FieldError> parse_errors, const Status& check) {
-  if (check) {
-    if (parse_errors.empty()) return std::nullopt;
-    return Error::Fields(std::move(parse_errors));
-  }
-  if (parse_errors.empty()) return check.error();
-  // A field with a parse error keeps that error: the rule saw no value there.
-  for (const auto& field : check.error().fields) {
-    const bool known =
-        std::any_of(parse_errors.begin(), parse_errors.end(),
-                    [&](const FieldError& parsed) { return parsed.field == field.field; });
-    if (!known) parse_errors.push_back(field);
-  }
-  return Error::Fields(std::move(parse_errors));
+  return app::intake::Combine(std::move(parse_errors), check);
 }
 
 Error WithTranslatedArguments(const Context& context, Error error) {
@@ -96,30 +82,28 @@ std::string ValueOf(const mstch::map& model, const std::string& name) {
   return text ? *text : "";
 }
 
-std::map<std::int64_t, store::User> OrganisationUsers(Context& context) {
-  const auto& actor = context.signed_in();
-  const auto users = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::UserStore(session).ListOrganisation(*actor.organisation_id);
-  });
-  std::map<std::int64_t, store::User> by_id;
-  for (const auto& user : users) by_id.emplace(user.id, user);
-  return by_id;
+app::intake::Users OrganisationUsers(Context& context) {
+  return app::intake::LoadUsers(context.services.app, context.signed_in());
 }
 
-std::string UserName(const Context& context, const std::map<std::int64_t, store::User>& users,
+std::string UserName(const Context& context, const app::intake::Users& users,
                      std::optional<std::int64_t> id) {
   if (!id) return context.Translate(N_("Unknown user"));
   const auto found = users.find(*id);
   return found == users.end() ? context.Translate(N_("Unknown user")) : found->second.display_name;
 }
 
+std::vector<Choice> UserChoices(const std::vector<const store::User*>& users) {
+  std::vector<Choice> choices;
+  for (const auto* user : users) choices.push_back({std::to_string(user->id), user->display_name});
+  std::sort(choices.begin(), choices.end(),
+            [](const Choice& a, const Choice& b) { return a.label < b.label; });
+  return choices;
+}
+
 void RecordView(Context& context, const std::string& action, const std::string& object_type,
                 const std::string& object_id) {
-  const auto& actor = context.signed_in();
-  context.services.audit.Record(
-      context.services.database,
-      {actor.organisation_id, actor.user_id, action, object_type, object_id,
-       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
+  app::AuditView(context.services.app, context.signed_in(), {action, object_type, object_id});
 }
 
 void RecordChange(Context& context, soci::session& session, const std::string& action,
@@ -132,30 +116,26 @@ void RecordChange(Context& context, soci::session& session, const std::string& a
 }
 
 mstch::array Viewers(Context& context, const std::string& action, const std::string& object_type,
-                     std::int64_t object_id, const std::map<std::int64_t, store::User>& users) {
-  const auto& actor = context.signed_in();
-  audit::Filter filter;
-  filter.action_prefix = action;
-  filter.object_type = object_type;
-  filter.object_id = std::to_string(object_id);
-  filter.limit = 50;
-  mstch::array viewers;
-  for (const auto& entry :
-       context.services.audit.List(context.services.database, *actor.organisation_id, filter)) {
-    if (entry.event.action != action) continue;
-    viewers.push_back(mstch::map{{"who", UserName(context, users, entry.event.actor_user_id)},
-                                 {"when", ShowTime(context, entry.event.at)}});
-  }
-  return viewers;
+                     std::int64_t object_id, const app::intake::Users& users) {
+  return ViewerRows(context,
+                    app::intake::LoadViewers(context.services.app, context.signed_in(), action,
+                                             object_type, object_id),
+                    users);
 }
 
-mstch::array DocumentRows(Context& context, const std::string& owner_type, std::int64_t owner_id,
-                          const std::string& path,
-                          const std::map<std::int64_t, store::User>& users) {
-  const auto& actor = context.signed_in();
-  const auto documents = context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    return store::DocumentStore(session).ListForOwner(*actor.organisation_id, owner_type, owner_id);
-  });
+mstch::array ViewerRows(const Context& context, const std::vector<app::intake::Viewer>& viewers,
+                        const app::intake::Users& users) {
+  mstch::array rows;
+  for (const auto& viewer : viewers) {
+    rows.push_back(mstch::map{{"who", UserName(context, users, viewer.user_id)},
+                              {"when", ShowTime(context, viewer.at)}});
+  }
+  return rows;
+}
+
+mstch::array DocumentRows(const Context& context,
+                          const std::vector<app::intake::Document>& documents,
+                          const std::string& path, const app::intake::Users& users) {
   mstch::array rows;
   for (const auto& document : documents) {
     char size[32];

@@ -9,9 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "audit/audit_log.hpp"
+#include "app/intake/documents.hpp"
+#include "app/intake/intake_common.hpp"
 #include "domain/dates.hpp"
-#include "store/user_store.hpp"
+#include "domain/enum_names.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
 
@@ -50,6 +51,18 @@ struct Choice {
   std::string value;
   std::string label;  // already translated
 };
+// The choices of a select of enumeration `E`: each value's stored name with its label in the
+// reader's language, in table order.
+template <class E>
+std::vector<Choice> EnumChoices(const Context& context) {
+  std::vector<Choice> choices;
+  for (const auto value : domain::EnumValues<E>()) {
+    choices.push_back(
+        {std::string(domain::NameOf(value)), context.Translate(domain::LabelOf(value))});
+  }
+  return choices;
+}
+
 // The choices as a view model: [{value, label, selected}], the one equal to `selected` marked.
 mstch::array Choices(const std::vector<Choice>& choices, const std::string& selected);
 
@@ -60,26 +73,33 @@ mstch::map Values(std::initializer_list<std::pair<std::string, std::string>> val
 std::string ValueOf(const mstch::map& model, const std::string& name);
 
 // The organisation's users, by id, to name who did what.
-std::map<std::int64_t, store::User> OrganisationUsers(Context& context);
+app::intake::Users OrganisationUsers(Context& context);
 // The name of user `id` in `users`, or "Unknown user" in the reader's language.
-std::string UserName(const Context& context, const std::map<std::int64_t, store::User>& users,
+std::string UserName(const Context& context, const app::intake::Users& users,
                      std::optional<std::int64_t> id);
+// The choices of a select of users: [{id, display name}], by name.
+std::vector<Choice> UserChoices(const std::vector<const store::User*>& users);
 
 // Records that the actor viewed (or listed) something, in a transaction of its own.
 void RecordView(Context& context, const std::string& action, const std::string& object_type,
                 const std::string& object_id);
-// Records a change by the actor inside the caller's write transaction.
+// Records a change by the actor inside the caller's write transaction. Only for the outreach and
+// outcome pages, until their workflows move to app/ (which audits with app::Audit): remove it with
+// its last caller.
 void RecordChange(Context& context, soci::session& session, const std::string& action,
                   const std::string& object_type, const std::string& object_id);
 
 // "Who viewed this record": the latest entries `action` on the object, as [{who, when}].
 mstch::array Viewers(Context& context, const std::string& action, const std::string& object_type,
-                     std::int64_t object_id, const std::map<std::int64_t, store::User>& users);
+                     std::int64_t object_id, const app::intake::Users& users);
+// `viewers` as [{who, when}].
+mstch::array ViewerRows(const Context& context, const std::vector<app::intake::Viewer>& viewers,
+                        const app::intake::Users& users);
 
-// The documents of one owner as a view model: [{id, title, filename, size, uploaded, who, href,
-// remove}], with `path` the prefix of the download address ("/core-members/documents/").
-mstch::array DocumentRows(Context& context, const std::string& owner_type, std::int64_t owner_id,
-                          const std::string& path,
-                          const std::map<std::int64_t, store::User>& users);
+// Documents as a view model: [{id, title, filename, size, uploaded, who, href, remove}], with
+// `path` the prefix of the download address ("/core-members/documents/").
+mstch::array DocumentRows(const Context& context,
+                          const std::vector<app::intake::Document>& documents,
+                          const std::string& path, const app::intake::Users& users);
 
 }  // namespace cercle::web::pages::core_members
