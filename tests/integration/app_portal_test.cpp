@@ -27,9 +27,9 @@ class AppPortal : public ::testing::TestWithParam<Backend> {
 
   // Hours typed by the volunteer, read without mistakes.
   app::portal::LogHoursCommand Typed() {
-    return {.entry = {.worked_on = domain::AddDays(circles_.Today(), -1),
-                      .minutes = 90,
+    return {.hours = {.worked_on = domain::AddDays(circles_.Today(), -1),
                       .kind = domain::HoursKind::kTravel,
+                      .minutes = 90,
                       .description = "Trajet vers la rencontre (essai)."}};
   }
 

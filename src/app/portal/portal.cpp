@@ -1,7 +1,6 @@
 #include "app/portal/portal.hpp"
 
 #include "auth/policies/volunteer_policy.hpp"
-#include "store/volunteer_hours_store.hpp"
 #include "store/volunteer_store.hpp"
 
 namespace cercle::app::portal {
@@ -25,16 +24,7 @@ Result<std::int64_t> LogHours(const Services& services, const auth::Actor& actor
     return Error::Invalid(N_("Your file is closed: hours can no longer be logged."));
   }
   TRY(command.read);
-  auto entry = command.entry;
-  entry.organisation_id = volunteer.organisation_id;
-  entry.volunteer_id = volunteer.id;
-  entry.status = domain::HoursStatus::kPending;
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto id =
-        store::VolunteerHoursStore(unit.session()).Insert(entry, actor.user_id, unit.now());
-    Audit(services, unit, actor, {"volunteer.hours_log", "volunteer_hours", std::to_string(id)});
-    return id;
-  });
+  return volunteers::LogOwnHours(services, actor, command.hours);
 }
 
 }  // namespace cercle::app::portal

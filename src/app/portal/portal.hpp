@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "app/services.hpp"
+#include "app/volunteers/volunteer_hours.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
 #include "domain/hours.hpp"
@@ -18,13 +19,14 @@ Result<domain::Volunteer> FindOwnFile(const Services& services, const auth::Acto
 
 // Hours as the volunteer typed them.
 struct LogHoursCommand {
-  domain::HoursEntry entry;  // the day, kind, minutes and description
+  volunteers::LogHoursCommand hours;  // the day, kind, minutes and description
   // What the form's reading found wrong; reported after a closed file's refusal, which comes first.
   Status read;
 };
 
-// Stores the hours as pending on the actor's own file ("volunteer.hours_log"); NotFound without a
-// portal, and a refusal when the file is closed.
+// Stores the hours as pending on the actor's own file through app::volunteers::LogOwnHours
+// ("volunteer.hours_log"); NotFound without a portal, and a refusal when the file is closed, before
+// what the form's reading found wrong.
 Result<std::int64_t> LogHours(const Services& services, const auth::Actor& actor,
                               const LogHoursCommand& command);
 

@@ -133,7 +133,7 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                 const Error* error, const std::string& notice) {
   const auto setup = views::LoadProgramSetup(context);
   const auto data = ReadPortalData(context, volunteer);
-  const domain::CivilDate today = views::Today(context);
+  const domain::CivilDate today = context.services.app.Today();
   const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
   mstch::map model{{"name", volunteer.FullName()},
                    {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
@@ -184,7 +184,11 @@ Response Show(Context& context) {
 Response LogHours(Context& context) {
   const Form form(context.request);
   app::portal::LogHoursCommand command;
-  command.read = views::ReadLoggedHours(context, context.request.FormFields(), command.entry);
+  if (auto parsed = views::ParseLoggedHours(context.request.FormFields())) {
+    command.hours = std::move(*parsed);
+  } else {
+    command.read = std::move(parsed).error();
+  }
   const auto logged = app::portal::LogHours(context.services.app, context.signed_in(), command);
   if (!logged) {
     return Refusal(context, logged.error(), "volunteer", "", [&](const Error& error) {
