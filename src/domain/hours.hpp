@@ -65,11 +65,6 @@ struct EnumTable<HoursStatus> {
   }};
 };
 
-// "pending", "approved", "rejected", the status stored as `name`, and its label's msgid.
-inline std::string_view HoursStatusName(HoursStatus status) { return NameOf(status); }
-inline std::optional<HoursStatus> ParseHoursStatus(std::string_view name) {
-  return ParseEnum<HoursStatus>(name);
-}
 inline std::string_view HoursStatusLabel(HoursStatus status) { return LabelOf(status); }
 
 // A stretch of volunteer time.

@@ -99,12 +99,6 @@ struct EnumTable<ConditionKind> {
       {ConditionKind::kOther, "other", N_("Other condition")},
   }};
 };
-// The one-line forms of the table that callers outside the intake area still use.
-inline std::vector<ConditionKind> ConditionKinds() { return EnumValues<ConditionKind>(); }
-inline std::string_view ConditionKindName(ConditionKind kind) { return NameOf(kind); }
-inline std::optional<ConditionKind> ParseConditionKind(std::string_view name) {
-  return ParseEnum<ConditionKind>(name);
-}
 inline std::string_view ConditionKindLabel(ConditionKind kind) { return LabelOf(kind); }
 
 // A condition attached to an order. When it protects a victim, the victim's identity and places are
@@ -179,13 +173,6 @@ struct EnumTable<RiskTool> {
       {RiskTool::kOther, "other", N_("Other tool")},
   }};
 };
-// The one-line forms of the table that callers outside the intake area still use.
-inline std::vector<RiskTool> RiskTools() { return EnumValues<RiskTool>(); }
-inline std::string_view RiskToolName(RiskTool tool) { return NameOf(tool); }
-inline std::optional<RiskTool> ParseRiskTool(std::string_view name) {
-  return ParseEnum<RiskTool>(name);
-}
-inline std::string_view RiskToolLabel(RiskTool tool) { return LabelOf(tool); }
 
 // A risk assessment as received from corrections or a clinician. Cercle stores it; it never
 // computes one. Coordinators and organisation admins only.
@@ -222,12 +209,6 @@ struct EnumTable<ConsentScope> {
       {ConsentScope::kMedia, "media", N_("Media")},
   }};
 };
-// The one-line forms of the table that callers outside the intake area still use.
-inline std::vector<ConsentScope> ConsentScopes() { return EnumValues<ConsentScope>(); }
-inline std::string_view ConsentScopeName(ConsentScope scope) { return NameOf(scope); }
-inline std::optional<ConsentScope> ParseConsentScope(std::string_view name) {
-  return ParseEnum<ConsentScope>(name);
-}
 inline std::string_view ConsentScopeLabel(ConsentScope scope) { return LabelOf(scope); }
 
 // A consent the core member gave.

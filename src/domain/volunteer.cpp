@@ -46,11 +46,6 @@ bool IsClosedStage(VolunteerStage stage) {
   return stage == VolunteerStage::kExited || stage == VolunteerStage::kNotRetained;
 }
 
-bool IsApplicantStage(VolunteerStage stage) {
-  return stage == VolunteerStage::kInquiry || stage == VolunteerStage::kOrientation ||
-         stage == VolunteerStage::kTraining || stage == VolunteerStage::kScreening;
-}
-
 std::vector<VolunteerStage> AllowedMoves(VolunteerStage from) {
   using enum VolunteerStage;
   switch (from) {

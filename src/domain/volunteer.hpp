@@ -54,8 +54,6 @@ inline std::optional<VolunteerStage> ParseVolunteerStage(std::string_view name) 
 inline std::string_view VolunteerStageLabel(VolunteerStage stage) { return LabelOf(stage); }
 // True for the stages that end the file: exited and not retained.
 bool IsClosedStage(VolunteerStage stage);
-// True for the stages before approval: inquiry, orientation, training, screening.
-bool IsApplicantStage(VolunteerStage stage);
 
 // The stages a volunteer at `from` may move to, in display order. The pipeline goes forward one
 // step at a time; an active volunteer goes on leave and comes back; an applicant may be not

@@ -278,15 +278,6 @@ std::vector<MeetingRecord> MeetingStore::UnsettledOfCircle(std::int64_t circle_i
   return Select(kUnsettledOfCircle, organisation_id, circle_id, ToUnix(now));
 }
 
-std::vector<MeetingRecord> MeetingStore::OfCircles(const std::vector<std::int64_t>& circle_ids,
-                                                   std::int64_t organisation_id) {
-  if (circle_ids.empty()) return {};
-  std::string ids;
-  for (const auto id : circle_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-  return Select("AND m.circle_id IN (" + ids + ") ORDER BY m.starts_at, m.id", organisation_id, 0,
-                std::nullopt);
-}
-
 std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircles(
     const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id) {
   if (circle_ids.empty()) return {};

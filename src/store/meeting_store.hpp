@@ -94,9 +94,6 @@ class MeetingStore {
   // or held and waiting for their minutes), by start.
   std::vector<MeetingRecord> WithoutMinutesOfCircles(const std::vector<std::int64_t>& circle_ids,
                                                      std::int64_t organisation_id);
-  // The meetings of the circles `circle_ids`, with their minutes, by start.
-  std::vector<MeetingRecord> OfCircles(const std::vector<std::int64_t>& circle_ids,
-                                       std::int64_t organisation_id);
 
  private:
   std::vector<MeetingRecord> Select(const std::string& where, std::int64_t organisation_id,

@@ -43,9 +43,6 @@ constexpr const char* kInsertAgreement =
 constexpr const char* kEndAgreement =
     "UPDATE sharing_agreements SET ends_on = :ends_on, updated_at = :now WHERE id = :id"
     " AND organisation_id = :organisation";
-constexpr const char* kSetDocument =
-    "UPDATE sharing_agreements SET document_id = :document WHERE id = :id AND organisation_id = "
-    ":organisation";
 
 }  // namespace
 
@@ -217,12 +214,6 @@ void PartnerStore::EndAgreement(std::int64_t id, std::int64_t organisation_id,
   const std::string ends = domain::FormatIsoDate(ends_on);
   const long long at = ToUnix(now);
   session_ << kEndAgreement, soci::use(ends, "ends_on"), soci::use(at, "now"), soci::use(id, "id"),
-      soci::use(organisation_id, "organisation");
-}
-
-void PartnerStore::SetAgreementDocument(std::int64_t id, std::int64_t organisation_id,
-                                        std::int64_t document_id) {
-  session_ << kSetDocument, soci::use(document_id, "document"), soci::use(id, "id"),
       soci::use(organisation_id, "organisation");
 }
 

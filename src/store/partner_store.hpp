@@ -51,9 +51,6 @@ class PartnerStore {
   // Ends an agreement on `ends_on` (its last day in force).
   void EndAgreement(std::int64_t id, std::int64_t organisation_id, domain::CivilDate ends_on,
                     Instant now);
-  // Links an agreement to its signed document.
-  void SetAgreementDocument(std::int64_t id, std::int64_t organisation_id,
-                            std::int64_t document_id);
 
  private:
   std::vector<domain::PartnerContact> Select(const std::string& where, std::int64_t organisation_id,

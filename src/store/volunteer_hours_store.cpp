@@ -18,10 +18,6 @@ using volunteer_rows::FetchOne;
 constexpr const char* kFind = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
     FROM volunteer_hours
     WHERE organisation_id = :organisation AND id = :id)sql";
-constexpr const char* kListForVolunteer = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
-    FROM volunteer_hours
-    WHERE organisation_id = :organisation AND volunteer_id = :volunteer
-    ORDER BY worked_on DESC, id DESC)sql";
 // The hours a volunteer logs, or a coordinator logs for them: not those of meeting attendance.
 // Followed by the page's LIMIT clause.
 constexpr const char* kOwnOfVolunteer = "SELECT " CERCLE_HOURS_COLUMNS R"sql(
@@ -117,12 +113,6 @@ std::int64_t VolunteerHoursStore::Insert(const domain::HoursEntry& entry, std::i
 std::optional<domain::HoursEntry> VolunteerHoursStore::Find(std::int64_t id,
                                                             std::int64_t organisation_id) {
   return FetchOne<HoursRow>(session_, kFind, ByOrganisationAnd(organisation_id, id, "id"));
-}
-
-std::vector<domain::HoursEntry> VolunteerHoursStore::ListForVolunteer(
-    std::int64_t volunteer_id, std::int64_t organisation_id) {
-  return FetchAll<HoursRow>(session_, kListForVolunteer,
-                            ByOrganisationAnd(organisation_id, volunteer_id, "volunteer"));
 }
 
 std::vector<domain::HoursEntry> VolunteerHoursStore::ListOwnForVolunteer(

@@ -23,9 +23,6 @@ class VolunteerHoursStore {
   std::int64_t Insert(const domain::HoursEntry& entry, std::int64_t by, Instant now);
   // The entry `id` of `organisation_id`, if any.
   std::optional<domain::HoursEntry> Find(std::int64_t id, std::int64_t organisation_id);
-  // One volunteer's entries, newest first.
-  std::vector<domain::HoursEntry> ListForVolunteer(std::int64_t volunteer_id,
-                                                   std::int64_t organisation_id);
   // One page of the entries a volunteer logged themselves or a coordinator logged for them (not
   // the hours that meeting attendance brings), newest first.
   std::vector<domain::HoursEntry> ListOwnForVolunteer(std::int64_t volunteer_id,

@@ -54,8 +54,4 @@ Response DownloadDocument(Context& context, const app::intake::Document& documen
       app::intake::ReadDocument(context.services.app, context.signed_in(), document));
 }
 
-void RemoveDocument(Context& context, const app::intake::Document& document) {
-  app::intake::DiscardDocument(context.services.app, context.signed_in(), document);
-}
-
 }  // namespace cercle::web

@@ -30,9 +30,4 @@ Response DownloadDocument(Context& context, const app::intake::Document& documen
 Response DocumentResponse(Context& context, const app::intake::Document& document,
                           const std::optional<std::string>& bytes);
 
-// Removes `document`: its record is marked deleted with an audit entry ("document.remove") in one
-// transaction and stays for the audit trail; its encrypted bytes leave the vault. The caller has
-// asked the owner's policy.
-void RemoveDocument(Context& context, const app::intake::Document& document);
-
 }  // namespace cercle::web

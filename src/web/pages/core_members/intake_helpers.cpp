@@ -106,15 +106,6 @@ void RecordView(Context& context, const std::string& action, const std::string& 
   app::AuditView(context.services.app, context.signed_in(), {action, object_type, object_id});
 }
 
-void RecordChange(Context& context, soci::session& session, const std::string& action,
-                  const std::string& object_type, const std::string& object_id) {
-  const auto& actor = context.signed_in();
-  context.services.audit.Append(
-      session, context.services.database.dialect(),
-      {actor.organisation_id, actor.user_id, action, object_type, object_id,
-       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
-}
-
 mstch::array Viewers(Context& context, const std::string& action, const std::string& object_type,
                      std::int64_t object_id, const app::intake::Users& users) {
   return ViewerRows(context,

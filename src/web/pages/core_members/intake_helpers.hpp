@@ -83,11 +83,6 @@ std::vector<Choice> UserChoices(const std::vector<const store::User*>& users);
 // Records that the actor viewed (or listed) something, in a transaction of its own.
 void RecordView(Context& context, const std::string& action, const std::string& object_type,
                 const std::string& object_id);
-// Records a change by the actor inside the caller's write transaction. Only for the outreach and
-// outcome pages, until their workflows move to app/ (which audits with app::Audit): remove it with
-// its last caller.
-void RecordChange(Context& context, soci::session& session, const std::string& action,
-                  const std::string& object_type, const std::string& object_id);
 
 // "Who viewed this record": the latest entries `action` on the object, as [{who, when}].
 mstch::array Viewers(Context& context, const std::string& action, const std::string& object_type,

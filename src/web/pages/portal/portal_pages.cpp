@@ -165,10 +165,6 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
 
 }  // namespace
 
-bool HasPortal(const Context& context) {
-  return context.actor && app::portal::FindOwnFile(context.services.app, *context.actor);
-}
-
 Response Show(Context& context) {
   const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
   if (!volunteer) return Deny(context, "volunteer", "");

@@ -12,8 +12,4 @@ Response Show(Context& context);
 // POST /portal/hours: hours the volunteer logs (travel, phone contact, events), awaiting approval.
 Response LogHours(Context& context);
 
-// True when the actor is a volunteer with a file linked to their account: the navigation then
-// offers "My volunteering". Costs one query, for volunteers only.
-bool HasPortal(const Context& context);
-
 }  // namespace cercle::web::pages::portal
