@@ -4,13 +4,12 @@
 
 #include <typeinfo>
 
+#include "store/database.hpp"
+
 namespace cercle::app {
 
 std::string DescribeFailure(const std::exception& failure) {
-  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
-    return "database error (category " +
-           std::to_string(static_cast<int>(database->get_error_category())) + ")";
-  }
+  if (dynamic_cast<const soci::soci_error*>(&failure)) return store::DescribeFailure(failure);
   return std::string(typeid(failure).name()) + ": " + failure.what();
 }
 

@@ -307,15 +307,6 @@ bool MarkFailedAttempt(store::Database& database, const ClaimedMail& mail,
   return given_up;
 }
 
-// A failure's description for the log: a database error's text may quote the values of its query.
-std::string DescribeFailure(const std::exception& failure) {
-  if (const auto* database = dynamic_cast<const soci::soci_error*>(&failure)) {
-    return "database error (category " +
-           std::to_string(static_cast<int>(database->get_error_category())) + ")";
-  }
-  return failure.what();
-}
-
 }  // namespace
 
 std::int64_t Outbox::Enqueue(soci::session& session, const Mail& mail, Instant now) {
@@ -358,7 +349,7 @@ void MailSender::Start() {
       try {
         DeliverDue();
       } catch (const std::exception& failure) {
-        spdlog::error("mail: outbox pass failed: {}", DescribeFailure(failure));
+        spdlog::error("mail: outbox pass failed: {}", store::DescribeFailure(failure));
       } catch (...) {
         spdlog::error("mail: outbox pass failed with an unknown error");
       }
@@ -414,7 +405,7 @@ int MailSender::DeliverDue() {
           return MarkHanded(database_, *mail, clock_.Now());
         } catch (const std::exception& error) {
           spdlog::error("mail {}: cannot record the hand-over: {}", mail->id,
-                        DescribeFailure(error));
+                        store::DescribeFailure(error));
           return false;
         }
       };

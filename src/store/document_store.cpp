@@ -1,5 +1,7 @@
 #include "store/document_store.hpp"
 
+#include "store/fetch.hpp"
+
 namespace cercle::store {
 namespace {
 
@@ -52,7 +54,7 @@ struct DocumentRow {
     statement.exchange(soci::into(at));
   }
 
-  Document Read() const {
+  Document Take() const {
     Document read = document;
     read.uploaded_by = by_indicator == soci::i_ok ? std::optional(by) : std::nullopt;
     read.uploaded_at = FromUnix(at);
@@ -63,19 +65,11 @@ struct DocumentRow {
 // The documents `sql` selects for the organisation, `key` and, when it names one, `owner_type`.
 std::vector<Document> Select(soci::session& session, const char* sql, std::int64_t organisation_id,
                              std::int64_t key, const std::string& owner_type) {
-  DocumentRow row;
-  soci::statement statement(session);
-  row.Into(statement);
-  statement.exchange(soci::use(organisation_id, "organisation"));
-  statement.exchange(soci::use(key, "key"));
-  if (!owner_type.empty()) statement.exchange(soci::use(owner_type, "owner_type"));
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<Document> documents;
-  while (statement.fetch()) documents.push_back(row.Read());
-  return documents;
+  return store::FetchAll<DocumentRow>(session, sql, [&](soci::statement& statement) {
+    statement.exchange(soci::use(organisation_id, "organisation"));
+    statement.exchange(soci::use(key, "key"));
+    if (!owner_type.empty()) statement.exchange(soci::use(owner_type, "owner_type"));
+  });
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -13,7 +15,7 @@ namespace cercle::store {
 // Runs `query` with the parameters `bind(statement)` adds and returns `Row::Take()` of every row,
 // in the query's order.
 template <class Row, class Bind>
-auto FetchAll(soci::session& session, const char* query, Bind&& bind)
+auto FetchAll(soci::session& session, const std::string& query, Bind&& bind)
     -> std::vector<decltype(std::declval<Row&>().Take())> {
   Row row;
   soci::statement statement(session);
@@ -26,6 +28,15 @@ auto FetchAll(soci::session& session, const char* query, Bind&& bind)
   std::vector<decltype(row.Take())> values;
   while (statement.fetch()) values.push_back(row.Take());
   return values;
+}
+
+// The first row FetchAll would return, if any.
+template <class Row, class Bind>
+auto FetchOne(soci::session& session, const std::string& query, Bind&& bind)
+    -> std::optional<decltype(std::declval<Row&>().Take())> {
+  auto rows = FetchAll<Row>(session, query, std::forward<Bind>(bind));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 }  // namespace cercle::store

@@ -2,29 +2,14 @@
 
 #include <soci/soci.h>
 
+#include "store/fetch.hpp"
+
 #include <optional>
 #include <vector>
 
-// One fetch loop for every store that reads rows through a buffer: a `Row` type binds its columns
-// into a statement (`void Bind(soci::statement&)`, in the order of the query's SELECT list) and
-// makes the domain value of the row just fetched (`T Read() const`).
+// Helpers for the stores that read rows through a buffer with store::FetchAll (store/fetch.hpp):
+// the first row, and optional values bound or read with an indicator.
 namespace cercle::store {
-
-// Runs `sql` with the parameters `bind(statement)` adds, and reads every row through a `Row`.
-template <class Row, class Bind>
-auto FetchRows(soci::session& session, const char* sql, Bind&& bind) {
-  Row row;
-  soci::statement statement(session);
-  row.Bind(statement);
-  bind(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<decltype(row.Read())> rows;
-  while (statement.fetch()) rows.push_back(row.Read());
-  return rows;
-}
 
 // The first of `rows`, if any.
 template <class T>

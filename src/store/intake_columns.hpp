@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/dates.hpp"
+#include "store/fetch.hpp"
 
 // Column conversions shared by the intake stores (core members, referrals, orders, conditions, risk
 // assessments, consents): civil dates as 'YYYY-MM-DD' text, optional values through
@@ -46,28 +47,19 @@ struct Keys {
   std::string to;
 };
 
-// Runs `sql` with `keys` and reads every row through a `Row`: a struct whose Into(statement)
-// exchanges its into-targets in the query's column order and whose Read() gives the row's value.
-// The one fetch loop of the intake stores.
+// Runs `sql` with `keys` through store::FetchAll: :organisation always, :key and :from/:to when the
+// query names them. The row types of the intake stores have Into(statement) and Take().
 template <class Row>
 auto FetchAll(soci::session& session, const char* sql, const Keys& keys) {
-  Row row;
-  soci::statement statement(session);
-  row.Into(statement);
-  statement.exchange(soci::use(keys.organisation, "organisation"));
   const std::string text(sql);
-  if (text.find(":key") != std::string::npos) statement.exchange(soci::use(*keys.key, "key"));
-  if (text.find(":from") != std::string::npos) {
-    statement.exchange(soci::use(keys.from, "from"));
-    statement.exchange(soci::use(keys.to, "to"));
-  }
-  statement.alloc();
-  statement.prepare(text);
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<decltype(row.Read())> rows;
-  while (statement.fetch()) rows.push_back(row.Read());
-  return rows;
+  return store::FetchAll<Row>(session, text, [&](soci::statement& statement) {
+    statement.exchange(soci::use(keys.organisation, "organisation"));
+    if (text.find(":key") != std::string::npos) statement.exchange(soci::use(*keys.key, "key"));
+    if (text.find(":from") != std::string::npos) {
+      statement.exchange(soci::use(keys.from, "from"));
+      statement.exchange(soci::use(keys.to, "to"));
+    }
+  });
 }
 
 }  // namespace cercle::store::intake

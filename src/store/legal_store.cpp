@@ -8,7 +8,6 @@ namespace cercle::store {
 namespace {
 
 using intake::DateParameter;
-using intake::FetchAll;
 using intake::IdParameter;
 using intake::Keys;
 using intake::ReadDate;
@@ -126,7 +125,7 @@ struct OrderRow {
     statement.exchange(soci::into(updated));
   }
 
-  domain::SupervisionOrder Read() const {
+  domain::SupervisionOrder Take() const {
     domain::SupervisionOrder read = order;
     const auto parsed = domain::ParseEnum<domain::OrderType>(type);
     if (!parsed) throw std::runtime_error("a stored order type is unknown");
@@ -164,7 +163,7 @@ struct ConditionRow {
     statement.exchange(soci::into(updated));
   }
 
-  domain::Condition Read() const {
+  domain::Condition Take() const {
     domain::Condition read = condition;
     const auto parsed = domain::ParseEnum<domain::ConditionKind>(kind);
     if (!parsed) throw std::runtime_error("a stored condition kind is unknown");
@@ -225,18 +224,18 @@ void LegalStore::UpdateOrder(const domain::SupervisionOrder& order) {
 
 std::optional<domain::SupervisionOrder> LegalStore::FindOrder(std::int64_t id,
                                                               std::int64_t organisation_id) {
-  return First(FetchAll<OrderRow>(session_, kFindOrder, {organisation_id, id}));
+  return First(intake::FetchAll<OrderRow>(session_, kFindOrder, {organisation_id, id}));
 }
 
 std::vector<domain::SupervisionOrder> LegalStore::Orders(std::int64_t core_member_id,
                                                          std::int64_t organisation_id) {
-  return FetchAll<OrderRow>(session_, kOrdersOfFile, {organisation_id, core_member_id});
+  return intake::FetchAll<OrderRow>(session_, kOrdersOfFile, {organisation_id, core_member_id});
 }
 
 std::vector<domain::SupervisionOrder> LegalStore::OrdersEndingBetween(std::int64_t organisation_id,
                                                                       domain::CivilDate from,
                                                                       domain::CivilDate to) {
-  return FetchAll<OrderRow>(session_, kOrdersEnding, Between(organisation_id, from, to));
+  return intake::FetchAll<OrderRow>(session_, kOrdersEnding, Between(organisation_id, from, to));
 }
 
 std::int64_t LegalStore::InsertCondition(const domain::Condition& condition) {
@@ -273,18 +272,20 @@ void LegalStore::UpdateCondition(const domain::Condition& condition) {
 
 std::optional<domain::Condition> LegalStore::FindCondition(std::int64_t id,
                                                            std::int64_t organisation_id) {
-  return First(FetchAll<ConditionRow>(session_, kFindCondition, {organisation_id, id}));
+  return First(intake::FetchAll<ConditionRow>(session_, kFindCondition, {organisation_id, id}));
 }
 
 std::vector<domain::Condition> LegalStore::Conditions(std::int64_t core_member_id,
                                                       std::int64_t organisation_id) {
-  return FetchAll<ConditionRow>(session_, kConditionsOfFile, {organisation_id, core_member_id});
+  return intake::FetchAll<ConditionRow>(session_, kConditionsOfFile,
+                                        {organisation_id, core_member_id});
 }
 
 std::vector<domain::Condition> LegalStore::ConditionsEndingBetween(std::int64_t organisation_id,
                                                                    domain::CivilDate from,
                                                                    domain::CivilDate to) {
-  return FetchAll<ConditionRow>(session_, kConditionsEnding, Between(organisation_id, from, to));
+  return intake::FetchAll<ConditionRow>(session_, kConditionsEnding,
+                                        Between(organisation_id, from, to));
 }
 
 }  // namespace cercle::store

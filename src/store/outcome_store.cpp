@@ -130,7 +130,7 @@ constexpr const char* kClosedFiles = R"sql(
   ORDER BY m.id
 )sql";
 
-// One row of recidivism_events as read: Bind() puts its columns in a statement, Read() makes the
+// One row of recidivism_events as read: Into() puts its columns in a statement, Take() makes the
 // event.
 struct EventRow {
   domain::RecidivismEvent event;
@@ -139,7 +139,7 @@ struct EventRow {
   soci::indicator by_indicator = soci::i_null;
   long long recorded_at = 0, updated_at = 0;
 
-  void Bind(soci::statement& statement) {
+  void Into(soci::statement& statement) {
     statement.exchange(soci::into(event.id));
     statement.exchange(soci::into(event.organisation_id));
     statement.exchange(soci::into(event.core_member_id));
@@ -153,7 +153,7 @@ struct EventRow {
     statement.exchange(soci::into(recorded_at));
     statement.exchange(soci::into(updated_at));
   }
-  domain::RecidivismEvent Read() const {
+  domain::RecidivismEvent Take() const {
     domain::RecidivismEvent read = event;
     read.occurred_on = domain::ParseIsoDate(occurred_on).value_or(domain::CivilDate{});
     read.kind = domain::ParseRecidivismKind(kind).value_or(domain::RecidivismKind::kNewCharge);
@@ -177,7 +177,7 @@ struct MeasureRow {
   soci::indicator by_indicator = soci::i_null;
   long long recorded_at = 0;
 
-  void Bind(soci::statement& statement) {
+  void Into(soci::statement& statement) {
     statement.exchange(soci::into(measure.id));
     statement.exchange(soci::into(measure.organisation_id));
     statement.exchange(soci::into(measure.core_member_id));
@@ -189,7 +189,7 @@ struct MeasureRow {
     statement.exchange(soci::into(by, by_indicator));
     statement.exchange(soci::into(recorded_at));
   }
-  domain::OutcomeMeasure Read() const {
+  domain::OutcomeMeasure Take() const {
     domain::OutcomeMeasure read = measure;
     read.measured_on = domain::ParseIsoDate(measured_on).value_or(domain::CivilDate{});
     read.occasion =
@@ -210,7 +210,7 @@ struct CheckRow {
   soci::indicator by_indicator = soci::i_null;
   long long recorded_at = 0;
 
-  void Bind(soci::statement& statement) {
+  void Into(soci::statement& statement) {
     statement.exchange(soci::into(check.id));
     statement.exchange(soci::into(check.organisation_id));
     statement.exchange(soci::into(check.core_member_id));
@@ -220,7 +220,7 @@ struct CheckRow {
     statement.exchange(soci::into(by, by_indicator));
     statement.exchange(soci::into(recorded_at));
   }
-  domain::FollowUpCheck Read() const {
+  domain::FollowUpCheck Take() const {
     domain::FollowUpCheck read = check;
     read.checked_on = domain::ParseIsoDate(checked_on).value_or(domain::CivilDate{});
     read.found_events = found != 0;
@@ -242,17 +242,17 @@ auto Ids(std::int64_t organisation_id, std::int64_t id = 0, const char* name = n
 
 std::vector<domain::RecidivismEvent> OutcomeStore::ListEvents(std::int64_t core_member_id,
                                                               std::int64_t organisation_id) {
-  return FetchRows<EventRow>(session_, kListEvents,
+  return FetchAll<EventRow>(session_, kListEvents,
                              Ids(organisation_id, core_member_id, "core_member"));
 }
 
 std::vector<domain::RecidivismEvent> OutcomeStore::ListAllEvents(std::int64_t organisation_id) {
-  return FetchRows<EventRow>(session_, kListAllEvents, Ids(organisation_id));
+  return FetchAll<EventRow>(session_, kListAllEvents, Ids(organisation_id));
 }
 
 std::optional<domain::RecidivismEvent> OutcomeStore::FindEvent(std::int64_t id,
                                                                std::int64_t organisation_id) {
-  return FirstRow(FetchRows<EventRow>(session_, kFindEvent, Ids(organisation_id, id, "id")));
+  return FirstRow(FetchAll<EventRow>(session_, kFindEvent, Ids(organisation_id, id, "id")));
 }
 
 std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
@@ -294,17 +294,17 @@ void OutcomeStore::DeleteEvent(std::int64_t id, std::int64_t organisation_id) {
 
 std::vector<domain::OutcomeMeasure> OutcomeStore::ListMeasures(std::int64_t core_member_id,
                                                                std::int64_t organisation_id) {
-  return FetchRows<MeasureRow>(session_, kListMeasures,
+  return FetchAll<MeasureRow>(session_, kListMeasures,
                                Ids(organisation_id, core_member_id, "core_member"));
 }
 
 std::vector<domain::OutcomeMeasure> OutcomeStore::ListAllMeasures(std::int64_t organisation_id) {
-  return FetchRows<MeasureRow>(session_, kListAllMeasures, Ids(organisation_id));
+  return FetchAll<MeasureRow>(session_, kListAllMeasures, Ids(organisation_id));
 }
 
 std::optional<domain::OutcomeMeasure> OutcomeStore::FindMeasure(std::int64_t id,
                                                                 std::int64_t organisation_id) {
-  return FirstRow(FetchRows<MeasureRow>(session_, kFindMeasure, Ids(organisation_id, id, "id")));
+  return FirstRow(FetchAll<MeasureRow>(session_, kFindMeasure, Ids(organisation_id, id, "id")));
 }
 
 std::int64_t OutcomeStore::InsertMeasure(const domain::OutcomeMeasure& measure) {
@@ -386,12 +386,12 @@ void OutcomeStore::SetScale(std::int64_t organisation_id, domain::OutcomeDimensi
 
 std::vector<domain::FollowUpCheck> OutcomeStore::ListChecks(std::int64_t core_member_id,
                                                             std::int64_t organisation_id) {
-  return FetchRows<CheckRow>(session_, kListChecks,
+  return FetchAll<CheckRow>(session_, kListChecks,
                              Ids(organisation_id, core_member_id, "core_member"));
 }
 
 std::vector<domain::FollowUpCheck> OutcomeStore::ListAllChecks(std::int64_t organisation_id) {
-  return FetchRows<CheckRow>(session_, kListAllChecks, Ids(organisation_id));
+  return FetchAll<CheckRow>(session_, kListAllChecks, Ids(organisation_id));
 }
 
 std::int64_t OutcomeStore::InsertCheck(const domain::FollowUpCheck& check) {

@@ -105,7 +105,7 @@ struct ActivityRow {
   soci::indicator by_indicator = soci::i_null;
   long long recorded_at = 0, updated_at = 0;
 
-  void Bind(soci::statement& statement) {
+  void Into(soci::statement& statement) {
     statement.exchange(soci::into(activity.id));
     statement.exchange(soci::into(activity.organisation_id));
     statement.exchange(soci::into(held_on));
@@ -119,7 +119,7 @@ struct ActivityRow {
     statement.exchange(soci::into(recorded_at));
     statement.exchange(soci::into(updated_at));
   }
-  domain::OutreachActivity Read() const {
+  domain::OutreachActivity Take() const {
     domain::OutreachActivity read = activity;
     read.held_on = domain::ParseIsoDate(held_on).value_or(domain::CivilDate{});
     read.kind = domain::ParseOutreachKind(kind).value_or(domain::OutreachKind::kPresentation);
@@ -142,7 +142,7 @@ struct StoryRow {
   long long reviewed_at = 0, created_at = 0, updated_at = 0;
   soci::indicator reviewed_at_indicator = soci::i_null;
 
-  void Bind(soci::statement& statement) {
+  void Into(soci::statement& statement) {
     statement.exchange(soci::into(story.id));
     statement.exchange(soci::into(story.organisation_id));
     statement.exchange(soci::into(written_on));
@@ -154,7 +154,7 @@ struct StoryRow {
     statement.exchange(soci::into(created_at));
     statement.exchange(soci::into(updated_at));
   }
-  domain::SignificantStory Read() const {
+  domain::SignificantStory Take() const {
     domain::SignificantStory read = story;
     read.written_on = domain::ParseIsoDate(written_on).value_or(domain::CivilDate{});
     read.written_by = OptionalOf(written_by, written_indicator);
@@ -186,12 +186,12 @@ struct Binding {
 }  // namespace
 
 std::vector<domain::OutreachActivity> OutreachStore::ListActivities(std::int64_t organisation_id) {
-  return FetchRows<ActivityRow>(session_, kListActivities, Binding{organisation_id});
+  return FetchAll<ActivityRow>(session_, kListActivities, Binding{organisation_id});
 }
 
 std::vector<domain::OutreachActivity> OutreachStore::ListActivities(std::int64_t organisation_id,
                                                                     const PageSlice& slice) {
-  return FetchRows<ActivityRow>(session_, kListActivityPage,
+  return FetchAll<ActivityRow>(session_, kListActivityPage,
                                 Binding{organisation_id, std::nullopt, slice});
 }
 
@@ -203,7 +203,7 @@ std::int64_t OutreachStore::CountActivities(std::int64_t organisation_id) {
 
 std::optional<domain::OutreachActivity> OutreachStore::FindActivity(std::int64_t id,
                                                                     std::int64_t organisation_id) {
-  return FirstRow(FetchRows<ActivityRow>(session_, kFindActivity, Binding{organisation_id, id}));
+  return FirstRow(FetchAll<ActivityRow>(session_, kFindActivity, Binding{organisation_id, id}));
 }
 
 std::int64_t OutreachStore::InsertActivity(const domain::OutreachActivity& activity) {
@@ -245,12 +245,12 @@ void OutreachStore::DeleteActivity(std::int64_t id, std::int64_t organisation_id
 }
 
 std::vector<domain::SignificantStory> OutreachStore::ListStories(std::int64_t organisation_id) {
-  return FetchRows<StoryRow>(session_, kListStories, Binding{organisation_id});
+  return FetchAll<StoryRow>(session_, kListStories, Binding{organisation_id});
 }
 
 std::vector<domain::SignificantStory> OutreachStore::ListStories(std::int64_t organisation_id,
                                                                  const PageSlice& slice) {
-  return FetchRows<StoryRow>(session_, kListStoryPage,
+  return FetchAll<StoryRow>(session_, kListStoryPage,
                              Binding{organisation_id, std::nullopt, slice});
 }
 
@@ -262,7 +262,7 @@ std::int64_t OutreachStore::CountStories(std::int64_t organisation_id) {
 
 std::optional<domain::SignificantStory> OutreachStore::FindStory(std::int64_t id,
                                                                  std::int64_t organisation_id) {
-  return FirstRow(FetchRows<StoryRow>(session_, kFindStory, Binding{organisation_id, id}));
+  return FirstRow(FetchAll<StoryRow>(session_, kFindStory, Binding{organisation_id, id}));
 }
 
 std::int64_t OutreachStore::InsertStory(const domain::SignificantStory& story) {

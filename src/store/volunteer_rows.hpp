@@ -10,37 +10,16 @@
 
 #include "base/clock.hpp"
 #include "domain/dates.hpp"
+#include "store/fetch.hpp"
 
 // What the volunteers' stores (volunteer_store, screening_store, training_store,
 // volunteer_hours_store) share: one way to read rows into structs. Each row type has `Into`, which
 // binds its columns in the order its SELECT lists them, and `Take`, which makes the domain value of
-// the row just fetched; FetchAll and FetchOne run a query with it.
+// the row just fetched; store::FetchAll and store::FetchOne run a query with it.
 namespace cercle::store::volunteer_rows {
 
-// Runs `sql` with the parameters `bind` adds and returns every row as `Row::Take()` makes it.
-template <class Row, class Bind>
-auto FetchAll(soci::session& session, const std::string& sql, Bind&& bind) {
-  Row row;
-  soci::statement statement(session);
-  row.Into(statement);
-  bind(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<decltype(row.Take())> rows;
-  while (statement.fetch()) rows.push_back(row.Take());
-  return rows;
-}
-
-// The first row FetchAll would return, if any.
-template <class Row, class Bind>
-auto FetchOne(soci::session& session, const std::string& sql, Bind&& bind)
-    -> std::optional<decltype(std::declval<Row&>().Take())> {
-  auto rows = FetchAll<Row>(session, sql, std::forward<Bind>(bind));
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
-}
+using store::FetchAll;
+using store::FetchOne;
 
 // Binds `organisation_id` as :organisation, and `id` as `name` when given.
 inline auto ByOrganisation(const std::int64_t& organisation_id) {

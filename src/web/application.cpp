@@ -162,10 +162,11 @@ const std::string& Context::Parameter(std::string_view name) const {
   return found == parameters.end() ? kEmpty : found->second;
 }
 
-Response Application::Dispatch(const Request& request, const std::string& nonce,
-                               i18n::Language language, std::string& route_name) {
-  const auto& limits = services_.config.limits;
-  Context unmatched{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
+namespace {
+
+// The answer to a request whose address, headers or body exceed `limits`, if it does.
+std::optional<Response> RefuseOverLimits(Context& unmatched, const config::Config::Limits& limits) {
+  const Request& request = unmatched.request;
   if (request.target.size() > limits.max_url_bytes) {
     return RenderErrorPage(unmatched, 414, {N_("The address is too long."), {}});
   }
@@ -179,6 +180,15 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
         unmatched, 413,
         {N_("The file is too large: the limit is {limit} MB."), {{"limit", megabytes}}});
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response Application::Dispatch(const Request& request, const std::string& nonce,
+                               i18n::Language language, std::string& route_name) {
+  Context unmatched{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
+  if (auto too_large = RefuseOverLimits(unmatched, services_.config.limits)) return *too_large;
   // The door: bytes no handler should ever see are refused before anything else runs.
   const auto refusal = CheckInput(request);
   auto match = router_.Match(request.method, request.path);
