@@ -10,10 +10,10 @@
 #include "auth/actor.hpp"
 #include "auth/authenticator.hpp"
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "config/config.hpp"
 #include "config/secrets.hpp"
-#include "domain/dates.hpp"
 #include "i18n/translator.hpp"
 #include "store/database.hpp"
 #include "store/document_vault.hpp"
@@ -41,7 +41,7 @@ struct Services {
   std::function<void()> reset_requested = {};
 
   // Today's date in the organisation's time zone.
-  domain::CivilDate Today() const { return translator.LocalDate(clock.Now()); }
+  CivilDate Today() const { return translator.LocalDate(clock.Now()); }
   // Tells the mail sender that mail waits.
   void NoteMailQueued() const {
     if (mail_queued) mail_queued();

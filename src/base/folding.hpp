@@ -14,11 +14,4 @@ std::string FoldForSearch(std::string_view text);
 // ESCAPE '\').
 std::string ContainsPattern(std::string_view query);
 
-// The names the callers written before folding moved to base use; removed once they say
-// cercle::FoldForSearch.
-namespace i18n {
-using cercle::ContainsPattern;
-using cercle::FoldForSearch;
-}  // namespace i18n
-
 }  // namespace cercle

@@ -11,6 +11,8 @@
 #include "app/circles/circle_phase.hpp"
 #include "app/circles/circles.hpp"
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
+#include "base/folding.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_contacts.hpp"
 #include "domain/circle_covenant.hpp"
@@ -20,13 +22,11 @@
 #include "domain/circle_record.hpp"
 #include "domain/circle_reviews.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/hours.hpp"
 #include "domain/screening.hpp"
 #include "domain/training.hpp"
 #include "domain/volunteer.hpp"
 #include "domain/volunteer_gate.hpp"
-#include "i18n/folding.hpp"
 #include "store/circle_contact_store.hpp"
 #include "store/circle_review_store.hpp"
 #include "store/circle_store.hpp"
@@ -44,7 +44,6 @@ namespace cercle::demo {
 namespace {
 
 using domain::CirclePhase;
-using domain::CivilDate;
 using std::chrono::hours;
 using std::chrono::minutes;
 
@@ -491,7 +490,7 @@ struct Loader {
   std::map<std::string, std::int64_t> circle_ids;
   std::size_t turn = 0;  // rotates the invented texts
 
-  CivilDate DaysAgo(int count) const { return domain::AddDays(today, -count); }
+  CivilDate DaysAgo(int count) const { return AddDays(today, -count); }
   std::int64_t by() const { return coordinator.user_id; }
   store::Scope scope() const { return store::Scope::Organisation(organisation_id); }
 };
@@ -537,7 +536,7 @@ std::int64_t AddExtraVolunteer(soci::session& session, const Loader& loader,
   volunteer.organisation_id = organisation_id;
   volunteer.first_name = demo.first_name;
   volunteer.last_name = demo.last_name;
-  volunteer.email = i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
+  volunteer.email = FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
   std::replace(volunteer.email.begin(), volunteer.email.end(), ' ', '-');
   volunteer.email += "@courriel.example";
   volunteer.phone = "514-555-02" + std::to_string(10 + index);
@@ -565,7 +564,7 @@ std::int64_t AddExtraVolunteer(soci::session& session, const Loader& loader,
     item.organisation_id = organisation_id;
     item.volunteer_id = id;
     item.type_id = types[type].id;
-    item.completed_on = domain::AddDays(checked, static_cast<int>(type));
+    item.completed_on = AddDays(checked, static_cast<int>(type));
     item.result = domain::ScreeningResult::kPassed;
     item.expires_on = domain::DefaultExpiry(types[type], item.completed_on);
     item.checked_by = by;
@@ -573,7 +572,7 @@ std::int64_t AddExtraVolunteer(soci::session& session, const Loader& loader,
     screening.InsertItem(item);
     // Two references, as the program asks.
     if (type == 1) {
-      item.completed_on = domain::AddDays(item.completed_on, 1);
+      item.completed_on = AddDays(item.completed_on, 1);
       screening.InsertItem(item);
     }
   }

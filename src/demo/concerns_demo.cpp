@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/concern.hpp"
 #include "domain/concern_disclosure.hpp"
 #include "domain/concern_escalation.hpp"
-#include "domain/dates.hpp"
 #include "store/circle_store.hpp"
 #include "store/concern_escalation_store.hpp"
 #include "store/concern_store.hpp"
@@ -199,7 +199,7 @@ Status LoadConcerns(store::Database& database, const Clock& clock, std::int64_t 
         officer_agreement.partner_contact_id = contact_of.at("Octave Prototype").id;
         officer_agreement.circle_id = circle_of.at("Marcel Exemple").id;
         officer_agreement.starts_on =
-            domain::AddDays(domain::CivilDate(std::chrono::floor<days>(now)), -60);
+            AddDays(CivilDate(std::chrono::floor<days>(now)), -60);
         officer_agreement.scope =
             "Préoccupations de sécurité signalées par le cercle, et présence aux rencontres.";
         officer_agreement.created_by = *coordinator;
@@ -328,7 +328,7 @@ Status LoadConcerns(store::Database& database, const Clock& clock, std::int64_t 
           const domain::DisclosureRecord record{
               concern,    circle.id,
               contact,    consents,
-              agreements, domain::CivilDate(std::chrono::floor<days>(*draft.disclosed_at)),
+              agreements, CivilDate(std::chrono::floor<days>(*draft.disclosed_at)),
               now};
           auto disclosure = TRY(domain::CheckDisclosure(draft, record));
           disclosure.recorded_by = *intake;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/eligibility.hpp"
 #include "domain/legal.hpp"
 #include "domain/referral.hpp"
@@ -393,9 +393,9 @@ const std::vector<DemoReferral>& OpenReferrals() {
   return referrals;
 }
 
-std::optional<domain::CivilDate> In(domain::CivilDate today, int days) {
+std::optional<CivilDate> In(CivilDate today, int days) {
   if (days == 0) return std::nullopt;
-  return domain::AddDays(today, days);
+  return AddDays(today, days);
 }
 
 // "accueil@demo.example" for the first copy, "accueil+2@demo.example" for the second…
@@ -415,7 +415,7 @@ Status LoadCoreMembers(store::Database& database, const app::Services& services,
                                                   .password = password,
                                                   .check = app::accounts::PasswordCheck::kNo}));
   const Instant now = clock.Now();
-  const domain::CivilDate today{floor<days>(now)};
+  const CivilDate today{floor<days>(now)};
   const auto days_ago = [&](int days) { return now - std::chrono::days(days); };
   return database.Write(
       store::Scope::Organisation(organisation_id), [&](soci::session& session) -> Status {
@@ -444,10 +444,10 @@ Status LoadCoreMembers(store::Database& database, const app::Services& services,
           referral.referrer_name = referrer;
           referral.referrer_organisation = referrer_organisation;
           referral.referrer_contact = *referrer ? "514 555-0199 (démo)" : "";
-          referral.received_on = domain::AddDays(today, -received_days_ago);
+          referral.received_on = AddDays(today, -received_days_ago);
           referral.person_legal_name = person;
           referral.person_preferred_name = preferred;
-          referral.person_birth_date = domain::ParseIsoDate(birth ? birth : "");
+          referral.person_birth_date = ParseIsoDate(birth ? birth : "");
           referral.summary = "Demande reçue pour un suivi en cercle (démo).";
           referral.created_by = coordinator;
           referral.created_at = referral.updated_at = days_ago(received_days_ago);
@@ -511,7 +511,7 @@ Status LoadCoreMembers(store::Database& database, const app::Services& services,
           order.organisation_id = organisation_id;
           order.core_member_id = member.id;
           order.type = demo.order_type;
-          order.starts_on = domain::AddDays(today, -demo.order_started_days_ago);
+          order.starts_on = AddDays(today, -demo.order_started_days_ago);
           order.ends_on = In(today, demo.order_ends_in_days);
           if (number % 3 == 0) {
             order.officer_user_id = partner;
@@ -542,7 +542,7 @@ Status LoadCoreMembers(store::Database& database, const app::Services& services,
             assessment.tool = domain::RiskTool::kStatic99R;
             assessment.score = demo.static99r_score;
             assessment.level = demo.static99r_level;
-            assessment.assessed_on = domain::AddDays(today, -demo.referred_days_ago - 30);
+            assessment.assessed_on = AddDays(today, -demo.referred_days_ago - 30);
             assessment.assessor = "Dre Hélène Gabarit, psychologue (démo)";
             assessment.recorded_by = coordinator;
             assessment.recorded_at = days_ago(accepted_days_ago);
@@ -558,14 +558,14 @@ Status LoadCoreMembers(store::Database& database, const app::Services& services,
             consent.core_member_id = member.id;
             consent.scope = demo_consent.scope;
             consent.partner_organisation = demo_consent.partner;
-            consent.given_on = domain::AddDays(today, -demo_consent.given_days_ago);
+            consent.given_on = AddDays(today, -demo_consent.given_days_ago);
             consent.expires_on = In(today, demo_consent.expires_in_days);
             consent.recorded_by = coordinator;
             consent.recorded_at = days_ago(demo_consent.given_days_ago);
             consent.id = core_members.InsertConsent(consent);
             if (demo_consent.withdrawn_days_ago > 0) {
               core_members.WithdrawConsent(consent.id, organisation_id,
-                                           domain::AddDays(today, -demo_consent.withdrawn_days_ago),
+                                           AddDays(today, -demo_consent.withdrawn_days_ago),
                                            coordinator);
             }
           }

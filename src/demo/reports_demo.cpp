@@ -11,8 +11,8 @@
 #include "app/reports/demo_import.hpp"
 #include "app/reports/outcomes.hpp"
 #include "app/reports/report_settings.hpp"
+#include "base/dates.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/legal.hpp"
 
 namespace cercle::demo {
@@ -116,8 +116,8 @@ auth::Actor DemoActor(std::int64_t organisation_id, std::int64_t user_id, domain
 
 // The outreach log and the stories, the reviewed ones reviewed by the admin.
 Status LoadOutreach(const app::Services& app, const auth::Actor& coordinator,
-                    const auth::Actor& admin, domain::CivilDate today) {
-  const auto day = [&](int days_ago) { return domain::AddDays(today, -days_ago); };
+                    const auth::Actor& admin, CivilDate today) {
+  const auto day = [&](int days_ago) { return AddDays(today, -days_ago); };
   for (const auto& demo : kOutreach) {
     const domain::OutreachActivity details{
         .held_on = day(demo.days_ago),
@@ -150,12 +150,12 @@ class DemoFiles {
     return found->second.id;
   }
   // The last day the file moved to `status`, if it did.
-  std::optional<domain::CivilDate> ChangedOn(const char* name, CoreMemberStatus status) const {
+  std::optional<CivilDate> ChangedOn(const char* name, CoreMemberStatus status) const {
     const auto found = files_.find(name);
     if (found == files_.end()) return std::nullopt;
-    std::optional<domain::CivilDate> last;
+    std::optional<CivilDate> last;
     for (const auto& change : found->second.history) {
-      if (change.to == status) last = domain::CivilDate{floor<days>(change.changed_at)};
+      if (change.to == status) last = CivilDate{floor<days>(change.changed_at)};
     }
     return last;
   }
@@ -166,7 +166,7 @@ class DemoFiles {
 
 // One recidivism event on a demo file, when the file exists and the day is past.
 Status AddEvent(const app::Services& app, const auth::Actor& coordinator, const DemoFiles& files,
-                domain::CivilDate today, const char* name, domain::RecidivismEvent details) {
+                CivilDate today, const char* name, domain::RecidivismEvent details) {
   const auto id = files.Id(name);
   if (!id || today < details.occurred_on) return {};
   TRY(app::reports::RecordEvent(app, coordinator, *id, {.details = details}));
@@ -176,24 +176,24 @@ Status AddEvent(const app::Services& app, const auth::Actor& coordinator, const 
 // Hervé's breach and return to custody before his file closed and his conviction after, Jules's
 // new charge.
 Status LoadEvents(const app::Services& app, const auth::Actor& coordinator, const DemoFiles& files,
-                  domain::CivilDate today) {
+                  CivilDate today) {
   if (const auto closed = files.ChangedOn(kHerve, CoreMemberStatus::kClosed)) {
     TRY(AddEvent(app, coordinator, files, today, kHerve,
-                 {.occurred_on = domain::AddDays(*closed, -21),
+                 {.occurred_on = AddDays(*closed, -21),
                   .kind = RecidivismKind::kBreachOfConditions,
                   .category = OffenceCategory::kOther,
                   .source = EventSource::kParoleOfficer,
                   .reference = "Rapport de l'agent de libération (démo)",
                   .period = CirclePeriod::kDuring}));
     TRY(AddEvent(app, coordinator, files, today, kHerve,
-                 {.occurred_on = domain::AddDays(*closed, -12),
+                 {.occurred_on = AddDays(*closed, -12),
                   .kind = RecidivismKind::kReturnToCustody,
                   .category = OffenceCategory::kOther,
                   .source = EventSource::kParoleOfficer,
                   .reference = "Suspension de la libération (démo)",
                   .period = CirclePeriod::kDuring}));
     TRY(AddEvent(app, coordinator, files, today, kHerve,
-                 {.occurred_on = domain::AddDays(*closed, 60),
+                 {.occurred_on = AddDays(*closed, 60),
                   .kind = RecidivismKind::kConviction,
                   .category = OffenceCategory::kOther,
                   .source = EventSource::kCourtRecords,
@@ -201,7 +201,7 @@ Status LoadEvents(const app::Services& app, const auth::Actor& coordinator, cons
                   .period = CirclePeriod::kAfter}));
   }
   return AddEvent(app, coordinator, files, today, kJules,
-                  {.occurred_on = domain::AddDays(today, -45),
+                  {.occurred_on = AddDays(today, -45),
                    .kind = RecidivismKind::kNewCharge,
                    .category = OffenceCategory::kOther,
                    .source = EventSource::kPolice,
@@ -233,12 +233,12 @@ constexpr DemoMeasure kMeasures[] = {
 };
 
 Status LoadMeasures(const app::Services& app, const auth::Actor& coordinator,
-                    const DemoFiles& files, domain::CivilDate today) {
+                    const DemoFiles& files, CivilDate today) {
   for (const auto& demo : kMeasures) {
     const auto id = files.Id(demo.name);
     const auto from = files.ChangedOn(demo.name, demo.from);
     if (!id || !from) continue;
-    const auto on = domain::AddDays(*from, demo.days_after);
+    const auto on = AddDays(*from, demo.days_after);
     if (today < on) continue;
     TRY(app::reports::RecordMeasure(
         app, coordinator, *id,
@@ -250,11 +250,11 @@ Status LoadMeasures(const app::Services& app, const auth::Actor& coordinator,
 // Théo's six-month follow-up was done; his twelve-month one, and Hervé's six-month one, wait on
 // the staff home page.
 Status LoadFollowUp(const app::Services& app, const auth::Actor& coordinator,
-                    const DemoFiles& files, domain::CivilDate today) {
+                    const DemoFiles& files, CivilDate today) {
   const auto closed = files.ChangedOn(kTheo, CoreMemberStatus::kClosed);
   const auto id = files.Id(kTheo);
   if (!closed || !id) return {};
-  const auto checked_on = domain::AddDays(domain::AddMonths(*closed, 6), 4);
+  const auto checked_on = AddDays(AddMonths(*closed, 6), 4);
   if (today < checked_on) return {};
   TRY(app::reports::RecordFollowUp(
       app, coordinator, *id,
@@ -264,7 +264,7 @@ Status LoadFollowUp(const app::Services& app, const auth::Actor& coordinator,
 
 // Three more men agreed to take part in the evaluation research.
 Status LoadResearchConsents(const app::Services& app, const auth::Actor& coordinator,
-                            const DemoFiles& files, domain::CivilDate today) {
+                            const DemoFiles& files, CivilDate today) {
   const Instant now = app.clock.Now();
   for (const auto& [name, given_days_ago] :
        std::vector<std::pair<const char*, int>>{{kGaston, 300}, {kRemi, 700}, {kJules, 380}}) {
@@ -274,7 +274,7 @@ Status LoadResearchConsents(const app::Services& app, const auth::Actor& coordin
     consent.organisation_id = *coordinator.organisation_id;
     consent.core_member_id = *id;
     consent.scope = domain::ConsentScope::kResearch;
-    consent.given_on = domain::AddDays(today, -given_days_ago);
+    consent.given_on = AddDays(today, -given_days_ago);
     consent.recorded_by = coordinator.user_id;
     consent.recorded_at = now - std::chrono::days(given_days_ago);
     TRY(app::reports::ImportResearchConsent(app, coordinator, consent));
@@ -289,7 +289,7 @@ Status LoadReports(const app::Services& app, std::int64_t organisation_id,
   const auto coordinator = DemoActor(organisation_id, coordinator_id, domain::Role::kCoordinator);
   const auto admin = DemoActor(organisation_id, admin_id, domain::Role::kOrganisationAdmin);
   // The organisation's today, the day the workflows check dates against.
-  const domain::CivilDate today = app.Today();
+  const CivilDate today = app.Today();
   TRY(LoadOutreach(app, coordinator, admin, today));
   const DemoFiles files(app::reports::ListFileMoves(app, coordinator));
   TRY(LoadEvents(app, coordinator, files, today));

@@ -10,12 +10,12 @@
 #include "app/volunteers/training.hpp"
 #include "app/volunteers/volunteer_file.hpp"
 #include "app/volunteers/volunteer_hours.hpp"
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
+#include "base/folding.hpp"
 #include "domain/hours.hpp"
 #include "domain/screening.hpp"
 #include "domain/training.hpp"
 #include "domain/volunteer.hpp"
-#include "i18n/folding.hpp"
 #include "store/user_store.hpp"
 
 namespace cercle::demo {
@@ -208,7 +208,7 @@ class VolunteerDemo {
         now_(services.clock.Now()),
         today_(floor<days>(now_)) {}
 
-  domain::CivilDate DaysAgo(int count) const { return domain::AddDays(today_, -count); }
+  CivilDate DaysAgo(int count) const { return AddDays(today_, -count); }
   Backdated At(int days_ago) const { return Backdated(services_, now_ - hours(24 * days_ago)); }
   const auth::Actor& coordinator() const { return actors_.coordinator; }
 
@@ -225,7 +225,7 @@ class VolunteerDemo {
   Status CreateFiles() {
     for (const auto& demo : kVolunteers) {
       // "rosalie.exemple@courriel.example": the folded name, on a reserved domain.
-      std::string email = i18n::FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
+      std::string email = FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
       std::replace(email.begin(), email.end(), ' ', '-');
       const bool bastien = std::string(demo.first_name) == "Bastien";
       const app::volunteers::VolunteerDetails details{
@@ -236,7 +236,7 @@ class VolunteerDemo {
           .region = demo.region,
           .languages = demo.languages,
           .availability = domain::Availability::Parse(demo.availability),
-          .date_of_birth = demo.age > 0 ? domain::FormatIsoDate(DaysAgo(demo.age * 365 + 100)) : "",
+          .date_of_birth = demo.age > 0 ? FormatIsoDate(DaysAgo(demo.age * 365 + 100)) : "",
           .occupation = demo.occupation,
           .heard_about = demo.heard_about,
           .gender = demo.gender,
@@ -266,7 +266,7 @@ class VolunteerDemo {
     return {};
   }
 
-  Status Item(const std::string& name, std::size_t type, domain::CivilDate on,
+  Status Item(const std::string& name, std::size_t type, CivilDate on,
               domain::ScreeningResult result, const std::string& notes) {
     TRY(app::volunteers::RecordScreening(services_, coordinator(),
                                          {.volunteer_id = ids_.at(name),
@@ -277,7 +277,7 @@ class VolunteerDemo {
     return {};
   }
 
-  Status Session(std::size_t module, domain::CivilDate on, int minutes, const std::string& title,
+  Status Session(std::size_t module, CivilDate on, int minutes, const std::string& title,
                  const std::vector<std::pair<std::string, int>>& present) {
     const auto id = TRY(app::volunteers::CreateTrainingSession(services_, coordinator(),
                                                                {.module_id = modules_.at(module).id,
@@ -334,7 +334,7 @@ class VolunteerDemo {
   const app::Services& services_;
   DemoActors actors_;
   Instant now_;
-  domain::CivilDate today_;
+  CivilDate today_;
   std::vector<domain::ScreeningItemType> types_;
   std::vector<domain::TrainingModule> modules_;
   std::map<std::string, std::int64_t> ids_;
@@ -346,22 +346,22 @@ Status LoadScreening(VolunteerDemo& demo) {
   using domain::ScreeningResult;
   constexpr std::size_t kPolice = 0, kReference = 1, kInterview = 2, kCode = 3, kAgreement = 4;
   const auto passed = ScreeningResult::kPassed;
-  const auto full_set = [&](const std::string& name, domain::CivilDate police_on) -> Status {
+  const auto full_set = [&](const std::string& name, CivilDate police_on) -> Status {
     TRY(demo.Item(name, kPolice, police_on, passed,
                   "Aucun antécédent; secteur vulnérable vérifié."));
-    TRY(demo.Item(name, kReference, domain::AddDays(police_on, -20), passed,
+    TRY(demo.Item(name, kReference, AddDays(police_on, -20), passed,
                   "Ancienne employeuse, très favorable."));
-    TRY(demo.Item(name, kReference, domain::AddDays(police_on, -18), passed,
+    TRY(demo.Item(name, kReference, AddDays(police_on, -18), passed,
                   "Voisin de longue date, favorable."));
-    TRY(demo.Item(name, kInterview, domain::AddDays(police_on, -15), passed,
+    TRY(demo.Item(name, kInterview, AddDays(police_on, -15), passed,
                   "Entrevue avec la coordination."));
-    TRY(demo.Item(name, kCode, domain::AddDays(police_on, -10), passed, ""));
-    return demo.Item(name, kAgreement, domain::AddDays(police_on, -10), passed, "");
+    TRY(demo.Item(name, kCode, AddDays(police_on, -10), passed, ""));
+    return demo.Item(name, kAgreement, AddDays(police_on, -10), passed, "");
   };
   // The police check expires ON completion + 36 months: to expire in N days, it was done 36 months
   // before today + N days.
   const auto police_expiring_in = [&](int days_ahead) {
-    return domain::AddMonths(demo.DaysAgo(-days_ahead), -36);
+    return AddMonths(demo.DaysAgo(-days_ahead), -36);
   };
   TRY(full_set("Octave", demo.DaysAgo(40)));
   TRY(full_set("Fernand", police_expiring_in(20)));

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 
 namespace cercle::domain {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/dates.hpp"
 
 // The contacts volunteers have with the core member between meetings: logged from their phone, they
 // feed the volunteers' hours and the "no contact for N days" flag. No I/O.

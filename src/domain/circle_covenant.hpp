@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_record.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 
 // The covenant: the circle's signed agreement, with the promise and the limits of confidentiality.

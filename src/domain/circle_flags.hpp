@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/circle_reviews.hpp"
-#include "domain/dates.hpp"
 
 // What a circle needs someone to look at: no meeting for longer than its phase allows, minutes past
 // 48 hours or waiting for the coordinator, a review or renewal due within 30 days, no contact for N

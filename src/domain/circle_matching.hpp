@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/circle_suggestions.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/legal.hpp"
 #include "domain/volunteer.hpp"
 

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/dates.hpp"
 
 // A circle's meetings: their kinds, planning by the phase's rhythm, and the minutes one volunteer
 // writes within 48 hours, which the coordinator acknowledges. No I/O.

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 #include "domain/legal.hpp"
 
 // The outer circle: partner contacts (parole officer, police liaison, therapist, CSC, provincial

@@ -99,7 +99,7 @@ std::vector<std::string> LanguageCodes(std::string_view text) {
   while (start <= text.size()) {
     std::size_t end = text.find_first_of(",;/", start);
     if (end == std::string_view::npos) end = text.size();
-    std::string word = i18n::FoldForSearch(text.substr(start, end - start));
+    std::string word = FoldForSearch(text.substr(start, end - start));
     start = end + 1;
     if (word.empty()) continue;
     if (std::find(kFrench.begin(), kFrench.end(), word) != kFrench.end()) word = "fr";

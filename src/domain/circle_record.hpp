@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/volunteer.hpp"
 

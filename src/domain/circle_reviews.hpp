@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 
 // A circle's reviews (every three months by default) and its yearly renewal decision: renewed for a

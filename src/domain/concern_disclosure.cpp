@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 
-#include "domain/volunteer.hpp"
 #include "base/folding.hpp"
+#include "domain/volunteer.hpp"
 
 namespace cercle::domain {
 namespace {
@@ -120,8 +120,8 @@ bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
     case ConsentScope::kOuterCircle:
       return contact != nullptr;
     case ConsentScope::kPartnerOrganisation: {
-      const std::string named = i18n::FoldForSearch(consent.partner_organisation);
-      const std::string recipient = i18n::FoldForSearch(
+      const std::string named = FoldForSearch(consent.partner_organisation);
+      const std::string recipient = FoldForSearch(
           contact ? std::string_view(contact->partner_organisation) : recipient_organisation);
       return !named.empty() && named == recipient;
     }

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/concern.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/legal.hpp"
 

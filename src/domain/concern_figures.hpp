@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 
 // The register's figures: per month, how long concerns took to be acknowledged and to be closed. No
 // I/O.

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/legal.hpp"
 
 // What the volunteers of a core member's circle may know of him. The circles issue shows it;

@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "domain/circle.hpp"
 #include "domain/concern.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/hours.hpp"
 #include "domain/legal.hpp"
 #include "domain/outcomes.hpp"

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 
 // A core member's legal situation: supervision orders, the conditions attached to them, and the key

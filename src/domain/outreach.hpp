@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 
 // Outreach to the media and the public (presentations, media interviews, articles, events), and the

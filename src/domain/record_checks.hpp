@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 
 // Checks shared by the records of outcomes and outreach. No I/O.
 namespace cercle::domain {

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 #include "domain/hours.hpp"
 
 // The period a report covers: any range of days, with the funder's quarters one click away. The

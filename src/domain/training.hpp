@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 
 // Training of volunteers: the modules each organisation configures, their sessions, and attendance
 // per session, from which hours add up per volunteer. No I/O.

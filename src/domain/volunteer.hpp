@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 #include "domain/enum_names.hpp"
 
 // A volunteer of the program, from the first inquiry to an active circle member (DESIGN.md,

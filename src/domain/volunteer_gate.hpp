@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "domain/screening.hpp"
 #include "domain/settings.hpp"
 #include "domain/training.hpp"

@@ -98,11 +98,11 @@ std::string Translator::FormatDateTime(Language language, Instant instant) const
   return out.str();
 }
 
-domain::CivilDate Translator::LocalDate(Instant instant) const {
+CivilDate Translator::LocalDate(Instant instant) const {
   namespace bl = boost::locale;
   const bl::calendar calendar(english_, time_zone_);
   const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
-  return domain::CivilDate{std::chrono::year{moment.get(bl::period::year())},
+  return CivilDate{std::chrono::year{moment.get(bl::period::year())},
                            std::chrono::month{static_cast<unsigned>(moment.get(bl::period::month()) + 1)},
                            std::chrono::day{static_cast<unsigned>(moment.get(bl::period::day()))}};
 }

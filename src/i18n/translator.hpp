@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/dates.hpp"
 
 namespace cercle::i18n {
 
@@ -40,7 +40,7 @@ class Translator {
   std::string FormatNumber(Language language, double value, int decimals) const;
 
   // The calendar date of `instant` in the configured time zone ("today" for deadlines counted in days).
-  domain::CivilDate LocalDate(Instant instant) const;
+  CivilDate LocalDate(Instant instant) const;
 
   const std::string& time_zone() const { return time_zone_; }
 

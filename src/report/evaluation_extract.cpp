@@ -4,13 +4,12 @@
 #include <map>
 #include <tuple>
 
+#include "base/folding.hpp"
 #include "domain/intake_fields.hpp"
 #include "domain/report_period.hpp"
-#include "i18n/folding.hpp"
 
 namespace cercle::report {
 
-using domain::CivilDate;
 
 std::string_view StartNote() {
   return N_(
@@ -70,7 +69,7 @@ std::string CoarseRegion(std::string_view region) {
 
 std::string AgeGroup(const std::optional<CivilDate>& birth, CivilDate day) {
   if (!birth) return "";
-  const int age = domain::YearsBetween(*birth, day);
+  const int age = YearsBetween(*birth, day);
   if (age < 30) return "under_30";
   if (age >= 70) return "70_plus";
   const int decade = age / 10 * 10;
@@ -90,7 +89,7 @@ using Combination = std::tuple<std::string, std::string, std::string>;
 
 // A row's combination of quasi-identifiers, its region folded.
 Combination CombinationOf(const QuasiIdentifiers& row) {
-  return {row.age_group, i18n::FoldForSearch(row.region), row.referral_source};
+  return {row.age_group, FoldForSearch(row.region), row.referral_source};
 }
 
 // How many rows share each combination.
@@ -129,9 +128,9 @@ std::size_t Recode(std::vector<QuasiIdentifiers>& rows, std::string QuasiIdentif
 std::size_t MergeRare(std::vector<QuasiIdentifiers>& rows, std::string QuasiIdentifiers::*field,
                       std::size_t minimum_group) {
   std::map<std::string, std::size_t> counts;
-  for (const auto& row : rows) ++counts[i18n::FoldForSearch(row.*field)];
+  for (const auto& row : rows) ++counts[FoldForSearch(row.*field)];
   return Recode(rows, field, [&](const std::string& value) {
-    return counts[i18n::FoldForSearch(value)] < minimum_group ? std::string("other") : value;
+    return counts[FoldForSearch(value)] < minimum_group ? std::string("other") : value;
   });
 }
 
@@ -147,7 +146,7 @@ CoarsenedRows Coarsen(std::vector<QuasiIdentifiers> rows, std::size_t minimum_gr
   // One spelling per region, the first met, so that spellings do not tell rows apart.
   std::map<std::string, std::string> spelling;
   for (auto& row : rows) {
-    row.region = spelling.emplace(i18n::FoldForSearch(row.region), row.region).first->second;
+    row.region = spelling.emplace(FoldForSearch(row.region), row.region).first->second;
   }
   record(Coarsening::kRareRegionsMerged, MergeRare(rows, &QuasiIdentifiers::region, k));
   // Generalising costs every row some detail; leaving out a few rows costs only those. So the

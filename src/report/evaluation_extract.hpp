@@ -66,7 +66,7 @@ inline constexpr std::size_t kSafeMinimumGroup = 2;
 
 // What the extract needs besides the records.
 struct ExtractOptions {
-  domain::CivilDate today{};
+  CivilDate today{};
   // The code standing for a core member (his id) in the extract: the same in every extract of the
   // organisation, and impossible to trace back without the server's key.
   std::function<std::string(std::int64_t)> pseudonym;
@@ -77,18 +77,18 @@ struct ExtractOptions {
 
 // The day the referral that opened his file was accepted (the file's opening when no acceptance
 // is recorded).
-std::optional<domain::CivilDate> AcceptedOn(const domain::ReportRecords& records,
+std::optional<CivilDate> AcceptedOn(const domain::ReportRecords& records,
                                             const domain::CoreMemberRecord& core_member);
 // The first day of the first active phase of his first circle; none before he is in one.
-std::optional<domain::CivilDate> FirstCircleStart(const domain::ReportRecords& records,
+std::optional<CivilDate> FirstCircleStart(const domain::ReportRecords& records,
                                                   const domain::CoreMemberRecord& core_member);
 // The day his months count from: the start of his first circle, or, before he is in one,
 // AcceptedOn().
-std::optional<domain::CivilDate> StartOf(const domain::ReportRecords& records,
+std::optional<CivilDate> StartOf(const domain::ReportRecords& records,
                                          const domain::CoreMemberRecord& core_member);
 
 // True when one of his research consents is in force on `today`.
-bool ResearchConsentInForce(const domain::CoreMemberRecord& core_member, domain::CivilDate today);
+bool ResearchConsentInForce(const domain::CoreMemberRecord& core_member, CivilDate today);
 
 // The region written coarsely: the part before the first dash, comma, slash or parenthesis,
 // trimmed ("Montréal — Rosemont" → "Montréal"), or "" when none is recorded.
@@ -96,7 +96,7 @@ std::string CoarseRegion(std::string_view region);
 
 // The age band on `day` of someone born on `birth`: "under_30", "30_39", "40_49", "50_59",
 // "60_69", "70_plus"; "" when the birth date is unknown.
-std::string AgeGroup(const std::optional<domain::CivilDate>& birth, domain::CivilDate day);
+std::string AgeGroup(const std::optional<CivilDate>& birth, CivilDate day);
 
 // The wider band an AgeGroup() band falls in: "under_40", "40_59", "60_plus"; "" stays "".
 std::string WideAgeGroup(std::string_view age_group);

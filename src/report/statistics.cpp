@@ -40,16 +40,16 @@ std::vector<EventCounts> EventsByKind(const domain::ReportRecords& records,
 
 namespace {
 
-domain::YearMonth MonthOf(domain::CivilDate day) {
+domain::YearMonth MonthOf(CivilDate day) {
   return {static_cast<int>(day.year()), static_cast<unsigned>(day.month())};
 }
 
 // The last day of `month` that lies within `period`.
-domain::CivilDate LastDayWithin(const domain::YearMonth& month,
+CivilDate LastDayWithin(const domain::YearMonth& month,
                                 const domain::ReportPeriod& period) {
-  const domain::CivilDate first{std::chrono::year{month.year}, std::chrono::month{month.month},
+  const CivilDate first{std::chrono::year{month.year}, std::chrono::month{month.month},
                                 std::chrono::day{1}};
-  return std::min(domain::AddDays(domain::AddMonths(first, 1), -1), period.to);
+  return std::min(AddDays(AddMonths(first, 1), -1), period.to);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ constexpr const char* kLast =
 std::int64_t CircleContactStore::Insert(const domain::CircleContact& contact,
                                         const std::string& description) {
   std::int64_t id = 0;
-  const std::string on = domain::FormatIsoDate(contact.contacted_on);
+  const std::string on = FormatIsoDate(contact.contacted_on);
   const std::string kind(domain::ContactKindName(contact.kind));
   auto by = Nullable(contact.logged_by);
   const long long at = ToUnix(contact.logged_at);
@@ -74,14 +74,14 @@ std::int64_t CircleContactStore::CountOfCircle(std::int64_t circle_id,
   return count;
 }
 
-std::optional<domain::CivilDate> CircleContactStore::LastContactOfCircle(
+std::optional<CivilDate> CircleContactStore::LastContactOfCircle(
     std::int64_t circle_id, std::int64_t organisation_id) {
   std::string on;
   soci::indicator indicator = soci::i_null;
   session_ << kLastOfCircle, soci::use(organisation_id, "organisation"),
       soci::use(circle_id, "circle"), soci::into(on, indicator);
   if (indicator != soci::i_ok) return std::nullopt;
-  return domain::ParseIsoDate(on);
+  return ParseIsoDate(on);
 }
 
 std::vector<domain::CircleContact> CircleContactStore::Select(const std::string& query,
@@ -111,9 +111,9 @@ std::vector<domain::CircleContact> CircleContactStore::Select(const std::string&
   return contacts;
 }
 
-std::map<std::int64_t, domain::CivilDate> CircleContactStore::LastContacts(
+std::map<std::int64_t, CivilDate> CircleContactStore::LastContacts(
     std::int64_t organisation_id) {
-  std::map<std::int64_t, domain::CivilDate> last;
+  std::map<std::int64_t, CivilDate> last;
   std::int64_t circle = 0;
   std::string on;
   soci::statement statement =
@@ -121,7 +121,7 @@ std::map<std::int64_t, domain::CivilDate> CircleContactStore::LastContacts(
        soci::into(on));
   statement.execute();
   while (statement.fetch()) {
-    if (const auto date = domain::ParseIsoDate(on)) last[circle] = *date;
+    if (const auto date = ParseIsoDate(on)) last[circle] = *date;
   }
   return last;
 }

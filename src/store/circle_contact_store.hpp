@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "domain/circle_contacts.hpp"
-#include "domain/dates.hpp"
 #include "store/page_slice.hpp"
 
 namespace cercle::store {
@@ -32,10 +32,10 @@ class CircleContactStore {
   // How many contacts a circle has.
   std::int64_t CountOfCircle(std::int64_t circle_id, std::int64_t organisation_id);
   // The day of a circle's latest contact, if it has any.
-  std::optional<domain::CivilDate> LastContactOfCircle(std::int64_t circle_id,
+  std::optional<CivilDate> LastContactOfCircle(std::int64_t circle_id,
                                                        std::int64_t organisation_id);
   // The day of each circle's latest contact.
-  std::map<std::int64_t, domain::CivilDate> LastContacts(std::int64_t organisation_id);
+  std::map<std::int64_t, CivilDate> LastContacts(std::int64_t organisation_id);
 
  private:
   std::vector<domain::CircleContact> Select(const std::string& query, std::int64_t circle_id,

@@ -56,7 +56,7 @@ std::vector<domain::CircleReview> CircleReviewStore::Select(const std::string& w
 std::int64_t CircleReviewStore::Insert(const domain::CircleReview& review) {
   std::int64_t id = 0;
   const std::string kind(domain::ReviewKindName(review.kind));
-  const std::string held_on = domain::FormatIsoDate(review.held_on);
+  const std::string held_on = FormatIsoDate(review.held_on);
   NullableText renewal;
   if (review.renewal)
     renewal = {std::string(domain::RenewalDecisionName(*review.renewal)), soci::i_ok};

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "base/clock.hpp"
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 
 // Conversions between the circles' stored columns and their domain values, shared by the circles'
 // stores (circle_store, meeting_store, circle_contact_store, circle_review_store, partner_store).
@@ -15,15 +15,15 @@
 namespace cercle::store::circle_rows {
 
 // A stored date, or none when NULL or unreadable.
-inline std::optional<domain::CivilDate> Date(const std::string& text, soci::indicator indicator) {
+inline std::optional<CivilDate> Date(const std::string& text, soci::indicator indicator) {
   if (indicator != soci::i_ok) return std::nullopt;
-  return domain::ParseIsoDate(text);
+  return ParseIsoDate(text);
 }
 
 // A stored date that may not be NULL; the epoch's day when unreadable (which the CHECK constraints
 // forbid).
-inline domain::CivilDate RequiredDate(const std::string& text) {
-  return domain::ParseIsoDate(text).value_or(domain::CivilDate{});
+inline CivilDate RequiredDate(const std::string& text) {
+  return ParseIsoDate(text).value_or(CivilDate{});
 }
 
 inline std::optional<std::int64_t> Id(std::int64_t value, soci::indicator indicator) {
@@ -48,9 +48,9 @@ struct NullableTime {
   soci::indicator indicator = soci::i_null;
 };
 
-inline NullableText Text(const std::optional<domain::CivilDate>& date) {
+inline NullableText Text(const std::optional<CivilDate>& date) {
   if (!date) return {};
-  return {domain::FormatIsoDate(*date), soci::i_ok};
+  return {FormatIsoDate(*date), soci::i_ok};
 }
 inline NullableText Text(const std::optional<std::string>& text) {
   if (!text) return {};

@@ -190,7 +190,7 @@ std::vector<domain::Circle> CircleStore::Select(const std::string& where,
 std::int64_t CircleStore::Insert(const domain::Circle& circle) {
   std::int64_t id = 0;
   const std::string phase(domain::PhaseName(circle.phase));
-  const std::string since = domain::FormatIsoDate(circle.phase_since);
+  const std::string since = FormatIsoDate(circle.phase_since);
   auto started = Text(circle.started_on);
   const std::string profile(
       circle.offence_profile ? domain::OffenceProfileName(*circle.offence_profile) : "");
@@ -282,7 +282,7 @@ void CircleStore::UpdateDetails(const domain::Circle& circle, Instant now) {
 
 bool CircleStore::MovePhase(const domain::Circle& circle, domain::CirclePhase from, Instant now) {
   const std::string phase(domain::PhaseName(circle.phase));
-  const std::string since = domain::FormatIsoDate(circle.phase_since);
+  const std::string since = FormatIsoDate(circle.phase_since);
   auto started = Text(circle.started_on);
   auto closed_on = Text(circle.closed_on);
   NullableText reason;
@@ -337,7 +337,7 @@ std::vector<domain::CircleMember> CircleStore::SelectMembers(const std::string& 
 std::int64_t CircleStore::InsertMember(const domain::CircleMember& member) {
   std::int64_t id = 0;
   const int primary = member.primary ? 1 : 0;
-  const std::string joined = domain::FormatIsoDate(member.joined_on);
+  const std::string joined = FormatIsoDate(member.joined_on);
   auto replaced = Nullable(member.replaced_member_id);
   auto by = Nullable(member.added_by);
   const long long at = ToUnix(member.added_at);
@@ -372,8 +372,8 @@ std::vector<domain::CircleMember> CircleStore::StaysOf(std::int64_t volunteer_id
 }
 
 bool CircleStore::EndMember(std::int64_t id, std::int64_t organisation_id,
-                            domain::CivilDate left_on, const std::string& reason) {
-  const std::string left = domain::FormatIsoDate(left_on);
+                            CivilDate left_on, const std::string& reason) {
+  const std::string left = FormatIsoDate(left_on);
   soci::statement statement =
       (session_.prepare << kEndMember, soci::use(left, "left_on"), soci::use(reason, "reason"),
        soci::use(id, "id"), soci::use(organisation_id, "organisation"));
@@ -426,7 +426,7 @@ std::int64_t CircleStore::InsertPhaseChange(const domain::PhaseChange& change,
   NullableText from;
   if (change.from) from = {std::string(domain::PhaseName(*change.from)), soci::i_ok};
   const std::string to(domain::PhaseName(change.to));
-  const std::string decided = domain::FormatIsoDate(change.decided_on);
+  const std::string decided = FormatIsoDate(change.decided_on);
   auto meeting = Nullable(change.meeting_id);
   auto by = Nullable(change.decided_by);
   const long long at = ToUnix(change.recorded_at);
@@ -528,7 +528,7 @@ std::int64_t CircleStore::InsertSignature(const domain::CovenantSignature& signa
   std::int64_t id = 0;
   const std::string signatory(domain::SignatoryName(signature.signatory));
   auto volunteer = Nullable(signature.volunteer_id);
-  const std::string signed_on = domain::FormatIsoDate(signature.signed_on);
+  const std::string signed_on = FormatIsoDate(signature.signed_on);
   auto by = Nullable(signature.recorded_by);
   const long long at = ToUnix(signature.recorded_at);
   session_ << kInsertSignature, soci::use(signature.organisation_id, "organisation"),

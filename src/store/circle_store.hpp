@@ -72,7 +72,7 @@ class CircleStore {
   std::vector<domain::CircleMember> StaysOf(std::int64_t volunteer_id,
                                             std::int64_t organisation_id);
   // Ends a current stay; false, with nothing changed, when it had ended already.
-  bool EndMember(std::int64_t id, std::int64_t organisation_id, domain::CivilDate left_on,
+  bool EndMember(std::int64_t id, std::int64_t organisation_id, CivilDate left_on,
                  const std::string& reason);
   // Makes the stay `member_id` the circle's primary volunteer, and no other.
   void SetPrimary(std::int64_t circle_id, std::int64_t organisation_id, std::int64_t member_id);

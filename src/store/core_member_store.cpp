@@ -113,7 +113,7 @@ UPDATE consents
 )sql";
 
 std::string Folded(const domain::CoreMember& core_member) {
-  return i18n::FoldForSearch(domain::SearchableText(core_member));
+  return FoldForSearch(domain::SearchableText(core_member));
 }
 
 domain::CoreMemberStatus StatusOf(const std::string& name) {
@@ -280,10 +280,10 @@ ListWhere FilterWhere(const CoreMemberFilter& filter) {
     where.texts.emplace_back("region", filter.region);
   }
   if (filter.coordinator_user_id) where.sql += "AND coordinator_user_id = :key ";
-  const std::string folded = i18n::FoldForSearch(filter.query);
+  const std::string folded = FoldForSearch(filter.query);
   if (!folded.empty()) {
     where.sql += "AND search_text LIKE :pattern ESCAPE '\\' ";
-    where.texts.emplace_back("pattern", i18n::ContainsPattern(folded));
+    where.texts.emplace_back("pattern", ContainsPattern(folded));
   }
   return where;
 }
@@ -421,7 +421,7 @@ std::vector<domain::CoreMemberStatusChange> CoreMemberStore::History(std::int64_
 std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment& assessment) {
   std::int64_t id = 0;
   const std::string tool(domain::NameOf(assessment.tool));
-  const std::string assessed_on = domain::FormatIsoDate(assessment.assessed_on);
+  const std::string assessed_on = FormatIsoDate(assessment.assessed_on);
   auto document = IdParameter(assessment.source_document_id);
   auto by = IdParameter(assessment.recorded_by);
   const long long at = ToUnix(assessment.recorded_at);
@@ -468,7 +468,7 @@ std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_
 std::int64_t CoreMemberStore::InsertConsent(const domain::Consent& consent) {
   std::int64_t id = 0;
   const std::string scope(domain::NameOf(consent.scope));
-  const std::string given_on = domain::FormatIsoDate(consent.given_on);
+  const std::string given_on = FormatIsoDate(consent.given_on);
   auto expires_on = DateParameter(consent.expires_on);
   auto by = IdParameter(consent.recorded_by);
   const long long at = ToUnix(consent.recorded_at);
@@ -489,9 +489,9 @@ std::optional<domain::Consent> CoreMemberStore::FindConsent(std::int64_t id,
 }
 
 void CoreMemberStore::WithdrawConsent(std::int64_t id, std::int64_t organisation_id,
-                                      domain::CivilDate withdrawn_on,
+                                      CivilDate withdrawn_on,
                                       std::optional<std::int64_t> withdrawn_by) {
-  const std::string date = domain::FormatIsoDate(withdrawn_on);
+  const std::string date = FormatIsoDate(withdrawn_on);
   auto by = IdParameter(withdrawn_by);
   session_ << kWithdrawConsent, soci::use(date, "withdrawn_on"),
       soci::use(by.value, by.indicator, "withdrawn_by"), soci::use(id, "id"),

@@ -81,7 +81,7 @@ class CoreMemberStore {
   std::optional<domain::Consent> FindConsent(std::int64_t id, std::int64_t organisation_id);
   // Records the withdrawal of a consent on `withdrawn_on`.
   void WithdrawConsent(std::int64_t id, std::int64_t organisation_id,
-                       domain::CivilDate withdrawn_on, std::optional<std::int64_t> withdrawn_by);
+                       CivilDate withdrawn_on, std::optional<std::int64_t> withdrawn_by);
   // The consents of a file, newest first.
   std::vector<domain::Consent> Consents(std::int64_t core_member_id, std::int64_t organisation_id);
 

@@ -4,9 +4,9 @@
 
 namespace cercle::store::intake {
 
-Parameter<std::string> DateParameter(const std::optional<domain::CivilDate>& date) {
+Parameter<std::string> DateParameter(const std::optional<CivilDate>& date) {
   if (!date) return {"", soci::i_null};
-  return {domain::FormatIsoDate(*date), soci::i_ok};
+  return {FormatIsoDate(*date), soci::i_ok};
 }
 
 Parameter<std::int64_t> IdParameter(const std::optional<std::int64_t>& id) {
@@ -14,13 +14,13 @@ Parameter<std::int64_t> IdParameter(const std::optional<std::int64_t>& id) {
   return {*id, soci::i_ok};
 }
 
-std::optional<domain::CivilDate> ReadDate(const std::string& text, soci::indicator indicator) {
+std::optional<CivilDate> ReadDate(const std::string& text, soci::indicator indicator) {
   if (indicator == soci::i_null) return std::nullopt;
   return ReadRequiredDate(text);
 }
 
-domain::CivilDate ReadRequiredDate(const std::string& text) {
-  const auto date = domain::ParseIsoDate(text);
+CivilDate ReadRequiredDate(const std::string& text) {
+  const auto date = ParseIsoDate(text);
   if (!date) throw std::runtime_error("a stored civil date is malformed");
   return *date;
 }

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "store/fetch.hpp"
 
 // Column conversions shared by the intake stores (core members, referrals, orders, conditions, risk
@@ -24,15 +24,15 @@ struct Parameter {
 };
 
 // An optional civil date as 'YYYY-MM-DD', or NULL.
-Parameter<std::string> DateParameter(const std::optional<domain::CivilDate>& date);
+Parameter<std::string> DateParameter(const std::optional<CivilDate>& date);
 // An optional id, or NULL.
 Parameter<std::int64_t> IdParameter(const std::optional<std::int64_t>& id);
 
 // The date stored as `text` (NULL when `indicator` says so). A malformed stored date breaks an
 // invariant of the schema and throws.
-std::optional<domain::CivilDate> ReadDate(const std::string& text, soci::indicator indicator);
+std::optional<CivilDate> ReadDate(const std::string& text, soci::indicator indicator);
 // A date stored in a NOT NULL column.
-domain::CivilDate ReadRequiredDate(const std::string& text);
+CivilDate ReadRequiredDate(const std::string& text);
 // The id stored (NULL when `indicator` says so).
 std::optional<std::int64_t> ReadId(std::int64_t id, soci::indicator indicator);
 // Text that may be NULL: "" for NULL.

@@ -185,8 +185,8 @@ std::optional<T> First(std::vector<T> rows) {
 }
 
 // The range of dates of a key-dates query.
-Keys Between(std::int64_t organisation_id, domain::CivilDate from, domain::CivilDate to) {
-  return {organisation_id, std::nullopt, domain::FormatIsoDate(from), domain::FormatIsoDate(to)};
+Keys Between(std::int64_t organisation_id, CivilDate from, CivilDate to) {
+  return {organisation_id, std::nullopt, FormatIsoDate(from), FormatIsoDate(to)};
 }
 
 }  // namespace
@@ -194,7 +194,7 @@ Keys Between(std::int64_t organisation_id, domain::CivilDate from, domain::Civil
 std::int64_t LegalStore::InsertOrder(const domain::SupervisionOrder& order) {
   std::int64_t id = 0;
   const std::string type(domain::NameOf(order.type));
-  const std::string starts_on = domain::FormatIsoDate(order.starts_on);
+  const std::string starts_on = FormatIsoDate(order.starts_on);
   auto ends_on = DateParameter(order.ends_on);
   auto officer = IdParameter(order.officer_user_id);
   const long long created = ToUnix(order.created_at), updated = ToUnix(order.updated_at);
@@ -210,7 +210,7 @@ std::int64_t LegalStore::InsertOrder(const domain::SupervisionOrder& order) {
 
 void LegalStore::UpdateOrder(const domain::SupervisionOrder& order) {
   const std::string type(domain::NameOf(order.type));
-  const std::string starts_on = domain::FormatIsoDate(order.starts_on);
+  const std::string starts_on = FormatIsoDate(order.starts_on);
   auto ends_on = DateParameter(order.ends_on);
   auto officer = IdParameter(order.officer_user_id);
   const long long updated = ToUnix(order.updated_at);
@@ -233,8 +233,8 @@ std::vector<domain::SupervisionOrder> LegalStore::Orders(std::int64_t core_membe
 }
 
 std::vector<domain::SupervisionOrder> LegalStore::OrdersEndingBetween(std::int64_t organisation_id,
-                                                                      domain::CivilDate from,
-                                                                      domain::CivilDate to) {
+                                                                      CivilDate from,
+                                                                      CivilDate to) {
   return intake::FetchAll<OrderRow>(session_, kOrdersEnding, Between(organisation_id, from, to));
 }
 
@@ -282,8 +282,8 @@ std::vector<domain::Condition> LegalStore::Conditions(std::int64_t core_member_i
 }
 
 std::vector<domain::Condition> LegalStore::ConditionsEndingBetween(std::int64_t organisation_id,
-                                                                   domain::CivilDate from,
-                                                                   domain::CivilDate to) {
+                                                                   CivilDate from,
+                                                                   CivilDate to) {
   return intake::FetchAll<ConditionRow>(session_, kConditionsEnding,
                                         Between(organisation_id, from, to));
 }

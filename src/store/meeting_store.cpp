@@ -297,7 +297,7 @@ bool MeetingStore::Cancel(std::int64_t id, std::int64_t organisation_id, std::in
   return statement.get_affected_rows() == 1;
 }
 
-bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, domain::CivilDate held_on,
+bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, CivilDate held_on,
                                  const std::string& description) {
   auto by = Nullable(minutes.written_by);
   const int present = minutes.core_member_present ? 1 : 0;
@@ -313,7 +313,7 @@ bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, domain::CivilDa
        soci::use(at, "at"));
   statement.execute(true);
   if (statement.get_affected_rows() != 1) return false;
-  const std::string worked_on = domain::FormatIsoDate(held_on);
+  const std::string worked_on = FormatIsoDate(held_on);
   for (const auto volunteer : minutes.present_volunteers) {
     session_ << kInsertAttendance, soci::use(minutes.meeting_id, "meeting"),
         soci::use(volunteer, "volunteer"), soci::use(minutes.organisation_id, "organisation");

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "domain/circle_meetings.hpp"
-#include "domain/dates.hpp"
 #include "store/page_slice.hpp"
 
 namespace cercle::store {
@@ -68,7 +68,7 @@ class MeetingStore {
   // Stores minutes and their attendance, and the hours of each volunteer present
   // (`minutes.duration_minutes`, on `held_on`, approved as recorded, described by `description`).
   // False, with nothing stored, when the meeting has minutes already.
-  bool InsertMinutes(const domain::Minutes& minutes, domain::CivilDate held_on,
+  bool InsertMinutes(const domain::Minutes& minutes, CivilDate held_on,
                      const std::string& description);
   // Acknowledges minutes with the coordinator's comment; false, with nothing changed, when they
   // were acknowledged already.

@@ -155,7 +155,7 @@ struct EventRow {
   }
   domain::RecidivismEvent Take() const {
     domain::RecidivismEvent read = event;
-    read.occurred_on = domain::ParseIsoDate(occurred_on).value_or(domain::CivilDate{});
+    read.occurred_on = ParseIsoDate(occurred_on).value_or(CivilDate{});
     read.kind = domain::ParseRecidivismKind(kind).value_or(domain::RecidivismKind::kNewCharge);
     read.category =
         domain::ParseOffenceCategory(category).value_or(domain::OffenceCategory::kOther);
@@ -191,7 +191,7 @@ struct MeasureRow {
   }
   domain::OutcomeMeasure Take() const {
     domain::OutcomeMeasure read = measure;
-    read.measured_on = domain::ParseIsoDate(measured_on).value_or(domain::CivilDate{});
+    read.measured_on = ParseIsoDate(measured_on).value_or(CivilDate{});
     read.occasion =
         domain::ParseMeasureOccasion(occasion).value_or(domain::MeasureOccasion::kStart);
     read.levels = {housing, occupation, social};
@@ -222,7 +222,7 @@ struct CheckRow {
   }
   domain::FollowUpCheck Take() const {
     domain::FollowUpCheck read = check;
-    read.checked_on = domain::ParseIsoDate(checked_on).value_or(domain::CivilDate{});
+    read.checked_on = ParseIsoDate(checked_on).value_or(CivilDate{});
     read.found_events = found != 0;
     read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
@@ -257,7 +257,7 @@ std::optional<domain::RecidivismEvent> OutcomeStore::FindEvent(std::int64_t id,
 
 std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
   std::int64_t id = 0;
-  const std::string occurred_on = domain::FormatIsoDate(event.occurred_on);
+  const std::string occurred_on = FormatIsoDate(event.occurred_on);
   const std::string kind(domain::RecidivismKindName(event.kind));
   const std::string category(domain::OffenceCategoryName(event.category));
   const std::string source(domain::EventSourceName(event.source));
@@ -276,7 +276,7 @@ std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
 }
 
 void OutcomeStore::UpdateEvent(const domain::RecidivismEvent& event) {
-  const std::string occurred_on = domain::FormatIsoDate(event.occurred_on);
+  const std::string occurred_on = FormatIsoDate(event.occurred_on);
   const std::string kind(domain::RecidivismKindName(event.kind));
   const std::string category(domain::OffenceCategoryName(event.category));
   const std::string source(domain::EventSourceName(event.source));
@@ -309,7 +309,7 @@ std::optional<domain::OutcomeMeasure> OutcomeStore::FindMeasure(std::int64_t id,
 
 std::int64_t OutcomeStore::InsertMeasure(const domain::OutcomeMeasure& measure) {
   std::int64_t id = 0;
-  const std::string measured_on = domain::FormatIsoDate(measure.measured_on);
+  const std::string measured_on = FormatIsoDate(measure.measured_on);
   const std::string occasion(domain::MeasureOccasionName(measure.occasion));
   const int housing = measure.levels[0], occupation = measure.levels[1], social = measure.levels[2];
   const std::int64_t by = measure.recorded_by.value_or(0);
@@ -396,7 +396,7 @@ std::vector<domain::FollowUpCheck> OutcomeStore::ListAllChecks(std::int64_t orga
 
 std::int64_t OutcomeStore::InsertCheck(const domain::FollowUpCheck& check) {
   std::int64_t id = 0;
-  const std::string checked_on = domain::FormatIsoDate(check.checked_on);
+  const std::string checked_on = FormatIsoDate(check.checked_on);
   const int found = check.found_events ? 1 : 0;
   const std::int64_t by = check.recorded_by.value_or(0);
   soci::indicator by_indicator = IndicatorOf(check.recorded_by);

@@ -121,7 +121,7 @@ struct ActivityRow {
   }
   domain::OutreachActivity Take() const {
     domain::OutreachActivity read = activity;
-    read.held_on = domain::ParseIsoDate(held_on).value_or(domain::CivilDate{});
+    read.held_on = ParseIsoDate(held_on).value_or(CivilDate{});
     read.kind = domain::ParseOutreachKind(kind).value_or(domain::OutreachKind::kPresentation);
     read.reach = OptionalOf(reach, reach_indicator);
     read.language =
@@ -156,7 +156,7 @@ struct StoryRow {
   }
   domain::SignificantStory Take() const {
     domain::SignificantStory read = story;
-    read.written_on = domain::ParseIsoDate(written_on).value_or(domain::CivilDate{});
+    read.written_on = ParseIsoDate(written_on).value_or(CivilDate{});
     read.written_by = OptionalOf(written_by, written_indicator);
     read.reviewed_by = OptionalOf(reviewed_by, reviewed_indicator);
     read.reviewed_at =
@@ -208,7 +208,7 @@ std::optional<domain::OutreachActivity> OutreachStore::FindActivity(std::int64_t
 
 std::int64_t OutreachStore::InsertActivity(const domain::OutreachActivity& activity) {
   std::int64_t id = 0;
-  const std::string held_on = domain::FormatIsoDate(activity.held_on);
+  const std::string held_on = FormatIsoDate(activity.held_on);
   const std::string kind(domain::OutreachKindName(activity.kind));
   const std::string language(domain::OutreachLanguageName(activity.language));
   const int reach = activity.reach.value_or(0);
@@ -227,7 +227,7 @@ std::int64_t OutreachStore::InsertActivity(const domain::OutreachActivity& activ
 }
 
 void OutreachStore::UpdateActivity(const domain::OutreachActivity& activity) {
-  const std::string held_on = domain::FormatIsoDate(activity.held_on);
+  const std::string held_on = FormatIsoDate(activity.held_on);
   const std::string kind(domain::OutreachKindName(activity.kind));
   const std::string language(domain::OutreachLanguageName(activity.language));
   const int reach = activity.reach.value_or(0);
@@ -267,7 +267,7 @@ std::optional<domain::SignificantStory> OutreachStore::FindStory(std::int64_t id
 
 std::int64_t OutreachStore::InsertStory(const domain::SignificantStory& story) {
   std::int64_t id = 0;
-  const std::string written_on = domain::FormatIsoDate(story.written_on);
+  const std::string written_on = FormatIsoDate(story.written_on);
   const std::int64_t by = story.written_by.value_or(0);
   soci::indicator by_indicator = IndicatorOf(story.written_by);
   const long long at = ToUnix(story.created_at);
@@ -280,7 +280,7 @@ std::int64_t OutreachStore::InsertStory(const domain::SignificantStory& story) {
 }
 
 void OutreachStore::UpdateStory(const domain::SignificantStory& story) {
-  const std::string written_on = domain::FormatIsoDate(story.written_on);
+  const std::string written_on = FormatIsoDate(story.written_on);
   const long long at = ToUnix(story.updated_at);
   session_ << kUpdateStory, soci::use(written_on, "written_on"), soci::use(story.title, "title"),
       soci::use(story.text, "story"), soci::use(at, "at"), soci::use(story.id, "id"),

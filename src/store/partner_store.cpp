@@ -175,7 +175,7 @@ std::vector<domain::SharingAgreement> PartnerStore::SelectAgreements(const std::
 
 std::int64_t PartnerStore::InsertAgreement(const domain::SharingAgreement& agreement) {
   std::int64_t id = 0;
-  const std::string starts = domain::FormatIsoDate(agreement.starts_on);
+  const std::string starts = FormatIsoDate(agreement.starts_on);
   auto ends = Text(agreement.ends_on);
   auto document = Nullable(agreement.document_id);
   auto by = Nullable(agreement.created_by);
@@ -210,8 +210,8 @@ std::vector<domain::SharingAgreement> PartnerStore::AgreementsOfContact(
 }
 
 void PartnerStore::EndAgreement(std::int64_t id, std::int64_t organisation_id,
-                                domain::CivilDate ends_on, Instant now) {
-  const std::string ends = domain::FormatIsoDate(ends_on);
+                                CivilDate ends_on, Instant now) {
+  const std::string ends = FormatIsoDate(ends_on);
   const long long at = ToUnix(now);
   session_ << kEndAgreement, soci::use(ends, "ends_on"), soci::use(at, "now"), soci::use(id, "id"),
       soci::use(organisation_id, "organisation");

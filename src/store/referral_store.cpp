@@ -143,7 +143,7 @@ void RecordChange(soci::session& session, std::int64_t organisation_id, std::int
 std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
   std::int64_t id = 0;
   const std::string source(domain::NameOf(referral.source));
-  const std::string received_on = domain::FormatIsoDate(referral.received_on);
+  const std::string received_on = FormatIsoDate(referral.received_on);
   auto birth = DateParameter(referral.person_birth_date);
   auto by = IdParameter(referral.created_by);
   const long long created = ToUnix(referral.created_at), updated = ToUnix(referral.updated_at);
@@ -164,7 +164,7 @@ std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
 
 void ReferralStore::Update(const domain::Referral& referral) {
   const std::string source(domain::NameOf(referral.source));
-  const std::string received_on = domain::FormatIsoDate(referral.received_on);
+  const std::string received_on = FormatIsoDate(referral.received_on);
   auto birth = DateParameter(referral.person_birth_date);
   const long long updated = ToUnix(referral.updated_at);
   session_ << kUpdate, soci::use(source, "source"),

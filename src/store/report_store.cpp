@@ -121,7 +121,7 @@ void LoadCircles(soci::session& session, std::int64_t organisation_id,
     while (statement.fetch()) {
       const auto found = index.find(circle_id);
       const auto parsed = domain::ParsePhase(phase);
-      const auto day = domain::ParseIsoDate(decided_on);
+      const auto day = ParseIsoDate(decided_on);
       if (found == index.end() || !parsed || !day) continue;
       records.circles[found->second].phases.push_back({*day, *parsed});
     }
@@ -137,10 +137,10 @@ void LoadCircles(soci::session& session, std::int64_t organisation_id,
     statement.execute();
     while (statement.fetch()) {
       const auto found = index.find(circle_id);
-      const auto joined = domain::ParseIsoDate(joined_on);
+      const auto joined = ParseIsoDate(joined_on);
       if (found == index.end() || !joined) continue;
       domain::CircleStay stay{volunteer_id, *joined, std::nullopt};
-      if (left_indicator == soci::i_ok) stay.left_on = domain::ParseIsoDate(left_on);
+      if (left_indicator == soci::i_ok) stay.left_on = ParseIsoDate(left_on);
       records.circles[found->second].stays.push_back(stay);
     }
   }
@@ -203,7 +203,7 @@ void LoadVolunteers(soci::session& session, std::int64_t organisation_id,
     records.volunteers.push_back({id, first_name + " " + last_name, {}});
   }
   ForEachChange(session, kStageChanges, organisation_id, local_date,
-                [&](std::int64_t volunteer_id, const std::string& stage, domain::CivilDate day) {
+                [&](std::int64_t volunteer_id, const std::string& stage, CivilDate day) {
                   const auto found = index.find(volunteer_id);
                   const auto parsed = domain::ParseVolunteerStage(stage);
                   if (found == index.end() || !parsed) return;
@@ -239,7 +239,7 @@ void LoadTraining(soci::session& session, std::int64_t organisation_id,
     statement.execute();
     while (statement.fetch()) {
       domain::AttendanceRecord attendance = row;
-      attendance.held_on = domain::ParseIsoDate(held_on).value_or(domain::CivilDate{});
+      attendance.held_on = ParseIsoDate(held_on).value_or(CivilDate{});
       records.attendance.push_back(attendance);
     }
   }
@@ -252,7 +252,7 @@ void LoadTraining(soci::session& session, std::int64_t organisation_id,
   statement.execute();
   while (statement.fetch()) {
     domain::LoggedHoursRecord hours = row;
-    hours.worked_on = domain::ParseIsoDate(worked_on).value_or(domain::CivilDate{});
+    hours.worked_on = ParseIsoDate(worked_on).value_or(CivilDate{});
     hours.kind = domain::ParseHoursKind(kind).value_or(domain::HoursKind::kOther);
     records.logged_hours.push_back(hours);
   }
@@ -274,14 +274,14 @@ void LoadReferrals(soci::session& session, std::int64_t organisation_id,
     domain::ReferralRecord referral;
     referral.id = id;
     referral.source = domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
-    referral.received_on = domain::ParseIsoDate(received_on).value_or(domain::CivilDate{});
+    referral.received_on = ParseIsoDate(received_on).value_or(CivilDate{});
     referral.person_name = person;
     if (core_member_indicator == soci::i_ok) referral.core_member_id = core_member_id;
     index[id] = records.referrals.size();
     records.referrals.push_back(std::move(referral));
   }
   ForEachChange(session, kReferralChanges, organisation_id, local_date,
-                [&](std::int64_t referral_id, const std::string& status, domain::CivilDate day) {
+                [&](std::int64_t referral_id, const std::string& status, CivilDate day) {
                   const auto found = index.find(referral_id);
                   const auto parsed = domain::ParseReferralStatus(status);
                   if (found == index.end() || !parsed) return;
@@ -308,10 +308,10 @@ void LoadResearchConsents(soci::session& session, std::int64_t organisation_id, 
     consent.organisation_id = organisation_id;
     consent.core_member_id = core_member_id;
     consent.scope = domain::ConsentScope::kResearch;
-    consent.given_on = domain::ParseIsoDate(given_on).value_or(domain::CivilDate{});
-    if (expires_indicator == soci::i_ok) consent.expires_on = domain::ParseIsoDate(expires_on);
+    consent.given_on = ParseIsoDate(given_on).value_or(CivilDate{});
+    if (expires_indicator == soci::i_ok) consent.expires_on = ParseIsoDate(expires_on);
     if (withdrawn_indicator == soci::i_ok) {
-      consent.withdrawn_on = domain::ParseIsoDate(withdrawn_on);
+      consent.withdrawn_on = ParseIsoDate(withdrawn_on);
     }
     records.core_members[found->second].research_consents.push_back(std::move(consent));
   }
@@ -335,14 +335,14 @@ void LoadCoreMembers(soci::session& session, std::int64_t organisation_id,
     core_member.file_number = file_number;
     core_member.name = preferred_name.empty() ? legal_name : preferred_name;
     core_member.region = region;
-    if (birth_indicator == soci::i_ok) core_member.birth_date = domain::ParseIsoDate(birth_date);
+    if (birth_indicator == soci::i_ok) core_member.birth_date = ParseIsoDate(birth_date);
     core_member.status =
         domain::ParseCoreMemberStatus(status).value_or(domain::CoreMemberStatus::kCandidate);
     index[id] = records.core_members.size();
     records.core_members.push_back(std::move(core_member));
   }
   ForEachChange(session, kCoreMemberChanges, organisation_id, local_date,
-                [&](std::int64_t core_member_id, const std::string& to, domain::CivilDate day) {
+                [&](std::int64_t core_member_id, const std::string& to, CivilDate day) {
                   const auto found = index.find(core_member_id);
                   const auto parsed = domain::ParseCoreMemberStatus(to);
                   if (found == index.end() || !parsed) return;

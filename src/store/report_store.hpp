@@ -11,7 +11,7 @@
 namespace cercle::store {
 
 // Turns a stored instant into the organisation's calendar day (i18n::Translator::LocalDate).
-using LocalDateOf = std::function<domain::CivilDate(Instant)>;
+using LocalDateOf = std::function<CivilDate(Instant)>;
 
 // Reads everything one organisation's reports count, in a few queries within the caller's
 // transaction: volunteers and their moves, training modules and attendance, approved hours,

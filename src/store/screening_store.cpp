@@ -121,7 +121,7 @@ struct ItemRow {
     taken.result = domain::ParseEnum<domain::ScreeningResult>(result).value_or(
         domain::ScreeningResult::kPending);
     taken.expires_on =
-        expires_indicator == soci::i_ok ? domain::ParseIsoDate(expires) : std::nullopt;
+        expires_indicator == soci::i_ok ? ParseIsoDate(expires) : std::nullopt;
     taken.checked_by = volunteer_rows::IfPresent(checked_by, checked_indicator);
     taken.document_id = volunteer_rows::IfPresent(document, document_indicator);
     taken.recorded_at = FromUnix(recorded);
@@ -200,9 +200,9 @@ std::optional<domain::ScreeningItem> ScreeningStore::FindItem(std::int64_t id,
 
 std::int64_t ScreeningStore::InsertItem(const domain::ScreeningItem& item) {
   std::int64_t id = 0;
-  const std::string completed = domain::FormatIsoDate(item.completed_on);
+  const std::string completed = FormatIsoDate(item.completed_on);
   const std::string result(domain::NameOf(item.result));
-  const std::string expires = item.expires_on ? domain::FormatIsoDate(*item.expires_on) : "";
+  const std::string expires = item.expires_on ? FormatIsoDate(*item.expires_on) : "";
   soci::indicator expires_indicator = item.expires_on ? soci::i_ok : soci::i_null;
   auto checked_by = volunteer_rows::NullableOf(item.checked_by);
   auto document = volunteer_rows::NullableOf(item.document_id);

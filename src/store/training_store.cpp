@@ -217,7 +217,7 @@ std::int64_t TrainingStore::InsertSession(const domain::TrainingSession& session
                                           std::optional<std::int64_t> by, Instant now) {
   std::int64_t id = 0;
   auto created_by = volunteer_rows::NullableOf(by);
-  const std::string held = domain::FormatIsoDate(session.held_on);
+  const std::string held = FormatIsoDate(session.held_on);
   const long long at = ToUnix(now);
   session_ << kInsertSession, soci::use(session.organisation_id, "organisation"),
       soci::use(session.module_id, "module"), soci::use(held, "held"),

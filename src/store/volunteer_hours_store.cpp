@@ -93,7 +93,7 @@ struct HoursRow {
 std::int64_t VolunteerHoursStore::Insert(const domain::HoursEntry& entry, std::int64_t by,
                                          Instant now) {
   std::int64_t id = 0;
-  const std::string worked = domain::FormatIsoDate(entry.worked_on);
+  const std::string worked = FormatIsoDate(entry.worked_on);
   const std::string kind(domain::NameOf(entry.kind));
   const std::string status(domain::NameOf(entry.status));
   const long long at = ToUnix(now);
@@ -140,7 +140,7 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::MonthlySumsForVolunteer(
   statement.execute();
   std::vector<domain::HoursEntry> sums;
   while (statement.fetch()) {
-    const auto first_day = domain::ParseIsoDate(month + "-01");
+    const auto first_day = ParseIsoDate(month + "-01");
     if (!first_day) continue;
     domain::HoursEntry sum;
     sum.organisation_id = organisation_id;

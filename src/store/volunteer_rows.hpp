@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "store/fetch.hpp"
 
 // What the volunteers' stores (volunteer_store, screening_store, training_store,
@@ -37,8 +37,8 @@ inline auto ByOrganisationAnd(const std::int64_t& organisation_id, const std::in
 
 // A stored date that may not be NULL; the epoch's day when unreadable (which the CHECK constraints
 // forbid).
-inline domain::CivilDate RequiredDate(const std::string& text) {
-  return domain::ParseIsoDate(text).value_or(domain::CivilDate{});
+inline CivilDate RequiredDate(const std::string& text) {
+  return ParseIsoDate(text).value_or(CivilDate{});
 }
 
 // A value read from a column that may be NULL.

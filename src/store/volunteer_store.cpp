@@ -85,8 +85,8 @@ domain::VolunteerStage StageOrInquiry(const std::string& name) {
   return domain::ParseVolunteerStage(name).value_or(domain::VolunteerStage::kInquiry);
 }
 
-domain::CivilDate DateOrEpoch(const std::string& text) {
-  return domain::ParseIsoDate(text).value_or(domain::CivilDate{});
+CivilDate DateOrEpoch(const std::string& text) {
+  return ParseIsoDate(text).value_or(CivilDate{});
 }
 
 }  // namespace
@@ -130,7 +130,7 @@ struct VolunteerRow {
     result.user_id = user_indicator == soci::i_ok ? std::optional(user) : std::nullopt;
     result.availability = domain::Availability::Parse(availability);
     result.date_of_birth =
-        birth_indicator == soci::i_ok ? domain::ParseIsoDate(birth) : std::nullopt;
+        birth_indicator == soci::i_ok ? ParseIsoDate(birth) : std::nullopt;
     result.heard_about = domain::ParseHeardAbout(heard);
     result.stage = StageOrInquiry(stage);
     result.stage_changed_at = FromUnix(stage_changed);
@@ -188,7 +188,7 @@ struct ListParameters {
         wanted_stage(filter.stage ? std::string(domain::VolunteerStageName(*filter.stage)) : ""),
         hide_closed(!filter.stage && !filter.include_closed ? 1 : 0),
         pattern(filter.search.empty() ? std::string("%")
-                                      : i18n::ContainsPattern(filter.search)) {}
+                                      : ContainsPattern(filter.search)) {}
 
   void Bind(soci::statement& statement, const std::int64_t& organisation_id) const {
     statement.exchange(soci::use(organisation_id, "organisation"));
@@ -216,7 +216,7 @@ std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id
   // way on both engines: their collations differ.
   std::vector<std::pair<std::string, std::size_t>> keys;
   for (std::size_t i = 0; i < volunteers.size(); ++i) {
-    keys.emplace_back(i18n::FoldForSearch(volunteers[i].last_name + " " + volunteers[i].first_name),
+    keys.emplace_back(FoldForSearch(volunteers[i].last_name + " " + volunteers[i].first_name),
                       i);
   }
   std::stable_sort(keys.begin(), keys.end());
@@ -244,7 +244,7 @@ VolunteerPage VolunteerStore::ListPage(std::int64_t organisation_id,
   statement.execute();
   std::vector<std::pair<std::string, std::int64_t>> keys;
   while (statement.fetch()) {
-    keys.emplace_back(i18n::FoldForSearch(last_name + " " + first_name), id);
+    keys.emplace_back(FoldForSearch(last_name + " " + first_name), id);
   }
   std::stable_sort(keys.begin(), keys.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -297,10 +297,10 @@ std::int64_t VolunteerStore::Insert(const domain::Volunteer& volunteer,
   std::int64_t id = 0;
   const std::int64_t user = volunteer.user_id.value_or(0);
   soci::indicator user_indicator = volunteer.user_id ? soci::i_ok : soci::i_null;
-  const std::string folded = i18n::FoldForSearch(volunteer.FullName());
+  const std::string folded = FoldForSearch(volunteer.FullName());
   const std::string availability = volunteer.availability.Format();
   const std::string birth =
-      volunteer.date_of_birth ? domain::FormatIsoDate(*volunteer.date_of_birth) : "";
+      volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
   soci::indicator birth_indicator = volunteer.date_of_birth ? soci::i_ok : soci::i_null;
   const std::string heard =
       volunteer.heard_about ? std::string(domain::HeardAboutName(*volunteer.heard_about)) : "";
@@ -332,10 +332,10 @@ std::int64_t VolunteerStore::Insert(const domain::Volunteer& volunteer,
 void VolunteerStore::Update(const domain::Volunteer& volunteer, Instant now) {
   const std::int64_t user = volunteer.user_id.value_or(0);
   soci::indicator user_indicator = volunteer.user_id ? soci::i_ok : soci::i_null;
-  const std::string folded = i18n::FoldForSearch(volunteer.FullName());
+  const std::string folded = FoldForSearch(volunteer.FullName());
   const std::string availability = volunteer.availability.Format();
   const std::string birth =
-      volunteer.date_of_birth ? domain::FormatIsoDate(*volunteer.date_of_birth) : "";
+      volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
   soci::indicator birth_indicator = volunteer.date_of_birth ? soci::i_ok : soci::i_null;
   const std::string heard =
       volunteer.heard_about ? std::string(domain::HeardAboutName(*volunteer.heard_about)) : "";
@@ -418,7 +418,7 @@ std::map<std::int64_t, Instant> VolunteerStore::ApprovalTimes(std::int64_t organ
 
 std::int64_t VolunteerStore::InsertSupervision(const domain::SupervisionSession& session) {
   std::int64_t id = 0;
-  const std::string held = domain::FormatIsoDate(session.held_on);
+  const std::string held = FormatIsoDate(session.held_on);
   const std::string kind(domain::SupervisionKindName(session.kind));
   const std::int64_t by = session.recorded_by.value_or(0);
   soci::indicator by_indicator = session.recorded_by ? soci::i_ok : soci::i_null;
@@ -457,16 +457,16 @@ std::vector<domain::SupervisionSession> VolunteerStore::ListSupervision(
   return sessions;
 }
 
-std::map<std::int64_t, domain::CivilDate> VolunteerStore::LastSupervision(
+std::map<std::int64_t, CivilDate> VolunteerStore::LastSupervision(
     std::int64_t organisation_id) {
-  std::map<std::int64_t, domain::CivilDate> last;
+  std::map<std::int64_t, CivilDate> last;
   std::int64_t volunteer = 0;
   std::string held;
   soci::statement statement = (session_.prepare << kLastSupervision, soci::into(volunteer),
                                soci::into(held), soci::use(organisation_id, "organisation"));
   statement.execute();
   while (statement.fetch()) {
-    if (const auto date = domain::ParseIsoDate(held)) last[volunteer] = *date;
+    if (const auto date = ParseIsoDate(held)) last[volunteer] = *date;
   }
   return last;
 }

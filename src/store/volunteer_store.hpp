@@ -74,7 +74,7 @@ class VolunteerStore {
   std::vector<domain::SupervisionSession> ListSupervision(std::int64_t volunteer_id,
                                                           std::int64_t organisation_id);
   // The date of each volunteer's latest session.
-  std::map<std::int64_t, domain::CivilDate> LastSupervision(std::int64_t organisation_id);
+  std::map<std::int64_t, CivilDate> LastSupervision(std::int64_t organisation_id);
 
  private:
   soci::session& session_;

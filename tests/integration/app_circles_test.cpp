@@ -22,7 +22,6 @@
 namespace cercle::testing {
 namespace {
 
-using domain::AddDays;
 using domain::CirclePhase;
 using domain::CoreMemberStatus;
 
@@ -112,7 +111,7 @@ class AppCircles : public ::testing::TestWithParam<Backend> {
   CircleFixture circles_{server_};
   TestOrganisation a_, b_;
   auth::Actor coordinator_, stranger_;
-  domain::CivilDate today_;
+  CivilDate today_;
   std::int64_t core_member_ = 0, forming_ = 0;
   std::vector<std::int64_t> volunteers_ids_;
   std::size_t joined_ = 0;

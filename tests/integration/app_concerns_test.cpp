@@ -39,10 +39,10 @@ class AppConcerns : public ::testing::TestWithParam<Backend> {
                                              a_.volunteer.id);
     const auto file = intake_.SeedFullFile(a_.id, "Marcel Exemple", "2026-001");
     circle_ = circles_.CreateCircle(a_.id, file.core_member_id, CirclePhase::kWeekly,
-                                    domain::AddDays(today, -60), domain::AddDays(today, -60));
-    circles_.AddMember(a_.id, circle_, volunteer_, domain::AddDays(today, -60), true);
+                                    AddDays(today, -60), AddDays(today, -60));
+    circles_.AddMember(a_.id, circle_, volunteer_, AddDays(today, -60), true);
     officer_ = circles_.AddPartnerContact(a_.id, "Agathe Agente", a_.partner.id);
-    agreement_ = circles_.AddAgreement(a_.id, officer_, circle_, domain::AddDays(today, -30));
+    agreement_ = circles_.AddAgreement(a_.id, officer_, circle_, AddDays(today, -30));
     concerns_.SetOnCall(a_.id, {{a_.coordinator.id, 0}});
     coordinator_ = ActorOf(a_.coordinator);
     volunteer_actor_ = ActorOf(a_.volunteer);
@@ -184,7 +184,7 @@ TEST_P(AppConcerns, AnActionIsRecordedOnAnAcknowledgedConcernAndMovesItOn) {
 
 TEST_P(AppConcerns, AnEmergencyMeetingIsPlannedAndRecordedAsAnAction) {
   const auto concern = Acknowledged();
-  const auto tomorrow = domain::AddDays(circles_.Today(), 1);
+  const auto tomorrow = AddDays(circles_.Today(), 1);
   PlanEmergencyMeetingCommand command{.concern_id = concern,
                                       .plan = {.date = tomorrow,
                                                .start_minute = 19 * 60,

@@ -205,13 +205,13 @@ TEST_P(AppIntake, OrdersAndConditionsOfAFile) {
   const auto today = fixture_.Today();
   const auto order = app::intake::CreateOrder(app(), coordinator_, id,
                                               {.type = domain::OrderType::kProbation,
-                                               .starts_on = domain::AddDays(today, -30),
-                                               .ends_on = domain::AddDays(today, 10),
+                                               .starts_on = AddDays(today, -30),
+                                               .ends_on = AddDays(today, 10),
                                                .officer_name = "Agent Rémi Gabarit"});
   ASSERT_TRUE(order) << order.error().message.id;
   EXPECT_EQ(Audited("core_member.order_create"), 1u);
   const auto backwards = app::intake::EditOrder(
-      app(), coordinator_, *order, {.starts_on = today, .ends_on = domain::AddDays(today, -1)});
+      app(), coordinator_, *order, {.starts_on = today, .ends_on = AddDays(today, -1)});
   ASSERT_FALSE(backwards);
   EXPECT_EQ(backwards.error().kind, ErrorKind::kInvalid);
   const auto officer = app::intake::EditOrder(app(), coordinator_, *order,
@@ -263,7 +263,7 @@ TEST_P(AppIntake, RiskAssessmentsAndConsents) {
                                                        .tool = domain::RiskTool::kStatic99R,
                                                        .score = "6",
                                                        .level = "IVa",
-                                                       .assessed_on = domain::AddDays(today, -3),
+                                                       .assessed_on = AddDays(today, -3),
                                                        .assessor = "Dre Gabarit"});
   ASSERT_TRUE(risk) << risk.error().message.id;
   EXPECT_EQ(Audited("core_member.risk_create"), 1u);
@@ -385,8 +385,8 @@ TEST_P(AppIntake, KeyDatesOfOpenFilesComeUpForTheStaffOnly) {
   const auto today = fixture_.Today();
   ASSERT_TRUE(app::intake::CreateOrder(app(), coordinator_, id,
                                        {.type = domain::OrderType::kProbation,
-                                        .starts_on = domain::AddDays(today, -100),
-                                        .ends_on = domain::AddDays(today, 3),
+                                        .starts_on = AddDays(today, -100),
+                                        .ends_on = AddDays(today, 3),
                                         .officer_name = "Agent Essai"}));
   const auto items = app::intake::LoadKeyDates(app(), coordinator_);
   ASSERT_EQ(items.size(), 1u);

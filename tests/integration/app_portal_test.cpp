@@ -27,7 +27,7 @@ class AppPortal : public ::testing::TestWithParam<Backend> {
 
   // Hours typed by the volunteer, read without mistakes.
   app::portal::LogHoursCommand Typed() {
-    return {.hours = {.worked_on = domain::AddDays(circles_.Today(), -1),
+    return {.hours = {.worked_on = AddDays(circles_.Today(), -1),
                       .kind = domain::HoursKind::kTravel,
                       .minutes = 90,
                       .description = "Trajet vers la rencontre (essai)."}};

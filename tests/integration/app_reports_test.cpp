@@ -16,7 +16,6 @@
 namespace cercle::testing {
 namespace {
 
-using domain::CivilDate;
 
 class AppReports : public ::testing::TestWithParam<Backend> {
  protected:
@@ -38,7 +37,7 @@ class AppReports : public ::testing::TestWithParam<Backend> {
   // A valid outreach activity held `days_ago` days ago.
   app::outreach::ActivityForm Activity(const std::string& title, int days_ago = 3) {
     domain::OutreachActivity details;
-    details.held_on = domain::AddDays(Today(), -days_ago);
+    details.held_on = AddDays(Today(), -days_ago);
     details.kind = domain::OutreachKind::kPresentation;
     details.title = title;
     details.audience = "Étudiants fictifs (essai)";
@@ -53,7 +52,7 @@ class AppReports : public ::testing::TestWithParam<Backend> {
   // A valid event on file `core_member_id`.
   app::reports::EventForm Event(const std::string& reference) {
     domain::RecidivismEvent details;
-    details.occurred_on = domain::AddDays(Today(), -10);
+    details.occurred_on = AddDays(Today(), -10);
     details.kind = domain::RecidivismKind::kBreachOfConditions;
     details.category = domain::OffenceCategory::kOther;
     details.source = domain::EventSource::kParoleOfficer;
@@ -69,7 +68,7 @@ class AppReports : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(AppReports, TheDashboardShowsThePeriodAskedForAndRecordsTheView) {
-  const domain::ReportPeriod period{domain::AddDays(Today(), -60), Today()};
+  const domain::ReportPeriod period{AddDays(Today(), -60), Today()};
   const auto page = app::reports::LoadDashboard(app(), coordinator_, period);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->period, period);
@@ -84,7 +83,7 @@ TEST_P(AppReports, TheDashboardShowsThePeriodAskedForAndRecordsTheView) {
 
 TEST_P(AppReports, TheFunderReportCountsOutreachAndItsExportsNeedAStepUp) {
   ASSERT_TRUE(app::outreach::CreateActivity(app(), coordinator_, Activity("Présentation (essai)")));
-  const domain::ReportPeriod period{domain::AddDays(Today(), -30), Today()};
+  const domain::ReportPeriod period{AddDays(Today(), -30), Today()};
   const auto page = app::reports::LoadFunderReport(app(), coordinator_, {.period = period});
   ASSERT_TRUE(page);
   ASSERT_EQ(page->figures.size(), domain::FunderFigures().size());
@@ -180,7 +179,7 @@ TEST_P(AppReports, TheNetworkSumsOnlyTheOrganisationsThatShare) {
       app(), admin_, {.published = false, .shared = true, .founding_year = 0}));
   ASSERT_TRUE(app::outreach::CreateActivity(app(), coordinator_, Activity("Partagée (essai)")));
   ASSERT_TRUE(app::outreach::CreateActivity(app(), stranger_, Activity("Non partagée (essai)")));
-  const domain::ReportPeriod period{domain::AddDays(Today(), -30), Today()};
+  const domain::ReportPeriod period{AddDays(Today(), -30), Today()};
   const auto page = app::network::LoadNetworkReport(app(), network_admin, period);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->sharing, std::vector<std::string>{"Cercle Essai"});

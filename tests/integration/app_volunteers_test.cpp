@@ -133,7 +133,7 @@ TEST_P(AppVolunteers, AddSupervisionShowsOnTheFile) {
   EXPECT_EQ(Audited("volunteer.supervision"), 1u);
   const auto future = volunteers::AddSupervision(
       services(), Coordinator(),
-      {.volunteer_id = id, .held_on = domain::AddDays(fixture_.Today(), 3)});
+      {.volunteer_id = id, .held_on = AddDays(fixture_.Today(), 3)});
   ASSERT_FALSE(future);
   EXPECT_EQ(future.error().fields[0].field, "held_on");
 }
@@ -184,7 +184,7 @@ TEST_P(AppVolunteers, ScreeningIsRecordedThenWithdrawnOnce) {
       volunteers::RecordScreening(services(), Coordinator(),
                                   {.volunteer_id = id,
                                    .type_id = types[2].id,
-                                   .completed_on = domain::AddDays(fixture_.Today(), -2),
+                                   .completed_on = AddDays(fixture_.Today(), -2),
                                    .result = domain::ScreeningResult::kPassed});
   ASSERT_TRUE(recorded);
   ASSERT_EQ(File(id).items.size(), 1u);
@@ -300,9 +300,9 @@ TEST_P(AppVolunteers, PageQueriesShowTheFilesAndAuditViews) {
 
 TEST_P(AppVolunteers, AttentionFlagsExpiredScreeningAndMissingSupervision) {
   const auto id = NewVolunteer(VolunteerStage::kActive);
-  fixture_.AddScreeningItem(organisation_.id, id, 0, domain::AddDays(fixture_.Today(), -400),
+  fixture_.AddScreeningItem(organisation_.id, id, 0, AddDays(fixture_.Today(), -400),
                             domain::ScreeningResult::kPassed, "",
-                            domain::AddDays(fixture_.Today(), -3));
+                            AddDays(fixture_.Today(), -3));
   server_.clock().Advance(std::chrono::hours(24 * 200));
   const auto attention = volunteers::LoadVolunteerAttention(services(), Coordinator());
   ASSERT_EQ(attention.size(), 2u);

@@ -679,33 +679,33 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
 
   // A meeting circle of organisation A around the seeded file, with its volunteer and another one,
   // a partner attached under an agreement in force, and the records the circle routes name.
-  void SeedCircle(domain::CivilDate today) {
+  void SeedCircle(CivilDate today) {
     CircleFixture circles(server_);
     VolunteerFixture volunteers(server_);
     const auto other = volunteers.CreateVolunteer(organisation_a_.id, "Odile", "Membre",
                                                   domain::VolunteerStage::kActive);
     circle_of_a_ = circles.CreateCircle(organisation_a_.id, file_of_a_.core_member_id,
-                                        domain::CirclePhase::kWeekly, domain::AddDays(today, -60),
-                                        domain::AddDays(today, -90));
+                                        domain::CirclePhase::kWeekly, AddDays(today, -60),
+                                        AddDays(today, -90));
     member_of_a_ = circles.AddMember(organisation_a_.id, circle_of_a_, own_volunteer_of_a_,
-                                     domain::AddDays(today, -90), true);
-    circles.AddMember(organisation_a_.id, circle_of_a_, other, domain::AddDays(today, -90));
+                                     AddDays(today, -90), true);
+    circles.AddMember(organisation_a_.id, circle_of_a_, other, AddDays(today, -90));
     meeting_of_a_ = circles.AddMeeting(organisation_a_.id, circle_of_a_,
-                                       CircleFixture::At(domain::AddDays(today, -1), 19 * 60),
+                                       CircleFixture::At(AddDays(today, -1), 19 * 60),
                                        own_volunteer_of_a_);
     minutes_of_a_ =
         circles.AddMeeting(organisation_a_.id, circle_of_a_,
-                           CircleFixture::At(domain::AddDays(today, -8), 19 * 60), other);
+                           CircleFixture::At(AddDays(today, -8), 19 * 60), other);
     circles.AddMinutes(organisation_a_.id, minutes_of_a_, other, {own_volunteer_of_a_},
-                       CircleFixture::At(domain::AddDays(today, -7), 10 * 60));
-    circles.AddContact(organisation_a_.id, circle_of_a_, other, domain::AddDays(today, -3));
+                       CircleFixture::At(AddDays(today, -7), 10 * 60));
+    circles.AddContact(organisation_a_.id, circle_of_a_, other, AddDays(today, -3));
     partner_contact_of_a_ =
         circles.AddPartnerContact(organisation_a_.id, "Agathe Agente", organisation_a_.partner.id);
     agreement_document_of_a_ =
         CoreMemberFixture(server_).AddDocument(organisation_a_.id, "circle", circle_of_a_);
     agreement_of_a_ =
         circles.AddAgreement(organisation_a_.id, partner_contact_of_a_, circle_of_a_,
-                             domain::AddDays(today, -30), std::nullopt, agreement_document_of_a_);
+                             AddDays(today, -30), std::nullopt, agreement_document_of_a_);
     spare_contact_of_a_ = circles.AddPartnerContact(organisation_a_.id, "Paul Policier");
     calendar_token_of_a_ = circles.CreateCalendarToken(organisation_a_.id, other);
     SeedConcern(agreement_of_a_);
@@ -818,7 +818,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         CircleFixture circles(server_);
         return std::to_string(circles.AddAgreement(organisation_a_.id, spare_contact_of_a_,
                                                    circle_of_a_,
-                                                   domain::AddDays(circles.Today(), -10)));
+                                                   AddDays(circles.Today(), -10)));
       }
       case Target::kAgreementDocumentOfA:
         return std::to_string(agreement_document_of_a_);

@@ -44,34 +44,34 @@ class CircleAccess : public ::testing::TestWithParam<Backend> {
     other_member_ = intake_.CreateCoreMember(a_.id, "Gérard Autre", "2026-002");
 
     own_circle_ = circles_.CreateCircle(a_.id, file_.core_member_id, CirclePhase::kWeekly,
-                                        domain::AddDays(today_, -60), domain::AddDays(today_, -60));
-    circles_.AddMember(a_.id, own_circle_, own_, domain::AddDays(today_, -60), true);
-    circles_.AddMember(a_.id, own_circle_, odile_, domain::AddDays(today_, -60));
-    circles_.AddMember(a_.id, own_circle_, rosalie_, domain::AddDays(today_, -60));
+                                        AddDays(today_, -60), AddDays(today_, -60));
+    circles_.AddMember(a_.id, own_circle_, own_, AddDays(today_, -60), true);
+    circles_.AddMember(a_.id, own_circle_, odile_, AddDays(today_, -60));
+    circles_.AddMember(a_.id, own_circle_, rosalie_, AddDays(today_, -60));
     yesterday_meeting_ = circles_.AddMeeting(
-        a_.id, own_circle_, CircleFixture::At(domain::AddDays(today_, -1), 19 * 60), own_);
+        a_.id, own_circle_, CircleFixture::At(AddDays(today_, -1), 19 * 60), own_);
     written_meeting_ = circles_.AddMeeting(
-        a_.id, own_circle_, CircleFixture::At(domain::AddDays(today_, -8), 19 * 60), odile_);
+        a_.id, own_circle_, CircleFixture::At(AddDays(today_, -8), 19 * 60), odile_);
     circles_.AddMinutes(a_.id, written_meeting_, odile_, {own_},
-                        CircleFixture::At(domain::AddDays(today_, -7), 12 * 60));
-    circles_.AddMeeting(a_.id, own_circle_, CircleFixture::At(domain::AddDays(today_, 6), 19 * 60),
+                        CircleFixture::At(AddDays(today_, -7), 12 * 60));
+    circles_.AddMeeting(a_.id, own_circle_, CircleFixture::At(AddDays(today_, 6), 19 * 60),
                         own_);
 
     other_circle_ =
         circles_.CreateCircle(a_.id, other_member_, CirclePhase::kWeekly,
-                              domain::AddDays(today_, -30), domain::AddDays(today_, -30));
-    circles_.AddMember(a_.id, other_circle_, odile_, domain::AddDays(today_, -30));
-    circles_.AddMember(a_.id, other_circle_, rosalie_, domain::AddDays(today_, -30));
+                              AddDays(today_, -30), AddDays(today_, -30));
+    circles_.AddMember(a_.id, other_circle_, odile_, AddDays(today_, -30));
+    circles_.AddMember(a_.id, other_circle_, rosalie_, AddDays(today_, -30));
     other_meeting_ = circles_.AddMeeting(
-        a_.id, other_circle_, CircleFixture::At(domain::AddDays(today_, -2), 19 * 60), odile_);
+        a_.id, other_circle_, CircleFixture::At(AddDays(today_, -2), 19 * 60), odile_);
   }
 
   // An active volunteer who passes the gate: full screening and the basic training.
   std::int64_t Eligible(const std::string& first, const std::string& last,
                         std::optional<std::int64_t> user = std::nullopt) {
     const auto id = volunteers_.CreateVolunteer(a_.id, first, last, VolunteerStage::kActive, user);
-    volunteers_.AddFullScreening(a_.id, id, domain::AddDays(today_, -100));
-    volunteers_.AddTrainingSession(a_.id, 0, domain::AddDays(today_, -90), 15 * 60, {id});
+    volunteers_.AddFullScreening(a_.id, id, AddDays(today_, -100));
+    volunteers_.AddTrainingSession(a_.id, 0, AddDays(today_, -90), 15 * 60, {id});
     return id;
   }
 
@@ -112,7 +112,7 @@ class CircleAccess : public ::testing::TestWithParam<Backend> {
   CoreMemberFixture intake_{server_};
   CircleFixture circles_{server_};
   TestOrganisation a_, b_;
-  domain::CivilDate today_;
+  CivilDate today_;
   std::int64_t own_ = 0, odile_ = 0, rosalie_ = 0, paul_ = 0;
   SeededFile file_;
   std::int64_t other_member_ = 0;
@@ -150,7 +150,7 @@ TEST_P(CircleAccess, AVolunteerSeesOnlyTheirOwnCirclesAndOnlyTheVolunteersViewOf
   // Nor logging a contact in someone else's circle.
   EXPECT_EQ(client
                 ->PostForm("/portal/circles/" + Id(other_circle_) + "/contacts",
-                           {{"contacted_on", domain::FormatIsoDate(today_)},
+                           {{"contacted_on", FormatIsoDate(today_)},
                             {"kind", "call"},
                             {"duration", "1"}})
                 .status,
@@ -162,7 +162,7 @@ TEST_P(CircleAccess, AVolunteerLosesAccessTheConfiguredNumberOfDaysAfterClosure)
   auto coordinator = auth_.SignedInClient(a_.coordinator);
   const auto closed = coordinator->PostForm("/circles/" + Id(own_circle_) + "/close",
                                             {{"closure_reason", "completed"},
-                                             {"closed_on", domain::FormatIsoDate(today_)},
+                                             {"closed_on", FormatIsoDate(today_)},
                                              {"closing_note", "Parcours terminé."}});
   ASSERT_EQ(closed.status, 303) << closed.body;
   EXPECT_EQ(circles_.Stored(a_.id, own_circle_).phase, CirclePhase::kClosed);
@@ -173,7 +173,7 @@ TEST_P(CircleAccess, AVolunteerLosesAccessTheConfiguredNumberOfDaysAfterClosure)
   // A closed circle takes no more contacts.
   EXPECT_EQ(client
                 ->PostForm("/portal/circles/" + Id(own_circle_) + "/contacts",
-                           {{"contacted_on", domain::FormatIsoDate(today_)},
+                           {{"contacted_on", FormatIsoDate(today_)},
                             {"kind", "call"},
                             {"duration", "1"}})
                 .status,
@@ -204,17 +204,17 @@ TEST_P(CircleAccess, APartnerSeesOnlyTheMinimalPageOfTheCirclesAnAgreementAttach
         consent.core_member_id = file_.core_member_id;
         consent.scope = domain::ConsentScope::kPartnerOrganisation;
         consent.partner_organisation = "Centre d'aide (essai)";
-        consent.given_on = domain::AddDays(today_, -200);
+        consent.given_on = AddDays(today_, -200);
         consent.recorded_at = server_.clock().Now();
         store::CoreMemberStore store(session);
-        store.WithdrawConsent(store.InsertConsent(consent), a_.id, domain::AddDays(today_, -10),
+        store.WithdrawConsent(store.InsertConsent(consent), a_.id, AddDays(today_, -10),
                               std::nullopt);
         return {};
       });
   ASSERT_TRUE(consented);
   const auto contact = circles_.AddPartnerContact(a_.id, "Agathe Agente", a_.partner.id);
   const auto agreement =
-      circles_.AddAgreement(a_.id, contact, own_circle_, domain::AddDays(today_, -30));
+      circles_.AddAgreement(a_.id, contact, own_circle_, AddDays(today_, -30));
   circles_.AddMinutes(a_.id, yesterday_meeting_, own_, {odile_}, server_.clock().Now());
 
   auto client = auth_.SignedInClient(a_.partner);
@@ -261,7 +261,7 @@ TEST_P(CircleAccess, AnotherOrganisationAndAnEvaluatorGetNotFound) {
     EXPECT_EQ(client
                   ->PostForm("/circles/" + Id(own_circle_) + "/close",
                              {{"closure_reason", "completed"},
-                              {"closed_on", domain::FormatIsoDate(today_)}})
+                              {"closed_on", FormatIsoDate(today_)}})
                   .status,
               404);
   }
@@ -398,7 +398,7 @@ TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmen
   auto coordinator = auth_.SignedInClient(a_.coordinator);
   const std::vector<std::pair<std::string, std::string>> start = {
       {"to", "intensive"},
-      {"decided_on", domain::FormatIsoDate(today_)},
+      {"decided_on", FormatIsoDate(today_)},
       {"reason", "Libération."}};
   auto refused = coordinator->PostForm("/circles/" + Id(forming) + "/phase", start);
   EXPECT_EQ(refused.status, 422) << "two volunteers only";
@@ -419,7 +419,7 @@ TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmen
     ASSERT_EQ(
         coordinator
             ->PostForm("/circles/" + Id(forming) + "/covenant/sign",
-                       {{"signatory", signatory}, {"signed_on", domain::FormatIsoDate(today_)}})
+                       {{"signatory", signatory}, {"signed_on", FormatIsoDate(today_)}})
             .status,
         303)
         << signatory;
@@ -432,7 +432,7 @@ TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmen
   ASSERT_EQ(coordinator
                 ->PostForm("/circles/" + Id(forming) + "/phase",
                            {{"to", "weekly"},
-                            {"decided_on", domain::FormatIsoDate(today_)},
+                            {"decided_on", FormatIsoDate(today_)},
                             {"reason", "Fin de la période intensive."},
                             {"covenant_body", "Entente modifiée : une rencontre par semaine."}})
                 .status,

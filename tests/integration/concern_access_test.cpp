@@ -46,14 +46,14 @@ class ConcernAccess : public ::testing::TestWithParam<Backend> {
     file_ = intake_.SeedFullFile(a_.id, "Marcel Exemple", "2026-001");
     other_member_ = intake_.CreateCoreMember(a_.id, "Gérard Autre", "2026-002");
     circle_ = circles_.CreateCircle(a_.id, file_.core_member_id, CirclePhase::kWeekly,
-                                    domain::AddDays(today_, -60), domain::AddDays(today_, -60));
-    circles_.AddMember(a_.id, circle_, own_, domain::AddDays(today_, -60), true);
+                                    AddDays(today_, -60), AddDays(today_, -60));
+    circles_.AddMember(a_.id, circle_, own_, AddDays(today_, -60), true);
     other_circle_ =
         circles_.CreateCircle(a_.id, other_member_, CirclePhase::kWeekly,
-                              domain::AddDays(today_, -30), domain::AddDays(today_, -30));
-    circles_.AddMember(a_.id, other_circle_, odile_, domain::AddDays(today_, -30));
+                              AddDays(today_, -30), AddDays(today_, -30));
+    circles_.AddMember(a_.id, other_circle_, odile_, AddDays(today_, -30));
     officer_ = circles_.AddPartnerContact(a_.id, "Agathe Agente", a_.partner.id);
-    agreement_ = circles_.AddAgreement(a_.id, officer_, circle_, domain::AddDays(today_, -30));
+    agreement_ = circles_.AddAgreement(a_.id, officer_, circle_, AddDays(today_, -30));
     other_officer_ = circles_.AddPartnerContact(a_.id, "Paul Policier", other_partner_user_.id);
     concerns_.SetOnCall(a_.id, {{a_.coordinator.id, 0}});
   }
@@ -111,7 +111,7 @@ class ConcernAccess : public ::testing::TestWithParam<Backend> {
   ConcernFixture concerns_{server_};
   TestOrganisation a_, b_;
   TestUser other_volunteer_user_, other_partner_user_;
-  domain::CivilDate today_;
+  CivilDate today_;
   std::int64_t own_ = 0, odile_ = 0;
   SeededFile file_;
   std::int64_t other_member_ = 0;
@@ -318,7 +318,7 @@ TEST_P(ConcernAccess,
   const auto withdrawn = server_.runtime().database().Write(
       store::Scope::Organisation(a_.id), [&](soci::session& s) -> Status {
         store::CoreMemberStore(s).WithdrawConsent(file_.consent_id, a_.id,
-                                                  domain::AddDays(today_, -1), a_.coordinator.id);
+                                                  AddDays(today_, -1), a_.coordinator.id);
         return {};
       });
   ASSERT_TRUE(withdrawn);
@@ -344,8 +344,8 @@ TEST_P(ConcernAccess,
         consent.organisation_id = a_.id;
         consent.core_member_id = other_member_;
         consent.scope = domain::ConsentScope::kOuterCircle;
-        consent.given_on = domain::AddDays(today_, -400);
-        consent.expires_on = domain::AddDays(today_, -3);
+        consent.given_on = AddDays(today_, -400);
+        consent.expires_on = AddDays(today_, -3);
         consent.recorded_at = server_.clock().Now();
         return store::CoreMemberStore(s).InsertConsent(consent);
       });
@@ -360,8 +360,8 @@ TEST_P(ConcernAccess,
   EXPECT_EQ(concerns_.Snapshot() + auth_.Snapshot(), before_expired);
 
   // The agreement with the officer ended two days ago.
-  circles_.AddAgreement(a_.id, other_officer_, circle_, domain::AddDays(today_, -200),
-                        domain::AddDays(today_, -2));
+  circles_.AddAgreement(a_.id, other_officer_, circle_, AddDays(today_, -200),
+                        AddDays(today_, -2));
   const std::string before_agreement = concerns_.Snapshot() + auth_.Snapshot();
   const auto ended = Disclose(*coordinator, concern,
                               {{"recipient_kind", "partner_contact"},

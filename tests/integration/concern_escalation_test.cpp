@@ -44,7 +44,7 @@ class ConcernEscalation : public ::testing::TestWithParam<Backend> {
     const auto file = intake_.SeedFullFile(a_.id, "Marcel Exemple", "2026-001");
     const auto today = circles_.Today();
     circle_ = circles_.CreateCircle(a_.id, file.core_member_id, domain::CirclePhase::kWeekly,
-                                    domain::AddDays(today, -60), domain::AddDays(today, -60));
+                                    AddDays(today, -60), AddDays(today, -60));
     // On call: the coordinator; backups: level 1, then level 3 (two people); level numbers may have
     // gaps.
     concerns_.SetOnCall(a_.id, {{a_.coordinator.id, 0},

@@ -206,7 +206,7 @@ TEST_P(ConcernRestart, KillingTheServerMidEscalationSendsEachMailExactlyOnce) {
   const auto today = circles.Today();
   const auto circle =
       circles.CreateCircle(a.id, file.core_member_id, domain::CirclePhase::kWeekly,
-                           domain::AddDays(today, -60), domain::AddDays(today, -60));
+                           AddDays(today, -60), AddDays(today, -60));
   concerns.SetOnCall(a.id, {{a.coordinator.id, 0}, {backup_one.id, 1}, {backup_two.id, 1}});
   const TestConcern emergency{a.id,
                               circle,

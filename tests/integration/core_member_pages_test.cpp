@@ -538,14 +538,14 @@ TEST_P(CoreMemberPages, AWithdrawnConsentShowsAtAGlance) {
   EXPECT_NE(future.body.find("value=\"2027-01-01\""), std::string::npos);
   EXPECT_EQ(
       coordinator
-          ->PostForm(withdraw, {{"withdrawn_on", domain::FormatIsoDate(intake_.Today())}}, path)
+          ->PostForm(withdraw, {{"withdrawn_on", FormatIsoDate(intake_.Today())}}, path)
           .status,
       303);
   const auto page = coordinator->Get(path);
   EXPECT_NE(page.body.find(warning), std::string::npos);
   EXPECT_EQ(
       coordinator
-          ->PostForm(withdraw, {{"withdrawn_on", domain::FormatIsoDate(intake_.Today())}}, path)
+          ->PostForm(withdraw, {{"withdrawn_on", FormatIsoDate(intake_.Today())}}, path)
           .status,
       409);
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "core_member.consent_withdraw"), 1u);
@@ -568,7 +568,7 @@ TEST_P(CoreMemberPages, AConditionKeepsItsVictimDetailsForStaffOnly) {
                                             {"text", "Ne pas approcher"},
                                             {"protects_victim", "1"},
                                             {"victim_identity", "Nouvelle-Victime-Essai"},
-                                            {"ends_on", domain::FormatIsoDate(intake_.Today())}},
+                                            {"ends_on", FormatIsoDate(intake_.Today())}},
                                            create);
   EXPECT_EQ(saved.status, 303);
   const auto page = coordinator->Get("/core-members/" + std::to_string(seeded.core_member_id));
@@ -592,7 +592,7 @@ TEST_P(CoreMemberPages, KeyDatesWithinThirtyDaysAppearOnTheCoordinatorsHomePage)
                      {{"legal_name", "Marcel Exemple"},
                       {"file_number", "2026-001"},
                       {"preferred_language", "fr"},
-                      {"warrant_expiry_date", domain::FormatIsoDate(domain::AddDays(today, 5))}},
+                      {"warrant_expiry_date", FormatIsoDate(AddDays(today, 5))}},
                      edit)
           .status,
       303);
@@ -600,8 +600,8 @@ TEST_P(CoreMemberPages, KeyDatesWithinThirtyDaysAppearOnTheCoordinatorsHomePage)
   ASSERT_EQ(coordinator
                 ->PostForm(order,
                            {{"order_type", "full_parole"},
-                            {"starts_on", domain::FormatIsoDate(domain::AddDays(today, -100))},
-                            {"ends_on", domain::FormatIsoDate(domain::AddDays(today, 20))}},
+                            {"starts_on", FormatIsoDate(AddDays(today, -100))},
+                            {"ends_on", FormatIsoDate(AddDays(today, 20))}},
                            order)
                 .status,
             303);

@@ -17,7 +17,7 @@ namespace {
 using testing::Backend;
 using testing::TestDatabase;
 
-const domain::CivilDate kToday = *domain::ParseIsoDate("2026-11-30");
+const CivilDate kToday = *ParseIsoDate("2026-11-30");
 
 class CoreMemberStoreContract : public ::testing::TestWithParam<Backend> {
  protected:
@@ -80,7 +80,7 @@ class CoreMemberStoreContract : public ::testing::TestWithParam<Backend> {
                      referral.referrer_name = "Sergente Calque";
                      referral.received_on = kToday;
                      referral.person_legal_name = person;
-                     if (birth) referral.person_birth_date = domain::ParseIsoDate(*birth);
+                     if (birth) referral.person_birth_date = ParseIsoDate(*birth);
                      referral.created_at = referral.updated_at = testing::kTestStart;
                      referral.id = referrals.Insert(referral);
                      if (all_met) {
@@ -177,7 +177,7 @@ TEST_P(CoreMemberStoreContract, AcceptingOpensACandidateFileWithItsHistory) {
     ASSERT_TRUE(member);
     EXPECT_EQ(member->legal_name, "Lucien Imaginaire");
     EXPECT_EQ(member->file_number, "2026-010");
-    EXPECT_EQ(member->birth_date, domain::ParseIsoDate("1975-06-03"));
+    EXPECT_EQ(member->birth_date, ParseIsoDate("1975-06-03"));
     EXPECT_EQ(member->status, domain::CoreMemberStatus::kCandidate);
     const auto history = CoreMemberStore(session).History(*id, organisation_a_);
     ASSERT_EQ(history.size(), 1u);
@@ -261,8 +261,8 @@ TEST_P(CoreMemberStoreContract, KeyDatesComeOnlyFromOpenFiles) {
       order.organisation_id = organisation_a_;
       order.core_member_id = member;
       order.type = domain::OrderType::kProbation;
-      order.starts_on = domain::AddDays(kToday, -100);
-      order.ends_on = domain::AddDays(kToday, 10);
+      order.starts_on = AddDays(kToday, -100);
+      order.ends_on = AddDays(kToday, 10);
       order.id = legal.InsertOrder(order);
       domain::Condition condition;
       condition.organisation_id = organisation_a_;
@@ -271,7 +271,7 @@ TEST_P(CoreMemberStoreContract, KeyDatesComeOnlyFromOpenFiles) {
       condition.kind = domain::ConditionKind::kNoContactPerson;
       condition.text = "Aucun contact";
       condition.victim_identity = "Mme Inventée";
-      condition.ends_on = domain::AddDays(kToday, 40);
+      condition.ends_on = AddDays(kToday, 40);
       legal.InsertCondition(domain::NormalisedCondition(condition));
     }
     return {};
@@ -279,10 +279,10 @@ TEST_P(CoreMemberStoreContract, KeyDatesComeOnlyFromOpenFiles) {
   ReadIn(organisation_a_, [&](soci::session& session) {
     LegalStore legal(session);
     const auto orders =
-        legal.OrdersEndingBetween(organisation_a_, kToday, domain::AddDays(kToday, 30));
+        legal.OrdersEndingBetween(organisation_a_, kToday, AddDays(kToday, 30));
     ASSERT_EQ(orders.size(), 1u);
     EXPECT_EQ(orders[0].core_member_id, open);
-    EXPECT_TRUE(legal.ConditionsEndingBetween(organisation_a_, kToday, domain::AddDays(kToday, 30))
+    EXPECT_TRUE(legal.ConditionsEndingBetween(organisation_a_, kToday, AddDays(kToday, 30))
                     .empty());
     const auto conditions = legal.Conditions(open, organisation_a_);
     ASSERT_EQ(conditions.size(), 1u);
@@ -303,13 +303,13 @@ TEST_P(CoreMemberStoreContract, ConsentsAreWithdrawnOnce) {
                     consent.scope = domain::ConsentScope::kPartnerOrganisation;
                     consent.partner_organisation = "Centre fictif";
                     consent.given_on = kToday;
-                    consent.expires_on = domain::AddDays(kToday, 365);
+                    consent.expires_on = AddDays(kToday, 365);
                     return CoreMemberStore(session).InsertConsent(consent);
                   }).value();
   ASSERT_TRUE(WriteIn(organisation_a_, [&](soci::session& session) -> Status {
     CoreMemberStore store(session);
     store.WithdrawConsent(id, organisation_a_, kToday, std::nullopt);
-    store.WithdrawConsent(id, organisation_a_, domain::AddDays(kToday, 5), std::nullopt);
+    store.WithdrawConsent(id, organisation_a_, AddDays(kToday, 5), std::nullopt);
     return {};
   }));
   ReadIn(organisation_a_, [&](soci::session& session) {
@@ -317,7 +317,7 @@ TEST_P(CoreMemberStoreContract, ConsentsAreWithdrawnOnce) {
     ASSERT_TRUE(consent);
     EXPECT_EQ(consent->withdrawn_on, kToday) << "the first withdrawal stands";
     EXPECT_EQ(consent->partner_organisation, "Centre fictif");
-    EXPECT_EQ(consent->expires_on, domain::AddDays(kToday, 365));
+    EXPECT_EQ(consent->expires_on, AddDays(kToday, 365));
     EXPECT_FALSE(CoreMemberStore(session).FindConsent(id, organisation_b_));
   });
 }

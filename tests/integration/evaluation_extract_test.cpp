@@ -30,7 +30,7 @@ class EvaluationExtractPrivacy : public ::testing::TestWithParam<Backend> {
     const auto id = CoreMemberFixture(server_).CreateCoreMember(
         organisation_, name, "EXT-" + std::to_string(++files_),
         domain::CoreMemberStatus::kInCircle, region);
-    ReportFixture(server_).AddResearchConsent(organisation_, id, domain::AddDays(today, -30));
+    ReportFixture(server_).AddResearchConsent(organisation_, id, AddDays(today, -30));
   }
 
   // Five men of Abitibi, one of Gaspésie and one of Laval.

@@ -132,12 +132,12 @@ TEST_P(Pagination, TheConcernRegisterAndTheVolunteersOwnConcernsHavePages) {
   CircleFixture circles(server_);
   const auto circle = circles.CreateCircle(organisation_.id, core_member,
                                            domain::CirclePhase::kWeekly,
-                                           domain::AddDays(circles.Today(), -60),
-                                           domain::AddDays(circles.Today(), -60));
+                                           AddDays(circles.Today(), -60),
+                                           AddDays(circles.Today(), -60));
   const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
       organisation_.id, "Bénévole", "Pages", domain::VolunteerStage::kActive,
       organisation_.volunteer.id);
-  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -60));
+  circles.AddMember(organisation_.id, circle, volunteer, AddDays(circles.Today(), -60));
   ConcernFixture concerns(server_);
   for (int i = 0; i < kPage + 3; ++i) {
     concerns.Raise({organisation_.id, circle, organisation_.volunteer.id, volunteer,
@@ -149,8 +149,8 @@ TEST_P(Pagination, TheConcernRegisterAndTheVolunteersOwnConcernsHavePages) {
   const auto elsewhere = circles.CreateCircle(
       organisation_.id,
       CoreMemberFixture(server_).CreateCoreMember(organisation_.id, "Autre Membre", "CERCLE-2"),
-      domain::CirclePhase::kWeekly, domain::AddDays(circles.Today(), -60),
-      domain::AddDays(circles.Today(), -60));
+      domain::CirclePhase::kWeekly, AddDays(circles.Today(), -60),
+      AddDays(circles.Today(), -60));
   concerns.Raise({organisation_.id, elsewhere, organisation_.volunteer.id, volunteer,
                   domain::ConcernCategory::kSubstanceAbuse, domain::Severity::kConcern});
 
@@ -191,7 +191,7 @@ TEST_P(Pagination, TheVolunteerListHasPagesInNameOrder) {
 TEST_P(Pagination, TheTrainingSessionsHavePages) {
   VolunteerFixture volunteers(server_);
   for (int i = 0; i < kPage + 6; ++i) {
-    volunteers.AddTrainingSession(organisation_.id, 0, domain::AddDays(volunteers.Today(), -i), 60,
+    volunteers.AddTrainingSession(organisation_.id, 0, AddDays(volunteers.Today(), -i), 60,
                                   {});
   }
   auto client = auth_.SignedInClient(organisation_.coordinator);
@@ -215,7 +215,7 @@ TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
   const auto volunteer = volunteers.CreateVolunteer(organisation_.id, "Bénévole", "Heures",
                                                     domain::VolunteerStage::kActive);
   for (int i = 0; i < kPage + 4; ++i) {
-    volunteers.AddHours(organisation_.id, volunteer, domain::AddDays(volunteers.Today(), -i), 30,
+    volunteers.AddHours(organisation_.id, volunteer, AddDays(volunteers.Today(), -i), 30,
                         domain::HoursStatus::kPending, organisation_.coordinator.id);
   }
   auto client = auth_.SignedInClient(organisation_.coordinator);
@@ -244,11 +244,11 @@ TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
       organisation_.id, "Membre Contacts", "CONTACTS-1");
   const auto circle = circles.CreateCircle(organisation_.id, core_member,
                                            domain::CirclePhase::kWeekly,
-                                           domain::AddDays(circles.Today(), -90),
-                                           domain::AddDays(circles.Today(), -90));
-  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -90));
+                                           AddDays(circles.Today(), -90),
+                                           AddDays(circles.Today(), -90));
+  circles.AddMember(organisation_.id, circle, volunteer, AddDays(circles.Today(), -90));
   for (int i = 0; i < 30; ++i) {
-    circles.AddContact(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -i));
+    circles.AddContact(organisation_.id, circle, volunteer, AddDays(circles.Today(), -i));
   }
   const std::string circle_page = "/circles/" + std::to_string(circle);
   const auto first = client->Get(circle_page);
@@ -265,23 +265,23 @@ TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
       organisation_.id, "Membre Réunions", "REUNIONS-1");
   const auto circle = circles.CreateCircle(
       organisation_.id, core_member, domain::CirclePhase::kWeekly,
-      domain::AddDays(circles.Today(), -200), domain::AddDays(circles.Today(), -200));
+      AddDays(circles.Today(), -200), AddDays(circles.Today(), -200));
   const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
       organisation_.id, "Bénévole", "Réunions", domain::VolunteerStage::kActive);
-  circles.AddMember(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -200));
+  circles.AddMember(organisation_.id, circle, volunteer, AddDays(circles.Today(), -200));
   for (int i = 0; i < kPage + 5; ++i) {
     const auto meeting = circles.AddMeeting(
-        organisation_.id, circle, CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 600),
+        organisation_.id, circle, CircleFixture::At(AddDays(circles.Today(), -3 - i), 600),
         volunteer);
     // All but the latest have their minutes: one late flag, whatever the page shows.
     if (i > 0) {
       circles.AddMinutes(organisation_.id, meeting, volunteer, {},
-                         CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 840));
+                         CircleFixture::At(AddDays(circles.Today(), -3 - i), 840));
     }
   }
   for (int i = 1; i <= 2; ++i) {
     circles.AddMeeting(organisation_.id, circle,
-                       CircleFixture::At(domain::AddDays(circles.Today(), 7 * i), 600));
+                       CircleFixture::At(AddDays(circles.Today(), 7 * i), 600));
   }
   auto client = auth_.SignedInClient(organisation_.coordinator);
   const std::string path = "/circles/" + std::to_string(circle);
@@ -324,7 +324,7 @@ TEST_P(Pagination, TheVolunteersCirclePageReadsOnlyTheLatestMeetingsAndContacts)
   CircleFixture circles(server_);
   const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
       organisation_.id, "Membre Portail", "PORTAIL-1");
-  const auto started = domain::AddDays(circles.Today(), -90);
+  const auto started = AddDays(circles.Today(), -90);
   const auto circle = circles.CreateCircle(organisation_.id, core_member,
                                            domain::CirclePhase::kWeekly, started, started);
   const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
@@ -334,16 +334,16 @@ TEST_P(Pagination, TheVolunteersCirclePageReadsOnlyTheLatestMeetingsAndContacts)
   // The two latest meetings wait for this volunteer's minutes; twelve before them have theirs.
   for (int i = 0; i < 2; ++i) {
     circles.AddMeeting(organisation_.id, circle,
-                       CircleFixture::At(domain::AddDays(circles.Today(), -3 - i), 600), volunteer);
+                       CircleFixture::At(AddDays(circles.Today(), -3 - i), 600), volunteer);
   }
   for (int i = 0; i < 12; ++i) {
-    const auto day = domain::AddDays(circles.Today(), -5 - i);
+    const auto day = AddDays(circles.Today(), -5 - i);
     const auto meeting =
         circles.AddMeeting(organisation_.id, circle, CircleFixture::At(day, 600), volunteer);
     circles.AddMinutes(organisation_.id, meeting, volunteer, {}, CircleFixture::At(day, 840));
   }
   for (int i = 0; i < 15; ++i) {
-    circles.AddContact(organisation_.id, circle, volunteer, domain::AddDays(circles.Today(), -i));
+    circles.AddContact(organisation_.id, circle, volunteer, AddDays(circles.Today(), -i));
   }
   auto own = auth_.SignedInClient(organisation_.volunteer);
   const auto page = own->Get("/portal/circles/" + std::to_string(circle));
@@ -359,7 +359,7 @@ TEST_P(Pagination, TheVolunteersCirclePageReadsOnlyTheLatestMeetingsAndContacts)
 TEST_P(Pagination, TheCircleListHasPagesWithEachPagesFlagsAndKeepsItsFilter) {
   CircleFixture circles(server_);
   CoreMemberFixture intake(server_);
-  const auto started = domain::AddDays(circles.Today(), -60);
+  const auto started = AddDays(circles.Today(), -60);
   std::vector<std::int64_t> open;
   for (int i = 0; i < kPage + 3; ++i) {
     const auto core_member = intake.CreateCoreMember(
@@ -372,12 +372,12 @@ TEST_P(Pagination, TheCircleListHasPagesWithEachPagesFlagsAndKeepsItsFilter) {
         organisation_.id, "Homme Fermé " + std::to_string(i), "FERME-" + std::to_string(i));
     const auto circle = circles.CreateCircle(organisation_.id, core_member,
                                              domain::CirclePhase::kWeekly, started, started);
-    circles.CloseCircle(organisation_.id, circle, domain::AddDays(circles.Today(), -10 - i));
+    circles.CloseCircle(organisation_.id, circle, AddDays(circles.Today(), -10 - i));
   }
   // The last open circle (on page 2) has a meeting whose minutes are late: its flag shows there.
   const auto late = open.back();
   circles.AddMeeting(organisation_.id, late,
-                     CircleFixture::At(domain::AddDays(circles.Today(), -5), 600));
+                     CircleFixture::At(AddDays(circles.Today(), -5), 600));
   const std::string late_name = circles.Stored(organisation_.id, late).code_name;
   const std::string late_flag =
       "<li class=\"flag flag--urgent\">" + late_name + "[^<]*48 heures de retard";
@@ -426,9 +426,9 @@ TEST_P(Pagination, TheVolunteerListReadsTheScreeningOfItsPageAndShowsWhoIsOnHold
                                       domain::VolunteerStage::kActive);
   }
   // The last by name, alone on page 2: his police check expired yesterday.
-  volunteers.AddScreeningItem(organisation_.id, last, 0, domain::AddDays(volunteers.Today(), -800),
+  volunteers.AddScreeningItem(organisation_.id, last, 0, AddDays(volunteers.Today(), -800),
                               domain::ScreeningResult::kPassed, "",
-                              domain::AddDays(volunteers.Today(), -1));
+                              AddDays(volunteers.Today(), -1));
   auto client = auth_.SignedInClient(organisation_.coordinator);
   const std::string on_hold = R"(<span class="badge badge--danger">)";
   const auto first = client->Get("/volunteers?stage=active");
@@ -450,9 +450,9 @@ TEST_P(Pagination, AVolunteersOwnHoursHavePagesAndTotalsCountThemAll) {
   const auto today = volunteers.Today();
   // In this month: 60 minutes a day on the first days, so that the month's total is known.
   const auto first_of_month =
-      domain::AddDays(today, 1 - static_cast<int>(static_cast<unsigned>(today.day())));
+      AddDays(today, 1 - static_cast<int>(static_cast<unsigned>(today.day())));
   for (int i = 0; i < kPage + 3; ++i) {
-    volunteers.AddHours(organisation_.id, volunteer, domain::AddDays(today, -i - 40), 60,
+    volunteers.AddHours(organisation_.id, volunteer, AddDays(today, -i - 40), 60,
                         domain::HoursStatus::kApproved, organisation_.coordinator.id);
   }
   volunteers.AddHours(organisation_.id, volunteer, first_of_month, 90,

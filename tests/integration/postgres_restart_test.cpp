@@ -44,7 +44,7 @@ class PostgresRestart : public ::testing::Test {
     const auto file = intake_.SeedFullFile(a_.id, "Marcel Exemple", "2026-001");
     const auto today = circles_.Today();
     circle_ = circles_.CreateCircle(a_.id, file.core_member_id, domain::CirclePhase::kWeekly,
-                                    domain::AddDays(today, -60), domain::AddDays(today, -60));
+                                    AddDays(today, -60), AddDays(today, -60));
     concerns_.SetOnCall(a_.id, {{a_.coordinator.id, 0}, {backup_.id, 1}});
     for (int i = 0; i < kWriters; ++i) {
       writers_.push_back(auth_.SignedInClient(a_.admin));

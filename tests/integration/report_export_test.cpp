@@ -18,7 +18,6 @@
 namespace cercle::testing {
 namespace {
 
-using domain::CivilDate;
 
 constexpr const char* kPeriod = "from=2025-12-01&to=2026-11-30";
 

@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "store/database.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/report_fixture.hpp"
@@ -17,7 +17,6 @@
 namespace cercle::testing {
 namespace {
 
-using domain::CivilDate;
 
 // A figure as the page shows it: its value and its breakdown lines, by key.
 struct PageFigure {
@@ -118,9 +117,9 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
   // Every figure of the report for [from, to], computed here from the raw records.
   std::map<std::string, PageFigure> Independent(CivilDate from, CivilDate to) {
     std::map<std::string, PageFigure> figures;
-    const std::map<std::string, std::string> period = {{"from", domain::FormatIsoDate(from)},
-                                                       {"to", domain::FormatIsoDate(to)}};
-    const long long to_bound = StartOf(domain::AddDays(to, 1));
+    const std::map<std::string, std::string> period = {{"from", FormatIsoDate(from)},
+                                                       {"to", FormatIsoDate(to)}};
+    const long long to_bound = StartOf(AddDays(to, 1));
 
     // Volunteer hours: approved logged hours and training attended, by month.
     const std::string logged =
@@ -133,12 +132,12 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     PageFigure hours;
     hours.value = Scalar(logged, period) + Scalar(trained, period);
     for (CivilDate month = from.year() / from.month() / std::chrono::day{1}; month <= to;
-         month = domain::AddMonths(month, 1)) {
+         month = AddMonths(month, 1)) {
       const CivilDate first = std::max(month, from);
-      const CivilDate last = std::min(domain::AddDays(domain::AddMonths(month, 1), -1), to);
-      const std::map<std::string, std::string> days = {{"from", domain::FormatIsoDate(first)},
-                                                       {"to", domain::FormatIsoDate(last)}};
-      hours.lines[domain::FormatIsoDate(month).substr(0, 7)] =
+      const CivilDate last = std::min(AddDays(AddMonths(month, 1), -1), to);
+      const std::map<std::string, std::string> days = {{"from", FormatIsoDate(first)},
+                                                       {"to", FormatIsoDate(last)}};
+      hours.lines[FormatIsoDate(month).substr(0, 7)] =
           Scalar(logged, days) + Scalar(trained, days);
     }
     figures["volunteer_hours"] = hours;
@@ -165,14 +164,14 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
         " :bound ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) NOT IN ('exited', 'not_retained')"
         " AND" +
             complete_by,
-        {{"day", domain::FormatIsoDate(to)}}, {{"bound", to_bound}});
+        {{"day", FormatIsoDate(to)}}, {{"bound", to_bound}});
     figures["newly_trained_volunteers"].value =
         Scalar("SELECT COUNT(*) FROM volunteers v WHERE v.organisation_id = :organisation AND" +
                    complete_by,
-               {{"day", domain::FormatIsoDate(to)}}) -
+               {{"day", FormatIsoDate(to)}}) -
         Scalar("SELECT COUNT(*) FROM volunteers v WHERE v.organisation_id = :organisation AND" +
                    complete_by,
-               {{"day", domain::FormatIsoDate(domain::AddDays(from, -1))}});
+               {{"day", FormatIsoDate(AddDays(from, -1))}});
 
     // Potential core members at the end of the period.
     PageFigure potential;
@@ -181,7 +180,7 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
         " r.received_on <= :to AND COALESCE((SELECT c.to_status FROM referral_status_changes c"
         " WHERE c.referral_id = r.id AND c.changed_at < :bound ORDER BY c.changed_at DESC, c.id"
         " DESC LIMIT 1), 'received') IN ('received', 'screening', 'waitlisted')",
-        {{"to", domain::FormatIsoDate(to)}}, {{"bound", to_bound}});
+        {{"to", FormatIsoDate(to)}}, {{"bound", to_bound}});
     potential.lines["files"] = Scalar(
         "SELECT COUNT(*) FROM core_members m WHERE m.organisation_id = :organisation AND (SELECT"
         " c.to_status FROM core_member_status_changes c WHERE c.core_member_id = m.id AND"
@@ -201,8 +200,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
                {})) {
       phases[circle].emplace_back(change.substr(0, 10), change.substr(11));
     }
-    const std::string from_text = domain::FormatIsoDate(from);
-    const std::string to_text = domain::FormatIsoDate(to);
+    const std::string from_text = FormatIsoDate(from);
+    const std::string to_text = FormatIsoDate(to);
     const auto active = [](const std::string& phase) {
       return phase != "forming" && phase != "suspended" && phase != "closed";
     };
@@ -275,8 +274,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
           "SELECT COUNT(*) FROM outreach_activities WHERE organisation_id = :organisation AND"
           " kind = :kind AND held_on >= :from AND held_on <= :to",
           {{"kind", kind},
-           {"from", domain::FormatIsoDate(from)},
-           {"to", domain::FormatIsoDate(to)}});
+           {"from", FormatIsoDate(from)},
+           {"to", FormatIsoDate(to)}});
     };
     PageFigure presentations;
     presentations.lines = {{"presentation", outreach("presentation")},
@@ -294,8 +293,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
           "SELECT COALESCE(SUM(reach), 0) FROM outreach_activities WHERE organisation_id ="
           " :organisation AND kind = :kind AND held_on >= :from AND held_on <= :to",
           {{"kind", kind},
-           {"from", domain::FormatIsoDate(from)},
-           {"to", domain::FormatIsoDate(to)}});
+           {"from", FormatIsoDate(from)},
+           {"to", FormatIsoDate(to)}});
       reached.value += reached.lines[kind];
     }
     figures["people_reached"] = reached;
@@ -313,8 +312,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
               {{"kind", kind},
                {"category", category},
                {"period", when},
-               {"from", domain::FormatIsoDate(from)},
-               {"to", domain::FormatIsoDate(to)}});
+               {"from", FormatIsoDate(from)},
+               {"to", FormatIsoDate(to)}});
           events.lines[category + "_" + when] = count;
           events.value += count;
         }
@@ -331,7 +330,7 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
   // Compares the page's figures for [from, to] with the independent ones.
   std::map<std::string, PageFigure> CheckPeriod(CivilDate from, CivilDate to) {
     const std::string path =
-        "/reports/funder?from=" + domain::FormatIsoDate(from) + "&to=" + domain::FormatIsoDate(to);
+        "/reports/funder?from=" + FormatIsoDate(from) + "&to=" + FormatIsoDate(to);
     const auto page = client_->Get(path);
     EXPECT_EQ(page.status, 200) << path;
     const auto shown = ReadFigures(page.body);

@@ -18,7 +18,6 @@
 namespace cercle::testing {
 namespace {
 
-using domain::CivilDate;
 
 class ReportPrivacy : public ::testing::TestWithParam<Backend> {
  protected:
@@ -54,7 +53,7 @@ class ReportPrivacy : public ::testing::TestWithParam<Backend> {
 
   // How many files have a consent to research in force today (computed from the raw rows).
   long long ConsentingFiles() {
-    const std::string today = domain::FormatIsoDate(VolunteerFixture(server_).Today());
+    const std::string today = FormatIsoDate(VolunteerFixture(server_).Today());
     return server_.test_database().database().Read(
         store::Scope::Organisation(organisation_), [&](soci::session& session) {
           long long count = 0;
@@ -86,14 +85,14 @@ TEST_P(ReportPrivacy, TheEvaluationExtractHasNoNameNoDateAndOnlyConsentingCoreMe
     const auto id = intake.CreateCoreMember(
         organisation_, "Consentant Numéro" + std::to_string(i), "ESSAI-" + std::to_string(i),
         domain::CoreMemberStatus::kInCircle, "Abitibi — Val-d'Or");
-    reports.AddResearchConsent(organisation_, id, domain::AddDays(today, -30));
+    reports.AddResearchConsent(organisation_, id, AddDays(today, -30));
     reports.AddEvent(organisation_, id, today, domain::RecidivismKind::kNewCharge,
                      domain::OffenceCategory::kViolent, domain::CirclePeriod::kDuring,
                      "Dossier 500-01-123456-789");
   }
   const auto lone = intake.CreateCoreMember(organisation_, "Seul Dans Sa Région", "ESSAI-SEUL",
                                             domain::CoreMemberStatus::kInCircle, "Gaspésie");
-  reports.AddResearchConsent(organisation_, lone, domain::AddDays(today, -30));
+  reports.AddResearchConsent(organisation_, lone, AddDays(today, -30));
   intake.CreateCoreMember(organisation_, "Sans Consentement", "ESSAI-NON",
                           domain::CoreMemberStatus::kInCircle, "Région-Témoin-Secrète");
 
@@ -261,7 +260,7 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
 
 TEST_P(ReportPrivacy, ThePublicPageCountsTheCirclesThatRan) {
   // The demo organisation's circles that reached an active phase by today, from the raw rows.
-  const std::string today = domain::FormatIsoDate(VolunteerFixture(server_).Today());
+  const std::string today = FormatIsoDate(VolunteerFixture(server_).Today());
   const long long ran = server_.test_database().database().Read(
       store::Scope::Organisation(organisation_), [&](soci::session& session) {
         long long count = 0;

@@ -30,27 +30,27 @@ class VolunteerAccess : public ::testing::TestWithParam<Backend> {
     const auto today = volunteers_.Today();
     own_ = volunteers_.CreateVolunteer(a_.id, "Bastien", "Bénévole", VolunteerStage::kActive,
                                        a_.volunteer.id, kOwnNote, a_.coordinator.id);
-    volunteers_.AddFullScreening(a_.id, own_, domain::AddDays(today, -30));
-    volunteers_.AddScreeningItem(a_.id, own_, 1, domain::AddDays(today, -20),
+    volunteers_.AddFullScreening(a_.id, own_, AddDays(today, -30));
+    volunteers_.AddScreeningItem(a_.id, own_, 1, AddDays(today, -20),
                                  domain::ScreeningResult::kFailed, kOwnRefusal);
-    volunteers_.AddSupervision(a_.id, own_, domain::AddDays(today, -3), kOwnSupervision);
+    volunteers_.AddSupervision(a_.id, own_, AddDays(today, -3), kOwnSupervision);
     own_document_ = volunteers_.AddDocument(a_.id, own_);
-    volunteers_.AddTrainingSession(a_.id, 0, domain::AddDays(today, -10), 180, {own_});
-    volunteers_.AddHours(a_.id, own_, domain::AddDays(today, -1), 90,
+    volunteers_.AddTrainingSession(a_.id, 0, AddDays(today, -10), 180, {own_});
+    volunteers_.AddHours(a_.id, own_, AddDays(today, -1), 90,
                          domain::HoursStatus::kApproved, a_.coordinator.id);
-    volunteers_.AddHours(a_.id, own_, domain::AddDays(today, -1), 45, domain::HoursStatus::kPending,
+    volunteers_.AddHours(a_.id, own_, AddDays(today, -1), 45, domain::HoursStatus::kPending,
                          a_.volunteer.id);
 
     other_ = volunteers_.CreateVolunteer(a_.id, "Rosalie", "Exemple", VolunteerStage::kScreening,
                                          std::nullopt, kOtherNote, a_.coordinator.id);
     other_document_ = volunteers_.AddDocument(a_.id, other_);
-    other_item_ = volunteers_.AddScreeningItem(a_.id, other_, 0, domain::AddDays(today, -5),
+    other_item_ = volunteers_.AddScreeningItem(a_.id, other_, 0, AddDays(today, -5),
                                                domain::ScreeningResult::kFailed, kOtherRefusal,
                                                std::nullopt, other_document_);
-    volunteers_.AddSupervision(a_.id, other_, domain::AddDays(today, -2), kOtherSupervision);
-    other_hours_ = volunteers_.AddHours(a_.id, other_, domain::AddDays(today, -2), 60,
+    volunteers_.AddSupervision(a_.id, other_, AddDays(today, -2), kOtherSupervision);
+    other_hours_ = volunteers_.AddHours(a_.id, other_, AddDays(today, -2), 60,
                                         domain::HoursStatus::kPending, a_.coordinator.id);
-    session_ = volunteers_.AddTrainingSession(a_.id, 0, domain::AddDays(today, -4), 180, {other_});
+    session_ = volunteers_.AddTrainingSession(a_.id, 0, AddDays(today, -4), 180, {other_});
   }
 
   // Every secret of every file.

@@ -33,17 +33,17 @@ class VolunteerPages : public ::testing::TestWithParam<Backend> {
     const auto id = volunteers_.CreateVolunteer(organisation_.id, first_name, "Essai",
                                                 VolunteerStage::kApproved, std::nullopt, "",
                                                 organisation_.coordinator.id);
-    volunteers_.AddFullScreening(organisation_.id, id, domain::AddDays(volunteers_.Today(), -30));
+    volunteers_.AddFullScreening(organisation_.id, id, AddDays(volunteers_.Today(), -30));
     for (int i = 0; i < 5; ++i) {
       volunteers_.AddTrainingSession(organisation_.id, 0,
-                                     domain::AddDays(volunteers_.Today(), -40 + i), 180, {id});
+                                     AddDays(volunteers_.Today(), -40 + i), 180, {id});
     }
     return id;
   }
 
   // Moves the expiry of the volunteer's expiring items (the police check) to `date`.
-  void ExpireChecksOn(std::int64_t id, domain::CivilDate date) {
-    const std::string expires = domain::FormatIsoDate(date);
+  void ExpireChecksOn(std::int64_t id, CivilDate date) {
+    const std::string expires = FormatIsoDate(date);
     const auto done = server_.runtime().database().Write(
         store::Scope::Organisation(organisation_.id), [&](soci::session& session) -> Status {
           session << "UPDATE screening_items SET expires_on = :date WHERE volunteer_id = :id"
@@ -136,7 +136,7 @@ TEST_P(VolunteerPages, AMoveThePipelineDoesNotAllowChangesNothing) {
       "/volunteers/" + Id(young) + "/edit",
       {{"first_name", stored.first_name},
        {"last_name", stored.last_name},
-       {"date_of_birth", domain::FormatIsoDate(domain::AddMonths(volunteers_.Today(), -12 * 20))}});
+       {"date_of_birth", FormatIsoDate(AddMonths(volunteers_.Today(), -12 * 20))}});
   ASSERT_EQ(changed.status, 303);
   EXPECT_EQ(coordinator_
                 ->PostForm("/volunteers/" + Id(young) + "/stage",
@@ -171,7 +171,7 @@ TEST_P(VolunteerPages, FormsKeepWhatWasTypedAndStoreNothingWhenWrong) {
 TEST_P(VolunteerPages, TheGateFollowsTheClockAndAnExpiredCheckPutsTheVolunteerOnHold) {
   const auto id = ReadyVolunteer("Octave");
   // The police check (the only item that expires) expires tomorrow.
-  ExpireChecksOn(id, domain::AddDays(volunteers_.Today(), 1));
+  ExpireChecksOn(id, AddDays(volunteers_.Today(), 1));
   const std::string path = "/volunteers/" + Id(id);
   const auto ready = coordinator_->Get(path);
   ASSERT_EQ(ready.status, 200);
@@ -191,7 +191,7 @@ TEST_P(VolunteerPages, TheGateFollowsTheClockAndAnExpiredCheckPutsTheVolunteerOn
 
 TEST_P(VolunteerPages, TheHomePageListsExpiringChecksAndMissingSupervision) {
   const auto id = ReadyVolunteer("Fernand");
-  ExpireChecksOn(id, domain::AddDays(volunteers_.Today(), 30));
+  ExpireChecksOn(id, AddDays(volunteers_.Today(), 30));
   const auto soon = coordinator_->Get("/");
   const auto attention = TextBetween(soon.body, "attention__list", "</ul>");
   EXPECT_NE(attention.find("attention__item--soon\"><a href=\"/volunteers/" + Id(id) +
@@ -219,7 +219,7 @@ TEST_P(VolunteerPages, TheHomePageListsExpiringChecksAndMissingSupervision) {
   // A supervision session clears the flag.
   const auto recorded =
       coordinator_->PostForm("/volunteers/" + Id(id) + "/supervision",
-                             {{"held_on", domain::FormatIsoDate(volunteers_.Today())},
+                             {{"held_on", FormatIsoDate(volunteers_.Today())},
                               {"kind", "supervision"},
                               {"notes", "Tout va bien."}});
   EXPECT_EQ(recorded.status, 303);
@@ -235,7 +235,7 @@ TEST_P(VolunteerPages, HoursGoFromThePortalToTheFundersTotalsOnceApproved) {
   const auto id = volunteers_.CreateVolunteer(organisation_.id, "Bastien", "Fictif",
                                               VolunteerStage::kActive, organisation_.volunteer.id);
   auto volunteer = auth_.SignedInClient(organisation_.volunteer);
-  const std::string today = domain::FormatIsoDate(volunteers_.Today());
+  const std::string today = FormatIsoDate(volunteers_.Today());
   // A wrong duration keeps what was typed.
   const auto wrong = volunteer->PostForm("/portal/hours", {{"worked_on", today},
                                                            {"kind", "travel"},
@@ -300,7 +300,7 @@ TEST_P(VolunteerPages, TotalsCountApprovedHoursByMonthAndYearAcrossBoundaries) {
   const auto by = organisation_.coordinator.id;
   using std::chrono::year, std::chrono::month, std::chrono::day;
   const auto on = [](int y, unsigned m, unsigned d) {
-    return domain::CivilDate{year{y}, month{m}, day{d}};
+    return CivilDate{year{y}, month{m}, day{d}};
   };
   volunteers_.AddHours(organisation_.id, id, on(2026, 11, 30), 60, domain::HoursStatus::kApproved,
                        by);
@@ -347,7 +347,7 @@ TEST_P(VolunteerPages, TrainingAttendanceAddsUpPerVolunteer) {
   const auto setup = volunteers_.Setup(organisation_.id);
   const auto created = coordinator_->PostForm(
       "/volunteers/training", {{"module", Id(setup.modules[0].id)},
-                               {"held_on", domain::FormatIsoDate(volunteers_.Today())},
+                               {"held_on", FormatIsoDate(volunteers_.Today())},
                                {"duration", "3"},
                                {"title", "Écoute et limites"}});
   ASSERT_EQ(created.status, 303);
@@ -380,7 +380,7 @@ TEST_P(VolunteerPages, AScreeningItemIsRecordedWithItsDocumentAndWithdrawnWithAR
   };
   field("csrf", coordinator_->CsrfToken("/volunteers/" + Id(id) + "/screening"));
   field("type", Id(setup.types[0].id));
-  field("completed_on", domain::FormatIsoDate(domain::AddDays(volunteers_.Today(), -3)));
+  field("completed_on", FormatIsoDate(AddDays(volunteers_.Today(), -3)));
   field("result", "passed");
   field("notes", "Aucun antécédent.");
   body += "--" + boundary +

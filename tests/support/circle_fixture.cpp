@@ -14,17 +14,17 @@
 #include "store/partner_store.hpp"
 
 namespace cercle::testing {
-domain::CivilDate CircleFixture::Today() {
+CivilDate CircleFixture::Today() {
   return server_.runtime().translator().LocalDate(server_.clock().Now());
 }
 
-Instant CircleFixture::At(domain::CivilDate day, int minute) {
+Instant CircleFixture::At(CivilDate day, int minute) {
   return Instant(std::chrono::sys_days(day).time_since_epoch() + std::chrono::minutes(minute));
 }
 
 std::int64_t CircleFixture::CreateCircle(std::int64_t organisation_id, std::int64_t core_member_id,
-                                         domain::CirclePhase phase, domain::CivilDate phase_since,
-                                         std::optional<domain::CivilDate> started_on) {
+                                         domain::CirclePhase phase, CivilDate phase_since,
+                                         std::optional<CivilDate> started_on) {
   const Instant now = server_.clock().Now();
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
@@ -57,7 +57,7 @@ std::int64_t CircleFixture::CreateCircle(std::int64_t organisation_id, std::int6
 }
 
 void CircleFixture::CloseCircle(std::int64_t organisation_id, std::int64_t circle_id,
-                                domain::CivilDate closed_on) {
+                                CivilDate closed_on) {
   FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::CircleStore circles(session);
     auto circle = *circles.Find(circle_id, organisation_id);
@@ -73,7 +73,7 @@ void CircleFixture::CloseCircle(std::int64_t organisation_id, std::int64_t circl
 }
 
 std::int64_t CircleFixture::AddMember(std::int64_t organisation_id, std::int64_t circle_id,
-                                      std::int64_t volunteer_id, domain::CivilDate joined_on,
+                                      std::int64_t volunteer_id, CivilDate joined_on,
                                       bool primary) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
@@ -131,7 +131,7 @@ void CircleFixture::AddMinutes(std::int64_t organisation_id, std::int64_t meetin
 }
 
 std::int64_t CircleFixture::AddContact(std::int64_t organisation_id, std::int64_t circle_id,
-                                       std::int64_t volunteer_id, domain::CivilDate on) {
+                                       std::int64_t volunteer_id, CivilDate on) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
                         domain::CircleContact contact;
@@ -164,8 +164,8 @@ std::int64_t CircleFixture::AddPartnerContact(std::int64_t organisation_id, cons
 }
 
 std::int64_t CircleFixture::AddAgreement(std::int64_t organisation_id, std::int64_t contact_id,
-                                         std::int64_t circle_id, domain::CivilDate starts_on,
-                                         std::optional<domain::CivilDate> ends_on,
+                                         std::int64_t circle_id, CivilDate starts_on,
+                                         std::optional<CivilDate> ends_on,
                                          std::optional<std::int64_t> document_id) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/circle_record.hpp"
-#include "domain/dates.hpp"
 #include "support/test_server.hpp"
 
 namespace cercle::testing {
@@ -24,18 +24,18 @@ class CircleFixture {
   explicit CircleFixture(TestServer& server) : server_(server) {}
 
   // The test clock's today in the server's time zone.
-  domain::CivilDate Today();
+  CivilDate Today();
   // A circle of `core_member_id` with the next free code name, in `phase` since `phase_since`,
   // started on `started_on` (for phases past forming), with the first version of its covenant.
   std::int64_t CreateCircle(std::int64_t organisation_id, std::int64_t core_member_id,
-                            domain::CirclePhase phase, domain::CivilDate phase_since,
-                            std::optional<domain::CivilDate> started_on = {});
+                            domain::CirclePhase phase, CivilDate phase_since,
+                            std::optional<CivilDate> started_on = {});
   // Closes the circle on `closed_on` (completed).
   void CloseCircle(std::int64_t organisation_id, std::int64_t circle_id,
-                   domain::CivilDate closed_on);
+                   CivilDate closed_on);
   // A stay of `volunteer_id` in the circle from `joined_on`, straight in the store (no gate).
   std::int64_t AddMember(std::int64_t organisation_id, std::int64_t circle_id,
-                         std::int64_t volunteer_id, domain::CivilDate joined_on,
+                         std::int64_t volunteer_id, CivilDate joined_on,
                          bool primary = false);
   // A meeting of the circle starting at `starts` (2 hours, "Local communautaire"), the minutes
   // asked of `writer` when given.
@@ -48,15 +48,15 @@ class CircleFixture {
                   const std::vector<std::int64_t>& others, Instant submitted);
   // A contact logged by `volunteer_id` on `on`.
   std::int64_t AddContact(std::int64_t organisation_id, std::int64_t circle_id,
-                          std::int64_t volunteer_id, domain::CivilDate on);
+                          std::int64_t volunteer_id, CivilDate on);
   // A partner contact (parole officer), linked to the account `user_id` when given.
   std::int64_t AddPartnerContact(std::int64_t organisation_id, const std::string& name,
                                  std::optional<std::int64_t> user_id = {});
   // An information-sharing agreement attaching `contact_id` to the circle from `starts_on` (to
   // `ends_on`).
   std::int64_t AddAgreement(std::int64_t organisation_id, std::int64_t contact_id,
-                            std::int64_t circle_id, domain::CivilDate starts_on,
-                            std::optional<domain::CivilDate> ends_on = {},
+                            std::int64_t circle_id, CivilDate starts_on,
+                            std::optional<CivilDate> ends_on = {},
                             std::optional<std::int64_t> document_id = {});
   // A conflict `volunteer_id` declared with `core_member_id`; returns its id.
   std::int64_t AddConflict(std::int64_t organisation_id, std::int64_t volunteer_id,
@@ -67,7 +67,7 @@ class CircleFixture {
   domain::Circle Stored(std::int64_t organisation_id, std::int64_t circle_id);
   // The instant `minute` minutes after midnight UTC on `day` (the afternoon or evening in
   // Montréal).
-  static Instant At(domain::CivilDate day, int minute);
+  static Instant At(CivilDate day, int minute);
 
  private:
   TestServer& server_;

@@ -9,7 +9,7 @@
 #include "store/referral_store.hpp"
 
 namespace cercle::testing {
-domain::CivilDate CoreMemberFixture::Today() {
+CivilDate CoreMemberFixture::Today() {
   return server_.runtime().translator().LocalDate(server_.clock().Now());
 }
 
@@ -133,7 +133,7 @@ SeededFile CoreMemberFixture::SeedFullFile(std::int64_t organisation_id,
         member.offence_summary = std::string("Résumé de l'infraction : ") + kOffenceSecret;
         member.volunteer_summary = kVolunteerSummary;
         member.region = "Montréal — Rosemont";
-        member.warrant_expiry_date = domain::AddDays(Today(), 400);
+        member.warrant_expiry_date = AddDays(Today(), 400);
         store.Update(member);
         store.SetStatus(member, domain::CoreMemberStatus::kWaitingForCircle, "", std::nullopt,
                         std::nullopt, server_.clock().Now());
@@ -143,7 +143,7 @@ SeededFile CoreMemberFixture::SeedFullFile(std::int64_t organisation_id,
         risk.tool = domain::RiskTool::kStatic99R;
         risk.score = kRiskScoreSecret;
         risk.level = kRiskLevelSecret;
-        risk.assessed_on = domain::AddDays(Today(), -30);
+        risk.assessed_on = AddDays(Today(), -30);
         risk.assessor = "Dre Essai";
         risk.recorded_at = server_.clock().Now();
         store.InsertRiskAssessment(risk);
@@ -155,8 +155,8 @@ SeededFile CoreMemberFixture::SeedFullFile(std::int64_t organisation_id,
     order.organisation_id = organisation_id;
     order.core_member_id = seeded.core_member_id;
     order.type = domain::OrderType::kFullParole;
-    order.starts_on = domain::AddDays(Today(), -100);
-    order.ends_on = domain::AddDays(Today(), 300);
+    order.starts_on = AddDays(Today(), -100);
+    order.ends_on = AddDays(Today(), 300);
     order.created_at = order.updated_at = server_.clock().Now();
     seeded.order_id = legal.InsertOrder(order);
     domain::Condition condition;

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/dates.hpp"
 #include "domain/core_member.hpp"
-#include "domain/dates.hpp"
 #include "domain/referral.hpp"
 #include "support/test_server.hpp"
 
@@ -44,7 +44,7 @@ class CoreMemberFixture {
   explicit CoreMemberFixture(TestServer& server) : server_(server) {}
 
   // The test clock's today in the server's time zone.
-  domain::CivilDate Today();
+  CivilDate Today();
   // A file in `status`, opened directly (no referral), with the legal name and file number given.
   std::int64_t CreateCoreMember(
       std::int64_t organisation_id, const std::string& legal_name, const std::string& file_number,

@@ -26,7 +26,7 @@ std::int64_t ReportFixture::LoadDemo() {
 }
 
 std::int64_t ReportFixture::AddEvent(std::int64_t organisation_id, std::int64_t core_member_id,
-                                     domain::CivilDate on, domain::RecidivismKind kind,
+                                     CivilDate on, domain::RecidivismKind kind,
                                      domain::OffenceCategory category, domain::CirclePeriod period,
                                      const std::string& reference) {
   return FixtureWrite(server_, organisation_id,
@@ -46,7 +46,7 @@ std::int64_t ReportFixture::AddEvent(std::int64_t organisation_id, std::int64_t 
 }
 
 std::int64_t ReportFixture::AddMeasure(std::int64_t organisation_id, std::int64_t core_member_id,
-                                       domain::CivilDate on, domain::MeasureOccasion occasion,
+                                       CivilDate on, domain::MeasureOccasion occasion,
                                        int housing, int occupation, int social_network) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
@@ -61,7 +61,7 @@ std::int64_t ReportFixture::AddMeasure(std::int64_t organisation_id, std::int64_
                       });
 }
 
-std::int64_t ReportFixture::AddOutreach(std::int64_t organisation_id, domain::CivilDate on,
+std::int64_t ReportFixture::AddOutreach(std::int64_t organisation_id, CivilDate on,
                                         domain::OutreachKind kind, const std::string& title,
                                         const std::string& audience, std::optional<int> reach) {
   return FixtureWrite(server_, organisation_id,
@@ -78,7 +78,7 @@ std::int64_t ReportFixture::AddOutreach(std::int64_t organisation_id, domain::Ci
                       });
 }
 
-std::int64_t ReportFixture::AddStory(std::int64_t organisation_id, domain::CivilDate on,
+std::int64_t ReportFixture::AddStory(std::int64_t organisation_id, CivilDate on,
                                      const std::string& title, const std::string& text,
                                      bool reviewed) {
   return FixtureWrite(
@@ -98,7 +98,7 @@ std::int64_t ReportFixture::AddStory(std::int64_t organisation_id, domain::Civil
 
 std::int64_t ReportFixture::AddResearchConsent(std::int64_t organisation_id,
                                                std::int64_t core_member_id,
-                                               domain::CivilDate given_on) {
+                                               CivilDate given_on) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
                         domain::Consent consent;

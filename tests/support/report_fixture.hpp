@@ -26,23 +26,23 @@ class ReportFixture {
 
   // A recidivism event of the file `core_member_id`.
   std::int64_t AddEvent(std::int64_t organisation_id, std::int64_t core_member_id,
-                        domain::CivilDate on, domain::RecidivismKind kind,
+                        CivilDate on, domain::RecidivismKind kind,
                         domain::OffenceCategory category, domain::CirclePeriod period,
                         const std::string& reference = "");
   // An outcome measure of the file `core_member_id` (levels housing, occupation, social network).
   std::int64_t AddMeasure(std::int64_t organisation_id, std::int64_t core_member_id,
-                          domain::CivilDate on, domain::MeasureOccasion occasion, int housing,
+                          CivilDate on, domain::MeasureOccasion occasion, int housing,
                           int occupation, int social_network);
   // An outreach activity.
-  std::int64_t AddOutreach(std::int64_t organisation_id, domain::CivilDate on,
+  std::int64_t AddOutreach(std::int64_t organisation_id, CivilDate on,
                            domain::OutreachKind kind, const std::string& title,
                            const std::string& audience, std::optional<int> reach);
   // A significant story, reviewed or not.
-  std::int64_t AddStory(std::int64_t organisation_id, domain::CivilDate on,
+  std::int64_t AddStory(std::int64_t organisation_id, CivilDate on,
                         const std::string& title, const std::string& text, bool reviewed);
   // A research consent of the file, given on `given_on`.
   std::int64_t AddResearchConsent(std::int64_t organisation_id, std::int64_t core_member_id,
-                                  domain::CivilDate given_on);
+                                  CivilDate given_on);
   // Stores setting `key` of the organisation.
   void SetSetting(std::int64_t organisation_id, const std::string& key, std::int64_t value);
 

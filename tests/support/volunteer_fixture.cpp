@@ -32,7 +32,7 @@ std::vector<domain::VolunteerStage> PathTo(domain::VolunteerStage stage) {
 
 }  // namespace
 
-domain::CivilDate VolunteerFixture::Today() {
+CivilDate VolunteerFixture::Today() {
   return server_.runtime().services().translator.LocalDate(server_.clock().Now());
 }
 
@@ -62,7 +62,7 @@ std::int64_t VolunteerFixture::CreateVolunteer(
   volunteer.last_name = last_name;
   volunteer.email = "benevole@courriel.example";
   volunteer.region = "Montréal";
-  volunteer.date_of_birth = domain::AddMonths(Today(), -12 * 30);
+  volunteer.date_of_birth = AddMonths(Today(), -12 * 30);
   volunteer.notes = notes;
   volunteer.user_id = user_id;
   const auto id = server_.runtime().database().Write(
@@ -85,8 +85,8 @@ std::int64_t VolunteerFixture::CreateVolunteer(
 
 std::int64_t VolunteerFixture::AddScreeningItem(
     std::int64_t organisation_id, std::int64_t volunteer_id, std::size_t type_index,
-    domain::CivilDate completed_on, domain::ScreeningResult result, const std::string& notes,
-    std::optional<domain::CivilDate> expires_on, std::optional<std::int64_t> document_id) {
+    CivilDate completed_on, domain::ScreeningResult result, const std::string& notes,
+    std::optional<CivilDate> expires_on, std::optional<std::int64_t> document_id) {
   const auto setup = Setup(organisation_id);
   const auto& type = setup.types.at(type_index);
   domain::ScreeningItem item;
@@ -112,7 +112,7 @@ std::int64_t VolunteerFixture::AddScreeningItem(
 }
 
 void VolunteerFixture::AddFullScreening(std::int64_t organisation_id, std::int64_t volunteer_id,
-                                        domain::CivilDate completed_on) {
+                                        CivilDate completed_on) {
   const auto passed = domain::ScreeningResult::kPassed;
   AddScreeningItem(organisation_id, volunteer_id, 0, completed_on, passed);
   AddScreeningItem(organisation_id, volunteer_id, 1, completed_on, passed);
@@ -144,7 +144,7 @@ std::int64_t VolunteerFixture::AddDocument(std::int64_t organisation_id,
 
 std::int64_t VolunteerFixture::AddTrainingSession(std::int64_t organisation_id,
                                                   std::size_t module_index,
-                                                  domain::CivilDate held_on, int minutes,
+                                                  CivilDate held_on, int minutes,
                                                   const std::vector<std::int64_t>& volunteer_ids) {
   const auto setup = Setup(organisation_id);
   domain::TrainingSession training_session;
@@ -170,7 +170,7 @@ std::int64_t VolunteerFixture::AddTrainingSession(std::int64_t organisation_id,
 }
 
 std::int64_t VolunteerFixture::AddHours(std::int64_t organisation_id, std::int64_t volunteer_id,
-                                        domain::CivilDate worked_on, int minutes,
+                                        CivilDate worked_on, int minutes,
                                         domain::HoursStatus status, std::int64_t by,
                                         domain::HoursKind kind) {
   domain::HoursEntry entry;
@@ -190,7 +190,7 @@ std::int64_t VolunteerFixture::AddHours(std::int64_t organisation_id, std::int64
 }
 
 std::int64_t VolunteerFixture::AddSupervision(std::int64_t organisation_id,
-                                              std::int64_t volunteer_id, domain::CivilDate held_on,
+                                              std::int64_t volunteer_id, CivilDate held_on,
                                               const std::string& notes) {
   domain::SupervisionSession record;
   record.organisation_id = organisation_id;

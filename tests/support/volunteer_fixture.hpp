@@ -38,33 +38,33 @@ class VolunteerFixture {
                                std::optional<std::int64_t> by = std::nullopt);
   // A screening item of the organisation's type number `type_index` (0: police check…).
   std::int64_t AddScreeningItem(std::int64_t organisation_id, std::int64_t volunteer_id,
-                                std::size_t type_index, domain::CivilDate completed_on,
+                                std::size_t type_index, CivilDate completed_on,
                                 domain::ScreeningResult result, const std::string& notes = "",
-                                std::optional<domain::CivilDate> expires_on = {},
+                                std::optional<CivilDate> expires_on = {},
                                 std::optional<std::int64_t> document_id = {});
   // Every default item, satisfactory, completed on `completed_on` (the police check expiring 36
   // months later).
   void AddFullScreening(std::int64_t organisation_id, std::int64_t volunteer_id,
-                        domain::CivilDate completed_on);
+                        CivilDate completed_on);
   // A PDF document owned by the volunteer, in the vault and the documents table.
   std::int64_t AddDocument(std::int64_t organisation_id, std::int64_t volunteer_id);
   // A session of module number `module_index` attended by `volunteer_ids` for its whole length.
   std::int64_t AddTrainingSession(std::int64_t organisation_id, std::size_t module_index,
-                                  domain::CivilDate held_on, int minutes,
+                                  CivilDate held_on, int minutes,
                                   const std::vector<std::int64_t>& volunteer_ids);
   // Logged hours at `status`, logged by `by`.
   std::int64_t AddHours(std::int64_t organisation_id, std::int64_t volunteer_id,
-                        domain::CivilDate worked_on, int minutes, domain::HoursStatus status,
+                        CivilDate worked_on, int minutes, domain::HoursStatus status,
                         std::int64_t by, domain::HoursKind kind = domain::HoursKind::kTravel);
   // A supervision session with `notes`.
   std::int64_t AddSupervision(std::int64_t organisation_id, std::int64_t volunteer_id,
-                              domain::CivilDate held_on, const std::string& notes);
+                              CivilDate held_on, const std::string& notes);
   // The stored file.
   domain::Volunteer Stored(std::int64_t organisation_id, std::int64_t volunteer_id);
   // The number of recorded moves of the file.
   std::size_t HistoryLength(std::int64_t organisation_id, std::int64_t volunteer_id);
   // The test clock's today (UTC, as the test server's time zone).
-  domain::CivilDate Today();
+  CivilDate Today();
 
  private:
   TestServer& server_;

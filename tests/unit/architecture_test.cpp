@@ -134,7 +134,7 @@ TEST(Architecture, RefusesAWebPageThatIncludesAStoreOrSoci) {
 TEST(Architecture, RefusesADomainThatIncludesAnythingButBase) {
   EXPECT_EQ(CrossingsIn("domain/circle.cpp", "#include \"i18n/translator.hpp\"\n").size(), 1u);
   EXPECT_EQ(CrossingsIn("domain/circle.cpp", "#include \"base/result.hpp\"\n").size(), 0u);
-  EXPECT_EQ(CrossingsIn("domain/circle.cpp", "#include \"domain/dates.hpp\"\n").size(), 0u);
+  EXPECT_EQ(CrossingsIn("domain/circle.cpp", "#include \"domain/enum_names.hpp\"\n").size(), 0u);
 }
 
 TEST(Architecture, RefusesAuthOrStoreIncludingWeb) {

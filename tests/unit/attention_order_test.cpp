@@ -14,7 +14,7 @@ using std::chrono::day;
 using std::chrono::month;
 using std::chrono::year;
 
-domain::CivilDate Day(int d) { return year(2026) / month(11) / day(static_cast<unsigned>(d)); }
+CivilDate Day(int d) { return year(2026) / month(11) / day(static_cast<unsigned>(d)); }
 
 std::vector<std::string> Texts(const std::vector<AttentionItem>& items) {
   std::vector<std::string> texts;

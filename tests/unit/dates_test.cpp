@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "i18n/translator.hpp"
 
 namespace cercle::domain {
@@ -35,7 +35,7 @@ TEST(Dates, TodayIsCountedInTheOrganisationsTimeZone) {
 }  // namespace
 }  // namespace cercle::domain
 
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 
 namespace cercle::i18n {
 namespace {

@@ -15,7 +15,6 @@ namespace cercle::report {
 namespace {
 
 using domain::CirclePhase;
-using domain::CivilDate;
 using std::chrono::month;
 using std::chrono::year;
 

@@ -86,7 +86,7 @@ std::map<std::int64_t, std::vector<domain::CircleFlag>> FlagsByCircle(
                                       activity.settings.contact_days};
   static const std::vector<domain::CircleReview> kNoReviews;
   for (const auto& circle : activity.circles) {
-    std::optional<domain::CivilDate> last_meeting, last_contact;
+    std::optional<CivilDate> last_meeting, last_contact;
     if (const auto found = activity.last_meetings.find(circle.id);
         found != activity.last_meetings.end()) {
       last_meeting = services.translator.LocalDate(found->second);

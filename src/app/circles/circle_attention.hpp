@@ -24,7 +24,7 @@ struct OrganisationActivity {
   std::vector<domain::Circle> circles;        // the open ones
   std::map<std::int64_t, std::string> names;  // each circle's "Cercle A (Marcel)"
   std::map<std::int64_t, Instant> last_meetings;
-  std::map<std::int64_t, domain::CivilDate> last_contacts;
+  std::map<std::int64_t, CivilDate> last_contacts;
   std::map<std::int64_t, std::vector<domain::CircleReview>> reviews;
   // Held meetings whose minutes are missing or unacknowledged.
   std::vector<store::MeetingRecord> awaiting;

@@ -6,11 +6,11 @@
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle_covenant.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/circle_reviews.hpp"
-#include "domain/dates.hpp"
 
 // What coordinators record on an open circle besides its members and phases: its details, its
 // covenant and signatures, and its reviews. Each change is audited in its transaction; a closed
@@ -45,7 +45,7 @@ struct SignCovenantCommand {
   std::int64_t circle_id = 0;
   std::optional<domain::Signatory> signatory;  // none when the form named nobody
   std::optional<std::int64_t> volunteer_id;    // for a volunteer's signature
-  std::optional<domain::CivilDate> signed_on;
+  std::optional<CivilDate> signed_on;
 };
 
 // Records the signature on the current version after domain::CheckSignature, audited
@@ -57,7 +57,7 @@ Result<std::int64_t> SignCovenant(const Services& services, const auth::Actor& a
 struct ReviewCommand {
   std::int64_t circle_id = 0;
   std::optional<domain::ReviewKind> kind;
-  std::optional<domain::CivilDate> held_on;
+  std::optional<CivilDate> held_on;
   std::string participants;
   std::string outcome;
   std::string decisions;

@@ -92,7 +92,7 @@ Status CheckReplacement(const ReplaceCommand& command, const std::string& reason
 }  // namespace
 
 std::optional<domain::GateResult> GateFor(const store::Unit& unit, std::int64_t volunteer_id,
-                                          domain::CivilDate today) {
+                                          CivilDate today) {
   const std::int64_t organisation = unit.organisation_id();
   const auto volunteer = store::VolunteerStore(unit.session()).Find(volunteer_id, organisation);
   if (!volunteer) return std::nullopt;

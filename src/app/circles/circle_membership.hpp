@@ -6,9 +6,9 @@
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle_formation.hpp"
-#include "domain/dates.hpp"
 #include "domain/volunteer_gate.hpp"
 #include "store/unit.hpp"
 
@@ -61,7 +61,7 @@ Result<std::int64_t> MakePrimary(const Services& services, const auth::Actor& ac
 // A volunteer leaving their circle.
 struct LeaveCommand {
   std::int64_t member_id = 0;
-  std::optional<domain::CivilDate> left_on;
+  std::optional<CivilDate> left_on;
   std::string reason;
 };
 
@@ -74,6 +74,6 @@ Result<std::int64_t> Leave(const Services& services, const auth::Actor& actor,
 // attendance and real current circle count, with the organisation's set-up and settings. None when
 // the file is not the organisation's.
 std::optional<domain::GateResult> GateFor(const store::Unit& unit, std::int64_t volunteer_id,
-                                          domain::CivilDate today);
+                                          CivilDate today);
 
 }  // namespace cercle::app::circles

@@ -6,9 +6,9 @@
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/dates.hpp"
 
 // A circle's phase: its moves between phases (the first active phase only once the circle is within
 // its size limits and everyone signed the covenant) and its closure. Each move records the phase
@@ -19,7 +19,7 @@ namespace cercle::app::circles {
 struct PhaseChangeCommand {
   std::int64_t circle_id = 0;
   std::optional<domain::CirclePhase> to;  // none when the form named no phase
-  std::optional<domain::CivilDate> decided_on;
+  std::optional<CivilDate> decided_on;
   std::string reason;
   // The amended covenant that comes with every change after the first start.
   std::string covenant_body;
@@ -45,7 +45,7 @@ Result<PhaseChanged> ChangePhase(const Services& services, const auth::Actor& ac
 struct CloseCommand {
   std::int64_t circle_id = 0;
   std::optional<domain::ClosureReason> reason;
-  std::optional<domain::CivilDate> closed_on;
+  std::optional<CivilDate> closed_on;
   std::string note;
 };
 

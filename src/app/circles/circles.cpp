@@ -74,7 +74,7 @@ Result<ManagedStay> LoadManagedStay(const Services& services, const auth::Actor&
               [&](store::Unit& unit) { return FindManagedStay(unit, actor, member_id); });
 }
 
-Instant LocalInstant(const Services& services, domain::CivilDate date, int minute) {
+Instant LocalInstant(const Services& services, CivilDate date, int minute) {
   const bl::calendar calendar(CalendarLocale(), services.translator.time_zone());
   const bl::date_time moment(
       bl::period::year(static_cast<int>(date.year())) +
@@ -91,7 +91,7 @@ int LocalMinute(const Services& services, Instant instant) {
   return moment.get(bl::period::hour()) * 60 + moment.get(bl::period::minute());
 }
 
-domain::CivilDate OpenedOn(const Services& services, const domain::Circle& circle) {
+CivilDate OpenedOn(const Services& services, const domain::Circle& circle) {
   return services.translator.LocalDate(circle.created_at);
 }
 

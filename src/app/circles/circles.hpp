@@ -4,9 +4,9 @@
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle_record.hpp"
-#include "domain/dates.hpp"
 #include "domain/settings.hpp"
 #include "i18n/translator.hpp"
 #include "store/unit.hpp"
@@ -55,12 +55,12 @@ Result<ManagedStay> LoadManagedStay(const Services& services, const auth::Actor&
                                     std::int64_t member_id);
 
 // The instant of `minute` minutes after midnight on `date`, in the organisation's time zone.
-Instant LocalInstant(const Services& services, domain::CivilDate date, int minute);
+Instant LocalInstant(const Services& services, CivilDate date, int minute);
 // The minutes after midnight of `instant` in the organisation's time zone.
 int LocalMinute(const Services& services, Instant instant);
 
 // The day a circle opened: its creation, in the organisation's time zone.
-domain::CivilDate OpenedOn(const Services& services, const domain::Circle& circle);
+CivilDate OpenedOn(const Services& services, const domain::Circle& circle);
 
 // The refusal of a change to a closed circle, which is read-only.
 Error ClosedCircle();

@@ -19,7 +19,7 @@ using auth::policies::ConcernPolicy;
 std::set<std::int64_t> ReadableCircles(const store::Unit& unit, const auth::Actor& actor,
                                        const domain::Volunteer& volunteer,
                                        const std::vector<std::int64_t>& circle_ids,
-                                       domain::CivilDate today) {
+                                       CivilDate today) {
   std::set<std::int64_t> readable;
   if (circle_ids.empty()) return readable;
   const std::int64_t organisation = volunteer.organisation_id;

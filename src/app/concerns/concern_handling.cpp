@@ -157,7 +157,7 @@ Result<std::int64_t> RecordDisclosure(const Services& services, const auth::Acto
     TRY(AcceptsWork(concern));
     auto draft = command.draft;
     const auto record = ReadBasisRecord(unit, concern, draft.partner_contact_id);
-    std::optional<domain::CivilDate> day;
+    std::optional<CivilDate> day;
     if (draft.disclosed_at) day = services.translator.LocalDate(*draft.disclosed_at);
     const domain::DisclosureRecord against{
         concern,         concern.circle_id, record.contact ? &*record.contact : nullptr,

@@ -43,7 +43,7 @@ struct ConcernPage {
   // The latest views of the record (staff, the volunteer who raised it, partners), newest first.
   std::vector<RecordViewer> viewers;
   // The organisation's date and the time of the read, for the forms' defaults and states.
-  domain::CivilDate today;
+  CivilDate today;
   Instant now;
 };
 

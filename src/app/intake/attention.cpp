@@ -22,7 +22,7 @@ std::vector<KeyDateItem> LoadKeyDates(const Services& services, const auth::Acto
   if (!auth::policies::CoreMemberPolicy::CanList(actor)) return {};
   const std::int64_t organisation = *actor.organisation_id;
   const auto today = services.Today();
-  const auto horizon = domain::AddDays(today, domain::kKeyDateHorizonDays);
+  const auto horizon = AddDays(today, domain::kKeyDateHorizonDays);
   // Three queries for the whole organisation, whatever the number of files.
   const auto loaded = Read(services, actor.scope(), [&](store::Unit& unit) {
     store::CoreMemberFilter filter;

@@ -57,7 +57,7 @@ struct CoreMemberFile {
   bool victim_details = false;  // the actor may read the victims' details of conditions
   Users users;
   std::vector<Viewer> viewers;
-  domain::CivilDate today;
+  CivilDate today;
 };
 
 // The file `id`, audited "core_member.view".
@@ -83,7 +83,7 @@ struct CoreMemberEdit {
   std::string legal_name;
   std::string preferred_name;
   std::string file_number;
-  std::optional<domain::CivilDate> birth_date;
+  std::optional<CivilDate> birth_date;
   domain::PreferredLanguage preferred_language = domain::PreferredLanguage::kFrench;
   std::string other_language;
   std::string phone;
@@ -92,8 +92,8 @@ struct CoreMemberEdit {
   std::string region;
   std::string offence_summary;
   std::string volunteer_summary;
-  std::optional<domain::CivilDate> statutory_release_date;
-  std::optional<domain::CivilDate> warrant_expiry_date;
+  std::optional<CivilDate> statutory_release_date;
+  std::optional<CivilDate> warrant_expiry_date;
   std::optional<std::int64_t> coordinator_user_id;
   std::vector<FieldError> field_errors;  // what the form could not read
 };

@@ -42,8 +42,8 @@ std::vector<const store::User*> Officers(const Users& users);
 // An order's type, dates and officer, as typed.
 struct OrderDetails {
   domain::OrderType type = domain::OrderType::kStatutoryRelease;
-  std::optional<domain::CivilDate> starts_on;  // required
-  std::optional<domain::CivilDate> ends_on;
+  std::optional<CivilDate> starts_on;  // required
+  std::optional<CivilDate> ends_on;
   std::optional<std::int64_t> officer_user_id;  // a partner account, or the typed name below
   std::string officer_name;
   std::string officer_contact;
@@ -61,8 +61,8 @@ Result<std::int64_t> EditOrder(const Services& services, const auth::Actor& acto
 struct ConditionDetails {
   domain::ConditionKind kind = domain::ConditionKind::kOther;
   std::string text;
-  std::optional<domain::CivilDate> starts_on;
-  std::optional<domain::CivilDate> ends_on;
+  std::optional<CivilDate> starts_on;
+  std::optional<CivilDate> ends_on;
   bool protects_victim = false;
   std::string victim_identity;
   std::string victim_places;
@@ -84,7 +84,7 @@ struct NewRiskAssessment {
   std::string tool_other;
   std::string score;
   std::string level;
-  std::optional<domain::CivilDate> assessed_on;  // required
+  std::optional<CivilDate> assessed_on;  // required
   std::string assessor;
   std::optional<std::int64_t> source_document_id;  // one of the file's documents
   std::vector<FieldError> field_errors;
@@ -99,8 +99,8 @@ struct NewConsent {
   std::int64_t core_member_id = 0;
   domain::ConsentScope scope = domain::ConsentScope::kOuterCircle;
   std::string partner_organisation;           // for a partner organisation's scope
-  std::optional<domain::CivilDate> given_on;  // required
-  std::optional<domain::CivilDate> expires_on;
+  std::optional<CivilDate> given_on;  // required
+  std::optional<CivilDate> expires_on;
   std::vector<FieldError> field_errors;
 };
 
@@ -111,7 +111,7 @@ Result<std::int64_t> CreateConsent(const Services& services, const auth::Actor& 
 // The withdrawal of a consent.
 struct ConsentWithdrawal {
   std::int64_t consent_id = 0;
-  std::optional<domain::CivilDate> withdrawn_on;  // required
+  std::optional<CivilDate> withdrawn_on;  // required
   std::vector<FieldError> field_errors;
 };
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "auth/policies/core_member_policy.hpp"
-#include "i18n/folding.hpp"
+#include "base/folding.hpp"
 #include "store/core_member_store.hpp"
 #include "store/referral_store.hpp"
 
@@ -37,7 +37,7 @@ Error Decided() {
 
 // The referral `details` describe over `referral`, or the field errors of the form and the rule.
 Result<domain::Referral> ReadReferral(domain::Referral referral, const ReferralDetails& details,
-                                      domain::CivilDate today) {
+                                      CivilDate today) {
   referral.source = details.source;
   referral.source_other =
       details.source == domain::ReferralSource::kOther ? details.source_other : "";
@@ -215,9 +215,9 @@ Result<AcceptanceForm> LoadAcceptanceForm(const Services& services, const auth::
     data.closed = store.List(organisation, filter);
     data.missing_criteria = store::MissingCriteria(unit.session(), id, organisation);
     // Suggest reopening the closed file of a man with the same name and date of birth.
-    const std::string name = i18n::FoldForSearch(data.referral.person_legal_name);
+    const std::string name = FoldForSearch(data.referral.person_legal_name);
     for (const auto& file : data.closed) {
-      if (i18n::FoldForSearch(file.legal_name) == name &&
+      if (FoldForSearch(file.legal_name) == name &&
           file.birth_date == data.referral.person_birth_date)
         data.suggested_reopen = file.id;
     }

@@ -63,10 +63,10 @@ struct ReferralDetails {
   std::string referrer_name;
   std::string referrer_organisation;
   std::string referrer_contact;
-  std::optional<domain::CivilDate> received_on;  // required
+  std::optional<CivilDate> received_on;  // required
   std::string person_legal_name;
   std::string person_preferred_name;
-  std::optional<domain::CivilDate> person_birth_date;
+  std::optional<CivilDate> person_birth_date;
   std::string summary;
   std::vector<FieldError> field_errors;  // what the form could not read
 };

@@ -50,7 +50,7 @@ Status RemoveActivity(const Services& services, const auth::Actor& actor, std::i
 
 // A story as its form was typed: its date, title and text, and the fields the form could not read.
 struct StoryForm {
-  domain::CivilDate written_on{};
+  CivilDate written_on{};
   std::string title;
   std::string text;
   std::vector<FieldError> unreadable;

@@ -22,7 +22,7 @@ struct OutcomesPage {
   std::vector<domain::FollowUpCheck> checks;     // oldest first
   std::vector<domain::OutcomeScale> scales;      // in the order of domain::OutcomeDimensions()
   // The day the file was last closed, when it is closed: follow-ups count from it.
-  std::optional<domain::CivilDate> closed_on;
+  std::optional<CivilDate> closed_on;
 };
 
 // The outcomes of file `core_member_id` ("outcome.view" recorded on the file).
@@ -59,7 +59,7 @@ Result<std::int64_t> RemoveEvent(const Services& services, const auth::Actor& ac
 // A measure as its form was typed: its date, occasion and level on each dimension (0 for a level
 // that is not a number), and the fields the form could not read.
 struct MeasureForm {
-  domain::CivilDate measured_on{};
+  CivilDate measured_on{};
   domain::MeasureOccasion occasion = domain::MeasureOccasion::kStart;
   std::array<int, 3> levels{};
   std::vector<FieldError> unreadable;
@@ -75,7 +75,7 @@ Result<std::int64_t> RemoveMeasure(const Services& services, const auth::Actor& 
 // A follow-up check as its form was typed.
 struct FollowUpForm {
   int milestone_months = 0;  // 0 when what was chosen is not a number
-  std::optional<domain::CivilDate> checked_on;
+  std::optional<CivilDate> checked_on;
   bool found_events = false;
   std::vector<FieldError> unreadable;
 };

@@ -28,7 +28,7 @@ domain::ReportSettings FigureSettings(const domain::Settings& settings) {
 }
 
 domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPeriod>& asked,
-                                         domain::CivilDate today, int start_month) {
+                                         CivilDate today, int start_month) {
   if (asked) return *asked;
   return domain::PreviousQuarter(domain::QuarterOf(today, start_month), start_month).period;
 }

@@ -30,7 +30,7 @@ int FiscalStartMonth(const domain::Settings& settings);
 domain::ReportSettings FigureSettings(const domain::Settings& settings);
 // The period a report shows: `asked`, or the last full fiscal quarter before `today`.
 domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPeriod>& asked,
-                                         domain::CivilDate today, int start_month);
+                                         CivilDate today, int start_month);
 
 // One figure computed for a period.
 struct ComputedFigure {

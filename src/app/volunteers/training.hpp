@@ -20,7 +20,7 @@ namespace cercle::app::volunteers {
 
 struct CreateTrainingSessionCommand {
   std::optional<std::int64_t> module_id;  // an active module of the organisation
-  domain::CivilDate held_on;
+  CivilDate held_on;
   int duration_minutes = 0;  // 0 when the form could not read it (the rules refuse it)
   std::string title;
 };

@@ -14,7 +14,7 @@ namespace {
 struct AttentionData {
   std::vector<domain::Volunteer> volunteers;
   std::map<std::int64_t, std::vector<domain::ScreeningItem>> items;
-  std::map<std::int64_t, domain::CivilDate> last_supervision;
+  std::map<std::int64_t, CivilDate> last_supervision;
   std::map<std::int64_t, Instant> approved_at;
 };
 
@@ -33,7 +33,7 @@ AttentionData ReadAttentionData(const store::Unit& unit) {
 
 // The screening items of `volunteer` that expired or expire soon.
 void AddScreening(const ProgramSetup& setup, const domain::Volunteer& volunteer,
-                  const std::vector<domain::ScreeningItem>& items, domain::CivilDate today,
+                  const std::vector<domain::ScreeningItem>& items, CivilDate today,
                   std::vector<VolunteerAttention>& attention) {
   const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
   for (const auto& status :
@@ -59,7 +59,7 @@ std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
   if (!auth::policies::VolunteerPolicy::CanManage(actor)) return {};
   const auto setup = LoadProgramSetup(services, actor, AddDefaults::kNo);
   const auto data = Read(services, actor.scope(), ReadAttentionData);
-  const domain::CivilDate today = services.Today();
+  const CivilDate today = services.Today();
   const int period = static_cast<int>(setup.settings.Get("volunteer.supervision_period_days"));
   std::vector<VolunteerAttention> attention;
   for (const auto& volunteer : data.volunteers) {
@@ -67,12 +67,12 @@ std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
       AddScreening(setup, volunteer, items->second, today, attention);
     }
     if (!domain::IsSupervisedStage(volunteer.stage)) continue;
-    std::optional<domain::CivilDate> last;
+    std::optional<CivilDate> last;
     if (const auto found = data.last_supervision.find(volunteer.id);
         found != data.last_supervision.end()) {
       last = found->second;
     }
-    std::optional<domain::CivilDate> approved_on;
+    std::optional<CivilDate> approved_on;
     if (const auto found = data.approved_at.find(volunteer.id); found != data.approved_at.end()) {
       approved_on = services.translator.LocalDate(found->second);
     }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "app/services.hpp"
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 
 namespace cercle::app::volunteers {
 
@@ -21,7 +21,7 @@ struct VolunteerAttention {
   AttentionReason reason = AttentionReason::kScreeningExpiring;
   std::int64_t volunteer_id = 0;
   std::string name;        // the volunteer's full name
-  domain::CivilDate date;  // the expiry, or the last supervision (or approval)
+  CivilDate date;  // the expiry, or the last supervision (or approval)
   std::string item;        // the screening item type's name (data, or a default's msgid)
   bool required = false;   // the item is required for circles
   int days = 0;            // the days without supervision

@@ -78,7 +78,7 @@ Result<std::int64_t> MoveStage(const Services& services, const auth::Actor& acto
 
 struct AddSupervisionCommand {
   std::int64_t volunteer_id = 0;
-  domain::CivilDate held_on;
+  CivilDate held_on;
   domain::SupervisionKind kind = domain::SupervisionKind::kSupervision;
   std::string notes;
 };
@@ -95,9 +95,9 @@ using StoreScreeningDocument = std::function<Result<std::int64_t>(
 struct RecordScreeningCommand {
   std::int64_t volunteer_id = 0;
   std::optional<std::int64_t> type_id;  // an active type of the organisation
-  domain::CivilDate completed_on;
+  CivilDate completed_on;
   domain::ScreeningResult result = domain::ScreeningResult::kPassed;
-  std::optional<domain::CivilDate> expires_on;
+  std::optional<CivilDate> expires_on;
   std::string notes;
   StoreScreeningDocument document;  // empty when no file was sent
 };

@@ -19,7 +19,7 @@ namespace cercle::app::volunteers {
 // at most 24 hours).
 struct LogHoursCommand {
   std::int64_t volunteer_id = 0;  // ignored by LogOwnHours
-  domain::CivilDate worked_on;
+  CivilDate worked_on;
   domain::HoursKind kind = domain::HoursKind::kOther;
   int minutes = 0;
   std::string description;

@@ -47,9 +47,9 @@ void ApplyRules(const Services& services, int circle_count, FilePage& page) {
   page.supervision_period_days =
       static_cast<int>(setup.settings.Get("volunteer.supervision_period_days"));
   if (!domain::IsSupervisedStage(page.volunteer.stage)) return;
-  std::optional<domain::CivilDate> last_session;
+  std::optional<CivilDate> last_session;
   if (!page.supervision.empty()) last_session = page.supervision.front().held_on;
-  std::optional<domain::CivilDate> approved_on;
+  std::optional<CivilDate> approved_on;
   if (const auto approved_at = domain::FirstApprovedAt(page.history)) {
     approved_on = services.translator.LocalDate(*approved_at);
   }
@@ -71,7 +71,7 @@ std::vector<audit::Entry> Viewers(const Services& services, const auth::Actor& a
 // The list's rows, each with the gate and the hold, from the page's screening and training only.
 std::vector<VolunteerListRow> ListRows(const store::Unit& unit, const ProgramSetup& setup,
                                        std::vector<domain::Volunteer> volunteers,
-                                       domain::CivilDate today) {
+                                       CivilDate today) {
   const std::int64_t organisation = unit.organisation_id();
   std::vector<std::int64_t> ids;
   for (const auto& volunteer : volunteers) ids.push_back(volunteer.id);

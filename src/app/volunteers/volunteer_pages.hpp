@@ -54,7 +54,7 @@ Result<VolunteerListPage> LoadVolunteerList(const Services& services, const auth
 struct FilePage {
   domain::Volunteer volunteer;
   ProgramSetup setup;
-  domain::CivilDate today;
+  CivilDate today;
   std::vector<domain::StageChange> history;            // oldest first
   std::vector<domain::ScreeningItem> items;            // newest first, withdrawn ones included
   std::vector<domain::TrainingAttendance> attendance;  // oldest first

@@ -20,7 +20,7 @@ bool CirclePolicy::MayHaveVolunteerView(const Actor& actor) {
 bool CirclePolicy::CanVolunteerRead(const Actor& actor, const domain::Volunteer& volunteer,
                                     const domain::Circle& circle,
                                     const std::vector<domain::CircleMember>& stays, int access_days,
-                                    domain::CivilDate today) {
+                                    CivilDate today) {
   if (!MayHaveVolunteerView(actor) || !actor.InOrganisation(volunteer.organisation_id) ||
       volunteer.user_id != actor.user_id || circle.organisation_id != volunteer.organisation_id) {
     return false;
@@ -47,8 +47,8 @@ bool CirclePolicy::CanVolunteerAct(const Actor& actor, const domain::Volunteer& 
 bool CirclePolicy::CanVolunteerWriteMinutes(const Actor& actor, const domain::Volunteer& volunteer,
                                             const domain::Circle& circle,
                                             const std::vector<domain::CircleMember>& stays,
-                                            int access_days, domain::CivilDate meeting_day,
-                                            domain::CivilDate today) {
+                                            int access_days, CivilDate meeting_day,
+                                            CivilDate today) {
   if (!CanVolunteerRead(actor, volunteer, circle, stays, access_days, today) ||
       domain::IsClosedStage(volunteer.stage)) {
     return false;
@@ -66,7 +66,7 @@ bool CirclePolicy::MayHavePartnerView(const Actor& actor) {
 bool CirclePolicy::CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,
                                   const domain::Circle& circle,
                                   const std::vector<domain::SharingAgreement>& agreements,
-                                  domain::CivilDate today) {
+                                  CivilDate today) {
   if (!MayHavePartnerView(actor) || !actor.InOrganisation(contact.organisation_id) ||
       contact.user_id != actor.user_id || circle.organisation_id != contact.organisation_id) {
     return false;

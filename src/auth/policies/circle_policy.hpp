@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
-#include "domain/dates.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::auth::policies {
@@ -35,7 +35,7 @@ struct CirclePolicy {
   static bool CanVolunteerRead(const Actor& actor, const domain::Volunteer& volunteer,
                                const domain::Circle& circle,
                                const std::vector<domain::CircleMember>& stays, int access_days,
-                               domain::CivilDate today);
+                               CivilDate today);
   // Logging a contact: a current member of a circle that is not closed.
   static bool CanVolunteerAct(const Actor& actor, const domain::Volunteer& volunteer,
                               const domain::Circle& circle,
@@ -46,8 +46,8 @@ struct CirclePolicy {
   static bool CanVolunteerWriteMinutes(const Actor& actor, const domain::Volunteer& volunteer,
                                        const domain::Circle& circle,
                                        const std::vector<domain::CircleMember>& stays,
-                                       int access_days, domain::CivilDate meeting_day,
-                                       domain::CivilDate today);
+                                       int access_days, CivilDate meeting_day,
+                                       CivilDate today);
 
   // True when the actor may have the partners' "My circles" pages (a partner of an organisation).
   static bool MayHavePartnerView(const Actor& actor);
@@ -56,7 +56,7 @@ struct CirclePolicy {
   static bool CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,
                              const domain::Circle& circle,
                              const std::vector<domain::SharingAgreement>& agreements,
-                             domain::CivilDate today);
+                             CivilDate today);
 };
 
 }  // namespace cercle::auth::policies

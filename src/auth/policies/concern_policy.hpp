@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "base/dates.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/concern.hpp"
 #include "domain/concern_disclosure.hpp"
-#include "domain/dates.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::auth::policies {

@@ -17,7 +17,6 @@
 namespace cercle::web::pages::circles {
 namespace {
 
-using domain::ParseIsoDate;
 
 // The circle page of circle `circle_id` again with the refused form of `section`; the audited 404
 // when the actor may not manage the circle.
@@ -60,7 +59,7 @@ domain::GateDescriber GateDescriber(const Context& context) {
 
 }  // namespace
 
-domain::CivilDate OpenedOn(Context& context, const domain::Circle& circle) {
+CivilDate OpenedOn(Context& context, const domain::Circle& circle) {
   return app::circles::OpenedOn(context.services.app, circle);
 }
 

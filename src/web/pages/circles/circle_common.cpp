@@ -4,13 +4,13 @@
 
 namespace cercle::web::pages::circles {
 
-domain::CivilDate Today(const Context& context) { return context.services.app.Today(); }
+CivilDate Today(const Context& context) { return context.services.app.Today(); }
 
-Instant LocalInstant(const Context& context, domain::CivilDate date, int minute) {
+Instant LocalInstant(const Context& context, CivilDate date, int minute) {
   return app::circles::LocalInstant(context.services.app, date, minute);
 }
 
-domain::CivilDate LocalDay(const Context& context, Instant instant) {
+CivilDate LocalDay(const Context& context, Instant instant) {
   return context.services.translator.LocalDate(instant);
 }
 
@@ -45,8 +45,8 @@ std::optional<int> ParseTime(std::string_view text) {
   return hour * 60 + minute;
 }
 
-std::string FormatDay(const Context& context, domain::CivilDate date) {
-  return context.services.translator.FormatCivilDate(context.language, domain::FormatIsoDate(date));
+std::string FormatDay(const Context& context, CivilDate date) {
+  return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(date));
 }
 
 std::string FormatMeetingTime(const Context& context, Instant starts) {

@@ -25,11 +25,11 @@ using app::circles::CircleSettings;
 using app::circles::CircleSettingsOf;
 
 // Today in the organisation's time zone.
-domain::CivilDate Today(const Context& context);
+CivilDate Today(const Context& context);
 // The instant of `minute` minutes after midnight on `date`, in the organisation's time zone.
-Instant LocalInstant(const Context& context, domain::CivilDate date, int minute);
+Instant LocalInstant(const Context& context, CivilDate date, int minute);
 // The day of `instant` in the organisation's time zone.
-domain::CivilDate LocalDay(const Context& context, Instant instant);
+CivilDate LocalDay(const Context& context, Instant instant);
 // The minutes after midnight of `instant` in the organisation's time zone.
 int LocalMinute(const Context& context, Instant instant);
 // "19:00".
@@ -38,7 +38,7 @@ std::string TimeText(int minute);
 std::optional<int> ParseTime(std::string_view text);
 
 // A civil date written out in the reader's language.
-std::string FormatDay(const Context& context, domain::CivilDate date);
+std::string FormatDay(const Context& context, CivilDate date);
 // A meeting's day and time in the reader's language: "30 novembre 2026, 19 h 00" / "November 30,
 // 2026, 19:00".
 std::string FormatMeetingTime(const Context& context, Instant starts);

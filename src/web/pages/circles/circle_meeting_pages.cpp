@@ -126,7 +126,7 @@ Response PlanMeetings(Context& context) {
   const Form form(context.request);
   domain::MeetingPlan plan;
   plan.kind = domain::ParseMeetingKind(form.Get("kind"));
-  plan.date = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("date")));
+  plan.date = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("date")));
   plan.start_minute = ParseTime(form.Get("time"));
   plan.duration_minutes = domain::ParseDuration(form.Get("duration"));
   plan.place = form.Get("place");

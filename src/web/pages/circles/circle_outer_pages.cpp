@@ -219,9 +219,9 @@ Response AttachPartner(Context& context) {
   agreement.circle_id = circle->id;
   const auto contact_id = ParseId(form.Get("contact"));
   const auto starts_on =
-      domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("starts_on")));
+      ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("starts_on")));
   const std::string ends_text = domain::volunteer_text::Trimmed(form.Get("ends_on"));
-  agreement.ends_on = domain::ParseIsoDate(ends_text);
+  agreement.ends_on = ParseIsoDate(ends_text);
   agreement.scope = form.Get("scope");
   std::vector<FieldError> errors;
   if (!contact_id) errors.push_back({"contact", {N_("Choose the partner contact."), {}}});
@@ -278,7 +278,7 @@ Response EndAgreement(Context& context) {
   // Ended today: it is no longer in force from today on, and the partner's access stops at once.
   (void)context.services.database.Write(actor.scope(), [&](soci::session& session) -> Status {
     store::PartnerStore(session).EndAgreement(
-        managed->agreement.id, managed->circle.organisation_id, domain::AddDays(today, -1),
+        managed->agreement.id, managed->circle.organisation_id, AddDays(today, -1),
         context.services.clock.Now());
     Audit(context, session, "circle.agreement_end", "circle", managed->circle.id);
     return {};

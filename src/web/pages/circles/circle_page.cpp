@@ -57,7 +57,7 @@ struct CircleData {
   // One page of the contacts, newest first, and the day of the latest.
   std::vector<domain::CircleContact> contacts;
   Pagination contact_pages;
-  std::optional<domain::CivilDate> last_contact;
+  std::optional<CivilDate> last_contact;
   std::vector<domain::CircleReview> reviews;
   std::vector<domain::SharingAgreement> agreements;
   std::vector<domain::PartnerContact> partners;
@@ -160,7 +160,7 @@ mstch::map MembersSection(Context& context, const domain::Circle& circle, const 
     const bool replace_failed = state.section == "replace" && state.member_id == member.id;
     mstch::map leave =
         SectionModel(context, leave_failed, state.form, state.error, {"left_on", "left_reason"},
-                     {{"left_on", domain::FormatIsoDate(today)}});
+                     {{"left_on", FormatIsoDate(today)}});
     leave["open"] = leave_failed;
     mstch::map replace =
         SectionModel(context, replace_failed, state.form, state.error, {"volunteer", "reason"});
@@ -203,7 +203,7 @@ mstch::map PhaseSection(Context& context, const domain::Circle& circle, const Ci
   mstch::map form =
       SectionModel(context, failed, state.form, state.error,
                    {"to", "decided_on", "meeting", "reason", "covenant_body"},
-                   {{"decided_on", domain::FormatIsoDate(today)}, {"covenant_body", current_body}});
+                   {{"decided_on", FormatIsoDate(today)}, {"covenant_body", current_body}});
   const std::string chosen = Typed(state, "phase", "to", "");
   mstch::array choices;
   for (const auto phase : domain::AllPhases()) {
@@ -221,7 +221,7 @@ mstch::map PhaseSection(Context& context, const domain::Circle& circle, const Ci
   mstch::array meetings;
   for (auto it = data.recent_held.begin(); it != data.recent_held.end(); ++it) {
     if (!it->meeting.HeldBy(now)) continue;
-    if (domain::DaysBetween(LocalDay(context, it->meeting.starts), today) > 90) break;
+    if (DaysBetween(LocalDay(context, it->meeting.starts), today) > 90) break;
     const std::string id = std::to_string(it->meeting.id);
     meetings.push_back(
         mstch::map{{"value", id},
@@ -309,7 +309,7 @@ mstch::map CovenantSection(Context& context, const domain::Circle& circle, const
   }
   mstch::map sign =
       SectionModel(context, state.section == "sign", state.form, state.error,
-                   {"signatory", "signed_on"}, {{"signed_on", domain::FormatIsoDate(today)}});
+                   {"signatory", "signed_on"}, {{"signed_on", FormatIsoDate(today)}});
   sign["signatories"] = signatories;
   section["sign"] = sign;
   section["can_sign"] = !signatories.empty() && !circle.closed();
@@ -384,7 +384,7 @@ mstch::map MeetingsSection(Context& context, const domain::Circle& circle, const
   }
   mstch::map form = SectionModel(context, failed, state.form, state.error,
                                  {"kind", "date", "time", "duration", "place", "writer", "count"},
-                                 {{"date", domain::FormatIsoDate(domain::AddDays(today, 7))},
+                                 {{"date", FormatIsoDate(AddDays(today, 7))},
                                   {"time", "19:00"},
                                   {"duration", "2"},
                                   {"count", "1"}});
@@ -441,7 +441,7 @@ mstch::map ReviewsSection(Context& context, const domain::Circle& circle, const 
   mstch::map form =
       SectionModel(context, failed, state.form, state.error,
                    {"kind", "held_on", "participants", "outcome", "decisions", "renewal"},
-                   {{"held_on", domain::FormatIsoDate(today)}});
+                   {{"held_on", FormatIsoDate(today)}});
   const std::string kind = failed && state.form ? state.form->Get("kind") : "review";
   form["kinds"] =
       Choices(context, std::vector{domain::ReviewKind::kReview, domain::ReviewKind::kRenewal},
@@ -483,7 +483,7 @@ mstch::map OuterSection(Context& context, const domain::Circle& circle, const Ci
   const bool failed = state.section == "agreement";
   mstch::map form = SectionModel(context, failed, state.form, state.error,
                                  {"contact", "starts_on", "ends_on", "scope", "title", "file"},
-                                 {{"starts_on", domain::FormatIsoDate(today)}});
+                                 {{"starts_on", FormatIsoDate(today)}});
   const std::string chosen = failed && state.form ? state.form->Get("contact") : "";
   mstch::array choices;
   for (const auto& contact : data.partners) {
@@ -538,7 +538,7 @@ Response RenderCircle(Context& context, const domain::Circle& circle,
   if (state.error) model["form_error"] = context.Format(state.error->message);
 
   // This circle's flags, from what the page read.
-  std::optional<domain::CivilDate> last_meeting, last_contact;
+  std::optional<CivilDate> last_meeting, last_contact;
   if (data.last_held) last_meeting = LocalDay(context, *data.last_held);
   last_contact = data.last_contact;
   mstch::array flags;
@@ -590,7 +590,7 @@ Response RenderCircle(Context& context, const domain::Circle& circle,
   const bool close_failed = state.section == "close";
   mstch::map close = SectionModel(context, close_failed, state.form, state.error,
                                   {"closure_reason", "closed_on", "closing_note"},
-                                  {{"closed_on", domain::FormatIsoDate(today)}});
+                                  {{"closed_on", FormatIsoDate(today)}});
   close["reasons"] =
       Choices(context, domain::AllClosureReasons(), domain::ClosureReasonName,
               domain::ClosureReasonLabel, close_failed ? state.form->Get("closure_reason") : "");

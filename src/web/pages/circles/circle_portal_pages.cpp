@@ -110,7 +110,7 @@ bool MayWriteMinutes(Context& context, const OwnCircle& own, const domain::Meeti
 // The volunteers of the circle on `day` (their stays covering it), by name.
 std::vector<std::pair<std::int64_t, std::string>> MembersOn(
     const std::vector<domain::CircleMember>& members,
-    const std::map<std::int64_t, std::string>& names, domain::CivilDate day) {
+    const std::map<std::int64_t, std::string>& names, CivilDate day) {
   std::vector<std::pair<std::int64_t, std::string>> present;
   std::set<std::int64_t> seen;
   for (const auto& member : members) {
@@ -289,7 +289,7 @@ Response RenderPortalCircle(Context& context, const OwnCircle& own, const Form* 
   mstch::map contact_form =
       form ? form->Model(context, {"contacted_on", "kind", "duration", "note"}, error)
            : EmptyForm({"contacted_on", "kind", "duration", "note"});
-  if (!form) contact_form["contacted_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+  if (!form) contact_form["contacted_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   contact_form["kinds"] = Choices(context, domain::ContactKinds(), domain::ContactKindName,
                                   domain::ContactKindLabel, form ? form->Get("kind") : "call");
   model["contact_form"] = contact_form;
@@ -584,7 +584,7 @@ Response LogContact(Context& context) {
   contact.organisation_id = own->circle.organisation_id;
   contact.circle_id = own->circle.id;
   contact.volunteer_id = own->volunteer.id;
-  const auto on = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("contacted_on")));
+  const auto on = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("contacted_on")));
   const auto kind = domain::ParseContactKind(form.Get("kind"));
   const auto minutes = domain::ParseDuration(form.Get("duration"));
   std::vector<FieldError> errors;

@@ -32,6 +32,6 @@ Response RenderSuggestions(Context& context, const domain::Circle& circle, const
                            const Error* error);
 
 // The day a circle opened: its first recorded phase change, or its creation.
-domain::CivilDate OpenedOn(Context& context, const domain::Circle& circle);
+CivilDate OpenedOn(Context& context, const domain::Circle& circle);
 
 }  // namespace cercle::web::pages::circles

@@ -1,6 +1,6 @@
 #include "web/pages/concerns/concern_common.hpp"
 
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 
 namespace cercle::web::pages::concerns {
 
@@ -24,14 +24,14 @@ std::optional<Instant> ParseMoment(const Context& context, std::string_view text
   if (text.size() < 12) return std::nullopt;
   const auto separator = text.find_first_of("T ");
   if (separator != 10) return std::nullopt;
-  const auto date = domain::ParseIsoDate(text.substr(0, 10));
+  const auto date = ParseIsoDate(text.substr(0, 10));
   const auto minute = circles::ParseTime(text.substr(11));
   if (!date || !minute) return std::nullopt;
   return circles::LocalInstant(context, *date, *minute);
 }
 
 std::string MomentValue(const Context& context, Instant instant) {
-  return domain::FormatIsoDate(circles::LocalDay(context, instant)) + "T" +
+  return FormatIsoDate(circles::LocalDay(context, instant)) + "T" +
          circles::TimeText(circles::LocalMinute(context, instant));
 }
 

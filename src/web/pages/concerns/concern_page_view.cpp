@@ -276,7 +276,7 @@ mstch::map ConcernView(const Context& context, const ConcernPage& page, const Pa
   model["action_form"] = ActionForm(context, page, state);
   model["can_plan_meeting"] = working && page.circle && !page.circle->closed();
   model["meeting_form"] = Section(context, state, "meeting", kMeetingFields,
-                                  {{"date", domain::FormatIsoDate(page.today)},
+                                  {{"date", FormatIsoDate(page.today)},
                                    {"duration", std::to_string(kEmergencyMeetingMinutes)}});
   model["disclosures"] = DisclosureRows(context, page);
   model["disclosure_form"] = DisclosureForm(context, page, state);

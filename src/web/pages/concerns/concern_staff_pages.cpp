@@ -84,7 +84,7 @@ app::concerns::PlanEmergencyMeetingCommand MeetingCommand(const Context& context
   app::concerns::PlanEmergencyMeetingCommand command{
       .concern_id = id,
       .plan = {.kind = domain::MeetingKind::kEmergency,
-               .date = domain::ParseIsoDate(form.Get("date")),
+               .date = ParseIsoDate(form.Get("date")),
                .start_minute = circles::ParseTime(form.Get("time")),
                .duration_minutes = ParseDuration(form.Get("duration")),
                .place = form.Get("place")}};

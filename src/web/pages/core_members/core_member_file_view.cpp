@@ -54,7 +54,7 @@ mstch::array History(const Context& context, const app::intake::CoreMemberFile& 
 // True when `date` is one of the key dates coming up.
 struct Near {
   std::vector<domain::KeyDate> upcoming;
-  bool operator()(const std::optional<domain::CivilDate>& date) const {
+  bool operator()(const std::optional<CivilDate>& date) const {
     return date && std::any_of(upcoming.begin(), upcoming.end(),
                                [&](const domain::KeyDate& key) { return key.date == *date; });
   }
@@ -132,7 +132,7 @@ mstch::array Risks(const Context& context, const app::intake::CoreMemberFile& fi
 
 // A consent's row, with the withdrawal form as typed when it failed.
 mstch::map ConsentRow(const Context& context, const domain::Consent& consent,
-                      domain::CivilDate today, const FilePageState& state) {
+                      CivilDate today, const FilePageState& state) {
   const auto consent_state = domain::ConsentStateOn(consent, today);
   mstch::map row{
       {"id", std::to_string(consent.id)},
@@ -145,7 +145,7 @@ mstch::map ConsentRow(const Context& context, const domain::Consent& consent,
       {"tone", ConsentTone(consent_state)},
       {"can_withdraw", !consent.withdrawn_on},
       {"withdraw_action", "/core-members/consents/" + std::to_string(consent.id) + "/withdraw"},
-      {"today", domain::FormatIsoDate(today)}};
+      {"today", FormatIsoDate(today)}};
   if (state.section == "consents" && state.form &&
       state.form->Get("consent") == std::to_string(consent.id)) {
     row["today"] = state.form->Get("withdrawn_on");

@@ -42,8 +42,8 @@ std::string QueryValue(const std::multimap<std::string, std::string>& query,
   return found == query.end() ? std::string() : found->second;
 }
 
-std::string IsoOrEmpty(const std::optional<domain::CivilDate>& date) {
-  return date ? domain::FormatIsoDate(*date) : "";
+std::string IsoOrEmpty(const std::optional<CivilDate>& date) {
+  return date ? FormatIsoDate(*date) : "";
 }
 
 mstch::map FileFormModel(const domain::CoreMember& member) {

@@ -9,19 +9,19 @@
 
 namespace cercle::web::pages::core_members {
 
-domain::CivilDate Today(const Context& context) { return context.services.app.Today(); }
+CivilDate Today(const Context& context) { return context.services.app.Today(); }
 
-std::string ShowDate(const Context& context, const std::optional<domain::CivilDate>& date) {
+std::string ShowDate(const Context& context, const std::optional<CivilDate>& date) {
   if (!date) return "";
   return context.services.translator.FormatCivilDate(context.language,
-                                                     domain::FormatIsoDate(*date));
+                                                     FormatIsoDate(*date));
 }
 
 std::string ShowTime(const Context& context, Instant instant) {
   return context.services.translator.FormatDateTime(context.language, instant);
 }
 
-std::optional<domain::CivilDate> DateField(const Form& form, const std::string& name, bool required,
+std::optional<CivilDate> DateField(const Form& form, const std::string& name, bool required,
                                            std::string_view missing,
                                            std::vector<FieldError>& errors) {
   const std::string text = domain::intake::Trimmed(form.Get(name));
@@ -29,7 +29,7 @@ std::optional<domain::CivilDate> DateField(const Form& form, const std::string& 
     if (required) errors.push_back({name, {std::string(missing), {}}});
     return std::nullopt;
   }
-  const auto date = domain::ParseIsoDate(text);
+  const auto date = ParseIsoDate(text);
   if (!date) errors.push_back({name, {N_("Enter a real date, such as 2026-11-30."), {}}});
   return date;
 }

@@ -11,7 +11,7 @@
 
 #include "app/intake/documents.hpp"
 #include "app/intake/intake_common.hpp"
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "domain/enum_names.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
@@ -22,16 +22,16 @@
 namespace cercle::web::pages::core_members {
 
 // Today in the organisation's time zone.
-domain::CivilDate Today(const Context& context);
+CivilDate Today(const Context& context);
 
 // A civil date written out in the reader's language, or "" for none.
-std::string ShowDate(const Context& context, const std::optional<domain::CivilDate>& date);
+std::string ShowDate(const Context& context, const std::optional<CivilDate>& date);
 // An instant written out as a date and time in the reader's language.
 std::string ShowTime(const Context& context, Instant instant);
 
 // Reads the date field `name` of `form` ("YYYY-MM-DD", as <input type="date"> sends it). Adds a
 // field error when it is malformed, or blank and `required` (with `missing` as the message).
-std::optional<domain::CivilDate> DateField(const Form& form, const std::string& name, bool required,
+std::optional<CivilDate> DateField(const Form& form, const std::string& name, bool required,
                                            std::string_view missing,
                                            std::vector<FieldError>& errors);
 

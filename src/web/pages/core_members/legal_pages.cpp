@@ -26,8 +26,8 @@ const std::initializer_list<std::string> kRiskFields = {
 const std::initializer_list<std::string> kConsentFields = {"scope", "partner_organisation",
                                                            "given_on", "expires_on"};
 
-std::string IsoOrEmpty(const std::optional<domain::CivilDate>& date) {
-  return date ? domain::FormatIsoDate(*date) : "";
+std::string IsoOrEmpty(const std::optional<CivilDate>& date) {
+  return date ? FormatIsoDate(*date) : "";
 }
 
 std::string OrderAction(std::int64_t order_id) {
@@ -199,7 +199,7 @@ Response ShowEditOrder(Context& context) {
         const auto& order = *form.order;
         mstch::map model = Values(
             {{"order_type", std::string(domain::NameOf(order.type))},
-             {"starts_on", domain::FormatIsoDate(order.starts_on)},
+             {"starts_on", FormatIsoDate(order.starts_on)},
              {"ends_on", IsoOrEmpty(order.ends_on)},
              {"officer", order.officer_user_id ? std::to_string(*order.officer_user_id) : ""},
              {"officer_name", order.officer_name},
@@ -299,7 +299,7 @@ Response CreateRiskAssessment(Context& context) {
 Response ShowNewConsent(Context& context) {
   return FormPage(context, kObjectType, app::intake::LoadFileForm, [&](const LegalForm& form) {
     mstch::map model = EmptyForm(kConsentFields);
-    model["given_on"] = mstch::map{{"value", domain::FormatIsoDate(Today(context))}};
+    model["given_on"] = mstch::map{{"value", FormatIsoDate(Today(context))}};
     return RenderConsent(context, form, std::move(model), 200);
   });
 }

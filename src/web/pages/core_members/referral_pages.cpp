@@ -65,11 +65,11 @@ mstch::map ReferralModel(const domain::Referral& referral) {
        {"referrer_name", referral.referrer_name},
        {"referrer_organisation", referral.referrer_organisation},
        {"referrer_contact", referral.referrer_contact},
-       {"received_on", domain::FormatIsoDate(referral.received_on)},
+       {"received_on", FormatIsoDate(referral.received_on)},
        {"person_legal_name", referral.person_legal_name},
        {"person_preferred_name", referral.person_preferred_name},
        {"person_birth_date",
-        referral.person_birth_date ? domain::FormatIsoDate(*referral.person_birth_date) : ""},
+        referral.person_birth_date ? FormatIsoDate(*referral.person_birth_date) : ""},
        {"summary", referral.summary}});
 }
 
@@ -129,7 +129,7 @@ Response ListReferrals(Context& context) {
 Response ShowNewReferral(Context& context) {
   if (!app::intake::MayCreateReferral(context.signed_in())) return Deny(context, kObjectType, "");
   mstch::map model = EmptyForm(kReferralFields);
-  model["received_on"] = mstch::map{{"value", domain::FormatIsoDate(Today(context))}};
+  model["received_on"] = mstch::map{{"value", FormatIsoDate(Today(context))}};
   return RenderReferralForm(context, std::move(model), "/referrals/new", false, 200);
 }
 

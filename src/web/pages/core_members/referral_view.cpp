@@ -156,7 +156,7 @@ Response RenderReferralForm(Context& context, mstch::map model, const std::strin
       Choices(EnumChoices<domain::ReferralSource>(context), ValueOf(model, "source"));
   model["action"] = action;
   model["editing"] = editing;
-  model["today"] = domain::FormatIsoDate(Today(context));
+  model["today"] = FormatIsoDate(Today(context));
   const std::string title =
       context.Translate(editing ? N_("Edit the referral") : N_("New referral"));
   return RenderPage(context, "referral_form", title, std::move(model), status);

@@ -11,7 +11,7 @@
 
 namespace cercle::web::pages::home {
 
-void SortAttention(std::vector<AttentionItem>& items, domain::CivilDate today) {
+void SortAttention(std::vector<AttentionItem>& items, CivilDate today) {
   std::stable_sort(items.begin(), items.end(),
                    [today](const AttentionItem& a, const AttentionItem& b) {
                      if (a.urgency != b.urgency) return a.urgency < b.urgency;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 #include "web/context.hpp"
 
 namespace cercle::web::pages::home {
@@ -16,7 +16,7 @@ enum class Urgency { kAlert, kUrgent, kSoon, kNote };
 // circle without meetings, minutes late, a concern waiting.
 struct AttentionItem {
   Urgency urgency = Urgency::kNote;
-  domain::CivilDate date;  // the date it concerns
+  CivilDate date;  // the date it concerns
   std::string text;        // in the reader's language
   std::string href;        // where to deal with it
 };
@@ -28,6 +28,6 @@ std::vector<AttentionItem> CollectAttention(Context& context);
 
 // Orders `items` as CollectAttention returns them: most urgent first; within one urgency, what
 // happened before `today` newest first, then what is coming soonest first.
-void SortAttention(std::vector<AttentionItem>& items, domain::CivilDate today);
+void SortAttention(std::vector<AttentionItem>& items, CivilDate today);
 
 }  // namespace cercle::web::pages::home

@@ -29,7 +29,7 @@ Response Show(Context& context) {
             {"text", item.text},
             {"href", item.href},
             {"date", context.services.translator.FormatCivilDate(context.language,
-                                                                 domain::FormatIsoDate(item.date))},
+                                                                 FormatIsoDate(item.date))},
             {"urgent", item.urgency == Urgency::kUrgent || item.urgency == Urgency::kAlert},
             {"alert", item.urgency == Urgency::kAlert},
             {"soon", item.urgency == Urgency::kSoon}});

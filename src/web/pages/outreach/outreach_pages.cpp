@@ -107,7 +107,7 @@ std::int64_t IdParameter(const Context& context) {
 
 mstch::map ActivityValues(const domain::OutreachActivity& activity) {
   return core_members::Values(
-      {{"held_on", domain::FormatIsoDate(activity.held_on)},
+      {{"held_on", FormatIsoDate(activity.held_on)},
        {"kind", std::string(domain::OutreachKindName(activity.kind))},
        {"title", activity.title},
        {"audience", activity.audience},
@@ -200,7 +200,7 @@ Response List(Context& context) {
 Response ShowNew(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
   mstch::map model = EmptyForm(kActivityFields);
-  model["held_on"] = mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
+  model["held_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
   model["language"] = mstch::map{{"value", std::string("fr")}};
   return RenderActivityForm(context, std::move(model), "/outreach/new", false, 200);
 }
@@ -252,7 +252,7 @@ Response Remove(Context& context) {
 Response ShowNewStory(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
   mstch::map model = EmptyForm(kStoryFields);
-  model["written_on"] = mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
+  model["written_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
   return RenderStoryForm(context, std::move(model), "/outreach/stories/new", false, 200);
 }
 
@@ -282,7 +282,7 @@ Response ShowEditStory(Context& context) {
       app::outreach::LoadStory(context.services.app, context.signed_in(), IdParameter(context),
                                app::outreach::RecordReading::kYes);
   if (!story) return Deny(context, "significant_story", context.Parameter("id"));
-  mstch::map model = core_members::Values({{"written_on", domain::FormatIsoDate(story->written_on)},
+  mstch::map model = core_members::Values({{"written_on", FormatIsoDate(story->written_on)},
                                            {"title", story->title},
                                            {"text", story->text}});
   model["reviewed"] = story->reviewed();

@@ -75,7 +75,7 @@ mstch::array SessionRows(const Context& context, const views::ProgramSetup& setu
 }
 
 // Hours: approved totals, and what waits for the coordinator.
-void AddHoursTotals(const Context& context, const PortalData& data, domain::CivilDate today,
+void AddHoursTotals(const Context& context, const PortalData& data, CivilDate today,
                     mstch::map& model) {
   const auto combined = views::CombinedHours(data.attendance, data.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
@@ -119,12 +119,12 @@ mstch::array LoggedRows(const Context& context, const PortalData& data) {
   return logged;
 }
 
-mstch::map HoursForm(const Context& context, domain::CivilDate today, const Form* form,
+mstch::map HoursForm(const Context& context, CivilDate today, const Form* form,
                      const Error* error) {
   mstch::map hours_form =
       form ? form->Model(context, {"worked_on", "kind", "duration", "description"}, error)
            : EmptyForm({"worked_on", "kind", "duration", "description"});
-  if (!form) hours_form["worked_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+  if (!form) hours_form["worked_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   hours_form["kinds"] = views::HoursKindChoices(context, form ? form->Get("kind") : "");
   return hours_form;
 }
@@ -133,7 +133,7 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                 const Error* error, const std::string& notice) {
   const auto setup = views::LoadProgramSetup(context);
   const auto data = ReadPortalData(context, volunteer);
-  const domain::CivilDate today = context.services.app.Today();
+  const CivilDate today = context.services.app.Today();
   const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
   mstch::map model{{"name", volunteer.FullName()},
                    {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},

@@ -87,7 +87,7 @@ Response ExportExtract(Context& context, EvaluationUse use, const std::string& w
                                                  SteppedUp(context));
   if (!page) return RefusedExport(context, page.error(), "evaluation", language);
   context.language = language;
-  const std::string today = domain::FormatIsoDate(context.services.app.Today());
+  const std::string today = FormatIsoDate(context.services.app.Today());
   const bool french = context.language == i18n::Language::kFrench;
   const std::string base = what == "dictionary"
                                ? (french ? "dictionnaire-evaluation" : "evaluation-dictionary")

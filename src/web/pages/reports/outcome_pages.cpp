@@ -142,7 +142,7 @@ std::int64_t IdParameter(const Context& context) {
 // The form model of a stored event.
 mstch::map EventValues(const domain::RecidivismEvent& event) {
   return core_members::Values(
-      {{"occurred_on", domain::FormatIsoDate(event.occurred_on)},
+      {{"occurred_on", FormatIsoDate(event.occurred_on)},
        {"kind", std::string(domain::RecidivismKindName(event.kind))},
        {"category", std::string(domain::OffenceCategoryName(event.category))},
        {"circle_period", std::string(domain::CirclePeriodName(event.period))},
@@ -209,10 +209,10 @@ mstch::array MeasureRows(const Context& context, const OutcomesPage& page) {
 }
 
 mstch::map EventFormView(const Context& context, const OutcomesState& state,
-                         domain::CivilDate today) {
+                         CivilDate today) {
   mstch::map event_form = FormModel(context, state, "events", kEventFields);
   if (state.section != "events") {
-    event_form["occurred_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+    event_form["occurred_on"] = mstch::map{{"value", FormatIsoDate(today)}};
     event_form["circle_period"] = mstch::map{{"value", std::string("during")}};
   }
   AddEventChoices(context, event_form);
@@ -220,7 +220,7 @@ mstch::map EventFormView(const Context& context, const OutcomesState& state,
 }
 
 mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
-                           const OutcomesState& state, domain::CivilDate today) {
+                           const OutcomesState& state, CivilDate today) {
   mstch::map measure_form = FormModel(context, state, "measures", kMeasureFields);
   // Each dimension's level, as typed in the form that failed (its error is in place already).
   const bool failed = state.section == "measures" && state.form;
@@ -234,7 +234,7 @@ mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
     measure_form[name] = entry;
   }
   if (state.section != "measures") {
-    measure_form["measured_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+    measure_form["measured_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   }
   measure_form["occasion_choices"] =
       Choices(EnumChoices(context, domain::MeasureOccasions(), domain::MeasureOccasionName,
@@ -263,7 +263,7 @@ mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
 
 // Follow-ups of public records, once the file is closed.
 void AddFollowUps(const Context& context, const OutcomesPage& page, const OutcomesState& state,
-                  domain::CivilDate today, mstch::map& model) {
+                  CivilDate today, mstch::map& model) {
   if (!page.closed_on) return;
   mstch::array follow_ups;
   std::vector<Choice> open_milestones;
@@ -284,7 +284,7 @@ void AddFollowUps(const Context& context, const OutcomesPage& page, const Outcom
   }
   mstch::map follow_up_form = FormModel(context, state, "follow_ups", kFollowUpFields);
   if (state.section != "follow_ups") {
-    follow_up_form["checked_on"] = mstch::map{{"value", domain::FormatIsoDate(today)}};
+    follow_up_form["checked_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   }
   follow_up_form["milestone_choices"] =
       Choices(open_milestones, core_members::ValueOf(follow_up_form, "milestone"));
@@ -313,7 +313,7 @@ mstch::map OutcomesView(Context& context, const OutcomesPage& page, const Outcom
                    {"no_events", events.empty()},
                    {"measures", measures},
                    {"no_measures", measures.empty()},
-                   {"today", domain::FormatIsoDate(today)}};
+                   {"today", FormatIsoDate(today)}};
   mstch::array dimension_headers;
   for (const auto dimension : domain::OutcomeDimensions()) {
     dimension_headers.push_back(

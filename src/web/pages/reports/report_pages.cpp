@@ -40,7 +40,7 @@ app::reports::FunderReportQuery FunderQuery(const Context& context, const Period
 std::string ExportName(const Context& context, const std::string& french,
                        const std::string& english, const domain::ReportPeriod& period) {
   const std::string base = context.language == i18n::Language::kFrench ? french : english;
-  return base + "-" + domain::FormatIsoDate(period.from) + "-" + domain::FormatIsoDate(period.to);
+  return base + "-" + FormatIsoDate(period.from) + "-" + FormatIsoDate(period.to);
 }
 
 // The report page's template data.

@@ -56,19 +56,19 @@ void AddPeriod(const Context& context, mstch::map& model, const PeriodRequest& r
                const domain::ReportPeriod& shown, const std::string& path, int start_month) {
   const bool typed = !request.from_text.empty() || !request.to_text.empty();
   model["from"] =
-      mstch::map{{"value", typed ? request.from_text : domain::FormatIsoDate(shown.from)}};
-  model["to"] = mstch::map{{"value", typed ? request.to_text : domain::FormatIsoDate(shown.to)}};
+      mstch::map{{"value", typed ? request.from_text : FormatIsoDate(shown.from)}};
+  model["to"] = mstch::map{{"value", typed ? request.to_text : FormatIsoDate(shown.to)}};
   if (request.error) AddErrors(context, *request.error, model);
   model["period_text"] = PeriodText(context, shown);
   model["period_query"] = PeriodQuery(shown);
-  model["period_from"] = domain::FormatIsoDate(shown.from);
-  model["period_to"] = domain::FormatIsoDate(shown.to);
+  model["period_from"] = FormatIsoDate(shown.from);
+  model["period_to"] = FormatIsoDate(shown.to);
   model["quarters"] = QuarterLinks(context, path, shown, start_month);
   model["action"] = path;
 }
 
 std::string PeriodQuery(const domain::ReportPeriod& period) {
-  return "from=" + domain::FormatIsoDate(period.from) + "&to=" + domain::FormatIsoDate(period.to);
+  return "from=" + FormatIsoDate(period.from) + "&to=" + FormatIsoDate(period.to);
 }
 
 std::string PeriodText(const Context& context, const domain::ReportPeriod& period) {
@@ -103,7 +103,7 @@ mstch::array QuarterLinks(const Context& context, const std::string& path,
     add(QuarterLabel(context, quarter, start_month), quarter.period);
   }
   const auto this_year = domain::FiscalYearOf(today, start_month);
-  const auto last_year = domain::FiscalYearOf(domain::AddDays(this_year.from, -1), start_month);
+  const auto last_year = domain::FiscalYearOf(AddDays(this_year.from, -1), start_month);
   for (const auto& year : {this_year, last_year}) {
     const int first = static_cast<int>(year.from.year());
     if (start_month == 1) {
@@ -118,8 +118,8 @@ mstch::array QuarterLinks(const Context& context, const std::string& path,
   return links;
 }
 
-std::string ShowDate(const Context& context, domain::CivilDate date) {
-  return context.services.translator.FormatCivilDate(context.language, domain::FormatIsoDate(date));
+std::string ShowDate(const Context& context, CivilDate date) {
+  return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(date));
 }
 
 std::string FormatHours(const Context& context, std::int64_t minutes) {
@@ -227,8 +227,8 @@ std::vector<report::Sheet> FunderSheets(const Context& context,
   summary.rows.push_back(
       {Cell(context.Translate(N_("Funder report")), true), Cell(organisation_name, true)});
   summary.rows.push_back({Cell(context.Translate(N_("Period"))), Cell(PeriodText(context, period)),
-                          Cell(domain::FormatIsoDate(period.from)),
-                          Cell(domain::FormatIsoDate(period.to))});
+                          Cell(FormatIsoDate(period.from)),
+                          Cell(FormatIsoDate(period.to))});
   summary.rows.push_back({});
   summary.rows.push_back(
       {Cell(context.Translate(N_("Section")), true), Cell(context.Translate(N_("Figure")), true),
@@ -270,7 +270,7 @@ std::vector<report::Sheet> FunderSheets(const Context& context,
   });
   for (const auto& activity : activities) {
     outreach.rows.push_back(
-        {Cell(domain::FormatIsoDate(activity.held_on)),
+        {Cell(FormatIsoDate(activity.held_on)),
          Cell(context.Translate(domain::OutreachKindLabel(activity.kind))), Cell(activity.title),
          Cell(activity.audience), activity.reach ? Cell(*activity.reach) : Cell(),
          Cell(context.Translate(domain::OutreachLanguageLabel(activity.language)))});

@@ -48,7 +48,7 @@ std::string QuarterLabel(const Context& context, const domain::FiscalQuarter& qu
                          int start_month);
 
 // A civil date written out in the reader's language.
-std::string ShowDate(const Context& context, domain::CivilDate date);
+std::string ShowDate(const Context& context, CivilDate date);
 // Minutes as hours in the reader's locale: "12", "1,5".
 std::string FormatHours(const Context& context, std::int64_t minutes);
 // Cents as money in the reader's locale: "1 234,50 $" / "$1,234.50".

@@ -23,9 +23,9 @@ const Message kRealDate{N_("Enter a real date, such as 1980-05-31."), {}};
 const Message kChooseAnswer{N_("Choose one of the answers."), {}};
 
 // The date typed in `field`, or a field error.
-std::optional<domain::CivilDate> DateField(const Form& form, const std::string& field,
+std::optional<CivilDate> DateField(const Form& form, const std::string& field,
                                            std::vector<FieldError>& errors) {
-  const auto date = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get(field)));
+  const auto date = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get(field)));
   if (!date) errors.push_back({field, kRealDate});
   return date;
 }
@@ -56,7 +56,7 @@ Result<app::volunteers::RecordScreeningCommand> ParseScreening(const Form& form,
   const auto result = domain::ParseScreeningResult(form.Get("result"));
   if (!result) errors.push_back({"result", kChooseAnswer});
   const std::string expires_text = domain::volunteer_text::Trimmed(form.Get("expires_on"));
-  const auto expires_on = domain::ParseIsoDate(expires_text);
+  const auto expires_on = ParseIsoDate(expires_text);
   if (!expires_text.empty() && !expires_on) errors.push_back({"expires_on", kRealDate});
   if (!errors.empty()) return Error::Fields(std::move(errors));
   return app::volunteers::RecordScreeningCommand{.volunteer_id = volunteer_id,
@@ -77,7 +77,7 @@ app::volunteers::StoreScreeningDocument SentDocument(Context& context, std::int6
   return [&context, volunteer_id](const domain::ScreeningItemType& type,
                                   const domain::ScreeningItem& item) -> Result<std::int64_t> {
     const std::string title =
-        DataName(context, type.name) + " — " + domain::FormatIsoDate(item.completed_on);
+        DataName(context, type.name) + " — " + FormatIsoDate(item.completed_on);
     return TRY(StoreUploadedDocument(context, "file", title, "volunteer", volunteer_id)).id;
   };
 }
@@ -92,7 +92,7 @@ Response RenderScreeningForm(Context& context, std::int64_t volunteer_id, const 
   mstch::map model = form ? form->Model(context, fields, error) : EmptyForm(fields);
   if (!form) {
     model["completed_on"] =
-        mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
+        mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
   }
   if (error) {
     // A file input cannot be filled again: say so beside it when the rest of the form failed.

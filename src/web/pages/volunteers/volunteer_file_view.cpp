@@ -211,7 +211,7 @@ void AddHours(const Context& context, const FilePage& page, const FileState& sta
   mstch::map hours_form = SectionForm(context, state, FileForm::kHours,
                                       {"worked_on", "kind", "duration", "description"});
   hours_form["kinds"] = HoursKindChoices(context, typed ? state.form->Get("kind") : "");
-  if (!typed) hours_form["worked_on"] = mstch::map{{"value", domain::FormatIsoDate(page.today)}};
+  if (!typed) hours_form["worked_on"] = mstch::map{{"value", FormatIsoDate(page.today)}};
   model["hours_form"] = hours_form;
 }
 
@@ -245,7 +245,7 @@ void AddSupervision(const Context& context, const FilePage& page, const FileStat
                                {"selected", name == kind_chosen}});
   }
   form["kinds"] = kinds;
-  if (!typed) form["held_on"] = mstch::map{{"value", domain::FormatIsoDate(page.today)}};
+  if (!typed) form["held_on"] = mstch::map{{"value", FormatIsoDate(page.today)}};
   model["supervision_form"] = form;
 }
 

@@ -43,7 +43,7 @@ DetailsInput InputFrom(const domain::Volunteer& volunteer) {
                 {"languages", volunteer.languages},
                 {"availability_notes", volunteer.availability_notes},
                 {"date_of_birth",
-                 volunteer.date_of_birth ? domain::FormatIsoDate(*volunteer.date_of_birth) : ""},
+                 volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : ""},
                 {"occupation", volunteer.occupation},
                 {"gender", volunteer.gender},
                 {"notes", volunteer.notes}};

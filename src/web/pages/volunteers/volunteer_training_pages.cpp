@@ -34,7 +34,7 @@ Response RenderTraining(Context& context, const Form* form, const Error* error) 
   mstch::map model = form ? form->Model(context, {"module", "held_on", "duration", "title"}, error)
                           : EmptyForm({"module", "held_on", "duration", "title"});
   if (!form) {
-    model["held_on"] = mstch::map{{"value", domain::FormatIsoDate(context.services.app.Today())}};
+    model["held_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
     model["duration"] = mstch::map{{"value", std::string("3")}};
   }
   const std::string chosen = form ? form->Get("module") : "";
@@ -134,7 +134,7 @@ Result<app::volunteers::TrainingSessionPage> LoadSession(Context& context) {
 }
 
 Result<app::volunteers::CreateTrainingSessionCommand> ParseSession(const Form& form) {
-  const auto held_on = domain::ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("held_on")));
+  const auto held_on = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("held_on")));
   if (!held_on) {
     return Error::Fields({{"held_on", {N_("Enter a real date, such as 1980-05-31."), {}}}});
   }

@@ -43,8 +43,8 @@ std::string FormatMoney(const Context& context, std::int64_t cents) {
   return context.language == i18n::Language::kFrench ? amount + " $" : "$" + amount;
 }
 
-std::string FormatDate(const Context& context, domain::CivilDate date) {
-  return context.services.translator.FormatCivilDate(context.language, domain::FormatIsoDate(date));
+std::string FormatDate(const Context& context, CivilDate date) {
+  return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(date));
 }
 
 std::string DataName(const Context& context, const std::string& name) {
@@ -174,7 +174,7 @@ Result<app::volunteers::LogHoursCommand> ParseLoggedHours(
     return found == fields.end() ? std::string() : found->second;
   };
   std::vector<FieldError> errors;
-  const auto worked_on = domain::ParseIsoDate(domain::volunteer_text::Trimmed(field("worked_on")));
+  const auto worked_on = ParseIsoDate(domain::volunteer_text::Trimmed(field("worked_on")));
   if (!worked_on)
     errors.push_back({"worked_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
   const auto kind = domain::ParseHoursKind(field("kind"));

@@ -38,7 +38,7 @@ std::string DurationText(int minutes);
 // Cents as money in the reader's locale: "1 234,50 $" or "$1,234.50".
 std::string FormatMoney(const Context& context, std::int64_t cents);
 // A civil date written out in the reader's locale.
-std::string FormatDate(const Context& context, domain::CivilDate date);
+std::string FormatDate(const Context& context, CivilDate date);
 // A name that is data but may be a default's English msgid (types, modules): translated when it is
 // one.
 std::string DataName(const Context& context, const std::string& name);

@@ -1,8 +1,8 @@
-#include "domain/dates.hpp"
+#include "base/dates.hpp"
 
 #include <cstdio>
 
-namespace cercle::domain {
+namespace cercle {
 
 using namespace std::chrono;
 
@@ -45,4 +45,4 @@ int YearsBetween(CivilDate birth, CivilDate on) {
   return years;
 }
 
-}  // namespace cercle::domain
+}  // namespace cercle

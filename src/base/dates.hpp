@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace cercle::domain {
+namespace cercle {
 
 // A calendar date without a time or a time zone: a birth date, an order's end, a condition's start.
 using CivilDate = std::chrono::year_month_day;
@@ -23,4 +23,4 @@ CivilDate AddMonths(CivilDate date, int months);
 // Whole years from `birth` to `on` (an age).
 int YearsBetween(CivilDate birth, CivilDate on);
 
-}  // namespace cercle::domain
+}  // namespace cercle
