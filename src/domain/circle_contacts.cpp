@@ -5,35 +5,6 @@
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
-namespace {
-
-constexpr std::array<std::string_view, 4> kKindNames = {"call", "visit", "message", "outing"};
-constexpr std::array<std::string_view, 4> kKindLabels = {N_("Call"), N_("Visit"), N_("Message"),
-                                                         N_("Outing")};
-
-}  // namespace
-
-const std::vector<ContactKind>& ContactKinds() {
-  static const std::vector<ContactKind> kinds = {ContactKind::kCall, ContactKind::kVisit,
-                                                 ContactKind::kMessage, ContactKind::kOuting};
-  return kinds;
-}
-
-std::string_view ContactKindName(ContactKind kind) {
-  return kKindNames[static_cast<std::size_t>(kind)];
-}
-
-std::optional<ContactKind> ParseContactKind(std::string_view name) {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-    if (kKindNames[i] == name) return static_cast<ContactKind>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view ContactKindLabel(ContactKind kind) {
-  return kKindLabels[static_cast<std::size_t>(kind)];
-}
-
 Status CheckContact(CircleContact& contact, CivilDate today) {
   std::vector<FieldError> errors;
   contact.note = volunteer_text::Trimmed(contact.note);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
+#include "domain/enum_names.hpp"
 
 // The contacts volunteers have with the core member between meetings: logged from their phone, they
 // feed the volunteers' hours and the "no contact for N days" flag. No I/O.
@@ -17,14 +19,25 @@ namespace cercle::domain {
 
 // The kinds of contact.
 enum class ContactKind { kCall, kVisit, kMessage, kOuting };
-
-// Every kind, in display order.
-const std::vector<ContactKind>& ContactKinds();
-// "call", "visit", "message", "outing".
-std::string_view ContactKindName(ContactKind kind);
-std::optional<ContactKind> ParseContactKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view ContactKindLabel(ContactKind kind);
+template <>
+struct EnumTable<ContactKind> {
+  static constexpr std::array<EnumEntry<ContactKind>, 4> kEntries{{
+      {ContactKind::kCall, "call", N_("Call")},
+      {ContactKind::kVisit, "visit", N_("Visit")},
+      {ContactKind::kMessage, "message", N_("Message")},
+      {ContactKind::kOuting, "outing", N_("Outing")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<ContactKind>& ContactKinds() {
+  static const std::vector<ContactKind> values = EnumValues<ContactKind>();
+  return values;
+}
+inline std::string_view ContactKindName(ContactKind value) { return NameOf(value); }
+inline std::optional<ContactKind> ParseContactKind(std::string_view name) {
+  return ParseEnum<ContactKind>(name);
+}
+inline std::string_view ContactKindLabel(ContactKind value) { return LabelOf(value); }
 
 // One contact a volunteer logged.
 struct CircleContact {

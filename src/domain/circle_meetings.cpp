@@ -7,12 +7,6 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 6> kKindNames = {"group",  "one_to_one",     "emergency",
-                                                        "review", "outer_briefing", "closure"};
-constexpr std::array<std::string_view, 6> kKindLabels = {
-    N_("Group meeting"),  N_("One-to-one meeting"),    N_("Emergency meeting"),
-    N_("Review meeting"), N_("Outer circle briefing"), N_("Closure meeting")};
-
 constexpr int kOldestPlannedDays = 366;
 constexpr int kFurthestPlannedDays = 731;
 
@@ -29,28 +23,6 @@ void CheckPart(std::string& text, const char* field, bool required,
 
 }  // namespace
 
-const std::vector<MeetingKind>& MeetingKinds() {
-  static const std::vector<MeetingKind> kinds = {
-      MeetingKind::kGroup,  MeetingKind::kOneToOne,      MeetingKind::kEmergency,
-      MeetingKind::kReview, MeetingKind::kOuterBriefing, MeetingKind::kClosure};
-  return kinds;
-}
-
-std::string_view MeetingKindName(MeetingKind kind) {
-  return kKindNames[static_cast<std::size_t>(kind)];
-}
-
-std::optional<MeetingKind> ParseMeetingKind(std::string_view name) {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-    if (kKindNames[i] == name) return static_cast<MeetingKind>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view MeetingKindLabel(MeetingKind kind) {
-  return kKindLabels[static_cast<std::size_t>(kind)];
-}
-
 Instant MinutesDueAt(const Meeting& meeting) {
   return meeting.ends() + std::chrono::hours(kMinutesDueHours);
 }
@@ -62,24 +34,6 @@ MinutesState MinutesStateOf(const Meeting& meeting, const Minutes* minutes, Inst
   if (meeting.cancelled()) return MinutesState::kCancelled;
   if (meeting.starts > now) return MinutesState::kPlanned;
   return now > MinutesDueAt(meeting) ? MinutesState::kLate : MinutesState::kDue;
-}
-
-std::string_view MinutesStateLabel(MinutesState state) {
-  switch (state) {
-    case MinutesState::kPlanned:
-      return N_("Planned");
-    case MinutesState::kCancelled:
-      return N_("Cancelled");
-    case MinutesState::kDue:
-      return N_("Minutes to write");
-    case MinutesState::kLate:
-      return N_("Minutes late");
-    case MinutesState::kAwaitingAcknowledgement:
-      return N_("Minutes to acknowledge");
-    case MinutesState::kAcknowledged:
-      return N_("Minutes acknowledged");
-  }
-  return "";
 }
 
 bool HasMeetingRhythm(CirclePhase phase) {

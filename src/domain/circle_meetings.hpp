@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
+#include "domain/enum_names.hpp"
 
 // A circle's meetings: their kinds, planning by the phase's rhythm, and the minutes one volunteer
 // writes within 48 hours, which the coordinator acknowledges. No I/O.
@@ -18,14 +20,27 @@ namespace cercle::domain {
 
 // The kinds of meeting.
 enum class MeetingKind { kGroup, kOneToOne, kEmergency, kReview, kOuterBriefing, kClosure };
-
-// Every kind, in display order.
-const std::vector<MeetingKind>& MeetingKinds();
-// "group", "one_to_one", "emergency", "review", "outer_briefing", "closure".
-std::string_view MeetingKindName(MeetingKind kind);
-std::optional<MeetingKind> ParseMeetingKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view MeetingKindLabel(MeetingKind kind);
+template <>
+struct EnumTable<MeetingKind> {
+  static constexpr std::array<EnumEntry<MeetingKind>, 6> kEntries{{
+      {MeetingKind::kGroup, "group", N_("Group meeting")},
+      {MeetingKind::kOneToOne, "one_to_one", N_("One-to-one meeting")},
+      {MeetingKind::kEmergency, "emergency", N_("Emergency meeting")},
+      {MeetingKind::kReview, "review", N_("Review meeting")},
+      {MeetingKind::kOuterBriefing, "outer_briefing", N_("Outer circle briefing")},
+      {MeetingKind::kClosure, "closure", N_("Closure meeting")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<MeetingKind>& MeetingKinds() {
+  static const std::vector<MeetingKind> values = EnumValues<MeetingKind>();
+  return values;
+}
+inline std::string_view MeetingKindName(MeetingKind value) { return NameOf(value); }
+inline std::optional<MeetingKind> ParseMeetingKind(std::string_view name) {
+  return ParseEnum<MeetingKind>(name);
+}
+inline std::string_view MeetingKindLabel(MeetingKind value) { return LabelOf(value); }
 
 // A planned (or held) meeting. Its place shows in volunteers' calendar feeds: it never names
 // anyone.
@@ -79,13 +94,24 @@ enum class MinutesState {
   kAwaitingAcknowledgement,
   kAcknowledged,
 };
+template <>
+struct EnumTable<MinutesState> {
+  static constexpr std::array<EnumEntry<MinutesState>, 6> kEntries{{
+      {MinutesState::kPlanned, "planned", N_("Planned")},
+      {MinutesState::kCancelled, "cancelled", N_("Cancelled")},
+      {MinutesState::kDue, "due", N_("Minutes to write")},
+      {MinutesState::kLate, "late", N_("Minutes late")},
+      {MinutesState::kAwaitingAcknowledgement, "awaiting_acknowledgement",
+       N_("Minutes to acknowledge")},
+      {MinutesState::kAcknowledged, "acknowledged", N_("Minutes acknowledged")},
+  }};
+};
+inline std::string_view MinutesStateLabel(MinutesState value) { return LabelOf(value); }
 
 // The moment the minutes of `meeting` are due: kMinutesDueHours after its end.
 Instant MinutesDueAt(const Meeting& meeting);
 // Where `meeting` stands on `now`, given its minutes when there are some.
 MinutesState MinutesStateOf(const Meeting& meeting, const Minutes* minutes, Instant now);
-// The English msgid of the state's label.
-std::string_view MinutesStateLabel(MinutesState state);
 
 // The most meetings planned at once.
 inline constexpr int kMaxMeetingSeries = 12;

@@ -9,15 +9,6 @@
 namespace cercle::domain {
 namespace {
 
-constexpr std::array<std::string_view, 6> kKindNames = {
-    "parole_officer", "police_liaison", "therapist", "csc", "provincial_corrections", "other"};
-constexpr std::array<std::string_view, 6> kKindLabels = {N_("Parole officer"),
-                                                         N_("Police liaison"),
-                                                         N_("Therapist"),
-                                                         N_("Correctional Service of Canada"),
-                                                         N_("Provincial corrections"),
-                                                         N_("Other partner")};
-
 // True when `email` looks like an address: something@something.tld, no spaces, at most 254
 // characters.
 bool LooksLikeAddress(std::string_view email) {
@@ -41,28 +32,6 @@ void Limit(std::string& text, const char* field, std::size_t limit,
 }
 
 }  // namespace
-
-const std::vector<PartnerKind>& PartnerKinds() {
-  static const std::vector<PartnerKind> kinds = {
-      PartnerKind::kParoleOfficer, PartnerKind::kPoliceLiaison,         PartnerKind::kTherapist,
-      PartnerKind::kCsc,           PartnerKind::kProvincialCorrections, PartnerKind::kOther};
-  return kinds;
-}
-
-std::string_view PartnerKindName(PartnerKind kind) {
-  return kKindNames[static_cast<std::size_t>(kind)];
-}
-
-std::optional<PartnerKind> ParsePartnerKind(std::string_view name) {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-    if (kKindNames[i] == name) return static_cast<PartnerKind>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view PartnerKindLabel(PartnerKind kind) {
-  return kKindLabels[static_cast<std::size_t>(kind)];
-}
 
 Status CheckPartnerContact(PartnerContact& contact) {
   std::vector<FieldError> errors;

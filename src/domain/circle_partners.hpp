@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/legal.hpp"
 
 // The outer circle: partner contacts (parole officer, police liaison, therapist, CSC, provincial
@@ -25,14 +27,27 @@ enum class PartnerKind {
   kProvincialCorrections,
   kOther
 };
-
-// Every kind, in display order.
-const std::vector<PartnerKind>& PartnerKinds();
-// "parole_officer", "police_liaison", "therapist", "csc", "provincial_corrections", "other".
-std::string_view PartnerKindName(PartnerKind kind);
-std::optional<PartnerKind> ParsePartnerKind(std::string_view name);
-// The English msgid of the kind's label.
-std::string_view PartnerKindLabel(PartnerKind kind);
+template <>
+struct EnumTable<PartnerKind> {
+  static constexpr std::array<EnumEntry<PartnerKind>, 6> kEntries{{
+      {PartnerKind::kParoleOfficer, "parole_officer", N_("Parole officer")},
+      {PartnerKind::kPoliceLiaison, "police_liaison", N_("Police liaison")},
+      {PartnerKind::kTherapist, "therapist", N_("Therapist")},
+      {PartnerKind::kCsc, "csc", N_("Correctional Service of Canada")},
+      {PartnerKind::kProvincialCorrections, "provincial_corrections", N_("Provincial corrections")},
+      {PartnerKind::kOther, "other", N_("Other partner")},
+  }};
+};
+// Every value, in table order.
+inline const std::vector<PartnerKind>& PartnerKinds() {
+  static const std::vector<PartnerKind> values = EnumValues<PartnerKind>();
+  return values;
+}
+inline std::string_view PartnerKindName(PartnerKind value) { return NameOf(value); }
+inline std::optional<PartnerKind> ParsePartnerKind(std::string_view name) {
+  return ParseEnum<PartnerKind>(name);
+}
+inline std::string_view PartnerKindLabel(PartnerKind value) { return LabelOf(value); }
 
 // A person of the outer circle.
 struct PartnerContact {

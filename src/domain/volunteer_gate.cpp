@@ -4,24 +4,6 @@
 
 namespace cercle::domain {
 
-std::string_view GateConditionName(GateCondition condition) {
-  switch (condition) {
-    case GateCondition::kApproved:
-      return "approved";
-    case GateCondition::kMinimumAge:
-      return "minimum_age";
-    case GateCondition::kScreeningValid:
-      return "screening_valid";
-    case GateCondition::kBasicTrainingComplete:
-      return "basic_training_complete";
-    case GateCondition::kNotOnLeave:
-      return "not_on_leave";
-    case GateCondition::kBelowCircleLimit:
-      return "below_circle_limit";
-  }
-  return "";
-}
-
 bool GateResult::Fails(GateCondition condition) const {
   return std::any_of(failures.begin(), failures.end(),
                      [&](const GateFailure& failure) { return failure.condition == condition; });

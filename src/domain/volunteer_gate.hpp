@@ -1,10 +1,12 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/dates.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/screening.hpp"
 #include "domain/settings.hpp"
 #include "domain/training.hpp"
@@ -23,10 +25,18 @@ enum class GateCondition {
   kNotOnLeave,             // not on leave
   kBelowCircleLimit,       // in fewer circles than the organisation's limit per volunteer
 };
-
-// The condition's stable name: "approved", "minimum_age", "screening_valid",
-// "basic_training_complete", "not_on_leave", "below_circle_limit".
-std::string_view GateConditionName(GateCondition condition);
+template <>
+struct EnumTable<GateCondition> {
+  static constexpr std::array<EnumEntry<GateCondition>, 6> kEntries{{
+      {GateCondition::kApproved, "approved", ""},
+      {GateCondition::kMinimumAge, "minimum_age", ""},
+      {GateCondition::kScreeningValid, "screening_valid", ""},
+      {GateCondition::kBasicTrainingComplete, "basic_training_complete", ""},
+      {GateCondition::kNotOnLeave, "not_on_leave", ""},
+      {GateCondition::kBelowCircleLimit, "below_circle_limit", ""},
+  }};
+};
+inline std::string_view GateConditionName(GateCondition value) { return NameOf(value); }
 
 // One condition that fails, with what it is about.
 struct GateFailure {
