@@ -25,14 +25,14 @@ std::vector<Route> AllRoutes() {
   constexpr auto kPost = Method::kPost;
   using enum Access;
   return {
-      // Operations
+      // Operations (web/system/)
       {kGet, "/healthz", system::Live, kPublic},
       {kGet, "/readyz", system::Ready, kPublic},
       {kGet, "/static/{file...}", system::StaticFile, kPublic},
-      // Shell
+      // Shell (pages/home/, pages/language/)
       {kGet, "/", pages::home::Show, kPublic},
       {kPost, "/language", pages::language::Choose, kPublic},
-      // Signing in and out
+      // Signing in and out (pages/auth/)
       {kGet, "/login", pages::auth::ShowSignIn, kSignedOut},
       {kPost, "/login", pages::auth::SignIn, kSignedOut},
       {kGet, "/login/two-factor", pages::auth::ShowSecondFactor, kSecondFactor},
@@ -46,7 +46,7 @@ std::vector<Route> AllRoutes() {
       {kPost, "/password/reset", pages::auth::ResetPassword, kPublic},
       {kGet, "/invitations/accept", pages::auth::ShowAcceptInvitation, kPublic},
       {kPost, "/invitations/accept", pages::auth::AcceptInvitation, kPublic},
-      // My account
+      // My account (pages/account/)
       {kGet, "/account", pages::account::Show, kSignedIn},
       {kPost, "/account/language", pages::account::ChangeLanguage, kSignedIn},
       {kGet, "/account/password", pages::account::ShowPassword, kSignedIn},
@@ -55,7 +55,7 @@ std::vector<Route> AllRoutes() {
       {kPost, "/account/sessions/{id}/end", pages::account::EndSession, kSignedIn},
       {kGet, "/account/two-factor", pages::account::ShowTwoFactor, kEnrolment},
       {kPost, "/account/two-factor", pages::account::ConfirmTwoFactor, kEnrolment},
-      // Organisation administration
+      // Organisation administration: /admin/… (pages/admin/)
       {kGet, "/admin/users", pages::admin::ListUsers, kSignedIn},
       {kGet, "/admin/users/invite", pages::admin::ShowInvite, kSignedIn},
       {kPost, "/admin/users/invite", pages::admin::Invite, kSignedIn},
@@ -66,18 +66,26 @@ std::vector<Route> AllRoutes() {
       {kGet, "/admin/settings", pages::admin::ShowSettings, kSignedIn},
       {kPost, "/admin/settings", pages::admin::SaveSettings, kSignedIn},
       {kGet, "/admin/audit", pages::admin::ShowAudit, kSignedIn},
-      // Network administration
+      {kGet, "/admin/eligibility", pages::admin::ShowCriteria, kSignedIn},
+      {kPost, "/admin/eligibility", pages::admin::AddCriterion, kSignedIn},
+      {kPost, "/admin/eligibility/{id}", pages::admin::RenameCriterion, kSignedIn},
+      {kPost, "/admin/eligibility/{id}/retire", pages::admin::RetireCriterion, kSignedIn},
+      {kPost, "/admin/eligibility/{id}/restore", pages::admin::RestoreCriterion, kSignedIn},
+      {kGet, "/admin/covenant", pages::admin::ShowCovenantTemplate, kSignedIn},
+      {kPost, "/admin/covenant", pages::admin::SaveCovenantTemplate, kSignedIn},
+      // Network administration: /network/organisations (pages/network/)
       {kGet, "/network/organisations", pages::network::ListOrganisations, kSignedIn},
       {kPost, "/network/organisations", pages::network::CreateOrganisation, kSignedIn},
       {kPost, "/network/organisations/{id}/admins", pages::network::InviteAdmin, kSignedIn},
-      // Core members and referrals (coordinators and organisation admins)
+      // Core members and referrals: /core-members/…, /referrals/… (pages/core_members/), for
+      // coordinators and organisation admins
       {kGet, "/core-members", pages::core_members::ListCoreMembers, kSignedIn},
       {kGet, "/core-members/documents/{id}", pages::core_members::DownloadCoreMemberDocument, kSignedIn},
       {kPost, "/core-members/documents/{id}/remove", pages::core_members::RemoveCoreMemberDocument, kSignedIn},
       {kGet, "/core-members/orders/{id}/edit", pages::core_members::ShowEditOrder, kSignedIn},
       {kPost, "/core-members/orders/{id}/edit", pages::core_members::EditOrder, kSignedIn},
       {kGet, "/core-members/orders/{id}/conditions/new", pages::core_members::ShowNewCondition, kSignedIn},
-      {kPost, "/core-members/orders/{id}/conditions/new", pages::core_members::CreateCondition, kSignedIn},
+      {kPost, "/core-members/orders/{id}/conditions", pages::core_members::CreateCondition, kSignedIn},
       {kGet, "/core-members/conditions/{id}/edit", pages::core_members::ShowEditCondition, kSignedIn},
       {kPost, "/core-members/conditions/{id}/edit", pages::core_members::EditCondition, kSignedIn},
       {kPost, "/core-members/consents/{id}/withdraw", pages::core_members::WithdrawConsent, kSignedIn},
@@ -86,15 +94,25 @@ std::vector<Route> AllRoutes() {
       {kPost, "/core-members/{id}/edit", pages::core_members::EditCoreMember, kSignedIn},
       {kPost, "/core-members/{id}/status", pages::core_members::ChangeCoreMemberStatus, kSignedIn},
       {kGet, "/core-members/{id}/orders/new", pages::core_members::ShowNewOrder, kSignedIn},
-      {kPost, "/core-members/{id}/orders/new", pages::core_members::CreateOrder, kSignedIn},
+      {kPost, "/core-members/{id}/orders", pages::core_members::CreateOrder, kSignedIn},
       {kGet, "/core-members/{id}/risk/new", pages::core_members::ShowNewRiskAssessment, kSignedIn},
-      {kPost, "/core-members/{id}/risk/new", pages::core_members::CreateRiskAssessment, kSignedIn},
+      {kPost, "/core-members/{id}/risk", pages::core_members::CreateRiskAssessment, kSignedIn},
       {kGet, "/core-members/{id}/consents/new", pages::core_members::ShowNewConsent, kSignedIn},
-      {kPost, "/core-members/{id}/consents/new", pages::core_members::CreateConsent, kSignedIn},
+      {kPost, "/core-members/{id}/consents", pages::core_members::CreateConsent, kSignedIn},
       {kPost, "/core-members/{id}/documents", pages::core_members::UploadCoreMemberDocument, kSignedIn},
+      // Outcomes on a core member's file
+      {kGet, "/core-members/outcomes/events/{id}/edit", pages::core_members::ShowEditEvent, kSignedIn},
+      {kPost, "/core-members/outcomes/events/{id}/edit", pages::core_members::EditEvent, kSignedIn},
+      {kPost, "/core-members/outcomes/events/{id}/remove", pages::core_members::RemoveEvent, kSignedIn},
+      {kPost, "/core-members/outcomes/measures/{id}/remove", pages::core_members::RemoveMeasure,
+       kSignedIn},
+      {kGet, "/core-members/{id}/outcomes", pages::core_members::ShowOutcomes, kSignedIn},
+      {kPost, "/core-members/{id}/outcomes/events", pages::core_members::CreateEvent, kSignedIn},
+      {kPost, "/core-members/{id}/outcomes/measures", pages::core_members::CreateMeasure, kSignedIn},
+      {kPost, "/core-members/{id}/outcomes/follow-ups", pages::core_members::RecordFollowUp, kSignedIn},
       {kGet, "/referrals", pages::core_members::ListReferrals, kSignedIn},
       {kGet, "/referrals/new", pages::core_members::ShowNewReferral, kSignedIn},
-      {kPost, "/referrals/new", pages::core_members::CreateReferral, kSignedIn},
+      {kPost, "/referrals", pages::core_members::CreateReferral, kSignedIn},
       {kGet, "/referrals/documents/{id}", pages::core_members::DownloadReferralDocument, kSignedIn},
       {kPost, "/referrals/documents/{id}/remove", pages::core_members::RemoveReferralDocument, kSignedIn},
       {kGet, "/referrals/{id}", pages::core_members::ShowReferral, kSignedIn},
@@ -105,15 +123,10 @@ std::vector<Route> AllRoutes() {
       {kGet, "/referrals/{id}/accept", pages::core_members::ShowAcceptReferral, kSignedIn},
       {kPost, "/referrals/{id}/accept", pages::core_members::AcceptReferral, kSignedIn},
       {kPost, "/referrals/{id}/documents", pages::core_members::UploadReferralDocument, kSignedIn},
-      {kGet, "/admin/eligibility", pages::core_members::ShowCriteria, kSignedIn},
-      {kPost, "/admin/eligibility", pages::core_members::AddCriterion, kSignedIn},
-      {kPost, "/admin/eligibility/{id}", pages::core_members::RenameCriterion, kSignedIn},
-      {kPost, "/admin/eligibility/{id}/retire", pages::core_members::RetireCriterion, kSignedIn},
-      {kPost, "/admin/eligibility/{id}/restore", pages::core_members::RestoreCriterion, kSignedIn},
-      // Volunteers (coordinators)
+      // Volunteers: /volunteers/… (pages/volunteers/), for coordinators
       {kGet, "/volunteers", pages::volunteers::List, kSignedIn},
       {kGet, "/volunteers/new", pages::volunteers::ShowNew, kSignedIn},
-      {kPost, "/volunteers/new", pages::volunteers::Create, kSignedIn},
+      {kPost, "/volunteers", pages::volunteers::Create, kSignedIn},
       {kGet, "/volunteers/hours", pages::volunteers::ShowHours, kSignedIn},
       {kPost, "/volunteers/hours/{id}/review", pages::volunteers::ReviewHours, kSignedIn},
       {kGet, "/volunteers/training", pages::volunteers::ShowTraining, kSignedIn},
@@ -135,13 +148,14 @@ std::vector<Route> AllRoutes() {
       {kPost, "/volunteers/{id}/hours", pages::volunteers::LogHours, kSignedIn},
       {kGet, "/volunteers/{id}/screening", pages::volunteers::ShowScreeningForm, kSignedIn},
       {kPost, "/volunteers/{id}/screening", pages::volunteers::RecordScreening, kSignedIn},
-      // The volunteer's own portal
+      // The volunteer's own portal: /portal (pages/portal/)
       {kGet, "/portal", pages::portal::Show, kSignedIn},
       {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
-      // Circles (coordinators and organisation admins)
+      // Circles: /circles/…, /partners/… (pages/circles/), for coordinators and organisation
+      // admins
       {kGet, "/circles", pages::circles::List, kSignedIn},
       {kGet, "/circles/new", pages::circles::ShowNew, kSignedIn},
-      {kPost, "/circles/new", pages::circles::Create, kSignedIn},
+      {kPost, "/circles", pages::circles::Create, kSignedIn},
       {kGet, "/circles/meetings/{id}", pages::circles::ShowMeeting, kSignedIn},
       {kPost, "/circles/meetings/{id}/cancel", pages::circles::CancelMeeting, kSignedIn},
       {kPost, "/circles/meetings/{id}/acknowledge", pages::circles::AcknowledgeMinutes, kSignedIn},
@@ -168,8 +182,6 @@ std::vector<Route> AllRoutes() {
       {kPost, "/partners", pages::circles::CreatePartner, kSignedIn},
       {kGet, "/partners/{id}", pages::circles::ShowPartner, kSignedIn},
       {kPost, "/partners/{id}", pages::circles::UpdatePartner, kSignedIn},
-      {kGet, "/admin/covenant", pages::circles::ShowCovenantTemplate, kSignedIn},
-      {kPost, "/admin/covenant", pages::circles::SaveCovenantTemplate, kSignedIn},
       // The volunteer's circles, in their portal
       {kGet, "/portal/circles/{id}", pages::circles::ShowPortalCircle, kSignedIn},
       {kPost, "/portal/circles/{id}/contacts", pages::circles::LogContact, kSignedIn},
@@ -181,7 +193,7 @@ std::vector<Route> AllRoutes() {
       {kGet, "/my-circles/{id}", pages::circles::ShowPartnerCircle, kSignedIn},
       // Volunteers' calendar feeds: public, the token in the address is the credential
       {kGet, "/calendar/{feed}", pages::circles::CalendarFeed, kPublic},
-      // Concerns (coordinators and organisation admins)
+      // Concerns: /concerns/… (pages/concerns/), for coordinators and organisation admins
       {kGet, "/concerns", pages::concerns::Register, kSignedIn},
       {kGet, "/concerns/on-call", pages::concerns::ShowOnCall, kSignedIn},
       {kPost, "/concerns/on-call", pages::concerns::SaveOnCall, kSignedIn},
@@ -194,17 +206,18 @@ std::vector<Route> AllRoutes() {
       {kPost, "/concerns/{id}/reply", pages::concerns::Reply, kSignedIn},
       {kPost, "/concerns/{id}/close", pages::concerns::Close, kSignedIn},
       {kGet, "/circles/{id}/concerns/new", pages::concerns::ShowStaffRaise, kSignedIn},
-      {kPost, "/circles/{id}/concerns/new", pages::concerns::StaffRaise, kSignedIn},
+      {kPost, "/circles/{id}/concerns", pages::concerns::StaffRaise, kSignedIn},
       // Concerns raised by the volunteer, from the phone view of their circle and from the minutes
       {kGet, "/portal/concerns", pages::concerns::ListOwn, kSignedIn},
       {kGet, "/portal/concerns/{id}", pages::concerns::ShowOwn, kSignedIn},
       {kGet, "/portal/circles/{id}/concerns/new", pages::concerns::ShowVolunteerRaise, kSignedIn},
-      {kPost, "/portal/circles/{id}/concerns/new", pages::concerns::VolunteerRaise, kSignedIn},
+      {kPost, "/portal/circles/{id}/concerns", pages::concerns::VolunteerRaise, kSignedIn},
       // What was disclosed to the partner about concerns
       {kGet, "/my-concerns", pages::concerns::ListDisclosed, kSignedIn},
       {kGet, "/my-concerns/{id}", pages::concerns::ShowDisclosed, kSignedIn},
-      // Reports (coordinators and organisation admins; the evaluation extract for evaluators and
-      // organisation admins; the settings for organisation admins)
+      // Reports: /reports/… (pages/reports/), for coordinators and organisation admins; the
+      // evaluation extract for evaluators and organisation admins too; the settings for
+      // organisation admins only
       {kGet, "/reports", pages::reports::ShowDashboard, kSignedIn},
       {kGet, "/reports/funder", pages::reports::ShowFunderReport, kSignedIn},
       {kGet, "/reports/funder/print", pages::reports::PrintFunderReport, kSignedIn},
@@ -218,22 +231,12 @@ std::vector<Route> AllRoutes() {
       {kGet, "/reports/settings", pages::reports::ShowSettings, kSignedIn},
       {kPost, "/reports/settings/scales", pages::reports::SaveScales, kSignedIn},
       {kPost, "/reports/settings/publication", pages::reports::SavePublication, kSignedIn},
-      // Outcomes on a core member's file
-      {kGet, "/core-members/outcomes/events/{id}/edit", pages::reports::ShowEditEvent, kSignedIn},
-      {kPost, "/core-members/outcomes/events/{id}/edit", pages::reports::EditEvent, kSignedIn},
-      {kPost, "/core-members/outcomes/events/{id}/remove", pages::reports::RemoveEvent, kSignedIn},
-      {kPost, "/core-members/outcomes/measures/{id}/remove", pages::reports::RemoveMeasure,
-       kSignedIn},
-      {kGet, "/core-members/{id}/outcomes", pages::reports::ShowOutcomes, kSignedIn},
-      {kPost, "/core-members/{id}/outcomes/events", pages::reports::CreateEvent, kSignedIn},
-      {kPost, "/core-members/{id}/outcomes/measures", pages::reports::CreateMeasure, kSignedIn},
-      {kPost, "/core-members/{id}/outcomes/follow-ups", pages::reports::RecordFollowUp, kSignedIn},
-      // Outreach and significant stories (coordinators and organisation admins)
+      // Outreach and significant stories: /outreach/… (pages/outreach/)
       {kGet, "/outreach", pages::outreach::List, kSignedIn},
       {kGet, "/outreach/new", pages::outreach::ShowNew, kSignedIn},
-      {kPost, "/outreach/new", pages::outreach::Create, kSignedIn},
+      {kPost, "/outreach", pages::outreach::Create, kSignedIn},
       {kGet, "/outreach/stories/new", pages::outreach::ShowNewStory, kSignedIn},
-      {kPost, "/outreach/stories/new", pages::outreach::CreateStory, kSignedIn},
+      {kPost, "/outreach/stories", pages::outreach::CreateStory, kSignedIn},
       {kGet, "/outreach/stories/{id}", pages::outreach::ShowStory, kSignedIn},
       {kGet, "/outreach/stories/{id}/edit", pages::outreach::ShowEditStory, kSignedIn},
       {kPost, "/outreach/stories/{id}/edit", pages::outreach::EditStory, kSignedIn},
@@ -242,9 +245,9 @@ std::vector<Route> AllRoutes() {
       {kGet, "/outreach/{id}/edit", pages::outreach::ShowEdit, kSignedIn},
       {kPost, "/outreach/{id}/edit", pages::outreach::Edit, kSignedIn},
       {kPost, "/outreach/{id}/remove", pages::outreach::Remove, kSignedIn},
-      // The network's summed funder figures (network admins)
+      // The network's summed funder figures: /network/reports (pages/network/)
       {kGet, "/network/reports", pages::network::ShowNetworkReport, kSignedIn},
-      // The public impact page an organisation may publish
+      // The public impact page an organisation may publish: /public/… (pages/public/)
       {kGet, "/public/{slug}", pages::public_pages::ShowImpact, kPublic},
   };
 }

@@ -64,7 +64,8 @@ class ConcernAccess : public ::testing::TestWithParam<Backend> {
   std::int64_t RaiseAsVolunteer() {
     auto client = auth_.SignedInClient(a_.volunteer);
     const std::string form = "/portal/circles/" + Id(circle_) + "/concerns/new";
-    const auto result = client->PostForm(form,
+    const std::string create = "/portal/circles/" + Id(circle_) + "/concerns";
+    const auto result = client->PostForm(create,
                                          {{"severity", "urgent"},
                                           {"category", "access_to_victims"},
                                           {"observed", kObserved},
@@ -157,7 +158,8 @@ TEST_P(ConcernAccess, AVolunteerRaisesFromThePhoneAndTheOnCallCoordinatorIsMaile
 TEST_P(ConcernAccess, AFormWithMistakesKeepsWhatWasTypedAndSaysWhyInTheUsersLanguage) {
   auto client = auth_.SignedInClient(a_.volunteer);
   const std::string form = "/portal/circles/" + Id(circle_) + "/concerns/new";
-  const auto result = client->PostForm(form,
+  const std::string create = "/portal/circles/" + Id(circle_) + "/concerns";
+  const auto result = client->PostForm(create,
                                        {{"severity", ""},
                                         {"category", "hostility"},
                                         {"observed", kObserved},
@@ -179,7 +181,8 @@ TEST_P(ConcernAccess, AVolunteerRaisesOnlyForACircleTheyAreAnActiveMemberOf) {
                Id(other_circle_));
   auto client = auth_.SignedInClient(a_.volunteer);
   const std::string form = "/portal/circles/" + Id(other_circle_) + "/concerns/new";
-  const auto result = client->PostForm(form,
+  const std::string create = "/portal/circles/" + Id(other_circle_) + "/concerns";
+  const auto result = client->PostForm(create,
                                        {{"severity", "urgent"},
                                         {"category", "hostility"},
                                         {"observed", kObserved},

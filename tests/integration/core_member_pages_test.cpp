@@ -93,7 +93,7 @@ class CoreMemberPages : public ::testing::TestWithParam<Backend> {
 TEST_P(CoreMemberPages, ACoordinatorTakesAnIntakeFromReferralToAcceptance) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
   ASSERT_EQ(coordinator->Get("/referrals/new").status, 200);
-  const auto created = coordinator->PostForm("/referrals/new",
+  const auto created = coordinator->PostForm("/referrals",
                                              {{"source", "csc"},
                                               {"referrer_name", "Agente Lise Prototype"},
                                               {"referrer_contact", "514 555-0199"},
@@ -205,7 +205,7 @@ TEST_P(CoreMemberPages, AMoveTheLifecycleRefusesIsNamedInTheReadersLanguage) {
 
 TEST_P(CoreMemberPages, FormsKeepWhatWasTypedAndShowTheErrors) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
-  const auto refused = coordinator->PostForm("/referrals/new",
+  const auto refused = coordinator->PostForm("/referrals",
                                              {{"source", "police"},
                                               {"referrer_name", "Sergente Anne Calque"},
                                               {"received_on", "2026-13-45"},
@@ -554,12 +554,14 @@ TEST_P(CoreMemberPages, AWithdrawnConsentShowsAtAGlance) {
 TEST_P(CoreMemberPages, AConditionKeepsItsVictimDetailsForStaffOnly) {
   const auto seeded = intake_.SeedFullFile(a_.id, "Marcel Exemple", "2026-001");
   auto coordinator = auth_.SignedInClient(a_.coordinator);
-  const std::string create =
+  const std::string form_page =
       "/core-members/orders/" + std::to_string(seeded.order_id) + "/conditions/new";
+  const std::string create =
+      "/core-members/orders/" + std::to_string(seeded.order_id) + "/conditions";
   const auto refused = coordinator->PostForm(
       create,
       {{"kind", "no_contact_person"}, {"text", "Aucun contact"}, {"victim_places", "Parc tapé"}},
-      create);
+      form_page);
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("id=\"victim_identity-error\""), std::string::npos);
   EXPECT_NE(refused.body.find("Parc tapé</textarea>"), std::string::npos);
@@ -569,7 +571,7 @@ TEST_P(CoreMemberPages, AConditionKeepsItsVictimDetailsForStaffOnly) {
                                             {"protects_victim", "1"},
                                             {"victim_identity", "Nouvelle-Victime-Essai"},
                                             {"ends_on", FormatIsoDate(intake_.Today())}},
-                                           create);
+                                           form_page);
   EXPECT_EQ(saved.status, 303);
   const auto page = coordinator->Get("/core-members/" + std::to_string(seeded.core_member_id));
   EXPECT_NE(page.body.find("Nouvelle-Victime-Essai"), std::string::npos);

@@ -127,7 +127,7 @@ TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWri
   CoreMemberFixture intake(server);
   const auto a = auth.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
   auto coordinator = auth.SignedInClient(a.coordinator);
-  ASSERT_EQ(coordinator->PostForm("/referrals/new", LongReferral("Lucien Imaginaire"),
+  ASSERT_EQ(coordinator->PostForm("/referrals", LongReferral("Lucien Imaginaire"),
                                   "/referrals/new")
                 .status,
             303);
@@ -143,7 +143,7 @@ TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWri
   EXPECT_NE(home.body.find(a.coordinator.display_name), std::string::npos);
   EXPECT_EQ(coordinator->Get("/referrals").status, 503);
   const auto refused = coordinator->Post(
-      "/referrals/new", "csrf=" + form_token +
+      "/referrals", "csrf=" + form_token +
                             "&source=csc&referrer_name=Agente&received_on=2026-11-27"
                             "&person_legal_name=Paul+Fictif&person_birth_date=1980-01-01&summary=s");
   EXPECT_EQ(refused.status, 503);
@@ -152,7 +152,7 @@ TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWri
 
   SetReadOnly(server, false);
   EXPECT_EQ(coordinator->Get("/readyz").status, 200);
-  EXPECT_EQ(coordinator->PostForm("/referrals/new", LongReferral("Paul Fictif"), "/referrals/new")
+  EXPECT_EQ(coordinator->PostForm("/referrals", LongReferral("Paul Fictif"), "/referrals/new")
                 .status,
             303);
   EXPECT_EQ(intake.CountRows("referrals", a.id), 2);
@@ -160,7 +160,7 @@ TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWri
 
 TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIsBack) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
-  ASSERT_EQ(coordinator->PostForm("/referrals/new", LongReferral("Lucien Imaginaire"),
+  ASSERT_EQ(coordinator->PostForm("/referrals", LongReferral("Lucien Imaginaire"),
                                   "/referrals/new")
                 .status,
             303);
@@ -170,7 +170,7 @@ TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIs
   FillTheDisk();
   CapturedLog log;
   const auto refused = coordinator->Post(
-      "/referrals/new",
+      "/referrals",
       "csrf=" + form_token +
           "&source=csc&referrer_name=Agente&received_on=2026-11-27&person_legal_name=Paul+Fictif"
           "&person_birth_date=1980-01-01&summary=" +
@@ -181,7 +181,7 @@ TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIs
   EXPECT_EQ(intake_.CountRows("referrals", a_.id), 1);
   // One line names the cause, and nothing of what was typed.
   EXPECT_EQ(log.Count("storage unavailable"), 1);
-  EXPECT_EQ(log.Count("cause=disk full route=/referrals/new"), 1);
+  EXPECT_EQ(log.Count("cause=disk full route=/referrals"), 1);
   EXPECT_EQ(log.text().find("Paul"), std::string::npos);
   EXPECT_EQ(coordinator->Get("/readyz").status, 503);
 
@@ -195,7 +195,7 @@ TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIs
   // Space is back: ready again and the same form saves, with no restart.
   database().LimitSqlitePages(std::nullopt);
   EXPECT_EQ(coordinator->Get("/readyz").status, 200);
-  EXPECT_EQ(coordinator->PostForm("/referrals/new", LongReferral("Paul Fictif"), "/referrals/new")
+  EXPECT_EQ(coordinator->PostForm("/referrals", LongReferral("Paul Fictif"), "/referrals/new")
                 .status,
             303);
   EXPECT_EQ(intake_.CountRows("referrals", a_.id), 2);

@@ -63,7 +63,7 @@ class VolunteerPages : public ::testing::TestWithParam<Backend> {
 
 TEST_P(VolunteerPages, ACoordinatorMovesAnApplicantThroughToApproved) {
   const auto created =
-      coordinator_->PostForm("/volunteers/new", {{"first_name", "Rosalie"},
+      coordinator_->PostForm("/volunteers", {{"first_name", "Rosalie"},
                                                  {"last_name", "Exemple"},
                                                  {"email", "rosalie@courriel.example"},
                                                  {"date_of_birth", "1988-04-02"},
@@ -148,7 +148,7 @@ TEST_P(VolunteerPages, AMoveThePipelineDoesNotAllowChangesNothing) {
 
 TEST_P(VolunteerPages, FormsKeepWhatWasTypedAndStoreNothingWhenWrong) {
   const auto refused =
-      coordinator_->PostForm("/volunteers/new", {{"first_name", "Capucine"},
+      coordinator_->PostForm("/volunteers", {{"first_name", "Capucine"},
                                                  {"last_name", ""},
                                                  {"email", "pas une adresse"},
                                                  {"region", "Mile End"},

@@ -120,5 +120,15 @@ TEST(Router, NoRouteOfTheApplicationShadowsAnother) {
   EXPECT_EQ(ShadowedRoutes(AllRoutes()), std::vector<std::string>{});
 }
 
+// One convention for creating: GET …/new shows the form, POST to the collection creates.
+TEST(Router, EveryCreationPostsToItsCollection) {
+  std::vector<std::string> posts_to_new;
+  for (const auto& route : AllRoutes()) {
+    if (route.method == Method::kPost && route.pattern.ends_with("/new"))
+      posts_to_new.push_back(route.pattern);
+  }
+  EXPECT_EQ(posts_to_new, std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace cercle::web

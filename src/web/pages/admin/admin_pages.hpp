@@ -2,8 +2,8 @@
 
 #include "web/context.hpp"
 
-// The organisation administrator's pages: users, invitations, roles, deactivation, and the audit
-// log.
+// The organisation administrator's pages (/admin/…): users, invitations, roles, deactivation, the
+// audit log, the settings, the eligibility criteria and the covenant template.
 namespace cercle::web::pages::admin {
 
 // GET /admin/users.
@@ -22,5 +22,17 @@ Response ShowSettings(Context& context);
 Response SaveSettings(Context& context);
 // GET /admin/audit: the audit log with filters. Reading it is audited too.
 Response ShowAudit(Context& context);
+
+// GET /admin/eligibility: the organisation's criteria. POST /admin/eligibility: add one.
+// POST /admin/eligibility/{id}: rename one. POST /admin/eligibility/{id}/retire, /restore.
+Response ShowCriteria(Context& context);
+Response AddCriterion(Context& context);
+Response RenameCriterion(Context& context);
+Response RetireCriterion(Context& context);
+Response RestoreCriterion(Context& context);
+
+// GET /admin/covenant, POST /admin/covenant: the organisation's covenant template.
+Response ShowCovenantTemplate(Context& context);
+Response SaveCovenantTemplate(Context& context);
 
 }  // namespace cercle::web::pages::admin

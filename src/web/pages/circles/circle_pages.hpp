@@ -64,9 +64,6 @@ Response ListPartners(Context& context);
 Response CreatePartner(Context& context);
 Response ShowPartner(Context& context);
 Response UpdatePartner(Context& context);
-// GET /admin/covenant, POST /admin/covenant: the organisation's covenant template (administrators).
-Response ShowCovenantTemplate(Context& context);
-Response SaveCovenantTemplate(Context& context);
 
 // The volunteer's phone view. GET /portal/circles/{id}: one of their circles (audited). GET
 // /portal/meetings/{id}, POST: a meeting, its minutes, and writing them. POST

@@ -56,7 +56,7 @@ mstch::map RaiseView(const Context& context, const RaisePage& page, Raiser raise
   model["categories"] = CategoryChoices(context, form ? form->Get("category") : "");
   model["code_name"] = page.circle.code_name;
   const std::string here = CircleAddress(raiser, page.circle.id);
-  model["action"] = here + "/concerns/new";
+  model["action"] = here + "/concerns";
   model["back"] = here;
   model["volunteer"] = page.volunteer_id.has_value();
   if (page.meeting_id) model["meeting"] = std::to_string(*page.meeting_id);

@@ -44,4 +44,17 @@ Response UploadCoreMemberDocument(Context& context);
 Response DownloadCoreMemberDocument(Context& context);
 Response RemoveCoreMemberDocument(Context& context);
 
+// GET /core-members/{id}/outcomes: events, measures and follow-ups of one file.
+Response ShowOutcomes(Context& context);
+// POST /core-members/{id}/outcomes/events, /measures, /follow-ups.
+Response CreateEvent(Context& context);
+Response CreateMeasure(Context& context);
+Response RecordFollowUp(Context& context);
+// GET and POST /core-members/outcomes/events/{id}/edit; POST …/events/{id}/remove and
+// …/measures/{id}/remove.
+Response ShowEditEvent(Context& context);
+Response EditEvent(Context& context);
+Response RemoveEvent(Context& context);
+Response RemoveMeasure(Context& context);
+
 }  // namespace cercle::web::pages::core_members

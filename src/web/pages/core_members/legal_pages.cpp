@@ -34,7 +34,7 @@ std::string OrderAction(std::int64_t order_id) {
   return "/core-members/orders/" + std::to_string(order_id) + "/edit";
 }
 std::string NewConditionAction(std::int64_t order_id) {
-  return "/core-members/orders/" + std::to_string(order_id) + "/conditions/new";
+  return "/core-members/orders/" + std::to_string(order_id) + "/conditions";
 }
 std::string ConditionAction(std::int64_t condition_id) {
   return "/core-members/conditions/" + std::to_string(condition_id) + "/edit";
@@ -177,7 +177,7 @@ Response Answer(Context& context, const Result<T>& result, std::string_view obje
 Response ShowNewOrder(Context& context) {
   return FormPage(context, kObjectType, app::intake::LoadFileForm, [&](const LegalForm& form) {
     return RenderOrder(context, form, EmptyForm(kOrderFields),
-                       FileHref(form.member.id) + "/orders/new", false, 200);
+                       FileHref(form.member.id) + "/orders", false, 200);
   });
 }
 
@@ -189,7 +189,7 @@ Response CreateOrder(Context& context) {
   return Answer(context, created, kObjectType, FileHref(id) + "?saved=1#legal",
                 app::intake::LoadFileForm, [&](const LegalForm& form, const Error& error) {
                   return RenderOrder(context, form, submitted.Model(context, kOrderFields, &error),
-                                     FileHref(id) + "/orders/new", false, StatusFor(error.kind));
+                                     FileHref(id) + "/orders", false, StatusFor(error.kind));
                 });
 }
 

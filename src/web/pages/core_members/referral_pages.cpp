@@ -130,7 +130,7 @@ Response ShowNewReferral(Context& context) {
   if (!app::intake::MayCreateReferral(context.signed_in())) return Deny(context, kObjectType, "");
   mstch::map model = EmptyForm(kReferralFields);
   model["received_on"] = mstch::map{{"value", FormatIsoDate(Today(context))}};
-  return RenderReferralForm(context, std::move(model), "/referrals/new", false, 200);
+  return RenderReferralForm(context, std::move(model), "/referrals", false, 200);
 }
 
 Response CreateReferral(Context& context) {
@@ -140,7 +140,7 @@ Response CreateReferral(Context& context) {
   if (id) return Response::Redirect(ReferralHref(*id));
   return Refusal(context, id.error(), kObjectType, "", [&](const Error& error) {
     return RenderReferralForm(context, form.Model(context, kReferralFields, &error),
-                              "/referrals/new", false, StatusFor(error.kind));
+                              "/referrals", false, StatusFor(error.kind));
   });
 }
 

@@ -34,12 +34,4 @@ Response UploadReferralDocument(Context& context);
 Response DownloadReferralDocument(Context& context);
 Response RemoveReferralDocument(Context& context);
 
-// GET /admin/eligibility: the organisation's criteria. POST /admin/eligibility: add one.
-// POST /admin/eligibility/{id}: rename one. POST /admin/eligibility/{id}/retire, /restore.
-Response ShowCriteria(Context& context);
-Response AddCriterion(Context& context);
-Response RenameCriterion(Context& context);
-Response RetireCriterion(Context& context);
-Response RestoreCriterion(Context& context);
-
 }  // namespace cercle::web::pages::core_members

@@ -202,7 +202,7 @@ Response ShowNew(Context& context) {
   mstch::map model = EmptyForm(kActivityFields);
   model["held_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
   model["language"] = mstch::map{{"value", std::string("fr")}};
-  return RenderActivityForm(context, std::move(model), "/outreach/new", false, 200);
+  return RenderActivityForm(context, std::move(model), "/outreach", false, 200);
 }
 
 Response Create(Context& context) {
@@ -212,7 +212,7 @@ Response Create(Context& context) {
   if (!created) {
     return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
       return RenderActivityForm(context, form.Model(context, kActivityFields, &error),
-                                "/outreach/new", false, StatusFor(error.kind));
+                                "/outreach", false, StatusFor(error.kind));
     });
   }
   return Response::Redirect("/outreach?done=saved");
@@ -253,7 +253,7 @@ Response ShowNewStory(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
   mstch::map model = EmptyForm(kStoryFields);
   model["written_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
-  return RenderStoryForm(context, std::move(model), "/outreach/stories/new", false, 200);
+  return RenderStoryForm(context, std::move(model), "/outreach/stories", false, 200);
 }
 
 Response CreateStory(Context& context) {
@@ -263,7 +263,7 @@ Response CreateStory(Context& context) {
   if (!created) {
     return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
       return RenderStoryForm(context, form.Model(context, kStoryFields, &error),
-                             "/outreach/stories/new", false, StatusFor(error.kind));
+                             "/outreach/stories", false, StatusFor(error.kind));
     });
   }
   return Response::Redirect(StoryHref(*created) + "?done=saved");

@@ -3,8 +3,7 @@
 #include "web/context.hpp"
 
 // Reports that keep the program funded: the dashboard, the funder's report with its check lists,
-// print and exports, the evaluation extract, the report settings, and the outcomes on a core
-// member's file.
+// print and exports, the evaluation extract, and the report settings.
 namespace cercle::web::pages::reports {
 
 // GET /reports: the organisation's figures over time, as charts with their tables.
@@ -31,18 +30,5 @@ Response ExportDictionaryCsv(Context& context);
 Response ShowSettings(Context& context);
 Response SaveScales(Context& context);
 Response SavePublication(Context& context);
-
-// GET /core-members/{id}/outcomes: events, measures and follow-ups of one file.
-Response ShowOutcomes(Context& context);
-// POST /core-members/{id}/outcomes/events, /measures, /follow-ups.
-Response CreateEvent(Context& context);
-Response CreateMeasure(Context& context);
-Response RecordFollowUp(Context& context);
-// GET and POST /core-members/outcomes/events/{id}/edit; POST …/events/{id}/remove and
-// …/measures/{id}/remove.
-Response ShowEditEvent(Context& context);
-Response EditEvent(Context& context);
-Response RemoveEvent(Context& context);
-Response RemoveMeasure(Context& context);
 
 }  // namespace cercle::web::pages::reports

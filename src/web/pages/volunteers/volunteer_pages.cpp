@@ -171,7 +171,7 @@ Response RenderDetailsForm(Context& context, std::optional<std::int64_t> volunte
   const std::string title =
       volunteer ? volunteer->FullName() : context.Translate(N_("New volunteer"));
   model["heading"] = title;
-  model["action"] = volunteer ? FileUrl(volunteer->id, "/edit") : std::string("/volunteers/new");
+  model["action"] = volunteer ? FileUrl(volunteer->id, "/edit") : std::string("/volunteers");
   model["cancel"] = volunteer ? FileUrl(volunteer->id) : std::string("/volunteers");
   return RenderPage(context, "volunteer_form", title, std::move(model),
                     error ? StatusFor(error->kind) : 200);

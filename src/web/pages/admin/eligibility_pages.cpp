@@ -3,10 +3,12 @@
 #include "domain/intake_fields.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
-#include "web/pages/core_members/referral_pages.hpp"
+#include "web/pages/admin/admin_pages.hpp"
 #include "web/parameters.hpp"
 
-namespace cercle::web::pages::core_members {
+namespace cercle::web::pages::admin {
+
+using namespace core_members;
 namespace {
 
 constexpr const char* kSaved = "/admin/eligibility?saved=1";
@@ -122,4 +124,4 @@ Response RestoreCriterion(Context& context) {
   return SetRetirement(context, app::intake::Retirement::kRestore);
 }
 
-}  // namespace cercle::web::pages::core_members
+}  // namespace cercle::web::pages::admin

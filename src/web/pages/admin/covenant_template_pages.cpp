@@ -4,10 +4,9 @@
 #include "domain/circle_covenant.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
-#include "web/pages/circles/circle_common.hpp"
-#include "web/pages/circles/circle_pages.hpp"
+#include "web/pages/admin/admin_pages.hpp"
 
-namespace cercle::web::pages::circles {
+namespace cercle::web::pages::admin {
 namespace {
 
 Response RenderTemplate(Context& context, const std::string& body, const Error* error, bool saved) {
@@ -42,4 +41,4 @@ Response SaveCovenantTemplate(Context& context) {
   return Response::Redirect("/admin/covenant?saved=1");
 }
 
-}  // namespace cercle::web::pages::circles
+}  // namespace cercle::web::pages::admin

@@ -7,11 +7,11 @@
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
-#include "web/pages/reports/report_pages.hpp"
+#include "web/pages/core_members/core_member_pages.hpp"
 #include "web/pages/reports/report_views.hpp"
 #include "web/parameters.hpp"
 
-namespace cercle::web::pages::reports {
+namespace cercle::web::pages::core_members {
 namespace {
 
 using app::reports::OutcomesPage;
@@ -343,7 +343,7 @@ Response RenderOutcomes(Context& context, std::int64_t core_member_id, const Out
 
 // The notice of a redirect after a change.
 std::string Notice(const Context& context) {
-  const std::string done = QueryValue(context, "done");
+  const std::string done = reports::QueryValue(context, "done");
   if (done == "saved") return context.Translate(N_("The change is saved."));
   if (done == "removed") return context.Translate(N_("The entry is removed."));
   return "";
@@ -443,4 +443,4 @@ Response RecordFollowUp(Context& context) {
   return Response::Redirect(OutcomesHref(id) + "?done=saved#follow-ups");
 }
 
-}  // namespace cercle::web::pages::reports
+}  // namespace cercle::web::pages::core_members
