@@ -13,6 +13,7 @@
 #include "auth/actor.hpp"
 #include "base/dates.hpp"
 #include "base/folding.hpp"
+#include "demo/demo_actors.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_contacts.hpp"
 #include "domain/circle_covenant.hpp"
@@ -36,7 +37,6 @@
 #include "store/screening_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/training_store.hpp"
-#include "store/user_store.hpp"
 #include "store/volunteer_hours_store.hpp"
 #include "store/volunteer_store.hpp"
 
@@ -504,25 +504,10 @@ struct Opened {
 
 // The demo's coordinator, as a signed-in actor of the organisation, and the demo partner's account.
 Status FindAccounts(Loader& loader) {
-  return loader.services.database.Read(loader.scope(), [&](soci::session& session) -> Status {
-    for (const auto& user : store::UserStore(session).ListOrganisation(loader.organisation_id)) {
-      if (user.roles.Has(domain::Role::kCoordinator) && loader.coordinator.user_id == 0) {
-        loader.coordinator.user_id = user.id;
-        loader.coordinator.organisation_id = loader.organisation_id;
-        loader.coordinator.display_name = user.display_name;
-        loader.coordinator.email = user.email;
-        loader.coordinator.roles = user.roles;
-        loader.coordinator.language = "fr";
-      }
-      if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
-        loader.partner_account = user.id;
-      }
-    }
-    if (loader.coordinator.user_id == 0) {
-      return Error::Invalid(N_("The demo organisation has no coordinator."));
-    }
-    return {};
-  });
+  const auto actors = TRY(FindActors(loader.services, loader.organisation_id));
+  loader.coordinator = actors.coordinator;
+  if (actors.partner) loader.partner_account = actors.partner->user_id;
+  return {};
 }
 
 // One volunteer the circles need, active, fully screened a year ago and supervised since.
@@ -735,6 +720,10 @@ Result<Opened> OpenCircle(Loader& loader, const DemoCircle& demo) {
       });
 }
 
+// Circles that closed within this many days are closed by LoadLateClosures, once the concerns
+// raised about them while they were open are in.
+constexpr int kLateClosureDays = 30;
+
 // Replays a circle's history through the application layer, each step on its own day: `at` is the
 // app's services with a clock that the replay sets to the morning of each step.
 class Replay {
@@ -807,7 +796,7 @@ Status ReplayPhases(const Loader& loader, const DemoCircle& demo, const Opened& 
   CirclePhase previous = demo.phases.front().phase;
   for (auto step = demo.phases.begin() + 1; step != demo.phases.end(); ++step) {
     if (step->phase == CirclePhase::kClosed) {
-      TRY(replay.Close(demo, *step));
+      if (step->days_ago >= kLateClosureDays) TRY(replay.Close(demo, *step));
       break;
     }
     const bool first_start = previous == CirclePhase::kForming;
@@ -1050,6 +1039,9 @@ Status AddOuterCircle(const Loader& loader) {
     AddAgreement(partners, loader, octave, "Bernard Bidon", 20, std::nullopt,
                  "Cercle actif ou non, phase, date de la dernière rencontre et consentements du "
                  "membre principal.");
+    // The demo partner also follows the demo volunteer's circle.
+    AddAgreement(partners, loader, octave, "Marcel Exemple", 60, std::nullopt,
+                 "Préoccupations de sécurité signalées par le cercle, et présence aux rencontres.");
     const auto police =
         AddPartner(partners, loader, PartnerKind::kPoliceLiaison, "Sergente Anne Calque",
                    "Police fictive de Longueuil (démo)", "Agente de liaison", "", std::nullopt);
@@ -1085,20 +1077,40 @@ Status AddOuterCircle(const Loader& loader) {
   });
 }
 
-}  // namespace
-
-Status LoadCircles(const app::Services& services, std::int64_t organisation_id) {
+// The loader of organisation `organisation_id`, dated from the services' clock.
+Loader LoaderOf(const app::Services& services, std::int64_t organisation_id) {
   const Instant now = services.clock.Now();
-  Loader loader{.services = services,
+  return Loader{.services = services,
                 .organisation_id = organisation_id,
                 .now = now,
                 .today = CivilDate{std::chrono::floor<std::chrono::days>(now)}};
+}
+
+}  // namespace
+
+Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organisation_id) {
+  Loader loader = LoaderOf(services, organisation_id);
   TRY(FindAccounts(loader));
   TRY(AddExtraVolunteers(loader));
   ReadNames(loader);
   for (const auto& demo : Circles()) TRY(AddCircle(loader, demo));
   TRY(FollowUp(loader));
-  return AddOuterCircle(loader);
+  TRY(AddOuterCircle(loader));
+  return loader.circle_ids;
+}
+
+Status LoadLateClosures(const app::Services& services, std::int64_t organisation_id,
+                        const CircleIds& circles) {
+  Loader loader = LoaderOf(services, organisation_id);
+  TRY(FindAccounts(loader));
+  for (const auto& demo : Circles()) {
+    const auto& last = demo.phases.back();
+    if (last.phase != CirclePhase::kClosed || last.days_ago >= kLateClosureDays) continue;
+    Opened opened;
+    opened.circle.id = circles.at(demo.core_member);
+    TRY(Replay(loader, opened).Close(demo, last));
+  }
+  return {};
 }
 
 }  // namespace cercle::demo
