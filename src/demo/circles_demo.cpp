@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "app/admin/settings.hpp"
 #include "app/circles/circle_changes.hpp"
 #include "app/circles/circle_phase.hpp"
 #include "app/circles/circles.hpp"
+#include "app/intake/core_members.hpp"
 #include "auth/actor.hpp"
 #include "base/dates.hpp"
 #include "base/folding.hpp"
@@ -484,6 +486,7 @@ struct Loader {
   Instant now;
   CivilDate today;
   auth::Actor coordinator;
+  std::optional<auth::Actor> admin;
   std::optional<std::int64_t> partner_account;
   std::map<std::string, domain::Volunteer> by_name;
   std::map<std::string, domain::CoreMember> files;
@@ -506,6 +509,7 @@ struct Opened {
 Status FindAccounts(Loader& loader) {
   const auto actors = TRY(FindActors(loader.services, loader.organisation_id));
   loader.coordinator = actors.coordinator;
+  loader.admin = actors.admin;
   if (actors.partner) loader.partner_account = actors.partner->user_id;
   return {};
 }
@@ -578,9 +582,12 @@ std::int64_t AddExtraVolunteer(soci::session& session, const Loader& loader,
 // The volunteers the circles need beyond the volunteers' demo, screened and trained a year ago,
 // and the program's rule that a volunteer may serve in two circles at once.
 Status AddExtraVolunteers(const Loader& loader) {
+  if (!loader.admin) return Error::Invalid(N_("The demo organisation lacks one of its accounts."));
+  TRY(app::admin::SaveSettings(
+      loader.services, *loader.admin,
+      {.values = {{domain::SettingKey::kVolunteerCirclesPerVolunteer, 2}}}));
   return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
     const std::int64_t organisation_id = loader.organisation_id;
-    store::SettingsStore(session).Set(organisation_id, "volunteer.circles_per_volunteer", 2);
     store::TrainingStore training(session);
     const auto types = store::ScreeningStore(session).ListTypes(organisation_id);
     const auto modules = training.ListModules(organisation_id);
@@ -965,7 +972,7 @@ Status AddCircle(Loader& loader, const DemoCircle& demo) {
 // The contacts' hours older than two weeks approved by the coordination (the recent ones wait),
 // and the core members' files that follow their circles beyond what the phase changes moved.
 Status FollowUp(const Loader& loader) {
-  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+  TRY(loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
     const std::int64_t organisation_id = loader.organisation_id;
     store::VolunteerHoursStore hours_store(session);
     for (const auto& entry : hours_store.ListPending(organisation_id)) {
@@ -974,23 +981,26 @@ Status FollowUp(const Loader& loader) {
                            loader.now);
       }
     }
-    store::CoreMemberStore core_members(session);
-    const auto move = [&](const char* name, domain::CoreMemberStatus to, const std::string& reason,
-                          int ago) {
-      auto file = core_members.Find(loader.files.at(name).id, organisation_id);
-      if (!file || file->status == to) return;
-      const auto moves = domain::AllowedCoreMemberMoves(file->status);
-      if (std::find(moves.begin(), moves.end(), to) == moves.end()) return;
-      core_members.SetStatus(*file, to, reason, std::nullopt, loader.by(),
-                             Morning(loader.DaysAgo(ago)));
-    };
-    // Bernard's and Armand's files moved to "in a circle" when their circles started.
-    using enum domain::CoreMemberStatus;
-    move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44);
-    move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30);
-    move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
     return {};
-  });
+  }));
+  // Lucien's and Octave's files follow their circles (Bernard's and Armand's moved to "in a circle"
+  // when their circles started).
+  using enum domain::CoreMemberStatus;
+  // A move the file has made already, or that its status no longer allows, is skipped.
+  const auto move = [&](const char* name, domain::CoreMemberStatus to, const char* reason,
+                        int ago) -> Status {
+    const Backdated at(loader.services, Morning(loader.DaysAgo(ago)));
+    const std::int64_t id = loader.files.at(name).id;
+    const auto form = TRY(app::intake::LoadCoreMemberForm(at.services(), loader.coordinator, id,
+                                                          app::intake::Viewing::kNotRecorded));
+    const auto moves = domain::AllowedCoreMemberMoves(form.member.status);
+    if (std::find(moves.begin(), moves.end(), to) == moves.end()) return {};
+    return app::intake::MoveCoreMember(at.services(), loader.coordinator,
+                                       {.core_member_id = id, .to = to, .reason = reason});
+  };
+  TRY(move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44));
+  TRY(move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30));
+  return move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
 }
 
 // A partner contact of the outer circle.
