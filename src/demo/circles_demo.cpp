@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "app/admin/settings.hpp"
 #include "app/circles/circle_changes.hpp"
 #include "app/circles/circle_phase.hpp"
 #include "app/circles/circles.hpp"
+#include "app/intake/core_members.hpp"
 #include "auth/actor.hpp"
 #include "base/dates.hpp"
 #include "base/folding.hpp"
+#include "demo/demo_actors.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_contacts.hpp"
 #include "domain/circle_covenant.hpp"
@@ -36,7 +39,6 @@
 #include "store/screening_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/training_store.hpp"
-#include "store/user_store.hpp"
 #include "store/volunteer_hours_store.hpp"
 #include "store/volunteer_store.hpp"
 
@@ -484,6 +486,7 @@ struct Loader {
   Instant now;
   CivilDate today;
   auth::Actor coordinator;
+  std::optional<auth::Actor> admin;
   std::optional<std::int64_t> partner_account;
   std::map<std::string, domain::Volunteer> by_name;
   std::map<std::string, domain::CoreMember> files;
@@ -504,25 +507,11 @@ struct Opened {
 
 // The demo's coordinator, as a signed-in actor of the organisation, and the demo partner's account.
 Status FindAccounts(Loader& loader) {
-  return loader.services.database.Read(loader.scope(), [&](soci::session& session) -> Status {
-    for (const auto& user : store::UserStore(session).ListOrganisation(loader.organisation_id)) {
-      if (user.roles.Has(domain::Role::kCoordinator) && loader.coordinator.user_id == 0) {
-        loader.coordinator.user_id = user.id;
-        loader.coordinator.organisation_id = loader.organisation_id;
-        loader.coordinator.display_name = user.display_name;
-        loader.coordinator.email = user.email;
-        loader.coordinator.roles = user.roles;
-        loader.coordinator.language = "fr";
-      }
-      if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
-        loader.partner_account = user.id;
-      }
-    }
-    if (loader.coordinator.user_id == 0) {
-      return Error::Invalid(N_("The demo organisation has no coordinator."));
-    }
-    return {};
-  });
+  const auto actors = TRY(FindActors(loader.services, loader.organisation_id));
+  loader.coordinator = actors.coordinator;
+  loader.admin = actors.admin;
+  if (actors.partner) loader.partner_account = actors.partner->user_id;
+  return {};
 }
 
 // One volunteer the circles need, active, fully screened a year ago and supervised since.
@@ -593,9 +582,12 @@ std::int64_t AddExtraVolunteer(soci::session& session, const Loader& loader,
 // The volunteers the circles need beyond the volunteers' demo, screened and trained a year ago,
 // and the program's rule that a volunteer may serve in two circles at once.
 Status AddExtraVolunteers(const Loader& loader) {
+  if (!loader.admin) return Error::Invalid(N_("The demo organisation lacks one of its accounts."));
+  TRY(app::admin::SaveSettings(
+      loader.services, *loader.admin,
+      {.values = {{domain::SettingKey::kVolunteerCirclesPerVolunteer, 2}}}));
   return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
     const std::int64_t organisation_id = loader.organisation_id;
-    store::SettingsStore(session).Set(organisation_id, "volunteer.circles_per_volunteer", 2);
     store::TrainingStore training(session);
     const auto types = store::ScreeningStore(session).ListTypes(organisation_id);
     const auto modules = training.ListModules(organisation_id);
@@ -735,6 +727,10 @@ Result<Opened> OpenCircle(Loader& loader, const DemoCircle& demo) {
       });
 }
 
+// Circles that closed within this many days are closed by LoadLateClosures, once the concerns
+// raised about them while they were open are in.
+constexpr int kLateClosureDays = 30;
+
 // Replays a circle's history through the application layer, each step on its own day: `at` is the
 // app's services with a clock that the replay sets to the morning of each step.
 class Replay {
@@ -807,7 +803,7 @@ Status ReplayPhases(const Loader& loader, const DemoCircle& demo, const Opened& 
   CirclePhase previous = demo.phases.front().phase;
   for (auto step = demo.phases.begin() + 1; step != demo.phases.end(); ++step) {
     if (step->phase == CirclePhase::kClosed) {
-      TRY(replay.Close(demo, *step));
+      if (step->days_ago >= kLateClosureDays) TRY(replay.Close(demo, *step));
       break;
     }
     const bool first_start = previous == CirclePhase::kForming;
@@ -976,7 +972,7 @@ Status AddCircle(Loader& loader, const DemoCircle& demo) {
 // The contacts' hours older than two weeks approved by the coordination (the recent ones wait),
 // and the core members' files that follow their circles beyond what the phase changes moved.
 Status FollowUp(const Loader& loader) {
-  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
+  TRY(loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
     const std::int64_t organisation_id = loader.organisation_id;
     store::VolunteerHoursStore hours_store(session);
     for (const auto& entry : hours_store.ListPending(organisation_id)) {
@@ -985,23 +981,26 @@ Status FollowUp(const Loader& loader) {
                            loader.now);
       }
     }
-    store::CoreMemberStore core_members(session);
-    const auto move = [&](const char* name, domain::CoreMemberStatus to, const std::string& reason,
-                          int ago) {
-      auto file = core_members.Find(loader.files.at(name).id, organisation_id);
-      if (!file || file->status == to) return;
-      const auto moves = domain::AllowedCoreMemberMoves(file->status);
-      if (std::find(moves.begin(), moves.end(), to) == moves.end()) return;
-      core_members.SetStatus(*file, to, reason, std::nullopt, loader.by(),
-                             Morning(loader.DaysAgo(ago)));
-    };
-    // Bernard's and Armand's files moved to "in a circle" when their circles started.
-    using enum domain::CoreMemberStatus;
-    move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44);
-    move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30);
-    move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
     return {};
-  });
+  }));
+  // Lucien's and Octave's files follow their circles (Bernard's and Armand's moved to "in a circle"
+  // when their circles started).
+  using enum domain::CoreMemberStatus;
+  // A move the file has made already, or that its status no longer allows, is skipped.
+  const auto move = [&](const char* name, domain::CoreMemberStatus to, const char* reason,
+                        int ago) -> Status {
+    const Backdated at(loader.services, Morning(loader.DaysAgo(ago)));
+    const std::int64_t id = loader.files.at(name).id;
+    const auto form = TRY(app::intake::LoadCoreMemberForm(at.services(), loader.coordinator, id,
+                                                          app::intake::Viewing::kNotRecorded));
+    const auto moves = domain::AllowedCoreMemberMoves(form.member.status);
+    if (std::find(moves.begin(), moves.end(), to) == moves.end()) return {};
+    return app::intake::MoveCoreMember(at.services(), loader.coordinator,
+                                       {.core_member_id = id, .to = to, .reason = reason});
+  };
+  TRY(move("Lucien Imaginaire", kWaitingForCircle, "Accepté; un cercle se forme.", 44));
+  TRY(move("Lucien Imaginaire", kInCircle, "Cercle G commencé avant la libération.", 30));
+  return move("Octave Semblant", kWaitingForCircle, "Accepté; un cercle se forme.", 5);
 }
 
 // A partner contact of the outer circle.
@@ -1050,6 +1049,9 @@ Status AddOuterCircle(const Loader& loader) {
     AddAgreement(partners, loader, octave, "Bernard Bidon", 20, std::nullopt,
                  "Cercle actif ou non, phase, date de la dernière rencontre et consentements du "
                  "membre principal.");
+    // The demo partner also follows the demo volunteer's circle.
+    AddAgreement(partners, loader, octave, "Marcel Exemple", 60, std::nullopt,
+                 "Préoccupations de sécurité signalées par le cercle, et présence aux rencontres.");
     const auto police =
         AddPartner(partners, loader, PartnerKind::kPoliceLiaison, "Sergente Anne Calque",
                    "Police fictive de Longueuil (démo)", "Agente de liaison", "", std::nullopt);
@@ -1085,20 +1087,40 @@ Status AddOuterCircle(const Loader& loader) {
   });
 }
 
-}  // namespace
-
-Status LoadCircles(const app::Services& services, std::int64_t organisation_id) {
+// The loader of organisation `organisation_id`, dated from the services' clock.
+Loader LoaderOf(const app::Services& services, std::int64_t organisation_id) {
   const Instant now = services.clock.Now();
-  Loader loader{.services = services,
+  return Loader{.services = services,
                 .organisation_id = organisation_id,
                 .now = now,
                 .today = CivilDate{std::chrono::floor<std::chrono::days>(now)}};
+}
+
+}  // namespace
+
+Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organisation_id) {
+  Loader loader = LoaderOf(services, organisation_id);
   TRY(FindAccounts(loader));
   TRY(AddExtraVolunteers(loader));
   ReadNames(loader);
   for (const auto& demo : Circles()) TRY(AddCircle(loader, demo));
   TRY(FollowUp(loader));
-  return AddOuterCircle(loader);
+  TRY(AddOuterCircle(loader));
+  return loader.circle_ids;
+}
+
+Status LoadLateClosures(const app::Services& services, std::int64_t organisation_id,
+                        const CircleIds& circles) {
+  Loader loader = LoaderOf(services, organisation_id);
+  TRY(FindAccounts(loader));
+  for (const auto& demo : Circles()) {
+    const auto& last = demo.phases.back();
+    if (last.phase != CirclePhase::kClosed || last.days_ago >= kLateClosureDays) continue;
+    Opened opened;
+    opened.circle.id = circles.at(demo.core_member);
+    TRY(Replay(loader, opened).Close(demo, last));
+  }
+  return {};
 }
 
 }  // namespace cercle::demo

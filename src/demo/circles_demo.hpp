@@ -1,11 +1,16 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 
 #include "app/services.hpp"
 #include "base/result.hpp"
 
 namespace cercle::demo {
+
+// The demo circles' ids, by their core member's legal name.
+using CircleIds = std::map<std::string, std::int64_t>;
 
 // Adds the fictional circles of one demo organisation: a circle in every phase (forming,
 // pre-release, intensive, weekly, every two weeks, monthly, informal, suspended, and two closed
@@ -20,7 +25,14 @@ namespace cercle::demo {
 // LoadVolunteers. Dates are relative to today on `services`' clock. Each circle's phase history,
 // closure and signatures are made by app::circles (ChangePhase, Close, SignCovenant) on the day
 // they happened, by the demo's coordinator; its opening, volunteers, meetings, contacts and reviews
-// are recorded as they stood. Expects LoadVolunteers and LoadCoreMembers to have run.
-Status LoadCircles(const app::Services& services, std::int64_t organisation_id);
+// are recorded as they stood. A circle that closed within the last month is left open for the
+// concerns raised about it meanwhile: LoadLateClosures closes it. Expects LoadVolunteers and
+// LoadCoreMembers to have run. Returns the circles' ids.
+Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organisation_id);
+
+// Closes, through app::circles::Close on the day they closed, the circles of `circles` that
+// LoadCircles left open for the concerns. Expects LoadConcerns to have run.
+Status LoadLateClosures(const app::Services& services, std::int64_t organisation_id,
+                        const CircleIds& circles);
 
 }  // namespace cercle::demo

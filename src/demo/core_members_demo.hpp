@@ -4,9 +4,7 @@
 #include <string>
 
 #include "app/services.hpp"
-#include "base/clock.hpp"
 #include "base/result.hpp"
-#include "store/database.hpp"
 
 namespace cercle::demo {
 
@@ -16,9 +14,11 @@ namespace cercle::demo {
 // files and a few more at every step (received, screening, waitlisted, declined, withdrawn) from
 // several sources, supervision orders, conditions (some protecting a victim), risk assessments as
 // received, and consents (some withdrawn or expired). Some key dates fall within the next 30 days,
-// a few within 7. Dates are relative to `clock`'s today. Expects the organisation's demo accounts
-// to exist.
-Status LoadCoreMembers(store::Database& database, const app::Services& services, const Clock& clock,
-                       std::int64_t organisation_id, int copy, const std::string& password);
+// a few within 7. Every step goes through app::intake, by the demo coordinator, on the services
+// with the clock on the day it happened (relative to the services' today). A file's status goes as
+// far as "waiting for a circle" or its closure here; the circles' workflows move it on. Expects
+// the organisation's demo accounts to exist.
+Status LoadCoreMembers(const app::Services& services, std::int64_t organisation_id, int copy,
+                       const std::string& password);
 
 }  // namespace cercle::demo

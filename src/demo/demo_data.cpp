@@ -32,11 +32,12 @@ constexpr DemoUser kUsers[] = {
     {"Adèle Exemple", "admin@demo.example", domain::Role::kOrganisationAdmin, "organisation admin"},
     {"Céleste Coordo", "coordination@demo.example", domain::Role::kCoordinator, "coordinator"},
     {"Bastien Fictif", "benevole@demo.example", domain::Role::kVolunteer, "volunteer"},
-    {"Octave Prototype", "partenaire@demo.example", domain::Role::kPartner, "partner (parole officer)"},
+    {"Octave Prototype", "partenaire@demo.example", domain::Role::kPartner,
+     "partner (parole officer)"},
     {"Zoé Essai", "evaluation@demo.example", domain::Role::kEvaluator, "evaluator"},
 };
-constexpr DemoUser kNetworkAdmin = {"Hector Réseau", "reseau@demo.example", domain::Role::kNetworkAdmin,
-                                    "network admin"};
+constexpr DemoUser kNetworkAdmin = {"Hector Réseau", "reseau@demo.example",
+                                    domain::Role::kNetworkAdmin, "network admin"};
 
 // "admin@demo.example" for the first copy, "admin+2@demo.example" for the second…
 std::string CopyEmail(const std::string& email, int copy) {
@@ -46,8 +47,10 @@ std::string CopyEmail(const std::string& email, int copy) {
 }
 
 // A demo account with the demo password, which need not pass the strength rules.
-Result<std::int64_t> CreateDemoAccount(const app::Services& services, std::optional<std::int64_t> organisation_id,
-                                       const char* name, const std::string& email, domain::Role role) {
+Result<std::int64_t> CreateDemoAccount(const app::Services& services,
+                                       std::optional<std::int64_t> organisation_id,
+                                       const char* name, const std::string& email,
+                                       domain::Role role) {
   return app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
                                                  .display_name = name,
                                                  .email = email,
@@ -63,10 +66,13 @@ std::vector<std::string> DemoLogins() {
   for (const auto& user : kUsers) {
     logins.push_back(std::string(user.role_label) + ": " + user.email + " / " + kDemoPassword);
   }
-  logins.push_back(std::string(kNetworkAdmin.role_label) + ": " + kNetworkAdmin.email + " / " + kDemoPassword);
+  logins.push_back(std::string(kNetworkAdmin.role_label) + ": " + kNetworkAdmin.email + " / " +
+                   kDemoPassword);
   logins.push_back(
-      "Two-step verification: admins, coordinators and partners set it up at their first sign-in; scan the QR "
-      "code with an authenticator app, or type the key it shows into `oathtool --totp -b KEY` (Debian package "
+      "Two-step verification: admins, coordinators and partners set it up at their first sign-in; "
+      "scan the QR "
+      "code with an authenticator app, or type the key it shows into `oathtool --totp -b KEY` "
+      "(Debian package "
       "oathtool).");
   return logins;
 }
@@ -76,28 +82,32 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
   const Clock& clock = services.clock;
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
-    return Error::Conflict(N_("The database already holds data; demo data goes only into an empty database."));
+    return Error::Conflict(
+        N_("The database already holds data; demo data goes only into an empty database."));
   }
   if (scale < 1) return Error::Invalid(N_("The scale must be at least 1."));
   DemoSummary summary;
   for (int copy = 1; copy <= scale; ++copy) {
-    const std::string name = copy == 1 ? kDemoName : "Cercles Démo " + std::to_string(copy) + " (démo)";
+    const std::string name =
+        copy == 1 ? kDemoName : "Cercles Démo " + std::to_string(copy) + " (démo)";
     const std::string slug = copy == 1 ? kDemoSlug : "demo-" + std::to_string(copy);
     const auto organisation = TRY(organisations.Create(name, slug, clock.Now()));
     summary.organisations.push_back(organisation.name);
     std::map<domain::Role, std::int64_t> staff;
     for (const auto& user : kUsers) {
-      staff[user.role] =
-          TRY(CreateDemoAccount(services, organisation.id, user.name, CopyEmail(user.email, copy), user.role));
+      staff[user.role] = TRY(CreateDemoAccount(services, organisation.id, user.name,
+                                               CopyEmail(user.email, copy), user.role));
     }
     TRY(LoadVolunteers(services, organisation.id));
-    TRY(LoadCoreMembers(database, services, clock, organisation.id, copy, kDemoPassword));
-    TRY(LoadCircles(services, organisation.id));
-    TRY(LoadConcerns(database, clock, organisation.id));
+    TRY(LoadCoreMembers(services, organisation.id, copy, kDemoPassword));
+    const auto circles = TRY(LoadCircles(services, organisation.id));
+    TRY(LoadConcerns(services, organisation.id, circles));
+    TRY(LoadLateClosures(services, organisation.id, circles));
     TRY(LoadReports(services, organisation.id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
   }
-  TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email, kNetworkAdmin.role));
+  TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email,
+                        kNetworkAdmin.role));
   summary.logins = DemoLogins();
   return summary;
 }

@@ -12,11 +12,11 @@
 #include "app/volunteers/volunteer_hours.hpp"
 #include "base/dates.hpp"
 #include "base/folding.hpp"
+#include "demo/demo_actors.hpp"
 #include "domain/hours.hpp"
 #include "domain/screening.hpp"
 #include "domain/training.hpp"
 #include "domain/volunteer.hpp"
-#include "store/user_store.hpp"
 
 namespace cercle::demo {
 namespace {
@@ -148,54 +148,6 @@ std::vector<VolunteerStage> PathTo(VolunteerStage stage) {
       return {kOrientation, kTraining, kScreening, kNotRetained};
   }
   return {};
-}
-
-// The services with the clock stopped at `at`, so that a step of the demo is dated in the past
-// as if it had happened then.
-class Backdated {
- public:
-  Backdated(const app::Services& base, Instant at)
-      : clock_(at), services_{base.database, clock_,       base.audit,      base.vault,
-                              base.config,   base.secrets, base.translator, base.mail_queued} {}
-  const app::Services& services() const { return services_; }
-
- private:
-  ManualClock clock_;
-  app::Services services_;
-};
-
-// `user` as the app layer sees a signed-in caller.
-auth::Actor ActorOf(const store::User& user) {
-  auth::Actor actor;
-  actor.user_id = user.id;
-  actor.organisation_id = user.organisation_id;
-  actor.display_name = user.display_name;
-  actor.email = user.email;
-  actor.roles = user.roles;
-  actor.stage = store::SessionStage::kFull;
-  return actor;
-}
-
-// The demo organisation's coordinator and Bastien's account.
-struct DemoActors {
-  auth::Actor coordinator;
-  std::optional<auth::Actor> bastien;
-};
-
-Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id) {
-  const auto users = services.database.Read(
-      store::Scope::Organisation(organisation_id), [&](soci::session& session) {
-        return store::UserStore(session).ListOrganisation(organisation_id);
-      });
-  std::optional<auth::Actor> coordinator, bastien;
-  for (const auto& user : users) {
-    if (user.roles.Has(domain::Role::kCoordinator) && !coordinator) coordinator = ActorOf(user);
-    if (user.roles.Has(domain::Role::kVolunteer) && user.display_name == "Bastien Fictif") {
-      bastien = ActorOf(user);
-    }
-  }
-  if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));
-  return DemoActors{*coordinator, bastien};
 }
 
 // The demo's steps, each through the app layer as a coordinator (or Bastien) would take it, dated

@@ -150,6 +150,22 @@ TEST_P(AppConcerns, AcknowledgementStopsTheEscalationOnceAndOnlyInTheOrganisatio
   EXPECT_EQ(Audited("concern.acknowledge"), 1u);
 }
 
+TEST_P(AppConcerns, AlertStepsFireOnlyOnceTheirDeadlinePassedAndNotAfterAcknowledgement) {
+  const auto concern = RaiseAsVolunteer();
+  EXPECT_EQ(EscalateDueAlerts(services()), 0);
+  server_.clock().Advance(std::chrono::hours(48));
+  EXPECT_GT(EscalateDueAlerts(services()), 0);
+  auto page = Page(concern);
+  ASSERT_EQ(page.steps.size(), 3u);
+  EXPECT_TRUE(page.steps[1].fired_at);
+  EXPECT_FALSE(page.steps[2].fired_at);
+  EXPECT_EQ(Audited("concern.alert"), 2u);
+  ASSERT_TRUE(Acknowledge(services(), coordinator_, {.concern_id = concern}));
+  server_.clock().Advance(std::chrono::hours(48));
+  EXPECT_EQ(EscalateDueAlerts(services()), 0);
+  EXPECT_EQ(Audited("concern.alert"), 2u);
+}
+
 TEST_P(AppConcerns, StartingNeedsAnAcknowledgedConcern) {
   const auto concern = RaiseAsVolunteer();
   EXPECT_EQ(KindOf(Start(services(), coordinator_, {.concern_id = concern})), ErrorKind::kConflict);

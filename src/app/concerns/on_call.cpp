@@ -64,4 +64,12 @@ Result<std::int64_t> SaveOnCall(const Services& services, const auth::Actor& act
   });
 }
 
+int EscalateDueAlerts(const Services& services) {
+  const int queued =
+      notify::ConcernEscalator(services.database, services.clock, AlertServicesOf(services))
+          .EscalateDue();
+  if (queued > 0) services.NoteMailQueued();
+  return queued;
+}
+
 }  // namespace cercle::app::concerns

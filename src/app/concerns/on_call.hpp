@@ -44,4 +44,10 @@ struct SaveOnCallCommand {
 Result<std::int64_t> SaveOnCall(const Services& services, const auth::Actor& actor,
                                 const SaveOnCallCommand& command);
 
+// Fires the alert steps of every organisation due at the services' clock, as the server's
+// scheduler does on each pass (notify::ConcernEscalator), for a caller without a scheduler: the
+// demo loader, which replays a concern's alerts on the day they fell due. Returns how many mails
+// were queued.
+int EscalateDueAlerts(const Services& services);
+
 }  // namespace cercle::app::concerns

@@ -1,0 +1,54 @@
+#include "demo/demo_actors.hpp"
+
+#include "store/user_store.hpp"
+
+namespace cercle::demo {
+namespace {
+
+// `user` as the app layer sees a signed-in caller.
+auth::Actor ActorOf(const store::User& user) {
+  auth::Actor actor;
+  actor.user_id = user.id;
+  actor.organisation_id = user.organisation_id;
+  actor.display_name = user.display_name;
+  actor.email = user.email;
+  actor.roles = user.roles;
+  actor.language = user.language;
+  actor.stage = store::SessionStage::kFull;
+  return actor;
+}
+
+}  // namespace
+
+Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id) {
+  // Reading the accounts is no workflow: no app query lists them for a caller who is not yet an
+  // actor.
+  const auto users = services.database.Read(
+      store::Scope::Organisation(organisation_id), [&](soci::session& session) {
+        return store::UserStore(session).ListOrganisation(organisation_id);
+      });
+  std::optional<auth::Actor> coordinator;
+  DemoActors actors;
+  for (const auto& user : users) {
+    const bool is_coordinator = user.roles.Has(domain::Role::kCoordinator);
+    if (is_coordinator && user.email.starts_with("accueil")) {
+      actors.intake = ActorOf(user);
+    } else if (is_coordinator && !coordinator) {
+      coordinator = ActorOf(user);
+    }
+    if (user.roles.Has(domain::Role::kOrganisationAdmin) && !actors.admin) {
+      actors.admin = ActorOf(user);
+    }
+    if (user.roles.Has(domain::Role::kVolunteer) && user.display_name == "Bastien Fictif") {
+      actors.bastien = ActorOf(user);
+    }
+    if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
+      actors.partner = ActorOf(user);
+    }
+  }
+  if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));
+  actors.coordinator = *coordinator;
+  return actors;
+}
+
+}  // namespace cercle::demo
