@@ -12,6 +12,7 @@
 #include "domain/circle.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/circle_record.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/settings.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
@@ -79,6 +80,16 @@ mstch::array Choices(const Context& context, const std::vector<Enum>& values, Na
                                  {"selected", value_name == chosen}});
   }
   return choices;
+}
+
+// The options of a <select> of values of an enumeration with an EnumTable (domain/enum_names.hpp),
+// `chosen` selected.
+template <class Enum>
+mstch::array Choices(const Context& context, const std::vector<Enum>& values,
+                     const std::string& chosen) {
+  return Choices(
+      context, values, [](Enum value) { return domain::NameOf(value); },
+      [](Enum value) { return domain::LabelOf(value); }, chosen);
 }
 
 // The weekly slots of a form's checkboxes (named `field`, values "mon-evening"…), for an
