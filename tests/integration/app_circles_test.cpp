@@ -10,6 +10,7 @@
 #include "app/circles/circle_list.hpp"
 #include "app/circles/circle_meetings.hpp"
 #include "app/circles/circle_membership.hpp"
+#include "app/circles/circle_page.hpp"
 #include "app/circles/circle_phase.hpp"
 #include "app/circles/covenant_template.hpp"
 #include "store/settings_store.hpp"
@@ -456,6 +457,62 @@ TEST_P(AppCircles, ACalendarFeedListsTheVolunteersMeetingsByCodeNameOnly) {
             ErrorKind::kNotFound);
   EXPECT_EQ(app::circles::LoadCalendarFeed(server_.app(), "court").error().kind,
             ErrorKind::kNotFound);
+}
+
+TEST_P(AppCircles, TheCirclePageReadsEverySectionAndRecordsEachViewOnce) {
+  Start();
+  circles_.AddContact(a_.id, forming_, volunteers_ids_[0], today_);
+  const auto contact = circles_.AddPartnerContact(a_.id, "Agathe Agente");
+  circles_.AddAgreement(a_.id, contact, forming_, AddDays(today_, -3));
+  const auto held =
+      circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, -2), 23 * 60));
+  circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, -9), 23 * 60));
+  circles_.AddMeeting(a_.id, forming_, CircleFixture::At(AddDays(today_, 6), 23 * 60));
+
+  const auto page = app::circles::LoadCirclePage(server_.app(), coordinator_, forming_);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->circle.phase, CirclePhase::kIntensive);
+  ASSERT_TRUE(page->core_member);
+  EXPECT_EQ(page->core_member->id, core_member_);
+  EXPECT_EQ(page->members.size(), 3u);
+  EXPECT_EQ(page->volunteer_names.at(volunteers_ids_[0]), "Odile Membre");
+  ASSERT_EQ(page->candidates.size(), 1u) << "only the volunteer outside the circle";
+  EXPECT_EQ(page->candidates.front().id, volunteers_ids_[3]);
+  EXPECT_EQ(page->phases.size(), 2u) << "the opening and the start";
+  EXPECT_EQ(page->signatures.size(), 4u);
+  EXPECT_EQ(page->planned.size(), 1u);
+  EXPECT_EQ(page->past.size(), 2u);
+  ASSERT_FALSE(page->recent_held.empty());
+  EXPECT_EQ(page->recent_held.front().meeting.id, held) << "latest first";
+  ASSERT_TRUE(page->last_held);
+  EXPECT_EQ(page->contacts.size(), 1u);
+  EXPECT_EQ(page->contact_total, 1);
+  EXPECT_EQ(page->last_contact, today_);
+  ASSERT_EQ(page->agreements.size(), 1u);
+  EXPECT_EQ(page->agreements.front().partner_contact_id, contact);
+  EXPECT_EQ(page->partners.size(), 1u);
+  EXPECT_EQ(page->user_names.at(a_.coordinator.id), a_.coordinator.display_name);
+  EXPECT_EQ(Audited("circle.view"), 1u);
+  EXPECT_EQ(page->viewers.size(), 1u) << "this view is listed";
+
+  // Every held meeting, a page at a time; shown again after a refused form, nothing is recorded.
+  const auto meetings =
+      app::circles::LoadCirclePage(server_.app(), coordinator_, forming_,
+                                   {.all_meetings = app::circles::AllMeetings::kYes,
+                                    .meetings_page = {.page = 2, .size = 1},
+                                    .audit = app::circles::ViewAudit::kSkip});
+  ASSERT_TRUE(meetings);
+  EXPECT_EQ(meetings->past_total, 2);
+  ASSERT_EQ(meetings->past.size(), 1u);
+  EXPECT_NE(meetings->past.front().meeting.id, held) << "the second page holds the older one";
+  EXPECT_EQ(Audited("circle.view"), 1u);
+
+  EXPECT_EQ(app::circles::LoadCirclePage(server_.app(), stranger_, forming_).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(
+      app::circles::LoadCirclePage(server_.app(), ActorOf(a_.volunteer), forming_).error().kind,
+      ErrorKind::kNotFound);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.view"), 1u) << "refusals record no view";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppCircles, ::testing::Values(Backend::kSqlite));

@@ -106,11 +106,8 @@ void Audit(Context& context, soci::session& session, const std::string& action,
 
 void RecordView(Context& context, const std::string& action, const std::string& object_type,
                 std::int64_t object_id) {
-  const auto& actor = context.signed_in();
-  context.services.audit.Record(
-      context.services.database,
-      {actor.organisation_id, actor.user_id, action, object_type, std::to_string(object_id),
-       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
+  app::AuditView(context.services.app, context.signed_in(),
+                 {action, object_type, std::to_string(object_id)});
 }
 
 mstch::array SlotRows(const Context& context, const domain::Availability& chosen,

@@ -12,6 +12,7 @@
 #include "domain/circle.hpp"
 #include "domain/circle_meetings.hpp"
 #include "domain/circle_record.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/settings.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
@@ -60,10 +61,12 @@ std::optional<domain::Circle> FindManagedCircle(Context& context);
 std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id);
 
 // Appends `action` on `object_type` `object_id` by the actor to the audit log, inside the caller's
-// write transaction.
+// write transaction. Transitional: only the handlers not yet moved to app::circles call it (the
+// portal's circle pages and the suggestions); app commands audit with app::Audit.
 void Audit(Context& context, soci::session& session, const std::string& action,
            const std::string& object_type, std::int64_t object_id);
-// Records `action` in a transaction of its own (views).
+// Records `action` in a transaction of its own (views), through app::AuditView. Transitional, as
+// Audit() above: page queries of app::circles record their own views.
 void RecordView(Context& context, const std::string& action, const std::string& object_type,
                 std::int64_t object_id);
 
@@ -79,6 +82,16 @@ mstch::array Choices(const Context& context, const std::vector<Enum>& values, Na
                                  {"selected", value_name == chosen}});
   }
   return choices;
+}
+
+// The options of a <select> of values of an enumeration with an EnumTable (domain/enum_names.hpp),
+// `chosen` selected.
+template <class Enum>
+mstch::array Choices(const Context& context, const std::vector<Enum>& values,
+                     const std::string& chosen) {
+  return Choices(
+      context, values, [](Enum value) { return domain::NameOf(value); },
+      [](Enum value) { return domain::LabelOf(value); }, chosen);
 }
 
 // The weekly slots of a form's checkboxes (named `field`, values "mon-evening"…), for an

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mstch/mstch.hpp>
 #include <string>
 
 #include "domain/circle_record.hpp"
@@ -30,6 +31,11 @@ Response RenderCircle(Context& context, const domain::Circle& circle, const Circ
 // there is one.
 Response RenderSuggestions(Context& context, const domain::Circle& circle, const Form* form,
                            const Error* error);
+
+// A circle's own details, as every page that shows a circle displays them
+// (templates/circle_details.mustache): code name, phase with its badge and since when, start,
+// offence profile, and closure. An optional field of a circle is added here and in that partial.
+mstch::map CircleDetailsView(const Context& context, const domain::Circle& circle);
 
 // The day a circle opened: its first recorded phase change, or its creation.
 CivilDate OpenedOn(Context& context, const domain::Circle& circle);
