@@ -13,6 +13,7 @@
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_portal.hpp"
+#include "web/pages/circles/minutes_view.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 #include "web/parameters.hpp"
 
@@ -161,22 +162,11 @@ mstch::map MinutesView(const Context& context, const PortalMeetingPage& page,
                        const domain::Minutes& minutes) {
   mstch::array present;
   for (const auto id : minutes.present_volunteers) present.push_back(MemberName(page, id));
-  const std::pair<const char*, const std::string*> parts[] = {
-      {N_("Check-in"), &minutes.check_in},
-      {N_("Accountability: relationships, risk factors, situations"), &minutes.accountability},
-      {N_("Support given"), &minutes.support},
-      {N_("Decisions"), &minutes.decisions},
-      {N_("Next steps"), &minutes.next_steps}};
-  mstch::array rows;
-  for (const auto& [label, text] : parts) {
-    if (!text->empty())
-      rows.push_back(mstch::map{{"label", context.Translate(label)}, {"text", *text}});
-  }
   return mstch::map{{"writer", MemberName(page, minutes.written_by_volunteer_id)},
                     {"length", FormatLength(context, minutes.duration_minutes)},
                     {"core_member_present", minutes.core_member_present},
                     {"present", present},
-                    {"parts", rows},
+                    {"parts", MinutesParts(context, minutes, BlankParts::kLeaveOut)},
                     {"acknowledged", minutes.acknowledged()},
                     {"comment", minutes.coordinator_comment}};
 }
