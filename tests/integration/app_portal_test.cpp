@@ -1,12 +1,14 @@
 // The volunteer's portal called without HTTP, on SQLite and PostgreSQL: only the volunteer whose
-// account is linked to the file finds it; the hours they log are stored as pending and audited,
-// after the form's own checks; a closed file logs no more hours; anyone else gets NotFound.
+// account is linked to the file finds it, and its home (their screening, training, hours and
+// circles) is audited once; the hours they log are stored as pending and audited, after the form's
+// own checks; a closed file logs no more hours; anyone else gets NotFound.
 #include <gtest/gtest.h>
 
 #include "app/portal/home.hpp"
 #include "app/portal/portal.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
+#include "support/core_member_fixture.hpp"
 #include "support/test_server.hpp"
 #include "support/volunteer_fixture.hpp"
 
@@ -36,6 +38,7 @@ class AppPortal : public ::testing::TestWithParam<Backend> {
   TestServer server_{TestServer::Options{.backend = GetParam(), .listen = false}};
   AuthFixture auth_{server_};
   VolunteerFixture volunteers_{server_};
+  CoreMemberFixture intake_{server_};
   CircleFixture circles_{server_};
   TestOrganisation a_, b_;
   std::int64_t own_ = 0;
@@ -71,6 +74,38 @@ TEST_P(AppPortal, HoursAreRefusedForMistakesAClosedFileAndAnyoneWithoutAPortal) 
   ASSERT_FALSE(staff);
   EXPECT_EQ(staff.error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(auth_.CountRows("volunteer_hours"), 0);
+}
+
+TEST_P(AppPortal, TheHomeShowsTheFilesScreeningTrainingHoursAndCirclesAuditedOnce) {
+  const auto today = circles_.Today();
+  volunteers_.AddFullScreening(a_.id, own_, AddDays(today, -100));
+  volunteers_.AddTrainingSession(a_.id, 0, AddDays(today, -90), 15 * 60, {own_});
+  const auto core_member = intake_.CreateCoreMember(a_.id, "Marcel Exemple", "2026-001");
+  const auto circle = circles_.CreateCircle(a_.id, core_member, domain::CirclePhase::kWeekly,
+                                            AddDays(today, -60), AddDays(today, -60));
+  circles_.AddMember(a_.id, circle, own_, AddDays(today, -60));
+  ASSERT_TRUE(app::portal::LogHours(server_.app(), ActorOf(a_.volunteer), Typed()));
+
+  const auto home = app::portal::LoadPortalHome(server_.app(), ActorOf(a_.volunteer), {});
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->volunteer.id, own_);
+  EXPECT_FALSE(home->items.empty());
+  EXPECT_EQ(home->attendance.size(), 1u);
+  EXPECT_EQ(home->logged.own_page.size(), 1u);
+  ASSERT_EQ(home->circles.size(), 1u);
+  EXPECT_EQ(home->circles.front().circle.id, circle);
+  EXPECT_TRUE(home->can_log_hours);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "volunteer.view_own", a_.volunteer.id), 1u);
+  ASSERT_TRUE(app::portal::LoadPortalHome(server_.app(), ActorOf(a_.volunteer), {},
+                                          app::circles::ViewAudit::kSkip));
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "volunteer.view_own", a_.volunteer.id), 1u);
+
+  const auto closed = app::portal::LoadPortalHome(server_.app(), ActorOf(b_.volunteer), {});
+  ASSERT_TRUE(closed);
+  EXPECT_FALSE(closed->can_log_hours) << "a closed file logs no more hours";
+  const auto staff = app::portal::LoadPortalHome(server_.app(), ActorOf(a_.coordinator), {});
+  ASSERT_FALSE(staff);
+  EXPECT_EQ(staff.error().kind, ErrorKind::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppPortal, ::testing::Values(Backend::kSqlite));

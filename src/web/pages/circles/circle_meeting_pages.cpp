@@ -8,28 +8,13 @@
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_view.hpp"
+#include "web/pages/circles/minutes_view.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::circles {
 namespace {
 
 using app::circles::MeetingPage;
-
-// The parts of the minutes, in the order they are written, with their labels.
-mstch::array MinutesParts(const Context& context, const domain::Minutes& minutes) {
-  const std::pair<const char*, const std::string*> parts[] = {
-      {N_("Check-in"), &minutes.check_in},
-      {N_("Accountability: relationships, risk factors, situations"), &minutes.accountability},
-      {N_("Support given"), &minutes.support},
-      {N_("Decisions"), &minutes.decisions},
-      {N_("Next steps"), &minutes.next_steps}};
-  mstch::array rows;
-  for (const auto& [label, text] : parts) {
-    rows.push_back(
-        mstch::map{{"label", context.Translate(label)}, {"text", *text}, {"empty", text->empty()}});
-  }
-  return rows;
-}
 
 // The minutes section of a meeting's page: who wrote them and when, who was there, and what they
 // say.

@@ -1,18 +1,19 @@
 #pragma once
 
 #include <mstch/mstch.hpp>
+#include <vector>
 
-#include "domain/volunteer.hpp"
+#include "app/circles/portal_circle.hpp"
 #include "web/context.hpp"
 
 // The volunteer's circles inside their portal (web/pages/portal/): what the portal's home shows of
 // them.
 namespace cercle::web::pages::circles {
 
-// The circles `volunteer` may still read, for the portal's home: code name, the name the core
-// member goes by, phase, next meeting, the minutes the volunteer is asked to write (late ones
-// flagged), and until when a closed circle stays visible. Costs a few queries, whatever the number
-// of circles.
-mstch::array PortalCircles(Context& context, const domain::Volunteer& volunteer);
+// The rows of the portal's list of circles (app::circles::ReadPortalCircles): code name, the name
+// the core member goes by, phase, next meeting, the minutes the volunteer is asked to write (late
+// ones flagged), and until when a closed circle stays visible.
+mstch::array PortalCircleRows(const Context& context,
+                              const std::vector<app::circles::PortalCircleRow>& circles);
 
 }  // namespace cercle::web::pages::circles

@@ -3,9 +3,6 @@
 #include "base/text.hpp"
 
 #include "app/portal/portal.hpp"
-#include "auth/policies/volunteer_policy.hpp"
-#include "store/screening_store.hpp"
-#include "store/training_store.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_portal.hpp"
@@ -14,31 +11,8 @@
 namespace cercle::web::pages::portal {
 namespace {
 
-using auth::policies::VolunteerPolicy;
+using app::portal::PortalHome;
 namespace views = volunteers;
-
-// What the portal reads besides the file: its screening items, training attendance and the hours
-// logged. It stays here until the volunteers' helpers it uses move to the application layer.
-struct PortalData {
-  std::vector<domain::ScreeningItem> items;
-  std::vector<domain::TrainingAttendance> attendance;
-  views::LoggedHours logged;
-};
-
-PortalData ReadPortalData(const Context& context, const domain::Volunteer& volunteer) {
-  const auto& actor = context.signed_in();
-  const std::int64_t organisation = *actor.organisation_id;
-  return context.services.database.Read(actor.scope(), [&](soci::session& session) {
-    PortalData data;
-    data.items = store::ScreeningStore(session).ListItems(volunteer.id, organisation);
-    data.attendance = store::TrainingStore(session).VolunteerAttendance(volunteer.id, organisation);
-    data.logged =
-        app::volunteers::ReadLoggedHours(store::Unit(session, context.services.database.dialect(),
-                                                     actor.scope(), context.services.clock),
-                                         volunteer.id, views::RequestedHoursPage(context));
-    return data;
-  });
-}
 
 mstch::array AvailabilityRows(const Context& context, const domain::Volunteer& volunteer) {
   mstch::array availability;
@@ -59,14 +33,13 @@ mstch::array AvailabilityRows(const Context& context, const domain::Volunteer& v
 }
 
 // The training sessions attended, newest first.
-mstch::array SessionRows(const Context& context, const views::ProgramSetup& setup,
-                         const PortalData& data) {
+mstch::array SessionRows(const Context& context, const PortalHome& home) {
   std::map<std::int64_t, std::string> module_names;
-  for (const auto& module : setup.training_modules) {
+  for (const auto& module : home.setup.training_modules) {
     module_names[module.id] = views::DataName(context, module.name);
   }
   mstch::array sessions;
-  for (auto it = data.attendance.rbegin(); it != data.attendance.rend(); ++it) {
+  for (auto it = home.attendance.rbegin(); it != home.attendance.rend(); ++it) {
     sessions.push_back(mstch::map{{"date", views::FormatDate(context, it->held_on)},
                                   {"module", module_names[it->module_id]},
                                   {"hours", views::FormatHours(context, it->minutes)}});
@@ -75,13 +48,12 @@ mstch::array SessionRows(const Context& context, const views::ProgramSetup& setu
 }
 
 // Hours: approved totals, and what waits for the coordinator.
-void AddHoursTotals(const Context& context, const PortalData& data, CivilDate today,
-                    mstch::map& model) {
-  const auto combined = views::CombinedHours(data.attendance, data.logged.monthly_sums);
+void AddHoursTotals(const Context& context, const PortalHome& home, mstch::map& model) {
+  const auto combined = views::CombinedHours(home.attendance, home.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
   const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
-  const domain::YearMonth this_month{static_cast<int>(today.year()),
-                                     static_cast<unsigned>(today.month())};
+  const domain::YearMonth this_month{static_cast<int>(home.today.year()),
+                                     static_cast<unsigned>(home.today.month())};
   const auto month = approved.by_month.find(this_month);
   const auto year = approved.by_year.find(this_month.year);
   model["hours_month"] =
@@ -103,9 +75,9 @@ void AddHoursTotals(const Context& context, const PortalData& data, CivilDate to
   model["months"] = months;
 }
 
-mstch::array LoggedRows(const Context& context, const PortalData& data) {
+mstch::array LoggedRows(const Context& context, const PortalHome& home) {
   mstch::array logged;
-  for (const auto& entry : data.logged.own_page) {
+  for (const auto& entry : home.logged.own_page) {
     logged.push_back(mstch::map{
         {"date", views::FormatDate(context, entry.worked_on)},
         {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},
@@ -129,12 +101,10 @@ mstch::map HoursForm(const Context& context, CivilDate today, const Form* form,
   return hours_form;
 }
 
-Response Render(Context& context, const domain::Volunteer& volunteer, const Form* form,
-                const Error* error, const std::string& notice) {
-  const auto setup = views::LoadProgramSetup(context);
-  const auto data = ReadPortalData(context, volunteer);
-  const CivilDate today = context.services.app.Today();
-  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+Response Render(Context& context, const PortalHome& home, const Form* form, const Error* error,
+                const std::string& notice) {
+  const auto& volunteer = home.volunteer;
+  const int notice_days = static_cast<int>(home.setup.settings.Get("volunteer.expiry_notice_days"));
   mstch::map model{{"name", volunteer.FullName()},
                    {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
                    {"stage_badge", views::StageBadge(volunteer.stage)},
@@ -144,20 +114,21 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
                    {"languages", volunteer.languages}};
   if (!notice.empty()) model["notice"] = notice;
   // Their circles: the next meeting, the minutes to write.
-  model["circles"] = circles::PortalCircles(context, volunteer);
+  model["circles"] = circles::PortalCircleRows(context, home.circles);
   model["availability"] = AvailabilityRows(context, volunteer);
   // Screening: the status of each item only. Results' notes and refusal reasons stay with the
   // coordinators.
   model["screening"] = views::ScreeningStatusRows(
-      context, domain::SummariseScreening(setup.screening_types, data.items, today, notice_days));
+      context,
+      domain::SummariseScreening(home.setup.screening_types, home.items, home.today, notice_days));
   model["training"] = views::TrainingProgressRows(
-      context, domain::SummariseTraining(setup.training_modules, data.attendance));
-  model["sessions"] = SessionRows(context, setup, data);
-  AddHoursTotals(context, data, today, model);
-  views::AddOwnHoursPagination(context, data.logged, model);
-  model["logged"] = LoggedRows(context, data);
-  model["can_log"] = VolunteerPolicy::CanLogOwnHours(context.signed_in(), volunteer);
-  model["hours_form"] = HoursForm(context, today, form, error);
+      context, domain::SummariseTraining(home.setup.training_modules, home.attendance));
+  model["sessions"] = SessionRows(context, home);
+  AddHoursTotals(context, home, model);
+  views::AddOwnHoursPagination(context, home.logged, model);
+  model["logged"] = LoggedRows(context, home);
+  model["can_log"] = home.can_log_hours;
+  model["hours_form"] = HoursForm(context, home.today, form, error);
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(context, "portal_home", context.Translate(N_("My volunteering")),
                     std::move(model), error ? StatusFor(error->kind) : 200);
@@ -166,15 +137,14 @@ Response Render(Context& context, const domain::Volunteer& volunteer, const Form
 }  // namespace
 
 Response Show(Context& context) {
-  const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
-  if (!volunteer) return Deny(context, "volunteer", "");
-  app::AuditView(context.services.app, context.signed_in(),
-                 {"volunteer.view_own", "volunteer", std::to_string(volunteer->id)});
+  const auto home = app::portal::LoadPortalHome(context.services.app, context.signed_in(),
+                                                views::RequestedHoursPage(context));
+  if (!home) return Deny(context, "volunteer", "");
   const std::string notice =
       context.request.query == "logged=1"
           ? context.Translate(N_("Your hours are recorded. The coordinator will approve them."))
           : "";
-  return Render(context, *volunteer, nullptr, nullptr, notice);
+  return Render(context, *home, nullptr, nullptr, notice);
 }
 
 Response LogHours(Context& context) {
@@ -188,9 +158,11 @@ Response LogHours(Context& context) {
   const auto logged = app::portal::LogHours(context.services.app, context.signed_in(), command);
   if (!logged) {
     return Refusal(context, logged.error(), "volunteer", "", [&](const Error& error) {
-      const auto volunteer = app::portal::FindOwnFile(context.services.app, context.signed_in());
-      if (!volunteer) return Deny(context, "volunteer", "");
-      return Render(context, *volunteer, &form, &error, "");
+      const auto home = app::portal::LoadPortalHome(context.services.app, context.signed_in(),
+                                                    views::RequestedHoursPage(context),
+                                                    app::circles::ViewAudit::kSkip);
+      if (!home) return Deny(context, "volunteer", "");
+      return Render(context, *home, &form, &error, "");
     });
   }
   return Response::Redirect("/portal?logged=1");
