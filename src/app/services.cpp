@@ -24,4 +24,10 @@ void AuditView(const Services& services, const auth::Actor& actor, const Audited
   services.audit.Record(services.database, EventOf(services, actor, audited));
 }
 
+void RecordEvent(const Services& services, const audit::Event& event) {
+  services.audit.Record(services.database, event);
+}
+
+bool Writable(const Services& services) { return services.database.Writable(); }
+
 }  // namespace cercle::app

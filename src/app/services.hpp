@@ -90,4 +90,11 @@ Status RequireStepUp(const Services& services, const auth::Actor& actor);
 // record lands in the audit log.
 void AuditView(const Services& services, const auth::Actor& actor, const Audited& audited);
 
+// Records `event` in a transaction of its own: a refusal the pipeline answered before any command
+// ran (a denied page, a refused request), whoever asked, signed in or not.
+void RecordEvent(const Services& services, const audit::Event& event);
+
+// Whether the database takes changes now (the readiness probe).
+bool Writable(const Services& services);
+
 }  // namespace cercle::app

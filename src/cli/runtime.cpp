@@ -47,7 +47,7 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
            translator_,
            [this] { mail_sender_.Wake(); },
            [this] { scheduler_.Wake(); }},
-      services_{config_, secrets_, *database_, *clock_,        translator_, static_files_,
+      services_{config_, secrets_, *clock_,        translator_, static_files_,
                 views_,  metrics_, audit_,     authenticator_, app_},
       application_(services_, web::Router(web::AllRoutes())) {
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });

@@ -4,17 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "base/page_slice.hpp"
+
 // The store-side convention for lists that grow with the data: a page is a LIMIT and an OFFSET
 // after an ORDER BY that ends on a unique column (the id), so that pages neither overlap nor skip
 // rows; the same on SQLite and PostgreSQL. Each paginated list has a Count…() beside it, so that
 // a page costs two queries whatever the data.
 namespace cercle::store {
 
-// One page of a list: at most `limit` rows after skipping `offset`.
-struct PageSlice {
-  std::int64_t limit = 50;
-  std::int64_t offset = 0;
-};
+// The stores' name for a page of a list (base/page_slice.hpp), until every caller names it
+// cercle::PageSlice.
+using cercle::PageSlice;
 
 // " LIMIT n OFFSET m" for `slice` (both whole numbers the code computed, never user text; a limit
 // under 1 reads 1 and an offset under 0 reads 0).

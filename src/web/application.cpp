@@ -111,8 +111,8 @@ std::string RedirectForAccess(const Route& route, const std::optional<auth::Acto
 Response RenderInputRefusal(Context& context, const InputRefusal& refusal) {
   const auto& actor = context.actor;
   if (actor && actor->signed_in()) {
-    context.services.audit.Record(
-        context.services.database,
+    app::RecordEvent(
+        context.services.app,
         {actor->organisation_id, actor->user_id, "request.refused",
          std::string(PartName(refusal.part)),
          context.request.method_text + " " + context.route.pattern + " " +

@@ -1,5 +1,6 @@
 #include "web/layout.hpp"
 
+#include "app/services.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
 #include "auth/policies/core_member_policy.hpp"
@@ -156,8 +157,8 @@ Response RenderErrorPage(Context& context, int status, const Message& message,
 Response Deny(Context& context, std::string_view object_type, std::string_view object_id,
               int status) {
   const auto& actor = context.actor;
-  context.services.audit.Record(
-      context.services.database,
+  app::RecordEvent(
+      context.services.app,
       {actor ? actor->organisation_id : std::nullopt,
        actor ? std::optional(actor->user_id) : std::nullopt, "authz.denied",
        std::string(object_type), std::string(object_id), context.request.client_address,

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/page_slice.hpp"
 #include "base/result.hpp"
-#include "store/page_slice.hpp"
 #include "web/context.hpp"
 
 // Pages of the lists that grow with the data: which page a request asks for (?page=), and the
@@ -33,7 +33,7 @@ struct Pagination {
   std::string parameter = "page";  // the query parameter that names the page
 
   // The LIMIT and OFFSET of this page for the store.
-  store::PageSlice Slice() const { return {size, (page - 1) * size}; }
+  PageSlice Slice() const { return {size, (page - 1) * size}; }
 };
 
 // The page ?page= (or ?`parameter`=, for a second list on the same page) asks for among `total`

@@ -7,7 +7,6 @@
 #include "config/config.hpp"
 #include "config/secrets.hpp"
 #include "i18n/translator.hpp"
-#include "store/database.hpp"
 #include "web/metrics.hpp"
 #include "web/static_files.hpp"
 #include "web/views.hpp"
@@ -18,7 +17,6 @@ namespace cercle::web {
 struct Services {
   const config::Config& config;
   const config::Secrets& secrets;
-  store::Database& database;
   const Clock& clock;
   const i18n::Translator& translator;
   const StaticFiles& static_files;

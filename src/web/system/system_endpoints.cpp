@@ -1,5 +1,6 @@
 #include "web/system/system_endpoints.hpp"
 
+#include "app/services.hpp"
 #include "web/layout.hpp"
 
 namespace cercle::web::system {
@@ -9,7 +10,7 @@ Response Live(Context&) { return Response::Text(200, "ok\n"); }
 Response Ready(Context& context) {
   // Ready means a write can succeed: after disk full or a read-only database, reads alone are not
   // enough for a load balancer to send people here.
-  if (context.services.database.Writable()) return Response::Text(200, "ready\n");
+  if (app::Writable(context.services.app)) return Response::Text(200, "ready\n");
   return Response::Text(503, "database cannot take writes\n");
 }
 
