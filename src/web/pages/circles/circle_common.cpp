@@ -95,21 +95,6 @@ std::optional<domain::Circle> FindManagedCircle(Context& context) {
   return FindManagedCircle(context, *id);
 }
 
-void Audit(Context& context, soci::session& session, const std::string& action,
-           const std::string& object_type, std::int64_t object_id) {
-  const auto& actor = context.signed_in();
-  context.services.audit.Append(
-      session, context.services.database.dialect(),
-      {actor.organisation_id, actor.user_id, action, object_type, std::to_string(object_id),
-       context.request.client_address, audit::Outcome::kSuccess, context.services.clock.Now()});
-}
-
-void RecordView(Context& context, const std::string& action, const std::string& object_type,
-                std::int64_t object_id) {
-  app::AuditView(context.services.app, context.signed_in(),
-                 {action, object_type, std::to_string(object_id)});
-}
-
 mstch::array SlotRows(const Context& context, const domain::Availability& chosen,
                       const std::string& prefix) {
   mstch::array rows;

@@ -60,16 +60,6 @@ std::string PhaseBadge(domain::CirclePhase phase);
 std::optional<domain::Circle> FindManagedCircle(Context& context);
 std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id);
 
-// Appends `action` on `object_type` `object_id` by the actor to the audit log, inside the caller's
-// write transaction. Transitional: only the handlers not yet moved to app::circles call it (the
-// portal's circle pages and the suggestions); app commands audit with app::Audit.
-void Audit(Context& context, soci::session& session, const std::string& action,
-           const std::string& object_type, std::int64_t object_id);
-// Records `action` in a transaction of its own (views), through app::AuditView. Transitional, as
-// Audit() above: page queries of app::circles record their own views.
-void RecordView(Context& context, const std::string& action, const std::string& object_type,
-                std::int64_t object_id);
-
 // The options of a <select>: every value with its translated label, `chosen` selected.
 template <class Enum, class Names, class Labels>
 mstch::array Choices(const Context& context, const std::vector<Enum>& values, Names name,
