@@ -82,7 +82,7 @@ int AddUser(Runtime& runtime, const config::Config& config, const UserOptions& o
       return 1;
     }
     for (const auto& name : options.roles) {
-      const auto role = domain::ParseRole(name);
+      const auto role = domain::ParseEnum<domain::Role>(name);
       if (!role || *role == domain::Role::kNetworkAdmin) {
         std::cerr << "cercle: unknown role \"" << name << "\"\n";
         return 1;

@@ -932,7 +932,7 @@ Status AddContactsAndReviews(const Loader& loader, const DemoCircle& demo, const
         contact.circle_id = opened.circle.id;
         contact.volunteer_id = ids[(loader.turn + index) % ids.size()];
         contact.contacted_on = loader.DaysAgo(day);
-        contact.kind = domain::ContactKinds()[index % domain::ContactKinds().size()];
+        contact.kind = domain::EnumValues<domain::ContactKind>()[index % domain::EnumValues<domain::ContactKind>().size()];
         contact.duration_minutes = 15 + static_cast<int>(index % 6) * 15;
         contact.note = kContactNotes[index % std::size(kContactNotes)];
         contact.logged_by = loader.by();

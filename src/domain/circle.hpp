@@ -63,18 +63,6 @@ struct EnumTable<ClosureReason> {
   }};
 };
 
-// The names the rest of the program calls (one line each over the tables above).
-inline std::string_view PhaseName(CirclePhase phase) { return NameOf(phase); }
-inline std::optional<CirclePhase> ParsePhase(std::string_view name) {
-  return ParseEnum<CirclePhase>(name);
-}
-// The English msgid of the phase's label.
-inline std::string_view PhaseLabel(CirclePhase phase) { return LabelOf(phase); }
-inline std::string_view ClosureReasonName(ClosureReason reason) { return NameOf(reason); }
-inline std::optional<ClosureReason> ParseClosureReason(std::string_view name) {
-  return ParseEnum<ClosureReason>(name);
-}
-inline std::string_view ClosureReasonLabel(ClosureReason reason) { return LabelOf(reason); }
 
 // Every phase in order, and every closure reason, for forms.
 const std::vector<CirclePhase>& AllPhases();

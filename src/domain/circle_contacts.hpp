@@ -28,16 +28,6 @@ struct EnumTable<ContactKind> {
       {ContactKind::kOuting, "outing", N_("Outing")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<ContactKind>& ContactKinds() {
-  static const std::vector<ContactKind> values = EnumValues<ContactKind>();
-  return values;
-}
-inline std::string_view ContactKindName(ContactKind value) { return NameOf(value); }
-inline std::optional<ContactKind> ParseContactKind(std::string_view name) {
-  return ParseEnum<ContactKind>(name);
-}
-inline std::string_view ContactKindLabel(ContactKind value) { return LabelOf(value); }
 
 // One contact a volunteer logged.
 struct CircleContact {

@@ -72,11 +72,6 @@ struct EnumTable<Signatory> {
   }};
 };
 
-// "core_member", "volunteer" (one line each over the table above).
-inline std::string_view SignatoryName(Signatory signatory) { return NameOf(signatory); }
-inline std::optional<Signatory> ParseSignatory(std::string_view name) {
-  return ParseEnum<Signatory>(name);
-}
 
 // One signature of one version.
 struct CovenantSignature {

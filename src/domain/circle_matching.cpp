@@ -42,7 +42,7 @@ CircleNeeds NeedsOf(const Circle& circle, const CoreMember& core_member,
   }
   needs.region = core_member.region;
   if (circle.offence_profile)
-    needs.offence_profile = std::string(OffenceProfileName(*circle.offence_profile));
+    needs.offence_profile = std::string(NameOf(*circle.offence_profile));
   needs.exclusion_zones = ExclusionZones(conditions, today);
   for (int day = 0; day < Availability::kDays; ++day) {
     for (int period = 0; period < Availability::kPeriods; ++period) {
@@ -76,7 +76,7 @@ Candidate CandidateOf(const Volunteer& volunteer, int circle_count, bool declare
   candidate.gender = volunteer.gender;
   candidate.declared_conflict = declared_conflict;
   for (const auto profile : declined)
-    candidate.declined_profiles.emplace_back(OffenceProfileName(profile));
+    candidate.declined_profiles.emplace_back(NameOf(profile));
   candidate.gate_failures = std::move(gate_failures);
   return candidate;
 }

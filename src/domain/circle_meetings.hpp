@@ -31,16 +31,6 @@ struct EnumTable<MeetingKind> {
       {MeetingKind::kClosure, "closure", N_("Closure meeting")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<MeetingKind>& MeetingKinds() {
-  static const std::vector<MeetingKind> values = EnumValues<MeetingKind>();
-  return values;
-}
-inline std::string_view MeetingKindName(MeetingKind value) { return NameOf(value); }
-inline std::optional<MeetingKind> ParseMeetingKind(std::string_view name) {
-  return ParseEnum<MeetingKind>(name);
-}
-inline std::string_view MeetingKindLabel(MeetingKind value) { return LabelOf(value); }
 
 // A planned (or held) meeting. Its place shows in volunteers' calendar feeds: it never names
 // anyone.
@@ -106,7 +96,6 @@ struct EnumTable<MinutesState> {
       {MinutesState::kAcknowledged, "acknowledged", N_("Minutes acknowledged")},
   }};
 };
-inline std::string_view MinutesStateLabel(MinutesState value) { return LabelOf(value); }
 
 // The moment the minutes of `meeting` are due: kMinutesDueHours after its end.
 Instant MinutesDueAt(const Meeting& meeting);

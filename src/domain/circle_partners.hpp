@@ -38,16 +38,6 @@ struct EnumTable<PartnerKind> {
       {PartnerKind::kOther, "other", N_("Other partner")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<PartnerKind>& PartnerKinds() {
-  static const std::vector<PartnerKind> values = EnumValues<PartnerKind>();
-  return values;
-}
-inline std::string_view PartnerKindName(PartnerKind value) { return NameOf(value); }
-inline std::optional<PartnerKind> ParsePartnerKind(std::string_view name) {
-  return ParseEnum<PartnerKind>(name);
-}
-inline std::string_view PartnerKindLabel(PartnerKind value) { return LabelOf(value); }
 
 // A person of the outer circle.
 struct PartnerContact {

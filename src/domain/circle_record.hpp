@@ -35,16 +35,16 @@ struct EnumTable<OffenceProfile> {
 
 // Every profile, in display order.
 const std::vector<OffenceProfile>& OffenceProfiles();
-// "child_victims", "adult_victims", "online", "non_contact" (one line each over the table above).
-inline std::string_view OffenceProfileName(OffenceProfile profile) { return NameOf(profile); }
-inline std::optional<OffenceProfile> ParseOffenceProfile(std::string_view name) {
-  return ParseEnum<OffenceProfile>(name);
-}
-// The English msgid of the profile's label.
-inline std::string_view OffenceProfileLabel(OffenceProfile profile) { return LabelOf(profile); }
 
 // One circle.
-struct Circle {
+// What coordinators set when they open a circle and change on its page: the details its form
+// holds (web/pages/circles/circle_details.cpp describes their fields). All optional.
+struct CircleDetails {
+  std::optional<OffenceProfile> offence_profile;
+  Availability meeting_times;  // the weekly slots the circle can meet at
+};
+
+struct Circle : CircleDetails {
   std::int64_t id = 0;
   std::int64_t organisation_id = 0;
   std::int64_t core_member_id = 0;
@@ -53,8 +53,6 @@ struct Circle {
   CirclePhase phase = CirclePhase::kForming;
   CivilDate phase_since{};              // the day the current phase began
   std::optional<CivilDate> started_on;  // the day of the first active phase
-  std::optional<OffenceProfile> offence_profile;
-  Availability meeting_times;  // the weekly slots the circle can meet at
   std::optional<CivilDate> closed_on;
   std::optional<ClosureReason> closure_reason;
   std::string closing_note;

@@ -38,17 +38,6 @@ struct EnumTable<RenewalDecision> {
   }};
 };
 
-// The names the rest of the program calls (one line each over the tables above).
-inline std::string_view ReviewKindName(ReviewKind kind) { return NameOf(kind); }
-inline std::optional<ReviewKind> ParseReviewKind(std::string_view name) {
-  return ParseEnum<ReviewKind>(name);
-}
-inline std::string_view ReviewKindLabel(ReviewKind kind) { return LabelOf(kind); }
-inline std::string_view RenewalDecisionName(RenewalDecision decision) { return NameOf(decision); }
-inline std::optional<RenewalDecision> ParseRenewalDecision(std::string_view name) {
-  return ParseEnum<RenewalDecision>(name);
-}
-inline std::string_view RenewalDecisionLabel(RenewalDecision decision) { return LabelOf(decision); }
 
 // One recorded review or renewal.
 struct CircleReview {

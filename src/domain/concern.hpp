@@ -68,10 +68,6 @@ struct EnumTable<Severity> {
 
 // Every severity, from the least to the most serious (for the reports).
 inline std::vector<Severity> Severities() { return EnumValues<Severity>(); }
-inline std::optional<Severity> ParseSeverity(std::string_view name) {
-  return ParseEnum<Severity>(name);
-}
-inline std::string_view SeverityLabel(Severity severity) { return LabelOf(severity); }
 // The CSS modifier of the severity's badge: "danger" for urgent and emergency, "warning" for a
 // concern, "".
 std::string_view SeverityBadge(Severity severity);

@@ -30,9 +30,9 @@ std::optional<std::chrono::minutes> AcknowledgementDeadline(Severity severity,
                                                             const Settings& settings) {
   switch (severity) {
     case Severity::kEmergency:
-      return std::chrono::minutes(settings.Get("concern.ack_minutes_emergency"));
+      return std::chrono::minutes(settings.Get(domain::SettingKey::kConcernAckMinutesEmergency));
     case Severity::kUrgent:
-      return std::chrono::minutes(settings.Get("concern.ack_minutes_urgent"));
+      return std::chrono::minutes(settings.Get(domain::SettingKey::kConcernAckMinutesUrgent));
     case Severity::kInformation:
     case Severity::kConcern:
       break;

@@ -33,11 +33,6 @@ struct EnumTable<CoreMemberStatus> {
 };
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<CoreMemberStatus> CoreMemberStatuses() { return EnumValues<CoreMemberStatus>(); }
-inline std::string_view CoreMemberStatusName(CoreMemberStatus status) { return NameOf(status); }
-inline std::optional<CoreMemberStatus> ParseCoreMemberStatus(std::string_view name) {
-  return ParseEnum<CoreMemberStatus>(name);
-}
-inline std::string_view CoreMemberStatusLabel(CoreMemberStatus status) { return LabelOf(status); }
 
 // The statuses a coordinator may move a file in `from` to, by hand:
 //   candidate          → waiting for circle, closed
@@ -69,16 +64,6 @@ struct EnumTable<PreferredLanguage> {
       {PreferredLanguage::kOther, "other", N_("Other language")},
   }};
 };
-// The one-line forms of the table that callers outside the intake area still use.
-inline std::string_view PreferredLanguageName(PreferredLanguage language) {
-  return NameOf(language);
-}
-inline std::optional<PreferredLanguage> ParsePreferredLanguage(std::string_view name) {
-  return ParseEnum<PreferredLanguage>(name);
-}
-inline std::string_view PreferredLanguageLabel(PreferredLanguage language) {
-  return LabelOf(language);
-}
 
 // A core member's file.
 struct CoreMember {

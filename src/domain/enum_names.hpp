@@ -67,10 +67,13 @@ constexpr std::optional<E> ParseEnum(std::string_view name) {
 
 // Every value of `E`, in table order.
 template <class E>
-std::vector<E> EnumValues() {
-  std::vector<E> values;
-  values.reserve(EnumTable<E>::kEntries.size());
-  for (const auto& entry : EnumTable<E>::kEntries) values.push_back(entry.value);
+const std::vector<E>& EnumValues() {
+  static const std::vector<E> values = [] {
+    std::vector<E> all;
+    all.reserve(EnumTable<E>::kEntries.size());
+    for (const auto& entry : EnumTable<E>::kEntries) all.push_back(entry.value);
+    return all;
+  }();
   return values;
 }
 

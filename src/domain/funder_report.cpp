@@ -124,11 +124,11 @@ FigureResult CountOutreach(const ReportRecords& records, const ReportPeriod& per
     ++result.value;
     ++by_kind[activity.kind];
     result.records.push_back({RecordKind::kOutreach, activity.id, 0, activity.held_on, 1,
-                              std::string(OutreachKindLabel(activity.kind))});
+                              std::string(LabelOf(activity.kind))});
   }
   for (const auto kind : kinds) {
     result.breakdown.push_back(
-        {std::string(OutreachKindName(kind)), std::string(OutreachKindLabel(kind)), by_kind[kind]});
+        {std::string(NameOf(kind)), std::string(LabelOf(kind)), by_kind[kind]});
   }
   return result;
 }
@@ -159,10 +159,10 @@ FigureResult CountEvents(const ReportRecords& records, const ReportPeriod& perio
     result.records.push_back({RecordKind::kEvent, event.id, 0, event.occurred_on, 1,
                               std::string(EventBreakdownLabel(event.category, event.period))});
   }
-  for (const auto category : OffenceCategories()) {
-    for (const auto when : CirclePeriods()) {
+  for (const auto category : EnumValues<domain::OffenceCategory>()) {
+    for (const auto when : EnumValues<domain::CirclePeriod>()) {
       result.breakdown.push_back(
-          {std::string(OffenceCategoryName(category)) + "_" + std::string(CirclePeriodName(when)),
+          {std::string(NameOf(category)) + "_" + std::string(NameOf(when)),
            std::string(EventBreakdownLabel(category, when)), counts[{category, when}]});
     }
   }
@@ -181,7 +181,7 @@ FigureResult TrainedVolunteers(const ReportRecords& records, const ReportPeriod&
     if (!completed || period.to < *completed) continue;
     ++result.value;
     result.records.push_back({RecordKind::kVolunteer, volunteer.id, 0, *completed, 1,
-                              std::string(VolunteerStageLabel(*stage))});
+                              std::string(LabelOf(*stage))});
   }
   return result;
 }
@@ -209,14 +209,14 @@ FigureResult VolunteerHours(const ReportRecords& records, const ReportPeriod& pe
     by_month[MonthOf(attendance.held_on)] += attendance.minutes;
     result.records.push_back({RecordKind::kTrainingAttendance, attendance.volunteer_id,
                               attendance.session_id, attendance.held_on, attendance.minutes,
-                              std::string(HoursKindLabel(HoursKind::kTraining))});
+                              std::string(LabelOf(HoursKind::kTraining))});
   }
   for (const auto& hours : records.logged_hours) {
     if (!period.Contains(hours.worked_on)) continue;
     result.value += hours.minutes;
     by_month[MonthOf(hours.worked_on)] += hours.minutes;
     result.records.push_back({RecordKind::kLoggedHours, hours.id, 0, hours.worked_on, hours.minutes,
-                              std::string(HoursKindLabel(hours.kind))});
+                              std::string(LabelOf(hours.kind))});
   }
   for (const auto& [month, minutes] : by_month) {
     result.breakdown.push_back({MonthKey(month), "", minutes});
@@ -319,7 +319,7 @@ FigureResult PotentialCoreMembers(const ReportRecords& records, const ReportPeri
     }
     ++referrals;
     result.records.push_back({RecordKind::kReferral, referral.id, 0, referral.received_on, 1,
-                              std::string(ReferralStatusLabel(*status))});
+                              std::string(LabelOf(*status))});
   }
   for (const auto& core_member : records.core_members) {
     const auto status = StatusOn(core_member.history, period.to);
@@ -330,7 +330,7 @@ FigureResult PotentialCoreMembers(const ReportRecords& records, const ReportPeri
     ++files;
     result.records.push_back({RecordKind::kCoreMember, core_member.id, 0,
                               core_member.OpenedOn().value_or(period.to), 1,
-                              std::string(CoreMemberStatusLabel(*status))});
+                              std::string(LabelOf(*status))});
   }
   result.value = referrals + files;
   result.breakdown = {
@@ -367,7 +367,7 @@ FigureResult CoreMembersBySource(const ReportRecords& records, const ReportPerio
     ++result.value;
     result.records.push_back({RecordKind::kCoreMember, core_member.id, 0,
                               core_member.OpenedOn().value_or(period.from), 1,
-                              referral ? std::string(ReferralSourceLabel(referral->source))
+                              referral ? std::string(LabelOf(referral->source))
                                        : std::string(N_("No referral recorded"))});
   }
   result.breakdown = {
@@ -396,11 +396,11 @@ FigureResult PeopleReached(const ReportRecords& records, const ReportPeriod& per
     result.value += *activity.reach;
     by_kind[activity.kind] += *activity.reach;
     result.records.push_back({RecordKind::kOutreach, activity.id, 0, activity.held_on,
-                              *activity.reach, std::string(OutreachKindLabel(activity.kind))});
+                              *activity.reach, std::string(LabelOf(activity.kind))});
   }
-  for (const auto kind : OutreachKinds()) {
+  for (const auto kind : EnumValues<domain::OutreachKind>()) {
     result.breakdown.push_back(
-        {std::string(OutreachKindName(kind)), std::string(OutreachKindLabel(kind)), by_kind[kind]});
+        {std::string(NameOf(kind)), std::string(LabelOf(kind)), by_kind[kind]});
   }
   return result;
 }

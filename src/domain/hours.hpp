@@ -44,12 +44,6 @@ struct EnumTable<HoursKind> {
   }};
 };
 
-// The stored name ("training", "travel"…), the kind stored as `name`, and its label's msgid.
-inline std::string_view HoursKindName(HoursKind kind) { return NameOf(kind); }
-inline std::optional<HoursKind> ParseHoursKind(std::string_view name) {
-  return ParseEnum<HoursKind>(name);
-}
-inline std::string_view HoursKindLabel(HoursKind kind) { return LabelOf(kind); }
 // The kinds a volunteer logs themselves, in display order (training comes from attendance).
 const std::vector<HoursKind>& LoggedHoursKinds();
 
@@ -65,7 +59,6 @@ struct EnumTable<HoursStatus> {
   }};
 };
 
-inline std::string_view HoursStatusLabel(HoursStatus status) { return LabelOf(status); }
 
 // A stretch of volunteer time.
 struct HoursEntry {

@@ -45,11 +45,6 @@ struct EnumTable<OrderType> {
 };
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<OrderType> OrderTypes() { return EnumValues<OrderType>(); }
-inline std::string_view OrderTypeName(OrderType type) { return NameOf(type); }
-inline std::optional<OrderType> ParseOrderType(std::string_view name) {
-  return ParseEnum<OrderType>(name);
-}
-inline std::string_view OrderTypeLabel(OrderType type) { return LabelOf(type); }
 
 // A supervision order.
 struct SupervisionOrder {
@@ -99,7 +94,6 @@ struct EnumTable<ConditionKind> {
       {ConditionKind::kOther, "other", N_("Other condition")},
   }};
 };
-inline std::string_view ConditionKindLabel(ConditionKind kind) { return LabelOf(kind); }
 
 // A condition attached to an order. When it protects a victim, the victim's identity and places are
 // kept in their own fields, which only coordinators and organisation admins read.
@@ -209,7 +203,6 @@ struct EnumTable<ConsentScope> {
       {ConsentScope::kMedia, "media", N_("Media")},
   }};
 };
-inline std::string_view ConsentScopeLabel(ConsentScope scope) { return LabelOf(scope); }
 
 // A consent the core member gave.
 struct Consent {
@@ -245,8 +238,6 @@ struct EnumTable<ConsentState> {
       {ConsentState::kWithdrawn, "withdrawn", N_("Consent withdrawn")},
   }};
 };
-// The one-line forms of the table that callers outside the intake area still use.
-inline std::string_view ConsentStateLabel(ConsentState state) { return LabelOf(state); }
 
 // Checks a consent, with `today` as the latest possible date given. Field errors:
 // "partner_organisation", "given_on", "expires_on".

@@ -80,13 +80,13 @@ Status CheckOutcomeMeasure(const OutcomeMeasure& measure, const std::vector<Outc
                            CivilDate today) {
   std::vector<FieldError> errors;
   CheckPastDate(errors, "measured_on", measure.measured_on, today);
-  for (const auto dimension : OutcomeDimensions()) {
+  for (const auto dimension : EnumValues<domain::OutcomeDimension>()) {
     const auto index = static_cast<std::size_t>(dimension);
     const int level = measure.levels[index];
     const std::size_t levels = index < scales.size() ? scales[index].labels.size() : 0;
     if (level < 1 || static_cast<std::size_t>(level) > levels) {
       errors.push_back(
-          {std::string(OutcomeDimensionName(dimension)), {N_("Choose one of the levels."), {}}});
+          {std::string(NameOf(dimension)), {N_("Choose one of the levels."), {}}});
     }
   }
   if (!errors.empty()) return Error::Fields(std::move(errors));

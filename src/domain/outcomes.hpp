@@ -34,17 +34,6 @@ struct EnumTable<RecidivismKind> {
       {RecidivismKind::kReturnToCustody, "return_to_custody", N_("Return to custody")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<RecidivismKind>& RecidivismKinds() {
-  static const std::vector<RecidivismKind> values = EnumValues<RecidivismKind>();
-  return values;
-}
-// "new_charge", "conviction", "breach_of_conditions", "return_to_custody".
-inline std::string_view RecidivismKindName(RecidivismKind kind) { return NameOf(kind); }
-inline std::optional<RecidivismKind> ParseRecidivismKind(std::string_view name) {
-  return ParseEnum<RecidivismKind>(name);
-}
-inline std::string_view RecidivismKindLabel(RecidivismKind kind) { return LabelOf(kind); }
 
 // The nature of the offence involved.
 enum class OffenceCategory { kSexual, kViolent, kOther };
@@ -56,17 +45,6 @@ struct EnumTable<OffenceCategory> {
       {OffenceCategory::kOther, "other", N_("Other")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<OffenceCategory>& OffenceCategories() {
-  static const std::vector<OffenceCategory> values = EnumValues<OffenceCategory>();
-  return values;
-}
-// "sexual", "violent", "other".
-inline std::string_view OffenceCategoryName(OffenceCategory category) { return NameOf(category); }
-inline std::optional<OffenceCategory> ParseOffenceCategory(std::string_view name) {
-  return ParseEnum<OffenceCategory>(name);
-}
-inline std::string_view OffenceCategoryLabel(OffenceCategory category) { return LabelOf(category); }
 
 // Where the coordinator learned of it.
 enum class EventSource { kCourtRecords, kParoleOfficer, kPolice, kCoreMember, kMedia, kOther };
@@ -81,17 +59,6 @@ struct EnumTable<EventSource> {
       {EventSource::kOther, "other", N_("Other")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<EventSource>& EventSources() {
-  static const std::vector<EventSource> values = EnumValues<EventSource>();
-  return values;
-}
-// "court_records", "parole_officer", "police", "core_member", "media", "other".
-inline std::string_view EventSourceName(EventSource source) { return NameOf(source); }
-inline std::optional<EventSource> ParseEventSource(std::string_view name) {
-  return ParseEnum<EventSource>(name);
-}
-inline std::string_view EventSourceLabel(EventSource source) { return LabelOf(source); }
 
 // When it happened, relative to the circle.
 enum class CirclePeriod { kDuring, kAfter };
@@ -102,17 +69,6 @@ struct EnumTable<CirclePeriod> {
       {CirclePeriod::kAfter, "after", N_("After the circle")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<CirclePeriod>& CirclePeriods() {
-  static const std::vector<CirclePeriod> values = EnumValues<CirclePeriod>();
-  return values;
-}
-// "during", "after".
-inline std::string_view CirclePeriodName(CirclePeriod period) { return NameOf(period); }
-inline std::optional<CirclePeriod> ParseCirclePeriod(std::string_view name) {
-  return ParseEnum<CirclePeriod>(name);
-}
-inline std::string_view CirclePeriodLabel(CirclePeriod period) { return LabelOf(period); }
 
 // A new charge, conviction, breach or return to custody of a core member.
 struct RecidivismEvent {
@@ -148,21 +104,6 @@ struct EnumTable<OutcomeDimension> {
       {OutcomeDimension::kSocialNetwork, "social_network", N_("Social network and isolation")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<OutcomeDimension>& OutcomeDimensions() {
-  static const std::vector<OutcomeDimension> values = EnumValues<OutcomeDimension>();
-  return values;
-}
-// "housing", "occupation", "social_network".
-inline std::string_view OutcomeDimensionName(OutcomeDimension dimension) {
-  return NameOf(dimension);
-}
-inline std::optional<OutcomeDimension> ParseOutcomeDimension(std::string_view name) {
-  return ParseEnum<OutcomeDimension>(name);
-}
-inline std::string_view OutcomeDimensionLabel(OutcomeDimension dimension) {
-  return LabelOf(dimension);
-}
 
 // When in the circle a measure was taken.
 enum class MeasureOccasion { kStart, kReview, kClosure };
@@ -174,17 +115,6 @@ struct EnumTable<MeasureOccasion> {
       {MeasureOccasion::kClosure, "closure", N_("At closure")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<MeasureOccasion>& MeasureOccasions() {
-  static const std::vector<MeasureOccasion> values = EnumValues<MeasureOccasion>();
-  return values;
-}
-// "start", "review", "closure".
-inline std::string_view MeasureOccasionName(MeasureOccasion occasion) { return NameOf(occasion); }
-inline std::optional<MeasureOccasion> ParseMeasureOccasion(std::string_view name) {
-  return ParseEnum<MeasureOccasion>(name);
-}
-inline std::string_view MeasureOccasionLabel(MeasureOccasion occasion) { return LabelOf(occasion); }
 
 // The fewest and most levels a scale has.
 inline constexpr std::size_t kMinScaleLevels = 2;
@@ -219,7 +149,7 @@ struct OutcomeMeasure {
   std::int64_t core_member_id = 0;
   CivilDate measured_on{};
   MeasureOccasion occasion = MeasureOccasion::kStart;
-  // The level on each dimension's scale (1 = worst), in the order of OutcomeDimensions().
+  // The level on each dimension's scale (1 = worst), in the order of EnumValues<domain::OutcomeDimension>().
   std::array<int, 3> levels{};
   std::optional<std::int64_t> recorded_by;
   Instant recorded_at;
@@ -229,7 +159,7 @@ struct OutcomeMeasure {
   }
 };
 
-// Checks a measure against the organisation's `scales` (in the order of OutcomeDimensions()): a
+// Checks a measure against the organisation's `scales` (in the order of EnumValues<domain::OutcomeDimension>()): a
 // date not after `today` and not before 1950, and a level within each scale. Field errors
 // "measured_on", "housing", "occupation", "social_network".
 Status CheckOutcomeMeasure(const OutcomeMeasure& measure, const std::vector<OutcomeScale>& scales,

@@ -27,17 +27,6 @@ struct EnumTable<OutreachKind> {
       {OutreachKind::kEvent, "event", N_("Event")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<OutreachKind>& OutreachKinds() {
-  static const std::vector<OutreachKind> values = EnumValues<OutreachKind>();
-  return values;
-}
-// "presentation", "media_interview", "article", "event".
-inline std::string_view OutreachKindName(OutreachKind kind) { return NameOf(kind); }
-inline std::optional<OutreachKind> ParseOutreachKind(std::string_view name) {
-  return ParseEnum<OutreachKind>(name);
-}
-inline std::string_view OutreachKindLabel(OutreachKind kind) { return LabelOf(kind); }
 
 // The language the outreach was done in.
 enum class OutreachLanguage { kFrench, kEnglish, kBilingual, kOther };
@@ -50,19 +39,6 @@ struct EnumTable<OutreachLanguage> {
       {OutreachLanguage::kOther, "other", N_("Other language")},
   }};
 };
-// Every value, in table order.
-inline const std::vector<OutreachLanguage>& OutreachLanguages() {
-  static const std::vector<OutreachLanguage> values = EnumValues<OutreachLanguage>();
-  return values;
-}
-// "fr", "en", "bilingual", "other".
-inline std::string_view OutreachLanguageName(OutreachLanguage language) { return NameOf(language); }
-inline std::optional<OutreachLanguage> ParseOutreachLanguage(std::string_view name) {
-  return ParseEnum<OutreachLanguage>(name);
-}
-inline std::string_view OutreachLanguageLabel(OutreachLanguage language) {
-  return LabelOf(language);
-}
 
 // One presentation, interview, article or event.
 struct OutreachActivity {

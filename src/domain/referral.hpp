@@ -41,11 +41,6 @@ struct EnumTable<ReferralSource> {
 };
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<ReferralSource> ReferralSources() { return EnumValues<ReferralSource>(); }
-inline std::string_view ReferralSourceName(ReferralSource source) { return NameOf(source); }
-inline std::optional<ReferralSource> ParseReferralSource(std::string_view name) {
-  return ParseEnum<ReferralSource>(name);
-}
-inline std::string_view ReferralSourceLabel(ReferralSource source) { return LabelOf(source); }
 
 // Where a referral stands: received → screening → accepted | declined | waitlisted | withdrawn.
 enum class ReferralStatus { kReceived, kScreening, kAccepted, kDeclined, kWaitlisted, kWithdrawn };
@@ -64,11 +59,6 @@ struct EnumTable<ReferralStatus> {
 };
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<ReferralStatus> ReferralStatuses() { return EnumValues<ReferralStatus>(); }
-inline std::string_view ReferralStatusName(ReferralStatus status) { return NameOf(status); }
-inline std::optional<ReferralStatus> ParseReferralStatus(std::string_view name) {
-  return ParseEnum<ReferralStatus>(name);
-}
-inline std::string_view ReferralStatusLabel(ReferralStatus status) { return LabelOf(status); }
 // True when the referral is decided for good (accepted, declined, withdrawn): it no longer changes.
 bool IsDecided(ReferralStatus status);
 

@@ -33,9 +33,6 @@ struct EnumTable<Role> {
       {Role::kEvaluator, "evaluator", N_("Evaluator")},
   }};
 };
-inline std::string_view RoleName(Role value) { return NameOf(value); }
-inline std::optional<Role> ParseRole(std::string_view name) { return ParseEnum<Role>(name); }
-inline std::string_view RoleLabel(Role value) { return LabelOf(value); }
 
 // Every organisation role, in display order (the network admin is not one).
 const std::vector<Role>& OrganisationRoles();

@@ -47,12 +47,6 @@ struct EnumTable<ScreeningResult> {
   }};
 };
 
-// "pending", "passed", "failed", the result stored as `name`, and its label's msgid.
-inline std::string_view ScreeningResultName(ScreeningResult result) { return NameOf(result); }
-inline std::optional<ScreeningResult> ParseScreeningResult(std::string_view name) {
-  return ParseEnum<ScreeningResult>(name);
-}
-inline std::string_view ScreeningResultLabel(ScreeningResult result) { return LabelOf(result); }
 
 // One screening item recorded for a volunteer.
 struct ScreeningItem {
@@ -102,10 +96,6 @@ struct EnumTable<ScreeningStatus> {
   }};
 };
 
-// "valid", "expiring_soon", "expired", "pending", "not_accepted", "missing", and the msgid of the
-// status's label.
-inline std::string_view ScreeningStatusName(ScreeningStatus status) { return NameOf(status); }
-inline std::string_view ScreeningStatusLabel(ScreeningStatus status) { return LabelOf(status); }
 
 // One type's status for one volunteer.
 struct ScreeningTypeStatus {

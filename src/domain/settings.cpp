@@ -63,19 +63,10 @@ const SettingDefinition& Setting(SettingKey key) {
   throw std::logic_error("a setting key without a definition");
 }
 
-const SettingDefinition& Setting(std::string_view name) {
-  for (const auto& definition : SettingDefinitions()) {
-    if (definition.name == name) return definition;
-  }
-  throw std::logic_error("no setting " + std::string(name));
-}
-
 std::int64_t Settings::Get(SettingKey key) const {
   const auto& definition = Setting(key);
   const auto found = stored_.find(definition.name);
   return found == stored_.end() ? definition.default_value : found->second;
 }
-
-std::int64_t Settings::Get(std::string_view name) const { return Get(Setting(name).key); }
 
 }  // namespace cercle::domain

@@ -45,9 +45,6 @@ struct SettingDefinition {
 const std::vector<SettingDefinition>& SettingDefinitions();
 // The definition of `key`.
 const SettingDefinition& Setting(SettingKey key);
-// The definition stored under `name`; throws when no setting has that name (a programming error).
-// Kept for the callers that still name settings by text.
-const SettingDefinition& Setting(std::string_view name);
 
 // An organisation's values: stored values over defaults.
 class Settings {
@@ -56,9 +53,6 @@ class Settings {
       : stored_(std::move(stored)) {}
   // The value of `key`, or its default.
   std::int64_t Get(SettingKey key) const;
-  // The value of the setting stored under `name`, or its default; throws on an unknown name.
-  // Kept for the callers that still name settings by text.
-  std::int64_t Get(std::string_view name) const;
 
  private:
   std::map<std::string, std::int64_t, std::less<>> stored_;

@@ -76,8 +76,8 @@ Status CheckStageMove(const StageMove& move) {
   if (std::find(allowed.begin(), allowed.end(), move.to) == allowed.end()) {
     errors.push_back({"to",
                       {N_("A volunteer at the step “{from}” cannot move to “{to}”."),
-                       {{"from", std::string(VolunteerStageLabel(move.from))},
-                        {"to", std::string(VolunteerStageLabel(move.to))}}}});
+                       {{"from", std::string(LabelOf(move.from))},
+                        {"to", std::string(LabelOf(move.to))}}}});
   }
   const std::string reason = volunteer_text::Trimmed(move.reason);
   if (reason.empty()) {

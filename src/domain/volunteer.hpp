@@ -46,12 +46,6 @@ struct EnumTable<VolunteerStage> {
 
 // Every stage, in pipeline order.
 const std::vector<VolunteerStage>& VolunteerStages();
-// The stored name, the stage stored as `name`, and the msgid of its label (EnumTable).
-inline std::string_view VolunteerStageName(VolunteerStage stage) { return NameOf(stage); }
-inline std::optional<VolunteerStage> ParseVolunteerStage(std::string_view name) {
-  return ParseEnum<VolunteerStage>(name);
-}
-inline std::string_view VolunteerStageLabel(VolunteerStage stage) { return LabelOf(stage); }
 // True for the stages that end the file: exited and not retained.
 bool IsClosedStage(VolunteerStage stage);
 
@@ -116,8 +110,6 @@ class Availability {
 
 // The English msgid of a day of the week, 0 (Monday) to 6 (Sunday).
 std::string_view WeekdayLabel(int day);
-// The English msgid of a part of the day.
-inline std::string_view DayPeriodLabel(DayPeriod period) { return LabelOf(period); }
 
 // How someone heard of the program, for recruitment and outreach reports.
 enum class HeardAbout {
@@ -147,12 +139,6 @@ struct EnumTable<HeardAbout> {
 
 // Every source, in display order.
 const std::vector<HeardAbout>& HeardAboutSources();
-// The stored name ("word_of_mouth"…), the source stored as `name`, and its label's msgid.
-inline std::string_view HeardAboutName(HeardAbout source) { return NameOf(source); }
-inline std::optional<HeardAbout> ParseHeardAbout(std::string_view name) {
-  return ParseEnum<HeardAbout>(name);
-}
-inline std::string_view HeardAboutLabel(HeardAbout source) { return LabelOf(source); }
 
 // A meeting of a volunteer with the coordinator.
 enum class SupervisionKind { kSupervision, kDebriefing };
@@ -165,12 +151,6 @@ struct EnumTable<SupervisionKind> {
   }};
 };
 
-// "supervision" or "debriefing", the kind stored as `name`, and its label's msgid.
-inline std::string_view SupervisionKindName(SupervisionKind kind) { return NameOf(kind); }
-inline std::optional<SupervisionKind> ParseSupervisionKind(std::string_view name) {
-  return ParseEnum<SupervisionKind>(name);
-}
-inline std::string_view SupervisionKindLabel(SupervisionKind kind) { return LabelOf(kind); }
 
 // A supervision or debriefing session. Its notes are for coordinators only.
 struct SupervisionSession {

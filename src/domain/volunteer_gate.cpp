@@ -19,7 +19,7 @@ GateResult CheckVolunteerGate(const GateInput& input, const Settings& settings, 
                         stage == VolunteerStage::kOnLeave;
   if (!approved) result.failures.push_back({GateCondition::kApproved, "", 0, 0});
 
-  const int minimum_age = static_cast<int>(settings.Get("volunteer.minimum_age"));
+  const int minimum_age = static_cast<int>(settings.Get(domain::SettingKey::kVolunteerMinimumAge));
   const int age = volunteer.date_of_birth ? AgeOn(*volunteer.date_of_birth, today) : 0;
   if (!volunteer.date_of_birth || age < minimum_age) {
     result.failures.push_back({GateCondition::kMinimumAge, "", age, minimum_age});
@@ -49,7 +49,7 @@ GateResult CheckVolunteerGate(const GateInput& input, const Settings& settings, 
     result.failures.push_back({GateCondition::kNotOnLeave, "", 0, 0});
   }
 
-  const int limit = static_cast<int>(settings.Get("volunteer.circles_per_volunteer"));
+  const int limit = static_cast<int>(settings.Get(domain::SettingKey::kVolunteerCirclesPerVolunteer));
   if (input.current_circle_count >= limit) {
     result.failures.push_back(
         {GateCondition::kBelowCircleLimit, "", input.current_circle_count, limit});

@@ -36,7 +36,6 @@ struct EnumTable<GateCondition> {
       {GateCondition::kBelowCircleLimit, "below_circle_limit", ""},
   }};
 };
-inline std::string_view GateConditionName(GateCondition value) { return NameOf(value); }
 
 // One condition that fails, with what it is about.
 struct GateFailure {

@@ -212,9 +212,9 @@ namespace {
 // The column of the events of `kind` and `category` during or after the circle.
 std::string EventColumnName(domain::RecidivismKind kind, domain::OffenceCategory category,
                             domain::CirclePeriod period) {
-  return std::string(domain::RecidivismKindName(kind)) + "_" +
-         std::string(domain::OffenceCategoryName(category)) + "_" +
-         std::string(domain::CirclePeriodName(period));
+  return std::string(domain::NameOf(kind)) + "_" +
+         std::string(domain::NameOf(category)) + "_" +
+         std::string(domain::NameOf(period));
 }
 
 // The columns about the file itself: who he is in the extract, where from, his age and how long
@@ -267,17 +267,17 @@ std::vector<ExtractColumn> FileColumns(std::size_t minimum_group) {
 }
 
 std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
-  using domain::CirclePeriodLabel;
+  using domain::LabelOf;
   std::vector<ExtractColumn> columns = FileColumns(minimum_group);
-  for (const auto kind : domain::RecidivismKinds()) {
-    for (const auto category : domain::OffenceCategories()) {
-      for (const auto period : domain::CirclePeriods()) {
+  for (const auto kind : domain::EnumValues<domain::RecidivismKind>()) {
+    for (const auto category : domain::EnumValues<domain::OffenceCategory>()) {
+      for (const auto period : domain::EnumValues<domain::CirclePeriod>()) {
         columns.push_back(
             {EventColumnName(kind, category, period),
              {N_("Events of this kind since the start: {kind}, {category}, {period}."),
-              {{"kind", std::string(domain::RecidivismKindLabel(kind))},
-               {"category", std::string(domain::OffenceCategoryLabel(category))},
-               {"period", std::string(CirclePeriodLabel(period))}}},
+              {{"kind", std::string(domain::LabelOf(kind))},
+               {"category", std::string(domain::LabelOf(category))},
+               {"period", std::string(LabelOf(period))}}},
              {N_("A whole number."), {}},
              std::nullopt});
       }
@@ -288,14 +288,14 @@ std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
        {N_("Whole months from the start to his first recorded event of any kind."), {}},
        {N_("A whole number; empty when none is recorded."), {}},
        std::nullopt});
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    for (const auto occasion : domain::MeasureOccasions()) {
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
+    for (const auto occasion : domain::EnumValues<domain::MeasureOccasion>()) {
       columns.push_back(
-          {std::string(domain::OutcomeDimensionName(dimension)) + "_" +
-               std::string(domain::MeasureOccasionName(occasion)),
+          {std::string(domain::NameOf(dimension)) + "_" +
+               std::string(domain::NameOf(occasion)),
            {N_("{dimension}, measured {occasion} (the latest such measure)."),
-            {{"dimension", std::string(domain::OutcomeDimensionLabel(dimension))},
-             {"occasion", std::string(domain::MeasureOccasionLabel(occasion))}}},
+            {{"dimension", std::string(domain::LabelOf(dimension))},
+             {"occasion", std::string(domain::LabelOf(occasion))}}},
            {N_("A level of the organisation's scale, 1 being the worst; empty when not "
                "measured."),
             {}},
@@ -316,9 +316,9 @@ void AppendEventCells(const domain::ReportRecords& records, std::int64_t core_me
     ++event_counts[EventColumnName(event.kind, event.category, event.period)];
     if (!first_event || event.occurred_on < *first_event) first_event = event.occurred_on;
   }
-  for (const auto kind : domain::RecidivismKinds()) {
-    for (const auto category : domain::OffenceCategories()) {
-      for (const auto period : domain::CirclePeriods()) {
+  for (const auto kind : domain::EnumValues<domain::RecidivismKind>()) {
+    for (const auto category : domain::EnumValues<domain::OffenceCategory>()) {
+      for (const auto period : domain::EnumValues<domain::CirclePeriod>()) {
         cells.push_back(Cell(event_counts[EventColumnName(kind, category, period)]));
       }
     }
@@ -329,8 +329,8 @@ void AppendEventCells(const domain::ReportRecords& records, std::int64_t core_me
 // Appends, for each outcome dimension and occasion, the level of the latest measure.
 void AppendMeasureCells(const domain::ReportRecords& records, std::int64_t core_member_id,
                         Row& cells) {
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    for (const auto occasion : domain::MeasureOccasions()) {
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
+    for (const auto occasion : domain::EnumValues<domain::MeasureOccasion>()) {
       const domain::OutcomeMeasure* latest = nullptr;
       for (const auto& measure : records.measures) {
         if (measure.core_member_id != core_member_id || measure.occasion != occasion) continue;
@@ -366,11 +366,11 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
     row.code = options.pseudonym(core_member.id);
     const auto* referral = records.OpeningReferral(core_member.id, options.today);
     row.identifiers = {AgeGroup(core_member.birth_date, *start), CoarseRegion(core_member.region),
-                       referral ? std::string(domain::ReferralSourceName(referral->source)) : ""};
+                       referral ? std::string(domain::NameOf(referral->source)) : ""};
     row.cells.push_back(Cell(row.code));
     // The referral source, the region and the age band, once coarsened.
     row.cells.resize(4);
-    row.cells.push_back(Cell(std::string(domain::CoreMemberStatusName(core_member.status))));
+    row.cells.push_back(Cell(std::string(domain::NameOf(core_member.status))));
     row.cells.push_back(Cell(domain::MonthsSince(*start, options.today)));
     const auto accepted = AcceptedOn(records, core_member);
     const auto circle_start = FirstCircleStart(records, core_member);

@@ -24,7 +24,7 @@ std::vector<ReferralOutcomes> ReferralsBySourceAndOutcome(const domain::ReportRe
 std::vector<EventCounts> EventsByKind(const domain::ReportRecords& records,
                                       const domain::ReportPeriod& period) {
   std::vector<EventCounts> counts;
-  for (const auto kind : domain::RecidivismKinds()) {
+  for (const auto kind : domain::EnumValues<domain::RecidivismKind>()) {
     EventCounts entry;
     entry.kind = kind;
     for (const auto& event : records.events) {
@@ -117,7 +117,7 @@ std::vector<OutcomeChange> OutcomesStartToClosure(const domain::ReportRecords& r
     }
   }
   std::vector<OutcomeChange> changes;
-  for (const auto dimension : domain::OutcomeDimensions()) {
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
     OutcomeChange change;
     change.dimension = dimension;
     std::int64_t start_sum = 0, closure_sum = 0;

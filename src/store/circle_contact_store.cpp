@@ -40,7 +40,7 @@ std::int64_t CircleContactStore::Insert(const domain::CircleContact& contact,
                                         const std::string& description) {
   std::int64_t id = 0;
   const std::string on = FormatIsoDate(contact.contacted_on);
-  const std::string kind(domain::ContactKindName(contact.kind));
+  const std::string kind(domain::NameOf(contact.kind));
   auto by = Nullable(contact.logged_by);
   const long long at = ToUnix(contact.logged_at);
   session_ << kInsert, soci::use(contact.organisation_id, "organisation"),
@@ -103,7 +103,7 @@ std::vector<domain::CircleContact> CircleContactStore::Select(const std::string&
   while (statement.fetch()) {
     domain::CircleContact contact = row;
     contact.contacted_on = RequiredDate(on);
-    contact.kind = domain::ParseContactKind(kind).value_or(domain::ContactKind::kCall);
+    contact.kind = domain::ParseEnum<domain::ContactKind>(kind).value_or(domain::ContactKind::kCall);
     contact.logged_by = Id(by, by_indicator);
     contact.logged_at = FromUnix(at);
     contacts.push_back(std::move(contact));

@@ -42,10 +42,10 @@ std::vector<domain::CircleReview> CircleReviewStore::Select(const std::string& w
   std::vector<domain::CircleReview> reviews;
   while (statement.fetch()) {
     domain::CircleReview review = row;
-    review.kind = domain::ParseReviewKind(kind).value_or(domain::ReviewKind::kReview);
+    review.kind = domain::ParseEnum<domain::ReviewKind>(kind).value_or(domain::ReviewKind::kReview);
     review.held_on = RequiredDate(held_on);
     review.renewal =
-        renewal_indicator == soci::i_ok ? domain::ParseRenewalDecision(renewal) : std::nullopt;
+        renewal_indicator == soci::i_ok ? domain::ParseEnum<domain::RenewalDecision>(renewal) : std::nullopt;
     review.recorded_by = Id(by, by_indicator);
     review.recorded_at = FromUnix(at);
     reviews.push_back(std::move(review));
@@ -55,11 +55,11 @@ std::vector<domain::CircleReview> CircleReviewStore::Select(const std::string& w
 
 std::int64_t CircleReviewStore::Insert(const domain::CircleReview& review) {
   std::int64_t id = 0;
-  const std::string kind(domain::ReviewKindName(review.kind));
+  const std::string kind(domain::NameOf(review.kind));
   const std::string held_on = FormatIsoDate(review.held_on);
   NullableText renewal;
   if (review.renewal)
-    renewal = {std::string(domain::RenewalDecisionName(*review.renewal)), soci::i_ok};
+    renewal = {std::string(domain::NameOf(*review.renewal)), soci::i_ok};
   auto by = Nullable(review.recorded_by);
   const long long at = ToUnix(review.recorded_at);
   session_ << kInsert, soci::use(review.organisation_id, "organisation"),

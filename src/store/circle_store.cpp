@@ -171,14 +171,14 @@ std::vector<domain::Circle> CircleStore::Select(const std::string& where,
   std::vector<domain::Circle> circles;
   while (statement.fetch()) {
     domain::Circle circle = row;
-    circle.phase = domain::ParsePhase(phase).value_or(domain::CirclePhase::kForming);
+    circle.phase = domain::ParseEnum<domain::CirclePhase>(phase).value_or(domain::CirclePhase::kForming);
     circle.phase_since = RequiredDate(phase_since);
     circle.started_on = Date(started_on, started_indicator);
-    circle.offence_profile = domain::ParseOffenceProfile(profile);
+    circle.offence_profile = domain::ParseEnum<domain::OffenceProfile>(profile);
     circle.meeting_times = domain::Availability::Parse(times);
     circle.closed_on = Date(closed_on, closed_indicator);
     circle.closure_reason =
-        reason_indicator == soci::i_ok ? domain::ParseClosureReason(reason) : std::nullopt;
+        reason_indicator == soci::i_ok ? domain::ParseEnum<domain::ClosureReason>(reason) : std::nullopt;
     circle.created_by = Id(created_by, by_indicator);
     circle.created_at = FromUnix(created_at);
     circle.updated_at = FromUnix(updated_at);
@@ -189,11 +189,11 @@ std::vector<domain::Circle> CircleStore::Select(const std::string& where,
 
 std::int64_t CircleStore::Insert(const domain::Circle& circle) {
   std::int64_t id = 0;
-  const std::string phase(domain::PhaseName(circle.phase));
+  const std::string phase(domain::NameOf(circle.phase));
   const std::string since = FormatIsoDate(circle.phase_since);
   auto started = Text(circle.started_on);
   const std::string profile(
-      circle.offence_profile ? domain::OffenceProfileName(*circle.offence_profile) : "");
+      circle.offence_profile ? domain::NameOf(*circle.offence_profile) : "");
   const std::string times = circle.meeting_times.Format();
   auto by = Nullable(circle.created_by);
   const long long created = ToUnix(circle.created_at), updated = ToUnix(circle.updated_at);
@@ -272,7 +272,7 @@ std::optional<domain::Circle> CircleStore::OpenCircleOf(std::int64_t core_member
 
 void CircleStore::UpdateDetails(const domain::Circle& circle, Instant now) {
   const std::string profile(
-      circle.offence_profile ? domain::OffenceProfileName(*circle.offence_profile) : "");
+      circle.offence_profile ? domain::NameOf(*circle.offence_profile) : "");
   const std::string times = circle.meeting_times.Format();
   const long long at = ToUnix(now);
   session_ << kUpdateDetails, soci::use(profile, "profile"), soci::use(times, "times"),
@@ -281,14 +281,14 @@ void CircleStore::UpdateDetails(const domain::Circle& circle, Instant now) {
 }
 
 bool CircleStore::MovePhase(const domain::Circle& circle, domain::CirclePhase from, Instant now) {
-  const std::string phase(domain::PhaseName(circle.phase));
+  const std::string phase(domain::NameOf(circle.phase));
   const std::string since = FormatIsoDate(circle.phase_since);
   auto started = Text(circle.started_on);
   auto closed_on = Text(circle.closed_on);
   NullableText reason;
   if (circle.closure_reason)
-    reason = {std::string(domain::ClosureReasonName(*circle.closure_reason)), soci::i_ok};
-  const std::string from_name(domain::PhaseName(from));
+    reason = {std::string(domain::NameOf(*circle.closure_reason)), soci::i_ok};
+  const std::string from_name(domain::NameOf(from));
   const long long at = ToUnix(now);
   soci::statement statement =
       (session_.prepare << kMovePhase, soci::use(phase, "phase"), soci::use(since, "since"),
@@ -424,8 +424,8 @@ std::int64_t CircleStore::InsertPhaseChange(const domain::PhaseChange& change,
                                             std::int64_t organisation_id) {
   std::int64_t id = 0;
   NullableText from;
-  if (change.from) from = {std::string(domain::PhaseName(*change.from)), soci::i_ok};
-  const std::string to(domain::PhaseName(change.to));
+  if (change.from) from = {std::string(domain::NameOf(*change.from)), soci::i_ok};
+  const std::string to(domain::NameOf(change.to));
   const std::string decided = FormatIsoDate(change.decided_on);
   auto meeting = Nullable(change.meeting_id);
   auto by = Nullable(change.decided_by);
@@ -455,8 +455,8 @@ std::vector<domain::PhaseChange> CircleStore::PhaseChanges(std::int64_t circle_i
   std::vector<domain::PhaseChange> changes;
   while (statement.fetch()) {
     domain::PhaseChange change = row;
-    change.from = from_indicator == soci::i_ok ? domain::ParsePhase(from) : std::nullopt;
-    change.to = domain::ParsePhase(to).value_or(domain::CirclePhase::kForming);
+    change.from = from_indicator == soci::i_ok ? domain::ParseEnum<domain::CirclePhase>(from) : std::nullopt;
+    change.to = domain::ParseEnum<domain::CirclePhase>(to).value_or(domain::CirclePhase::kForming);
     change.decided_on = RequiredDate(decided);
     change.meeting_id = Id(meeting, meeting_indicator);
     change.decided_by = Id(by, by_indicator);
@@ -526,7 +526,7 @@ std::vector<domain::CovenantVersion> CircleStore::CovenantVersions(std::int64_t 
 
 std::int64_t CircleStore::InsertSignature(const domain::CovenantSignature& signature) {
   std::int64_t id = 0;
-  const std::string signatory(domain::SignatoryName(signature.signatory));
+  const std::string signatory(domain::NameOf(signature.signatory));
   auto volunteer = Nullable(signature.volunteer_id);
   const std::string signed_on = FormatIsoDate(signature.signed_on);
   auto by = Nullable(signature.recorded_by);
@@ -557,7 +557,7 @@ std::vector<domain::CovenantSignature> CircleStore::Signatures(std::int64_t circ
   while (statement.fetch()) {
     domain::CovenantSignature signature = row;
     signature.signatory =
-        domain::ParseSignatory(signatory).value_or(domain::Signatory::kCoreMember);
+        domain::ParseEnum<domain::Signatory>(signatory).value_or(domain::Signatory::kCoreMember);
     signature.volunteer_id = Id(volunteer, volunteer_indicator);
     signature.signed_on = RequiredDate(signed_on);
     signature.recorded_by = Id(by, by_indicator);
@@ -637,7 +637,7 @@ std::map<std::int64_t, std::vector<domain::OffenceProfile>> CircleStore::Decline
        soci::into(volunteer), soci::into(profile));
   statement.execute();
   while (statement.fetch()) {
-    if (const auto parsed = domain::ParseOffenceProfile(profile))
+    if (const auto parsed = domain::ParseEnum<domain::OffenceProfile>(profile))
       declined[volunteer].push_back(*parsed);
   }
   return declined;
@@ -648,7 +648,7 @@ void CircleStore::ReplaceDeclinedProfiles(std::int64_t volunteer_id, std::int64_
   session_ << kDeleteDeclined, soci::use(organisation_id, "organisation"),
       soci::use(volunteer_id, "volunteer");
   for (const auto profile : profiles) {
-    const std::string name(domain::OffenceProfileName(profile));
+    const std::string name(domain::NameOf(profile));
     session_ << kInsertDeclined, soci::use(organisation_id, "organisation"),
         soci::use(volunteer_id, "volunteer"), soci::use(name, "profile");
   }

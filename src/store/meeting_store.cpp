@@ -143,7 +143,7 @@ std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
   while (statement.fetch()) {
     MeetingRecord record;
     record.meeting = meeting;
-    record.meeting.kind = domain::ParseMeetingKind(kind).value_or(domain::MeetingKind::kGroup);
+    record.meeting.kind = domain::ParseEnum<domain::MeetingKind>(kind).value_or(domain::MeetingKind::kGroup);
     record.meeting.starts = FromUnix(starts);
     record.meeting.writer_volunteer_id = Id(writer, writer_indicator);
     record.meeting.cancelled_at = Time(cancelled, cancelled_indicator);
@@ -196,7 +196,7 @@ std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
 
 std::int64_t MeetingStore::Insert(const domain::Meeting& meeting) {
   std::int64_t id = 0;
-  const std::string kind(domain::MeetingKindName(meeting.kind));
+  const std::string kind(domain::NameOf(meeting.kind));
   const long long starts = ToUnix(meeting.starts), at = ToUnix(meeting.created_at);
   auto writer = Nullable(meeting.writer_volunteer_id);
   auto by = Nullable(meeting.created_by);

@@ -29,7 +29,7 @@ std::string PurposeName(TokenPurpose purpose) {
 // Roles as the column holds them: stored names separated by commas.
 std::string RolesText(const domain::Roles& roles) {
   std::string text;
-  for (const auto role : roles.List()) AppendSeparated(text, ",", domain::RoleName(role));
+  for (const auto role : roles.List()) AppendSeparated(text, ",", domain::NameOf(role));
   return text;
 }
 
@@ -40,7 +40,7 @@ domain::Roles ParseRolesText(const std::string& text) {
     const auto comma = text.find(',', start);
     const auto name =
         text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (const auto role = domain::ParseRole(name)) roles.Add(*role);
+    if (const auto role = domain::ParseEnum<domain::Role>(name)) roles.Add(*role);
     if (comma == std::string::npos) break;
     start = comma + 1;
   }

@@ -79,7 +79,7 @@ constexpr const char* kDeleteMeasure = R"sql(
   DELETE FROM outcome_measures WHERE id = :id AND organisation_id = :organisation
 )sql";
 // The highest level of each dimension, one column per dimension in the order of
-// domain::OutcomeDimensions().
+// domain::EnumValues<domain::OutcomeDimension>().
 constexpr const char* kHighestLevels = R"sql(
   SELECT MAX(housing), MAX(occupation), MAX(social_network)
   FROM outcome_measures
@@ -156,11 +156,11 @@ struct EventRow {
   domain::RecidivismEvent Take() const {
     domain::RecidivismEvent read = event;
     read.occurred_on = ParseIsoDate(occurred_on).value_or(CivilDate{});
-    read.kind = domain::ParseRecidivismKind(kind).value_or(domain::RecidivismKind::kNewCharge);
+    read.kind = domain::ParseEnum<domain::RecidivismKind>(kind).value_or(domain::RecidivismKind::kNewCharge);
     read.category =
-        domain::ParseOffenceCategory(category).value_or(domain::OffenceCategory::kOther);
-    read.source = domain::ParseEventSource(source).value_or(domain::EventSource::kOther);
-    read.period = domain::ParseCirclePeriod(period).value_or(domain::CirclePeriod::kDuring);
+        domain::ParseEnum<domain::OffenceCategory>(category).value_or(domain::OffenceCategory::kOther);
+    read.source = domain::ParseEnum<domain::EventSource>(source).value_or(domain::EventSource::kOther);
+    read.period = domain::ParseEnum<domain::CirclePeriod>(period).value_or(domain::CirclePeriod::kDuring);
     read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
     read.updated_at = FromUnix(updated_at);
@@ -193,7 +193,7 @@ struct MeasureRow {
     domain::OutcomeMeasure read = measure;
     read.measured_on = ParseIsoDate(measured_on).value_or(CivilDate{});
     read.occasion =
-        domain::ParseMeasureOccasion(occasion).value_or(domain::MeasureOccasion::kStart);
+        domain::ParseEnum<domain::MeasureOccasion>(occasion).value_or(domain::MeasureOccasion::kStart);
     read.levels = {housing, occupation, social};
     read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
@@ -258,10 +258,10 @@ std::optional<domain::RecidivismEvent> OutcomeStore::FindEvent(std::int64_t id,
 std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
   std::int64_t id = 0;
   const std::string occurred_on = FormatIsoDate(event.occurred_on);
-  const std::string kind(domain::RecidivismKindName(event.kind));
-  const std::string category(domain::OffenceCategoryName(event.category));
-  const std::string source(domain::EventSourceName(event.source));
-  const std::string period(domain::CirclePeriodName(event.period));
+  const std::string kind(domain::NameOf(event.kind));
+  const std::string category(domain::NameOf(event.category));
+  const std::string source(domain::NameOf(event.source));
+  const std::string period(domain::NameOf(event.period));
   const std::int64_t by = event.recorded_by.value_or(0);
   soci::indicator by_indicator = IndicatorOf(event.recorded_by);
   const long long at = ToUnix(event.recorded_at);
@@ -277,10 +277,10 @@ std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
 
 void OutcomeStore::UpdateEvent(const domain::RecidivismEvent& event) {
   const std::string occurred_on = FormatIsoDate(event.occurred_on);
-  const std::string kind(domain::RecidivismKindName(event.kind));
-  const std::string category(domain::OffenceCategoryName(event.category));
-  const std::string source(domain::EventSourceName(event.source));
-  const std::string period(domain::CirclePeriodName(event.period));
+  const std::string kind(domain::NameOf(event.kind));
+  const std::string category(domain::NameOf(event.category));
+  const std::string source(domain::NameOf(event.source));
+  const std::string period(domain::NameOf(event.period));
   const long long at = ToUnix(event.updated_at);
   session_ << kUpdateEvent, soci::use(occurred_on, "occurred_on"), soci::use(kind, "kind"),
       soci::use(category, "category"), soci::use(source, "source"),
@@ -310,7 +310,7 @@ std::optional<domain::OutcomeMeasure> OutcomeStore::FindMeasure(std::int64_t id,
 std::int64_t OutcomeStore::InsertMeasure(const domain::OutcomeMeasure& measure) {
   std::int64_t id = 0;
   const std::string measured_on = FormatIsoDate(measure.measured_on);
-  const std::string occasion(domain::MeasureOccasionName(measure.occasion));
+  const std::string occasion(domain::NameOf(measure.occasion));
   const int housing = measure.levels[0], occupation = measure.levels[1], social = measure.levels[2];
   const std::int64_t by = measure.recorded_by.value_or(0);
   soci::indicator by_indicator = IndicatorOf(measure.recorded_by);
@@ -340,7 +340,7 @@ int OutcomeStore::HighestLevelInUse(std::int64_t organisation_id,
 
 std::vector<domain::OutcomeScale> OutcomeStore::Scales(std::int64_t organisation_id) {
   std::vector<domain::OutcomeScale> scales;
-  for (const auto dimension : domain::OutcomeDimensions()) {
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
     scales.push_back(domain::DefaultScale(dimension));
   }
   std::string dimension_name, levels;
@@ -349,7 +349,7 @@ std::vector<domain::OutcomeScale> OutcomeStore::Scales(std::int64_t organisation
        soci::into(dimension_name), soci::into(levels));
   statement.execute();
   while (statement.fetch()) {
-    const auto dimension = domain::ParseOutcomeDimension(dimension_name);
+    const auto dimension = domain::ParseEnum<domain::OutcomeDimension>(dimension_name);
     if (!dimension) continue;
     domain::OutcomeScale scale{*dimension, {}, false};
     std::size_t start = 0;
@@ -371,7 +371,7 @@ std::vector<domain::OutcomeScale> OutcomeStore::Scales(std::int64_t organisation
 void OutcomeStore::SetScale(std::int64_t organisation_id, domain::OutcomeDimension dimension,
                             const std::vector<std::string>& labels, std::optional<std::int64_t> by,
                             Instant now) {
-  const std::string name(domain::OutcomeDimensionName(dimension));
+  const std::string name(domain::NameOf(dimension));
   std::string levels;
   for (const auto& label : labels) levels += (levels.empty() ? "" : "\n") + label;
   const std::int64_t user = by.value_or(0);

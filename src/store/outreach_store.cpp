@@ -122,10 +122,10 @@ struct ActivityRow {
   domain::OutreachActivity Take() const {
     domain::OutreachActivity read = activity;
     read.held_on = ParseIsoDate(held_on).value_or(CivilDate{});
-    read.kind = domain::ParseOutreachKind(kind).value_or(domain::OutreachKind::kPresentation);
+    read.kind = domain::ParseEnum<domain::OutreachKind>(kind).value_or(domain::OutreachKind::kPresentation);
     read.reach = OptionalOf(reach, reach_indicator);
     read.language =
-        domain::ParseOutreachLanguage(language).value_or(domain::OutreachLanguage::kFrench);
+        domain::ParseEnum<domain::OutreachLanguage>(language).value_or(domain::OutreachLanguage::kFrench);
     read.recorded_by = OptionalOf(by, by_indicator);
     read.recorded_at = FromUnix(recorded_at);
     read.updated_at = FromUnix(updated_at);
@@ -209,8 +209,8 @@ std::optional<domain::OutreachActivity> OutreachStore::FindActivity(std::int64_t
 std::int64_t OutreachStore::InsertActivity(const domain::OutreachActivity& activity) {
   std::int64_t id = 0;
   const std::string held_on = FormatIsoDate(activity.held_on);
-  const std::string kind(domain::OutreachKindName(activity.kind));
-  const std::string language(domain::OutreachLanguageName(activity.language));
+  const std::string kind(domain::NameOf(activity.kind));
+  const std::string language(domain::NameOf(activity.language));
   const int reach = activity.reach.value_or(0);
   soci::indicator reach_indicator = IndicatorOf(activity.reach);
   const std::int64_t by = activity.recorded_by.value_or(0);
@@ -228,8 +228,8 @@ std::int64_t OutreachStore::InsertActivity(const domain::OutreachActivity& activ
 
 void OutreachStore::UpdateActivity(const domain::OutreachActivity& activity) {
   const std::string held_on = FormatIsoDate(activity.held_on);
-  const std::string kind(domain::OutreachKindName(activity.kind));
-  const std::string language(domain::OutreachLanguageName(activity.language));
+  const std::string kind(domain::NameOf(activity.kind));
+  const std::string language(domain::NameOf(activity.language));
   const int reach = activity.reach.value_or(0);
   soci::indicator reach_indicator = IndicatorOf(activity.reach);
   const long long at = ToUnix(activity.updated_at);

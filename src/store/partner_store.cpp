@@ -67,7 +67,7 @@ std::vector<domain::PartnerContact> PartnerStore::Select(const std::string& wher
   std::vector<domain::PartnerContact> contacts;
   while (statement.fetch()) {
     domain::PartnerContact contact = row;
-    contact.kind = domain::ParsePartnerKind(kind).value_or(domain::PartnerKind::kOther);
+    contact.kind = domain::ParseEnum<domain::PartnerKind>(kind).value_or(domain::PartnerKind::kOther);
     contact.user_id = Id(user, user_indicator);
     contact.created_at = FromUnix(created);
     contact.updated_at = FromUnix(updated);
@@ -79,7 +79,7 @@ std::vector<domain::PartnerContact> PartnerStore::Select(const std::string& wher
 std::int64_t PartnerStore::Insert(const domain::PartnerContact& contact,
                                   std::optional<std::int64_t> by) {
   std::int64_t id = 0;
-  const std::string kind(domain::PartnerKindName(contact.kind));
+  const std::string kind(domain::NameOf(contact.kind));
   auto user = Nullable(contact.user_id);
   auto creator = Nullable(by);
   const long long created = ToUnix(contact.created_at), updated = ToUnix(contact.updated_at);
@@ -94,7 +94,7 @@ std::int64_t PartnerStore::Insert(const domain::PartnerContact& contact,
 }
 
 void PartnerStore::Update(const domain::PartnerContact& contact) {
-  const std::string kind(domain::PartnerKindName(contact.kind));
+  const std::string kind(domain::NameOf(contact.kind));
   auto user = Nullable(contact.user_id);
   const long long updated = ToUnix(contact.updated_at);
   session_ << kUpdate, soci::use(kind, "kind"), soci::use(contact.name, "name"),

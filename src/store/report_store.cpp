@@ -120,7 +120,7 @@ void LoadCircles(soci::session& session, std::int64_t organisation_id,
     statement.execute();
     while (statement.fetch()) {
       const auto found = index.find(circle_id);
-      const auto parsed = domain::ParsePhase(phase);
+      const auto parsed = domain::ParseEnum<domain::CirclePhase>(phase);
       const auto day = ParseIsoDate(decided_on);
       if (found == index.end() || !parsed || !day) continue;
       records.circles[found->second].phases.push_back({*day, *parsed});
@@ -162,7 +162,7 @@ void LoadConcerns(soci::session& session, std::int64_t organisation_id,
     domain::ConcernRecord concern;
     concern.id = id;
     concern.circle_id = circle_id;
-    concern.severity = domain::ParseSeverity(severity).value_or(domain::Severity::kConcern);
+    concern.severity = domain::ParseEnum<domain::Severity>(severity).value_or(domain::Severity::kConcern);
     concern.raised_on = local_date(FromUnix(raised_at));
     if (acknowledged_indicator == soci::i_ok) {
       concern.minutes_to_acknowledge = std::max(0LL, (acknowledged_at - raised_at) / 60);
@@ -205,7 +205,7 @@ void LoadVolunteers(soci::session& session, std::int64_t organisation_id,
   ForEachChange(session, kStageChanges, organisation_id, local_date,
                 [&](std::int64_t volunteer_id, const std::string& stage, CivilDate day) {
                   const auto found = index.find(volunteer_id);
-                  const auto parsed = domain::ParseVolunteerStage(stage);
+                  const auto parsed = domain::ParseEnum<domain::VolunteerStage>(stage);
                   if (found == index.end() || !parsed) return;
                   records.volunteers[found->second].stages.push_back({day, *parsed});
                 });
@@ -253,7 +253,7 @@ void LoadTraining(soci::session& session, std::int64_t organisation_id,
   while (statement.fetch()) {
     domain::LoggedHoursRecord hours = row;
     hours.worked_on = ParseIsoDate(worked_on).value_or(CivilDate{});
-    hours.kind = domain::ParseHoursKind(kind).value_or(domain::HoursKind::kOther);
+    hours.kind = domain::ParseEnum<domain::HoursKind>(kind).value_or(domain::HoursKind::kOther);
     records.logged_hours.push_back(hours);
   }
 }
@@ -273,7 +273,7 @@ void LoadReferrals(soci::session& session, std::int64_t organisation_id,
   while (statement.fetch()) {
     domain::ReferralRecord referral;
     referral.id = id;
-    referral.source = domain::ParseReferralSource(source).value_or(domain::ReferralSource::kOther);
+    referral.source = domain::ParseEnum<domain::ReferralSource>(source).value_or(domain::ReferralSource::kOther);
     referral.received_on = ParseIsoDate(received_on).value_or(CivilDate{});
     referral.person_name = person;
     if (core_member_indicator == soci::i_ok) referral.core_member_id = core_member_id;
@@ -283,7 +283,7 @@ void LoadReferrals(soci::session& session, std::int64_t organisation_id,
   ForEachChange(session, kReferralChanges, organisation_id, local_date,
                 [&](std::int64_t referral_id, const std::string& status, CivilDate day) {
                   const auto found = index.find(referral_id);
-                  const auto parsed = domain::ParseReferralStatus(status);
+                  const auto parsed = domain::ParseEnum<domain::ReferralStatus>(status);
                   if (found == index.end() || !parsed) return;
                   records.referrals[found->second].history.push_back({day, *parsed});
                 });
@@ -337,14 +337,14 @@ void LoadCoreMembers(soci::session& session, std::int64_t organisation_id,
     core_member.region = region;
     if (birth_indicator == soci::i_ok) core_member.birth_date = ParseIsoDate(birth_date);
     core_member.status =
-        domain::ParseCoreMemberStatus(status).value_or(domain::CoreMemberStatus::kCandidate);
+        domain::ParseEnum<domain::CoreMemberStatus>(status).value_or(domain::CoreMemberStatus::kCandidate);
     index[id] = records.core_members.size();
     records.core_members.push_back(std::move(core_member));
   }
   ForEachChange(session, kCoreMemberChanges, organisation_id, local_date,
                 [&](std::int64_t core_member_id, const std::string& to, CivilDate day) {
                   const auto found = index.find(core_member_id);
-                  const auto parsed = domain::ParseCoreMemberStatus(to);
+                  const auto parsed = domain::ParseEnum<domain::CoreMemberStatus>(to);
                   if (found == index.end() || !parsed) return;
                   records.core_members[found->second].history.push_back({day, *parsed});
                 });

@@ -18,11 +18,6 @@ class SettingsStore {
   domain::Settings Load(std::int64_t organisation_id);
   // Stores one value.
   void Set(std::int64_t organisation_id, domain::SettingKey key, std::int64_t value);
-  // Stores the value of the setting stored under `name` (throws on an unknown name). Kept for the
-  // callers that still name settings by text.
-  void Set(std::int64_t organisation_id, std::string_view name, std::int64_t value) {
-    Set(organisation_id, domain::Setting(name).key, value);
-  }
 
  private:
   soci::session& session_;

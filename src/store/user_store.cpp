@@ -154,7 +154,7 @@ void UserStore::AddRoles(User& user) {
       (session_.prepare << kRolesOfUser, soci::use(user.id, "id"), soci::into(role));
   roles.execute();
   while (roles.fetch()) {
-    if (const auto parsed = domain::ParseRole(role)) user.roles.Add(*parsed);
+    if (const auto parsed = domain::ParseEnum<domain::Role>(role)) user.roles.Add(*parsed);
   }
 }
 
@@ -186,7 +186,7 @@ std::vector<User> UserStore::ListOrganisation(std::int64_t organisation_id) {
   roles.execute();
   while (roles.fetch()) {
     const auto found = by_id.find(user_id);
-    const auto parsed = domain::ParseRole(role);
+    const auto parsed = domain::ParseEnum<domain::Role>(role);
     if (found != by_id.end() && parsed) found->second->roles.Add(*parsed);
   }
   return users;
@@ -220,7 +220,7 @@ void UserStore::ReplaceRoles(std::int64_t id, std::optional<std::int64_t> organi
   const std::int64_t organisation = organisation_id.value_or(0);
   soci::indicator organisation_indicator = organisation_id ? soci::i_ok : soci::i_null;
   for (const auto role : roles.List()) {
-    const std::string name(domain::RoleName(role));
+    const std::string name(domain::NameOf(role));
     session_ << kInsertRole, soci::use(id, "user"),
         soci::use(organisation, organisation_indicator, "organisation"), soci::use(name, "role");
   }

@@ -82,7 +82,7 @@ constexpr const char* kLastSupervision = R"sql(
     GROUP BY volunteer_id)sql";
 
 domain::VolunteerStage StageOrInquiry(const std::string& name) {
-  return domain::ParseVolunteerStage(name).value_or(domain::VolunteerStage::kInquiry);
+  return domain::ParseEnum<domain::VolunteerStage>(name).value_or(domain::VolunteerStage::kInquiry);
 }
 
 CivilDate DateOrEpoch(const std::string& text) {
@@ -131,7 +131,7 @@ struct VolunteerRow {
     result.availability = domain::Availability::Parse(availability);
     result.date_of_birth =
         birth_indicator == soci::i_ok ? ParseIsoDate(birth) : std::nullopt;
-    result.heard_about = domain::ParseHeardAbout(heard);
+    result.heard_about = domain::ParseEnum<domain::HeardAbout>(heard);
     result.stage = StageOrInquiry(stage);
     result.stage_changed_at = FromUnix(stage_changed);
     result.created_at = FromUnix(created);
@@ -185,7 +185,7 @@ namespace {
 struct ListParameters {
   explicit ListParameters(const VolunteerFilter& filter)
       : any_stage(filter.stage ? 0 : 1),
-        wanted_stage(filter.stage ? std::string(domain::VolunteerStageName(*filter.stage)) : ""),
+        wanted_stage(filter.stage ? std::string(domain::NameOf(*filter.stage)) : ""),
         hide_closed(!filter.stage && !filter.include_closed ? 1 : 0),
         pattern(filter.search.empty() ? std::string("%")
                                       : ContainsPattern(filter.search)) {}
@@ -285,7 +285,7 @@ std::map<domain::VolunteerStage, int> VolunteerStore::CountByStage(std::int64_t 
                                soci::into(count), soci::use(organisation_id, "organisation"));
   statement.execute();
   while (statement.fetch()) {
-    if (const auto parsed = domain::ParseVolunteerStage(stage)) {
+    if (const auto parsed = domain::ParseEnum<domain::VolunteerStage>(stage)) {
       counts[*parsed] = static_cast<int>(count);
     }
   }
@@ -303,8 +303,8 @@ std::int64_t VolunteerStore::Insert(const domain::Volunteer& volunteer,
       volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
   soci::indicator birth_indicator = volunteer.date_of_birth ? soci::i_ok : soci::i_null;
   const std::string heard =
-      volunteer.heard_about ? std::string(domain::HeardAboutName(*volunteer.heard_about)) : "";
-  const std::string stage(domain::VolunteerStageName(volunteer.stage));
+      volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
+  const std::string stage(domain::NameOf(volunteer.stage));
   const long long at = ToUnix(now);
   session_ << kInsert, soci::use(volunteer.organisation_id, "organisation"),
       soci::use(user, user_indicator, "user"), soci::use(volunteer.first_name, "first"),
@@ -338,7 +338,7 @@ void VolunteerStore::Update(const domain::Volunteer& volunteer, Instant now) {
       volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
   soci::indicator birth_indicator = volunteer.date_of_birth ? soci::i_ok : soci::i_null;
   const std::string heard =
-      volunteer.heard_about ? std::string(domain::HeardAboutName(*volunteer.heard_about)) : "";
+      volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
   const long long at = ToUnix(now);
   session_ << kUpdate, soci::use(user, user_indicator, "user"),
       soci::use(volunteer.first_name, "first"), soci::use(volunteer.last_name, "last"),
@@ -364,8 +364,8 @@ bool VolunteerStore::MoveStage(std::int64_t id, std::int64_t organisation_id,
                                domain::VolunteerStage from, domain::VolunteerStage to,
                                const std::string& reason, std::optional<std::int64_t> by,
                                Instant now) {
-  const std::string from_name(domain::VolunteerStageName(from));
-  const std::string to_name(domain::VolunteerStageName(to));
+  const std::string from_name(domain::NameOf(from));
+  const std::string to_name(domain::NameOf(to));
   const long long at = ToUnix(now);
   soci::statement move = (session_.prepare << kMoveStage, soci::use(to_name, "to"),
                           soci::use(at, "now"), soci::use(at, "updated"), soci::use(id, "id"),
@@ -396,7 +396,7 @@ std::vector<StageChange> VolunteerStore::History(std::int64_t id, std::int64_t o
   std::vector<StageChange> history;
   while (statement.fetch()) {
     StageChange change = row;
-    change.from = from_indicator == soci::i_ok ? domain::ParseVolunteerStage(from) : std::nullopt;
+    change.from = from_indicator == soci::i_ok ? domain::ParseEnum<domain::VolunteerStage>(from) : std::nullopt;
     change.to = StageOrInquiry(to);
     change.changed_by = by_indicator == soci::i_ok ? std::optional(by) : std::nullopt;
     change.changed_at = FromUnix(at);
@@ -419,7 +419,7 @@ std::map<std::int64_t, Instant> VolunteerStore::ApprovalTimes(std::int64_t organ
 std::int64_t VolunteerStore::InsertSupervision(const domain::SupervisionSession& session) {
   std::int64_t id = 0;
   const std::string held = FormatIsoDate(session.held_on);
-  const std::string kind(domain::SupervisionKindName(session.kind));
+  const std::string kind(domain::NameOf(session.kind));
   const std::int64_t by = session.recorded_by.value_or(0);
   soci::indicator by_indicator = session.recorded_by ? soci::i_ok : soci::i_null;
   const long long at = ToUnix(session.recorded_at);
@@ -449,7 +449,7 @@ std::vector<domain::SupervisionSession> VolunteerStore::ListSupervision(
     session.volunteer_id = volunteer_id;
     session.held_on = DateOrEpoch(held);
     session.kind =
-        domain::ParseSupervisionKind(kind).value_or(domain::SupervisionKind::kSupervision);
+        domain::ParseEnum<domain::SupervisionKind>(kind).value_or(domain::SupervisionKind::kSupervision);
     session.recorded_by = by_indicator == soci::i_ok ? std::optional(by) : std::nullopt;
     session.recorded_at = FromUnix(at);
     sessions.push_back(std::move(session));

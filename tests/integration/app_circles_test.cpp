@@ -98,7 +98,7 @@ class AppCircles : public ::testing::TestWithParam<Backend> {
   long long Rows(const std::string& table) {
     return auth_.CountRows(table + " WHERE circle_id = " + std::to_string(forming_));
   }
-  void SetSetting(const std::string& key, std::int64_t value) {
+  void SetSetting(domain::SettingKey key, std::int64_t value) {
     FixtureWrite(server_, a_.id, [&](soci::session& session) -> Status {
       store::SettingsStore(session).Set(a_.id, key, value);
       return {};
@@ -211,8 +211,8 @@ TEST_P(AppCircles, JoiningGoesThroughTheGateAndTheSizeLimit) {
                          {.circle_id = forming_,
                           .volunteer_id = unscreened,
                           .describe_gate_failure = [&](const domain::GateFailure& failure) {
-                            described += std::string(domain::GateConditionName(failure.condition));
-                            return std::string(domain::GateConditionName(failure.condition));
+                            described += std::string(domain::NameOf(failure.condition));
+                            return std::string(domain::NameOf(failure.condition));
                           }});
   ASSERT_FALSE(refused);
   EXPECT_FALSE(described.empty()) << "each failing condition is described";
@@ -226,7 +226,7 @@ TEST_P(AppCircles, JoiningGoesThroughTheGateAndTheSizeLimit) {
                 .error()
                 .kind,
             ErrorKind::kNotFound);
-  SetSetting("circle.maximum_volunteers", 3);
+  SetSetting(domain::SettingKey::kCircleMaximumVolunteers, 3);
   JoinVolunteers(3);
   EXPECT_FALSE(app::circles::Join(server_.app(), coordinator_,
                                   {.circle_id = forming_, .volunteer_id = volunteers_ids_[3]}))
@@ -281,8 +281,9 @@ TEST_P(AppCircles, DetailsCovenantAndReviewsAreRecordedOnAnOpenCircle) {
   const auto details =
       app::circles::UpdateDetails(server_.app(), coordinator_,
                                   {.circle_id = forming_,
-                                   .offence_profile = domain::OffenceProfile::kOnline,
-                                   .meeting_times = domain::Availability::Parse("tue-evening")});
+                                   .details = {.offence_profile = domain::OffenceProfile::kOnline,
+                                               .meeting_times =
+                                                   domain::Availability::Parse("tue-evening")}});
   ASSERT_TRUE(details);
   EXPECT_EQ(circles_.Stored(a_.id, forming_).offence_profile, domain::OffenceProfile::kOnline);
   EXPECT_EQ(Audited("circle.update"), 1u);
@@ -399,7 +400,7 @@ TEST_P(AppCircles, OpeningACircleStartsFromTheTemplateAndAppearsInTheList) {
   EXPECT_EQ(refused.error().fields.front().field, "core_member");
   const auto opened = app::circles::Open(
       server_.app(), coordinator_,
-      {.core_member_id = gaston, .offence_profile = domain::OffenceProfile::kOnline});
+      {.core_member_id = gaston, .details = {.offence_profile = domain::OffenceProfile::kOnline}});
   ASSERT_TRUE(opened);
   EXPECT_EQ(circles_.Stored(a_.id, *opened).phase, CirclePhase::kForming);
   EXPECT_EQ(auth_.CountRows("covenant_versions WHERE body = 'Entente type.' AND circle_id = " +

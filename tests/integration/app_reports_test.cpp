@@ -110,7 +110,7 @@ TEST_P(AppReports, TheEvaluationExtractIsForEvaluatorsAndAdmins) {
   const auto page =
       app::reports::LoadEvaluation(app(), evaluator_, app::reports::EvaluationUse::kPage, false);
   ASSERT_TRUE(page);
-  EXPECT_EQ(page->scales.size(), domain::OutcomeDimensions().size());
+  EXPECT_EQ(page->scales.size(), domain::EnumValues<domain::OutcomeDimension>().size());
   EXPECT_TRUE(page->extract.rows.empty());
   const auto refused =
       app::reports::LoadEvaluation(app(), coordinator_, app::reports::EvaluationUse::kPage, false);
@@ -163,7 +163,7 @@ TEST_P(AppReports, PublishingTheImpactPageMakesItReadableAndAYearIsChecked) {
       app(), admin_, {.published = true, .shared = true, .founding_year = 2010}));
   const auto page = app::reports::LoadSettingsPage(app(), admin_);
   ASSERT_TRUE(page);
-  EXPECT_EQ(page->settings.Get("public.founding_year"), 2010);
+  EXPECT_EQ(page->settings.Get(domain::SettingKey::kPublicFoundingYear), 2010);
   EXPECT_EQ(page->public_slug, std::optional<std::string>("cercle-essai"));
   EXPECT_EQ(Entries("settings.change"), 3u);
   const auto impact = app::reports::LoadImpactPage(app(), "cercle-essai");

@@ -670,7 +670,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
                                          "Présentation d'essai", "Un public d'essai", 30);
     story_of_a_ = reports.AddStory(organisation_a_.id, today, "Récit d'essai",
                                    "Un récit qui n'identifie personne.", false);
-    reports.SetSetting(organisation_a_.id, "public.impact_page", 1);
+    reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")

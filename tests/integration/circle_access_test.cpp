@@ -97,7 +97,7 @@ class CircleAccess : public ::testing::TestWithParam<Backend> {
         << context;
   }
 
-  void SetSetting(const std::string& key, std::int64_t value) {
+  void SetSetting(domain::SettingKey key, std::int64_t value) {
     const auto done = server_.runtime().database().Write(
         store::Scope::Organisation(a_.id), [&](soci::session& s) -> Status {
           store::SettingsStore(s).Set(a_.id, key, value);
@@ -191,7 +191,7 @@ TEST_P(CircleAccess, AVolunteerLosesAccessTheConfiguredNumberOfDaysAfterClosure)
   EXPECT_EQ(client->Get("/portal").body.find("/portal/circles/" + Id(own_circle_)),
             std::string::npos);
   // The delay is the organisation's.
-  SetSetting("circle.volunteer_access_days", 60);
+  SetSetting(domain::SettingKey::kCircleVolunteerAccessDays, 60);
   EXPECT_EQ(client->Get("/portal/circles/" + Id(own_circle_)).status, 200);
 }
 
@@ -403,7 +403,7 @@ TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmen
   auto refused = coordinator->PostForm("/circles/" + Id(forming) + "/phase", start);
   EXPECT_EQ(refused.status, 422) << "two volunteers only";
   EXPECT_EQ(circles_.Stored(a_.id, forming).phase, CirclePhase::kForming);
-  SetSetting("volunteer.circles_per_volunteer", 3);
+  SetSetting(domain::SettingKey::kVolunteerCirclesPerVolunteer, 3);
   ASSERT_EQ(
       coordinator->PostForm("/circles/" + Id(forming) + "/members", {{"volunteer", Id(rosalie_)}})
           .status,

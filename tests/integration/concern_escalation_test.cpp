@@ -182,7 +182,7 @@ TEST_P(ConcernEscalation, AnUrgentConcernWaitsFourHoursAndTheDelayIsTheOrganisat
   EXPECT_EQ(Tick(), 1);
   EXPECT_EQ(RecipientsAfter(1), std::vector<std::string>{first_backup_.email});
 
-  concerns_.SetSetting(a_.id, "concern.ack_minutes_emergency", 5);
+  concerns_.SetSetting(a_.id, domain::SettingKey::kConcernAckMinutesEmergency, 5);
   const auto fast = RaiseEmergency();
   server_.clock().Advance(5min);
   EXPECT_EQ(Tick(), 1);

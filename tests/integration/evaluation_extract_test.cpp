@@ -123,7 +123,7 @@ TEST_P(EvaluationExtractPrivacy, FewerRowsThanKExportNothing) {
 
 TEST_P(EvaluationExtractPrivacy, AnOrganisationThatRaisesKGetsCoarserRows) {
   AddSevenCoreMembers();
-  ReportFixture(server_).SetSetting(organisation_, "report.evaluation_minimum_group", 7);
+  ReportFixture(server_).SetSetting(organisation_, domain::SettingKey::kReportEvaluationMinimumGroup, 7);
   auto client = auth_.SignedInClient(evaluator_);
 
   const auto csv = DownloadCsv(*client);

@@ -216,7 +216,7 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
       auth_.CreateUser(small, "Coordo Petit", "coordo@petit.example", {domain::Role::kCoordinator});
   volunteers.AddHours(small, volunteer, today, 180, domain::HoursStatus::kApproved, coordinator.id);
   volunteers.AddHours(small, volunteer, today, 600, domain::HoursStatus::kPending, coordinator.id);
-  reports.SetSetting(small, "public.founding_year", static_cast<int>(today.year()) - 2);
+  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear, static_cast<int>(today.year()) - 2);
   reports.AddStory(small, today, "Un récit relu", "Texte relu, sans détail identifiant.", true);
   reports.AddStory(small, today, "Un brouillon", "Brouillon NON-RELU-SECRET.", false);
   CoreMemberFixture(server_).CreateCoreMember(small, "Homme Très Secret", "PETIT-001");
@@ -230,7 +230,7 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
   EXPECT_EQ(ComparablePage(off.body, {"petit-cercle"}),
             ComparablePage(unknown.body, {"nulle-part"}));
 
-  reports.SetSetting(small, "public.impact_page", 1);
+  reports.SetSetting(small, domain::SettingKey::kPublicImpactPage, 1);
   const auto page = anyone.Get("/public/petit-cercle");
   ASSERT_EQ(page.status, 200);
   // Three approved hours and two years: both under 5.
@@ -245,16 +245,16 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
 
   // Enough hours and years read as numbers.
   volunteers.AddHours(small, volunteer, today, 420, domain::HoursStatus::kApproved, coordinator.id);
-  reports.SetSetting(small, "public.founding_year", static_cast<int>(today.year()) - 12);
+  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear, static_cast<int>(today.year()) - 12);
   const auto larger = anyone.Get("/public/petit-cercle");
   EXPECT_NE(larger.body.find("data-total=\"hours\">10<"), std::string::npos);
   EXPECT_NE(larger.body.find("data-total=\"years\">12<"), std::string::npos);
 
-  reports.SetSetting(small, "public.founding_year", static_cast<int>(today.year()) - 1);
+  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear, static_cast<int>(today.year()) - 1);
   anyone.SetCookie("lang", "fr");
   EXPECT_NE(anyone.Get("/public/petit-cercle").body.find("data-total=\"years\">Moins de 5<"),
             std::string::npos);
-  reports.SetSetting(small, "public.impact_page", 0);
+  reports.SetSetting(small, domain::SettingKey::kPublicImpactPage, 0);
   EXPECT_EQ(anyone.Get("/public/petit-cercle").status, 404) << "the organisation switched it off";
 }
 
@@ -272,7 +272,7 @@ TEST_P(ReportPrivacy, ThePublicPageCountsTheCirclesThatRan) {
         return count;
       });
   ASSERT_GE(ran, 5) << "the demo runs enough circles to show a number";
-  ReportFixture(server_).SetSetting(organisation_, "public.impact_page", 1);
+  ReportFixture(server_).SetSetting(organisation_, domain::SettingKey::kPublicImpactPage, 1);
   HttpClient anyone(server_.base_url());
   anyone.SetCookie("lang", "en");
   const auto page = anyone.Get("/public/montreal-demo");
@@ -311,7 +311,7 @@ TEST_P(ReportPrivacy, TheNetworkViewSumsOnlyTheOrganisationsThatOptedIn) {
   const auto first = client->Get(path);
   ASSERT_EQ(first.status, 200);
   EXPECT_EQ(value(first.body), own);
-  reports.SetSetting(second, "network.share_figures", 1);
+  reports.SetSetting(second, domain::SettingKey::kNetworkShareFigures, 1);
   const auto both = client->Get(path);
   EXPECT_EQ(value(both.body), own + 1);
   EXPECT_EQ(both.body.find("TITRE-SECRET-DEUXIEME"), std::string::npos);

@@ -131,7 +131,7 @@ void ConcernFixture::SetOnCall(std::int64_t organisation_id,
   });
 }
 
-void ConcernFixture::SetSetting(std::int64_t organisation_id, const std::string& key,
+void ConcernFixture::SetSetting(std::int64_t organisation_id, domain::SettingKey key,
                                 std::int64_t value) {
   FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Status {
     store::SettingsStore(session).Set(organisation_id, key, value);

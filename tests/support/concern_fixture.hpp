@@ -47,7 +47,7 @@ class ConcernFixture {
   // Replaces the organisation's on-call rota.
   void SetOnCall(std::int64_t organisation_id, const std::vector<domain::OnCallEntry>& entries);
   // Stores an organisation setting.
-  void SetSetting(std::int64_t organisation_id, const std::string& key, std::int64_t value);
+  void SetSetting(std::int64_t organisation_id, domain::SettingKey key, std::int64_t value);
 
   // The stored concern, its disclosures and its alert steps.
   domain::Concern Stored(std::int64_t organisation_id, std::int64_t concern_id);

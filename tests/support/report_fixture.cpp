@@ -111,7 +111,7 @@ std::int64_t ReportFixture::AddResearchConsent(std::int64_t organisation_id,
                       });
 }
 
-void ReportFixture::SetSetting(std::int64_t organisation_id, const std::string& key,
+void ReportFixture::SetSetting(std::int64_t organisation_id, domain::SettingKey key,
                                std::int64_t value) {
   FixtureWrite(server_, organisation_id, [&](soci::session& session) -> Result<int> {
     store::SettingsStore(session).Set(organisation_id, key, value);

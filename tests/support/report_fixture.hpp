@@ -11,6 +11,7 @@
 
 #include "domain/outcomes.hpp"
 #include "domain/outreach.hpp"
+#include "domain/settings.hpp"
 #include "support/test_server.hpp"
 
 namespace cercle::testing {
@@ -44,7 +45,7 @@ class ReportFixture {
   std::int64_t AddResearchConsent(std::int64_t organisation_id, std::int64_t core_member_id,
                                   CivilDate given_on);
   // Stores setting `key` of the organisation.
-  void SetSetting(std::int64_t organisation_id, const std::string& key, std::int64_t value);
+  void SetSetting(std::int64_t organisation_id, domain::SettingKey key, std::int64_t value);
 
  private:
   TestServer& server_;

@@ -310,7 +310,7 @@ CircleMember Stay(std::int64_t id, std::int64_t volunteer, bool current = true) 
 }
 
 std::string Describe(const GateFailure& failure) {
-  return "[" + std::string(GateConditionName(failure.condition)) + "]";
+  return "[" + std::string(NameOf(failure.condition)) + "]";
 }
 
 class JoinPaths : public ::testing::TestWithParam<JoinPath> {};

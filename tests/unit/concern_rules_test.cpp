@@ -96,8 +96,8 @@ TEST(ConcernCategories, FollowTheTrainedRiskFactorsAndRoundTrip) {
     EXPECT_EQ(ParseEnum<ConcernCategory>(NameOf(category)), category);
   }
   for (const auto severity : Severities())
-    EXPECT_EQ(ParseSeverity(NameOf(severity)), severity);
-  EXPECT_FALSE(ParseSeverity("critical"));
+    EXPECT_EQ(ParseEnum<domain::Severity>(NameOf(severity)), severity);
+  EXPECT_FALSE(ParseEnum<domain::Severity>("critical"));
   EXPECT_TRUE(ShowsDutyToReport(ConcernCategory::kAccessToVictims));
   EXPECT_FALSE(ShowsDutyToReport(ConcernCategory::kSubstanceAbuse));
   EXPECT_TRUE(Alerts(Severity::kUrgent));

@@ -34,7 +34,7 @@ TEST(SupervisionOrder, EndsNoEarlierThanItStarts) {
   order.ends_on = AddDays(kToday, -1);
   EXPECT_TRUE(HasField(CheckSupervisionOrder(order), "ends_on"));
   EXPECT_EQ(OrderTypes().size(), 8u);
-  for (const auto type : OrderTypes()) EXPECT_EQ(ParseOrderType(OrderTypeName(type)), type);
+  for (const auto type : OrderTypes()) EXPECT_EQ(ParseEnum<domain::OrderType>(NameOf(type)), type);
 }
 
 TEST(Condition, ANoContactConditionAlwaysProtectsAVictim) {
@@ -100,9 +100,9 @@ TEST(KeyDates, ListsWhatComesWithinThirtyDaysSoonestFirst) {
   ASSERT_EQ(dates.size(), 3u);
   EXPECT_EQ(dates[0].kind, KeyDateKind::kConditionEnds);
   EXPECT_EQ(dates[0].date, kToday);
-  EXPECT_EQ(dates[0].label, ConditionKindLabel(ConditionKind::kCurfew));
+  EXPECT_EQ(dates[0].label, LabelOf(ConditionKind::kCurfew));
   EXPECT_EQ(dates[1].kind, KeyDateKind::kOrderEnds);
-  EXPECT_EQ(dates[1].label, OrderTypeLabel(OrderType::kProbation));
+  EXPECT_EQ(dates[1].label, LabelOf(OrderType::kProbation));
   EXPECT_EQ(dates[2].kind, KeyDateKind::kWarrantExpiry);
   EXPECT_TRUE(IsUrgentKeyDate(dates[0].date, kToday));
   EXPECT_TRUE(IsUrgentKeyDate(dates[1].date, kToday));

@@ -32,7 +32,7 @@ bool HasField(const Error& error, const std::string& field) {
 TEST(ReferralLifecycle, EveryAllowedMoveWorks) {
   for (const auto& [from, to] : kAllowedReferralMoves) {
     const auto moved = CheckReferralMove(from, to, "Une raison claire", 0);
-    EXPECT_TRUE(moved) << ReferralStatusName(from) << " → " << ReferralStatusName(to);
+    EXPECT_TRUE(moved) << NameOf(from) << " → " << NameOf(to);
   }
 }
 
@@ -42,7 +42,7 @@ TEST(ReferralLifecycle, OffersExactlyTheAllowedMoves) {
       const auto offered = AllowedReferralMoves(from);
       const bool listed = std::find(offered.begin(), offered.end(), to) != offered.end();
       EXPECT_EQ(listed, kAllowedReferralMoves.contains({from, to}))
-          << ReferralStatusName(from) << " → " << ReferralStatusName(to);
+          << NameOf(from) << " → " << NameOf(to);
     }
   }
 }
@@ -53,14 +53,14 @@ TEST(ReferralLifecycle, EveryOtherMoveIsRefusedWithAClearError) {
     for (const auto to : ReferralStatuses()) {
       if (kAllowedReferralMoves.contains({from, to})) continue;
       const auto moved = CheckReferralMove(from, to, "Une raison claire", 0);
-      ASSERT_FALSE(moved) << ReferralStatusName(from) << " → " << ReferralStatusName(to);
+      ASSERT_FALSE(moved) << NameOf(from) << " → " << NameOf(to);
       ++refused;
       const auto& message = moved.error().message;
       // The message names the statuses in words the reader knows (their labels, translated by the
       // page).
       ASSERT_FALSE(message.arguments.empty());
       EXPECT_EQ(message.arguments[0].name, "from");
-      EXPECT_EQ(message.arguments[0].value, ReferralStatusLabel(from));
+      EXPECT_EQ(message.arguments[0].value, LabelOf(from));
       if (IsDecided(from)) {
         EXPECT_EQ(moved.error().kind, ErrorKind::kConflict);
         EXPECT_NE(message.id.find("final"), std::string::npos) << message.id;
@@ -68,7 +68,7 @@ TEST(ReferralLifecycle, EveryOtherMoveIsRefusedWithAClearError) {
         EXPECT_EQ(moved.error().kind, ErrorKind::kInvalid);
         EXPECT_EQ(message.id, "A referral that is {from} cannot become {to}.");
         ASSERT_EQ(message.arguments.size(), 2u);
-        EXPECT_EQ(message.arguments[1].value, ReferralStatusLabel(to));
+        EXPECT_EQ(message.arguments[1].value, LabelOf(to));
       }
     }
   }
@@ -106,11 +106,11 @@ TEST(ReferralLifecycle, AcceptanceNeedsEveryCriterionMet) {
 
 TEST(ReferralLifecycle, StoredNamesRoundTrip) {
   for (const auto status : ReferralStatuses())
-    EXPECT_EQ(ParseReferralStatus(ReferralStatusName(status)), status);
+    EXPECT_EQ(ParseEnum<domain::ReferralStatus>(NameOf(status)), status);
   for (const auto source : ReferralSources())
-    EXPECT_EQ(ParseReferralSource(ReferralSourceName(source)), source);
-  EXPECT_FALSE(ParseReferralStatus("approved"));
-  EXPECT_FALSE(ParseReferralSource(""));
+    EXPECT_EQ(ParseEnum<domain::ReferralSource>(NameOf(source)), source);
+  EXPECT_FALSE(ParseEnum<domain::ReferralStatus>("approved"));
+  EXPECT_FALSE(ParseEnum<domain::ReferralSource>(""));
   EXPECT_EQ(ReferralSources().size(), 6u);
 }
 
@@ -161,7 +161,7 @@ const std::set<std::pair<CoreMemberStatus, CoreMemberStatus>> kAllowedFileMoves 
 TEST(CoreMemberLifecycle, EveryAllowedMoveWorks) {
   for (const auto& [from, to] : kAllowedFileMoves) {
     EXPECT_TRUE(CheckCoreMemberMove(from, to, "Cercle terminé"))
-        << CoreMemberStatusName(from) << " → " << CoreMemberStatusName(to);
+        << NameOf(from) << " → " << NameOf(to);
   }
 }
 
@@ -173,14 +173,14 @@ TEST(CoreMemberLifecycle, EveryOtherMoveIsRefusedWithAClearError) {
       EXPECT_EQ(std::find(offered.begin(), offered.end(), to) != offered.end(), allowed);
       if (allowed) continue;
       const auto moved = CheckCoreMemberMove(from, to, "Raison");
-      ASSERT_FALSE(moved) << CoreMemberStatusName(from) << " → " << CoreMemberStatusName(to);
+      ASSERT_FALSE(moved) << NameOf(from) << " → " << NameOf(to);
       if (from == kClosed) {
         EXPECT_EQ(moved.error().kind, ErrorKind::kConflict);
         EXPECT_NE(moved.error().message.id.find("reopens only"), std::string::npos);
       } else {
         EXPECT_EQ(moved.error().message.id, "A file that is {from} cannot become {to}.");
-        EXPECT_EQ(moved.error().message.arguments.at(0).value, CoreMemberStatusLabel(from));
-        EXPECT_EQ(moved.error().message.arguments.at(1).value, CoreMemberStatusLabel(to));
+        EXPECT_EQ(moved.error().message.arguments.at(0).value, LabelOf(from));
+        EXPECT_EQ(moved.error().message.arguments.at(1).value, LabelOf(to));
       }
     }
   }

@@ -77,7 +77,7 @@ TEST(VolunteerView, AConditionProtectingAVictimReadsOnlyTheFixedWording) {
     EXPECT_TRUE(condition.protects_victim);
     EXPECT_EQ(condition.text, kProtectedConditionText);
     EXPECT_EQ(condition.text, "No contact with a named person (details held by the coordinator)");
-    EXPECT_EQ(condition.kind_label, ConditionKindLabel(ConditionKind::kNoContactPerson));
+    EXPECT_EQ(condition.kind_label, LabelOf(ConditionKind::kNoContactPerson));
     EXPECT_EQ(condition.ends_on, AddDays(kToday, 100));
   }
   const std::string text = Everything(view);
@@ -110,7 +110,7 @@ TEST(VolunteerView, OtherConditionsKeepTheirTextAndEndedOnesAreLeftOut) {
   const auto view = ProjectForVolunteers(SensitiveFile(), {curfew, ended, someone_else}, kToday);
   ASSERT_EQ(view.conditions.size(), 1u);
   EXPECT_EQ(view.conditions[0].text, "De 22 h à 6 h");
-  EXPECT_EQ(view.conditions[0].kind_label, ConditionKindLabel(ConditionKind::kCurfew));
+  EXPECT_EQ(view.conditions[0].kind_label, LabelOf(ConditionKind::kCurfew));
   EXPECT_FALSE(view.conditions[0].protects_victim);
 }
 

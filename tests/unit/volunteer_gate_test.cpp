@@ -74,7 +74,7 @@ class VolunteerGate : public ::testing::Test {
   static std::string Names(const GateResult& result) {
     std::string names;
     for (const auto& failure : result.failures)
-      names += std::string(GateConditionName(failure.condition)) + " ";
+      names += std::string(NameOf(failure.condition)) + " ";
     return names;
   }
 
@@ -103,7 +103,7 @@ TEST_F(VolunteerGate, RefusesAnApplicantNotYetApproved) {
     volunteer_.stage = stage;
     ExpectOnlyFailure(Check(), GateCondition::kApproved);
   }
-  EXPECT_EQ(GateConditionName(GateCondition::kApproved), "approved");
+  EXPECT_EQ(NameOf(GateCondition::kApproved), "approved");
 }
 
 TEST_F(VolunteerGate, RefusesAVolunteerUnderTheMinimumAge) {

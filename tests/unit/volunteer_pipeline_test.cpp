@@ -30,7 +30,7 @@ TEST(VolunteerPipeline, AllowsTheForwardStepsOneAtATime) {
       {kOnLeave, kActive}};
   for (const auto& [from, to] : allowed) {
     EXPECT_TRUE(CheckStageMove(Move(from, to)))
-        << VolunteerStageName(from) << " → " << VolunteerStageName(to);
+        << NameOf(from) << " → " << NameOf(to);
   }
 }
 
@@ -44,7 +44,7 @@ TEST(VolunteerPipeline, AnApplicantMayBeNotRetainedAndAnyOpenFileMayExit) {
   }
   for (const auto from : {kApproved, kActive, kOnLeave}) {
     EXPECT_EQ(FirstField(CheckStageMove(Move(from, kNotRetained))), "to")
-        << VolunteerStageName(from);
+        << NameOf(from);
   }
 }
 
@@ -55,7 +55,7 @@ TEST(VolunteerPipeline, RefusesEveryOtherMove) {
     for (const auto to : VolunteerStages()) {
       if (std::find(allowed.begin(), allowed.end(), to) != allowed.end()) continue;
       EXPECT_EQ(FirstField(CheckStageMove(Move(from, to))), "to")
-          << VolunteerStageName(from) << " → " << VolunteerStageName(to);
+          << NameOf(from) << " → " << NameOf(to);
       ++refused;
     }
   }
@@ -92,11 +92,11 @@ TEST(VolunteerPipeline, ApprovalNeedsTheMinimumAge) {
 
 TEST(VolunteerPipeline, StageNamesRoundTrip) {
   for (const auto stage : VolunteerStages()) {
-    EXPECT_EQ(ParseVolunteerStage(VolunteerStageName(stage)), stage);
-    EXPECT_FALSE(VolunteerStageLabel(stage).empty());
+    EXPECT_EQ(ParseEnum<domain::VolunteerStage>(NameOf(stage)), stage);
+    EXPECT_FALSE(LabelOf(stage).empty());
   }
-  EXPECT_EQ(ParseVolunteerStage("approuvé"), std::nullopt);
-  EXPECT_EQ(VolunteerStageName(kOnLeave), "on_leave");
+  EXPECT_EQ(ParseEnum<domain::VolunteerStage>("approuvé"), std::nullopt);
+  EXPECT_EQ(NameOf(kOnLeave), "on_leave");
 }
 
 TEST(VolunteerDetails, TrimsAndChecksWhatWasTyped) {

@@ -61,8 +61,7 @@ Result<std::int64_t> UpdateDetails(const Services& services, const auth::Actor& 
                                    const DetailsCommand& command) {
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
     auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
-    circle.offence_profile = command.offence_profile;
-    circle.meeting_times = command.meeting_times;
+    static_cast<domain::CircleDetails&>(circle) = command.details;
     store::CircleStore(unit.session()).UpdateDetails(circle, unit.now());
     Audit(services, unit, actor, {"circle.update", "circle", std::to_string(circle.id)});
     return circle.id;

@@ -17,11 +17,10 @@
 // circle refuses them all (Conflict); NotFound when the actor may not manage the circle.
 namespace cercle::app::circles {
 
-// A circle's offence profile and meeting times.
+// A circle's details: its offence profile, meeting times…
 struct DetailsCommand {
   std::int64_t circle_id = 0;
-  std::optional<domain::OffenceProfile> offence_profile;
-  domain::Availability meeting_times;
+  domain::CircleDetails details;
 };
 
 // Stores the details, audited "circle.update". Returns the circle's id.

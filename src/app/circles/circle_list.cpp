@@ -112,8 +112,7 @@ Result<std::int64_t> Open(const Services& services, const auth::Actor& actor,
     circle.code_name = domain::NextCodeName(circles.CodeNames(organisation));
     circle.phase = domain::CirclePhase::kForming;
     circle.phase_since = services.Today();
-    circle.offence_profile = command.offence_profile;
-    circle.meeting_times = command.meeting_times;
+    static_cast<domain::CircleDetails&>(circle) = command.details;
     circle.created_by = actor.user_id;
     circle.created_at = circle.updated_at = unit.now();
     circle.id = circles.Insert(circle);

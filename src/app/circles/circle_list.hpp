@@ -43,8 +43,7 @@ Result<std::vector<domain::CoreMember>> LoadCoreMembersWithoutCircle(const Servi
 // A new circle for a core member.
 struct OpenCommand {
   std::optional<std::int64_t> core_member_id;  // none when the form named nobody
-  std::optional<domain::OffenceProfile> offence_profile;
-  domain::Availability meeting_times;
+  domain::CircleDetails details;
 };
 
 // Opens the circle with the next free code name, forming since today, with its opening recorded

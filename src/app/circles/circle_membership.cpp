@@ -51,7 +51,7 @@ Result<Joined> JoinCircle(const Services& services, const store::Unit& unit,
                                     settings.maximum,
                                     joining.replacing_member_id};
   TRY(domain::CheckJoin(request, [&](const domain::GateFailure& failure) {
-    return describe ? describe(failure) : std::string(domain::GateConditionName(failure.condition));
+    return describe ? describe(failure) : std::string(domain::NameOf(failure.condition));
   }));
   if (joining.path == domain::JoinPath::kReplacement &&
       !circles.EndMember(*joining.replacing_member_id, organisation, today, joining.reason)) {

@@ -89,8 +89,8 @@ void AmendForPhase(const Services& services, const store::Unit& unit, const auth
   amendment.body = Trimmed(body);
   amendment.note = translator.Format(
       language, {N_("Phase change: {from} → {to}"),
-                 {{"from", translator.Translate(language, domain::PhaseLabel(circle.phase))},
-                  {"to", translator.Translate(language, domain::PhaseLabel(to))}}});
+                 {{"from", translator.Translate(language, domain::LabelOf(circle.phase))},
+                  {"to", translator.Translate(language, domain::LabelOf(to))}}});
   amendment.phase_change_id = change_id;
   amendment.created_by = actor.user_id;
   amendment.created_at = unit.now();
@@ -172,7 +172,7 @@ Result<std::int64_t> Close(const Services& services, const auth::Actor& actor,
     }
     const auto language = LanguageOf(actor);
     const std::string reason =
-        services.translator.Translate(language, domain::ClosureReasonLabel(*command.reason));
+        services.translator.Translate(language, domain::LabelOf(*command.reason));
     RecordPhaseChange(unit, actor, circle, closed, std::nullopt, reason);
     // The core member's file follows: a man whose circle ends is between circles until the
     // coordinator decides otherwise.

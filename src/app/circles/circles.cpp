@@ -26,11 +26,11 @@ const std::locale& CalendarLocale() {
 
 CircleSettings CircleSettingsOf(const domain::Settings& settings) {
   CircleSettings circle;
-  circle.minimum = static_cast<int>(settings.Get("circle.minimum_volunteers"));
-  circle.maximum = static_cast<int>(settings.Get("circle.maximum_volunteers"));
-  circle.review_months = static_cast<int>(settings.Get("circle.review_months"));
-  circle.access_days = static_cast<int>(settings.Get("circle.volunteer_access_days"));
-  circle.contact_days = static_cast<int>(settings.Get("circle.contact_flag_days"));
+  circle.minimum = static_cast<int>(settings.Get(domain::SettingKey::kCircleMinimumVolunteers));
+  circle.maximum = static_cast<int>(settings.Get(domain::SettingKey::kCircleMaximumVolunteers));
+  circle.review_months = static_cast<int>(settings.Get(domain::SettingKey::kCircleReviewMonths));
+  circle.access_days = static_cast<int>(settings.Get(domain::SettingKey::kCircleVolunteerAccessDays));
+  circle.contact_days = static_cast<int>(settings.Get(domain::SettingKey::kCircleContactFlagDays));
   return circle;
 }
 

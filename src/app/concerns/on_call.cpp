@@ -40,8 +40,8 @@ Result<OnCallPage> LoadOnCallPage(const Services& services, const auth::Actor& a
     page.staff = StaffOf(page.users);
     page.on_call = store::ConcernEscalationStore(unit.session()).OnCall(organisation);
     const auto settings = store::SettingsStore(unit.session()).Load(organisation);
-    page.emergency_minutes = settings.Get("concern.ack_minutes_emergency");
-    page.urgent_minutes = settings.Get("concern.ack_minutes_urgent");
+    page.emergency_minutes = settings.Get(domain::SettingKey::kConcernAckMinutesEmergency);
+    page.urgent_minutes = settings.Get(domain::SettingKey::kConcernAckMinutesUrgent);
     return page;
   });
 }

@@ -29,12 +29,12 @@ Result<NetworkReportPage> LoadNetworkReport(const Services& services, const auth
   if (!auth::policies::ReportPolicy::CanSeeNetworkFigures(actor)) return Error::Forbidden();
   NetworkReportPage page;
   page.fiscal_start_month =
-      static_cast<int>(domain::Setting("report.fiscal_year_start_month").default_value);
+      static_cast<int>(domain::Setting(domain::SettingKey::kReportFiscalYearStartMonth).default_value);
   page.period = reports::PeriodOrLastQuarter(period, services.Today(), page.fiscal_start_month);
   for (const auto& definition : domain::FunderFigures()) page.totals.push_back({&definition, {}});
   for (const auto& organisation : store::ListOrganisations(services.database)) {
     const auto settings = reports::LoadSettings(services, organisation.id);
-    if (settings.Get("network.share_figures") != 1) {
+    if (settings.Get(domain::SettingKey::kNetworkShareFigures) != 1) {
       ++page.not_sharing;
       continue;
     }

@@ -11,13 +11,13 @@ Result<ImpactPage> LoadImpactPage(const Services& services, const std::string& s
     if (candidate.slug == slug) organisation = std::move(candidate);
   }
   if (!organisation) return Error::NotFound();
-  if (LoadSettings(services, organisation->id).Get("public.impact_page") != 1) {
+  if (LoadSettings(services, organisation->id).Get(domain::SettingKey::kPublicImpactPage) != 1) {
     return Error::NotFound();
   }
   const auto basis = LoadBasis(services, organisation->id);
   return ImpactPage{organisation->name,
                     domain::ComputeImpact(basis.records, services.Today(),
-                                          basis.settings.Get("public.founding_year"))};
+                                          basis.settings.Get(domain::SettingKey::kPublicFoundingYear))};
 }
 
 }  // namespace cercle::app::reports

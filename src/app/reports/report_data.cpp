@@ -20,11 +20,11 @@ domain::Settings LoadSettings(const Services& services, std::int64_t organisatio
 }
 
 int FiscalStartMonth(const domain::Settings& settings) {
-  return static_cast<int>(settings.Get("report.fiscal_year_start_month"));
+  return static_cast<int>(settings.Get(domain::SettingKey::kReportFiscalYearStartMonth));
 }
 
 domain::ReportSettings FigureSettings(const domain::Settings& settings) {
-  return {settings.Get("volunteer.hourly_value_cents")};
+  return {settings.Get(domain::SettingKey::kVolunteerHourlyValueCents)};
 }
 
 domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPeriod>& asked,

@@ -53,9 +53,9 @@ Status SaveScales(const Services& services, const auth::Actor& actor, const Scal
     const auto current = store.Scales(organisation);
     std::vector<FieldError> errors;
     std::vector<std::pair<domain::OutcomeDimension, std::vector<std::string>>> changed;
-    for (const auto dimension : domain::OutcomeDimensions()) {
+    for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
       const auto index = static_cast<std::size_t>(dimension);
-      const std::string name(domain::OutcomeDimensionName(dimension));
+      const std::string name(domain::NameOf(dimension));
       const auto highest =
           static_cast<std::size_t>(store.HighestLevelInUse(organisation, dimension));
       const std::string typed = index < change.levels.size() ? change.levels[index] : "";
@@ -74,7 +74,7 @@ Status SaveScales(const Services& services, const auth::Actor& actor, const Scal
       store.SetScale(organisation, dimension, levels, actor.user_id, unit.now());
       Audit(services, unit, actor,
             {"outcome_scale.update", "outcome_scale",
-             std::string(domain::OutcomeDimensionName(dimension))});
+             std::string(domain::NameOf(dimension))});
     }
     return {};
   });
@@ -92,17 +92,18 @@ Status SavePublication(const Services& services, const auth::Actor& actor,
         {{"founding_year",
           {N_("Enter a year from 1950 to {year}, or 0."), {{"year", std::to_string(this_year)}}}}});
   }
-  const std::vector<std::pair<std::string, std::int64_t>> values = {
-      {"public.impact_page", change.published ? 1 : 0},
-      {"network.share_figures", change.shared ? 1 : 0},
-      {"public.founding_year", *year}};
+  const std::vector<std::pair<domain::SettingKey, std::int64_t>> values = {
+      {domain::SettingKey::kPublicImpactPage, change.published ? 1 : 0},
+      {domain::SettingKey::kNetworkShareFigures, change.shared ? 1 : 0},
+      {domain::SettingKey::kPublicFoundingYear, *year}};
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
     store::SettingsStore settings(unit.session());
     const auto before = settings.Load(organisation);
     for (const auto& [key, value] : values) {
       if (before.Get(key) == value) continue;
       settings.Set(organisation, key, value);
-      Audit(services, unit, actor, {"settings.change", "setting", key});
+      Audit(services, unit, actor,
+            {"settings.change", "setting", std::string(domain::Setting(key).name)});
     }
     return {};
   });

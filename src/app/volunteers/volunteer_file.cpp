@@ -55,7 +55,7 @@ Status ApplyDetails(const store::Unit& unit, const VolunteerDetails& details,
 int MinimumAge(const store::Unit& unit) {
   return static_cast<int>(store::SettingsStore(unit.session())
                               .Load(unit.organisation_id())
-                              .Get("volunteer.minimum_age"));
+                              .Get(domain::SettingKey::kVolunteerMinimumAge));
 }
 
 }  // namespace

@@ -83,7 +83,7 @@ HoursData ReadHoursData(const store::Unit& unit, const PageRequest& pending_page
       store::TrainingStore(unit.session()).OrganisationAttendance(organisation),
       hours.ListCounted(organisation));
   data.hourly_cents =
-      store::SettingsStore(unit.session()).Load(organisation).Get("volunteer.hourly_value_cents");
+      store::SettingsStore(unit.session()).Load(organisation).Get(domain::SettingKey::kVolunteerHourlyValueCents);
   return data;
 }
 

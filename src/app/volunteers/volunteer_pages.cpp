@@ -45,7 +45,7 @@ void ApplyRules(const Services& services, int circle_count, FilePage& page) {
                                          setup.settings, page.today);
   page.on_hold = domain::OnHoldForExpiredScreening(setup.screening_types, page.items, page.today);
   page.supervision_period_days =
-      static_cast<int>(setup.settings.Get("volunteer.supervision_period_days"));
+      static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerSupervisionPeriodDays));
   if (!domain::IsSupervisedStage(page.volunteer.stage)) return;
   std::optional<CivilDate> last_session;
   if (!page.supervision.empty()) last_session = page.supervision.front().held_on;

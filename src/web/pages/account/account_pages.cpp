@@ -13,7 +13,7 @@ namespace {
 
 mstch::array RoleLabels(const Context& context, const domain::Roles& roles) {
   mstch::array labels;
-  for (const auto role : roles.List()) labels.push_back(context.Translate(domain::RoleLabel(role)));
+  for (const auto role : roles.List()) labels.push_back(context.Translate(domain::LabelOf(role)));
   return labels;
 }
 

@@ -16,8 +16,8 @@ using cercle::auth::policies::UserPolicy;
 mstch::array RoleChoices(const Context& context, const domain::Roles& chosen) {
   mstch::array choices;
   for (const auto role : domain::OrganisationRoles()) {
-    choices.push_back(mstch::map{{"value", std::string(domain::RoleName(role))},
-                                 {"label", context.Translate(domain::RoleLabel(role))},
+    choices.push_back(mstch::map{{"value", std::string(domain::NameOf(role))},
+                                 {"label", context.Translate(domain::LabelOf(role))},
                                  {"checked", chosen.Has(role)}});
   }
   return choices;
@@ -26,7 +26,7 @@ mstch::array RoleChoices(const Context& context, const domain::Roles& chosen) {
 domain::Roles ChosenRoles(const Form& form) {
   domain::Roles roles;
   for (const auto& name : form.All("roles")) {
-    const auto role = domain::ParseRole(name);
+    const auto role = domain::ParseEnum<domain::Role>(name);
     if (role && *role != domain::Role::kNetworkAdmin) roles.Add(*role);
   }
   return roles;
@@ -35,7 +35,7 @@ domain::Roles ChosenRoles(const Form& form) {
 std::string RoleList(const Context& context, const domain::Roles& roles) {
   std::string text;
   for (const auto role : roles.List()) {
-    AppendSeparated(text, ", ", context.Translate(domain::RoleLabel(role)));
+    AppendSeparated(text, ", ", context.Translate(domain::LabelOf(role)));
   }
   return text;
 }

@@ -9,6 +9,7 @@
 #include "app/circles/circles.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "web/pages/circles/circle_details.hpp"
 #include "web/pages/circles/circle_membership.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_view.hpp"
@@ -67,23 +68,16 @@ Response UpdateDetails(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Deny(context, "circle", context.Parameter("id"));
   const Form form(context.request);
-  const auto profile = domain::ParseOffenceProfile(form.Get("offence_profile"));
-  if (!form.Get("offence_profile").empty() && !profile) {
+  const auto details = ReadCircleDetails(form);
+  if (!details) {
     // A closed circle says so before the form's own error, as it refuses any change.
     const auto circle =
         app::circles::LoadManagedCircle(context.services.app, context.signed_in(), *id);
-    const auto error =
-        circle && circle->closed()
-            ? app::circles::ClosedCircle()
-            : Error::Fields(
-                  {{"offence_profile", {N_("Choose an offence profile from the list."), {}}}});
-    return ShowRefused(context, *id, "details", form, error);
+    return ShowRefused(context, *id, "details", form,
+                       circle && circle->closed() ? app::circles::ClosedCircle() : details.error());
   }
-  const auto updated =
-      app::circles::UpdateDetails(context.services.app, context.signed_in(),
-                                  {.circle_id = *id,
-                                   .offence_profile = profile,
-                                   .meeting_times = SlotsOf(form, "meeting_times")});
+  const auto updated = app::circles::UpdateDetails(context.services.app, context.signed_in(),
+                                                   {.circle_id = *id, .details = *details});
   if (!updated) return RefusedOnCircle(context, *id, "details", form, updated.error());
   return Response::Redirect(CircleHref(*id) + "?saved=details#details");
 }
@@ -149,7 +143,7 @@ Response ChangePhase(Context& context) {
   const auto changed =
       app::circles::ChangePhase(context.services.app, context.signed_in(),
                                 {.circle_id = *id,
-                                 .to = domain::ParsePhase(form.Get("to")),
+                                 .to = domain::ParseEnum<domain::CirclePhase>(form.Get("to")),
                                  .decided_on = ParseIsoDate(form.Get("decided_on")),
                                  .reason = form.Get("reason"),
                                  .covenant_body = form.Get("covenant_body"),
@@ -196,12 +190,12 @@ Response RecordReview(Context& context) {
   const auto recorded =
       app::circles::RecordReview(context.services.app, context.signed_in(),
                                  {.circle_id = *id,
-                                  .kind = domain::ParseReviewKind(form.Get("kind")),
+                                  .kind = domain::ParseEnum<domain::ReviewKind>(form.Get("kind")),
                                   .held_on = ParseIsoDate(form.Get("held_on")),
                                   .participants = form.Get("participants"),
                                   .outcome = form.Get("outcome"),
                                   .decisions = form.Get("decisions"),
-                                  .renewal = domain::ParseRenewalDecision(form.Get("renewal"))});
+                                  .renewal = domain::ParseEnum<domain::RenewalDecision>(form.Get("renewal"))});
   if (!recorded) return RefusedOnCircle(context, *id, "review", form, recorded.error());
   return Response::Redirect(CircleHref(*id) + "?saved=review#reviews");
 }
@@ -213,7 +207,7 @@ Response Close(Context& context) {
   const auto closed =
       app::circles::Close(context.services.app, context.signed_in(),
                           {.circle_id = *id,
-                           .reason = domain::ParseClosureReason(form.Get("closure_reason")),
+                           .reason = domain::ParseEnum<domain::ClosureReason>(form.Get("closure_reason")),
                            .closed_on = ParseIsoDate(form.Get("closed_on")),
                            .note = form.Get("closing_note")});
   if (!closed) return RefusedOnCircle(context, *id, "close", form, closed.error());

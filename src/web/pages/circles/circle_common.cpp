@@ -105,7 +105,7 @@ mstch::array SlotRows(const Context& context, const domain::Availability& chosen
       const std::string code = domain::Availability::SlotCode(day, part);
       slots.push_back(mstch::map{{"code", code},
                                  {"id", prefix + "-" + code},
-                                 {"label", context.Translate(domain::DayPeriodLabel(part))},
+                                 {"label", context.Translate(domain::LabelOf(part))},
                                  {"checked", chosen.Has(day, part)}});
     }
     rows.push_back(

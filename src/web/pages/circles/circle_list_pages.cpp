@@ -5,6 +5,7 @@
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_attention.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "web/pages/circles/circle_details.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pagination.hpp"
 #include "web/parameters.hpp"
@@ -30,18 +31,14 @@ Response RenderNew(Context& context, const std::vector<domain::CoreMember>& core
     choices.push_back(mstch::map{
         {"value", id},
         {"label", core_member.name_used() + " (" + core_member.file_number + ", " +
-                      context.Translate(domain::CoreMemberStatusLabel(core_member.status)) + ")"},
+                      context.Translate(domain::LabelOf(core_member.status)) + ")"},
         {"selected", id == chosen}});
   }
-  mstch::map model = form ? form->Model(context, {"core_member", "offence_profile"}, error)
-                          : EmptyForm({"core_member", "offence_profile"});
+  mstch::map model =
+      form ? form->Model(context, {"core_member"}, error) : EmptyForm({"core_member"});
   model["core_members"] = choices;
   model["no_core_member"] = choices.empty();
-  model["profiles"] =
-      Choices(context, domain::OffenceProfiles(), domain::OffenceProfileName,
-              domain::OffenceProfileLabel, form ? form->Get("offence_profile") : "");
-  model["slot_rows"] =
-      SlotRows(context, form ? SlotsOf(*form, "meeting_times") : domain::Availability(), "times");
+  AddDetailFields(context, domain::CircleDetails(), form, error, "new", model);
   return RenderPage(context, "circle_new", context.Translate(N_("Open a circle")), std::move(model),
                     error ? StatusFor(error->kind) : 200);
 }
@@ -55,7 +52,7 @@ mstch::map CircleRow(const Context& context, const app::circles::CircleListPage&
       {"href", CircleHref(circle.id)},
       {"code_name", circle.code_name},
       {"core_member", name == page.core_member_names.end() ? std::string("—") : name->second},
-      {"phase", context.Translate(domain::PhaseLabel(circle.phase))},
+      {"phase", context.Translate(domain::LabelOf(circle.phase))},
       {"phase_badge", PhaseBadge(circle.phase)},
       {"members", std::to_string(count == page.member_counts.end() ? 0 : count->second)},
       {"closed", circle.closed()}};
@@ -113,20 +110,17 @@ Response Create(Context& context) {
   if (!core_members) return Deny(context, "circle", "");
   const Form form(context.request);
   const auto core_member_id = ParseId(form.Get("core_member"));
-  const auto profile = domain::ParseOffenceProfile(form.Get("offence_profile"));
-  std::vector<FieldError> errors;
-  if (!core_member_id) errors.push_back({"core_member", {N_("Choose the core member."), {}}});
-  if (!form.Get("offence_profile").empty() && !profile) {
-    errors.push_back({"offence_profile", {N_("Choose an offence profile from the list."), {}}});
+  auto details = ReadCircleDetails(form);
+  std::vector<FieldError> errors = details ? std::vector<FieldError>() : details.error().fields;
+  if (!core_member_id) {
+    errors.insert(errors.begin(), {"core_member", {N_("Choose the core member."), {}}});
   }
   if (!errors.empty()) {
     const Error error = Error::Fields(std::move(errors));
     return RenderNew(context, *core_members, &form, &error);
   }
-  const auto created = app::circles::Open(context.services.app, actor,
-                                          {.core_member_id = core_member_id,
-                                           .offence_profile = profile,
-                                           .meeting_times = SlotsOf(form, "meeting_times")});
+  const auto created = app::circles::Open(
+      context.services.app, actor, {.core_member_id = core_member_id, .details = *details});
   if (!created) return RenderNew(context, *core_members, &form, &created.error());
   return Response::Redirect(CircleHref(*created) + "?saved=opened");
 }

@@ -52,13 +52,13 @@ mstch::map MeetingView(const Context& context, const MeetingPage& page, const Fo
                    {"circle", page.circle.code_name},
                    {"circle_href", CircleHref(page.circle.id)},
                    {"when", FormatMeetingTime(context, meeting.starts)},
-                   {"kind", context.Translate(domain::MeetingKindLabel(meeting.kind))},
+                   {"kind", context.Translate(domain::LabelOf(meeting.kind))},
                    {"place", meeting.place},
                    {"length", FormatLength(context, meeting.duration_minutes)},
                    {"writer", !meeting.writer_volunteer_id           ? std::string()
                               : writer == page.volunteer_names.end() ? std::string("—")
                                                                      : writer->second},
-                   {"state", context.Translate(domain::MinutesStateLabel(state))},
+                   {"state", context.Translate(domain::LabelOf(state))},
                    {"late", state == domain::MinutesState::kLate},
                    {"cancelled", meeting.cancelled()},
                    {"can_cancel", !minutes && !meeting.cancelled() && !page.circle.closed()}};
@@ -86,7 +86,7 @@ Response RenderMeeting(Context& context, const MeetingPage& page, const Form* fo
                        const Error* error, const std::string& notice) {
   return RenderPage(context, "circle_meeting",
                     page.circle.code_name + " — " +
-                        context.Translate(domain::MeetingKindLabel(page.meeting.kind)),
+                        context.Translate(domain::LabelOf(page.meeting.kind)),
                     MeetingView(context, page, form, error, notice),
                     error ? StatusFor(error->kind) : 200);
 }
@@ -110,7 +110,7 @@ Response PlanMeetings(Context& context) {
   if (!id) return Deny(context, "circle", context.Parameter("id"));
   const Form form(context.request);
   domain::MeetingPlan plan;
-  plan.kind = domain::ParseMeetingKind(form.Get("kind"));
+  plan.kind = domain::ParseEnum<domain::MeetingKind>(form.Get("kind"));
   plan.date = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("date")));
   plan.start_minute = ParseTime(form.Get("time"));
   plan.duration_minutes = domain::ParseDuration(form.Get("duration"));

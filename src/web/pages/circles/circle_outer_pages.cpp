@@ -37,7 +37,7 @@ mstch::array AccountChoices(const std::vector<PartnerAccount>& accounts,
 // The contact form, read for creation and change alike; the app checks what it could read.
 app::circles::PartnerDetails ReadContact(const Form& form) {
   app::circles::PartnerDetails details;
-  details.kind = domain::ParsePartnerKind(form.Get("kind"));
+  details.kind = domain::ParseEnum<domain::PartnerKind>(form.Get("kind"));
   details.name = form.Get("name");
   details.partner_organisation = form.Get("partner_organisation");
   details.role_title = form.Get("role_title");
@@ -68,10 +68,10 @@ mstch::map ContactForm(const Context& context, const Form* form, const Error* er
       context, form != nullptr, form, error,
       {"kind", "name", "partner_organisation", "role_title", "phone", "email", "user"}, values);
   const std::string kind = form      ? form->Get("kind")
-                           : contact ? std::string(domain::PartnerKindName(contact->kind))
+                           : contact ? std::string(domain::NameOf(contact->kind))
                                      : "";
-  model["kinds"] = Choices(context, domain::PartnerKinds(), domain::PartnerKindName,
-                           domain::PartnerKindLabel, kind);
+  model["kinds"] = Choices(context, domain::EnumValues<domain::PartnerKind>(), domain::NameOf<domain::PartnerKind>,
+                           domain::LabelOf<domain::PartnerKind>, kind);
   const std::string user = form                          ? form->Get("user")
                            : contact && contact->user_id ? std::to_string(*contact->user_id)
                                                          : "";
@@ -90,7 +90,7 @@ Response RenderPartners(Context& context, const PartnerListPage& page, const For
   for (const auto& contact : page.contacts) {
     rows.push_back(mstch::map{{"href", "/partners/" + std::to_string(contact.id)},
                               {"name", contact.name},
-                              {"kind", context.Translate(domain::PartnerKindLabel(contact.kind))},
+                              {"kind", context.Translate(domain::LabelOf(contact.kind))},
                               {"organisation", contact.partner_organisation},
                               {"role", contact.role_title},
                               {"has_account", contact.user_id.has_value()}});

@@ -6,6 +6,7 @@
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_attention.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "web/pages/circles/circle_details.hpp"
 #include "web/pages/circles/circle_page_sections.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_view.hpp"
@@ -55,20 +56,13 @@ mstch::array Flags(const Context& context, const CirclePage& page) {
   return flags;
 }
 
-// The details form: offence profile and meeting times.
+// The details form (circle_details.cpp describes its fields).
 mstch::map DetailsForm(const Context& context, const domain::Circle& circle,
                        const CirclePageState& state) {
   const bool failed = state.section == "details";
-  mstch::map details = SectionModel(context, failed, state.form, state.error, {"offence_profile"});
-  const std::string profile = failed && state.form ? state.form->Get("offence_profile")
-                              : circle.offence_profile
-                                  ? std::string(domain::NameOf(*circle.offence_profile))
-                                  : "";
-  details["profiles"] = Choices(context, domain::EnumValues<domain::OffenceProfile>(), profile);
-  details["slot_rows"] = SlotRows(
-      context, failed && state.form ? SlotsOf(*state.form, "meeting_times") : circle.meeting_times,
-      "details");
-  details["open"] = failed;
+  mstch::map details{{"open", failed}};
+  AddDetailFields(context, circle, failed ? state.form : nullptr, failed ? state.error : nullptr,
+                  "details", details);
   return details;
 }
 
@@ -102,6 +96,7 @@ mstch::map CircleView(const Context& context, const CirclePage& page,
                       const CirclePageState& state) {
   const auto& circle = page.circle;
   mstch::map model = CircleDetailsView(context, circle);
+  AddDetailRows(context, circle, model);
   model["id"] = std::to_string(circle.id);
   if (page.core_member) {
     model["core_member"] = page.core_member->name_used();

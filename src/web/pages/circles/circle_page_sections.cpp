@@ -124,7 +124,7 @@ mstch::map PhaseForm(const Context& context, const CirclePage& page, const Circl
     meetings.push_back(
         mstch::map{{"value", id},
                    {"label", FormatMeetingTime(context, record.meeting.starts) + " — " +
-                                 context.Translate(domain::MeetingKindLabel(record.meeting.kind))},
+                                 context.Translate(domain::LabelOf(record.meeting.kind))},
                    {"selected", id == chosen_meeting}});
   }
   form["meetings"] = meetings;
@@ -260,10 +260,10 @@ mstch::map MeetingRow(const Context& context, const CirclePage& page, const Meet
       {"id", std::to_string(meeting.id)},
       {"href", "/circles/meetings/" + std::to_string(meeting.id)},
       {"when", FormatMeetingTime(context, meeting.starts)},
-      {"kind", context.Translate(domain::MeetingKindLabel(meeting.kind))},
+      {"kind", context.Translate(domain::LabelOf(meeting.kind))},
       {"place", meeting.place},
       {"writer", writer == page.volunteer_names.end() ? std::string() : writer->second},
-      {"state", context.Translate(domain::MinutesStateLabel(minutes_state))},
+      {"state", context.Translate(domain::LabelOf(minutes_state))},
       {"late", minutes_state == domain::MinutesState::kLate},
       {"to_acknowledge", minutes_state == domain::MinutesState::kAwaitingAcknowledgement},
       {"cancelled", meeting.cancelled()}};
@@ -294,7 +294,7 @@ mstch::map PlanForm(const Context& context, const CirclePage& page, const Circle
                                   {"duration", "2"},
                                   {"count", "1"}});
   form["kinds"] =
-      Choices(context, domain::MeetingKinds(), domain::MeetingKindName, domain::MeetingKindLabel,
+      Choices(context, domain::EnumValues<domain::MeetingKind>(), domain::NameOf<domain::MeetingKind>, domain::LabelOf<domain::MeetingKind>,
               failed && state.form ? state.form->Get("kind") : "group");
   form["writers"] = writers;
   form["rhythm"] = domain::HasMeetingRhythm(page.circle.phase);
@@ -336,7 +336,7 @@ mstch::array ContactRows(const Context& context, const CirclePage& page, mstch::
   for (const auto& contact : page.contacts) {
     rows.push_back(mstch::map{{"date", FormatDay(context, contact.contacted_on)},
                               {"who", NameOf(page, contact.volunteer_id)},
-                              {"kind", context.Translate(domain::ContactKindLabel(contact.kind))},
+                              {"kind", context.Translate(domain::LabelOf(contact.kind))},
                               {"length", FormatLength(context, contact.duration_minutes)},
                               {"note", contact.note}});
   }
@@ -390,7 +390,7 @@ mstch::map AgreementRow(const Context& context, const CirclePage& page,
   mstch::map row{{"id", std::to_string(agreement.id)},
                  {"name", contact.name},
                  {"contact_href", "/partners/" + std::to_string(contact.id)},
-                 {"kind", context.Translate(domain::PartnerKindLabel(contact.kind))},
+                 {"kind", context.Translate(domain::LabelOf(contact.kind))},
                  {"organisation", contact.partner_organisation},
                  {"starts", FormatDay(context, agreement.starts_on)},
                  {"scope", agreement.scope},
@@ -425,7 +425,7 @@ mstch::map OuterSection(const Context& context, const CirclePage& page,
     const std::string id = std::to_string(contact.id);
     choices.push_back(mstch::map{
         {"value", id},
-        {"label", contact.name + " — " + context.Translate(domain::PartnerKindLabel(contact.kind))},
+        {"label", contact.name + " — " + context.Translate(domain::LabelOf(contact.kind))},
         {"selected", id == chosen}});
   }
   form["contacts"] = choices;

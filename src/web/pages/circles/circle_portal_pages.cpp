@@ -11,6 +11,7 @@
 #include "domain/hours.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "web/pages/circles/circle_details.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_portal.hpp"
 #include "web/pages/circles/minutes_view.hpp"
@@ -39,9 +40,9 @@ mstch::map MeetingRowView(const Context& context, const PortalMeetingRow& row) {
   const auto& meeting = row.meeting;
   return mstch::map{{"href", PortalMeetingHref(meeting.id)},
                     {"when", FormatMeetingTime(context, meeting.starts)},
-                    {"kind", context.Translate(domain::MeetingKindLabel(meeting.kind))},
+                    {"kind", context.Translate(domain::LabelOf(meeting.kind))},
                     {"place", meeting.place},
-                    {"state", context.Translate(domain::MinutesStateLabel(row.state))},
+                    {"state", context.Translate(domain::LabelOf(row.state))},
                     {"late", row.state == domain::MinutesState::kLate},
                     {"writer_is_me", row.writer_is_me},
                     {"commented", row.commented}};
@@ -108,7 +109,7 @@ mstch::array ContactsView(const Context& context, const PortalCirclePage& page) 
     contacts.push_back(
         mstch::map{{"date", FormatDay(context, contact.contacted_on)},
                    {"who", who},
-                   {"kind", context.Translate(domain::ContactKindLabel(contact.kind))},
+                   {"kind", context.Translate(domain::LabelOf(contact.kind))},
                    {"length", FormatLength(context, contact.duration_minutes)},
                    {"note", contact.note}});
   }
@@ -122,8 +123,8 @@ mstch::map ContactFormView(const Context& context, const PortalCirclePage& page,
       form ? form->Model(context, {"contacted_on", "kind", "duration", "note"}, error)
            : EmptyForm({"contacted_on", "kind", "duration", "note"});
   if (!form) contact_form["contacted_on"] = mstch::map{{"value", FormatIsoDate(page.today)}};
-  contact_form["kinds"] = Choices(context, domain::ContactKinds(), domain::ContactKindName,
-                                  domain::ContactKindLabel, form ? form->Get("kind") : "call");
+  contact_form["kinds"] = Choices(context, domain::EnumValues<domain::ContactKind>(), domain::NameOf<domain::ContactKind>,
+                                  domain::LabelOf<domain::ContactKind>, form ? form->Get("kind") : "call");
   return contact_form;
 }
 
@@ -137,6 +138,7 @@ Response RenderPortalCircle(Context& context, const PortalCirclePage& page, cons
                    {"closed", circle.closed()},
                    {"has_feed", page.has_feed}};
   if (page.access_ends) model["access_ends"] = FormatDay(context, *page.access_ends);
+  AddDetailRows(context, circle, model);
   if (page.core_member) model["core_member"] = CoreMemberView(context, *page.core_member);
   model["members"] = MembersView(page);
   AddMeetingsView(context, page, model);
@@ -205,9 +207,9 @@ Response RenderPortalMeeting(Context& context, const PortalMeetingPage& page, co
                    {"circle", page.circle.code_name},
                    {"circle_href", PortalCircleHref(page.circle.id)},
                    {"when", FormatMeetingTime(context, meeting.starts)},
-                   {"kind", context.Translate(domain::MeetingKindLabel(meeting.kind))},
+                   {"kind", context.Translate(domain::LabelOf(meeting.kind))},
                    {"place", meeting.place},
-                   {"state", context.Translate(domain::MinutesStateLabel(page.state))},
+                   {"state", context.Translate(domain::LabelOf(page.state))},
                    {"late", page.state == domain::MinutesState::kLate},
                    {"cancelled", meeting.cancelled()}};
   if (page.minutes) {
@@ -219,7 +221,7 @@ Response RenderPortalMeeting(Context& context, const PortalMeetingPage& page, co
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(
       context, "circle_portal_meeting",
-      page.circle.code_name + " — " + context.Translate(domain::MeetingKindLabel(meeting.kind)),
+      page.circle.code_name + " — " + context.Translate(domain::LabelOf(meeting.kind)),
       std::move(model), error ? StatusFor(error->kind) : 200);
 }
 
@@ -316,7 +318,7 @@ Response LogContact(Context& context) {
       app::circles::LogContact(context.services.app, context.signed_in(),
                                {.circle_id = *id,
                                 .contacted_on = ParseIsoDate(Trimmed(form.Get("contacted_on"))),
-                                .kind = domain::ParseContactKind(form.Get("kind")),
+                                .kind = domain::ParseEnum<domain::ContactKind>(form.Get("kind")),
                                 .duration_minutes = domain::ParseDuration(form.Get("duration")),
                                 .note = form.Get("note")});
   if (!logged) {

@@ -172,10 +172,10 @@ mstch::array ConsentRows(const Context& context, const ConcernPage& page) {
       continue;
     }
     const auto state = domain::ConsentStateOn(consent, page.today);
-    std::string scope = context.Translate(domain::ConsentScopeLabel(consent.scope));
+    std::string scope = context.Translate(domain::LabelOf(consent.scope));
     if (!consent.partner_organisation.empty()) scope += " — " + consent.partner_organisation;
     consents.push_back(mstch::map{{"scope", scope},
-                                  {"state", context.Translate(domain::ConsentStateLabel(state))},
+                                  {"state", context.Translate(domain::LabelOf(state))},
                                   {"in_force", state == domain::ConsentState::kActive}});
   }
   return consents;
@@ -203,7 +203,7 @@ mstch::array ContactChoices(const Context& context, const ConcernPage& page,
   mstch::array contacts;
   for (const auto& contact : page.contacts) {
     std::string label =
-        contact.name + " — " + context.Translate(domain::PartnerKindLabel(contact.kind));
+        contact.name + " — " + context.Translate(domain::LabelOf(contact.kind));
     if (!contact.partner_organisation.empty()) label += ", " + contact.partner_organisation;
     const std::string value = std::to_string(contact.id);
     contacts.push_back(

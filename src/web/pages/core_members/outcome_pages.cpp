@@ -64,19 +64,19 @@ std::string LevelText(const Context& context, const domain::OutcomeScale& scale,
 // The event form's select and radio choices, with what the model says is chosen.
 void AddEventChoices(const Context& context, mstch::map& model) {
   model["kind_choices"] =
-      Choices(EnumChoices(context, domain::RecidivismKinds(), domain::RecidivismKindName,
-                          domain::RecidivismKindLabel),
+      Choices(EnumChoices(context, domain::EnumValues<domain::RecidivismKind>(), domain::NameOf<domain::RecidivismKind>,
+                          domain::LabelOf<domain::RecidivismKind>),
               core_members::ValueOf(model, "kind"));
   model["category_choices"] =
-      Choices(EnumChoices(context, domain::OffenceCategories(), domain::OffenceCategoryName,
-                          domain::OffenceCategoryLabel),
+      Choices(EnumChoices(context, domain::EnumValues<domain::OffenceCategory>(), domain::NameOf<domain::OffenceCategory>,
+                          domain::LabelOf<domain::OffenceCategory>),
               core_members::ValueOf(model, "category"));
   model["period_choices"] =
-      Choices(EnumChoices(context, domain::CirclePeriods(), domain::CirclePeriodName,
-                          domain::CirclePeriodLabel),
+      Choices(EnumChoices(context, domain::EnumValues<domain::CirclePeriod>(), domain::NameOf<domain::CirclePeriod>,
+                          domain::LabelOf<domain::CirclePeriod>),
               core_members::ValueOf(model, "circle_period"));
-  model["source_choices"] = Choices(EnumChoices(context, domain::EventSources(),
-                                                domain::EventSourceName, domain::EventSourceLabel),
+  model["source_choices"] = Choices(EnumChoices(context, domain::EnumValues<domain::EventSource>(),
+                                                domain::NameOf<domain::EventSource>, domain::LabelOf<domain::EventSource>),
                                     core_members::ValueOf(model, "source"));
 }
 
@@ -95,10 +95,10 @@ app::reports::EventForm ReadEvent(const Form& form) {
       errors.push_back({field, {N_("Choose one of the options."), {}}});
     }
   };
-  choose("kind", domain::ParseRecidivismKind(form.Get("kind")), event.kind);
-  choose("category", domain::ParseOffenceCategory(form.Get("category")), event.category);
-  choose("circle_period", domain::ParseCirclePeriod(form.Get("circle_period")), event.period);
-  choose("source", domain::ParseEventSource(form.Get("source")), event.source);
+  choose("kind", domain::ParseEnum<domain::RecidivismKind>(form.Get("kind")), event.kind);
+  choose("category", domain::ParseEnum<domain::OffenceCategory>(form.Get("category")), event.category);
+  choose("circle_period", domain::ParseEnum<domain::CirclePeriod>(form.Get("circle_period")), event.period);
+  choose("source", domain::ParseEnum<domain::EventSource>(form.Get("source")), event.source);
   event.reference = form.Get("reference");
   return read;
 }
@@ -109,11 +109,11 @@ app::reports::MeasureForm ReadMeasure(const Form& form) {
   const auto measured_on = core_members::DateField(
       form, "measured_on", true, N_("Enter the date of the measure."), read.unreadable);
   if (measured_on) read.measured_on = *measured_on;
-  const auto occasion = domain::ParseMeasureOccasion(form.Get("occasion"));
+  const auto occasion = domain::ParseEnum<domain::MeasureOccasion>(form.Get("occasion"));
   if (!occasion) read.unreadable.push_back({"occasion", {N_("Choose one of the options."), {}}});
   read.occasion = occasion.value_or(domain::MeasureOccasion::kStart);
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    const std::string text = form.Get(std::string(domain::OutcomeDimensionName(dimension)));
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
+    const std::string text = form.Get(std::string(domain::NameOf(dimension)));
     const bool number = !text.empty() && text.size() <= 2 &&
                         text.find_first_not_of("0123456789") == std::string::npos;
     read.levels[static_cast<std::size_t>(dimension)] = number ? std::stoi(text) : 0;
@@ -143,10 +143,10 @@ std::int64_t IdParameter(const Context& context) {
 mstch::map EventValues(const domain::RecidivismEvent& event) {
   return core_members::Values(
       {{"occurred_on", FormatIsoDate(event.occurred_on)},
-       {"kind", std::string(domain::RecidivismKindName(event.kind))},
-       {"category", std::string(domain::OffenceCategoryName(event.category))},
-       {"circle_period", std::string(domain::CirclePeriodName(event.period))},
-       {"source", std::string(domain::EventSourceName(event.source))},
+       {"kind", std::string(domain::NameOf(event.kind))},
+       {"category", std::string(domain::NameOf(event.category))},
+       {"circle_period", std::string(domain::NameOf(event.period))},
+       {"source", std::string(domain::NameOf(event.source))},
        {"reference", event.reference}});
 }
 
@@ -176,10 +176,10 @@ mstch::array EventRows(const Context& context, const OutcomesPage& page, const U
     events.push_back(
         mstch::map{{"id", std::to_string(event.id)},
                    {"date", ShowDate(context, event.occurred_on)},
-                   {"kind", context.Translate(domain::RecidivismKindLabel(event.kind))},
-                   {"category", context.Translate(domain::OffenceCategoryLabel(event.category))},
-                   {"period", context.Translate(domain::CirclePeriodLabel(event.period))},
-                   {"source", context.Translate(domain::EventSourceLabel(event.source))},
+                   {"kind", context.Translate(domain::LabelOf(event.kind))},
+                   {"category", context.Translate(domain::LabelOf(event.category))},
+                   {"period", context.Translate(domain::LabelOf(event.period))},
+                   {"source", context.Translate(domain::LabelOf(event.source))},
                    {"reference", event.reference},
                    {"who", core_members::UserName(context, users, event.recorded_by)},
                    {"edit_href", path + "/edit"},
@@ -192,7 +192,7 @@ mstch::array MeasureRows(const Context& context, const OutcomesPage& page) {
   mstch::array measures;
   for (const auto& measure : page.measures) {
     mstch::array levels;
-    for (const auto dimension : domain::OutcomeDimensions()) {
+    for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
       levels.push_back(
           mstch::map{{"text", LevelText(context, page.scales[static_cast<std::size_t>(dimension)],
                                         measure.Level(dimension))}});
@@ -200,7 +200,7 @@ mstch::array MeasureRows(const Context& context, const OutcomesPage& page) {
     measures.push_back(
         mstch::map{{"id", std::to_string(measure.id)},
                    {"date", ShowDate(context, measure.measured_on)},
-                   {"occasion", context.Translate(domain::MeasureOccasionLabel(measure.occasion))},
+                   {"occasion", context.Translate(domain::LabelOf(measure.occasion))},
                    {"levels", levels},
                    {"remove_action",
                     "/core-members/outcomes/measures/" + std::to_string(measure.id) + "/remove"}});
@@ -224,8 +224,8 @@ mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
   mstch::map measure_form = FormModel(context, state, "measures", kMeasureFields);
   // Each dimension's level, as typed in the form that failed (its error is in place already).
   const bool failed = state.section == "measures" && state.form;
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    const std::string name(domain::OutcomeDimensionName(dimension));
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
+    const std::string name(domain::NameOf(dimension));
     mstch::map entry;
     if (const auto found = measure_form.find(name); found != measure_form.end()) {
       if (const auto* existing = boost::get<mstch::map>(&found->second)) entry = *existing;
@@ -237,15 +237,15 @@ mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
     measure_form["measured_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   }
   measure_form["occasion_choices"] =
-      Choices(EnumChoices(context, domain::MeasureOccasions(), domain::MeasureOccasionName,
-                          domain::MeasureOccasionLabel),
+      Choices(EnumChoices(context, domain::EnumValues<domain::MeasureOccasion>(), domain::NameOf<domain::MeasureOccasion>,
+                          domain::LabelOf<domain::MeasureOccasion>),
               core_members::ValueOf(measure_form, "occasion"));
   mstch::array scale_fields;
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    const std::string name(domain::OutcomeDimensionName(dimension));
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
+    const std::string name(domain::NameOf(dimension));
     mstch::map field{
         {"name", name},
-        {"label", context.Translate(domain::OutcomeDimensionLabel(dimension))},
+        {"label", context.Translate(domain::LabelOf(dimension))},
         {"choices", Choices(LevelChoices(context, page.scales[static_cast<std::size_t>(dimension)]),
                             core_members::ValueOf(measure_form, name))}};
     if (const auto found = measure_form.find(name); found != measure_form.end()) {
@@ -308,16 +308,16 @@ mstch::map OutcomesView(Context& context, const OutcomesPage& page, const Outcom
                    {"file_href", core_members::FileHref(member.id)},
                    {"name", member.name_used()},
                    {"file_number", member.file_number},
-                   {"status", context.Translate(domain::CoreMemberStatusLabel(member.status))},
+                   {"status", context.Translate(domain::LabelOf(member.status))},
                    {"events", events},
                    {"no_events", events.empty()},
                    {"measures", measures},
                    {"no_measures", measures.empty()},
                    {"today", FormatIsoDate(today)}};
   mstch::array dimension_headers;
-  for (const auto dimension : domain::OutcomeDimensions()) {
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
     dimension_headers.push_back(
-        mstch::map{{"label", context.Translate(domain::OutcomeDimensionLabel(dimension))}});
+        mstch::map{{"label", context.Translate(domain::LabelOf(dimension))}});
   }
   model["dimension_headers"] = dimension_headers;
   model["event_form"] = EventFormView(context, state, today);

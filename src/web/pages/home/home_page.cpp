@@ -16,7 +16,7 @@ Response Show(Context& context) {
     model["display_name"] = actor.display_name;
     mstch::array roles;
     for (const auto role : actor.roles.List())
-      roles.push_back(context.Translate(domain::RoleLabel(role)));
+      roles.push_back(context.Translate(domain::LabelOf(role)));
     model["roles"] = roles;
     model["can_manage_users"] = UserPolicy::CanList(actor);
     model["can_read_audit"] = AuditPolicy::CanRead(actor);

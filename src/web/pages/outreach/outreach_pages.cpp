@@ -24,18 +24,18 @@ const std::initializer_list<std::string> kStoryFields = {"written_on", "title", 
 
 std::vector<Choice> KindChoices(const Context& context) {
   std::vector<Choice> choices;
-  for (const auto kind : domain::OutreachKinds()) {
-    choices.push_back({std::string(domain::OutreachKindName(kind)),
-                       context.Translate(domain::OutreachKindLabel(kind))});
+  for (const auto kind : domain::EnumValues<domain::OutreachKind>()) {
+    choices.push_back({std::string(domain::NameOf(kind)),
+                       context.Translate(domain::LabelOf(kind))});
   }
   return choices;
 }
 
 std::vector<Choice> LanguageChoices(const Context& context) {
   std::vector<Choice> choices;
-  for (const auto language : domain::OutreachLanguages()) {
-    choices.push_back({std::string(domain::OutreachLanguageName(language)),
-                       context.Translate(domain::OutreachLanguageLabel(language))});
+  for (const auto language : domain::EnumValues<domain::OutreachLanguage>()) {
+    choices.push_back({std::string(domain::NameOf(language)),
+                       context.Translate(domain::LabelOf(language))});
   }
   return choices;
 }
@@ -62,10 +62,10 @@ app::outreach::ActivityForm ReadActivity(const Form& form) {
   const auto held_on =
       core_members::DateField(form, "held_on", true, N_("Enter the date it took place."), errors);
   if (held_on) activity.held_on = *held_on;
-  const auto kind = domain::ParseOutreachKind(form.Get("kind"));
+  const auto kind = domain::ParseEnum<domain::OutreachKind>(form.Get("kind"));
   if (!kind) errors.push_back({"kind", {N_("Choose one of the options."), {}}});
   activity.kind = kind.value_or(domain::OutreachKind::kPresentation);
-  const auto language = domain::ParseOutreachLanguage(form.Get("language"));
+  const auto language = domain::ParseEnum<domain::OutreachLanguage>(form.Get("language"));
   if (!language) errors.push_back({"language", {N_("Choose one of the options."), {}}});
   activity.language = language.value_or(domain::OutreachLanguage::kFrench);
   activity.title = form.Get("title");
@@ -108,11 +108,11 @@ std::int64_t IdParameter(const Context& context) {
 mstch::map ActivityValues(const domain::OutreachActivity& activity) {
   return core_members::Values(
       {{"held_on", FormatIsoDate(activity.held_on)},
-       {"kind", std::string(domain::OutreachKindName(activity.kind))},
+       {"kind", std::string(domain::NameOf(activity.kind))},
        {"title", activity.title},
        {"audience", activity.audience},
        {"reach", activity.reach ? std::to_string(*activity.reach) : std::string()},
-       {"language", std::string(domain::OutreachLanguageName(activity.language))},
+       {"language", std::string(domain::NameOf(activity.language))},
        {"participants", activity.participants}});
 }
 
@@ -170,11 +170,11 @@ Response List(Context& context) {
     activities.push_back(mstch::map{
         {"id", std::to_string(activity.id)},
         {"date", ShowDate(context, activity.held_on)},
-        {"kind", context.Translate(domain::OutreachKindLabel(activity.kind))},
+        {"kind", context.Translate(domain::LabelOf(activity.kind))},
         {"title", activity.title},
         {"audience", activity.audience},
         {"reach", activity.reach ? reports::FormatCount(context, *activity.reach) : std::string()},
-        {"language", context.Translate(domain::OutreachLanguageLabel(activity.language))},
+        {"language", context.Translate(domain::LabelOf(activity.language))},
         {"participants", activity.participants},
         {"edit_href", "/outreach/" + std::to_string(activity.id) + "/edit"}});
   }

@@ -21,7 +21,7 @@ mstch::array AvailabilityRows(const Context& context, const domain::Volunteer& v
     for (int period = 0; period < domain::Availability::kPeriods; ++period) {
       const auto value = static_cast<domain::DayPeriod>(period);
       if (volunteer.availability.Has(day, value)) {
-        AppendSeparated(periods, ", ", context.Translate(domain::DayPeriodLabel(value)));
+        AppendSeparated(periods, ", ", context.Translate(domain::LabelOf(value)));
       }
     }
     if (!periods.empty()) {
@@ -80,10 +80,10 @@ mstch::array LoggedRows(const Context& context, const PortalHome& home) {
   for (const auto& entry : home.logged.own_page) {
     logged.push_back(mstch::map{
         {"date", views::FormatDate(context, entry.worked_on)},
-        {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},
+        {"kind", context.Translate(domain::LabelOf(entry.kind))},
         {"hours", views::FormatHours(context, entry.minutes)},
         {"description", entry.description},
-        {"status", context.Translate(domain::HoursStatusLabel(entry.status))},
+        {"status", context.Translate(domain::LabelOf(entry.status))},
         {"badge", std::string(entry.status == domain::HoursStatus::kApproved   ? "ok"
                               : entry.status == domain::HoursStatus::kRejected ? "danger"
                                                                                : "warning")}});
@@ -104,9 +104,9 @@ mstch::map HoursForm(const Context& context, CivilDate today, const Form* form,
 Response Render(Context& context, const PortalHome& home, const Form* form, const Error* error,
                 const std::string& notice) {
   const auto& volunteer = home.volunteer;
-  const int notice_days = static_cast<int>(home.setup.settings.Get("volunteer.expiry_notice_days"));
+  const int notice_days = static_cast<int>(home.setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
   mstch::map model{{"name", volunteer.FullName()},
-                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
                    {"stage_badge", views::StageBadge(volunteer.stage)},
                    {"email", volunteer.email},
                    {"phone", volunteer.phone},

@@ -87,7 +87,7 @@ void AddReferrals(const Context& context, const app::reports::DashboardPage& pag
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
   std::vector<std::string> header{context.Translate(N_("Source"))};
   for (const auto status : domain::ReferralStatuses()) {
-    report::ChartSeries series{context.Translate(domain::ReferralStatusLabel(status)), {}};
+    report::ChartSeries series{context.Translate(domain::LabelOf(status)), {}};
     for (const auto& entry : page.referrals) {
       series.values.push_back(static_cast<double>(CountOf(entry.by_status, status)));
     }
@@ -97,7 +97,7 @@ void AddReferrals(const Context& context, const app::reports::DashboardPage& pag
   header.push_back(context.Translate(N_("Total")));
   Rows rows;
   for (const auto& entry : page.referrals) {
-    chart.categories.push_back(context.Translate(domain::ReferralSourceLabel(entry.source)));
+    chart.categories.push_back(context.Translate(domain::LabelOf(entry.source)));
     std::vector<std::string> row{chart.categories.back()};
     for (const auto status : domain::ReferralStatuses()) {
       row.push_back(FormatCount(context, CountOf(entry.by_status, status)));
@@ -121,16 +121,16 @@ void AddEvents(const Context& context, const app::reports::DashboardPage& page, 
   report::ChartSeries during{context.Translate(N_("During the circle")), {}};
   report::ChartSeries after{context.Translate(N_("After the circle")), {}};
   std::vector<std::string> header{context.Translate(N_("Event"))};
-  for (const auto category : domain::OffenceCategories()) {
-    for (const auto when : domain::CirclePeriods()) {
-      header.push_back(context.Translate(domain::OffenceCategoryLabel(category)) + " — " +
-                       context.Translate(domain::CirclePeriodLabel(when)));
+  for (const auto category : domain::EnumValues<domain::OffenceCategory>()) {
+    for (const auto when : domain::EnumValues<domain::CirclePeriod>()) {
+      header.push_back(context.Translate(domain::LabelOf(category)) + " — " +
+                       context.Translate(domain::LabelOf(when)));
     }
   }
   header.push_back(context.Translate(N_("Total")));
   Rows rows;
   for (const auto& entry : page.events) {
-    chart.categories.push_back(context.Translate(domain::RecidivismKindLabel(entry.kind)));
+    chart.categories.push_back(context.Translate(domain::LabelOf(entry.kind)));
     during.values.push_back(static_cast<double>(entry.during));
     after.values.push_back(static_cast<double>(entry.after));
     std::vector<std::string> row{chart.categories.back()};
@@ -162,7 +162,7 @@ void AddCircles(const Context& context, const app::reports::DashboardPage& page,
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, latest)}}});
   std::vector<std::string> header{context.Translate(N_("Month"))};
   for (const auto phase : phases) {
-    report::ChartSeries series{context.Translate(domain::PhaseLabel(phase)), {}};
+    report::ChartSeries series{context.Translate(domain::LabelOf(phase)), {}};
     for (const auto& month : months) {
       series.values.push_back(static_cast<double>(CountOf(month.by_phase, phase)));
     }
@@ -203,7 +203,7 @@ void AddConcerns(const Context& context, const app::reports::DashboardPage& page
   std::vector<std::string> header{context.Translate(N_("Month"))};
   for (const auto severity : domain::Severities()) {
     report::ChartSeries series{
-        context.Translate(domain::SeverityLabel(severity)), {}, kColours.at(severity)};
+        context.Translate(domain::LabelOf(severity)), {}, kColours.at(severity)};
     for (const auto& month : page.concerns) {
       series.values.push_back(
           static_cast<double>(month.by_severity[static_cast<std::size_t>(severity)]));
@@ -280,7 +280,7 @@ void AddOutcomes(const Context& context, const app::reports::DashboardPage& page
   const auto& translator = context.services.translator;
   for (const auto& change : page.outcomes) {
     const std::string dimension =
-        context.Translate(domain::OutcomeDimensionLabel(change.dimension));
+        context.Translate(domain::LabelOf(change.dimension));
     chart.categories.push_back(dimension);
     start.values.push_back(change.start_average);
     closure.values.push_back(change.closure_average);

@@ -65,7 +65,7 @@ RecordLink LinkOf(const Context& context, const domain::ReportRecords& records,
       for (const auto& event : records.events) {
         if (event.id != counted.id) continue;
         link.label = CoreMemberLabel(records, event.core_member_id,
-                                     context.Translate(domain::RecidivismKindLabel(event.kind)));
+                                     context.Translate(domain::LabelOf(event.kind)));
         link.href = "/core-members/" + std::to_string(event.core_member_id) + "/outcomes";
       }
       return link;

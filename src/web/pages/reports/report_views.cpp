@@ -271,9 +271,9 @@ std::vector<report::Sheet> FunderSheets(const Context& context,
   for (const auto& activity : activities) {
     outreach.rows.push_back(
         {Cell(FormatIsoDate(activity.held_on)),
-         Cell(context.Translate(domain::OutreachKindLabel(activity.kind))), Cell(activity.title),
+         Cell(context.Translate(domain::LabelOf(activity.kind))), Cell(activity.title),
          Cell(activity.audience), activity.reach ? Cell(*activity.reach) : Cell(),
-         Cell(context.Translate(domain::OutreachLanguageLabel(activity.language)))});
+         Cell(context.Translate(domain::LabelOf(activity.language)))});
   }
   return {summary, outreach};
 }

@@ -27,14 +27,14 @@ mstch::array ScaleRows(const Context& context, const SettingsPage& page, const F
   const bool scales_form = form && form->Get("form") == "scales";
   mstch::array rows;
   for (const auto& scale : page.scales) {
-    const std::string name(domain::OutcomeDimensionName(scale.dimension));
+    const std::string name(domain::NameOf(scale.dimension));
     std::string levels;
     for (std::size_t i = 0; i < scale.labels.size(); ++i) {
       levels += (levels.empty() ? "" : "\n") +
                 app::reports::LevelLabel(context.services.translator, context.language, scale, i);
     }
     mstch::map row{{"name", name},
-                   {"label", context.Translate(domain::OutcomeDimensionLabel(scale.dimension))},
+                   {"label", context.Translate(domain::LabelOf(scale.dimension))},
                    {"levels", scales_form ? form->Get(name) : levels}};
     if (const auto message = FieldMessage(context, error, name); !message.empty()) {
       row["error"] = message;
@@ -54,11 +54,11 @@ mstch::map SettingsView(const Context& context, const SettingsPage& page, const 
   mstch::map model{
       {"scales", ScaleRows(context, page, form, error)},
       {"published",
-       publication_form ? form->Get("published") == "1" : settings.Get("public.impact_page") == 1},
+       publication_form ? form->Get("published") == "1" : settings.Get(domain::SettingKey::kPublicImpactPage) == 1},
       {"shared",
-       publication_form ? form->Get("shared") == "1" : settings.Get("network.share_figures") == 1},
+       publication_form ? form->Get("shared") == "1" : settings.Get(domain::SettingKey::kNetworkShareFigures) == 1},
       {"founding_year", publication_form ? form->Get("founding_year")
-                                         : std::to_string(settings.Get("public.founding_year"))}};
+                                         : std::to_string(settings.Get(domain::SettingKey::kPublicFoundingYear))}};
   if (const auto message = FieldMessage(context, error, "founding_year"); !message.empty()) {
     model["founding_year_error"] = message;
   }
@@ -94,8 +94,8 @@ Response ShowSettings(Context& context) { return RenderSettings(context, nullptr
 Response SaveScales(Context& context) {
   const Form form(context.request);
   app::reports::ScalesChange change{.language = context.language};
-  for (const auto dimension : domain::OutcomeDimensions()) {
-    change.levels.push_back(form.Get(std::string(domain::OutcomeDimensionName(dimension))));
+  for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
+    change.levels.push_back(form.Get(std::string(domain::NameOf(dimension))));
   }
   const auto saved = app::reports::SaveScales(context.services.app, context.signed_in(), change);
   if (!saved) {

@@ -42,7 +42,7 @@ Result<app::volunteers::AddSupervisionCommand> ParseSupervision(const Form& form
                                                                 std::int64_t volunteer_id) {
   std::vector<FieldError> errors;
   const auto held_on = DateField(form, "held_on", errors);
-  const auto kind = domain::ParseSupervisionKind(form.Get("kind"));
+  const auto kind = domain::ParseEnum<domain::SupervisionKind>(form.Get("kind"));
   if (!kind) errors.push_back({"kind", kChooseAnswer});
   if (!errors.empty()) return Error::Fields(std::move(errors));
   return app::volunteers::AddSupervisionCommand{
@@ -53,7 +53,7 @@ Result<app::volunteers::RecordScreeningCommand> ParseScreening(const Form& form,
                                                                std::int64_t volunteer_id) {
   std::vector<FieldError> errors;
   const auto completed_on = DateField(form, "completed_on", errors);
-  const auto result = domain::ParseScreeningResult(form.Get("result"));
+  const auto result = domain::ParseEnum<domain::ScreeningResult>(form.Get("result"));
   if (!result) errors.push_back({"result", kChooseAnswer});
   const std::string expires_text = domain::volunteer_text::Trimmed(form.Get("expires_on"));
   const auto expires_on = ParseIsoDate(expires_text);
@@ -122,9 +122,9 @@ Response RenderScreeningForm(Context& context, std::int64_t volunteer_id, const 
   mstch::array results;
   for (const auto result : {domain::ScreeningResult::kPassed, domain::ScreeningResult::kPending,
                             domain::ScreeningResult::kFailed}) {
-    const std::string name(domain::ScreeningResultName(result));
+    const std::string name(domain::NameOf(result));
     results.push_back(mstch::map{{"value", name},
-                                 {"label", context.Translate(domain::ScreeningResultLabel(result))},
+                                 {"label", context.Translate(domain::LabelOf(result))},
                                  {"selected", name == chosen_result}});
   }
   model["results"] = results;
@@ -141,7 +141,7 @@ Response MoveStage(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Deny(context, "volunteer", context.Parameter("id"));
   const Form form(context.request);
-  const auto to = domain::ParseVolunteerStage(form.Get("to"));
+  const auto to = domain::ParseEnum<domain::VolunteerStage>(form.Get("to"));
   const auto moved =
       to ? app::volunteers::MoveStage(
                context.services.app, context.signed_in(),

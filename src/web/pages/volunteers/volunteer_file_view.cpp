@@ -40,7 +40,7 @@ void AddDetails(const Context& context, const FilePage& page, mstch::map& model)
     for (int period = 0; period < domain::Availability::kPeriods; ++period) {
       const auto value = static_cast<domain::DayPeriod>(period);
       if (!volunteer.availability.Has(day, value)) continue;
-      AppendSeparated(periods, ", ", context.Translate(domain::DayPeriodLabel(value)));
+      AppendSeparated(periods, ", ", context.Translate(domain::LabelOf(value)));
     }
     if (!periods.empty()) {
       availability.push_back(
@@ -49,7 +49,7 @@ void AddDetails(const Context& context, const FilePage& page, mstch::map& model)
   }
   model["availability"] = availability;
   model["availability_notes"] = volunteer.availability_notes;
-  const int minimum_age = static_cast<int>(page.setup.settings.Get("volunteer.minimum_age"));
+  const int minimum_age = static_cast<int>(page.setup.settings.Get(domain::SettingKey::kVolunteerMinimumAge));
   if (volunteer.date_of_birth) {
     const int age = domain::AgeOn(*volunteer.date_of_birth, page.today);
     model["date_of_birth"] = FormatDate(context, *volunteer.date_of_birth);
@@ -59,7 +59,7 @@ void AddDetails(const Context& context, const FilePage& page, mstch::map& model)
   }
   model["occupation"] = volunteer.occupation;
   if (volunteer.heard_about) {
-    model["heard_about"] = context.Translate(domain::HeardAboutLabel(*volunteer.heard_about));
+    model["heard_about"] = context.Translate(domain::LabelOf(*volunteer.heard_about));
   }
   model["gender"] = volunteer.gender;
   model["notes"] = volunteer.notes;
@@ -75,7 +75,7 @@ void AddMoves(const Context& context, const FilePage& page, const FileState& sta
               mstch::map& model) {
   const std::string chosen =
       state.which == FileForm::kMove && state.form ? state.form->Get("to") : "";
-  const auto chosen_stage = domain::ParseVolunteerStage(chosen);
+  const auto chosen_stage = domain::ParseEnum<domain::VolunteerStage>(chosen);
   const bool closing_typed = chosen_stage && domain::IsClosedStage(*chosen_stage);
   const FileState none;
   mstch::map move =
@@ -84,10 +84,10 @@ void AddMoves(const Context& context, const FilePage& page, const FileState& sta
       SectionForm(context, closing_typed ? state : none, FileForm::kMove, {"to", "reason"});
   mstch::array moves, closings;
   for (const auto stage : domain::AllowedMoves(page.volunteer.stage)) {
-    const std::string name(domain::VolunteerStageName(stage));
+    const std::string name(domain::NameOf(stage));
     (domain::IsClosedStage(stage) ? closings : moves)
         .push_back(mstch::map{{"value", name},
-                              {"label", context.Translate(domain::VolunteerStageLabel(stage))},
+                              {"label", context.Translate(domain::LabelOf(stage))},
                               {"selected", name == chosen}});
   }
   move["choices"] = moves;
@@ -100,10 +100,10 @@ void AddMoves(const Context& context, const FilePage& page, const FileState& sta
   mstch::array history;
   for (auto it = page.history.rbegin(); it != page.history.rend(); ++it) {
     mstch::map entry{{"when", When(context, it->changed_at)},
-                     {"to", context.Translate(domain::VolunteerStageLabel(it->to))},
+                     {"to", context.Translate(domain::LabelOf(it->to))},
                      {"who", NameOf(context, page, it->changed_by)},
                      {"reason", it->reason}};
-    if (it->from) entry["from"] = context.Translate(domain::VolunteerStageLabel(*it->from));
+    if (it->from) entry["from"] = context.Translate(domain::LabelOf(*it->from));
     history.push_back(std::move(entry));
   }
   model["history"] = history;
@@ -123,7 +123,7 @@ std::string ResultBadge(domain::ScreeningResult result) {
 
 void AddScreening(const Context& context, const FilePage& page, mstch::map& model) {
   const auto& setup = page.setup;
-  const int notice_days = static_cast<int>(setup.settings.Get("volunteer.expiry_notice_days"));
+  const int notice_days = static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
   model["screening"] = ScreeningStatusRows(
       context,
       domain::SummariseScreening(setup.screening_types, page.items, page.today, notice_days));
@@ -134,7 +134,7 @@ void AddScreening(const Context& context, const FilePage& page, mstch::map& mode
     mstch::map row{{"id", std::to_string(item.id)},
                    {"type", type_names[item.type_id]},
                    {"date", FormatDate(context, item.completed_on)},
-                   {"result", context.Translate(domain::ScreeningResultLabel(item.result))},
+                   {"result", context.Translate(domain::LabelOf(item.result))},
                    {"result_badge", ResultBadge(item.result)},
                    {"checked_by", NameOf(context, page, item.checked_by)},
                    {"notes", item.notes},
@@ -183,7 +183,7 @@ std::string HoursBadge(domain::HoursStatus status) {
 
 void AddHours(const Context& context, const FilePage& page, const FileState& state,
               mstch::map& model) {
-  const std::int64_t hourly_cents = page.setup.settings.Get("volunteer.hourly_value_cents");
+  const std::int64_t hourly_cents = page.setup.settings.Get(domain::SettingKey::kVolunteerHourlyValueCents);
   const auto combined = domain::CombinedHours(page.attendance, page.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
   const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
@@ -199,10 +199,10 @@ void AddHours(const Context& context, const FilePage& page, const FileState& sta
     logged.push_back(
         mstch::map{{"id", std::to_string(entry.id)},
                    {"date", FormatDate(context, entry.worked_on)},
-                   {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},
+                   {"kind", context.Translate(domain::LabelOf(entry.kind))},
                    {"hours", FormatHours(context, entry.minutes)},
                    {"description", entry.description},
-                   {"status", context.Translate(domain::HoursStatusLabel(entry.status))},
+                   {"status", context.Translate(domain::LabelOf(entry.status))},
                    {"pending", entry.status == domain::HoursStatus::kPending},
                    {"badge", HoursBadge(entry.status)}});
   }
@@ -227,7 +227,7 @@ void AddSupervision(const Context& context, const FilePage& page, const FileStat
   for (const auto& session : page.supervision) {
     supervision.push_back(
         mstch::map{{"date", FormatDate(context, session.held_on)},
-                   {"kind", context.Translate(domain::SupervisionKindLabel(session.kind))},
+                   {"kind", context.Translate(domain::LabelOf(session.kind))},
                    {"notes", session.notes},
                    {"who", NameOf(context, page, session.recorded_by)}});
   }
@@ -239,9 +239,9 @@ void AddSupervision(const Context& context, const FilePage& page, const FileStat
   mstch::array kinds;
   for (const auto kind :
        {domain::SupervisionKind::kSupervision, domain::SupervisionKind::kDebriefing}) {
-    const std::string name(domain::SupervisionKindName(kind));
+    const std::string name(domain::NameOf(kind));
     kinds.push_back(mstch::map{{"value", name},
-                               {"label", context.Translate(domain::SupervisionKindLabel(kind))},
+                               {"label", context.Translate(domain::LabelOf(kind))},
                                {"selected", name == kind_chosen}});
   }
   form["kinds"] = kinds;
@@ -268,7 +268,7 @@ mstch::map FileView(const Context& context, const FilePage& page, const FileStat
   const auto& volunteer = page.volunteer;
   mstch::map model{{"id", std::to_string(volunteer.id)},
                    {"name", volunteer.FullName()},
-                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
                    {"stage_badge", StageBadge(volunteer.stage)}};
   if (!state.notice.empty()) model["notice"] = state.notice;
   if (state.error && state.which == FileForm::kWithdraw) {

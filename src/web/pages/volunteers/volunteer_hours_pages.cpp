@@ -55,7 +55,7 @@ mstch::array PendingRows(const Context& context, const HoursPage& page) {
                                  {"volunteer_id", std::to_string(entry.volunteer_id)},
                                  {"volunteer", page.pending_names[i]},
                                  {"date", FormatDate(context, entry.worked_on)},
-                                 {"kind", context.Translate(domain::HoursKindLabel(entry.kind))},
+                                 {"kind", context.Translate(domain::LabelOf(entry.kind))},
                                  {"hours", FormatHours(context, entry.minutes)},
                                  {"description", entry.description}});
   }

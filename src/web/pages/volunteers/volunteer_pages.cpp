@@ -49,7 +49,7 @@ DetailsInput InputFrom(const domain::Volunteer& volunteer) {
                 {"notes", volunteer.notes}};
   input.availability = volunteer.availability;
   input.heard_about =
-      volunteer.heard_about ? std::string(domain::HeardAboutName(*volunteer.heard_about)) : "";
+      volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
   input.user_id = volunteer.user_id ? std::to_string(*volunteer.user_id) : "";
   return input;
 }
@@ -88,7 +88,7 @@ Result<app::volunteers::VolunteerDetails> ParseDetails(const DetailsInput& input
                                             .notes = text("notes")};
   std::vector<FieldError> errors;
   if (!input.heard_about.empty()) {
-    details.heard_about = domain::ParseHeardAbout(input.heard_about);
+    details.heard_about = domain::ParseEnum<domain::HeardAbout>(input.heard_about);
     if (!details.heard_about)
       errors.push_back({"heard_about", {N_("Choose one of the answers."), {}}});
   }
@@ -112,7 +112,7 @@ mstch::array AvailabilityDays(const Context& context, const domain::Availability
       const auto value = static_cast<domain::DayPeriod>(period);
       slots.push_back(mstch::map{
           {"code", domain::Availability::SlotCode(day, value)},
-          {"label", day_label + " — " + context.Translate(domain::DayPeriodLabel(value))},
+          {"label", day_label + " — " + context.Translate(domain::LabelOf(value))},
           {"checked", availability.Has(day, value)}});
     }
     days.push_back(mstch::map{{"label", day_label}, {"slots", slots}});
@@ -128,15 +128,15 @@ mstch::map DetailsModel(Context& context, const DetailsInput& input,
   mstch::array periods;
   for (int period = 0; period < domain::Availability::kPeriods; ++period) {
     periods.push_back(
-        context.Translate(domain::DayPeriodLabel(static_cast<domain::DayPeriod>(period))));
+        context.Translate(domain::LabelOf(static_cast<domain::DayPeriod>(period))));
   }
   model["periods"] = periods;
   model["days"] = AvailabilityDays(context, input.availability);
   mstch::array sources;
   for (const auto source : domain::HeardAboutSources()) {
-    const std::string name(domain::HeardAboutName(source));
+    const std::string name(domain::NameOf(source));
     sources.push_back(mstch::map{{"value", name},
-                                 {"label", context.Translate(domain::HeardAboutLabel(source))},
+                                 {"label", context.Translate(domain::LabelOf(source))},
                                  {"selected", name == input.heard_about}});
   }
   model["sources"] = sources;
@@ -187,7 +187,7 @@ mstch::array VolunteerRows(const Context& context, const app::volunteers::Volunt
     rows.push_back(
         mstch::map{{"id", std::to_string(volunteer.id)},
                    {"name", volunteer.last_name + ", " + volunteer.first_name},
-                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
                    {"stage_badge", StageBadge(volunteer.stage)},
                    {"region", volunteer.region},
                    {"ready", row.ready},
@@ -205,9 +205,9 @@ mstch::array StageFilters(const Context& context,
     const auto found = counts.find(stage);
     const int count = found == counts.end() ? 0 : found->second;
     if (!domain::IsClosedStage(stage)) open_files += count;
-    const std::string name(domain::VolunteerStageName(stage));
+    const std::string name(domain::NameOf(stage));
     stages.push_back(mstch::map{{"value", name},
-                                {"label", context.Translate(domain::VolunteerStageLabel(stage))},
+                                {"label", context.Translate(domain::LabelOf(stage))},
                                 {"count", std::to_string(count)},
                                 {"selected", chosen == stage},
                                 {"href", "/volunteers?stage=" + name}});
@@ -221,7 +221,7 @@ app::volunteers::VolunteerListQuery ParseListQuery(const Context& context) {
     const auto found = query.find(name);
     return found == query.end() ? std::string() : found->second;
   };
-  return {.stage = domain::ParseVolunteerStage(value("stage")),
+  return {.stage = domain::ParseEnum<domain::VolunteerStage>(value("stage")),
           .search = value("q"),
           .include_closed = value("closed") == "1",
           .page = RequestedPage(context)};

@@ -74,7 +74,7 @@ Response RenderSession(Context& context, const app::volunteers::TrainingSessionP
                                                             : training_session.duration_minutes);
     mstch::map row{{"id", id},
                    {"name", volunteer.last_name + ", " + volunteer.first_name},
-                   {"stage", context.Translate(domain::VolunteerStageLabel(volunteer.stage))},
+                   {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
                    {"present", present},
                    {"time", time}};
     if (const auto found = row_errors.find(id); found != row_errors.end())

@@ -89,7 +89,7 @@ mstch::array GateFailureTexts(const Context& context, const domain::GateResult& 
         break;
     }
     texts.push_back(mstch::map{{"text", context.Format(message)},
-                               {"condition", std::string(GateConditionName(failure.condition))}});
+                               {"condition", std::string(NameOf(failure.condition))}});
   }
   return texts;
 }
@@ -99,8 +99,8 @@ mstch::array ScreeningStatusRows(const Context& context,
   mstch::array rows;
   for (const auto& status : statuses) {
     mstch::map row{{"name", DataName(context, status.type.name)},
-                   {"status", context.Translate(domain::ScreeningStatusLabel(status.status))},
-                   {"status_name", std::string(domain::ScreeningStatusName(status.status))},
+                   {"status", context.Translate(domain::LabelOf(status.status))},
+                   {"status_name", std::string(domain::NameOf(status.status))},
                    {"badge", ScreeningBadge(status.status)},
                    {"required", status.type.required},
                    {"count", std::to_string(status.valid_count) + " / " +
@@ -177,7 +177,7 @@ Result<app::volunteers::LogHoursCommand> ParseLoggedHours(
   const auto worked_on = ParseIsoDate(domain::volunteer_text::Trimmed(field("worked_on")));
   if (!worked_on)
     errors.push_back({"worked_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
-  const auto kind = domain::ParseHoursKind(field("kind"));
+  const auto kind = domain::ParseEnum<domain::HoursKind>(field("kind"));
   if (!kind || *kind == domain::HoursKind::kTraining) {
     errors.push_back({"kind", {N_("Choose what the time was for."), {}}});
   }
@@ -197,9 +197,9 @@ Result<app::volunteers::LogHoursCommand> ParseLoggedHours(
 mstch::array HoursKindChoices(const Context& context, const std::string& chosen) {
   mstch::array choices;
   for (const auto kind : domain::LoggedHoursKinds()) {
-    const std::string name(domain::HoursKindName(kind));
+    const std::string name(domain::NameOf(kind));
     choices.push_back(mstch::map{{"value", name},
-                                 {"label", context.Translate(domain::HoursKindLabel(kind))},
+                                 {"label", context.Translate(domain::LabelOf(kind))},
                                  {"selected", name == chosen}});
   }
   return choices;
