@@ -16,8 +16,8 @@ struct EventTable {
       .changing = "occurred_on, kind, category, source, reference, circle_period, updated_at"};
   static auto Fields(Record& event) {
     return std::tie(event.id, event.organisation_id, event.core_member_id, event.recorded_by,
-                    event.recorded_at, event.occurred_on, event.kind, event.category,
-                    event.source, event.reference, event.period, event.updated_at);
+                    event.recorded_at, event.occurred_on, event.kind, event.category, event.source,
+                    event.reference, event.period, event.updated_at);
   }
 };
 
@@ -25,8 +25,9 @@ struct MeasureTable {
   using Record = domain::OutcomeMeasure;
   static constexpr TableColumns kColumns{
       .table = "outcome_measures",
-      .fixed = "organisation_id, core_member_id, measured_on, occasion, housing, occupation, "
-               "social_network, recorded_by, recorded_at"};
+      .fixed =
+          "organisation_id, core_member_id, measured_on, occasion, housing, occupation, "
+          "social_network, recorded_by, recorded_at"};
   static auto Fields(Record& measure) {
     return std::tie(measure.id, measure.organisation_id, measure.core_member_id,
                     measure.measured_on, measure.occasion, measure.levels[0], measure.levels[1],
@@ -38,12 +39,12 @@ struct CheckTable {
   using Record = domain::FollowUpCheck;
   static constexpr TableColumns kColumns{
       .table = "follow_up_checks",
-      .fixed = "organisation_id, core_member_id, milestone_months, checked_on, found_events, "
-               "recorded_by, recorded_at"};
+      .fixed =
+          "organisation_id, core_member_id, milestone_months, checked_on, found_events, "
+          "recorded_by, recorded_at"};
   static auto Fields(Record& check) {
-    return std::tie(check.id, check.organisation_id, check.core_member_id,
-                    check.milestone_months, check.checked_on, check.found_events,
-                    check.recorded_by, check.recorded_at);
+    return std::tie(check.id, check.organisation_id, check.core_member_id, check.milestone_months,
+                    check.checked_on, check.found_events, check.recorded_by, check.recorded_at);
   }
 };
 
@@ -103,10 +104,10 @@ std::vector<typename Table::Record> ListOfFile(soci::session& session, const cha
                                                std::int64_t organisation_id,
                                                std::string_view date_column) {
   const std::string date(date_column);
-  std::string sql = Replaced(query, "{file}",
-                             core_member_id ? "core_member_id = :core_member" : "1 = 1");
-  sql = Replaced(std::move(sql), "{order}",
-                 core_member_id ? date + " DESC, id DESC" : date + ", id");
+  std::string sql =
+      Replaced(query, "{file}", core_member_id ? "core_member_id = :core_member" : "1 = 1");
+  sql =
+      Replaced(std::move(sql), "{order}", core_member_id ? date + " DESC, id DESC" : date + ", id");
   std::vector<std::pair<const char*, std::int64_t>> params{{"organisation", organisation_id}};
   if (core_member_id) params.emplace_back("core_member", *core_member_id);
   return SelectAll<Table>(session, sql, Params(std::move(params)));

@@ -22,8 +22,9 @@ struct ItemTable {
   using Record = domain::ScreeningItem;
   static constexpr TableColumns kColumns{
       .table = "screening_items",
-      .fixed = "organisation_id, volunteer_id, type_id, completed_on, result, expires_on, "
-               "checked_by, document_id, notes, recorded_at",
+      .fixed =
+          "organisation_id, volunteer_id, type_id, completed_on, result, expires_on, "
+          "checked_by, document_id, notes, recorded_at",
       .read_only = "withdrawn_at, withdrawal_reason"};
   static auto Fields(Record& item) {
     return std::tie(item.id, item.organisation_id, item.volunteer_id, item.type_id,
@@ -87,15 +88,17 @@ std::vector<domain::ScreeningItem> ScreeningStore::ListItems(std::int64_t volunt
 }
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(std::int64_t organisation_id) {
-  return SelectAll<ItemTable>(session_, Replaced(kListLiveItems, "{volunteers}", AmongIds("volunteer_id", std::nullopt)),
-                              Params({{"organisation", organisation_id}}));
+  return SelectAll<ItemTable>(
+      session_, Replaced(kListLiveItems, "{volunteers}", AmongIds("volunteer_id", std::nullopt)),
+      Params({{"organisation", organisation_id}}));
 }
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(
     const std::vector<std::int64_t>& volunteer_ids, std::int64_t organisation_id) {
   if (volunteer_ids.empty()) return {};
-  return SelectAll<ItemTable>(session_, Replaced(kListLiveItems, "{volunteers}", AmongIds("volunteer_id", volunteer_ids)),
-                              Params({{"organisation", organisation_id}}));
+  return SelectAll<ItemTable>(
+      session_, Replaced(kListLiveItems, "{volunteers}", AmongIds("volunteer_id", volunteer_ids)),
+      Params({{"organisation", organisation_id}}));
 }
 
 std::optional<domain::ScreeningItem> ScreeningStore::FindItem(std::int64_t id,

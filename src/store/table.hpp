@@ -142,6 +142,17 @@ struct SlotsOf<std::tuple<Members&...>> {
   using type = std::tuple<Slot<std::remove_const_t<Members>>...>;
 };
 
+// True when `count` members are one per column of Table::kColumns (`id` first), or when Table is a
+// projection without kColumns, whose query lists its columns itself.
+template <class Table>
+constexpr bool CountsMatch(std::size_t count) {
+  if constexpr (requires { Table::kColumns; }) {
+    return count == 1 + CountNames(Table::kColumns.fixed) + CountNames(Table::kColumns.changing) +
+                        CountNames(Table::kColumns.read_only);
+  }
+  return true;
+}
+
 // The SQL written from a table's columns, made once per table.
 struct Statements {
   std::vector<std::string> names;  // every column, `id` first
@@ -160,16 +171,16 @@ const table_detail::Statements& StatementsOf() {
 }
 
 // One row of `Table` as SOCI reads or binds it: store::FetchAll's row type, and the values that
-// Insert and Update bind.
+// Insert and Update bind. `Table` may also be a projection: a Record and its Fields() without
+// kColumns, read with FetchAll by a query that lists its columns in the order of Fields().
 template <class Table>
 class TableRow {
  public:
   using Record = typename Table::Record;
-  using Slots = typename table_detail::SlotsOf<decltype(Table::Fields(std::declval<Record&>()))>::type;
+  using Slots =
+      typename table_detail::SlotsOf<decltype(Table::Fields(std::declval<Record&>()))>::type;
   static constexpr std::size_t kCount = std::tuple_size_v<Slots>;
-  static_assert(kCount == 1 + table_detail::CountNames(Table::kColumns.fixed) +
-                              table_detail::CountNames(Table::kColumns.changing) +
-                              table_detail::CountNames(Table::kColumns.read_only),
+  static_assert(table_detail::CountsMatch<Table>(kCount),
                 "Fields() must name one member per column of kColumns, id first");
 
   TableRow() = default;
@@ -179,8 +190,9 @@ class TableRow {
   }
 
   void Into(soci::statement& statement) {
-    std::apply([&](auto&... slot) { (statement.exchange(soci::into(slot.value, slot.indicator)), ...); },
-               slots_);
+    std::apply(
+        [&](auto&... slot) { (statement.exchange(soci::into(slot.value, slot.indicator)), ...); },
+        slots_);
   }
   Record Take() const {
     Record record{};
@@ -209,17 +221,21 @@ class TableRow {
     auto members = Table::Fields(record);
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       (visit(std::get<I>(slots), std::get<I>(members)), ...);
-    }(std::make_index_sequence<kCount>{});
+    }
+    (std::make_index_sequence<kCount>{});
   }
 
   Slots slots_;
 };
 
-// Runs `query`, in which `{columns}` stands for the table's column list, with the parameters
+// Runs `query`, in which `{columns}` stands for the table's column list and `{table}` for its name
+// (for a query that serves several tables alike), with the parameters
 // `bind(statement)` adds, and returns the records read.
 template <class Table, class Bind>
-std::vector<typename Table::Record> SelectAll(soci::session& session, std::string query, Bind&& bind) {
+std::vector<typename Table::Record> SelectAll(soci::session& session, std::string query,
+                                              Bind&& bind) {
   query = Replaced(std::move(query), "{columns}", StatementsOf<Table>().columns);
+  query = Replaced(std::move(query), "{table}", Table::kColumns.table);
   return FetchAll<TableRow<Table>>(session, query, std::forward<Bind>(bind));
 }
 

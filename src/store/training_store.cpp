@@ -104,7 +104,8 @@ auto Recorded(const char* by_name, std::optional<std::int64_t> by, const char* a
 }  // namespace
 
 std::vector<domain::TrainingModule> TrainingStore::ListModules(std::int64_t organisation_id) {
-  return SelectAll<ModuleTable>(session_, kListModules, Params({{"organisation", organisation_id}}));
+  return SelectAll<ModuleTable>(session_, kListModules,
+                                Params({{"organisation", organisation_id}}));
 }
 
 std::optional<domain::TrainingModule> TrainingStore::FindModule(std::int64_t id,
