@@ -40,12 +40,15 @@ Statements Write(const TableColumns& columns) {
   statements.changing = CountNames(columns.changing);
   const auto& names = statements.names;
   const std::size_t written = 1 + statements.fixed + statements.changing;
-  const auto created = Names(columns.created);
-  std::string created_columns, created_values;
-  for (const auto& name : created) {
-    created_columns += ", " + name;
-    created_values += ", :" + name;
+  std::string created_columns, created_values, computed_assignments;
+  for (const auto list : {columns.created, columns.computed}) {
+    for (const auto& name : Names(list)) {
+      created_columns += ", " + name;
+      created_values += ", :" + name;
+    }
   }
+  for (const auto& name : Names(columns.computed))
+    computed_assignments += ", " + name + " = :" + name;
   const std::string table(columns.table);
   const auto as_is = [](const std::string& name) { return name; };
   const auto parameter = [](const std::string& name) { return ":" + name; };
@@ -56,7 +59,8 @@ Statements Write(const TableColumns& columns) {
                       created_columns + ") VALUES (" + Joined(names, 1, written, parameter) +
                       created_values + ") RETURNING id";
   statements.update = "UPDATE " + table + " SET " +
-                      Joined(names, 1 + statements.fixed, written, assignment) + by_id;
+                      Joined(names, 1 + statements.fixed, written, assignment) +
+                      computed_assignments + by_id;
   statements.find = "SELECT " + statements.columns + " FROM " + table + by_id;
   statements.remove = "DELETE FROM " + table + by_id;
   statements.count = "SELECT count(*) FROM " + table + " WHERE organisation_id = :organisation_id";

@@ -48,6 +48,9 @@ struct TableColumns {
   // Written when a row is inserted from the values Insert is given besides the record, never read:
   // "created_by, created_at".
   std::string_view created = {};
+  // Written by Insert and Update from the values they are given besides the record, never read:
+  // a column derived from the record, such as its folded search text.
+  std::string_view computed = {};
 };
 
 // `query` with `marker` replaced by `text`.
@@ -248,6 +251,9 @@ std::optional<typename Table::Record> SelectOne(soci::session& session, std::str
   return std::move(records.front());
 }
 
+// Binds nothing: the values of a table without `created` columns.
+inline void NoValues(soci::statement&) {}
+
 // The record `id` of `organisation_id`, if any.
 template <class Table>
 std::optional<typename Table::Record> Find(soci::session& session, std::int64_t id,
@@ -264,9 +270,6 @@ void Delete(soci::session& session, std::int64_t id, std::int64_t organisation_i
   session << StatementsOf<Table>().remove, soci::use(id, "id"),
       soci::use(organisation_id, "organisation_id");
 }
-
-// Binds nothing: the values of a table without `created` columns.
-inline void NoValues(soci::statement&) {}
 
 // Stores `record` as a new row (its `id` is ignored), with the `created` columns that
 // `created(statement)` binds by name; returns the row's id.
@@ -287,13 +290,15 @@ std::int64_t Insert(soci::session& session, const typename Table::Record& record
   return id;
 }
 
-// Stores the `changing` columns of `record`, found by its id and organisation; returns how many
-// rows changed (0 or 1).
-template <class Table>
-long long Update(soci::session& session, const typename Table::Record& record) {
+// Stores the `changing` columns of `record`, and the `computed` ones that `computed(statement)`
+// binds by name, found by its id and organisation; returns how many rows changed (0 or 1).
+template <class Table, class Bind = void (*)(soci::statement&)>
+long long Update(soci::session& session, const typename Table::Record& record,
+                 Bind&& computed = NoValues) {
   const auto& statements = StatementsOf<Table>();
   TableRow<Table> row(record);
   soci::statement statement(session);
+  computed(statement);
   row.Use(statement, 0, 1);
   row.Use(statement, 1 + statements.fixed, 1 + statements.fixed + statements.changing);
   statement.exchange(soci::use(record.organisation_id, "organisation_id"));
@@ -331,6 +336,44 @@ inline auto CreatedAt(Instant now) {
   return [at = ToUnix(now)](soci::statement& statement) {
     statement.exchange(soci::use(at, "created_at"));
   };
+}
+
+// The named parameters of a query built from a filter: whole numbers and texts.
+struct Bindings {
+  std::vector<std::pair<std::string, std::int64_t>> numbers;
+  std::vector<std::pair<std::string, std::string>> texts;
+
+  void operator()(soci::statement& statement) const {
+    for (const auto& [name, value] : numbers) statement.exchange(soci::use(value, name));
+    for (const auto& [name, value] : texts) statement.exchange(soci::use(value, name));
+  }
+};
+
+// The records of Table that `where` selects: conditions on the organisation's rows, each starting
+// with AND (never text from a request: values go through `bindings`), then its ORDER BY and LIMIT.
+// The query binds the organisation as :organisation.
+template <class Table>
+std::vector<typename Table::Record> SelectWhere(soci::session& session, std::string_view where,
+                                                const Bindings& bindings) {
+  return SelectAll<Table>(
+      session,
+      "SELECT {columns} FROM {table} WHERE organisation_id = :organisation " + std::string(where),
+      bindings);
+}
+
+// How many rows of Table the conditions `where` select (as SelectWhere, without ORDER BY).
+template <class Table>
+std::int64_t CountWhere(soci::session& session, std::string_view where, const Bindings& bindings) {
+  long long count = 0;
+  soci::statement statement(session);
+  bindings(statement);
+  statement.exchange(soci::into(count));
+  statement.alloc();
+  statement.prepare("SELECT count(*) FROM " + std::string(Table::kColumns.table) +
+                    " WHERE organisation_id = :organisation " + std::string(where));
+  statement.define_and_bind();
+  statement.execute(true);
+  return count;
 }
 
 // Binds each pair as a named parameter: Params({{"organisation", 3}, {"id", 5}}).
