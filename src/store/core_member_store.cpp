@@ -5,73 +5,10 @@
 
 #include "base/folding.hpp"
 #include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
-
-struct CoreMemberTable {
-  using Record = domain::CoreMember;
-  static constexpr TableColumns kColumns{
-      .table = "core_members",
-      .fixed = "organisation_id, status, created_at",
-      .changing =
-          "file_number, legal_name, preferred_name, birth_date, preferred_language, "
-          "other_language, phone, email, address, region, offence_summary, "
-          "volunteer_summary, coordinator_user_id, statutory_release_date, "
-          "warrant_expiry_date, updated_at",
-      .computed = "search_text"};
-  static auto Fields(Record& file) {
-    return std::tie(file.id, file.organisation_id, file.status, file.created_at, file.file_number,
-                    file.legal_name, file.preferred_name, file.birth_date, file.preferred_language,
-                    file.other_language, file.phone, file.email, file.address, file.region,
-                    file.offence_summary, file.volunteer_summary, file.coordinator_user_id,
-                    file.statutory_release_date, file.warrant_expiry_date, file.updated_at);
-  }
-};
-
-// A move of a file; its organisation is bound apart, as the record has none.
-struct ChangeTable {
-  using Record = domain::CoreMemberStatusChange;
-  static constexpr TableColumns kColumns{
-      .table = "core_member_status_changes",
-      .fixed =
-          "core_member_id, from_status, to_status, reason, referral_id, changed_by, "
-          "changed_at",
-      .created = "organisation_id"};
-  static auto Fields(Record& change) {
-    return std::tie(change.id, change.core_member_id, change.from, change.to, change.reason,
-                    change.referral_id, change.changed_by, change.changed_at);
-  }
-};
-
-struct RiskTable {
-  using Record = domain::RiskAssessment;
-  static constexpr TableColumns kColumns{
-      .table = "risk_assessments",
-      .fixed =
-          "organisation_id, core_member_id, tool, tool_other, score, level, assessed_on, "
-          "assessor, source_document_id, recorded_by, recorded_at"};
-  static auto Fields(Record& risk) {
-    return std::tie(risk.id, risk.organisation_id, risk.core_member_id, risk.tool, risk.tool_other,
-                    risk.score, risk.level, risk.assessed_on, risk.assessor,
-                    risk.source_document_id, risk.recorded_by, risk.recorded_at);
-  }
-};
-
-struct ConsentTable {
-  using Record = domain::Consent;
-  static constexpr TableColumns kColumns{
-      .table = "consents",
-      .fixed =
-          "organisation_id, core_member_id, scope, partner_organisation, given_on, "
-          "expires_on, recorded_by, recorded_at",
-      .read_only = "withdrawn_on"};
-  static auto Fields(Record& consent) {
-    return std::tie(consent.id, consent.organisation_id, consent.core_member_id, consent.scope,
-                    consent.partner_organisation, consent.given_on, consent.expires_on,
-                    consent.recorded_by, consent.recorded_at, consent.withdrawn_on);
-  }
-};
 
 constexpr const char* kFileNumberTaken = R"sql(
 SELECT count(*)
@@ -124,23 +61,23 @@ auto SearchText(const domain::CoreMember& core_member) {
 }  // namespace
 
 std::int64_t CoreMemberStore::Insert(const domain::CoreMember& core_member) {
-  return store::Insert<CoreMemberTable>(session_, core_member, SearchText(core_member));
+  return store::Insert<tables::CoreMembers>(session_, core_member, SearchText(core_member));
 }
 
 void CoreMemberStore::Update(const domain::CoreMember& core_member) {
-  store::Update<CoreMemberTable>(session_, core_member, SearchText(core_member));
+  store::Update<tables::CoreMembers>(session_, core_member, SearchText(core_member));
 }
 
 std::optional<domain::CoreMember> CoreMemberStore::Find(std::int64_t id,
                                                         std::int64_t organisation_id) {
-  return store::Find<CoreMemberTable>(session_, id, organisation_id);
+  return store::Find<tables::CoreMembers>(session_, id, organisation_id);
 }
 
 std::vector<domain::CoreMember> CoreMemberStore::FindMany(const std::vector<std::int64_t>& ids,
                                                           std::int64_t organisation_id) {
   if (ids.empty()) return {};
-  return SelectWhere<CoreMemberTable>(session_, "AND " + AmongIds("id", ids),
-                                      {{{"organisation", organisation_id}}, {}});
+  return SelectWhere<tables::CoreMembers>(session_, "AND " + AmongIds("id", ids),
+                                          {{{"organisation", organisation_id}}, {}});
 }
 
 namespace {
@@ -176,7 +113,7 @@ std::pair<std::string, Bindings> FilterWhere(std::int64_t organisation_id,
 std::vector<domain::CoreMember> CoreMemberStore::List(std::int64_t organisation_id,
                                                       const CoreMemberFilter& filter) {
   const auto [where, bindings] = FilterWhere(organisation_id, filter);
-  return SelectWhere<CoreMemberTable>(
+  return SelectWhere<tables::CoreMembers>(
       session_,
       where + "ORDER BY legal_name, id" +
           LimitClause({filter.limit > 0 ? filter.limit : 500, filter.offset}),
@@ -185,7 +122,7 @@ std::vector<domain::CoreMember> CoreMemberStore::List(std::int64_t organisation_
 
 std::int64_t CoreMemberStore::Count(std::int64_t organisation_id, const CoreMemberFilter& filter) {
   const auto [where, bindings] = FilterWhere(organisation_id, filter);
-  return CountWhere<CoreMemberTable>(session_, where, bindings);
+  return CountWhere<tables::CoreMembers>(session_, where, bindings);
 }
 
 bool CoreMemberStore::FileNumberTaken(std::int64_t organisation_id, const std::string& file_number,
@@ -234,7 +171,7 @@ void CoreMemberStore::SetStatus(const domain::CoreMember& core_member, domain::C
   const long long when = ToUnix(at);
   session_ << kSetStatus, soci::use(status, "status"), soci::use(when, "at"),
       soci::use(core_member.id, "id"), soci::use(core_member.organisation_id, "organisation");
-  store::Insert<ChangeTable>(
+  store::Insert<tables::CoreMemberStatusChanges>(
       session_, {0, core_member.id, core_member.status, to, reason, referral_id, changed_by, at},
       Params({{"organisation_id", core_member.organisation_id}}));
 }
@@ -243,7 +180,7 @@ void CoreMemberStore::RecordOpening(const domain::CoreMember& core_member,
                                     std::optional<std::int64_t> referral_id,
                                     const std::string& reason,
                                     std::optional<std::int64_t> changed_by, Instant at) {
-  store::Insert<ChangeTable>(
+  store::Insert<tables::CoreMemberStatusChanges>(
       session_,
       {0, core_member.id, std::nullopt, core_member.status, reason, referral_id, changed_by, at},
       Params({{"organisation_id", core_member.organisation_id}}));
@@ -251,29 +188,29 @@ void CoreMemberStore::RecordOpening(const domain::CoreMember& core_member,
 
 std::vector<domain::CoreMemberStatusChange> CoreMemberStore::History(std::int64_t core_member_id,
                                                                      std::int64_t organisation_id) {
-  return SelectAll<ChangeTable>(
+  return SelectAll<tables::CoreMemberStatusChanges>(
       session_, kHistory,
       Params({{"organisation", organisation_id}, {"core_member", core_member_id}}));
 }
 
 std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment& assessment) {
-  return store::Insert<RiskTable>(session_, assessment);
+  return store::Insert<tables::RiskAssessments>(session_, assessment);
 }
 
 std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_t core_member_id,
                                                                      std::int64_t organisation_id) {
-  return SelectAll<RiskTable>(
+  return SelectAll<tables::RiskAssessments>(
       session_, kRisks,
       Params({{"organisation", organisation_id}, {"core_member", core_member_id}}));
 }
 
 std::int64_t CoreMemberStore::InsertConsent(const domain::Consent& consent) {
-  return store::Insert<ConsentTable>(session_, consent);
+  return store::Insert<tables::Consents>(session_, consent);
 }
 
 std::optional<domain::Consent> CoreMemberStore::FindConsent(std::int64_t id,
                                                             std::int64_t organisation_id) {
-  return store::Find<ConsentTable>(session_, id, organisation_id);
+  return store::Find<tables::Consents>(session_, id, organisation_id);
 }
 
 void CoreMemberStore::WithdrawConsent(std::int64_t id, std::int64_t organisation_id,
@@ -289,7 +226,7 @@ void CoreMemberStore::WithdrawConsent(std::int64_t id, std::int64_t organisation
 
 std::vector<domain::Consent> CoreMemberStore::Consents(std::int64_t core_member_id,
                                                        std::int64_t organisation_id) {
-  return SelectWhere<ConsentTable>(
+  return SelectWhere<tables::Consents>(
       session_, "AND core_member_id = :core_member ORDER BY given_on DESC, id DESC",
       {{{"organisation", organisation_id}, {"core_member", core_member_id}}, {}});
 }

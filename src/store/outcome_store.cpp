@@ -4,49 +4,10 @@
 #include <array>
 
 #include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
-
-struct EventTable {
-  using Record = domain::RecidivismEvent;
-  static constexpr TableColumns kColumns{
-      .table = "recidivism_events",
-      .fixed = "organisation_id, core_member_id, recorded_by, recorded_at",
-      .changing = "occurred_on, kind, category, source, reference, circle_period, updated_at"};
-  static auto Fields(Record& event) {
-    return std::tie(event.id, event.organisation_id, event.core_member_id, event.recorded_by,
-                    event.recorded_at, event.occurred_on, event.kind, event.category, event.source,
-                    event.reference, event.period, event.updated_at);
-  }
-};
-
-struct MeasureTable {
-  using Record = domain::OutcomeMeasure;
-  static constexpr TableColumns kColumns{
-      .table = "outcome_measures",
-      .fixed =
-          "organisation_id, core_member_id, measured_on, occasion, housing, occupation, "
-          "social_network, recorded_by, recorded_at"};
-  static auto Fields(Record& measure) {
-    return std::tie(measure.id, measure.organisation_id, measure.core_member_id,
-                    measure.measured_on, measure.occasion, measure.levels[0], measure.levels[1],
-                    measure.levels[2], measure.recorded_by, measure.recorded_at);
-  }
-};
-
-struct CheckTable {
-  using Record = domain::FollowUpCheck;
-  static constexpr TableColumns kColumns{
-      .table = "follow_up_checks",
-      .fixed =
-          "organisation_id, core_member_id, milestone_months, checked_on, found_events, "
-          "recorded_by, recorded_at"};
-  static auto Fields(Record& check) {
-    return std::tie(check.id, check.organisation_id, check.core_member_id, check.milestone_months,
-                    check.checked_on, check.found_events, check.recorded_by, check.recorded_at);
-  }
-};
 
 // The rows of one file, or of the whole organisation: {file} stands for the condition, and {order}
 // for the order (newest first for one file).
@@ -117,54 +78,54 @@ std::vector<typename Table::Record> ListOfFile(soci::session& session, const cha
 
 std::vector<domain::RecidivismEvent> OutcomeStore::ListEvents(std::int64_t core_member_id,
                                                               std::int64_t organisation_id) {
-  return ListOfFile<EventTable>(session_, kListEvents, core_member_id, organisation_id,
-                                "occurred_on");
+  return ListOfFile<tables::RecidivismEvents>(session_, kListEvents, core_member_id,
+                                              organisation_id, "occurred_on");
 }
 
 std::vector<domain::RecidivismEvent> OutcomeStore::ListAllEvents(std::int64_t organisation_id) {
-  return ListOfFile<EventTable>(session_, kListEvents, std::nullopt, organisation_id,
-                                "occurred_on");
+  return ListOfFile<tables::RecidivismEvents>(session_, kListEvents, std::nullopt, organisation_id,
+                                              "occurred_on");
 }
 
 std::optional<domain::RecidivismEvent> OutcomeStore::FindEvent(std::int64_t id,
                                                                std::int64_t organisation_id) {
-  return Find<EventTable>(session_, id, organisation_id);
+  return Find<tables::RecidivismEvents>(session_, id, organisation_id);
 }
 
 std::int64_t OutcomeStore::InsertEvent(const domain::RecidivismEvent& event) {
-  return Insert<EventTable>(session_, event);
+  return Insert<tables::RecidivismEvents>(session_, event);
 }
 
 void OutcomeStore::UpdateEvent(const domain::RecidivismEvent& event) {
-  Update<EventTable>(session_, event);
+  Update<tables::RecidivismEvents>(session_, event);
 }
 
 void OutcomeStore::DeleteEvent(std::int64_t id, std::int64_t organisation_id) {
-  Delete<EventTable>(session_, id, organisation_id);
+  Delete<tables::RecidivismEvents>(session_, id, organisation_id);
 }
 
 std::vector<domain::OutcomeMeasure> OutcomeStore::ListMeasures(std::int64_t core_member_id,
                                                                std::int64_t organisation_id) {
-  return ListOfFile<MeasureTable>(session_, kListMeasures, core_member_id, organisation_id,
-                                  "measured_on");
+  return ListOfFile<tables::OutcomeMeasures>(session_, kListMeasures, core_member_id,
+                                             organisation_id, "measured_on");
 }
 
 std::vector<domain::OutcomeMeasure> OutcomeStore::ListAllMeasures(std::int64_t organisation_id) {
-  return ListOfFile<MeasureTable>(session_, kListMeasures, std::nullopt, organisation_id,
-                                  "measured_on");
+  return ListOfFile<tables::OutcomeMeasures>(session_, kListMeasures, std::nullopt, organisation_id,
+                                             "measured_on");
 }
 
 std::optional<domain::OutcomeMeasure> OutcomeStore::FindMeasure(std::int64_t id,
                                                                 std::int64_t organisation_id) {
-  return Find<MeasureTable>(session_, id, organisation_id);
+  return Find<tables::OutcomeMeasures>(session_, id, organisation_id);
 }
 
 std::int64_t OutcomeStore::InsertMeasure(const domain::OutcomeMeasure& measure) {
-  return Insert<MeasureTable>(session_, measure);
+  return Insert<tables::OutcomeMeasures>(session_, measure);
 }
 
 void OutcomeStore::DeleteMeasure(std::int64_t id, std::int64_t organisation_id) {
-  Delete<MeasureTable>(session_, id, organisation_id);
+  Delete<tables::OutcomeMeasures>(session_, id, organisation_id);
 }
 
 int OutcomeStore::HighestLevelInUse(std::int64_t organisation_id,
@@ -226,15 +187,17 @@ void OutcomeStore::SetScale(std::int64_t organisation_id, domain::OutcomeDimensi
 
 std::vector<domain::FollowUpCheck> OutcomeStore::ListChecks(std::int64_t core_member_id,
                                                             std::int64_t organisation_id) {
-  return ListOfFile<CheckTable>(session_, kListChecks, core_member_id, organisation_id, "");
+  return ListOfFile<tables::FollowUpChecks>(session_, kListChecks, core_member_id, organisation_id,
+                                            "");
 }
 
 std::vector<domain::FollowUpCheck> OutcomeStore::ListAllChecks(std::int64_t organisation_id) {
-  return ListOfFile<CheckTable>(session_, kListChecks, std::nullopt, organisation_id, "");
+  return ListOfFile<tables::FollowUpChecks>(session_, kListChecks, std::nullopt, organisation_id,
+                                            "");
 }
 
 std::int64_t OutcomeStore::InsertCheck(const domain::FollowUpCheck& check) {
-  return Insert<CheckTable>(session_, check);
+  return Insert<tables::FollowUpChecks>(session_, check);
 }
 
 std::vector<ClosedFile> OutcomeStore::ClosedFiles(std::int64_t organisation_id) {

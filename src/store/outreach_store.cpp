@@ -3,36 +3,10 @@
 #include <string>
 
 #include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
-
-struct ActivityTable {
-  using Record = domain::OutreachActivity;
-  static constexpr TableColumns kColumns{
-      .table = "outreach_activities",
-      .fixed = "organisation_id, recorded_by, recorded_at",
-      .changing = "held_on, kind, title, audience, reach, language, participants, updated_at"};
-  static auto Fields(Record& activity) {
-    return std::tie(activity.id, activity.organisation_id, activity.recorded_by,
-                    activity.recorded_at, activity.held_on, activity.kind, activity.title,
-                    activity.audience, activity.reach, activity.language, activity.participants,
-                    activity.updated_at);
-  }
-};
-
-struct StoryTable {
-  using Record = domain::SignificantStory;
-  static constexpr TableColumns kColumns{
-      .table = "significant_stories",
-      .fixed = "organisation_id, written_by, created_at",
-      .changing = "written_on, title, story, reviewed_by, reviewed_at, updated_at"};
-  static auto Fields(Record& story) {
-    return std::tie(story.id, story.organisation_id, story.written_by, story.created_at,
-                    story.written_on, story.title, story.text, story.reviewed_by, story.reviewed_at,
-                    story.updated_at);
-  }
-};
 
 // The activities or the stories ({table}), newest first by their date ({date}).
 constexpr const char* kNewestFirst = R"sql(
@@ -60,62 +34,64 @@ std::vector<typename Table::Record> NewestFirst(soci::session& session,
 }  // namespace
 
 std::vector<domain::OutreachActivity> OutreachStore::ListActivities(std::int64_t organisation_id) {
-  return NewestFirst<ActivityTable>(session_, organisation_id, "held_on", std::nullopt);
+  return NewestFirst<tables::OutreachActivities>(session_, organisation_id, "held_on",
+                                                 std::nullopt);
 }
 
 std::vector<domain::OutreachActivity> OutreachStore::ListActivities(std::int64_t organisation_id,
                                                                     const PageSlice& slice) {
-  return NewestFirst<ActivityTable>(session_, organisation_id, "held_on", slice);
+  return NewestFirst<tables::OutreachActivities>(session_, organisation_id, "held_on", slice);
 }
 
 std::int64_t OutreachStore::CountActivities(std::int64_t organisation_id) {
-  return Count<ActivityTable>(session_, organisation_id);
+  return Count<tables::OutreachActivities>(session_, organisation_id);
 }
 
 std::optional<domain::OutreachActivity> OutreachStore::FindActivity(std::int64_t id,
                                                                     std::int64_t organisation_id) {
-  return Find<ActivityTable>(session_, id, organisation_id);
+  return Find<tables::OutreachActivities>(session_, id, organisation_id);
 }
 
 std::int64_t OutreachStore::InsertActivity(const domain::OutreachActivity& activity) {
-  return Insert<ActivityTable>(session_, activity);
+  return Insert<tables::OutreachActivities>(session_, activity);
 }
 
 void OutreachStore::UpdateActivity(const domain::OutreachActivity& activity) {
-  Update<ActivityTable>(session_, activity);
+  Update<tables::OutreachActivities>(session_, activity);
 }
 
 void OutreachStore::DeleteActivity(std::int64_t id, std::int64_t organisation_id) {
-  Delete<ActivityTable>(session_, id, organisation_id);
+  Delete<tables::OutreachActivities>(session_, id, organisation_id);
 }
 
 std::vector<domain::SignificantStory> OutreachStore::ListStories(std::int64_t organisation_id) {
-  return NewestFirst<StoryTable>(session_, organisation_id, "written_on", std::nullopt);
+  return NewestFirst<tables::SignificantStories>(session_, organisation_id, "written_on",
+                                                 std::nullopt);
 }
 
 std::vector<domain::SignificantStory> OutreachStore::ListStories(std::int64_t organisation_id,
                                                                  const PageSlice& slice) {
-  return NewestFirst<StoryTable>(session_, organisation_id, "written_on", slice);
+  return NewestFirst<tables::SignificantStories>(session_, organisation_id, "written_on", slice);
 }
 
 std::int64_t OutreachStore::CountStories(std::int64_t organisation_id) {
-  return Count<StoryTable>(session_, organisation_id);
+  return Count<tables::SignificantStories>(session_, organisation_id);
 }
 
 std::optional<domain::SignificantStory> OutreachStore::FindStory(std::int64_t id,
                                                                  std::int64_t organisation_id) {
-  return Find<StoryTable>(session_, id, organisation_id);
+  return Find<tables::SignificantStories>(session_, id, organisation_id);
 }
 
 std::int64_t OutreachStore::InsertStory(const domain::SignificantStory& story) {
-  return Insert<StoryTable>(session_, story);
+  return Insert<tables::SignificantStories>(session_, story);
 }
 
 void OutreachStore::UpdateStory(const domain::SignificantStory& story) {
   domain::SignificantStory changed = story;
   changed.reviewed_by.reset();
   changed.reviewed_at.reset();
-  Update<StoryTable>(session_, changed);
+  Update<tables::SignificantStories>(session_, changed);
 }
 
 bool OutreachStore::MarkReviewed(std::int64_t id, std::int64_t organisation_id,
@@ -131,7 +107,7 @@ bool OutreachStore::MarkReviewed(std::int64_t id, std::int64_t organisation_id,
 }
 
 void OutreachStore::DeleteStory(std::int64_t id, std::int64_t organisation_id) {
-  Delete<StoryTable>(session_, id, organisation_id);
+  Delete<tables::SignificantStories>(session_, id, organisation_id);
 }
 
 }  // namespace cercle::store

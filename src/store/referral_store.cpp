@@ -7,42 +7,10 @@
 #include "domain/intake_fields.hpp"
 #include "store/core_member_store.hpp"
 #include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
-
-struct ReferralTable {
-  using Record = domain::Referral;
-  static constexpr TableColumns kColumns{
-      .table = "referrals",
-      .fixed = "organisation_id, status, created_by, created_at",
-      .changing =
-          "source, source_other, referrer_name, referrer_organisation, referrer_contact, "
-          "received_on, person_legal_name, person_preferred_name, person_birth_date, "
-          "summary, updated_at",
-      .read_only = "decision_reason, core_member_id"};
-  static auto Fields(Record& referral) {
-    return std::tie(referral.id, referral.organisation_id, referral.status, referral.created_by,
-                    referral.created_at, referral.source, referral.source_other,
-                    referral.referrer_name, referral.referrer_organisation,
-                    referral.referrer_contact, referral.received_on, referral.person_legal_name,
-                    referral.person_preferred_name, referral.person_birth_date, referral.summary,
-                    referral.updated_at, referral.decision_reason, referral.core_member_id);
-  }
-};
-
-// A move of a referral; its organisation is bound apart, as the record has none.
-struct ChangeTable {
-  using Record = domain::ReferralStatusChange;
-  static constexpr TableColumns kColumns{
-      .table = "referral_status_changes",
-      .fixed = "referral_id, from_status, to_status, reason, changed_by, changed_at",
-      .created = "organisation_id"};
-  static auto Fields(Record& change) {
-    return std::tie(change.id, change.referral_id, change.from, change.to, change.reason,
-                    change.changed_by, change.changed_at);
-  }
-};
 
 // The criteria, as the checklist reads them.
 struct Criteria {
@@ -129,8 +97,8 @@ UPDATE eligibility_criteria
 void RecordChange(soci::session& session, std::int64_t organisation_id, std::int64_t referral_id,
                   std::optional<domain::ReferralStatus> from, domain::ReferralStatus to,
                   const std::string& reason, std::optional<std::int64_t> changed_by, Instant at) {
-  Insert<ChangeTable>(session, {0, referral_id, from, to, reason, changed_by, at},
-                      Params({{"organisation_id", organisation_id}}));
+  Insert<tables::ReferralStatusChanges>(session, {0, referral_id, from, to, reason, changed_by, at},
+                                        Params({{"organisation_id", organisation_id}}));
 }
 
 // The filter's conditions and what they bind, with the organisation.
@@ -151,24 +119,24 @@ std::pair<std::string, Bindings> FilterWhere(std::int64_t organisation_id,
 std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
   domain::Referral received = referral;
   received.status = domain::ReferralStatus::kReceived;
-  const std::int64_t id = store::Insert<ReferralTable>(session_, received);
+  const std::int64_t id = store::Insert<tables::Referrals>(session_, received);
   RecordChange(session_, referral.organisation_id, id, std::nullopt,
                domain::ReferralStatus::kReceived, "", referral.created_by, referral.created_at);
   return id;
 }
 
 void ReferralStore::Update(const domain::Referral& referral) {
-  store::Update<ReferralTable>(session_, referral);
+  store::Update<tables::Referrals>(session_, referral);
 }
 
 std::optional<domain::Referral> ReferralStore::Find(std::int64_t id, std::int64_t organisation_id) {
-  return store::Find<ReferralTable>(session_, id, organisation_id);
+  return store::Find<tables::Referrals>(session_, id, organisation_id);
 }
 
 std::vector<domain::Referral> ReferralStore::List(std::int64_t organisation_id,
                                                   const ReferralFilter& filter) {
   const auto [where, bindings] = FilterWhere(organisation_id, filter);
-  return SelectWhere<ReferralTable>(
+  return SelectWhere<tables::Referrals>(
       session_,
       where + "ORDER BY received_on DESC, id DESC" +
           LimitClause({filter.limit > 0 ? filter.limit : 500, filter.offset}),
@@ -177,12 +145,12 @@ std::vector<domain::Referral> ReferralStore::List(std::int64_t organisation_id,
 
 std::int64_t ReferralStore::Count(std::int64_t organisation_id, const ReferralFilter& filter) {
   const auto [where, bindings] = FilterWhere(organisation_id, filter);
-  return CountWhere<ReferralTable>(session_, where, bindings);
+  return CountWhere<tables::Referrals>(session_, where, bindings);
 }
 
 std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core_member_id,
                                                                std::int64_t organisation_id) {
-  return SelectWhere<ReferralTable>(
+  return SelectWhere<tables::Referrals>(
       session_, "AND core_member_id = :core_member ORDER BY received_on DESC, id DESC",
       {{{"organisation", organisation_id}, {"core_member", core_member_id}}, {}});
 }
@@ -207,7 +175,7 @@ void ReferralStore::SetCoreMember(std::int64_t id, std::int64_t organisation_id,
 
 std::vector<domain::ReferralStatusChange> ReferralStore::History(std::int64_t referral_id,
                                                                  std::int64_t organisation_id) {
-  return SelectAll<ChangeTable>(
+  return SelectAll<tables::ReferralStatusChanges>(
       session_, kHistory, Params({{"organisation", organisation_id}, {"referral", referral_id}}));
 }
 

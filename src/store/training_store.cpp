@@ -1,34 +1,10 @@
 #include "store/training_store.hpp"
 
 #include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
-
-struct ModuleTable {
-  using Record = domain::TrainingModule;
-  static constexpr TableColumns kColumns{
-      .table = "training_modules",
-      .fixed = "organisation_id, position",
-      .changing = "name, required_for_circles, required_minutes, active",
-      .created = "created_at"};
-  static auto Fields(Record& module) {
-    return std::tie(module.id, module.organisation_id, module.position, module.name,
-                    module.required_for_circles, module.required_minutes, module.active);
-  }
-};
-
-struct SessionTable {
-  using Record = domain::TrainingSession;
-  static constexpr TableColumns kColumns{
-      .table = "training_sessions",
-      .fixed = "organisation_id, module_id, held_on, duration_minutes, title",
-      .created = "created_by, created_at"};
-  static auto Fields(Record& session) {
-    return std::tie(session.id, session.organisation_id, session.module_id, session.held_on,
-                    session.duration_minutes, session.title);
-  }
-};
 
 constexpr const char* kListModules = R"sql(
   SELECT {columns} FROM training_modules
@@ -104,32 +80,32 @@ auto Recorded(const char* by_name, std::optional<std::int64_t> by, const char* a
 }  // namespace
 
 std::vector<domain::TrainingModule> TrainingStore::ListModules(std::int64_t organisation_id) {
-  return SelectAll<ModuleTable>(session_, kListModules,
-                                Params({{"organisation", organisation_id}}));
+  return SelectAll<tables::TrainingModules>(session_, kListModules,
+                                            Params({{"organisation", organisation_id}}));
 }
 
 std::optional<domain::TrainingModule> TrainingStore::FindModule(std::int64_t id,
                                                                 std::int64_t organisation_id) {
-  return Find<ModuleTable>(session_, id, organisation_id);
+  return Find<tables::TrainingModules>(session_, id, organisation_id);
 }
 
 std::int64_t TrainingStore::InsertModule(const domain::TrainingModule& module, Instant now) {
-  return Insert<ModuleTable>(session_, module, CreatedAt(now));
+  return Insert<tables::TrainingModules>(session_, module, CreatedAt(now));
 }
 
 void TrainingStore::UpdateModule(const domain::TrainingModule& module) {
-  Update<ModuleTable>(session_, module);
+  Update<tables::TrainingModules>(session_, module);
 }
 
 bool TrainingStore::AddDefaultModules(std::int64_t organisation_id, Instant now) {
-  return InsertDefaults<ModuleTable>(session_, organisation_id, domain::DefaultTrainingModules(),
-                                     CreatedAt(now));
+  return InsertDefaults<tables::TrainingModules>(session_, organisation_id,
+                                                 domain::DefaultTrainingModules(), CreatedAt(now));
 }
 
 std::vector<TrainingSessionSummary> TrainingStore::ListSessions(std::int64_t organisation_id,
                                                                 const PageSlice& slice) {
-  const auto sessions = SelectAll<SessionTable>(session_, kListSessions + LimitClause(slice),
-                                                Params({{"organisation", organisation_id}}));
+  const auto sessions = SelectAll<tables::TrainingSessions>(
+      session_, kListSessions + LimitClause(slice), Params({{"organisation", organisation_id}}));
   std::vector<TrainingSessionSummary> summaries;
   std::vector<std::int64_t> ids;
   for (const auto& session : sessions) {
@@ -152,17 +128,18 @@ std::vector<TrainingSessionSummary> TrainingStore::ListSessions(std::int64_t org
 }
 
 std::int64_t TrainingStore::CountSessions(std::int64_t organisation_id) {
-  return Count<SessionTable>(session_, organisation_id);
+  return Count<tables::TrainingSessions>(session_, organisation_id);
 }
 
 std::optional<domain::TrainingSession> TrainingStore::FindSession(std::int64_t id,
                                                                   std::int64_t organisation_id) {
-  return Find<SessionTable>(session_, id, organisation_id);
+  return Find<tables::TrainingSessions>(session_, id, organisation_id);
 }
 
 std::int64_t TrainingStore::InsertSession(const domain::TrainingSession& session,
                                           std::optional<std::int64_t> by, Instant now) {
-  return Insert<SessionTable>(session_, session, Recorded("created_by", by, "created_at", now));
+  return Insert<tables::TrainingSessions>(session_, session,
+                                          Recorded("created_by", by, "created_at", now));
 }
 
 std::vector<domain::TrainingAttendance> TrainingStore::SessionAttendance(
