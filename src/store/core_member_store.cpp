@@ -31,16 +31,6 @@ UPDATE core_members
    SET status = :status, updated_at = :at
  WHERE id = :id AND organisation_id = :organisation
 )sql";
-constexpr const char* kHistory = R"sql(
-SELECT {columns} FROM core_member_status_changes
- WHERE organisation_id = :organisation AND core_member_id = :core_member
- ORDER BY changed_at, id
-)sql";
-constexpr const char* kRisks = R"sql(
-SELECT {columns} FROM risk_assessments
- WHERE organisation_id = :organisation AND core_member_id = :core_member
- ORDER BY assessed_on DESC, id DESC
-)sql";
 constexpr const char* kWithdrawConsent = R"sql(
 UPDATE consents
    SET withdrawn_on = :withdrawn_on, withdrawn_by = :withdrawn_by
@@ -49,6 +39,21 @@ UPDATE consents
 
 std::string Folded(const domain::CoreMember& core_member) {
   return FoldForSearch(domain::SearchableText(core_member));
+}
+
+// A move of a file's status: none before it was opened.
+struct Move {
+  std::optional<domain::CoreMemberStatus> from;
+  domain::CoreMemberStatus to;
+};
+
+// Records `move` in the history of `core_member`.
+void RecordMove(soci::session& session, const domain::CoreMember& core_member, Move move,
+                const std::string& reason, std::optional<std::int64_t> referral_id,
+                std::optional<std::int64_t> changed_by, Instant at) {
+  Insert<tables::CoreMemberStatusChanges>(
+      session, {0, core_member.id, move.from, move.to, reason, referral_id, changed_by, at},
+      Params({{"organisation_id", core_member.organisation_id}}));
 }
 
 // Binds the file's folded search text.
@@ -77,7 +82,7 @@ std::vector<domain::CoreMember> CoreMemberStore::FindMany(const std::vector<std:
                                                           std::int64_t organisation_id) {
   if (ids.empty()) return {};
   return SelectWhere<tables::CoreMembers>(session_, "AND " + AmongIds("id", ids),
-                                          {{{"organisation", organisation_id}}, {}});
+                                          OfOrganisation(organisation_id));
 }
 
 namespace {
@@ -171,26 +176,22 @@ void CoreMemberStore::SetStatus(const domain::CoreMember& core_member, domain::C
   const long long when = ToUnix(at);
   session_ << kSetStatus, soci::use(status, "status"), soci::use(when, "at"),
       soci::use(core_member.id, "id"), soci::use(core_member.organisation_id, "organisation");
-  store::Insert<tables::CoreMemberStatusChanges>(
-      session_, {0, core_member.id, core_member.status, to, reason, referral_id, changed_by, at},
-      Params({{"organisation_id", core_member.organisation_id}}));
+  RecordMove(session_, core_member, {core_member.status, to}, reason, referral_id, changed_by, at);
 }
 
 void CoreMemberStore::RecordOpening(const domain::CoreMember& core_member,
                                     std::optional<std::int64_t> referral_id,
                                     const std::string& reason,
                                     std::optional<std::int64_t> changed_by, Instant at) {
-  store::Insert<tables::CoreMemberStatusChanges>(
-      session_,
-      {0, core_member.id, std::nullopt, core_member.status, reason, referral_id, changed_by, at},
-      Params({{"organisation_id", core_member.organisation_id}}));
+  RecordMove(session_, core_member, {std::nullopt, core_member.status}, reason, referral_id,
+             changed_by, at);
 }
 
 std::vector<domain::CoreMemberStatusChange> CoreMemberStore::History(std::int64_t core_member_id,
                                                                      std::int64_t organisation_id) {
-  return SelectAll<tables::CoreMemberStatusChanges>(
-      session_, kHistory,
-      Params({{"organisation", organisation_id}, {"core_member", core_member_id}}));
+  return SelectWhere<tables::CoreMemberStatusChanges>(
+      session_, "AND core_member_id = :core_member ORDER BY changed_at, id",
+      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
 }
 
 std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment& assessment) {
@@ -199,9 +200,9 @@ std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment&
 
 std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_t core_member_id,
                                                                      std::int64_t organisation_id) {
-  return SelectAll<tables::RiskAssessments>(
-      session_, kRisks,
-      Params({{"organisation", organisation_id}, {"core_member", core_member_id}}));
+  return SelectWhere<tables::RiskAssessments>(
+      session_, "AND core_member_id = :core_member ORDER BY assessed_on DESC, id DESC",
+      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
 }
 
 std::int64_t CoreMemberStore::InsertConsent(const domain::Consent& consent) {
@@ -228,7 +229,7 @@ std::vector<domain::Consent> CoreMemberStore::Consents(std::int64_t core_member_
                                                        std::int64_t organisation_id) {
   return SelectWhere<tables::Consents>(
       session_, "AND core_member_id = :core_member ORDER BY given_on DESC, id DESC",
-      {{{"organisation", organisation_id}, {"core_member", core_member_id}}, {}});
+      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
 }
 
 }  // namespace cercle::store

@@ -6,16 +6,6 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kOrdersOfFile = R"sql(
-  SELECT {columns} FROM supervision_orders
-  WHERE organisation_id = :organisation AND core_member_id = :core_member
-  ORDER BY starts_on DESC, id DESC
-)sql";
-constexpr const char* kConditionsOfFile = R"sql(
-  SELECT {columns} FROM release_conditions
-  WHERE organisation_id = :organisation AND core_member_id = :core_member
-  ORDER BY order_id, kind, id
-)sql";
 // The orders or conditions ({table}) that end in a range of days. Only open files matter for key
 // dates. A name appears once per statement: on PostgreSQL, SOCI binds only the first occurrence of
 // a named parameter.
@@ -27,13 +17,14 @@ constexpr const char* kEndingBetween = R"sql(
   ORDER BY t.ends_on, t.id
 )sql";
 
-// The rows of `Table` of one file.
+// The rows of `Table` of one file, in the order `order_by` names.
 template <class Table>
-std::vector<typename Table::Record> OfFile(soci::session& session, const char* query,
+std::vector<typename Table::Record> OfFile(soci::session& session, std::string_view order_by,
                                            std::int64_t core_member_id,
                                            std::int64_t organisation_id) {
-  return SelectAll<Table>(
-      session, query, Params({{"organisation", organisation_id}, {"core_member", core_member_id}}));
+  return SelectWhere<Table>(session,
+                            "AND core_member_id = :core_member ORDER BY " + std::string(order_by),
+                            OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
 }
 
 // The rows of `Table` of open files that end from `from` to `to`.
@@ -66,7 +57,7 @@ std::optional<domain::SupervisionOrder> LegalStore::FindOrder(std::int64_t id,
 
 std::vector<domain::SupervisionOrder> LegalStore::Orders(std::int64_t core_member_id,
                                                          std::int64_t organisation_id) {
-  return OfFile<tables::SupervisionOrders>(session_, kOrdersOfFile, core_member_id,
+  return OfFile<tables::SupervisionOrders>(session_, "starts_on DESC, id DESC", core_member_id,
                                            organisation_id);
 }
 
@@ -91,7 +82,7 @@ std::optional<domain::Condition> LegalStore::FindCondition(std::int64_t id,
 
 std::vector<domain::Condition> LegalStore::Conditions(std::int64_t core_member_id,
                                                       std::int64_t organisation_id) {
-  return OfFile<tables::ReleaseConditions>(session_, kConditionsOfFile, core_member_id,
+  return OfFile<tables::ReleaseConditions>(session_, "order_id, kind, id", core_member_id,
                                            organisation_id);
 }
 

@@ -36,11 +36,6 @@ INSERT INTO referral_status_changes (organisation_id, referral_id, from_status, 
        reason, changed_by, changed_at)
 VALUES (:organisation, :referral, :from_status, :to_status, :reason, :changed_by, :changed_at)
 )sql";
-constexpr const char* kHistory = R"sql(
-  SELECT {columns} FROM referral_status_changes
-  WHERE organisation_id = :organisation AND referral_id = :referral
-  ORDER BY changed_at, id
-)sql";
 constexpr const char* kMet = R"sql(
 SELECT criterion_id
   FROM referral_checklist
@@ -152,7 +147,7 @@ std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core
                                                                std::int64_t organisation_id) {
   return SelectWhere<tables::Referrals>(
       session_, "AND core_member_id = :core_member ORDER BY received_on DESC, id DESC",
-      {{{"organisation", organisation_id}, {"core_member", core_member_id}}, {}});
+      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
 }
 
 void ReferralStore::Move(const domain::Referral& referral, domain::ReferralStatus to,
@@ -175,8 +170,9 @@ void ReferralStore::SetCoreMember(std::int64_t id, std::int64_t organisation_id,
 
 std::vector<domain::ReferralStatusChange> ReferralStore::History(std::int64_t referral_id,
                                                                  std::int64_t organisation_id) {
-  return SelectAll<tables::ReferralStatusChanges>(
-      session_, kHistory, Params({{"organisation", organisation_id}, {"referral", referral_id}}));
+  return SelectWhere<tables::ReferralStatusChanges>(
+      session_, "AND referral_id = :referral ORDER BY changed_at, id",
+      OfOrganisation(organisation_id, {{"referral", referral_id}}));
 }
 
 std::vector<std::int64_t> ReferralStore::MetCriteria(std::int64_t referral_id,

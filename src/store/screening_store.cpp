@@ -6,22 +6,9 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kListTypes = R"sql(
-  SELECT {columns} FROM screening_item_types
-  WHERE organisation_id = :organisation
-  ORDER BY position, id
-)sql";
-constexpr const char* kListItems = R"sql(
-  SELECT {columns} FROM screening_items
-  WHERE organisation_id = :organisation AND volunteer_id = :volunteer
-  ORDER BY completed_on DESC, id DESC
-)sql";
-// {volunteers} stands for every volunteer, or for a condition on volunteer_id.
-constexpr const char* kListLiveItems = R"sql(
-  SELECT {columns} FROM screening_items
-  WHERE organisation_id = :organisation AND withdrawn_at IS NULL AND {volunteers}
-  ORDER BY volunteer_id, completed_on DESC, id DESC
-)sql";
+// The live items, by volunteer and newest first.
+constexpr const char* kLiveItems =
+    "AND withdrawn_at IS NULL ORDER BY volunteer_id, completed_on DESC, id DESC";
 constexpr const char* kWithdraw = R"sql(
   UPDATE screening_items
   SET withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason
@@ -31,8 +18,8 @@ constexpr const char* kWithdraw = R"sql(
 }  // namespace
 
 std::vector<domain::ScreeningItemType> ScreeningStore::ListTypes(std::int64_t organisation_id) {
-  return SelectAll<tables::ScreeningItemTypes>(session_, kListTypes,
-                                               Params({{"organisation", organisation_id}}));
+  return SelectWhere<tables::ScreeningItemTypes>(session_, "ORDER BY position, id",
+                                                 OfOrganisation(organisation_id));
 }
 
 std::optional<domain::ScreeningItemType> ScreeningStore::FindType(std::int64_t id,
@@ -55,23 +42,21 @@ bool ScreeningStore::AddDefaultTypes(std::int64_t organisation_id, Instant now) 
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListItems(std::int64_t volunteer_id,
                                                              std::int64_t organisation_id) {
-  return SelectAll<tables::ScreeningItems>(
-      session_, kListItems,
-      Params({{"organisation", organisation_id}, {"volunteer", volunteer_id}}));
+  return SelectWhere<tables::ScreeningItems>(
+      session_, "AND volunteer_id = :volunteer ORDER BY completed_on DESC, id DESC",
+      OfOrganisation(organisation_id, {{"volunteer", volunteer_id}}));
 }
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(std::int64_t organisation_id) {
-  return SelectAll<tables::ScreeningItems>(
-      session_, Replaced(kListLiveItems, "{volunteers}", AmongIds("volunteer_id", std::nullopt)),
-      Params({{"organisation", organisation_id}}));
+  return SelectWhere<tables::ScreeningItems>(session_, kLiveItems, OfOrganisation(organisation_id));
 }
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(
     const std::vector<std::int64_t>& volunteer_ids, std::int64_t organisation_id) {
   if (volunteer_ids.empty()) return {};
-  return SelectAll<tables::ScreeningItems>(
-      session_, Replaced(kListLiveItems, "{volunteers}", AmongIds("volunteer_id", volunteer_ids)),
-      Params({{"organisation", organisation_id}}));
+  return SelectWhere<tables::ScreeningItems>(
+      session_, "AND " + AmongIds("volunteer_id", volunteer_ids) + " " + kLiveItems,
+      OfOrganisation(organisation_id));
 }
 
 std::optional<domain::ScreeningItem> ScreeningStore::FindItem(std::int64_t id,

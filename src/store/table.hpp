@@ -349,6 +349,13 @@ struct Bindings {
   }
 };
 
+// The bindings of a query of the organisation's rows (:organisation), with `more` named ids.
+inline Bindings OfOrganisation(std::int64_t organisation_id,
+                               std::vector<std::pair<std::string, std::int64_t>> more = {}) {
+  more.emplace(more.begin(), "organisation", organisation_id);
+  return {std::move(more), {}};
+}
+
 // The records of Table that `where` selects: conditions on the organisation's rows, each starting
 // with AND (never text from a request: values go through `bindings`), then its ORDER BY and LIMIT.
 // The query binds the organisation as :organisation.

@@ -6,17 +6,6 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kListModules = R"sql(
-  SELECT {columns} FROM training_modules
-  WHERE organisation_id = :organisation
-  ORDER BY position, id
-)sql";
-// Followed by the page's LIMIT clause.
-constexpr const char* kListSessions = R"sql(
-  SELECT {columns} FROM training_sessions
-  WHERE organisation_id = :organisation
-  ORDER BY held_on DESC, id DESC
-)sql";
 constexpr const char* kAttendeeCounts = R"sql(
   SELECT session_id, count(*) FROM training_attendance
   WHERE organisation_id = :organisation AND {sessions}
@@ -80,8 +69,8 @@ auto Recorded(const char* by_name, std::optional<std::int64_t> by, const char* a
 }  // namespace
 
 std::vector<domain::TrainingModule> TrainingStore::ListModules(std::int64_t organisation_id) {
-  return SelectAll<tables::TrainingModules>(session_, kListModules,
-                                            Params({{"organisation", organisation_id}}));
+  return SelectWhere<tables::TrainingModules>(session_, "ORDER BY position, id",
+                                              OfOrganisation(organisation_id));
 }
 
 std::optional<domain::TrainingModule> TrainingStore::FindModule(std::int64_t id,
@@ -104,8 +93,9 @@ bool TrainingStore::AddDefaultModules(std::int64_t organisation_id, Instant now)
 
 std::vector<TrainingSessionSummary> TrainingStore::ListSessions(std::int64_t organisation_id,
                                                                 const PageSlice& slice) {
-  const auto sessions = SelectAll<tables::TrainingSessions>(
-      session_, kListSessions + LimitClause(slice), Params({{"organisation", organisation_id}}));
+  const auto sessions = SelectWhere<tables::TrainingSessions>(
+      session_, "ORDER BY held_on DESC, id DESC" + LimitClause(slice),
+      OfOrganisation(organisation_id));
   std::vector<TrainingSessionSummary> summaries;
   std::vector<std::int64_t> ids;
   for (const auto& session : sessions) {
