@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,18 @@ struct Actor {
   std::string client_address;
 
   bool Has(domain::Role role) const { return roles.Has(role); }
+  // True when the actor is signed in to an organisation and holds one of `any_of` there.
+  bool ActsAs(std::initializer_list<domain::Role> any_of) const {
+    if (!signed_in() || !organisation_id) return false;
+    for (const auto role : any_of) {
+      if (Has(role)) return true;
+    }
+    return false;
+  }
+  // True for the organisation's staff: its coordinators and its administrators.
+  bool IsStaff() const {
+    return ActsAs({domain::Role::kCoordinator, domain::Role::kOrganisationAdmin});
+  }
   bool signed_in() const { return stage == store::SessionStage::kFull; }
   // The scope of the actor's own organisation. A network admin has none: their scope matches no
   // organisation's rows (organisation 0), so that they never see records.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "domain/text_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -21,29 +22,14 @@ bool LooksLikeAddress(std::string_view email) {
   return email.find_first_of(" \t<>") == std::string_view::npos;
 }
 
-// Trims `text` and adds a field error when it is longer than `limit` characters.
-void Limit(std::string& text, const char* field, std::size_t limit,
-           std::vector<FieldError>& errors) {
-  text = volunteer_text::Trimmed(text);
-  if (volunteer_text::CharacterCount(text) > limit) {
-    errors.push_back(
-        {field, {N_("Use at most {count} characters."), {{"count", std::to_string(limit)}}}});
-  }
-}
-
 }  // namespace
 
 Status CheckPartnerContact(PartnerContact& contact) {
   std::vector<FieldError> errors;
-  contact.name = volunteer_text::Trimmed(contact.name);
-  if (contact.name.empty()) {
-    errors.push_back({"name", {N_("Enter the contact's name."), {}}});
-  } else {
-    Limit(contact.name, "name", 120, errors);
-  }
-  Limit(contact.partner_organisation, "partner_organisation", 120, errors);
-  Limit(contact.role_title, "role_title", 120, errors);
-  Limit(contact.phone, "phone", 40, errors);
+  CheckText(contact.name, "name", 120, N_("Enter the contact's name."), errors);
+  CheckText(contact.partner_organisation, "partner_organisation", 120, nullptr, errors);
+  CheckText(contact.role_title, "role_title", 120, nullptr, errors);
+  CheckText(contact.phone, "phone", 40, nullptr, errors);
   contact.email = volunteer_text::Trimmed(contact.email);
   for (char& c : contact.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!contact.email.empty() && !LooksLikeAddress(contact.email)) {
@@ -59,7 +45,7 @@ Status CheckAgreement(SharingAgreement& agreement) {
   if (agreement.scope.empty()) {
     errors.push_back({"scope", {N_("Say what the agreement lets the program share."), {}}});
   } else {
-    Limit(agreement.scope, "scope", 1000, errors);
+    CheckText(agreement.scope, "scope", 1000, nullptr, errors);
   }
   if (agreement.ends_on && *agreement.ends_on < agreement.starts_on) {
     errors.push_back({"ends_on", {N_("The end cannot be before the start."), {}}});

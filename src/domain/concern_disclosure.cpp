@@ -4,23 +4,13 @@
 #include <array>
 
 #include "base/folding.hpp"
+#include "domain/text_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
 namespace {
 
 constexpr std::size_t kMaxRecipientLength = 200;
-
-void CheckText(std::string& text, const char* field, std::size_t limit, const char* missing,
-               std::vector<FieldError>& errors) {
-  text = volunteer_text::Trimmed(text);
-  if (text.empty() && missing) {
-    errors.push_back({field, {missing, {}}});
-  } else if (volunteer_text::CharacterCount(text) > limit) {
-    errors.push_back(
-        {field, {N_("Use at most {count} characters."), {{"count", std::to_string(limit)}}}});
-  }
-}
 
 // A refusal of the basis, in the field "basis".
 Error BasisRefused(Message message) { return Error::Fields({{"basis", std::move(message)}}); }

@@ -86,9 +86,6 @@ class CoreMemberStore {
   std::vector<domain::Consent> Consents(std::int64_t core_member_id, std::int64_t organisation_id);
 
  private:
-  std::vector<domain::CoreMember> Select(
-      const std::string& where, std::int64_t organisation_id, std::int64_t key,
-      const std::vector<std::pair<std::string, std::string>>& texts);
   soci::session& session_;
 };
 

@@ -6,44 +6,21 @@
 #include "domain/core_member.hpp"
 #include "domain/intake_fields.hpp"
 #include "store/core_member_store.hpp"
-#include "store/intake_columns.hpp"
+#include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
 
-using intake::DateParameter;
-using intake::IdParameter;
-using intake::ReadDate;
-using intake::ReadId;
-using intake::ReadRequiredDate;
+// The criteria, as the checklist reads them.
+struct Criteria {
+  using Record = domain::EligibilityCriterion;
+  static auto Fields(Record& criterion) {
+    return std::tie(criterion.id, criterion.organisation_id, criterion.default_key, criterion.label,
+                    criterion.position, criterion.retired_at);
+  }
+};
 
-constexpr const char* kColumns = R"sql(
-SELECT id, organisation_id, source, source_other, referrer_name, referrer_organisation,
-       referrer_contact, received_on, person_legal_name, person_preferred_name,
-       person_birth_date, summary, status, decision_reason, core_member_id, created_by,
-       created_at, updated_at
-  FROM referrals
- WHERE organisation_id = :organisation
- )sql";
-constexpr const char* kInsert = R"sql(
-INSERT INTO referrals (organisation_id, source, source_other, referrer_name,
-       referrer_organisation, referrer_contact, received_on, person_legal_name,
-       person_preferred_name, person_birth_date, summary, status, created_by, created_at,
-       updated_at)
-VALUES (:organisation, :source, :source_other, :referrer_name, :referrer_organisation,
-       :referrer_contact, :received_on, :legal_name, :preferred_name, :birth_date, :summary,
-       'received', :created_by, :created_at, :updated_at)
-RETURNING id
-)sql";
-constexpr const char* kUpdate = R"sql(
-UPDATE referrals
-   SET source = :source, source_other = :source_other, referrer_name = :referrer_name,
-          referrer_organisation = :referrer_organisation,
-          referrer_contact = :referrer_contact, received_on = :received_on,
-          person_legal_name = :legal_name, person_preferred_name = :preferred_name,
-          person_birth_date = :birth_date, summary = :summary, updated_at = :updated_at
- WHERE id = :id AND organisation_id = :organisation
-)sql";
 constexpr const char* kMove = R"sql(
 UPDATE referrals
    SET status = :status, decision_reason = :reason, updated_at = :at
@@ -58,12 +35,6 @@ constexpr const char* kInsertChange = R"sql(
 INSERT INTO referral_status_changes (organisation_id, referral_id, from_status, to_status,
        reason, changed_by, changed_at)
 VALUES (:organisation, :referral, :from_status, :to_status, :reason, :changed_by, :changed_at)
-)sql";
-constexpr const char* kHistory = R"sql(
-SELECT id, referral_id, from_status, to_status, reason, changed_by, changed_at
-  FROM referral_status_changes
- WHERE organisation_id = :organisation AND referral_id = :referral
- ORDER BY changed_at, id
 )sql";
 constexpr const char* kMet = R"sql(
 SELECT criterion_id
@@ -87,7 +58,7 @@ SELECT count(*)
  WHERE organisation_id = :organisation
 )sql";
 constexpr const char* kCriteria = R"sql(
-SELECT id, default_key, label, position, retired_at
+SELECT id, organisation_id, default_key, label, position, retired_at
   FROM eligibility_criteria
  WHERE organisation_id = :organisation
  ORDER BY position, id
@@ -118,157 +89,65 @@ UPDATE eligibility_criteria
  WHERE id = :id AND organisation_id = :organisation
 )sql";
 
-domain::ReferralStatus StatusOf(const std::string& name) {
-  const auto status = domain::ParseEnum<domain::ReferralStatus>(name);
-  if (!status) throw std::runtime_error("a stored referral status is unknown");
-  return *status;
-}
-
 void RecordChange(soci::session& session, std::int64_t organisation_id, std::int64_t referral_id,
                   std::optional<domain::ReferralStatus> from, domain::ReferralStatus to,
                   const std::string& reason, std::optional<std::int64_t> changed_by, Instant at) {
-  const std::string from_name = from ? std::string(domain::NameOf(*from)) : std::string();
-  soci::indicator from_indicator = from ? soci::i_ok : soci::i_null;
-  const std::string to_name(domain::NameOf(to));
-  auto by = IdParameter(changed_by);
-  const long long when = ToUnix(at);
-  session << kInsertChange, soci::use(organisation_id, "organisation"),
-      soci::use(referral_id, "referral"), soci::use(from_name, from_indicator, "from_status"),
-      soci::use(to_name, "to_status"), soci::use(reason, "reason"),
-      soci::use(by.value, by.indicator, "changed_by"), soci::use(when, "changed_at");
+  Insert<tables::ReferralStatusChanges>(session, {0, referral_id, from, to, reason, changed_by, at},
+                                        Params({{"organisation_id", organisation_id}}));
+}
+
+// The filter's conditions and what they bind, with the organisation.
+std::pair<std::string, Bindings> FilterWhere(std::int64_t organisation_id,
+                                             const ReferralFilter& filter) {
+  std::string where;
+  Bindings bindings{{{"organisation", organisation_id}}, {}};
+  if (filter.status) {
+    where += "AND status = :status ";
+    bindings.texts.emplace_back("status", std::string(domain::NameOf(*filter.status)));
+  }
+  if (filter.open_only) where += "AND status IN ('received', 'screening', 'waitlisted') ";
+  return {where, bindings};
 }
 
 }  // namespace
 
 std::int64_t ReferralStore::Insert(const domain::Referral& referral) {
-  std::int64_t id = 0;
-  const std::string source(domain::NameOf(referral.source));
-  const std::string received_on = FormatIsoDate(referral.received_on);
-  auto birth = DateParameter(referral.person_birth_date);
-  auto by = IdParameter(referral.created_by);
-  const long long created = ToUnix(referral.created_at), updated = ToUnix(referral.updated_at);
-  session_ << kInsert, soci::use(referral.organisation_id, "organisation"),
-      soci::use(source, "source"), soci::use(referral.source_other, "source_other"),
-      soci::use(referral.referrer_name, "referrer_name"),
-      soci::use(referral.referrer_organisation, "referrer_organisation"),
-      soci::use(referral.referrer_contact, "referrer_contact"),
-      soci::use(received_on, "received_on"), soci::use(referral.person_legal_name, "legal_name"),
-      soci::use(referral.person_preferred_name, "preferred_name"),
-      soci::use(birth.value, birth.indicator, "birth_date"), soci::use(referral.summary, "summary"),
-      soci::use(by.value, by.indicator, "created_by"), soci::use(created, "created_at"),
-      soci::use(updated, "updated_at"), soci::into(id);
+  domain::Referral received = referral;
+  received.status = domain::ReferralStatus::kReceived;
+  const std::int64_t id = store::Insert<tables::Referrals>(session_, received);
   RecordChange(session_, referral.organisation_id, id, std::nullopt,
                domain::ReferralStatus::kReceived, "", referral.created_by, referral.created_at);
   return id;
 }
 
 void ReferralStore::Update(const domain::Referral& referral) {
-  const std::string source(domain::NameOf(referral.source));
-  const std::string received_on = FormatIsoDate(referral.received_on);
-  auto birth = DateParameter(referral.person_birth_date);
-  const long long updated = ToUnix(referral.updated_at);
-  session_ << kUpdate, soci::use(source, "source"),
-      soci::use(referral.source_other, "source_other"),
-      soci::use(referral.referrer_name, "referrer_name"),
-      soci::use(referral.referrer_organisation, "referrer_organisation"),
-      soci::use(referral.referrer_contact, "referrer_contact"),
-      soci::use(received_on, "received_on"), soci::use(referral.person_legal_name, "legal_name"),
-      soci::use(referral.person_preferred_name, "preferred_name"),
-      soci::use(birth.value, birth.indicator, "birth_date"), soci::use(referral.summary, "summary"),
-      soci::use(updated, "updated_at"), soci::use(referral.id, "id"),
-      soci::use(referral.organisation_id, "organisation");
-}
-
-std::vector<domain::Referral> ReferralStore::Select(const std::string& where,
-                                                    std::int64_t organisation_id, std::int64_t key,
-                                                    const std::string& text) {
-  domain::Referral row;
-  std::string source, received_on, birth, status;
-  soci::indicator birth_indicator, core_member_indicator, by_indicator;
-  std::int64_t core_member = 0, by = 0;
-  long long created = 0, updated = 0;
-  soci::statement statement =
-      (session_.prepare << std::string(kColumns) + where, soci::into(row.id),
-       soci::into(row.organisation_id), soci::into(source), soci::into(row.source_other),
-       soci::into(row.referrer_name), soci::into(row.referrer_organisation),
-       soci::into(row.referrer_contact), soci::into(received_on), soci::into(row.person_legal_name),
-       soci::into(row.person_preferred_name), soci::into(birth, birth_indicator),
-       soci::into(row.summary), soci::into(status), soci::into(row.decision_reason),
-       soci::into(core_member, core_member_indicator), soci::into(by, by_indicator),
-       soci::into(created), soci::into(updated));
-  statement.exchange(soci::use(organisation_id, "organisation"));
-  if (where.find(":key") != std::string::npos) statement.exchange(soci::use(key, "key"));
-  if (where.find(":text") != std::string::npos) statement.exchange(soci::use(text, "text"));
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<domain::Referral> referrals;
-  while (statement.fetch()) {
-    domain::Referral referral = row;
-    referral.source =
-        domain::ParseEnum<domain::ReferralSource>(source).value_or(domain::ReferralSource::kOther);
-    referral.received_on = ReadRequiredDate(received_on);
-    referral.person_birth_date = ReadDate(birth, birth_indicator);
-    referral.status = StatusOf(status);
-    referral.core_member_id = ReadId(core_member, core_member_indicator);
-    referral.created_by = ReadId(by, by_indicator);
-    referral.created_at = FromUnix(created);
-    referral.updated_at = FromUnix(updated);
-    referrals.push_back(std::move(referral));
-  }
-  return referrals;
+  store::Update<tables::Referrals>(session_, referral);
 }
 
 std::optional<domain::Referral> ReferralStore::Find(std::int64_t id, std::int64_t organisation_id) {
-  auto referrals = Select("AND id = :key", organisation_id, id, "");
-  if (referrals.empty()) return std::nullopt;
-  return referrals.front();
+  return store::Find<tables::Referrals>(session_, id, organisation_id);
 }
-
-namespace {
-
-constexpr const char* kCount = R"sql(
-SELECT COUNT(*)
-  FROM referrals
- WHERE organisation_id = :organisation
- )sql";
-
-// The conditions of `filter` (":text" binds the status), and the status they bind.
-std::pair<std::string, std::string> FilterWhere(const ReferralFilter& filter) {
-  std::string where;
-  std::string status;
-  if (filter.status) {
-    where += "AND status = :text ";
-    status = std::string(domain::NameOf(*filter.status));
-  }
-  if (filter.open_only) where += "AND status IN ('received', 'screening', 'waitlisted') ";
-  return {where, status};
-}
-
-}  // namespace
 
 std::vector<domain::Referral> ReferralStore::List(std::int64_t organisation_id,
                                                   const ReferralFilter& filter) {
-  const auto [where, status] = FilterWhere(filter);
-  return Select(where + "ORDER BY received_on DESC, id DESC" +
-                    LimitClause({filter.limit > 0 ? filter.limit : 500, filter.offset}),
-                organisation_id, 0, status);
+  const auto [where, bindings] = FilterWhere(organisation_id, filter);
+  return SelectWhere<tables::Referrals>(
+      session_,
+      where + "ORDER BY received_on DESC, id DESC" +
+          LimitClause({filter.limit > 0 ? filter.limit : 500, filter.offset}),
+      bindings);
 }
 
 std::int64_t ReferralStore::Count(std::int64_t organisation_id, const ReferralFilter& filter) {
-  const auto [where, status] = FilterWhere(filter);
-  long long count = 0;
-  soci::statement statement = (session_.prepare << std::string(kCount) + where, soci::into(count));
-  statement.exchange(soci::use(organisation_id, "organisation"));
-  if (filter.status) statement.exchange(soci::use(status, "text"));
-  statement.define_and_bind();
-  statement.execute(true);
-  return count;
+  const auto [where, bindings] = FilterWhere(organisation_id, filter);
+  return CountWhere<tables::Referrals>(session_, where, bindings);
 }
 
 std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core_member_id,
                                                                std::int64_t organisation_id) {
-  return Select("AND core_member_id = :key ORDER BY received_on DESC, id DESC", organisation_id,
-                core_member_id, "");
+  return SelectWhere<tables::Referrals>(
+      session_, "AND core_member_id = :core_member ORDER BY received_on DESC, id DESC",
+      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
 }
 
 void ReferralStore::Move(const domain::Referral& referral, domain::ReferralStatus to,
@@ -291,27 +170,9 @@ void ReferralStore::SetCoreMember(std::int64_t id, std::int64_t organisation_id,
 
 std::vector<domain::ReferralStatusChange> ReferralStore::History(std::int64_t referral_id,
                                                                  std::int64_t organisation_id) {
-  domain::ReferralStatusChange row;
-  std::string from, to;
-  soci::indicator from_indicator, by_indicator;
-  std::int64_t by = 0;
-  long long at = 0;
-  soci::statement statement =
-      (session_.prepare << kHistory, soci::into(row.id), soci::into(row.referral_id),
-       soci::into(from, from_indicator), soci::into(to), soci::into(row.reason),
-       soci::into(by, by_indicator), soci::into(at), soci::use(organisation_id, "organisation"),
-       soci::use(referral_id, "referral"));
-  statement.execute();
-  std::vector<domain::ReferralStatusChange> changes;
-  while (statement.fetch()) {
-    domain::ReferralStatusChange change = row;
-    change.from = from_indicator == soci::i_null ? std::nullopt : std::optional(StatusOf(from));
-    change.to = StatusOf(to);
-    change.changed_by = ReadId(by, by_indicator);
-    change.changed_at = FromUnix(at);
-    changes.push_back(std::move(change));
-  }
-  return changes;
+  return SelectWhere<tables::ReferralStatusChanges>(
+      session_, "AND referral_id = :referral ORDER BY changed_at, id",
+      OfOrganisation(organisation_id, {{"referral", referral_id}}));
 }
 
 std::vector<std::int64_t> ReferralStore::MetCriteria(std::int64_t referral_id,
@@ -336,13 +197,14 @@ bool ReferralStore::SetMetCriteria(std::int64_t referral_id, std::int64_t organi
         soci::use(referral_id, "referral"), soci::use(criterion, "criterion");
     changed = true;
   }
-  auto by = IdParameter(checked_by);
+  const std::int64_t by = checked_by.value_or(0);
+  soci::indicator by_indicator = checked_by ? soci::i_ok : soci::i_null;
   const long long when = ToUnix(at);
   for (std::int64_t criterion : met) {
     if (std::find(before.begin(), before.end(), criterion) != before.end()) continue;
     session_ << kInsertMet, soci::use(organisation_id, "organisation"),
         soci::use(referral_id, "referral"), soci::use(criterion, "criterion"),
-        soci::use(by.value, by.indicator, "checked_by"), soci::use(when, "checked_at");
+        soci::use(by, by_indicator, "checked_by"), soci::use(when, "checked_at");
     changed = true;
   }
   return changed;
@@ -366,25 +228,8 @@ void EligibilityStore::EnsureDefaults(std::int64_t organisation_id, Instant now)
 }
 
 std::vector<domain::EligibilityCriterion> EligibilityStore::List(std::int64_t organisation_id) {
-  domain::EligibilityCriterion row;
-  std::string default_key;
-  soci::indicator key_indicator, retired_indicator;
-  long long retired = 0;
-  soci::statement statement =
-      (session_.prepare << kCriteria, soci::into(row.id), soci::into(default_key, key_indicator),
-       soci::into(row.label), soci::into(row.position), soci::into(retired, retired_indicator),
-       soci::use(organisation_id, "organisation"));
-  statement.execute();
-  std::vector<domain::EligibilityCriterion> criteria;
-  while (statement.fetch()) {
-    domain::EligibilityCriterion criterion = row;
-    criterion.organisation_id = organisation_id;
-    criterion.default_key = intake::ReadText(default_key, key_indicator);
-    criterion.retired_at =
-        retired_indicator == soci::i_null ? std::nullopt : std::optional(FromUnix(retired));
-    criteria.push_back(std::move(criterion));
-  }
-  return criteria;
+  return FetchAll<TableRow<Criteria>>(session_, kCriteria,
+                                      Params({{"organisation", organisation_id}}));
 }
 
 std::optional<domain::EligibilityCriterion> EligibilityStore::Find(std::int64_t id,

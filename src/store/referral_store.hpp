@@ -60,8 +60,6 @@ class ReferralStore {
                       Instant at);
 
  private:
-  std::vector<domain::Referral> Select(const std::string& where, std::int64_t organisation_id,
-                                       std::int64_t key, const std::string& text);
   soci::session& session_;
 };
 

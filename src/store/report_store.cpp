@@ -6,21 +6,16 @@
 
 #include "store/outcome_store.hpp"
 #include "store/outreach_store.hpp"
+#include "store/table.hpp"
 
 namespace cercle::store {
 namespace {
 
 constexpr const char* kVolunteers = R"sql(
-  SELECT id, first_name, last_name
+  SELECT id, first_name || ' ' || last_name
   FROM volunteers
   WHERE organisation_id = :organisation
   ORDER BY last_name, first_name, id
-)sql";
-constexpr const char* kStageChanges = R"sql(
-  SELECT volunteer_id, to_stage, changed_at
-  FROM volunteer_stage_changes
-  WHERE organisation_id = :organisation
-  ORDER BY changed_at, id
 )sql";
 constexpr const char* kModules = R"sql(
   SELECT id, required_for_circles, required_minutes, active
@@ -47,26 +42,16 @@ constexpr const char* kReferrals = R"sql(
   WHERE organisation_id = :organisation
   ORDER BY received_on, id
 )sql";
-constexpr const char* kReferralChanges = R"sql(
-  SELECT referral_id, to_status, changed_at
-  FROM referral_status_changes
-  WHERE organisation_id = :organisation
-  ORDER BY changed_at, id
-)sql";
+// The name the report shows is the preferred one where there is one.
 constexpr const char* kCoreMembers = R"sql(
-  SELECT id, file_number, legal_name, preferred_name, region, birth_date, status
+  SELECT id, file_number, COALESCE(NULLIF(preferred_name, ''), legal_name), region, birth_date,
+         status
   FROM core_members
   WHERE organisation_id = :organisation
   ORDER BY file_number, id
 )sql";
-constexpr const char* kCoreMemberChanges = R"sql(
-  SELECT core_member_id, to_status, changed_at
-  FROM core_member_status_changes
-  WHERE organisation_id = :organisation
-  ORDER BY changed_at, id
-)sql";
 constexpr const char* kResearchConsents = R"sql(
-  SELECT id, core_member_id, given_on, expires_on, withdrawn_on
+  SELECT id, organisation_id, core_member_id, scope, given_on, expires_on, withdrawn_on
   FROM consents
   WHERE organisation_id = :organisation AND scope = 'research'
   ORDER BY given_on, id
@@ -76,12 +61,6 @@ constexpr const char* kCircles = R"sql(
   FROM circles
   WHERE organisation_id = :organisation
   ORDER BY code_name, id
-)sql";
-constexpr const char* kPhaseChanges = R"sql(
-  SELECT circle_id, to_phase, decided_on
-  FROM circle_phase_changes
-  WHERE organisation_id = :organisation
-  ORDER BY decided_on, id
 )sql";
 constexpr const char* kStays = R"sql(
   SELECT circle_id, volunteer_id, joined_on, left_on
@@ -95,260 +74,190 @@ constexpr const char* kConcerns = R"sql(
   WHERE organisation_id = :organisation
   ORDER BY raised_at, id
 )sql";
+// The moves of every volunteer, referral, file and circle, oldest first: whose (`kind` names the
+// table), to what, and when (Unix seconds; the circles' phases are decided on a day, read as its
+// midnight in UTC).
+constexpr const char* kChanges = R"sql(
+  SELECT 'volunteer', volunteer_id, to_stage, changed_at, id
+  FROM volunteer_stage_changes WHERE organisation_id = :organisation
+  UNION ALL
+  SELECT 'referral', referral_id, to_status, changed_at, id
+  FROM referral_status_changes WHERE organisation_id = :organisation
+  UNION ALL
+  SELECT 'core_member', core_member_id, to_status, changed_at, id
+  FROM core_member_status_changes WHERE organisation_id = :organisation
+  ORDER BY 4, 5
+)sql";
+constexpr const char* kPhaseChanges = R"sql(
+  SELECT circle_id, to_phase, decided_on
+  FROM circle_phase_changes
+  WHERE organisation_id = :organisation
+  ORDER BY decided_on, id
+)sql";
+
+// The projections the queries above read, their members in the order of the columns.
+template <class Value>
+struct Projection {
+  using Record = Value;
+};
+struct Volunteers : Projection<domain::VolunteerRecord> {
+  static auto Fields(Record& r) { return std::tie(r.id, r.name); }
+};
+struct Modules : Projection<domain::ModuleRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.id, r.required_for_circles, r.required_minutes, r.active);
+  }
+};
+struct Attendance : Projection<domain::AttendanceRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.session_id, r.volunteer_id, r.module_id, r.held_on, r.minutes);
+  }
+};
+struct Hours : Projection<domain::LoggedHoursRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.id, r.volunteer_id, r.worked_on, r.minutes, r.kind);
+  }
+};
+struct Referrals : Projection<domain::ReferralRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.id, r.source, r.received_on, r.person_name, r.core_member_id);
+  }
+};
+struct CoreMembers : Projection<domain::CoreMemberRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.id, r.file_number, r.name, r.region, r.birth_date, r.status);
+  }
+};
+struct Consents : Projection<domain::Consent> {
+  static auto Fields(Record& r) {
+    return std::tie(r.id, r.organisation_id, r.core_member_id, r.scope, r.given_on, r.expires_on,
+                    r.withdrawn_on);
+  }
+};
+struct Circles : Projection<domain::CircleRecord> {
+  static auto Fields(Record& r) { return std::tie(r.id, r.code_name, r.core_member_id); }
+};
+struct StayRow {
+  std::int64_t circle_id = 0;
+  domain::CircleStay stay;
+};
+struct Stays : Projection<StayRow> {
+  static auto Fields(Record& r) {
+    return std::tie(r.circle_id, r.stay.volunteer_id, r.stay.joined_on, r.stay.left_on);
+  }
+};
+struct ConcernRow {
+  domain::ConcernRecord concern;
+  Instant raised_at;
+  std::optional<Instant> acknowledged_at;
+};
+struct Concerns : Projection<ConcernRow> {
+  static auto Fields(Record& r) {
+    return std::tie(r.concern.id, r.concern.circle_id, r.concern.severity, r.raised_at,
+                    r.acknowledged_at);
+  }
+};
+struct ChangeRow {
+  std::string kind;
+  std::int64_t owner_id = 0;
+  std::string to;
+  Instant at;
+  std::int64_t id = 0;
+};
+struct Changes : Projection<ChangeRow> {
+  static auto Fields(Record& r) { return std::tie(r.kind, r.owner_id, r.to, r.at, r.id); }
+};
+struct PhaseRow {
+  std::int64_t circle_id = 0;
+  std::string to;
+  CivilDate on;
+};
+struct PhaseChanges : Projection<PhaseRow> {
+  static auto Fields(Record& r) { return std::tie(r.circle_id, r.to, r.on); }
+};
+
+// Every row `query` reads of the organisation.
+template <class Rows>
+std::vector<typename Rows::Record> Read(soci::session& session, const char* query,
+                                        std::int64_t organisation_id) {
+  return FetchAll<TableRow<Rows>>(session, query, Params({{"organisation", organisation_id}}));
+}
+
+// The records of `records` by id.
+template <class Record>
+std::map<std::int64_t, Record*> ById(std::vector<Record>& records) {
+  std::map<std::int64_t, Record*> index;
+  for (auto& record : records) index[record.id] = &record;
+  return index;
+}
+
+// Adds a move to `status` on `day` to the history `history_of(record)` of the record `owner_id` of
+// `index`, when both are known.
+template <class Status, class Record, class HistoryOf>
+void AddMove(const std::map<std::int64_t, Record*>& index, std::int64_t owner_id,
+             std::string_view status, CivilDate day, HistoryOf history_of) {
+  const auto found = index.find(owner_id);
+  const auto parsed = domain::ParseEnum<Status>(status);
+  if (found == index.end() || !parsed) return;
+  history_of(*found->second).push_back({day, *parsed});
+}
+
+// The moves of the volunteers, referrals and files.
+void LoadChanges(soci::session& session, std::int64_t organisation_id,
+                 const LocalDateOf& local_date, domain::ReportRecords& records) {
+  const auto volunteers = ById(records.volunteers);
+  const auto referrals = ById(records.referrals);
+  const auto core_members = ById(records.core_members);
+  for (const auto& change : Read<Changes>(session, kChanges, organisation_id)) {
+    const CivilDate day = local_date(change.at);
+    if (change.kind == "volunteer") {
+      AddMove<domain::VolunteerStage>(
+          volunteers, change.owner_id, change.to, day,
+          [](auto& record) -> auto& { return record.stages; });
+    } else if (change.kind == "referral") {
+      AddMove<domain::ReferralStatus>(
+          referrals, change.owner_id, change.to, day,
+          [](auto& record) -> auto& { return record.history; });
+    } else {
+      AddMove<domain::CoreMemberStatus>(
+          core_members, change.owner_id, change.to, day,
+          [](auto& record) -> auto& { return record.history; });
+    }
+  }
+  for (auto& consent : Read<Consents>(session, kResearchConsents, organisation_id)) {
+    const auto found = core_members.find(consent.core_member_id);
+    if (found != core_members.end()) found->second->research_consents.push_back(consent);
+  }
+}
 
 // The circles, their phases and their volunteers' stays.
 void LoadCircles(soci::session& session, std::int64_t organisation_id,
                  domain::ReportRecords& records) {
-  std::map<std::int64_t, std::size_t> index;
-  {
-    domain::CircleRecord row;
-    soci::statement statement =
-        (session.prepare << kCircles, soci::use(organisation_id, "organisation"),
-         soci::into(row.id), soci::into(row.code_name), soci::into(row.core_member_id));
-    statement.execute();
-    while (statement.fetch()) {
-      index[row.id] = records.circles.size();
-      records.circles.push_back(row);
-    }
+  records.circles = Read<Circles>(session, kCircles, organisation_id);
+  const auto circles = ById(records.circles);
+  for (const auto& change : Read<PhaseChanges>(session, kPhaseChanges, organisation_id)) {
+    AddMove<domain::CirclePhase>(
+        circles, change.circle_id, change.to, change.on,
+        [](auto& record) -> auto& { return record.phases; });
   }
-  {
-    std::int64_t circle_id = 0;
-    std::string phase, decided_on;
-    soci::statement statement =
-        (session.prepare << kPhaseChanges, soci::use(organisation_id, "organisation"),
-         soci::into(circle_id), soci::into(phase), soci::into(decided_on));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto found = index.find(circle_id);
-      const auto parsed = domain::ParseEnum<domain::CirclePhase>(phase);
-      const auto day = ParseIsoDate(decided_on);
-      if (found == index.end() || !parsed || !day) continue;
-      records.circles[found->second].phases.push_back({*day, *parsed});
-    }
-  }
-  {
-    std::int64_t circle_id = 0, volunteer_id = 0;
-    std::string joined_on, left_on;
-    soci::indicator left_indicator = soci::i_null;
-    soci::statement statement =
-        (session.prepare << kStays, soci::use(organisation_id, "organisation"),
-         soci::into(circle_id), soci::into(volunteer_id), soci::into(joined_on),
-         soci::into(left_on, left_indicator));
-    statement.execute();
-    while (statement.fetch()) {
-      const auto found = index.find(circle_id);
-      const auto joined = ParseIsoDate(joined_on);
-      if (found == index.end() || !joined) continue;
-      domain::CircleStay stay{volunteer_id, *joined, std::nullopt};
-      if (left_indicator == soci::i_ok) stay.left_on = ParseIsoDate(left_on);
-      records.circles[found->second].stays.push_back(stay);
-    }
+  for (const auto& row : Read<Stays>(session, kStays, organisation_id)) {
+    const auto found = circles.find(row.circle_id);
+    if (found != circles.end()) found->second->stays.push_back(row.stay);
   }
 }
 
 // The concerns: severity, day raised and time to acknowledge.
 void LoadConcerns(soci::session& session, std::int64_t organisation_id,
                   const LocalDateOf& local_date, domain::ReportRecords& records) {
-  std::int64_t id = 0, circle_id = 0;
-  std::string severity;
-  long long raised_at = 0, acknowledged_at = 0;
-  soci::indicator acknowledged_indicator = soci::i_null;
-  soci::statement statement =
-      (session.prepare << kConcerns, soci::use(organisation_id, "organisation"), soci::into(id),
-       soci::into(circle_id), soci::into(severity), soci::into(raised_at),
-       soci::into(acknowledged_at, acknowledged_indicator));
-  statement.execute();
-  while (statement.fetch()) {
-    domain::ConcernRecord concern;
-    concern.id = id;
-    concern.circle_id = circle_id;
-    concern.severity = domain::ParseEnum<domain::Severity>(severity).value_or(domain::Severity::kConcern);
-    concern.raised_on = local_date(FromUnix(raised_at));
-    if (acknowledged_indicator == soci::i_ok) {
-      concern.minutes_to_acknowledge = std::max(0LL, (acknowledged_at - raised_at) / 60);
+  for (const auto& row : Read<Concerns>(session, kConcerns, organisation_id)) {
+    domain::ConcernRecord concern = row.concern;
+    concern.raised_on = local_date(row.raised_at);
+    if (row.acknowledged_at) {
+      concern.minutes_to_acknowledge =
+          std::max(0LL, (ToUnix(*row.acknowledged_at) - ToUnix(row.raised_at)) / 60);
     }
     records.concerns.push_back(concern);
   }
-}
-
-// Reads the rows (owner id, stored name, instant) of the status changes `sql` selects and hands
-// each to `add(owner_id, name, day)`, the instant made the organisation's calendar day.
-template <class Add>
-void ForEachChange(soci::session& session, const char* sql, std::int64_t organisation_id,
-                   const LocalDateOf& local_date, Add&& add) {
-  std::int64_t owner_id = 0;
-  std::string name;
-  long long changed_at = 0;
-  soci::statement statement = (session.prepare << sql, soci::use(organisation_id, "organisation"),
-                               soci::into(owner_id), soci::into(name), soci::into(changed_at));
-  statement.execute();
-  while (statement.fetch()) add(owner_id, name, local_date(FromUnix(changed_at)));
-}
-
-// The position of each record in its list, by id.
-using Index = std::map<std::int64_t, std::size_t>;
-
-// The volunteers and the changes of their stage.
-void LoadVolunteers(soci::session& session, std::int64_t organisation_id,
-                    const LocalDateOf& local_date, domain::ReportRecords& records) {
-  Index index;
-  std::int64_t id = 0;
-  std::string first_name, last_name;
-  soci::statement statement =
-      (session.prepare << kVolunteers, soci::use(organisation_id, "organisation"), soci::into(id),
-       soci::into(first_name), soci::into(last_name));
-  statement.execute();
-  while (statement.fetch()) {
-    index[id] = records.volunteers.size();
-    records.volunteers.push_back({id, first_name + " " + last_name, {}});
-  }
-  ForEachChange(session, kStageChanges, organisation_id, local_date,
-                [&](std::int64_t volunteer_id, const std::string& stage, CivilDate day) {
-                  const auto found = index.find(volunteer_id);
-                  const auto parsed = domain::ParseEnum<domain::VolunteerStage>(stage);
-                  if (found == index.end() || !parsed) return;
-                  records.volunteers[found->second].stages.push_back({day, *parsed});
-                });
-}
-
-// The training modules, the attendance at their sessions and the approved hours.
-void LoadTraining(soci::session& session, std::int64_t organisation_id,
-                  domain::ReportRecords& records) {
-  {
-    domain::ModuleRecord row;
-    int required = 0, active = 0;
-    soci::statement statement =
-        (session.prepare << kModules, soci::use(organisation_id, "organisation"),
-         soci::into(row.id), soci::into(required), soci::into(row.required_minutes),
-         soci::into(active));
-    statement.execute();
-    while (statement.fetch()) {
-      domain::ModuleRecord module = row;
-      module.required_for_circles = required != 0;
-      module.active = active != 0;
-      records.modules.push_back(module);
-    }
-  }
-  {
-    domain::AttendanceRecord row;
-    std::string held_on;
-    soci::statement statement =
-        (session.prepare << kAttendance, soci::use(organisation_id, "organisation"),
-         soci::into(row.session_id), soci::into(row.volunteer_id), soci::into(row.module_id),
-         soci::into(held_on), soci::into(row.minutes));
-    statement.execute();
-    while (statement.fetch()) {
-      domain::AttendanceRecord attendance = row;
-      attendance.held_on = ParseIsoDate(held_on).value_or(CivilDate{});
-      records.attendance.push_back(attendance);
-    }
-  }
-  domain::LoggedHoursRecord row;
-  std::string worked_on, kind;
-  soci::statement statement =
-      (session.prepare << kApprovedHours, soci::use(organisation_id, "organisation"),
-       soci::into(row.id), soci::into(row.volunteer_id), soci::into(worked_on),
-       soci::into(row.minutes), soci::into(kind));
-  statement.execute();
-  while (statement.fetch()) {
-    domain::LoggedHoursRecord hours = row;
-    hours.worked_on = ParseIsoDate(worked_on).value_or(CivilDate{});
-    hours.kind = domain::ParseEnum<domain::HoursKind>(kind).value_or(domain::HoursKind::kOther);
-    records.logged_hours.push_back(hours);
-  }
-}
-
-// The referrals and the changes of their status.
-void LoadReferrals(soci::session& session, std::int64_t organisation_id,
-                   const LocalDateOf& local_date, domain::ReportRecords& records) {
-  Index index;
-  std::int64_t id = 0, core_member_id = 0;
-  soci::indicator core_member_indicator = soci::i_null;
-  std::string source, received_on, person;
-  soci::statement statement =
-      (session.prepare << kReferrals, soci::use(organisation_id, "organisation"), soci::into(id),
-       soci::into(source), soci::into(received_on), soci::into(person),
-       soci::into(core_member_id, core_member_indicator));
-  statement.execute();
-  while (statement.fetch()) {
-    domain::ReferralRecord referral;
-    referral.id = id;
-    referral.source = domain::ParseEnum<domain::ReferralSource>(source).value_or(domain::ReferralSource::kOther);
-    referral.received_on = ParseIsoDate(received_on).value_or(CivilDate{});
-    referral.person_name = person;
-    if (core_member_indicator == soci::i_ok) referral.core_member_id = core_member_id;
-    index[id] = records.referrals.size();
-    records.referrals.push_back(std::move(referral));
-  }
-  ForEachChange(session, kReferralChanges, organisation_id, local_date,
-                [&](std::int64_t referral_id, const std::string& status, CivilDate day) {
-                  const auto found = index.find(referral_id);
-                  const auto parsed = domain::ParseEnum<domain::ReferralStatus>(status);
-                  if (found == index.end() || !parsed) return;
-                  records.referrals[found->second].history.push_back({day, *parsed});
-                });
-}
-
-// The research consents of the files in `index`.
-void LoadResearchConsents(soci::session& session, std::int64_t organisation_id, const Index& index,
-                          domain::ReportRecords& records) {
-  std::int64_t id = 0, core_member_id = 0;
-  std::string given_on, expires_on, withdrawn_on;
-  soci::indicator expires_indicator = soci::i_null, withdrawn_indicator = soci::i_null;
-  soci::statement statement =
-      (session.prepare << kResearchConsents, soci::use(organisation_id, "organisation"),
-       soci::into(id), soci::into(core_member_id), soci::into(given_on),
-       soci::into(expires_on, expires_indicator), soci::into(withdrawn_on, withdrawn_indicator));
-  statement.execute();
-  while (statement.fetch()) {
-    const auto found = index.find(core_member_id);
-    if (found == index.end()) continue;
-    domain::Consent consent;
-    consent.id = id;
-    consent.organisation_id = organisation_id;
-    consent.core_member_id = core_member_id;
-    consent.scope = domain::ConsentScope::kResearch;
-    consent.given_on = ParseIsoDate(given_on).value_or(CivilDate{});
-    if (expires_indicator == soci::i_ok) consent.expires_on = ParseIsoDate(expires_on);
-    if (withdrawn_indicator == soci::i_ok) {
-      consent.withdrawn_on = ParseIsoDate(withdrawn_on);
-    }
-    records.core_members[found->second].research_consents.push_back(std::move(consent));
-  }
-}
-
-// The files, the changes of their status and their research consents.
-void LoadCoreMembers(soci::session& session, std::int64_t organisation_id,
-                     const LocalDateOf& local_date, domain::ReportRecords& records) {
-  Index index;
-  std::int64_t id = 0;
-  std::string file_number, legal_name, preferred_name, region, birth_date, status;
-  soci::indicator birth_indicator = soci::i_null;
-  soci::statement statement =
-      (session.prepare << kCoreMembers, soci::use(organisation_id, "organisation"), soci::into(id),
-       soci::into(file_number), soci::into(legal_name), soci::into(preferred_name),
-       soci::into(region), soci::into(birth_date, birth_indicator), soci::into(status));
-  statement.execute();
-  while (statement.fetch()) {
-    domain::CoreMemberRecord core_member;
-    core_member.id = id;
-    core_member.file_number = file_number;
-    core_member.name = preferred_name.empty() ? legal_name : preferred_name;
-    core_member.region = region;
-    if (birth_indicator == soci::i_ok) core_member.birth_date = ParseIsoDate(birth_date);
-    core_member.status =
-        domain::ParseEnum<domain::CoreMemberStatus>(status).value_or(domain::CoreMemberStatus::kCandidate);
-    index[id] = records.core_members.size();
-    records.core_members.push_back(std::move(core_member));
-  }
-  ForEachChange(session, kCoreMemberChanges, organisation_id, local_date,
-                [&](std::int64_t core_member_id, const std::string& to, CivilDate day) {
-                  const auto found = index.find(core_member_id);
-                  const auto parsed = domain::ParseEnum<domain::CoreMemberStatus>(to);
-                  if (found == index.end() || !parsed) return;
-                  records.core_members[found->second].history.push_back({day, *parsed});
-                });
-  LoadResearchConsents(session, organisation_id, index, records);
 }
 
 }  // namespace
@@ -356,10 +265,13 @@ void LoadCoreMembers(soci::session& session, std::int64_t organisation_id,
 domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t organisation_id,
                                         const LocalDateOf& local_date) {
   domain::ReportRecords records;
-  LoadVolunteers(session, organisation_id, local_date, records);
-  LoadTraining(session, organisation_id, records);
-  LoadReferrals(session, organisation_id, local_date, records);
-  LoadCoreMembers(session, organisation_id, local_date, records);
+  records.volunteers = Read<Volunteers>(session, kVolunteers, organisation_id);
+  records.modules = Read<Modules>(session, kModules, organisation_id);
+  records.attendance = Read<Attendance>(session, kAttendance, organisation_id);
+  records.logged_hours = Read<Hours>(session, kApprovedHours, organisation_id);
+  records.referrals = Read<Referrals>(session, kReferrals, organisation_id);
+  records.core_members = Read<CoreMembers>(session, kCoreMembers, organisation_id);
+  LoadChanges(session, organisation_id, local_date, records);
   OutreachStore outreach(session);
   records.outreach = outreach.ListActivities(organisation_id);
   records.stories = outreach.ListStories(organisation_id);

@@ -1,138 +1,35 @@
 #include "store/training_store.hpp"
 
-#include "store/volunteer_rows.hpp"
+#include "store/table.hpp"
+#include "store/tables.hpp"
 
 namespace cercle::store {
 namespace {
 
-using volunteer_rows::ByOrganisation;
-using volunteer_rows::ByOrganisationAnd;
-using volunteer_rows::FetchAll;
-using volunteer_rows::FetchOne;
-
-// The columns ModuleRow reads, in its order.
-#define CERCLE_TRAINING_MODULE_COLUMNS \
-  R"sql(id, organisation_id, name, required_for_circles, required_minutes, position, active)sql"
-// The columns SessionRow reads, in its order: the session and its number of attendees.
-#define CERCLE_TRAINING_SESSION_COLUMNS \
-  R"sql(s.id, s.organisation_id, s.module_id, s.held_on, s.duration_minutes, s.title, (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id AND a.organisation_id = s.organisation_id))sql"
-// The columns AttendanceRow reads, in its order (attendance a joined to its session s).
-#define CERCLE_TRAINING_ATTENDANCE_COLUMNS \
-  R"sql(a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes)sql"
-constexpr const char* kListModules = "SELECT " CERCLE_TRAINING_MODULE_COLUMNS R"sql(
-    FROM training_modules
-    WHERE organisation_id = :organisation
-    ORDER BY position, id)sql";
-constexpr const char* kFindModule = "SELECT " CERCLE_TRAINING_MODULE_COLUMNS R"sql(
-    FROM training_modules
-    WHERE organisation_id = :organisation AND id = :id)sql";
-constexpr const char* kCountModules = R"sql(
-    SELECT count(*)
-    FROM training_modules
-    WHERE organisation_id = :organisation)sql";
-constexpr const char* kInsertModule = R"sql(
-    INSERT INTO training_modules (organisation_id, name, required_for_circles, required_minutes,
-      position, active, created_at)
-    VALUES (:organisation, :name, :required, :minutes, :position, :active, :now)
-    RETURNING id)sql";
-constexpr const char* kUpdateModule = R"sql(
-    UPDATE training_modules
-    SET name = :name, required_for_circles = :required, required_minutes = :minutes,
-      active = :active
-    WHERE id = :id AND organisation_id = :organisation)sql";
-// Followed by the page's LIMIT clause.
-constexpr const char* kListSessions = "SELECT " CERCLE_TRAINING_SESSION_COLUMNS R"sql(
-    FROM training_sessions s
-    WHERE s.organisation_id = :organisation
-    ORDER BY s.held_on DESC, s.id DESC)sql";
-constexpr const char* kFindSession = "SELECT " CERCLE_TRAINING_SESSION_COLUMNS R"sql(
-    FROM training_sessions s
-    WHERE s.organisation_id = :organisation AND s.id = :id)sql";
-constexpr const char* kCountSessions = R"sql(
-    SELECT COUNT(*)
-    FROM training_sessions
-    WHERE organisation_id = :organisation)sql";
-constexpr const char* kInsertSession = R"sql(
-    INSERT INTO training_sessions (organisation_id, module_id, held_on, duration_minutes, title,
-      created_by, created_at)
-    VALUES (:organisation, :module, :held, :duration, :title, :by, :now)
-    RETURNING id)sql";
-constexpr const char* kSessionAttendance = "SELECT " CERCLE_TRAINING_ATTENDANCE_COLUMNS R"sql(
-    FROM training_attendance a
-    JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
-    WHERE a.organisation_id = :organisation AND a.session_id = :session
-    ORDER BY a.volunteer_id)sql";
-constexpr const char* kVolunteerAttendance = "SELECT " CERCLE_TRAINING_ATTENDANCE_COLUMNS R"sql(
-    FROM training_attendance a
-    JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
-    WHERE a.organisation_id = :organisation AND a.volunteer_id = :volunteer
-    ORDER BY s.held_on, s.id)sql";
-constexpr const char* kOrganisationAttendance = "SELECT " CERCLE_TRAINING_ATTENDANCE_COLUMNS R"sql(
-    FROM training_attendance a
-    JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
-    WHERE a.organisation_id = :organisation
-    ORDER BY s.held_on, s.id)sql";
-// Followed by the ids of a page of volunteers and kAttendanceOfEnd.
-constexpr const char* kAttendanceOf = "SELECT " CERCLE_TRAINING_ATTENDANCE_COLUMNS R"sql(
-    FROM training_attendance a
-    JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
-    WHERE a.organisation_id = :organisation AND a.volunteer_id IN ()sql";
-constexpr const char* kAttendanceOfEnd = R"sql()
-    ORDER BY s.held_on, s.id)sql";
+constexpr const char* kAttendeeCounts = R"sql(
+  SELECT session_id, count(*) FROM training_attendance
+  WHERE organisation_id = :organisation AND {sessions}
+  GROUP BY session_id
+)sql";
+// {attendance} stands for a condition on the attendance a: its session or its volunteers.
+constexpr const char* kAttendance = R"sql(
+  SELECT a.session_id, a.volunteer_id, s.module_id, s.held_on, a.minutes
+  FROM training_attendance a
+  JOIN training_sessions s ON s.id = a.session_id AND s.organisation_id = a.organisation_id
+  WHERE a.organisation_id = :organisation AND {attendance}
+  ORDER BY s.held_on, s.id, a.volunteer_id
+)sql";
 constexpr const char* kDeleteAttendance = R"sql(
-    DELETE FROM training_attendance
-    WHERE session_id = :session AND organisation_id = :organisation)sql";
+  DELETE FROM training_attendance
+  WHERE session_id = :session AND organisation_id = :organisation
+)sql";
 constexpr const char* kInsertAttendance = R"sql(
-    INSERT INTO training_attendance (organisation_id, session_id, volunteer_id, minutes,
-      recorded_by, recorded_at)
-    VALUES (:organisation, :session, :volunteer, :minutes, :by, :now))sql";
+  INSERT INTO training_attendance (organisation_id, session_id, volunteer_id, minutes,
+                                   recorded_by, recorded_at)
+  VALUES (:organisation, :session, :volunteer, :minutes, :by, :now)
+)sql";
 
-#undef CERCLE_TRAINING_MODULE_COLUMNS
-#undef CERCLE_TRAINING_SESSION_COLUMNS
-#undef CERCLE_TRAINING_ATTENDANCE_COLUMNS
-
-struct ModuleRow {
-  domain::TrainingModule module;
-  int required = 0, active = 0;
-
-  void Into(soci::statement& statement) {
-    statement.exchange(soci::into(module.id));
-    statement.exchange(soci::into(module.organisation_id));
-    statement.exchange(soci::into(module.name));
-    statement.exchange(soci::into(required));
-    statement.exchange(soci::into(module.required_minutes));
-    statement.exchange(soci::into(module.position));
-    statement.exchange(soci::into(active));
-  }
-  domain::TrainingModule Take() const {
-    domain::TrainingModule result = module;
-    result.required_for_circles = required != 0;
-    result.active = active != 0;
-    return result;
-  }
-};
-
-struct SessionRow {
-  domain::TrainingSession session;
-  std::string held;
-  long long attendees = 0;
-
-  void Into(soci::statement& statement) {
-    statement.exchange(soci::into(session.id));
-    statement.exchange(soci::into(session.organisation_id));
-    statement.exchange(soci::into(session.module_id));
-    statement.exchange(soci::into(held));
-    statement.exchange(soci::into(session.duration_minutes));
-    statement.exchange(soci::into(session.title));
-    statement.exchange(soci::into(attendees));
-  }
-  TrainingSessionSummary Take() const {
-    TrainingSessionSummary summary{session, static_cast<int>(attendees)};
-    summary.session.held_on = volunteer_rows::RequiredDate(held);
-    return summary;
-  }
-};
-
+// One row of kAttendance.
 struct AttendanceRow {
   domain::TrainingAttendance entry;
   std::string held;
@@ -146,90 +43,99 @@ struct AttendanceRow {
   }
   domain::TrainingAttendance Take() const {
     domain::TrainingAttendance result = entry;
-    result.held_on = volunteer_rows::RequiredDate(held);
+    result.held_on = ParseIsoDate(held).value_or(CivilDate{});
     return result;
   }
 };
 
+// The attendance kAttendance reads where `condition` holds, with `bind`'s parameters.
+template <class Bind>
+std::vector<domain::TrainingAttendance> Attendance(soci::session& session,
+                                                   std::string_view condition, Bind&& bind) {
+  return FetchAll<AttendanceRow>(session, Replaced(kAttendance, "{attendance}", condition),
+                                 std::forward<Bind>(bind));
+}
+
+// Binds who recorded a row, which may be no one, and when.
+auto Recorded(const char* by_name, std::optional<std::int64_t> by, const char* at_name,
+              Instant now) {
+  return [by_name, by = by.value_or(0), indicator = by ? soci::i_ok : soci::i_null, at_name,
+          at = ToUnix(now)](soci::statement& statement) mutable {
+    statement.exchange(soci::use(by, indicator, by_name));
+    statement.exchange(soci::use(at, at_name));
+  };
+}
+
 }  // namespace
 
 std::vector<domain::TrainingModule> TrainingStore::ListModules(std::int64_t organisation_id) {
-  return FetchAll<ModuleRow>(session_, kListModules, ByOrganisation(organisation_id));
+  return SelectWhere<tables::TrainingModules>(session_, "ORDER BY position, id",
+                                              OfOrganisation(organisation_id));
 }
 
 std::optional<domain::TrainingModule> TrainingStore::FindModule(std::int64_t id,
                                                                 std::int64_t organisation_id) {
-  return FetchOne<ModuleRow>(session_, kFindModule, ByOrganisationAnd(organisation_id, id, "id"));
+  return Find<tables::TrainingModules>(session_, id, organisation_id);
 }
 
 std::int64_t TrainingStore::InsertModule(const domain::TrainingModule& module, Instant now) {
-  std::int64_t id = 0;
-  const int required = module.required_for_circles ? 1 : 0;
-  const int active = module.active ? 1 : 0;
-  const long long at = ToUnix(now);
-  session_ << kInsertModule, soci::use(module.organisation_id, "organisation"),
-      soci::use(module.name, "name"), soci::use(required, "required"),
-      soci::use(module.required_minutes, "minutes"), soci::use(module.position, "position"),
-      soci::use(active, "active"), soci::use(at, "now"), soci::into(id);
-  return id;
+  return Insert<tables::TrainingModules>(session_, module, CreatedAt(now));
 }
 
 void TrainingStore::UpdateModule(const domain::TrainingModule& module) {
-  const int required = module.required_for_circles ? 1 : 0;
-  const int active = module.active ? 1 : 0;
-  session_ << kUpdateModule, soci::use(module.name, "name"), soci::use(required, "required"),
-      soci::use(module.required_minutes, "minutes"), soci::use(active, "active"),
-      soci::use(module.id, "id"), soci::use(module.organisation_id, "organisation");
+  Update<tables::TrainingModules>(session_, module);
 }
 
 bool TrainingStore::AddDefaultModules(std::int64_t organisation_id, Instant now) {
-  long long count = 0;
-  session_ << kCountModules, soci::use(organisation_id, "organisation"), soci::into(count);
-  if (count > 0) return false;
-  for (auto module : domain::DefaultTrainingModules()) {
-    module.organisation_id = organisation_id;
-    InsertModule(module, now);
-  }
-  return true;
+  return InsertDefaults<tables::TrainingModules>(session_, organisation_id,
+                                                 domain::DefaultTrainingModules(), CreatedAt(now));
 }
 
 std::vector<TrainingSessionSummary> TrainingStore::ListSessions(std::int64_t organisation_id,
                                                                 const PageSlice& slice) {
-  return FetchAll<SessionRow>(session_, std::string(kListSessions) + LimitClause(slice),
-                              ByOrganisation(organisation_id));
+  const auto sessions = SelectWhere<tables::TrainingSessions>(
+      session_, "ORDER BY held_on DESC, id DESC" + LimitClause(slice),
+      OfOrganisation(organisation_id));
+  std::vector<TrainingSessionSummary> summaries;
+  std::vector<std::int64_t> ids;
+  for (const auto& session : sessions) {
+    summaries.push_back({session, 0});
+    ids.push_back(session.id);
+  }
+  if (ids.empty()) return summaries;
+  std::int64_t session_id = 0;
+  long long attendees = 0;
+  soci::statement statement =
+      (session_.prepare << Replaced(kAttendeeCounts, "{sessions}", AmongIds("session_id", ids)),
+       soci::use(organisation_id, "organisation"), soci::into(session_id), soci::into(attendees));
+  statement.execute();
+  while (statement.fetch()) {
+    for (auto& summary : summaries) {
+      if (summary.session.id == session_id) summary.attendees = static_cast<int>(attendees);
+    }
+  }
+  return summaries;
 }
 
 std::int64_t TrainingStore::CountSessions(std::int64_t organisation_id) {
-  long long count = 0;
-  session_ << kCountSessions, soci::use(organisation_id, "organisation"), soci::into(count);
-  return count;
+  return Count<tables::TrainingSessions>(session_, organisation_id);
 }
 
 std::optional<domain::TrainingSession> TrainingStore::FindSession(std::int64_t id,
                                                                   std::int64_t organisation_id) {
-  const auto found =
-      FetchOne<SessionRow>(session_, kFindSession, ByOrganisationAnd(organisation_id, id, "id"));
-  if (!found) return std::nullopt;
-  return found->session;
+  return Find<tables::TrainingSessions>(session_, id, organisation_id);
 }
 
 std::int64_t TrainingStore::InsertSession(const domain::TrainingSession& session,
                                           std::optional<std::int64_t> by, Instant now) {
-  std::int64_t id = 0;
-  auto created_by = volunteer_rows::NullableOf(by);
-  const std::string held = FormatIsoDate(session.held_on);
-  const long long at = ToUnix(now);
-  session_ << kInsertSession, soci::use(session.organisation_id, "organisation"),
-      soci::use(session.module_id, "module"), soci::use(held, "held"),
-      soci::use(session.duration_minutes, "duration"), soci::use(session.title, "title"),
-      soci::use(created_by.value, created_by.indicator, "by"), soci::use(at, "now"), soci::into(id);
-  return id;
+  return Insert<tables::TrainingSessions>(session_, session,
+                                          Recorded("created_by", by, "created_at", now));
 }
 
 std::vector<domain::TrainingAttendance> TrainingStore::SessionAttendance(
     std::int64_t session_id, std::int64_t organisation_id) {
-  return FetchAll<AttendanceRow>(session_, kSessionAttendance,
-                                 ByOrganisationAnd(organisation_id, session_id, "session"));
+  return Attendance(session_, "a.session_id = :session",
+                    Params({{"organisation", organisation_id}, {"session", session_id}}));
 }
 
 void TrainingStore::ReplaceAttendance(std::int64_t session_id, std::int64_t organisation_id,
@@ -237,34 +143,38 @@ void TrainingStore::ReplaceAttendance(std::int64_t session_id, std::int64_t orga
                                       std::optional<std::int64_t> by, Instant now) {
   session_ << kDeleteAttendance, soci::use(session_id, "session"),
       soci::use(organisation_id, "organisation");
-  const long long at = ToUnix(now);
   for (const auto& [volunteer, minutes] : attendance) {
-    auto recorded_by = volunteer_rows::NullableOf(by);
-    session_ << kInsertAttendance, soci::use(organisation_id, "organisation"),
-        soci::use(session_id, "session"), soci::use(volunteer, "volunteer"),
-        soci::use(minutes, "minutes"), soci::use(recorded_by.value, recorded_by.indicator, "by"),
-        soci::use(at, "now");
+    soci::statement statement(session_);
+    auto recorded = Recorded("by", by, "now", now);
+    recorded(statement);
+    statement.exchange(soci::use(organisation_id, "organisation"));
+    statement.exchange(soci::use(session_id, "session"));
+    statement.exchange(soci::use(volunteer, "volunteer"));
+    statement.exchange(soci::use(minutes, "minutes"));
+    statement.alloc();
+    statement.prepare(kInsertAttendance);
+    statement.define_and_bind();
+    statement.execute(true);
   }
 }
 
 std::vector<domain::TrainingAttendance> TrainingStore::VolunteerAttendance(
     std::int64_t volunteer_id, std::int64_t organisation_id) {
-  return FetchAll<AttendanceRow>(session_, kVolunteerAttendance,
-                                 ByOrganisationAnd(organisation_id, volunteer_id, "volunteer"));
+  return Attendance(session_, "a.volunteer_id = :volunteer",
+                    Params({{"organisation", organisation_id}, {"volunteer", volunteer_id}}));
 }
 
 std::vector<domain::TrainingAttendance> TrainingStore::OrganisationAttendance(
     std::int64_t organisation_id) {
-  return FetchAll<AttendanceRow>(session_, kOrganisationAttendance,
-                                 ByOrganisation(organisation_id));
+  return Attendance(session_, AmongIds("a.volunteer_id", std::nullopt),
+                    Params({{"organisation", organisation_id}}));
 }
 
 std::vector<domain::TrainingAttendance> TrainingStore::AttendanceOf(
     const std::vector<std::int64_t>& volunteer_ids, std::int64_t organisation_id) {
   if (volunteer_ids.empty()) return {};
-  return FetchAll<AttendanceRow>(
-      session_, std::string(kAttendanceOf) + IdList(volunteer_ids) + kAttendanceOfEnd,
-      ByOrganisation(organisation_id));
+  return Attendance(session_, AmongIds("a.volunteer_id", volunteer_ids),
+                    Params({{"organisation", organisation_id}}));
 }
 
 }  // namespace cercle::store

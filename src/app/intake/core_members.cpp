@@ -136,7 +136,7 @@ Status EditCoreMember(const Services& services, const auth::Actor& actor,
       const bool staff = IsOrganisationStaff(unit, actor, *changed.coordinator_user_id);
       if (!staff) errors.push_back({"coordinator", {N_("Choose one of the options."), {}}});
     }
-    TRY(Checked(std::move(errors), domain::CheckCoreMember(changed, today)));
+    TRY(Combine(std::move(errors), domain::CheckCoreMember(changed, today)));
     store::CoreMemberStore store(unit.session());
     if (store.FileNumberTaken(changed.organisation_id, changed.file_number, changed.id)) {
       return Error::Fields(

@@ -66,26 +66,6 @@ Result<domain::CoreMember> FindChangeableFile(store::Unit& unit, const auth::Act
   return *member;
 }
 
-std::optional<Error> Combine(std::vector<FieldError> parse_errors, const Status& check) {
-  if (check) {
-    if (parse_errors.empty()) return std::nullopt;
-    return Error::Fields(std::move(parse_errors));
-  }
-  if (parse_errors.empty()) return check.error();
-  for (const auto& field : check.error().fields) {
-    const bool known =
-        std::any_of(parse_errors.begin(), parse_errors.end(),
-                    [&](const FieldError& parsed) { return parsed.field == field.field; });
-    if (!known) parse_errors.push_back(field);
-  }
-  return Error::Fields(std::move(parse_errors));
-}
-
-Status Checked(std::vector<FieldError> parse_errors, const Status& check) {
-  if (auto problem = Combine(std::move(parse_errors), check)) return *problem;
-  return {};
-}
-
 std::int64_t ClampPage(const PageRequest& request, std::int64_t total) {
   const std::int64_t size = std::max<std::int64_t>(request.size, 1);
   const std::int64_t pages = std::max<std::int64_t>(1, (total + size - 1) / size);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/field_errors.hpp"
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/clock.hpp"
@@ -49,13 +50,6 @@ std::optional<domain::CoreMember> FindVisibleCoreMember(const Services& services
 // The file `id` read in `unit`, when `actor` may see and change it; NotFound otherwise.
 Result<domain::CoreMember> FindChangeableFile(store::Unit& unit, const auth::Actor& actor,
                                               std::int64_t id);
-
-// The parse errors of a form and the rule check of what it holds together, or none when both
-// passed. A field with a parse error keeps that error: the rule saw no value there.
-std::optional<Error> Combine(std::vector<FieldError> parse_errors, const Status& check);
-
-// `Combine` as a Status: an error when either failed.
-Status Checked(std::vector<FieldError> parse_errors, const Status& check);
 
 // Which page of a list a caller asks for, 1-based, and how many rows a page holds.
 struct PageRequest {

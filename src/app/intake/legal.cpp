@@ -75,7 +75,7 @@ Result<domain::SupervisionOrder> ReadOrder(store::Unit& unit, const auth::Actor&
   // Without a start date the rule cannot compare the end with it: report the parse errors alone.
   if (!details.starts_on) return Error::Fields(std::move(errors));
   order.starts_on = *details.starts_on;
-  TRY(Checked(std::move(errors), domain::CheckSupervisionOrder(order)));
+  TRY(Combine(std::move(errors), domain::CheckSupervisionOrder(order)));
   order.updated_at = unit.now();
   return order;
 }
@@ -92,7 +92,7 @@ Result<domain::Condition> ReadCondition(domain::Condition condition,
   condition.victim_places = details.victim_places;
   condition.updated_at = now;
   condition = domain::NormalisedCondition(condition);
-  TRY(Checked(details.field_errors, domain::CheckCondition(condition)));
+  TRY(Combine(details.field_errors, domain::CheckCondition(condition)));
   return condition;
 }
 
@@ -219,7 +219,7 @@ Result<std::int64_t> CreateRiskAssessment(const Services& services, const auth::
                                       .source_document_id = command.source_document_id,
                                       .recorded_by = actor.user_id,
                                       .recorded_at = unit.now()};
-    TRY(Checked(std::move(errors), domain::CheckRiskAssessment(assessment, today)));
+    TRY(Combine(std::move(errors), domain::CheckRiskAssessment(assessment, today)));
     const auto id = store::CoreMemberStore(unit.session()).InsertRiskAssessment(assessment);
     Audit(services, unit, actor,
           {"core_member.risk_create", kObjectType, std::to_string(member.id)});
@@ -240,7 +240,7 @@ Result<std::int64_t> CreateConsent(const Services& services, const auth::Actor& 
                             .expires_on = command.expires_on,
                             .recorded_by = actor.user_id,
                             .recorded_at = unit.now()};
-    TRY(Checked(command.field_errors, domain::CheckConsent(consent, today)));
+    TRY(Combine(command.field_errors, domain::CheckConsent(consent, today)));
     const auto id = store::CoreMemberStore(unit.session()).InsertConsent(consent);
     Audit(services, unit, actor,
           {"core_member.consent_create", kObjectType, std::to_string(member.id)});

@@ -49,7 +49,7 @@ Result<domain::Referral> ReadReferral(domain::Referral referral, const ReferralD
   referral.person_preferred_name = details.person_preferred_name;
   referral.person_birth_date = details.person_birth_date;
   referral.summary = details.summary;
-  TRY(Checked(details.field_errors, domain::CheckReferral(referral, today)));
+  TRY(Combine(details.field_errors, domain::CheckReferral(referral, today)));
   return referral;
 }
 

@@ -4,17 +4,14 @@
 
 namespace cercle::auth::policies {
 
-bool CirclePolicy::CanManage(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id &&
-         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
-}
+bool CirclePolicy::CanManage(const Actor& actor) { return actor.IsStaff(); }
 
 bool CirclePolicy::CanEditCovenantTemplate(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+  return actor.ActsAs({domain::Role::kOrganisationAdmin});
 }
 
 bool CirclePolicy::MayHaveVolunteerView(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kVolunteer);
+  return actor.ActsAs({domain::Role::kVolunteer});
 }
 
 bool CirclePolicy::CanVolunteerRead(const Actor& actor, const domain::Volunteer& volunteer,
@@ -60,7 +57,7 @@ bool CirclePolicy::CanVolunteerWriteMinutes(const Actor& actor, const domain::Vo
 }
 
 bool CirclePolicy::MayHavePartnerView(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kPartner);
+  return actor.ActsAs({domain::Role::kPartner});
 }
 
 bool CirclePolicy::CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,

@@ -6,13 +6,10 @@
 
 namespace cercle::auth::policies {
 
-bool ConcernPolicy::CanManage(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id &&
-         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
-}
+bool ConcernPolicy::CanManage(const Actor& actor) { return actor.IsStaff(); }
 
 bool ConcernPolicy::MayHaveVolunteerView(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kVolunteer);
+  return actor.ActsAs({domain::Role::kVolunteer});
 }
 
 bool ConcernPolicy::CanVolunteerRaise(const Actor& actor, const domain::Volunteer& volunteer,
@@ -30,7 +27,7 @@ bool ConcernPolicy::CanVolunteerRead(const Actor& actor, const domain::Concern& 
 }
 
 bool ConcernPolicy::MayHavePartnerView(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kPartner);
+  return actor.ActsAs({domain::Role::kPartner});
 }
 
 bool ConcernPolicy::CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,

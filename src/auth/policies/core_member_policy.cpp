@@ -1,20 +1,10 @@
 #include "auth/policies/core_member_policy.hpp"
 
 namespace cercle::auth::policies {
-namespace {
-
-// Staff of an organisation: its coordinators and its administrators.
-bool IsStaff(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id &&
-         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
-}
-
-}  // namespace
-
-bool CoreMemberPolicy::CanList(const Actor& actor) { return IsStaff(actor); }
+bool CoreMemberPolicy::CanList(const Actor& actor) { return actor.IsStaff(); }
 
 bool CoreMemberPolicy::CanView(const Actor& actor, std::int64_t organisation_id) {
-  return IsStaff(actor) && actor.InOrganisation(organisation_id);
+  return actor.IsStaff() && actor.InOrganisation(organisation_id);
 }
 
 bool CoreMemberPolicy::CanChange(const Actor& actor, std::int64_t organisation_id) {
@@ -29,10 +19,10 @@ bool CoreMemberPolicy::CanReadRisk(const Actor& actor, std::int64_t organisation
   return CanView(actor, organisation_id);
 }
 
-bool ReferralPolicy::CanList(const Actor& actor) { return IsStaff(actor); }
+bool ReferralPolicy::CanList(const Actor& actor) { return actor.IsStaff(); }
 
 bool ReferralPolicy::CanView(const Actor& actor, std::int64_t organisation_id) {
-  return IsStaff(actor) && actor.InOrganisation(organisation_id);
+  return actor.IsStaff() && actor.InOrganisation(organisation_id);
 }
 
 bool ReferralPolicy::CanChange(const Actor& actor, std::int64_t organisation_id) {
@@ -40,7 +30,7 @@ bool ReferralPolicy::CanChange(const Actor& actor, std::int64_t organisation_id)
 }
 
 bool EligibilityCriteriaPolicy::CanAdjust(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+  return actor.ActsAs({domain::Role::kOrganisationAdmin});
 }
 
 }  // namespace cercle::auth::policies

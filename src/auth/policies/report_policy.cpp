@@ -3,35 +3,24 @@
 #include "auth/policies/core_member_policy.hpp"
 
 namespace cercle::auth::policies {
-namespace {
-
-// Staff of an organisation: its coordinators and its administrators.
-bool IsStaff(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id &&
-         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
-}
-
-}  // namespace
-
-bool ReportPolicy::CanSeeReports(const Actor& actor) { return IsStaff(actor); }
+bool ReportPolicy::CanSeeReports(const Actor& actor) { return actor.IsStaff(); }
 
 bool ReportPolicy::CanExtractForEvaluation(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id &&
-         (actor.Has(domain::Role::kEvaluator) || actor.Has(domain::Role::kOrganisationAdmin));
+  return actor.ActsAs({domain::Role::kEvaluator, domain::Role::kOrganisationAdmin});
 }
 
 bool ReportPolicy::CanConfigure(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+  return actor.ActsAs({domain::Role::kOrganisationAdmin});
 }
 
 bool ReportPolicy::CanSeeNetworkFigures(const Actor& actor) {
   return actor.signed_in() && !actor.organisation_id && actor.Has(domain::Role::kNetworkAdmin);
 }
 
-bool OutreachPolicy::CanManage(const Actor& actor) { return IsStaff(actor); }
+bool OutreachPolicy::CanManage(const Actor& actor) { return actor.IsStaff(); }
 
 bool OutreachPolicy::CanChange(const Actor& actor, std::int64_t organisation_id) {
-  return IsStaff(actor) && actor.InOrganisation(organisation_id);
+  return actor.IsStaff() && actor.InOrganisation(organisation_id);
 }
 
 bool OutcomePolicy::CanView(const Actor& actor, std::int64_t organisation_id) {

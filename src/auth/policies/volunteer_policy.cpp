@@ -2,21 +2,18 @@
 
 namespace cercle::auth::policies {
 
-bool VolunteerPolicy::CanManage(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id &&
-         (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin));
-}
+bool VolunteerPolicy::CanManage(const Actor& actor) { return actor.IsStaff(); }
 
 bool VolunteerPolicy::CanView(const Actor& actor, const domain::Volunteer& volunteer) {
   return CanManage(actor) && actor.InOrganisation(volunteer.organisation_id);
 }
 
 bool VolunteerPolicy::CanConfigure(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kOrganisationAdmin);
+  return actor.ActsAs({domain::Role::kOrganisationAdmin});
 }
 
 bool VolunteerPolicy::MayHavePortal(const Actor& actor) {
-  return actor.signed_in() && actor.organisation_id && actor.Has(domain::Role::kVolunteer);
+  return actor.ActsAs({domain::Role::kVolunteer});
 }
 
 bool VolunteerPolicy::CanSeePortal(const Actor& actor, const domain::Volunteer& volunteer) {

@@ -72,6 +72,25 @@ Status StatusOf(const Result<T>& result) {
   return result.error();
 }
 
+// Where a step's outcome leads: the form's section when refused; the notice and the anchor of the
+// concern's page when done.
+struct StepTarget {
+  const char* section;
+  const char* notice;
+  const char* anchor = "";
+};
+
+// Runs one step on the concern of the path's {id} with the posted form: `step(id, form)` calls the
+// app function, and AfterStep shows its outcome.
+template <class Run>
+Response Step(Context& context, const StepTarget& target, Run step) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "concern", context.Parameter("id"));
+  const Form form(context.request);
+  return AfterStep(context, *id, StatusOf(step(*id, form)), target.section, form, target.notice,
+                   target.anchor);
+}
+
 // Parses the ?duration= of the meeting form: whole minutes, at most four digits.
 std::optional<int> ParseDuration(const std::string& text) {
   if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos)
@@ -130,73 +149,59 @@ Response Show(Context& context) {
 }
 
 Response Acknowledge(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done =
-      app::concerns::Acknowledge(context.services.app, context.signed_in(), {.concern_id = *id});
-  return AfterStep(context, *id, StatusOf(done), "status", form, "acknowledged");
+  return Step(context, {"status", "acknowledged"}, [&](std::int64_t id, const Form&) {
+    return app::concerns::Acknowledge(context.services.app, context.signed_in(),
+                                      {.concern_id = id});
+  });
 }
 
 Response Start(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done =
-      app::concerns::Start(context.services.app, context.signed_in(), {.concern_id = *id});
-  return AfterStep(context, *id, StatusOf(done), "status", form, "started");
+  return Step(context, {"status", "started"}, [&](std::int64_t id, const Form&) {
+    return app::concerns::Start(context.services.app, context.signed_in(), {.concern_id = id});
+  });
 }
 
 Response RecordAction(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done =
-      app::concerns::RecordAction(context.services.app, context.signed_in(),
-                                  {.concern_id = *id,
-                                   .kind = domain::ParseEnum<domain::ActionKind>(form.Get("kind")),
-                                   .note = form.Get("note"),
-                                   .taken_at = ParseMoment(context, form.Get("taken_at"))});
-  return AfterStep(context, *id, StatusOf(done), "action", form, "action", "actions");
+  return Step(context, {"action", "action", "actions"}, [&](std::int64_t id, const Form& form) {
+    return app::concerns::RecordAction(
+        context.services.app, context.signed_in(),
+        {.concern_id = id,
+         .kind = domain::ParseEnum<domain::ActionKind>(form.Get("kind")),
+         .note = form.Get("note"),
+         .taken_at = ParseMoment(context, form.Get("taken_at"))});
+  });
 }
 
 Response PlanEmergencyMeeting(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done = app::concerns::PlanEmergencyMeeting(context.services.app, context.signed_in(),
-                                                        MeetingCommand(context, *id, form));
-  return AfterStep(context, *id, StatusOf(done), "meeting", form, "meeting", "actions");
+  return Step(context, {"meeting", "meeting", "actions"}, [&](std::int64_t id, const Form& form) {
+    return app::concerns::PlanEmergencyMeeting(context.services.app, context.signed_in(),
+                                               MeetingCommand(context, id, form));
+  });
 }
 
 Response RecordDisclosure(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done = app::concerns::RecordDisclosure(context.services.app, context.signed_in(),
-                                                    DisclosureCommand(context, *id, form));
-  return AfterStep(context, *id, StatusOf(done), "disclosure", form, "disclosure", "disclosures");
+  return Step(context, {"disclosure", "disclosure", "disclosures"},
+              [&](std::int64_t id, const Form& form) {
+                return app::concerns::RecordDisclosure(context.services.app, context.signed_in(),
+                                                       DisclosureCommand(context, id, form));
+              });
 }
 
 Response Reply(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done = app::concerns::Reply(context.services.app, context.signed_in(),
-                                         {.concern_id = *id, .reply = form.Get("reply")});
-  return AfterStep(context, *id, StatusOf(done), "reply", form, "reply", "reply");
+  return Step(context, {"reply", "reply", "reply"}, [&](std::int64_t id, const Form& form) {
+    return app::concerns::Reply(context.services.app, context.signed_in(),
+                                {.concern_id = id, .reply = form.Get("reply")});
+  });
 }
 
 Response Close(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done = app::concerns::Close(
-      context.services.app, context.signed_in(),
-      {.concern_id = *id,
-       .outcome = domain::ParseEnum<domain::ConcernOutcome>(form.Get("outcome")),
-       .note = form.Get("outcome_note")});
-  return AfterStep(context, *id, StatusOf(done), "close", form, "closed");
+  return Step(context, {"close", "closed"}, [&](std::int64_t id, const Form& form) {
+    return app::concerns::Close(
+        context.services.app, context.signed_in(),
+        {.concern_id = id,
+         .outcome = domain::ParseEnum<domain::ConcernOutcome>(form.Get("outcome")),
+         .note = form.Get("outcome_note")});
+  });
 }
 
 }  // namespace cercle::web::pages::concerns

@@ -43,10 +43,6 @@ std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
   return id;
 }
 
-std::optional<Error> Combine(std::vector<FieldError> parse_errors, const Status& check) {
-  return app::intake::Combine(std::move(parse_errors), check);
-}
-
 Error WithTranslatedArguments(const Context& context, Error error) {
   for (auto& argument : error.message.arguments) argument.value = context.Translate(argument.value);
   for (auto& field : error.fields) {

@@ -39,9 +39,6 @@ std::optional<CivilDate> DateField(const Form& form, const std::string& name, bo
 std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
                                     std::vector<FieldError>& errors);
 
-// The parse errors and the rule check of a form together, or none when both passed.
-std::optional<Error> Combine(std::vector<FieldError> parse_errors, const Status& check);
-
 // `error` with each argument (a label msgid, such as a status) translated, so that the whole
 // message reads in the reader's language.
 Error WithTranslatedArguments(const Context& context, Error error);

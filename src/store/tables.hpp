@@ -1,0 +1,290 @@
+#pragma once
+
+#include <tuple>
+
+#include "domain/core_member.hpp"
+#include "domain/eligibility.hpp"
+#include "domain/legal.hpp"
+#include "domain/outcomes.hpp"
+#include "domain/outreach.hpp"
+#include "domain/referral.hpp"
+#include "domain/screening.hpp"
+#include "domain/training.hpp"
+#include "store/table.hpp"
+
+// The tables the stores read and write through store/table.hpp, each described once: its columns
+// by who writes them, and the members of its record in the same order. Together they read as the
+// schema the stores see; the migrations make it.
+namespace cercle::store::tables {
+
+// Volunteers: screening (store/screening_store) and training (store/training_store).
+// The organisation's screening item types; created_at is written once.
+struct ScreeningItemTypes {
+  using Record = domain::ScreeningItemType;
+  static constexpr TableColumns kColumns{
+      .table = "screening_item_types",
+      .fixed = "organisation_id, position",
+      .changing = "name, required, required_count, validity_months, active",
+      .created = "created_at"};
+  static auto Fields(Record& type) {
+    return std::tie(type.id, type.organisation_id, type.position, type.name, type.required,
+                    type.required_count, type.validity_months, type.active);
+  }
+};
+
+// The screening items recorded for volunteers; a withdrawal is written apart.
+struct ScreeningItems {
+  using Record = domain::ScreeningItem;
+  static constexpr TableColumns kColumns{
+      .table = "screening_items",
+      .fixed =
+          "organisation_id, volunteer_id, type_id, completed_on, result, expires_on, "
+          "checked_by, document_id, notes, recorded_at",
+      .read_only = "withdrawn_at, withdrawal_reason"};
+  static auto Fields(Record& item) {
+    return std::tie(item.id, item.organisation_id, item.volunteer_id, item.type_id,
+                    item.completed_on, item.result, item.expires_on, item.checked_by,
+                    item.document_id, item.notes, item.recorded_at, item.withdrawn_at,
+                    item.withdrawal_reason);
+  }
+};
+
+// The organisation's training modules; created_at is written once.
+struct TrainingModules {
+  using Record = domain::TrainingModule;
+  static constexpr TableColumns kColumns{
+      .table = "training_modules",
+      .fixed = "organisation_id, position",
+      .changing = "name, required_for_circles, required_minutes, active",
+      .created = "created_at"};
+  static auto Fields(Record& module) {
+    return std::tie(module.id, module.organisation_id, module.position, module.name,
+                    module.required_for_circles, module.required_minutes, module.active);
+  }
+};
+
+// The training sessions held; who created them and when is written once.
+struct TrainingSessions {
+  using Record = domain::TrainingSession;
+  static constexpr TableColumns kColumns{
+      .table = "training_sessions",
+      .fixed = "organisation_id, module_id, held_on, duration_minutes, title",
+      .created = "created_by, created_at"};
+  static auto Fields(Record& session) {
+    return std::tie(session.id, session.organisation_id, session.module_id, session.held_on,
+                    session.duration_minutes, session.title);
+  }
+};
+
+// Outcomes of files (store/outcome_store).
+// The recidivism events recorded on files.
+struct RecidivismEvents {
+  using Record = domain::RecidivismEvent;
+  static constexpr TableColumns kColumns{
+      .table = "recidivism_events",
+      .fixed = "organisation_id, core_member_id, recorded_by, recorded_at",
+      .changing = "occurred_on, kind, category, source, reference, circle_period, updated_at"};
+  static auto Fields(Record& event) {
+    return std::tie(event.id, event.organisation_id, event.core_member_id, event.recorded_by,
+                    event.recorded_at, event.occurred_on, event.kind, event.category, event.source,
+                    event.reference, event.period, event.updated_at);
+  }
+};
+
+// The outcome measures of files, one level per dimension.
+struct OutcomeMeasures {
+  using Record = domain::OutcomeMeasure;
+  static constexpr TableColumns kColumns{
+      .table = "outcome_measures",
+      .fixed =
+          "organisation_id, core_member_id, measured_on, occasion, housing, occupation, "
+          "social_network, recorded_by, recorded_at"};
+  static auto Fields(Record& measure) {
+    return std::tie(measure.id, measure.organisation_id, measure.core_member_id,
+                    measure.measured_on, measure.occasion, measure.levels[0], measure.levels[1],
+                    measure.levels[2], measure.recorded_by, measure.recorded_at);
+  }
+};
+
+// The follow-up checks of closed files.
+struct FollowUpChecks {
+  using Record = domain::FollowUpCheck;
+  static constexpr TableColumns kColumns{
+      .table = "follow_up_checks",
+      .fixed =
+          "organisation_id, core_member_id, milestone_months, checked_on, found_events, "
+          "recorded_by, recorded_at"};
+  static auto Fields(Record& check) {
+    return std::tie(check.id, check.organisation_id, check.core_member_id, check.milestone_months,
+                    check.checked_on, check.found_events, check.recorded_by, check.recorded_at);
+  }
+};
+
+// Orders and release conditions (store/legal_store).
+// The supervision orders of files.
+struct SupervisionOrders {
+  using Record = domain::SupervisionOrder;
+  static constexpr TableColumns kColumns{
+      .table = "supervision_orders",
+      .fixed = "organisation_id, core_member_id, created_at",
+      .changing =
+          "order_type, starts_on, ends_on, officer_user_id, officer_name, officer_contact, "
+          "updated_at"};
+  static auto Fields(Record& order) {
+    return std::tie(order.id, order.organisation_id, order.core_member_id, order.created_at,
+                    order.type, order.starts_on, order.ends_on, order.officer_user_id,
+                    order.officer_name, order.officer_contact, order.updated_at);
+  }
+};
+
+// The release conditions of orders, with their victim details.
+struct ReleaseConditions {
+  using Record = domain::Condition;
+  static constexpr TableColumns kColumns{
+      .table = "release_conditions",
+      .fixed = "organisation_id, core_member_id, order_id, created_at",
+      .changing =
+          "kind, condition_text, starts_on, ends_on, protects_victim, victim_identity, "
+          "victim_places, updated_at"};
+  static auto Fields(Record& condition) {
+    return std::tie(condition.id, condition.organisation_id, condition.core_member_id,
+                    condition.order_id, condition.created_at, condition.kind, condition.text,
+                    condition.starts_on, condition.ends_on, condition.protects_victim,
+                    condition.victim_identity, condition.victim_places, condition.updated_at);
+  }
+};
+
+// Outreach and significant stories (store/outreach_store).
+// The organisation's outreach activities.
+struct OutreachActivities {
+  using Record = domain::OutreachActivity;
+  static constexpr TableColumns kColumns{
+      .table = "outreach_activities",
+      .fixed = "organisation_id, recorded_by, recorded_at",
+      .changing = "held_on, kind, title, audience, reach, language, participants, updated_at"};
+  static auto Fields(Record& activity) {
+    return std::tie(activity.id, activity.organisation_id, activity.recorded_by,
+                    activity.recorded_at, activity.held_on, activity.kind, activity.title,
+                    activity.audience, activity.reach, activity.language, activity.participants,
+                    activity.updated_at);
+  }
+};
+
+// The significant stories; a review is written apart, and an update clears it.
+struct SignificantStories {
+  using Record = domain::SignificantStory;
+  static constexpr TableColumns kColumns{
+      .table = "significant_stories",
+      .fixed = "organisation_id, written_by, created_at",
+      .changing = "written_on, title, story, reviewed_by, reviewed_at, updated_at"};
+  static auto Fields(Record& story) {
+    return std::tie(story.id, story.organisation_id, story.written_by, story.created_at,
+                    story.written_on, story.title, story.text, story.reviewed_by, story.reviewed_at,
+                    story.updated_at);
+  }
+};
+
+// Referrals (store/referral_store).
+// The referrals; their moves and link to a file are written apart.
+struct Referrals {
+  using Record = domain::Referral;
+  static constexpr TableColumns kColumns{
+      .table = "referrals",
+      .fixed = "organisation_id, status, created_by, created_at",
+      .changing =
+          "source, source_other, referrer_name, referrer_organisation, referrer_contact, "
+          "received_on, person_legal_name, person_preferred_name, person_birth_date, "
+          "summary, updated_at",
+      .read_only = "decision_reason, core_member_id"};
+  static auto Fields(Record& referral) {
+    return std::tie(referral.id, referral.organisation_id, referral.status, referral.created_by,
+                    referral.created_at, referral.source, referral.source_other,
+                    referral.referrer_name, referral.referrer_organisation,
+                    referral.referrer_contact, referral.received_on, referral.person_legal_name,
+                    referral.person_preferred_name, referral.person_birth_date, referral.summary,
+                    referral.updated_at, referral.decision_reason, referral.core_member_id);
+  }
+};
+
+// A move of a referral; its organisation is bound apart, as the record has none.
+struct ReferralStatusChanges {
+  using Record = domain::ReferralStatusChange;
+  static constexpr TableColumns kColumns{
+      .table = "referral_status_changes",
+      .fixed = "referral_id, from_status, to_status, reason, changed_by, changed_at",
+      .created = "organisation_id"};
+  static auto Fields(Record& change) {
+    return std::tie(change.id, change.referral_id, change.from, change.to, change.reason,
+                    change.changed_by, change.changed_at);
+  }
+};
+
+// Core members' files (store/core_member_store).
+// The core members' files, with their folded search text; status moves are written apart.
+struct CoreMembers {
+  using Record = domain::CoreMember;
+  static constexpr TableColumns kColumns{
+      .table = "core_members",
+      .fixed = "organisation_id, status, created_at",
+      .changing =
+          "file_number, legal_name, preferred_name, birth_date, preferred_language, "
+          "other_language, phone, email, address, region, offence_summary, "
+          "volunteer_summary, coordinator_user_id, statutory_release_date, "
+          "warrant_expiry_date, updated_at",
+      .computed = "search_text"};
+  static auto Fields(Record& file) {
+    return std::tie(file.id, file.organisation_id, file.status, file.created_at, file.file_number,
+                    file.legal_name, file.preferred_name, file.birth_date, file.preferred_language,
+                    file.other_language, file.phone, file.email, file.address, file.region,
+                    file.offence_summary, file.volunteer_summary, file.coordinator_user_id,
+                    file.statutory_release_date, file.warrant_expiry_date, file.updated_at);
+  }
+};
+
+// A move of a file; its organisation is bound apart, as the record has none.
+struct CoreMemberStatusChanges {
+  using Record = domain::CoreMemberStatusChange;
+  static constexpr TableColumns kColumns{
+      .table = "core_member_status_changes",
+      .fixed =
+          "core_member_id, from_status, to_status, reason, referral_id, changed_by, "
+          "changed_at",
+      .created = "organisation_id"};
+  static auto Fields(Record& change) {
+    return std::tie(change.id, change.core_member_id, change.from, change.to, change.reason,
+                    change.referral_id, change.changed_by, change.changed_at);
+  }
+};
+
+// The risk assessments of files.
+struct RiskAssessments {
+  using Record = domain::RiskAssessment;
+  static constexpr TableColumns kColumns{
+      .table = "risk_assessments",
+      .fixed =
+          "organisation_id, core_member_id, tool, tool_other, score, level, assessed_on, "
+          "assessor, source_document_id, recorded_by, recorded_at"};
+  static auto Fields(Record& risk) {
+    return std::tie(risk.id, risk.organisation_id, risk.core_member_id, risk.tool, risk.tool_other,
+                    risk.score, risk.level, risk.assessed_on, risk.assessor,
+                    risk.source_document_id, risk.recorded_by, risk.recorded_at);
+  }
+};
+
+// The consents of core members; a withdrawal is written apart.
+struct Consents {
+  using Record = domain::Consent;
+  static constexpr TableColumns kColumns{
+      .table = "consents",
+      .fixed =
+          "organisation_id, core_member_id, scope, partner_organisation, given_on, "
+          "expires_on, recorded_by, recorded_at",
+      .read_only = "withdrawn_on"};
+  static auto Fields(Record& consent) {
+    return std::tie(consent.id, consent.organisation_id, consent.core_member_id, consent.scope,
+                    consent.partner_organisation, consent.given_on, consent.expires_on,
+                    consent.recorded_by, consent.recorded_at, consent.withdrawn_on);
+  }
+};
+
+}  // namespace cercle::store::tables
