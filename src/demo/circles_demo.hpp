@@ -22,12 +22,17 @@ using CircleIds = std::map<std::string, std::int64_t>;
 // agreements, and a declared conflict. The demo volunteer "Bastien Fictif" is the primary volunteer
 // of an open circle and has minutes to write for yesterday's meeting; the demo partner "Octave
 // Prototype" is attached to one circle. Adds the few volunteers the circles need beyond those of
-// LoadVolunteers. Dates are relative to today on `services`' clock. Each circle's phase history,
-// closure and signatures are made by app::circles (ChangePhase, Close, SignCovenant) on the day
-// they happened, by the demo's coordinator; its opening, volunteers, meetings, contacts and reviews
-// are recorded as they stood. A circle that closed within the last month is left open for the
-// concerns raised about it meanwhile: LoadLateClosures closes it. Expects LoadVolunteers and
-// LoadCoreMembers to have run. Returns the circles' ids.
+// LoadVolunteers, and the organisation's covenant template. Dates are relative to today on
+// `services`' clock. Every circle's story is replayed as one timeline in date order through the
+// application layer, by the demo's coordinator on the day each step happened (app::circles: Open,
+// Join, SignCovenant, ChangePhase, PlanMeetings, AcknowledgeMinutes, RecordReview, Close,
+// CreatePartner, AttachPartner, EndAgreement, SavePreferences; app::volunteers for the volunteers
+// and the contacts' hours); Bastien submits his own minutes and logs his own contacts. Three kinds
+// of record are stored as they stood, because no workflow can make them: the minutes and contacts
+// of volunteers who have no account (only a volunteer's own account submits them), and the opening
+// of a circle whose core member's file is closed already. A circle that closed within the last
+// month is left open for the concerns raised about it meanwhile: LoadLateClosures closes it.
+// Expects LoadVolunteers and LoadCoreMembers to have run. Returns the circles' ids.
 Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organisation_id);
 
 // Closes, through app::circles::Close on the day they closed, the circles of `circles` that

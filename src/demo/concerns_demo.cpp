@@ -301,7 +301,7 @@ Status Done(const Result<T>& result) {
 // added in (steps at the same moment keep their order).
 class ConcernStory {
  public:
-  using Step = std::function<Status(const app::Services&)>;
+  using Step = Timeline::Step;
 
   ConcernStory(const app::Services& services, DemoActors actors, const CircleIds& circles)
       : services_(services),
@@ -342,29 +342,17 @@ class ConcernStory {
 
   // The services with the clock at `at`, for a step run at once.
   Backdated On(Instant at) const { return Backdated(services_, at); }
-  void At(Instant at, Step step) { steps_.push_back({at, std::move(step)}); }
+  void At(Instant at, Step step) { timeline_.Add(at, std::move(step)); }
 
-  Status Run() {
-    std::stable_sort(steps_.begin(), steps_.end(),
-                     [](const Timed& a, const Timed& b) { return a.at < b.at; });
-    for (const auto& step : steps_) {
-      const Backdated at(services_, step.at);
-      TRY(step.run(at.services()));
-    }
-    return {};
-  }
+  Status Run() { return timeline_.Replay(services_); }
 
  private:
-  struct Timed {
-    Instant at;
-    Step run;
-  };
   const app::Services& services_;
   DemoActors actors_;
   const CircleIds& circles_;
   Instant now_;
   std::vector<std::int64_t> ids_;
-  std::vector<Timed> steps_;
+  Timeline timeline_;
 };
 
 // The on-call rota, set by the administrator two months ago: the demo coordinator, then the

@@ -1,5 +1,7 @@
 #include "demo/demo_actors.hpp"
 
+#include <algorithm>
+
 #include "store/user_store.hpp"
 
 namespace cercle::demo {
@@ -19,6 +21,16 @@ auth::Actor ActorOf(const store::User& user) {
 }
 
 }  // namespace
+
+Status Timeline::Replay(const app::Services& services) {
+  std::stable_sort(steps_.begin(), steps_.end(),
+                   [](const Timed& a, const Timed& b) { return a.at < b.at; });
+  for (const auto& step : steps_) {
+    const Backdated at(services, step.at);
+    TRY(step.run(at.services()));
+  }
+  return {};
+}
 
 Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id) {
   // Reading the accounts is no workflow: no app query lists them for a caller who is not yet an

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <vector>
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
@@ -24,6 +26,25 @@ class Backdated {
  private:
   ManualClock clock_;
   app::Services services_;
+};
+
+// A story as a timeline: every step is an app:: command run on the services with the clock at the
+// moment it happened, in the order of those moments whatever the order they were added in (steps
+// at the same moment keep their order).
+class Timeline {
+ public:
+  using Step = std::function<Status(const app::Services&)>;
+  void Add(Instant at, Step step) { steps_.push_back({at, std::move(step)}); }
+  // Runs every step in that order on `services` with the clock at its moment; stops at the first
+  // error.
+  Status Replay(const app::Services& services);
+
+ private:
+  struct Timed {
+    Instant at;
+    Step run;
+  };
+  std::vector<Timed> steps_;
 };
 
 // The demo organisation's accounts: its first coordinator, the intake coordinator "Irène Accueil"

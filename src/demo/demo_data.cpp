@@ -103,6 +103,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     const auto circles = TRY(LoadCircles(services, organisation.id));
     TRY(LoadConcerns(services, organisation.id, circles));
     TRY(LoadLateClosures(services, organisation.id, circles));
+    TRY(LoadVolunteerDepartures(services, organisation.id));
     TRY(LoadReports(services, organisation.id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
   }

@@ -10,6 +10,7 @@
 #include "app/volunteers/training.hpp"
 #include "app/volunteers/volunteer_file.hpp"
 #include "app/volunteers/volunteer_hours.hpp"
+#include "app/volunteers/volunteer_pages.hpp"
 #include "base/dates.hpp"
 #include "base/folding.hpp"
 #include "demo/demo_actors.hpp"
@@ -150,6 +151,18 @@ std::vector<VolunteerStage> PathTo(VolunteerStage stage) {
   return {};
 }
 
+// Whether `stage` ends a volunteer's service: on leave, or gone.
+bool IsDeparture(VolunteerStage stage) {
+  return stage == VolunteerStage::kOnLeave || stage == VolunteerStage::kExited;
+}
+
+// The day (before today) of step `step` of `demo`'s path: the steps spread over the time since the
+// inquiry, the last one two days ago.
+int StepDaysAgo(const DemoVolunteer& demo, std::size_t step) {
+  const auto count = PathTo(demo.stage).size();
+  return demo.started_days_ago - static_cast<int>((demo.started_days_ago - 2) * (step + 1) / count);
+}
+
 // The demo's steps, each through the app layer as a coordinator (or Bastien) would take it, dated
 // relative to the clock's today.
 class VolunteerDemo {
@@ -201,19 +214,39 @@ class VolunteerDemo {
     return {};
   }
 
-  // Each file moved along its path at a steady pace since its first inquiry.
+  // Each file moved along its path at a steady pace since its first inquiry, the last step a few
+  // days ago. A departure (leave, exit) waits for LoadVolunteerDepartures: those volunteers served
+  // in circles before, and joined them through the volunteer gate, which they passed then.
   Status MoveFiles() {
     for (const auto& demo : kVolunteers) {
       const auto path = PathTo(demo.stage);
-      for (std::size_t step = 0; step < path.size(); ++step) {
-        // Steps spread over the time since the inquiry, the last one a few days ago.
-        const int when = demo.started_days_ago -
-                         static_cast<int>((demo.started_days_ago - 2) * (step + 1) / path.size());
-        TRY(app::volunteers::MoveStage(At(when).services(), coordinator(),
+      const std::size_t now = IsDeparture(demo.stage) ? path.size() - 1 : path.size();
+      for (std::size_t step = 0; step < now; ++step) {
+        TRY(app::volunteers::MoveStage(At(StepDaysAgo(demo, step)).services(), coordinator(),
                                        {.volunteer_id = ids_.at(demo.first_name),
                                         .to = path[step],
                                         .reason = Reason(path[step])}));
       }
+    }
+    return {};
+  }
+
+  // The departures MoveFiles left for later, on their day.
+  Status MoveDepartures() {
+    app::volunteers::VolunteerListQuery active{.stage = VolunteerStage::kActive,
+                                               .page = {.page = 1, .size = 100000}};
+    const auto list = TRY(app::volunteers::LoadVolunteerList(services_, coordinator(), active));
+    for (const auto& demo : kVolunteers) {
+      if (!IsDeparture(demo.stage)) continue;
+      const auto row = std::find_if(list.rows.begin(), list.rows.end(), [&](const auto& row) {
+        return row.volunteer.first_name == demo.first_name &&
+               row.volunteer.last_name == demo.last_name;
+      });
+      if (row == list.rows.end()) return Error::Invalid(N_("The demo volunteers are missing."));
+      const auto last = PathTo(demo.stage).size() - 1;
+      TRY(app::volunteers::MoveStage(
+          At(StepDaysAgo(demo, last)).services(), coordinator(),
+          {.volunteer_id = row->volunteer.id, .to = demo.stage, .reason = Reason(demo.stage)}));
     }
     return {};
   }
@@ -428,6 +461,11 @@ Status LoadVolunteers(const app::Services& services, std::int64_t organisation_i
   TRY(demo.MoveFiles());
   TRY(LoadScreening(demo));
   return LoadHoursAndSupervision(demo);
+}
+
+Status LoadVolunteerDepartures(const app::Services& services, std::int64_t organisation_id) {
+  VolunteerDemo demo(services, TRY(FindActors(services, organisation_id)));
+  return demo.MoveDepartures();
 }
 
 }  // namespace cercle::demo

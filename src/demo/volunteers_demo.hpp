@@ -14,6 +14,14 @@ namespace cercle::demo {
 // portal. Every step goes through app::volunteers, as the organisation's coordinator (Bastien logs
 // his own hours), dated relative to the services' today. Expects the organisation's demo accounts
 // to exist.
+// The files of volunteers who went on leave or left stay active until
+// LoadVolunteerDepartures moves them, once they served in the demo circles.
 Status LoadVolunteers(const app::Services& services, std::int64_t organisation_id);
+
+// Moves the demo volunteers who went on leave or left ("Léon Maquette", "Héloïse Hypothèse") to
+// that stage on the day they did, through app::volunteers::MoveStage. Expects LoadVolunteers and
+// LoadCircles (whose volunteers join through the volunteer gate, which refuses both stages) to
+// have run.
+Status LoadVolunteerDepartures(const app::Services& services, std::int64_t organisation_id);
 
 }  // namespace cercle::demo
