@@ -42,6 +42,7 @@ const std::vector<OffenceProfile>& OffenceProfiles();
 struct CircleDetails {
   std::optional<OffenceProfile> offence_profile;
   Availability meeting_times;  // the weekly slots the circle can meet at
+  std::string meeting_place;   // where it usually meets, as its coordinator writes it
 };
 
 struct Circle : CircleDetails {

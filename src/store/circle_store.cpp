@@ -9,30 +9,39 @@ namespace {
 
 using namespace circle_rows;
 
-constexpr const char* kCircleColumns =
-    "SELECT id, organisation_id, core_member_id, code_name, phase, phase_since, started_on, "
-    "offence_profile,"
-    " meeting_times, closed_on, closure_reason, closing_note, created_by, created_at, updated_at "
-    "FROM circles"
-    " WHERE organisation_id = :organisation ";
-constexpr const char* kInsertCircle =
-    "INSERT INTO circles (organisation_id, core_member_id, code_name, phase, phase_since, "
-    "started_on,"
-    " offence_profile, meeting_times, closing_note, created_by, created_at, updated_at) VALUES "
-    "(:organisation,"
-    " :core_member, :code_name, :phase, :phase_since, :started_on, :profile, :times, '', :by, "
-    ":created, :updated)"
-    " RETURNING id";
-constexpr const char* kCodeNames =
-    "SELECT code_name FROM circles WHERE organisation_id = :organisation";
-constexpr const char* kUpdateDetails =
-    "UPDATE circles SET offence_profile = :profile, meeting_times = :times, updated_at = :now"
-    " WHERE id = :id AND organisation_id = :organisation";
-constexpr const char* kMovePhase =
-    "UPDATE circles SET phase = :phase, phase_since = :since, started_on = :started, closed_on = "
-    ":closed_on,"
-    " closure_reason = :reason, closing_note = :note, updated_at = :now"
-    " WHERE id = :id AND organisation_id = :organisation AND phase = :from";
+// The circle's columns, in the order Select() reads them; kInsertCircle and kUpdateDetails write
+// the details among them.
+constexpr const char* kCircleColumns = R"sql(
+  SELECT id, organisation_id, core_member_id, code_name, phase, phase_since, started_on,
+         offence_profile, meeting_times, meeting_place,
+         closed_on, closure_reason, closing_note, created_by, created_at, updated_at
+  FROM circles
+  WHERE organisation_id = :organisation
+)sql";
+constexpr const char* kInsertCircle = R"sql(
+  INSERT INTO circles (organisation_id, core_member_id, code_name, phase, phase_since, started_on,
+                       offence_profile, meeting_times, meeting_place,
+                       closing_note, created_by, created_at, updated_at)
+  VALUES (:organisation, :core_member, :code_name, :phase, :phase_since, :started_on,
+          :profile, :times, :place,
+          '', :by, :created, :updated)
+  RETURNING id
+)sql";
+constexpr const char* kCodeNames = R"sql(
+  SELECT code_name FROM circles WHERE organisation_id = :organisation
+)sql";
+constexpr const char* kUpdateDetails = R"sql(
+  UPDATE circles
+  SET offence_profile = :profile, meeting_times = :times, meeting_place = :place,
+      updated_at = :now
+  WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kMovePhase = R"sql(
+  UPDATE circles
+  SET phase = :phase, phase_since = :since, started_on = :started, closed_on = :closed_on,
+      closure_reason = :reason, closing_note = :note, updated_at = :now
+  WHERE id = :id AND organisation_id = :organisation AND phase = :from
+)sql";
 
 constexpr const char* kMemberColumns =
     "SELECT id, organisation_id, circle_id, volunteer_id, is_primary, joined_on, left_on, "
@@ -161,9 +170,10 @@ std::vector<domain::Circle> CircleStore::Select(const std::string& where,
       (session_.prepare << std::string(kCircleColumns) + where, soci::into(row.id),
        soci::into(row.organisation_id), soci::into(row.core_member_id), soci::into(row.code_name),
        soci::into(phase), soci::into(phase_since), soci::into(started_on, started_indicator),
-       soci::into(profile), soci::into(times), soci::into(closed_on, closed_indicator),
-       soci::into(reason, reason_indicator), soci::into(row.closing_note),
-       soci::into(created_by, by_indicator), soci::into(created_at), soci::into(updated_at));
+       soci::into(profile), soci::into(times), soci::into(row.meeting_place),
+       soci::into(closed_on, closed_indicator), soci::into(reason, reason_indicator),
+       soci::into(row.closing_note), soci::into(created_by, by_indicator), soci::into(created_at),
+       soci::into(updated_at));
   statement.exchange(soci::use(organisation_id, "organisation"));
   if (where.find(":key") != std::string::npos) statement.exchange(soci::use(key, "key"));
   statement.define_and_bind();
@@ -171,14 +181,16 @@ std::vector<domain::Circle> CircleStore::Select(const std::string& where,
   std::vector<domain::Circle> circles;
   while (statement.fetch()) {
     domain::Circle circle = row;
-    circle.phase = domain::ParseEnum<domain::CirclePhase>(phase).value_or(domain::CirclePhase::kForming);
+    circle.phase =
+        domain::ParseEnum<domain::CirclePhase>(phase).value_or(domain::CirclePhase::kForming);
     circle.phase_since = RequiredDate(phase_since);
     circle.started_on = Date(started_on, started_indicator);
     circle.offence_profile = domain::ParseEnum<domain::OffenceProfile>(profile);
     circle.meeting_times = domain::Availability::Parse(times);
     circle.closed_on = Date(closed_on, closed_indicator);
-    circle.closure_reason =
-        reason_indicator == soci::i_ok ? domain::ParseEnum<domain::ClosureReason>(reason) : std::nullopt;
+    circle.closure_reason = reason_indicator == soci::i_ok
+                                ? domain::ParseEnum<domain::ClosureReason>(reason)
+                                : std::nullopt;
     circle.created_by = Id(created_by, by_indicator);
     circle.created_at = FromUnix(created_at);
     circle.updated_at = FromUnix(updated_at);
@@ -192,8 +204,7 @@ std::int64_t CircleStore::Insert(const domain::Circle& circle) {
   const std::string phase(domain::NameOf(circle.phase));
   const std::string since = FormatIsoDate(circle.phase_since);
   auto started = Text(circle.started_on);
-  const std::string profile(
-      circle.offence_profile ? domain::NameOf(*circle.offence_profile) : "");
+  const std::string profile(circle.offence_profile ? domain::NameOf(*circle.offence_profile) : "");
   const std::string times = circle.meeting_times.Format();
   auto by = Nullable(circle.created_by);
   const long long created = ToUnix(circle.created_at), updated = ToUnix(circle.updated_at);
@@ -201,8 +212,9 @@ std::int64_t CircleStore::Insert(const domain::Circle& circle) {
       soci::use(circle.core_member_id, "core_member"), soci::use(circle.code_name, "code_name"),
       soci::use(phase, "phase"), soci::use(since, "phase_since"),
       soci::use(started.value, started.indicator, "started_on"), soci::use(profile, "profile"),
-      soci::use(times, "times"), soci::use(by.value, by.indicator, "by"),
-      soci::use(created, "created"), soci::use(updated, "updated"), soci::into(id);
+      soci::use(times, "times"), soci::use(circle.meeting_place, "place"),
+      soci::use(by.value, by.indicator, "by"), soci::use(created, "created"),
+      soci::use(updated, "updated"), soci::into(id);
   return id;
 }
 
@@ -271,12 +283,11 @@ std::optional<domain::Circle> CircleStore::OpenCircleOf(std::int64_t core_member
 }
 
 void CircleStore::UpdateDetails(const domain::Circle& circle, Instant now) {
-  const std::string profile(
-      circle.offence_profile ? domain::NameOf(*circle.offence_profile) : "");
+  const std::string profile(circle.offence_profile ? domain::NameOf(*circle.offence_profile) : "");
   const std::string times = circle.meeting_times.Format();
   const long long at = ToUnix(now);
   session_ << kUpdateDetails, soci::use(profile, "profile"), soci::use(times, "times"),
-      soci::use(at, "now"), soci::use(circle.id, "id"),
+      soci::use(circle.meeting_place, "place"), soci::use(at, "now"), soci::use(circle.id, "id"),
       soci::use(circle.organisation_id, "organisation");
 }
 
@@ -371,8 +382,8 @@ std::vector<domain::CircleMember> CircleStore::StaysOf(std::int64_t volunteer_id
                        volunteer_id);
 }
 
-bool CircleStore::EndMember(std::int64_t id, std::int64_t organisation_id,
-                            CivilDate left_on, const std::string& reason) {
+bool CircleStore::EndMember(std::int64_t id, std::int64_t organisation_id, CivilDate left_on,
+                            const std::string& reason) {
   const std::string left = FormatIsoDate(left_on);
   soci::statement statement =
       (session_.prepare << kEndMember, soci::use(left, "left_on"), soci::use(reason, "reason"),
@@ -455,7 +466,8 @@ std::vector<domain::PhaseChange> CircleStore::PhaseChanges(std::int64_t circle_i
   std::vector<domain::PhaseChange> changes;
   while (statement.fetch()) {
     domain::PhaseChange change = row;
-    change.from = from_indicator == soci::i_ok ? domain::ParseEnum<domain::CirclePhase>(from) : std::nullopt;
+    change.from =
+        from_indicator == soci::i_ok ? domain::ParseEnum<domain::CirclePhase>(from) : std::nullopt;
     change.to = domain::ParseEnum<domain::CirclePhase>(to).value_or(domain::CirclePhase::kForming);
     change.decided_on = RequiredDate(decided);
     change.meeting_id = Id(meeting, meeting_indicator);

@@ -278,15 +278,21 @@ TEST_P(AppCircles, AReplacementEndsTheStayKeepsThePrimaryRoleAndALeavingIsRecord
 }
 
 TEST_P(AppCircles, DetailsCovenantAndReviewsAreRecordedOnAnOpenCircle) {
-  const auto details =
-      app::circles::UpdateDetails(server_.app(), coordinator_,
-                                  {.circle_id = forming_,
-                                   .details = {.offence_profile = domain::OffenceProfile::kOnline,
-                                               .meeting_times =
-                                                   domain::Availability::Parse("tue-evening")}});
+  const auto details = app::circles::UpdateDetails(
+      server_.app(), coordinator_,
+      {.circle_id = forming_,
+       .details = {.offence_profile = domain::OffenceProfile::kOnline,
+                   .meeting_times = domain::Availability::Parse("tue-evening")}});
   ASSERT_TRUE(details);
   EXPECT_EQ(circles_.Stored(a_.id, forming_).offence_profile, domain::OffenceProfile::kOnline);
   EXPECT_EQ(Audited("circle.update"), 1u);
+  const auto place = app::circles::UpdateDetails(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .details = {.meeting_place = "Salle de la paroisse Saint-Fictif"}});
+  ASSERT_TRUE(place);
+  EXPECT_EQ(circles_.Stored(a_.id, forming_).meeting_place, "Salle de la paroisse Saint-Fictif");
+  EXPECT_EQ(circles_.Stored(a_.id, forming_).offence_profile, std::nullopt)
+      << "the details are replaced whole";
 
   const auto versions = Rows("covenant_versions");
   EXPECT_FALSE(app::circles::AmendCovenant(server_.app(), coordinator_,

@@ -48,22 +48,20 @@ class CircleAccess : public ::testing::TestWithParam<Backend> {
     circles_.AddMember(a_.id, own_circle_, own_, AddDays(today_, -60), true);
     circles_.AddMember(a_.id, own_circle_, odile_, AddDays(today_, -60));
     circles_.AddMember(a_.id, own_circle_, rosalie_, AddDays(today_, -60));
-    yesterday_meeting_ = circles_.AddMeeting(
-        a_.id, own_circle_, CircleFixture::At(AddDays(today_, -1), 19 * 60), own_);
-    written_meeting_ = circles_.AddMeeting(
-        a_.id, own_circle_, CircleFixture::At(AddDays(today_, -8), 19 * 60), odile_);
+    yesterday_meeting_ = circles_.AddMeeting(a_.id, own_circle_,
+                                             CircleFixture::At(AddDays(today_, -1), 19 * 60), own_);
+    written_meeting_ = circles_.AddMeeting(a_.id, own_circle_,
+                                           CircleFixture::At(AddDays(today_, -8), 19 * 60), odile_);
     circles_.AddMinutes(a_.id, written_meeting_, odile_, {own_},
                         CircleFixture::At(AddDays(today_, -7), 12 * 60));
-    circles_.AddMeeting(a_.id, own_circle_, CircleFixture::At(AddDays(today_, 6), 19 * 60),
-                        own_);
+    circles_.AddMeeting(a_.id, own_circle_, CircleFixture::At(AddDays(today_, 6), 19 * 60), own_);
 
-    other_circle_ =
-        circles_.CreateCircle(a_.id, other_member_, CirclePhase::kWeekly,
-                              AddDays(today_, -30), AddDays(today_, -30));
+    other_circle_ = circles_.CreateCircle(a_.id, other_member_, CirclePhase::kWeekly,
+                                          AddDays(today_, -30), AddDays(today_, -30));
     circles_.AddMember(a_.id, other_circle_, odile_, AddDays(today_, -30));
     circles_.AddMember(a_.id, other_circle_, rosalie_, AddDays(today_, -30));
-    other_meeting_ = circles_.AddMeeting(
-        a_.id, other_circle_, CircleFixture::At(AddDays(today_, -2), 19 * 60), odile_);
+    other_meeting_ = circles_.AddMeeting(a_.id, other_circle_,
+                                         CircleFixture::At(AddDays(today_, -2), 19 * 60), odile_);
   }
 
   // An active volunteer who passes the gate: full screening and the basic training.
@@ -148,13 +146,12 @@ TEST_P(CircleAccess, AVolunteerSeesOnlyTheirOwnCirclesAndOnlyTheVolunteersViewOf
   ExpectHidden(a_.volunteer, "/circles/meetings/" + Id(yesterday_meeting_), Id(yesterday_meeting_));
   EXPECT_EQ(client->Get("/circles").status, 404);
   // Nor logging a contact in someone else's circle.
-  EXPECT_EQ(client
-                ->PostForm("/portal/circles/" + Id(other_circle_) + "/contacts",
-                           {{"contacted_on", FormatIsoDate(today_)},
-                            {"kind", "call"},
-                            {"duration", "1"}})
-                .status,
-            404);
+  EXPECT_EQ(
+      client
+          ->PostForm("/portal/circles/" + Id(other_circle_) + "/contacts",
+                     {{"contacted_on", FormatIsoDate(today_)}, {"kind", "call"}, {"duration", "1"}})
+          .status,
+      404);
   EXPECT_EQ(auth_.CountRows("circle_contacts"), 0);
 }
 
@@ -171,13 +168,12 @@ TEST_P(CircleAccess, AVolunteerLosesAccessTheConfiguredNumberOfDaysAfterClosure)
   auto page = client->Get("/portal/circles/" + Id(own_circle_));
   EXPECT_EQ(page.status, 200);
   // A closed circle takes no more contacts.
-  EXPECT_EQ(client
-                ->PostForm("/portal/circles/" + Id(own_circle_) + "/contacts",
-                           {{"contacted_on", FormatIsoDate(today_)},
-                            {"kind", "call"},
-                            {"duration", "1"}})
-                .status,
-            422);
+  EXPECT_EQ(
+      client
+          ->PostForm("/portal/circles/" + Id(own_circle_) + "/contacts",
+                     {{"contacted_on", FormatIsoDate(today_)}, {"kind", "call"}, {"duration", "1"}})
+          .status,
+      422);
   server_.clock().Advance(std::chrono::days(30));
   client = auth_.SignedInClient(a_.volunteer);
   EXPECT_EQ(client->Get("/portal/circles/" + Id(own_circle_)).status, 200)
@@ -213,8 +209,7 @@ TEST_P(CircleAccess, APartnerSeesOnlyTheMinimalPageOfTheCirclesAnAgreementAttach
       });
   ASSERT_TRUE(consented);
   const auto contact = circles_.AddPartnerContact(a_.id, "Agathe Agente", a_.partner.id);
-  const auto agreement =
-      circles_.AddAgreement(a_.id, contact, own_circle_, AddDays(today_, -30));
+  const auto agreement = circles_.AddAgreement(a_.id, contact, own_circle_, AddDays(today_, -30));
   circles_.AddMinutes(a_.id, yesterday_meeting_, own_, {odile_}, server_.clock().Now());
 
   auto client = auth_.SignedInClient(a_.partner);
@@ -258,12 +253,12 @@ TEST_P(CircleAccess, AnotherOrganisationAndAnEvaluatorGetNotFound) {
     const auto list = client->Get("/circles");
     EXPECT_EQ(list.status, 200);
     EXPECT_EQ(list.body.find("Marcel"), std::string::npos);
-    EXPECT_EQ(client
-                  ->PostForm("/circles/" + Id(own_circle_) + "/close",
-                             {{"closure_reason", "completed"},
-                              {"closed_on", FormatIsoDate(today_)}})
-                  .status,
-              404);
+    EXPECT_EQ(
+        client
+            ->PostForm("/circles/" + Id(own_circle_) + "/close",
+                       {{"closure_reason", "completed"}, {"closed_on", FormatIsoDate(today_)}})
+            .status,
+        404);
   }
   EXPECT_EQ(circles_.Stored(a_.id, own_circle_).phase, CirclePhase::kWeekly);
   ExpectHidden(b_.volunteer, "/portal/circles/" + Id(own_circle_), Id(own_circle_));
@@ -397,9 +392,7 @@ TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmen
   for (const auto volunteer : {paul_, extra}) circles_.AddMember(a_.id, forming, volunteer, today_);
   auto coordinator = auth_.SignedInClient(a_.coordinator);
   const std::vector<std::pair<std::string, std::string>> start = {
-      {"to", "intensive"},
-      {"decided_on", FormatIsoDate(today_)},
-      {"reason", "Libération."}};
+      {"to", "intensive"}, {"decided_on", FormatIsoDate(today_)}, {"reason", "Libération."}};
   auto refused = coordinator->PostForm("/circles/" + Id(forming) + "/phase", start);
   EXPECT_EQ(refused.status, 422) << "two volunteers only";
   EXPECT_EQ(circles_.Stored(a_.id, forming).phase, CirclePhase::kForming);
@@ -416,12 +409,11 @@ TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmen
 
   for (const std::string& signatory : {std::string("core_member"), "volunteer:" + Id(paul_),
                                        "volunteer:" + Id(extra), "volunteer:" + Id(rosalie_)}) {
-    ASSERT_EQ(
-        coordinator
-            ->PostForm("/circles/" + Id(forming) + "/covenant/sign",
-                       {{"signatory", signatory}, {"signed_on", FormatIsoDate(today_)}})
-            .status,
-        303)
+    ASSERT_EQ(coordinator
+                  ->PostForm("/circles/" + Id(forming) + "/covenant/sign",
+                             {{"signatory", signatory}, {"signed_on", FormatIsoDate(today_)}})
+                  .status,
+              303)
         << signatory;
   }
   ASSERT_EQ(coordinator->PostForm("/circles/" + Id(forming) + "/phase", start).status, 303);
@@ -504,6 +496,28 @@ TEST_P(CircleAccess, AMeetingOverdueForItsPhaseIsFlaggedOnTheHomePage) {
       std::chrono::days(9));  // 11 days after its last meeting: weekly allows 10
   coordinator = auth_.SignedInClient(a_.coordinator);
   EXPECT_NE(coordinator->Get("/").body.find(anchor), std::string::npos);
+}
+
+TEST_P(CircleAccess, TheMeetingPlaceSetOnTheCirclePageShowsOnTheVolunteersPhone) {
+  auto coordinator = auth_.SignedInClient(a_.coordinator);
+  const std::string circle = "/circles/" + Id(own_circle_);
+  const std::string place = "Salle communautaire <Saint-Fictif>";
+  const auto refused = coordinator->PostForm(circle + "/details",
+                                             {{"meeting_place", std::string(121, 'x')}}, circle);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("id=\"details-meeting_place-error\""), std::string::npos);
+  EXPECT_EQ(circles_.Stored(a_.id, own_circle_).meeting_place, "");
+
+  const auto saved = coordinator->PostForm(
+      circle + "/details",
+      {{"meeting_place", "  " + place + " "}, {"meeting_times", "tue-evening"}}, circle);
+  EXPECT_EQ(saved.status, 303);
+  EXPECT_EQ(circles_.Stored(a_.id, own_circle_).meeting_place, place) << "stored trimmed";
+  const std::string shown = "Salle communautaire &lt;Saint-Fictif&gt;";
+  EXPECT_NE(coordinator->Get(circle).body.find(shown), std::string::npos);
+  const auto phone = auth_.SignedInClient(a_.volunteer)->Get("/portal/circles/" + Id(own_circle_));
+  EXPECT_NE(phone.body.find(shown), std::string::npos);
+  EXPECT_EQ(phone.body.find(place), std::string::npos) << "escaped";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, CircleAccess, ::testing::Values(Backend::kSqlite));

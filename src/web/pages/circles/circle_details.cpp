@@ -34,7 +34,7 @@ struct DetailField {
 };
 
 // An optional line of text of at most `limit` characters, trimmed.
-[[maybe_unused]] DetailField Text(std::string_view name, std::string_view label, std::size_t limit,
+DetailField Text(std::string_view name, std::string_view label, std::size_t limit,
                  std::string CircleDetails::*member) {
   return {
       .name = name,
@@ -66,13 +66,16 @@ DetailField Choice(std::string_view name, std::string_view label, std::string_vi
       .hint = hint,
       .choice = true,
       .shown = false,
-      .value = [member](const CircleDetails& details) {
-        return details.*member ? std::string(domain::NameOf(*(details.*member))) : std::string();
-      },
-      .shown_value = [member](const Context& context, const CircleDetails& details) {
-        return details.*member ? context.Translate(domain::LabelOf(*(details.*member)))
-                               : std::string();
-      },
+      .value =
+          [member](const CircleDetails& details) {
+            return details.*member ? std::string(domain::NameOf(*(details.*member)))
+                                   : std::string();
+          },
+      .shown_value =
+          [member](const Context& context, const CircleDetails& details) {
+            return details.*member ? context.Translate(domain::LabelOf(*(details.*member)))
+                                   : std::string();
+          },
       .read = [member, invalid](CircleDetails& details,
                                 const std::string& text) -> std::optional<Message> {
         const auto value = domain::ParseEnum<E>(text);
@@ -80,9 +83,10 @@ DetailField Choice(std::string_view name, std::string_view label, std::string_vi
         details.*member = value;
         return std::nullopt;
       },
-      .choices = [](const Context& context, const std::string& chosen) {
-        return Choices(context, domain::EnumValues<E>(), chosen);
-      },
+      .choices =
+          [](const Context& context, const std::string& chosen) {
+            return Choices(context, domain::EnumValues<E>(), chosen);
+          },
   };
 }
 
@@ -94,6 +98,7 @@ const std::vector<DetailField>& DetailFields() {
           "offence_profile", N_("Offence profile (optional)"),
           N_("Volunteers who asked not to serve in circles of this profile are not suggested."),
           N_("Choose an offence profile from the list."), &CircleDetails::offence_profile),
+      Text("meeting_place", N_("Place"), 120, &CircleDetails::meeting_place),
   };
   return fields;
 }
@@ -123,9 +128,8 @@ Result<domain::CircleDetails> ReadCircleDetails(const Form& form) {
   return details;
 }
 
-void AddDetailFields(const Context& context, const domain::CircleDetails& details,
-                     const Form* form, const Error* error, std::string_view prefix,
-                     mstch::map& model) {
+void AddDetailFields(const Context& context, const domain::CircleDetails& details, const Form* form,
+                     const Error* error, std::string_view prefix, mstch::map& model) {
   mstch::array fields;
   for (const auto& field : DetailFields()) {
     const std::string name(field.name);
