@@ -18,8 +18,9 @@ constexpr unsigned long long kOpsLimit = 2;
 constexpr std::size_t kMemLimit = 19 * 1024 * 1024;
 
 std::size_t CodePoints(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 std::string Lower(std::string_view text) {
@@ -75,7 +76,9 @@ const std::string& DecoyHash() {
 Status CheckNewPassword(std::string_view password, std::string_view email) {
   const std::size_t length = CodePoints(password);
   if (length < kMinimumPasswordLength) {
-    return Error::Fields({{"password", {N_("Use at least 12 characters. A short sentence is easy to remember."), {}}}});
+    return Error::Fields(
+        {{"password",
+          {N_("Use at least 12 characters. A short sentence is easy to remember."), {}}}});
   }
   if (length > kMaximumPasswordLength) {
     return Error::Fields({{"password", {N_("Use at most 256 characters."), {}}}});
@@ -87,12 +90,16 @@ Status CheckNewPassword(std::string_view password, std::string_view email) {
     stripped.pop_back();
   }
   const auto& common = CommonPasswords();
-  const bool repeated = std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); });
+  const bool repeated =
+      std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); });
   const std::string local_part = Lower(email.substr(0, email.find('@')));
   const bool personal = (local_part.size() >= 4 && lower.find(local_part) != std::string::npos) ||
-                        stripped == "cercle" || stripped == "cercles" || stripped.starts_with("cercledesoutien");
+                        stripped == "cercle" || stripped == "cercles" ||
+                        stripped.starts_with("cercledesoutien");
   if (common.contains(lower) || common.contains(stripped) || repeated || personal) {
-    return Error::Fields({{"password", {N_("This password is too common or too easy to guess. Choose another."), {}}}});
+    return Error::Fields(
+        {{"password",
+          {N_("This password is too common or too easy to guess. Choose another."), {}}}});
   }
   return {};
 }

@@ -20,13 +20,15 @@ std::string NewSecret();
 // The secret in RFC 4648 base32 without padding, as authenticator apps take it.
 std::string Base32(std::string_view secret);
 // The otpauth:// URI an authenticator app reads from the QR code.
-std::string ProvisioningUri(std::string_view issuer, std::string_view account, std::string_view secret);
+std::string ProvisioningUri(std::string_view issuer, std::string_view account,
+                            std::string_view secret);
 
 // The code for `secret` at `now` (for tests and for the demo help).
 std::string CodeAt(std::string_view secret, Instant now);
 
-// Checks `code` at `now`, allowing one step of drift either way. Returns the time step it matched, or nothing
-// when it is wrong — or when that step is not later than `last_used_step`, so that no code works twice.
+// Checks `code` at `now`, allowing one step of drift either way. Returns the time step it matched,
+// or nothing when it is wrong — or when that step is not later than `last_used_step`, so that no
+// code works twice.
 std::optional<std::int64_t> Verify(std::string_view secret, std::string_view code, Instant now,
                                    std::int64_t last_used_step);
 

@@ -20,7 +20,8 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
 }
 
 std::string FormatIsoDate(CivilDate date) {
-  // Years are kept within 1900–2200 by ParseIsoDate, but the buffer fits any int so no value is cut.
+  // Years are kept within 1900–2200 by ParseIsoDate, but the buffer fits any int so no value is
+  // cut.
   char text[32];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
@@ -31,7 +32,9 @@ int DaysBetween(CivilDate from, CivilDate to) {
   return static_cast<int>((sys_days(to) - sys_days(from)).count());
 }
 
-CivilDate AddDays(CivilDate date, int days) { return CivilDate(sys_days(date) + std::chrono::days(days)); }
+CivilDate AddDays(CivilDate date, int days) {
+  return CivilDate(sys_days(date) + std::chrono::days(days));
+}
 
 CivilDate AddMonths(CivilDate date, int count) {
   CivilDate moved = date + months(count);
@@ -41,7 +44,8 @@ CivilDate AddMonths(CivilDate date, int count) {
 
 int YearsBetween(CivilDate birth, CivilDate on) {
   int years = static_cast<int>(on.year()) - static_cast<int>(birth.year());
-  if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day())) --years;
+  if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day()))
+    --years;
   return years;
 }
 

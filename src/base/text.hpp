@@ -23,8 +23,8 @@ inline void AppendSeparated(std::string& text, std::string_view separator, std::
   text.append(part);
 }
 
-// True when `text` is well-formed UTF-8: no lone continuation byte, no overlong form, no surrogate, nothing
-// above U+10FFFF, no truncated sequence.
+// True when `text` is well-formed UTF-8: no lone continuation byte, no overlong form, no surrogate,
+// nothing above U+10FFFF, no truncated sequence.
 inline bool IsValidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -33,8 +33,9 @@ inline bool IsValidUtf8(std::string_view text) {
       ++i;
       continue;
     }
-    // The length of the sequence and the range its second byte must fall in (RFC 3629, table 3-7 of Unicode):
-    // the narrowed ranges exclude overlong forms, surrogates and code points above U+10FFFF.
+    // The length of the sequence and the range its second byte must fall in (RFC 3629, table 3-7 of
+    // Unicode): the narrowed ranges exclude overlong forms, surrogates and code points above
+    // U+10FFFF.
     std::size_t length = 0;
     unsigned char low = 0x80, high = 0xBF;
     if (lead >= 0xC2 && lead <= 0xDF) {
@@ -62,8 +63,8 @@ inline bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-// The characters (code points) of UTF-8 `text`, as SQLite's and PostgreSQL's length() count them: every byte
-// that is not a continuation byte starts one.
+// The characters (code points) of UTF-8 `text`, as SQLite's and PostgreSQL's length() count them:
+// every byte that is not a continuation byte starts one.
 inline std::size_t CharacterCount(std::string_view text) {
   std::size_t count = 0;
   for (const char c : text) {
@@ -97,8 +98,8 @@ inline std::string PercentEncode(std::string_view text) {
   std::string encoded;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                            c == '-' || c == '_' || c == '.' || c == '~';
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
     if (unreserved) {
       encoded.push_back(c);
     } else {

@@ -36,8 +36,9 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       vault_(config_.storage.documents_dir, secrets_.file_key),
       concern_escalator_(*database_, *clock_,
                          notify::AlertServices{translator_, audit_, config_.server.public_url}),
-      scheduler_(std::chrono::seconds(config_.scheduler.interval_seconds),
-                 [this] { mail_sender_.Wake(); }, store::DescribeFailure),
+      scheduler_(
+          std::chrono::seconds(config_.scheduler.interval_seconds), [this] { mail_sender_.Wake(); },
+          store::DescribeFailure),
       app_{*database_,
            *clock_,
            audit_,
@@ -47,8 +48,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
            translator_,
            [this] { mail_sender_.Wake(); },
            [this] { scheduler_.Wake(); }},
-      services_{config_, secrets_, *clock_,        translator_, static_files_,
-                views_,  metrics_, audit_,     authenticator_, app_},
+      services_{config_, secrets_, *clock_, translator_,    static_files_,
+                views_,  metrics_, audit_,  authenticator_, app_},
       application_(services_, web::Router(web::AllRoutes())) {
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
   scheduler_.Add("password reset requests",

@@ -41,7 +41,8 @@ class Runtime {
   // Delivers the outbox; `serve` starts its thread, tests call DeliverDue.
   notify::MailSender& mail_sender() { return mail_sender_; }
   const store::DocumentVault& vault() const { return vault_; }
-  // The periodic jobs (escalation of unacknowledged concerns); `serve` starts its thread, tests call RunOnce.
+  // The periodic jobs (escalation of unacknowledged concerns); `serve` starts its thread, tests
+  // call RunOnce.
   scheduler::Scheduler& scheduler() { return scheduler_; }
   const Clock& clock() const { return *clock_; }
   // The application layer's services, for the demo loader, the CLI and the app tests.

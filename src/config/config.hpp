@@ -26,8 +26,8 @@ struct Config {
     bool trust_forwarded_for = false;
     // Seconds to finish requests in flight after SIGTERM or SIGINT.
     int shutdown_grace_seconds = 10;
-    // "host:port" of a separate listener that serves /metrics alone (never the public socket); empty
-    // serves metrics nowhere.
+    // "host:port" of a separate listener that serves /metrics alone (never the public socket);
+    // empty serves metrics nowhere.
     std::string metrics_listen;
   } server;
 
@@ -69,8 +69,8 @@ struct Config {
   } storage;
 
   struct Mail {
-    // The SMTP server: smtp://host:port (plain, loopback relays) or smtps://host:465; empty disables sending
-    // (mail waits in the outbox).
+    // The SMTP server: smtp://host:port (plain, loopback relays) or smtps://host:465; empty
+    // disables sending (mail waits in the outbox).
     std::string smtp_url;
     std::string username;
     std::string password;
@@ -91,7 +91,8 @@ struct Config {
   } scheduler;
 
   struct Auth {
-    // Idle limits in minutes (administrators get the shorter one) and the absolute session limit in hours.
+    // Idle limits in minutes (administrators get the shorter one) and the absolute session limit in
+    // hours.
     int idle_minutes = 30;
     int admin_idle_minutes = 15;
     int absolute_hours = 12;

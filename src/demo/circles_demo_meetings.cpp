@@ -228,7 +228,9 @@ void AddContacts(const Loader& loader, Timeline& timeline,
     contact.organisation_id = loader.organisation_id;
     contact.volunteer_id = ids[(loader.turn + index) % ids.size()];
     contact.contacted_on = loader.DaysAgo(day);
-    contact.kind = domain::EnumValues<domain::ContactKind>()[index % domain::EnumValues<domain::ContactKind>().size()];
+    contact.kind =
+        domain::EnumValues<domain::ContactKind>()[index %
+                                                  domain::EnumValues<domain::ContactKind>().size()];
     contact.duration_minutes = 15 + static_cast<int>(index % 6) * 15;
     contact.note = circles_data::ContactNoteOf(index);
     timeline.Add(Morning(contact.contacted_on),

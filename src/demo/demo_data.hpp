@@ -5,7 +5,6 @@
 
 #include "app/services.hpp"
 #include "base/clock.hpp"
-#include "app/services.hpp"
 #include "base/result.hpp"
 #include "store/database.hpp"
 

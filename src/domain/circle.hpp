@@ -63,7 +63,6 @@ struct EnumTable<ClosureReason> {
   }};
 };
 
-
 // Every phase in order, and every closure reason, for forms.
 const std::vector<CirclePhase>& AllPhases();
 const std::vector<ClosureReason>& AllClosureReasons();

@@ -72,7 +72,6 @@ struct EnumTable<Signatory> {
   }};
 };
 
-
 // One signature of one version.
 struct CovenantSignature {
   std::int64_t id = 0;

@@ -41,8 +41,7 @@ CircleNeeds NeedsOf(const Circle& circle, const CoreMember& core_member,
       break;
   }
   needs.region = core_member.region;
-  if (circle.offence_profile)
-    needs.offence_profile = std::string(NameOf(*circle.offence_profile));
+  if (circle.offence_profile) needs.offence_profile = std::string(NameOf(*circle.offence_profile));
   needs.exclusion_zones = ExclusionZones(conditions, today);
   for (int day = 0; day < Availability::kDays; ++day) {
     for (int period = 0; period < Availability::kPeriods; ++period) {
@@ -75,8 +74,7 @@ Candidate CandidateOf(const Volunteer& volunteer, int circle_count, bool declare
   candidate.circle_count = circle_count;
   candidate.gender = volunteer.gender;
   candidate.declared_conflict = declared_conflict;
-  for (const auto profile : declined)
-    candidate.declined_profiles.emplace_back(NameOf(profile));
+  for (const auto profile : declined) candidate.declined_profiles.emplace_back(NameOf(profile));
   candidate.gate_failures = std::move(gate_failures);
   return candidate;
 }

@@ -38,7 +38,6 @@ struct EnumTable<RenewalDecision> {
   }};
 };
 
-
 // One recorded review or renewal.
 struct CircleReview {
   std::int64_t id = 0;

@@ -21,10 +21,12 @@ Status CheckDocumentFilename(std::string_view filename) {
                    filename.find('/') != std::string_view::npos ||
                    filename.find('\\') != std::string_view::npos ||
                    filename.find("..") != std::string_view::npos ||
-                   std::any_of(filename.begin(), filename.end(),
-                               [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+                   std::any_of(filename.begin(), filename.end(), [](char c) {
+                     return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+                   });
   if (bad) {
-    return Error::Fields({{"file", {N_("This file name is not allowed. Rename the file and try again."), {}}}});
+    return Error::Fields(
+        {{"file", {N_("This file name is not allowed. Rename the file and try again."), {}}}});
   }
   return {};
 }

@@ -161,9 +161,9 @@ FigureResult CountEvents(const ReportRecords& records, const ReportPeriod& perio
   }
   for (const auto category : EnumValues<domain::OffenceCategory>()) {
     for (const auto when : EnumValues<domain::CirclePeriod>()) {
-      result.breakdown.push_back(
-          {std::string(NameOf(category)) + "_" + std::string(NameOf(when)),
-           std::string(EventBreakdownLabel(category, when)), counts[{category, when}]});
+      result.breakdown.push_back({std::string(NameOf(category)) + "_" + std::string(NameOf(when)),
+                                  std::string(EventBreakdownLabel(category, when)),
+                                  counts[{category, when}]});
     }
   }
   return result;
@@ -180,8 +180,8 @@ FigureResult TrainedVolunteers(const ReportRecords& records, const ReportPeriod&
     const auto completed = TrainingCompletedOn(records, volunteer.id);
     if (!completed || period.to < *completed) continue;
     ++result.value;
-    result.records.push_back({RecordKind::kVolunteer, volunteer.id, 0, *completed, 1,
-                              std::string(LabelOf(*stage))});
+    result.records.push_back(
+        {RecordKind::kVolunteer, volunteer.id, 0, *completed, 1, std::string(LabelOf(*stage))});
   }
   return result;
 }

@@ -59,7 +59,6 @@ struct EnumTable<HoursStatus> {
   }};
 };
 
-
 // A stretch of volunteer time.
 struct HoursEntry {
   std::int64_t id = 0;  // the logged entry's id; 0 for attendance

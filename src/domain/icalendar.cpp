@@ -23,17 +23,20 @@ std::string EscapeText(const std::string& text) {
   return escaped;
 }
 
-// RFC 5545 §3.1: a content line longer than 75 octets continues on lines that start with a space, never
-// splitting a UTF-8 character.
+// RFC 5545 §3.1: a content line longer than 75 octets continues on lines that start with a space,
+// never splitting a UTF-8 character.
 std::string Fold(const std::string& line) {
   std::string folded;
   std::size_t used = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const auto byte = static_cast<unsigned char>(line[i]);
     std::size_t length = 1;
-    if (byte >= 0xF0) length = 4;
-    else if (byte >= 0xE0) length = 3;
-    else if (byte >= 0xC0) length = 2;
+    if (byte >= 0xF0)
+      length = 4;
+    else if (byte >= 0xE0)
+      length = 3;
+    else if (byte >= 0xC0)
+      length = 2;
     if (used + length > kMaxOctets) {
       folded += "\r\n ";
       used = 1;
@@ -56,9 +59,11 @@ std::string UtcStamp(Instant instant) {
 
 }  // namespace
 
-std::string CalendarFeed(const std::string& name, const std::vector<CalendarEvent>& events, Instant generated) {
-  std::string feed = Fold("BEGIN:VCALENDAR") + Fold("VERSION:2.0") + Fold("PRODID:-//Cercle//Cercle//FR") +
-                     Fold("CALSCALE:GREGORIAN") + Fold("METHOD:PUBLISH") + Fold("X-WR-CALNAME:" + EscapeText(name));
+std::string CalendarFeed(const std::string& name, const std::vector<CalendarEvent>& events,
+                         Instant generated) {
+  std::string feed = Fold("BEGIN:VCALENDAR") + Fold("VERSION:2.0") +
+                     Fold("PRODID:-//Cercle//Cercle//FR") + Fold("CALSCALE:GREGORIAN") +
+                     Fold("METHOD:PUBLISH") + Fold("X-WR-CALNAME:" + EscapeText(name));
   for (const auto& event : events) {
     feed += Fold("BEGIN:VEVENT");
     feed += Fold("UID:" + EscapeText(event.uid));

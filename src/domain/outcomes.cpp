@@ -85,8 +85,7 @@ Status CheckOutcomeMeasure(const OutcomeMeasure& measure, const std::vector<Outc
     const int level = measure.levels[index];
     const std::size_t levels = index < scales.size() ? scales[index].labels.size() : 0;
     if (level < 1 || static_cast<std::size_t>(level) > levels) {
-      errors.push_back(
-          {std::string(NameOf(dimension)), {N_("Choose one of the levels."), {}}});
+      errors.push_back({std::string(NameOf(dimension)), {N_("Choose one of the levels."), {}}});
     }
   }
   if (!errors.empty()) return Error::Fields(std::move(errors));

@@ -149,7 +149,8 @@ struct OutcomeMeasure {
   std::int64_t core_member_id = 0;
   CivilDate measured_on{};
   MeasureOccasion occasion = MeasureOccasion::kStart;
-  // The level on each dimension's scale (1 = worst), in the order of EnumValues<domain::OutcomeDimension>().
+  // The level on each dimension's scale (1 = worst), in the order of
+  // EnumValues<domain::OutcomeDimension>().
   std::array<int, 3> levels{};
   std::optional<std::int64_t> recorded_by;
   Instant recorded_at;
@@ -159,9 +160,9 @@ struct OutcomeMeasure {
   }
 };
 
-// Checks a measure against the organisation's `scales` (in the order of EnumValues<domain::OutcomeDimension>()): a
-// date not after `today` and not before 1950, and a level within each scale. Field errors
-// "measured_on", "housing", "occupation", "social_network".
+// Checks a measure against the organisation's `scales` (in the order of
+// EnumValues<domain::OutcomeDimension>()): a date not after `today` and not before 1950, and a
+// level within each scale. Field errors "measured_on", "housing", "occupation", "social_network".
 Status CheckOutcomeMeasure(const OutcomeMeasure& measure, const std::vector<OutcomeScale>& scales,
                            CivilDate today);
 

@@ -47,7 +47,6 @@ struct EnumTable<ScreeningResult> {
   }};
 };
 
-
 // One screening item recorded for a volunteer.
 struct ScreeningItem {
   std::int64_t id = 0;
@@ -95,7 +94,6 @@ struct EnumTable<ScreeningStatus> {
       {ScreeningStatus::kMissing, "missing", N_("To do")},
   }};
 };
-
 
 // One type's status for one volunteer.
 struct ScreeningTypeStatus {

@@ -74,10 +74,10 @@ Status CheckStageMove(const StageMove& move) {
   std::vector<FieldError> errors;
   const auto allowed = AllowedMoves(move.from);
   if (std::find(allowed.begin(), allowed.end(), move.to) == allowed.end()) {
-    errors.push_back({"to",
-                      {N_("A volunteer at the step “{from}” cannot move to “{to}”."),
-                       {{"from", std::string(LabelOf(move.from))},
-                        {"to", std::string(LabelOf(move.to))}}}});
+    errors.push_back(
+        {"to",
+         {N_("A volunteer at the step “{from}” cannot move to “{to}”."),
+          {{"from", std::string(LabelOf(move.from))}, {"to", std::string(LabelOf(move.to))}}}});
   }
   const std::string reason = volunteer_text::Trimmed(move.reason);
   if (reason.empty()) {

@@ -151,7 +151,6 @@ struct EnumTable<SupervisionKind> {
   }};
 };
 
-
 // A supervision or debriefing session. Its notes are for coordinators only.
 struct SupervisionSession {
   std::int64_t id = 0;

@@ -49,7 +49,8 @@ GateResult CheckVolunteerGate(const GateInput& input, const Settings& settings, 
     result.failures.push_back({GateCondition::kNotOnLeave, "", 0, 0});
   }
 
-  const int limit = static_cast<int>(settings.Get(domain::SettingKey::kVolunteerCirclesPerVolunteer));
+  const int limit =
+      static_cast<int>(settings.Get(domain::SettingKey::kVolunteerCirclesPerVolunteer));
   if (input.current_circle_count >= limit) {
     result.failures.push_back(
         {GateCondition::kBelowCircleLimit, "", input.current_circle_count, limit});

@@ -103,8 +103,8 @@ CivilDate Translator::LocalDate(Instant instant) const {
   const bl::calendar calendar(english_, time_zone_);
   const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
   return CivilDate{std::chrono::year{moment.get(bl::period::year())},
-                           std::chrono::month{static_cast<unsigned>(moment.get(bl::period::month()) + 1)},
-                           std::chrono::day{static_cast<unsigned>(moment.get(bl::period::day()))}};
+                   std::chrono::month{static_cast<unsigned>(moment.get(bl::period::month()) + 1)},
+                   std::chrono::day{static_cast<unsigned>(moment.get(bl::period::day()))}};
 }
 
 std::string Translator::FormatNumber(Language language, double value, int decimals) const {

@@ -39,7 +39,8 @@ class Translator {
   // A number with the locale's digit grouping and decimal mark.
   std::string FormatNumber(Language language, double value, int decimals) const;
 
-  // The calendar date of `instant` in the configured time zone ("today" for deadlines counted in days).
+  // The calendar date of `instant` in the configured time zone ("today" for deadlines counted in
+  // days).
   CivilDate LocalDate(Instant instant) const;
 
   const std::string& time_zone() const { return time_zone_; }

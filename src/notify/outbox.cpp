@@ -113,7 +113,6 @@ constexpr std::chrono::seconds kLongestRetryDelay{6 * 60 * 60};
 constexpr int kClaimTries = 16;
 constexpr std::size_t kMaxErrorLength = 200;
 
-
 // Why a send failed, in words that never include the recipient.
 struct SendFailure {
   std::string reason;
@@ -125,7 +124,6 @@ struct SendFailure {
   // accepted it, so it must not be sent again.
   bool unconfirmed = false;
 };
-
 
 // The message being uploaded by libcurl, and what to do once all of it went out.
 struct Upload {

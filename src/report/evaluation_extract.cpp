@@ -10,7 +10,6 @@
 
 namespace cercle::report {
 
-
 std::string_view StartNote() {
   return N_(
       "Months are counted from the start of his first circle (its first active phase). For a "
@@ -212,8 +211,7 @@ namespace {
 // The column of the events of `kind` and `category` during or after the circle.
 std::string EventColumnName(domain::RecidivismKind kind, domain::OffenceCategory category,
                             domain::CirclePeriod period) {
-  return std::string(domain::NameOf(kind)) + "_" +
-         std::string(domain::NameOf(category)) + "_" +
+  return std::string(domain::NameOf(kind)) + "_" + std::string(domain::NameOf(category)) + "_" +
          std::string(domain::NameOf(period));
 }
 
@@ -291,8 +289,7 @@ std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
   for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
     for (const auto occasion : domain::EnumValues<domain::MeasureOccasion>()) {
       columns.push_back(
-          {std::string(domain::NameOf(dimension)) + "_" +
-               std::string(domain::NameOf(occasion)),
+          {std::string(domain::NameOf(dimension)) + "_" + std::string(domain::NameOf(occasion)),
            {N_("{dimension}, measured {occasion} (the latest such measure)."),
             {{"dimension", std::string(domain::LabelOf(dimension))},
              {"occasion", std::string(domain::LabelOf(occasion))}}},

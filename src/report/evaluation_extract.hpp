@@ -31,11 +31,11 @@ struct ExtractColumn {
 // One way the extract was coarsened so that no combination of age band, region and referral
 // source is shared by fewer than k rows, in the order they are tried.
 enum class Coarsening {
-  kRareRegionsMerged,   // regions of fewer than k rows read "other"
-  kWideAgeBands,        // every age band merged into a wider one (under_40, 40_59, 60_plus)
-  kRareSourcesMerged,   // referral sources of fewer than k rows read "other"
-  kRegionsWithheld,     // every region reads "other"
-  kRowsSuppressed,      // rows whose combination is still shared by fewer than k left out
+  kRareRegionsMerged,  // regions of fewer than k rows read "other"
+  kWideAgeBands,       // every age band merged into a wider one (under_40, 40_59, 60_plus)
+  kRareSourcesMerged,  // referral sources of fewer than k rows read "other"
+  kRegionsWithheld,    // every region reads "other"
+  kRowsSuppressed,     // rows whose combination is still shared by fewer than k left out
 };
 
 // One coarsening applied to the extract, and how many rows it changed (or left out).
@@ -78,14 +78,14 @@ struct ExtractOptions {
 // The day the referral that opened his file was accepted (the file's opening when no acceptance
 // is recorded).
 std::optional<CivilDate> AcceptedOn(const domain::ReportRecords& records,
-                                            const domain::CoreMemberRecord& core_member);
+                                    const domain::CoreMemberRecord& core_member);
 // The first day of the first active phase of his first circle; none before he is in one.
 std::optional<CivilDate> FirstCircleStart(const domain::ReportRecords& records,
-                                                  const domain::CoreMemberRecord& core_member);
+                                          const domain::CoreMemberRecord& core_member);
 // The day his months count from: the start of his first circle, or, before he is in one,
 // AcceptedOn().
 std::optional<CivilDate> StartOf(const domain::ReportRecords& records,
-                                         const domain::CoreMemberRecord& core_member);
+                                 const domain::CoreMemberRecord& core_member);
 
 // True when one of his research consents is in force on `today`.
 bool ResearchConsentInForce(const domain::CoreMemberRecord& core_member, CivilDate today);

@@ -45,10 +45,9 @@ domain::YearMonth MonthOf(CivilDate day) {
 }
 
 // The last day of `month` that lies within `period`.
-CivilDate LastDayWithin(const domain::YearMonth& month,
-                                const domain::ReportPeriod& period) {
+CivilDate LastDayWithin(const domain::YearMonth& month, const domain::ReportPeriod& period) {
   const CivilDate first{std::chrono::year{month.year}, std::chrono::month{month.month},
-                                std::chrono::day{1}};
+                        std::chrono::day{1}};
   return std::min(AddDays(AddMonths(first, 1), -1), period.to);
 }
 

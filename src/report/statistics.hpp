@@ -27,7 +27,8 @@ std::vector<ReferralOutcomes> ReferralsBySourceAndOutcome(const domain::ReportRe
 // The recidivism events of one kind during a period: by category, during and after the circle.
 struct EventCounts {
   domain::RecidivismKind kind = domain::RecidivismKind::kNewCharge;
-  // [category][0 during, 1 after], categories in the order of domain::EnumValues<domain::OffenceCategory>().
+  // [category][0 during, 1 after], categories in the order of
+  // domain::EnumValues<domain::OffenceCategory>().
   std::array<std::array<std::int64_t, 2>, 3> counts{};
   std::int64_t during = 0;
   std::int64_t after = 0;
@@ -81,9 +82,9 @@ struct OutcomeChange {
   std::int64_t worse = 0;
 };
 
-// One entry per dimension (in the order of domain::EnumValues<domain::OutcomeDimension>()). For each file, the start
-// is its earliest measure taken at the start and the closure its latest measure taken at closure
-// within `period`.
+// One entry per dimension (in the order of domain::EnumValues<domain::OutcomeDimension>()). For
+// each file, the start is its earliest measure taken at the start and the closure its latest
+// measure taken at closure within `period`.
 std::vector<OutcomeChange> OutcomesStartToClosure(const domain::ReportRecords& records,
                                                   const domain::ReportPeriod& period);
 

@@ -74,8 +74,8 @@ std::int64_t CircleContactStore::CountOfCircle(std::int64_t circle_id,
   return count;
 }
 
-std::optional<CivilDate> CircleContactStore::LastContactOfCircle(
-    std::int64_t circle_id, std::int64_t organisation_id) {
+std::optional<CivilDate> CircleContactStore::LastContactOfCircle(std::int64_t circle_id,
+                                                                 std::int64_t organisation_id) {
   std::string on;
   soci::indicator indicator = soci::i_null;
   session_ << kLastOfCircle, soci::use(organisation_id, "organisation"),
@@ -103,7 +103,8 @@ std::vector<domain::CircleContact> CircleContactStore::Select(const std::string&
   while (statement.fetch()) {
     domain::CircleContact contact = row;
     contact.contacted_on = RequiredDate(on);
-    contact.kind = domain::ParseEnum<domain::ContactKind>(kind).value_or(domain::ContactKind::kCall);
+    contact.kind =
+        domain::ParseEnum<domain::ContactKind>(kind).value_or(domain::ContactKind::kCall);
     contact.logged_by = Id(by, by_indicator);
     contact.logged_at = FromUnix(at);
     contacts.push_back(std::move(contact));
@@ -111,8 +112,7 @@ std::vector<domain::CircleContact> CircleContactStore::Select(const std::string&
   return contacts;
 }
 
-std::map<std::int64_t, CivilDate> CircleContactStore::LastContacts(
-    std::int64_t organisation_id) {
+std::map<std::int64_t, CivilDate> CircleContactStore::LastContacts(std::int64_t organisation_id) {
   std::map<std::int64_t, CivilDate> last;
   std::int64_t circle = 0;
   std::string on;

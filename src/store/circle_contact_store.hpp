@@ -33,7 +33,7 @@ class CircleContactStore {
   std::int64_t CountOfCircle(std::int64_t circle_id, std::int64_t organisation_id);
   // The day of a circle's latest contact, if it has any.
   std::optional<CivilDate> LastContactOfCircle(std::int64_t circle_id,
-                                                       std::int64_t organisation_id);
+                                               std::int64_t organisation_id);
   // The day of each circle's latest contact.
   std::map<std::int64_t, CivilDate> LastContacts(std::int64_t organisation_id);
 

@@ -44,8 +44,9 @@ std::vector<domain::CircleReview> CircleReviewStore::Select(const std::string& w
     domain::CircleReview review = row;
     review.kind = domain::ParseEnum<domain::ReviewKind>(kind).value_or(domain::ReviewKind::kReview);
     review.held_on = RequiredDate(held_on);
-    review.renewal =
-        renewal_indicator == soci::i_ok ? domain::ParseEnum<domain::RenewalDecision>(renewal) : std::nullopt;
+    review.renewal = renewal_indicator == soci::i_ok
+                         ? domain::ParseEnum<domain::RenewalDecision>(renewal)
+                         : std::nullopt;
     review.recorded_by = Id(by, by_indicator);
     review.recorded_at = FromUnix(at);
     reviews.push_back(std::move(review));
@@ -58,8 +59,7 @@ std::int64_t CircleReviewStore::Insert(const domain::CircleReview& review) {
   const std::string kind(domain::NameOf(review.kind));
   const std::string held_on = FormatIsoDate(review.held_on);
   NullableText renewal;
-  if (review.renewal)
-    renewal = {std::string(domain::NameOf(*review.renewal)), soci::i_ok};
+  if (review.renewal) renewal = {std::string(domain::NameOf(*review.renewal)), soci::i_ok};
   auto by = Nullable(review.recorded_by);
   const long long at = ToUnix(review.recorded_at);
   session_ << kInsert, soci::use(review.organisation_id, "organisation"),

@@ -80,8 +80,8 @@ class CoreMemberStore {
   // The consent `id` of `organisation_id`, if any.
   std::optional<domain::Consent> FindConsent(std::int64_t id, std::int64_t organisation_id);
   // Records the withdrawal of a consent on `withdrawn_on`.
-  void WithdrawConsent(std::int64_t id, std::int64_t organisation_id,
-                       CivilDate withdrawn_on, std::optional<std::int64_t> withdrawn_by);
+  void WithdrawConsent(std::int64_t id, std::int64_t organisation_id, CivilDate withdrawn_on,
+                       std::optional<std::int64_t> withdrawn_by);
   // The consents of a file, newest first.
   std::vector<domain::Consent> Consents(std::int64_t core_member_id, std::int64_t organisation_id);
 

@@ -98,11 +98,15 @@ bool ConnectionEnded(soci::session& session) {
 
 std::optional<StorageFault> FaultOfSqliteCode(int code) {
   switch (code & 0xff) {
-    case kSqliteFull: return StorageFault::kDiskFull;
-    case kSqliteReadOnly: return StorageFault::kReadOnly;
+    case kSqliteFull:
+      return StorageFault::kDiskFull;
+    case kSqliteReadOnly:
+      return StorageFault::kReadOnly;
     case kSqliteIoError:
-    case kSqliteCannotOpen: return StorageFault::kIoError;
-    default: return std::nullopt;
+    case kSqliteCannotOpen:
+      return StorageFault::kIoError;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -176,8 +180,7 @@ Result<ConnectionTarget> ParseUrl(const std::string& url) {
     target.backend = "postgresql";
     target.connect_string = TRY(PostgresConnectString(url));
     if (target.connect_string.find("connect_timeout=") == std::string::npos) {
-      target.connect_string +=
-          " connect_timeout='" + std::to_string(kConnectTimeoutSeconds) + "'";
+      target.connect_string += " connect_timeout='" + std::to_string(kConnectTimeoutSeconds) + "'";
     }
     return target;
   }

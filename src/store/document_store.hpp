@@ -1,8 +1,8 @@
 #pragma once
 
+#include <soci/soci.h>
 #include <cstdint>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <vector>
 

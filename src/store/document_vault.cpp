@@ -24,12 +24,15 @@ bool IsStorageName(const std::string& name) {
 
 }  // namespace
 
-DocumentVault::DocumentVault(std::string folder, const config::Key& file_key) : folder_(std::move(folder)) {
+DocumentVault::DocumentVault(std::string folder, const config::Key& file_key)
+    : folder_(std::move(folder)) {
   char context[crypto_kdf_CONTEXTBYTES] = {'d', 'o', 'c', 'u', 'm', 'e', 'n', 't'};
   crypto_kdf_derive_from_key(key_.data(), key_.size(), 2, context, file_key.data());
 }
 
-std::string DocumentVault::PathOf(const std::string& storage_name) const { return folder_ + "/" + storage_name; }
+std::string DocumentVault::PathOf(const std::string& storage_name) const {
+  return folder_ + "/" + storage_name;
+}
 
 std::string DocumentVault::Put(std::string_view bytes) const {
   if (!std::filesystem::exists(folder_)) {
@@ -53,8 +56,9 @@ std::string DocumentVault::Put(std::string_view bytes) const {
     const bool last = offset + length >= bytes.size();
     unsigned long long written = 0;
     crypto_secretstream_xchacha20poly1305_push(
-        &state, chunk.data(), &written, reinterpret_cast<const unsigned char*>(bytes.data()) + offset, length,
-        nullptr, 0, last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+        &state, chunk.data(), &written,
+        reinterpret_cast<const unsigned char*>(bytes.data()) + offset, length, nullptr, 0,
+        last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
     sealed.append(reinterpret_cast<const char*>(chunk.data()), written);
     offset += length;
   } while (offset < bytes.size());
@@ -62,7 +66,8 @@ std::string DocumentVault::Put(std::string_view bytes) const {
   const std::string path = PathOf(name);
   const int descriptor = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (descriptor < 0) throw std::runtime_error("cannot create a document file");
-  const bool complete = ::write(descriptor, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size());
+  const bool complete =
+      ::write(descriptor, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size());
   ::fsync(descriptor);
   ::close(descriptor);
   if (!complete) {
@@ -88,12 +93,13 @@ std::optional<std::string> DocumentVault::Get(const std::string& storage_name) c
   std::size_t offset = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
   unsigned char tag = 0;
   while (offset < sealed.size()) {
-    const std::size_t length =
-        std::min(kChunkBytes + crypto_secretstream_xchacha20poly1305_ABYTES, sealed.size() - offset);
+    const std::size_t length = std::min(kChunkBytes + crypto_secretstream_xchacha20poly1305_ABYTES,
+                                        sealed.size() - offset);
     unsigned long long read = 0;
-    if (crypto_secretstream_xchacha20poly1305_pull(&state, chunk.data(), &read, &tag,
-                                                   reinterpret_cast<const unsigned char*>(sealed.data()) + offset,
-                                                   length, nullptr, 0) != 0) {
+    if (crypto_secretstream_xchacha20poly1305_pull(
+            &state, chunk.data(), &read, &tag,
+            reinterpret_cast<const unsigned char*>(sealed.data()) + offset, length, nullptr,
+            0) != 0) {
       return std::nullopt;
     }
     plain.append(reinterpret_cast<const char*>(chunk.data()), read);
@@ -101,7 +107,8 @@ std::optional<std::string> DocumentVault::Get(const std::string& storage_name) c
     if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) break;
   }
   // A file cut short lacks its final chunk; one with bytes after it was tampered with.
-  if (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL || offset != sealed.size()) return std::nullopt;
+  if (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL || offset != sealed.size())
+    return std::nullopt;
   return plain;
 }
 

@@ -8,17 +8,17 @@
 
 namespace cercle::store {
 
-// Encrypted files on disk: each document is sealed with libsodium's secretstream (XChaCha20-Poly1305) under a
-// key derived from the key file, and stored under a random name in a folder readable by the server only.
-// Thread-safe.
+// Encrypted files on disk: each document is sealed with libsodium's secretstream
+// (XChaCha20-Poly1305) under a key derived from the key file, and stored under a random name in a
+// folder readable by the server only. Thread-safe.
 class DocumentVault {
  public:
   DocumentVault(std::string folder, const config::Key& file_key);
 
   // Encrypts `bytes` into a new file; returns its storage name.
   std::string Put(std::string_view bytes) const;
-  // The decrypted bytes of `storage_name`; nothing when the name is malformed, the file is missing, or its
-  // content was altered.
+  // The decrypted bytes of `storage_name`; nothing when the name is malformed, the file is missing,
+  // or its content was altered.
   std::optional<std::string> Get(const std::string& storage_name) const;
   // Deletes the file of `storage_name`, if any.
   void Remove(const std::string& storage_name) const;

@@ -29,8 +29,7 @@ class LegalStore {
                                                std::int64_t organisation_id);
   // The organisation's orders of open files that end from `from` to `to` (both included).
   std::vector<domain::SupervisionOrder> OrdersEndingBetween(std::int64_t organisation_id,
-                                                            CivilDate from,
-                                                            CivilDate to);
+                                                            CivilDate from, CivilDate to);
 
   // Stores a new condition (already domain::Normalised); returns its id.
   std::int64_t InsertCondition(const domain::Condition& condition);
@@ -43,8 +42,7 @@ class LegalStore {
                                             std::int64_t organisation_id);
   // The organisation's conditions of open files that end from `from` to `to` (both included).
   std::vector<domain::Condition> ConditionsEndingBetween(std::int64_t organisation_id,
-                                                         CivilDate from,
-                                                         CivilDate to);
+                                                         CivilDate from, CivilDate to);
 
  private:
   soci::session& session_;

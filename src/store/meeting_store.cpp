@@ -143,7 +143,8 @@ std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
   while (statement.fetch()) {
     MeetingRecord record;
     record.meeting = meeting;
-    record.meeting.kind = domain::ParseEnum<domain::MeetingKind>(kind).value_or(domain::MeetingKind::kGroup);
+    record.meeting.kind =
+        domain::ParseEnum<domain::MeetingKind>(kind).value_or(domain::MeetingKind::kGroup);
     record.meeting.starts = FromUnix(starts);
     record.meeting.writer_volunteer_id = Id(writer, writer_indicator);
     record.meeting.cancelled_at = Time(cancelled, cancelled_indicator);

@@ -44,7 +44,8 @@ Result<std::vector<std::string>> Migrate(const std::string& url, const std::stri
   const auto target = TRY(ParseUrl(url));
   auto session = TRY(OpenSession(url));
   // PostgreSQL would otherwise print a notice for every "IF NOT EXISTS" that finds the table.
-  if (target.dialect == Dialect::kPostgres) Database::ExecuteScript(*session, "SET client_min_messages = warning");
+  if (target.dialect == Dialect::kPostgres)
+    Database::ExecuteScript(*session, "SET client_min_messages = warning");
   Database::ExecuteScript(*session, kCreateTable);
   std::vector<std::string> applied;
   const bool postgres = target.dialect == Dialect::kPostgres;

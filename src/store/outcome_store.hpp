@@ -51,8 +51,8 @@ class OutcomeStore {
   // The highest level any measure of the organisation records on `dimension` (0 when none).
   int HighestLevelInUse(std::int64_t organisation_id, domain::OutcomeDimension dimension);
 
-  // The organisation's scales, in the order of domain::EnumValues<domain::OutcomeDimension>(): its own levels where
-  // it set them, the defaults elsewhere.
+  // The organisation's scales, in the order of domain::EnumValues<domain::OutcomeDimension>(): its
+  // own levels where it set them, the defaults elsewhere.
   std::vector<domain::OutcomeScale> Scales(std::int64_t organisation_id);
   // Replaces the levels of one scale.
   void SetScale(std::int64_t organisation_id, domain::OutcomeDimension dimension,

@@ -67,7 +67,8 @@ std::vector<domain::PartnerContact> PartnerStore::Select(const std::string& wher
   std::vector<domain::PartnerContact> contacts;
   while (statement.fetch()) {
     domain::PartnerContact contact = row;
-    contact.kind = domain::ParseEnum<domain::PartnerKind>(kind).value_or(domain::PartnerKind::kOther);
+    contact.kind =
+        domain::ParseEnum<domain::PartnerKind>(kind).value_or(domain::PartnerKind::kOther);
     contact.user_id = Id(user, user_indicator);
     contact.created_at = FromUnix(created);
     contact.updated_at = FromUnix(updated);
@@ -124,7 +125,7 @@ std::vector<domain::PartnerContact> PartnerStore::List(std::int64_t organisation
 }
 
 std::vector<domain::PartnerContact> PartnerStore::List(std::int64_t organisation_id,
-                                                      const PageSlice& slice) {
+                                                       const PageSlice& slice) {
   return Select("ORDER BY name, id" + LimitClause(slice), organisation_id, 0);
 }
 
@@ -209,8 +210,8 @@ std::vector<domain::SharingAgreement> PartnerStore::AgreementsOfContact(
                           organisation_id, contact_id);
 }
 
-void PartnerStore::EndAgreement(std::int64_t id, std::int64_t organisation_id,
-                                CivilDate ends_on, Instant now) {
+void PartnerStore::EndAgreement(std::int64_t id, std::int64_t organisation_id, CivilDate ends_on,
+                                Instant now) {
   const std::string ends = FormatIsoDate(ends_on);
   const long long at = ToUnix(now);
   session_ << kEndAgreement, soci::use(ends, "ends_on"), soci::use(at, "now"), soci::use(id, "id"),

@@ -49,8 +49,7 @@ class PartnerStore {
   std::vector<domain::SharingAgreement> AgreementsOfContact(std::int64_t contact_id,
                                                             std::int64_t organisation_id);
   // Ends an agreement on `ends_on` (its last day in force).
-  void EndAgreement(std::int64_t id, std::int64_t organisation_id, CivilDate ends_on,
-                    Instant now);
+  void EndAgreement(std::int64_t id, std::int64_t organisation_id, CivilDate ends_on, Instant now);
 
  private:
   std::vector<domain::PartnerContact> Select(const std::string& where, std::int64_t organisation_id,

@@ -10,9 +10,7 @@ namespace {
 
 using Keyword = std::pair<std::string, std::string>;
 
-Error Malformed() {
-  return Error::Invalid(N_("database.url is not a valid PostgreSQL address."));
-}
+Error Malformed() { return Error::Invalid(N_("database.url is not a valid PostgreSQL address.")); }
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -74,8 +72,8 @@ Status ParseHosts(std::string_view list, std::vector<Keyword>& keywords) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = list.find(',', start);
-    std::string_view item =
-        list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view item = list.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     std::string_view host = item, port;
     if (item.starts_with('[')) {
       const std::size_t close = item.find(']');

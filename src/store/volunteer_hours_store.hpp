@@ -38,8 +38,7 @@ class VolunteerHoursStore {
   // Every entry of the organisation awaiting approval, oldest first.
   std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id);
   // One page of them, oldest first.
-  std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id,
-                                              const PageSlice& slice);
+  std::vector<domain::HoursEntry> ListPending(std::int64_t organisation_id, const PageSlice& slice);
   // How many entries of the organisation await approval.
   std::int64_t CountPending(std::int64_t organisation_id);
   // Every entry of the organisation that is not rejected.

@@ -85,9 +85,7 @@ domain::VolunteerStage StageOrInquiry(const std::string& name) {
   return domain::ParseEnum<domain::VolunteerStage>(name).value_or(domain::VolunteerStage::kInquiry);
 }
 
-CivilDate DateOrEpoch(const std::string& text) {
-  return ParseIsoDate(text).value_or(CivilDate{});
-}
+CivilDate DateOrEpoch(const std::string& text) { return ParseIsoDate(text).value_or(CivilDate{}); }
 
 }  // namespace
 
@@ -129,8 +127,7 @@ struct VolunteerRow {
     domain::Volunteer result = volunteer;
     result.user_id = user_indicator == soci::i_ok ? std::optional(user) : std::nullopt;
     result.availability = domain::Availability::Parse(availability);
-    result.date_of_birth =
-        birth_indicator == soci::i_ok ? ParseIsoDate(birth) : std::nullopt;
+    result.date_of_birth = birth_indicator == soci::i_ok ? ParseIsoDate(birth) : std::nullopt;
     result.heard_about = domain::ParseEnum<domain::HeardAbout>(heard);
     result.stage = StageOrInquiry(stage);
     result.stage_changed_at = FromUnix(stage_changed);
@@ -187,8 +184,7 @@ struct ListParameters {
       : any_stage(filter.stage ? 0 : 1),
         wanted_stage(filter.stage ? std::string(domain::NameOf(*filter.stage)) : ""),
         hide_closed(!filter.stage && !filter.include_closed ? 1 : 0),
-        pattern(filter.search.empty() ? std::string("%")
-                                      : ContainsPattern(filter.search)) {}
+        pattern(filter.search.empty() ? std::string("%") : ContainsPattern(filter.search)) {}
 
   void Bind(soci::statement& statement, const std::int64_t& organisation_id) const {
     statement.exchange(soci::use(organisation_id, "organisation"));
@@ -216,8 +212,7 @@ std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id
   // way on both engines: their collations differ.
   std::vector<std::pair<std::string, std::size_t>> keys;
   for (std::size_t i = 0; i < volunteers.size(); ++i) {
-    keys.emplace_back(FoldForSearch(volunteers[i].last_name + " " + volunteers[i].first_name),
-                      i);
+    keys.emplace_back(FoldForSearch(volunteers[i].last_name + " " + volunteers[i].first_name), i);
   }
   std::stable_sort(keys.begin(), keys.end());
   std::vector<domain::Volunteer> sorted;
@@ -226,8 +221,8 @@ std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id
   return sorted;
 }
 
-VolunteerPage VolunteerStore::ListPage(std::int64_t organisation_id,
-                                       const VolunteerFilter& filter, const PageSlice& slice) {
+VolunteerPage VolunteerStore::ListPage(std::int64_t organisation_id, const VolunteerFilter& filter,
+                                       const PageSlice& slice) {
   // The names of every matching file first (a few bytes each), sorted as List() sorts them, then
   // whole files for the page's ids only.
   const ListParameters parameters(filter);
@@ -299,8 +294,7 @@ std::int64_t VolunteerStore::Insert(const domain::Volunteer& volunteer,
   soci::indicator user_indicator = volunteer.user_id ? soci::i_ok : soci::i_null;
   const std::string folded = FoldForSearch(volunteer.FullName());
   const std::string availability = volunteer.availability.Format();
-  const std::string birth =
-      volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
+  const std::string birth = volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
   soci::indicator birth_indicator = volunteer.date_of_birth ? soci::i_ok : soci::i_null;
   const std::string heard =
       volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
@@ -334,8 +328,7 @@ void VolunteerStore::Update(const domain::Volunteer& volunteer, Instant now) {
   soci::indicator user_indicator = volunteer.user_id ? soci::i_ok : soci::i_null;
   const std::string folded = FoldForSearch(volunteer.FullName());
   const std::string availability = volunteer.availability.Format();
-  const std::string birth =
-      volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
+  const std::string birth = volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : "";
   soci::indicator birth_indicator = volunteer.date_of_birth ? soci::i_ok : soci::i_null;
   const std::string heard =
       volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
@@ -396,7 +389,8 @@ std::vector<StageChange> VolunteerStore::History(std::int64_t id, std::int64_t o
   std::vector<StageChange> history;
   while (statement.fetch()) {
     StageChange change = row;
-    change.from = from_indicator == soci::i_ok ? domain::ParseEnum<domain::VolunteerStage>(from) : std::nullopt;
+    change.from = from_indicator == soci::i_ok ? domain::ParseEnum<domain::VolunteerStage>(from)
+                                               : std::nullopt;
     change.to = StageOrInquiry(to);
     change.changed_by = by_indicator == soci::i_ok ? std::optional(by) : std::nullopt;
     change.changed_at = FromUnix(at);
@@ -448,8 +442,8 @@ std::vector<domain::SupervisionSession> VolunteerStore::ListSupervision(
     session.organisation_id = organisation_id;
     session.volunteer_id = volunteer_id;
     session.held_on = DateOrEpoch(held);
-    session.kind =
-        domain::ParseEnum<domain::SupervisionKind>(kind).value_or(domain::SupervisionKind::kSupervision);
+    session.kind = domain::ParseEnum<domain::SupervisionKind>(kind).value_or(
+        domain::SupervisionKind::kSupervision);
     session.recorded_by = by_indicator == soci::i_ok ? std::optional(by) : std::nullopt;
     session.recorded_at = FromUnix(at);
     sessions.push_back(std::move(session));
@@ -457,8 +451,7 @@ std::vector<domain::SupervisionSession> VolunteerStore::ListSupervision(
   return sessions;
 }
 
-std::map<std::int64_t, CivilDate> VolunteerStore::LastSupervision(
-    std::int64_t organisation_id) {
+std::map<std::int64_t, CivilDate> VolunteerStore::LastSupervision(std::int64_t organisation_id) {
   std::map<std::int64_t, CivilDate> last;
   std::int64_t volunteer = 0;
   std::string held;

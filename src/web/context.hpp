@@ -34,8 +34,8 @@ struct Context {
 
   // Where the request comes from, for the audit log and throttling.
   auth::ClientInfo client() const;
-  // The signed-in actor; only for handlers of Access::kSignedIn routes (and later stages), where the
-  // pipeline guarantees one.
+  // The signed-in actor; only for handlers of Access::kSignedIn routes (and later stages), where
+  // the pipeline guarantees one.
   const auth::Actor& signed_in() const { return *actor; }
 
   // `msgid` in the request's language.

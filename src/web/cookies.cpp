@@ -3,8 +3,8 @@
 namespace cercle::web {
 namespace {
 
-// Browsers accept Secure cookies from http://localhost and 127.0.0.1, so the same attributes serve both
-// the demo and TLS behind a proxy.
+// Browsers accept Secure cookies from http://localhost and 127.0.0.1, so the same attributes serve
+// both the demo and TLS behind a proxy.
 constexpr std::string_view kAttributes = "; Path=/; Secure; HttpOnly; SameSite=Lax";
 
 }  // namespace

@@ -5,8 +5,8 @@
 
 namespace cercle::web {
 
-// The session cookie: __Host- prefixed, Secure, HttpOnly, SameSite=Lax, for the whole site, ending with the
-// browser session (the server enforces the idle and absolute limits).
+// The session cookie: __Host- prefixed, Secure, HttpOnly, SameSite=Lax, for the whole site, ending
+// with the browser session (the server enforces the idle and absolute limits).
 inline constexpr std::string_view kSessionCookie = "__Host-cercle_session";
 // The CSRF cookie: a random value whose keyed hash every form sends back.
 inline constexpr std::string_view kCsrfCookie = "__Host-cercle_csrf";

@@ -12,9 +12,11 @@ std::string Form::Get(const std::string& name) const {
 std::vector<std::string> Form::All(const std::string& name) const {
   std::vector<std::string> values;
   const auto [first, last] = fields_.equal_range(name);
-  // A value sent twice (the same id twice in an attendance list) counts once: the first is kept, in order.
+  // A value sent twice (the same id twice in an attendance list) counts once: the first is kept, in
+  // order.
   for (auto it = first; it != last; ++it) {
-    if (std::find(values.begin(), values.end(), it->second) == values.end()) values.push_back(it->second);
+    if (std::find(values.begin(), values.end(), it->second) == values.end())
+      values.push_back(it->second);
   }
   return values;
 }
@@ -37,8 +39,8 @@ void AddErrors(const Context& context, const Error& error, mstch::map& model) {
   }
 }
 
-mstch::map Form::Model(const Context& context, std::initializer_list<std::string> names, const Error* error,
-                       std::initializer_list<std::string> secret) const {
+mstch::map Form::Model(const Context& context, std::initializer_list<std::string> names,
+                       const Error* error, std::initializer_list<std::string> secret) const {
   mstch::map model;
   for (const auto& name : names) {
     const bool hidden = std::find(secret.begin(), secret.end(), name) != secret.end();

@@ -10,20 +10,22 @@
 
 namespace cercle::web {
 
-// A submitted form: its fields, and the view model that shows it again with what the user typed and the
-// errors in their language. Passwords and other secrets are never shown again.
+// A submitted form: its fields, and the view model that shows it again with what the user typed and
+// the errors in their language. Passwords and other secrets are never shown again.
 class Form {
  public:
   explicit Form(const Request& request) : fields_(request.FormFields()) {}
 
   // The first value of field `name`, or "".
   std::string Get(const std::string& name) const;
-  // Every distinct value of field `name` (checkboxes), in the order sent; a repeated value is kept once.
+  // Every distinct value of field `name` (checkboxes), in the order sent; a repeated value is kept
+  // once.
   std::vector<std::string> All(const std::string& name) const;
 
-  // For each of `names`: {"value": …, "error": …}; and "form_error" with the error's summary when `error` is
-  // set. Fields in `secret` keep no value.
-  mstch::map Model(const Context& context, std::initializer_list<std::string> names, const Error* error = nullptr,
+  // For each of `names`: {"value": …, "error": …}; and "form_error" with the error's summary when
+  // `error` is set. Fields in `secret` keep no value.
+  mstch::map Model(const Context& context, std::initializer_list<std::string> names,
+                   const Error* error = nullptr,
                    std::initializer_list<std::string> secret = {}) const;
 
  private:

@@ -42,7 +42,8 @@ std::shared_ptr<GuardState> NewGuardState() {
 
 bool LacksHttpVersion(std::string_view head) {
   // Empty lines before a request line are allowed (RFC 9112, 2.2).
-  while (head.starts_with("\r\n") || head.starts_with('\n')) head.remove_prefix(head.front() == '\r' ? 2 : 1);
+  while (head.starts_with("\r\n") || head.starts_with('\n'))
+    head.remove_prefix(head.front() == '\r' ? 2 : 1);
   const auto end = head.find('\n');
   if (end == std::string_view::npos) return false;
   std::string_view line = head.substr(0, end);

@@ -41,7 +41,8 @@ struct GuardState {
   bool answered = false;
   bool arriving = false;  // counted in RequestsArriving
   bool request_line_checked = false;
-  bool refused = false;  // the request line has no HTTP version: the read fails, the close answers 400
+  bool refused =
+      false;  // the request line has no HTTP version: the read fails, the close answers 400
 
   // Counts this connection in RequestsArriving while `value` holds.
   void SetArriving(bool value) {
@@ -55,8 +56,9 @@ struct GuardState {
   }
 };
 
-// True when the first line of `head` (once complete) names no HTTP version, as in "GET /" (HTTP/0.9).
-// RESTinio's parser accepts such a line and reports version 1.1, so the guard refuses it itself.
+// True when the first line of `head` (once complete) names no HTTP version, as in "GET /"
+// (HTTP/0.9). RESTinio's parser accepts such a line and reports version 1.1, so the guard refuses
+// it itself.
 bool LacksHttpVersion(std::string_view head);
 
 // A fresh state for a socket, which leaves RequestsArriving when the last socket holding it goes.
@@ -76,13 +78,11 @@ class GuardedSocket {
   using socket_t = asio::ip::tcp::socket;
   using executor_type = socket_t::executor_type;
 
-  explicit GuardedSocket(asio::io_context& io)
-      : socket_(io), state_(NewGuardState()) {}
+  explicit GuardedSocket(asio::io_context& io) : socket_(io), state_(NewGuardState()) {}
   // RESTinio's acceptor moves a socket into each connection and then accepts again on the
   // moved-from object, so a move leaves the source with a fresh state of its own.
   GuardedSocket(GuardedSocket&& other)
-      : socket_(std::move(other.socket_)),
-        state_(std::exchange(other.state_, NewGuardState())) {}
+      : socket_(std::move(other.socket_)), state_(std::exchange(other.state_, NewGuardState())) {}
   GuardedSocket& operator=(GuardedSocket&& other) {
     socket_ = std::move(other.socket_);
     state_ = std::exchange(other.state_, NewGuardState());
@@ -106,18 +106,18 @@ class GuardedSocket {
     const char* data = static_cast<const char*>(buffer.data());
     auto executor = asio::get_associated_executor(handler, socket_.get_executor());
     socket_.async_read_some(
-        buffer, asio::bind_executor(executor,
-                                    [state = state_, data, inner = std::forward<Handler>(handler)](
-                                        const asio::error_code& error, std::size_t length) mutable {
-                                      if (!error) Observe(*state, data, length);
-                                      state->in_read_handler = true;
-                                      if (!error && state->refused) {
-                                        inner(asio::error::make_error_code(asio::error::invalid_argument), 0);
-                                      } else {
-                                        inner(error, length);
-                                      }
-                                      state->in_read_handler = false;
-                                    }));
+        buffer, asio::bind_executor(
+                    executor, [state = state_, data, inner = std::forward<Handler>(handler)](
+                                  const asio::error_code& error, std::size_t length) mutable {
+                      if (!error) Observe(*state, data, length);
+                      state->in_read_handler = true;
+                      if (!error && state->refused) {
+                        inner(asio::error::make_error_code(asio::error::invalid_argument), 0);
+                      } else {
+                        inner(error, length);
+                      }
+                      state->in_read_handler = false;
+                    }));
   }
 
   template <class Buffers, class Handler>

@@ -159,8 +159,8 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 }
 
 std::optional<std::multimap<std::string, std::string>> ParseUrlEncoded(std::string_view text) {
-  // The relaxed traits accept what RFC 3986 allows unencoded in a query, which covers what browsers send
-  // (they escape everything else in forms) and links typed by hand; '&' alone separates pairs.
+  // The relaxed traits accept what RFC 3986 allows unencoded in a query, which covers what browsers
+  // send (they escape everything else in forms) and links typed by hand; '&' alone separates pairs.
   auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
       restinio::string_view_t(text.data(), text.size()));
   if (!parsed) return std::nullopt;
@@ -168,8 +168,10 @@ std::optional<std::multimap<std::string, std::string>> ParseUrlEncoded(std::stri
   for (const auto& [name, value] : *parsed) {
     pairs.emplace(std::string(name.data(), name.size()), std::string(value.data(), value.size()));
   }
-  // A query of one bare word ("?closed") is RESTinio's "tag"; Cercle reads it as a parameter without value.
-  if (const auto tag = parsed->tag()) pairs.emplace(std::string(tag->data(), tag->size()), std::string());
+  // A query of one bare word ("?closed") is RESTinio's "tag"; Cercle reads it as a parameter
+  // without value.
+  if (const auto tag = parsed->tag())
+    pairs.emplace(std::string(tag->data(), tag->size()), std::string());
   return pairs;
 }
 

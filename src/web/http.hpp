@@ -31,16 +31,18 @@ struct Request {
   std::optional<std::string_view> Header(std::string_view name) const;
   // The value of cookie `name`, if present.
   std::optional<std::string> Cookie(std::string_view name) const;
-  // The decoded query parameters; none when the query is malformed (the door refuses it before any handler).
+  // The decoded query parameters; none when the query is malformed (the door refuses it before any
+  // handler).
   std::multimap<std::string, std::string> QueryParameters() const;
   // The decoded text fields of an application/x-www-form-urlencoded or multipart/form-data body.
   std::multimap<std::string, std::string> FormFields() const;
   // The files of a multipart/form-data body.
   std::vector<UploadedFile> Files() const;
-  // The decoded text fields and the files of the body, parsed once; empty when the body is not a form or
-  // cannot be read.
+  // The decoded text fields and the files of the body, parsed once; empty when the body is not a
+  // form or cannot be read.
   MultipartBody Body() const;
-  // The same, but nothing when the body says it is a form (URL-encoded or multipart) and cannot be read.
+  // The same, but nothing when the body says it is a form (URL-encoded or multipart) and cannot be
+  // read.
   std::optional<MultipartBody> ParsedBody() const;
   // Total size of the header block, as counted against the header limit.
   std::size_t HeaderBytes() const;
@@ -70,9 +72,11 @@ struct Response {
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 // Percent-encodes everything but unreserved characters (base/text.hpp).
 using cercle::PercentEncode;
-// Parses "a=1&b=2" (a query string or a URL-encoded body) into decoded pairs, with RESTinio's parse_query:
-// '&' separates pairs and '+' is a space. Nothing when the text is malformed: a bad escape, a pair without '='
-// (but a lone "name" reads as name=""), a byte that must be escaped (any non-ASCII or control byte).
+// Parses "a=1&b=2" (a query string or a URL-encoded body) into decoded pairs, with RESTinio's
+// parse_query:
+// '&' separates pairs and '+' is a space. Nothing when the text is malformed: a bad escape, a pair
+// without '=' (but a lone "name" reads as name=""), a byte that must be escaped (any non-ASCII or
+// control byte).
 std::optional<std::multimap<std::string, std::string>> ParseUrlEncoded(std::string_view text);
 // The standard reason phrase of `status`.
 std::string_view ReasonPhrase(int status);

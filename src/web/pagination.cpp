@@ -56,8 +56,8 @@ Pagination Paginate(const Request& request, std::int64_t total, std::int64_t siz
   pagination.parameter = std::string(parameter);
   pagination.size = std::max<std::int64_t>(1, size);
   pagination.total = std::max<std::int64_t>(0, total);
-  pagination.pages = std::max<std::int64_t>(1, (pagination.total + pagination.size - 1) /
-                                                   pagination.size);
+  pagination.pages =
+      std::max<std::int64_t>(1, (pagination.total + pagination.size - 1) / pagination.size);
   pagination.page = std::min(RequestedPage(request, pagination.parameter), pagination.pages);
   return pagination;
 }

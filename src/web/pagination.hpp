@@ -56,8 +56,9 @@ std::vector<Row> PageOf(const std::vector<Row>& rows, const Pagination& paginati
 
 // The data templates/pagination.mustache displays, under `key` of `model` (the template writes
 // {{> pagination}} for the key "pagination", {{#key}}{{> pagination}}{{/key}} for another); nothing
-// when the list fits on one page. Links go to the request's path with its other query parameters. `label` (an
-// English msgid) names the navigation for screen readers; a page with two lists names each.
+// when the list fits on one page. Links go to the request's path with its other query parameters.
+// `label` (an English msgid) names the navigation for screen readers; a page with two lists names
+// each.
 void AddPagination(const Context& context, const Pagination& pagination, mstch::map& model,
                    const std::string& key = "pagination", std::string_view label = N_("Pages"));
 

@@ -114,7 +114,8 @@ class Server::Impl {
     const int threads = std::max(1, config_.server.io_threads);
     for (int i = 0; i < threads; ++i) io_threads_.emplace_back([this] { io_.run(); });
     spdlog::info("serving on http://{}:{}", config_.server.listen, config_.server.port);
-    if (metrics_server_) spdlog::info("serving metrics on http://{}/metrics", config_.server.metrics_listen);
+    if (metrics_server_)
+      spdlog::info("serving metrics on http://{}/metrics", config_.server.metrics_listen);
   }
 
   void Stop() {
@@ -149,8 +150,9 @@ class Server::Impl {
     for (auto& thread : io_threads_) thread.join();
     io_threads_.clear();
     workers_.join();
-    // Destroy what the stopped context still holds (idle keep-alive connections waiting to read) while
-    // the server, whose connection limiter each connection reports to as it dies, is still alive.
+    // Destroy what the stopped context still holds (idle keep-alive connections waiting to read)
+    // while the server, whose connection limiter each connection reports to as it dies, is still
+    // alive.
     io_.shutdown();
     spdlog::info("stopped");
   }

@@ -16,7 +16,6 @@
 namespace cercle::testing {
 namespace {
 
-
 class AppReports : public ::testing::TestWithParam<Backend> {
  protected:
   AppReports() {

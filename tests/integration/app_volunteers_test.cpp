@@ -132,8 +132,7 @@ TEST_P(AppVolunteers, AddSupervisionShowsOnTheFile) {
   EXPECT_FALSE(page.supervision_overdue_days);
   EXPECT_EQ(Audited("volunteer.supervision"), 1u);
   const auto future = volunteers::AddSupervision(
-      services(), Coordinator(),
-      {.volunteer_id = id, .held_on = AddDays(fixture_.Today(), 3)});
+      services(), Coordinator(), {.volunteer_id = id, .held_on = AddDays(fixture_.Today(), 3)});
   ASSERT_FALSE(future);
   EXPECT_EQ(future.error().fields[0].field, "held_on");
 }
@@ -180,12 +179,11 @@ TEST_P(AppVolunteers, HoursLoggedByCoordinatorAreApprovedAndOwnHoursAwaitReview)
 TEST_P(AppVolunteers, ScreeningIsRecordedThenWithdrawnOnce) {
   const auto id = NewVolunteer(VolunteerStage::kScreening);
   const auto types = fixture_.Setup(organisation_.id).types;
-  const auto recorded =
-      volunteers::RecordScreening(services(), Coordinator(),
-                                  {.volunteer_id = id,
-                                   .type_id = types[2].id,
-                                   .completed_on = AddDays(fixture_.Today(), -2),
-                                   .result = domain::ScreeningResult::kPassed});
+  const auto recorded = volunteers::RecordScreening(services(), Coordinator(),
+                                                    {.volunteer_id = id,
+                                                     .type_id = types[2].id,
+                                                     .completed_on = AddDays(fixture_.Today(), -2),
+                                                     .result = domain::ScreeningResult::kPassed});
   ASSERT_TRUE(recorded);
   ASSERT_EQ(File(id).items.size(), 1u);
   EXPECT_EQ(Audited("volunteer.screening_record"), 1u);
@@ -301,8 +299,7 @@ TEST_P(AppVolunteers, PageQueriesShowTheFilesAndAuditViews) {
 TEST_P(AppVolunteers, AttentionFlagsExpiredScreeningAndMissingSupervision) {
   const auto id = NewVolunteer(VolunteerStage::kActive);
   fixture_.AddScreeningItem(organisation_.id, id, 0, AddDays(fixture_.Today(), -400),
-                            domain::ScreeningResult::kPassed, "",
-                            AddDays(fixture_.Today(), -3));
+                            domain::ScreeningResult::kPassed, "", AddDays(fixture_.Today(), -3));
   server_.clock().Advance(std::chrono::hours(24 * 200));
   const auto attention = volunteers::LoadVolunteerAttention(services(), Coordinator());
   ASSERT_EQ(attention.size(), 2u);

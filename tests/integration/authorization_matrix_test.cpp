@@ -14,9 +14,9 @@
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
-#include "support/test_server.hpp"
 #include "support/core_member_fixture.hpp"
 #include "support/report_fixture.hpp"
+#include "support/test_server.hpp"
 #include "support/volunteer_fixture.hpp"
 #include "web/cookies.hpp"
 #include "web/routes.hpp"
@@ -63,10 +63,10 @@ enum class Target {
   kScreeningTypeOfA,
   kTrainingModuleOfA,
   // Core members and referrals (tests/support/core_member_fixture.hpp): a fully seeded file of
-  // organisation A, its order, its victim-protecting condition, its consent and its document; an open
-  // referral of organisation A (screening, every criterion met) and its document; one of organisation
-  // A's eligibility criteria. The "New" documents are made afresh for each tester, since removing one
-  // is allowed.
+  // organisation A, its order, its victim-protecting condition, its consent and its document; an
+  // open referral of organisation A (screening, every criterion met) and its document; one of
+  // organisation A's eligibility criteria. The "New" documents are made afresh for each tester,
+  // since removing one is allowed.
   kCoreMemberOfA,
   kOrderOfA,
   kConditionOfA,
@@ -249,7 +249,8 @@ std::map<std::string, Expectation> Expectations() {
        {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /volunteers/{id}/screening",
        {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
-      // Core members and referrals: coordinators and admins only; everyone else gets a 404, even for
+      // Core members and referrals: coordinators and admins only; everyone else gets a 404, even
+      // for
       // the lists and the search
       {"GET /core-members", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
       {"GET /core-members/documents/{id}",
@@ -304,7 +305,8 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /referrals/{id}/checklist",
        {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /referrals/{id}/move", {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
-      {"GET /referrals/{id}/accept", {200, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /referrals/{id}/accept",
+       {200, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /referrals/{id}/accept",
        {422, kReferralOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /referrals/{id}/documents",
@@ -383,25 +385,33 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /my-circles/{id}", {200, kCircleOfA, login, PartnerOnly(), hidden, All(hidden)}},
       // Calendar feeds: public, the token is the credential
       {"GET /calendar/{feed}", {200, kCalendarFeedOfA, ok, All(ok), ok, All(ok)}},
-      // Concerns: coordinators and admins; everyone else gets a 404, even for the register and the rota.
-      // Acknowledging and starting a concern already in progress are refused (409); the forms are invalid.
+      // Concerns: coordinators and admins; everyone else gets a 404, even for the register and the
+      // rota.
+      // Acknowledging and starting a concern already in progress are refused (409); the forms are
+      // invalid.
       {"GET /concerns", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
       {"GET /concerns/on-call", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
       {"POST /concerns/on-call", {422, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
       {"GET /concerns/{id}", {200, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
-      {"POST /concerns/{id}/acknowledge", {409, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/acknowledge",
+       {409, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /concerns/{id}/start", {409, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
-      {"POST /concerns/{id}/actions", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/actions",
+       {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /concerns/{id}/emergency-meeting",
        {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
-      {"POST /concerns/{id}/disclosures", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /concerns/{id}/disclosures",
+       {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /concerns/{id}/reply", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /concerns/{id}/close", {422, kConcernOfA, login, Staff(hidden), hidden, All(hidden)}},
-      {"GET /circles/{id}/concerns/new", {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/{id}/concerns/new",
+       {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/concerns", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
-      // The volunteer's concerns: only organisation A's volunteer, a member of the circle who raised it
+      // The volunteer's concerns: only organisation A's volunteer, a member of the circle who
+      // raised it
       {"GET /portal/concerns", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
-      {"GET /portal/concerns/{id}", {200, kConcernOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/concerns/{id}",
+       {200, kConcernOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"GET /portal/circles/{id}/concerns/new",
        {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/circles/{id}/concerns",
@@ -637,9 +647,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     // name.
     VolunteerFixture volunteers(server_);
     const auto today = volunteers.Today();
-    own_volunteer_of_a_ = volunteers.CreateVolunteer(organisation_a_.id, "Bastien", "Bénévole",
-                                                     domain::VolunteerStage::kActive,
-                                                     organisation_a_.volunteer.id);
+    own_volunteer_of_a_ =
+        volunteers.CreateVolunteer(organisation_a_.id, "Bastien", "Bénévole",
+                                   domain::VolunteerStage::kActive, organisation_a_.volunteer.id);
     volunteer_of_a_ = volunteers.CreateVolunteer(organisation_a_.id, "Rosalie", "Cible",
                                                  domain::VolunteerStage::kScreening);
     volunteer_document_of_a_ = volunteers.AddDocument(organisation_a_.id, volunteer_of_a_);
@@ -665,9 +675,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     event_of_a_ = reports.AddEvent(organisation_a_.id, file_of_a_.core_member_id, today,
                                    domain::RecidivismKind::kNewCharge,
                                    domain::OffenceCategory::kOther, domain::CirclePeriod::kDuring);
-    outreach_of_a_ = reports.AddOutreach(organisation_a_.id, today,
-                                         domain::OutreachKind::kPresentation,
-                                         "Présentation d'essai", "Un public d'essai", 30);
+    outreach_of_a_ =
+        reports.AddOutreach(organisation_a_.id, today, domain::OutreachKind::kPresentation,
+                            "Présentation d'essai", "Un public d'essai", 30);
     story_of_a_ = reports.AddStory(organisation_a_.id, today, "Récit d'essai",
                                    "Un récit qui n'identifie personne.", false);
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
@@ -690,12 +700,11 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     member_of_a_ = circles.AddMember(organisation_a_.id, circle_of_a_, own_volunteer_of_a_,
                                      AddDays(today, -90), true);
     circles.AddMember(organisation_a_.id, circle_of_a_, other, AddDays(today, -90));
-    meeting_of_a_ = circles.AddMeeting(organisation_a_.id, circle_of_a_,
-                                       CircleFixture::At(AddDays(today, -1), 19 * 60),
-                                       own_volunteer_of_a_);
-    minutes_of_a_ =
+    meeting_of_a_ =
         circles.AddMeeting(organisation_a_.id, circle_of_a_,
-                           CircleFixture::At(AddDays(today, -8), 19 * 60), other);
+                           CircleFixture::At(AddDays(today, -1), 19 * 60), own_volunteer_of_a_);
+    minutes_of_a_ = circles.AddMeeting(organisation_a_.id, circle_of_a_,
+                                       CircleFixture::At(AddDays(today, -8), 19 * 60), other);
     circles.AddMinutes(organisation_a_.id, minutes_of_a_, other, {own_volunteer_of_a_},
                        CircleFixture::At(AddDays(today, -7), 10 * 60));
     circles.AddContact(organisation_a_.id, circle_of_a_, other, AddDays(today, -3));
@@ -711,8 +720,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     SeedConcern(agreement_of_a_);
   }
 
-  // A concern in progress about the circle, raised by organisation A's volunteer (a concern level: no
-  // alert mail) and disclosed to organisation A's partner under the agreement.
+  // A concern in progress about the circle, raised by organisation A's volunteer (a concern level:
+  // no alert mail) and disclosed to organisation A's partner under the agreement.
   void SeedConcern(std::int64_t agreement_id) {
     ConcernFixture concerns(server_);
     concern_of_a_ = concerns.Raise({organisation_a_.id, circle_of_a_, organisation_a_.volunteer.id,
@@ -817,8 +826,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
       case Target::kNewAgreementOfA: {
         CircleFixture circles(server_);
         return std::to_string(circles.AddAgreement(organisation_a_.id, spare_contact_of_a_,
-                                                   circle_of_a_,
-                                                   AddDays(circles.Today(), -10)));
+                                                   circle_of_a_, AddDays(circles.Today(), -10)));
       }
       case Target::kAgreementDocumentOfA:
         return std::to_string(agreement_document_of_a_);

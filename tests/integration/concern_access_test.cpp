@@ -48,9 +48,8 @@ class ConcernAccess : public ::testing::TestWithParam<Backend> {
     circle_ = circles_.CreateCircle(a_.id, file_.core_member_id, CirclePhase::kWeekly,
                                     AddDays(today_, -60), AddDays(today_, -60));
     circles_.AddMember(a_.id, circle_, own_, AddDays(today_, -60), true);
-    other_circle_ =
-        circles_.CreateCircle(a_.id, other_member_, CirclePhase::kWeekly,
-                              AddDays(today_, -30), AddDays(today_, -30));
+    other_circle_ = circles_.CreateCircle(a_.id, other_member_, CirclePhase::kWeekly,
+                                          AddDays(today_, -30), AddDays(today_, -30));
     circles_.AddMember(a_.id, other_circle_, odile_, AddDays(today_, -30));
     officer_ = circles_.AddPartnerContact(a_.id, "Agathe Agente", a_.partner.id);
     agreement_ = circles_.AddAgreement(a_.id, officer_, circle_, AddDays(today_, -30));
@@ -320,8 +319,8 @@ TEST_P(ConcernAccess,
   // The seeded file's consent to share with the outer circle, withdrawn yesterday.
   const auto withdrawn = server_.runtime().database().Write(
       store::Scope::Organisation(a_.id), [&](soci::session& s) -> Status {
-        store::CoreMemberStore(s).WithdrawConsent(file_.consent_id, a_.id,
-                                                  AddDays(today_, -1), a_.coordinator.id);
+        store::CoreMemberStore(s).WithdrawConsent(file_.consent_id, a_.id, AddDays(today_, -1),
+                                                  a_.coordinator.id);
         return {};
       });
   ASSERT_TRUE(withdrawn);
@@ -363,8 +362,7 @@ TEST_P(ConcernAccess,
   EXPECT_EQ(concerns_.Snapshot() + auth_.Snapshot(), before_expired);
 
   // The agreement with the officer ended two days ago.
-  circles_.AddAgreement(a_.id, other_officer_, circle_, AddDays(today_, -200),
-                        AddDays(today_, -2));
+  circles_.AddAgreement(a_.id, other_officer_, circle_, AddDays(today_, -200), AddDays(today_, -2));
   const std::string before_agreement = concerns_.Snapshot() + auth_.Snapshot();
   const auto ended = Disclose(*coordinator, concern,
                               {{"recipient_kind", "partner_contact"},

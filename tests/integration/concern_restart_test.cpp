@@ -204,9 +204,8 @@ TEST_P(ConcernRestart, KillingTheServerMidEscalationSendsEachMailExactlyOnce) {
   ConcernFixture concerns(server_);
   const auto file = CoreMemberFixture(server_).SeedFullFile(a.id, "Marcel Exemple", "2026-001");
   const auto today = circles.Today();
-  const auto circle =
-      circles.CreateCircle(a.id, file.core_member_id, domain::CirclePhase::kWeekly,
-                           AddDays(today, -60), AddDays(today, -60));
+  const auto circle = circles.CreateCircle(a.id, file.core_member_id, domain::CirclePhase::kWeekly,
+                                           AddDays(today, -60), AddDays(today, -60));
   concerns.SetOnCall(a.id, {{a.coordinator.id, 0}, {backup_one.id, 1}, {backup_two.id, 1}});
   const TestConcern emergency{a.id,
                               circle,

@@ -537,15 +537,13 @@ TEST_P(CoreMemberPages, AWithdrawnConsentShowsAtAGlance) {
   EXPECT_EQ(future.status, 422);
   EXPECT_NE(future.body.find("value=\"2027-01-01\""), std::string::npos);
   EXPECT_EQ(
-      coordinator
-          ->PostForm(withdraw, {{"withdrawn_on", FormatIsoDate(intake_.Today())}}, path)
+      coordinator->PostForm(withdraw, {{"withdrawn_on", FormatIsoDate(intake_.Today())}}, path)
           .status,
       303);
   const auto page = coordinator->Get(path);
   EXPECT_NE(page.body.find(warning), std::string::npos);
   EXPECT_EQ(
-      coordinator
-          ->PostForm(withdraw, {{"withdrawn_on", FormatIsoDate(intake_.Today())}}, path)
+      coordinator->PostForm(withdraw, {{"withdrawn_on", FormatIsoDate(intake_.Today())}}, path)
           .status,
       409);
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "core_member.consent_withdraw"), 1u);
@@ -588,16 +586,15 @@ TEST_P(CoreMemberPages, KeyDatesWithinThirtyDaysAppearOnTheCoordinatorsHomePage)
   // The seeded order ends in 300 days and the warrant expires in 400: nothing yet.
   EXPECT_EQ(coordinator->Get("/").body.find("Marcel Exemple"), std::string::npos);
   const std::string edit = "/core-members/" + std::to_string(soon.core_member_id) + "/edit";
-  ASSERT_EQ(
-      coordinator
-          ->PostForm(edit,
-                     {{"legal_name", "Marcel Exemple"},
-                      {"file_number", "2026-001"},
-                      {"preferred_language", "fr"},
-                      {"warrant_expiry_date", FormatIsoDate(AddDays(today, 5))}},
-                     edit)
-          .status,
-      303);
+  ASSERT_EQ(coordinator
+                ->PostForm(edit,
+                           {{"legal_name", "Marcel Exemple"},
+                            {"file_number", "2026-001"},
+                            {"preferred_language", "fr"},
+                            {"warrant_expiry_date", FormatIsoDate(AddDays(today, 5))}},
+                           edit)
+                .status,
+            303);
   const std::string order = "/core-members/orders/" + std::to_string(soon.order_id) + "/edit";
   ASSERT_EQ(coordinator
                 ->PostForm(order,

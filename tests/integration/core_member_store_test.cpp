@@ -278,12 +278,11 @@ TEST_P(CoreMemberStoreContract, KeyDatesComeOnlyFromOpenFiles) {
   }));
   ReadIn(organisation_a_, [&](soci::session& session) {
     LegalStore legal(session);
-    const auto orders =
-        legal.OrdersEndingBetween(organisation_a_, kToday, AddDays(kToday, 30));
+    const auto orders = legal.OrdersEndingBetween(organisation_a_, kToday, AddDays(kToday, 30));
     ASSERT_EQ(orders.size(), 1u);
     EXPECT_EQ(orders[0].core_member_id, open);
-    EXPECT_TRUE(legal.ConditionsEndingBetween(organisation_a_, kToday, AddDays(kToday, 30))
-                    .empty());
+    EXPECT_TRUE(
+        legal.ConditionsEndingBetween(organisation_a_, kToday, AddDays(kToday, 30)).empty());
     const auto conditions = legal.Conditions(open, organisation_a_);
     ASSERT_EQ(conditions.size(), 1u);
     EXPECT_TRUE(conditions[0].protects_victim);

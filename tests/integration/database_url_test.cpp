@@ -1,7 +1,8 @@
 // Every PostgreSQL URI form that libpq accepts connects, on a server of the test's own where the
-// role needs its password over TCP: the README's form first (postgresql://user:password@host/dbname),
-// then with a port, postgres://, query parameters, percent-encoding and a Unix socket folder. A wrong
-// password does not connect, which shows the password really travels.
+// role needs its password over TCP: the README's form first
+// (postgresql://user:password@host/dbname), then with a port, postgres://, query parameters,
+// percent-encoding and a Unix socket folder. A wrong password does not connect, which shows the
+// password really travels.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -52,8 +53,9 @@ class DatabaseUrl : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     postgres_ = new ThrowawayPostgres();
-    RunAsSuperuser(postgres_->server(), std::string("CREATE ROLE cercle_password LOGIN PASSWORD '") +
-                                            "mot d''passe@:/\\" + "'");
+    RunAsSuperuser(
+        postgres_->server(),
+        std::string("CREATE ROLE cercle_password LOGIN PASSWORD '") + "mot d''passe@:/\\" + "'");
     RunAsSuperuser(postgres_->server(), "CREATE DATABASE cercle OWNER cercle_password");
     postgres_->RequirePassword("cercle_password");
   }

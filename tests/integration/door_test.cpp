@@ -165,7 +165,8 @@ TEST_P(DoorCheck, RefusesHostileBytesSignedOutWithoutAudit) {
   }
   const auto refused_path = client.Get("/%C0%AF");
   EXPECT_EQ(refused_path.status, 400);
-  EXPECT_EQ(refused_path.body.find("\xC0\xAF"), std::string::npos) << "the refused bytes are echoed";
+  EXPECT_EQ(refused_path.body.find("\xC0\xAF"), std::string::npos)
+      << "the refused bytes are echoed";
   EXPECT_EQ(client.Get("/login?next=%FF").status, 400);
   EXPECT_EQ(RowCounts(), before);
 }

@@ -28,8 +28,8 @@ class EvaluationExtractPrivacy : public ::testing::TestWithParam<Backend> {
   void AddConsenting(const std::string& name, const std::string& region) {
     const auto today = VolunteerFixture(server_).Today();
     const auto id = CoreMemberFixture(server_).CreateCoreMember(
-        organisation_, name, "EXT-" + std::to_string(++files_),
-        domain::CoreMemberStatus::kInCircle, region);
+        organisation_, name, "EXT-" + std::to_string(++files_), domain::CoreMemberStatus::kInCircle,
+        region);
     ReportFixture(server_).AddResearchConsent(organisation_, id, AddDays(today, -30));
   }
 
@@ -123,7 +123,8 @@ TEST_P(EvaluationExtractPrivacy, FewerRowsThanKExportNothing) {
 
 TEST_P(EvaluationExtractPrivacy, AnOrganisationThatRaisesKGetsCoarserRows) {
   AddSevenCoreMembers();
-  ReportFixture(server_).SetSetting(organisation_, domain::SettingKey::kReportEvaluationMinimumGroup, 7);
+  ReportFixture(server_).SetSetting(organisation_,
+                                    domain::SettingKey::kReportEvaluationMinimumGroup, 7);
   auto client = auth_.SignedInClient(evaluator_);
 
   const auto csv = DownloadCsv(*client);
@@ -135,8 +136,7 @@ TEST_P(EvaluationExtractPrivacy, AnOrganisationThatRaisesKGetsCoarserRows) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, EvaluationExtractPrivacy, ::testing::Values(Backend::kSqlite));
-INSTANTIATE_TEST_SUITE_P(Postgres, EvaluationExtractPrivacy,
-                         ::testing::Values(Backend::kPostgres));
+INSTANTIATE_TEST_SUITE_P(Postgres, EvaluationExtractPrivacy, ::testing::Values(Backend::kPostgres));
 
 }  // namespace
 }  // namespace cercle::testing

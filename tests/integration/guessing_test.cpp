@@ -1,5 +1,6 @@
-// Secrets entered by someone already half or fully signed in — the second factor, the step-up, the current
-// password — are limited like sign-in itself, and a working two-step set-up is only replaced after a step-up.
+// Secrets entered by someone already half or fully signed in — the second factor, the step-up, the
+// current password — are limited like sign-in itself, and a working two-step set-up is only
+// replaced after a step-up.
 #include <gtest/gtest.h>
 
 #include "auth/totp.hpp"
@@ -50,7 +51,8 @@ TEST_P(SecretGuessing, WrongStepUpPasswordsEndTheSession) {
   auto client = fixture_.SignedInClient(organisation_.admin);
   HttpResult last;
   for (int attempt = 0; attempt < 10; ++attempt) {
-    last = client->PostForm("/reauth", {{"secret", "pas le bon mot de passe"}, {"next", "/"}}, "/reauth");
+    last = client->PostForm("/reauth", {{"secret", "pas le bon mot de passe"}, {"next", "/"}},
+                            "/reauth");
   }
   EXPECT_EQ(last.status, 429);
   EXPECT_EQ(client->Get("/account").Header("location"), "/login?next=%2Faccount");
@@ -60,9 +62,10 @@ TEST_P(SecretGuessing, WrongCurrentPasswordsEndTheSession) {
   auto client = fixture_.SignedInClient(organisation_.volunteer);
   HttpResult last;
   for (int attempt = 0; attempt < 10; ++attempt) {
-    last = client->PostForm("/account/password",
-                            {{"current", "pas le bon mot de passe"}, {"password", "une phrase neuve et longue"}},
-                            "/account/password");
+    last = client->PostForm(
+        "/account/password",
+        {{"current", "pas le bon mot de passe"}, {"password", "une phrase neuve et longue"}},
+        "/account/password");
   }
   EXPECT_EQ(last.status, 429);
   EXPECT_EQ(client->Get("/account").status, 303);
@@ -73,7 +76,8 @@ TEST_P(SecretGuessing, ReplacingAWorkingSetUpNeedsARecentStepUp) {
   auto client = fixture_.SignedInClient(organisation_.coordinator);
   EXPECT_EQ(client->Get("/account/two-factor").status, 200) << "just signed in: recent enough";
   server_.clock().Advance(std::chrono::minutes(6));
-  EXPECT_EQ(client->Get("/account/two-factor").Header("location"), "/reauth?next=%2Faccount%2Ftwo-factor");
+  EXPECT_EQ(client->Get("/account/two-factor").Header("location"),
+            "/reauth?next=%2Faccount%2Ftwo-factor");
   const auto before = fixture_.StoredUser(organisation_.coordinator).totp_secret_sealed;
   const auto posted =
       client->PostForm("/account/two-factor", {{"sealed", "x"}, {"code", "000000"}}, "/account");

@@ -89,7 +89,9 @@ TEST(HttpServer, TheLanguageSwitchIsRemembered) {
   EXPECT_NE(english.body.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(english.body.find("Welcome to Cercle"), std::string::npos);
   EXPECT_NE(english.body.find("Skip to main content"), std::string::npos);
-  EXPECT_EQ(client.PostForm("/language", {{"lang", "fr"}, {"next", "//evil.example"}}).Header("location"), "/")
+  EXPECT_EQ(
+      client.PostForm("/language", {{"lang", "fr"}, {"next", "//evil.example"}}).Header("location"),
+      "/")
       << "never redirects off the site";
   EXPECT_NE(client.Get("/").body.find("Bienvenue dans Cercle"), std::string::npos);
   EXPECT_EQ(client.PostForm("/language", {{"lang", "de"}}).status, 400);
@@ -143,7 +145,8 @@ TEST(HttpServer, HealthReadinessAndMetrics) {
   client.Get("/");
   client.Get("/nowhere?name=Jean");
   WaitForPort(metrics_port);
-  const auto metrics = HttpClient("http://127.0.0.1:" + std::to_string(metrics_port)).Get("/metrics");
+  const auto metrics =
+      HttpClient("http://127.0.0.1:" + std::to_string(metrics_port)).Get("/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(
       metrics.body.find("cercle_http_requests_total{route=\"/\",method=\"GET\",status=\"200\"} 1"),

@@ -1,6 +1,6 @@
 // Inviting an address that already has an account in another organisation, over a real socket, on
-// SQLite and on PostgreSQL: the inviter gets exactly the answer a new address gets, learns nothing of
-// the other organisation, and the person decides from a mail that carries no link.
+// SQLite and on PostgreSQL: the inviter gets exactly the answer a new address gets, learns nothing
+// of the other organisation, and the person decides from a mail that carries no link.
 #include <gtest/gtest.h>
 
 #include "support/auth_fixture.hpp"
@@ -17,15 +17,17 @@ constexpr const char* kNewEmail = "noemie@exemple.org";
 class InvitationPrivacy : public ::testing::TestWithParam<Backend> {
  protected:
   InvitationPrivacy() {
-    organisation_a_ = fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal");
+    organisation_a_ =
+        fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal");
     organisation_b_ = fixture_.CreateOrganisationWithEveryRole("Cercles Québec (essai)", "quebec");
   }
 
   // Organisation A's admin invites `email` as a volunteer.
   HttpResult InviteToA(HttpClient& admin, const std::string& email) {
-    return admin.PostForm("/admin/users/invite",
-                          {{"display_name", "Personne Invitée"}, {"email", email}, {"roles", "volunteer"}},
-                          "/admin/users/invite");
+    return admin.PostForm(
+        "/admin/users/invite",
+        {{"display_name", "Personne Invitée"}, {"email", email}, {"roles", "volunteer"}},
+        "/admin/users/invite");
   }
 
   // Sends the outbox and returns the mail addressed to `to` (fails the test when there is none).
@@ -56,25 +58,28 @@ TEST_P(InvitationPrivacy, AnAddressWithAnAccountElsewhereGetsTheAnswerOfANewAddr
   EXPECT_EQ(taken.status, fresh.status);
   EXPECT_EQ(taken.Header("location"), fresh.Header("location"));
   EXPECT_EQ(ComparablePage(taken.body, {elsewhere.email}), ComparablePage(fresh.body, {kNewEmail}));
-  EXPECT_EQ(fixture_.CountAuditEntries(organisation_a_.id, "user.invite", organisation_a_.admin.id), 2u)
+  EXPECT_EQ(fixture_.CountAuditEntries(organisation_a_.id, "user.invite", organisation_a_.admin.id),
+            2u)
       << "both invitations are audited alike";
 
   // Nothing about the other organisation or its member shows to the inviter.
   for (const std::string& path : {std::string("/admin/users"), std::string("/admin/audit")}) {
     const auto page = admin->Get(path);
     ASSERT_EQ(page.status, 200) << path;
-    for (const std::string& word :
-         {elsewhere.display_name, organisation_b_.name, std::string("quebec"), std::string("Québec")}) {
+    for (const std::string& word : {elsewhere.display_name, organisation_b_.name,
+                                    std::string("quebec"), std::string("Québec")}) {
       EXPECT_EQ(page.body.find(word), std::string::npos) << path << " shows " << word;
     }
   }
 
   // The new address gets a link; the existing account gets a mail without one, and stays as it was.
   const auto fresh_mail = MailTo(kNewEmail, 2);
-  EXPECT_NE(fresh_mail.body.find("/invitations/accept?token="), std::string::npos) << fresh_mail.body;
+  EXPECT_NE(fresh_mail.body.find("/invitations/accept?token="), std::string::npos)
+      << fresh_mail.body;
   const auto taken_mail = MailTo(elsewhere.email, 2);
   EXPECT_EQ(taken_mail.body.find("/invitations/accept"), std::string::npos) << taken_mail.body;
-  EXPECT_NE(taken_mail.body.find("already has a Cercle account"), std::string::npos) << taken_mail.body;
+  EXPECT_NE(taken_mail.body.find("already has a Cercle account"), std::string::npos)
+      << taken_mail.body;
   EXPECT_NE(taken_mail.body.find("a déjà un compte Cercle"), std::string::npos) << taken_mail.body;
   const auto stored = fixture_.StoredUser(elsewhere);
   EXPECT_EQ(stored.organisation_id, organisation_b_.id);
@@ -84,18 +89,22 @@ TEST_P(InvitationPrivacy, AnAddressWithAnAccountElsewhereGetsTheAnswerOfANewAddr
 }
 
 TEST_P(InvitationPrivacy, ANetworkAdminInvitingAnAdminFromAnotherOrganisationLearnsNothing) {
-  const TestUser network_admin =
-      fixture_.CreateUser(std::nullopt, "Réseau Admin", "reseau@exemple.org", {domain::Role::kNetworkAdmin});
+  const TestUser network_admin = fixture_.CreateUser(
+      std::nullopt, "Réseau Admin", "reseau@exemple.org", {domain::Role::kNetworkAdmin});
   auto admin = fixture_.SignedInClient(network_admin);
-  const std::string path = "/network/organisations/" + std::to_string(organisation_a_.id) + "/admins";
+  const std::string path =
+      "/network/organisations/" + std::to_string(organisation_a_.id) + "/admins";
   const std::string csrf_page = "/network/organisations";
-  const auto fresh = admin->PostForm(path, {{"display_name", "Personne Invitée"}, {"email", kNewEmail}}, csrf_page);
+  const auto fresh = admin->PostForm(
+      path, {{"display_name", "Personne Invitée"}, {"email", kNewEmail}}, csrf_page);
   const auto taken = admin->PostForm(
-      path, {{"display_name", "Personne Invitée"}, {"email", organisation_b_.coordinator.email}}, csrf_page);
+      path, {{"display_name", "Personne Invitée"}, {"email", organisation_b_.coordinator.email}},
+      csrf_page);
   EXPECT_EQ(fresh.status, 303);
   EXPECT_EQ(taken.status, fresh.status);
   EXPECT_EQ(taken.Header("location"), fresh.Header("location"));
-  EXPECT_EQ(ComparablePage(taken.body, {organisation_b_.coordinator.email}), ComparablePage(fresh.body, {kNewEmail}));
+  EXPECT_EQ(ComparablePage(taken.body, {organisation_b_.coordinator.email}),
+            ComparablePage(fresh.body, {kNewEmail}));
   const auto taken_mail = MailTo(organisation_b_.coordinator.email, 2);
   EXPECT_EQ(taken_mail.body.find("/invitations/accept"), std::string::npos) << taken_mail.body;
   EXPECT_EQ(fixture_.StoredUser(organisation_b_.coordinator).organisation_id, organisation_b_.id);

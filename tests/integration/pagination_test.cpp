@@ -25,9 +25,8 @@ constexpr std::int64_t kPage = web::kPageSize;
 // How many times `pattern` matches in `body`.
 std::size_t Matches(const std::string& body, const std::string& pattern) {
   const std::regex expression(pattern);
-  return static_cast<std::size_t>(
-      std::distance(std::sregex_iterator(body.begin(), body.end(), expression),
-                    std::sregex_iterator()));
+  return static_cast<std::size_t>(std::distance(
+      std::sregex_iterator(body.begin(), body.end(), expression), std::sregex_iterator()));
 }
 
 // The href of the navigation's link with `rel` ("next" or "prev"), as written in the page.
@@ -127,13 +126,12 @@ TEST_P(Pagination, TheReferralRegisterHasPages) {
 }
 
 TEST_P(Pagination, TheConcernRegisterAndTheVolunteersOwnConcernsHavePages) {
-  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
-      organisation_.id, "Membre Du Cercle", "CERCLE-1");
+  const auto core_member =
+      CoreMemberFixture(server_).CreateCoreMember(organisation_.id, "Membre Du Cercle", "CERCLE-1");
   CircleFixture circles(server_);
-  const auto circle = circles.CreateCircle(organisation_.id, core_member,
-                                           domain::CirclePhase::kWeekly,
-                                           AddDays(circles.Today(), -60),
-                                           AddDays(circles.Today(), -60));
+  const auto circle =
+      circles.CreateCircle(organisation_.id, core_member, domain::CirclePhase::kWeekly,
+                           AddDays(circles.Today(), -60), AddDays(circles.Today(), -60));
   const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
       organisation_.id, "Bénévole", "Pages", domain::VolunteerStage::kActive,
       organisation_.volunteer.id);
@@ -149,8 +147,7 @@ TEST_P(Pagination, TheConcernRegisterAndTheVolunteersOwnConcernsHavePages) {
   const auto elsewhere = circles.CreateCircle(
       organisation_.id,
       CoreMemberFixture(server_).CreateCoreMember(organisation_.id, "Autre Membre", "CERCLE-2"),
-      domain::CirclePhase::kWeekly, AddDays(circles.Today(), -60),
-      AddDays(circles.Today(), -60));
+      domain::CirclePhase::kWeekly, AddDays(circles.Today(), -60), AddDays(circles.Today(), -60));
   concerns.Raise({organisation_.id, elsewhere, organisation_.volunteer.id, volunteer,
                   domain::ConcernCategory::kSubstanceAbuse, domain::Severity::kConcern});
 
@@ -191,8 +188,7 @@ TEST_P(Pagination, TheVolunteerListHasPagesInNameOrder) {
 TEST_P(Pagination, TheTrainingSessionsHavePages) {
   VolunteerFixture volunteers(server_);
   for (int i = 0; i < kPage + 6; ++i) {
-    volunteers.AddTrainingSession(organisation_.id, 0, AddDays(volunteers.Today(), -i), 60,
-                                  {});
+    volunteers.AddTrainingSession(organisation_.id, 0, AddDays(volunteers.Today(), -i), 60, {});
   }
   auto client = auth_.SignedInClient(organisation_.coordinator);
   const auto first = client->Get("/volunteers/training");
@@ -242,10 +238,9 @@ TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
   // next.
   const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
       organisation_.id, "Membre Contacts", "CONTACTS-1");
-  const auto circle = circles.CreateCircle(organisation_.id, core_member,
-                                           domain::CirclePhase::kWeekly,
-                                           AddDays(circles.Today(), -90),
-                                           AddDays(circles.Today(), -90));
+  const auto circle =
+      circles.CreateCircle(organisation_.id, core_member, domain::CirclePhase::kWeekly,
+                           AddDays(circles.Today(), -90), AddDays(circles.Today(), -90));
   circles.AddMember(organisation_.id, circle, volunteer, AddDays(circles.Today(), -90));
   for (int i = 0; i < 30; ++i) {
     circles.AddContact(organisation_.id, circle, volunteer, AddDays(circles.Today(), -i));
@@ -253,7 +248,8 @@ TEST_P(Pagination, PartnersHoursToApproveAndContactsHavePages) {
   const std::string circle_page = "/circles/" + std::to_string(circle);
   const auto first = client->Get(circle_page);
   ASSERT_EQ(first.status, 200);
-  const std::string contact = R"(<li class="record"><p><strong>[^<]*</strong> — [^<]*, [^<]* <span class="muted">)";
+  const std::string contact =
+      R"(<li class="record"><p><strong>[^<]*</strong> — [^<]*, [^<]* <span class="muted">)";
   EXPECT_EQ(Matches(first.body, contact), 24u);
   const auto second = client->Get(circle_page + "?contacts_page=2");
   EXPECT_EQ(Matches(second.body, contact), 6u);
@@ -263,16 +259,16 @@ TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
   CircleFixture circles(server_);
   const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
       organisation_.id, "Membre Réunions", "REUNIONS-1");
-  const auto circle = circles.CreateCircle(
-      organisation_.id, core_member, domain::CirclePhase::kWeekly,
-      AddDays(circles.Today(), -200), AddDays(circles.Today(), -200));
+  const auto circle =
+      circles.CreateCircle(organisation_.id, core_member, domain::CirclePhase::kWeekly,
+                           AddDays(circles.Today(), -200), AddDays(circles.Today(), -200));
   const auto volunteer = VolunteerFixture(server_).CreateVolunteer(
       organisation_.id, "Bénévole", "Réunions", domain::VolunteerStage::kActive);
   circles.AddMember(organisation_.id, circle, volunteer, AddDays(circles.Today(), -200));
   for (int i = 0; i < kPage + 5; ++i) {
-    const auto meeting = circles.AddMeeting(
-        organisation_.id, circle, CircleFixture::At(AddDays(circles.Today(), -3 - i), 600),
-        volunteer);
+    const auto meeting =
+        circles.AddMeeting(organisation_.id, circle,
+                           CircleFixture::At(AddDays(circles.Today(), -3 - i), 600), volunteer);
     // All but the latest have their minutes: one late flag, whatever the page shows.
     if (i > 0) {
       circles.AddMinutes(organisation_.id, meeting, volunteer, {},
@@ -322,8 +318,8 @@ TEST_P(Pagination, ACirclesHeldMeetingsHavePagesWhenAllAreAskedFor) {
 
 TEST_P(Pagination, TheVolunteersCirclePageReadsOnlyTheLatestMeetingsAndContacts) {
   CircleFixture circles(server_);
-  const auto core_member = CoreMemberFixture(server_).CreateCoreMember(
-      organisation_.id, "Membre Portail", "PORTAIL-1");
+  const auto core_member =
+      CoreMemberFixture(server_).CreateCoreMember(organisation_.id, "Membre Portail", "PORTAIL-1");
   const auto started = AddDays(circles.Today(), -90);
   const auto circle = circles.CreateCircle(organisation_.id, core_member,
                                            domain::CirclePhase::kWeekly, started, started);
@@ -376,8 +372,7 @@ TEST_P(Pagination, TheCircleListHasPagesWithEachPagesFlagsAndKeepsItsFilter) {
   }
   // The last open circle (on page 2) has a meeting whose minutes are late: its flag shows there.
   const auto late = open.back();
-  circles.AddMeeting(organisation_.id, late,
-                     CircleFixture::At(AddDays(circles.Today(), -5), 600));
+  circles.AddMeeting(organisation_.id, late, CircleFixture::At(AddDays(circles.Today(), -5), 600));
   const std::string late_name = circles.Stored(organisation_.id, late).code_name;
   const std::string late_flag =
       "<li class=\"flag flag--urgent\">" + late_name + "[^<]*48 heures de retard";

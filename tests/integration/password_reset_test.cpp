@@ -161,7 +161,8 @@ TEST_P(PasswordReset, ANewerLinkEndsEveryOlderOne) {
   ASSERT_FALSE(second.empty());
   ASSERT_NE(first, second);
   HttpClient visitor(server_.base_url());
-  EXPECT_EQ(visitor.Get(first).status, 410) << "the older link still works once a newer one was sent";
+  EXPECT_EQ(visitor.Get(first).status, 410)
+      << "the older link still works once a newer one was sent";
   const std::string before = fixture_.Snapshot();
   EXPECT_EQ(Reset(first, kNewPassword).status, 410);
   EXPECT_EQ(fixture_.Snapshot(), before);
@@ -181,7 +182,8 @@ TEST_P(PasswordReset, ChangingThePasswordOnTheAccountPageEndsEveryLink) {
   HttpClient signed_in(server_.base_url());
   ASSERT_EQ(fixture_.SignInThroughPages(signed_in, organisation_.volunteer).status, 303);
   const auto changed = signed_in.PostForm(
-      "/account/password", {{"current", std::string(kTestPassword)}, {"password", kNewPassword}}, "/account/password");
+      "/account/password", {{"current", std::string(kTestPassword)}, {"password", kNewPassword}},
+      "/account/password");
   ASSERT_EQ(changed.status, 200);
   ASSERT_NE(changed.body.find("Votre mot de passe est changé"), std::string::npos) << changed.body;
 
@@ -224,9 +226,10 @@ TEST_P(PasswordReset, OneClientIsThrottledAcrossAddresses) {
 
 TEST_P(PasswordReset, TheAnswerLooksUpNoAccountTheQueuedWorkDoes) {
   // Timing is argued by construction, not measured (tests never assert on timing): the page only
-  // counts and queues the request, the same two queries and one insert for any address, and the work
-  // that differs for a known address (the account, the link, the mail) happens afterwards on the
-  // scheduler's thread. So right after the answer there is no link and no mail, for either address.
+  // counts and queues the request, the same two queries and one insert for any address, and the
+  // work that differs for a known address (the account, the link, the mail) happens afterwards on
+  // the scheduler's thread. So right after the answer there is no link and no mail, for either
+  // address.
   const auto known = AskForLink(organisation_.volunteer.email);
   const auto unknown = AskForLink(kUnknownEmail);
   EXPECT_EQ(known.status, 200);

@@ -1,7 +1,7 @@
-// The funder report's exports: the XLSX opens with a real reader (Debian's python3-openpyxl) and the
-// CSV with an RFC 4180 parser, and both hold the same figures as the page; text that a spreadsheet
-// would read as a formula comes out neutralised; exports need a recent step-up and are audited. On
-// SQLite and on PostgreSQL.
+// The funder report's exports: the XLSX opens with a real reader (Debian's python3-openpyxl) and
+// the CSV with an RFC 4180 parser, and both hold the same figures as the page; text that a
+// spreadsheet would read as a formula comes out neutralised; exports need a recent step-up and are
+// audited. On SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,13 +18,15 @@
 namespace cercle::testing {
 namespace {
 
-
 constexpr const char* kPeriod = "from=2025-12-01&to=2026-11-30";
 
 // Payloads a spreadsheet would run as formulas.
-const std::vector<std::string> kPayloads = {
-    "=HYPERLINK(\"http://exemple.invalid\",\"cliquez\")", "+SUM(1,2)", "-2+3*cmd|' /C calc'!A0",
-    "@SUM(1+1)", "\t=1+1", "\r=1+1"};
+const std::vector<std::string> kPayloads = {"=HYPERLINK(\"http://exemple.invalid\",\"cliquez\")",
+                                            "+SUM(1,2)",
+                                            "-2+3*cmd|' /C calc'!A0",
+                                            "@SUM(1+1)",
+                                            "\t=1+1",
+                                            "\r=1+1"};
 
 // The figures of a page, in the order shown: key → (value, breakdown values in order).
 std::map<std::string, std::pair<long long, std::vector<long long>>> PageFigures(
@@ -123,7 +125,8 @@ class ReportExport : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(ReportExport, TheWorkbookHoldsTheFiguresOfThePage) {
-  const auto result = client_->Get(std::string("/reports/funder/export.xlsx?") + kPeriod + "&lang=en");
+  const auto result =
+      client_->Get(std::string("/reports/funder/export.xlsx?") + kPeriod + "&lang=en");
   ASSERT_EQ(result.status, 200);
   EXPECT_EQ(result.Header("content-type"),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -140,7 +143,8 @@ TEST_P(ReportExport, TheWorkbookHoldsTheFiguresOfThePage) {
 }
 
 TEST_P(ReportExport, TheCsvHoldsTheFiguresOfThePage) {
-  const auto result = client_->Get(std::string("/reports/funder/export.csv?") + kPeriod + "&lang=en");
+  const auto result =
+      client_->Get(std::string("/reports/funder/export.csv?") + kPeriod + "&lang=en");
   ASSERT_EQ(result.status, 200);
   EXPECT_EQ(result.Header("content-type"), "text/csv; charset=utf-8");
   EXPECT_TRUE(result.body.starts_with("\xEF\xBB\xBF")) << "a byte order mark for spreadsheets";
@@ -148,11 +152,13 @@ TEST_P(ReportExport, TheCsvHoldsTheFiguresOfThePage) {
 }
 
 TEST_P(ReportExport, TheExportsFollowTheLanguageChosen) {
-  const auto french = client_->Get(std::string("/reports/funder/export.csv?") + kPeriod + "&lang=fr");
+  const auto french =
+      client_->Get(std::string("/reports/funder/export.csv?") + kPeriod + "&lang=fr");
   EXPECT_NE(french.body.find("Bénévoles formés"), std::string::npos);
   EXPECT_NE(french.Header("content-disposition").find("rapport-bailleur-2025-12-01-2026-11-30.csv"),
             std::string::npos);
-  const auto english = client_->Get(std::string("/reports/funder/export.csv?") + kPeriod + "&lang=en");
+  const auto english =
+      client_->Get(std::string("/reports/funder/export.csv?") + kPeriod + "&lang=en");
   EXPECT_NE(english.body.find("Trained volunteers"), std::string::npos);
   EXPECT_NE(english.Header("content-disposition").find("funder-report-2025-12-01-2026-11-30.csv"),
             std::string::npos);
@@ -166,8 +172,8 @@ TEST_P(ReportExport, FormulaPayloadsComeOutNeutralised) {
                         10);
   }
   // The story of the period carries a payload too.
-  reports.AddStory(organisation_, CivilDate{std::chrono::year{2026}, std::chrono::November,
-                                            std::chrono::day{29}},
+  reports.AddStory(organisation_,
+                   CivilDate{std::chrono::year{2026}, std::chrono::November, std::chrono::day{29}},
                    "=cmd|' /C calc'!A0", "-1+1", true);
   const std::string period = std::string("?") + kPeriod + "&lang=en";
 
@@ -233,8 +239,7 @@ TEST_P(ReportExport, ExportsNeedARecentStepUpAndAreAudited) {
 
 TEST_P(ReportExport, ThePrintedReportShowsTheSameFiguresInTheLanguageChosen) {
   const auto page = PageFigures(client_->Get(std::string("/reports/funder?") + kPeriod).body);
-  const auto print =
-      client_->Get(std::string("/reports/funder/print?") + kPeriod + "&lang=fr");
+  const auto print = client_->Get(std::string("/reports/funder/print?") + kPeriod + "&lang=fr");
   ASSERT_EQ(print.status, 200);
   EXPECT_NE(print.body.find("<html lang=\"fr\">"), std::string::npos);
   EXPECT_NE(print.body.find("Rapport au bailleur de fonds"), std::string::npos);

@@ -17,7 +17,6 @@
 namespace cercle::testing {
 namespace {
 
-
 // A figure as the page shows it: its value and its breakdown lines, by key.
 struct PageFigure {
   long long value = 0;
@@ -137,8 +136,7 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
       const CivilDate last = std::min(AddDays(AddMonths(month, 1), -1), to);
       const std::map<std::string, std::string> days = {{"from", FormatIsoDate(first)},
                                                        {"to", FormatIsoDate(last)}};
-      hours.lines[FormatIsoDate(month).substr(0, 7)] =
-          Scalar(logged, days) + Scalar(trained, days);
+      hours.lines[FormatIsoDate(month).substr(0, 7)] = Scalar(logged, days) + Scalar(trained, days);
     }
     figures["volunteer_hours"] = hours;
     // The default value of an hour: 27.50 $, rounded to the cent.
@@ -273,9 +271,7 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
       return Scalar(
           "SELECT COUNT(*) FROM outreach_activities WHERE organisation_id = :organisation AND"
           " kind = :kind AND held_on >= :from AND held_on <= :to",
-          {{"kind", kind},
-           {"from", FormatIsoDate(from)},
-           {"to", FormatIsoDate(to)}});
+          {{"kind", kind}, {"from", FormatIsoDate(from)}, {"to", FormatIsoDate(to)}});
     };
     PageFigure presentations;
     presentations.lines = {{"presentation", outreach("presentation")},
@@ -292,9 +288,7 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
       reached.lines[kind] = Scalar(
           "SELECT COALESCE(SUM(reach), 0) FROM outreach_activities WHERE organisation_id ="
           " :organisation AND kind = :kind AND held_on >= :from AND held_on <= :to",
-          {{"kind", kind},
-           {"from", FormatIsoDate(from)},
-           {"to", FormatIsoDate(to)}});
+          {{"kind", kind}, {"from", FormatIsoDate(from)}, {"to", FormatIsoDate(to)}});
       reached.value += reached.lines[kind];
     }
     figures["people_reached"] = reached;
@@ -353,8 +347,8 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
       }
       EXPECT_EQ(found->second.lines.size(), figure.lines.size()) << path << ": figure " << key;
     }
-    // Equal figures prove nothing when both sides count nothing: the demo data gives every period checked
-    // here records to count.
+    // Equal figures prove nothing when both sides count nothing: the demo data gives every period
+    // checked here records to count.
     long long counted = 0;
     for (const auto& [key, figure] : shown) counted += figure.value;
     EXPECT_GT(counted, 0) << path << ": every figure is zero";

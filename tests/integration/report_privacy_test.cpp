@@ -18,7 +18,6 @@
 namespace cercle::testing {
 namespace {
 
-
 class ReportPrivacy : public ::testing::TestWithParam<Backend> {
  protected:
   ReportPrivacy() {
@@ -216,7 +215,8 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
       auth_.CreateUser(small, "Coordo Petit", "coordo@petit.example", {domain::Role::kCoordinator});
   volunteers.AddHours(small, volunteer, today, 180, domain::HoursStatus::kApproved, coordinator.id);
   volunteers.AddHours(small, volunteer, today, 600, domain::HoursStatus::kPending, coordinator.id);
-  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear, static_cast<int>(today.year()) - 2);
+  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear,
+                     static_cast<int>(today.year()) - 2);
   reports.AddStory(small, today, "Un récit relu", "Texte relu, sans détail identifiant.", true);
   reports.AddStory(small, today, "Un brouillon", "Brouillon NON-RELU-SECRET.", false);
   CoreMemberFixture(server_).CreateCoreMember(small, "Homme Très Secret", "PETIT-001");
@@ -245,12 +245,14 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
 
   // Enough hours and years read as numbers.
   volunteers.AddHours(small, volunteer, today, 420, domain::HoursStatus::kApproved, coordinator.id);
-  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear, static_cast<int>(today.year()) - 12);
+  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear,
+                     static_cast<int>(today.year()) - 12);
   const auto larger = anyone.Get("/public/petit-cercle");
   EXPECT_NE(larger.body.find("data-total=\"hours\">10<"), std::string::npos);
   EXPECT_NE(larger.body.find("data-total=\"years\">12<"), std::string::npos);
 
-  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear, static_cast<int>(today.year()) - 1);
+  reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear,
+                     static_cast<int>(today.year()) - 1);
   anyone.SetCookie("lang", "fr");
   EXPECT_NE(anyone.Get("/public/petit-cercle").body.find("data-total=\"years\">Moins de 5<"),
             std::string::npos);

@@ -93,11 +93,12 @@ TEST(ServerDrain, AnUploadStillArrivingWhenTheStopBeginsIsFinished) {
   ASSERT_TRUE(upload.connected());
   const std::string body(kBodyBytes, 'x');
   const std::string csrf_cookie(40, 'c');
-  upload.Send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
-              "Cookie: " +
-              std::string(web::kCsrfCookie) + "=" + csrf_cookie +
-              "\r\nX-CSRF-Token: " + server.runtime().authenticator().CsrfToken(csrf_cookie) +
-              "\r\nContent-Length: " + std::to_string(kBodyBytes) + "\r\n\r\n" + body.substr(0, 1024));
+  upload.Send(
+      "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+      "Cookie: " +
+      std::string(web::kCsrfCookie) + "=" + csrf_cookie +
+      "\r\nX-CSRF-Token: " + server.runtime().authenticator().CsrfToken(csrf_cookie) +
+      "\r\nContent-Length: " + std::to_string(kBodyBytes) + "\r\n\r\n" + body.substr(0, 1024));
   // The stop must begin while the server holds part of the request: wait until its bytes arrived.
   for (int i = 0; i < 5000 && web::RequestsArriving() == 0; ++i) std::this_thread::sleep_for(1ms);
   ASSERT_GT(web::RequestsArriving(), 0);

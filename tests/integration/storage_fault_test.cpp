@@ -52,7 +52,8 @@ class CapturedLog {
   int Count(const std::string& text) const {
     std::istringstream input(lines_.str());
     int count = 0;
-    for (std::string line; std::getline(input, line);) count += line.find(text) != std::string::npos;
+    for (std::string line; std::getline(input, line);)
+      count += line.find(text) != std::string::npos;
     return count;
   }
 
@@ -106,8 +107,8 @@ class StorageFault : public ::testing::Test {
 // Makes the test's PostgreSQL database read-only for new transactions (or writable again) and ends
 // its connections, so that the server's pool reopens them with the new default.
 void SetReadOnly(TestServer& server, bool read_only) {
-  const std::string name = server.runtime().database().Read(
-      store::Scope::System(), [](soci::session& session) {
+  const std::string name =
+      server.runtime().database().Read(store::Scope::System(), [](soci::session& session) {
         std::string database;
         session << "SELECT current_database()", soci::into(database);
         return database;
@@ -127,8 +128,7 @@ TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWri
   CoreMemberFixture intake(server);
   const auto a = auth.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
   auto coordinator = auth.SignedInClient(a.coordinator);
-  ASSERT_EQ(coordinator->PostForm("/referrals", LongReferral("Lucien Imaginaire"),
-                                  "/referrals/new")
+  ASSERT_EQ(coordinator->PostForm("/referrals", LongReferral("Lucien Imaginaire"), "/referrals/new")
                 .status,
             303);
   const std::string form_token = coordinator->CsrfToken("/referrals/new");
@@ -144,24 +144,23 @@ TEST(ReadOnlyDatabase, FormsAnswer503ReadsAndSessionsGoOnAndSavingResumesWhenWri
   EXPECT_EQ(coordinator->Get("/referrals").status, 503);
   const auto refused = coordinator->Post(
       "/referrals", "csrf=" + form_token +
-                            "&source=csc&referrer_name=Agente&received_on=2026-11-27"
-                            "&person_legal_name=Paul+Fictif&person_birth_date=1980-01-01&summary=s");
+                        "&source=csc&referrer_name=Agente&received_on=2026-11-27"
+                        "&person_legal_name=Paul+Fictif&person_birth_date=1980-01-01&summary=s");
   EXPECT_EQ(refused.status, 503);
   EXPECT_NE(refused.body.find(kCannotSave), std::string::npos);
   EXPECT_EQ(coordinator->Get("/readyz").status, 503);
 
   SetReadOnly(server, false);
   EXPECT_EQ(coordinator->Get("/readyz").status, 200);
-  EXPECT_EQ(coordinator->PostForm("/referrals", LongReferral("Paul Fictif"), "/referrals/new")
-                .status,
-            303);
+  EXPECT_EQ(
+      coordinator->PostForm("/referrals", LongReferral("Paul Fictif"), "/referrals/new").status,
+      303);
   EXPECT_EQ(intake.CountRows("referrals", a.id), 2);
 }
 
 TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIsBack) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
-  ASSERT_EQ(coordinator->PostForm("/referrals", LongReferral("Lucien Imaginaire"),
-                                  "/referrals/new")
+  ASSERT_EQ(coordinator->PostForm("/referrals", LongReferral("Lucien Imaginaire"), "/referrals/new")
                 .status,
             303);
   ASSERT_EQ(coordinator->Get("/readyz").status, 200);
@@ -195,9 +194,9 @@ TEST_F(StorageFault, DiskFullAnswers503ReadsStillWorkAndSavingResumesWhenSpaceIs
   // Space is back: ready again and the same form saves, with no restart.
   database().LimitSqlitePages(std::nullopt);
   EXPECT_EQ(coordinator->Get("/readyz").status, 200);
-  EXPECT_EQ(coordinator->PostForm("/referrals", LongReferral("Paul Fictif"), "/referrals/new")
-                .status,
-            303);
+  EXPECT_EQ(
+      coordinator->PostForm("/referrals", LongReferral("Paul Fictif"), "/referrals/new").status,
+      303);
   EXPECT_EQ(intake_.CountRows("referrals", a_.id), 2);
   const auto after = coordinator->Get("/referrals");
   EXPECT_NE(after.body.find("Lucien Imaginaire"), std::string::npos);

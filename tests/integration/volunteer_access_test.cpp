@@ -36,8 +36,8 @@ class VolunteerAccess : public ::testing::TestWithParam<Backend> {
     volunteers_.AddSupervision(a_.id, own_, AddDays(today, -3), kOwnSupervision);
     own_document_ = volunteers_.AddDocument(a_.id, own_);
     volunteers_.AddTrainingSession(a_.id, 0, AddDays(today, -10), 180, {own_});
-    volunteers_.AddHours(a_.id, own_, AddDays(today, -1), 90,
-                         domain::HoursStatus::kApproved, a_.coordinator.id);
+    volunteers_.AddHours(a_.id, own_, AddDays(today, -1), 90, domain::HoursStatus::kApproved,
+                         a_.coordinator.id);
     volunteers_.AddHours(a_.id, own_, AddDays(today, -1), 45, domain::HoursStatus::kPending,
                          a_.volunteer.id);
 

@@ -35,8 +35,8 @@ class VolunteerPages : public ::testing::TestWithParam<Backend> {
                                                 organisation_.coordinator.id);
     volunteers_.AddFullScreening(organisation_.id, id, AddDays(volunteers_.Today(), -30));
     for (int i = 0; i < 5; ++i) {
-      volunteers_.AddTrainingSession(organisation_.id, 0,
-                                     AddDays(volunteers_.Today(), -40 + i), 180, {id});
+      volunteers_.AddTrainingSession(organisation_.id, 0, AddDays(volunteers_.Today(), -40 + i),
+                                     180, {id});
     }
     return id;
   }
@@ -62,14 +62,13 @@ class VolunteerPages : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(VolunteerPages, ACoordinatorMovesAnApplicantThroughToApproved) {
-  const auto created =
-      coordinator_->PostForm("/volunteers", {{"first_name", "Rosalie"},
-                                                 {"last_name", "Exemple"},
-                                                 {"email", "rosalie@courriel.example"},
-                                                 {"date_of_birth", "1988-04-02"},
-                                                 {"availability", "tue-evening"},
-                                                 {"availability", "sat-morning"},
-                                                 {"heard_about", "word_of_mouth"}});
+  const auto created = coordinator_->PostForm("/volunteers", {{"first_name", "Rosalie"},
+                                                              {"last_name", "Exemple"},
+                                                              {"email", "rosalie@courriel.example"},
+                                                              {"date_of_birth", "1988-04-02"},
+                                                              {"availability", "tue-evening"},
+                                                              {"availability", "sat-morning"},
+                                                              {"heard_about", "word_of_mouth"}});
   ASSERT_EQ(created.status, 303);
   const std::string location = created.Header("location");
   ASSERT_TRUE(location.starts_with("/volunteers/")) << location;
@@ -147,13 +146,12 @@ TEST_P(VolunteerPages, AMoveThePipelineDoesNotAllowChangesNothing) {
 }
 
 TEST_P(VolunteerPages, FormsKeepWhatWasTypedAndStoreNothingWhenWrong) {
-  const auto refused =
-      coordinator_->PostForm("/volunteers", {{"first_name", "Capucine"},
-                                                 {"last_name", ""},
-                                                 {"email", "pas une adresse"},
-                                                 {"region", "Mile End"},
-                                                 {"availability", "fri-evening"},
-                                                 {"notes", "Rencontrée au salon"}});
+  const auto refused = coordinator_->PostForm("/volunteers", {{"first_name", "Capucine"},
+                                                              {"last_name", ""},
+                                                              {"email", "pas une adresse"},
+                                                              {"region", "Mile End"},
+                                                              {"availability", "fri-evening"},
+                                                              {"notes", "Rencontrée au salon"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("value=\"Capucine\""), std::string::npos);
   EXPECT_NE(refused.body.find("value=\"Mile End\""), std::string::npos);
@@ -217,11 +215,10 @@ TEST_P(VolunteerPages, TheHomePageListsExpiringChecksAndMissingSupervision) {
   EXPECT_NE(overdue.find("/volunteers/" + Id(id) + "#supervision"), std::string::npos) << overdue;
   EXPECT_NE(overdue.find("91"), std::string::npos);
   // A supervision session clears the flag.
-  const auto recorded =
-      coordinator_->PostForm("/volunteers/" + Id(id) + "/supervision",
-                             {{"held_on", FormatIsoDate(volunteers_.Today())},
-                              {"kind", "supervision"},
-                              {"notes", "Tout va bien."}});
+  const auto recorded = coordinator_->PostForm("/volunteers/" + Id(id) + "/supervision",
+                                               {{"held_on", FormatIsoDate(volunteers_.Today())},
+                                                {"kind", "supervision"},
+                                                {"notes", "Tout va bien."}});
   EXPECT_EQ(recorded.status, 303);
   EXPECT_EQ(
       TextBetween(coordinator_->Get("/").body, "attention__list", "</ul>").find("#supervision"),
@@ -345,11 +342,11 @@ TEST_P(VolunteerPages, TrainingAttendanceAddsUpPerVolunteer) {
   const auto id =
       volunteers_.CreateVolunteer(organisation_.id, "Lucie", "Fictive", VolunteerStage::kTraining);
   const auto setup = volunteers_.Setup(organisation_.id);
-  const auto created = coordinator_->PostForm(
-      "/volunteers/training", {{"module", Id(setup.modules[0].id)},
-                               {"held_on", FormatIsoDate(volunteers_.Today())},
-                               {"duration", "3"},
-                               {"title", "Écoute et limites"}});
+  const auto created = coordinator_->PostForm("/volunteers/training",
+                                              {{"module", Id(setup.modules[0].id)},
+                                               {"held_on", FormatIsoDate(volunteers_.Today())},
+                                               {"duration", "3"},
+                                               {"title", "Écoute et limites"}});
   ASSERT_EQ(created.status, 303);
   const std::string session =
       created.Header("location").substr(0, created.Header("location").find('?'));

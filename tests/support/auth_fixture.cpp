@@ -119,12 +119,13 @@ TestOrganisation AuthFixture::CreateOrganisationWithEveryRole(const std::string&
 TestUser AuthFixture::CreateUser(std::optional<std::int64_t> organisation_id,
                                  const std::string& display_name, const std::string& email,
                                  const domain::Roles& roles) {
-  const auto id = app::accounts::CreateAccount(server_.app(), {.organisation_id = organisation_id,
-                                                               .display_name = display_name,
-                                                               .email = email,
-                                                               .roles = roles,
-                                                               .password = std::string(kTestPassword),
-                                                               .check = app::accounts::PasswordCheck::kNo});
+  const auto id =
+      app::accounts::CreateAccount(server_.app(), {.organisation_id = organisation_id,
+                                                   .display_name = display_name,
+                                                   .email = email,
+                                                   .roles = roles,
+                                                   .password = std::string(kTestPassword),
+                                                   .check = app::accounts::PasswordCheck::kNo});
   if (!id) throw std::runtime_error("cannot create user " + email + ": " + id.error().message.id);
   return TestUser{*id, organisation_id, display_name, email, roles};
 }
@@ -320,7 +321,8 @@ std::string DecodeBase32(std::string_view text) {
 namespace {
 
 // The text between the first `before` and the next `after`, or nothing when either is missing.
-std::optional<std::string> FindBetween(std::string_view text, std::string_view before, std::string_view after) {
+std::optional<std::string> FindBetween(std::string_view text, std::string_view before,
+                                       std::string_view after) {
   const auto at = text.find(before);
   if (at == std::string_view::npos) return std::nullopt;
   const auto start = at + before.size();

@@ -31,12 +31,10 @@ class CircleFixture {
                             domain::CirclePhase phase, CivilDate phase_since,
                             std::optional<CivilDate> started_on = {});
   // Closes the circle on `closed_on` (completed).
-  void CloseCircle(std::int64_t organisation_id, std::int64_t circle_id,
-                   CivilDate closed_on);
+  void CloseCircle(std::int64_t organisation_id, std::int64_t circle_id, CivilDate closed_on);
   // A stay of `volunteer_id` in the circle from `joined_on`, straight in the store (no gate).
   std::int64_t AddMember(std::int64_t organisation_id, std::int64_t circle_id,
-                         std::int64_t volunteer_id, CivilDate joined_on,
-                         bool primary = false);
+                         std::int64_t volunteer_id, CivilDate joined_on, bool primary = false);
   // A meeting of the circle starting at `starts` (2 hours, "Local communautaire"), the minutes
   // asked of `writer` when given.
   std::int64_t AddMeeting(std::int64_t organisation_id, std::int64_t circle_id, Instant starts,

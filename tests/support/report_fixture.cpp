@@ -46,8 +46,8 @@ std::int64_t ReportFixture::AddEvent(std::int64_t organisation_id, std::int64_t 
 }
 
 std::int64_t ReportFixture::AddMeasure(std::int64_t organisation_id, std::int64_t core_member_id,
-                                       CivilDate on, domain::MeasureOccasion occasion,
-                                       int housing, int occupation, int social_network) {
+                                       CivilDate on, domain::MeasureOccasion occasion, int housing,
+                                       int occupation, int social_network) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
                         domain::OutcomeMeasure measure;
@@ -97,8 +97,7 @@ std::int64_t ReportFixture::AddStory(std::int64_t organisation_id, CivilDate on,
 }
 
 std::int64_t ReportFixture::AddResearchConsent(std::int64_t organisation_id,
-                                               std::int64_t core_member_id,
-                                               CivilDate given_on) {
+                                               std::int64_t core_member_id, CivilDate given_on) {
   return FixtureWrite(server_, organisation_id,
                       [&](soci::session& session) -> Result<std::int64_t> {
                         domain::Consent consent;

@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,21 +26,20 @@ class ReportFixture {
   std::int64_t LoadDemo();
 
   // A recidivism event of the file `core_member_id`.
-  std::int64_t AddEvent(std::int64_t organisation_id, std::int64_t core_member_id,
-                        CivilDate on, domain::RecidivismKind kind,
-                        domain::OffenceCategory category, domain::CirclePeriod period,
-                        const std::string& reference = "");
+  std::int64_t AddEvent(std::int64_t organisation_id, std::int64_t core_member_id, CivilDate on,
+                        domain::RecidivismKind kind, domain::OffenceCategory category,
+                        domain::CirclePeriod period, const std::string& reference = "");
   // An outcome measure of the file `core_member_id` (levels housing, occupation, social network).
-  std::int64_t AddMeasure(std::int64_t organisation_id, std::int64_t core_member_id,
-                          CivilDate on, domain::MeasureOccasion occasion, int housing,
-                          int occupation, int social_network);
+  std::int64_t AddMeasure(std::int64_t organisation_id, std::int64_t core_member_id, CivilDate on,
+                          domain::MeasureOccasion occasion, int housing, int occupation,
+                          int social_network);
   // An outreach activity.
-  std::int64_t AddOutreach(std::int64_t organisation_id, CivilDate on,
-                           domain::OutreachKind kind, const std::string& title,
-                           const std::string& audience, std::optional<int> reach);
+  std::int64_t AddOutreach(std::int64_t organisation_id, CivilDate on, domain::OutreachKind kind,
+                           const std::string& title, const std::string& audience,
+                           std::optional<int> reach);
   // A significant story, reviewed or not.
-  std::int64_t AddStory(std::int64_t organisation_id, CivilDate on,
-                        const std::string& title, const std::string& text, bool reviewed);
+  std::int64_t AddStory(std::int64_t organisation_id, CivilDate on, const std::string& title,
+                        const std::string& text, bool reviewed);
   // A research consent of the file, given on `given_on`.
   std::int64_t AddResearchConsent(std::int64_t organisation_id, std::int64_t core_member_id,
                                   CivilDate given_on);

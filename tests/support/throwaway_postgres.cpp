@@ -45,9 +45,7 @@ const char* ModeName(StopMode mode) { return mode == StopMode::kFast ? " fast" :
 
 void ThrowawayPostgres::Restart(StopMode mode) { Run("restart " + folder_ + ModeName(mode)); }
 
-void ThrowawayPostgres::Halt(StopMode mode) {
-  Run("halt " + folder_ + ModeName(mode));
-}
+void ThrowawayPostgres::Halt(StopMode mode) { Run("halt " + folder_ + ModeName(mode)); }
 
 void ThrowawayPostgres::Resume() { Run("resume " + folder_); }
 

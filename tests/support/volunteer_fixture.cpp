@@ -143,8 +143,8 @@ std::int64_t VolunteerFixture::AddDocument(std::int64_t organisation_id,
 }
 
 std::int64_t VolunteerFixture::AddTrainingSession(std::int64_t organisation_id,
-                                                  std::size_t module_index,
-                                                  CivilDate held_on, int minutes,
+                                                  std::size_t module_index, CivilDate held_on,
+                                                  int minutes,
                                                   const std::vector<std::int64_t>& volunteer_ids) {
   const auto setup = Setup(organisation_id);
   domain::TrainingSession training_session;

@@ -32,8 +32,8 @@ const std::map<std::string, std::set<std::string>>& AllowedImports() {
       {"web", {"base", "domain", "config", "i18n", "report", "auth", "app", "notify", "audit"}},
       {"demo", {"base", "domain", "config", "i18n", "report", "auth", "app", "store", "soci"}},
       {"cli",
-       {"base", "domain", "config", "i18n", "report", "store", "audit", "auth", "notify", "scheduler",
-        "app", "web", "demo", "soci"}},
+       {"base", "domain", "config", "i18n", "report", "store", "audit", "auth", "notify",
+        "scheduler", "app", "web", "demo", "soci"}},
   };
   return allowed;
 }
@@ -123,9 +123,10 @@ TEST(Architecture, EveryLayerImportsOnlyTheLayersBelowIt) {
 }
 
 TEST(Architecture, RefusesAWebPageThatIncludesAStoreOrSoci) {
-  const auto crossings = CrossingsIn("web/pages/circles/circle_page.cpp",
-                                     "#include <string>\n#include \"store/circle_store.hpp\"\n"
-                                     "  #  include <soci/soci.h>\n#include \"app/circles/circles.hpp\"\n");
+  const auto crossings =
+      CrossingsIn("web/pages/circles/circle_page.cpp",
+                  "#include <string>\n#include \"store/circle_store.hpp\"\n"
+                  "  #  include <soci/soci.h>\n#include \"app/circles/circles.hpp\"\n");
   ASSERT_EQ(crossings.size(), 2u);
   EXPECT_EQ(crossings[0].header, "store/circle_store.hpp");
   EXPECT_EQ(crossings[1].header, "soci/soci.h");

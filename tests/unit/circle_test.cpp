@@ -16,7 +16,8 @@ TEST(CirclePhases, AllowedMovesWork) {
   EXPECT_TRUE(CheckPhaseChange(CirclePhase::kWeekly, CirclePhase::kBiweekly));
   EXPECT_TRUE(CheckPhaseChange(CirclePhase::kBiweekly, CirclePhase::kMonthly));
   EXPECT_TRUE(CheckPhaseChange(CirclePhase::kMonthly, CirclePhase::kInformal));
-  EXPECT_TRUE(CheckPhaseChange(CirclePhase::kMonthly, CirclePhase::kWeekly)) << "a crisis tightens the rhythm";
+  EXPECT_TRUE(CheckPhaseChange(CirclePhase::kMonthly, CirclePhase::kWeekly))
+      << "a crisis tightens the rhythm";
   EXPECT_TRUE(CheckPhaseChange(CirclePhase::kWeekly, CirclePhase::kSuspended));
   EXPECT_TRUE(CheckPhaseChange(CirclePhase::kSuspended, CirclePhase::kMonthly));
   EXPECT_TRUE(CheckPhaseChange(CirclePhase::kForming, CirclePhase::kClosed));
@@ -43,8 +44,10 @@ TEST(CirclePhases, EachPhaseHasItsMeetingRhythm) {
   EXPECT_FALSE(MeetingOverdue(CirclePhase::kSuspended, std::nullopt, since, D("2026-11-30")));
   EXPECT_FALSE(MeetingOverdue(CirclePhase::kForming, std::nullopt, since, D("2026-11-30")));
   // No meeting yet: counted from when the phase began.
-  EXPECT_FALSE(MeetingOverdue(CirclePhase::kIntensive, std::nullopt, D("2026-11-25"), D("2026-11-30")));
-  EXPECT_TRUE(MeetingOverdue(CirclePhase::kIntensive, std::nullopt, D("2026-11-15"), D("2026-11-30")));
+  EXPECT_FALSE(
+      MeetingOverdue(CirclePhase::kIntensive, std::nullopt, D("2026-11-25"), D("2026-11-30")));
+  EXPECT_TRUE(
+      MeetingOverdue(CirclePhase::kIntensive, std::nullopt, D("2026-11-15"), D("2026-11-30")));
 }
 
 TEST(CircleSize, StartsOnlyWithinTheOrganisationsLimits) {
@@ -98,7 +101,8 @@ TEST(CircleSuggestions, HardExclusionsNeverRankAndCarryTheirReasons) {
   both.declared_conflict = true;
   both.declined_profiles = {"victims_children"};
   const auto eligible = Make(7, "Gilles Libre");
-  const auto ranked = RankCandidates(needs, {conflict, zone, zone_region, declined, gated, both, eligible});
+  const auto ranked =
+      RankCandidates(needs, {conflict, zone, zone_region, declined, gated, both, eligible});
   ASSERT_EQ(ranked.size(), 7u);
   EXPECT_EQ(ranked[0].volunteer_id, 7);
   EXPECT_FALSE(ranked[0].excluded);
@@ -107,9 +111,11 @@ TEST(CircleSuggestions, HardExclusionsNeverRankAndCarryTheirReasons) {
     EXPECT_FALSE(ranked[i].exclusions.empty()) << ranked[i].name;
     EXPECT_EQ(ranked[i].score, 0);
   }
-  const auto fanny = std::find_if(ranked.begin(), ranked.end(), [](const auto& s) { return s.volunteer_id == 6; });
+  const auto fanny =
+      std::find_if(ranked.begin(), ranked.end(), [](const auto& s) { return s.volunteer_id == 6; });
   EXPECT_EQ(fanny->exclusions.size(), 2u) << "every reason, not only the first";
-  const auto emile = std::find_if(ranked.begin(), ranked.end(), [](const auto& s) { return s.volunteer_id == 5; });
+  const auto emile =
+      std::find_if(ranked.begin(), ranked.end(), [](const auto& s) { return s.volunteer_id == 5; });
   EXPECT_EQ(emile->exclusions.at(0).id, "Basic training is not complete.");
 }
 
@@ -137,7 +143,9 @@ TEST(CircleSuggestions, RegionTimesLoadAndBalanceEachCount) {
   balance.gender = "femme";
   const auto ranked = RankCandidates(needs, {base, elsewhere, available, busy, balance});
   const auto score = [&](std::int64_t id) {
-    return std::find_if(ranked.begin(), ranked.end(), [&](const auto& s) { return s.volunteer_id == id; })->score;
+    return std::find_if(ranked.begin(), ranked.end(),
+                        [&](const auto& s) { return s.volunteer_id == id; })
+        ->score;
   };
   EXPECT_GT(score(1), score(2));
   EXPECT_GT(score(3), score(1));

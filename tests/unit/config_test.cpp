@@ -72,8 +72,8 @@ TEST(Config, MetricsListenIsHostAndPortOrNothing) {
   ASSERT_TRUE(ipv6);
   EXPECT_EQ(ipv6->host, "::1");
   EXPECT_TRUE(Load(std::nullopt, {})->server.metrics_listen.empty()) << "off by default";
-  for (const char* bad : {"9464", "127.0.0.1", "127.0.0.1:", ":9464", "127.0.0.1:0", "127.0.0.1:70000",
-                          "::1:9464", "localhost:http"}) {
+  for (const char* bad : {"9464", "127.0.0.1", "127.0.0.1:", ":9464", "127.0.0.1:0",
+                          "127.0.0.1:70000", "::1:9464", "localhost:http"}) {
     EXPECT_FALSE(Load(std::nullopt, {{"CERCLE_SERVER_METRICS_LISTEN", bad}})) << bad;
   }
 }

@@ -25,8 +25,9 @@ TEST(DocumentType, ComesFromTheContentNotTheName) {
 TEST(DocumentFilename, RefusesPathTraversalAndControlCharacters) {
   EXPECT_TRUE(domain::CheckDocumentFilename("Jugement 2024-03.pdf"));
   EXPECT_TRUE(domain::CheckDocumentFilename("évaluation été.pdf"));
-  for (const std::string& bad : std::vector<std::string>{"../../etc/passwd", "..\\boot.ini", "a/b.pdf", ".hidden.pdf", "", "a\nb.pdf",
-                                std::string(201, 'a')}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"../../etc/passwd", "..\\boot.ini", "a/b.pdf", ".hidden.pdf", "",
+                                "a\nb.pdf", std::string(201, 'a')}) {
     EXPECT_FALSE(domain::CheckDocumentFilename(bad)) << bad;
   }
 }
@@ -72,7 +73,8 @@ TEST_F(Vault, StoresEncryptedAndReturnsTheExactBytes) {
   const std::string on_disk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_EQ(on_disk.find("confidential"), std::string::npos) << "plaintext on disk";
   EXPECT_EQ(on_disk.find("%PDF"), std::string::npos);
-  EXPECT_EQ(std::filesystem::status(vault.PathOf(name)).permissions() & std::filesystem::perms::others_read,
+  EXPECT_EQ(std::filesystem::status(vault.PathOf(name)).permissions() &
+                std::filesystem::perms::others_read,
             std::filesystem::perms::none);
 }
 
@@ -86,7 +88,8 @@ TEST_F(Vault, RefusesTamperedTruncatedOrForeignFiles) {
   }
   EXPECT_FALSE(vault.Get(name));
   const auto second = vault.Put("%PDF-1.7 hello again");
-  std::filesystem::resize_file(vault.PathOf(second), std::filesystem::file_size(vault.PathOf(second)) - 3);
+  std::filesystem::resize_file(vault.PathOf(second),
+                               std::filesystem::file_size(vault.PathOf(second)) - 3);
   EXPECT_FALSE(vault.Get(second));
   config::Key other{};
   randombytes_buf(other.data(), other.size());

@@ -51,8 +51,8 @@ std::size_t StepRows(const CoarsenedRows& result, Coarsening kind) {
 }
 
 TEST(EvaluationCoarsening, LeavesAnExtractOfLargeGroupsAsItIs) {
-  const auto rows = Join({Repeat(5, {"40_49", "Abitibi", "csc"}),
-                          Repeat(6, {"30_39", "Montréal", "provincial"})});
+  const auto rows = Join(
+      {Repeat(5, {"40_49", "Abitibi", "csc"}), Repeat(6, {"30_39", "Montréal", "provincial"})});
   const auto result = Coarsen(rows, 5);
   EXPECT_EQ(Kept(result), 11u);
   EXPECT_TRUE(result.report.steps.empty());
@@ -74,9 +74,9 @@ TEST(EvaluationCoarsening, WithFewerRowsThanKNoRowIsExported) {
 TEST(EvaluationCoarsening, WidensAgeBandsBeforeLeavingRowsOut) {
   // Twelve men of one region and source: three under 30 and four in their thirties would be left
   // out; the bands under 40 merge instead, so nobody is.
-  const auto rows = Join({Repeat(3, {"under_30", "Abitibi", "csc"}),
-                          Repeat(4, {"30_39", "Abitibi", "csc"}),
-                          Repeat(5, {"40_49", "Abitibi", "csc"})});
+  const auto rows =
+      Join({Repeat(3, {"under_30", "Abitibi", "csc"}), Repeat(4, {"30_39", "Abitibi", "csc"}),
+            Repeat(5, {"40_49", "Abitibi", "csc"})});
   const auto result = Coarsen(rows, 5);
   EXPECT_EQ(Kept(result), 12u);
   EXPECT_EQ(result.rows[0].age_group, "under_40");
@@ -87,12 +87,10 @@ TEST(EvaluationCoarsening, WidensAgeBandsBeforeLeavingRowsOut) {
 }
 
 TEST(EvaluationCoarsening, RareRegionsAndSourcesReadOther) {
-  const auto rows = Join({Repeat(5, {"40_49", "Abitibi", "csc"}),
-                          Repeat(2, {"40_49", "Gaspésie", "csc"}),
-                          Repeat(3, {"40_49", "Laval", "csc"}),
-                          Repeat(5, {"50_59", "Abitibi", "police"}),
-                          Repeat(3, {"50_59", "Abitibi", "self"}),
-                          Repeat(2, {"50_59", "Abitibi", "community"})});
+  const auto rows =
+      Join({Repeat(5, {"40_49", "Abitibi", "csc"}), Repeat(2, {"40_49", "Gaspésie", "csc"}),
+            Repeat(3, {"40_49", "Laval", "csc"}), Repeat(5, {"50_59", "Abitibi", "police"}),
+            Repeat(3, {"50_59", "Abitibi", "self"}), Repeat(2, {"50_59", "Abitibi", "community"})});
   const auto result = Coarsen(rows, 5);
   EXPECT_EQ(StepRows(result, Coarsening::kRareRegionsMerged), 5u);
   EXPECT_EQ(result.rows[5].region, "other");
@@ -107,9 +105,9 @@ TEST(EvaluationCoarsening, RareRegionsAndSourcesReadOther) {
 TEST(EvaluationCoarsening, LeavesOutTheFewRowsStillUnderK) {
   // Twenty men share a combination; two are alone in theirs. Leaving two out costs less than
   // blurring twenty.
-  const auto rows = Join({Repeat(20, {"40_49", "Abitibi", "csc"}),
-                          Repeat(1, {"70_plus", "Abitibi", "csc"}),
-                          Repeat(1, {"under_30", "Abitibi", "csc"})});
+  const auto rows =
+      Join({Repeat(20, {"40_49", "Abitibi", "csc"}), Repeat(1, {"70_plus", "Abitibi", "csc"}),
+            Repeat(1, {"under_30", "Abitibi", "csc"})});
   const auto result = Coarsen(rows, 5);
   EXPECT_EQ(Kept(result), 20u);
   EXPECT_FALSE(result.kept[20]);
@@ -122,13 +120,11 @@ TEST(EvaluationCoarsening, LeavesOutTheFewRowsStillUnderK) {
 TEST(EvaluationCoarsening, WithholdsRegionsWhenNothingElseReachesK) {
   // Four regions of five men, each man's age band and source differing by region: only
   // withholding the regions brings the combinations to five.
-  const auto rows = Join({Repeat(5, {"40_49", "Abitibi", "csc"}),
-                          Repeat(5, {"40_49", "Laval", "csc"}),
-                          Repeat(2, {"40_49", "Abitibi", "police"}),
-                          Repeat(2, {"40_49", "Laval", "police"}),
-                          Repeat(1, {"40_49", "Abitibi", "self"}),
-                          Repeat(1, {"40_49", "Laval", "self"}),
-                          Repeat(1, {"40_49", "Abitibi", "community"})});
+  const auto rows =
+      Join({Repeat(5, {"40_49", "Abitibi", "csc"}), Repeat(5, {"40_49", "Laval", "csc"}),
+            Repeat(2, {"40_49", "Abitibi", "police"}), Repeat(2, {"40_49", "Laval", "police"}),
+            Repeat(1, {"40_49", "Abitibi", "self"}), Repeat(1, {"40_49", "Laval", "self"}),
+            Repeat(1, {"40_49", "Abitibi", "community"})});
   const auto result = Coarsen(rows, 5);
   EXPECT_GT(StepRows(result, Coarsening::kRegionsWithheld), 0u);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -141,8 +137,8 @@ TEST(EvaluationCoarsening, WithholdsRegionsWhenNothingElseReachesK) {
 }
 
 TEST(EvaluationCoarsening, RegionsDifferingOnlyInCaseOrAccentsAreOneRegion) {
-  const auto rows = Join({Repeat(3, {"40_49", "Montréal", "csc"}),
-                          Repeat(2, {"40_49", "montreal", "csc"})});
+  const auto rows =
+      Join({Repeat(3, {"40_49", "Montréal", "csc"}), Repeat(2, {"40_49", "montreal", "csc"})});
   const auto result = Coarsen(rows, 5);
   EXPECT_EQ(Kept(result), 5u);
   EXPECT_EQ(result.rows[4].region, "Montréal") << "one spelling, so spellings tell nobody apart";

@@ -40,7 +40,8 @@ TEST(FormFields, ParsesUrlEncodedBodiesOnly) {
 TEST(FormFields, ABodyThatCannotBeReadIsNotAForm) {
   Request request;
   request.headers = {{"content-type", "application/x-www-form-urlencoded"}};
-  for (const std::string body : {"name=Jean&bad=%G1", "name=Jean&bad=%4", "name=Jean&flag", "name=J\xC3\xA9"}) {
+  for (const std::string body :
+       {"name=Jean&bad=%G1", "name=Jean&bad=%4", "name=Jean&flag", "name=J\xC3\xA9"}) {
     SCOPED_TRACE(body);
     request.body = body;
     EXPECT_FALSE(request.ParsedBody());
@@ -74,12 +75,14 @@ TEST(Cookie, FindsTheNamedCookie) {
 }
 
 TEST(Multipart, ReadsQuotedNamesExtendedFileNamesAndEmptyFileInputs) {
-  const auto boundary = MultipartBoundary("Multipart/Form-Data; charset=utf-8; boundary=\"----x y\"");
+  const auto boundary =
+      MultipartBoundary("Multipart/Form-Data; charset=utf-8; boundary=\"----x y\"");
   ASSERT_TRUE(boundary);
   EXPECT_EQ(*boundary, "----x y");
   const std::string body =
       "------x y\r\nContent-Disposition: form-data; name=\"a \\\"b\\\"\"\r\n\r\nvaleur\r\n"
-      "------x y\r\nContent-Disposition: form-data; name=\"doc\"; filename*=UTF-8''%C3%A9t%C3%A9.pdf\r\n"
+      "------x y\r\nContent-Disposition: form-data; name=\"doc\"; "
+      "filename*=UTF-8''%C3%A9t%C3%A9.pdf\r\n"
       "Content-Type: application/pdf\r\n\r\n%PDF\r\n"
       "------x y\r\nContent-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n"
       "Content-Type: application/octet-stream\r\n\r\n\r\n"
@@ -101,13 +104,15 @@ TEST(Multipart, RefusesHostileBodies) {
   EXPECT_FALSE(MultipartBoundary("text/plain; boundary=abc"));
   const std::vector<std::string> hostile = {
       "",
-      "--B\r\n",                                                                      // no closing delimiter
-      "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",                  // truncated
-      "--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--\r\n",                 // no name
-      "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--B--\r\n",   // not form-data
-      "--B\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--B--\r\n",      // unterminated quote
+      "--B\r\n",                                                      // no closing delimiter
+      "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",   // truncated
+      "--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--\r\n",  // no name
+      "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--B--\r\n",  // not form-data
+      "--B\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--B--\r\n",     // unterminated
+                                                                                   // quote
       "--B\r\nno header separator\r\nx\r\n--B--\r\n",
-      "--B\r\nContent-Disposition: form-data; name=\"f\"; filename*=latin1''%E9.pdf\r\n\r\nx\r\n--B--\r\n",
+      "--B\r\nContent-Disposition: form-data; name=\"f\"; "
+      "filename*=latin1''%E9.pdf\r\n\r\nx\r\n--B--\r\n",
   };
   for (const auto& body : hostile) {
     SCOPED_TRACE(::testing::PrintToString(body));

@@ -69,11 +69,13 @@ TEST(FirstCharacters, NeverCutsACharacterInTwo) {
 }
 
 TEST(LengthLimits, CountCharactersNotBytes) {
-  // 2,000 accented characters are 4,000 bytes: within a 2,000-character limit, as the database counts.
+  // 2,000 accented characters are 4,000 bytes: within a 2,000-character limit, as the database
+  // counts.
   std::string accented;
   for (int i = 0; i < 2000; ++i) accented += "é";
   std::vector<FieldError> errors;
-  domain::intake::RequireText(errors, "reason", accented, domain::intake::kMaxReasonLength, "missing");
+  domain::intake::RequireText(errors, "reason", accented, domain::intake::kMaxReasonLength,
+                              "missing");
   domain::intake::LimitText(errors, "reason", accented, domain::intake::kMaxReasonLength);
   EXPECT_TRUE(errors.empty());
   domain::intake::LimitText(errors, "reason", accented + "é", domain::intake::kMaxReasonLength);

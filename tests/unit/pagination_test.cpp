@@ -25,8 +25,8 @@ TEST(Paginate, ReadsThePageAskedForAndItsSlice) {
 }
 
 TEST(Paginate, AnythingButAWholePageNumberReadsTheFirstPage) {
-  for (const std::string bad : {"", "page=", "page=abc", "page=0", "page=-1", "page=1.5",
-                                "page=2x", "page=%00", "page=+2", "page=%202"}) {
+  for (const std::string bad : {"", "page=", "page=abc", "page=0", "page=-1", "page=1.5", "page=2x",
+                                "page=%00", "page=+2", "page=%202"}) {
     EXPECT_EQ(Paginate(WithQuery(bad), 120).page, 1) << bad;
   }
 }

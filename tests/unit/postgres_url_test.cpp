@@ -70,7 +70,8 @@ TEST(PostgresUrl, DatabaseUrlsBecomeKeywordStringsWithAConnectTimeout) {
             "connect_timeout='5'");
   const auto given = ParseUrl("postgresql://h/d?connect_timeout=30&application_name=a%20b");
   ASSERT_TRUE(given);
-  EXPECT_EQ(given->connect_string, "host='h' dbname='d' application_name='a b' connect_timeout='30'");
+  EXPECT_EQ(given->connect_string,
+            "host='h' dbname='d' application_name='a b' connect_timeout='30'");
 }
 
 }  // namespace

@@ -29,8 +29,7 @@ TEST(VolunteerPipeline, AllowsTheForwardStepsOneAtATime) {
       {kScreening, kApproved},  {kApproved, kActive},      {kActive, kOnLeave},
       {kOnLeave, kActive}};
   for (const auto& [from, to] : allowed) {
-    EXPECT_TRUE(CheckStageMove(Move(from, to)))
-        << NameOf(from) << " → " << NameOf(to);
+    EXPECT_TRUE(CheckStageMove(Move(from, to))) << NameOf(from) << " → " << NameOf(to);
   }
 }
 
@@ -43,8 +42,7 @@ TEST(VolunteerPipeline, AnApplicantMayBeNotRetainedAndAnyOpenFileMayExit) {
     EXPECT_TRUE(CheckStageMove(Move(from, kExited, "Déménagement.")));
   }
   for (const auto from : {kApproved, kActive, kOnLeave}) {
-    EXPECT_EQ(FirstField(CheckStageMove(Move(from, kNotRetained))), "to")
-        << NameOf(from);
+    EXPECT_EQ(FirstField(CheckStageMove(Move(from, kNotRetained))), "to") << NameOf(from);
   }
 }
 

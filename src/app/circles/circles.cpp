@@ -29,7 +29,8 @@ CircleSettings CircleSettingsOf(const domain::Settings& settings) {
   circle.minimum = static_cast<int>(settings.Get(domain::SettingKey::kCircleMinimumVolunteers));
   circle.maximum = static_cast<int>(settings.Get(domain::SettingKey::kCircleMaximumVolunteers));
   circle.review_months = static_cast<int>(settings.Get(domain::SettingKey::kCircleReviewMonths));
-  circle.access_days = static_cast<int>(settings.Get(domain::SettingKey::kCircleVolunteerAccessDays));
+  circle.access_days =
+      static_cast<int>(settings.Get(domain::SettingKey::kCircleVolunteerAccessDays));
   circle.contact_days = static_cast<int>(settings.Get(domain::SettingKey::kCircleContactFlagDays));
   return circle;
 }

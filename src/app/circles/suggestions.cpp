@@ -84,8 +84,7 @@ domain::Candidate CandidateOf(const RankingData& data, const domain::Circle& cir
   // Already in the reader's language: a msgid the catalog does not hold translates to itself.
   for (const auto& failure : gate.failures) {
     failures.push_back(
-        {describe ? describe(failure) : std::string(domain::NameOf(failure.condition)),
-         {}});
+        {describe ? describe(failure) : std::string(domain::NameOf(failure.condition)), {}});
   }
   const bool conflict =
       std::any_of(data.conflicts.begin(), data.conflicts.end(), [&](const auto& declared) {

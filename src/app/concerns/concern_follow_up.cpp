@@ -25,8 +25,10 @@ std::set<std::int64_t> ReadableCircles(const store::Unit& unit, const auth::Acto
   const std::int64_t organisation = volunteer.organisation_id;
   store::CircleStore circles(unit.session());
   const auto stays = circles.StaysOf(volunteer.id, organisation);
-  const int access_days = static_cast<int>(
-      store::SettingsStore(unit.session()).Load(organisation).Get(domain::SettingKey::kCircleVolunteerAccessDays));
+  const int access_days =
+      static_cast<int>(store::SettingsStore(unit.session())
+                           .Load(organisation)
+                           .Get(domain::SettingKey::kCircleVolunteerAccessDays));
   for (const auto& circle : circles.FindMany(circle_ids, organisation)) {
     if (CirclePolicy::CanVolunteerRead(actor, volunteer, circle, stays, access_days, today)) {
       readable.insert(circle.id);

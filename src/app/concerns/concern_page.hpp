@@ -9,8 +9,8 @@
 #include "app/concerns/concern_common.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
-#include "domain/legal.hpp"
 #include "domain/core_member.hpp"
+#include "domain/legal.hpp"
 
 // The concern page for coordinators and organisation admins: the concern and everything recorded
 // about its handling, with what the forms of each step need.

@@ -98,7 +98,7 @@ Result<std::int64_t> CreateRiskAssessment(const Services& services, const auth::
 struct NewConsent {
   std::int64_t core_member_id = 0;
   domain::ConsentScope scope = domain::ConsentScope::kOuterCircle;
-  std::string partner_organisation;           // for a partner organisation's scope
+  std::string partner_organisation;   // for a partner organisation's scope
   std::optional<CivilDate> given_on;  // required
   std::optional<CivilDate> expires_on;
   std::vector<FieldError> field_errors;

@@ -28,8 +28,8 @@ Result<NetworkReportPage> LoadNetworkReport(const Services& services, const auth
                                             const std::optional<domain::ReportPeriod>& period) {
   if (!auth::policies::ReportPolicy::CanSeeNetworkFigures(actor)) return Error::Forbidden();
   NetworkReportPage page;
-  page.fiscal_start_month =
-      static_cast<int>(domain::Setting(domain::SettingKey::kReportFiscalYearStartMonth).default_value);
+  page.fiscal_start_month = static_cast<int>(
+      domain::Setting(domain::SettingKey::kReportFiscalYearStartMonth).default_value);
   page.period = reports::PeriodOrLastQuarter(period, services.Today(), page.fiscal_start_month);
   for (const auto& definition : domain::FunderFigures()) page.totals.push_back({&definition, {}});
   for (const auto& organisation : store::ListOrganisations(services.database)) {

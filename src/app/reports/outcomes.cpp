@@ -45,7 +45,7 @@ Result<domain::RecidivismEvent> FindEvent(const auth::Actor& actor, store::Unit&
 
 // The day `member`'s file was last closed, when it is closed now.
 std::optional<CivilDate> ClosedOn(const Services& services, store::Unit& unit,
-                                          const domain::CoreMember& member) {
+                                  const domain::CoreMember& member) {
   if (member.status != domain::CoreMemberStatus::kClosed) return std::nullopt;
   std::optional<Instant> closed;
   for (const auto& change :

@@ -20,7 +20,8 @@ struct OutcomesPage {
   std::vector<domain::RecidivismEvent> events;   // newest first
   std::vector<domain::OutcomeMeasure> measures;  // newest first
   std::vector<domain::FollowUpCheck> checks;     // oldest first
-  std::vector<domain::OutcomeScale> scales;      // in the order of domain::EnumValues<domain::OutcomeDimension>()
+  std::vector<domain::OutcomeScale>
+      scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   // The day the file was last closed, when it is closed: follow-ups count from it.
   std::optional<CivilDate> closed_on;
 };

@@ -15,9 +15,10 @@ Result<ImpactPage> LoadImpactPage(const Services& services, const std::string& s
     return Error::NotFound();
   }
   const auto basis = LoadBasis(services, organisation->id);
-  return ImpactPage{organisation->name,
-                    domain::ComputeImpact(basis.records, services.Today(),
-                                          basis.settings.Get(domain::SettingKey::kPublicFoundingYear))};
+  return ImpactPage{
+      organisation->name,
+      domain::ComputeImpact(basis.records, services.Today(),
+                            basis.settings.Get(domain::SettingKey::kPublicFoundingYear))};
 }
 
 }  // namespace cercle::app::reports

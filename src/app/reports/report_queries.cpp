@@ -116,8 +116,8 @@ Result<EvaluationPage> LoadEvaluation(const Services& services, const auth::Acto
   const auto basis = LoadBasis(services, organisation);
   report::ExtractOptions options;
   options.today = services.Today();
-  options.minimum_group =
-      static_cast<std::size_t>(basis.settings.Get(domain::SettingKey::kReportEvaluationMinimumGroup));
+  options.minimum_group = static_cast<std::size_t>(
+      basis.settings.Get(domain::SettingKey::kReportEvaluationMinimumGroup));
   const auto& key = services.secrets.session_key;
   options.pseudonym = [&key, organisation](std::int64_t id) {
     return auth::KeyedHash(key, "evaluation-participant",

@@ -73,8 +73,7 @@ Status SaveScales(const Services& services, const auth::Actor& actor, const Scal
     for (const auto& [dimension, levels] : changed) {
       store.SetScale(organisation, dimension, levels, actor.user_id, unit.now());
       Audit(services, unit, actor,
-            {"outcome_scale.update", "outcome_scale",
-             std::string(domain::NameOf(dimension))});
+            {"outcome_scale.update", "outcome_scale", std::string(domain::NameOf(dimension))});
     }
     return {};
   });

@@ -17,7 +17,8 @@
 namespace cercle::app::reports {
 
 struct SettingsPage {
-  std::vector<domain::OutcomeScale> scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
+  std::vector<domain::OutcomeScale>
+      scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   domain::Settings settings{{}};
   std::optional<std::string> public_slug;  // the organisation's address on the public pages
 };
@@ -31,7 +32,8 @@ std::string LevelLabel(const i18n::Translator& translator, i18n::Language langua
                        const domain::OutcomeScale& scale, std::size_t index);
 
 // The scales as typed: one line per level, per dimension (in the order of
-// domain::EnumValues<domain::OutcomeDimension>()), and the language the form showed the default levels in.
+// domain::EnumValues<domain::OutcomeDimension>()), and the language the form showed the default
+// levels in.
 struct ScalesChange {
   std::vector<std::string> levels;
   i18n::Language language = i18n::Language::kFrench;

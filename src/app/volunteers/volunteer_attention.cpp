@@ -35,7 +35,8 @@ AttentionData ReadAttentionData(const store::Unit& unit) {
 void AddScreening(const ProgramSetup& setup, const domain::Volunteer& volunteer,
                   const std::vector<domain::ScreeningItem>& items, CivilDate today,
                   std::vector<VolunteerAttention>& attention) {
-  const int notice_days = static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
+  const int notice_days =
+      static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
   for (const auto& status :
        domain::SummariseScreening(setup.screening_types, items, today, notice_days)) {
     if (!status.expires_on) continue;
@@ -60,7 +61,8 @@ std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
   const auto setup = LoadProgramSetup(services, actor, AddDefaults::kNo);
   const auto data = Read(services, actor.scope(), ReadAttentionData);
   const CivilDate today = services.Today();
-  const int period = static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerSupervisionPeriodDays));
+  const int period =
+      static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerSupervisionPeriodDays));
   std::vector<VolunteerAttention> attention;
   for (const auto& volunteer : data.volunteers) {
     if (const auto items = data.items.find(volunteer.id); items != data.items.end()) {

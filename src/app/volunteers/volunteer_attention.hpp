@@ -20,11 +20,11 @@ enum class AttentionReason {
 struct VolunteerAttention {
   AttentionReason reason = AttentionReason::kScreeningExpiring;
   std::int64_t volunteer_id = 0;
-  std::string name;        // the volunteer's full name
-  CivilDate date;  // the expiry, or the last supervision (or approval)
-  std::string item;        // the screening item type's name (data, or a default's msgid)
-  bool required = false;   // the item is required for circles
-  int days = 0;            // the days without supervision
+  std::string name;       // the volunteer's full name
+  CivilDate date;         // the expiry, or the last supervision (or approval)
+  std::string item;       // the screening item type's name (data, or a default's msgid)
+  bool required = false;  // the item is required for circles
+  int days = 0;           // the days without supervision
 };
 
 // What the volunteers of the actor's organisation need from staff, volunteer by volunteer, for the

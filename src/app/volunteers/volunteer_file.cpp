@@ -19,8 +19,8 @@ const Message kChooseAccount{N_("Choose an account of a volunteer that no other 
 
 // Applies typed details to `volunteer` and checks them, with the linked account; field errors
 // when anything is wrong.
-Status ApplyDetails(const store::Unit& unit, const VolunteerDetails& details,
-                    CivilDate today, domain::Volunteer& volunteer) {
+Status ApplyDetails(const store::Unit& unit, const VolunteerDetails& details, CivilDate today,
+                    domain::Volunteer& volunteer) {
   volunteer.first_name = details.first_name;
   volunteer.last_name = details.last_name;
   volunteer.email = details.email;

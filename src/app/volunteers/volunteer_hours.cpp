@@ -82,8 +82,9 @@ HoursData ReadHoursData(const store::Unit& unit, const PageRequest& pending_page
   data.counted = domain::CombinedHours(
       store::TrainingStore(unit.session()).OrganisationAttendance(organisation),
       hours.ListCounted(organisation));
-  data.hourly_cents =
-      store::SettingsStore(unit.session()).Load(organisation).Get(domain::SettingKey::kVolunteerHourlyValueCents);
+  data.hourly_cents = store::SettingsStore(unit.session())
+                          .Load(organisation)
+                          .Get(domain::SettingKey::kVolunteerHourlyValueCents);
   return data;
 }
 

@@ -70,8 +70,7 @@ std::vector<audit::Entry> Viewers(const Services& services, const auth::Actor& a
 
 // The list's rows, each with the gate and the hold, from the page's screening and training only.
 std::vector<VolunteerListRow> ListRows(const store::Unit& unit, const ProgramSetup& setup,
-                                       std::vector<domain::Volunteer> volunteers,
-                                       CivilDate today) {
+                                       std::vector<domain::Volunteer> volunteers, CivilDate today) {
   const std::int64_t organisation = unit.organisation_id();
   std::vector<std::int64_t> ids;
   for (const auto& volunteer : volunteers) ids.push_back(volunteer.id);

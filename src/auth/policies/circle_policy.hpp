@@ -46,8 +46,7 @@ struct CirclePolicy {
   static bool CanVolunteerWriteMinutes(const Actor& actor, const domain::Volunteer& volunteer,
                                        const domain::Circle& circle,
                                        const std::vector<domain::CircleMember>& stays,
-                                       int access_days, CivilDate meeting_day,
-                                       CivilDate today);
+                                       int access_days, CivilDate meeting_day, CivilDate today);
 
   // True when the actor may have the partners' "My circles" pages (a partner of an organisation).
   static bool MayHavePartnerView(const Actor& actor);

@@ -5,8 +5,8 @@
 
 namespace cercle::auth::policies {
 
-// Who may see and manage user accounts: the administrators of the users' own organisation. Everyone manages
-// their own account (password, language, sessions, two-factor) through the account pages.
+// Who may see and manage user accounts: the administrators of the users' own organisation. Everyone
+// manages their own account (password, language, sessions, two-factor) through the account pages.
 struct UserPolicy {
   // The list of the organisation's users, and invitations.
   static bool CanList(const Actor& actor);
@@ -27,8 +27,8 @@ struct SettingsPolicy {
   static bool CanChange(const Actor& actor);
 };
 
-// Who may create organisations and invite their first administrators: network administrators. They never
-// see an organisation's records.
+// Who may create organisations and invite their first administrators: network administrators. They
+// never see an organisation's records.
 struct OrganisationPolicy {
   static bool CanManage(const Actor& actor);
 };

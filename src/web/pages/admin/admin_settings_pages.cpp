@@ -129,8 +129,8 @@ Response SaveSettings(Context& context) {
   const Form form(context.request);
   const auto parsed = ParseSettings(context, form);
   if (!parsed.errors.empty()) {
-    return RenderSettings(
-        context, SettingsView(context, domain::Settings(), &form, parsed.errors), false, true);
+    return RenderSettings(context, SettingsView(context, domain::Settings(), &form, parsed.errors),
+                          false, true);
   }
   const auto saved =
       app::admin::SaveSettings(context.services.app, context.signed_in(), parsed.change);

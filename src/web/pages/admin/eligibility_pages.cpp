@@ -2,8 +2,8 @@
 #include "app/intake/eligibility.hpp"
 #include "domain/intake_fields.hpp"
 #include "web/layout.hpp"
-#include "web/pages/core_members/intake_helpers.hpp"
 #include "web/pages/admin/admin_pages.hpp"
+#include "web/pages/core_members/intake_helpers.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::admin {

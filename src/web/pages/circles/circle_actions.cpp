@@ -18,7 +18,6 @@
 namespace cercle::web::pages::circles {
 namespace {
 
-
 // The circle page of circle `circle_id` again with the refused form of `section`; the audited 404
 // when the actor may not manage the circle.
 Response ShowRefused(Context& context, std::int64_t circle_id, const std::string& section,
@@ -187,15 +186,15 @@ Response RecordReview(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Deny(context, "circle", context.Parameter("id"));
   const Form form(context.request);
-  const auto recorded =
-      app::circles::RecordReview(context.services.app, context.signed_in(),
-                                 {.circle_id = *id,
-                                  .kind = domain::ParseEnum<domain::ReviewKind>(form.Get("kind")),
-                                  .held_on = ParseIsoDate(form.Get("held_on")),
-                                  .participants = form.Get("participants"),
-                                  .outcome = form.Get("outcome"),
-                                  .decisions = form.Get("decisions"),
-                                  .renewal = domain::ParseEnum<domain::RenewalDecision>(form.Get("renewal"))});
+  const auto recorded = app::circles::RecordReview(
+      context.services.app, context.signed_in(),
+      {.circle_id = *id,
+       .kind = domain::ParseEnum<domain::ReviewKind>(form.Get("kind")),
+       .held_on = ParseIsoDate(form.Get("held_on")),
+       .participants = form.Get("participants"),
+       .outcome = form.Get("outcome"),
+       .decisions = form.Get("decisions"),
+       .renewal = domain::ParseEnum<domain::RenewalDecision>(form.Get("renewal"))});
   if (!recorded) return RefusedOnCircle(context, *id, "review", form, recorded.error());
   return Response::Redirect(CircleHref(*id) + "?saved=review#reviews");
 }
@@ -204,12 +203,12 @@ Response Close(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Deny(context, "circle", context.Parameter("id"));
   const Form form(context.request);
-  const auto closed =
-      app::circles::Close(context.services.app, context.signed_in(),
-                          {.circle_id = *id,
-                           .reason = domain::ParseEnum<domain::ClosureReason>(form.Get("closure_reason")),
-                           .closed_on = ParseIsoDate(form.Get("closed_on")),
-                           .note = form.Get("closing_note")});
+  const auto closed = app::circles::Close(
+      context.services.app, context.signed_in(),
+      {.circle_id = *id,
+       .reason = domain::ParseEnum<domain::ClosureReason>(form.Get("closure_reason")),
+       .closed_on = ParseIsoDate(form.Get("closed_on")),
+       .note = form.Get("closing_note")});
   if (!closed) return RefusedOnCircle(context, *id, "close", form, closed.error());
   return Response::Redirect(CircleHref(*id) + "?saved=closed");
 }

@@ -25,8 +25,7 @@ std::vector<domain::CalendarEvent> FeedEvents(const Context& context,
         feed.language,
         {N_("{circle}: meeting"), {{"circle", feed.code_names.at(meeting.circle_id)}}});
     if (meeting.kind != domain::MeetingKind::kGroup) {
-      summary +=
-          " (" + translator.Translate(feed.language, domain::LabelOf(meeting.kind)) + ")";
+      summary += " (" + translator.Translate(feed.language, domain::LabelOf(meeting.kind)) + ")";
     }
     events.push_back({"meeting-" + std::to_string(meeting.id) + "@cercle", meeting.starts,
                       meeting.ends(), summary, meeting.place, meeting.cancelled()});

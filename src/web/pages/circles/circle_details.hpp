@@ -23,9 +23,8 @@ Result<domain::CircleDetails> ReadCircleDetails(const Form& form);
 
 // Adds the fields of the details form to `model`: `details` as they stand, or what `form` holds
 // with `error` when it was refused. `prefix` keeps the fields' ids unique on the page.
-void AddDetailFields(const Context& context, const domain::CircleDetails& details,
-                     const Form* form, const Error* error, std::string_view prefix,
-                     mstch::map& model);
+void AddDetailFields(const Context& context, const domain::CircleDetails& details, const Form* form,
+                     const Error* error, std::string_view prefix, mstch::map& model);
 
 // Adds "detail_rows" to `model` when a detail that whoever reads the circle sees is set: its
 // label and value.

@@ -28,11 +28,11 @@ Response RenderNew(Context& context, const std::vector<domain::CoreMember>& core
   mstch::array choices;
   for (const auto& core_member : core_members) {
     const std::string id = std::to_string(core_member.id);
-    choices.push_back(mstch::map{
-        {"value", id},
-        {"label", core_member.name_used() + " (" + core_member.file_number + ", " +
-                      context.Translate(domain::LabelOf(core_member.status)) + ")"},
-        {"selected", id == chosen}});
+    choices.push_back(
+        mstch::map{{"value", id},
+                   {"label", core_member.name_used() + " (" + core_member.file_number + ", " +
+                                 context.Translate(domain::LabelOf(core_member.status)) + ")"},
+                   {"selected", id == chosen}});
   }
   mstch::map model =
       form ? form->Model(context, {"core_member"}, error) : EmptyForm({"core_member"});
@@ -119,8 +119,8 @@ Response Create(Context& context) {
     const Error error = Error::Fields(std::move(errors));
     return RenderNew(context, *core_members, &form, &error);
   }
-  const auto created = app::circles::Open(
-      context.services.app, actor, {.core_member_id = core_member_id, .details = *details});
+  const auto created = app::circles::Open(context.services.app, actor,
+                                          {.core_member_id = core_member_id, .details = *details});
   if (!created) return RenderNew(context, *core_members, &form, &created.error());
   return Response::Redirect(CircleHref(*created) + "?saved=opened");
 }

@@ -84,11 +84,10 @@ mstch::map MeetingView(const Context& context, const MeetingPage& page, const Fo
 
 Response RenderMeeting(Context& context, const MeetingPage& page, const Form* form,
                        const Error* error, const std::string& notice) {
-  return RenderPage(context, "circle_meeting",
-                    page.circle.code_name + " — " +
-                        context.Translate(domain::LabelOf(page.meeting.kind)),
-                    MeetingView(context, page, form, error, notice),
-                    error ? StatusFor(error->kind) : 200);
+  return RenderPage(
+      context, "circle_meeting",
+      page.circle.code_name + " — " + context.Translate(domain::LabelOf(page.meeting.kind)),
+      MeetingView(context, page, form, error, notice), error ? StatusFor(error->kind) : 200);
 }
 
 // The meeting's page again with a refused change (and its form); the audited 404 when the actor may

@@ -70,8 +70,9 @@ mstch::map ContactForm(const Context& context, const Form* form, const Error* er
   const std::string kind = form      ? form->Get("kind")
                            : contact ? std::string(domain::NameOf(contact->kind))
                                      : "";
-  model["kinds"] = Choices(context, domain::EnumValues<domain::PartnerKind>(), domain::NameOf<domain::PartnerKind>,
-                           domain::LabelOf<domain::PartnerKind>, kind);
+  model["kinds"] =
+      Choices(context, domain::EnumValues<domain::PartnerKind>(),
+              domain::NameOf<domain::PartnerKind>, domain::LabelOf<domain::PartnerKind>, kind);
   const std::string user = form                          ? form->Get("user")
                            : contact && contact->user_id ? std::to_string(*contact->user_id)
                                                          : "";

@@ -293,9 +293,9 @@ mstch::map PlanForm(const Context& context, const CirclePage& page, const Circle
                                   {"time", "19:00"},
                                   {"duration", "2"},
                                   {"count", "1"}});
-  form["kinds"] =
-      Choices(context, domain::EnumValues<domain::MeetingKind>(), domain::NameOf<domain::MeetingKind>, domain::LabelOf<domain::MeetingKind>,
-              failed && state.form ? state.form->Get("kind") : "group");
+  form["kinds"] = Choices(context, domain::EnumValues<domain::MeetingKind>(),
+                          domain::NameOf<domain::MeetingKind>, domain::LabelOf<domain::MeetingKind>,
+                          failed && state.form ? state.form->Get("kind") : "group");
   form["writers"] = writers;
   form["rhythm"] = domain::HasMeetingRhythm(page.circle.phase);
   return form;

@@ -106,12 +106,11 @@ void AddMeetingsView(const Context& context, const PortalCirclePage& page, mstch
 mstch::array ContactsView(const Context& context, const PortalCirclePage& page) {
   mstch::array contacts;
   for (const auto& [contact, who] : page.contacts) {
-    contacts.push_back(
-        mstch::map{{"date", FormatDay(context, contact.contacted_on)},
-                   {"who", who},
-                   {"kind", context.Translate(domain::LabelOf(contact.kind))},
-                   {"length", FormatLength(context, contact.duration_minutes)},
-                   {"note", contact.note}});
+    contacts.push_back(mstch::map{{"date", FormatDay(context, contact.contacted_on)},
+                                  {"who", who},
+                                  {"kind", context.Translate(domain::LabelOf(contact.kind))},
+                                  {"length", FormatLength(context, contact.duration_minutes)},
+                                  {"note", contact.note}});
   }
   return contacts;
 }
@@ -123,8 +122,9 @@ mstch::map ContactFormView(const Context& context, const PortalCirclePage& page,
       form ? form->Model(context, {"contacted_on", "kind", "duration", "note"}, error)
            : EmptyForm({"contacted_on", "kind", "duration", "note"});
   if (!form) contact_form["contacted_on"] = mstch::map{{"value", FormatIsoDate(page.today)}};
-  contact_form["kinds"] = Choices(context, domain::EnumValues<domain::ContactKind>(), domain::NameOf<domain::ContactKind>,
-                                  domain::LabelOf<domain::ContactKind>, form ? form->Get("kind") : "call");
+  contact_form["kinds"] = Choices(
+      context, domain::EnumValues<domain::ContactKind>(), domain::NameOf<domain::ContactKind>,
+      domain::LabelOf<domain::ContactKind>, form ? form->Get("kind") : "call");
   return contact_form;
 }
 

@@ -202,8 +202,7 @@ mstch::array ContactChoices(const Context& context, const ConcernPage& page,
                             const std::string& chosen) {
   mstch::array contacts;
   for (const auto& contact : page.contacts) {
-    std::string label =
-        contact.name + " — " + context.Translate(domain::LabelOf(contact.kind));
+    std::string label = contact.name + " — " + context.Translate(domain::LabelOf(contact.kind));
     if (!contact.partner_organisation.empty()) label += ", " + contact.partner_organisation;
     const std::string value = std::to_string(contact.id);
     contacts.push_back(

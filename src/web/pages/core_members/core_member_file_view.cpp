@@ -131,8 +131,8 @@ mstch::array Risks(const Context& context, const app::intake::CoreMemberFile& fi
 }
 
 // A consent's row, with the withdrawal form as typed when it failed.
-mstch::map ConsentRow(const Context& context, const domain::Consent& consent,
-                      CivilDate today, const FilePageState& state) {
+mstch::map ConsentRow(const Context& context, const domain::Consent& consent, CivilDate today,
+                      const FilePageState& state) {
   const auto consent_state = domain::ConsentStateOn(consent, today);
   mstch::map row{
       {"id", std::to_string(consent.id)},

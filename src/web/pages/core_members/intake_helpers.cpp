@@ -13,8 +13,7 @@ CivilDate Today(const Context& context) { return context.services.app.Today(); }
 
 std::string ShowDate(const Context& context, const std::optional<CivilDate>& date) {
   if (!date) return "";
-  return context.services.translator.FormatCivilDate(context.language,
-                                                     FormatIsoDate(*date));
+  return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(*date));
 }
 
 std::string ShowTime(const Context& context, Instant instant) {
@@ -22,8 +21,7 @@ std::string ShowTime(const Context& context, Instant instant) {
 }
 
 std::optional<CivilDate> DateField(const Form& form, const std::string& name, bool required,
-                                           std::string_view missing,
-                                           std::vector<FieldError>& errors) {
+                                   std::string_view missing, std::vector<FieldError>& errors) {
   const std::string text = domain::intake::Trimmed(form.Get(name));
   if (text.empty()) {
     if (required) errors.push_back({name, {std::string(missing), {}}});

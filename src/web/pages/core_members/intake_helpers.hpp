@@ -32,8 +32,7 @@ std::string ShowTime(const Context& context, Instant instant);
 // Reads the date field `name` of `form` ("YYYY-MM-DD", as <input type="date"> sends it). Adds a
 // field error when it is malformed, or blank and `required` (with `missing` as the message).
 std::optional<CivilDate> DateField(const Form& form, const std::string& name, bool required,
-                                           std::string_view missing,
-                                           std::vector<FieldError>& errors);
+                                   std::string_view missing, std::vector<FieldError>& errors);
 
 // An optional id field (a select): none when blank; a field error when it is not an id.
 std::optional<std::int64_t> IdField(const Form& form, const std::string& name,

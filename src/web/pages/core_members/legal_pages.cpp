@@ -176,8 +176,8 @@ Response Answer(Context& context, const Result<T>& result, std::string_view obje
 
 Response ShowNewOrder(Context& context) {
   return FormPage(context, kObjectType, app::intake::LoadFileForm, [&](const LegalForm& form) {
-    return RenderOrder(context, form, EmptyForm(kOrderFields),
-                       FileHref(form.member.id) + "/orders", false, 200);
+    return RenderOrder(context, form, EmptyForm(kOrderFields), FileHref(form.member.id) + "/orders",
+                       false, 200);
   });
 }
 

@@ -6,8 +6,8 @@
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
-#include "web/pages/core_members/intake_helpers.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
+#include "web/pages/core_members/intake_helpers.hpp"
 #include "web/pages/reports/report_views.hpp"
 #include "web/parameters.hpp"
 
@@ -63,21 +63,23 @@ std::string LevelText(const Context& context, const domain::OutcomeScale& scale,
 
 // The event form's select and radio choices, with what the model says is chosen.
 void AddEventChoices(const Context& context, mstch::map& model) {
-  model["kind_choices"] =
-      Choices(EnumChoices(context, domain::EnumValues<domain::RecidivismKind>(), domain::NameOf<domain::RecidivismKind>,
-                          domain::LabelOf<domain::RecidivismKind>),
-              core_members::ValueOf(model, "kind"));
+  model["kind_choices"] = Choices(
+      EnumChoices(context, domain::EnumValues<domain::RecidivismKind>(),
+                  domain::NameOf<domain::RecidivismKind>, domain::LabelOf<domain::RecidivismKind>),
+      core_members::ValueOf(model, "kind"));
   model["category_choices"] =
-      Choices(EnumChoices(context, domain::EnumValues<domain::OffenceCategory>(), domain::NameOf<domain::OffenceCategory>,
+      Choices(EnumChoices(context, domain::EnumValues<domain::OffenceCategory>(),
+                          domain::NameOf<domain::OffenceCategory>,
                           domain::LabelOf<domain::OffenceCategory>),
               core_members::ValueOf(model, "category"));
-  model["period_choices"] =
-      Choices(EnumChoices(context, domain::EnumValues<domain::CirclePeriod>(), domain::NameOf<domain::CirclePeriod>,
-                          domain::LabelOf<domain::CirclePeriod>),
-              core_members::ValueOf(model, "circle_period"));
-  model["source_choices"] = Choices(EnumChoices(context, domain::EnumValues<domain::EventSource>(),
-                                                domain::NameOf<domain::EventSource>, domain::LabelOf<domain::EventSource>),
-                                    core_members::ValueOf(model, "source"));
+  model["period_choices"] = Choices(
+      EnumChoices(context, domain::EnumValues<domain::CirclePeriod>(),
+                  domain::NameOf<domain::CirclePeriod>, domain::LabelOf<domain::CirclePeriod>),
+      core_members::ValueOf(model, "circle_period"));
+  model["source_choices"] = Choices(
+      EnumChoices(context, domain::EnumValues<domain::EventSource>(),
+                  domain::NameOf<domain::EventSource>, domain::LabelOf<domain::EventSource>),
+      core_members::ValueOf(model, "source"));
 }
 
 // Reads the event form: its details, and the fields it could not read.
@@ -96,8 +98,10 @@ app::reports::EventForm ReadEvent(const Form& form) {
     }
   };
   choose("kind", domain::ParseEnum<domain::RecidivismKind>(form.Get("kind")), event.kind);
-  choose("category", domain::ParseEnum<domain::OffenceCategory>(form.Get("category")), event.category);
-  choose("circle_period", domain::ParseEnum<domain::CirclePeriod>(form.Get("circle_period")), event.period);
+  choose("category", domain::ParseEnum<domain::OffenceCategory>(form.Get("category")),
+         event.category);
+  choose("circle_period", domain::ParseEnum<domain::CirclePeriod>(form.Get("circle_period")),
+         event.period);
   choose("source", domain::ParseEnum<domain::EventSource>(form.Get("source")), event.source);
   event.reference = form.Get("reference");
   return read;
@@ -141,13 +145,12 @@ std::int64_t IdParameter(const Context& context) {
 
 // The form model of a stored event.
 mstch::map EventValues(const domain::RecidivismEvent& event) {
-  return core_members::Values(
-      {{"occurred_on", FormatIsoDate(event.occurred_on)},
-       {"kind", std::string(domain::NameOf(event.kind))},
-       {"category", std::string(domain::NameOf(event.category))},
-       {"circle_period", std::string(domain::NameOf(event.period))},
-       {"source", std::string(domain::NameOf(event.source))},
-       {"reference", event.reference}});
+  return core_members::Values({{"occurred_on", FormatIsoDate(event.occurred_on)},
+                               {"kind", std::string(domain::NameOf(event.kind))},
+                               {"category", std::string(domain::NameOf(event.category))},
+                               {"circle_period", std::string(domain::NameOf(event.period))},
+                               {"source", std::string(domain::NameOf(event.source))},
+                               {"reference", event.reference}});
 }
 
 // Which form of the page failed, kept as typed.
@@ -173,17 +176,16 @@ mstch::array EventRows(const Context& context, const OutcomesPage& page, const U
   mstch::array events;
   for (const auto& event : page.events) {
     const std::string path = "/core-members/outcomes/events/" + std::to_string(event.id);
-    events.push_back(
-        mstch::map{{"id", std::to_string(event.id)},
-                   {"date", ShowDate(context, event.occurred_on)},
-                   {"kind", context.Translate(domain::LabelOf(event.kind))},
-                   {"category", context.Translate(domain::LabelOf(event.category))},
-                   {"period", context.Translate(domain::LabelOf(event.period))},
-                   {"source", context.Translate(domain::LabelOf(event.source))},
-                   {"reference", event.reference},
-                   {"who", core_members::UserName(context, users, event.recorded_by)},
-                   {"edit_href", path + "/edit"},
-                   {"remove_action", path + "/remove"}});
+    events.push_back(mstch::map{{"id", std::to_string(event.id)},
+                                {"date", ShowDate(context, event.occurred_on)},
+                                {"kind", context.Translate(domain::LabelOf(event.kind))},
+                                {"category", context.Translate(domain::LabelOf(event.category))},
+                                {"period", context.Translate(domain::LabelOf(event.period))},
+                                {"source", context.Translate(domain::LabelOf(event.source))},
+                                {"reference", event.reference},
+                                {"who", core_members::UserName(context, users, event.recorded_by)},
+                                {"edit_href", path + "/edit"},
+                                {"remove_action", path + "/remove"}});
   }
   return events;
 }
@@ -208,8 +210,7 @@ mstch::array MeasureRows(const Context& context, const OutcomesPage& page) {
   return measures;
 }
 
-mstch::map EventFormView(const Context& context, const OutcomesState& state,
-                         CivilDate today) {
+mstch::map EventFormView(const Context& context, const OutcomesState& state, CivilDate today) {
   mstch::map event_form = FormModel(context, state, "events", kEventFields);
   if (state.section != "events") {
     event_form["occurred_on"] = mstch::map{{"value", FormatIsoDate(today)}};
@@ -237,7 +238,8 @@ mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
     measure_form["measured_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   }
   measure_form["occasion_choices"] =
-      Choices(EnumChoices(context, domain::EnumValues<domain::MeasureOccasion>(), domain::NameOf<domain::MeasureOccasion>,
+      Choices(EnumChoices(context, domain::EnumValues<domain::MeasureOccasion>(),
+                          domain::NameOf<domain::MeasureOccasion>,
                           domain::LabelOf<domain::MeasureOccasion>),
               core_members::ValueOf(measure_form, "occasion"));
   mstch::array scale_fields;

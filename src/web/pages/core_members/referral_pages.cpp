@@ -59,18 +59,17 @@ app::intake::ReferralDetails ReadReferral(const Form& form) {
 }
 
 mstch::map ReferralModel(const domain::Referral& referral) {
-  return Values(
-      {{"source", std::string(domain::NameOf(referral.source))},
-       {"source_other", referral.source_other},
-       {"referrer_name", referral.referrer_name},
-       {"referrer_organisation", referral.referrer_organisation},
-       {"referrer_contact", referral.referrer_contact},
-       {"received_on", FormatIsoDate(referral.received_on)},
-       {"person_legal_name", referral.person_legal_name},
-       {"person_preferred_name", referral.person_preferred_name},
-       {"person_birth_date",
-        referral.person_birth_date ? FormatIsoDate(*referral.person_birth_date) : ""},
-       {"summary", referral.summary}});
+  return Values({{"source", std::string(domain::NameOf(referral.source))},
+                 {"source_other", referral.source_other},
+                 {"referrer_name", referral.referrer_name},
+                 {"referrer_organisation", referral.referrer_organisation},
+                 {"referrer_contact", referral.referrer_contact},
+                 {"received_on", FormatIsoDate(referral.received_on)},
+                 {"person_legal_name", referral.person_legal_name},
+                 {"person_preferred_name", referral.person_preferred_name},
+                 {"person_birth_date",
+                  referral.person_birth_date ? FormatIsoDate(*referral.person_birth_date) : ""},
+                 {"summary", referral.summary}});
 }
 
 mstch::map ListView(const Context& context, const app::intake::ReferralList& list,
@@ -139,8 +138,8 @@ Response CreateReferral(Context& context) {
       app::intake::CreateReferral(context.services.app, context.signed_in(), ReadReferral(form));
   if (id) return Response::Redirect(ReferralHref(*id));
   return Refusal(context, id.error(), kObjectType, "", [&](const Error& error) {
-    return RenderReferralForm(context, form.Model(context, kReferralFields, &error),
-                              "/referrals", false, StatusFor(error.kind));
+    return RenderReferralForm(context, form.Model(context, kReferralFields, &error), "/referrals",
+                              false, StatusFor(error.kind));
   });
 }
 

@@ -25,11 +25,8 @@ void SortAttention(std::vector<AttentionItem>& items, CivilDate today) {
 std::vector<AttentionItem> CollectAttention(Context& context) {
   // Each area's contribution. Add an area's function here when it has something to flag.
   const std::vector<std::function<std::vector<AttentionItem>(Context&)>> sources = {
-      volunteers::Attention,
-      core_members::KeyDateAttention,
-      circles::Attention,
-      concerns::Attention,
-      reports::FollowUpAttention,
+      volunteers::Attention, core_members::KeyDateAttention, circles::Attention,
+      concerns::Attention,   reports::FollowUpAttention,
   };
   std::vector<AttentionItem> items;
   for (const auto& source : sources) {

@@ -16,9 +16,9 @@ enum class Urgency { kAlert, kUrgent, kSoon, kNote };
 // circle without meetings, minutes late, a concern waiting.
 struct AttentionItem {
   Urgency urgency = Urgency::kNote;
-  CivilDate date;  // the date it concerns
-  std::string text;        // in the reader's language
-  std::string href;        // where to deal with it
+  CivilDate date;    // the date it concerns
+  std::string text;  // in the reader's language
+  std::string href;  // where to deal with it
 };
 
 // Every item for the actor, most urgent first; within one urgency, what has happened (newest

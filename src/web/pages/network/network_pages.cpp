@@ -63,10 +63,11 @@ Response InviteAdmin(Context& context) {
     return Deny(context, "organisation", id_text);
   }
   const Form form(context.request);
-  const auto invited = app::accounts::Invite(
-      context.services.app, actor,
-      {organisation->id, form.Get("display_name"), form.Get("email"),
-       {domain::Role::kOrganisationAdmin}});
+  const auto invited = app::accounts::Invite(context.services.app, actor,
+                                             {organisation->id,
+                                              form.Get("display_name"),
+                                              form.Get("email"),
+                                              {domain::Role::kOrganisationAdmin}});
   if (!invited) {
     mstch::map model = EmptyForm({"name", "slug"});
     model["invite_error"] = context.Format(invited.error().message);

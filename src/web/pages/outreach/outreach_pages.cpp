@@ -25,8 +25,8 @@ const std::initializer_list<std::string> kStoryFields = {"written_on", "title", 
 std::vector<Choice> KindChoices(const Context& context) {
   std::vector<Choice> choices;
   for (const auto kind : domain::EnumValues<domain::OutreachKind>()) {
-    choices.push_back({std::string(domain::NameOf(kind)),
-                       context.Translate(domain::LabelOf(kind))});
+    choices.push_back(
+        {std::string(domain::NameOf(kind)), context.Translate(domain::LabelOf(kind))});
   }
   return choices;
 }
@@ -34,8 +34,8 @@ std::vector<Choice> KindChoices(const Context& context) {
 std::vector<Choice> LanguageChoices(const Context& context) {
   std::vector<Choice> choices;
   for (const auto language : domain::EnumValues<domain::OutreachLanguage>()) {
-    choices.push_back({std::string(domain::NameOf(language)),
-                       context.Translate(domain::LabelOf(language))});
+    choices.push_back(
+        {std::string(domain::NameOf(language)), context.Translate(domain::LabelOf(language))});
   }
   return choices;
 }
@@ -211,8 +211,8 @@ Response Create(Context& context) {
       app::outreach::CreateActivity(context.services.app, context.signed_in(), ReadActivity(form));
   if (!created) {
     return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
-      return RenderActivityForm(context, form.Model(context, kActivityFields, &error),
-                                "/outreach", false, StatusFor(error.kind));
+      return RenderActivityForm(context, form.Model(context, kActivityFields, &error), "/outreach",
+                                false, StatusFor(error.kind));
     });
   }
   return Response::Redirect("/outreach?done=saved");

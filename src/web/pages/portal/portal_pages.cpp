@@ -104,7 +104,8 @@ mstch::map HoursForm(const Context& context, CivilDate today, const Form* form,
 Response Render(Context& context, const PortalHome& home, const Form* form, const Error* error,
                 const std::string& notice) {
   const auto& volunteer = home.volunteer;
-  const int notice_days = static_cast<int>(home.setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
+  const int notice_days =
+      static_cast<int>(home.setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
   mstch::map model{{"name", volunteer.FullName()},
                    {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
                    {"stage_badge", views::StageBadge(volunteer.stage)},

@@ -279,8 +279,7 @@ void AddOutcomes(const Context& context, const app::reports::DashboardPage& page
   Rows rows;
   const auto& translator = context.services.translator;
   for (const auto& change : page.outcomes) {
-    const std::string dimension =
-        context.Translate(domain::LabelOf(change.dimension));
+    const std::string dimension = context.Translate(domain::LabelOf(change.dimension));
     chart.categories.push_back(dimension);
     start.values.push_back(change.start_average);
     closure.values.push_back(change.closure_average);

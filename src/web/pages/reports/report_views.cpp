@@ -55,8 +55,7 @@ PeriodRequest ReadPeriod(const Context& context) {
 void AddPeriod(const Context& context, mstch::map& model, const PeriodRequest& request,
                const domain::ReportPeriod& shown, const std::string& path, int start_month) {
   const bool typed = !request.from_text.empty() || !request.to_text.empty();
-  model["from"] =
-      mstch::map{{"value", typed ? request.from_text : FormatIsoDate(shown.from)}};
+  model["from"] = mstch::map{{"value", typed ? request.from_text : FormatIsoDate(shown.from)}};
   model["to"] = mstch::map{{"value", typed ? request.to_text : FormatIsoDate(shown.to)}};
   if (request.error) AddErrors(context, *request.error, model);
   model["period_text"] = PeriodText(context, shown);
@@ -227,8 +226,7 @@ std::vector<report::Sheet> FunderSheets(const Context& context,
   summary.rows.push_back(
       {Cell(context.Translate(N_("Funder report")), true), Cell(organisation_name, true)});
   summary.rows.push_back({Cell(context.Translate(N_("Period"))), Cell(PeriodText(context, period)),
-                          Cell(FormatIsoDate(period.from)),
-                          Cell(FormatIsoDate(period.to))});
+                          Cell(FormatIsoDate(period.from)), Cell(FormatIsoDate(period.to))});
   summary.rows.push_back({});
   summary.rows.push_back(
       {Cell(context.Translate(N_("Section")), true), Cell(context.Translate(N_("Figure")), true),
@@ -269,11 +267,11 @@ std::vector<report::Sheet> FunderSheets(const Context& context,
     return std::tie(a.held_on, a.id) < std::tie(b.held_on, b.id);
   });
   for (const auto& activity : activities) {
-    outreach.rows.push_back(
-        {Cell(FormatIsoDate(activity.held_on)),
-         Cell(context.Translate(domain::LabelOf(activity.kind))), Cell(activity.title),
-         Cell(activity.audience), activity.reach ? Cell(*activity.reach) : Cell(),
-         Cell(context.Translate(domain::LabelOf(activity.language)))});
+    outreach.rows.push_back({Cell(FormatIsoDate(activity.held_on)),
+                             Cell(context.Translate(domain::LabelOf(activity.kind))),
+                             Cell(activity.title), Cell(activity.audience),
+                             activity.reach ? Cell(*activity.reach) : Cell(),
+                             Cell(context.Translate(domain::LabelOf(activity.language)))});
   }
   return {summary, outreach};
 }

@@ -53,12 +53,13 @@ mstch::map SettingsView(const Context& context, const SettingsPage& page, const 
   const bool publication_form = form && form->Get("form") == "publication";
   mstch::map model{
       {"scales", ScaleRows(context, page, form, error)},
-      {"published",
-       publication_form ? form->Get("published") == "1" : settings.Get(domain::SettingKey::kPublicImpactPage) == 1},
-      {"shared",
-       publication_form ? form->Get("shared") == "1" : settings.Get(domain::SettingKey::kNetworkShareFigures) == 1},
-      {"founding_year", publication_form ? form->Get("founding_year")
-                                         : std::to_string(settings.Get(domain::SettingKey::kPublicFoundingYear))}};
+      {"published", publication_form ? form->Get("published") == "1"
+                                     : settings.Get(domain::SettingKey::kPublicImpactPage) == 1},
+      {"shared", publication_form ? form->Get("shared") == "1"
+                                  : settings.Get(domain::SettingKey::kNetworkShareFigures) == 1},
+      {"founding_year",
+       publication_form ? form->Get("founding_year")
+                        : std::to_string(settings.Get(domain::SettingKey::kPublicFoundingYear))}};
   if (const auto message = FieldMessage(context, error, "founding_year"); !message.empty()) {
     model["founding_year_error"] = message;
   }

@@ -24,7 +24,7 @@ const Message kChooseAnswer{N_("Choose one of the answers."), {}};
 
 // The date typed in `field`, or a field error.
 std::optional<CivilDate> DateField(const Form& form, const std::string& field,
-                                           std::vector<FieldError>& errors) {
+                                   std::vector<FieldError>& errors) {
   const auto date = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get(field)));
   if (!date) errors.push_back({field, kRealDate});
   return date;
@@ -91,8 +91,7 @@ Response RenderScreeningForm(Context& context, std::int64_t volunteer_id, const 
                                                      "notes"};
   mstch::map model = form ? form->Model(context, fields, error) : EmptyForm(fields);
   if (!form) {
-    model["completed_on"] =
-        mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
+    model["completed_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
   }
   if (error) {
     // A file input cannot be filled again: say so beside it when the rest of the form failed.

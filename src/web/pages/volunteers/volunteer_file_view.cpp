@@ -49,7 +49,8 @@ void AddDetails(const Context& context, const FilePage& page, mstch::map& model)
   }
   model["availability"] = availability;
   model["availability_notes"] = volunteer.availability_notes;
-  const int minimum_age = static_cast<int>(page.setup.settings.Get(domain::SettingKey::kVolunteerMinimumAge));
+  const int minimum_age =
+      static_cast<int>(page.setup.settings.Get(domain::SettingKey::kVolunteerMinimumAge));
   if (volunteer.date_of_birth) {
     const int age = domain::AgeOn(*volunteer.date_of_birth, page.today);
     model["date_of_birth"] = FormatDate(context, *volunteer.date_of_birth);
@@ -123,7 +124,8 @@ std::string ResultBadge(domain::ScreeningResult result) {
 
 void AddScreening(const Context& context, const FilePage& page, mstch::map& model) {
   const auto& setup = page.setup;
-  const int notice_days = static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
+  const int notice_days =
+      static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
   model["screening"] = ScreeningStatusRows(
       context,
       domain::SummariseScreening(setup.screening_types, page.items, page.today, notice_days));
@@ -183,7 +185,8 @@ std::string HoursBadge(domain::HoursStatus status) {
 
 void AddHours(const Context& context, const FilePage& page, const FileState& state,
               mstch::map& model) {
-  const std::int64_t hourly_cents = page.setup.settings.Get(domain::SettingKey::kVolunteerHourlyValueCents);
+  const std::int64_t hourly_cents =
+      page.setup.settings.Get(domain::SettingKey::kVolunteerHourlyValueCents);
   const auto combined = domain::CombinedHours(page.attendance, page.logged.monthly_sums);
   const auto approved = domain::TotalHours(combined, domain::CountedHours::kApprovedOnly);
   const auto with_pending = domain::TotalHours(combined, domain::CountedHours::kIncludingPending);
@@ -196,15 +199,14 @@ void AddHours(const Context& context, const FilePage& page, const FileState& sta
   AddOwnHoursPagination(context, page.logged, model);
   mstch::array logged;
   for (const auto& entry : page.logged.own_page) {
-    logged.push_back(
-        mstch::map{{"id", std::to_string(entry.id)},
-                   {"date", FormatDate(context, entry.worked_on)},
-                   {"kind", context.Translate(domain::LabelOf(entry.kind))},
-                   {"hours", FormatHours(context, entry.minutes)},
-                   {"description", entry.description},
-                   {"status", context.Translate(domain::LabelOf(entry.status))},
-                   {"pending", entry.status == domain::HoursStatus::kPending},
-                   {"badge", HoursBadge(entry.status)}});
+    logged.push_back(mstch::map{{"id", std::to_string(entry.id)},
+                                {"date", FormatDate(context, entry.worked_on)},
+                                {"kind", context.Translate(domain::LabelOf(entry.kind))},
+                                {"hours", FormatHours(context, entry.minutes)},
+                                {"description", entry.description},
+                                {"status", context.Translate(domain::LabelOf(entry.status))},
+                                {"pending", entry.status == domain::HoursStatus::kPending},
+                                {"badge", HoursBadge(entry.status)}});
   }
   model["logged"] = logged;
   const bool typed = state.which == FileForm::kHours && state.form;
@@ -225,11 +227,10 @@ void AddSupervision(const Context& context, const FilePage& page, const FileStat
   }
   mstch::array supervision;
   for (const auto& session : page.supervision) {
-    supervision.push_back(
-        mstch::map{{"date", FormatDate(context, session.held_on)},
-                   {"kind", context.Translate(domain::LabelOf(session.kind))},
-                   {"notes", session.notes},
-                   {"who", NameOf(context, page, session.recorded_by)}});
+    supervision.push_back(mstch::map{{"date", FormatDate(context, session.held_on)},
+                                     {"kind", context.Translate(domain::LabelOf(session.kind))},
+                                     {"notes", session.notes},
+                                     {"who", NameOf(context, page, session.recorded_by)}});
   }
   model["supervision"] = supervision;
   const bool typed = state.which == FileForm::kSupervision && state.form;

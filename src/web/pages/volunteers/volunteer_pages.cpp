@@ -35,18 +35,18 @@ struct DetailsInput {
 
 DetailsInput InputFrom(const domain::Volunteer& volunteer) {
   DetailsInput input;
-  input.text = {{"first_name", volunteer.first_name},
-                {"last_name", volunteer.last_name},
-                {"email", volunteer.email},
-                {"phone", volunteer.phone},
-                {"region", volunteer.region},
-                {"languages", volunteer.languages},
-                {"availability_notes", volunteer.availability_notes},
-                {"date_of_birth",
-                 volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : ""},
-                {"occupation", volunteer.occupation},
-                {"gender", volunteer.gender},
-                {"notes", volunteer.notes}};
+  input.text = {
+      {"first_name", volunteer.first_name},
+      {"last_name", volunteer.last_name},
+      {"email", volunteer.email},
+      {"phone", volunteer.phone},
+      {"region", volunteer.region},
+      {"languages", volunteer.languages},
+      {"availability_notes", volunteer.availability_notes},
+      {"date_of_birth", volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : ""},
+      {"occupation", volunteer.occupation},
+      {"gender", volunteer.gender},
+      {"notes", volunteer.notes}};
   input.availability = volunteer.availability;
   input.heard_about =
       volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
@@ -110,10 +110,10 @@ mstch::array AvailabilityDays(const Context& context, const domain::Availability
     mstch::array slots;
     for (int period = 0; period < domain::Availability::kPeriods; ++period) {
       const auto value = static_cast<domain::DayPeriod>(period);
-      slots.push_back(mstch::map{
-          {"code", domain::Availability::SlotCode(day, value)},
-          {"label", day_label + " — " + context.Translate(domain::LabelOf(value))},
-          {"checked", availability.Has(day, value)}});
+      slots.push_back(
+          mstch::map{{"code", domain::Availability::SlotCode(day, value)},
+                     {"label", day_label + " — " + context.Translate(domain::LabelOf(value))},
+                     {"checked", availability.Has(day, value)}});
     }
     days.push_back(mstch::map{{"label", day_label}, {"slots", slots}});
   }
@@ -127,8 +127,7 @@ mstch::map DetailsModel(Context& context, const DetailsInput& input,
   for (const auto& [name, value] : input.text) model[name] = mstch::map{{"value", value}};
   mstch::array periods;
   for (int period = 0; period < domain::Availability::kPeriods; ++period) {
-    periods.push_back(
-        context.Translate(domain::LabelOf(static_cast<domain::DayPeriod>(period))));
+    periods.push_back(context.Translate(domain::LabelOf(static_cast<domain::DayPeriod>(period))));
   }
   model["periods"] = periods;
   model["days"] = AvailabilityDays(context, input.availability);
@@ -184,14 +183,13 @@ mstch::array VolunteerRows(const Context& context, const app::volunteers::Volunt
   mstch::array rows;
   for (const auto& row : page.rows) {
     const auto& volunteer = row.volunteer;
-    rows.push_back(
-        mstch::map{{"id", std::to_string(volunteer.id)},
-                   {"name", volunteer.last_name + ", " + volunteer.first_name},
-                   {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
-                   {"stage_badge", StageBadge(volunteer.stage)},
-                   {"region", volunteer.region},
-                   {"ready", row.ready},
-                   {"on_hold", row.on_hold}});
+    rows.push_back(mstch::map{{"id", std::to_string(volunteer.id)},
+                              {"name", volunteer.last_name + ", " + volunteer.first_name},
+                              {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
+                              {"stage_badge", StageBadge(volunteer.stage)},
+                              {"region", volunteer.region},
+                              {"ready", row.ready},
+                              {"on_hold", row.on_hold}});
   }
   return rows;
 }
