@@ -3,17 +3,25 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kDelete =
-    "DELETE FROM calendar_tokens WHERE organisation_id = :organisation AND volunteer_id = "
-    ":volunteer";
-constexpr const char* kInsert =
-    "INSERT INTO calendar_tokens (organisation_id, volunteer_id, token_hash, created_at)"
-    " VALUES (:organisation, :volunteer, :hash, :at)";
-constexpr const char* kFind =
-    "SELECT organisation_id, volunteer_id FROM calendar_tokens WHERE token_hash = :hash";
-constexpr const char* kHas =
-    "SELECT count(*) FROM calendar_tokens WHERE organisation_id = :organisation AND volunteer_id = "
-    ":volunteer";
+constexpr const char* kDelete = R"sql(
+DELETE
+  FROM calendar_tokens
+ WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+)sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO calendar_tokens (organisation_id, volunteer_id, token_hash, created_at)
+VALUES (:organisation, :volunteer, :hash, :at)
+)sql";
+constexpr const char* kFind = R"sql(
+SELECT organisation_id, volunteer_id
+  FROM calendar_tokens
+ WHERE token_hash = :hash
+)sql";
+constexpr const char* kHas = R"sql(
+SELECT count(*)
+  FROM calendar_tokens
+ WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+)sql";
 
 }  // namespace
 

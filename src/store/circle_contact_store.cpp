@@ -7,32 +7,42 @@ namespace {
 
 using namespace circle_rows;
 
-constexpr const char* kInsert =
-    "INSERT INTO circle_contacts (organisation_id, circle_id, volunteer_id, contacted_on, kind, "
-    "duration_minutes,"
-    " note, logged_by, logged_at) VALUES (:organisation, :circle, :volunteer, :contacted_on, "
-    ":kind, :duration,"
-    " :note, :by, :at) RETURNING id";
+constexpr const char* kInsert = R"sql(
+INSERT INTO circle_contacts (organisation_id, circle_id, volunteer_id, contacted_on, kind,
+       duration_minutes, note, logged_by, logged_at)
+VALUES (:organisation, :circle, :volunteer, :contacted_on, :kind, :duration, :note, :by, :at)
+RETURNING id
+)sql";
 // A contact's hours wait for a coordinator's approval, like the hours volunteers log themselves.
-constexpr const char* kInsertHours =
-    "INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind, "
-    "description, status,"
-    " logged_by, logged_at, contact_id) VALUES (:organisation, :volunteer, :worked_on, :minutes,"
-    " 'circle_contact', :description, 'pending', :by, :at, :contact)";
-constexpr const char* kOfCircle =
-    "SELECT id, organisation_id, circle_id, volunteer_id, contacted_on, kind, duration_minutes, "
-    "note, logged_by,"
-    " logged_at FROM circle_contacts WHERE organisation_id = :organisation AND circle_id = :circle"
-    " ORDER BY contacted_on DESC, id DESC";
-constexpr const char* kCountOfCircle =
-    "SELECT count(*) FROM circle_contacts WHERE organisation_id = :organisation"
-    " AND circle_id = :circle";
-constexpr const char* kLastOfCircle =
-    "SELECT max(contacted_on) FROM circle_contacts WHERE organisation_id = :organisation"
-    " AND circle_id = :circle";
-constexpr const char* kLast =
-    "SELECT circle_id, max(contacted_on) FROM circle_contacts WHERE organisation_id = :organisation"
-    " GROUP BY circle_id";
+constexpr const char* kInsertHours = R"sql(
+INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind,
+       description, status, logged_by, logged_at, contact_id)
+VALUES (:organisation, :volunteer, :worked_on, :minutes, 'circle_contact', :description,
+       'pending', :by, :at, :contact)
+)sql";
+constexpr const char* kOfCircle = R"sql(
+SELECT id, organisation_id, circle_id, volunteer_id, contacted_on, kind, duration_minutes,
+       note, logged_by, logged_at
+  FROM circle_contacts
+ WHERE organisation_id = :organisation AND circle_id = :circle
+ ORDER BY contacted_on DESC, id DESC
+)sql";
+constexpr const char* kCountOfCircle = R"sql(
+SELECT count(*)
+  FROM circle_contacts
+ WHERE organisation_id = :organisation AND circle_id = :circle
+)sql";
+constexpr const char* kLastOfCircle = R"sql(
+SELECT max(contacted_on)
+  FROM circle_contacts
+ WHERE organisation_id = :organisation AND circle_id = :circle
+)sql";
+constexpr const char* kLast = R"sql(
+SELECT circle_id, max(contacted_on)
+  FROM circle_contacts
+ WHERE organisation_id = :organisation
+ GROUP BY circle_id
+)sql";
 
 }  // namespace
 

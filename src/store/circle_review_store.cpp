@@ -8,16 +8,19 @@ namespace {
 
 using namespace circle_rows;
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, circle_id, kind, held_on, participants, outcome, decisions, "
-    "renewal_decision,"
-    " recorded_by, recorded_at FROM circle_reviews WHERE organisation_id = :organisation ";
-constexpr const char* kInsert =
-    "INSERT INTO circle_reviews (organisation_id, circle_id, kind, held_on, participants, outcome, "
-    "decisions,"
-    " renewal_decision, recorded_by, recorded_at) VALUES (:organisation, :circle, :kind, :held_on, "
-    ":participants,"
-    " :outcome, :decisions, :renewal, :by, :at) RETURNING id";
+constexpr const char* kColumns = R"sql(
+SELECT id, organisation_id, circle_id, kind, held_on, participants, outcome, decisions,
+       renewal_decision, recorded_by, recorded_at
+  FROM circle_reviews
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO circle_reviews (organisation_id, circle_id, kind, held_on, participants, outcome,
+       decisions, renewal_decision, recorded_by, recorded_at)
+VALUES (:organisation, :circle, :kind, :held_on, :participants, :outcome, :decisions,
+       :renewal, :by, :at)
+RETURNING id
+)sql";
 
 }  // namespace
 

@@ -43,119 +43,83 @@ constexpr const char* kMovePhase = R"sql(
   WHERE id = :id AND organisation_id = :organisation AND phase = :from
 )sql";
 
-constexpr const char* kMemberColumns =
-    "SELECT id, organisation_id, circle_id, volunteer_id, is_primary, joined_on, left_on, "
-    "left_reason,"
-    " replaced_member_id, added_by, added_at FROM circle_members WHERE organisation_id = "
-    ":organisation ";
-constexpr const char* kInsertMember =
-    "INSERT INTO circle_members (organisation_id, circle_id, volunteer_id, is_primary, joined_on, "
-    "left_reason,"
-    " replaced_member_id, added_by, added_at) VALUES (:organisation, :circle, :volunteer, "
-    ":primary, :joined, '',"
-    " :replaced, :by, :at) RETURNING id";
-constexpr const char* kEndMember =
-    "UPDATE circle_members SET left_on = :left_on, left_reason = :reason, is_primary = 0"
-    " WHERE id = :id AND organisation_id = :organisation AND left_on IS NULL";
-constexpr const char* kClearPrimary =
-    "UPDATE circle_members SET is_primary = 0 WHERE circle_id = :circle AND organisation_id = "
-    ":organisation";
-constexpr const char* kSetPrimary =
-    "UPDATE circle_members SET is_primary = 1"
-    " WHERE id = :id AND organisation_id = :organisation AND left_on IS NULL";
+constexpr const char* kMemberColumns = R"sql(
+SELECT id, organisation_id, circle_id, volunteer_id, is_primary, joined_on, left_on,
+       left_reason, replaced_member_id, added_by, added_at
+  FROM circle_members
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsertMember = R"sql(
+INSERT INTO circle_members (organisation_id, circle_id, volunteer_id, is_primary, joined_on,
+       left_reason, replaced_member_id, added_by, added_at)
+VALUES (:organisation, :circle, :volunteer, :primary, :joined, '', :replaced, :by, :at)
+RETURNING id
+)sql";
+constexpr const char* kEndMember = R"sql(
+UPDATE circle_members
+   SET left_on = :left_on, left_reason = :reason, is_primary = 0
+ WHERE id = :id AND organisation_id = :organisation AND left_on IS NULL
+)sql";
+constexpr const char* kClearPrimary = R"sql(
+UPDATE circle_members
+   SET is_primary = 0
+ WHERE circle_id = :circle AND organisation_id = :organisation
+)sql";
+constexpr const char* kSetPrimary = R"sql(
+UPDATE circle_members
+   SET is_primary = 1
+ WHERE id = :id AND organisation_id = :organisation AND left_on IS NULL
+)sql";
 // Current stays in circles that are not closed: what the volunteer gate counts.
-constexpr const char* kCurrentCounts =
-    "SELECT m.volunteer_id, count(*) FROM circle_members m JOIN circles c ON c.id = m.circle_id"
-    " WHERE m.organisation_id = :organisation AND c.organisation_id = :circle_organisation"
-    " AND m.left_on IS NULL AND c.phase <> 'closed' GROUP BY m.volunteer_id";
-constexpr const char* kCurrentCount =
-    "SELECT count(*) FROM circle_members m JOIN circles c ON c.id = m.circle_id"
-    " WHERE m.organisation_id = :organisation AND c.organisation_id = :circle_organisation"
-    " AND m.volunteer_id = :volunteer AND m.left_on IS NULL AND c.phase <> 'closed'";
+constexpr const char* kCurrentCounts = R"sql(
+SELECT m.volunteer_id, count(*)
+  FROM circle_members m JOIN circles c ON c.id = m.circle_id
+ WHERE m.organisation_id = :organisation AND c.organisation_id = :circle_organisation AND m.left_on IS NULL AND c.phase <> 'closed'
+ GROUP BY m.volunteer_id
+)sql";
+constexpr const char* kCurrentCount = R"sql(
+SELECT count(*)
+  FROM circle_members m JOIN circles c ON c.id = m.circle_id
+ WHERE m.organisation_id = :organisation AND c.organisation_id = :circle_organisation AND m.volunteer_id = :volunteer AND m.left_on IS NULL AND c.phase <> 'closed'
+)sql";
 
-constexpr const char* kMemberCounts =
-    "SELECT circle_id, count(*) FROM circle_members WHERE organisation_id = :organisation AND "
-    "left_on IS NULL"
-    " GROUP BY circle_id";
+constexpr const char* kMemberCounts = R"sql(
+SELECT circle_id, count(*)
+  FROM circle_members
+ WHERE organisation_id = :organisation AND left_on IS NULL
+ GROUP BY circle_id
+)sql";
 
-constexpr const char* kInsertPhaseChange =
-    "INSERT INTO circle_phase_changes (organisation_id, circle_id, from_phase, to_phase, "
-    "decided_on, meeting_id,"
-    " reason, decided_by, recorded_at) VALUES (:organisation, :circle, :from, :to, :decided_on, "
-    ":meeting,"
-    " :reason, :by, :at) RETURNING id";
-constexpr const char* kPhaseChanges =
-    "SELECT id, circle_id, from_phase, to_phase, decided_on, meeting_id, reason, decided_by, "
-    "recorded_at"
-    " FROM circle_phase_changes WHERE organisation_id = :organisation AND circle_id = :circle "
-    "ORDER BY id";
-
-constexpr const char* kTemplate =
-    "SELECT body FROM covenant_templates WHERE organisation_id = :organisation";
-constexpr const char* kDeleteTemplate =
-    "DELETE FROM covenant_templates WHERE organisation_id = :organisation";
-constexpr const char* kInsertTemplate =
-    "INSERT INTO covenant_templates (organisation_id, body, updated_by, updated_at)"
-    " VALUES (:organisation, :body, :by, :at)";
-constexpr const char* kLastVersion =
-    "SELECT coalesce(max(version), 0) FROM covenant_versions WHERE organisation_id = :organisation"
-    " AND circle_id = :circle";
-constexpr const char* kInsertVersion =
-    "INSERT INTO covenant_versions (organisation_id, circle_id, version, body, note, "
-    "phase_change_id, created_by,"
-    " created_at) VALUES (:organisation, :circle, :version, :body, :note, :phase_change, :by, :at) "
-    "RETURNING id";
-constexpr const char* kVersions =
-    "SELECT id, organisation_id, circle_id, version, body, note, phase_change_id, created_by, "
-    "created_at"
-    " FROM covenant_versions WHERE organisation_id = :organisation AND circle_id = :circle ORDER "
-    "BY version";
-constexpr const char* kInsertSignature =
-    "INSERT INTO covenant_signatures (organisation_id, version_id, signatory, volunteer_id, "
-    "signed_on,"
-    " recorded_by, recorded_at) VALUES (:organisation, :version, :signatory, :volunteer, "
-    ":signed_on, :by, :at)"
-    " RETURNING id";
-constexpr const char* kSignatures =
-    "SELECT s.id, s.organisation_id, s.version_id, s.signatory, s.volunteer_id, s.signed_on, "
-    "s.recorded_by,"
-    " s.recorded_at FROM covenant_signatures s JOIN covenant_versions v ON v.id = s.version_id"
-    " WHERE s.organisation_id = :organisation AND v.organisation_id = :version_organisation"
-    " AND v.circle_id = :circle ORDER BY s.id";
-
-constexpr const char* kConflictColumns =
-    "SELECT id, volunteer_id, core_member_id, note, recorded_by, recorded_at FROM "
-    "volunteer_conflicts"
-    " WHERE organisation_id = :organisation ";
-constexpr const char* kConflictExists =
-    "SELECT count(*) FROM volunteer_conflicts WHERE organisation_id = :organisation AND "
-    "volunteer_id = :volunteer"
-    " AND core_member_id = :core_member";
-constexpr const char* kInsertConflict =
-    "INSERT INTO volunteer_conflicts (organisation_id, volunteer_id, core_member_id, note, "
-    "recorded_by,"
-    " recorded_at) VALUES (:organisation, :volunteer, :core_member, :note, :by, :at)";
-constexpr const char* kDeleteConflict =
-    "DELETE FROM volunteer_conflicts WHERE id = :id AND organisation_id = :organisation";
-constexpr const char* kDeclined =
-    "SELECT volunteer_id, profile FROM volunteer_declined_profiles WHERE organisation_id = "
-    ":organisation";
-constexpr const char* kDeleteDeclined =
-    "DELETE FROM volunteer_declined_profiles WHERE organisation_id = :organisation AND "
-    "volunteer_id = :volunteer";
-constexpr const char* kInsertDeclined =
-    "INSERT INTO volunteer_declined_profiles (organisation_id, volunteer_id, profile)"
-    " VALUES (:organisation, :volunteer, :profile)";
+constexpr const char* kInsertPhaseChange = R"sql(
+INSERT INTO circle_phase_changes (organisation_id, circle_id, from_phase, to_phase,
+       decided_on, meeting_id, reason, decided_by, recorded_at)
+VALUES (:organisation, :circle, :from, :to, :decided_on, :meeting, :reason, :by, :at)
+RETURNING id
+)sql";
+constexpr const char* kPhaseChanges = R"sql(
+SELECT id, circle_id, from_phase, to_phase, decided_on, meeting_id, reason, decided_by,
+       recorded_at
+  FROM circle_phase_changes
+ WHERE organisation_id = :organisation AND circle_id = :circle
+ ORDER BY id
+)sql";
 
 // The circle list's order (as List() sorts): open circles by code name, shorter names first
 // ("Cercle B" before "Cercle AA"; code names are a fixed prefix and capital letters, which both
 // databases order alike), then closed ones, latest closure first; the id breaks ties.
-constexpr const char* kOpenOnly = " AND phase <> 'closed'";
-constexpr const char* kListOrder =
-    " ORDER BY CASE WHEN phase = 'closed' THEN 1 ELSE 0 END,"
-    " CASE WHEN phase = 'closed' THEN COALESCE(closed_on, phase_since) END DESC,"
-    " length(code_name), code_name, id";
-constexpr const char* kCount = "SELECT count(*) FROM circles WHERE organisation_id = :organisation";
+constexpr const char* kOpenOnly = R"sql( 
+AND phase <> 'closed'
+)sql";
+constexpr const char* kListOrder = R"sql( 
+ORDER BY CASE WHEN phase = 'closed' THEN 1 ELSE 0 END,
+       CASE WHEN phase = 'closed' THEN COALESCE(closed_on, phase_since) END DESC,
+       length(code_name), code_name, id
+)sql";
+constexpr const char* kCount = R"sql(
+SELECT count(*)
+  FROM circles
+ WHERE organisation_id = :organisation
+)sql";
 
 }  // namespace
 
@@ -476,194 +440,6 @@ std::vector<domain::PhaseChange> CircleStore::PhaseChanges(std::int64_t circle_i
     changes.push_back(std::move(change));
   }
   return changes;
-}
-
-std::optional<std::string> CircleStore::CovenantTemplate(std::int64_t organisation_id) {
-  std::string body;
-  soci::indicator indicator = soci::i_null;
-  session_ << kTemplate, soci::use(organisation_id, "organisation"), soci::into(body, indicator);
-  if (!session_.got_data() || indicator != soci::i_ok) return std::nullopt;
-  return body;
-}
-
-void CircleStore::SetCovenantTemplate(std::int64_t organisation_id, const std::string& body,
-                                      std::int64_t by, Instant now) {
-  const long long at = ToUnix(now);
-  session_ << kDeleteTemplate, soci::use(organisation_id, "organisation");
-  session_ << kInsertTemplate, soci::use(organisation_id, "organisation"), soci::use(body, "body"),
-      soci::use(by, "by"), soci::use(at, "at");
-}
-
-std::int64_t CircleStore::InsertCovenantVersion(domain::CovenantVersion& version) {
-  long long last = 0;
-  session_ << kLastVersion, soci::use(version.organisation_id, "organisation"),
-      soci::use(version.circle_id, "circle"), soci::into(last);
-  version.version = static_cast<int>(last) + 1;
-  std::int64_t id = 0;
-  auto phase_change = Nullable(version.phase_change_id);
-  auto by = Nullable(version.created_by);
-  const long long at = ToUnix(version.created_at);
-  session_ << kInsertVersion, soci::use(version.organisation_id, "organisation"),
-      soci::use(version.circle_id, "circle"), soci::use(version.version, "version"),
-      soci::use(version.body, "body"), soci::use(version.note, "note"),
-      soci::use(phase_change.value, phase_change.indicator, "phase_change"),
-      soci::use(by.value, by.indicator, "by"), soci::use(at, "at"), soci::into(id);
-  version.id = id;
-  return id;
-}
-
-std::vector<domain::CovenantVersion> CircleStore::CovenantVersions(std::int64_t circle_id,
-                                                                   std::int64_t organisation_id) {
-  domain::CovenantVersion row;
-  std::int64_t phase_change = 0, by = 0;
-  long long at = 0;
-  soci::indicator phase_indicator, by_indicator;
-  soci::statement statement =
-      (session_.prepare << kVersions, soci::use(organisation_id, "organisation"),
-       soci::use(circle_id, "circle"), soci::into(row.id), soci::into(row.organisation_id),
-       soci::into(row.circle_id), soci::into(row.version), soci::into(row.body),
-       soci::into(row.note), soci::into(phase_change, phase_indicator),
-       soci::into(by, by_indicator), soci::into(at));
-  statement.execute();
-  std::vector<domain::CovenantVersion> versions;
-  while (statement.fetch()) {
-    domain::CovenantVersion version = row;
-    version.phase_change_id = Id(phase_change, phase_indicator);
-    version.created_by = Id(by, by_indicator);
-    version.created_at = FromUnix(at);
-    versions.push_back(std::move(version));
-  }
-  return versions;
-}
-
-std::int64_t CircleStore::InsertSignature(const domain::CovenantSignature& signature) {
-  std::int64_t id = 0;
-  const std::string signatory(domain::NameOf(signature.signatory));
-  auto volunteer = Nullable(signature.volunteer_id);
-  const std::string signed_on = FormatIsoDate(signature.signed_on);
-  auto by = Nullable(signature.recorded_by);
-  const long long at = ToUnix(signature.recorded_at);
-  session_ << kInsertSignature, soci::use(signature.organisation_id, "organisation"),
-      soci::use(signature.version_id, "version"), soci::use(signatory, "signatory"),
-      soci::use(volunteer.value, volunteer.indicator, "volunteer"),
-      soci::use(signed_on, "signed_on"), soci::use(by.value, by.indicator, "by"),
-      soci::use(at, "at"), soci::into(id);
-  return id;
-}
-
-std::vector<domain::CovenantSignature> CircleStore::Signatures(std::int64_t circle_id,
-                                                               std::int64_t organisation_id) {
-  domain::CovenantSignature row;
-  std::string signatory, signed_on;
-  std::int64_t volunteer = 0, by = 0;
-  long long at = 0;
-  soci::indicator volunteer_indicator, by_indicator;
-  soci::statement statement =
-      (session_.prepare << kSignatures, soci::use(organisation_id, "organisation"),
-       soci::use(organisation_id, "version_organisation"), soci::use(circle_id, "circle"),
-       soci::into(row.id), soci::into(row.organisation_id), soci::into(row.version_id),
-       soci::into(signatory), soci::into(volunteer, volunteer_indicator), soci::into(signed_on),
-       soci::into(by, by_indicator), soci::into(at));
-  statement.execute();
-  std::vector<domain::CovenantSignature> signatures;
-  while (statement.fetch()) {
-    domain::CovenantSignature signature = row;
-    signature.signatory =
-        domain::ParseEnum<domain::Signatory>(signatory).value_or(domain::Signatory::kCoreMember);
-    signature.volunteer_id = Id(volunteer, volunteer_indicator);
-    signature.signed_on = RequiredDate(signed_on);
-    signature.recorded_by = Id(by, by_indicator);
-    signature.recorded_at = FromUnix(at);
-    signatures.push_back(std::move(signature));
-  }
-  return signatures;
-}
-
-std::vector<VolunteerConflict> CircleStore::SelectConflicts(const std::string& where,
-                                                            std::int64_t organisation_id,
-                                                            std::int64_t key) {
-  VolunteerConflict row;
-  std::int64_t by = 0;
-  long long at = 0;
-  soci::indicator by_indicator;
-  soci::statement statement =
-      (session_.prepare << std::string(kConflictColumns) + where, soci::into(row.id),
-       soci::into(row.volunteer_id), soci::into(row.core_member_id), soci::into(row.note),
-       soci::into(by, by_indicator), soci::into(at));
-  statement.exchange(soci::use(organisation_id, "organisation"));
-  if (where.find(":key") != std::string::npos) statement.exchange(soci::use(key, "key"));
-  statement.define_and_bind();
-  statement.execute();
-  std::vector<VolunteerConflict> conflicts;
-  while (statement.fetch()) {
-    VolunteerConflict conflict = row;
-    conflict.recorded_by = Id(by, by_indicator);
-    conflict.recorded_at = FromUnix(at);
-    conflicts.push_back(std::move(conflict));
-  }
-  return conflicts;
-}
-
-std::vector<VolunteerConflict> CircleStore::Conflicts(std::int64_t organisation_id) {
-  return SelectConflicts("ORDER BY id", organisation_id, 0);
-}
-
-std::vector<VolunteerConflict> CircleStore::ConflictsOf(std::int64_t volunteer_id,
-                                                        std::int64_t organisation_id) {
-  return SelectConflicts("AND volunteer_id = :key ORDER BY id", organisation_id, volunteer_id);
-}
-
-std::optional<VolunteerConflict> CircleStore::FindConflict(std::int64_t id,
-                                                           std::int64_t organisation_id) {
-  auto conflicts = SelectConflicts("AND id = :key", organisation_id, id);
-  if (conflicts.empty()) return std::nullopt;
-  return conflicts.front();
-}
-
-bool CircleStore::InsertConflict(const VolunteerConflict& conflict, std::int64_t organisation_id) {
-  long long existing = 0;
-  session_ << kConflictExists, soci::use(organisation_id, "organisation"),
-      soci::use(conflict.volunteer_id, "volunteer"),
-      soci::use(conflict.core_member_id, "core_member"), soci::into(existing);
-  if (existing > 0) return false;
-  auto by = Nullable(conflict.recorded_by);
-  const long long at = ToUnix(conflict.recorded_at);
-  session_ << kInsertConflict, soci::use(organisation_id, "organisation"),
-      soci::use(conflict.volunteer_id, "volunteer"),
-      soci::use(conflict.core_member_id, "core_member"), soci::use(conflict.note, "note"),
-      soci::use(by.value, by.indicator, "by"), soci::use(at, "at");
-  return true;
-}
-
-void CircleStore::DeleteConflict(std::int64_t id, std::int64_t organisation_id) {
-  session_ << kDeleteConflict, soci::use(id, "id"), soci::use(organisation_id, "organisation");
-}
-
-std::map<std::int64_t, std::vector<domain::OffenceProfile>> CircleStore::DeclinedProfiles(
-    std::int64_t organisation_id) {
-  std::map<std::int64_t, std::vector<domain::OffenceProfile>> declined;
-  std::int64_t volunteer = 0;
-  std::string profile;
-  soci::statement statement =
-      (session_.prepare << kDeclined, soci::use(organisation_id, "organisation"),
-       soci::into(volunteer), soci::into(profile));
-  statement.execute();
-  while (statement.fetch()) {
-    if (const auto parsed = domain::ParseEnum<domain::OffenceProfile>(profile))
-      declined[volunteer].push_back(*parsed);
-  }
-  return declined;
-}
-
-void CircleStore::ReplaceDeclinedProfiles(std::int64_t volunteer_id, std::int64_t organisation_id,
-                                          const std::vector<domain::OffenceProfile>& profiles) {
-  session_ << kDeleteDeclined, soci::use(organisation_id, "organisation"),
-      soci::use(volunteer_id, "volunteer");
-  for (const auto profile : profiles) {
-    const std::string name(domain::NameOf(profile));
-    session_ << kInsertDeclined, soci::use(organisation_id, "organisation"),
-        soci::use(volunteer_id, "volunteer"), soci::use(name, "profile");
-  }
 }
 
 }  // namespace cercle::store

@@ -8,91 +8,117 @@ namespace {
 using namespace circle_rows;
 
 // A meeting and its minutes in one row (the minutes' columns are NULL when there are none).
-constexpr const char* kColumns =
-    "SELECT m.id, m.organisation_id, m.circle_id, m.kind, m.starts_at, m.duration_minutes, m.place,"
-    " m.writer_volunteer_id, m.cancelled_at, m.created_by, m.created_at, n.meeting_id,"
-    " n.written_by_volunteer_id, n.written_by, n.duration_minutes, n.core_member_present, "
-    "n.check_in,"
-    " n.accountability, n.support, n.decisions, n.next_steps, n.submitted_at, n.acknowledged_by,"
-    " n.acknowledged_at, n.coordinator_comment"
-    " FROM circle_meetings m LEFT JOIN circle_minutes n ON n.meeting_id = m.id"
-    " WHERE m.organisation_id = :organisation ";
-constexpr const char* kAttendance =
-    "SELECT a.meeting_id, a.volunteer_id FROM circle_attendance a JOIN circle_meetings m ON m.id = "
-    "a.meeting_id"
-    " WHERE a.organisation_id = :organisation AND m.organisation_id = :meeting_organisation ";
-constexpr const char* kInsert =
-    "INSERT INTO circle_meetings (organisation_id, circle_id, kind, starts_at, duration_minutes, "
-    "place,"
-    " writer_volunteer_id, created_by, created_at) VALUES (:organisation, :circle, :kind, :starts, "
-    ":duration,"
-    " :place, :writer, :by, :at) RETURNING id";
-constexpr const char* kCancel =
-    "UPDATE circle_meetings SET cancelled_at = :now, cancelled_by = :by WHERE id = :id"
-    " AND organisation_id = :organisation AND cancelled_at IS NULL"
-    " AND NOT EXISTS (SELECT 1 FROM circle_minutes n WHERE n.meeting_id = circle_meetings.id)";
-constexpr const char* kInsertMinutes =
-    "INSERT INTO circle_minutes (meeting_id, organisation_id, written_by_volunteer_id, written_by,"
-    " duration_minutes, core_member_present, check_in, accountability, support, decisions, "
-    "next_steps,"
-    " submitted_at) VALUES (:meeting, :organisation, :volunteer, :by, :duration, :present, "
-    ":check_in,"
-    " :accountability, :support, :decisions, :next_steps, :at) ON CONFLICT (meeting_id) DO NOTHING";
-constexpr const char* kInsertAttendance =
-    "INSERT INTO circle_attendance (meeting_id, volunteer_id, organisation_id)"
-    " VALUES (:meeting, :volunteer, :organisation)";
+constexpr const char* kColumns = R"sql(
+SELECT m.id, m.organisation_id, m.circle_id, m.kind, m.starts_at, m.duration_minutes,
+       m.place, m.writer_volunteer_id, m.cancelled_at, m.created_by, m.created_at,
+       n.meeting_id, n.written_by_volunteer_id, n.written_by, n.duration_minutes,
+       n.core_member_present, n.check_in, n.accountability, n.support, n.decisions,
+       n.next_steps, n.submitted_at, n.acknowledged_by, n.acknowledged_at,
+       n.coordinator_comment
+  FROM circle_meetings m LEFT JOIN circle_minutes n ON n.meeting_id = m.id
+ WHERE m.organisation_id = :organisation
+ )sql";
+constexpr const char* kAttendance = R"sql(
+SELECT a.meeting_id, a.volunteer_id
+  FROM circle_attendance a JOIN circle_meetings m ON m.id = a.meeting_id
+ WHERE a.organisation_id = :organisation AND m.organisation_id = :meeting_organisation
+ )sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO circle_meetings (organisation_id, circle_id, kind, starts_at, duration_minutes,
+       place, writer_volunteer_id, created_by, created_at)
+VALUES (:organisation, :circle, :kind, :starts, :duration, :place, :writer, :by, :at)
+RETURNING id
+)sql";
+constexpr const char* kCancel = R"sql(
+UPDATE circle_meetings
+   SET cancelled_at = :now, cancelled_by = :by
+ WHERE id = :id AND organisation_id = :organisation AND cancelled_at IS NULL AND NOT EXISTS (SELECT 1
+  FROM circle_minutes n
+ WHERE n.meeting_id = circle_meetings.id)
+)sql";
+constexpr const char* kInsertMinutes = R"sql(
+INSERT INTO circle_minutes (meeting_id, organisation_id, written_by_volunteer_id, written_by,
+       duration_minutes, core_member_present, check_in, accountability, support, decisions,
+       next_steps, submitted_at)
+VALUES (:meeting, :organisation, :volunteer, :by, :duration, :present, :check_in,
+       :accountability, :support, :decisions, :next_steps, :at)
+ON CONFLICT (meeting_id) DO NOTHING
+)sql";
+constexpr const char* kInsertAttendance = R"sql(
+INSERT INTO circle_attendance (meeting_id, volunteer_id, organisation_id)
+VALUES (:meeting, :volunteer, :organisation)
+)sql";
 // Attendance is approved as it is recorded, as training attendance is.
-constexpr const char* kInsertHours =
-    "INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind, "
-    "description, status,"
-    " logged_by, logged_at, reviewed_at, meeting_id) VALUES (:organisation, :volunteer, "
-    ":worked_on, :minutes,"
-    " 'circle_meeting', :description, 'approved', :by, :at, :reviewed_at, :meeting)";
-constexpr const char* kAcknowledge =
-    "UPDATE circle_minutes SET acknowledged_by = :by, acknowledged_at = :now, coordinator_comment "
-    "= :comment"
-    " WHERE meeting_id = :meeting AND organisation_id = :organisation AND acknowledged_at IS NULL";
-constexpr const char* kLastHeld =
-    "SELECT circle_id, max(starts_at) FROM circle_meetings WHERE organisation_id = :organisation"
-    " AND cancelled_at IS NULL AND starts_at <= :now GROUP BY circle_id";
+constexpr const char* kInsertHours = R"sql(
+INSERT INTO volunteer_hours (organisation_id, volunteer_id, worked_on, minutes, kind,
+       description, status, logged_by, logged_at, reviewed_at, meeting_id)
+VALUES (:organisation, :volunteer, :worked_on, :minutes, 'circle_meeting', :description,
+       'approved', :by, :at, :reviewed_at, :meeting)
+)sql";
+constexpr const char* kAcknowledge = R"sql(
+UPDATE circle_minutes
+   SET acknowledged_by = :by, acknowledged_at = :now, coordinator_comment = :comment
+ WHERE meeting_id = :meeting AND organisation_id = :organisation AND acknowledged_at IS NULL
+)sql";
+constexpr const char* kLastHeld = R"sql(
+SELECT circle_id, max(starts_at)
+  FROM circle_meetings
+ WHERE organisation_id = :organisation AND cancelled_at IS NULL AND starts_at <= :now
+ GROUP BY circle_id
+)sql";
 
 // A circle's meetings that are still planned, and the others (held, cancelled or with minutes).
-constexpr const char* kPlannedOfCircle =
-    "AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
-    " AND m.starts_at > :now ORDER BY m.starts_at, m.id";
-constexpr const char* kPastOfCircle =
-    "AND m.circle_id = :key AND (n.meeting_id IS NOT NULL OR m.cancelled_at IS NOT NULL"
-    " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
-constexpr const char* kHeldOfCircle =
-    "AND m.circle_id = :key AND m.cancelled_at IS NULL AND (n.meeting_id IS NOT NULL"
-    " OR m.starts_at <= :now) ORDER BY m.starts_at DESC, m.id DESC";
-constexpr const char* kWithoutMinutesOfCircle =
-    "AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL"
-    " AND m.starts_at <= :now ORDER BY m.starts_at, m.id";
-constexpr const char* kCountPastOfCircle =
-    "SELECT count(*) FROM circle_meetings m WHERE m.organisation_id = :organisation"
-    " AND m.circle_id = :circle AND (m.cancelled_at IS NOT NULL OR m.starts_at <= :now"
-    " OR EXISTS (SELECT 1 FROM circle_minutes n WHERE n.meeting_id = m.id))";
-constexpr const char* kHeldOfCircleSince =
-    "AND m.circle_id = :key AND m.cancelled_at IS NULL AND m.starts_at <= :now"
-    " AND m.starts_at >= :from ORDER BY m.starts_at DESC, m.id DESC";
-constexpr const char* kLastHeldOfCircle =
-    "SELECT max(starts_at) FROM circle_meetings WHERE organisation_id = :organisation"
-    " AND circle_id = :circle AND cancelled_at IS NULL AND starts_at <= :now";
-constexpr const char* kUnsettledOfCircle =
-    "AND m.circle_id = :key AND n.acknowledged_at IS NULL AND (n.meeting_id IS NOT NULL"
-    " OR (m.cancelled_at IS NULL AND m.starts_at <= :now)) ORDER BY m.starts_at, m.id";
+constexpr const char* kPlannedOfCircle = R"sql(
+AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL AND m.starts_at > :now
+ ORDER BY m.starts_at, m.id
+)sql";
+constexpr const char* kPastOfCircle = R"sql(
+AND m.circle_id = :key AND (n.meeting_id IS NOT NULL OR m.cancelled_at IS NOT NULL OR m.starts_at <= :now)
+ ORDER BY m.starts_at DESC, m.id DESC
+)sql";
+constexpr const char* kHeldOfCircle = R"sql(
+AND m.circle_id = :key AND m.cancelled_at IS NULL AND (n.meeting_id IS NOT NULL OR m.starts_at <= :now)
+ ORDER BY m.starts_at DESC, m.id DESC
+)sql";
+constexpr const char* kWithoutMinutesOfCircle = R"sql(
+AND m.circle_id = :key AND n.meeting_id IS NULL AND m.cancelled_at IS NULL AND m.starts_at <= :now
+ ORDER BY m.starts_at, m.id
+)sql";
+constexpr const char* kCountPastOfCircle = R"sql(
+SELECT count(*)
+  FROM circle_meetings m
+ WHERE m.organisation_id = :organisation AND m.circle_id = :circle AND (m.cancelled_at IS NOT NULL OR m.starts_at <= :now OR EXISTS (SELECT 1
+  FROM circle_minutes n
+ WHERE n.meeting_id = m.id))
+)sql";
+constexpr const char* kHeldOfCircleSince = R"sql(
+AND m.circle_id = :key AND m.cancelled_at IS NULL AND m.starts_at <= :now AND m.starts_at >= :from
+ ORDER BY m.starts_at DESC, m.id DESC
+)sql";
+constexpr const char* kLastHeldOfCircle = R"sql(
+SELECT max(starts_at)
+  FROM circle_meetings
+ WHERE organisation_id = :organisation AND circle_id = :circle AND cancelled_at IS NULL AND starts_at <= :now
+)sql";
+constexpr const char* kUnsettledOfCircle = R"sql(
+AND m.circle_id = :key AND n.acknowledged_at IS NULL AND (n.meeting_id IS NOT NULL OR (m.cancelled_at IS NULL AND m.starts_at <= :now))
+ ORDER BY m.starts_at, m.id
+)sql";
 
 // Held meetings whose minutes are missing or not acknowledged, of circles still open (or, for
 // written minutes, closed since).
-constexpr const char* kAwaiting =
-    "AND m.cancelled_at IS NULL AND m.starts_at <= :now AND n.acknowledged_at IS NULL"
-    " AND EXISTS (SELECT 1 FROM circles c WHERE c.id = m.circle_id AND c.organisation_id = "
-    "m.organisation_id AND (c.phase <> 'closed' OR n.meeting_id IS NOT NULL))";
+constexpr const char* kAwaiting = R"sql(
+AND m.cancelled_at IS NULL AND m.starts_at <= :now AND n.acknowledged_at IS NULL AND EXISTS (SELECT 1
+  FROM circles c
+ WHERE c.id = m.circle_id AND c.organisation_id = m.organisation_id AND (c.phase <> 'closed' OR n.meeting_id IS NOT NULL))
+)sql";
 
-constexpr const char* kNext =
-    "SELECT circle_id, min(starts_at) FROM circle_meetings WHERE organisation_id = :organisation"
-    " AND cancelled_at IS NULL AND starts_at > :now GROUP BY circle_id";
+constexpr const char* kNext = R"sql(
+SELECT circle_id, min(starts_at)
+  FROM circle_meetings
+ WHERE organisation_id = :organisation AND cancelled_at IS NULL AND starts_at > :now
+ GROUP BY circle_id
+)sql";
 
 }  // namespace
 

@@ -5,44 +5,57 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kCountContacts =
-    "SELECT COUNT(*) FROM partner_contacts WHERE organisation_id = :organisation";
+constexpr const char* kCountContacts = R"sql(
+SELECT COUNT(*)
+  FROM partner_contacts
+ WHERE organisation_id = :organisation
+)sql";
 
 using namespace circle_rows;
 
-constexpr const char* kColumns =
-    "SELECT id, organisation_id, kind, name, partner_organisation, role_title, phone, email, "
-    "user_id, created_at,"
-    " updated_at FROM partner_contacts WHERE organisation_id = :organisation ";
-constexpr const char* kInsert =
-    "INSERT INTO partner_contacts (organisation_id, kind, name, partner_organisation, role_title, "
-    "phone, email,"
-    " user_id, created_by, created_at, updated_at) VALUES (:organisation, :kind, :name, "
-    ":partner_organisation,"
-    " :role_title, :phone, :email, :user, :by, :created, :updated) RETURNING id";
-constexpr const char* kUpdate =
-    "UPDATE partner_contacts SET kind = :kind, name = :name, partner_organisation = "
-    ":partner_organisation,"
-    " role_title = :role_title, phone = :phone, email = :email, user_id = :user, updated_at = "
-    ":updated"
-    " WHERE id = :id AND organisation_id = :organisation";
-constexpr const char* kLinkedElsewhere =
-    "SELECT count(*) FROM partner_contacts WHERE organisation_id = :organisation AND user_id = "
-    ":user"
-    " AND id <> :id";
-constexpr const char* kAgreementColumns =
-    "SELECT id, organisation_id, partner_contact_id, circle_id, starts_on, ends_on, scope, "
-    "document_id,"
-    " created_by, created_at FROM sharing_agreements WHERE organisation_id = :organisation ";
-constexpr const char* kInsertAgreement =
-    "INSERT INTO sharing_agreements (organisation_id, partner_contact_id, circle_id, starts_on, "
-    "ends_on, scope,"
-    " document_id, created_by, created_at, updated_at) VALUES (:organisation, :contact, :circle, "
-    ":starts_on,"
-    " :ends_on, :scope, :document, :by, :created, :updated) RETURNING id";
-constexpr const char* kEndAgreement =
-    "UPDATE sharing_agreements SET ends_on = :ends_on, updated_at = :now WHERE id = :id"
-    " AND organisation_id = :organisation";
+constexpr const char* kColumns = R"sql(
+SELECT id, organisation_id, kind, name, partner_organisation, role_title, phone, email,
+       user_id, created_at, updated_at
+  FROM partner_contacts
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsert = R"sql(
+INSERT INTO partner_contacts (organisation_id, kind, name, partner_organisation, role_title,
+       phone, email, user_id, created_by, created_at, updated_at)
+VALUES (:organisation, :kind, :name, :partner_organisation, :role_title, :phone, :email,
+       :user, :by, :created, :updated)
+RETURNING id
+)sql";
+constexpr const char* kUpdate = R"sql(
+UPDATE partner_contacts
+   SET kind = :kind, name = :name, partner_organisation = :partner_organisation,
+          role_title = :role_title, phone = :phone, email = :email, user_id = :user,
+          updated_at = :updated
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
+constexpr const char* kLinkedElsewhere = R"sql(
+SELECT count(*)
+  FROM partner_contacts
+ WHERE organisation_id = :organisation AND user_id = :user AND id <> :id
+)sql";
+constexpr const char* kAgreementColumns = R"sql(
+SELECT id, organisation_id, partner_contact_id, circle_id, starts_on, ends_on, scope,
+       document_id, created_by, created_at
+  FROM sharing_agreements
+ WHERE organisation_id = :organisation
+ )sql";
+constexpr const char* kInsertAgreement = R"sql(
+INSERT INTO sharing_agreements (organisation_id, partner_contact_id, circle_id, starts_on,
+       ends_on, scope, document_id, created_by, created_at, updated_at)
+VALUES (:organisation, :contact, :circle, :starts_on, :ends_on, :scope, :document, :by,
+       :created, :updated)
+RETURNING id
+)sql";
+constexpr const char* kEndAgreement = R"sql(
+UPDATE sharing_agreements
+   SET ends_on = :ends_on, updated_at = :now
+ WHERE id = :id AND organisation_id = :organisation
+)sql";
 
 }  // namespace
 
