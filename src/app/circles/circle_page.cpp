@@ -3,6 +3,7 @@
 #include <chrono>
 #include <set>
 
+#include "app/record_views.hpp"
 #include "store/circle_contact_store.hpp"
 #include "store/circle_review_store.hpp"
 #include "store/circle_store.hpp"
@@ -91,14 +92,9 @@ void ReadSurroundings(const store::Unit& unit, const CirclePageOptions& options,
 // Who viewed circle `circle_id` lately, newest first.
 std::vector<audit::Entry> Viewers(const Services& services, const auth::Actor& actor,
                                   std::int64_t circle_id) {
-  audit::Filter filter;
-  filter.action_prefix = "circle.";
-  filter.object_type = "circle";
-  filter.object_id = std::to_string(circle_id);
-  filter.limit = kViewersShown;
   std::vector<audit::Entry> viewers;
-  for (auto& entry :
-       services.audit.List(services.database, actor.organisation_id.value_or(0), filter)) {
+  for (auto& entry : LatestEntriesAbout(services, actor.organisation_id.value_or(0), "circle.",
+                                        "circle", circle_id, kViewersShown)) {
     if (entry.event.action == "circle.view") viewers.push_back(std::move(entry));
   }
   return viewers;

@@ -1,5 +1,6 @@
 #include "app/concerns/concern_page.hpp"
 
+#include "app/record_views.hpp"
 #include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/partner_store.hpp"
@@ -33,13 +34,9 @@ void ReadRecord(const store::Unit& unit, ConcernPage& page) {
 // The views of concern `concern_id` among the latest kViewerRows entries about it.
 std::vector<RecordViewer> ViewersOf(const Services& services, std::int64_t organisation_id,
                                     std::int64_t concern_id) {
-  audit::Filter filter;
-  filter.action_prefix = "concern.";
-  filter.object_type = "concern";
-  filter.object_id = std::to_string(concern_id);
-  filter.limit = kViewerRows;
   std::vector<RecordViewer> viewers;
-  for (const auto& entry : services.audit.List(services.database, organisation_id, filter)) {
+  for (const auto& entry : LatestEntriesAbout(services, organisation_id, "concern.", "concern",
+                                              concern_id, kViewerRows)) {
     const auto& action = entry.event.action;
     if (action == "concern.view" || action == "concern.volunteer_view" ||
         action == "concern.partner_view") {

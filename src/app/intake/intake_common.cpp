@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/record_views.hpp"
 #include "auth/policies/core_member_policy.hpp"
 #include "store/core_member_store.hpp"
 
@@ -31,13 +32,9 @@ std::vector<Viewer> LoadViewers(const Services& services, const auth::Actor& act
                                 const std::string& action, const std::string& object_type,
                                 std::int64_t object_id) {
   if (!actor.organisation_id) return {};
-  audit::Filter filter;
-  filter.action_prefix = action;
-  filter.object_type = object_type;
-  filter.object_id = std::to_string(object_id);
-  filter.limit = 50;
   std::vector<Viewer> viewers;
-  for (const auto& entry : services.audit.List(services.database, *actor.organisation_id, filter)) {
+  for (const auto& entry :
+       LatestEntriesAbout(services, *actor.organisation_id, action, object_type, object_id, 50)) {
     if (entry.event.action != action) continue;
     viewers.push_back({entry.event.actor_user_id, entry.event.at});
   }

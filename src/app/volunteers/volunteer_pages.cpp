@@ -1,5 +1,6 @@
 #include "app/volunteers/volunteer_pages.hpp"
 
+#include "app/record_views.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/circle_store.hpp"
 #include "store/screening_store.hpp"
@@ -60,12 +61,8 @@ void ApplyRules(const Services& services, int circle_count, FilePage& page) {
 // Who viewed file `id` lately, newest first.
 std::vector<audit::Entry> Viewers(const Services& services, const auth::Actor& actor,
                                   std::int64_t id) {
-  audit::Filter filter;
-  filter.action_prefix = "volunteer.view";
-  filter.object_type = "volunteer";
-  filter.object_id = std::to_string(id);
-  filter.limit = kViewersShown;
-  return services.audit.List(services.database, actor.organisation_id.value_or(0), filter);
+  return LatestEntriesAbout(services, actor.organisation_id.value_or(0), "volunteer.view",
+                            "volunteer", id, kViewersShown);
 }
 
 // The list's rows, each with the gate and the hold, from the page's screening and training only.
