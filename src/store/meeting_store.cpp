@@ -120,6 +120,31 @@ SELECT circle_id, min(starts_at)
  GROUP BY circle_id
 )sql";
 
+// Adds to each of `records` that has minutes the volunteers present, in one more query.
+void AddAttendance(soci::session& session, std::int64_t organisation_id,
+                   std::vector<MeetingRecord>& records) {
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (!records[i].minutes) continue;
+    ids.push_back(records[i].meeting.id);
+    index[records[i].meeting.id] = i;
+  }
+  if (ids.empty()) return;
+  std::int64_t meeting_id = 0, volunteer_id = 0;
+  soci::statement attendance =
+      (session.prepare << std::string(kAttendance) + "AND a.meeting_id IN (" + IdList(ids) + ")",
+       soci::use(organisation_id, "organisation"),
+       soci::use(organisation_id, "meeting_organisation"), soci::into(meeting_id),
+       soci::into(volunteer_id));
+  attendance.execute();
+  while (attendance.fetch()) {
+    const auto found = index.find(meeting_id);
+    if (found != index.end())
+      records[found->second].minutes->present_volunteers.push_back(volunteer_id);
+  }
+}
+
 }  // namespace
 
 std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
@@ -165,7 +190,6 @@ std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
   statement.define_and_bind();
   statement.execute();
   std::vector<MeetingRecord> records;
-  std::map<std::int64_t, std::size_t> index;
   while (statement.fetch()) {
     MeetingRecord record;
     record.meeting = meeting;
@@ -195,29 +219,9 @@ std::vector<MeetingRecord> MeetingStore::Select(const std::string& where,
       written.coordinator_comment = comment_indicator == soci::i_ok ? comment : "";
       record.minutes = std::move(written);
     }
-    index[record.meeting.id] = records.size();
     records.push_back(std::move(record));
   }
-  // The attendance of the meetings that have minutes, in one more query.
-  std::string ids;
-  for (const auto& record : records) {
-    if (record.minutes) ids += (ids.empty() ? "" : ",") + std::to_string(record.meeting.id);
-  }
-  if (!ids.empty()) {
-    std::int64_t meeting_id = 0, volunteer_id = 0;
-    // The ids are integers formatted here, never text from a request.
-    soci::statement attendance =
-        (session_.prepare << std::string(kAttendance) + "AND a.meeting_id IN (" + ids + ")",
-         soci::use(organisation_id, "organisation"),
-         soci::use(organisation_id, "meeting_organisation"), soci::into(meeting_id),
-         soci::into(volunteer_id));
-    attendance.execute();
-    while (attendance.fetch()) {
-      const auto found = index.find(meeting_id);
-      if (found != index.end())
-        records[found->second].minutes->present_volunteers.push_back(volunteer_id);
-    }
-  }
+  AddAttendance(session_, organisation_id, records);
   return records;
 }
 

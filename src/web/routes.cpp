@@ -1,5 +1,7 @@
 #include "web/routes.hpp"
 
+#include <iterator>
+
 #include "web/pages/account/account_pages.hpp"
 #include "web/pages/admin/admin_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
@@ -20,18 +22,31 @@
 
 namespace cercle::web {
 
-std::vector<Route> AllRoutes() {
-  constexpr auto kGet = Method::kGet;
-  constexpr auto kPost = Method::kPost;
-  using enum Access;
+namespace {
+
+constexpr auto kGet = Method::kGet;
+constexpr auto kPost = Method::kPost;
+using enum Access;
+
+std::vector<Route> SystemRoutes() {
   return {
       // Operations (web/system/)
       {kGet, "/healthz", system::Live, kPublic},
       {kGet, "/readyz", system::Ready, kPublic},
       {kGet, "/static/{file...}", system::StaticFile, kPublic},
+  };
+}
+
+std::vector<Route> ShellRoutes() {
+  return {
       // Shell (pages/home/, pages/language/)
       {kGet, "/", pages::home::Show, kPublic},
       {kPost, "/language", pages::language::Choose, kPublic},
+  };
+}
+
+std::vector<Route> AuthRoutes() {
+  return {
       // Signing in and out (pages/auth/)
       {kGet, "/login", pages::auth::ShowSignIn, kSignedOut},
       {kPost, "/login", pages::auth::SignIn, kSignedOut},
@@ -46,6 +61,11 @@ std::vector<Route> AllRoutes() {
       {kPost, "/password/reset", pages::auth::ResetPassword, kPublic},
       {kGet, "/invitations/accept", pages::auth::ShowAcceptInvitation, kPublic},
       {kPost, "/invitations/accept", pages::auth::AcceptInvitation, kPublic},
+  };
+}
+
+std::vector<Route> AccountRoutes() {
+  return {
       // My account (pages/account/)
       {kGet, "/account", pages::account::Show, kSignedIn},
       {kPost, "/account/language", pages::account::ChangeLanguage, kSignedIn},
@@ -55,6 +75,11 @@ std::vector<Route> AllRoutes() {
       {kPost, "/account/sessions/{id}/end", pages::account::EndSession, kSignedIn},
       {kGet, "/account/two-factor", pages::account::ShowTwoFactor, kEnrolment},
       {kPost, "/account/two-factor", pages::account::ConfirmTwoFactor, kEnrolment},
+  };
+}
+
+std::vector<Route> AdminRoutes() {
+  return {
       // Organisation administration: /admin/… (pages/admin/)
       {kGet, "/admin/users", pages::admin::ListUsers, kSignedIn},
       {kGet, "/admin/users/invite", pages::admin::ShowInvite, kSignedIn},
@@ -73,10 +98,22 @@ std::vector<Route> AllRoutes() {
       {kPost, "/admin/eligibility/{id}/restore", pages::admin::RestoreCriterion, kSignedIn},
       {kGet, "/admin/covenant", pages::admin::ShowCovenantTemplate, kSignedIn},
       {kPost, "/admin/covenant", pages::admin::SaveCovenantTemplate, kSignedIn},
+  };
+}
+
+std::vector<Route> NetworkRoutes() {
+  return {
       // Network administration: /network/organisations (pages/network/)
       {kGet, "/network/organisations", pages::network::ListOrganisations, kSignedIn},
       {kPost, "/network/organisations", pages::network::CreateOrganisation, kSignedIn},
       {kPost, "/network/organisations/{id}/admins", pages::network::InviteAdmin, kSignedIn},
+      // The network's summed funder figures: /network/reports (pages/network/)
+      {kGet, "/network/reports", pages::network::ShowNetworkReport, kSignedIn},
+  };
+}
+
+std::vector<Route> CoreMemberRoutes() {
+  return {
       // Core members and referrals: /core-members/…, /referrals/… (pages/core_members/), for
       // coordinators and organisation admins
       {kGet, "/core-members", pages::core_members::ListCoreMembers, kSignedIn},
@@ -135,6 +172,11 @@ std::vector<Route> AllRoutes() {
       {kGet, "/referrals/{id}/accept", pages::core_members::ShowAcceptReferral, kSignedIn},
       {kPost, "/referrals/{id}/accept", pages::core_members::AcceptReferral, kSignedIn},
       {kPost, "/referrals/{id}/documents", pages::core_members::UploadReferralDocument, kSignedIn},
+  };
+}
+
+std::vector<Route> VolunteerRoutes() {
+  return {
       // Volunteers: /volunteers/… (pages/volunteers/), for coordinators
       {kGet, "/volunteers", pages::volunteers::List, kSignedIn},
       {kGet, "/volunteers/new", pages::volunteers::ShowNew, kSignedIn},
@@ -163,9 +205,19 @@ std::vector<Route> AllRoutes() {
       {kPost, "/volunteers/{id}/hours", pages::volunteers::LogHours, kSignedIn},
       {kGet, "/volunteers/{id}/screening", pages::volunteers::ShowScreeningForm, kSignedIn},
       {kPost, "/volunteers/{id}/screening", pages::volunteers::RecordScreening, kSignedIn},
+  };
+}
+
+std::vector<Route> PortalRoutes() {
+  return {
       // The volunteer's own portal: /portal (pages/portal/)
       {kGet, "/portal", pages::portal::Show, kSignedIn},
       {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
+  };
+}
+
+std::vector<Route> CircleRoutes() {
+  return {
       // Circles: /circles/…, /partners/… (pages/circles/), for coordinators and organisation
       // admins
       {kGet, "/circles", pages::circles::List, kSignedIn},
@@ -208,6 +260,11 @@ std::vector<Route> AllRoutes() {
       {kGet, "/my-circles/{id}", pages::circles::ShowPartnerCircle, kSignedIn},
       // Volunteers' calendar feeds: public, the token in the address is the credential
       {kGet, "/calendar/{feed}", pages::circles::CalendarFeed, kPublic},
+  };
+}
+
+std::vector<Route> ConcernRoutes() {
+  return {
       // Concerns: /concerns/… (pages/concerns/), for coordinators and organisation admins
       {kGet, "/concerns", pages::concerns::Register, kSignedIn},
       {kGet, "/concerns/on-call", pages::concerns::ShowOnCall, kSignedIn},
@@ -230,6 +287,11 @@ std::vector<Route> AllRoutes() {
       // What was disclosed to the partner about concerns
       {kGet, "/my-concerns", pages::concerns::ListDisclosed, kSignedIn},
       {kGet, "/my-concerns/{id}", pages::concerns::ShowDisclosed, kSignedIn},
+  };
+}
+
+std::vector<Route> ReportRoutes() {
+  return {
       // Reports: /reports/… (pages/reports/), for coordinators and organisation admins; the
       // evaluation extract for evaluators and organisation admins too; the settings for
       // organisation admins only
@@ -246,6 +308,11 @@ std::vector<Route> AllRoutes() {
       {kGet, "/reports/settings", pages::reports::ShowSettings, kSignedIn},
       {kPost, "/reports/settings/scales", pages::reports::SaveScales, kSignedIn},
       {kPost, "/reports/settings/publication", pages::reports::SavePublication, kSignedIn},
+  };
+}
+
+std::vector<Route> OutreachRoutes() {
+  return {
       // Outreach and significant stories: /outreach/… (pages/outreach/)
       {kGet, "/outreach", pages::outreach::List, kSignedIn},
       {kGet, "/outreach/new", pages::outreach::ShowNew, kSignedIn},
@@ -260,11 +327,30 @@ std::vector<Route> AllRoutes() {
       {kGet, "/outreach/{id}/edit", pages::outreach::ShowEdit, kSignedIn},
       {kPost, "/outreach/{id}/edit", pages::outreach::Edit, kSignedIn},
       {kPost, "/outreach/{id}/remove", pages::outreach::Remove, kSignedIn},
-      // The network's summed funder figures: /network/reports (pages/network/)
-      {kGet, "/network/reports", pages::network::ShowNetworkReport, kSignedIn},
+  };
+}
+
+std::vector<Route> PublicRoutes() {
+  return {
       // The public impact page an organisation may publish: /public/… (pages/public/)
       {kGet, "/public/{slug}", pages::public_pages::ShowImpact, kPublic},
   };
+}
+
+}  // namespace
+
+// Every route, grouped by the folder of web/pages/ that handles it.
+std::vector<Route> AllRoutes() {
+  std::vector<Route> routes;
+  for (const auto group :
+       {SystemRoutes, ShellRoutes, AuthRoutes, AccountRoutes, AdminRoutes, NetworkRoutes,
+        CoreMemberRoutes, VolunteerRoutes, PortalRoutes, CircleRoutes, ConcernRoutes, ReportRoutes,
+        OutreachRoutes, PublicRoutes}) {
+    auto more = group();
+    routes.insert(routes.end(), std::make_move_iterator(more.begin()),
+                  std::make_move_iterator(more.end()));
+  }
+  return routes;
 }
 
 std::vector<Route> MetricsRoutes() {

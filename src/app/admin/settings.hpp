@@ -27,4 +27,9 @@ struct SettingsChange {
 Status SaveSettings(const Services& services, const auth::Actor& actor,
                     const SettingsChange& change);
 
+// The same inside `unit`'s transaction, once the caller's own policy allowed the change (the
+// report settings page changes a few settings too).
+void StoreChangedSettings(const Services& services, const store::Unit& unit,
+                          const auth::Actor& actor, const SettingsChange& change);
+
 }  // namespace cercle::app::admin

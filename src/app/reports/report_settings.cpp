@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "app/admin/settings.hpp"
 #include "auth/policies/report_policy.hpp"
 #include "store/organisation_store.hpp"
 #include "store/outcome_store.hpp"
@@ -82,7 +83,6 @@ Status SaveScales(const Services& services, const auth::Actor& actor, const Scal
 Status SavePublication(const Services& services, const auth::Actor& actor,
                        const PublicationChange& change) {
   if (!ReportPolicy::CanConfigure(actor)) return Error::Forbidden();
-  const std::int64_t organisation = *actor.organisation_id;
   const std::int64_t this_year =
       static_cast<std::int64_t>(static_cast<int>(services.Today().year()));
   const auto year = change.founding_year;
@@ -91,19 +91,12 @@ Status SavePublication(const Services& services, const auth::Actor& actor,
         {{"founding_year",
           {N_("Enter a year from 1950 to {year}, or 0."), {{"year", std::to_string(this_year)}}}}});
   }
-  const std::vector<std::pair<domain::SettingKey, std::int64_t>> values = {
-      {domain::SettingKey::kPublicImpactPage, change.published ? 1 : 0},
-      {domain::SettingKey::kNetworkShareFigures, change.shared ? 1 : 0},
-      {domain::SettingKey::kPublicFoundingYear, *year}};
+  const admin::SettingsChange values{
+      {{domain::SettingKey::kPublicImpactPage, change.published ? 1 : 0},
+       {domain::SettingKey::kNetworkShareFigures, change.shared ? 1 : 0},
+       {domain::SettingKey::kPublicFoundingYear, *year}}};
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    store::SettingsStore settings(unit.session());
-    const auto before = settings.Load(organisation);
-    for (const auto& [key, value] : values) {
-      if (before.Get(key) == value) continue;
-      settings.Set(organisation, key, value);
-      Audit(services, unit, actor,
-            {"settings.change", "setting", std::string(domain::Setting(key).name)});
-    }
+    admin::StoreChangedSettings(services, unit, actor, values);
     return {};
   });
 }
