@@ -91,6 +91,21 @@ inline std::string Trimmed(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+// True when `email` has the shape of an e-mail address: one "@" after at least one character, a
+// dot in the domain after at least one character and before its end, no white space and no angle
+// bracket. Its length is the caller's to limit.
+inline bool LooksLikeEmail(std::string_view email) {
+  const auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
+    return false;
+  const auto dot = email.rfind('.');
+  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
+  for (const char c : email) {
+    if (c == ' ' || (c >= '\t' && c <= '\r') || c == '<' || c == '>') return false;
+  }
+  return true;
+}
+
 // `text` percent-encoded: every byte but the unreserved characters (letters, digits, "-_.~")
 // becomes %XX, for a URL's path segment or query value.
 inline std::string PercentEncode(std::string_view text) {

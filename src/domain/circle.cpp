@@ -9,11 +9,6 @@ const std::vector<CirclePhase>& AllPhases() {
   return phases;
 }
 
-const std::vector<ClosureReason>& AllClosureReasons() {
-  static const std::vector<ClosureReason> reasons = EnumValues<ClosureReason>();
-  return reasons;
-}
-
 bool IsActivePhase(CirclePhase phase) {
   return phase != CirclePhase::kForming && phase != CirclePhase::kSuspended &&
          phase != CirclePhase::kClosed;

@@ -1,71 +1,17 @@
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
 
 namespace cercle::domain {
 
-// The life of a circle (DESIGN.md): forming → (pre-release) → intensive → weekly → biweekly →
-// monthly → informal → closed, and suspended from any active phase.
-enum class CirclePhase {
-  kForming,
-  kPreRelease,
-  kIntensive,
-  kWeekly,
-  kBiweekly,
-  kMonthly,
-  kInformal,
-  kSuspended,
-  kClosed
-};
-
-// Why a circle closed.
-enum class ClosureReason {
-  kCompleted,
-  kWithdrawn,
-  kReoffence,
-  kReincarcerated,
-  kRelocated,
-  kDeceased
-};
-
-template <>
-struct EnumTable<CirclePhase> {
-  static constexpr std::array<EnumEntry<CirclePhase>, 9> kEntries{{
-      {CirclePhase::kForming, "forming", N_("Forming")},
-      {CirclePhase::kPreRelease, "pre_release", N_("Pre-release")},
-      {CirclePhase::kIntensive, "intensive", N_("Intensive")},
-      {CirclePhase::kWeekly, "weekly", N_("Weekly")},
-      {CirclePhase::kBiweekly, "biweekly", N_("Every two weeks")},
-      {CirclePhase::kMonthly, "monthly", N_("Monthly")},
-      {CirclePhase::kInformal, "informal", N_("Informal")},
-      {CirclePhase::kSuspended, "suspended", N_("Suspended")},
-      {CirclePhase::kClosed, "closed", N_("Closed")},
-  }};
-};
-
-template <>
-struct EnumTable<ClosureReason> {
-  static constexpr std::array<EnumEntry<ClosureReason>, 6> kEntries{{
-      {ClosureReason::kCompleted, "completed", N_("Completed its course")},
-      {ClosureReason::kWithdrawn, "withdrawn", N_("The core member withdrew")},
-      {ClosureReason::kReoffence, "reoffence", N_("New offence")},
-      {ClosureReason::kReincarcerated, "reincarcerated", N_("Return to custody")},
-      {ClosureReason::kRelocated, "relocated", N_("Moved away")},
-      {ClosureReason::kDeceased, "deceased", N_("Death")},
-  }};
-};
-
-// Every phase in order, and every closure reason, for forms.
+// Every phase in order, for forms.
 const std::vector<CirclePhase>& AllPhases();
-const std::vector<ClosureReason>& AllClosureReasons();
 
 // True for the phases in which the circle meets: pre-release to informal.
 bool IsActivePhase(CirclePhase phase);

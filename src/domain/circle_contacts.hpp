@@ -1,33 +1,18 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
 
 // The contacts volunteers have with the core member between meetings: logged from their phone, they
 // feed the volunteers' hours and the "no contact for N days" flag. No I/O.
 namespace cercle::domain {
-
-// The kinds of contact.
-enum class ContactKind { kCall, kVisit, kMessage, kOuting };
-template <>
-struct EnumTable<ContactKind> {
-  static constexpr std::array<EnumEntry<ContactKind>, 4> kEntries{{
-      {ContactKind::kCall, "call", N_("Call")},
-      {ContactKind::kVisit, "visit", N_("Visit")},
-      {ContactKind::kMessage, "message", N_("Message")},
-      {ContactKind::kOuting, "outing", N_("Outing")},
-  }};
-};
 
 // One contact a volunteer logged.
 struct CircleContact {

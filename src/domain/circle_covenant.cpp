@@ -2,23 +2,16 @@
 
 #include <algorithm>
 
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
 
 Status CheckCovenantText(std::string_view body, std::string_view note) {
   std::vector<FieldError> errors;
-  const std::string trimmed = volunteer_text::Trimmed(body);
-  if (trimmed.empty()) {
-    errors.push_back({"body", {N_("Write the text of the covenant."), {}}});
-  } else if (volunteer_text::CharacterCount(trimmed) > kMaxCovenantLength) {
-    errors.push_back({"body", {N_("Use at most {count} characters."), {{"count", "20000"}}}});
-  }
-  if (volunteer_text::CharacterCount(volunteer_text::Trimmed(note)) > 200) {
-    errors.push_back({"note", {N_("Use at most {count} characters."), {{"count", "200"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  RequireText(errors, "body", body, kMaxCovenantLength, N_("Write the text of the covenant."));
+  LimitText(errors, "note", note, 200);
+  return Checked(std::move(errors));
 }
 
 CovenantSignatures SignaturesOf(std::int64_t version_id,

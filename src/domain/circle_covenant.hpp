@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -12,8 +11,8 @@
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
+#include "domain/circle_enums.hpp"
 #include "domain/circle_record.hpp"
-#include "domain/enum_names.hpp"
 
 // The covenant: the circle's signed agreement, with the promise and the limits of confidentiality.
 // An organisation keeps one template; each circle has numbered versions (an amendment is a new
@@ -59,17 +58,6 @@ struct CovenantVersion {
   std::optional<std::int64_t> phase_change_id;
   std::optional<std::int64_t> created_by;
   Instant created_at;
-};
-
-// Who signs a covenant.
-enum class Signatory { kCoreMember, kVolunteer };
-
-template <>
-struct EnumTable<Signatory> {
-  static constexpr std::array<EnumEntry<Signatory>, 2> kEntries{{
-      {Signatory::kCoreMember, "core_member", ""},
-      {Signatory::kVolunteer, "volunteer", ""},
-  }};
 };
 
 // One signature of one version.

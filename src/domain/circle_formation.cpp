@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.hpp"
+#include "domain/field_checks.hpp"
 
 namespace cercle::domain {
 
@@ -56,21 +57,11 @@ Status CheckLeaving(const CircleMember& member, std::optional<CivilDate> left_on
                     std::string_view reason, CivilDate today) {
   if (!member.current()) return Error::Conflict(N_("This volunteer has already left the circle."));
   std::vector<FieldError> errors;
-  if (!left_on) {
-    errors.push_back({"left_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
-  } else if (*left_on > today) {
-    errors.push_back({"left_on", {N_("The date cannot be in the future."), {}}});
-  } else if (*left_on < member.joined_on) {
-    errors.push_back({"left_on", {N_("The date cannot be before the volunteer joined."), {}}});
-  }
-  const std::string trimmed = volunteer_text::Trimmed(reason);
-  if (trimmed.empty()) {
-    errors.push_back({"left_reason", {N_("Say why the volunteer leaves the circle."), {}}});
-  } else if (volunteer_text::CharacterCount(trimmed) > kMaxCircleNoteLength) {
-    errors.push_back({"left_reason", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckPastDay(errors, "left_on", left_on, today,
+               Earliest{member.joined_on, N_("The date cannot be before the volunteer joined.")});
+  RequireText(errors, "left_reason", reason, kMaxCircleNoteLength,
+              N_("Say why the volunteer leaves the circle."));
+  return Checked(std::move(errors));
 }
 
 }  // namespace cercle::domain

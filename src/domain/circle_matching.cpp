@@ -1,6 +1,7 @@
 #include "domain/circle_matching.hpp"
 
 #include "domain/circle_record.hpp"
+#include "domain/field_checks.hpp"
 
 namespace cercle::domain {
 
@@ -11,7 +12,7 @@ std::vector<std::string> ExclusionZones(const std::vector<Condition>& conditions
     while (start <= text.size()) {
       std::size_t end = text.find_first_of(";,\n", start);
       if (end == std::string::npos) end = text.size();
-      std::string zone = volunteer_text::Trimmed(std::string_view(text).substr(start, end - start));
+      std::string zone = Trimmed(std::string_view(text).substr(start, end - start));
       if (!zone.empty()) zones.push_back(std::move(zone));
       start = end + 1;
     }

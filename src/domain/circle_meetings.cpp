@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -13,12 +14,8 @@ constexpr int kFurthestPlannedDays = 731;
 // Trims `text` and adds a field error when it is longer than the minutes allow.
 void CheckPart(std::string& text, const char* field, bool required,
                std::vector<FieldError>& errors) {
-  text = volunteer_text::Trimmed(text);
-  if (required && text.empty()) {
-    errors.push_back({field, {N_("This part of the minutes is required."), {}}});
-  } else if (volunteer_text::CharacterCount(text) > kMaxMinutesPartLength) {
-    errors.push_back({field, {N_("Use at most {count} characters."), {{"count", "5000"}}}});
-  }
+  CheckText(errors, field, text, kMaxMinutesPartLength,
+            required ? N_("This part of the minutes is required.") : nullptr);
 }
 
 }  // namespace
@@ -72,33 +69,27 @@ std::vector<CivilDate> MeetingSeries(CirclePhase phase, CivilDate first, int cou
 
 Status CheckMeetingPlan(const MeetingPlan& plan, CirclePhase phase, CivilDate today) {
   std::vector<FieldError> errors;
-  if (!plan.kind) errors.push_back({"kind", {N_("Choose the kind of meeting."), {}}});
+  if (!plan.kind) AddError(errors, "kind", N_("Choose the kind of meeting."));
   if (!plan.date) {
-    errors.push_back({"date", {N_("Enter a real date, such as 1980-05-31."), {}}});
+    AddError(errors, "date", N_("Enter a real date, such as 1980-05-31."));
   } else if (DaysBetween(*plan.date, today) > kOldestPlannedDays) {
-    errors.push_back({"date", {N_("Record meetings within a year of their date."), {}}});
+    AddError(errors, "date", N_("Record meetings within a year of their date."));
   } else if (DaysBetween(today, *plan.date) > kFurthestPlannedDays) {
-    errors.push_back({"date", {N_("Plan meetings at most two years ahead."), {}}});
+    AddError(errors, "date", N_("Plan meetings at most two years ahead."));
   }
-  if (!plan.start_minute) errors.push_back({"time", {N_("Enter a time, such as 19:00."), {}}});
+  if (!plan.start_minute) AddError(errors, "time", N_("Enter a time, such as 19:00."));
   if (!plan.duration_minutes || *plan.duration_minutes < 15 || *plan.duration_minutes > 600) {
-    errors.push_back(
-        {"duration", {N_("Enter a length from 15 minutes to 10 hours, such as 1:30."), {}}});
+    AddError(errors, "duration", N_("Enter a length from 15 minutes to 10 hours, such as 1:30."));
   }
-  const std::string place = volunteer_text::Trimmed(plan.place);
-  if (place.empty()) {
-    errors.push_back({"place", {N_("Say where the circle meets, without naming anyone."), {}}});
-  } else if (volunteer_text::CharacterCount(place) > 200) {
-    errors.push_back({"place", {N_("Use at most {count} characters."), {{"count", "200"}}}});
-  }
+  RequireText(errors, "place", plan.place, 200,
+              N_("Say where the circle meets, without naming anyone."));
   if (plan.count < 1 || plan.count > kMaxMeetingSeries) {
-    errors.push_back({"count", {N_("Plan from 1 to 12 meetings at once."), {}}});
+    AddError(errors, "count", N_("Plan from 1 to 12 meetings at once."));
   } else if (plan.count > 1 && !HasMeetingRhythm(phase)) {
-    errors.push_back(
-        {"count", {N_("This phase has no regular rhythm: plan its meetings one at a time."), {}}});
+    AddError(errors, "count",
+             N_("This phase has no regular rhythm: plan its meetings one at a time."));
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 Status CheckMinutes(Minutes& minutes, const Meeting& meeting, Instant now) {
@@ -108,24 +99,20 @@ Status CheckMinutes(Minutes& minutes, const Meeting& meeting, Instant now) {
     return Error::Invalid(N_("Minutes are written once the meeting has taken place."));
   std::vector<FieldError> errors;
   if (minutes.present_volunteers.empty() && !minutes.core_member_present) {
-    errors.push_back({"present", {N_("Tick who was present."), {}}});
+    AddError(errors, "present", N_("Tick who was present."));
   }
-  if (minutes.duration_minutes < 1 || minutes.duration_minutes > 24 * 60) {
-    errors.push_back(
-        {"duration", {N_("Enter a duration such as 1.5 or 1:30, at most 24 hours."), {}}});
-  }
+  CheckDuration(errors, "duration", minutes.duration_minutes);
   CheckPart(minutes.check_in, "check_in", true, errors);
   CheckPart(minutes.accountability, "accountability", true, errors);
   CheckPart(minutes.support, "support", false, errors);
   CheckPart(minutes.decisions, "decisions", false, errors);
   CheckPart(minutes.next_steps, "next_steps", false, errors);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 Status CheckAcknowledgement(const Minutes& minutes, std::string_view comment) {
   if (minutes.acknowledged()) return Error::Conflict(N_("These minutes are already acknowledged."));
-  if (volunteer_text::CharacterCount(volunteer_text::Trimmed(comment)) > 2000) {
+  if (CharacterCount(Trimmed(comment)) > 2000) {
     return Error::Fields(
         {{"comment", {N_("Use at most {count} characters."), {{"count", "2000"}}}}});
   }

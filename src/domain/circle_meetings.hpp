@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -12,25 +11,11 @@
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
 
 // A circle's meetings: their kinds, planning by the phase's rhythm, and the minutes one volunteer
 // writes within 48 hours, which the coordinator acknowledges. No I/O.
 namespace cercle::domain {
-
-// The kinds of meeting.
-enum class MeetingKind { kGroup, kOneToOne, kEmergency, kReview, kOuterBriefing, kClosure };
-template <>
-struct EnumTable<MeetingKind> {
-  static constexpr std::array<EnumEntry<MeetingKind>, 6> kEntries{{
-      {MeetingKind::kGroup, "group", N_("Group meeting")},
-      {MeetingKind::kOneToOne, "one_to_one", N_("One-to-one meeting")},
-      {MeetingKind::kEmergency, "emergency", N_("Emergency meeting")},
-      {MeetingKind::kReview, "review", N_("Review meeting")},
-      {MeetingKind::kOuterBriefing, "outer_briefing", N_("Outer circle briefing")},
-      {MeetingKind::kClosure, "closure", N_("Closure meeting")},
-  }};
-};
 
 // A planned (or held) meeting. Its place shows in volunteers' calendar feeds: it never names
 // anyone.
@@ -73,28 +58,6 @@ struct Minutes {
   std::string coordinator_comment;  // the volunteers read it
 
   bool acknowledged() const { return acknowledged_at.has_value(); }
-};
-
-// Where a meeting stands for its minutes.
-enum class MinutesState {
-  kPlanned,    // not started yet
-  kCancelled,  // no minutes needed
-  kDue,        // held, minutes expected within 48 hours of its end
-  kLate,       // held more than 48 hours ago, no minutes
-  kAwaitingAcknowledgement,
-  kAcknowledged,
-};
-template <>
-struct EnumTable<MinutesState> {
-  static constexpr std::array<EnumEntry<MinutesState>, 6> kEntries{{
-      {MinutesState::kPlanned, "planned", N_("Planned")},
-      {MinutesState::kCancelled, "cancelled", N_("Cancelled")},
-      {MinutesState::kDue, "due", N_("Minutes to write")},
-      {MinutesState::kLate, "late", N_("Minutes late")},
-      {MinutesState::kAwaitingAcknowledgement, "awaiting_acknowledgement",
-       N_("Minutes to acknowledge")},
-      {MinutesState::kAcknowledged, "acknowledged", N_("Minutes acknowledged")},
-  }};
 };
 
 // The moment the minutes of `meeting` are due: kMinutesDueHours after its end.

@@ -4,54 +4,30 @@
 #include <array>
 #include <cctype>
 
-#include "domain/text_checks.hpp"
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
-namespace {
-
-// True when `email` looks like an address: something@something.tld, no spaces, at most 254
-// characters.
-bool LooksLikeAddress(std::string_view email) {
-  const auto at = email.find('@');
-  if (email.size() < 3 || email.size() > 254 || at == 0 || at == std::string_view::npos)
-    return false;
-  if (email.find('@', at + 1) != std::string_view::npos) return false;
-  const auto dot = email.rfind('.');
-  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
-  return email.find_first_of(" \t<>") == std::string_view::npos;
-}
-
-}  // namespace
-
 Status CheckPartnerContact(PartnerContact& contact) {
   std::vector<FieldError> errors;
-  CheckText(contact.name, "name", 120, N_("Enter the contact's name."), errors);
-  CheckText(contact.partner_organisation, "partner_organisation", 120, nullptr, errors);
-  CheckText(contact.role_title, "role_title", 120, nullptr, errors);
-  CheckText(contact.phone, "phone", 40, nullptr, errors);
-  contact.email = volunteer_text::Trimmed(contact.email);
+  CheckText(errors, "name", contact.name, 120, N_("Enter the contact's name."));
+  CheckText(errors, "partner_organisation", contact.partner_organisation, 120);
+  CheckText(errors, "role_title", contact.role_title, 120);
+  CheckText(errors, "phone", contact.phone, 40);
   for (char& c : contact.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!contact.email.empty() && !LooksLikeAddress(contact.email)) {
-    errors.push_back({"email", {N_("Enter an e-mail address such as name@example.org."), {}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckEmail(errors, "email", contact.email,
+             N_("Enter an e-mail address such as name@example.org."));
+  return Checked(std::move(errors));
 }
 
 Status CheckAgreement(SharingAgreement& agreement) {
   std::vector<FieldError> errors;
-  agreement.scope = volunteer_text::Trimmed(agreement.scope);
-  if (agreement.scope.empty()) {
-    errors.push_back({"scope", {N_("Say what the agreement lets the program share."), {}}});
-  } else {
-    CheckText(agreement.scope, "scope", 1000, nullptr, errors);
-  }
+  CheckText(errors, "scope", agreement.scope, 1000,
+            N_("Say what the agreement lets the program share."));
   if (agreement.ends_on && *agreement.ends_on < agreement.starts_on) {
-    errors.push_back({"ends_on", {N_("The end cannot be before the start."), {}}});
+    AddError(errors, "ends_on", N_("The end cannot be before the start."));
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 std::vector<ConsentLine> SharingConsents(const std::vector<Consent>& consents, CivilDate today) {

@@ -1,43 +1,20 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
 #include "domain/legal.hpp"
 
 // The outer circle: partner contacts (parole officer, police liaison, therapist, CSC, provincial
 // corrections…) and the information-sharing agreements that attach them to circles. A partner user
 // sees a minimal page of a circle only while an agreement is in force. No I/O.
 namespace cercle::domain {
-
-// What a partner contact is to the program.
-enum class PartnerKind {
-  kParoleOfficer,
-  kPoliceLiaison,
-  kTherapist,
-  kCsc,
-  kProvincialCorrections,
-  kOther
-};
-template <>
-struct EnumTable<PartnerKind> {
-  static constexpr std::array<EnumEntry<PartnerKind>, 6> kEntries{{
-      {PartnerKind::kParoleOfficer, "parole_officer", N_("Parole officer")},
-      {PartnerKind::kPoliceLiaison, "police_liaison", N_("Police liaison")},
-      {PartnerKind::kTherapist, "therapist", N_("Therapist")},
-      {PartnerKind::kCsc, "csc", N_("Correctional Service of Canada")},
-      {PartnerKind::kProvincialCorrections, "provincial_corrections", N_("Provincial corrections")},
-      {PartnerKind::kOther, "other", N_("Other partner")},
-  }};
-};
 
 // A person of the outer circle.
 struct PartnerContact {

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "base/folding.hpp"
+#include "domain/field_checks.hpp"
 
 namespace cercle::domain {
 namespace {
@@ -13,11 +14,6 @@ constexpr std::array<std::string_view, 4> kFrench = {"fr", "francais", "french",
 constexpr std::array<std::string_view, 4> kEnglish = {"en", "anglais", "english", "anglophone"};
 
 }  // namespace
-
-const std::vector<OffenceProfile>& OffenceProfiles() {
-  static const std::vector<OffenceProfile> profiles = EnumValues<OffenceProfile>();
-  return profiles;
-}
 
 std::string CodeLetters(int index) {
   std::string letters;
@@ -37,40 +33,21 @@ std::string NextCodeName(const std::vector<std::string>& taken) {
 Status CheckPhaseDecision(std::optional<CivilDate> decided_on, std::string_view reason,
                           CivilDate opened_on, CivilDate today) {
   std::vector<FieldError> errors;
-  if (!decided_on) {
-    errors.push_back({"decided_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
-  } else if (*decided_on > today) {
-    errors.push_back({"decided_on", {N_("The date cannot be in the future."), {}}});
-  } else if (*decided_on < opened_on) {
-    errors.push_back({"decided_on", {N_("The date cannot be before the circle opened."), {}}});
-  }
-  const std::string trimmed = volunteer_text::Trimmed(reason);
-  if (trimmed.empty()) {
-    errors.push_back({"reason", {N_("Say why the circle changes phase."), {}}});
-  } else if (volunteer_text::CharacterCount(trimmed) > kMaxCircleNoteLength) {
-    errors.push_back({"reason", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckPastDay(errors, "decided_on", decided_on, today,
+               Earliest{opened_on, N_("The date cannot be before the circle opened.")});
+  RequireText(errors, "reason", reason, kMaxCircleNoteLength,
+              N_("Say why the circle changes phase."));
+  return Checked(std::move(errors));
 }
 
 Status CheckClosure(std::optional<ClosureReason> reason, std::string_view note,
                     std::optional<CivilDate> closed_on, CivilDate opened_on, CivilDate today) {
   std::vector<FieldError> errors;
-  if (!reason) errors.push_back({"closure_reason", {N_("Choose why the circle closes."), {}}});
-  if (volunteer_text::CharacterCount(volunteer_text::Trimmed(note)) > kMaxCircleNoteLength) {
-    errors.push_back(
-        {"closing_note", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
-  }
-  if (!closed_on) {
-    errors.push_back({"closed_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
-  } else if (*closed_on > today) {
-    errors.push_back({"closed_on", {N_("The date cannot be in the future."), {}}});
-  } else if (*closed_on < opened_on) {
-    errors.push_back({"closed_on", {N_("The date cannot be before the circle opened."), {}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  if (!reason) AddError(errors, "closure_reason", N_("Choose why the circle closes."));
+  LimitText(errors, "closing_note", note, kMaxCircleNoteLength);
+  CheckPastDay(errors, "closed_on", closed_on, today,
+               Earliest{opened_on, N_("The date cannot be before the circle opened.")});
+  return Checked(std::move(errors));
 }
 
 std::optional<CivilDate> VolunteerAccessEnds(const Circle& circle, const CircleMember& member,

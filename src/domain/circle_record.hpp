@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,30 +10,12 @@
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
 #include "domain/volunteer.hpp"
 
 // A circle as the program records it: its non-identifying code name, its phase and phase history,
 // its members, its closure, and how long its volunteers keep access once it ends. No I/O.
 namespace cercle::domain {
-
-// A category of offence a volunteer may ask not to serve in (DESIGN.md: volunteers decline circles
-// of a given offence profile).
-enum class OffenceProfile { kChildVictims, kAdultVictims, kOnline, kNonContact };
-
-template <>
-struct EnumTable<OffenceProfile> {
-  static constexpr std::array<EnumEntry<OffenceProfile>, 4> kEntries{{
-      {OffenceProfile::kChildVictims, "child_victims", N_("Offences against children")},
-      {OffenceProfile::kAdultVictims, "adult_victims", N_("Offences against adults")},
-      {OffenceProfile::kOnline, "online", N_("Online offences")},
-      {OffenceProfile::kNonContact, "non_contact",
-       N_("Offences without contact (exhibitionism, voyeurism)")},
-  }};
-};
-
-// Every profile, in display order.
-const std::vector<OffenceProfile>& OffenceProfiles();
 
 // One circle.
 // What coordinators set when they open a circle and change on its page: the details its form

@@ -1,37 +1,23 @@
 #include "domain/circle_reviews.hpp"
 
 #include "domain/circle.hpp"
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
 
 Status CheckReview(CircleReview& review, CivilDate started_on, CivilDate today) {
   std::vector<FieldError> errors;
-  review.participants = volunteer_text::Trimmed(review.participants);
-  review.outcome = volunteer_text::Trimmed(review.outcome);
-  review.decisions = volunteer_text::Trimmed(review.decisions);
-  if (review.held_on > today) {
-    errors.push_back({"held_on", {N_("The date cannot be in the future."), {}}});
-  } else if (review.held_on < started_on) {
-    errors.push_back({"held_on", {N_("The date cannot be before the circle started."), {}}});
-  }
-  if (review.participants.empty()) {
-    errors.push_back({"participants", {N_("Say who took part."), {}}});
-  } else if (volunteer_text::CharacterCount(review.participants) > 500) {
-    errors.push_back({"participants", {N_("Use at most {count} characters."), {{"count", "500"}}}});
-  }
-  for (const auto& [field, text] :
-       {std::pair{"outcome", &review.outcome}, std::pair{"decisions", &review.decisions}}) {
-    if (volunteer_text::CharacterCount(*text) > 5000) {
-      errors.push_back({field, {N_("Use at most {count} characters."), {{"count", "5000"}}}});
-    }
-  }
+  CheckPastDay(errors, "held_on", review.held_on, today,
+               Earliest{started_on, N_("The date cannot be before the circle started.")});
+  CheckText(errors, "participants", review.participants, 500, N_("Say who took part."));
+  CheckText(errors, "outcome", review.outcome, 5000);
+  CheckText(errors, "decisions", review.decisions, 5000);
   if (review.kind == ReviewKind::kRenewal && !review.renewal) {
-    errors.push_back({"renewal", {N_("Choose what the renewal decided."), {}}});
+    AddError(errors, "renewal", N_("Choose what the renewal decided."));
   }
   if (review.kind == ReviewKind::kReview) review.renewal.reset();
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 ReviewSchedule ScheduleOf(CivilDate started_on, const std::vector<CircleReview>& reviews,

@@ -1,42 +1,18 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
 
 // A circle's reviews (every three months by default) and its yearly renewal decision: renewed for a
 // year, or closing. The engagement renews for as long as the core member wants. No I/O.
 namespace cercle::domain {
-
-// A review, or the renewal decision at the end of a year.
-enum class ReviewKind { kReview, kRenewal };
-// What a renewal decided.
-enum class RenewalDecision { kRenewed, kClosing };
-
-// "review", "renewal".
-template <>
-struct EnumTable<ReviewKind> {
-  static constexpr std::array<EnumEntry<ReviewKind>, 2> kEntries{{
-      {ReviewKind::kReview, "review", N_("Review")},
-      {ReviewKind::kRenewal, "renewal", N_("Yearly renewal")},
-  }};
-};
-
-template <>
-struct EnumTable<RenewalDecision> {
-  static constexpr std::array<EnumEntry<RenewalDecision>, 2> kEntries{{
-      {RenewalDecision::kRenewed, "renewed", N_("Renewed for a year")},
-      {RenewalDecision::kClosing, "closing", N_("The circle will close")},
-  }};
-};
 
 // One recorded review or renewal.
 struct CircleReview {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "domain/text_checks.hpp"
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -48,22 +48,15 @@ std::string_view ConcernStatusBadge(ConcernStatus status) {
 
 Status CheckConcernDraft(ConcernDraft& draft, Instant now) {
   std::vector<FieldError> errors;
-  if (!draft.category)
-    errors.push_back({"category", {N_("Choose what the concern is about."), {}}});
-  if (!draft.severity) errors.push_back({"severity", {N_("Choose how serious it is."), {}}});
-  CheckText(draft.observed, "observed", kMaxConcernTextLength, N_("Say what you saw or heard."),
-            errors);
-  if (!draft.observed_at) {
-    errors.push_back(
-        {"observed_at", {N_("Enter the day and time, such as 2026-11-30 19:30."), {}}});
-  } else if (*draft.observed_at > now + kClockTolerance) {
-    errors.push_back({"observed_at", {N_("The moment cannot be in the future."), {}}});
-  } else if (*draft.observed_at < now - std::chrono::days(kMaxObservedDaysAgo)) {
-    errors.push_back({"observed_at", {N_("The moment cannot be more than a year ago."), {}}});
-  }
-  CheckText(draft.already_done, "already_done", kMaxConcernTextLength, nullptr, errors);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  if (!draft.category) AddError(errors, "category", N_("Choose what the concern is about."));
+  if (!draft.severity) AddError(errors, "severity", N_("Choose how serious it is."));
+  CheckText(errors, "observed", draft.observed, kMaxConcernTextLength,
+            N_("Say what you saw or heard."));
+  CheckPastMoment(errors, "observed_at", draft.observed_at, now,
+                  Earliest{now - std::chrono::days(kMaxObservedDaysAgo),
+                           N_("The moment cannot be more than a year ago.")});
+  CheckText(errors, "already_done", draft.already_done, kMaxConcernTextLength);
+  return Checked(std::move(errors));
 }
 
 Status CheckConcernTransition(ConcernStatus from, ConcernStatus to) {
@@ -92,39 +85,32 @@ bool AcceptsWork(ConcernStatus status) {
 
 Status CheckClosure(std::optional<ConcernOutcome> outcome, std::string& note) {
   std::vector<FieldError> errors;
-  if (!outcome) errors.push_back({"outcome", {N_("Choose the outcome."), {}}});
+  if (!outcome) AddError(errors, "outcome", N_("Choose the outcome."));
   const bool required = outcome == ConcernOutcome::kOther;
-  CheckText(note, "outcome_note", kMaxShortTextLength,
-            required ? N_("Describe the outcome.") : nullptr, errors);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "outcome_note", note, kMaxShortTextLength,
+            required ? N_("Describe the outcome.") : nullptr);
+  return Checked(std::move(errors));
 }
 
 Status CheckReply(std::string& reply) {
   std::vector<FieldError> errors;
-  CheckText(reply, "reply", kMaxShortTextLength, N_("Write the reply."), errors);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "reply", reply, kMaxShortTextLength, N_("Write the reply."));
+  return Checked(std::move(errors));
 }
 
 Status CheckAction(std::optional<ActionKind> kind, std::string& note,
                    std::optional<Instant> taken_at, const Concern& concern, Instant now) {
   std::vector<FieldError> errors;
   if (!kind) {
-    errors.push_back({"kind", {N_("Choose the kind of action."), {}}});
+    AddError(errors, "kind", N_("Choose the kind of action."));
   } else if (*kind == ActionKind::kEmergencyMeeting) {
-    errors.push_back({"kind", {N_("Plan an emergency meeting with its own form below."), {}}});
+    AddError(errors, "kind", N_("Plan an emergency meeting with its own form below."));
   }
-  CheckText(note, "note", kMaxShortTextLength, N_("Describe the action."), errors);
-  if (!taken_at) {
-    errors.push_back({"taken_at", {N_("Enter the day and time, such as 2026-11-30 19:30."), {}}});
-  } else if (*taken_at > now + kClockTolerance) {
-    errors.push_back({"taken_at", {N_("The moment cannot be in the future."), {}}});
-  } else if (*taken_at < concern.observed_at) {
-    errors.push_back({"taken_at", {N_("The moment cannot be before what was observed."), {}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "note", note, kMaxShortTextLength, N_("Describe the action."));
+  CheckPastMoment(
+      errors, "taken_at", taken_at, now,
+      Earliest{concern.observed_at, N_("The moment cannot be before what was observed.")});
+  return Checked(std::move(errors));
 }
 
 Message DurationMessage(std::chrono::seconds duration) {

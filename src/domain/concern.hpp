@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,62 +8,17 @@
 
 #include "base/clock.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/circle_enums.hpp"
+#include "domain/field_checks.hpp"
 
 // Concerns: the warning signs volunteers are trained to watch for, raised with the coordinator from
 // a phone, the coordinator's minutes or the circle page, then acknowledged, worked on (actions, an
 // emergency meeting, disclosures) and closed with an outcome (DESIGN.md, "Concern"). No I/O.
 namespace cercle::domain {
 
-// The dynamic risk factors volunteers are trained on, and "other".
-enum class ConcernCategory {
-  kAccessToVictims,  // access to potential victims or to minors
-  kSexualPreoccupation,
-  kHostility,
-  kRejectionOfSupervision,
-  kEmotionalCollapse,
-  kLossOfSupports,
-  kSubstanceAbuse,
-  kConditionBreach,
-  kSuicideRisk,  // risk of suicide or self-harm
-  kOther,
-};
-
-template <>
-struct EnumTable<ConcernCategory> {
-  static constexpr std::array<EnumEntry<ConcernCategory>, 10> kEntries{{
-      {ConcernCategory::kAccessToVictims, "access_to_victims",
-       N_("Access to potential victims or to minors")},
-      {ConcernCategory::kSexualPreoccupation, "sexual_preoccupation", N_("Sexual preoccupation")},
-      {ConcernCategory::kHostility, "hostility", N_("Hostility")},
-      {ConcernCategory::kRejectionOfSupervision, "rejection_of_supervision",
-       N_("Rejection of supervision")},
-      {ConcernCategory::kEmotionalCollapse, "emotional_collapse", N_("Emotional collapse")},
-      {ConcernCategory::kLossOfSupports, "loss_of_supports", N_("Loss of social supports")},
-      {ConcernCategory::kSubstanceAbuse, "substance_abuse", N_("Substance abuse")},
-      {ConcernCategory::kConditionBreach, "condition_breach", N_("Breach of a condition")},
-      {ConcernCategory::kSuicideRisk, "suicide_risk", N_("Risk of suicide or self-harm")},
-      {ConcernCategory::kOther, "other", N_("Other concern")},
-  }};
-};
-
 // True for the category whose page shows the duty to report a child in danger (Youth Protection Act
 // s.39).
 bool ShowsDutyToReport(ConcernCategory category);
-
-// How serious the person who raises it judges it.
-enum class Severity { kInformation, kConcern, kUrgent, kEmergency };
-
-// From the least to the most serious.
-template <>
-struct EnumTable<Severity> {
-  static constexpr std::array<EnumEntry<Severity>, 4> kEntries{{
-      {Severity::kInformation, "information", N_("Information")},
-      {Severity::kConcern, "concern", N_("Concern")},
-      {Severity::kUrgent, "urgent", N_("Urgent")},
-      {Severity::kEmergency, "emergency", N_("Emergency")},
-  }};
-};
 
 // Every severity, from the least to the most serious (for the reports).
 inline std::vector<Severity> Severities() { return EnumValues<Severity>(); }
@@ -75,36 +29,8 @@ std::string_view SeverityBadge(Severity severity);
 // unacknowledged.
 bool Alerts(Severity severity);
 
-// Where a concern stands: raised → acknowledged → in progress → closed.
-enum class ConcernStatus { kRaised, kAcknowledged, kInProgress, kClosed };
-
-template <>
-struct EnumTable<ConcernStatus> {
-  static constexpr std::array<EnumEntry<ConcernStatus>, 4> kEntries{{
-      {ConcernStatus::kRaised, "raised", N_("Raised")},
-      {ConcernStatus::kAcknowledged, "acknowledged", N_("Acknowledged")},
-      {ConcernStatus::kInProgress, "in_progress", N_("In progress")},
-      {ConcernStatus::kClosed, "closed", N_("Closed")},
-  }};
-};
-
 // "danger" while raised, "warning" while acknowledged or in progress, "ok" once closed.
 std::string_view ConcernStatusBadge(ConcernStatus status);
-
-// How a concern ended.
-enum class ConcernOutcome { kResolved, kReferred, kReported, kUnfounded, kCircleChanged, kOther };
-
-template <>
-struct EnumTable<ConcernOutcome> {
-  static constexpr std::array<EnumEntry<ConcernOutcome>, 6> kEntries{{
-      {ConcernOutcome::kResolved, "resolved", N_("Resolved within the circle")},
-      {ConcernOutcome::kReferred, "referred", N_("Referred to services")},
-      {ConcernOutcome::kReported, "reported", N_("Reported to the authorities")},
-      {ConcernOutcome::kUnfounded, "unfounded", N_("No risk confirmed")},
-      {ConcernOutcome::kCircleChanged, "circle_changed", N_("The circle was suspended or closed")},
-      {ConcernOutcome::kOther, "other", N_("Other outcome")},
-  }};
-};
 
 // One concern.
 struct Concern {
@@ -141,9 +67,6 @@ struct Concern {
 inline constexpr std::size_t kMaxConcernTextLength = 4000;
 // How far in the past the moment observed may be.
 inline constexpr int kMaxObservedDaysAgo = 366;
-// A moment observed up to this far ahead of the server's clock is accepted (a phone's clock runs
-// fast).
-inline constexpr std::chrono::minutes kClockTolerance{10};
 
 // What someone typed to raise a concern.
 struct ConcernDraft {
@@ -176,20 +99,6 @@ Status CheckClosure(std::optional<ConcernOutcome> outcome, std::string& note);
 // Checks the coordinator's reply to the volunteers: 1 to 2000 characters once trimmed (field
 // "reply").
 Status CheckReply(std::string& reply);
-
-// The kinds of action taken on a concern.
-enum class ActionKind { kTalkWithCoreMember, kEmergencyMeeting, kSafetyPlan, kReferral, kOther };
-
-template <>
-struct EnumTable<ActionKind> {
-  static constexpr std::array<EnumEntry<ActionKind>, 5> kEntries{{
-      {ActionKind::kTalkWithCoreMember, "talk", N_("Talk with the core member")},
-      {ActionKind::kEmergencyMeeting, "emergency_meeting", N_("Emergency circle meeting")},
-      {ActionKind::kSafetyPlan, "safety_plan", N_("Safety plan")},
-      {ActionKind::kReferral, "referral", N_("Referral to services")},
-      {ActionKind::kOther, "other", N_("Other action")},
-  }};
-};
 
 // One action, with who recorded it and when it was taken.
 struct ConcernAction {

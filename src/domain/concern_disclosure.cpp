@@ -4,7 +4,7 @@
 #include <array>
 
 #include "base/folding.hpp"
-#include "domain/text_checks.hpp"
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -128,38 +128,29 @@ Result<Disclosure> CheckDisclosure(DisclosureDraft& draft, const DisclosureRecor
   disclosure.organisation_id = record.concern.organisation_id;
   disclosure.concern_id = record.concern.id;
   if (!draft.recipient_kind) {
-    errors.push_back({"recipient_kind", {N_("Choose who received the information."), {}}});
+    AddError(errors, "recipient_kind", N_("Choose who received the information."));
   } else if (*draft.recipient_kind == RecipientKind::kPartnerContact) {
-    if (!record.contact)
-      errors.push_back({"partner_contact", {N_("Choose the partner contact."), {}}});
+    if (!record.contact) AddError(errors, "partner_contact", N_("Choose the partner contact."));
   } else {
-    CheckText(draft.recipient_name, "recipient_name", kMaxRecipientLength,
-              N_("Name the service or the person who received it."), errors);
-    CheckText(draft.recipient_organisation, "recipient_organisation", kMaxRecipientLength, nullptr,
-              errors);
+    CheckText(errors, "recipient_name", draft.recipient_name, kMaxRecipientLength,
+              N_("Name the service or the person who received it."));
+    CheckText(errors, "recipient_organisation", draft.recipient_organisation, kMaxRecipientLength);
   }
-  if (!draft.disclosed_at || !record.day) {
-    errors.push_back(
-        {"disclosed_at", {N_("Enter the day and time, such as 2026-11-30 19:30."), {}}});
-  } else if (*draft.disclosed_at > record.now + kClockTolerance) {
-    errors.push_back({"disclosed_at", {N_("The moment cannot be in the future."), {}}});
-  } else if (*draft.disclosed_at < record.concern.observed_at) {
-    errors.push_back({"disclosed_at", {N_("The moment cannot be before what was observed."), {}}});
-  }
-  if (!draft.means) errors.push_back({"means", {N_("Choose how it was shared."), {}}});
-  CheckText(draft.shared, "shared", kMaxSharedLength, N_("Say what was shared."), errors);
-  if (!draft.basis) errors.push_back({"basis", {N_("Choose the legal basis."), {}}});
-  draft.explanation = volunteer_text::Trimmed(draft.explanation);
-  const std::size_t explained = volunteer_text::CharacterCount(draft.explanation);
+  CheckPastMoment(
+      errors, "disclosed_at", record.day ? draft.disclosed_at : std::nullopt, record.now,
+      Earliest{record.concern.observed_at, N_("The moment cannot be before what was observed.")});
+  if (!draft.means) AddError(errors, "means", N_("Choose how it was shared."));
+  CheckText(errors, "shared", draft.shared, kMaxSharedLength, N_("Say what was shared."));
+  if (!draft.basis) AddError(errors, "basis", N_("Choose the legal basis."));
+  draft.explanation = Trimmed(draft.explanation);
+  const std::size_t explained = CharacterCount(draft.explanation);
   if (draft.basis && NeedsExplanation(*draft.basis) && explained < kMinExplanationLength) {
     errors.push_back(
         {"explanation",
          {N_("Explain why this basis allows the disclosure, in at least {count} characters."),
           {{"count", std::to_string(kMinExplanationLength)}}}});
   } else if (explained > kMaxExplanationLength) {
-    errors.push_back({"explanation",
-                      {N_("Use at most {count} characters."),
-                       {{"count", std::to_string(kMaxExplanationLength)}}}});
+    errors.push_back({"explanation", TooLong(kMaxExplanationLength)});
   }
   if (!errors.empty()) return Error::Fields(std::move(errors));
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,9 +9,9 @@
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
+#include "domain/circle_enums.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/concern.hpp"
-#include "domain/enum_names.hpp"
 #include "domain/legal.hpp"
 
 // Disclosures: what the coordinator told someone outside the circle about a concern, to whom, when,
@@ -20,56 +19,6 @@
 // anything is stored. No I/O.
 namespace cercle::domain {
 
-// Who received the information.
-enum class RecipientKind { kPartnerContact, kPolice, kYouthProtection, kOther };
-
-template <>
-struct EnumTable<RecipientKind> {
-  static constexpr std::array<EnumEntry<RecipientKind>, 4> kEntries{{
-      {RecipientKind::kPartnerContact, "partner_contact",
-       N_("A partner contact of the outer circle")},
-      {RecipientKind::kPolice, "police", N_("Police")},
-      {RecipientKind::kYouthProtection, "dpj", N_("Youth protection (DPJ)")},
-      {RecipientKind::kOther, "other", N_("Someone else")},
-  }};
-};
-
-// How it was shared.
-enum class DisclosureMeans { kPhone, kInPerson, kEmail, kLetter, kOther };
-
-template <>
-struct EnumTable<DisclosureMeans> {
-  static constexpr std::array<EnumEntry<DisclosureMeans>, 5> kEntries{{
-      {DisclosureMeans::kPhone, "phone", N_("Phone")},
-      {DisclosureMeans::kInPerson, "in_person", N_("In person")},
-      {DisclosureMeans::kEmail, "email", N_("E-mail")},
-      {DisclosureMeans::kLetter, "letter", N_("Letter")},
-      {DisclosureMeans::kOther, "other", N_("Other means")},
-  }};
-};
-
-// The legal basis of a disclosure.
-enum class LegalBasis {
-  kConsent,    // the core member's consent, in force, whose scope covers the recipient
-  kAgreement,  // an information-sharing agreement of the partner contact with the circle, in force
-  kImminentDanger,   // explained
-  kChildProtection,  // the duty to report a child in danger, Youth Protection Act s.39
-  kCourtOrder,       // explained
-  kOther,            // explained
-};
-
-template <>
-struct EnumTable<LegalBasis> {
-  static constexpr std::array<EnumEntry<LegalBasis>, 6> kEntries{{
-      {LegalBasis::kConsent, "consent", N_("The core member's consent")},
-      {LegalBasis::kAgreement, "agreement", N_("An information-sharing agreement")},
-      {LegalBasis::kImminentDanger, "imminent_danger", N_("Imminent danger")},
-      {LegalBasis::kChildProtection, "child_protection",
-       N_("Duty to report a child in danger (Youth Protection Act, s. 39)")},
-      {LegalBasis::kCourtOrder, "court_order", N_("A court order")},
-      {LegalBasis::kOther, "other", N_("Another legal basis")},
-  }};
-};
 // True for the bases that need the coordinator's explanation.
 bool NeedsExplanation(LegalBasis basis);
 

@@ -4,24 +4,10 @@
 #include <cctype>
 
 #include "base/text.hpp"
+#include "domain/field_checks.hpp"
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
-namespace {
-
-// A plausible e-mail address: something@something.something, no spaces.
-bool LooksLikeAddress(std::string_view email) {
-  const auto at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
-    return false;
-  const auto dot = email.rfind('.');
-  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
-  return std::none_of(email.begin(), email.end(),
-                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
-
-}  // namespace
-
 std::vector<CoreMemberStatus> AllowedCoreMemberMoves(CoreMemberStatus from) {
   using enum CoreMemberStatus;
   switch (from) {
@@ -49,12 +35,12 @@ Status CheckCoreMemberMove(CoreMemberStatus from, CoreMemberStatus to, std::stri
     return Error::Invalid(N_("A file that is {from} cannot become {to}."),
                           {{"from", std::string(LabelOf(from))}, {"to", std::string(LabelOf(to))}});
   }
-  const std::string trimmed = intake::Trimmed(reason);
+  const std::string trimmed = Trimmed(reason);
   if (to == CoreMemberStatus::kClosed && trimmed.empty()) {
     return Error::Fields({{"reason", {N_("Give the reason for closing this file."), {}}}});
   }
   if (CharacterCount(trimmed) > intake::kMaxReasonLength)
-    return Error::Fields({{"reason", intake::TooLong(intake::kMaxReasonLength)}});
+    return Error::Fields({{"reason", TooLong(intake::kMaxReasonLength)}});
   return {};
 }
 
@@ -66,7 +52,7 @@ Result<CoreMemberStatus> StatusOnAcceptance(std::optional<CoreMemberStatus> curr
 }
 
 Status CheckFileNumber(std::string_view file_number) {
-  const std::string trimmed = intake::Trimmed(file_number);
+  const std::string trimmed = Trimmed(file_number);
   if (trimmed.empty()) return Error::Fields({{"file_number", {N_("Enter a file number."), {}}}});
   const bool allowed =
       trimmed.size() <= 40 && std::all_of(trimmed.begin(), trimmed.end(), [](char c) {
@@ -84,40 +70,32 @@ Status CheckFileNumber(std::string_view file_number) {
 
 Status CheckCoreMember(const CoreMember& core_member, CivilDate today) {
   std::vector<FieldError> errors;
-  intake::RequireText(errors, "legal_name", core_member.legal_name, 200,
-                      N_("Enter his legal name."));
-  intake::LimitText(errors, "preferred_name", core_member.preferred_name, 200);
+  RequireText(errors, "legal_name", core_member.legal_name, 200, N_("Enter his legal name."));
+  LimitText(errors, "preferred_name", core_member.preferred_name, 200);
   if (const auto number = CheckFileNumber(core_member.file_number); !number) {
     for (const auto& field : number.error().fields) errors.push_back(field);
   }
   if (core_member.birth_date && *core_member.birth_date >= today) {
-    errors.push_back({"birth_date", {N_("The date of birth must be in the past."), {}}});
+    AddError(errors, "birth_date", N_("The date of birth must be in the past."));
   }
-  if (core_member.preferred_language == PreferredLanguage::kOther) {
-    intake::RequireText(errors, "other_language", core_member.other_language, 100,
-                        N_("Say which language he prefers."));
-  } else {
-    intake::LimitText(errors, "other_language", core_member.other_language, 100);
-  }
-  intake::LimitText(errors, "phone", core_member.phone, 100);
-  const std::string email = intake::Trimmed(core_member.email);
-  if (!email.empty() && (email.size() > 254 || !LooksLikeAddress(email))) {
-    errors.push_back(
-        {"email",
-         {N_("Enter an e-mail address such as name@example.org, or leave it empty."), {}}});
-  }
-  intake::LimitText(errors, "address", core_member.address, 500);
-  intake::LimitText(errors, "region", core_member.region, 100);
-  intake::LimitText(errors, "offence_summary", core_member.offence_summary, intake::kMaxLongText);
-  intake::LimitText(errors, "volunteer_summary", core_member.volunteer_summary,
-                    intake::kMaxLongText);
+  RequireText(errors, "other_language", core_member.other_language, 100,
+              core_member.preferred_language == PreferredLanguage::kOther
+                  ? N_("Say which language he prefers.")
+                  : nullptr);
+  LimitText(errors, "phone", core_member.phone, 100);
+  std::string email = core_member.email;
+  CheckEmail(errors, "email", email,
+             N_("Enter an e-mail address such as name@example.org, or leave it empty."));
+  LimitText(errors, "address", core_member.address, 500);
+  LimitText(errors, "region", core_member.region, 100);
+  LimitText(errors, "offence_summary", core_member.offence_summary, intake::kMaxLongText);
+  LimitText(errors, "volunteer_summary", core_member.volunteer_summary, intake::kMaxLongText);
   if (core_member.statutory_release_date && core_member.warrant_expiry_date &&
       *core_member.warrant_expiry_date < *core_member.statutory_release_date) {
-    errors.push_back({"warrant_expiry_date",
-                      {N_("The warrant expiry cannot come before the statutory release."), {}}});
+    AddError(errors, "warrant_expiry_date",
+             N_("The warrant expiry cannot come before the statutory release."));
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 std::string SearchableText(const CoreMember& core_member) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,27 +9,12 @@
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 
 // The core member's file: who he is, how to reach him, what he did (for coordinators), what
 // volunteers may read, and where he stands in the program (DESIGN.md, "Lifecycles").
 namespace cercle::domain {
 
-// Where a core member stands: candidate → waiting for circle → in circle → between circles →
-// closed.
-enum class CoreMemberStatus { kCandidate, kWaitingForCircle, kInCircle, kBetweenCircles, kClosed };
-
-// Every status, in lifecycle order, with its stored name and the msgid of its label.
-template <>
-struct EnumTable<CoreMemberStatus> {
-  static constexpr std::array<EnumEntry<CoreMemberStatus>, 5> kEntries{{
-      {CoreMemberStatus::kCandidate, "candidate", N_("Candidate")},
-      {CoreMemberStatus::kWaitingForCircle, "waiting_for_circle", N_("Waiting for a circle")},
-      {CoreMemberStatus::kInCircle, "in_circle", N_("In a circle")},
-      {CoreMemberStatus::kBetweenCircles, "between_circles", N_("Between circles")},
-      {CoreMemberStatus::kClosed, "closed", N_("Closed")},
-  }};
-};
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<CoreMemberStatus> CoreMemberStatuses() { return EnumValues<CoreMemberStatus>(); }
 
@@ -51,19 +35,6 @@ Status CheckCoreMemberMove(CoreMemberStatus from, CoreMemberStatus to, std::stri
 // for a new file): a candidate. Refuses (Conflict) a file that is still open, since a man has one
 // file at a time.
 Result<CoreMemberStatus> StatusOnAcceptance(std::optional<CoreMemberStatus> current);
-
-// The language the core member prefers to speak.
-enum class PreferredLanguage { kFrench, kEnglish, kOther };
-
-// The languages, with their stored names ("fr", "en", "other") and label msgids.
-template <>
-struct EnumTable<PreferredLanguage> {
-  static constexpr std::array<EnumEntry<PreferredLanguage>, 3> kEntries{{
-      {PreferredLanguage::kFrench, "fr", N_("French")},
-      {PreferredLanguage::kEnglish, "en", N_("English")},
-      {PreferredLanguage::kOther, "other", N_("Other language")},
-  }};
-};
 
 // A core member's file.
 struct CoreMember {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/field_checks.hpp"
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
@@ -27,9 +28,8 @@ std::optional<std::string_view> DefaultCriterionLabel(std::string_view key) {
 
 Status CheckCriterionLabel(std::string_view label) {
   std::vector<FieldError> errors;
-  intake::RequireText(errors, "label", label, 300, N_("Write the criterion."));
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  RequireText(errors, "label", label, 300, N_("Write the criterion."));
+  return Checked(std::move(errors));
 }
 
 std::vector<ChecklistLine> EligibilityChecklist(const std::vector<EligibilityCriterion>& criteria,

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -58,7 +59,7 @@ std::int64_t HoursValueCents(std::int64_t minutes, std::int64_t hourly_cents) {
 }
 
 std::optional<int> ParseDuration(std::string_view typed) {
-  std::string text = Lower(volunteer_text::Trimmed(typed));
+  std::string text = Lower(Trimmed(typed));
   if (text.empty()) return std::nullopt;
   if (text.ends_with("min")) {
     const auto minutes = Digits(std::string_view(text).substr(0, text.size() - 3), 4);
@@ -88,26 +89,16 @@ std::optional<int> ParseDuration(std::string_view typed) {
 
 Status CheckLoggedHours(HoursEntry& entry, CivilDate today) {
   std::vector<FieldError> errors;
-  entry.description = volunteer_text::Trimmed(entry.description);
   const auto& logged = LoggedHoursKinds();
   if (std::find(logged.begin(), logged.end(), entry.kind) == logged.end()) {
-    errors.push_back({"kind", {N_("Choose what the time was for."), {}}});
+    AddError(errors, "kind", N_("Choose what the time was for."));
   }
-  const int age = DaysBetween(entry.worked_on, today);
-  if (age < 0) {
-    errors.push_back({"worked_on", {N_("The date cannot be in the future."), {}}});
-  } else if (age > kOldestLoggedDays) {
-    errors.push_back({"worked_on", {N_("Log hours within a year of the date."), {}}});
-  }
-  if (entry.minutes < 1 || entry.minutes > kMaxLoggedMinutes) {
-    errors.push_back(
-        {"duration", {N_("Enter a duration such as 1.5 or 1:30, at most 24 hours."), {}}});
-  }
-  if (volunteer_text::CharacterCount(entry.description) > 500) {
-    errors.push_back({"description", {N_("Use at most {count} characters."), {{"count", "500"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckPastDay(
+      errors, "worked_on", entry.worked_on, today,
+      Earliest{AddDays(today, -kOldestLoggedDays), N_("Log hours within a year of the date.")});
+  CheckDuration(errors, "duration", entry.minutes);
+  CheckText(errors, "description", entry.description, 500);
+  return Checked(std::move(errors));
 }
 
 std::vector<HoursEntry> CombinedHours(const std::vector<TrainingAttendance>& attendance,

@@ -10,7 +10,7 @@
 
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 #include "domain/training.hpp"
 
 // Volunteer hours: from training attendance, circle meetings attended and circle contacts, and from
@@ -19,45 +19,8 @@
 // I/O.
 namespace cercle::domain {
 
-// Where an hour comes from, or what the volunteer logged it for. Circle meetings come from the
-// attendance the minutes record; circle contacts from the contacts volunteers log between meetings.
-enum class HoursKind {
-  kTraining,
-  kTravel,
-  kPhoneContact,
-  kEvent,
-  kOther,
-  kCircleMeeting,
-  kCircleContact
-};
-
-template <>
-struct EnumTable<HoursKind> {
-  static constexpr std::array<EnumEntry<HoursKind>, 7> kEntries{{
-      {HoursKind::kTraining, "training", N_("Training")},
-      {HoursKind::kTravel, "travel", N_("Travel")},
-      {HoursKind::kPhoneContact, "phone_contact", N_("Phone contact")},
-      {HoursKind::kEvent, "event", N_("Event")},
-      {HoursKind::kOther, "other", N_("Other")},
-      {HoursKind::kCircleMeeting, "circle_meeting", N_("Circle meeting")},
-      {HoursKind::kCircleContact, "circle_contact", N_("Contact in a circle")},
-  }};
-};
-
 // The kinds a volunteer logs themselves, in display order (training comes from attendance).
 const std::vector<HoursKind>& LoggedHoursKinds();
-
-// Where a logged entry stands. Hours from attendance are approved as they are recorded.
-enum class HoursStatus { kPending, kApproved, kRejected };
-
-template <>
-struct EnumTable<HoursStatus> {
-  static constexpr std::array<EnumEntry<HoursStatus>, 3> kEntries{{
-      {HoursStatus::kPending, "pending", N_("Awaiting approval")},
-      {HoursStatus::kApproved, "approved", N_("Approved")},
-      {HoursStatus::kRejected, "rejected", N_("Not approved")},
-  }};
-};
 
 // A stretch of volunteer time.
 struct HoursEntry {

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "domain/field_checks.hpp"
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
@@ -34,12 +35,11 @@ bool LooksLikeScore(std::string_view score) {
 Status CheckSupervisionOrder(const SupervisionOrder& order) {
   std::vector<FieldError> errors;
   if (order.ends_on && *order.ends_on < order.starts_on) {
-    errors.push_back({"ends_on", {N_("The end cannot come before the start."), {}}});
+    AddError(errors, "ends_on", N_("The end cannot come before the start."));
   }
-  intake::LimitText(errors, "officer_name", order.officer_name, 200);
-  intake::LimitText(errors, "officer_contact", order.officer_contact, 500);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  LimitText(errors, "officer_name", order.officer_name, 200);
+  LimitText(errors, "officer_contact", order.officer_contact, 500);
+  return Checked(std::move(errors));
 }
 
 Condition NormalisedCondition(Condition condition) {
@@ -48,27 +48,25 @@ Condition NormalisedCondition(Condition condition) {
     condition.victim_identity.clear();
     condition.victim_places.clear();
   }
-  condition.text = intake::Trimmed(condition.text);
-  condition.victim_identity = intake::Trimmed(condition.victim_identity);
-  condition.victim_places = intake::Trimmed(condition.victim_places);
+  condition.text = Trimmed(condition.text);
+  condition.victim_identity = Trimmed(condition.victim_identity);
+  condition.victim_places = Trimmed(condition.victim_places);
   return condition;
 }
 
 Status CheckCondition(const Condition& condition) {
   std::vector<FieldError> errors;
-  intake::RequireText(errors, "text", condition.text, intake::kMaxReasonLength,
-                      N_("Write the condition as the order states it."));
+  RequireText(errors, "text", condition.text, intake::kMaxReasonLength,
+              N_("Write the condition as the order states it."));
   if (condition.protects_victim) {
-    intake::RequireText(
-        errors, "victim_identity", condition.victim_identity, 500,
-        N_("Name the person this condition protects. Only coordinators can read it."));
-    intake::LimitText(errors, "victim_places", condition.victim_places, intake::kMaxReasonLength);
+    RequireText(errors, "victim_identity", condition.victim_identity, 500,
+                N_("Name the person this condition protects. Only coordinators can read it."));
+    LimitText(errors, "victim_places", condition.victim_places, intake::kMaxReasonLength);
   }
   if (condition.starts_on && condition.ends_on && *condition.ends_on < *condition.starts_on) {
-    errors.push_back({"ends_on", {N_("The end cannot come before the start."), {}}});
+    AddError(errors, "ends_on", N_("The end cannot come before the start."));
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 std::vector<KeyDate> UpcomingKeyDates(const CoreMember& core_member,
@@ -109,27 +107,20 @@ bool IsUrgentKeyDate(CivilDate date, CivilDate today) {
 
 Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today) {
   std::vector<FieldError> errors;
-  if (assessment.tool == RiskTool::kOther) {
-    intake::RequireText(errors, "tool_other", assessment.tool_other, 100,
-                        N_("Name the assessment tool."));
-  } else {
-    intake::LimitText(errors, "tool_other", assessment.tool_other, 100);
-  }
-  const std::string score = intake::Trimmed(assessment.score);
+  RequireText(errors, "tool_other", assessment.tool_other, 100,
+              assessment.tool == RiskTool::kOther ? N_("Name the assessment tool.") : nullptr);
+  const std::string score = Trimmed(assessment.score);
   if (score.empty()) {
-    errors.push_back({"score", {N_("Enter the score as the report gives it."), {}}});
+    AddError(errors, "score", N_("Enter the score as the report gives it."));
   } else if (!LooksLikeScore(score)) {
-    errors.push_back({"score", {N_("Enter a number, such as 6, -1 or 4.5."), {}}});
+    AddError(errors, "score", N_("Enter a number, such as 6, -1 or 4.5."));
   }
-  intake::LimitText(errors, "level", assessment.level, 100);
+  LimitText(errors, "level", assessment.level, 100);
   if (assessment.assessed_on > today) {
-    errors.push_back(
-        {"assessed_on", {N_("The date of the assessment cannot be in the future."), {}}});
+    AddError(errors, "assessed_on", N_("The date of the assessment cannot be in the future."));
   }
-  intake::RequireText(errors, "assessor", assessment.assessor, 200,
-                      N_("Name who made the assessment."));
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  RequireText(errors, "assessor", assessment.assessor, 200, N_("Name who made the assessment."));
+  return Checked(std::move(errors));
 }
 
 ConsentState ConsentStateOn(const Consent& consent, CivilDate today) {
@@ -141,22 +132,18 @@ ConsentState ConsentStateOn(const Consent& consent, CivilDate today) {
 
 Status CheckConsent(const Consent& consent, CivilDate today) {
   std::vector<FieldError> errors;
-  if (consent.scope == ConsentScope::kPartnerOrganisation) {
-    intake::RequireText(errors, "partner_organisation", consent.partner_organisation, 200,
-                        N_("Name the partner organisation this consent is for."));
-  } else {
-    intake::LimitText(errors, "partner_organisation", consent.partner_organisation, 200);
-  }
+  RequireText(errors, "partner_organisation", consent.partner_organisation, 200,
+              consent.scope == ConsentScope::kPartnerOrganisation
+                  ? N_("Name the partner organisation this consent is for.")
+                  : nullptr);
   if (consent.given_on > today) {
-    errors.push_back(
-        {"given_on", {N_("The date the consent was given cannot be in the future."), {}}});
+    AddError(errors, "given_on", N_("The date the consent was given cannot be in the future."));
   }
   if (consent.expires_on && *consent.expires_on < consent.given_on) {
-    errors.push_back(
-        {"expires_on", {N_("The expiry cannot come before the date the consent was given."), {}}});
+    AddError(errors, "expires_on",
+             N_("The expiry cannot come before the date the consent was given."));
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 Status CheckConsentWithdrawal(const Consent& consent, CivilDate withdrawn_on, CivilDate today) {
@@ -178,7 +165,7 @@ std::vector<Consent> LapsedConsents(const std::vector<Consent>& consents, CivilD
   std::map<Key, std::vector<const Consent*>> groups;
   for (const auto& consent : consents) {
     const std::string partner = consent.scope == ConsentScope::kPartnerOrganisation
-                                    ? intake::Trimmed(consent.partner_organisation)
+                                    ? Trimmed(consent.partner_organisation)
                                     : "";
     groups[{consent.scope, partner}].push_back(&consent);
   }

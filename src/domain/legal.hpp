@@ -1,48 +1,20 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/core_member.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 
 // A core member's legal situation: supervision orders, the conditions attached to them, and the key
 // dates that come of them.
 namespace cercle::domain {
 
-// The kinds of supervision or order a core member can be under.
-enum class OrderType {
-  kDayParole,
-  kFullParole,
-  kStatutoryRelease,
-  kWarrantExpiry,        // the sentence has ended: no supervision
-  kLongTermSupervision,  // LTSO
-  kRecognizance8101,     // Criminal Code s.810.1
-  kRecognizance8102,     // Criminal Code s.810.2
-  kProbation,
-};
-
-// Every type, in display order, with its stored name and the msgid of its label.
-template <>
-struct EnumTable<OrderType> {
-  static constexpr std::array<EnumEntry<OrderType>, 8> kEntries{{
-      {OrderType::kDayParole, "day_parole", N_("Day parole")},
-      {OrderType::kFullParole, "full_parole", N_("Full parole")},
-      {OrderType::kStatutoryRelease, "statutory_release", N_("Statutory release")},
-      {OrderType::kWarrantExpiry, "warrant_expiry", N_("Warrant expiry, no supervision")},
-      {OrderType::kLongTermSupervision, "ltso", N_("Long-term supervision order (LTSO)")},
-      {OrderType::kRecognizance8101, "s810_1", N_("Recognizance under s.810.1")},
-      {OrderType::kRecognizance8102, "s810_2", N_("Recognizance under s.810.2")},
-      {OrderType::kProbation, "probation", N_("Probation")},
-  }};
-};
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<OrderType> OrderTypes() { return EnumValues<OrderType>(); }
 
@@ -65,35 +37,6 @@ struct SupervisionOrder {
 // Checks an order: a start, an end not before it (fields "starts_on", "ends_on"), and short officer
 // details.
 Status CheckSupervisionOrder(const SupervisionOrder& order);
-
-// The kinds of condition an order carries.
-enum class ConditionKind {
-  kNoContactPerson,  // no contact with a named person: always protects a victim
-  kNoContactMinors,
-  kExclusionZone,
-  kCurfew,
-  kInternet,
-  kResidence,
-  kSubstances,
-  kTreatment,
-  kOther,
-};
-
-// Every kind, with its stored name and the msgid of its label.
-template <>
-struct EnumTable<ConditionKind> {
-  static constexpr std::array<EnumEntry<ConditionKind>, 9> kEntries{{
-      {ConditionKind::kNoContactPerson, "no_contact_person", N_("No contact with a named person")},
-      {ConditionKind::kNoContactMinors, "no_contact_minors", N_("No contact with minors")},
-      {ConditionKind::kExclusionZone, "exclusion_zone", N_("Exclusion zone")},
-      {ConditionKind::kCurfew, "curfew", N_("Curfew")},
-      {ConditionKind::kInternet, "internet", N_("Internet")},
-      {ConditionKind::kResidence, "residence", N_("Residence")},
-      {ConditionKind::kSubstances, "substances", N_("Alcohol and drugs")},
-      {ConditionKind::kTreatment, "treatment", N_("Treatment")},
-      {ConditionKind::kOther, "other", N_("Other condition")},
-  }};
-};
 
 // A condition attached to an order. When it protects a victim, the victim's identity and places are
 // kept in their own fields, which only coordinators and organisation admins read.
@@ -153,21 +96,6 @@ std::vector<KeyDate> UpcomingKeyDates(const CoreMember& core_member,
 // True when a key date on `date` is urgent seen from `today` (within kKeyDateUrgentDays).
 bool IsUrgentKeyDate(CivilDate date, CivilDate today);
 
-// The risk-assessment tools Cercle knows by name.
-enum class RiskTool { kStatic99R, kStable2007, kAcute2007, kOther };
-
-// Every tool, with its stored name and its name as shown (a tool's own name needs no
-// translation; "Other tool" is a msgid).
-template <>
-struct EnumTable<RiskTool> {
-  static constexpr std::array<EnumEntry<RiskTool>, 4> kEntries{{
-      {RiskTool::kStatic99R, "static99r", "Static-99R"},
-      {RiskTool::kStable2007, "stable2007", "STABLE-2007"},
-      {RiskTool::kAcute2007, "acute2007", "ACUTE-2007"},
-      {RiskTool::kOther, "other", N_("Other tool")},
-  }};
-};
-
 // A risk assessment as received from corrections or a clinician. Cercle stores it; it never
 // computes one. Coordinators and organisation admins only.
 struct RiskAssessment {
@@ -189,21 +117,6 @@ struct RiskAssessment {
 // "score", "level", "assessed_on", "assessor".
 Status CheckRiskAssessment(const RiskAssessment& assessment, CivilDate today);
 
-// What a consent allows.
-enum class ConsentScope { kOuterCircle, kPartnerOrganisation, kResearch, kMedia };
-
-// Every scope, with its stored name and the msgid of its label.
-template <>
-struct EnumTable<ConsentScope> {
-  static constexpr std::array<EnumEntry<ConsentScope>, 4> kEntries{{
-      {ConsentScope::kOuterCircle, "outer_circle", N_("Sharing with the outer circle")},
-      {ConsentScope::kPartnerOrganisation, "partner_organisation",
-       N_("Sharing with a named partner organisation")},
-      {ConsentScope::kResearch, "research", N_("Taking part in evaluation research")},
-      {ConsentScope::kMedia, "media", N_("Media")},
-  }};
-};
-
 // A consent the core member gave.
 struct Consent {
   std::int64_t id = 0;
@@ -218,26 +131,8 @@ struct Consent {
   Instant recorded_at;
 };
 
-// Whether a consent may be relied on.
-enum class ConsentState {
-  kActive,
-  kNotYetValid,  // given with a later date
-  kExpired,
-  kWithdrawn,
-};
-
 // The state of `consent` on `today`. A withdrawal counts from its date.
 ConsentState ConsentStateOn(const Consent& consent, CivilDate today);
-// Every state, with a name and the msgid of its label.
-template <>
-struct EnumTable<ConsentState> {
-  static constexpr std::array<EnumEntry<ConsentState>, 4> kEntries{{
-      {ConsentState::kActive, "active", N_("In force")},
-      {ConsentState::kNotYetValid, "not_yet_valid", N_("Not yet in force")},
-      {ConsentState::kExpired, "expired", N_("Consent expired")},
-      {ConsentState::kWithdrawn, "withdrawn", N_("Consent withdrawn")},
-  }};
-};
 
 // Checks a consent, with `today` as the latest possible date given. Field errors:
 // "partner_organisation", "given_on", "expires_on".

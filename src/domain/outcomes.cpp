@@ -2,22 +2,17 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "domain/enum_names.hpp"
-#include "domain/intake_fields.hpp"
-#include "domain/record_checks.hpp"
-#include "domain/volunteer.hpp"
+#include "domain/field_checks.hpp"
 
 namespace cercle::domain {
 
 Status CheckRecidivismEvent(RecidivismEvent& event, CivilDate today) {
   std::vector<FieldError> errors;
-  event.reference = intake::Trimmed(event.reference);
   CheckPastDate(errors, "occurred_on", event.occurred_on, today);
-  if (volunteer_text::CharacterCount(event.reference) > kMaxReferenceLength) {
-    errors.push_back({"reference", intake::TooLong(kMaxReferenceLength)});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "reference", event.reference, kMaxReferenceLength);
+  return Checked(std::move(errors));
 }
 
 OutcomeScale DefaultScale(OutcomeDimension dimension) {
@@ -49,7 +44,7 @@ Result<std::vector<std::string>> ParseScaleLevels(std::string_view text,
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = text.find('\n', start);
-    const auto line = intake::Trimmed(
+    const auto line = Trimmed(
         text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (!line.empty()) labels.push_back(line);
     if (end == std::string_view::npos) break;
@@ -67,8 +62,8 @@ Result<std::vector<std::string>> ParseScaleLevels(std::string_view text,
                        {{"level", std::to_string(highest_level_in_use)}}}});
   }
   for (const auto& label : labels) {
-    if (volunteer_text::CharacterCount(label) > kMaxLevelLabelLength) {
-      errors.push_back({field, intake::TooLong(kMaxLevelLabelLength)});
+    if (CharacterCount(label) > kMaxLevelLabelLength) {
+      errors.push_back({field, TooLong(kMaxLevelLabelLength)});
       break;
     }
   }
@@ -88,8 +83,7 @@ Status CheckOutcomeMeasure(const OutcomeMeasure& measure, const std::vector<Outc
       errors.push_back({std::string(NameOf(dimension)), {N_("Choose one of the levels."), {}}});
     }
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 std::vector<FollowUp> FollowUpSchedule(CivilDate closed_on,
@@ -115,15 +109,11 @@ bool IsFollowUpMilestone(int milestone) {
 Status CheckFollowUpCheck(const FollowUpCheck& check, CivilDate closed_on, CivilDate today) {
   std::vector<FieldError> errors;
   if (!IsFollowUpMilestone(check.milestone_months)) {
-    errors.push_back({"milestone", {N_("Choose one of the options."), {}}});
+    AddError(errors, "milestone", N_("Choose one of the options."));
   }
-  if (today < check.checked_on) {
-    errors.push_back({"checked_on", {N_("The date cannot be in the future."), {}}});
-  } else if (check.checked_on < closed_on) {
-    errors.push_back({"checked_on", {N_("A follow-up comes after the file was closed."), {}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckPastDay(errors, "checked_on", check.checked_on, today,
+               Earliest{closed_on, N_("A follow-up comes after the file was closed.")});
+  return Checked(std::move(errors));
 }
 
 }  // namespace cercle::domain

@@ -10,7 +10,7 @@
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 
 // Outcomes on a core member's file, for funders and evaluators: recidivism events (new charges,
 // convictions, breaches, returns to custody), outcome measures (housing, occupation, social
@@ -21,54 +21,6 @@
 // be learned of long after, from court records), and on each measure whether it was taken at the
 // start, at a review or at closure. Follow-ups count from the closure of his file.
 namespace cercle::domain {
-
-// What happened.
-enum class RecidivismKind { kNewCharge, kConviction, kBreachOfConditions, kReturnToCustody };
-// Every kind, in display order.
-template <>
-struct EnumTable<RecidivismKind> {
-  static constexpr std::array<EnumEntry<RecidivismKind>, 4> kEntries{{
-      {RecidivismKind::kNewCharge, "new_charge", N_("New charge")},
-      {RecidivismKind::kConviction, "conviction", N_("Conviction")},
-      {RecidivismKind::kBreachOfConditions, "breach_of_conditions", N_("Breach of conditions")},
-      {RecidivismKind::kReturnToCustody, "return_to_custody", N_("Return to custody")},
-  }};
-};
-
-// The nature of the offence involved.
-enum class OffenceCategory { kSexual, kViolent, kOther };
-template <>
-struct EnumTable<OffenceCategory> {
-  static constexpr std::array<EnumEntry<OffenceCategory>, 3> kEntries{{
-      {OffenceCategory::kSexual, "sexual", N_("Sexual")},
-      {OffenceCategory::kViolent, "violent", N_("Violent (non-sexual)")},
-      {OffenceCategory::kOther, "other", N_("Other")},
-  }};
-};
-
-// Where the coordinator learned of it.
-enum class EventSource { kCourtRecords, kParoleOfficer, kPolice, kCoreMember, kMedia, kOther };
-template <>
-struct EnumTable<EventSource> {
-  static constexpr std::array<EnumEntry<EventSource>, 6> kEntries{{
-      {EventSource::kCourtRecords, "court_records", N_("Court or public records")},
-      {EventSource::kParoleOfficer, "parole_officer", N_("Parole or probation officer")},
-      {EventSource::kPolice, "police", N_("Police")},
-      {EventSource::kCoreMember, "core_member", N_("The core member himself")},
-      {EventSource::kMedia, "media", N_("Media")},
-      {EventSource::kOther, "other", N_("Other")},
-  }};
-};
-
-// When it happened, relative to the circle.
-enum class CirclePeriod { kDuring, kAfter };
-template <>
-struct EnumTable<CirclePeriod> {
-  static constexpr std::array<EnumEntry<CirclePeriod>, 2> kEntries{{
-      {CirclePeriod::kDuring, "during", N_("During the circle")},
-      {CirclePeriod::kAfter, "after", N_("After the circle")},
-  }};
-};
 
 // A new charge, conviction, breach or return to custody of a core member.
 struct RecidivismEvent {
@@ -93,28 +45,6 @@ inline constexpr std::size_t kMaxReferenceLength = 500;
 // Trims the event's reference and checks it: a date not after `today` and not before 1950, a
 // reference of at most kMaxReferenceLength characters. Field errors "occurred_on", "reference".
 Status CheckRecidivismEvent(RecidivismEvent& event, CivilDate today);
-
-// What an outcome measure is about.
-enum class OutcomeDimension { kHousing, kOccupation, kSocialNetwork };
-template <>
-struct EnumTable<OutcomeDimension> {
-  static constexpr std::array<EnumEntry<OutcomeDimension>, 3> kEntries{{
-      {OutcomeDimension::kHousing, "housing", N_("Housing stability")},
-      {OutcomeDimension::kOccupation, "occupation", N_("Employment or occupation")},
-      {OutcomeDimension::kSocialNetwork, "social_network", N_("Social network and isolation")},
-  }};
-};
-
-// When in the circle a measure was taken.
-enum class MeasureOccasion { kStart, kReview, kClosure };
-template <>
-struct EnumTable<MeasureOccasion> {
-  static constexpr std::array<EnumEntry<MeasureOccasion>, 3> kEntries{{
-      {MeasureOccasion::kStart, "start", N_("At the start")},
-      {MeasureOccasion::kReview, "review", N_("At a review")},
-      {MeasureOccasion::kClosure, "closure", N_("At closure")},
-  }};
-};
 
 // The fewest and most levels a scale has.
 inline constexpr std::size_t kMinScaleLevels = 2;

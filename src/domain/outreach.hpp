@@ -1,44 +1,17 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 
 // Outreach to the media and the public (presentations, media interviews, articles, events), and the
 // significant stories staff write for funders and the public. No I/O.
 namespace cercle::domain {
-
-// What kind of outreach it was.
-enum class OutreachKind { kPresentation, kMediaInterview, kArticle, kEvent };
-template <>
-struct EnumTable<OutreachKind> {
-  static constexpr std::array<EnumEntry<OutreachKind>, 4> kEntries{{
-      {OutreachKind::kPresentation, "presentation", N_("Presentation")},
-      {OutreachKind::kMediaInterview, "media_interview", N_("Media interview")},
-      {OutreachKind::kArticle, "article", N_("Article")},
-      {OutreachKind::kEvent, "event", N_("Event")},
-  }};
-};
-
-// The language the outreach was done in.
-enum class OutreachLanguage { kFrench, kEnglish, kBilingual, kOther };
-template <>
-struct EnumTable<OutreachLanguage> {
-  static constexpr std::array<EnumEntry<OutreachLanguage>, 4> kEntries{{
-      {OutreachLanguage::kFrench, "fr", N_("French")},
-      {OutreachLanguage::kEnglish, "en", N_("English")},
-      {OutreachLanguage::kBilingual, "bilingual", N_("French and English")},
-      {OutreachLanguage::kOther, "other", N_("Other language")},
-  }};
-};
 
 // One presentation, interview, article or event.
 struct OutreachActivity {

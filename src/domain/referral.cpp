@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.hpp"
+#include "domain/field_checks.hpp"
 #include "domain/intake_fields.hpp"
 
 namespace cercle::domain {
@@ -41,7 +42,7 @@ Status CheckReferralMove(ReferralStatus from, ReferralStatus to, std::string_vie
     return Error::Invalid(N_("A referral that is {from} cannot become {to}."),
                           {{"from", std::string(LabelOf(from))}, {"to", std::string(LabelOf(to))}});
   }
-  const std::string trimmed = intake::Trimmed(reason);
+  const std::string trimmed = Trimmed(reason);
   if ((to == ReferralStatus::kDeclined || to == ReferralStatus::kWithdrawn) && trimmed.empty()) {
     return Error::Fields(
         {{"reason",
@@ -50,7 +51,7 @@ Status CheckReferralMove(ReferralStatus from, ReferralStatus to, std::string_vie
            {}}}});
   }
   if (CharacterCount(trimmed) > intake::kMaxReasonLength) {
-    return Error::Fields({{"reason", intake::TooLong(intake::kMaxReasonLength)}});
+    return Error::Fields({{"reason", TooLong(intake::kMaxReasonLength)}});
   }
   if (to == ReferralStatus::kAccepted && missing_criteria > 0) {
     return Error::Fields({{"checklist",
@@ -63,32 +64,25 @@ Status CheckReferralMove(ReferralStatus from, ReferralStatus to, std::string_vie
 
 Status CheckReferral(const Referral& referral, CivilDate today) {
   std::vector<FieldError> errors;
-  if (referral.source == ReferralSource::kOther) {
-    intake::RequireText(errors, "source_other", referral.source_other, 200,
-                        N_("Say where the referral comes from."));
-  } else {
-    intake::LimitText(errors, "source_other", referral.source_other, 200);
-  }
-  if (referral.source != ReferralSource::kSelfReferral) {
-    intake::RequireText(errors, "referrer_name", referral.referrer_name, 200,
-                        N_("Enter the referrer's name."));
-  } else {
-    intake::LimitText(errors, "referrer_name", referral.referrer_name, 200);
-  }
-  intake::LimitText(errors, "referrer_organisation", referral.referrer_organisation, 200);
-  intake::LimitText(errors, "referrer_contact", referral.referrer_contact, 500);
+  RequireText(errors, "source_other", referral.source_other, 200,
+              referral.source == ReferralSource::kOther ? N_("Say where the referral comes from.")
+                                                        : nullptr);
+  RequireText(errors, "referrer_name", referral.referrer_name, 200,
+              referral.source != ReferralSource::kSelfReferral ? N_("Enter the referrer's name.")
+                                                               : nullptr);
+  LimitText(errors, "referrer_organisation", referral.referrer_organisation, 200);
+  LimitText(errors, "referrer_contact", referral.referrer_contact, 500);
   if (referral.received_on > today) {
-    errors.push_back({"received_on", {N_("The date received cannot be in the future."), {}}});
+    AddError(errors, "received_on", N_("The date received cannot be in the future."));
   }
-  intake::RequireText(errors, "person_legal_name", referral.person_legal_name, 200,
-                      N_("Enter the legal name of the man referred."));
-  intake::LimitText(errors, "person_preferred_name", referral.person_preferred_name, 200);
+  RequireText(errors, "person_legal_name", referral.person_legal_name, 200,
+              N_("Enter the legal name of the man referred."));
+  LimitText(errors, "person_preferred_name", referral.person_preferred_name, 200);
   if (referral.person_birth_date && *referral.person_birth_date >= today) {
-    errors.push_back({"person_birth_date", {N_("The date of birth must be in the past."), {}}});
+    AddError(errors, "person_birth_date", N_("The date of birth must be in the past."));
   }
-  intake::LimitText(errors, "summary", referral.summary, intake::kMaxLongText);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  LimitText(errors, "summary", referral.summary, intake::kMaxLongText);
+  return Checked(std::move(errors));
 }
 
 }  // namespace cercle::domain

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,53 +9,16 @@
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
 #include "domain/intake_fields.hpp"
+#include "domain/person_enums.hpp"
 
 // Referrals: how a man comes to the program, and the coordinator's decision on him (DESIGN.md,
 // "Lifecycles").
 namespace cercle::domain {
 
-// Who referred the man to the program.
-enum class ReferralSource {
-  kCsc,                    // Correctional Service of Canada (federal)
-  kProvincialCorrections,  // Québec's provincial correctional services
-  kPolice,
-  kCommunityOrganisation,
-  kSelfReferral,
-  kOther,
-};
-
-// Every source, in display order, with its stored name and the msgid of its label.
-template <>
-struct EnumTable<ReferralSource> {
-  static constexpr std::array<EnumEntry<ReferralSource>, 6> kEntries{{
-      {ReferralSource::kCsc, "csc", N_("Correctional Service of Canada")},
-      {ReferralSource::kProvincialCorrections, "provincial", N_("Québec provincial corrections")},
-      {ReferralSource::kPolice, "police", N_("Police")},
-      {ReferralSource::kCommunityOrganisation, "community", N_("Community organisation")},
-      {ReferralSource::kSelfReferral, "self", N_("Self-referral")},
-      {ReferralSource::kOther, "other", N_("Other source")},
-  }};
-};
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<ReferralSource> ReferralSources() { return EnumValues<ReferralSource>(); }
 
-// Where a referral stands: received → screening → accepted | declined | waitlisted | withdrawn.
-enum class ReferralStatus { kReceived, kScreening, kAccepted, kDeclined, kWaitlisted, kWithdrawn };
-
-// Every status, in lifecycle order, with its stored name and the msgid of its label.
-template <>
-struct EnumTable<ReferralStatus> {
-  static constexpr std::array<EnumEntry<ReferralStatus>, 6> kEntries{{
-      {ReferralStatus::kReceived, "received", N_("Received")},
-      {ReferralStatus::kScreening, "screening", N_("Screening")},
-      {ReferralStatus::kAccepted, "accepted", N_("Accepted")},
-      {ReferralStatus::kDeclined, "declined", N_("Declined")},
-      {ReferralStatus::kWaitlisted, "waitlisted", N_("Waitlisted")},
-      {ReferralStatus::kWithdrawn, "withdrawn", N_("Withdrawn")},
-  }};
-};
 // The one-line forms of the table that callers outside the intake area still use.
 inline std::vector<ReferralStatus> ReferralStatuses() { return EnumValues<ReferralStatus>(); }
 // True when the referral is decided for good (accepted, declined, withdrawn): it no longer changes.

@@ -1,4 +1,5 @@
 #include "domain/report_period.hpp"
+#include "domain/field_checks.hpp"
 
 #include <algorithm>
 
@@ -10,13 +11,13 @@ Result<ReportPeriod> ParseReportPeriod(std::string_view from, std::string_view t
   std::vector<FieldError> errors;
   const auto first = ParseIsoDate(from);
   const auto last = ParseIsoDate(to);
-  if (!first) errors.push_back({"from", {N_("Enter a real date, such as 1980-05-31."), {}}});
-  if (!last) errors.push_back({"to", {N_("Enter a real date, such as 1980-05-31."), {}}});
+  if (!first) AddError(errors, "from", N_("Enter a real date, such as 1980-05-31."));
+  if (!last) AddError(errors, "to", N_("Enter a real date, such as 1980-05-31."));
   if (first && last) {
     if (*last < *first) {
-      errors.push_back({"to", {N_("The end of the period comes before its start."), {}}});
+      AddError(errors, "to", N_("The end of the period comes before its start."));
     } else if (DaysBetween(*first, *last) >= kMaxReportDays) {
-      errors.push_back({"to", {N_("A report covers at most ten years."), {}}});
+      AddError(errors, "to", N_("A report covers at most ten years."));
     }
   }
   if (!errors.empty()) return Error::Fields(std::move(errors));

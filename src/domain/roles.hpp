@@ -1,38 +1,12 @@
 #pragma once
 
-#include <array>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 
 namespace cercle::domain {
-
-// What a user may be in Cercle (DESIGN.md, "Who uses it"). A user of an organisation holds one or
-// more of the organisation roles; a network admin belongs to no organisation and holds only that
-// role.
-enum class Role {
-  kNetworkAdmin,       // runs a shared server: organisations and their admins; aggregates only
-  kOrganisationAdmin,  // users, roles, settings, retention; everything in the organisation
-  kCoordinator,        // staff: intake, circles, supervision, escalation, reports
-  kVolunteer,          // their own circles only, while active
-  kPartner,            // parole officer, police liaison: a minimal view of their circles
-  kEvaluator,          // outcome research: de-identified extracts only
-};
-template <>
-struct EnumTable<Role> {
-  static constexpr std::array<EnumEntry<Role>, 6> kEntries{{
-      {Role::kNetworkAdmin, "network_admin", N_("Network administrator")},
-      {Role::kOrganisationAdmin, "admin", N_("Organisation administrator")},
-      {Role::kCoordinator, "coordinator", N_("Coordinator")},
-      {Role::kVolunteer, "volunteer", N_("Volunteer")},
-      {Role::kPartner, "partner", N_("Partner")},
-      {Role::kEvaluator, "evaluator", N_("Evaluator")},
-  }};
-};
 
 // Every organisation role, in display order (the network admin is not one).
 const std::vector<Role>& OrganisationRoles();

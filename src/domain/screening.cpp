@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -97,39 +98,22 @@ std::vector<ScreeningTypeStatus> SummariseScreening(const std::vector<ScreeningI
 
 Status CheckScreeningItemType(ScreeningItemType& type) {
   std::vector<FieldError> errors;
-  type.name = volunteer_text::Trimmed(type.name);
-  if (type.name.empty()) {
-    errors.push_back({"name", {N_("Enter a name."), {}}});
-  } else if (volunteer_text::CharacterCount(type.name) > 120) {
-    errors.push_back({"name", {N_("Use at most {count} characters."), {{"count", "120"}}}});
-  }
-  if (type.required_count < 1 || type.required_count > 10) {
-    errors.push_back({"required_count",
-                      {N_("Enter a whole number from {minimum} to {maximum}."),
-                       {{"minimum", "1"}, {"maximum", "10"}}}});
-  }
-  if (type.validity_months < 0 || type.validity_months > 240) {
-    errors.push_back({"validity_months",
-                      {N_("Enter a whole number from {minimum} to {maximum}."),
-                       {{"minimum", "0"}, {"maximum", "240"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "name", type.name, 120, N_("Enter a name."));
+  CheckWholeNumber(errors, "required_count", type.required_count, 1, 10);
+  CheckWholeNumber(errors, "validity_months", type.validity_months, 0, 240);
+  return Checked(std::move(errors));
 }
 
 Status CheckScreeningItem(ScreeningItem& item, const ScreeningItemType& type, CivilDate today) {
   std::vector<FieldError> errors;
-  item.notes = volunteer_text::Trimmed(item.notes);
   if (DaysBetween(today, item.completed_on) > 0) {
-    errors.push_back({"completed_on", {N_("The date cannot be in the future."), {}}});
+    AddError(errors, "completed_on", N_("The date cannot be in the future."));
   }
   if (item.expires_on && *item.expires_on <= item.completed_on) {
-    errors.push_back({"expires_on", {N_("The expiry must come after the date of the check."), {}}});
+    AddError(errors, "expires_on", N_("The expiry must come after the date of the check."));
   }
-  if (volunteer_text::CharacterCount(item.notes) > 2000) {
-    errors.push_back({"notes", {N_("Use at most {count} characters."), {{"count", "2000"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
+  CheckText(errors, "notes", item.notes, 2000);
+  TRY(Checked(std::move(errors)));
   if (!item.expires_on && item.result == ScreeningResult::kPassed) {
     item.expires_on = DefaultExpiry(type, item.completed_on);
   }

@@ -3,13 +3,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 
 // Screening of volunteers: the items each organisation requires (police check, references,
 // interview, signed agreements), each recorded with its date, result, checker, document and expiry.
@@ -33,19 +32,6 @@ struct ScreeningItemType {
 // vulnerable-sector check (every 3 years), two references, an interview, a signed code of conduct
 // and a signed confidentiality agreement, all required.
 std::vector<ScreeningItemType> DefaultScreeningItemTypes();
-
-// How a recorded item came out. A refusal's reason lives in the item's notes, for coordinators
-// only.
-enum class ScreeningResult { kPending, kPassed, kFailed };
-
-template <>
-struct EnumTable<ScreeningResult> {
-  static constexpr std::array<EnumEntry<ScreeningResult>, 3> kEntries{{
-      {ScreeningResult::kPending, "pending", N_("Being checked")},
-      {ScreeningResult::kPassed, "passed", N_("Satisfactory")},
-      {ScreeningResult::kFailed, "failed", N_("Not satisfactory")},
-  }};
-};
 
 // One screening item recorded for a volunteer.
 struct ScreeningItem {
@@ -72,28 +58,6 @@ std::optional<CivilDate> DefaultExpiry(const ScreeningItemType& type, CivilDate 
 
 // True when `item` counts on `today`: passed, not withdrawn, and `today` before its expiry date.
 bool IsValidOn(const ScreeningItem& item, CivilDate today);
-
-// Where a volunteer stands on one type of item.
-enum class ScreeningStatus {
-  kValid,         // enough valid items
-  kExpiringSoon,  // valid, but an item that counts expires within the notice period
-  kExpired,       // not enough valid items, and one that counted has expired
-  kPending,       // not enough valid items, and one is being checked
-  kNotAccepted,   // not enough valid items, and one was refused
-  kMissing,       // nothing recorded
-};
-
-template <>
-struct EnumTable<ScreeningStatus> {
-  static constexpr std::array<EnumEntry<ScreeningStatus>, 6> kEntries{{
-      {ScreeningStatus::kValid, "valid", N_("Valid")},
-      {ScreeningStatus::kExpiringSoon, "expiring_soon", N_("Expiring soon")},
-      {ScreeningStatus::kExpired, "expired", N_("Expired")},
-      {ScreeningStatus::kPending, "pending", N_("In progress")},
-      {ScreeningStatus::kNotAccepted, "not_accepted", N_("Not accepted")},
-      {ScreeningStatus::kMissing, "missing", N_("To do")},
-  }};
-};
 
 // One type's status for one volunteer.
 struct ScreeningTypeStatus {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
 namespace cercle::domain {
@@ -46,32 +47,22 @@ std::vector<TrainingProgress> SummariseTraining(const std::vector<TrainingModule
 
 Status CheckTrainingModule(TrainingModule& module) {
   std::vector<FieldError> errors;
-  module.name = volunteer_text::Trimmed(module.name);
-  if (module.name.empty()) {
-    errors.push_back({"name", {N_("Enter a name."), {}}});
-  } else if (volunteer_text::CharacterCount(module.name) > 120) {
-    errors.push_back({"name", {N_("Use at most {count} characters."), {{"count", "120"}}}});
-  }
+  CheckText(errors, "name", module.name, 120, N_("Enter a name."));
   if (module.required_minutes < 0 || module.required_minutes > kMaxRequiredMinutes) {
     errors.push_back({"required_hours",
                       {N_("Enter a number of hours from {minimum} to {maximum}."),
                        {{"minimum", "0"}, {"maximum", "200"}}}});
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 Status CheckTrainingSession(TrainingSession& session) {
   std::vector<FieldError> errors;
-  session.title = volunteer_text::Trimmed(session.title);
   if (session.duration_minutes < kShortestSession || session.duration_minutes > kLongestSession) {
-    errors.push_back({"duration", {N_("Enter a duration from 15 minutes to 12 hours."), {}}});
+    AddError(errors, "duration", N_("Enter a duration from 15 minutes to 12 hours."));
   }
-  if (volunteer_text::CharacterCount(session.title) > 200) {
-    errors.push_back({"title", {N_("Use at most {count} characters."), {{"count", "200"}}}});
-  }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "title", session.title, 200);
+  return Checked(std::move(errors));
 }
 
 }  // namespace cercle::domain

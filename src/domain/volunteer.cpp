@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "base/text.hpp"
+#include "domain/field_checks.hpp"
 
 namespace cercle::domain {
 namespace {
@@ -13,27 +15,6 @@ constexpr std::array<std::string_view, 7> kDayCodes = {"mon", "tue", "wed", "thu
 constexpr std::array<std::string_view, 7> kDayLabels = {
     N_("Monday"), N_("Tuesday"),  N_("Wednesday"), N_("Thursday"),
     N_("Friday"), N_("Saturday"), N_("Sunday")};
-
-bool LooksLikeAddress(std::string_view email) {
-  const auto at = email.find('@');
-  if (at == 0 || at == std::string_view::npos ||
-      email.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const auto dot = email.rfind('.');
-  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
-  return std::none_of(email.begin(), email.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>';
-  });
-}
-
-void CheckLength(std::vector<FieldError>& errors, const std::string& field,
-                 const std::string& value, std::size_t maximum) {
-  if (volunteer_text::CharacterCount(value) > maximum) {
-    errors.push_back(
-        {field, {N_("Use at most {count} characters."), {{"count", std::to_string(maximum)}}}});
-  }
-}
 
 }  // namespace
 
@@ -79,25 +60,17 @@ Status CheckStageMove(const StageMove& move) {
          {N_("A volunteer at the step “{from}” cannot move to “{to}”."),
           {{"from", std::string(LabelOf(move.from))}, {"to", std::string(LabelOf(move.to))}}}});
   }
-  const std::string reason = volunteer_text::Trimmed(move.reason);
-  if (reason.empty()) {
-    errors.push_back({"reason", {N_("Say why, in a few words."), {}}});
-  } else if (volunteer_text::CharacterCount(reason) > kMaxReasonLength) {
-    errors.push_back(
-        {"reason",
-         {N_("Use at most {count} characters."), {{"count", std::to_string(kMaxReasonLength)}}}});
-  }
+  RequireText(errors, "reason", move.reason, kMaxReasonLength, N_("Say why, in a few words."));
   if (errors.empty() && move.to == VolunteerStage::kApproved) {
     if (!move.date_of_birth) {
-      errors.push_back({"to", {N_("Record the date of birth before approving."), {}}});
+      AddError(errors, "to", N_("Record the date of birth before approving."));
     } else if (AgeOn(*move.date_of_birth, move.today) < move.minimum_age) {
       errors.push_back({"to",
                         {N_("The program's minimum age is {age}."),
                          {{"age", std::to_string(move.minimum_age)}}}});
     }
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 Availability Availability::Parse(std::string_view stored) {
@@ -142,13 +115,11 @@ const std::vector<HeardAbout>& HeardAboutSources() {
 
 Status CheckSupervisionSession(SupervisionSession& session, CivilDate today) {
   std::vector<FieldError> errors;
-  session.notes = volunteer_text::Trimmed(session.notes);
   if (DaysBetween(today, session.held_on) > 0) {
-    errors.push_back({"held_on", {N_("The date cannot be in the future."), {}}});
+    AddError(errors, "held_on", N_("The date cannot be in the future."));
   }
-  CheckLength(errors, "notes", session.notes, 5000);
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  CheckText(errors, "notes", session.notes, 5000);
+  return Checked(std::move(errors));
 }
 
 std::optional<int> SupervisionOverdueDays(std::optional<CivilDate> last_session,
@@ -174,63 +145,36 @@ std::optional<Instant> FirstApprovedAt(const std::vector<StageChange>& history) 
   return std::nullopt;
 }
 
-namespace volunteer_text {
-
-std::string Trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::size_t CharacterCount(std::string_view text) { return cercle::CharacterCount(text); }
-
-}  // namespace volunteer_text
-
 int AgeOn(CivilDate date_of_birth, CivilDate today) { return YearsBetween(date_of_birth, today); }
 
 Status CheckVolunteerDetails(Volunteer& volunteer, std::string_view date_of_birth_text,
                              CivilDate today) {
   std::vector<FieldError> errors;
-  for (auto* field :
-       {&volunteer.first_name, &volunteer.last_name, &volunteer.email, &volunteer.phone,
-        &volunteer.region, &volunteer.languages, &volunteer.availability_notes,
-        &volunteer.occupation, &volunteer.gender, &volunteer.notes}) {
-    *field = volunteer_text::Trimmed(*field);
+  CheckText(errors, "first_name", volunteer.first_name, 80, N_("Enter the first name."));
+  CheckText(errors, "last_name", volunteer.last_name, 80, N_("Enter the last name."));
+  CheckEmail(errors, "email", volunteer.email,
+             N_("Enter an e-mail address such as name@example.org."));
+  for (const auto& [field, text, limit] :
+       {std::tuple{"phone", &volunteer.phone, 40}, std::tuple{"region", &volunteer.region, 120},
+        std::tuple{"languages", &volunteer.languages, 120},
+        std::tuple{"availability_notes", &volunteer.availability_notes, 500},
+        std::tuple{"occupation", &volunteer.occupation, 120},
+        std::tuple{"gender", &volunteer.gender, 60}, std::tuple{"notes", &volunteer.notes, 5000}}) {
+    CheckText(errors, field, *text, static_cast<std::size_t>(limit));
   }
-  if (volunteer.first_name.empty()) {
-    errors.push_back({"first_name", {N_("Enter the first name."), {}}});
-  }
-  if (volunteer.last_name.empty()) {
-    errors.push_back({"last_name", {N_("Enter the last name."), {}}});
-  }
-  CheckLength(errors, "first_name", volunteer.first_name, 80);
-  CheckLength(errors, "last_name", volunteer.last_name, 80);
-  if (!volunteer.email.empty() && !LooksLikeAddress(volunteer.email)) {
-    errors.push_back({"email", {N_("Enter an e-mail address such as name@example.org."), {}}});
-  }
-  CheckLength(errors, "email", volunteer.email, 254);
-  CheckLength(errors, "phone", volunteer.phone, 40);
-  CheckLength(errors, "region", volunteer.region, 120);
-  CheckLength(errors, "languages", volunteer.languages, 120);
-  CheckLength(errors, "availability_notes", volunteer.availability_notes, 500);
-  CheckLength(errors, "occupation", volunteer.occupation, 120);
-  CheckLength(errors, "gender", volunteer.gender, 60);
-  CheckLength(errors, "notes", volunteer.notes, 5000);
-  const std::string date_text = volunteer_text::Trimmed(date_of_birth_text);
+  const std::string date_text = Trimmed(date_of_birth_text);
   volunteer.date_of_birth.reset();
   if (!date_text.empty()) {
     const auto date = ParseIsoDate(date_text);
     if (!date) {
-      errors.push_back({"date_of_birth", {N_("Enter a real date, such as 1980-05-31."), {}}});
+      AddError(errors, "date_of_birth", N_("Enter a real date, such as 1980-05-31."));
     } else if (DaysBetween(*date, today) <= 0 || AgeOn(*date, today) > 120) {
-      errors.push_back({"date_of_birth", {N_("Enter a date of birth in the past."), {}}});
+      AddError(errors, "date_of_birth", N_("Enter a date of birth in the past."));
     } else {
       volunteer.date_of_birth = *date;
     }
   }
-  if (!errors.empty()) return Error::Fields(std::move(errors));
-  return {};
+  return Checked(std::move(errors));
 }
 
 }  // namespace cercle::domain

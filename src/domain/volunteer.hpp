@@ -10,39 +10,12 @@
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
-#include "domain/enum_names.hpp"
+#include "base/text.hpp"
+#include "domain/person_enums.hpp"
 
 // A volunteer of the program, from the first inquiry to an active circle member (DESIGN.md,
 // "Lifecycles"): the file, the pipeline and its moves. No I/O.
 namespace cercle::domain {
-
-// The steps of a volunteer's way through the program.
-enum class VolunteerStage {
-  kInquiry,      // asked about volunteering
-  kOrientation,  // invited to or attending the information session
-  kTraining,     // following the basic training
-  kScreening,    // police check, references, interview, signed agreements
-  kApproved,     // ready to be proposed for a circle
-  kActive,       // volunteering
-  kOnLeave,      // active, paused for a while
-  kExited,       // left the program (closed)
-  kNotRetained,  // the program did not retain the applicant (closed)
-};
-
-template <>
-struct EnumTable<VolunteerStage> {
-  static constexpr std::array<EnumEntry<VolunteerStage>, 9> kEntries{{
-      {VolunteerStage::kInquiry, "inquiry", N_("Inquiry")},
-      {VolunteerStage::kOrientation, "orientation", N_("Orientation")},
-      {VolunteerStage::kTraining, "training", N_("Training")},
-      {VolunteerStage::kScreening, "screening", N_("Screening")},
-      {VolunteerStage::kApproved, "approved", N_("Approved")},
-      {VolunteerStage::kActive, "active", N_("Active")},
-      {VolunteerStage::kOnLeave, "on_leave", N_("On leave")},
-      {VolunteerStage::kExited, "exited", N_("Exited")},
-      {VolunteerStage::kNotRetained, "not_retained", N_("Not retained")},
-  }};
-};
 
 // Every stage, in pipeline order.
 const std::vector<VolunteerStage>& VolunteerStages();
@@ -72,18 +45,6 @@ inline constexpr std::size_t kMaxReasonLength = 2000;
 // minimum age. Field errors on "to" and "reason"; nothing is changed by the caller when it fails.
 Status CheckStageMove(const StageMove& move);
 
-// The parts of a day a volunteer may be available in.
-enum class DayPeriod { kMorning, kAfternoon, kEvening };
-
-template <>
-struct EnumTable<DayPeriod> {
-  static constexpr std::array<EnumEntry<DayPeriod>, 3> kEntries{{
-      {DayPeriod::kMorning, "morning", N_("Morning")},
-      {DayPeriod::kAfternoon, "afternoon", N_("Afternoon")},
-      {DayPeriod::kEvening, "evening", N_("Evening")},
-  }};
-};
-
 // When a volunteer is available: days of the week (Monday first) by part of the day.
 class Availability {
  public:
@@ -111,45 +72,8 @@ class Availability {
 // The English msgid of a day of the week, 0 (Monday) to 6 (Sunday).
 std::string_view WeekdayLabel(int day);
 
-// How someone heard of the program, for recruitment and outreach reports.
-enum class HeardAbout {
-  kWordOfMouth,
-  kFaithCommunity,
-  kMedia,
-  kSocialMedia,
-  kSchool,
-  kPresentation,
-  kVolunteerCentre,
-  kOther,
-};
-
-template <>
-struct EnumTable<HeardAbout> {
-  static constexpr std::array<EnumEntry<HeardAbout>, 8> kEntries{{
-      {HeardAbout::kWordOfMouth, "word_of_mouth", N_("Word of mouth")},
-      {HeardAbout::kFaithCommunity, "faith_community", N_("Faith community")},
-      {HeardAbout::kMedia, "media", N_("Newspaper, radio or television")},
-      {HeardAbout::kSocialMedia, "social_media", N_("Social media or website")},
-      {HeardAbout::kSchool, "school", N_("School, college or university")},
-      {HeardAbout::kPresentation, "presentation", N_("A presentation or event")},
-      {HeardAbout::kVolunteerCentre, "volunteer_centre", N_("Volunteer centre")},
-      {HeardAbout::kOther, "other", N_("Other")},
-  }};
-};
-
 // Every source, in display order.
 const std::vector<HeardAbout>& HeardAboutSources();
-
-// A meeting of a volunteer with the coordinator.
-enum class SupervisionKind { kSupervision, kDebriefing };
-
-template <>
-struct EnumTable<SupervisionKind> {
-  static constexpr std::array<EnumEntry<SupervisionKind>, 2> kEntries{{
-      {SupervisionKind::kSupervision, "supervision", N_("Supervision")},
-      {SupervisionKind::kDebriefing, "debriefing", N_("Debriefing")},
-  }};
-};
 
 // A supervision or debriefing session. Its notes are for coordinators only.
 struct SupervisionSession {
@@ -232,10 +156,8 @@ int AgeOn(CivilDate date_of_birth, CivilDate today);
 
 // Text helpers of the volunteer forms.
 namespace volunteer_text {
-// `text` without leading and trailing white space.
-std::string Trimmed(std::string_view text);
-// The characters (code points) of UTF-8 `text`, as the database's length() counts them.
-std::size_t CharacterCount(std::string_view text);
+using cercle::CharacterCount;
+using cercle::Trimmed;
 }  // namespace volunteer_text
 
 }  // namespace cercle::domain

@@ -1,12 +1,10 @@
 #pragma once
 
-#include <array>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/dates.hpp"
-#include "domain/enum_names.hpp"
+#include "domain/person_enums.hpp"
 #include "domain/screening.hpp"
 #include "domain/settings.hpp"
 #include "domain/training.hpp"
@@ -15,27 +13,6 @@
 // The gate before a circle: the one rule that decides whether a volunteer may be proposed for a
 // circle. Every path that adds a volunteer to a circle calls CheckVolunteerGate. No I/O.
 namespace cercle::domain {
-
-// The conditions of the gate, each of which must hold.
-enum class GateCondition {
-  kApproved,               // approved (or active, or on leave) and the file open
-  kMinimumAge,             // the date of birth shows the organisation's minimum age
-  kScreeningValid,         // every required screening item valid today
-  kBasicTrainingComplete,  // every module required before a circle complete
-  kNotOnLeave,             // not on leave
-  kBelowCircleLimit,       // in fewer circles than the organisation's limit per volunteer
-};
-template <>
-struct EnumTable<GateCondition> {
-  static constexpr std::array<EnumEntry<GateCondition>, 6> kEntries{{
-      {GateCondition::kApproved, "approved", ""},
-      {GateCondition::kMinimumAge, "minimum_age", ""},
-      {GateCondition::kScreeningValid, "screening_valid", ""},
-      {GateCondition::kBasicTrainingComplete, "basic_training_complete", ""},
-      {GateCondition::kNotOnLeave, "not_on_leave", ""},
-      {GateCondition::kBelowCircleLimit, "below_circle_limit", ""},
-  }};
-};
 
 // One condition that fails, with what it is about.
 struct GateFailure {
