@@ -12,14 +12,12 @@ SELECT body
   FROM covenant_templates
  WHERE organisation_id = :organisation
 )sql";
-constexpr const char* kDeleteTemplate = R"sql(
-DELETE
-  FROM covenant_templates
- WHERE organisation_id = :organisation
-)sql";
-constexpr const char* kInsertTemplate = R"sql(
+// The organisation's one template, written over the one it had.
+constexpr const char* kStoreTemplate = R"sql(
 INSERT INTO covenant_templates (organisation_id, body, updated_by, updated_at)
 VALUES (:organisation, :body, :by, :at)
+ON CONFLICT (organisation_id) DO UPDATE SET body = excluded.body, updated_by = excluded.updated_by,
+       updated_at = excluded.updated_at
 )sql";
 constexpr const char* kLastVersion = R"sql(
 SELECT coalesce(max(version), 0)
@@ -43,8 +41,7 @@ std::optional<std::string> CircleStore::CovenantTemplate(std::int64_t organisati
 void CircleStore::SetCovenantTemplate(std::int64_t organisation_id, const std::string& body,
                                       std::int64_t by, Instant now) {
   const long long at = ToUnix(now);
-  session_ << kDeleteTemplate, soci::use(organisation_id, "organisation");
-  session_ << kInsertTemplate, soci::use(organisation_id, "organisation"), soci::use(body, "body"),
+  session_ << kStoreTemplate, soci::use(organisation_id, "organisation"), soci::use(body, "body"),
       soci::use(by, "by"), soci::use(at, "at");
 }
 

@@ -151,15 +151,18 @@ bool CircleStore::MovePhase(const domain::Circle& circle, domain::CirclePhase fr
     reason = {std::string(domain::NameOf(*circle.closure_reason)), soci::i_ok};
   const std::string from_name(domain::NameOf(from));
   const long long at = ToUnix(now);
-  soci::statement statement =
-      (session_.prepare << kMovePhase, soci::use(phase, "phase"), soci::use(since, "since"),
-       soci::use(started.value, started.indicator, "started"),
-       soci::use(closed_on.value, closed_on.indicator, "closed_on"),
-       soci::use(reason.value, reason.indicator, "reason"), soci::use(circle.closing_note, "note"),
-       soci::use(at, "now"), soci::use(circle.id, "id"),
-       soci::use(circle.organisation_id, "organisation"), soci::use(from_name, "from"));
-  statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  return Execute(session_, kMovePhase, [&](soci::statement& statement) {
+           statement.exchange(soci::use(phase, "phase"));
+           statement.exchange(soci::use(since, "since"));
+           statement.exchange(soci::use(started.value, started.indicator, "started"));
+           statement.exchange(soci::use(closed_on.value, closed_on.indicator, "closed_on"));
+           statement.exchange(soci::use(reason.value, reason.indicator, "reason"));
+           statement.exchange(soci::use(circle.closing_note, "note"));
+           statement.exchange(soci::use(at, "now"));
+           statement.exchange(soci::use(circle.id, "id"));
+           statement.exchange(soci::use(circle.organisation_id, "organisation"));
+           statement.exchange(soci::use(from_name, "from"));
+         }) == 1;
 }
 
 std::int64_t CircleStore::InsertMember(const domain::CircleMember& member) {
@@ -190,12 +193,9 @@ std::vector<domain::CircleMember> CircleStore::StaysOf(std::int64_t volunteer_id
 
 bool CircleStore::EndMember(std::int64_t id, std::int64_t organisation_id, CivilDate left_on,
                             const std::string& reason) {
-  const std::string left = FormatIsoDate(left_on);
-  soci::statement statement =
-      (session_.prepare << kEndMember, soci::use(left, "left_on"), soci::use(reason, "reason"),
-       soci::use(id, "id"), soci::use(organisation_id, "organisation"));
-  statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  return Execute(session_, kEndMember,
+                 Bindings{{{"id", id}, {"organisation", organisation_id}},
+                          {{"left_on", FormatIsoDate(left_on)}, {"reason", reason}}}) == 1;
 }
 
 void CircleStore::SetPrimary(std::int64_t circle_id, std::int64_t organisation_id,

@@ -12,6 +12,7 @@
 #include "domain/circle_record.hpp"
 #include "domain/circle_reviews.hpp"
 #include "domain/hours.hpp"
+#include "store/calendar_token_store.hpp"
 #include "store/circle_store.hpp"
 #include "store/table.hpp"
 
@@ -226,19 +227,33 @@ struct PartnerContacts {
   }
 };
 
-// The information-sharing agreements; an end is written apart, and updated_at is only written.
+// The information-sharing agreements; only their end changes. updated_at is written, never read.
 struct SharingAgreements {
   using Record = domain::SharingAgreement;
   static constexpr TableColumns kColumns{
       .table = "sharing_agreements",
       .fixed =
-          "organisation_id, partner_contact_id, circle_id, starts_on, ends_on, scope, "
-          "document_id, created_by, created_at",
-      .created = "updated_at"};
+          "organisation_id, partner_contact_id, circle_id, starts_on, scope, document_id, "
+          "created_by, created_at",
+      .changing = "ends_on",
+      .computed = "updated_at"};
   static auto Fields(Record& agreement) {
     return std::tie(agreement.id, agreement.organisation_id, agreement.partner_contact_id,
-                    agreement.circle_id, agreement.starts_on, agreement.ends_on, agreement.scope,
-                    agreement.document_id, agreement.created_by, agreement.created_at);
+                    agreement.circle_id, agreement.starts_on, agreement.scope,
+                    agreement.document_id, agreement.created_by, agreement.created_at,
+                    agreement.ends_on);
+  }
+};
+
+// The keyed hashes of volunteers' calendar-feed tokens (store/calendar_token_store); a reset
+// replaces the row.
+struct CalendarTokens {
+  using Record = CalendarToken;
+  static constexpr TableColumns kColumns{
+      .table = "calendar_tokens", .fixed = "organisation_id, volunteer_id, token_hash, created_at"};
+  static auto Fields(Record& token) {
+    return std::tie(token.id, token.organisation_id, token.volunteer_id, token.token_hash,
+                    token.created_at);
   }
 };
 

@@ -250,12 +250,11 @@ std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircles(
 
 bool MeetingStore::Cancel(std::int64_t id, std::int64_t organisation_id, std::int64_t by,
                           Instant now) {
-  const long long at = ToUnix(now);
-  soci::statement statement =
-      (session_.prepare << kCancel, soci::use(at, "now"), soci::use(by, "by"), soci::use(id, "id"),
-       soci::use(organisation_id, "organisation"));
-  statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  return Execute(session_, kCancel,
+                 Params({{"now", ToUnix(now)},
+                         {"by", by},
+                         {"id", id},
+                         {"organisation", organisation_id}})) == 1;
 }
 
 bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, CivilDate held_on,
@@ -296,13 +295,12 @@ bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, CivilDate held_
 
 bool MeetingStore::Acknowledge(std::int64_t meeting_id, std::int64_t organisation_id,
                                std::int64_t by, const std::string& comment, Instant now) {
-  const long long at = ToUnix(now);
-  soci::statement statement =
-      (session_.prepare << kAcknowledge, soci::use(by, "by"), soci::use(at, "now"),
-       soci::use(comment, "comment"), soci::use(meeting_id, "meeting"),
-       soci::use(organisation_id, "organisation"));
-  statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  return Execute(session_, kAcknowledge,
+                 Bindings{{{"by", by},
+                           {"now", ToUnix(now)},
+                           {"meeting", meeting_id},
+                           {"organisation", organisation_id}},
+                          {{"comment", comment}}}) == 1;
 }
 
 std::map<std::int64_t, Instant> MeetingStore::LastHeldMeetings(std::int64_t organisation_id,

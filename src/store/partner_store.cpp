@@ -15,11 +15,6 @@ SELECT {columns}
   FROM partner_contacts
  WHERE organisation_id = :organisation AND user_id = :user
 )sql";
-constexpr const char* kEndAgreement = R"sql(
-UPDATE sharing_agreements
-   SET ends_on = :ends_on, updated_at = :now
- WHERE id = :id AND organisation_id = :organisation
-)sql";
 constexpr const char* kLatestStartFirst = " ORDER BY starts_on DESC, id DESC";
 
 }  // namespace
@@ -70,10 +65,8 @@ bool PartnerStore::UserLinkedElsewhere(std::int64_t user_id, std::int64_t organi
 
 std::int64_t PartnerStore::InsertAgreement(const domain::SharingAgreement& agreement) {
   // A new agreement was last updated when it was created.
-  const long long created = ToUnix(agreement.created_at);
-  return store::Insert<Agreements>(session_, agreement, [&](soci::statement& statement) {
-    statement.exchange(soci::use(created, "updated_at"));
-  });
+  return store::Insert<Agreements>(session_, agreement,
+                                   Params({{"updated_at", ToUnix(agreement.created_at)}}));
 }
 
 std::optional<domain::SharingAgreement> PartnerStore::FindAgreement(std::int64_t id,
@@ -96,10 +89,11 @@ std::vector<domain::SharingAgreement> PartnerStore::AgreementsOfContact(
 
 void PartnerStore::EndAgreement(std::int64_t id, std::int64_t organisation_id, CivilDate ends_on,
                                 Instant now) {
-  const std::string ends = FormatIsoDate(ends_on);
-  const long long at = ToUnix(now);
-  session_ << kEndAgreement, soci::use(ends, "ends_on"), soci::use(at, "now"), soci::use(id, "id"),
-      soci::use(organisation_id, "organisation");
+  domain::SharingAgreement ended;
+  ended.id = id;
+  ended.organisation_id = organisation_id;
+  ended.ends_on = ends_on;
+  store::Update<Agreements>(session_, ended, Params({{"updated_at", ToUnix(now)}}));
 }
 
 }  // namespace cercle::store

@@ -421,6 +421,19 @@ std::optional<Value> FetchValue(soci::session& session, const std::string& query
   return std::get<0>(rows.front());
 }
 
+// Runs `query`, a statement that changes rows (a guarded UPDATE), with the parameters
+// `bind(statement)` adds; returns how many rows it changed.
+template <class Bind>
+long long Execute(soci::session& session, const std::string& query, Bind&& bind) {
+  soci::statement statement(session);
+  bind(statement);
+  statement.alloc();
+  statement.prepare(query);
+  statement.define_and_bind();
+  statement.execute(true);
+  return statement.get_affected_rows();
+}
+
 // `columns` (a comma-separated list) with each name prefixed by `alias` and a dot, for a query
 // that joins tables whose columns share names: Qualified("m", StatementsOf<Table>().columns).
 std::string Qualified(std::string_view alias, std::string_view columns);

@@ -120,13 +120,11 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::ListCounted(std::int64_t or
 
 bool VolunteerHoursStore::Review(std::int64_t id, std::int64_t organisation_id,
                                  domain::HoursStatus status, std::int64_t by, Instant now) {
-  const std::string name(domain::NameOf(status));
-  const long long at = ToUnix(now);
-  soci::statement statement =
-      (session_.prepare << kReview, soci::use(name, "status"), soci::use(by, "by"),
-       soci::use(at, "now"), soci::use(id, "id"), soci::use(organisation_id, "organisation"));
-  statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  return Execute(
+             session_, kReview,
+             Bindings{
+                 {{"by", by}, {"now", ToUnix(now)}, {"id", id}, {"organisation", organisation_id}},
+                 {{"status", std::string(domain::NameOf(status))}}}) == 1;
 }
 
 }  // namespace cercle::store
