@@ -82,4 +82,12 @@ std::string AmongIds(std::string_view column, const std::optional<std::vector<st
   return std::string(column) + " IN (" + IdList(*ids) + ")";
 }
 
+std::string Qualified(std::string_view alias, std::string_view columns) {
+  std::string qualified;
+  for (const auto& name : table_detail::Names(columns)) {
+    qualified += (qualified.empty() ? "" : ", ") + std::string(alias) + "." + name;
+  }
+  return qualified;
+}
+
 }  // namespace cercle::store
