@@ -67,8 +67,8 @@ std::optional<CivilDate> CircleContactStore::LastContactOfCircle(std::int64_t ci
 }
 
 std::map<std::int64_t, CivilDate> CircleContactStore::LastContacts(std::int64_t organisation_id) {
-  return FetchMap<std::int64_t, CivilDate>(session_, kLast,
-                                           Params({{"organisation", organisation_id}}));
+  return ReadMap<std::map<std::int64_t, CivilDate>>(session_, kLast,
+                                                    Params({{"organisation", organisation_id}}));
 }
 
 }  // namespace cercle::store

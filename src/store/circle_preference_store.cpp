@@ -60,7 +60,7 @@ std::map<std::int64_t, std::vector<domain::OffenceProfile>> CircleStore::Decline
     std::int64_t organisation_id) {
   std::map<std::int64_t, std::vector<domain::OffenceProfile>> declined;
   for (const auto& [volunteer, profile] :
-       FetchAll<TableRow<Values<std::int64_t, domain::OffenceProfile>>>(
+       FetchAll<TableRow<ValueRow<std::int64_t, domain::OffenceProfile>>>(
            session_, kDeclined, Params({{"organisation", organisation_id}}))) {
     declined[volunteer].push_back(profile);
   }

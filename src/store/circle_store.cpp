@@ -119,7 +119,7 @@ std::vector<domain::Circle> CircleStore::FindMany(const std::vector<std::int64_t
 
 std::vector<std::string> CircleStore::CodeNames(std::int64_t organisation_id) {
   std::vector<std::string> names;
-  for (auto& [name] : FetchAll<TableRow<Values<std::string>>>(
+  for (auto& [name] : FetchAll<TableRow<ValueRow<std::string>>>(
            session_, kCodeNames, Params({{"organisation", organisation_id}}))) {
     names.push_back(std::move(name));
   }
@@ -151,7 +151,7 @@ bool CircleStore::MovePhase(const domain::Circle& circle, domain::CirclePhase fr
     reason = {std::string(domain::NameOf(*circle.closure_reason)), soci::i_ok};
   const std::string from_name(domain::NameOf(from));
   const long long at = ToUnix(now);
-  return Execute(session_, kMovePhase, [&](soci::statement& statement) {
+  return Change(session_, kMovePhase, [&](soci::statement& statement) {
            statement.exchange(soci::use(phase, "phase"));
            statement.exchange(soci::use(since, "since"));
            statement.exchange(soci::use(started.value, started.indicator, "started"));
@@ -193,9 +193,9 @@ std::vector<domain::CircleMember> CircleStore::StaysOf(std::int64_t volunteer_id
 
 bool CircleStore::EndMember(std::int64_t id, std::int64_t organisation_id, CivilDate left_on,
                             const std::string& reason) {
-  return Execute(session_, kEndMember,
-                 Bindings{{{"id", id}, {"organisation", organisation_id}},
-                          {{"left_on", FormatIsoDate(left_on)}, {"reason", reason}}}) == 1;
+  return Change(session_, kEndMember,
+                Bindings{{{"id", id}, {"organisation", organisation_id}},
+                         {{"left_on", FormatIsoDate(left_on)}, {"reason", reason}}}) == 1;
 }
 
 void CircleStore::SetPrimary(std::int64_t circle_id, std::int64_t organisation_id,
@@ -214,14 +214,14 @@ int CircleStore::CurrentCircleCount(std::int64_t volunteer_id, std::int64_t orga
 }
 
 std::map<std::int64_t, int> CircleStore::CurrentCircleCounts(std::int64_t organisation_id) {
-  return FetchMap<std::int64_t, int>(
+  return ReadMap<std::map<std::int64_t, int>>(
       session_, kCurrentCounts,
       Params({{"organisation", organisation_id}, {"circle_organisation", organisation_id}}));
 }
 
 std::map<std::int64_t, int> CircleStore::CurrentMemberCounts(std::int64_t organisation_id) {
-  return FetchMap<std::int64_t, int>(session_, kMemberCounts,
-                                     Params({{"organisation", organisation_id}}));
+  return ReadMap<std::map<std::int64_t, int>>(session_, kMemberCounts,
+                                              Params({{"organisation", organisation_id}}));
 }
 
 std::int64_t CircleStore::InsertPhaseChange(const domain::PhaseChange& change,

@@ -105,9 +105,9 @@ SELECT circle_id, min(starts_at)
 
 // kColumns with the columns of both tables, qualified.
 const std::string& MeetingQuery() {
-  static const std::string query = Replaced(
-      Replaced(kColumns, "{meeting}", Qualified("m", StatementsOf<tables::Meetings>().columns)),
-      "{minutes}", Qualified("n", tables::MeetingMinutes::kList));
+  static const std::string query =
+      Replaced(Replaced(kColumns, "{meeting}", ColumnsOf<tables::Meetings>("m")), "{minutes}",
+               Qualified("n", tables::MeetingMinutes::kList));
   return query;
 }
 
@@ -141,7 +141,7 @@ void AddAttendance(soci::session& session, std::int64_t organisation_id,
   }
   if (ids.empty()) return;
   for (const auto& [meeting_id, volunteer_id] :
-       FetchAll<TableRow<Values<std::int64_t, std::int64_t>>>(
+       FetchAll<TableRow<ValueRow<std::int64_t, std::int64_t>>>(
            session, std::string(kAttendance) + "AND a.meeting_id IN (" + IdList(ids) + ")",
            Params(
                {{"organisation", organisation_id}, {"meeting_organisation", organisation_id}}))) {
@@ -250,11 +250,11 @@ std::vector<MeetingRecord> MeetingStore::WithoutMinutesOfCircles(
 
 bool MeetingStore::Cancel(std::int64_t id, std::int64_t organisation_id, std::int64_t by,
                           Instant now) {
-  return Execute(session_, kCancel,
-                 Params({{"now", ToUnix(now)},
-                         {"by", by},
-                         {"id", id},
-                         {"organisation", organisation_id}})) == 1;
+  return Change(session_, kCancel,
+                Params({{"now", ToUnix(now)},
+                        {"by", by},
+                        {"id", id},
+                        {"organisation", organisation_id}})) == 1;
 }
 
 bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, CivilDate held_on,
@@ -295,23 +295,23 @@ bool MeetingStore::InsertMinutes(const domain::Minutes& minutes, CivilDate held_
 
 bool MeetingStore::Acknowledge(std::int64_t meeting_id, std::int64_t organisation_id,
                                std::int64_t by, const std::string& comment, Instant now) {
-  return Execute(session_, kAcknowledge,
-                 Bindings{{{"by", by},
-                           {"now", ToUnix(now)},
-                           {"meeting", meeting_id},
-                           {"organisation", organisation_id}},
-                          {{"comment", comment}}}) == 1;
+  return Change(session_, kAcknowledge,
+                Bindings{{{"by", by},
+                          {"now", ToUnix(now)},
+                          {"meeting", meeting_id},
+                          {"organisation", organisation_id}},
+                         {{"comment", comment}}}) == 1;
 }
 
 std::map<std::int64_t, Instant> MeetingStore::LastHeldMeetings(std::int64_t organisation_id,
                                                                Instant now) {
-  return FetchMap<std::int64_t, Instant>(
+  return ReadMap<std::map<std::int64_t, Instant>>(
       session_, kLastHeld, Params({{"organisation", organisation_id}, {"now", ToUnix(now)}}));
 }
 
 std::map<std::int64_t, Instant> MeetingStore::NextMeetings(std::int64_t organisation_id,
                                                            Instant now) {
-  return FetchMap<std::int64_t, Instant>(
+  return ReadMap<std::map<std::int64_t, Instant>>(
       session_, kNext, Params({{"organisation", organisation_id}, {"now", ToUnix(now)}}));
 }
 

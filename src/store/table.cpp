@@ -77,14 +77,6 @@ std::string Replaced(std::string query, std::string_view marker, std::string_vie
   return query;
 }
 
-std::string Qualified(const std::vector<std::string>& names, std::string_view alias) {
-  std::string columns;
-  for (const auto& name : names) {
-    columns += (columns.empty() ? "" : ", ") + std::string(alias) + "." + name;
-  }
-  return columns;
-}
-
 void ExecuteOnce(soci::statement& statement, const std::string& query) {
   statement.alloc();
   statement.prepare(query);

@@ -190,10 +190,10 @@ const table_detail::Statements& StatementsOf() {
 
 // The table's column list with each name qualified by `alias` ("c.id, c.organisation_id, …"), for
 // a query that joins other tables to it.
-std::string Qualified(const std::vector<std::string>& names, std::string_view alias);
+std::string Qualified(std::string_view alias, std::string_view columns);
 template <class Table>
 std::string ColumnsOf(std::string_view alias) {
-  return Qualified(StatementsOf<Table>().names, alias);
+  return Qualified(alias, StatementsOf<Table>().columns);
 }
 
 // One row of `Table` as SOCI reads or binds it: store::FetchAll's row type, and the values that
@@ -533,50 +533,22 @@ inline auto Params(std::vector<std::pair<const char*, std::int64_t>> values) {
 }
 
 // A projection of plain values, read in the order of the query's columns: the row of an aggregate
-// query (`SELECT circle_id, count(*) …`), for FetchAll<TableRow<Values<std::int64_t, int>>>.
+// query (`SELECT circle_id, count(*) …`), for FetchAll<TableRow<ValueRow<std::int64_t, int>>>.
 template <class... Columns>
-struct Values {
+struct ValueRow {
   using Record = std::tuple<Columns...>;
   static auto Fields(Record& values) {
     return std::apply([](auto&... value) { return std::tie(value...); }, values);
   }
 };
 
-// The rows of `query`, whose first column is a key and second its value (one row a key), by key.
-template <class Key, class Value, class Bind>
-std::map<Key, Value> FetchMap(soci::session& session, const std::string& query, Bind&& bind) {
-  std::map<Key, Value> values;
-  for (auto& [key, value] :
-       FetchAll<TableRow<Values<Key, Value>>>(session, query, std::forward<Bind>(bind))) {
-    values.emplace(std::move(key), std::move(value));
-  }
-  return values;
-}
-
 // The one value `query` reads (a count, a latest day), or none when it reads no row or NULL.
 template <class Value, class Bind>
 std::optional<Value> FetchValue(soci::session& session, const std::string& query, Bind&& bind) {
   auto rows =
-      FetchAll<TableRow<Values<std::optional<Value>>>>(session, query, std::forward<Bind>(bind));
+      FetchAll<TableRow<ValueRow<std::optional<Value>>>>(session, query, std::forward<Bind>(bind));
   if (rows.empty()) return std::nullopt;
   return std::get<0>(rows.front());
 }
-
-// Runs `query`, a statement that changes rows (a guarded UPDATE), with the parameters
-// `bind(statement)` adds; returns how many rows it changed.
-template <class Bind>
-long long Execute(soci::session& session, const std::string& query, Bind&& bind) {
-  soci::statement statement(session);
-  bind(statement);
-  statement.alloc();
-  statement.prepare(query);
-  statement.define_and_bind();
-  statement.execute(true);
-  return statement.get_affected_rows();
-}
-
-// `columns` (a comma-separated list) with each name prefixed by `alias` and a dot, for a query
-// that joins tables whose columns share names: Qualified("m", StatementsOf<Table>().columns).
-std::string Qualified(std::string_view alias, std::string_view columns);
 
 }  // namespace cercle::store

@@ -81,7 +81,7 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::MonthlySumsForVolunteer(
     std::int64_t volunteer_id, std::int64_t organisation_id) {
   std::vector<domain::HoursEntry> sums;
   for (const auto& [month, status, minutes] :
-       FetchAll<TableRow<Values<std::string, domain::HoursStatus, long long>>>(
+       FetchAll<TableRow<ValueRow<std::string, domain::HoursStatus, long long>>>(
            session_, kMonthlySums,
            Params({{"organisation", organisation_id}, {"volunteer", volunteer_id}}))) {
     const auto first_day = ParseIsoDate(month + "-01");
@@ -120,7 +120,7 @@ std::vector<domain::HoursEntry> VolunteerHoursStore::ListCounted(std::int64_t or
 
 bool VolunteerHoursStore::Review(std::int64_t id, std::int64_t organisation_id,
                                  domain::HoursStatus status, std::int64_t by, Instant now) {
-  return Execute(
+  return Change(
              session_, kReview,
              Bindings{
                  {{"by", by}, {"now", ToUnix(now)}, {"id", id}, {"organisation", organisation_id}},
