@@ -21,18 +21,15 @@ constexpr const char* kInsertHead = R"sql(
     VALUES (:chain, 0, :zero_hash)
     ON CONFLICT (chain) DO NOTHING
 )sql";
-// On PostgreSQL the row lock makes appends to one chain take their turns; on SQLite the write
-// transaction (BEGIN IMMEDIATE) holds the database's only write lock already.
-constexpr const char* kLockHeadPostgres = R"sql(
-    SELECT last_sequence, last_hash
-    FROM audit_chain_heads
-    WHERE chain = :chain FOR UPDATE
-)sql";
-constexpr const char* kLockHeadSqlite = R"sql(
+// On PostgreSQL the row lock (kForUpdate, added at the end) makes appends to one chain take their
+// turns; on SQLite the write transaction (BEGIN IMMEDIATE) holds the database's only write lock
+// already.
+constexpr const char* kLockHead = R"sql(
     SELECT last_sequence, last_hash
     FROM audit_chain_heads
     WHERE chain = :chain
 )sql";
+constexpr const char* kForUpdate = " FOR UPDATE";
 constexpr const char* kInsertEntry = R"sql(
     INSERT INTO audit_events (organisation_id, sequence, at, actor_user_id, action, object_type,
         object_id, client_address, outcome, previous_hash, hash)
@@ -323,7 +320,7 @@ void AuditLog::Append(soci::session& session, store::Dialect dialect, const Even
   std::int64_t last_sequence = 0;
   std::string previous_hash;
   const auto lock_head = [&] {
-    session << (dialect == store::Dialect::kPostgres ? kLockHeadPostgres : kLockHeadSqlite),
+    session << std::string(kLockHead) + (dialect == store::Dialect::kPostgres ? kForUpdate : ""),
         soci::use(chain, "chain"), soci::into(last_sequence), soci::into(previous_hash);
     return session.got_data();
   };

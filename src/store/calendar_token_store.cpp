@@ -1,52 +1,45 @@
 #include "store/calendar_token_store.hpp"
 
+#include "store/circle_tables.hpp"
+#include "store/table.hpp"
+
 namespace cercle::store {
 namespace {
 
-constexpr const char* kDelete = R"sql(
+using Tokens = tables::CalendarTokens;
+
+constexpr const char* kDeleteOfVolunteer = R"sql(
 DELETE
   FROM calendar_tokens
  WHERE organisation_id = :organisation AND volunteer_id = :volunteer
 )sql";
-constexpr const char* kInsert = R"sql(
-INSERT INTO calendar_tokens (organisation_id, volunteer_id, token_hash, created_at)
-VALUES (:organisation, :volunteer, :hash, :at)
-)sql";
-constexpr const char* kFind = R"sql(
-SELECT organisation_id, volunteer_id
+constexpr const char* kFindByHash = R"sql(
+SELECT {columns}
   FROM calendar_tokens
  WHERE token_hash = :hash
-)sql";
-constexpr const char* kHas = R"sql(
-SELECT count(*)
-  FROM calendar_tokens
- WHERE organisation_id = :organisation AND volunteer_id = :volunteer
 )sql";
 
 }  // namespace
 
 void CalendarTokenStore::Replace(std::int64_t organisation_id, std::int64_t volunteer_id,
                                  const std::string& token_hash, Instant now) {
-  const long long at = ToUnix(now);
-  session_ << kDelete, soci::use(organisation_id, "organisation"),
+  session_ << kDeleteOfVolunteer, soci::use(organisation_id, "organisation"),
       soci::use(volunteer_id, "volunteer");
-  session_ << kInsert, soci::use(organisation_id, "organisation"),
-      soci::use(volunteer_id, "volunteer"), soci::use(token_hash, "hash"), soci::use(at, "at");
+  Insert<Tokens>(session_, {.organisation_id = organisation_id,
+                            .volunteer_id = volunteer_id,
+                            .token_hash = token_hash,
+                            .created_at = now});
 }
 
 std::optional<CalendarOwner> CalendarTokenStore::FindByHash(const std::string& token_hash) {
-  CalendarOwner owner;
-  session_ << kFind, soci::use(token_hash, "hash"), soci::into(owner.organisation_id),
-      soci::into(owner.volunteer_id);
-  if (!session_.got_data()) return std::nullopt;
-  return owner;
+  const auto token = SelectOne<Tokens>(session_, kFindByHash, Bindings{{}, {{"hash", token_hash}}});
+  if (!token) return std::nullopt;
+  return CalendarOwner{token->organisation_id, token->volunteer_id};
 }
 
 bool CalendarTokenStore::HasToken(std::int64_t volunteer_id, std::int64_t organisation_id) {
-  long long count = 0;
-  session_ << kHas, soci::use(organisation_id, "organisation"),
-      soci::use(volunteer_id, "volunteer"), soci::into(count);
-  return count > 0;
+  return CountWhere<Tokens>(session_, "AND volunteer_id = :volunteer",
+                            OfOrganisation(organisation_id, {{"volunteer", volunteer_id}})) > 0;
 }
 
 }  // namespace cercle::store

@@ -16,6 +16,15 @@ struct CalendarOwner {
   std::int64_t volunteer_id = 0;
 };
 
+// A volunteer's calendar-feed token as stored: only its keyed hash.
+struct CalendarToken {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::int64_t volunteer_id = 0;
+  std::string token_hash;
+  Instant created_at;
+};
+
 // Reads and writes the keyed hashes of volunteers' calendar-feed tokens, within the caller's
 // transaction.
 class CalendarTokenStore {

@@ -38,8 +38,6 @@ class CircleContactStore {
   std::map<std::int64_t, CivilDate> LastContacts(std::int64_t organisation_id);
 
  private:
-  std::vector<domain::CircleContact> Select(const std::string& query, std::int64_t circle_id,
-                                            std::int64_t organisation_id);
   soci::session& session_;
 };
 

@@ -27,8 +27,6 @@ class CircleReviewStore {
       const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id);
 
  private:
-  std::vector<domain::CircleReview> Select(const std::string& where, std::int64_t organisation_id,
-                                           std::int64_t key);
   soci::session& session_;
 };
 

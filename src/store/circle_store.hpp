@@ -123,12 +123,6 @@ class CircleStore {
                                const std::vector<domain::OffenceProfile>& profiles);
 
  private:
-  std::vector<domain::Circle> Select(const std::string& where, std::int64_t organisation_id,
-                                     std::int64_t key);
-  std::vector<domain::CircleMember> SelectMembers(const std::string& where,
-                                                  std::int64_t organisation_id, std::int64_t key);
-  std::vector<VolunteerConflict> SelectConflicts(const std::string& where,
-                                                 std::int64_t organisation_id, std::int64_t key);
   soci::session& session_;
 };
 

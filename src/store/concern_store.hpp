@@ -104,8 +104,6 @@ class ConcernStore {
   std::vector<DisclosureRow> DisclosuresTo(std::int64_t contact_id, std::int64_t organisation_id);
 
  private:
-  std::vector<ConcernRow> SelectRows(const std::string& where, std::int64_t organisation_id,
-                                     std::int64_t key, const ConcernFilter* filter);
   std::vector<DisclosureRow> SelectDisclosures(const std::string& where,
                                                std::int64_t organisation_id, std::int64_t key);
   soci::session& session_;

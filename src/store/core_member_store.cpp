@@ -10,11 +10,6 @@
 namespace cercle::store {
 namespace {
 
-constexpr const char* kFileNumberTaken = R"sql(
-SELECT count(*)
-  FROM core_members
- WHERE organisation_id = :organisation AND file_number = :file_number AND id <> :except
-)sql";
 constexpr const char* kRegions = R"sql(
 SELECT DISTINCT region
   FROM core_members
@@ -132,10 +127,10 @@ std::int64_t CoreMemberStore::Count(std::int64_t organisation_id, const CoreMemb
 
 bool CoreMemberStore::FileNumberTaken(std::int64_t organisation_id, const std::string& file_number,
                                       std::int64_t except_id) {
-  long long count = 0;
-  session_ << kFileNumberTaken, soci::use(organisation_id, "organisation"),
-      soci::use(file_number, "file_number"), soci::use(except_id, "except"), soci::into(count);
-  return count > 0;
+  Bindings bindings = OfOrganisation(organisation_id, {{"except", except_id}});
+  bindings.texts.emplace_back("file_number", file_number);
+  return CountWhere<tables::CoreMembers>(
+             session_, "AND file_number = :file_number AND id <> :except", bindings) > 0;
 }
 
 std::vector<std::string> CoreMemberStore::Regions(std::int64_t organisation_id) {
@@ -189,9 +184,8 @@ void CoreMemberStore::RecordOpening(const domain::CoreMember& core_member,
 
 std::vector<domain::CoreMemberStatusChange> CoreMemberStore::History(std::int64_t core_member_id,
                                                                      std::int64_t organisation_id) {
-  return SelectWhere<tables::CoreMemberStatusChanges>(
-      session_, "AND core_member_id = :core_member ORDER BY changed_at, id",
-      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
+  return SelectOwned<tables::CoreMemberStatusChanges>(session_, "core_member_id", core_member_id,
+                                                      organisation_id, "changed_at, id");
 }
 
 std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment& assessment) {
@@ -200,9 +194,8 @@ std::int64_t CoreMemberStore::InsertRiskAssessment(const domain::RiskAssessment&
 
 std::vector<domain::RiskAssessment> CoreMemberStore::RiskAssessments(std::int64_t core_member_id,
                                                                      std::int64_t organisation_id) {
-  return SelectWhere<tables::RiskAssessments>(
-      session_, "AND core_member_id = :core_member ORDER BY assessed_on DESC, id DESC",
-      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
+  return SelectOwned<tables::RiskAssessments>(session_, "core_member_id", core_member_id,
+                                              organisation_id, "assessed_on DESC, id DESC");
 }
 
 std::int64_t CoreMemberStore::InsertConsent(const domain::Consent& consent) {
@@ -227,9 +220,8 @@ void CoreMemberStore::WithdrawConsent(std::int64_t id, std::int64_t organisation
 
 std::vector<domain::Consent> CoreMemberStore::Consents(std::int64_t core_member_id,
                                                        std::int64_t organisation_id) {
-  return SelectWhere<tables::Consents>(
-      session_, "AND core_member_id = :core_member ORDER BY given_on DESC, id DESC",
-      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
+  return SelectOwned<tables::Consents>(session_, "core_member_id", core_member_id, organisation_id,
+                                       "given_on DESC, id DESC");
 }
 
 }  // namespace cercle::store

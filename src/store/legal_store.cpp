@@ -17,16 +17,6 @@ constexpr const char* kEndingBetween = R"sql(
   ORDER BY t.ends_on, t.id
 )sql";
 
-// The rows of `Table` of one file, in the order `order_by` names.
-template <class Table>
-std::vector<typename Table::Record> OfFile(soci::session& session, std::string_view order_by,
-                                           std::int64_t core_member_id,
-                                           std::int64_t organisation_id) {
-  return SelectWhere<Table>(session,
-                            "AND core_member_id = :core_member ORDER BY " + std::string(order_by),
-                            OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
-}
-
 // The rows of `Table` of open files that end from `from` to `to`.
 template <class Table>
 std::vector<typename Table::Record> EndingBetween(soci::session& session,
@@ -57,8 +47,8 @@ std::optional<domain::SupervisionOrder> LegalStore::FindOrder(std::int64_t id,
 
 std::vector<domain::SupervisionOrder> LegalStore::Orders(std::int64_t core_member_id,
                                                          std::int64_t organisation_id) {
-  return OfFile<tables::SupervisionOrders>(session_, "starts_on DESC, id DESC", core_member_id,
-                                           organisation_id);
+  return SelectOwned<tables::SupervisionOrders>(session_, "core_member_id", core_member_id,
+                                                organisation_id, "starts_on DESC, id DESC");
 }
 
 std::vector<domain::SupervisionOrder> LegalStore::OrdersEndingBetween(std::int64_t organisation_id,
@@ -82,8 +72,8 @@ std::optional<domain::Condition> LegalStore::FindCondition(std::int64_t id,
 
 std::vector<domain::Condition> LegalStore::Conditions(std::int64_t core_member_id,
                                                       std::int64_t organisation_id) {
-  return OfFile<tables::ReleaseConditions>(session_, "order_id, kind, id", core_member_id,
-                                           organisation_id);
+  return SelectOwned<tables::ReleaseConditions>(session_, "core_member_id", core_member_id,
+                                                organisation_id, "order_id, kind, id");
 }
 
 std::vector<domain::Condition> LegalStore::ConditionsEndingBetween(std::int64_t organisation_id,

@@ -52,11 +52,6 @@ class PartnerStore {
   void EndAgreement(std::int64_t id, std::int64_t organisation_id, CivilDate ends_on, Instant now);
 
  private:
-  std::vector<domain::PartnerContact> Select(const std::string& where, std::int64_t organisation_id,
-                                             std::int64_t key);
-  std::vector<domain::SharingAgreement> SelectAgreements(const std::string& where,
-                                                         std::int64_t organisation_id,
-                                                         std::int64_t key);
   soci::session& session_;
 };
 

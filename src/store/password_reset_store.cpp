@@ -1,14 +1,14 @@
 #include "store/password_reset_store.hpp"
 
+#include "store/table.hpp"
+
 namespace cercle::store {
 namespace {
 
-constexpr const char* kCountForEmail = R"sql(
-  SELECT count(*) FROM password_reset_requests WHERE email_key = :key AND requested_at >= :since
-)sql";
-
-constexpr const char* kCountForClient = R"sql(
-  SELECT count(*) FROM password_reset_requests WHERE client_address = :key AND requested_at >= :since
+// The requests accepted since a moment whose column {key} (the email's hash or the client's
+// address) holds :key.
+constexpr const char* kCountSince = R"sql(
+  SELECT count(*) FROM password_reset_requests WHERE {key} = :key AND requested_at >= :since
 )sql";
 
 constexpr const char* kInsert = R"sql(
@@ -35,19 +35,20 @@ constexpr const char* kDeleteProcessedBefore = R"sql(
 
 }  // namespace
 
-int PasswordResetRequestStore::Count(const char* query, const std::string& key, Instant since) {
+int PasswordResetRequestStore::Count(const char* column, const std::string& key, Instant since) {
   long long count = 0;
   const long long at = ToUnix(since);
-  session_ << query, soci::use(key, "key"), soci::use(at, "since"), soci::into(count);
+  session_ << Replaced(kCountSince, "{key}", column), soci::use(key, "key"), soci::use(at, "since"),
+      soci::into(count);
   return static_cast<int>(count);
 }
 
 int PasswordResetRequestStore::CountForEmail(const std::string& email_key, Instant since) {
-  return Count(kCountForEmail, email_key, since);
+  return Count("email_key", email_key, since);
 }
 
 int PasswordResetRequestStore::CountForClient(const std::string& client_address, Instant since) {
-  return Count(kCountForClient, client_address, since);
+  return Count("client_address", client_address, since);
 }
 
 void PasswordResetRequestStore::Insert(const std::string& email, const std::string& email_key,
@@ -69,11 +70,7 @@ std::vector<PendingResetRequest> PasswordResetRequestStore::ListPending(int limi
 }
 
 bool PasswordResetRequestStore::Claim(std::int64_t id, Instant now) {
-  const long long at = ToUnix(now);
-  soci::statement statement =
-      (session_.prepare << kClaim, soci::use(at, "now"), soci::use(id, "id"));
-  statement.execute(true);
-  return statement.get_affected_rows() == 1;
+  return Change(session_, kClaim, Values("now", now, "id", id)) == 1;
 }
 
 void PasswordResetRequestStore::DeleteProcessedBefore(Instant before) {

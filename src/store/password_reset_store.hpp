@@ -38,7 +38,8 @@ class PasswordResetRequestStore {
   void DeleteProcessedBefore(Instant before);
 
  private:
-  int Count(const char* query, const std::string& key, Instant since);
+  // How many requests whose `column` holds `key` were accepted since `since`.
+  int Count(const char* column, const std::string& key, Instant since);
   soci::session& session_;
 };
 

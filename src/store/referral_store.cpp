@@ -31,11 +31,6 @@ UPDATE referrals
    SET core_member_id = :core_member
  WHERE id = :id AND organisation_id = :organisation
 )sql";
-constexpr const char* kInsertChange = R"sql(
-INSERT INTO referral_status_changes (organisation_id, referral_id, from_status, to_status,
-       reason, changed_by, changed_at)
-VALUES (:organisation, :referral, :from_status, :to_status, :reason, :changed_by, :changed_at)
-)sql";
 constexpr const char* kMet = R"sql(
 SELECT criterion_id
   FROM referral_checklist
@@ -145,9 +140,8 @@ std::int64_t ReferralStore::Count(std::int64_t organisation_id, const ReferralFi
 
 std::vector<domain::Referral> ReferralStore::ListForCoreMember(std::int64_t core_member_id,
                                                                std::int64_t organisation_id) {
-  return SelectWhere<tables::Referrals>(
-      session_, "AND core_member_id = :core_member ORDER BY received_on DESC, id DESC",
-      OfOrganisation(organisation_id, {{"core_member", core_member_id}}));
+  return SelectOwned<tables::Referrals>(session_, "core_member_id", core_member_id, organisation_id,
+                                        "received_on DESC, id DESC");
 }
 
 void ReferralStore::Move(const domain::Referral& referral, domain::ReferralStatus to,
@@ -170,9 +164,8 @@ void ReferralStore::SetCoreMember(std::int64_t id, std::int64_t organisation_id,
 
 std::vector<domain::ReferralStatusChange> ReferralStore::History(std::int64_t referral_id,
                                                                  std::int64_t organisation_id) {
-  return SelectWhere<tables::ReferralStatusChanges>(
-      session_, "AND referral_id = :referral ORDER BY changed_at, id",
-      OfOrganisation(organisation_id, {{"referral", referral_id}}));
+  return SelectOwned<tables::ReferralStatusChanges>(session_, "referral_id", referral_id,
+                                                    organisation_id, "changed_at, id");
 }
 
 std::vector<std::int64_t> ReferralStore::MetCriteria(std::int64_t referral_id,

@@ -42,9 +42,8 @@ bool ScreeningStore::AddDefaultTypes(std::int64_t organisation_id, Instant now) 
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListItems(std::int64_t volunteer_id,
                                                              std::int64_t organisation_id) {
-  return SelectWhere<tables::ScreeningItems>(
-      session_, "AND volunteer_id = :volunteer ORDER BY completed_on DESC, id DESC",
-      OfOrganisation(organisation_id, {{"volunteer", volunteer_id}}));
+  return SelectOwned<tables::ScreeningItems>(session_, "volunteer_id", volunteer_id,
+                                             organisation_id, "completed_on DESC, id DESC");
 }
 
 std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(std::int64_t organisation_id) {

@@ -1,5 +1,7 @@
 #include "store/settings_store.hpp"
 
+#include "store/table.hpp"
+
 namespace cercle::store {
 namespace {
 
@@ -18,15 +20,8 @@ constexpr const char* kUpsert = R"sql(
 }  // namespace
 
 domain::Settings SettingsStore::Load(std::int64_t organisation_id) {
-  std::map<std::string, std::int64_t, std::less<>> stored;
-  std::string key;
-  std::int64_t value = 0;
-  soci::statement statement =
-      (session_.prepare << kLoad, soci::use(organisation_id, "organisation"), soci::into(key),
-       soci::into(value));
-  statement.execute();
-  while (statement.fetch()) stored[key] = value;
-  return domain::Settings(std::move(stored));
+  return domain::Settings(ReadMap<std::map<std::string, std::int64_t, std::less<>>>(
+      session_, kLoad, Values("organisation", organisation_id)));
 }
 
 void SettingsStore::Set(std::int64_t organisation_id, domain::SettingKey key, std::int64_t value) {

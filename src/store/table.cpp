@@ -77,9 +77,33 @@ std::string Replaced(std::string query, std::string_view marker, std::string_vie
   return query;
 }
 
+void ExecuteOnce(soci::statement& statement, const std::string& query) {
+  statement.alloc();
+  statement.prepare(query);
+  statement.define_and_bind();
+  statement.execute(true);
+}
+
+std::int64_t CountOf(soci::session& session, const std::string& query, const Bindings& bindings) {
+  long long count = 0;
+  soci::statement statement(session);
+  bindings(statement);
+  statement.exchange(soci::into(count));
+  ExecuteOnce(statement, query);
+  return count;
+}
+
 std::string AmongIds(std::string_view column, const std::optional<std::vector<std::int64_t>>& ids) {
   if (!ids) return "1 = 1";
   return std::string(column) + " IN (" + IdList(*ids) + ")";
+}
+
+std::string Qualified(std::string_view alias, std::string_view columns) {
+  std::string qualified;
+  for (const auto& name : table_detail::Names(columns)) {
+    qualified += (qualified.empty() ? "" : ", ") + std::string(alias) + "." + name;
+  }
+  return qualified;
 }
 
 }  // namespace cercle::store

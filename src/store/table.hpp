@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -38,8 +39,9 @@
 namespace cercle::store {
 
 // The columns of one table, by who writes them. `id` is not listed: the database gives it, and it
-// is always read first. `organisation_id` must be among `fixed`: it scopes every generated UPDATE
-// and lookup, on top of row-level security.
+// is always read first. `organisation_id` must be among `fixed` for the generated UPDATE, lookup
+// and removal: it scopes them, on top of row-level security (a table of no organisation, such as
+// the organisations themselves, is only read with SelectAll and written with Insert).
 struct TableColumns {
   std::string_view table;
   std::string_view fixed;           // written when a row is inserted, never changed after
@@ -103,8 +105,10 @@ struct Stored<Instant> {
   static Base Write(Instant instant) { return ToUnix(instant); }
   static Instant Read(Base seconds) { return FromUnix(seconds); }
 };
+// An enumeration, by its stored name. A column that holds no value as an empty name rather than
+// NULL (NOT NULL DEFAULT '') specialises Stored<E> from StoredEnum<E> with `kAbsent = ""`.
 template <class E>
-struct Stored<E, std::enable_if_t<std::is_enum_v<E>>> {
+struct StoredEnum {
   using Base = std::string;
   static Base Write(E value) { return std::string(domain::NameOf(value)); }
   static E Read(const Base& name) {
@@ -113,6 +117,8 @@ struct Stored<E, std::enable_if_t<std::is_enum_v<E>>> {
     return *value;
   }
 };
+template <class E>
+struct Stored<E, std::enable_if_t<std::is_enum_v<E>>> : StoredEnum<E> {};
 
 // The buffer of one column: the value SOCI reads or binds, and its indicator.
 template <class T>
@@ -124,17 +130,26 @@ struct Slot {
   // A NULL in a column the record cannot leave empty reads as the member's default.
   void Get(T& member) const { member = indicator == soci::i_ok ? Stored<T>::Read(value) : T{}; }
 };
+// An empty optional is NULL, or Stored<T>::kAbsent where the type names one.
 template <class T>
 struct Slot<std::optional<T>> {
   typename Stored<T>::Base value{};
   soci::indicator indicator = soci::i_null;
 
   void Put(const std::optional<T>& member) {
+    if constexpr (requires { Stored<T>::kAbsent; }) {
+      indicator = soci::i_ok;
+      value = member ? Stored<T>::Write(*member) : typename Stored<T>::Base(Stored<T>::kAbsent);
+      return;
+    }
     indicator = member ? soci::i_ok : soci::i_null;
     if (member) value = Stored<T>::Write(*member);
   }
   void Get(std::optional<T>& member) const {
-    member = indicator == soci::i_ok ? std::optional<T>(Stored<T>::Read(value)) : std::nullopt;
+    bool present = indicator == soci::i_ok;
+    if constexpr (requires { Stored<T>::kAbsent; })
+      present = present && value != Stored<T>::kAbsent;
+    member = present ? std::optional<T>(Stored<T>::Read(value)) : std::nullopt;
   }
 };
 
@@ -171,6 +186,14 @@ template <class Table>
 const table_detail::Statements& StatementsOf() {
   static const table_detail::Statements statements = table_detail::Write(Table::kColumns);
   return statements;
+}
+
+// The table's column list with each name qualified by `alias` ("c.id, c.organisation_id, …"), for
+// a query that joins other tables to it.
+std::string Qualified(std::string_view alias, std::string_view columns);
+template <class Table>
+std::string ColumnsOf(std::string_view alias) {
+  return Qualified(alias, StatementsOf<Table>().columns);
 }
 
 // One row of `Table` as SOCI reads or binds it: store::FetchAll's row type, and the values that
@@ -231,6 +254,81 @@ class TableRow {
   Slots slots_;
 };
 
+// A projection of a record of Table read with columns of joined tables after its own: `Row` holds
+// the record as `kRecord` and the joined values as `kJoined...`, read in that order by a query
+// that lists ColumnsOf<Table>(alias) first.
+template <class Table, auto kRecord, auto... kJoined>
+struct WithJoined;
+template <class Table, class Row, class Member, Member Row::*kRecord, auto... kJoined>
+struct WithJoined<Table, kRecord, kJoined...> {
+  using Record = Row;
+  static auto Fields(Row& row) {
+    return std::tuple_cat(Table::Fields(row.*kRecord), std::tie((row.*kJoined)...));
+  }
+};
+
+// Runs a statement that reads or binds what is already exchanged, once.
+void ExecuteOnce(soci::statement& statement, const std::string& query);
+
+// Runs `query` (an UPDATE or DELETE) with the parameters `bind(statement)` adds; returns how many
+// rows it changed.
+template <class Bind>
+long long Change(soci::session& session, const std::string& query, Bind&& bind) {
+  soci::statement statement(session);
+  bind(statement);
+  ExecuteOnce(statement, query);
+  return statement.get_affected_rows();
+}
+
+// Named parameters of the types a column stores (see Stored), kept with their values until the
+// statement runs: Values("now", now, "id", id). An empty optional binds NULL.
+template <class... Named>
+class NamedValues {
+ public:
+  explicit NamedValues(Named... named) : named_(std::move(named)...) {}
+  void operator()(soci::statement& statement) {
+    std::apply(
+        [&](auto&... named) {
+          (statement.exchange(
+               soci::use(named.slot.value, named.slot.indicator, std::string(named.name))),
+           ...);
+        },
+        named_);
+  }
+
+ private:
+  std::tuple<Named...> named_;
+};
+namespace table_detail {
+template <class T>
+struct Named {
+  const char* name;
+  Slot<T> slot;
+};
+template <class T>
+Named<T> NameValue(const char* name, const T& value) {
+  Named<T> named{name, {}};
+  named.slot.Put(value);
+  return named;
+}
+template <class... Named>
+NamedValues<Named...> FromNamed(std::tuple<Named...> named) {
+  return std::make_from_tuple<NamedValues<Named...>>(std::move(named));
+}
+template <class T, class... Rest>
+auto Pairs(const char* name, const T& value, const Rest&... rest) {
+  if constexpr (sizeof...(Rest) == 0) {
+    return std::tuple(NameValue(name, value));
+  } else {
+    return std::tuple_cat(std::tuple(NameValue(name, value)), Pairs(rest...));
+  }
+}
+}  // namespace table_detail
+template <class... NamesAndValues>
+auto Values(const NamesAndValues&... names_and_values) {
+  return table_detail::FromNamed(table_detail::Pairs(names_and_values...));
+}
+
 // Runs `query`, in which `{columns}` stands for the table's column list and `{table}` for its name
 // (for a query that serves several tables alike), with the parameters
 // `bind(statement)` adds, and returns the records read.
@@ -249,6 +347,21 @@ std::optional<typename Table::Record> SelectOne(soci::session& session, std::str
   auto records = SelectAll<Table>(session, std::move(query), std::forward<Bind>(bind));
   if (records.empty()) return std::nullopt;
   return std::move(records.front());
+}
+
+// The pairs of a key and a value that `query` reads (its two columns, stored as Stored says) with
+// the parameters `bind(statement)` adds, as a map: a later row of a key replaces an earlier one.
+template <class Map, class Bind>
+Map ReadMap(soci::session& session, const std::string& query, Bind&& bind) {
+  struct Pairs {
+    using Record = std::pair<typename Map::key_type, typename Map::mapped_type>;
+    static auto Fields(Record& pair) { return std::tie(pair.first, pair.second); }
+  };
+  Map map;
+  for (auto& [key, value] : FetchAll<TableRow<Pairs>>(session, query, std::forward<Bind>(bind))) {
+    map.insert_or_assign(std::move(key), std::move(value));
+  }
+  return map;
 }
 
 // Binds nothing: the values of a table without `created` columns.
@@ -283,10 +396,7 @@ std::int64_t Insert(soci::session& session, const typename Table::Record& record
   row.Use(statement, 1, 1 + statements.fixed + statements.changing);
   created(statement);
   statement.exchange(soci::into(id));
-  statement.alloc();
-  statement.prepare(statements.insert);
-  statement.define_and_bind();
-  statement.execute(true);
+  ExecuteOnce(statement, statements.insert);
   return id;
 }
 
@@ -302,10 +412,7 @@ long long Update(soci::session& session, const typename Table::Record& record,
   row.Use(statement, 0, 1);
   row.Use(statement, 1 + statements.fixed, 1 + statements.fixed + statements.changing);
   statement.exchange(soci::use(record.organisation_id, "organisation_id"));
-  statement.alloc();
-  statement.prepare(statements.update);
-  statement.define_and_bind();
-  statement.execute(true);
+  ExecuteOnce(statement, statements.update);
   return statement.get_affected_rows();
 }
 
@@ -356,6 +463,32 @@ inline Bindings OfOrganisation(std::int64_t organisation_id,
   return {std::move(more), {}};
 }
 
+// The conditions of a filtered list of the organisation's rows and what they bind: each condition
+// starts with AND and names its value, which is bound as a whole number or a text as its column
+// stores it (see Stored).
+struct Conditions {
+  std::string where;
+  Bindings bindings;
+
+  explicit Conditions(std::int64_t organisation_id) : bindings(OfOrganisation(organisation_id)) {}
+  // Adds `condition`, which binds :`name`, when `value` is given.
+  template <class T>
+  void Add(std::string_view condition, const char* name, const std::optional<T>& value) {
+    if (!value) return;
+    where += std::string(condition) + " ";
+    auto stored = table_detail::Stored<T>::Write(*value);
+    if constexpr (std::is_same_v<decltype(stored), std::string>) {
+      bindings.texts.emplace_back(name, std::move(stored));
+    } else {
+      bindings.numbers.emplace_back(name, static_cast<std::int64_t>(stored));
+    }
+  }
+  // Adds `condition`, which binds nothing, when `wanted`.
+  void Add(std::string_view condition, bool wanted) {
+    if (wanted) where += std::string(condition) + " ";
+  }
+};
+
 // The records of Table that `where` selects: conditions on the organisation's rows, each starting
 // with AND (never text from a request: values go through `bindings`), then its ORDER BY and LIMIT.
 // The query binds the organisation as :organisation.
@@ -368,19 +501,28 @@ std::vector<typename Table::Record> SelectWhere(soci::session& session, std::str
       bindings);
 }
 
+// The organisation's records of Table that belong to `owner_id` through the column `owner_column`
+// (a core member's file, a volunteer, a referral), in the order `order_by` names.
+template <class Table>
+std::vector<typename Table::Record> SelectOwned(soci::session& session,
+                                                std::string_view owner_column,
+                                                std::int64_t owner_id, std::int64_t organisation_id,
+                                                std::string_view order_by) {
+  return SelectWhere<Table>(
+      session, "AND " + std::string(owner_column) + " = :owner ORDER BY " + std::string(order_by),
+      OfOrganisation(organisation_id, {{"owner", owner_id}}));
+}
+
+// The count `query` (SELECT count(*) …) reads with `bindings`.
+std::int64_t CountOf(soci::session& session, const std::string& query, const Bindings& bindings);
+
 // How many rows of Table the conditions `where` select (as SelectWhere, without ORDER BY).
 template <class Table>
 std::int64_t CountWhere(soci::session& session, std::string_view where, const Bindings& bindings) {
-  long long count = 0;
-  soci::statement statement(session);
-  bindings(statement);
-  statement.exchange(soci::into(count));
-  statement.alloc();
-  statement.prepare("SELECT count(*) FROM " + std::string(Table::kColumns.table) +
-                    " WHERE organisation_id = :organisation " + std::string(where));
-  statement.define_and_bind();
-  statement.execute(true);
-  return count;
+  return CountOf(session,
+                 "SELECT count(*) FROM " + std::string(Table::kColumns.table) +
+                     " WHERE organisation_id = :organisation " + std::string(where),
+                 bindings);
 }
 
 // Binds each pair as a named parameter: Params({{"organisation", 3}, {"id", 5}}).
@@ -388,6 +530,25 @@ inline auto Params(std::vector<std::pair<const char*, std::int64_t>> values) {
   return [values = std::move(values)](soci::statement& statement) {
     for (const auto& [name, value] : values) statement.exchange(soci::use(value, name));
   };
+}
+
+// A projection of plain values, read in the order of the query's columns: the row of an aggregate
+// query (`SELECT circle_id, count(*) …`), for FetchAll<TableRow<ValueRow<std::int64_t, int>>>.
+template <class... Columns>
+struct ValueRow {
+  using Record = std::tuple<Columns...>;
+  static auto Fields(Record& values) {
+    return std::apply([](auto&... value) { return std::tie(value...); }, values);
+  }
+};
+
+// The one value `query` reads (a count, a latest day), or none when it reads no row or NULL.
+template <class Value, class Bind>
+std::optional<Value> FetchValue(soci::session& session, const std::string& query, Bind&& bind) {
+  auto rows =
+      FetchAll<TableRow<ValueRow<std::optional<Value>>>>(session, query, std::forward<Bind>(bind));
+  if (rows.empty()) return std::nullopt;
+  return std::get<0>(rows.front());
 }
 
 }  // namespace cercle::store

@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "domain/concern.hpp"
+#include "domain/concern_disclosure.hpp"
 #include "domain/core_member.hpp"
 #include "domain/eligibility.hpp"
 #include "domain/legal.hpp"
@@ -10,12 +12,80 @@
 #include "domain/referral.hpp"
 #include "domain/screening.hpp"
 #include "domain/training.hpp"
+#include "domain/volunteer.hpp"
+#include "store/concern_escalation_store.hpp"
+#include "store/document_store.hpp"
+#include "store/organisation_store.hpp"
+#include "store/session_store.hpp"
 #include "store/table.hpp"
+
+namespace cercle::store::table_detail {
+
+// A volunteer's availability, as its slot codes ("tue-evening,thu-evening").
+template <>
+struct Stored<domain::Availability> {
+  using Base = std::string;
+  static Base Write(const domain::Availability& availability) { return availability.Format(); }
+  static domain::Availability Read(const Base& text) { return domain::Availability::Parse(text); }
+};
+
+// How a volunteer heard of the organisation: an empty name when they did not say.
+template <>
+struct Stored<domain::HeardAbout> : StoredEnum<domain::HeardAbout> {
+  static constexpr const char* kAbsent = "";
+};
+
+}  // namespace cercle::store::table_detail
 
 // The tables the stores read and write through store/table.hpp, each described once: its columns
 // by who writes them, and the members of its record in the same order. Together they read as the
 // schema the stores see; the migrations make it.
 namespace cercle::store::tables {
+
+// Volunteers (store/volunteer_store).
+// The volunteers' files, with their folded name; stage moves are written apart.
+struct Volunteers {
+  using Record = domain::Volunteer;
+  static constexpr TableColumns kColumns{
+      .table = "volunteers",
+      .fixed = "organisation_id, stage, stage_changed_at, created_at",
+      .changing =
+          "user_id, first_name, last_name, email, phone, region, languages, availability, "
+          "availability_notes, date_of_birth, occupation, heard_about, gender, notes, updated_at",
+      .computed = "name_folded"};
+  static auto Fields(Record& file) {
+    return std::tie(file.id, file.organisation_id, file.stage, file.stage_changed_at,
+                    file.created_at, file.user_id, file.first_name, file.last_name, file.email,
+                    file.phone, file.region, file.languages, file.availability,
+                    file.availability_notes, file.date_of_birth, file.occupation, file.heard_about,
+                    file.gender, file.notes, file.updated_at);
+  }
+};
+
+// A move of a volunteer's file; its organisation is bound apart, as the record has none.
+struct VolunteerStageChanges {
+  using Record = domain::StageChange;
+  static constexpr TableColumns kColumns{
+      .table = "volunteer_stage_changes",
+      .fixed = "volunteer_id, from_stage, to_stage, reason, changed_by, changed_at",
+      .created = "organisation_id"};
+  static auto Fields(Record& change) {
+    return std::tie(change.id, change.volunteer_id, change.from, change.to, change.reason,
+                    change.changed_by, change.changed_at);
+  }
+};
+
+// The supervision and debriefing sessions of volunteers.
+struct SupervisionSessions {
+  using Record = domain::SupervisionSession;
+  static constexpr TableColumns kColumns{
+      .table = "supervision_sessions",
+      .fixed = "organisation_id, volunteer_id, held_on, kind, notes, recorded_by, recorded_at"};
+  static auto Fields(Record& session) {
+    return std::tie(session.id, session.organisation_id, session.volunteer_id, session.held_on,
+                    session.kind, session.notes, session.recorded_by, session.recorded_at);
+  }
+};
 
 // Volunteers: screening (store/screening_store) and training (store/training_store).
 // The organisation's screening item types; created_at is written once.
@@ -284,6 +354,119 @@ struct Consents {
     return std::tie(consent.id, consent.organisation_id, consent.core_member_id, consent.scope,
                     consent.partner_organisation, consent.given_on, consent.expires_on,
                     consent.recorded_by, consent.recorded_at, consent.withdrawn_on);
+  }
+};
+
+// Concerns (store/concern_store, store/concern_escalation_store).
+// The concerns; their moves (acknowledged, started, closed) and the reply are written apart.
+struct Concerns {
+  using Record = domain::Concern;
+  static constexpr TableColumns kColumns{
+      .table = "concerns",
+      .fixed =
+          "organisation_id, circle_id, meeting_id, category, severity, status, observed, "
+          "observed_at, already_done, raised_by, raised_by_volunteer_id, raised_at",
+      .changing = "updated_at",
+      .read_only =
+          "acknowledged_by, acknowledged_at, started_at, closed_by, closed_at, outcome, "
+          "outcome_note, reply, replied_by, replied_at"};
+  static auto Fields(Record& concern) {
+    return std::tie(concern.id, concern.organisation_id, concern.circle_id, concern.meeting_id,
+                    concern.category, concern.severity, concern.status, concern.observed,
+                    concern.observed_at, concern.already_done, concern.raised_by,
+                    concern.raised_by_volunteer, concern.raised_at, concern.updated_at,
+                    concern.acknowledged_by, concern.acknowledged_at, concern.started_at,
+                    concern.closed_by, concern.closed_at, concern.outcome, concern.outcome_note,
+                    concern.reply, concern.replied_by, concern.replied_at);
+  }
+};
+
+// The actions taken on concerns.
+struct ConcernActions {
+  using Record = domain::ConcernAction;
+  static constexpr TableColumns kColumns{
+      .table = "concern_actions",
+      .fixed =
+          "organisation_id, concern_id, kind, note, taken_at, meeting_id, recorded_by, "
+          "recorded_at"};
+  static auto Fields(Record& action) {
+    return std::tie(action.id, action.organisation_id, action.concern_id, action.kind, action.note,
+                    action.taken_at, action.meeting_id, action.recorded_by, action.recorded_at);
+  }
+};
+
+// The disclosures made about concerns.
+struct ConcernDisclosures {
+  using Record = domain::Disclosure;
+  static constexpr TableColumns kColumns{
+      .table = "concern_disclosures",
+      .fixed =
+          "organisation_id, concern_id, recipient_kind, partner_contact_id, recipient_name, "
+          "recipient_organisation, disclosed_at, means, shared, basis, consent_id, "
+          "agreement_id, explanation, recorded_by, recorded_at"};
+  static auto Fields(Record& disclosure) {
+    return std::tie(disclosure.id, disclosure.organisation_id, disclosure.concern_id,
+                    disclosure.recipient_kind, disclosure.partner_contact_id,
+                    disclosure.recipient_name, disclosure.recipient_organisation,
+                    disclosure.disclosed_at, disclosure.means, disclosure.shared, disclosure.basis,
+                    disclosure.consent_id, disclosure.agreement_id, disclosure.explanation,
+                    disclosure.recorded_by, disclosure.recorded_at);
+  }
+};
+
+// The alert steps of concerns; firing and cancelling are written apart, recipients elsewhere.
+struct ConcernEscalations {
+  using Record = EscalationStep;
+  static constexpr TableColumns kColumns{
+      .table = "concern_escalations",
+      .fixed = "organisation_id, concern_id, step, due_at, fired_at",
+      .read_only = "cancelled_at"};
+  static auto Fields(Record& step) {
+    return std::tie(step.id, step.organisation_id, step.concern_id, step.step, step.due_at,
+                    step.fired_at, step.cancelled_at);
+  }
+};
+
+// Sign-in, documents and organisations (store/session_store, document_store, organisation_store).
+// The sign-in sessions; the token's hash is written once and never read back.
+struct Sessions {
+  using Record = SessionRecord;
+  static constexpr TableColumns kColumns{
+      .table = "sessions",
+      .fixed =
+          "user_id, organisation_id, stage, created_at, last_seen_at, expires_at, "
+          "idle_seconds, reauthenticated_at, client_address, user_agent",
+      .created = "token_hash"};
+  static auto Fields(Record& session) {
+    return std::tie(session.id, session.user_id, session.organisation_id, session.stage,
+                    session.created_at, session.last_seen_at, session.expires_at,
+                    session.idle_seconds, session.reauthenticated_at, session.client_address,
+                    session.user_agent);
+  }
+};
+
+// The records of uploaded documents; a deletion is written apart.
+struct Documents {
+  using Record = Document;
+  static constexpr TableColumns kColumns{
+      .table = "documents",
+      .fixed =
+          "organisation_id, owner_type, owner_id, title, filename, content_type, size_bytes, "
+          "storage_name, uploaded_by, uploaded_at"};
+  static auto Fields(Record& document) {
+    return std::tie(document.id, document.organisation_id, document.owner_type, document.owner_id,
+                    document.title, document.filename, document.content_type, document.size_bytes,
+                    document.storage_name, document.uploaded_by, document.uploaded_at);
+  }
+};
+
+// The member organisations.
+struct Organisations {
+  using Record = Organisation;
+  static constexpr TableColumns kColumns{.table = "organisations",
+                                         .fixed = "name, slug, created_at"};
+  static auto Fields(Record& organisation) {
+    return std::tie(organisation.id, organisation.name, organisation.slug, organisation.created_at);
   }
 };
 

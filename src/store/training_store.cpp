@@ -29,22 +29,12 @@ constexpr const char* kInsertAttendance = R"sql(
   VALUES (:organisation, :session, :volunteer, :minutes, :by, :now)
 )sql";
 
-// One row of kAttendance.
-struct AttendanceRow {
-  domain::TrainingAttendance entry;
-  std::string held;
-
-  void Into(soci::statement& statement) {
-    statement.exchange(soci::into(entry.session_id));
-    statement.exchange(soci::into(entry.volunteer_id));
-    statement.exchange(soci::into(entry.module_id));
-    statement.exchange(soci::into(held));
-    statement.exchange(soci::into(entry.minutes));
-  }
-  domain::TrainingAttendance Take() const {
-    domain::TrainingAttendance result = entry;
-    result.held_on = ParseIsoDate(held).value_or(CivilDate{});
-    return result;
+// One row of kAttendance, its members in the order of its columns.
+struct AttendanceRows {
+  using Record = domain::TrainingAttendance;
+  static auto Fields(Record& entry) {
+    return std::tie(entry.session_id, entry.volunteer_id, entry.module_id, entry.held_on,
+                    entry.minutes);
   }
 };
 
@@ -52,8 +42,8 @@ struct AttendanceRow {
 template <class Bind>
 std::vector<domain::TrainingAttendance> Attendance(soci::session& session,
                                                    std::string_view condition, Bind&& bind) {
-  return FetchAll<AttendanceRow>(session, Replaced(kAttendance, "{attendance}", condition),
-                                 std::forward<Bind>(bind));
+  return FetchAll<TableRow<AttendanceRows>>(
+      session, Replaced(kAttendance, "{attendance}", condition), std::forward<Bind>(bind));
 }
 
 // Binds who recorded a row, which may be no one, and when.

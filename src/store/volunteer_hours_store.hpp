@@ -1,6 +1,7 @@
 #pragma once
 
 #include <soci/soci.h>
+
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -10,6 +11,23 @@
 #include "store/page_slice.hpp"
 
 namespace cercle::store {
+
+// What is written with an entry of hours besides the entry: who logged it and when, who reviewed
+// it and when (none while it is pending), and the meeting or contact it comes from, if any.
+struct HoursOrigin {
+  std::optional<std::int64_t> logged_by;
+  Instant logged_at;
+  std::optional<std::int64_t> reviewed_by;
+  std::optional<Instant> reviewed_at;
+  std::optional<std::int64_t> meeting_id;
+  std::optional<std::int64_t> contact_id;
+};
+
+// Stores `entry` (its id ignored) with its origin, within the caller's transaction; returns its id.
+// The hours stores, and the meeting and contact stores whose records bring hours, all write them
+// through it.
+std::int64_t InsertHours(soci::session& session, const domain::HoursEntry& entry,
+                         const HoursOrigin& origin);
 
 // Reads and writes the hours volunteers log (travel, phone contact, events) and their review,
 // within the caller's transaction. Training hours come from TrainingStore. Every query names the

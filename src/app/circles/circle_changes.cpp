@@ -1,6 +1,7 @@
 #include "app/circles/circle_changes.hpp"
 
 #include "app/circles/circles.hpp"
+#include "app/record_change.hpp"
 #include "domain/volunteer.hpp"
 #include "store/circle_review_store.hpp"
 #include "store/circle_store.hpp"
@@ -9,14 +10,6 @@ namespace cercle::app::circles {
 namespace {
 
 using domain::volunteer_text::Trimmed;
-
-// The circle to change: one the actor manages, not closed.
-Result<domain::Circle> FindOpenCircle(const store::Unit& unit, const auth::Actor& actor,
-                                      std::int64_t circle_id) {
-  auto circle = TRY(FindManagedCircle(unit, actor, circle_id));
-  if (circle.closed()) return ClosedCircle();
-  return circle;
-}
 
 // The signature a command describes, before it is checked against the covenant.
 Result<domain::CovenantSignature> SignatureOf(const SignCovenantCommand& command) {
@@ -59,76 +52,73 @@ Result<domain::CircleReview> ReviewOf(const ReviewCommand& command) {
 
 Result<std::int64_t> UpdateDetails(const Services& services, const auth::Actor& actor,
                                    const DetailsCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
-    static_cast<domain::CircleDetails&>(circle) = command.details;
-    store::CircleStore(unit.session()).UpdateDetails(circle, unit.now());
-    Audit(services, unit, actor, {"circle.update", "circle", std::to_string(circle.id)});
-    return circle.id;
-  });
+  return ChangeRecord(services, actor, {"circle.update", "circle"}, FindOpenCircle,
+                      command.circle_id,
+                      [&](store::Unit& unit, domain::Circle& circle) -> Result<std::int64_t> {
+                        static_cast<domain::CircleDetails&>(circle) = command.details;
+                        store::CircleStore(unit.session()).UpdateDetails(circle, unit.now());
+                        return circle.id;
+                      });
 }
 
 Result<std::int64_t> AmendCovenant(const Services& services, const auth::Actor& actor,
                                    const AmendCovenantCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
-    TRY(domain::CheckCovenantText(command.body, command.note));
-    domain::CovenantVersion version;
-    version.organisation_id = circle.organisation_id;
-    version.circle_id = circle.id;
-    version.body = Trimmed(command.body);
-    version.note = Trimmed(command.note);
-    if (version.note.empty()) {
-      version.note = services.translator.Translate(LanguageOf(actor), N_("Amendment"));
-    }
-    version.created_by = actor.user_id;
-    version.created_at = unit.now();
-    const auto id = store::CircleStore(unit.session()).InsertCovenantVersion(version);
-    Audit(services, unit, actor, {"circle.covenant_amend", "circle", std::to_string(circle.id)});
-    return id;
-  });
+  return ChangeRecord(
+      services, actor, {"circle.covenant_amend", "circle"}, FindOpenCircle, command.circle_id,
+      [&](store::Unit& unit, const domain::Circle& circle) -> Result<std::int64_t> {
+        TRY(domain::CheckCovenantText(command.body, command.note));
+        domain::CovenantVersion version;
+        version.organisation_id = circle.organisation_id;
+        version.circle_id = circle.id;
+        version.body = Trimmed(command.body);
+        version.note = Trimmed(command.note);
+        if (version.note.empty()) {
+          version.note = services.translator.Translate(LanguageOf(actor), N_("Amendment"));
+        }
+        version.created_by = actor.user_id;
+        version.created_at = unit.now();
+        return store::CircleStore(unit.session()).InsertCovenantVersion(version);
+      });
 }
 
 Result<std::int64_t> SignCovenant(const Services& services, const auth::Actor& actor,
                                   const SignCovenantCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
-    auto signature = TRY(SignatureOf(command));
-    signature.organisation_id = circle.organisation_id;
-    signature.recorded_by = actor.user_id;
-    signature.recorded_at = unit.now();
-    store::CircleStore circles(unit.session());
-    const auto versions = circles.CovenantVersions(circle.id, circle.organisation_id);
-    if (versions.empty()) {
-      return Error::Invalid(N_("The circle needs a covenant before its first active phase."));
-    }
-    signature.version_id = versions.back().id;
-    TRY(domain::CheckSignature(signature, circles.Signatures(circle.id, circle.organisation_id),
-                               circles.Members(circle.id, circle.organisation_id),
-                               services.translator.LocalDate(versions.back().created_at),
-                               services.Today()));
-    const auto id = circles.InsertSignature(signature);
-    Audit(services, unit, actor, {"circle.covenant_sign", "circle", std::to_string(circle.id)});
-    return id;
-  });
+  return ChangeRecord(
+      services, actor, {"circle.covenant_sign", "circle"}, FindOpenCircle, command.circle_id,
+      [&](store::Unit& unit, const domain::Circle& circle) -> Result<std::int64_t> {
+        auto signature = TRY(SignatureOf(command));
+        signature.organisation_id = circle.organisation_id;
+        signature.recorded_by = actor.user_id;
+        signature.recorded_at = unit.now();
+        store::CircleStore circles(unit.session());
+        const auto versions = circles.CovenantVersions(circle.id, circle.organisation_id);
+        if (versions.empty()) {
+          return Error::Invalid(N_("The circle needs a covenant before its first active phase."));
+        }
+        signature.version_id = versions.back().id;
+        TRY(domain::CheckSignature(signature, circles.Signatures(circle.id, circle.organisation_id),
+                                   circles.Members(circle.id, circle.organisation_id),
+                                   services.translator.LocalDate(versions.back().created_at),
+                                   services.Today()));
+        return circles.InsertSignature(signature);
+      });
 }
 
 Result<std::int64_t> RecordReview(const Services& services, const auth::Actor& actor,
                                   const ReviewCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
-    if (!circle.started_on) {
-      return Error::Invalid(N_("A circle is reviewed once it has started."));
-    }
-    auto review = TRY(ReviewOf(command));
-    review.organisation_id = circle.organisation_id;
-    TRY(domain::CheckReview(review, *circle.started_on, services.Today()));
-    review.recorded_by = actor.user_id;
-    review.recorded_at = unit.now();
-    const auto id = store::CircleReviewStore(unit.session()).Insert(review);
-    Audit(services, unit, actor, {"circle.review", "circle", std::to_string(circle.id)});
-    return id;
-  });
+  return ChangeRecord(services, actor, {"circle.review", "circle"}, FindOpenCircle,
+                      command.circle_id,
+                      [&](store::Unit& unit, const domain::Circle& circle) -> Result<std::int64_t> {
+                        if (!circle.started_on) {
+                          return Error::Invalid(N_("A circle is reviewed once it has started."));
+                        }
+                        auto review = TRY(ReviewOf(command));
+                        review.organisation_id = circle.organisation_id;
+                        TRY(domain::CheckReview(review, *circle.started_on, services.Today()));
+                        review.recorded_by = actor.user_id;
+                        review.recorded_at = unit.now();
+                        return store::CircleReviewStore(unit.session()).Insert(review);
+                      });
 }
 
 }  // namespace cercle::app::circles

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/circles/circles.hpp"
+#include "app/record_change.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "domain/volunteer.hpp"
 #include "store/circle_store.hpp"
@@ -45,32 +46,31 @@ bool IsCurrentMember(const store::Unit& unit, const domain::Circle& circle,
 
 Result<std::int64_t> PlanMeetings(const Services& services, const auth::Actor& actor,
                                   const PlanMeetingsCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto circle = TRY(FindManagedCircle(unit, actor, command.circle_id));
-    if (circle.closed()) return ClosedCircle();
-    const auto& plan = command.plan;
-    TRY(domain::CheckMeetingPlan(plan, circle.phase, services.Today()));
-    const auto writer = command.writer_volunteer_id;
-    if (writer && !IsCurrentMember(unit, circle, *writer)) {
-      return Error::Fields({{"writer", {N_("Choose a volunteer of the circle."), {}}}});
-    }
-    store::MeetingStore meetings(unit.session());
-    for (const auto date : domain::MeetingSeries(circle.phase, *plan.date, plan.count)) {
-      domain::Meeting meeting;
-      meeting.organisation_id = circle.organisation_id;
-      meeting.circle_id = circle.id;
-      meeting.kind = *plan.kind;
-      meeting.starts = LocalInstant(services, date, *plan.start_minute);
-      meeting.duration_minutes = *plan.duration_minutes;
-      meeting.place = Trimmed(plan.place);
-      meeting.writer_volunteer_id = writer;
-      meeting.created_by = actor.user_id;
-      meeting.created_at = unit.now();
-      meetings.Insert(meeting);
-    }
-    Audit(services, unit, actor, {"circle.meeting_plan", "circle", std::to_string(circle.id)});
-    return circle.id;
-  });
+  return ChangeRecord(
+      services, actor, {"circle.meeting_plan", "circle"}, FindOpenCircle, command.circle_id,
+      [&](store::Unit& unit, const domain::Circle& circle) -> Result<std::int64_t> {
+        const auto& plan = command.plan;
+        TRY(domain::CheckMeetingPlan(plan, circle.phase, services.Today()));
+        const auto writer = command.writer_volunteer_id;
+        if (writer && !IsCurrentMember(unit, circle, *writer)) {
+          return Error::Fields({{"writer", {N_("Choose a volunteer of the circle."), {}}}});
+        }
+        store::MeetingStore meetings(unit.session());
+        for (const auto date : domain::MeetingSeries(circle.phase, *plan.date, plan.count)) {
+          domain::Meeting meeting;
+          meeting.organisation_id = circle.organisation_id;
+          meeting.circle_id = circle.id;
+          meeting.kind = *plan.kind;
+          meeting.starts = LocalInstant(services, date, *plan.start_minute);
+          meeting.duration_minutes = *plan.duration_minutes;
+          meeting.place = Trimmed(plan.place);
+          meeting.writer_volunteer_id = writer;
+          meeting.created_by = actor.user_id;
+          meeting.created_at = unit.now();
+          meetings.Insert(meeting);
+        }
+        return circle.id;
+      });
 }
 
 Result<std::int64_t> CancelMeeting(const Services& services, const auth::Actor& actor,

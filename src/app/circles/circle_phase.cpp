@@ -156,8 +156,7 @@ Result<PhaseChanged> ChangePhase(const Services& services, const auth::Actor& ac
 Result<std::int64_t> Close(const Services& services, const auth::Actor& actor,
                            const CloseCommand& command) {
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto circle = TRY(FindManagedCircle(unit, actor, command.circle_id));
-    if (circle.closed()) return ClosedCircle();
+    const auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
     const std::string note = Trimmed(command.note);
     TRY(domain::CheckClosure(command.reason, note, command.closed_on, OpenedOn(services, circle),
                              services.Today()));

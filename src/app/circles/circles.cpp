@@ -52,6 +52,13 @@ Result<domain::Circle> FindManagedCircle(const store::Unit& unit, const auth::Ac
   return std::move(*circle);
 }
 
+Result<domain::Circle> FindOpenCircle(const store::Unit& unit, const auth::Actor& actor,
+                                      std::int64_t circle_id) {
+  auto circle = TRY(FindManagedCircle(unit, actor, circle_id));
+  if (circle.closed()) return ClosedCircle();
+  return circle;
+}
+
 Result<domain::Circle> LoadManagedCircle(const Services& services, const auth::Actor& actor,
                                          std::int64_t circle_id) {
   return Read(services, actor.scope(),

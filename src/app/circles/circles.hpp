@@ -36,6 +36,11 @@ i18n::Language LanguageOf(const auth::Actor& actor);
 // circle, another organisation's, or an actor the policy refuses (the same answer for all three).
 Result<domain::Circle> FindManagedCircle(const store::Unit& unit, const auth::Actor& actor,
                                          std::int64_t circle_id);
+// The circle to change: one `actor` manages (NotFound otherwise, as above), not closed (the
+// refusal of ClosedCircle).
+Result<domain::Circle> FindOpenCircle(const store::Unit& unit, const auth::Actor& actor,
+                                      std::int64_t circle_id);
+
 // The same in a read transaction of its own (for a page that shows a refused form again).
 Result<domain::Circle> LoadManagedCircle(const Services& services, const auth::Actor& actor,
                                          std::int64_t circle_id);

@@ -2,6 +2,7 @@
 
 #include "app/circles/circles.hpp"
 #include "app/field_errors.hpp"
+#include "app/record_change.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "store/circle_store.hpp"
 #include "store/document_store.hpp"
@@ -209,8 +210,7 @@ Result<std::int64_t> AttachPartner(const Services& services, const auth::Actor& 
   // Checked first, so that a refused form stores no file.
   auto agreement =
       TRY(Read(services, actor.scope(), [&](store::Unit& unit) -> Result<domain::SharingAgreement> {
-        const auto circle = TRY(FindManagedCircle(unit, actor, command.circle_id));
-        if (circle.closed()) return ClosedCircle();
+        const auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
         return CheckedAgreement(unit, circle, command);
       }));
   // The signed agreement, when one was sent: stored before the agreement, so that a refused file
@@ -220,15 +220,13 @@ Result<std::int64_t> AttachPartner(const Services& services, const auth::Actor& 
         services, actor, {kAgreementDocumentOwner, command.circle_id}, command.document));
     agreement.document_id = stored.id;
   }
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto circle = TRY(FindManagedCircle(unit, actor, command.circle_id));
-    if (circle.closed()) return ClosedCircle();
-    agreement.created_by = actor.user_id;
-    agreement.created_at = unit.now();
-    const auto id = store::PartnerStore(unit.session()).InsertAgreement(agreement);
-    Audit(services, unit, actor, {"circle.agreement_add", "circle", std::to_string(circle.id)});
-    return id;
-  });
+  return ChangeRecord(services, actor, {"circle.agreement_add", "circle"}, FindOpenCircle,
+                      command.circle_id,
+                      [&](store::Unit& unit, const domain::Circle&) -> Result<std::int64_t> {
+                        agreement.created_by = actor.user_id;
+                        agreement.created_at = unit.now();
+                        return store::PartnerStore(unit.session()).InsertAgreement(agreement);
+                      });
 }
 
 Result<std::int64_t> EndAgreement(const Services& services, const auth::Actor& actor,

@@ -1,6 +1,7 @@
 #include "app/concerns/concern_handling.hpp"
 
 #include "app/concerns/concern_common.hpp"
+#include "app/record_change.hpp"
 #include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/meeting_store.hpp"
@@ -34,18 +35,29 @@ bool StartIfAcknowledged(const Services& services, const store::Unit& unit,
   return true;
 }
 
+// Stores `record` (an action, a disclosure) about `concern` with `insert`, as recorded by the actor
+// now; audits it as `action` and moves the concern on. Returns the stored id.
+template <class Record>
+std::int64_t StoreWork(const Services& services, const store::Unit& unit, const auth::Actor& actor,
+                       const domain::Concern& concern, const char* action, Record record,
+                       std::int64_t (store::ConcernStore::*insert)(const Record&)) {
+  record.recorded_by = actor.user_id;
+  record.recorded_at = unit.now();
+  store::ConcernStore concerns(unit.session());
+  const auto id = (concerns.*insert)(record);
+  Audit(services, unit, actor, ConcernAudit(action, concern.id));
+  StartIfAcknowledged(services, unit, actor, concern);
+  return id;
+}
+
 // Stores `action` on `concern` by the actor, audited, and moves the concern on.
 std::int64_t StoreAction(const Services& services, const store::Unit& unit,
                          const auth::Actor& actor, const domain::Concern& concern,
                          domain::ConcernAction action) {
   action.organisation_id = concern.organisation_id;
   action.concern_id = concern.id;
-  action.recorded_by = actor.user_id;
-  action.recorded_at = unit.now();
-  const auto id = store::ConcernStore(unit.session()).InsertAction(action);
-  Audit(services, unit, actor, ConcernAudit("concern.action", concern.id));
-  StartIfAcknowledged(services, unit, actor, concern);
-  return id;
+  return StoreWork(services, unit, actor, concern, "concern.action", std::move(action),
+                   &store::ConcernStore::InsertAction);
 }
 
 // The record a disclosure's basis is checked against: the partner contact chosen, the circle's
@@ -75,20 +87,20 @@ BasisRecord ReadBasisRecord(const store::Unit& unit, const domain::Concern& conc
 
 Result<std::int64_t> Acknowledge(const Services& services, const auth::Actor& actor,
                                  const AcknowledgeCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto row = TRY(FindManaged(unit, actor, command.concern_id));
-    const auto& concern = row.concern;
-    TRY(domain::CheckConcernTransition(concern.status, domain::ConcernStatus::kAcknowledged));
-    // The store moves only a concern still raised: a concurrent acknowledgement wins once.
-    if (!store::ConcernStore(unit.session())
-             .Acknowledge(concern.id, concern.organisation_id, actor.user_id, unit.now())) {
-      return Error::Conflict(N_("This concern is already acknowledged."));
-    }
-    store::ConcernEscalationStore(unit.session())
-        .CancelPending(concern.id, concern.organisation_id, unit.now());
-    Audit(services, unit, actor, ConcernAudit("concern.acknowledge", concern.id));
-    return concern.id;
-  });
+  return ChangeRecord(
+      services, actor, {"concern.acknowledge", "concern"}, FindManaged, command.concern_id,
+      [&](store::Unit& unit, const ConcernRow& row) -> Result<std::int64_t> {
+        const auto& concern = row.concern;
+        TRY(domain::CheckConcernTransition(concern.status, domain::ConcernStatus::kAcknowledged));
+        // The store moves only a concern still raised: a concurrent acknowledgement wins once.
+        if (!store::ConcernStore(unit.session())
+                 .Acknowledge(concern.id, concern.organisation_id, actor.user_id, unit.now())) {
+          return Error::Conflict(N_("This concern is already acknowledged."));
+        }
+        store::ConcernEscalationStore(unit.session())
+            .CancelPending(concern.id, concern.organisation_id, unit.now());
+        return concern.id;
+      });
 }
 
 Result<std::int64_t> Start(const Services& services, const auth::Actor& actor,
@@ -163,52 +175,48 @@ Result<std::int64_t> RecordDisclosure(const Services& services, const auth::Acto
         concern,         concern.circle_id, record.contact ? &*record.contact : nullptr,
         record.consents, record.agreements, day,
         unit.now()};
-    auto disclosure = TRY(domain::CheckDisclosure(draft, against));
-    disclosure.recorded_by = actor.user_id;
-    disclosure.recorded_at = unit.now();
-    const auto id = store::ConcernStore(unit.session()).InsertDisclosure(disclosure);
-    Audit(services, unit, actor, ConcernAudit("concern.disclose", concern.id));
-    StartIfAcknowledged(services, unit, actor, concern);
-    return id;
+    return StoreWork(services, unit, actor, concern, "concern.disclose",
+                     TRY(domain::CheckDisclosure(draft, against)),
+                     &store::ConcernStore::InsertDisclosure);
   });
 }
 
 Result<std::int64_t> Reply(const Services& services, const auth::Actor& actor,
                            const ReplyCommand& command) {
   bool queued = false;
-  auto replied = Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto row = TRY(FindManaged(unit, actor, command.concern_id));
-    const auto& concern = row.concern;
-    std::string reply = command.reply;
-    TRY(domain::CheckReply(reply));
-    store::ConcernStore(unit.session())
-        .SetReply(concern.id, concern.organisation_id, actor.user_id, reply, unit.now());
-    Audit(services, unit, actor, ConcernAudit("concern.reply", concern.id));
-    if (concern.raised_by != actor.user_id) {
-      queued = notify::QueueReplyMail(unit, AlertServicesOf(services), concern, row.code_name);
-    }
-    return concern.id;
-  });
+  auto replied = ChangeRecord(
+      services, actor, {"concern.reply", "concern"}, FindManaged, command.concern_id,
+      [&](store::Unit& unit, const ConcernRow& row) -> Result<std::int64_t> {
+        const auto& concern = row.concern;
+        std::string reply = command.reply;
+        TRY(domain::CheckReply(reply));
+        store::ConcernStore(unit.session())
+            .SetReply(concern.id, concern.organisation_id, actor.user_id, reply, unit.now());
+        if (concern.raised_by != actor.user_id) {
+          queued = notify::QueueReplyMail(unit, AlertServicesOf(services), concern, row.code_name);
+        }
+        return concern.id;
+      });
   if (replied && queued) services.NoteMailQueued();
   return replied;
 }
 
 Result<std::int64_t> Close(const Services& services, const auth::Actor& actor,
                            const CloseCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto row = TRY(FindManaged(unit, actor, command.concern_id));
-    const auto& concern = row.concern;
-    TRY(domain::CheckConcernTransition(concern.status, domain::ConcernStatus::kClosed));
-    std::string note = command.note;
-    TRY(domain::CheckClosure(command.outcome, note));
-    if (!store::ConcernStore(unit.session())
-             .Close(concern.id, concern.organisation_id, actor.user_id, *command.outcome, note,
-                    unit.now())) {
-      return Error::Conflict(N_("This concern is closed."));
-    }
-    Audit(services, unit, actor, ConcernAudit("concern.close", concern.id));
-    return concern.id;
-  });
+  return ChangeRecord(
+      services, actor, {"concern.close", "concern"}, FindManaged, command.concern_id,
+      [&](store::Unit& unit, const ConcernRow& row) -> Result<std::int64_t> {
+        const auto& concern = row.concern;
+        TRY(domain::CheckConcernTransition(concern.status, domain::ConcernStatus::kClosed));
+        std::string note = command.note;
+        TRY(domain::CheckClosure(command.outcome, note));
+        if (!store::ConcernStore(unit.session())
+                 .Close(concern.id, concern.organisation_id, actor.user_id, *command.outcome, note,
+                        unit.now())) {
+          return Error::Conflict(N_("This concern is closed."));
+        }
+        return concern.id;
+      });
 }
 
 }  // namespace cercle::app::concerns

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/record_change.hpp"
 #include "auth/policies/core_member_policy.hpp"
 #include "store/core_member_store.hpp"
 #include "store/legal_store.hpp"
@@ -127,39 +128,42 @@ domain::CoreMember Edited(domain::CoreMember member, const CoreMemberEdit& comma
 Status EditCoreMember(const Services& services, const auth::Actor& actor,
                       const CoreMemberEdit& command) {
   const auto today = services.Today();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    const auto member = TRY(FindChangeableFile(unit, actor, command.core_member_id));
-    auto errors = command.field_errors;
-    const auto changed = Edited(member, command, unit.now());
-    if (changed.coordinator_user_id && changed.coordinator_user_id != member.coordinator_user_id) {
-      // Keeping the coordinator the file already has is fine even if they left the staff since.
-      const bool staff = IsOrganisationStaff(unit, actor, *changed.coordinator_user_id);
-      if (!staff) errors.push_back({"coordinator", {N_("Choose one of the options."), {}}});
-    }
-    TRY(Combine(std::move(errors), domain::CheckCoreMember(changed, today)));
-    store::CoreMemberStore store(unit.session());
-    if (store.FileNumberTaken(changed.organisation_id, changed.file_number, changed.id)) {
-      return Error::Fields(
-          {{"file_number",
-            {N_("Another file of your organisation already uses this number."), {}}}});
-    }
-    store.Update(changed);
-    Audit(services, unit, actor, {"core_member.update", kObjectType, std::to_string(changed.id)});
-    return {};
-  });
+  return ChangeRecord(
+      services, actor, {"core_member.update", kObjectType}, FindChangeableFile,
+      command.core_member_id, [&](store::Unit& unit, const domain::CoreMember& member) -> Status {
+        auto errors = command.field_errors;
+        const auto changed = Edited(member, command, unit.now());
+        if (changed.coordinator_user_id &&
+            changed.coordinator_user_id != member.coordinator_user_id) {
+          // Keeping the coordinator the file already has is fine even if they left the staff
+          // since.
+          const bool staff = IsOrganisationStaff(unit, actor, *changed.coordinator_user_id);
+          if (!staff) errors.push_back({"coordinator", {N_("Choose one of the options."), {}}});
+        }
+        TRY(Combine(std::move(errors), domain::CheckCoreMember(changed, today)));
+        store::CoreMemberStore store(unit.session());
+        if (store.FileNumberTaken(changed.organisation_id, changed.file_number, changed.id)) {
+          return Error::Fields(
+              {{"file_number",
+                {N_("Another file of your organisation already uses this number."), {}}}});
+        }
+        store.Update(changed);
+        return {};
+      });
 }
 
 Status MoveCoreMember(const Services& services, const auth::Actor& actor,
                       const CoreMemberMove& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    const auto current = TRY(FindChangeableFile(unit, actor, command.core_member_id));
-    if (!command.to) return Error::Invalid(N_("Choose one of the options."));
-    TRY(domain::CheckCoreMemberMove(current.status, *command.to, command.reason));
-    store::CoreMemberStore(unit.session())
-        .SetStatus(current, *command.to, command.reason, std::nullopt, actor.user_id, unit.now());
-    Audit(services, unit, actor, {"core_member.status", kObjectType, std::to_string(current.id)});
-    return {};
-  });
+  return ChangeRecord(
+      services, actor, {"core_member.status", kObjectType}, FindChangeableFile,
+      command.core_member_id, [&](store::Unit& unit, const domain::CoreMember& current) -> Status {
+        if (!command.to) return Error::Invalid(N_("Choose one of the options."));
+        TRY(domain::CheckCoreMemberMove(current.status, *command.to, command.reason));
+        store::CoreMemberStore(unit.session())
+            .SetStatus(current, *command.to, command.reason, std::nullopt, actor.user_id,
+                       unit.now());
+        return {};
+      });
 }
 
 }  // namespace cercle::app::intake

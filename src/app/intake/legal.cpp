@@ -96,6 +96,37 @@ Result<domain::Condition> ReadCondition(domain::Condition condition,
   return condition;
 }
 
+// The form of file `core_member_id`, read in `unit`, when the actor may change it.
+Result<LegalForm> FindChangeableFileForm(store::Unit& unit, const auth::Actor& actor,
+                                         std::int64_t core_member_id) {
+  return LegalForm{TRY(FindChangeableFile(unit, actor, core_member_id)), {}, {}, {}, {}};
+}
+
+// What the legal commands share: in one write transaction, the form `find(unit)` reads (NotFound
+// when the actor may not change it), `change(unit, found)`, and when the change holds the audit
+// entry `action` on the file. Returns what `change` returns.
+template <class Find, class Change>
+Result<std::int64_t> ChangeLegal(const Services& services, const auth::Actor& actor,
+                                 const char* action, Find&& find, Change&& change) {
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    const LegalForm found = TRY(find(unit));
+    const std::int64_t id = TRY(change(unit, found));
+    Audit(services, unit, actor, {action, kObjectType, std::to_string(found.member.id)});
+    return id;
+  });
+}
+
+// The finder of the file `id` for ChangeLegal; likewise of order `id`, of condition `id`.
+auto FileNumbered(const auth::Actor& actor, std::int64_t id) {
+  return [&actor, id](store::Unit& unit) { return FindChangeableFileForm(unit, actor, id); };
+}
+auto OrderNumbered(const auth::Actor& actor, std::int64_t id) {
+  return [&actor, id](store::Unit& unit) { return FindChangeableOrder(unit, actor, id); };
+}
+auto ConditionNumbered(const auth::Actor& actor, std::int64_t id) {
+  return [&actor, id](store::Unit& unit) { return FindChangeableCondition(unit, actor, id); };
+}
+
 }  // namespace
 
 std::vector<const store::User*> Officers(const Users& users) {
@@ -108,9 +139,7 @@ std::vector<const store::User*> Officers(const Users& users) {
 
 Result<LegalForm> LoadFileForm(const Services& services, const auth::Actor& actor,
                                std::int64_t core_member_id, Viewing record) {
-  return LoadForm(services, actor, record, [&](store::Unit& unit) -> Result<LegalForm> {
-    return LegalForm{TRY(FindChangeableFile(unit, actor, core_member_id)), {}, {}, {}, {}};
-  });
+  return LoadForm(services, actor, record, FileNumbered(actor, core_member_id));
 }
 
 Result<LegalForm> LoadRiskForm(const Services& services, const auth::Actor& actor,
@@ -124,128 +153,119 @@ Result<LegalForm> LoadRiskForm(const Services& services, const auth::Actor& acto
 
 Result<LegalForm> LoadOrderForm(const Services& services, const auth::Actor& actor,
                                 std::int64_t order_id, Viewing record) {
-  return LoadForm(services, actor, record,
-                  [&](store::Unit& unit) { return FindChangeableOrder(unit, actor, order_id); });
+  return LoadForm(services, actor, record, OrderNumbered(actor, order_id));
 }
 
 Result<LegalForm> LoadConditionForm(const Services& services, const auth::Actor& actor,
                                     std::int64_t condition_id, Viewing record) {
-  return LoadForm(services, actor, record, [&](store::Unit& unit) {
-    return FindChangeableCondition(unit, actor, condition_id);
-  });
+  return LoadForm(services, actor, record, ConditionNumbered(actor, condition_id));
 }
 
 Result<std::int64_t> CreateOrder(const Services& services, const auth::Actor& actor,
                                  std::int64_t core_member_id, const OrderDetails& details) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto member = TRY(FindChangeableFile(unit, actor, core_member_id));
-    domain::SupervisionOrder order;
-    order.organisation_id = member.organisation_id;
-    order.core_member_id = member.id;
-    order.created_at = unit.now();
-    order = TRY(ReadOrder(unit, actor, order, details));
-    const auto id = store::LegalStore(unit.session()).InsertOrder(order);
-    Audit(services, unit, actor,
-          {"core_member.order_create", kObjectType, std::to_string(member.id)});
-    return id;
-  });
+  return ChangeLegal(services, actor, "core_member.order_create",
+                     FileNumbered(actor, core_member_id),
+                     [&](store::Unit& unit, const LegalForm& found) -> Result<std::int64_t> {
+                       domain::SupervisionOrder order;
+                       order.organisation_id = found.member.organisation_id;
+                       order.core_member_id = found.member.id;
+                       order.created_at = unit.now();
+                       order = TRY(ReadOrder(unit, actor, order, details));
+                       return store::LegalStore(unit.session()).InsertOrder(order);
+                     });
 }
 
 Result<std::int64_t> EditOrder(const Services& services, const auth::Actor& actor,
                                std::int64_t order_id, const OrderDetails& details) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto found = TRY(FindChangeableOrder(unit, actor, order_id));
-    const auto order = TRY(ReadOrder(unit, actor, *found.order, details));
-    store::LegalStore(unit.session()).UpdateOrder(order);
-    Audit(services, unit, actor,
-          {"core_member.order_update", kObjectType, std::to_string(found.member.id)});
-    return found.member.id;
-  });
+  return ChangeLegal(services, actor, "core_member.order_update", OrderNumbered(actor, order_id),
+                     [&](store::Unit& unit, const LegalForm& found) -> Result<std::int64_t> {
+                       const auto order = TRY(ReadOrder(unit, actor, *found.order, details));
+                       store::LegalStore(unit.session()).UpdateOrder(order);
+                       return found.member.id;
+                     });
 }
 
 Result<std::int64_t> CreateCondition(const Services& services, const auth::Actor& actor,
                                      std::int64_t order_id, const ConditionDetails& details) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto found = TRY(FindChangeableOrder(unit, actor, order_id));
-    domain::Condition condition;
-    condition.organisation_id = found.member.organisation_id;
-    condition.core_member_id = found.member.id;
-    condition.order_id = found.order->id;
-    condition.created_at = unit.now();
-    condition = TRY(ReadCondition(condition, details, unit.now()));
-    store::LegalStore(unit.session()).InsertCondition(condition);
-    Audit(services, unit, actor,
-          {"core_member.condition_create", kObjectType, std::to_string(found.member.id)});
-    return found.member.id;
-  });
+  return ChangeLegal(services, actor, "core_member.condition_create",
+                     OrderNumbered(actor, order_id),
+                     [&](store::Unit& unit, const LegalForm& found) -> Result<std::int64_t> {
+                       domain::Condition condition;
+                       condition.organisation_id = found.member.organisation_id;
+                       condition.core_member_id = found.member.id;
+                       condition.order_id = found.order->id;
+                       condition.created_at = unit.now();
+                       condition = TRY(ReadCondition(condition, details, unit.now()));
+                       store::LegalStore(unit.session()).InsertCondition(condition);
+                       return found.member.id;
+                     });
 }
 
 Result<std::int64_t> EditCondition(const Services& services, const auth::Actor& actor,
                                    std::int64_t condition_id, const ConditionDetails& details) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto found = TRY(FindChangeableCondition(unit, actor, condition_id));
-    const auto condition = TRY(ReadCondition(*found.condition, details, unit.now()));
-    store::LegalStore(unit.session()).UpdateCondition(condition);
-    Audit(services, unit, actor,
-          {"core_member.condition_update", kObjectType, std::to_string(found.member.id)});
-    return found.member.id;
-  });
+  return ChangeLegal(
+      services, actor, "core_member.condition_update", ConditionNumbered(actor, condition_id),
+      [&](store::Unit& unit, const LegalForm& found) -> Result<std::int64_t> {
+        const auto condition = TRY(ReadCondition(*found.condition, details, unit.now()));
+        store::LegalStore(unit.session()).UpdateCondition(condition);
+        return found.member.id;
+      });
 }
 
 Result<std::int64_t> CreateRiskAssessment(const Services& services, const auth::Actor& actor,
                                           const NewRiskAssessment& command) {
   const auto today = services.Today();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto member = TRY(FindChangeableFile(unit, actor, command.core_member_id));
-    if (!CoreMemberPolicy::CanReadRisk(actor, member.organisation_id)) return Error::NotFound();
-    auto errors = command.field_errors;
-    if (command.source_document_id) {
-      const auto documents = store::DocumentStore(unit.session())
-                                 .ListForOwner(*actor.organisation_id, kObjectType, member.id);
-      if (std::none_of(documents.begin(), documents.end(), [&](const store::Document& document) {
-            return document.id == *command.source_document_id;
-          })) {
-        errors.push_back({"source_document", {N_("Choose one of the options."), {}}});
-      }
-    }
-    domain::RiskAssessment assessment{.organisation_id = member.organisation_id,
-                                      .core_member_id = member.id,
-                                      .tool = command.tool,
-                                      .tool_other = command.tool_other,
-                                      .score = command.score,
-                                      .level = command.level,
-                                      .assessed_on = command.assessed_on.value_or(today),
-                                      .assessor = command.assessor,
-                                      .source_document_id = command.source_document_id,
-                                      .recorded_by = actor.user_id,
-                                      .recorded_at = unit.now()};
-    TRY(Combine(std::move(errors), domain::CheckRiskAssessment(assessment, today)));
-    const auto id = store::CoreMemberStore(unit.session()).InsertRiskAssessment(assessment);
-    Audit(services, unit, actor,
-          {"core_member.risk_create", kObjectType, std::to_string(member.id)});
-    return id;
-  });
+  return ChangeLegal(
+      services, actor, "core_member.risk_create", FileNumbered(actor, command.core_member_id),
+      [&](store::Unit& unit, const LegalForm& found) -> Result<std::int64_t> {
+        const auto& member = found.member;
+        if (!CoreMemberPolicy::CanReadRisk(actor, member.organisation_id)) {
+          return Error::NotFound();
+        }
+        auto errors = command.field_errors;
+        if (command.source_document_id) {
+          const auto documents = store::DocumentStore(unit.session())
+                                     .ListForOwner(*actor.organisation_id, kObjectType, member.id);
+          if (std::none_of(documents.begin(), documents.end(),
+                           [&](const store::Document& document) {
+                             return document.id == *command.source_document_id;
+                           })) {
+            errors.push_back({"source_document", {N_("Choose one of the options."), {}}});
+          }
+        }
+        domain::RiskAssessment assessment{.organisation_id = member.organisation_id,
+                                          .core_member_id = member.id,
+                                          .tool = command.tool,
+                                          .tool_other = command.tool_other,
+                                          .score = command.score,
+                                          .level = command.level,
+                                          .assessed_on = command.assessed_on.value_or(today),
+                                          .assessor = command.assessor,
+                                          .source_document_id = command.source_document_id,
+                                          .recorded_by = actor.user_id,
+                                          .recorded_at = unit.now()};
+        TRY(Combine(std::move(errors), domain::CheckRiskAssessment(assessment, today)));
+        return store::CoreMemberStore(unit.session()).InsertRiskAssessment(assessment);
+      });
 }
 
 Result<std::int64_t> CreateConsent(const Services& services, const auth::Actor& actor,
                                    const NewConsent& command) {
   const auto today = services.Today();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto member = TRY(FindChangeableFile(unit, actor, command.core_member_id));
-    domain::Consent consent{.organisation_id = member.organisation_id,
-                            .core_member_id = member.id,
-                            .scope = command.scope,
-                            .partner_organisation = command.partner_organisation,
-                            .given_on = command.given_on.value_or(today),
-                            .expires_on = command.expires_on,
-                            .recorded_by = actor.user_id,
-                            .recorded_at = unit.now()};
-    TRY(Combine(command.field_errors, domain::CheckConsent(consent, today)));
-    const auto id = store::CoreMemberStore(unit.session()).InsertConsent(consent);
-    Audit(services, unit, actor,
-          {"core_member.consent_create", kObjectType, std::to_string(member.id)});
-    return id;
-  });
+  return ChangeLegal(services, actor, "core_member.consent_create",
+                     FileNumbered(actor, command.core_member_id),
+                     [&](store::Unit& unit, const LegalForm& found) -> Result<std::int64_t> {
+                       domain::Consent consent{.organisation_id = found.member.organisation_id,
+                                               .core_member_id = found.member.id,
+                                               .scope = command.scope,
+                                               .partner_organisation = command.partner_organisation,
+                                               .given_on = command.given_on.value_or(today),
+                                               .expires_on = command.expires_on,
+                                               .recorded_by = actor.user_id,
+                                               .recorded_at = unit.now()};
+                       TRY(Combine(command.field_errors, domain::CheckConsent(consent, today)));
+                       return store::CoreMemberStore(unit.session()).InsertConsent(consent);
+                     });
 }
 
 namespace {

@@ -9,35 +9,60 @@ namespace {
 
 using auth::policies::OutreachPolicy;
 
-// The activity `id` when the actor may change it.
-Result<domain::OutreachActivity> FindActivity(const auth::Actor& actor, store::Unit& unit,
-                                              std::int64_t id) {
+// One kind of outreach record (activities, significant stories): the store's functions that keep
+// it, its rule, and the audit entries of its changes.
+template <class Row>
+struct RecordKind {
+  std::optional<Row> (store::OutreachStore::*find)(std::int64_t id, std::int64_t organisation_id);
+  std::int64_t (store::OutreachStore::*insert)(const Row&);
+  void (store::OutreachStore::*update)(const Row&);
+  void (store::OutreachStore::*remove)(std::int64_t id, std::int64_t organisation_id);
+  Status (*check)(Row&, CivilDate today);
+  const char* create_action;
+  const char* update_action;
+  const char* remove_action;
+  const char* object_type;
+};
+
+constexpr RecordKind<domain::OutreachActivity> kActivities{&store::OutreachStore::FindActivity,
+                                                           &store::OutreachStore::InsertActivity,
+                                                           &store::OutreachStore::UpdateActivity,
+                                                           &store::OutreachStore::DeleteActivity,
+                                                           &domain::CheckOutreachActivity,
+                                                           "outreach.create",
+                                                           "outreach.update",
+                                                           "outreach.remove",
+                                                           "outreach_activity"};
+
+constexpr RecordKind<domain::SignificantStory> kStories{&store::OutreachStore::FindStory,
+                                                        &store::OutreachStore::InsertStory,
+                                                        &store::OutreachStore::UpdateStory,
+                                                        &store::OutreachStore::DeleteStory,
+                                                        &domain::CheckSignificantStory,
+                                                        "story.create",
+                                                        "story.update",
+                                                        "story.remove",
+                                                        "significant_story"};
+
+// The record `id` of `kind` when the actor may see and change it.
+template <class Row>
+Result<Row> Find(const auth::Actor& actor, store::Unit& unit, const RecordKind<Row>& kind,
+                 std::int64_t id) {
   if (!actor.organisation_id || !OutreachPolicy::CanManage(actor)) return Error::NotFound();
-  auto activity = store::OutreachStore(unit.session()).FindActivity(id, *actor.organisation_id);
-  if (!activity || !OutreachPolicy::CanChange(actor, activity->organisation_id)) {
-    return Error::NotFound();
-  }
-  return std::move(*activity);
+  auto row = (store::OutreachStore(unit.session()).*kind.find)(id, *actor.organisation_id);
+  if (!row || !OutreachPolicy::CanChange(actor, row->organisation_id)) return Error::NotFound();
+  return std::move(*row);
 }
 
-// The story `id` when the actor may see it.
-Result<domain::SignificantStory> FindStory(const auth::Actor& actor, store::Unit& unit,
-                                           std::int64_t id) {
-  if (!actor.organisation_id || !OutreachPolicy::CanManage(actor)) return Error::NotFound();
-  auto story = store::OutreachStore(unit.session()).FindStory(id, *actor.organisation_id);
-  if (!story || !OutreachPolicy::CanChange(actor, story->organisation_id)) return Error::NotFound();
-  return std::move(*story);
-}
-
-// Copies what the activity form sets onto `activity`.
-void SetDetails(domain::OutreachActivity& activity, const domain::OutreachActivity& details) {
-  activity.held_on = details.held_on;
-  activity.kind = details.kind;
-  activity.title = details.title;
-  activity.audience = details.audience;
-  activity.reach = details.reach;
-  activity.language = details.language;
-  activity.participants = details.participants;
+// Copies what the activity form sets onto `activity`: everything but its identity and who
+// recorded it when.
+void SetDetails(domain::OutreachActivity& activity, const ActivityForm& form) {
+  domain::OutreachActivity details = form.details;
+  details.id = activity.id;
+  details.organisation_id = activity.organisation_id;
+  details.recorded_by = activity.recorded_by;
+  details.recorded_at = activity.recorded_at;
+  activity = std::move(details);
 }
 
 // Copies what the story form sets onto `story`.
@@ -45,6 +70,63 @@ void SetDetails(domain::SignificantStory& story, const StoryForm& form) {
   story.written_on = form.written_on;
   story.title = form.title;
   story.text = form.text;
+}
+
+// Marks `activity` as recorded by the actor at `now`.
+void Stamp(domain::OutreachActivity& activity, const auth::Actor& actor, Instant now) {
+  activity.recorded_by = actor.user_id;
+  activity.recorded_at = activity.updated_at = now;
+}
+
+// Marks `story` as written by the actor at `now`.
+void Stamp(domain::SignificantStory& story, const auth::Actor& actor, Instant now) {
+  story.written_by = actor.user_id;
+  story.created_at = story.updated_at = now;
+}
+
+// Records a new record of `kind` as `form` says, checked by the kind's rule, audited; Forbidden
+// for an actor who may not manage outreach. Returns its id.
+template <class Row, class Form>
+Result<std::int64_t> Create(const Services& services, const auth::Actor& actor,
+                            const RecordKind<Row>& kind, const Form& form) {
+  if (!OutreachPolicy::CanManage(actor)) return Error::Forbidden();
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    Row row;
+    row.organisation_id = *actor.organisation_id;
+    SetDetails(row, form);
+    Stamp(row, actor, unit.now());
+    TRY(Combine(form.unreadable, kind.check(row, services.Today())));
+    row.id = (store::OutreachStore(unit.session()).*kind.insert)(row);
+    Audit(services, unit, actor, {kind.create_action, kind.object_type, std::to_string(row.id)});
+    return row.id;
+  });
+}
+
+// Changes record `id` of `kind` as `form` says, checked by the kind's rule, audited.
+template <class Row, class Form>
+Status Edit(const Services& services, const auth::Actor& actor, const RecordKind<Row>& kind,
+            std::int64_t id, const Form& form) {
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
+    auto row = TRY(Find(actor, unit, kind, id));
+    SetDetails(row, form);
+    row.updated_at = unit.now();
+    TRY(Combine(form.unreadable, kind.check(row, services.Today())));
+    (store::OutreachStore(unit.session()).*kind.update)(row);
+    Audit(services, unit, actor, {kind.update_action, kind.object_type, std::to_string(id)});
+    return {};
+  });
+}
+
+// Deletes record `id` of `kind`, audited.
+template <class Row>
+Status Remove(const Services& services, const auth::Actor& actor, const RecordKind<Row>& kind,
+              std::int64_t id) {
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
+    const auto row = TRY(Find(actor, unit, kind, id));
+    (store::OutreachStore(unit.session()).*kind.remove)(id, row.organisation_id);
+    Audit(services, unit, actor, {kind.remove_action, kind.object_type, std::to_string(id)});
+    return {};
+  });
 }
 
 }  // namespace
@@ -64,69 +146,33 @@ Result<OutreachPage> LoadOutreachPage(const Services& services, const auth::Acto
 
 Result<std::int64_t> CreateActivity(const Services& services, const auth::Actor& actor,
                                     const ActivityForm& form) {
-  if (!OutreachPolicy::CanManage(actor)) return Error::Forbidden();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    domain::OutreachActivity activity;
-    activity.organisation_id = *actor.organisation_id;
-    SetDetails(activity, form.details);
-    activity.recorded_by = actor.user_id;
-    activity.recorded_at = activity.updated_at = unit.now();
-    TRY(Combine(form.unreadable, domain::CheckOutreachActivity(activity, services.Today())));
-    activity.id = store::OutreachStore(unit.session()).InsertActivity(activity);
-    Audit(services, unit, actor,
-          {"outreach.create", "outreach_activity", std::to_string(activity.id)});
-    return activity.id;
-  });
+  return Create(services, actor, kActivities, form);
 }
 
 Result<domain::OutreachActivity> LoadActivity(const Services& services, const auth::Actor& actor,
                                               std::int64_t id) {
   return Read(services, actor.scope(),
-              [&](store::Unit& unit) { return FindActivity(actor, unit, id); });
+              [&](store::Unit& unit) { return Find(actor, unit, kActivities, id); });
 }
 
 Status EditActivity(const Services& services, const auth::Actor& actor, std::int64_t id,
                     const ActivityForm& form) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    auto activity = TRY(FindActivity(actor, unit, id));
-    SetDetails(activity, form.details);
-    activity.updated_at = unit.now();
-    TRY(Combine(form.unreadable, domain::CheckOutreachActivity(activity, services.Today())));
-    store::OutreachStore(unit.session()).UpdateActivity(activity);
-    Audit(services, unit, actor, {"outreach.update", "outreach_activity", std::to_string(id)});
-    return {};
-  });
+  return Edit(services, actor, kActivities, id, form);
 }
 
 Status RemoveActivity(const Services& services, const auth::Actor& actor, std::int64_t id) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    const auto activity = TRY(FindActivity(actor, unit, id));
-    store::OutreachStore(unit.session()).DeleteActivity(id, activity.organisation_id);
-    Audit(services, unit, actor, {"outreach.remove", "outreach_activity", std::to_string(id)});
-    return {};
-  });
+  return Remove(services, actor, kActivities, id);
 }
 
 Result<std::int64_t> CreateStory(const Services& services, const auth::Actor& actor,
                                  const StoryForm& form) {
-  if (!OutreachPolicy::CanManage(actor)) return Error::Forbidden();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    domain::SignificantStory story;
-    story.organisation_id = *actor.organisation_id;
-    SetDetails(story, form);
-    story.written_by = actor.user_id;
-    story.created_at = story.updated_at = unit.now();
-    TRY(Combine(form.unreadable, domain::CheckSignificantStory(story, services.Today())));
-    story.id = store::OutreachStore(unit.session()).InsertStory(story);
-    Audit(services, unit, actor, {"story.create", "significant_story", std::to_string(story.id)});
-    return story.id;
-  });
+  return Create(services, actor, kStories, form);
 }
 
 Result<domain::SignificantStory> LoadStory(const Services& services, const auth::Actor& actor,
                                            std::int64_t id, RecordReading record) {
-  auto story =
-      Read(services, actor.scope(), [&](store::Unit& unit) { return FindStory(actor, unit, id); });
+  auto story = Read(services, actor.scope(),
+                    [&](store::Unit& unit) { return Find(actor, unit, kStories, id); });
   if (story && record == RecordReading::kYes) {
     AuditView(services, actor, {"story.view", "significant_story", std::to_string(id)});
   }
@@ -135,21 +181,13 @@ Result<domain::SignificantStory> LoadStory(const Services& services, const auth:
 
 Status EditStory(const Services& services, const auth::Actor& actor, std::int64_t id,
                  const StoryForm& form) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    auto story = TRY(FindStory(actor, unit, id));
-    SetDetails(story, form);
-    story.updated_at = unit.now();
-    TRY(Combine(form.unreadable, domain::CheckSignificantStory(story, services.Today())));
-    store::OutreachStore(unit.session()).UpdateStory(story);
-    Audit(services, unit, actor, {"story.update", "significant_story", std::to_string(id)});
-    return {};
-  });
+  return Edit(services, actor, kStories, id, form);
 }
 
 Status ReviewStory(const Services& services, const auth::Actor& actor, std::int64_t id,
                    bool confirmed) {
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    const auto story = TRY(FindStory(actor, unit, id));
+    const auto story = TRY(Find(actor, unit, kStories, id));
     if (!confirmed) {
       return Error::Fields(
           {{"confirm", {N_("Tick the box to confirm that the story identifies no one."), {}}}});
@@ -164,12 +202,7 @@ Status ReviewStory(const Services& services, const auth::Actor& actor, std::int6
 }
 
 Status RemoveStory(const Services& services, const auth::Actor& actor, std::int64_t id) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
-    const auto story = TRY(FindStory(actor, unit, id));
-    store::OutreachStore(unit.session()).DeleteStory(id, story.organisation_id);
-    Audit(services, unit, actor, {"story.remove", "significant_story", std::to_string(id)});
-    return {};
-  });
+  return Remove(services, actor, kStories, id);
 }
 
 }  // namespace cercle::app::outreach

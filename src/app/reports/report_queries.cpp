@@ -18,37 +18,51 @@ std::string OrganisationName(const Services& services, const auth::Actor& actor)
   return organisation ? organisation->name : std::string();
 }
 
+// How one use of a report is audited: its action, object type and object id.
+template <class Use>
+struct UseAudit {
+  Use use;
+  const char* action;
+  const char* object_type;
+  const char* object_id;
+};
+
+// The uses of the funder's report but a figure (whose key is the object id), the page's first.
+constexpr UseAudit<FunderUse> kFunderAudits[] = {
+    {FunderUse::kPage, "report.view", "report", "funder"},
+    {FunderUse::kPrint, "report.print", "report", "funder"},
+    {FunderUse::kCsv, "export", "funder_report", "csv"},
+    {FunderUse::kXlsx, "export", "funder_report", "xlsx"},
+};
+
+// The uses of the evaluation extract, the page's first.
+constexpr UseAudit<EvaluationUse> kEvaluationAudits[] = {
+    {EvaluationUse::kPage, "report.view", "report", "evaluation"},
+    {EvaluationUse::kDataCsv, "export", "evaluation_extract", "data.csv"},
+    {EvaluationUse::kDataXlsx, "export", "evaluation_extract", "data.xlsx"},
+    {EvaluationUse::kDictionaryCsv, "export", "evaluation_extract", "dictionary.csv"},
+};
+
+// The audit entry of `use` among `audits`; the first's (the page's) for a use not listed.
+template <class Use, std::size_t kCount>
+Audited AuditOf(const UseAudit<Use> (&audits)[kCount], Use use) {
+  const auto* found = &audits[0];
+  for (const auto& audit : audits) {
+    if (audit.use == use) found = &audit;
+  }
+  return {found->action, found->object_type, found->object_id};
+}
+
 // The audit entry of one use of the funder's report.
 Audited FunderAudited(const FunderReportQuery& query) {
-  switch (query.use) {
-    case FunderUse::kPage:
-      return {"report.view", "report", "funder"};
-    case FunderUse::kPrint:
-      return {"report.print", "report", "funder"};
-    case FunderUse::kCsv:
-      return {"export", "funder_report", "csv"};
-    case FunderUse::kXlsx:
-      return {"export", "funder_report", "xlsx"};
-    case FunderUse::kFigure:
-      return {"report.figure_view", "report_figure", std::string(query.figure->key)};
+  if (query.use == FunderUse::kFigure) {
+    return {"report.figure_view", "report_figure", std::string(query.figure->key)};
   }
-  return {"report.view", "report", "funder"};
+  return AuditOf(kFunderAudits, query.use);
 }
 
 // The audit entry of one use of the evaluation extract.
-Audited EvaluationAudited(EvaluationUse use) {
-  switch (use) {
-    case EvaluationUse::kPage:
-      return {"report.view", "report", "evaluation"};
-    case EvaluationUse::kDataCsv:
-      return {"export", "evaluation_extract", "data.csv"};
-    case EvaluationUse::kDataXlsx:
-      return {"export", "evaluation_extract", "data.xlsx"};
-    case EvaluationUse::kDictionaryCsv:
-      return {"export", "evaluation_extract", "dictionary.csv"};
-  }
-  return {"report.view", "report", "evaluation"};
-}
+Audited EvaluationAudited(EvaluationUse use) { return AuditOf(kEvaluationAudits, use); }
 
 // The median minutes to acknowledge the concerns raised during `period`.
 std::optional<std::int64_t> AcknowledgeMedian(const domain::ReportRecords& records,

@@ -42,6 +42,76 @@ void ApplyTo(const TrainingModuleCommand& command, domain::TrainingModule& modul
   module.active = command.active;
 }
 
+// One of the lists an administrator sets up (screening types, training modules): its rule, the
+// store's functions that keep it, and the audit entry of a change.
+template <class Store, class Row>
+struct SetupList {
+  Status (*check)(Row&);
+  std::vector<Row> (Store::*list)(std::int64_t organisation_id);
+  std::optional<Row> (Store::*find)(std::int64_t id, std::int64_t organisation_id);
+  std::int64_t (Store::*insert)(const Row&, Instant now);
+  void (Store::*update)(const Row&);
+  const char* action;
+  const char* object_type;
+};
+
+constexpr SetupList<store::ScreeningStore, domain::ScreeningItemType> kScreeningTypes{
+    &domain::CheckScreeningItemType,
+    &store::ScreeningStore::ListTypes,
+    &store::ScreeningStore::FindType,
+    &store::ScreeningStore::InsertType,
+    &store::ScreeningStore::UpdateType,
+    "volunteer_setup.screening_type",
+    "screening_type"};
+
+constexpr SetupList<store::TrainingStore, domain::TrainingModule> kTrainingModules{
+    &domain::CheckTrainingModule,
+    &store::TrainingStore::ListModules,
+    &store::TrainingStore::FindModule,
+    &store::TrainingStore::InsertModule,
+    &store::TrainingStore::UpdateModule,
+    "volunteer_setup.training_module",
+    "training_module"};
+
+// Adds `command`'s row, active, after the others of `setup`'s list (with the organisation's
+// defaults first when it has none); Forbidden for an actor who may not configure. Returns its id.
+template <class Store, class Row, class Command>
+Result<std::int64_t> AddToList(const Services& services, const auth::Actor& actor,
+                               const SetupList<Store, Row>& setup, const Command& command) {
+  if (!VolunteerPolicy::CanConfigure(actor)) return Error::Forbidden();
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    Row row;
+    row.organisation_id = unit.organisation_id();
+    ApplyTo(command, row);
+    row.active = true;
+    TRY(setup.check(row));
+    AddDefaultSetup(unit);
+    Store store(unit.session());
+    row.position = NextPosition((store.*setup.list)(unit.organisation_id()));
+    const auto id = (store.*setup.insert)(row, unit.now());
+    Audit(services, unit, actor, {setup.action, setup.object_type, std::to_string(id)});
+    return id;
+  });
+}
+
+// Changes row `command.id` of `setup`'s list; NotFound when it is not the organisation's or the
+// actor may not configure. Returns its id.
+template <class Store, class Row, class Command>
+Result<std::int64_t> ChangeInList(const Services& services, const auth::Actor& actor,
+                                  const SetupList<Store, Row>& setup, const Command& command) {
+  if (!VolunteerPolicy::CanConfigure(actor)) return Error::NotFound();
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    Store store(unit.session());
+    auto row = (store.*setup.find)(command.id, unit.organisation_id());
+    if (!row) return Error::NotFound();
+    ApplyTo(command, *row);
+    TRY(setup.check(*row));
+    (store.*setup.update)(*row);
+    Audit(services, unit, actor, {setup.action, setup.object_type, std::to_string(row->id)});
+    return row->id;
+  });
+}
+
 }  // namespace
 
 ProgramSetup ReadProgramSetup(const store::Unit& unit) {
@@ -74,72 +144,22 @@ Result<ProgramSetup> LoadSetupPage(const Services& services, const auth::Actor& 
 
 Result<std::int64_t> AddScreeningType(const Services& services, const auth::Actor& actor,
                                       const ScreeningTypeCommand& command) {
-  if (!VolunteerPolicy::CanConfigure(actor)) return Error::Forbidden();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    domain::ScreeningItemType type;
-    type.organisation_id = unit.organisation_id();
-    ApplyTo(command, type);
-    type.active = true;
-    TRY(domain::CheckScreeningItemType(type));
-    AddDefaultSetup(unit);
-    store::ScreeningStore screening(unit.session());
-    type.position = NextPosition(screening.ListTypes(unit.organisation_id()));
-    const auto id = screening.InsertType(type, unit.now());
-    Audit(services, unit, actor,
-          {"volunteer_setup.screening_type", "screening_type", std::to_string(id)});
-    return id;
-  });
+  return AddToList(services, actor, kScreeningTypes, command);
 }
 
 Result<std::int64_t> UpdateScreeningType(const Services& services, const auth::Actor& actor,
                                          const ScreeningTypeCommand& command) {
-  if (!VolunteerPolicy::CanConfigure(actor)) return Error::NotFound();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    store::ScreeningStore screening(unit.session());
-    auto type = screening.FindType(command.id, unit.organisation_id());
-    if (!type) return Error::NotFound();
-    ApplyTo(command, *type);
-    TRY(domain::CheckScreeningItemType(*type));
-    screening.UpdateType(*type);
-    Audit(services, unit, actor,
-          {"volunteer_setup.screening_type", "screening_type", std::to_string(type->id)});
-    return type->id;
-  });
+  return ChangeInList(services, actor, kScreeningTypes, command);
 }
 
 Result<std::int64_t> AddTrainingModule(const Services& services, const auth::Actor& actor,
                                        const TrainingModuleCommand& command) {
-  if (!VolunteerPolicy::CanConfigure(actor)) return Error::Forbidden();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    domain::TrainingModule module;
-    module.organisation_id = unit.organisation_id();
-    ApplyTo(command, module);
-    module.active = true;
-    TRY(domain::CheckTrainingModule(module));
-    AddDefaultSetup(unit);
-    store::TrainingStore training(unit.session());
-    module.position = NextPosition(training.ListModules(unit.organisation_id()));
-    const auto id = training.InsertModule(module, unit.now());
-    Audit(services, unit, actor,
-          {"volunteer_setup.training_module", "training_module", std::to_string(id)});
-    return id;
-  });
+  return AddToList(services, actor, kTrainingModules, command);
 }
 
 Result<std::int64_t> UpdateTrainingModule(const Services& services, const auth::Actor& actor,
                                           const TrainingModuleCommand& command) {
-  if (!VolunteerPolicy::CanConfigure(actor)) return Error::NotFound();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    store::TrainingStore training(unit.session());
-    auto module = training.FindModule(command.id, unit.organisation_id());
-    if (!module) return Error::NotFound();
-    ApplyTo(command, *module);
-    TRY(domain::CheckTrainingModule(*module));
-    training.UpdateModule(*module);
-    Audit(services, unit, actor,
-          {"volunteer_setup.training_module", "training_module", std::to_string(module->id)});
-    return module->id;
-  });
+  return ChangeInList(services, actor, kTrainingModules, command);
 }
 
 }  // namespace cercle::app::volunteers

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/record_change.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "base/text.hpp"
 #include "store/screening_store.hpp"
@@ -104,52 +105,53 @@ Result<std::int64_t> CreateVolunteer(const Services& services, const auth::Actor
 Result<std::int64_t> UpdateVolunteer(const Services& services, const auth::Actor& actor,
                                      const UpdateVolunteerCommand& command) {
   const auto today = services.Today();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
-    TRY(ApplyDetails(unit, command.details, today, volunteer));
-    store::VolunteerStore(unit.session()).Update(volunteer, unit.now());
-    Audit(services, unit, actor, {"volunteer.update", "volunteer", std::to_string(volunteer.id)});
-    return volunteer.id;
-  });
+  return ChangeRecord(services, actor, {"volunteer.update", "volunteer"}, FindVisibleVolunteer,
+                      command.volunteer_id,
+                      [&](store::Unit& unit, domain::Volunteer& volunteer) -> Result<std::int64_t> {
+                        TRY(ApplyDetails(unit, command.details, today, volunteer));
+                        store::VolunteerStore(unit.session()).Update(volunteer, unit.now());
+                        return volunteer.id;
+                      });
 }
 
 Result<std::int64_t> MoveStage(const Services& services, const auth::Actor& actor,
                                const MoveStageCommand& command) {
   const auto today = services.Today();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
-    const domain::StageMove move{volunteer.stage,         command.to, command.reason,
-                                 volunteer.date_of_birth, today,      MinimumAge(unit)};
-    TRY(domain::CheckStageMove(move));
-    if (!store::VolunteerStore(unit.session())
-             .MoveStage(volunteer.id, volunteer.organisation_id, volunteer.stage, command.to,
-                        domain::volunteer_text::Trimmed(move.reason), actor.user_id, unit.now())) {
-      return Error::Conflict(
-          N_("Someone changed this file meanwhile. Look at it again, then retry."));
-    }
-    Audit(services, unit, actor, {"volunteer.stage", "volunteer", std::to_string(volunteer.id)});
-    return volunteer.id;
-  });
+  return ChangeRecord(
+      services, actor, {"volunteer.stage", "volunteer"}, FindVisibleVolunteer, command.volunteer_id,
+      [&](store::Unit& unit, const domain::Volunteer& volunteer) -> Result<std::int64_t> {
+        const domain::StageMove move{volunteer.stage,         command.to, command.reason,
+                                     volunteer.date_of_birth, today,      MinimumAge(unit)};
+        TRY(domain::CheckStageMove(move));
+        if (!store::VolunteerStore(unit.session())
+                 .MoveStage(volunteer.id, volunteer.organisation_id, volunteer.stage, command.to,
+                            domain::volunteer_text::Trimmed(move.reason), actor.user_id,
+                            unit.now())) {
+          return Error::Conflict(
+              N_("Someone changed this file meanwhile. Look at it again, then retry."));
+        }
+        return volunteer.id;
+      });
 }
 
 Result<std::int64_t> AddSupervision(const Services& services, const auth::Actor& actor,
                                     const AddSupervisionCommand& command) {
   const auto today = services.Today();
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
-    domain::SupervisionSession session{.organisation_id = volunteer.organisation_id,
-                                       .volunteer_id = volunteer.id,
-                                       .held_on = command.held_on,
-                                       .kind = command.kind,
-                                       .notes = command.notes,
-                                       .recorded_by = actor.user_id,
-                                       .recorded_at = unit.now()};
-    TRY(domain::CheckSupervisionSession(session, today));
-    store::VolunteerStore(unit.session()).InsertSupervision(session);
-    Audit(services, unit, actor,
-          {"volunteer.supervision", "volunteer", std::to_string(volunteer.id)});
-    return volunteer.id;
-  });
+  return ChangeRecord(
+      services, actor, {"volunteer.supervision", "volunteer"}, FindVisibleVolunteer,
+      command.volunteer_id,
+      [&](store::Unit& unit, const domain::Volunteer& volunteer) -> Result<std::int64_t> {
+        domain::SupervisionSession session{.organisation_id = volunteer.organisation_id,
+                                           .volunteer_id = volunteer.id,
+                                           .held_on = command.held_on,
+                                           .kind = command.kind,
+                                           .notes = command.notes,
+                                           .recorded_by = actor.user_id,
+                                           .recorded_at = unit.now()};
+        TRY(domain::CheckSupervisionSession(session, today));
+        store::VolunteerStore(unit.session()).InsertSupervision(session);
+        return volunteer.id;
+      });
 }
 
 namespace {
@@ -208,8 +210,7 @@ Result<std::int64_t> VolunteerOfScreeningItem(const Services& services, const au
   return Read(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
     const auto item =
         store::ScreeningStore(unit.session()).FindItem(item_id, unit.organisation_id());
-    if (!item) return Error::NotFound();
-    return TRY(FindVisibleVolunteer(unit, actor, item->volunteer_id)).id;
+    return TRY(FindVolunteerOf(unit, actor, item)).id;
   });
 }
 
@@ -218,8 +219,7 @@ Result<std::int64_t> WithdrawScreening(const Services& services, const auth::Act
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
     store::ScreeningStore screening(unit.session());
     const auto item = screening.FindItem(command.item_id, unit.organisation_id());
-    if (!item) return Error::NotFound();
-    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, item->volunteer_id));
+    const auto volunteer = TRY(FindVolunteerOf(unit, actor, item));
     const std::string reason = domain::volunteer_text::Trimmed(command.reason);
     if (reason.empty()) {
       return Error::Fields({{"reason", {N_("Say why the entry is withdrawn."), {}}}});

@@ -21,6 +21,15 @@ namespace cercle::app::volunteers {
 Result<domain::Volunteer> FindVisibleVolunteer(const store::Unit& unit, const auth::Actor& actor,
                                                std::int64_t id);
 
+// The file of `row`'s volunteer (a screening item, an hours entry…) when `row` was found and the
+// actor may see the file; NotFound otherwise.
+template <class Row>
+Result<domain::Volunteer> FindVolunteerOf(const store::Unit& unit, const auth::Actor& actor,
+                                          const std::optional<Row>& row) {
+  if (!row) return Error::NotFound();
+  return FindVisibleVolunteer(unit, actor, row->volunteer_id);
+}
+
 // An account a file may be linked to.
 struct LinkableAccount {
   std::int64_t id = 0;

@@ -88,22 +88,25 @@ HoursData ReadHoursData(const store::Unit& unit, const PageRequest& pending_page
   return data;
 }
 
+// Hours a coordinator logs on the visible file of `command`, with `status`.
+Result<std::int64_t> LogHoursOnFile(const Services& services, const auth::Actor& actor,
+                                    const LogHoursCommand& command, domain::HoursStatus status) {
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
+    return InsertHours(services, unit, actor, volunteer, command, status);
+  });
+}
+
 }  // namespace
 
 Result<std::int64_t> LogHours(const Services& services, const auth::Actor& actor,
                               const LogHoursCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
-    return InsertHours(services, unit, actor, volunteer, command, domain::HoursStatus::kApproved);
-  });
+  return LogHoursOnFile(services, actor, command, domain::HoursStatus::kApproved);
 }
 
 Result<std::int64_t> ImportPendingHours(const Services& services, const auth::Actor& actor,
                                         const LogHoursCommand& command) {
-  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
-    return InsertHours(services, unit, actor, volunteer, command, domain::HoursStatus::kPending);
-  });
+  return LogHoursOnFile(services, actor, command, domain::HoursStatus::kPending);
 }
 
 Result<std::int64_t> LogOwnHours(const Services& services, const auth::Actor& actor,
@@ -125,8 +128,7 @@ Result<std::int64_t> ReviewHours(const Services& services, const auth::Actor& ac
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
     store::VolunteerHoursStore hours(unit.session());
     const auto entry = hours.Find(command.entry_id, unit.organisation_id());
-    if (!entry) return Error::NotFound();
-    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, entry->volunteer_id));
+    const auto volunteer = TRY(FindVolunteerOf(unit, actor, entry));
     if (!command.decision || *command.decision == domain::HoursStatus::kPending) {
       return Error::Invalid(N_("Choose to approve the hours or not."));
     }
