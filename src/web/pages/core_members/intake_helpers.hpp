@@ -14,6 +14,7 @@
 #include "base/dates.hpp"
 #include "domain/enum_names.hpp"
 #include "web/context.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 
 // What the intake pages (core members, referrals, eligibility criteria) share: dates in forms,
@@ -42,25 +43,9 @@ std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
 // message reads in the reader's language.
 Error WithTranslatedArguments(const Context& context, Error error);
 
-// One choice of a select or a set of radio buttons.
-struct Choice {
-  std::string value;
-  std::string label;  // already translated
-};
-// The choices of a select of enumeration `E`: each value's stored name with its label in the
-// reader's language, in table order.
-template <class E>
-std::vector<Choice> EnumChoices(const Context& context) {
-  std::vector<Choice> choices;
-  for (const auto value : domain::EnumValues<E>()) {
-    choices.push_back(
-        {std::string(domain::NameOf(value)), context.Translate(domain::LabelOf(value))});
-  }
-  return choices;
-}
-
-// The choices as a view model: [{value, label, selected}], the one equal to `selected` marked.
-mstch::array Choices(const std::vector<Choice>& choices, const std::string& selected);
+using web::Choice;
+using web::Choices;
+using web::EnumChoices;
 
 // The model of a form from values: each name with {"value": …}.
 mstch::map Values(std::initializer_list<std::pair<std::string, std::string>> values);

@@ -17,18 +17,10 @@ using domain::intake::Trimmed;
 
 constexpr const char* kObjectType = "core_member";
 
-const std::initializer_list<std::string> kOrderFields = {
-    "order_type", "starts_on", "ends_on", "officer", "officer_name", "officer_contact"};
-const std::initializer_list<std::string> kConditionFields = {
-    "kind", "text", "starts_on", "ends_on", "victim_identity", "victim_places", "protects_victim"};
 const std::initializer_list<std::string> kRiskFields = {
     "tool", "tool_other", "score", "level", "assessed_on", "assessor", "source_document"};
 const std::initializer_list<std::string> kConsentFields = {"scope", "partner_organisation",
                                                            "given_on", "expires_on"};
-
-std::string IsoOrEmpty(const std::optional<CivilDate>& date) {
-  return date ? FormatIsoDate(*date) : "";
-}
 
 std::string OrderAction(std::int64_t order_id) {
   return "/core-members/orders/" + std::to_string(order_id) + "/edit";
@@ -43,80 +35,113 @@ std::string ConditionAction(std::int64_t condition_id) {
 // The {id} path parameter, or 0 (which names nothing).
 std::int64_t PathId(const Context& context) { return ParseId(context.Parameter("id")).value_or(0); }
 
+// Whether a form adds a record or changes one.
+enum class Editing { kNo, kYes };
+
 // ---- Supervision orders ----
 
-Response RenderOrder(Context& context, const LegalForm& form, mstch::map model,
-                     const std::string& action, bool editing, int status) {
-  model["type_choices"] =
-      Choices(EnumChoices<domain::OrderType>(context), ValueOf(model, "order_type"));
-  model["officer_choices"] =
-      Choices(UserChoices(app::intake::Officers(form.users)), ValueOf(model, "officer"));
-  model["action"] = action;
-  model["editing"] = editing;
+// The order form: the form as typed (app::intake::OrderDetails) or a stored order. The officer's
+// choices are the organisation's partner accounts.
+template <class Order>
+const std::vector<FormField<Order>>& OrderFields() {
+  constexpr FieldOptions kOfficer{
+      .private_input = true, .trimmed = true, .group = "officer_fields"};
+  static const std::vector<FormField<Order>> fields = {
+      EnumChoice<domain::OrderType>("order_type", N_("Type of order"), &Order::type,
+                                    N_("Choose the type of order."),
+                                    {.blank = N_("Choose…"), .required = true}),
+      Date("starts_on", N_("Start"), &Order::starts_on, N_("Enter the date the order starts."),
+           {.required = true}),
+      Date("ends_on", N_("End"), &Order::ends_on, "",
+           {.hint = N_("Leave empty when the order has no end date.")}),
+      IdChoice("officer", N_("Partner contact"), &Order::officer_user_id,
+               N_("Choose one of the options."),
+               {.blank = N_("Not in Cercle: write the name below"), .group = "officer_fields"}),
+      Text("officer_name", N_("Officer's name"), &Order::officer_name, kOfficer),
+      Text("officer_contact", N_("Officer's telephone or e-mail"), &Order::officer_contact,
+           kOfficer),
+  };
+  return fields;
+}
+
+// The order form of `form`'s file (editing: of its order) showing `values`.
+Response RenderOrder(Context& context, const LegalForm& form,
+                     const FieldValues<domain::SupervisionOrder>& values, Editing editing,
+                     int status) {
+  mstch::map model;
+  AddFields(context, OrderFields<domain::SupervisionOrder>(), values, model,
+            {{"officer", UserChoices(app::intake::Officers(form.users))}});
+  const bool changing = editing == Editing::kYes;
+  model["action"] = changing ? OrderAction(form.order->id) : FileHref(form.member.id) + "/orders";
+  model["editing"] = changing;
   model["name"] = form.member.name_used();
   model["file_href"] = FileHref(form.member.id);
   const std::string title =
-      context.Translate(editing ? N_("Edit the supervision order") : N_("New supervision order"));
+      context.Translate(changing ? N_("Edit the supervision order") : N_("New supervision order"));
   return RenderPage(context, "core_member_order", title, std::move(model), status);
 }
 
 app::intake::OrderDetails ReadOrder(const Form& form) {
-  std::vector<FieldError> errors;
-  const auto type = domain::ParseEnum<domain::OrderType>(form.Get("order_type"));
-  if (!type) errors.push_back({"order_type", {N_("Choose the type of order."), {}}});
-  app::intake::OrderDetails details{
-      .type = type.value_or(domain::OrderType::kStatutoryRelease),
-      .starts_on =
-          DateField(form, "starts_on", true, N_("Enter the date the order starts."), errors),
-      .ends_on = DateField(form, "ends_on", false, "", errors),
-      .officer_user_id = IdField(form, "officer", errors),
-      .officer_name = Trimmed(form.Get("officer_name")),
-      .officer_contact = Trimmed(form.Get("officer_contact"))};
-  details.field_errors = std::move(errors);
+  app::intake::OrderDetails details;
+  details.field_errors = ReadFields(OrderFields<app::intake::OrderDetails>(), form, details);
   return details;
 }
 
 // ---- Conditions ----
 
-Response RenderCondition(Context& context, const LegalForm& form, mstch::map model,
-                         const std::string& action, bool editing, int status) {
-  model["kind_choices"] =
-      Choices(EnumChoices<domain::ConditionKind>(context), ValueOf(model, "kind"));
-  model["protects_victim_checked"] = !ValueOf(model, "protects_victim").empty();
-  model["action"] = action;
-  model["editing"] = editing;
+// The condition form: the form as typed (app::intake::ConditionDetails) or a stored condition.
+template <class Condition>
+const std::vector<FormField<Condition>>& ConditionFields() {
+  constexpr FieldOptions kVictim{.kind = FieldKind::kTextArea, .rows = 2, .group = "victim_fields"};
+  static const std::vector<FormField<Condition>> fields = {
+      EnumChoice<domain::ConditionKind>("kind", N_("Kind of condition"), &Condition::kind,
+                                        N_("Choose the kind of condition."),
+                                        {.blank = N_("Choose…"), .required = true}),
+      Text("text", N_("Condition, as the order states it"), &Condition::text,
+           {.kind = FieldKind::kTextArea,
+            .hint = N_("Volunteers may one day read this text, unless the condition protects a "
+                       "victim. Keep the victim's name and places for the fields below."),
+            .required = true,
+            .rows = 3}),
+      Date("starts_on", N_("Start"), &Condition::starts_on, "",
+           {.hint = N_("Leave empty when it starts with the order.")}),
+      Date("ends_on", N_("End"), &Condition::ends_on, "",
+           {.hint = N_("Leave empty when it has no end date.")}),
+      Checkbox("protects_victim", N_("This condition protects a victim"),
+               &Condition::protects_victim,
+               {.hint = N_("A no-contact condition with a named person always protects a victim. "
+                           "Volunteers then read only: no contact with a named person (details "
+                           "held by the coordinator)."),
+                .group = "victim_fields"}),
+      Text("victim_identity", N_("Person protected"), &Condition::victim_identity, kVictim),
+      Text("victim_places", N_("Places to avoid"), &Condition::victim_places, kVictim),
+  };
+  return fields;
+}
+
+// The condition form of `form`'s order (editing: of its condition) showing `values`.
+Response RenderCondition(Context& context, const LegalForm& form,
+                         const FieldValues<domain::Condition>& values, Editing editing,
+                         int status) {
+  mstch::map model;
+  AddFields(context, ConditionFields<domain::Condition>(), values, model);
+  const bool changing = editing == Editing::kYes;
+  model["action"] =
+      changing ? ConditionAction(form.condition->id) : NewConditionAction(form.order->id);
+  model["editing"] = changing;
   model["name"] = form.member.name_used();
   model["order"] = context.Translate(domain::LabelOf(form.order->type));
   model["file_href"] = FileHref(form.member.id);
   const std::string title =
-      context.Translate(editing ? N_("Edit the condition") : N_("New condition"));
+      context.Translate(changing ? N_("Edit the condition") : N_("New condition"));
   return RenderPage(context, "core_member_condition", title, std::move(model), status);
 }
 
 app::intake::ConditionDetails ReadCondition(const Form& form) {
-  std::vector<FieldError> errors;
-  const auto kind = domain::ParseEnum<domain::ConditionKind>(form.Get("kind"));
-  if (!kind) errors.push_back({"kind", {N_("Choose the kind of condition."), {}}});
-  app::intake::ConditionDetails details{
-      .kind = kind.value_or(domain::ConditionKind::kOther),
-      .text = form.Get("text"),
-      .starts_on = DateField(form, "starts_on", false, "", errors),
-      .ends_on = DateField(form, "ends_on", false, "", errors),
-      .protects_victim = !form.Get("protects_victim").empty(),
-      .victim_identity = form.Get("victim_identity"),
-      .victim_places = form.Get("victim_places")};
-  details.field_errors = std::move(errors);
+  app::intake::ConditionDetails details;
+  details.field_errors =
+      ReadFields(ConditionFields<app::intake::ConditionDetails>(), form, details);
   return details;
-}
-
-mstch::map ConditionModel(const domain::Condition& condition) {
-  return Values({{"kind", std::string(domain::NameOf(condition.kind))},
-                 {"text", condition.text},
-                 {"starts_on", IsoOrEmpty(condition.starts_on)},
-                 {"ends_on", IsoOrEmpty(condition.ends_on)},
-                 {"protects_victim", condition.protects_victim ? "1" : ""},
-                 {"victim_identity", condition.victim_identity},
-                 {"victim_places", condition.victim_places}});
 }
 
 // ---- Risk assessments and consents ----
@@ -172,95 +197,81 @@ Response Answer(Context& context, const Result<T>& result, std::string_view obje
       });
 }
 
+// What Answer shows when a form is refused: `render`'s form as `submitted` holds it, with the
+// error.
+template <class Record>
+auto TypedAgain(Context& context, const Form& submitted,
+                Response (*render)(Context&, const LegalForm&, const FieldValues<Record>&, Editing,
+                                   int),
+                Editing editing) {
+  return [&context, &submitted, render, editing](const LegalForm& form, const Error& error) {
+    return render(context, form, {.form = &submitted, .error = &error}, editing,
+                  StatusFor(error.kind));
+  };
+}
+
 }  // namespace
 
 Response ShowNewOrder(Context& context) {
   return FormPage(context, kObjectType, app::intake::LoadFileForm, [&](const LegalForm& form) {
-    return RenderOrder(context, form, EmptyForm(kOrderFields), FileHref(form.member.id) + "/orders",
-                       false, 200);
+    return RenderOrder(context, form, {}, Editing::kNo, 200);
   });
 }
 
 Response CreateOrder(Context& context) {
-  const auto& app = context.services.app;
   const Form submitted(context.request);
   const auto id = PathId(context);
-  const auto created = app::intake::CreateOrder(app, context.signed_in(), id, ReadOrder(submitted));
+  const auto created =
+      app::intake::CreateOrder(context.services.app, context.signed_in(), id, ReadOrder(submitted));
   return Answer(context, created, kObjectType, FileHref(id) + "?saved=1#legal",
-                app::intake::LoadFileForm, [&](const LegalForm& form, const Error& error) {
-                  return RenderOrder(context, form, submitted.Model(context, kOrderFields, &error),
-                                     FileHref(id) + "/orders", false, StatusFor(error.kind));
-                });
+                app::intake::LoadFileForm,
+                TypedAgain(context, submitted, RenderOrder, Editing::kNo));
 }
 
 Response ShowEditOrder(Context& context) {
-  return FormPage(
-      context, "supervision_order", app::intake::LoadOrderForm, [&](const LegalForm& form) {
-        const auto& order = *form.order;
-        mstch::map model = Values(
-            {{"order_type", std::string(domain::NameOf(order.type))},
-             {"starts_on", FormatIsoDate(order.starts_on)},
-             {"ends_on", IsoOrEmpty(order.ends_on)},
-             {"officer", order.officer_user_id ? std::to_string(*order.officer_user_id) : ""},
-             {"officer_name", order.officer_name},
-             {"officer_contact", order.officer_contact}});
-        return RenderOrder(context, form, std::move(model), OrderAction(order.id), true, 200);
-      });
-}
-
-Response EditOrder(Context& context) {
-  const auto& app = context.services.app;
-  const Form submitted(context.request);
-  const auto id = PathId(context);
-  const auto file = app::intake::EditOrder(app, context.signed_in(), id, ReadOrder(submitted));
-  return Answer(context, file, "supervision_order", FileHref(file ? *file : 0) + "?saved=1#legal",
-                app::intake::LoadOrderForm, [&](const LegalForm& form, const Error& error) {
-                  return RenderOrder(context, form, submitted.Model(context, kOrderFields, &error),
-                                     OrderAction(id), true, StatusFor(error.kind));
-                });
-}
-
-Response ShowNewCondition(Context& context) {
   return FormPage(context, "supervision_order", app::intake::LoadOrderForm,
                   [&](const LegalForm& form) {
-                    return RenderCondition(context, form, EmptyForm(kConditionFields),
-                                           NewConditionAction(form.order->id), false, 200);
+                    return RenderOrder(context, form, {.record = &*form.order}, Editing::kYes, 200);
                   });
 }
 
-Response CreateCondition(Context& context) {
-  const auto& app = context.services.app;
+Response EditOrder(Context& context) {
   const Form submitted(context.request);
-  const auto id = PathId(context);
-  const auto file =
-      app::intake::CreateCondition(app, context.signed_in(), id, ReadCondition(submitted));
+  const auto file = app::intake::EditOrder(context.services.app, context.signed_in(),
+                                           PathId(context), ReadOrder(submitted));
   return Answer(context, file, "supervision_order", FileHref(file ? *file : 0) + "?saved=1#legal",
-                app::intake::LoadOrderForm, [&](const LegalForm& form, const Error& error) {
-                  return RenderCondition(context, form,
-                                         submitted.Model(context, kConditionFields, &error),
-                                         NewConditionAction(id), false, StatusFor(error.kind));
-                });
+                app::intake::LoadOrderForm,
+                TypedAgain(context, submitted, RenderOrder, Editing::kYes));
+}
+
+Response ShowNewCondition(Context& context) {
+  return FormPage(
+      context, "supervision_order", app::intake::LoadOrderForm,
+      [&](const LegalForm& form) { return RenderCondition(context, form, {}, Editing::kNo, 200); });
+}
+
+Response CreateCondition(Context& context) {
+  const Form submitted(context.request);
+  const auto file = app::intake::CreateCondition(context.services.app, context.signed_in(),
+                                                 PathId(context), ReadCondition(submitted));
+  return Answer(context, file, "supervision_order", FileHref(file ? *file : 0) + "?saved=1#legal",
+                app::intake::LoadOrderForm,
+                TypedAgain(context, submitted, RenderCondition, Editing::kNo));
 }
 
 Response ShowEditCondition(Context& context) {
   return FormPage(context, "condition", app::intake::LoadConditionForm, [&](const LegalForm& form) {
-    return RenderCondition(context, form, ConditionModel(*form.condition),
-                           ConditionAction(form.condition->id), true, 200);
+    return RenderCondition(context, form, {.record = &*form.condition}, Editing::kYes, 200);
   });
 }
 
 Response EditCondition(Context& context) {
-  const auto& app = context.services.app;
   const Form submitted(context.request);
-  const auto id = PathId(context);
-  const auto file =
-      app::intake::EditCondition(app, context.signed_in(), id, ReadCondition(submitted));
+  const auto file = app::intake::EditCondition(context.services.app, context.signed_in(),
+                                               PathId(context), ReadCondition(submitted));
   return Answer(context, file, "condition", FileHref(file ? *file : 0) + "?saved=1#legal",
-                app::intake::LoadConditionForm, [&](const LegalForm& form, const Error& error) {
-                  return RenderCondition(context, form,
-                                         submitted.Model(context, kConditionFields, &error),
-                                         ConditionAction(id), true, StatusFor(error.kind));
-                });
+                app::intake::LoadConditionForm,
+                TypedAgain(context, submitted, RenderCondition, Editing::kYes));
 }
 
 Response ShowNewRiskAssessment(Context& context) {

@@ -150,18 +150,6 @@ Response RenderReferral(Context& context, std::int64_t id, const ReferralPageSta
                     ReferralView(context, *page, state), status);
 }
 
-Response RenderReferralForm(Context& context, mstch::map model, const std::string& action,
-                            bool editing, int status) {
-  model["source_choices"] =
-      Choices(EnumChoices<domain::ReferralSource>(context), ValueOf(model, "source"));
-  model["action"] = action;
-  model["editing"] = editing;
-  model["today"] = FormatIsoDate(Today(context));
-  const std::string title =
-      context.Translate(editing ? N_("Edit the referral") : N_("New referral"));
-  return RenderPage(context, "referral_form", title, std::move(model), status);
-}
-
 Response RenderAccept(Context& context, const app::intake::AcceptanceForm& form, mstch::map model,
                       int status) {
   const auto& referral = form.referral;
