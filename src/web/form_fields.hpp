@@ -71,6 +71,7 @@ struct FieldOptions {
   bool trimmed = false;        // text read without its surrounding spaces
   int rows = 0;                // a text area's height
   std::size_t limit = 0;       // at most this many characters (checked when read); 0: no limit
+  bool listed = false;         // listed with its label wherever the record is read
   std::string_view group = "fields";  // the list of the model the field joins
 };
 
@@ -123,12 +124,11 @@ std::vector<FieldError> ReadFields(const std::vector<FormField<T>>& fields, cons
   return errors;
 }
 
-// Adds each field of `fields` to `model`, under its group's name, with the value `values` gives;
-// and, when `values` holds a refused form, the error's summary and every field error by name.
+// Adds each field of `fields` to `model`, under its group's name, with the value `values` gives.
 template <class T>
-void AddFields(const Context& context, const std::vector<FormField<T>>& fields,
-               const FieldValues<T>& values, mstch::map& model, const ChoiceLists& lists = {},
-               std::string_view prefix = "") {
+void AddFieldGroups(const Context& context, const std::vector<FormField<T>>& fields,
+                    const FieldValues<T>& values, mstch::map& model, const ChoiceLists& lists = {},
+                    std::string_view prefix = "") {
   std::map<std::string, mstch::array> groups;
   for (const auto& field : fields) {
     const std::string name(field.name);
@@ -147,8 +147,16 @@ void AddFields(const Context& context, const std::vector<FormField<T>>& fields,
     groups[std::string(field.options.group)].push_back(
         FieldModel(context, field, value, values.error, choices, prefix));
   }
-  if (values.error) AddErrors(context, *values.error, model);
   for (auto& [group, entries] : groups) model[group] = std::move(entries);
+}
+
+// Adds the fields as AddFieldGroups does; and, when `values` holds a refused form, the error's
+// summary ("form_error") and every field error by name.
+template <class T>
+void AddFields(const Context& context, const std::vector<FormField<T>>& fields,
+               const FieldValues<T>& values, mstch::map& model, const ChoiceLists& lists = {}) {
+  AddFieldGroups(context, fields, values, model, lists);
+  if (values.error) AddErrors(context, *values.error, model);
 }
 
 // ---- Builders ----

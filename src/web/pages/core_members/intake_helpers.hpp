@@ -61,6 +61,28 @@ std::string UserName(const Context& context, const app::intake::Users& users,
 // The choices of a select of users: [{id, display name}], by name.
 std::vector<Choice> UserChoices(const std::vector<const store::User*>& users);
 
+// The moves of a file's or a referral's `history`, newest first: [{from, to, reason, who, when}],
+// and the link to the referral a file's move came from.
+template <class Move>
+mstch::array HistoryRows(const Context& context, const std::vector<Move>& history,
+                         const app::intake::Users& users) {
+  mstch::array rows;
+  for (auto move = history.rbegin(); move != history.rend(); ++move) {
+    mstch::map row{{"to", context.Translate(domain::LabelOf(move->to))},
+                   {"reason", move->reason},
+                   {"who", UserName(context, users, move->changed_by)},
+                   {"when", ShowTime(context, move->changed_at)}};
+    if (move->from) row["from"] = context.Translate(domain::LabelOf(*move->from));
+    // A file's move may come from a referral (an optional id); a referral's moves are its own.
+    if constexpr (requires { move->referral_id.has_value(); }) {
+      if (move->referral_id)
+        row["referral_href"] = "/referrals/" + std::to_string(*move->referral_id);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 // Records that the actor viewed (or listed) something, in a transaction of its own.
 void RecordView(Context& context, const std::string& action, const std::string& object_type,
                 const std::string& object_id);

@@ -81,12 +81,6 @@ Response RenderOrder(Context& context, const LegalForm& form,
   return RenderPage(context, "core_member_order", title, std::move(model), status);
 }
 
-app::intake::OrderDetails ReadOrder(const Form& form) {
-  app::intake::OrderDetails details;
-  details.field_errors = ReadFields(OrderFields<app::intake::OrderDetails>(), form, details);
-  return details;
-}
-
 // ---- Conditions ----
 
 // The condition form: the form as typed (app::intake::ConditionDetails) or a stored condition.
@@ -135,13 +129,6 @@ Response RenderCondition(Context& context, const LegalForm& form,
   const std::string title =
       context.Translate(changing ? N_("Edit the condition") : N_("New condition"));
   return RenderPage(context, "core_member_condition", title, std::move(model), status);
-}
-
-app::intake::ConditionDetails ReadCondition(const Form& form) {
-  app::intake::ConditionDetails details;
-  details.field_errors =
-      ReadFields(ConditionFields<app::intake::ConditionDetails>(), form, details);
-  return details;
 }
 
 // ---- Risk assessments and consents ----
@@ -197,82 +184,95 @@ Response Answer(Context& context, const Result<T>& result, std::string_view obje
       });
 }
 
-// What Answer shows when a form is refused: `render`'s form as `submitted` holds it, with the
-// error.
-template <class Record>
-auto TypedAgain(Context& context, const Form& submitted,
-                Response (*render)(Context&, const LegalForm&, const FieldValues<Record>&, Editing,
-                                   int),
-                Editing editing) {
-  return [&context, &submitted, render, editing](const LegalForm& form, const Error& error) {
-    return render(context, form, {.form = &submitted, .error = &error}, editing,
-                  StatusFor(error.kind));
-  };
+// A record of the file's legal status with a create and an edit form (an order, a condition): its
+// description, its app functions, its form page, and where the new form hangs (the file, the
+// order) with who each form is denied as.
+template <class DetailsType, class StoredType>
+struct RecordForms {
+  using Details = DetailsType;
+  using Stored = StoredType;
+  using Save = Result<std::int64_t> (*)(const app::Services&, const auth::Actor&, std::int64_t,
+                                        const Details&);
+  const std::vector<FormField<Details>>& (*fields)();
+  Save create;
+  Save edit;
+  Response (*render)(Context&, const LegalForm&, const FieldValues<Stored>&, Editing, int);
+  const std::optional<Stored> LegalForm::*stored;
+  Loader load_owner;
+  std::string_view owner_type;
+  Loader load_record;
+  std::string_view record_type;
+  // What `create` returns: the file's id, or the new record's (the file is then the path's id).
+  bool create_returns_file = true;
+};
+
+const RecordForms<app::intake::OrderDetails, domain::SupervisionOrder> kOrderForms{
+    OrderFields<app::intake::OrderDetails>,
+    app::intake::CreateOrder,
+    app::intake::EditOrder,
+    RenderOrder,
+    &LegalForm::order,
+    app::intake::LoadFileForm,
+    kObjectType,
+    app::intake::LoadOrderForm,
+    "supervision_order",
+    false};
+
+const RecordForms<app::intake::ConditionDetails, domain::Condition> kConditionForms{
+    ConditionFields<app::intake::ConditionDetails>,
+    app::intake::CreateCondition,
+    app::intake::EditCondition,
+    RenderCondition,
+    &LegalForm::condition,
+    app::intake::LoadOrderForm,
+    "supervision_order",
+    app::intake::LoadConditionForm,
+    "condition"};
+
+// The new form of a record of `forms` (`editing`: the edit form of the record in the path).
+template <const auto& forms, Editing editing>
+Response ShowRecordForm(Context& context) {
+  using Stored = typename std::remove_cvref_t<decltype(forms)>::Stored;
+  const bool changing = editing == Editing::kYes;
+  return FormPage(context, changing ? forms.record_type : forms.owner_type,
+                  changing ? forms.load_record : forms.load_owner, [&](const LegalForm& form) {
+                    FieldValues<Stored> values;
+                    if (changing) values.record = &*(form.*forms.stored);
+                    return forms.render(context, form, values, editing, 200);
+                  });
+}
+
+// Reads and saves the new form of a record of `forms` (`editing`: the edit form of the record in
+// the path): back to the file, or the form again as typed with the error.
+template <const auto& forms, Editing editing>
+Response SubmitRecordForm(Context& context) {
+  const bool changing = editing == Editing::kYes;
+  const Form submitted(context.request);
+  typename std::remove_cvref_t<decltype(forms)>::Details details;
+  details.field_errors = ReadFields(forms.fields(), submitted, details);
+  const auto id = PathId(context);
+  const auto saved = (changing ? forms.edit : forms.create)(context.services.app,
+                                                            context.signed_in(), id, details);
+  const std::int64_t file = !saved ? 0 : changing || forms.create_returns_file ? *saved : id;
+  return Answer(context, saved, changing ? forms.record_type : forms.owner_type,
+                FileHref(file) + "?saved=1#legal", changing ? forms.load_record : forms.load_owner,
+                [&](const LegalForm& form, const Error& error) {
+                  return forms.render(context, form, {.form = &submitted, .error = &error}, editing,
+                                      StatusFor(error.kind));
+                });
 }
 
 }  // namespace
 
-Response ShowNewOrder(Context& context) {
-  return FormPage(context, kObjectType, app::intake::LoadFileForm, [&](const LegalForm& form) {
-    return RenderOrder(context, form, {}, Editing::kNo, 200);
-  });
-}
+Response (*const ShowNewOrder)(Context&) = ShowRecordForm<kOrderForms, Editing::kNo>;
+Response (*const CreateOrder)(Context&) = SubmitRecordForm<kOrderForms, Editing::kNo>;
+Response (*const ShowEditOrder)(Context&) = ShowRecordForm<kOrderForms, Editing::kYes>;
+Response (*const EditOrder)(Context&) = SubmitRecordForm<kOrderForms, Editing::kYes>;
 
-Response CreateOrder(Context& context) {
-  const Form submitted(context.request);
-  const auto id = PathId(context);
-  const auto created =
-      app::intake::CreateOrder(context.services.app, context.signed_in(), id, ReadOrder(submitted));
-  return Answer(context, created, kObjectType, FileHref(id) + "?saved=1#legal",
-                app::intake::LoadFileForm,
-                TypedAgain(context, submitted, RenderOrder, Editing::kNo));
-}
-
-Response ShowEditOrder(Context& context) {
-  return FormPage(context, "supervision_order", app::intake::LoadOrderForm,
-                  [&](const LegalForm& form) {
-                    return RenderOrder(context, form, {.record = &*form.order}, Editing::kYes, 200);
-                  });
-}
-
-Response EditOrder(Context& context) {
-  const Form submitted(context.request);
-  const auto file = app::intake::EditOrder(context.services.app, context.signed_in(),
-                                           PathId(context), ReadOrder(submitted));
-  return Answer(context, file, "supervision_order", FileHref(file ? *file : 0) + "?saved=1#legal",
-                app::intake::LoadOrderForm,
-                TypedAgain(context, submitted, RenderOrder, Editing::kYes));
-}
-
-Response ShowNewCondition(Context& context) {
-  return FormPage(
-      context, "supervision_order", app::intake::LoadOrderForm,
-      [&](const LegalForm& form) { return RenderCondition(context, form, {}, Editing::kNo, 200); });
-}
-
-Response CreateCondition(Context& context) {
-  const Form submitted(context.request);
-  const auto file = app::intake::CreateCondition(context.services.app, context.signed_in(),
-                                                 PathId(context), ReadCondition(submitted));
-  return Answer(context, file, "supervision_order", FileHref(file ? *file : 0) + "?saved=1#legal",
-                app::intake::LoadOrderForm,
-                TypedAgain(context, submitted, RenderCondition, Editing::kNo));
-}
-
-Response ShowEditCondition(Context& context) {
-  return FormPage(context, "condition", app::intake::LoadConditionForm, [&](const LegalForm& form) {
-    return RenderCondition(context, form, {.record = &*form.condition}, Editing::kYes, 200);
-  });
-}
-
-Response EditCondition(Context& context) {
-  const Form submitted(context.request);
-  const auto file = app::intake::EditCondition(context.services.app, context.signed_in(),
-                                               PathId(context), ReadCondition(submitted));
-  return Answer(context, file, "condition", FileHref(file ? *file : 0) + "?saved=1#legal",
-                app::intake::LoadConditionForm,
-                TypedAgain(context, submitted, RenderCondition, Editing::kYes));
-}
+Response (*const ShowNewCondition)(Context&) = ShowRecordForm<kConditionForms, Editing::kNo>;
+Response (*const CreateCondition)(Context&) = SubmitRecordForm<kConditionForms, Editing::kNo>;
+Response (*const ShowEditCondition)(Context&) = ShowRecordForm<kConditionForms, Editing::kYes>;
+Response (*const EditCondition)(Context&) = SubmitRecordForm<kConditionForms, Editing::kYes>;
 
 Response ShowNewRiskAssessment(Context& context) {
   return FormPage(context, kObjectType, app::intake::LoadRiskForm, [&](const LegalForm& form) {

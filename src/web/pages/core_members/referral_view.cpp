@@ -1,6 +1,7 @@
 #include "web/pages/core_members/referral_view.hpp"
 
 #include "app/intake/eligibility.hpp"
+#include "web/badges.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
@@ -14,19 +15,10 @@ constexpr const char* kDocumentPath = "/referrals/documents/";
 }  // namespace
 
 std::string ReferralTone(domain::ReferralStatus status) {
-  switch (status) {
-    case domain::ReferralStatus::kAccepted:
-      return "ok";
-    case domain::ReferralStatus::kScreening:
-    case domain::ReferralStatus::kWaitlisted:
-      return "warning";
-    case domain::ReferralStatus::kDeclined:
-    case domain::ReferralStatus::kWithdrawn:
-      return "danger";
-    case domain::ReferralStatus::kReceived:
-      break;
-  }
-  return "";
+  using enum domain::ReferralStatus;
+  return ToneOf(
+      status,
+      {.ok = {kAccepted}, .warning = {kScreening, kWaitlisted}, .danger = {kDeclined, kWithdrawn}});
 }
 
 namespace {
@@ -83,19 +75,6 @@ void AddMoves(const Context& context, const domain::Referral& referral, mstch::m
   model["can_accept"] = can_accept;
 }
 
-mstch::array History(const Context& context, const app::intake::ReferralPage& page) {
-  mstch::array history;
-  for (auto change = page.history.rbegin(); change != page.history.rend(); ++change) {
-    mstch::map row{{"to", context.Translate(domain::LabelOf(change->to))},
-                   {"reason", change->reason},
-                   {"who", UserName(context, page.users, change->changed_by)},
-                   {"when", ShowTime(context, change->changed_at)}};
-    if (change->from) row["from"] = context.Translate(domain::LabelOf(*change->from));
-    history.push_back(std::move(row));
-  }
-  return history;
-}
-
 mstch::map Details(const Context& context, const domain::Referral& referral) {
   return mstch::map{{"id", std::to_string(referral.id)},
                     {"href", ReferralHref(referral.id)},
@@ -121,7 +100,7 @@ mstch::map ReferralView(const Context& context, const app::intake::ReferralPage&
   mstch::map model = Details(context, page.referral);
   AddChecklist(context, page, state, model);
   AddMoves(context, page.referral, model);
-  model["history"] = History(context, page);
+  model["history"] = HistoryRows(context, page.history, page.users);
   model["documents"] = DocumentRows(context, page.documents, kDocumentPath, page.users);
   model["viewers"] = ViewerRows(context, page.viewers, page.users);
   if (page.file) {

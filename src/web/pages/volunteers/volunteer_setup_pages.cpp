@@ -124,12 +124,24 @@ app::volunteers::TrainingModuleCommand ParseModule(const Form& form, std::int64_
           .active = id == 0 || form.Get("active") == "1"};
 }
 
-// The answer to a post of the set-up page: back to the page, or the page again with the error.
-Response Answer(Context& context, const Result<std::int64_t>& saved, SetupRow row, std::int64_t id,
-                const Form& form, std::string_view object_type) {
+// Saves a post of the set-up page with `save`: a new type or module (`existing` is ""), or the one
+// in the path, denied as `existing`. Back to the page, or the page again with the error.
+template <class Command>
+Response SaveRow(Context& context, SetupRow row, std::string_view existing,
+                 Command (*parse)(const Form&, std::int64_t),
+                 Result<std::int64_t> (*save)(const app::Services&, const auth::Actor&,
+                                              const Command&)) {
+  std::int64_t id = 0;
+  if (!existing.empty()) {
+    const auto parsed = ParseId(context.Parameter("id"));
+    if (!parsed) return Deny(context, existing, context.Parameter("id"));
+    id = *parsed;
+  }
+  const Form form(context.request);
+  const auto saved = save(context.services.app, context.signed_in(), parse(form, id));
   if (saved) return Response::Redirect("/volunteers/setup?saved=1");
-  return Refusal(context, saved.error(), object_type, context.Parameter("id"),
-                 [&](const Error& error) {
+  return Refusal(context, saved.error(), existing.empty() ? "volunteer_setup" : existing,
+                 context.Parameter("id"), [&](const Error& error) {
                    return RenderSetup(context, {row, id, &form, &error, ""});
                  });
 }
@@ -144,35 +156,21 @@ Response ShowSetup(Context& context) {
 }
 
 Response AddScreeningType(Context& context) {
-  const Form form(context.request);
-  const auto saved = app::volunteers::AddScreeningType(context.services.app, context.signed_in(),
-                                                       ParseType(form, 0));
-  return Answer(context, saved, SetupRow::kType, 0, form, "volunteer_setup");
+  return SaveRow(context, SetupRow::kType, "", ParseType, app::volunteers::AddScreeningType);
 }
 
 Response UpdateScreeningType(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "screening_type", context.Parameter("id"));
-  const Form form(context.request);
-  const auto saved = app::volunteers::UpdateScreeningType(context.services.app, context.signed_in(),
-                                                          ParseType(form, *id));
-  return Answer(context, saved, SetupRow::kType, *id, form, "screening_type");
+  return SaveRow(context, SetupRow::kType, "screening_type", ParseType,
+                 app::volunteers::UpdateScreeningType);
 }
 
 Response AddTrainingModule(Context& context) {
-  const Form form(context.request);
-  const auto saved = app::volunteers::AddTrainingModule(context.services.app, context.signed_in(),
-                                                        ParseModule(form, 0));
-  return Answer(context, saved, SetupRow::kModule, 0, form, "volunteer_setup");
+  return SaveRow(context, SetupRow::kModule, "", ParseModule, app::volunteers::AddTrainingModule);
 }
 
 Response UpdateTrainingModule(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "training_module", context.Parameter("id"));
-  const Form form(context.request);
-  const auto saved = app::volunteers::UpdateTrainingModule(
-      context.services.app, context.signed_in(), ParseModule(form, *id));
-  return Answer(context, saved, SetupRow::kModule, *id, form, "training_module");
+  return SaveRow(context, SetupRow::kModule, "training_module", ParseModule,
+                 app::volunteers::UpdateTrainingModule);
 }
 
 }  // namespace cercle::web::pages::volunteers
