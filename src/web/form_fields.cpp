@@ -49,7 +49,7 @@ mstch::map FieldModel(const Context& context, const FieldSpec& field, const std:
                    {"boxed", boxed},
                    {"input", input},
                    {"type", InputType(kind)},
-                   {"numeric", kind == FieldKind::kNumber},
+                   {"inputmode", false},
                    {"select", kind == FieldKind::kSelect},
                    {"textarea", kind == FieldKind::kTextArea},
                    {"radios", kind == FieldKind::kRadios},
@@ -66,6 +66,8 @@ mstch::map FieldModel(const Context& context, const FieldSpec& field, const std:
                    {"described_by", false},
                    {"choices", Choices(choices, value)}};
   if (!options.blank.empty()) entry["blank"] = context.Translate(options.blank);
+  if (kind == FieldKind::kNumber) entry["inputmode"] = std::string("numeric");
+  if (kind == FieldKind::kDecimal) entry["inputmode"] = std::string("decimal");
   if (options.rows > 0) entry["rows"] = std::to_string(options.rows);
   if (options.limit > 0) entry["limit"] = std::to_string(options.limit);
   if (options.up_to_today) entry["max"] = FormatIsoDate(context.services.app.Today());

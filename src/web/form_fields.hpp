@@ -53,7 +53,8 @@ enum class FieldKind {
   kEmail,
   kPhone,
   kDate,
-  kNumber,
+  kNumber,   // a whole number
+  kDecimal,  // a number with decimals
   kTextArea,
   kSelect,
   kRadios,

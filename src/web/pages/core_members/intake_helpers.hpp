@@ -9,10 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "app/intake/core_members.hpp"
 #include "app/intake/documents.hpp"
 #include "app/intake/intake_common.hpp"
 #include "base/dates.hpp"
 #include "domain/enum_names.hpp"
+#include "domain/intake_fields.hpp"
 #include "web/context.hpp"
 #include "web/form_fields.hpp"
 #include "web/forms.hpp"
@@ -42,6 +44,11 @@ std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
 // `error` with each argument (a label msgid, such as a status) translated, so that the whole
 // message reads in the reader's language.
 Error WithTranslatedArguments(const Context& context, Error error);
+
+// The names every intake page uses.
+using app::intake::IntakeOwner;
+using app::intake::Viewing;
+using domain::intake::Trimmed;
 
 using web::Choice;
 using web::Choices;

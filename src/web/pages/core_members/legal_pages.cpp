@@ -12,15 +12,8 @@ namespace cercle::web::pages::core_members {
 namespace {
 
 using app::intake::LegalForm;
-using app::intake::Viewing;
-using domain::intake::Trimmed;
 
 constexpr const char* kObjectType = "core_member";
-
-const std::initializer_list<std::string> kRiskFields = {
-    "tool", "tool_other", "score", "level", "assessed_on", "assessor", "source_document"};
-const std::initializer_list<std::string> kConsentFields = {"scope", "partner_organisation",
-                                                           "given_on", "expires_on"};
 
 std::string OrderAction(std::int64_t order_id) {
   return "/core-members/orders/" + std::to_string(order_id) + "/edit";
@@ -133,12 +126,52 @@ Response RenderCondition(Context& context, const LegalForm& form,
 
 // ---- Risk assessments and consents ----
 
-Response RenderRisk(Context& context, const LegalForm& form, mstch::map model, int status) {
+// The risk assessment form. The source document's choices are the file's documents.
+const std::vector<FormField<app::intake::NewRiskAssessment>>& RiskFields() {
+  using app::intake::NewRiskAssessment;
+  constexpr FieldOptions kTyped{.trimmed = true};
+  static const std::vector<FormField<NewRiskAssessment>> fields = {
+      EnumChoice<domain::RiskTool>("tool", N_("Tool"), &NewRiskAssessment::tool,
+                                   N_("Choose the assessment tool."),
+                                   {.blank = N_("Choose…"), .required = true}),
+      Text("tool_other", N_("Name of the other tool"), &NewRiskAssessment::tool_other, kTyped),
+      Text("score", N_("Score"), &NewRiskAssessment::score,
+           {.kind = FieldKind::kDecimal, .required = true, .trimmed = true}),
+      Text("level", N_("Level"), &NewRiskAssessment::level, kTyped),
+      Date("assessed_on", N_("Date of the assessment"), &NewRiskAssessment::assessed_on,
+           N_("Enter the date of the assessment."), {.required = true}),
+      Text("assessor", N_("Assessor"), &NewRiskAssessment::assessor,
+           {.required = true, .trimmed = true}),
+      IdChoice("source_document", N_("Source document"), &NewRiskAssessment::source_document_id,
+               N_("Choose one of the options."), {.blank = N_("None")}),
+  };
+  return fields;
+}
+
+// The consent form.
+const std::vector<FormField<app::intake::NewConsent>>& ConsentFields() {
+  using app::intake::NewConsent;
+  static const std::vector<FormField<NewConsent>> fields = {
+      EnumChoice<domain::ConsentScope>("scope", N_("What he consents to"), &NewConsent::scope,
+                                       N_("Choose what the consent allows."),
+                                       {.blank = N_("Choose…"), .required = true}),
+      Text("partner_organisation", N_("Partner organisation"), &NewConsent::partner_organisation,
+           {.hint = N_("Only for sharing with a named partner organisation."), .trimmed = true}),
+      Date("given_on", N_("Date given"), &NewConsent::given_on,
+           N_("Enter the date the consent was given."), {.required = true}),
+      Date("expires_on", N_("Expiry"), &NewConsent::expires_on, "",
+           {.hint = N_("The last day it is valid. Leave empty when it does not expire.")}),
+  };
+  return fields;
+}
+
+Response RenderRisk(Context& context, const LegalForm& form,
+                    const FieldValues<app::intake::NewRiskAssessment>& values, int status) {
   std::vector<Choice> documents;
   for (const auto& document : form.documents)
     documents.push_back({std::to_string(document.id), document.title});
-  model["tool_choices"] = Choices(EnumChoices<domain::RiskTool>(context), ValueOf(model, "tool"));
-  model["document_choices"] = Choices(documents, ValueOf(model, "source_document"));
+  mstch::map model;
+  AddFields(context, RiskFields(), values, model, {{"source_document", documents}});
   model["name"] = form.member.name_used();
   model["id"] = std::to_string(form.member.id);
   model["file_href"] = FileHref(form.member.id);
@@ -146,9 +179,10 @@ Response RenderRisk(Context& context, const LegalForm& form, mstch::map model, i
                     std::move(model), status);
 }
 
-Response RenderConsent(Context& context, const LegalForm& form, mstch::map model, int status) {
-  model["scope_choices"] =
-      Choices(EnumChoices<domain::ConsentScope>(context), ValueOf(model, "scope"));
+Response RenderConsent(Context& context, const LegalForm& form,
+                       const FieldValues<app::intake::NewConsent>& values, int status) {
+  mstch::map model;
+  AddFields(context, ConsentFields(), values, model);
   model["name"] = form.member.name_used();
   model["id"] = std::to_string(form.member.id);
   model["file_href"] = FileHref(form.member.id);
@@ -160,28 +194,41 @@ Response RenderConsent(Context& context, const LegalForm& form, mstch::map model
 using Loader = Result<LegalForm> (*)(const app::Services&, const auth::Actor&, std::int64_t,
                                      Viewing);
 
-// A form page: `load` gives the form (or its refusal, denied as `object_type`), `render` shows it.
+// Where a form page finds its data: the loader of the form by the id in the path, and what its
+// refusal is denied as.
+struct FormSource {
+  Loader load;
+  std::string_view object_type;
+};
+
+constexpr FormSource kFileSource{app::intake::LoadFileForm, kObjectType};
+constexpr FormSource kRiskSource{app::intake::LoadRiskForm, kObjectType};
+constexpr FormSource kOrderSource{app::intake::LoadOrderForm, "supervision_order"};
+constexpr FormSource kConditionSource{app::intake::LoadConditionForm, "condition"};
+
+// A form page: `source` gives the form (or its refusal), `render` shows it.
 template <class Render>
-Response FormPage(Context& context, std::string_view object_type, Loader load, Render&& render) {
+Response FormPage(Context& context, const FormSource& source, Render&& render) {
   const auto form =
-      load(context.services.app, context.signed_in(), PathId(context), Viewing::kRecorded);
-  if (!form) return Deny(context, object_type, context.Parameter("id"));
+      source.load(context.services.app, context.signed_in(), PathId(context), Viewing::kRecorded);
+  if (!form) return Deny(context, source.object_type, context.Parameter("id"));
   return render(*form);
 }
 
 // The answer to a submitted form: the redirect to `done` when `result` holds a value, the audited
-// 404 as `object_type` when it was refused, or the form again with the error (loaded by `load`).
+// 404 when it was refused, or the form again (from `source`) with the error.
 template <class T, class Render>
-Response Answer(Context& context, const Result<T>& result, std::string_view object_type,
-                const std::string& done, Loader load, Render&& render) {
+Response Answer(Context& context, const Result<T>& result, const FormSource& source,
+                const std::string& done, Render&& render) {
   if (result) return Response::Redirect(done);
-  return Refusal(
-      context, result.error(), object_type, context.Parameter("id"), [&](const Error& error) {
-        const auto form =
-            load(context.services.app, context.signed_in(), PathId(context), Viewing::kNotRecorded);
-        if (!form) return Deny(context, object_type, context.Parameter("id"));
-        return render(*form, error);
-      });
+  const auto object_type = source.object_type;
+  return Refusal(context, result.error(), object_type, context.Parameter("id"),
+                 [&](const Error& error) {
+                   const auto form = source.load(context.services.app, context.signed_in(),
+                                                 PathId(context), Viewing::kNotRecorded);
+                   if (!form) return Deny(context, object_type, context.Parameter("id"));
+                   return render(*form, error);
+                 });
 }
 
 // A record of the file's legal status with a create and an edit form (an order, a condition): its
@@ -198,10 +245,8 @@ struct RecordForms {
   Save edit;
   Response (*render)(Context&, const LegalForm&, const FieldValues<Stored>&, Editing, int);
   const std::optional<Stored> LegalForm::*stored;
-  Loader load_owner;
-  std::string_view owner_type;
-  Loader load_record;
-  std::string_view record_type;
+  FormSource owner;   // the new form's
+  FormSource record;  // the edit form's
   // What `create` returns: the file's id, or the new record's (the file is then the path's id).
   bool create_returns_file = true;
 };
@@ -212,10 +257,8 @@ const RecordForms<app::intake::OrderDetails, domain::SupervisionOrder> kOrderFor
     app::intake::EditOrder,
     RenderOrder,
     &LegalForm::order,
-    app::intake::LoadFileForm,
-    kObjectType,
-    app::intake::LoadOrderForm,
-    "supervision_order",
+    kFileSource,
+    kOrderSource,
     false};
 
 const RecordForms<app::intake::ConditionDetails, domain::Condition> kConditionForms{
@@ -224,22 +267,19 @@ const RecordForms<app::intake::ConditionDetails, domain::Condition> kConditionFo
     app::intake::EditCondition,
     RenderCondition,
     &LegalForm::condition,
-    app::intake::LoadOrderForm,
-    "supervision_order",
-    app::intake::LoadConditionForm,
-    "condition"};
+    kOrderSource,
+    kConditionSource};
 
 // The new form of a record of `forms` (`editing`: the edit form of the record in the path).
 template <const auto& forms, Editing editing>
 Response ShowRecordForm(Context& context) {
   using Stored = typename std::remove_cvref_t<decltype(forms)>::Stored;
   const bool changing = editing == Editing::kYes;
-  return FormPage(context, changing ? forms.record_type : forms.owner_type,
-                  changing ? forms.load_record : forms.load_owner, [&](const LegalForm& form) {
-                    FieldValues<Stored> values;
-                    if (changing) values.record = &*(form.*forms.stored);
-                    return forms.render(context, form, values, editing, 200);
-                  });
+  return FormPage(context, changing ? forms.record : forms.owner, [&](const LegalForm& form) {
+    FieldValues<Stored> values;
+    if (changing) values.record = &*(form.*forms.stored);
+    return forms.render(context, form, values, editing, 200);
+  });
 }
 
 // Reads and saves the new form of a record of `forms` (`editing`: the edit form of the record in
@@ -254,9 +294,8 @@ Response SubmitRecordForm(Context& context) {
   const auto saved = (changing ? forms.edit : forms.create)(context.services.app,
                                                             context.signed_in(), id, details);
   const std::int64_t file = !saved ? 0 : changing || forms.create_returns_file ? *saved : id;
-  return Answer(context, saved, changing ? forms.record_type : forms.owner_type,
-                FileHref(file) + "?saved=1#legal", changing ? forms.load_record : forms.load_owner,
-                [&](const LegalForm& form, const Error& error) {
+  return Answer(context, saved, changing ? forms.record : forms.owner,
+                FileHref(file) + "?saved=1#legal", [&](const LegalForm& form, const Error& error) {
                   return forms.render(context, form, {.form = &submitted, .error = &error}, editing,
                                       StatusFor(error.kind));
                 });
@@ -275,67 +314,46 @@ Response (*const ShowEditCondition)(Context&) = ShowRecordForm<kConditionForms, 
 Response (*const EditCondition)(Context&) = SubmitRecordForm<kConditionForms, Editing::kYes>;
 
 Response ShowNewRiskAssessment(Context& context) {
-  return FormPage(context, kObjectType, app::intake::LoadRiskForm, [&](const LegalForm& form) {
-    return RenderRisk(context, form, EmptyForm(kRiskFields), 200);
-  });
+  return FormPage(context, kRiskSource,
+                  [&](const LegalForm& form) { return RenderRisk(context, form, {}, 200); });
 }
 
 Response CreateRiskAssessment(Context& context) {
-  const auto& app = context.services.app;
   const Form submitted(context.request);
   const auto id = PathId(context);
-  std::vector<FieldError> errors;
-  const auto tool = domain::ParseEnum<domain::RiskTool>(submitted.Get("tool"));
-  if (!tool) errors.push_back({"tool", {N_("Choose the assessment tool."), {}}});
-  app::intake::NewRiskAssessment command{
-      .core_member_id = id,
-      .tool = tool.value_or(domain::RiskTool::kOther),
-      .score = Trimmed(submitted.Get("score")),
-      .level = Trimmed(submitted.Get("level")),
-      .assessed_on = DateField(submitted, "assessed_on", true,
-                               N_("Enter the date of the assessment."), errors),
-      .assessor = Trimmed(submitted.Get("assessor")),
-      .source_document_id = IdField(submitted, "source_document", errors)};
-  if (command.tool == domain::RiskTool::kOther)
-    command.tool_other = Trimmed(submitted.Get("tool_other"));
-  command.field_errors = std::move(errors);
-  const auto created = app::intake::CreateRiskAssessment(app, context.signed_in(), command);
-  return Answer(context, created, kObjectType, FileHref(id) + "?saved=1#risk",
-                app::intake::LoadRiskForm, [&](const LegalForm& form, const Error& error) {
-                  return RenderRisk(context, form, submitted.Model(context, kRiskFields, &error),
+  app::intake::NewRiskAssessment command{.core_member_id = id};
+  command.field_errors = ReadFields(RiskFields(), submitted, command);
+  // The other tool's name is kept only for a tool that is not in the list.
+  if (command.tool != domain::RiskTool::kOther) command.tool_other.clear();
+  const auto created =
+      app::intake::CreateRiskAssessment(context.services.app, context.signed_in(), command);
+  return Answer(context, created, kRiskSource, FileHref(id) + "?saved=1#risk",
+                [&](const LegalForm& form, const Error& error) {
+                  return RenderRisk(context, form, {.form = &submitted, .error = &error},
                                     StatusFor(error.kind));
                 });
 }
 
 Response ShowNewConsent(Context& context) {
-  return FormPage(context, kObjectType, app::intake::LoadFileForm, [&](const LegalForm& form) {
-    mstch::map model = EmptyForm(kConsentFields);
-    model["given_on"] = mstch::map{{"value", FormatIsoDate(Today(context))}};
-    return RenderConsent(context, form, std::move(model), 200);
+  return FormPage(context, kFileSource, [&](const LegalForm& form) {
+    return RenderConsent(context, form, {.initial = {{"given_on", FormatIsoDate(Today(context))}}},
+                         200);
   });
 }
 
 Response CreateConsent(Context& context) {
-  const auto& app = context.services.app;
   const Form submitted(context.request);
   const auto id = PathId(context);
-  std::vector<FieldError> errors;
-  const auto scope = domain::ParseEnum<domain::ConsentScope>(submitted.Get("scope"));
-  if (!scope) errors.push_back({"scope", {N_("Choose what the consent allows."), {}}});
-  app::intake::NewConsent command{
-      .core_member_id = id,
-      .scope = scope.value_or(domain::ConsentScope::kOuterCircle),
-      .given_on = DateField(submitted, "given_on", true,
-                            N_("Enter the date the consent was given."), errors),
-      .expires_on = DateField(submitted, "expires_on", false, "", errors)};
-  if (command.scope == domain::ConsentScope::kPartnerOrganisation)
-    command.partner_organisation = Trimmed(submitted.Get("partner_organisation"));
-  command.field_errors = std::move(errors);
-  const auto created = app::intake::CreateConsent(app, context.signed_in(), command);
-  return Answer(context, created, kObjectType, FileHref(id) + "?saved=1#consents",
-                app::intake::LoadFileForm, [&](const LegalForm& form, const Error& error) {
-                  return RenderConsent(context, form,
-                                       submitted.Model(context, kConsentFields, &error),
+  app::intake::NewConsent command{.core_member_id = id};
+  command.field_errors = ReadFields(ConsentFields(), submitted, command);
+  // A partner organisation is named only when the consent is for one.
+  if (command.scope != domain::ConsentScope::kPartnerOrganisation)
+    command.partner_organisation.clear();
+  const auto created =
+      app::intake::CreateConsent(context.services.app, context.signed_in(), command);
+  return Answer(context, created, kFileSource, FileHref(id) + "?saved=1#consents",
+                [&](const LegalForm& form, const Error& error) {
+                  return RenderConsent(context, form, {.form = &submitted, .error = &error},
                                        StatusFor(error.kind));
                 });
 }

@@ -15,10 +15,6 @@
 namespace cercle::web::pages::core_members {
 namespace {
 
-using app::intake::IntakeOwner;
-using app::intake::Viewing;
-using domain::intake::Trimmed;
-
 constexpr const char* kObjectType = "referral";
 
 const std::initializer_list<std::string> kAcceptFields = {"reopen", "file_number", "coordinator",
