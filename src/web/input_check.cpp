@@ -1,5 +1,7 @@
 #include "web/input_check.hpp"
 
+#include <array>
+
 #include "base/text.hpp"
 
 namespace cercle::web {
@@ -47,31 +49,15 @@ std::optional<InputRefusal> CheckPairs(const std::multimap<std::string, std::str
 }  // namespace
 
 std::string_view FaultName(InputFault fault) {
-  switch (fault) {
-    case InputFault::kInvalidUtf8:
-      return "invalid_utf8";
-    case InputFault::kControlCharacter:
-      return "control_character";
-    case InputFault::kMalformed:
-      return "malformed";
-  }
-  return "invalid_utf8";
+  static constexpr std::array<std::string_view, 3> kNames = {"invalid_utf8", "control_character",
+                                                             "malformed"};
+  return kNames.at(static_cast<std::size_t>(fault));
 }
 
 std::string_view PartName(InputPart part) {
-  switch (part) {
-    case InputPart::kPath:
-      return "path";
-    case InputPart::kQuery:
-      return "query";
-    case InputPart::kFormField:
-      return "form";
-    case InputPart::kFileName:
-      return "file_name";
-    case InputPart::kHeader:
-      return "header";
-  }
-  return "path";
+  static constexpr std::array<std::string_view, 5> kNames = {"path", "query", "form", "file_name",
+                                                             "header"};
+  return kNames.at(static_cast<std::size_t>(part));
 }
 
 std::optional<InputRefusal> CheckInput(const Request& request) {

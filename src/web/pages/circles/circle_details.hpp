@@ -11,11 +11,12 @@
 
 // A circle's details: what coordinators set when they open a circle and change on its page (the
 // offence profile, the meeting times…), described once in circle_details.cpp: each field's name,
-// label, reading and check. The opening and the edit handler read the form with ReadCircleDetails
-// and show it with AddDetailFields (templates/circle_detail_fields.mustache); the circle page and
+// label, reading and check (web/form_fields.hpp). The opening and the edit handler read the form
+// with ReadCircleDetails and show it with AddDetailFields (templates/circle_detail_fields.mustache,
+// each field through templates/form_field.mustache); the circle page and
 // the volunteer's phone view list the values with AddDetailRows
-// (templates/circle_detail_rows.mustache). A new optional detail is one entry in DetailFields()
-// and a member of domain::CircleDetails.
+// (templates/circle_detail_rows.mustache) with the detail's value as typed. A new optional detail
+// is one entry in DetailFields() and a member of domain::CircleDetails.
 namespace cercle::web::pages::circles {
 
 // The details typed in `form`; the field errors of what could not be read.

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "domain/legal.hpp"
+#include "web/badges.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
@@ -12,16 +13,9 @@ namespace {
 constexpr const char* kDocumentPath = "/core-members/documents/";
 
 std::string ConsentTone(domain::ConsentState state) {
-  switch (state) {
-    case domain::ConsentState::kActive:
-      return "ok";
-    case domain::ConsentState::kNotYetValid:
-      return "warning";
-    case domain::ConsentState::kExpired:
-    case domain::ConsentState::kWithdrawn:
-      break;
-  }
-  return "danger";
+  using enum domain::ConsentState;
+  return ToneOf(state,
+                {.ok = {kActive}, .warning = {kNotYetValid}, .danger = {kExpired, kWithdrawn}});
 }
 
 // Status: the moves allowed by hand, each a button; closing asks for confirmation.
@@ -34,21 +28,6 @@ mstch::array Moves(const Context& context, const domain::CoreMember& member) {
                                {"danger", closing}});
   }
   return moves;
-}
-
-mstch::array History(const Context& context, const app::intake::CoreMemberFile& file) {
-  mstch::array history;
-  for (auto change = file.history.rbegin(); change != file.history.rend(); ++change) {
-    mstch::map row{{"to", context.Translate(domain::LabelOf(change->to))},
-                   {"reason", change->reason},
-                   {"who", UserName(context, file.users, change->changed_by)},
-                   {"when", ShowTime(context, change->changed_at)}};
-    if (change->from) row["from"] = context.Translate(domain::LabelOf(*change->from));
-    if (change->referral_id)
-      row["referral_href"] = "/referrals/" + std::to_string(*change->referral_id);
-    history.push_back(std::move(row));
-  }
-  return history;
 }
 
 // True when `date` is one of the key dates coming up.
@@ -233,17 +212,8 @@ mstch::map Identity(const Context& context, const app::intake::CoreMemberFile& f
 }  // namespace
 
 std::string StatusTone(domain::CoreMemberStatus status) {
-  switch (status) {
-    case domain::CoreMemberStatus::kInCircle:
-      return "ok";
-    case domain::CoreMemberStatus::kWaitingForCircle:
-    case domain::CoreMemberStatus::kBetweenCircles:
-      return "warning";
-    case domain::CoreMemberStatus::kCandidate:
-    case domain::CoreMemberStatus::kClosed:
-      break;
-  }
-  return "";
+  using enum domain::CoreMemberStatus;
+  return ToneOf(status, {.ok = {kInCircle}, .warning = {kWaitingForCircle, kBetweenCircles}});
 }
 
 mstch::map FileView(const Context& context, const app::intake::CoreMemberFile& file,
@@ -252,7 +222,7 @@ mstch::map FileView(const Context& context, const app::intake::CoreMemberFile& f
   const Near near{domain::UpcomingKeyDates(member, file.orders, file.conditions, file.today)};
   mstch::map model = Identity(context, file);
   model["moves"] = Moves(context, member);
-  model["history"] = History(context, file);
+  model["history"] = HistoryRows(context, file.history, file.users);
   model["statutory_release"] = ShowDate(context, member.statutory_release_date);
   model["statutory_release_soon"] = near(member.statutory_release_date);
   model["warrant_expiry"] = ShowDate(context, member.warrant_expiry_date);

@@ -4,6 +4,7 @@
 #include "base/text.hpp"
 #include "domain/intake_fields.hpp"
 #include "web/documents.hpp"
+#include "web/form_fields.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
@@ -13,28 +14,7 @@
 namespace cercle::web::pages::core_members {
 namespace {
 
-using app::intake::IntakeOwner;
-using app::intake::Viewing;
-using domain::intake::Trimmed;
-
 constexpr const char* kObjectType = "core_member";
-
-// The fields of the file's edit form.
-const std::initializer_list<std::string> kFileFields = {"legal_name",
-                                                        "preferred_name",
-                                                        "file_number",
-                                                        "birth_date",
-                                                        "preferred_language",
-                                                        "other_language",
-                                                        "phone",
-                                                        "email",
-                                                        "address",
-                                                        "region",
-                                                        "coordinator",
-                                                        "offence_summary",
-                                                        "volunteer_summary",
-                                                        "statutory_release_date",
-                                                        "warrant_expiry_date"};
 
 std::string QueryValue(const std::multimap<std::string, std::string>& query,
                        const std::string& name) {
@@ -42,37 +22,72 @@ std::string QueryValue(const std::multimap<std::string, std::string>& query,
   return found == query.end() ? std::string() : found->second;
 }
 
-std::string IsoOrEmpty(const std::optional<CivilDate>& date) {
-  return date ? FormatIsoDate(*date) : "";
+// The file's edit form: the form as typed (app::intake::CoreMemberEdit) or the stored file. The
+// coordinator's choices are the organisation's file staff.
+template <class File>
+const std::vector<FormField<File>>& FileFields() {
+  constexpr FieldOptions kIdentity{
+      .private_input = true, .trimmed = true, .group = "identity_fields"};
+  constexpr FieldOptions kContact{.trimmed = true, .group = "contact_fields"};
+  constexpr FieldOptions kDate{.group = "date_fields"};
+  constexpr std::string_view kChoose = N_("Choose one of the options.");
+  static const std::vector<FormField<File>> fields = {
+      Text("legal_name", N_("Legal name"), &File::legal_name,
+           {.required = true, .private_input = true, .trimmed = true, .group = "identity_fields"}),
+      Text("preferred_name", N_("Name he goes by"), &File::preferred_name, kIdentity),
+      Text("file_number", N_("File number"), &File::file_number,
+           {.required = true, .private_input = true, .trimmed = true, .group = "identity_fields"}),
+      Date("birth_date", N_("Date of birth"), &File::birth_date, "", {.group = "identity_fields"}),
+      EnumChoice<domain::PreferredLanguage>("preferred_language", N_("Preferred language"),
+                                            &File::preferred_language, kChoose,
+                                            {.group = "contact_fields"}),
+      Text("other_language", N_("Other language"), &File::other_language,
+           {.hint = N_("Only when he prefers a language other than French or English."),
+            .trimmed = true,
+            .group = "contact_fields"}),
+      Text("phone", N_("Telephone"), &File::phone,
+           {.kind = FieldKind::kPhone,
+            .private_input = true,
+            .trimmed = true,
+            .group = "contact_fields"}),
+      Text("email", N_("E-mail address"), &File::email,
+           {.kind = FieldKind::kEmail,
+            .private_input = true,
+            .trimmed = true,
+            .group = "contact_fields"}),
+      Text("address", N_("Address"), &File::address,
+           {.kind = FieldKind::kTextArea, .trimmed = true, .rows = 2, .group = "contact_fields"}),
+      Text("region", N_("Region"), &File::region, kContact),
+      IdChoice("coordinator", N_("Coordinator"), &File::coordinator_user_id, kChoose,
+               {.blank = N_("Nobody yet"), .group = "contact_fields"}),
+      Text("offence_summary", N_("Offence summary"), &File::offence_summary,
+           {.kind = FieldKind::kTextArea,
+            .hint = N_("Coordinators and administrators only. Volunteers never read it."),
+            .trimmed = true,
+            .rows = 5,
+            .group = "summary_fields"}),
+      Text("volunteer_summary", N_("Summary for volunteers"), &File::volunteer_summary,
+           {.kind = FieldKind::kTextArea,
+            .hint = N_("What the volunteers of his circle may read. Name no victim and no place "
+                       "that could identify one."),
+            .trimmed = true,
+            .rows = 5,
+            .group = "summary_fields"}),
+      Date("statutory_release_date", N_("Statutory release"), &File::statutory_release_date, "",
+           kDate),
+      Date("warrant_expiry_date", N_("Warrant expiry"), &File::warrant_expiry_date, "", kDate),
+  };
+  return fields;
 }
 
-mstch::map FileFormModel(const domain::CoreMember& member) {
-  return Values({{"legal_name", member.legal_name},
-                 {"preferred_name", member.preferred_name},
-                 {"file_number", member.file_number},
-                 {"birth_date", IsoOrEmpty(member.birth_date)},
-                 {"preferred_language", std::string(domain::NameOf(member.preferred_language))},
-                 {"other_language", member.other_language},
-                 {"phone", member.phone},
-                 {"email", member.email},
-                 {"address", member.address},
-                 {"region", member.region},
-                 {"coordinator",
-                  member.coordinator_user_id ? std::to_string(*member.coordinator_user_id) : ""},
-                 {"offence_summary", member.offence_summary},
-                 {"volunteer_summary", member.volunteer_summary},
-                 {"statutory_release_date", IsoOrEmpty(member.statutory_release_date)},
-                 {"warrant_expiry_date", IsoOrEmpty(member.warrant_expiry_date)}});
-}
-
-Response RenderEdit(Context& context, const app::intake::CoreMemberForm& form, mstch::map model,
-                    int status) {
+// The edit form of `form`'s file showing `values`.
+Response RenderEdit(Context& context, const app::intake::CoreMemberForm& form,
+                    const FieldValues<domain::CoreMember>& values, int status) {
+  mstch::map model;
+  AddFields(context, FileFields<domain::CoreMember>(), values, model,
+            {{"coordinator", UserChoices(app::intake::FileStaff(form.users))}});
   model["id"] = std::to_string(form.member.id);
   model["name"] = form.member.name_used();
-  model["language_choices"] = Choices(EnumChoices<domain::PreferredLanguage>(context),
-                                      ValueOf(model, "preferred_language"));
-  model["coordinator_choices"] =
-      Choices(UserChoices(app::intake::FileStaff(form.users)), ValueOf(model, "coordinator"));
   return RenderPage(context, "core_member_edit", context.Translate(N_("Edit the file")),
                     std::move(model), status);
 }
@@ -111,29 +126,10 @@ mstch::map ListView(const Context& context, const app::intake::CoreMemberList& l
                     {"open_referrals", std::to_string(list.open_referrals)}};
 }
 
-// The edit form as typed.
+// The edit form of file `id` as typed.
 app::intake::CoreMemberEdit ReadEdit(std::int64_t id, const Form& form) {
-  std::vector<FieldError> errors;
-  app::intake::CoreMemberEdit edit{.core_member_id = id,
-                                   .legal_name = Trimmed(form.Get("legal_name")),
-                                   .preferred_name = Trimmed(form.Get("preferred_name")),
-                                   .file_number = Trimmed(form.Get("file_number")),
-                                   .birth_date = DateField(form, "birth_date", false, "", errors),
-                                   .other_language = Trimmed(form.Get("other_language")),
-                                   .phone = Trimmed(form.Get("phone")),
-                                   .email = Trimmed(form.Get("email")),
-                                   .address = Trimmed(form.Get("address")),
-                                   .region = Trimmed(form.Get("region")),
-                                   .offence_summary = Trimmed(form.Get("offence_summary")),
-                                   .volunteer_summary = Trimmed(form.Get("volunteer_summary"))};
-  const auto language =
-      domain::ParseEnum<domain::PreferredLanguage>(form.Get("preferred_language"));
-  if (!language) errors.push_back({"preferred_language", {N_("Choose one of the options."), {}}});
-  edit.preferred_language = language.value_or(domain::PreferredLanguage::kFrench);
-  edit.statutory_release_date = DateField(form, "statutory_release_date", false, "", errors);
-  edit.warrant_expiry_date = DateField(form, "warrant_expiry_date", false, "", errors);
-  edit.coordinator_user_id = IdField(form, "coordinator", errors);
-  edit.field_errors = std::move(errors);
+  app::intake::CoreMemberEdit edit{.core_member_id = id};
+  edit.field_errors = ReadFields(FileFields<app::intake::CoreMemberEdit>(), form, edit);
   return edit;
 }
 
@@ -195,7 +191,7 @@ Response ShowEditCoreMember(Context& context) {
                                                          *id, Viewing::kRecorded)
                        : Result<app::intake::CoreMemberForm>(Error::NotFound());
   if (!form) return Deny(context, kObjectType, context.Parameter("id"));
-  return RenderEdit(context, *form, FileFormModel(form->member), 200);
+  return RenderEdit(context, *form, {.record = &form->member}, 200);
 }
 
 Response EditCoreMember(Context& context) {
@@ -210,7 +206,7 @@ Response EditCoreMember(Context& context) {
                    const auto loaded = app::intake::LoadCoreMemberForm(
                        context.services.app, context.signed_in(), *id, Viewing::kNotRecorded);
                    if (!loaded) return Deny(context, kObjectType, context.Parameter("id"));
-                   return RenderEdit(context, *loaded, form.Model(context, kFileFields, &error),
+                   return RenderEdit(context, *loaded, {.form = &form, .error = &error},
                                      StatusFor(error.kind));
                  });
 }

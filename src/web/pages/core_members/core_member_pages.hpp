@@ -20,16 +20,17 @@ Response EditCoreMember(Context& context);
 // POST /core-members/{id}/status: a status change by hand, with its reason.
 Response ChangeCoreMemberStatus(Context& context);
 
-// GET, POST /core-members/{id}/orders/new; GET, POST /core-members/orders/{id}/edit.
-Response ShowNewOrder(Context& context);
-Response CreateOrder(Context& context);
-Response ShowEditOrder(Context& context);
-Response EditOrder(Context& context);
+// GET, POST /core-members/{id}/orders/new; GET, POST /core-members/orders/{id}/edit. The order and
+// condition pages are one generic page each (legal_pages.cpp), named here for the route table.
+extern Response (*const ShowNewOrder)(Context& context);
+extern Response (*const CreateOrder)(Context& context);
+extern Response (*const ShowEditOrder)(Context& context);
+extern Response (*const EditOrder)(Context& context);
 // GET, POST /core-members/orders/{id}/conditions/new; GET, POST /core-members/conditions/{id}/edit.
-Response ShowNewCondition(Context& context);
-Response CreateCondition(Context& context);
-Response ShowEditCondition(Context& context);
-Response EditCondition(Context& context);
+extern Response (*const ShowNewCondition)(Context& context);
+extern Response (*const CreateCondition)(Context& context);
+extern Response (*const ShowEditCondition)(Context& context);
+extern Response (*const EditCondition)(Context& context);
 // GET, POST /core-members/{id}/risk/new: a risk assessment as received.
 Response ShowNewRiskAssessment(Context& context);
 Response CreateRiskAssessment(Context& context);

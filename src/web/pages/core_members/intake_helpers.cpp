@@ -50,15 +50,6 @@ Error WithTranslatedArguments(const Context& context, Error error) {
   return error;
 }
 
-mstch::array Choices(const std::vector<Choice>& choices, const std::string& selected) {
-  mstch::array array;
-  for (const auto& choice : choices) {
-    array.push_back(mstch::map{
-        {"value", choice.value}, {"label", choice.label}, {"selected", choice.value == selected}});
-  }
-  return array;
-}
-
 mstch::map Values(std::initializer_list<std::pair<std::string, std::string>> values) {
   mstch::map model;
   for (const auto& [name, value] : values) model[name] = mstch::map{{"value", value}};

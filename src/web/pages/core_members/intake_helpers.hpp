@@ -9,11 +9,14 @@
 #include <utility>
 #include <vector>
 
+#include "app/intake/core_members.hpp"
 #include "app/intake/documents.hpp"
 #include "app/intake/intake_common.hpp"
 #include "base/dates.hpp"
 #include "domain/enum_names.hpp"
+#include "domain/intake_fields.hpp"
 #include "web/context.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 
 // What the intake pages (core members, referrals, eligibility criteria) share: dates in forms,
@@ -42,25 +45,14 @@ std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
 // message reads in the reader's language.
 Error WithTranslatedArguments(const Context& context, Error error);
 
-// One choice of a select or a set of radio buttons.
-struct Choice {
-  std::string value;
-  std::string label;  // already translated
-};
-// The choices of a select of enumeration `E`: each value's stored name with its label in the
-// reader's language, in table order.
-template <class E>
-std::vector<Choice> EnumChoices(const Context& context) {
-  std::vector<Choice> choices;
-  for (const auto value : domain::EnumValues<E>()) {
-    choices.push_back(
-        {std::string(domain::NameOf(value)), context.Translate(domain::LabelOf(value))});
-  }
-  return choices;
-}
+// The names every intake page uses.
+using app::intake::IntakeOwner;
+using app::intake::Viewing;
+using domain::intake::Trimmed;
 
-// The choices as a view model: [{value, label, selected}], the one equal to `selected` marked.
-mstch::array Choices(const std::vector<Choice>& choices, const std::string& selected);
+using web::Choice;
+using web::Choices;
+using web::EnumChoices;
 
 // The model of a form from values: each name with {"value": …}.
 mstch::map Values(std::initializer_list<std::pair<std::string, std::string>> values);
@@ -75,6 +67,28 @@ std::string UserName(const Context& context, const app::intake::Users& users,
                      std::optional<std::int64_t> id);
 // The choices of a select of users: [{id, display name}], by name.
 std::vector<Choice> UserChoices(const std::vector<const store::User*>& users);
+
+// The moves of a file's or a referral's `history`, newest first: [{from, to, reason, who, when}],
+// and the link to the referral a file's move came from.
+template <class Move>
+mstch::array HistoryRows(const Context& context, const std::vector<Move>& history,
+                         const app::intake::Users& users) {
+  mstch::array rows;
+  for (auto move = history.rbegin(); move != history.rend(); ++move) {
+    mstch::map row{{"to", context.Translate(domain::LabelOf(move->to))},
+                   {"reason", move->reason},
+                   {"who", UserName(context, users, move->changed_by)},
+                   {"when", ShowTime(context, move->changed_at)}};
+    if (move->from) row["from"] = context.Translate(domain::LabelOf(*move->from));
+    // A file's move may come from a referral (an optional id); a referral's moves are its own.
+    if constexpr (requires { move->referral_id.has_value(); }) {
+      if (move->referral_id)
+        row["referral_href"] = "/referrals/" + std::to_string(*move->referral_id);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
 
 // Records that the actor viewed (or listed) something, in a transaction of its own.
 void RecordView(Context& context, const std::string& action, const std::string& object_type,

@@ -3,6 +3,7 @@
 // view and change audited.
 #include "app/reports/outcomes.hpp"
 #include "domain/intake_fields.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
@@ -20,8 +21,6 @@ using core_members::Choices;
 
 constexpr const char* kCoreMemberType = "core_member";
 
-const std::initializer_list<std::string> kEventFields = {"occurred_on",   "kind",   "category",
-                                                         "circle_period", "source", "reference"};
 // The measure form's own fields; a level field per outcome dimension follows, named after it.
 const std::initializer_list<std::string> kMeasureFields = {"measured_on", "occasion"};
 const std::initializer_list<std::string> kFollowUpFields = {"milestone", "checked_on",
@@ -29,16 +28,6 @@ const std::initializer_list<std::string> kFollowUpFields = {"milestone", "checke
 
 std::string OutcomesHref(std::int64_t core_member_id) {
   return "/core-members/" + std::to_string(core_member_id) + "/outcomes";
-}
-
-template <class Enum, class Name, class Label>
-std::vector<Choice> EnumChoices(const Context& context, const std::vector<Enum>& values, Name name,
-                                Label label) {
-  std::vector<Choice> choices;
-  for (const auto value : values) {
-    choices.push_back({std::string(name(value)), context.Translate(label(value))});
-  }
-  return choices;
 }
 
 // The choices of a scale's levels: "1 — label".
@@ -61,49 +50,34 @@ std::string LevelText(const Context& context, const domain::OutcomeScale& scale,
   return std::to_string(level) + " — " + (scale.is_default ? context.Translate(label) : label);
 }
 
-// The event form's select and radio choices, with what the model says is chosen.
-void AddEventChoices(const Context& context, mstch::map& model) {
-  model["kind_choices"] = Choices(
-      EnumChoices(context, domain::EnumValues<domain::RecidivismKind>(),
-                  domain::NameOf<domain::RecidivismKind>, domain::LabelOf<domain::RecidivismKind>),
-      core_members::ValueOf(model, "kind"));
-  model["category_choices"] =
-      Choices(EnumChoices(context, domain::EnumValues<domain::OffenceCategory>(),
-                          domain::NameOf<domain::OffenceCategory>,
-                          domain::LabelOf<domain::OffenceCategory>),
-              core_members::ValueOf(model, "category"));
-  model["period_choices"] = Choices(
-      EnumChoices(context, domain::EnumValues<domain::CirclePeriod>(),
-                  domain::NameOf<domain::CirclePeriod>, domain::LabelOf<domain::CirclePeriod>),
-      core_members::ValueOf(model, "circle_period"));
-  model["source_choices"] = Choices(
-      EnumChoices(context, domain::EnumValues<domain::EventSource>(),
-                  domain::NameOf<domain::EventSource>, domain::LabelOf<domain::EventSource>),
-      core_members::ValueOf(model, "source"));
+// The event form, on the outcomes page and on the event's own edit page.
+const std::vector<FormField<domain::RecidivismEvent>>& EventFields() {
+  using domain::RecidivismEvent;
+  constexpr std::string_view kChoose = N_("Choose one of the options.");
+  static const std::vector<FormField<RecidivismEvent>> fields = {
+      Date("occurred_on", N_("Date of the event"), &RecidivismEvent::occurred_on,
+           N_("Enter the date of the event.")),
+      EnumChoice<domain::RecidivismKind>("kind", N_("What happened"), &RecidivismEvent::kind,
+                                         kChoose, {.blank = N_("Choose…")}),
+      EnumChoice<domain::OffenceCategory>("category", N_("Category of offence"),
+                                          &RecidivismEvent::category, kChoose,
+                                          {.kind = FieldKind::kRadios}),
+      EnumChoice<domain::CirclePeriod>("circle_period", N_("When, relative to the circle"),
+                                       &RecidivismEvent::period, kChoose,
+                                       {.kind = FieldKind::kRadios}),
+      EnumChoice<domain::EventSource>("source", N_("Source"), &RecidivismEvent::source, kChoose,
+                                      {.blank = N_("Choose…")}),
+      Text("reference", N_("Reference"), &RecidivismEvent::reference,
+           {.hint = N_("Where to find it again: a court file number, an article. Coordinators "
+                       "only; never exported.")}),
+  };
+  return fields;
 }
 
 // Reads the event form: its details, and the fields it could not read.
 app::reports::EventForm ReadEvent(const Form& form) {
   app::reports::EventForm read;
-  auto& event = read.details;
-  auto& errors = read.unreadable;
-  const auto occurred_on = core_members::DateField(form, "occurred_on", true,
-                                                   N_("Enter the date of the event."), errors);
-  if (occurred_on) event.occurred_on = *occurred_on;
-  const auto choose = [&](const std::string& field, auto parsed, auto& target) {
-    if (parsed) {
-      target = *parsed;
-    } else {
-      errors.push_back({field, {N_("Choose one of the options."), {}}});
-    }
-  };
-  choose("kind", domain::ParseEnum<domain::RecidivismKind>(form.Get("kind")), event.kind);
-  choose("category", domain::ParseEnum<domain::OffenceCategory>(form.Get("category")),
-         event.category);
-  choose("circle_period", domain::ParseEnum<domain::CirclePeriod>(form.Get("circle_period")),
-         event.period);
-  choose("source", domain::ParseEnum<domain::EventSource>(form.Get("source")), event.source);
-  event.reference = form.Get("reference");
+  read.unreadable = ReadFields(EventFields(), form, read.details);
   return read;
 }
 
@@ -141,16 +115,6 @@ app::reports::FollowUpForm ReadFollowUp(const Form& form) {
 // The {id} path parameter (0, which names nothing, when it is not an id).
 std::int64_t IdParameter(const Context& context) {
   return ParseId(context.Parameter("id")).value_or(0);
-}
-
-// The form model of a stored event.
-mstch::map EventValues(const domain::RecidivismEvent& event) {
-  return core_members::Values({{"occurred_on", FormatIsoDate(event.occurred_on)},
-                               {"kind", std::string(domain::NameOf(event.kind))},
-                               {"category", std::string(domain::NameOf(event.category))},
-                               {"circle_period", std::string(domain::NameOf(event.period))},
-                               {"source", std::string(domain::NameOf(event.source))},
-                               {"reference", event.reference}});
 }
 
 // Which form of the page failed, kept as typed.
@@ -211,12 +175,14 @@ mstch::array MeasureRows(const Context& context, const OutcomesPage& page) {
 }
 
 mstch::map EventFormView(const Context& context, const OutcomesState& state, CivilDate today) {
-  mstch::map event_form = FormModel(context, state, "events", kEventFields);
-  if (state.section != "events") {
-    event_form["occurred_on"] = mstch::map{{"value", FormatIsoDate(today)}};
-    event_form["circle_period"] = mstch::map{{"value", std::string("during")}};
+  mstch::map event_form;
+  if (state.section == "events" && state.form) {
+    AddFields(context, EventFields(), {.form = state.form, .error = state.error}, event_form);
+  } else {
+    AddFields(context, EventFields(),
+              {.initial = {{"occurred_on", FormatIsoDate(today)}, {"circle_period", "during"}}},
+              event_form);
   }
-  AddEventChoices(context, event_form);
   return event_form;
 }
 
@@ -237,11 +203,8 @@ mstch::map MeasureFormView(const Context& context, const OutcomesPage& page,
   if (state.section != "measures") {
     measure_form["measured_on"] = mstch::map{{"value", FormatIsoDate(today)}};
   }
-  measure_form["occasion_choices"] =
-      Choices(EnumChoices(context, domain::EnumValues<domain::MeasureOccasion>(),
-                          domain::NameOf<domain::MeasureOccasion>,
-                          domain::LabelOf<domain::MeasureOccasion>),
-              core_members::ValueOf(measure_form, "occasion"));
+  measure_form["occasion_choices"] = Choices(EnumChoices<domain::MeasureOccasion>(context),
+                                             core_members::ValueOf(measure_form, "occasion"));
   mstch::array scale_fields;
   for (const auto dimension : domain::EnumValues<domain::OutcomeDimension>()) {
     const std::string name(domain::NameOf(dimension));
@@ -351,9 +314,11 @@ std::string Notice(const Context& context) {
   return "";
 }
 
-Response RenderEventForm(Context& context, const app::reports::EventPage& page, mstch::map model,
-                         int status) {
-  AddEventChoices(context, model);
+// The edit form of `page`'s event showing `values`.
+Response RenderEventForm(Context& context, const app::reports::EventPage& page,
+                         const FieldValues<domain::RecidivismEvent>& values, int status) {
+  mstch::map model;
+  AddFields(context, EventFields(), values, model);
   model["action"] = "/core-members/outcomes/events/" + std::to_string(page.event.id) + "/edit";
   model["back"] = OutcomesHref(page.core_member.id);
   model["name"] = page.core_member.name_used();
@@ -372,6 +337,28 @@ Response RefusedChange(Context& context, const Error& refused, std::int64_t core
                  });
 }
 
+// Records a form of the outcomes page of the file in the path: `read` reads it, `record` stores
+// it. Back to the page at `anchor`, or the page with the form of `section` as typed.
+template <class Read, class Record>
+Response RecordOnPage(Context& context, const std::string& section, const std::string& anchor,
+                      Read read, Record record) {
+  const Form form(context.request);
+  const auto id = IdParameter(context);
+  const auto created = record(context.services.app, context.signed_in(), id, read(form));
+  if (!created) return RefusedChange(context, created.error(), id, section, form);
+  return Response::Redirect(OutcomesHref(id) + "?done=saved#" + anchor);
+}
+
+// Removes the entry in the path, recorded by mistake, with `remove` (denied as `object_type`); back
+// to its file's outcomes at `anchor`.
+template <class Remove>
+Response RemoveFromPage(Context& context, std::string_view object_type, const std::string& anchor,
+                        Remove remove) {
+  const auto removed = remove(context.services.app, context.signed_in(), IdParameter(context));
+  if (!removed) return Deny(context, object_type, context.Parameter("id"));
+  return Response::Redirect(OutcomesHref(*removed) + "?done=removed#" + anchor);
+}
+
 }  // namespace
 
 Response ShowOutcomes(Context& context) {
@@ -379,19 +366,14 @@ Response ShowOutcomes(Context& context) {
 }
 
 Response CreateEvent(Context& context) {
-  const Form form(context.request);
-  const auto id = IdParameter(context);
-  const auto created =
-      app::reports::RecordEvent(context.services.app, context.signed_in(), id, ReadEvent(form));
-  if (!created) return RefusedChange(context, created.error(), id, "events", form);
-  return Response::Redirect(OutcomesHref(id) + "?done=saved#events");
+  return RecordOnPage(context, "events", "events", ReadEvent, app::reports::RecordEvent);
 }
 
 Response ShowEditEvent(Context& context) {
   const auto page = app::reports::LoadEvent(context.services.app, context.signed_in(),
                                             IdParameter(context), app::reports::RecordView::kYes);
   if (!page) return Deny(context, "recidivism_event", context.Parameter("id"));
-  return RenderEventForm(context, *page, EventValues(page->event), 200);
+  return RenderEventForm(context, *page, {.record = &page->event}, 200);
 }
 
 Response EditEvent(Context& context) {
@@ -400,49 +382,34 @@ Response EditEvent(Context& context) {
   const auto saved =
       app::reports::EditEvent(context.services.app, context.signed_in(), id, ReadEvent(form));
   if (!saved) {
-    return Refusal(
-        context, saved.error(), "recidivism_event", context.Parameter("id"),
-        [&](const Error& error) {
-          const auto page = app::reports::LoadEvent(context.services.app, context.signed_in(), id,
-                                                    app::reports::RecordView::kNo);
-          if (!page) return Deny(context, "recidivism_event", context.Parameter("id"));
-          return RenderEventForm(context, *page, form.Model(context, kEventFields, &error),
-                                 StatusFor(error.kind));
-        });
+    return Refusal(context, saved.error(), "recidivism_event", context.Parameter("id"),
+                   [&](const Error& error) {
+                     const auto page =
+                         app::reports::LoadEvent(context.services.app, context.signed_in(), id,
+                                                 app::reports::RecordView::kNo);
+                     if (!page) return Deny(context, "recidivism_event", context.Parameter("id"));
+                     return RenderEventForm(context, *page, {.form = &form, .error = &error},
+                                            StatusFor(error.kind));
+                   });
   }
   return Response::Redirect(OutcomesHref(*saved) + "?done=saved#events");
 }
 
 Response RemoveEvent(Context& context) {
-  const auto removed =
-      app::reports::RemoveEvent(context.services.app, context.signed_in(), IdParameter(context));
-  if (!removed) return Deny(context, "recidivism_event", context.Parameter("id"));
-  return Response::Redirect(OutcomesHref(*removed) + "?done=removed#events");
+  return RemoveFromPage(context, "recidivism_event", "events", app::reports::RemoveEvent);
 }
 
 Response CreateMeasure(Context& context) {
-  const Form form(context.request);
-  const auto id = IdParameter(context);
-  const auto created =
-      app::reports::RecordMeasure(context.services.app, context.signed_in(), id, ReadMeasure(form));
-  if (!created) return RefusedChange(context, created.error(), id, "measures", form);
-  return Response::Redirect(OutcomesHref(id) + "?done=saved#measures");
+  return RecordOnPage(context, "measures", "measures", ReadMeasure, app::reports::RecordMeasure);
 }
 
 Response RemoveMeasure(Context& context) {
-  const auto removed =
-      app::reports::RemoveMeasure(context.services.app, context.signed_in(), IdParameter(context));
-  if (!removed) return Deny(context, "outcome_measure", context.Parameter("id"));
-  return Response::Redirect(OutcomesHref(*removed) + "?done=removed#measures");
+  return RemoveFromPage(context, "outcome_measure", "measures", app::reports::RemoveMeasure);
 }
 
 Response RecordFollowUp(Context& context) {
-  const Form form(context.request);
-  const auto id = IdParameter(context);
-  const auto created = app::reports::RecordFollowUp(context.services.app, context.signed_in(), id,
-                                                    ReadFollowUp(form));
-  if (!created) return RefusedChange(context, created.error(), id, "follow_ups", form);
-  return Response::Redirect(OutcomesHref(id) + "?done=saved#follow-ups");
+  return RecordOnPage(context, "follow_ups", "follow-ups", ReadFollowUp,
+                      app::reports::RecordFollowUp);
 }
 
 }  // namespace cercle::web::pages::core_members

@@ -4,6 +4,7 @@
 #include "app/intake/referrals.hpp"
 #include "domain/intake_fields.hpp"
 #include "web/documents.hpp"
+#include "web/form_fields.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
@@ -14,62 +15,73 @@
 namespace cercle::web::pages::core_members {
 namespace {
 
-using app::intake::IntakeOwner;
-using app::intake::Viewing;
-using domain::intake::Trimmed;
-
 constexpr const char* kObjectType = "referral";
 
-const std::initializer_list<std::string> kReferralFields = {"source",
-                                                            "source_other",
-                                                            "referrer_name",
-                                                            "referrer_organisation",
-                                                            "referrer_contact",
-                                                            "received_on",
-                                                            "person_legal_name",
-                                                            "person_preferred_name",
-                                                            "person_birth_date",
-                                                            "summary"};
 const std::initializer_list<std::string> kAcceptFields = {"reopen", "file_number", "coordinator",
                                                           "reason"};
 
 // The {id} path parameter, or 0 (which names nothing).
 std::int64_t PathId(const Context& context) { return ParseId(context.Parameter("id")).value_or(0); }
 
+// The referral form: the form as typed (app::intake::ReferralDetails) or a stored referral.
+template <class Referral>
+const std::vector<FormField<Referral>>& ReferralFields() {
+  constexpr FieldOptions kTyped{.trimmed = true, .group = "source_fields"};
+  constexpr FieldOptions kPrivate{.private_input = true, .trimmed = true, .group = "source_fields"};
+  constexpr FieldOptions kPerson{.private_input = true, .trimmed = true, .group = "person_fields"};
+  static const std::vector<FormField<Referral>> fields = {
+      EnumChoice<domain::ReferralSource>(
+          "source", N_("Source"), &Referral::source, N_("Choose where the referral comes from."),
+          {.blank = N_("Choose…"), .required = true, .group = "source_fields"}),
+      Text("source_other", N_("Other source"), &Referral::source_other,
+           {.hint = N_("Only when the source is not in the list."),
+            .trimmed = true,
+            .group = "source_fields"}),
+      Text("referrer_name", N_("Referrer's name"), &Referral::referrer_name,
+           {.hint = N_("Not needed for a self-referral."),
+            .private_input = true,
+            .trimmed = true,
+            .group = "source_fields"}),
+      Text("referrer_organisation", N_("Referrer's organisation"), &Referral::referrer_organisation,
+           kTyped),
+      Text("referrer_contact", N_("Referrer's telephone or e-mail"), &Referral::referrer_contact,
+           kPrivate),
+      Date("received_on", N_("Date received"), &Referral::received_on,
+           N_("Enter the date the referral was received."),
+           {.required = true, .up_to_today = true, .group = "source_fields"}),
+      Text("person_legal_name", N_("Legal name"), &Referral::person_legal_name,
+           {.required = true, .private_input = true, .trimmed = true, .group = "person_fields"}),
+      Text("person_preferred_name", N_("Name he goes by"), &Referral::person_preferred_name,
+           kPerson),
+      Date("person_birth_date", N_("Date of birth"), &Referral::person_birth_date, "",
+           {.group = "person_fields"}),
+      Text("summary", N_("Why he is referred"), &Referral::summary,
+           {.kind = FieldKind::kTextArea,
+            .hint = N_("Coordinators and administrators only."),
+            .trimmed = true,
+            .rows = 4,
+            .group = "person_fields"}),
+  };
+  return fields;
+}
+
+// Reads the referral form. Without a source, the other fields are checked as for an agency's
+// referral (the default source), which names its referrer.
 app::intake::ReferralDetails ReadReferral(const Form& form) {
-  std::vector<FieldError> errors;
-  const auto source = domain::ParseEnum<domain::ReferralSource>(form.Get("source"));
-  if (!source) errors.push_back({"source", {N_("Choose where the referral comes from."), {}}});
-  // Without a source, the other fields are checked as for an agency's referral, which names its
-  // referrer.
-  app::intake::ReferralDetails details{
-      .source = source.value_or(domain::ReferralSource::kCsc),
-      .source_other = Trimmed(form.Get("source_other")),
-      .referrer_name = Trimmed(form.Get("referrer_name")),
-      .referrer_organisation = Trimmed(form.Get("referrer_organisation")),
-      .referrer_contact = Trimmed(form.Get("referrer_contact")),
-      .received_on = DateField(form, "received_on", true,
-                               N_("Enter the date the referral was received."), errors),
-      .person_legal_name = Trimmed(form.Get("person_legal_name")),
-      .person_preferred_name = Trimmed(form.Get("person_preferred_name")),
-      .person_birth_date = DateField(form, "person_birth_date", false, "", errors),
-      .summary = Trimmed(form.Get("summary"))};
-  details.field_errors = std::move(errors);
+  app::intake::ReferralDetails details;
+  details.field_errors = ReadFields(ReferralFields<app::intake::ReferralDetails>(), form, details);
   return details;
 }
 
-mstch::map ReferralModel(const domain::Referral& referral) {
-  return Values({{"source", std::string(domain::NameOf(referral.source))},
-                 {"source_other", referral.source_other},
-                 {"referrer_name", referral.referrer_name},
-                 {"referrer_organisation", referral.referrer_organisation},
-                 {"referrer_contact", referral.referrer_contact},
-                 {"received_on", FormatIsoDate(referral.received_on)},
-                 {"person_legal_name", referral.person_legal_name},
-                 {"person_preferred_name", referral.person_preferred_name},
-                 {"person_birth_date",
-                  referral.person_birth_date ? FormatIsoDate(*referral.person_birth_date) : ""},
-                 {"summary", referral.summary}});
+// The referral form showing `values`: a new referral's (none: `id`), or referral `id`'s.
+Response RenderReferralForm(Context& context, const FieldValues<domain::Referral>& values,
+                            std::optional<std::int64_t> id, int status) {
+  mstch::map model;
+  AddFields(context, ReferralFields<domain::Referral>(), values, model);
+  model["action"] = id ? ReferralHref(*id) + "/edit" : std::string("/referrals");
+  model["editing"] = id.has_value();
+  const std::string title = context.Translate(id ? N_("Edit the referral") : N_("New referral"));
+  return RenderPage(context, "referral_form", title, std::move(model), status);
 }
 
 mstch::map ListView(const Context& context, const app::intake::ReferralList& list,
@@ -127,9 +139,8 @@ Response ListReferrals(Context& context) {
 
 Response ShowNewReferral(Context& context) {
   if (!app::intake::MayCreateReferral(context.signed_in())) return Deny(context, kObjectType, "");
-  mstch::map model = EmptyForm(kReferralFields);
-  model["received_on"] = mstch::map{{"value", FormatIsoDate(Today(context))}};
-  return RenderReferralForm(context, std::move(model), "/referrals", false, 200);
+  return RenderReferralForm(context, {.initial = {{"received_on", FormatIsoDate(Today(context))}}},
+                            std::nullopt, 200);
 }
 
 Response CreateReferral(Context& context) {
@@ -138,8 +149,8 @@ Response CreateReferral(Context& context) {
       app::intake::CreateReferral(context.services.app, context.signed_in(), ReadReferral(form));
   if (id) return Response::Redirect(ReferralHref(*id));
   return Refusal(context, id.error(), kObjectType, "", [&](const Error& error) {
-    return RenderReferralForm(context, form.Model(context, kReferralFields, &error), "/referrals",
-                              false, StatusFor(error.kind));
+    return RenderReferralForm(context, {.form = &form, .error = &error}, std::nullopt,
+                              StatusFor(error.kind));
   });
 }
 
@@ -157,8 +168,7 @@ Response ShowEditReferral(Context& context) {
   const auto referral = app::intake::LoadReferralForm(context.services.app, context.signed_in(), id,
                                                       Viewing::kRecorded);
   if (!referral) return ReferralRefusal(context, id, referral.error(), "", nullptr);
-  return RenderReferralForm(context, ReferralModel(*referral), ReferralHref(id) + "/edit", true,
-                            200);
+  return RenderReferralForm(context, {.record = &*referral}, id, 200);
 }
 
 Response EditReferral(Context& context) {
@@ -170,11 +180,11 @@ Response EditReferral(Context& context) {
   // A decided referral no longer changes: its page says so.
   if (saved.error().kind == ErrorKind::kConflict)
     return ReferralRefusal(context, id, saved.error(), "", nullptr);
-  return Refusal(
-      context, saved.error(), kObjectType, context.Parameter("id"), [&](const Error& error) {
-        return RenderReferralForm(context, form.Model(context, kReferralFields, &error),
-                                  ReferralHref(id) + "/edit", true, StatusFor(error.kind));
-      });
+  return Refusal(context, saved.error(), kObjectType, context.Parameter("id"),
+                 [&](const Error& error) {
+                   return RenderReferralForm(context, {.form = &form, .error = &error}, id,
+                                             StatusFor(error.kind));
+                 });
 }
 
 Response SaveChecklist(Context& context) {

@@ -1,6 +1,7 @@
 #include "web/pages/core_members/referral_view.hpp"
 
 #include "app/intake/eligibility.hpp"
+#include "web/badges.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
@@ -14,19 +15,10 @@ constexpr const char* kDocumentPath = "/referrals/documents/";
 }  // namespace
 
 std::string ReferralTone(domain::ReferralStatus status) {
-  switch (status) {
-    case domain::ReferralStatus::kAccepted:
-      return "ok";
-    case domain::ReferralStatus::kScreening:
-    case domain::ReferralStatus::kWaitlisted:
-      return "warning";
-    case domain::ReferralStatus::kDeclined:
-    case domain::ReferralStatus::kWithdrawn:
-      return "danger";
-    case domain::ReferralStatus::kReceived:
-      break;
-  }
-  return "";
+  using enum domain::ReferralStatus;
+  return ToneOf(
+      status,
+      {.ok = {kAccepted}, .warning = {kScreening, kWaitlisted}, .danger = {kDeclined, kWithdrawn}});
 }
 
 namespace {
@@ -83,19 +75,6 @@ void AddMoves(const Context& context, const domain::Referral& referral, mstch::m
   model["can_accept"] = can_accept;
 }
 
-mstch::array History(const Context& context, const app::intake::ReferralPage& page) {
-  mstch::array history;
-  for (auto change = page.history.rbegin(); change != page.history.rend(); ++change) {
-    mstch::map row{{"to", context.Translate(domain::LabelOf(change->to))},
-                   {"reason", change->reason},
-                   {"who", UserName(context, page.users, change->changed_by)},
-                   {"when", ShowTime(context, change->changed_at)}};
-    if (change->from) row["from"] = context.Translate(domain::LabelOf(*change->from));
-    history.push_back(std::move(row));
-  }
-  return history;
-}
-
 mstch::map Details(const Context& context, const domain::Referral& referral) {
   return mstch::map{{"id", std::to_string(referral.id)},
                     {"href", ReferralHref(referral.id)},
@@ -121,7 +100,7 @@ mstch::map ReferralView(const Context& context, const app::intake::ReferralPage&
   mstch::map model = Details(context, page.referral);
   AddChecklist(context, page, state, model);
   AddMoves(context, page.referral, model);
-  model["history"] = History(context, page);
+  model["history"] = HistoryRows(context, page.history, page.users);
   model["documents"] = DocumentRows(context, page.documents, kDocumentPath, page.users);
   model["viewers"] = ViewerRows(context, page.viewers, page.users);
   if (page.file) {
@@ -148,18 +127,6 @@ Response RenderReferral(Context& context, std::int64_t id, const ReferralPageSta
   const int status = state.error ? StatusFor(state.error->kind) : 200;
   return RenderPage(context, "referral_page", page->referral.person_legal_name,
                     ReferralView(context, *page, state), status);
-}
-
-Response RenderReferralForm(Context& context, mstch::map model, const std::string& action,
-                            bool editing, int status) {
-  model["source_choices"] =
-      Choices(EnumChoices<domain::ReferralSource>(context), ValueOf(model, "source"));
-  model["action"] = action;
-  model["editing"] = editing;
-  model["today"] = FormatIsoDate(Today(context));
-  const std::string title =
-      context.Translate(editing ? N_("Edit the referral") : N_("New referral"));
-  return RenderPage(context, "referral_form", title, std::move(model), status);
 }
 
 Response RenderAccept(Context& context, const app::intake::AcceptanceForm& form, mstch::map model,

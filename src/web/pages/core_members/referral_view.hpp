@@ -30,10 +30,6 @@ struct ReferralPageState {
 // 404 when the actor may not see it.
 Response RenderReferral(Context& context, std::int64_t id, const ReferralPageState& state);
 
-// Renders the referral form with `model` (the fields as typed or stored).
-Response RenderReferralForm(Context& context, mstch::map model, const std::string& action,
-                            bool editing, int status);
-
 // Renders the acceptance form of `form` with `model`.
 Response RenderAccept(Context& context, const app::intake::AcceptanceForm& form, mstch::map model,
                       int status);

@@ -3,6 +3,7 @@
 #include "app/outreach/outreach.hpp"
 #include "auth/policies/report_policy.hpp"
 #include "domain/intake_fields.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
@@ -14,40 +15,65 @@ namespace cercle::web::pages::outreach {
 namespace {
 
 using auth::policies::OutreachPolicy;
-using core_members::Choice;
-using core_members::Choices;
 using reports::ShowDate;
 
-const std::initializer_list<std::string> kActivityFields = {
-    "held_on", "kind", "title", "audience", "reach", "language", "participants"};
-const std::initializer_list<std::string> kStoryFields = {"written_on", "title", "text"};
-
-std::vector<Choice> KindChoices(const Context& context) {
-  std::vector<Choice> choices;
-  for (const auto kind : domain::EnumValues<domain::OutreachKind>()) {
-    choices.push_back(
-        {std::string(domain::NameOf(kind)), context.Translate(domain::LabelOf(kind))});
-  }
-  return choices;
+// People reached: blank when unknown; spaces as thousands separators are fine ("1 200").
+FormField<domain::OutreachActivity> Reach() {
+  FormField<domain::OutreachActivity> field{
+      {"reach",
+       N_("People reached"),
+       {.kind = FieldKind::kNumber,
+        .hint =
+            N_("Attendance, or the estimated readers or listeners. Leave blank when unknown.")}}};
+  field.value = [](const domain::OutreachActivity& activity) {
+    return activity.reach ? std::to_string(*activity.reach) : std::string();
+  };
+  field.read = [](domain::OutreachActivity& activity,
+                  const std::string& text) -> std::optional<Message> {
+    std::string reach;
+    for (const char c : text) {
+      if (c != ' ') reach += c;
+    }
+    activity.reach.reset();
+    if (reach.empty()) return std::nullopt;
+    if (reach.size() > 9 || reach.find_first_not_of("0123456789") != std::string::npos) {
+      return Message{N_("Enter a whole number from {minimum} to {maximum}."),
+                     {{"minimum", "0"}, {"maximum", std::to_string(domain::kMaxReach)}}};
+    }
+    activity.reach = std::stoi(reach);
+    return std::nullopt;
+  };
+  return field;
 }
 
-std::vector<Choice> LanguageChoices(const Context& context) {
-  std::vector<Choice> choices;
-  for (const auto language : domain::EnumValues<domain::OutreachLanguage>()) {
-    choices.push_back(
-        {std::string(domain::NameOf(language)), context.Translate(domain::LabelOf(language))});
-  }
-  return choices;
+// The activity form, in the order it shows its fields.
+const std::vector<FormField<domain::OutreachActivity>>& ActivityFields() {
+  using domain::OutreachActivity;
+  static const std::vector<FormField<OutreachActivity>> fields = {
+      Date("held_on", N_("Date"), &OutreachActivity::held_on, N_("Enter the date it took place.")),
+      EnumChoice<domain::OutreachKind>("kind", N_("Kind"), &OutreachActivity::kind,
+                                       N_("Choose one of the options."), {.blank = N_("Choose…")}),
+      Text("title", N_("Subject or headline"), &OutreachActivity::title),
+      Text("audience", N_("Audience"), &OutreachActivity::audience,
+           {.hint = N_("Who it reached: a class, a parish, a newspaper's readers…")}),
+      Reach(),
+      EnumChoice<domain::OutreachLanguage>("language", N_("Language"), &OutreachActivity::language,
+                                           N_("Choose one of the options.")),
+      Text("participants", N_("Who took part"), &OutreachActivity::participants,
+           {.kind = FieldKind::kTextArea, .rows = 2}),
+  };
+  return fields;
 }
 
-Response RenderActivityForm(Context& context, mstch::map model, const std::string& action,
-                            bool editing, int status) {
-  model["kind_choices"] = Choices(KindChoices(context), core_members::ValueOf(model, "kind"));
-  model["language_choices"] =
-      Choices(LanguageChoices(context), core_members::ValueOf(model, "language"));
-  model["action"] = action;
+// The activity form showing `values`: a new activity's (none: `id`), or activity `id`'s.
+Response RenderActivityForm(Context& context, const FieldValues<domain::OutreachActivity>& values,
+                            std::optional<std::int64_t> id, int status) {
+  mstch::map model;
+  AddFields(context, ActivityFields(), values, model);
+  const bool editing = id.has_value();
+  model["action"] = editing ? "/outreach/" + std::to_string(*id) + "/edit" : "/outreach";
   model["editing"] = editing;
-  if (editing) model["remove_action"] = action.substr(0, action.rfind('/')) + "/remove";
+  if (editing) model["remove_action"] = "/outreach/" + std::to_string(*id) + "/remove";
   const std::string title = context.Translate(editing ? N_("Edit the outreach activity")
                                                       : N_("Record an outreach activity"));
   model["title_text"] = title;
@@ -57,46 +83,38 @@ Response RenderActivityForm(Context& context, mstch::map model, const std::strin
 // Reads the activity form: its details, and the fields it could not read.
 app::outreach::ActivityForm ReadActivity(const Form& form) {
   app::outreach::ActivityForm read;
-  auto& activity = read.details;
-  auto& errors = read.unreadable;
-  const auto held_on =
-      core_members::DateField(form, "held_on", true, N_("Enter the date it took place."), errors);
-  if (held_on) activity.held_on = *held_on;
-  const auto kind = domain::ParseEnum<domain::OutreachKind>(form.Get("kind"));
-  if (!kind) errors.push_back({"kind", {N_("Choose one of the options."), {}}});
-  activity.kind = kind.value_or(domain::OutreachKind::kPresentation);
-  const auto language = domain::ParseEnum<domain::OutreachLanguage>(form.Get("language"));
-  if (!language) errors.push_back({"language", {N_("Choose one of the options."), {}}});
-  activity.language = language.value_or(domain::OutreachLanguage::kFrench);
-  activity.title = form.Get("title");
-  activity.audience = form.Get("audience");
-  activity.participants = form.Get("participants");
-  // People reached: blank when unknown; spaces as thousands separators are fine ("1 200").
-  std::string reach;
-  for (const char c : form.Get("reach")) {
-    if (c != ' ') reach += c;
-  }
-  activity.reach.reset();
-  if (!reach.empty()) {
-    if (reach.size() > 9 || reach.find_first_not_of("0123456789") != std::string::npos) {
-      errors.push_back({"reach",
-                        {N_("Enter a whole number from {minimum} to {maximum}."),
-                         {{"minimum", "0"}, {"maximum", std::to_string(domain::kMaxReach)}}}});
-    } else {
-      activity.reach = std::stoi(reach);
-    }
-  }
+  read.unreadable = ReadFields(ActivityFields(), form, read.details);
   return read;
+}
+
+// The answer to the activity form of a new activity (none: `id`) or of activity `id`: back to the
+// log, the audited refusal, or the form again as typed with the error.
+template <class Saved>
+Response ActivityAnswer(Context& context, const Saved& saved, std::optional<std::int64_t> id,
+                        const Form& form) {
+  if (saved) return Response::Redirect("/outreach?done=saved");
+  return Refusal(context, saved.error(), id ? "outreach_activity" : "outreach",
+                 id ? context.Parameter("id") : "", [&](const Error& error) {
+                   return RenderActivityForm(context, {.form = &form, .error = &error}, id,
+                                             StatusFor(error.kind));
+                 });
+}
+
+// The story form: the form as typed (`app::outreach::StoryForm`) or a stored story.
+template <class Story>
+const std::vector<FormField<Story>>& StoryFields() {
+  static const std::vector<FormField<Story>> fields = {
+      Date("written_on", N_("Date"), &Story::written_on, N_("Enter the date of the story.")),
+      Text("title", N_("Title"), &Story::title),
+      Text("text", N_("The story"), &Story::text, {.kind = FieldKind::kTextArea, .rows = 10}),
+  };
+  return fields;
 }
 
 // Reads the story form: its date, title and text, and the fields it could not read.
 app::outreach::StoryForm ReadStory(const Form& form) {
   app::outreach::StoryForm read;
-  const auto written_on = core_members::DateField(
-      form, "written_on", true, N_("Enter the date of the story."), read.unreadable);
-  if (written_on) read.written_on = *written_on;
-  read.title = form.Get("title");
-  read.text = form.Get("text");
+  read.unreadable = ReadFields(StoryFields<app::outreach::StoryForm>(), form, read);
   return read;
 }
 
@@ -105,23 +123,19 @@ std::int64_t IdParameter(const Context& context) {
   return ParseId(context.Parameter("id")).value_or(0);
 }
 
-mstch::map ActivityValues(const domain::OutreachActivity& activity) {
-  return core_members::Values(
-      {{"held_on", FormatIsoDate(activity.held_on)},
-       {"kind", std::string(domain::NameOf(activity.kind))},
-       {"title", activity.title},
-       {"audience", activity.audience},
-       {"reach", activity.reach ? std::to_string(*activity.reach) : std::string()},
-       {"language", std::string(domain::NameOf(activity.language))},
-       {"participants", activity.participants}});
-}
-
 std::string StoryHref(std::int64_t id) { return "/outreach/stories/" + std::to_string(id); }
 
-Response RenderStoryForm(Context& context, mstch::map model, const std::string& action,
-                         bool editing, int status) {
-  model["action"] = action;
+// The story form showing `values`: a new story's (none: `id`), or story `id`'s, which is
+// `reviewed` or not.
+template <class Story>
+Response RenderStoryForm(Context& context, const FieldValues<Story>& values,
+                         std::optional<std::int64_t> id, bool reviewed, int status) {
+  mstch::map model;
+  AddFields(context, StoryFields<Story>(), values, model);
+  const bool editing = id.has_value();
+  model["action"] = editing ? StoryHref(*id) + "/edit" : std::string("/outreach/stories");
   model["editing"] = editing;
+  model["reviewed"] = reviewed;
   const std::string title =
       context.Translate(editing ? N_("Edit the story") : N_("Write a significant story"));
   model["title_text"] = title;
@@ -199,31 +213,24 @@ Response List(Context& context) {
 
 Response ShowNew(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
-  mstch::map model = EmptyForm(kActivityFields);
-  model["held_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
-  model["language"] = mstch::map{{"value", std::string("fr")}};
-  return RenderActivityForm(context, std::move(model), "/outreach", false, 200);
+  return RenderActivityForm(
+      context,
+      {.initial = {{"held_on", FormatIsoDate(context.services.app.Today())}, {"language", "fr"}}},
+      std::nullopt, 200);
 }
 
 Response Create(Context& context) {
   const Form form(context.request);
   const auto created =
       app::outreach::CreateActivity(context.services.app, context.signed_in(), ReadActivity(form));
-  if (!created) {
-    return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
-      return RenderActivityForm(context, form.Model(context, kActivityFields, &error), "/outreach",
-                                false, StatusFor(error.kind));
-    });
-  }
-  return Response::Redirect("/outreach?done=saved");
+  return ActivityAnswer(context, created, std::nullopt, form);
 }
 
 Response ShowEdit(Context& context) {
   const auto activity =
       app::outreach::LoadActivity(context.services.app, context.signed_in(), IdParameter(context));
   if (!activity) return Deny(context, "outreach_activity", context.Parameter("id"));
-  return RenderActivityForm(context, ActivityValues(*activity),
-                            "/outreach/" + std::to_string(activity->id) + "/edit", true, 200);
+  return RenderActivityForm(context, {.record = &*activity}, activity->id, 200);
 }
 
 Response Edit(Context& context) {
@@ -231,15 +238,7 @@ Response Edit(Context& context) {
   const auto id = IdParameter(context);
   const auto saved = app::outreach::EditActivity(context.services.app, context.signed_in(), id,
                                                  ReadActivity(form));
-  if (!saved) {
-    return Refusal(context, saved.error(), "outreach_activity", context.Parameter("id"),
-                   [&](const Error& error) {
-                     return RenderActivityForm(
-                         context, form.Model(context, kActivityFields, &error),
-                         "/outreach/" + std::to_string(id) + "/edit", true, StatusFor(error.kind));
-                   });
-  }
-  return Response::Redirect("/outreach?done=saved");
+  return ActivityAnswer(context, saved, id, form);
 }
 
 Response Remove(Context& context) {
@@ -251,9 +250,9 @@ Response Remove(Context& context) {
 
 Response ShowNewStory(Context& context) {
   if (!OutreachPolicy::CanManage(context.signed_in())) return Deny(context, "outreach", "", 403);
-  mstch::map model = EmptyForm(kStoryFields);
-  model["written_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
-  return RenderStoryForm(context, std::move(model), "/outreach/stories", false, 200);
+  return RenderStoryForm<domain::SignificantStory>(
+      context, {.initial = {{"written_on", FormatIsoDate(context.services.app.Today())}}},
+      std::nullopt, false, 200);
 }
 
 Response CreateStory(Context& context) {
@@ -262,8 +261,8 @@ Response CreateStory(Context& context) {
       app::outreach::CreateStory(context.services.app, context.signed_in(), ReadStory(form));
   if (!created) {
     return Refusal(context, created.error(), "outreach", "", [&](const Error& error) {
-      return RenderStoryForm(context, form.Model(context, kStoryFields, &error),
-                             "/outreach/stories", false, StatusFor(error.kind));
+      return RenderStoryForm<domain::SignificantStory>(context, {.form = &form, .error = &error},
+                                                       std::nullopt, false, StatusFor(error.kind));
     });
   }
   return Response::Redirect(StoryHref(*created) + "?done=saved");
@@ -282,11 +281,8 @@ Response ShowEditStory(Context& context) {
       app::outreach::LoadStory(context.services.app, context.signed_in(), IdParameter(context),
                                app::outreach::RecordReading::kYes);
   if (!story) return Deny(context, "significant_story", context.Parameter("id"));
-  mstch::map model = core_members::Values({{"written_on", FormatIsoDate(story->written_on)},
-                                           {"title", story->title},
-                                           {"text", story->text}});
-  model["reviewed"] = story->reviewed();
-  return RenderStoryForm(context, std::move(model), StoryHref(story->id) + "/edit", true, 200);
+  return RenderStoryForm(context, FieldValues<domain::SignificantStory>{.record = &*story},
+                         story->id, story->reviewed(), 200);
 }
 
 Response EditStory(Context& context) {
@@ -300,10 +296,9 @@ Response EditStory(Context& context) {
                      const auto story =
                          app::outreach::LoadStory(context.services.app, context.signed_in(), id,
                                                   app::outreach::RecordReading::kNo);
-                     mstch::map model = form.Model(context, kStoryFields, &error);
-                     model["reviewed"] = story && story->reviewed();
-                     return RenderStoryForm(context, std::move(model), StoryHref(id) + "/edit",
-                                            true, StatusFor(error.kind));
+                     return RenderStoryForm<domain::SignificantStory>(
+                         context, {.form = &form, .error = &error}, id, story && story->reviewed(),
+                         StatusFor(error.kind));
                    });
   }
   return Response::Redirect(StoryHref(id) + "?done=saved");

@@ -30,12 +30,12 @@ std::optional<CivilDate> DateField(const Form& form, const std::string& field,
   return date;
 }
 
-// Shows the file again with the form `which` as typed and the error, or refuses as the app did.
-Response Refused(Context& context, std::int64_t volunteer_id, const Error& error, FileForm which,
-                 const Form& form) {
-  return Refusal(context, error, "volunteer", context.Parameter("id"), [&](const Error& refused) {
-    return ShowFile(context, volunteer_id, {which, &form, &refused, ""}, RecordView::kNo);
-  });
+// What SaveToFile shows when a form of the file page is refused: the file with the form `which`
+// as typed and the error.
+auto FileAgain(Context& context, FileForm which) {
+  return [&context, which](std::int64_t volunteer_id, const Form& form, const Error& error) {
+    return ShowFile(context, volunteer_id, {which, &form, &error, ""}, RecordView::kNo);
+  };
 }
 
 Result<app::volunteers::AddSupervisionCommand> ParseSupervision(const Form& form,
@@ -137,41 +137,28 @@ Response RenderScreeningForm(Context& context, std::int64_t volunteer_id, const 
 }  // namespace
 
 Response MoveStage(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const Form form(context.request);
-  const auto to = domain::ParseEnum<domain::VolunteerStage>(form.Get("to"));
-  const auto moved =
-      to ? app::volunteers::MoveStage(
-               context.services.app, context.signed_in(),
-               {.volunteer_id = *id, .to = *to, .reason = form.Get("reason")})
-         : Result<std::int64_t>(Error::Fields({{"to", {N_("Choose the next step."), {}}}}));
-  if (!moved) return Refused(context, *id, moved.error(), FileForm::kMove, form);
-  return Response::Redirect(FileUrl(*id, "?moved=1"));
+  const auto parse = [](const Form& form,
+                        std::int64_t id) -> Result<app::volunteers::MoveStageCommand> {
+    const auto to = domain::ParseEnum<domain::VolunteerStage>(form.Get("to"));
+    if (!to) return Error::Fields({{"to", {N_("Choose the next step."), {}}}});
+    return app::volunteers::MoveStageCommand{
+        .volunteer_id = id, .to = *to, .reason = form.Get("reason")};
+  };
+  return SaveToFile(context, "?moved=1", parse, app::volunteers::MoveStage,
+                    FileAgain(context, FileForm::kMove));
 }
 
 Response AddSupervision(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const Form form(context.request);
-  auto command = ParseSupervision(form, *id);
-  const auto saved =
-      command ? app::volunteers::AddSupervision(context.services.app, context.signed_in(), *command)
-              : Result<std::int64_t>(command.error());
-  if (!saved) return Refused(context, *id, saved.error(), FileForm::kSupervision, form);
-  return Response::Redirect(FileUrl(*id, "?saved=1#supervision"));
+  return SaveToFile(context, "?saved=1#supervision", ParseSupervision,
+                    app::volunteers::AddSupervision, FileAgain(context, FileForm::kSupervision));
 }
 
 Response LogHours(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const Form form(context.request);
-  auto command = ParseLoggedHours(context.request.FormFields(), *id);
-  const auto saved =
-      command ? app::volunteers::LogHours(context.services.app, context.signed_in(), *command)
-              : Result<std::int64_t>(command.error());
-  if (!saved) return Refused(context, *id, saved.error(), FileForm::kHours, form);
-  return Response::Redirect(FileUrl(*id, "?saved=1#hours"));
+  const auto parse = [&](const Form&, std::int64_t id) {
+    return ParseLoggedHours(context.request.FormFields(), id);
+  };
+  return SaveToFile(context, "?saved=1#hours", parse, app::volunteers::LogHours,
+                    FileAgain(context, FileForm::kHours));
 }
 
 Response ShowScreeningForm(Context& context) {
@@ -181,20 +168,15 @@ Response ShowScreeningForm(Context& context) {
 }
 
 Response RecordScreening(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const Form form(context.request);
-  auto command = ParseScreening(form, *id);
-  if (command) command->document = SentDocument(context, *id);
-  const auto recorded = command ? app::volunteers::RecordScreening(context.services.app,
-                                                                   context.signed_in(), *command)
-                                : Result<std::int64_t>(command.error());
-  if (!recorded) {
-    return Refusal(
-        context, recorded.error(), "volunteer", context.Parameter("id"),
-        [&](const Error& error) { return RenderScreeningForm(context, *id, &form, &error); });
-  }
-  return Response::Redirect(FileUrl(*id, "?recorded=1"));
+  const auto parse = [&](const Form& form, std::int64_t id) {
+    auto command = ParseScreening(form, id);
+    if (command) command->document = SentDocument(context, id);
+    return command;
+  };
+  return SaveToFile(context, "?recorded=1", parse, app::volunteers::RecordScreening,
+                    [&](std::int64_t id, const Form& form, const Error& error) {
+                      return RenderScreeningForm(context, id, &form, &error);
+                    });
 }
 
 Response WithdrawScreening(Context& context) {

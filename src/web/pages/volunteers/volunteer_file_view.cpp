@@ -3,6 +3,7 @@
 #include <map>
 
 #include "base/text.hpp"
+#include "web/badges.hpp"
 #include "web/layout.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 
@@ -111,15 +112,8 @@ void AddMoves(const Context& context, const FilePage& page, const FileState& sta
 }
 
 std::string ResultBadge(domain::ScreeningResult result) {
-  switch (result) {
-    case domain::ScreeningResult::kPassed:
-      return "ok";
-    case domain::ScreeningResult::kFailed:
-      return "danger";
-    case domain::ScreeningResult::kPending:
-      break;
-  }
-  return "warning";
+  using enum domain::ScreeningResult;
+  return ToneOf(result, {.ok = {kPassed}, .warning = {kPending}, .danger = {kFailed}});
 }
 
 void AddScreening(const Context& context, const FilePage& page, mstch::map& model) {
@@ -172,15 +166,8 @@ void AddTraining(const Context& context, const FilePage& page, mstch::map& model
 }
 
 std::string HoursBadge(domain::HoursStatus status) {
-  switch (status) {
-    case domain::HoursStatus::kApproved:
-      return "ok";
-    case domain::HoursStatus::kRejected:
-      return "danger";
-    case domain::HoursStatus::kPending:
-      break;
-  }
-  return "warning";
+  using enum domain::HoursStatus;
+  return ToneOf(status, {.ok = {kApproved}, .warning = {kPending}, .danger = {kRejected}});
 }
 
 void AddHours(const Context& context, const FilePage& page, const FileState& state,

@@ -7,6 +7,8 @@
 #include "app/volunteers/volunteer_pages.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
+#include "web/layout.hpp"
+#include "web/parameters.hpp"
 
 // The volunteer's file page: its view function, one small builder per section, and how the
 // handlers of the file's forms show it again after a refused post.
@@ -33,5 +35,22 @@ mstch::map FileView(const Context& context, const app::volunteers::FilePage& pag
 // `state.error`; the audited 404 when the actor may not see it.
 Response ShowFile(Context& context, std::int64_t volunteer_id, const FileState& state,
                   app::volunteers::RecordView record);
+
+// Saves a form posted about the file in the path: `parse(form, id)` reads it into a command (field
+// errors for what it cannot read), `save(services, actor, command)` stores it. Then back to the
+// file with `done` (a query and an anchor), the audited refusal, or `show_again(id, form, error)`.
+template <class Parse, class Save, class ShowAgain>
+Response SaveToFile(Context& context, const std::string& done, Parse parse, Save save,
+                    ShowAgain show_again) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
+  const Form form(context.request);
+  auto command = parse(form, *id);
+  const auto saved = command ? save(context.services.app, context.signed_in(), *command)
+                             : Result<std::int64_t>(command.error());
+  if (saved) return Response::Redirect(FileUrl(*id, done));
+  return Refusal(context, saved.error(), "volunteer", context.Parameter("id"),
+                 [&](const Error& error) { return show_again(*id, form, error); });
+}
 
 }  // namespace cercle::web::pages::volunteers

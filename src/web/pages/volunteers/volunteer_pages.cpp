@@ -5,6 +5,7 @@
 #include "app/volunteers/volunteer_file.hpp"
 #include "app/volunteers/volunteer_pages.hpp"
 #include "auth/policies/volunteer_policy.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/volunteers/volunteer_file_view.hpp"
@@ -18,87 +19,60 @@ namespace {
 using app::volunteers::RecordView;
 using auth::policies::VolunteerPolicy;
 
-// The text fields of the details form.
-const std::initializer_list<std::string> kDetailFields = {
-    "first_name",         "last_name",     "email",      "phone",  "region", "languages",
-    "availability_notes", "date_of_birth", "occupation", "gender", "notes"};
-
 // ---- The details form ----
 
-// The details as a form shows them: typed text, the availability grid, the source and the account.
-struct DetailsInput {
-  std::map<std::string, std::string> text;
-  domain::Availability availability;
-  std::string heard_about;
-  std::string user_id;
-};
-
-DetailsInput InputFrom(const domain::Volunteer& volunteer) {
-  DetailsInput input;
-  input.text = {
-      {"first_name", volunteer.first_name},
-      {"last_name", volunteer.last_name},
-      {"email", volunteer.email},
-      {"phone", volunteer.phone},
-      {"region", volunteer.region},
-      {"languages", volunteer.languages},
-      {"availability_notes", volunteer.availability_notes},
-      {"date_of_birth", volunteer.date_of_birth ? FormatIsoDate(*volunteer.date_of_birth) : ""},
-      {"occupation", volunteer.occupation},
-      {"gender", volunteer.gender},
-      {"notes", volunteer.notes}};
-  input.availability = volunteer.availability;
-  input.heard_about =
-      volunteer.heard_about ? std::string(domain::NameOf(*volunteer.heard_about)) : "";
-  input.user_id = volunteer.user_id ? std::to_string(*volunteer.user_id) : "";
-  return input;
+// The details form but the availability grid: the form as typed (app::volunteers::VolunteerDetails)
+// or a stored file.
+template <class Volunteer>
+const std::vector<FormField<Volunteer>>& DetailFields() {
+  constexpr FieldOptions kIdentity{.private_input = true, .group = "identity_fields"};
+  constexpr FieldOptions kPerson{.private_input = true, .group = "person_fields"};
+  static const std::vector<FormField<Volunteer>> fields = {
+      Text("first_name", N_("First name"), &Volunteer::first_name,
+           {.required = true, .private_input = true, .group = "identity_fields"}),
+      Text("last_name", N_("Last name"), &Volunteer::last_name,
+           {.required = true, .private_input = true, .group = "identity_fields"}),
+      Text("email", N_("E-mail address"), &Volunteer::email,
+           {.kind = FieldKind::kEmail, .private_input = true, .group = "identity_fields"}),
+      Text("phone", N_("Phone"), &Volunteer::phone,
+           {.kind = FieldKind::kPhone, .private_input = true, .group = "identity_fields"}),
+      Text("region", N_("Region"), &Volunteer::region, kIdentity),
+      Text("languages", N_("Languages"), &Volunteer::languages, kIdentity),
+      Text("availability_notes", N_("Notes on availability"), &Volunteer::availability_notes,
+           {.private_input = true, .group = "availability_fields"}),
+      Date("date_of_birth", N_("Date of birth"), &Volunteer::date_of_birth, "",
+           {.hint = N_("Needed before approval: the program has a minimum age."),
+            .group = "person_fields"}),
+      Text("occupation", N_("Occupation"), &Volunteer::occupation, kPerson),
+      EnumChoice<domain::HeardAbout>("heard_about", N_("How they heard of the program"),
+                                     &Volunteer::heard_about, N_("Choose one of the answers."),
+                                     {.blank = "—", .group = "person_fields"}),
+      Text("gender", N_("Gender (optional, as the person describes it)"), &Volunteer::gender,
+           kPerson),
+      IdChoice("user_id", N_("Cercle account"), &Volunteer::user_id,
+               N_("Choose an account of a volunteer that no other file uses."),
+               {.hint = N_("Linked to a volunteer's account, the file opens their portal: their "
+                           "profile, training, hours and screening status, never the notes."),
+                .blank = N_("No account"),
+                .group = "person_fields"}),
+      Text("notes", N_("Notes (coordinators only)"), &Volunteer::notes,
+           {.kind = FieldKind::kTextArea, .group = "notes_fields"}),
+  };
+  return fields;
 }
 
-DetailsInput EmptyInput() {
-  DetailsInput input;
-  for (const auto& name : kDetailFields) input.text[name] = "";
-  return input;
-}
-
-DetailsInput InputFrom(const Form& form) {
-  DetailsInput input;
-  for (const auto& name : kDetailFields) input.text[name] = form.Get(name);
+// The availability ticked in the grid of `form`.
+domain::Availability AvailabilityOf(const Form& form) {
   std::string slots;
   for (const auto& slot : form.All("availability")) slots += slot + ",";
-  input.availability = domain::Availability::Parse(slots);
-  input.heard_about = form.Get("heard_about");
-  input.user_id = form.Get("user_id");
-  return input;
+  return domain::Availability::Parse(slots);
 }
 
-// The typed details of `input`; field errors for a source or an account not among the choices.
-Result<app::volunteers::VolunteerDetails> ParseDetails(const DetailsInput& input) {
-  const auto text = [&](const char* name) { return input.text.at(name); };
-  app::volunteers::VolunteerDetails details{.first_name = text("first_name"),
-                                            .last_name = text("last_name"),
-                                            .email = text("email"),
-                                            .phone = text("phone"),
-                                            .region = text("region"),
-                                            .languages = text("languages"),
-                                            .availability = input.availability,
-                                            .availability_notes = text("availability_notes"),
-                                            .date_of_birth = text("date_of_birth"),
-                                            .occupation = text("occupation"),
-                                            .gender = text("gender"),
-                                            .notes = text("notes")};
-  std::vector<FieldError> errors;
-  if (!input.heard_about.empty()) {
-    details.heard_about = domain::ParseEnum<domain::HeardAbout>(input.heard_about);
-    if (!details.heard_about)
-      errors.push_back({"heard_about", {N_("Choose one of the answers."), {}}});
-  }
-  if (!input.user_id.empty()) {
-    details.user_id = ParseId(input.user_id);
-    if (!details.user_id) {
-      errors.push_back(
-          {"user_id", {N_("Choose an account of a volunteer that no other file uses."), {}}});
-    }
-  }
+// The details typed in `form`; field errors for a source or an account not among the choices.
+Result<app::volunteers::VolunteerDetails> ReadDetails(const Form& form) {
+  app::volunteers::VolunteerDetails details;
+  auto errors = ReadFields(DetailFields<app::volunteers::VolunteerDetails>(), form, details);
+  details.availability = AvailabilityOf(form);
   if (!errors.empty()) return Error::Fields(std::move(errors));
   return details;
 }
@@ -120,53 +94,35 @@ mstch::array AvailabilityDays(const Context& context, const domain::Availability
   return days;
 }
 
-mstch::map DetailsModel(Context& context, const DetailsInput& input,
-                        const std::vector<app::volunteers::LinkableAccount>& accounts,
-                        const Error* error) {
+// Renders the details form of file `volunteer_id` (none: a new file): as `form` holds it, refused
+// with `error`, or as stored.
+Response RenderDetailsForm(Context& context, std::optional<std::int64_t> volunteer_id,
+                           const Form* form, const Error* error) {
+  const auto page =
+      app::volunteers::LoadDetailsForm(context.services.app, context.signed_in(), volunteer_id,
+                                       form ? RecordView::kNo : RecordView::kYes);
+  if (!page) {
+    return Refusal(context, page.error(), "volunteer", context.Parameter("id"),
+                   [&](const Error& refused) { return RenderError(context, refused); });
+  }
+  const auto& volunteer = page->volunteer;
+  ChoiceLists lists;
+  for (const auto& account : page->accounts) {
+    lists["user_id"].push_back(
+        {std::to_string(account.id), account.display_name + " (" + account.email + ")"});
+  }
   mstch::map model;
-  for (const auto& [name, value] : input.text) model[name] = mstch::map{{"value", value}};
+  AddFields(context, DetailFields<domain::Volunteer>(),
+            {.form = form, .error = error, .record = volunteer ? &*volunteer : nullptr}, model,
+            lists);
   mstch::array periods;
   for (int period = 0; period < domain::Availability::kPeriods; ++period) {
     periods.push_back(context.Translate(domain::LabelOf(static_cast<domain::DayPeriod>(period))));
   }
   model["periods"] = periods;
-  model["days"] = AvailabilityDays(context, input.availability);
-  mstch::array sources;
-  for (const auto source : domain::HeardAboutSources()) {
-    const std::string name(domain::NameOf(source));
-    sources.push_back(mstch::map{{"value", name},
-                                 {"label", context.Translate(domain::LabelOf(source))},
-                                 {"selected", name == input.heard_about}});
-  }
-  model["sources"] = sources;
-  mstch::array choices;
-  for (const auto& account : accounts) {
-    const std::string id = std::to_string(account.id);
-    choices.push_back(mstch::map{{"value", id},
-                                 {"label", account.display_name + " (" + account.email + ")"},
-                                 {"selected", id == input.user_id}});
-  }
-  model["accounts"] = choices;
-  model["heard_about"] = mstch::map{{"value", input.heard_about}};
-  model["user_id"] = mstch::map{{"value", input.user_id}};
-  if (error) AddErrors(context, *error, model);
-  return model;
-}
-
-// Renders the details form of file `volunteer_id` (none: a new file) with `input`, and `error`
-// when a post was refused.
-Response RenderDetailsForm(Context& context, std::optional<std::int64_t> volunteer_id,
-                           const DetailsInput* input, const Error* error) {
-  const auto form =
-      app::volunteers::LoadDetailsForm(context.services.app, context.signed_in(), volunteer_id,
-                                       input ? RecordView::kNo : RecordView::kYes);
-  if (!form) {
-    return Refusal(context, form.error(), "volunteer", context.Parameter("id"),
-                   [&](const Error& refused) { return RenderError(context, refused); });
-  }
-  const auto& volunteer = form->volunteer;
-  const DetailsInput shown = input ? *input : volunteer ? InputFrom(*volunteer) : EmptyInput();
-  mstch::map model = DetailsModel(context, shown, form->accounts, error);
+  model["days"] = AvailabilityDays(context, form        ? AvailabilityOf(*form)
+                                            : volunteer ? volunteer->availability
+                                                        : domain::Availability());
   const std::string title =
       volunteer ? volunteer->FullName() : context.Translate(N_("New volunteer"));
   model["heading"] = title;
@@ -258,14 +214,13 @@ Response ShowNew(Context& context) {
 
 Response Create(Context& context) {
   const Form form(context.request);
-  const auto input = InputFrom(form);
-  auto details = ParseDetails(input);
+  auto details = ReadDetails(form);
   const auto created = details ? app::volunteers::CreateVolunteer(context.services.app,
                                                                   context.signed_in(), *details)
                                : Result<std::int64_t>(details.error());
   if (!created) {
     return Refusal(context, created.error(), "volunteer", "", [&](const Error& error) {
-      return RenderDetailsForm(context, std::nullopt, &input, &error);
+      return RenderDetailsForm(context, std::nullopt, &form, &error);
     });
   }
   return Response::Redirect(FileUrl(*created, "?created=1"));
@@ -291,21 +246,15 @@ Response ShowEdit(Context& context) {
 }
 
 Response Update(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const Form form(context.request);
-  const auto input = InputFrom(form);
-  auto details = ParseDetails(input);
-  const auto updated =
-      details ? app::volunteers::UpdateVolunteer(context.services.app, context.signed_in(),
-                                                 {.volunteer_id = *id, .details = *details})
-              : Result<std::int64_t>(details.error());
-  if (!updated) {
-    return Refusal(
-        context, updated.error(), "volunteer", context.Parameter("id"),
-        [&](const Error& error) { return RenderDetailsForm(context, *id, &input, &error); });
-  }
-  return Response::Redirect(FileUrl(*id, "?saved=1"));
+  const auto parse = [](const Form& form,
+                        std::int64_t id) -> Result<app::volunteers::UpdateVolunteerCommand> {
+    return app::volunteers::UpdateVolunteerCommand{.volunteer_id = id,
+                                                   .details = TRY(ReadDetails(form))};
+  };
+  return SaveToFile(context, "?saved=1", parse, app::volunteers::UpdateVolunteer,
+                    [&](std::int64_t id, const Form& form, const Error& error) {
+                      return RenderDetailsForm(context, id, &form, &error);
+                    });
 }
 
 }  // namespace cercle::web::pages::volunteers

@@ -34,51 +34,44 @@ std::optional<int> SmallNumber(const std::string& text) {
   return std::stoi(trimmed);
 }
 
+// The form of one row of the page, item `id` of `row` (0: the form that adds one) posted to `path`
+// (followed by its id): as typed when it is the row that failed, else its stored `text` fields
+// and checkbox `flags`. A stored item that is not `active` is retired.
+mstch::map RowModel(Context& context, const SetupState& state, SetupRow row, std::int64_t id,
+                    bool active, const std::string& path,
+                    std::initializer_list<std::pair<std::string, std::string>> text,
+                    std::initializer_list<std::pair<std::string, bool>> flags) {
+  const bool typed = state.row == row && state.id == id && state.form;
+  mstch::map model;
+  for (const auto& [name, value] : text) {
+    model[name] = mstch::map{{"value", typed ? state.form->Get(name) : value}};
+  }
+  for (const auto& [name, on] : flags) model[name] = typed ? state.form->Get(name) == "1" : on;
+  if (typed && state.error) AddErrors(context, *state.error, model);
+  model["id"] = std::to_string(id);
+  model["action"] = id ? path + "/" + std::to_string(id) : path;
+  model["is_new"] = id == 0;
+  model["retired"] = id != 0 && !active;
+  return model;
+}
+
 mstch::map TypeModel(Context& context, const domain::ScreeningItemType& type,
                      const SetupState& state) {
-  const bool typed = state.row == SetupRow::kType && state.id == type.id && state.form;
-  mstch::map model;
-  if (typed) {
-    model = state.form->Model(context, {"name", "required_count", "validity_months"}, state.error);
-    model["required"] = state.form->Get("required") == "1";
-    model["active"] = state.form->Get("active") == "1";
-  } else {
-    model =
-        mstch::map{{"name", mstch::map{{"value", type.id ? DataName(context, type.name) : ""}}},
-                   {"required_count", mstch::map{{"value", std::to_string(type.required_count)}}},
-                   {"validity_months", mstch::map{{"value", std::to_string(type.validity_months)}}},
-                   {"required", type.required},
-                   {"active", type.active}};
-  }
-  model["id"] = std::to_string(type.id);
-  model["action"] = type.id ? "/volunteers/setup/screening/" + std::to_string(type.id)
-                            : std::string("/volunteers/setup/screening");
-  model["is_new"] = type.id == 0;
-  model["retired"] = type.id != 0 && !type.active;
-  return model;
+  return RowModel(context, state, SetupRow::kType, type.id, type.active,
+                  "/volunteers/setup/screening",
+                  {{"name", type.id ? DataName(context, type.name) : ""},
+                   {"required_count", std::to_string(type.required_count)},
+                   {"validity_months", std::to_string(type.validity_months)}},
+                  {{"required", type.required}, {"active", type.active}});
 }
 
 mstch::map ModuleModel(Context& context, const domain::TrainingModule& module,
                        const SetupState& state) {
-  const bool typed = state.row == SetupRow::kModule && state.id == module.id && state.form;
-  mstch::map model;
-  if (typed) {
-    model = state.form->Model(context, {"name", "required_hours"}, state.error);
-    model["required_for_circles"] = state.form->Get("required_for_circles") == "1";
-    model["active"] = state.form->Get("active") == "1";
-  } else {
-    model =
-        mstch::map{{"name", mstch::map{{"value", module.id ? DataName(context, module.name) : ""}}},
-                   {"required_hours", mstch::map{{"value", DurationText(module.required_minutes)}}},
-                   {"required_for_circles", module.required_for_circles},
-                   {"active", module.active}};
-  }
-  model["id"] = std::to_string(module.id);
-  model["action"] = module.id ? "/volunteers/setup/training/" + std::to_string(module.id)
-                              : std::string("/volunteers/setup/training");
-  model["is_new"] = module.id == 0;
-  model["retired"] = module.id != 0 && !module.active;
-  return model;
+  return RowModel(
+      context, state, SetupRow::kModule, module.id, module.active, "/volunteers/setup/training",
+      {{"name", module.id ? DataName(context, module.name) : ""},
+       {"required_hours", DurationText(module.required_minutes)}},
+      {{"required_for_circles", module.required_for_circles}, {"active", module.active}});
 }
 
 Response RenderSetup(Context& context, const SetupState& state) {
@@ -124,12 +117,24 @@ app::volunteers::TrainingModuleCommand ParseModule(const Form& form, std::int64_
           .active = id == 0 || form.Get("active") == "1"};
 }
 
-// The answer to a post of the set-up page: back to the page, or the page again with the error.
-Response Answer(Context& context, const Result<std::int64_t>& saved, SetupRow row, std::int64_t id,
-                const Form& form, std::string_view object_type) {
+// Saves a post of the set-up page with `save`: a new type or module (`existing` is ""), or the one
+// in the path, denied as `existing`. Back to the page, or the page again with the error.
+template <class Command>
+Response SaveRow(Context& context, SetupRow row, std::string_view existing,
+                 Command (*parse)(const Form&, std::int64_t),
+                 Result<std::int64_t> (*save)(const app::Services&, const auth::Actor&,
+                                              const Command&)) {
+  std::int64_t id = 0;
+  if (!existing.empty()) {
+    const auto parsed = ParseId(context.Parameter("id"));
+    if (!parsed) return Deny(context, existing, context.Parameter("id"));
+    id = *parsed;
+  }
+  const Form form(context.request);
+  const auto saved = save(context.services.app, context.signed_in(), parse(form, id));
   if (saved) return Response::Redirect("/volunteers/setup?saved=1");
-  return Refusal(context, saved.error(), object_type, context.Parameter("id"),
-                 [&](const Error& error) {
+  return Refusal(context, saved.error(), existing.empty() ? "volunteer_setup" : existing,
+                 context.Parameter("id"), [&](const Error& error) {
                    return RenderSetup(context, {row, id, &form, &error, ""});
                  });
 }
@@ -144,35 +149,21 @@ Response ShowSetup(Context& context) {
 }
 
 Response AddScreeningType(Context& context) {
-  const Form form(context.request);
-  const auto saved = app::volunteers::AddScreeningType(context.services.app, context.signed_in(),
-                                                       ParseType(form, 0));
-  return Answer(context, saved, SetupRow::kType, 0, form, "volunteer_setup");
+  return SaveRow(context, SetupRow::kType, "", ParseType, app::volunteers::AddScreeningType);
 }
 
 Response UpdateScreeningType(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "screening_type", context.Parameter("id"));
-  const Form form(context.request);
-  const auto saved = app::volunteers::UpdateScreeningType(context.services.app, context.signed_in(),
-                                                          ParseType(form, *id));
-  return Answer(context, saved, SetupRow::kType, *id, form, "screening_type");
+  return SaveRow(context, SetupRow::kType, "screening_type", ParseType,
+                 app::volunteers::UpdateScreeningType);
 }
 
 Response AddTrainingModule(Context& context) {
-  const Form form(context.request);
-  const auto saved = app::volunteers::AddTrainingModule(context.services.app, context.signed_in(),
-                                                        ParseModule(form, 0));
-  return Answer(context, saved, SetupRow::kModule, 0, form, "volunteer_setup");
+  return SaveRow(context, SetupRow::kModule, "", ParseModule, app::volunteers::AddTrainingModule);
 }
 
 Response UpdateTrainingModule(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "training_module", context.Parameter("id"));
-  const Form form(context.request);
-  const auto saved = app::volunteers::UpdateTrainingModule(
-      context.services.app, context.signed_in(), ParseModule(form, *id));
-  return Answer(context, saved, SetupRow::kModule, *id, form, "training_module");
+  return SaveRow(context, SetupRow::kModule, "training_module", ParseModule,
+                 app::volunteers::UpdateTrainingModule);
 }
 
 }  // namespace cercle::web::pages::volunteers

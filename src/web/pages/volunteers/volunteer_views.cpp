@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "web/badges.hpp"
 #include "web/pagination.hpp"
 
 namespace cercle::web::pages::volunteers {
@@ -207,35 +208,16 @@ mstch::array HoursKindChoices(const Context& context, const std::string& chosen)
 
 std::string StageBadge(domain::VolunteerStage stage) {
   using enum domain::VolunteerStage;
-  switch (stage) {
-    case kApproved:
-    case kActive:
-      return "ok";
-    case kOnLeave:
-      return "warning";
-    case kExited:
-    case kNotRetained:
-      return "danger";
-    default:
-      return "";
-  }
+  return ToneOf(
+      stage,
+      {.ok = {kApproved, kActive}, .warning = {kOnLeave}, .danger = {kExited, kNotRetained}});
 }
 
 std::string ScreeningBadge(domain::ScreeningStatus status) {
   using enum domain::ScreeningStatus;
-  switch (status) {
-    case kValid:
-      return "ok";
-    case kExpiringSoon:
-    case kPending:
-      return "warning";
-    case kExpired:
-    case kNotAccepted:
-      return "danger";
-    case kMissing:
-      return "";
-  }
-  return "";
+  return ToneOf(
+      status,
+      {.ok = {kValid}, .warning = {kExpiringSoon, kPending}, .danger = {kExpired, kNotAccepted}});
 }
 
 void AddOwnHoursPagination(const Context& context, const LoggedHours& hours, mstch::map& model) {
