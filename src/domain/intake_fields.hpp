@@ -2,7 +2,6 @@
 
 #include <cstddef>
 
-#include "base/text.hpp"
 #include "domain/field_checks.hpp"
 
 // The limits the intake forms share (referrals, core member files, orders, conditions, risk
@@ -14,10 +13,5 @@ inline constexpr std::size_t kMaxReasonLength = 2000;
 
 // The longest free text (a summary, a condition's text), in bytes.
 inline constexpr std::size_t kMaxLongText = 10000;
-
-using cercle::Trimmed;
-using domain::LimitText;
-using domain::RequireText;
-using domain::TooLong;
 
 }  // namespace cercle::domain::intake

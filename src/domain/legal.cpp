@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "base/text.hpp"
 #include "domain/field_checks.hpp"
 #include "domain/intake_fields.hpp"
 

@@ -155,9 +155,5 @@ Status CheckVolunteerDetails(Volunteer& volunteer, std::string_view date_of_birt
 int AgeOn(CivilDate date_of_birth, CivilDate today);
 
 // Text helpers of the volunteer forms.
-namespace volunteer_text {
-using cercle::CharacterCount;
-using cercle::Trimmed;
-}  // namespace volunteer_text
 
 }  // namespace cercle::domain

@@ -63,7 +63,7 @@ std::string CoarseRegion(std::string_view region) {
        {" \xE2\x80\x94", " \xE2\x80\x93", " - ", ",", "/", "("}) {
     end = std::min(end, region.find(separator));
   }
-  return domain::intake::Trimmed(region.substr(0, end));
+  return Trimmed(region.substr(0, end));
 }
 
 std::string AgeGroup(const std::optional<CivilDate>& birth, CivilDate day) {

@@ -273,7 +273,7 @@ Result<std::int64_t> AcceptReferral(soci::session& session, const domain::Referr
   const std::size_t missing = MissingCriteria(session, referral.id, referral.organisation_id);
   TRY(domain::CheckReferralMove(referral.status, domain::ReferralStatus::kAccepted,
                                 acceptance.reason, missing));
-  const std::string reason = domain::intake::Trimmed(acceptance.reason);
+  const std::string reason = Trimmed(acceptance.reason);
   CoreMemberStore core_members(session);
   std::int64_t core_member_id = 0;
   if (acceptance.reopen_core_member_id) {
@@ -286,7 +286,7 @@ Result<std::int64_t> AcceptReferral(soci::session& session, const domain::Referr
     core_members.SetStatus(*file, *status, reason, referral.id, accepted_by, now);
     core_member_id = file->id;
   } else {
-    const std::string file_number = domain::intake::Trimmed(acceptance.file_number);
+    const std::string file_number = Trimmed(acceptance.file_number);
     TRY(domain::CheckFileNumber(file_number));
     if (core_members.FileNumberTaken(referral.organisation_id, file_number)) {
       return Error::Fields(

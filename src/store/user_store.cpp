@@ -1,5 +1,6 @@
 #include "store/user_store.hpp"
 
+#include "base/text.hpp"
 #include "store/fetch.hpp"
 
 #include <algorithm>
@@ -137,15 +138,7 @@ std::string NormaliseEmail(std::string_view email) {
 }
 
 bool LooksLikeEmail(std::string_view email) {
-  const auto at = email.find('@');
-  if (email.size() < 3 || email.size() > 254 || at == 0 || at == std::string_view::npos)
-    return false;
-  if (email.find('@', at + 1) != std::string_view::npos) return false;
-  const auto dot = email.rfind('.');
-  if (dot == std::string_view::npos || dot < at + 2 || dot == email.size() - 1) return false;
-  return std::none_of(email.begin(), email.end(), [](char c) {
-    return std::isspace(static_cast<unsigned char>(c)) || c == '<' || c == '>';
-  });
+  return email.size() <= 254 && cercle::LooksLikeEmail(email);
 }
 
 void UserStore::AddRoles(User& user) {

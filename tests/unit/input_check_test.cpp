@@ -74,11 +74,11 @@ TEST(LengthLimits, CountCharactersNotBytes) {
   std::string accented;
   for (int i = 0; i < 2000; ++i) accented += "é";
   std::vector<FieldError> errors;
-  domain::intake::RequireText(errors, "reason", accented, domain::intake::kMaxReasonLength,
+  domain::RequireText(errors, "reason", accented, domain::intake::kMaxReasonLength,
                               "missing");
-  domain::intake::LimitText(errors, "reason", accented, domain::intake::kMaxReasonLength);
+  domain::LimitText(errors, "reason", accented, domain::intake::kMaxReasonLength);
   EXPECT_TRUE(errors.empty());
-  domain::intake::LimitText(errors, "reason", accented + "é", domain::intake::kMaxReasonLength);
+  domain::LimitText(errors, "reason", accented + "é", domain::intake::kMaxReasonLength);
   EXPECT_EQ(errors.size(), 1u);
   std::string name;
   for (int i = 0; i < 120; ++i) name += "É";

@@ -1,5 +1,6 @@
 #include "app/circles/circle_changes.hpp"
 
+#include "base/text.hpp"
 #include "app/circles/circles.hpp"
 #include "app/record_change.hpp"
 #include "domain/volunteer.hpp"
@@ -9,7 +10,6 @@
 namespace cercle::app::circles {
 namespace {
 
-using domain::volunteer_text::Trimmed;
 
 // The signature a command describes, before it is checked against the covenant.
 Result<domain::CovenantSignature> SignatureOf(const SignCovenantCommand& command) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "app/circles/circles.hpp"
 #include "app/record_change.hpp"
 #include "auth/policies/circle_policy.hpp"
@@ -13,7 +14,6 @@
 namespace cercle::app::circles {
 namespace {
 
-using domain::volunteer_text::Trimmed;
 
 // A meeting with its minutes and its circle, when the actor may manage the circle.
 struct ManagedMeeting {

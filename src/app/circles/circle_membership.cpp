@@ -12,7 +12,6 @@
 namespace cercle::app::circles {
 namespace {
 
-using domain::volunteer_text::Trimmed;
 
 // How a volunteer joins: the path, who, and for a replacement the stay taken over.
 struct Joining {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/text.hpp"
 #include "app/circles/circles.hpp"
 #include "domain/circle_covenant.hpp"
 #include "domain/circle_formation.hpp"
@@ -16,7 +17,6 @@
 namespace cercle::app::circles {
 namespace {
 
-using domain::volunteer_text::Trimmed;
 
 // The checks made before anything is read: a phase chosen that may follow the circle's, decided on
 // a real day with a reason, and (after the first start) a covenant text.

@@ -125,7 +125,7 @@ Result<std::int64_t> MoveStage(const Services& services, const auth::Actor& acto
         TRY(domain::CheckStageMove(move));
         if (!store::VolunteerStore(unit.session())
                  .MoveStage(volunteer.id, volunteer.organisation_id, volunteer.stage, command.to,
-                            domain::volunteer_text::Trimmed(move.reason), actor.user_id,
+                            Trimmed(move.reason), actor.user_id,
                             unit.now())) {
           return Error::Conflict(
               N_("Someone changed this file meanwhile. Look at it again, then retry."));
@@ -220,7 +220,7 @@ Result<std::int64_t> WithdrawScreening(const Services& services, const auth::Act
     store::ScreeningStore screening(unit.session());
     const auto item = screening.FindItem(command.item_id, unit.organisation_id());
     const auto volunteer = TRY(FindVolunteerOf(unit, actor, item));
-    const std::string reason = domain::volunteer_text::Trimmed(command.reason);
+    const std::string reason = Trimmed(command.reason);
     if (reason.empty()) {
       return Error::Fields({{"reason", {N_("Say why the entry is withdrawn."), {}}}});
     }

@@ -100,7 +100,7 @@ Response ShowCriteria(Context& context) {
 Response AddCriterion(Context& context) {
   const Form form(context.request);
   const auto added = app::intake::AddCriterion(context.services.app, context.signed_in(),
-                                               domain::intake::Trimmed(form.Get("label")));
+                                               Trimmed(form.Get("label")));
   const Status done = added ? Status() : Status(added.error());
   return Answer(context, done, form, 0);
 }
@@ -111,7 +111,7 @@ Response RenameCriterion(Context& context) {
   const auto done =
       app::intake::RenameCriterion(context.services.app, context.signed_in(),
                                    {.criterion_id = id,
-                                    .label = domain::intake::Trimmed(form.Get("label")),
+                                    .label = Trimmed(form.Get("label")),
                                     .language = context.language});
   return Answer(context, done, form, id);
 }

@@ -110,11 +110,11 @@ Response PlanMeetings(Context& context) {
   const Form form(context.request);
   domain::MeetingPlan plan;
   plan.kind = domain::ParseEnum<domain::MeetingKind>(form.Get("kind"));
-  plan.date = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("date")));
+  plan.date = ParseIsoDate(Trimmed(form.Get("date")));
   plan.start_minute = ParseTime(form.Get("time"));
   plan.duration_minutes = domain::ParseDuration(form.Get("duration"));
   plan.place = form.Get("place");
-  const std::string count = domain::volunteer_text::Trimmed(form.Get("count"));
+  const std::string count = Trimmed(form.Get("count"));
   plan.count = count.empty() ? 1
                : count.size() <= 2 && count.find_first_not_of("0123456789") == std::string::npos
                    ? std::stoi(count)

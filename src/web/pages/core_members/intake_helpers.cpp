@@ -22,7 +22,7 @@ std::string ShowTime(const Context& context, Instant instant) {
 
 std::optional<CivilDate> DateField(const Form& form, const std::string& name, bool required,
                                    std::string_view missing, std::vector<FieldError>& errors) {
-  const std::string text = domain::intake::Trimmed(form.Get(name));
+  const std::string text = Trimmed(form.Get(name));
   if (text.empty()) {
     if (required) errors.push_back({name, {std::string(missing), {}}});
     return std::nullopt;
@@ -34,7 +34,7 @@ std::optional<CivilDate> DateField(const Form& form, const std::string& name, bo
 
 std::optional<std::int64_t> IdField(const Form& form, const std::string& name,
                                     std::vector<FieldError>& errors) {
-  const std::string text = domain::intake::Trimmed(form.Get(name));
+  const std::string text = Trimmed(form.Get(name));
   if (text.empty()) return std::nullopt;
   const auto id = ParseId(text);
   if (!id) errors.push_back({name, {N_("Choose one of the options."), {}}});

@@ -48,7 +48,6 @@ Error WithTranslatedArguments(const Context& context, Error error);
 // The names every intake page uses.
 using app::intake::IntakeOwner;
 using app::intake::Viewing;
-using domain::intake::Trimmed;
 
 using web::Choice;
 using web::Choices;

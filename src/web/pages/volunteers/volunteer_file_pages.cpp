@@ -25,7 +25,7 @@ const Message kChooseAnswer{N_("Choose one of the answers."), {}};
 // The date typed in `field`, or a field error.
 std::optional<CivilDate> DateField(const Form& form, const std::string& field,
                                    std::vector<FieldError>& errors) {
-  const auto date = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get(field)));
+  const auto date = ParseIsoDate(Trimmed(form.Get(field)));
   if (!date) errors.push_back({field, kRealDate});
   return date;
 }
@@ -55,7 +55,7 @@ Result<app::volunteers::RecordScreeningCommand> ParseScreening(const Form& form,
   const auto completed_on = DateField(form, "completed_on", errors);
   const auto result = domain::ParseEnum<domain::ScreeningResult>(form.Get("result"));
   if (!result) errors.push_back({"result", kChooseAnswer});
-  const std::string expires_text = domain::volunteer_text::Trimmed(form.Get("expires_on"));
+  const std::string expires_text = Trimmed(form.Get("expires_on"));
   const auto expires_on = ParseIsoDate(expires_text);
   if (!expires_text.empty() && !expires_on) errors.push_back({"expires_on", kRealDate});
   if (!errors.empty()) return Error::Fields(std::move(errors));

@@ -26,7 +26,7 @@ struct SetupState {
 
 // A whole number of at most four digits.
 std::optional<int> SmallNumber(const std::string& text) {
-  const std::string trimmed = domain::volunteer_text::Trimmed(text);
+  const std::string trimmed = Trimmed(text);
   if (trimmed.empty() || trimmed.size() > 4 ||
       trimmed.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
@@ -108,7 +108,7 @@ app::volunteers::ScreeningTypeCommand ParseType(const Form& form, std::int64_t i
 
 // The module form as a command for module `id` (0: a new one).
 app::volunteers::TrainingModuleCommand ParseModule(const Form& form, std::int64_t id) {
-  const std::string hours = domain::volunteer_text::Trimmed(form.Get("required_hours"));
+  const std::string hours = Trimmed(form.Get("required_hours"));
   const auto minutes = hours.empty() ? std::optional<int>(0) : domain::ParseDuration(hours);
   return {.id = id,
           .name = form.Get("name"),

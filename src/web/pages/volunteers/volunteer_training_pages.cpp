@@ -134,7 +134,7 @@ Result<app::volunteers::TrainingSessionPage> LoadSession(Context& context) {
 }
 
 Result<app::volunteers::CreateTrainingSessionCommand> ParseSession(const Form& form) {
-  const auto held_on = ParseIsoDate(domain::volunteer_text::Trimmed(form.Get("held_on")));
+  const auto held_on = ParseIsoDate(Trimmed(form.Get("held_on")));
   if (!held_on) {
     return Error::Fields({{"held_on", {N_("Enter a real date, such as 1980-05-31."), {}}}});
   }

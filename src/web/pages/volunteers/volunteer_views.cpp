@@ -175,7 +175,7 @@ Result<app::volunteers::LogHoursCommand> ParseLoggedHours(
     return found == fields.end() ? std::string() : found->second;
   };
   std::vector<FieldError> errors;
-  const auto worked_on = ParseIsoDate(domain::volunteer_text::Trimmed(field("worked_on")));
+  const auto worked_on = ParseIsoDate(Trimmed(field("worked_on")));
   if (!worked_on)
     errors.push_back({"worked_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
   const auto kind = domain::ParseEnum<domain::HoursKind>(field("kind"));
