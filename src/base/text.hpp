@@ -126,4 +126,33 @@ inline std::string PercentEncode(std::string_view text) {
   return encoded;
 }
 
+// `text` with the characters that mean something in HTML and XML (& < > " ') written as entities,
+// for text and attribute values alike.
+inline std::string EscapeMarkup(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
+
 }  // namespace cercle

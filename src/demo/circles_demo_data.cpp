@@ -379,39 +379,49 @@ const char* const kCovenant =
     "partagée. Seule la coordination parle au cercle externe : libération conditionnelle, police, "
     "thérapeutes.";
 
-const char* PhaseClause(CirclePhase phase) {
-  switch (phase) {
-    case CirclePhase::kPreRelease:
-      return "Phase prélibératoire : une rencontre aux deux semaines en établissement.";
-    case CirclePhase::kIntensive:
-      return "Phase intensive : une rencontre par semaine et un contact chaque jour.";
-    case CirclePhase::kWeekly:
-      return "Phase hebdomadaire : une rencontre par semaine, des contacts entre-temps.";
-    case CirclePhase::kBiweekly:
-      return "Phase aux deux semaines : une rencontre toutes les deux semaines.";
-    case CirclePhase::kMonthly:
-      return "Phase mensuelle : une rencontre par mois, un contact chaque semaine.";
-    case CirclePhase::kInformal:
-      return "Phase informelle : rencontres au besoin; le cercle reste joignable.";
-    case CirclePhase::kSuspended:
-      return "Cercle suspendu : il reprendra dès que possible.";
-    default:
-      return "";
+namespace {
+
+// The clause each phase adds to the covenant, and the days between its meetings (every week when
+// not listed).
+struct PhaseText {
+  CirclePhase phase;
+  const char* clause;
+  int rhythm;
+};
+constexpr PhaseText kPhaseTexts[] = {
+    {CirclePhase::kPreRelease,
+     "Phase prélibératoire : une rencontre aux deux semaines en établissement.", 14},
+    {CirclePhase::kIntensive,
+     "Phase intensive : une rencontre par semaine et un contact chaque jour.", 7},
+    {CirclePhase::kWeekly,
+     "Phase hebdomadaire : une rencontre par semaine, des contacts entre-temps.", 7},
+    {CirclePhase::kBiweekly, "Phase aux deux semaines : une rencontre toutes les deux semaines.",
+     14},
+    {CirclePhase::kMonthly, "Phase mensuelle : une rencontre par mois, un contact chaque semaine.",
+     30},
+    {CirclePhase::kInformal, "Phase informelle : rencontres au besoin; le cercle reste joignable.",
+     60},
+    {CirclePhase::kSuspended, "Cercle suspendu : il reprendra dès que possible.", 7},
+};
+
+// The entry of `phase`, if it has one.
+const PhaseText* PhaseTextOf(CirclePhase phase) {
+  for (const auto& entry : kPhaseTexts) {
+    if (entry.phase == phase) return &entry;
   }
+  return nullptr;
+}
+
+}  // namespace
+
+const char* PhaseClause(CirclePhase phase) {
+  const auto* entry = PhaseTextOf(phase);
+  return entry ? entry->clause : "";
 }
 
 int Rhythm(CirclePhase phase) {
-  switch (phase) {
-    case CirclePhase::kPreRelease:
-    case CirclePhase::kBiweekly:
-      return 14;
-    case CirclePhase::kMonthly:
-      return 30;
-    case CirclePhase::kInformal:
-      return 60;
-    default:
-      return 7;
-  }
+  const auto* entry = PhaseTextOf(phase);
+  return entry ? entry->rhythm : 7;
 }
 
 MinutesText MinutesTextOf(std::size_t turn) {

@@ -164,49 +164,53 @@ class DemoFiles {
   std::map<std::string, app::reports::FileMoves> files_;
 };
 
-// One recidivism event on a demo file, when the file exists and the day is past.
-Status AddEvent(const app::Services& app, const auth::Actor& coordinator, const DemoFiles& files,
-                CivilDate today, const char* name, domain::RecidivismEvent details) {
-  const auto id = files.Id(name);
-  if (!id || today < details.occurred_on) return {};
-  TRY(app::reports::RecordEvent(app, coordinator, *id, {.details = details}));
-  return {};
-}
+// What a demo event's day counts from: the file's closure (no event when it has not closed), or
+// today.
+enum class DayFrom { kClosure, kToday };
+
+// One recidivism event of a demo file.
+struct DemoEvent {
+  const char* name;
+  DayFrom from;
+  int days_after;
+  RecidivismKind kind;
+  EventSource source;
+  const char* reference;
+  CirclePeriod period;
+};
 
 // Hervé's breach and return to custody before his file closed and his conviction after, Jules's
 // new charge.
+constexpr DemoEvent kEvents[] = {
+    {kHerve, DayFrom::kClosure, -21, RecidivismKind::kBreachOfConditions,
+     EventSource::kParoleOfficer, "Rapport de l'agent de libération (démo)", CirclePeriod::kDuring},
+    {kHerve, DayFrom::kClosure, -12, RecidivismKind::kReturnToCustody, EventSource::kParoleOfficer,
+     "Suspension de la libération (démo)", CirclePeriod::kDuring},
+    {kHerve, DayFrom::kClosure, 60, RecidivismKind::kConviction, EventSource::kCourtRecords,
+     "Plumitif, dossier 500-01-000000-000 (démo)", CirclePeriod::kAfter},
+    {kJules, DayFrom::kToday, -45, RecidivismKind::kNewCharge, EventSource::kPolice,
+     "Avis du service de police (démo)", CirclePeriod::kDuring},
+};
+
+// Each event whose file exists and whose day is past.
 Status LoadEvents(const app::Services& app, const auth::Actor& coordinator, const DemoFiles& files,
                   CivilDate today) {
-  if (const auto closed = files.ChangedOn(kHerve, CoreMemberStatus::kClosed)) {
-    TRY(AddEvent(app, coordinator, files, today, kHerve,
-                 {.occurred_on = AddDays(*closed, -21),
-                  .kind = RecidivismKind::kBreachOfConditions,
-                  .category = OffenceCategory::kOther,
-                  .source = EventSource::kParoleOfficer,
-                  .reference = "Rapport de l'agent de libération (démo)",
-                  .period = CirclePeriod::kDuring}));
-    TRY(AddEvent(app, coordinator, files, today, kHerve,
-                 {.occurred_on = AddDays(*closed, -12),
-                  .kind = RecidivismKind::kReturnToCustody,
-                  .category = OffenceCategory::kOther,
-                  .source = EventSource::kParoleOfficer,
-                  .reference = "Suspension de la libération (démo)",
-                  .period = CirclePeriod::kDuring}));
-    TRY(AddEvent(app, coordinator, files, today, kHerve,
-                 {.occurred_on = AddDays(*closed, 60),
-                  .kind = RecidivismKind::kConviction,
-                  .category = OffenceCategory::kOther,
-                  .source = EventSource::kCourtRecords,
-                  .reference = "Plumitif, dossier 500-01-000000-000 (démo)",
-                  .period = CirclePeriod::kAfter}));
+  for (const auto& demo : kEvents) {
+    const auto from = demo.from == DayFrom::kClosure
+                          ? files.ChangedOn(demo.name, CoreMemberStatus::kClosed)
+                          : today;
+    const auto id = files.Id(demo.name);
+    if (!from || !id) continue;
+    const domain::RecidivismEvent details{.occurred_on = AddDays(*from, demo.days_after),
+                                          .kind = demo.kind,
+                                          .category = OffenceCategory::kOther,
+                                          .source = demo.source,
+                                          .reference = demo.reference,
+                                          .period = demo.period};
+    if (today < details.occurred_on) continue;
+    TRY(app::reports::RecordEvent(app, coordinator, *id, {.details = details}));
   }
-  return AddEvent(app, coordinator, files, today, kJules,
-                  {.occurred_on = AddDays(today, -45),
-                   .kind = RecidivismKind::kNewCharge,
-                   .category = OffenceCategory::kOther,
-                   .source = EventSource::kPolice,
-                   .reference = "Avis du service de police (démo)",
-                   .period = CirclePeriod::kDuring});
+  return {};
 }
 
 // One outcome measure of a demo file.

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/volunteers/program_setup.hpp"
@@ -100,27 +101,22 @@ constexpr DemoVolunteer kVolunteers[] = {
      "fri-evening", 27, "Vendeur", domain::HeardAbout::kSocialMedia, "", ""},
 };
 
-// Why each move of the demo pipeline happened.
+// Why each move of the demo pipeline happened, by the stage it moved to.
+constexpr std::pair<VolunteerStage, const char*> kReasons[] = {
+    {VolunteerStage::kOrientation, "A assisté à la séance d'information."},
+    {VolunteerStage::kTraining, "Inscription à la formation de base."},
+    {VolunteerStage::kScreening, "Formation de base terminée."},
+    {VolunteerStage::kApproved, "Vérifications complètes et satisfaisantes."},
+    {VolunteerStage::kActive, "Disponible pour un cercle."},
+    {VolunteerStage::kOnLeave, "Congé de quelques mois pour raisons familiales."},
+    {VolunteerStage::kExited, "Déménagement hors de la région."},
+    {VolunteerStage::kNotRetained,
+     "L'entrevue et une référence ne permettent pas de retenir la candidature."},
+};
+
 std::string Reason(VolunteerStage to) {
-  switch (to) {
-    case VolunteerStage::kOrientation:
-      return "A assisté à la séance d'information.";
-    case VolunteerStage::kTraining:
-      return "Inscription à la formation de base.";
-    case VolunteerStage::kScreening:
-      return "Formation de base terminée.";
-    case VolunteerStage::kApproved:
-      return "Vérifications complètes et satisfaisantes.";
-    case VolunteerStage::kActive:
-      return "Disponible pour un cercle.";
-    case VolunteerStage::kOnLeave:
-      return "Congé de quelques mois pour raisons familiales.";
-    case VolunteerStage::kExited:
-      return "Déménagement hors de la région.";
-    case VolunteerStage::kNotRetained:
-      return "L'entrevue et une référence ne permettent pas de retenir la candidature.";
-    case VolunteerStage::kInquiry:
-      break;
+  for (const auto& [stage, reason] : kReasons) {
+    if (stage == to) return reason;
   }
   return "";
 }

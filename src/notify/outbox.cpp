@@ -325,7 +325,7 @@ std::int64_t Outbox::Enqueue(soci::session& session, const Mail& mail, Instant n
 
 MailSender::MailSender(store::Database& database, const config::Config::Mail& settings,
                        const Clock& clock)
-    : database_(database), settings_(settings), clock_(clock) {
+    : database_(database), settings_(settings), clock_(clock), thread_([this] { Pass(); }) {
   // libcurl's global set-up is not safe to race with other threads' first use.
   static std::once_flag curl_ready;
   std::call_once(curl_ready, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -334,49 +334,22 @@ MailSender::MailSender(store::Database& database, const config::Config::Mail& se
 MailSender::~MailSender() { Stop(); }
 
 void MailSender::Start() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  woken_ = false;
-  thread_ = std::thread([this] {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!stopping_) {
-      woken_ = false;
-      lock.unlock();
-      // A failing pass (the database gone, say) must not end the thread: the next pass retries.
-      try {
-        DeliverDue();
-      } catch (const std::exception& failure) {
-        spdlog::error("mail: outbox pass failed: {}", store::DescribeFailure(failure));
-      } catch (...) {
-        spdlog::error("mail: outbox pass failed with an unknown error");
-      }
-      lock.lock();
-      wake_.wait_for(lock, std::chrono::seconds(std::max(settings_.poll_seconds, 1)),
-                     [this] { return stopping_ || woken_; });
-    }
-  });
+  thread_.Start(std::chrono::seconds(std::max(settings_.poll_seconds, 1)));
 }
 
-void MailSender::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!thread_.joinable()) return;
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-  // The thread is gone: DeliverDue may be called directly again.
-  std::lock_guard<std::mutex> lock(mutex_);
-  stopping_ = false;
-}
+void MailSender::Stop() { thread_.Stop(); }
 
-void MailSender::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    woken_ = true;
+void MailSender::Wake() { thread_.Wake(); }
+
+void MailSender::Pass() {
+  // A failing pass (the database gone, say) must not end the thread: the next pass retries.
+  try {
+    DeliverDue();
+  } catch (const std::exception& failure) {
+    spdlog::error("mail: outbox pass failed: {}", store::DescribeFailure(failure));
+  } catch (...) {
+    spdlog::error("mail: outbox pass failed with an unknown error");
   }
-  wake_.notify_all();
 }
 
 int MailSender::DeliverDue() {
@@ -387,10 +360,7 @@ int MailSender::DeliverDue() {
   }
   int delivered = 0;
   for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (stopping_) break;
-    }
+    if (thread_.Stopping()) break;
     const auto mail = Claim(database_, clock_.Now(), ClaimDuration(settings_));
     if (!mail) break;
     // A row written by other means than Enqueue is checked again before it reaches SMTP.

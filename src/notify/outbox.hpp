@@ -2,14 +2,13 @@
 
 #include <soci/soci.h>
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "base/clock.hpp"
+#include "base/periodic_thread.hpp"
 #include "config/config.hpp"
 #include "store/database.hpp"
 #include "store/unit.hpp"
@@ -57,14 +56,13 @@ class MailSender {
   int DeliverDue();
 
  private:
+  // One pass of the background thread: DeliverDue, logging what it throws.
+  void Pass();
+
   store::Database& database_;
   const config::Config::Mail& settings_;
   const Clock& clock_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool woken_ = false;
+  PeriodicThread thread_;
 };
 
 }  // namespace cercle::notify

@@ -51,24 +51,32 @@ CivilDate LastDayWithin(const domain::YearMonth& month, const domain::ReportPeri
   return std::min(AddDays(AddMonths(first, 1), -1), period.to);
 }
 
+// One entry per month of `period`, in order, filled by `fill(entry)` once its month is set.
+template <class Entry, class Fill>
+std::vector<Entry> PerMonth(const domain::ReportPeriod& period, Fill&& fill) {
+  std::vector<Entry> entries;
+  for (const auto& month : domain::MonthsOf(period)) {
+    Entry entry;
+    entry.month = month;
+    fill(entry);
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
 }  // namespace
 
 std::vector<PhaseCounts> ActiveCirclesByPhase(const domain::ReportRecords& records,
                                               const domain::ReportPeriod& period) {
-  std::vector<PhaseCounts> counts;
-  for (const auto& month : domain::MonthsOf(period)) {
-    PhaseCounts entry;
-    entry.month = month;
-    const auto day = LastDayWithin(month, period);
+  return PerMonth<PhaseCounts>(period, [&](PhaseCounts& entry) {
+    const auto day = LastDayWithin(entry.month, period);
     for (const auto& circle : records.circles) {
       const auto phase = domain::StatusOn(circle.phases, day);
       if (!phase || !domain::IsActivePhase(*phase)) continue;
       ++entry.by_phase[*phase];
       ++entry.total;
     }
-    counts.push_back(std::move(entry));
-  }
-  return counts;
+  });
 }
 
 std::optional<std::int64_t> Median(std::vector<std::int64_t> values) {
@@ -79,13 +87,12 @@ std::optional<std::int64_t> Median(std::vector<std::int64_t> values) {
 
 std::vector<ConcernMonth> ConcernsByMonth(const domain::ReportRecords& records,
                                           const domain::ReportPeriod& period) {
-  std::vector<ConcernMonth> months;
-  for (const auto& month : domain::MonthsOf(period)) {
-    ConcernMonth entry;
-    entry.month = month;
+  return PerMonth<ConcernMonth>(period, [&](ConcernMonth& entry) {
     std::vector<std::int64_t> minutes;
     for (const auto& concern : records.concerns) {
-      if (!period.Contains(concern.raised_on) || MonthOf(concern.raised_on) != month) continue;
+      if (!period.Contains(concern.raised_on) || MonthOf(concern.raised_on) != entry.month) {
+        continue;
+      }
       ++entry.by_severity[static_cast<std::size_t>(concern.severity)];
       ++entry.total;
       if (concern.minutes_to_acknowledge) {
@@ -96,9 +103,7 @@ std::vector<ConcernMonth> ConcernsByMonth(const domain::ReportRecords& records,
       }
     }
     entry.median_minutes = Median(std::move(minutes));
-    months.push_back(std::move(entry));
-  }
-  return months;
+  });
 }
 
 std::vector<OutcomeChange> OutcomesStartToClosure(const domain::ReportRecords& records,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/text.hpp"
 #include "report/table.hpp"
 
 namespace cercle::report {
@@ -17,32 +18,6 @@ constexpr double kBottom = 56;
 constexpr double kLegendRow = 22;
 constexpr const char* kInk = "#1d2433";
 constexpr const char* kGrid = "#d8d4cb";
-
-std::string Escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string Number(double value) {
   char text[32];
@@ -211,8 +186,8 @@ void DrawLegend(const BarChart& chart, const std::vector<LegendEntry>& legend, c
     svg += "<rect x=\"" + Number(entry.x) + "\" y=\"" + Number(entry.y) +
            "\" width=\"12\" height=\"12\" fill=\"" + plot.ColourOf(entry.series) + "\"/>";
     svg += "<text x=\"" + Number(entry.x + 18) + "\" y=\"" + Number(entry.y + 11) +
-           "\" font-size=\"12\" fill=\"" + kInk + "\">" + Escape(chart.series[entry.series].name) +
-           "</text>";
+           "\" font-size=\"12\" fill=\"" + kInk + "\">" +
+           EscapeMarkup(chart.series[entry.series].name) + "</text>";
   }
 }
 
@@ -267,7 +242,7 @@ void DrawCategoryLabel(const std::string& label, const Plot& plot, double centre
   if (slanted) {
     svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
            "\" font-size=\"11\" text-anchor=\"end\" fill=\"" + kInk + "\" transform=\"rotate(-35 " +
-           Number(centre) + " " + Number(label_y) + ")\">" + Escape(label) + "</text>";
+           Number(centre) + " " + Number(label_y) + ")\">" + EscapeMarkup(label) + "</text>";
     return;
   }
   svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(label_y) +
@@ -275,7 +250,7 @@ void DrawCategoryLabel(const std::string& label, const Plot& plot, double centre
   const auto lines = WrapLabel(label, band - 6);
   for (std::size_t l = 0; l < lines.size(); ++l) {
     svg += "<tspan x=\"" + Number(centre) + "\" dy=\"" + (l == 0 ? "0" : "13") + "\">" +
-           Escape(lines[l]) + "</tspan>";
+           EscapeMarkup(lines[l]) + "</tspan>";
   }
   svg += "</text>";
 }
@@ -291,8 +266,8 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + Number(kWidth) + " " +
                     Number(kHeight) + "\" aria-labelledby=\"" + title_id + " " + description_id +
                     "\" xmlns=\"http://www.w3.org/2000/svg\">";
-  svg += "<title id=\"" + title_id + "\">" + Escape(chart.title) + "</title>";
-  svg += "<desc id=\"" + description_id + "\">" + Escape(chart.description) + "</desc>";
+  svg += "<title id=\"" + title_id + "\">" + EscapeMarkup(chart.title) + "</title>";
+  svg += "<desc id=\"" + description_id + "\">" + EscapeMarkup(chart.description) + "</desc>";
   svg += "<rect x=\"0\" y=\"0\" width=\"" + Number(kWidth) + "\" height=\"" + Number(kHeight) +
          "\" fill=\"#ffffff\"/>";
   DrawLegend(chart, legend, plot, svg);

@@ -10,7 +10,8 @@ Scheduler::Scheduler(std::chrono::seconds interval, std::function<void()> after_
                      DescribeFailure describe)
     : interval_(std::max(interval, std::chrono::seconds(1))),
       after_work_(std::move(after_work)),
-      describe_(std::move(describe)) {}
+      describe_(std::move(describe)),
+      thread_([this] { RunOnce(); }) {}
 
 Scheduler::~Scheduler() { Stop(); }
 
@@ -36,41 +37,10 @@ int Scheduler::RunOnce() {
   return done;
 }
 
-void Scheduler::Start() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  woken_ = false;
-  thread_ = std::thread([this] {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!stopping_) {
-      woken_ = false;
-      lock.unlock();
-      RunOnce();
-      lock.lock();
-      wake_.wait_for(lock, interval_, [this] { return stopping_ || woken_; });
-    }
-  });
-}
+void Scheduler::Start() { thread_.Start(interval_); }
 
-void Scheduler::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!thread_.joinable()) return;
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-  std::lock_guard<std::mutex> lock(mutex_);
-  stopping_ = false;
-}
+void Scheduler::Stop() { thread_.Stop(); }
 
-void Scheduler::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
+void Scheduler::Wake() { thread_.Wake(); }
 
 }  // namespace cercle::scheduler

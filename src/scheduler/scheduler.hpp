@@ -1,13 +1,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <exception>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "base/periodic_thread.hpp"
 
 // The server's own scheduler: a background thread that runs periodic jobs (the escalation of
 // unacknowledged concerns…) every interval. Jobs read what is due from the database with the
@@ -56,11 +55,7 @@ class Scheduler {
   std::function<void()> after_work_;
   DescribeFailure describe_;
   std::vector<NamedJob> jobs_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool woken_ = false;
+  PeriodicThread thread_;
 };
 
 }  // namespace cercle::scheduler

@@ -115,18 +115,18 @@ std::optional<std::string_view> Response::Header(std::string_view name) const {
 }
 
 Response Response::Html(int status, std::string body) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  response.SetHeader("Content-Type", "text/html; charset=utf-8");
-  return response;
+  return Document(status, std::move(body), "text/html; charset=utf-8");
 }
 
 Response Response::Text(int status, std::string body) {
+  return Document(status, std::move(body), "text/plain; charset=utf-8");
+}
+
+Response Response::Document(int status, std::string body, std::string content_type) {
   Response response;
   response.status = status;
   response.body = std::move(body);
-  response.SetHeader("Content-Type", "text/plain; charset=utf-8");
+  response.SetHeader("Content-Type", std::move(content_type));
   return response;
 }
 

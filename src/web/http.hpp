@@ -63,6 +63,8 @@ struct Response {
 
   static Response Html(int status, std::string body);
   static Response Text(int status, std::string body);
+  // A response of `status` carrying `body` as `content_type` ("text/calendar; charset=utf-8").
+  static Response Document(int status, std::string body, std::string content_type);
   // A 303 See Other to `location`, the answer to a successful form post.
   static Response Redirect(std::string location);
 };

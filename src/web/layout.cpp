@@ -1,5 +1,7 @@
 #include "web/layout.hpp"
 
+#include <utility>
+
 #include "app/services.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
@@ -13,77 +15,65 @@
 namespace cercle::web {
 
 int StatusFor(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::kInvalid:
-      return 422;
-    case ErrorKind::kNotFound:
-      return 404;
-    case ErrorKind::kForbidden:
-      return 403;
-    case ErrorKind::kConflict:
-      return 409;
-    case ErrorKind::kUnauthenticated:
-      return 401;
-    case ErrorKind::kTooManyRequests:
-      return 429;
+  static constexpr std::pair<ErrorKind, int> kStatuses[] = {
+      {ErrorKind::kInvalid, 422},         {ErrorKind::kNotFound, 404},
+      {ErrorKind::kForbidden, 403},       {ErrorKind::kConflict, 409},
+      {ErrorKind::kUnauthenticated, 401}, {ErrorKind::kTooManyRequests, 429}};
+  for (const auto& [error, status] : kStatuses) {
+    if (error == kind) return status;
   }
   return 500;
 }
 
 namespace {
 
-// The navigation the actor may use, each entry allowed by its policy.
+// An entry of the navigation: its address, its label, and who may see it.
+struct NavigationEntry {
+  const char* href;
+  const char* label;
+  bool (*allowed)(const auth::Actor&);
+};
+
+// The navigation of a signed-in actor, in order, each entry allowed by its policy.
+const NavigationEntry kNavigation[] = {
+    {"/core-members", N_("Core members"), auth::policies::CoreMemberPolicy::CanList},
+    {"/volunteers", N_("Volunteers"), auth::policies::VolunteerPolicy::CanManage},
+    {"/reports", N_("Reports"), auth::policies::ReportPolicy::CanSeeReports},
+    // The evaluation extract is in the reports for those who see them.
+    {"/reports/evaluation", N_("Evaluation extract"),
+     [](const auth::Actor& actor) {
+       return !auth::policies::ReportPolicy::CanSeeReports(actor) &&
+              auth::policies::ReportPolicy::CanExtractForEvaluation(actor);
+     }},
+    {"/outreach", N_("Outreach"), auth::policies::OutreachPolicy::CanManage},
+    {"/circles", N_("Circles"), auth::policies::CirclePolicy::CanManage},
+    {"/my-circles", N_("My circles"), auth::policies::CirclePolicy::MayHavePartnerView},
+    {"/concerns", N_("Concerns"), auth::policies::ConcernPolicy::CanManage},
+    {"/my-concerns", N_("Concerns shared with me"),
+     auth::policies::ConcernPolicy::MayHavePartnerView},
+    // The pipeline read the file link with the session: the layout asks no database.
+    {"/portal", N_("My volunteering"),
+     [](const auth::Actor& actor) {
+       return auth::policies::VolunteerPolicy::MayHavePortal(actor) && actor.has_volunteer_file;
+     }},
+    {"/admin/users", N_("Users"), auth::policies::UserPolicy::CanList},
+    {"/admin/audit", N_("Audit log"), auth::policies::AuditPolicy::CanRead},
+    {"/admin/settings", N_("Settings"), auth::policies::SettingsPolicy::CanChange},
+    {"/admin/eligibility", N_("Eligibility criteria"),
+     auth::policies::EligibilityCriteriaPolicy::CanAdjust},
+    {"/network/organisations", N_("Organisations"), auth::policies::OrganisationPolicy::CanManage},
+    {"/network/reports", N_("Network figures"), auth::policies::ReportPolicy::CanSeeNetworkFigures},
+    {"/account", N_("My account"), [](const auth::Actor&) { return true; }},
+};
+
+// The navigation the actor may use.
 mstch::array Navigation(const Context& context) {
-  using namespace auth::policies;
   std::vector<std::pair<std::string, std::string>> entries = {{"/", context.Translate(N_("Home"))}};
   const auto& actor = context.actor;
   if (actor && actor->signed_in()) {
-    if (CoreMemberPolicy::CanList(*actor)) {
-      entries.emplace_back("/core-members", context.Translate(N_("Core members")));
+    for (const auto& entry : kNavigation) {
+      if (entry.allowed(*actor)) entries.emplace_back(entry.href, context.Translate(entry.label));
     }
-    if (VolunteerPolicy::CanManage(*actor)) {
-      entries.emplace_back("/volunteers", context.Translate(N_("Volunteers")));
-    }
-    if (ReportPolicy::CanSeeReports(*actor)) {
-      entries.emplace_back("/reports", context.Translate(N_("Reports")));
-    } else if (ReportPolicy::CanExtractForEvaluation(*actor)) {
-      entries.emplace_back("/reports/evaluation", context.Translate(N_("Evaluation extract")));
-    }
-    if (OutreachPolicy::CanManage(*actor)) {
-      entries.emplace_back("/outreach", context.Translate(N_("Outreach")));
-    }
-    if (CirclePolicy::CanManage(*actor)) {
-      entries.emplace_back("/circles", context.Translate(N_("Circles")));
-    }
-    if (CirclePolicy::MayHavePartnerView(*actor)) {
-      entries.emplace_back("/my-circles", context.Translate(N_("My circles")));
-    }
-    if (ConcernPolicy::CanManage(*actor)) {
-      entries.emplace_back("/concerns", context.Translate(N_("Concerns")));
-    }
-    if (ConcernPolicy::MayHavePartnerView(*actor)) {
-      entries.emplace_back("/my-concerns", context.Translate(N_("Concerns shared with me")));
-    }
-    // The pipeline read the file link with the session: the layout asks no database.
-    if (VolunteerPolicy::MayHavePortal(*actor) && actor->has_volunteer_file) {
-      entries.emplace_back("/portal", context.Translate(N_("My volunteering")));
-    }
-    if (UserPolicy::CanList(*actor))
-      entries.emplace_back("/admin/users", context.Translate(N_("Users")));
-    if (AuditPolicy::CanRead(*actor))
-      entries.emplace_back("/admin/audit", context.Translate(N_("Audit log")));
-    if (SettingsPolicy::CanChange(*actor))
-      entries.emplace_back("/admin/settings", context.Translate(N_("Settings")));
-    if (EligibilityCriteriaPolicy::CanAdjust(*actor)) {
-      entries.emplace_back("/admin/eligibility", context.Translate(N_("Eligibility criteria")));
-    }
-    if (OrganisationPolicy::CanManage(*actor)) {
-      entries.emplace_back("/network/organisations", context.Translate(N_("Organisations")));
-    }
-    if (ReportPolicy::CanSeeNetworkFigures(*actor)) {
-      entries.emplace_back("/network/reports", context.Translate(N_("Network figures")));
-    }
-    entries.emplace_back("/account", context.Translate(N_("My account")));
   }
   mstch::array nav;
   const std::string& path = context.request.path;
@@ -131,24 +121,16 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
 
 Response RenderErrorPage(Context& context, int status, const Message& message,
                          const std::string& incident) {
-  const std::string heading = [&] {
-    switch (status) {
-      case 404:
-        return context.Translate(N_("Page not found"));
-      case 403:
-        return context.Translate(N_("Access refused"));
-      case 405:
-        return context.Translate(N_("Method not allowed"));
-      case 413:
-        return context.Translate(N_("Too large"));
-      case 500:
-        return context.Translate(N_("Something went wrong"));
-      case 503:
-        return context.Translate(N_("Saving is unavailable for now"));
-      default:
-        return context.Translate(N_("The request cannot be completed"));
-    }
-  }();
+  // The heading of each status that has its own, and of the others.
+  static constexpr std::pair<int, const char*> kHeadings[] = {
+      {404, N_("Page not found")},       {403, N_("Access refused")},
+      {405, N_("Method not allowed")},   {413, N_("Too large")},
+      {500, N_("Something went wrong")}, {503, N_("Saving is unavailable for now")}};
+  const char* heading_msgid = N_("The request cannot be completed");
+  for (const auto& [heading_status, msgid] : kHeadings) {
+    if (heading_status == status) heading_msgid = msgid;
+  }
+  const std::string heading = context.Translate(heading_msgid);
   mstch::map model{{"heading", heading}, {"message", context.Format(message)}, {"status", status}};
   if (!incident.empty()) model["incident"] = incident;
   return RenderPage(context, "error", heading, std::move(model), status);

@@ -6,6 +6,8 @@
 
 #include "base/result.hpp"
 #include "web/context.hpp"
+#include "web/forms.hpp"
+#include "web/parameters.hpp"
 
 namespace cercle::web {
 
@@ -48,6 +50,30 @@ Response Refusal(Context& context, const Error& error, std::string_view object_t
   if (error.kind == ErrorKind::kNotFound) return Deny(context, object_type, object_id);
   if (error.kind == ErrorKind::kForbidden) return Deny(context, object_type, object_id, 403);
   return render(error);
+}
+
+// Calls the app function `function(services, actor, id, extra...)` for the record of the {id} path
+// parameter; NotFound for an unreadable id.
+template <class Function, class... Extra>
+auto CallWithPathId(Context& context, Function&& function, Extra&&... extra)
+    -> decltype(function(context.services.app, context.signed_in(), std::int64_t{}, extra...)) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Error::NotFound();
+  return function(context.services.app, context.signed_in(), *id, std::forward<Extra>(extra)...);
+}
+
+// Answers a form posted about the record of the {id} path parameter (`object_type` in the audit
+// log): the audited 404 for an unreadable id; otherwise `act(id, form)` calls the app, and its
+// answer redirects to `next(id, value)` on success or goes to `refused(id, form, error)`.
+template <class Act, class Refused, class Next>
+Response PostForm(Context& context, std::string_view object_type, Act&& act, Refused&& refused,
+                  Next&& next) {
+  const auto id = ParseId(context.Parameter("id"));
+  if (!id) return Deny(context, object_type, context.Parameter("id"));
+  const Form form(context.request);
+  const auto done = act(*id, form);
+  if (!done) return refused(*id, form, done.error());
+  return Response::Redirect(next(*id, *done));
 }
 
 }  // namespace cercle::web

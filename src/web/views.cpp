@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/assets.hpp"
+#include "base/text.hpp"
 
 namespace cercle::web {
 
@@ -27,32 +28,7 @@ std::set<std::string> PartialNames(const std::string& text) {
 }  // namespace
 
 // mstch's default escape also escapes '/', which only makes pages harder to read.
-std::string EscapeHtml(const std::string& text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
+std::string EscapeHtml(const std::string& text) { return EscapeMarkup(text); }
 
 Views::Views(const i18n::Translator& translator) : translator_(translator) {
   mstch::config::escape = EscapeHtml;

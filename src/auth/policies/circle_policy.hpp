@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "auth/policies/managed_area.hpp"
 #include "base/dates.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
@@ -17,13 +18,9 @@ namespace cercle::auth::policies {
 // circle closed or they left; of the core member they see domain::ProjectForVolunteers only. A
 // partner sees the minimal page of the circles an information-sharing agreement in force attaches
 // them to. Evaluators see nothing of circles.
-struct CirclePolicy {
+struct CirclePolicy : ManagedArea<CirclePolicy> {
   // The circle list, new circles, suggestions, partner contacts, and every change to a circle.
   static bool CanManage(const Actor& actor);
-  // One circle of `organisation_id`, with everything in it.
-  static bool CanView(const Actor& actor, std::int64_t organisation_id) {
-    return CanManage(actor) && actor.InOrganisation(organisation_id);
-  }
   // The organisation's covenant template: its administrators.
   static bool CanEditCovenantTemplate(const Actor& actor);
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "auth/policies/managed_area.hpp"
 #include "base/dates.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
@@ -20,13 +21,9 @@ namespace cercle::auth::policies {
 // never actions or disclosures) while they may still read that circle. A partner sees a concern
 // only through the disclosures made to the partner contact linked to their account, and only what
 // those disclosures shared. Evaluators and everyone else see nothing of concerns.
-struct ConcernPolicy {
+struct ConcernPolicy : ManagedArea<ConcernPolicy> {
   // The register, raising from the circle page, and every handling step of a concern.
   static bool CanManage(const Actor& actor);
-  // One concern of `organisation_id`, with everything in it.
-  static bool CanView(const Actor& actor, std::int64_t organisation_id) {
-    return CanManage(actor) && actor.InOrganisation(organisation_id);
-  }
   // The on-call rota: coordinators and organisation admins.
   static bool CanSetOnCall(const Actor& actor) { return CanManage(actor); }
 

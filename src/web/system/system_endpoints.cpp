@@ -15,9 +15,8 @@ Response Ready(Context& context) {
 }
 
 Response Metrics(Context& context) {
-  Response response = Response::Text(200, context.services.metrics.Render());
-  response.SetHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-  return response;
+  return Response::Document(200, context.services.metrics.Render(),
+                            "text/plain; version=0.0.4; charset=utf-8");
 }
 
 Response StaticFile(Context& context) {

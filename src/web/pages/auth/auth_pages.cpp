@@ -94,27 +94,71 @@ Response SignIn(Context& context) {
   return WithNewSession(Response::Redirect(NextPath(form.Get("next"))), result->token);
 }
 
-Response ShowSecondFactor(Context& context) {
-  mstch::map model = EmptyForm({"code"});
-  model["next"] = NextPath(QueryParameter(context, "next"));
-  return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")),
-                    std::move(model));
+namespace {
+
+// The second factor's code: accepted, a new session and on to `next`.
+Result<Response> CheckCode(Context& context, const std::string& code, const std::string& next) {
+  const auto token = context.services.authenticator.CompleteSecondFactor(context.signed_in(), code,
+                                                                         context.client());
+  if (!token) return token.error();
+  return WithNewSession(Response::Redirect(next), *token);
 }
 
-Response SecondFactor(Context& context) {
-  const Form form(context.request);
-  const auto token = context.services.authenticator.CompleteSecondFactor(
-      context.signed_in(), form.Get("code"), context.client());
-  if (!token && token.error().kind == ErrorKind::kTooManyRequests)
-    return SessionEnded(context, token.error());
-  if (!token) {
-    mstch::map model = form.Model(context, {"code"}, &token.error(), {"code"});
-    model["next"] = NextPath(form.Get("next"));
-    return RenderPage(context, "second_factor", context.Translate(N_("Two-step verification")),
-                      std::move(model), StatusFor(token.error().kind));
-  }
-  return WithNewSession(Response::Redirect(NextPath(form.Get("next"))), *token);
+// The password or code of a sensitive action: accepted, on to `next` to do it again.
+Result<Response> CheckSecret(Context& context, const std::string& secret, const std::string& next) {
+  TRY(context.services.authenticator.Reauthenticate(context.signed_in(), secret, context.client()));
+  return Response::Redirect(next);
 }
+
+// A step that asks the signed-in user for one secret: its template, its title, its field, whether
+// the page says if a code from an authenticator app is taken too, and how the secret is checked.
+struct SecretStep {
+  std::string_view name;
+  const char* title;
+  const char* field;
+  bool tells_totp;
+  Result<Response> (*check)(Context&, const std::string& secret, const std::string& next);
+};
+
+constexpr SecretStep kSecondFactor{"second_factor", N_("Two-step verification"), "code", false,
+                                   CheckCode};
+constexpr SecretStep kReauthenticate{"reauthenticate", N_("Confirm it is you"), "secret", true,
+                                     CheckSecret};
+
+// The page of `step`: its empty form, or the refused `form` with `error` (the secret never shown
+// again); `next` is where it leads.
+Response RenderStep(Context& context, const SecretStep& step, const Form* form, const Error* error,
+                    const std::string& next) {
+  mstch::map model =
+      form ? form->Model(context, {step.field}, error, {step.field}) : EmptyForm({step.field});
+  model["next"] = next;
+  if (step.tells_totp) model["totp"] = context.signed_in().totp_enrolled;
+  return RenderPage(context, step.name, context.Translate(step.title), std::move(model),
+                    error ? StatusFor(error->kind) : 200);
+}
+
+// GET of `step`: its empty form, leading to the ?next= of the request.
+Response ShowStep(Context& context, const SecretStep& step) {
+  return RenderStep(context, step, nullptr, nullptr, NextPath(QueryParameter(context, "next")));
+}
+
+// POST of `step`: the session ends after too many attempts, a refused secret shows the form again,
+// and an accepted one goes on.
+Response PostStep(Context& context, const SecretStep& step) {
+  const Form form(context.request);
+  const std::string next = NextPath(form.Get("next"));
+  auto answer = step.check(context, form.Get(step.field), next);
+  if (!answer && answer.error().kind == ErrorKind::kTooManyRequests)
+    return SessionEnded(context, answer.error());
+  if (!answer) return RenderStep(context, step, &form, &answer.error(), next);
+  return std::move(*answer);
+}
+
+}  // namespace
+
+Response ShowSecondFactor(Context& context) { return ShowStep(context, kSecondFactor); }
+
+Response SecondFactor(Context& context) { return PostStep(context, kSecondFactor); }
 
 Response SignOut(Context& context) {
   if (context.actor) context.services.authenticator.SignOut(*context.actor, context.client());
@@ -124,29 +168,9 @@ Response SignOut(Context& context) {
   return response;
 }
 
-Response ShowReauthenticate(Context& context) {
-  mstch::map model = EmptyForm({"secret"});
-  model["next"] = NextPath(QueryParameter(context, "next"));
-  model["totp"] = context.signed_in().totp_enrolled;
-  return RenderPage(context, "reauthenticate", context.Translate(N_("Confirm it is you")),
-                    std::move(model));
-}
+Response ShowReauthenticate(Context& context) { return ShowStep(context, kReauthenticate); }
 
-Response Reauthenticate(Context& context) {
-  const Form form(context.request);
-  const auto done = context.services.authenticator.Reauthenticate(
-      context.signed_in(), form.Get("secret"), context.client());
-  if (!done && done.error().kind == ErrorKind::kTooManyRequests)
-    return SessionEnded(context, done.error());
-  if (!done) {
-    mstch::map model = form.Model(context, {"secret"}, &done.error(), {"secret"});
-    model["next"] = NextPath(form.Get("next"));
-    model["totp"] = context.signed_in().totp_enrolled;
-    return RenderPage(context, "reauthenticate", context.Translate(N_("Confirm it is you")),
-                      std::move(model), StatusFor(done.error().kind));
-  }
-  return Response::Redirect(NextPath(form.Get("next")));
-}
+Response Reauthenticate(Context& context) { return PostStep(context, kReauthenticate); }
 
 Response ShowForgotPassword(Context& context) {
   return RenderPage(context, "forgot_password", context.Translate(N_("Forgotten password")),

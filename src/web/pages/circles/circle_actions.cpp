@@ -18,36 +18,40 @@
 namespace cercle::web::pages::circles {
 namespace {
 
-// The circle page of circle `circle_id` again with the refused form of `section`; the audited 404
-// when the actor may not manage the circle.
-Response ShowRefused(Context& context, std::int64_t circle_id, const std::string& section,
-                     const Form& form, const Error& error) {
-  const auto circle =
-      app::circles::LoadManagedCircle(context.services.app, context.signed_in(), circle_id);
-  if (!circle) return Deny(context, "circle", context.Parameter("id"));
-  return RenderCircle(context, *circle, {section, 0, &form, &error, ""});
-}
-
-// The refusal of a command on circle `circle_id`, mapped by web::Refusal.
-Response RefusedOnCircle(Context& context, std::int64_t circle_id, const std::string& section,
-                         const Form& form, const Error& error) {
+// The refusal of a change to circle `circle_id`, mapped by web::Refusal: `show(circle, error)` when
+// the actor may manage the circle, the audited 404 otherwise.
+template <class Show>
+Response RefusedOnCircle(Context& context, std::int64_t circle_id, const Error& error,
+                         Show&& show) {
   return Refusal(context, error, "circle", context.Parameter("id"), [&](const Error& refused) {
-    return ShowRefused(context, circle_id, section, form, refused);
+    const auto circle = FindManagedCircle(context, circle_id);
+    if (!circle) return Deny(context, "circle", context.Parameter("id"));
+    return show(*circle, refused);
   });
 }
 
-// The refusal of a command on the stay `member_id`: the circle page again with the refused form of
-// `section` under that stay, or the audited 404.
-Response RefusedOnStay(Context& context, std::int64_t member_id, const std::string& section,
-                       const Form& form, const Error& error) {
-  return Refusal(context, error, "circle_member", context.Parameter("id"), [&](const Error& e) {
-    const auto stay =
-        app::circles::LoadManagedStay(context.services.app, context.signed_in(), member_id);
-    if (!stay) return Deny(context, "circle_member", context.Parameter("id"));
-    // The leave and replace forms belong to one stay; any other refusal shows above the members.
-    const std::int64_t form_member = section.empty() ? 0 : member_id;
-    return RenderCircle(context, stay->circle, {section, form_member, &form, &e, ""});
-  });
+// The refusal of a form of `section` posted about a stay (web::PostForm): the circle page again
+// with it under that stay, or the audited 404.
+auto ShowAgainOnStay(Context& context, std::string section) {
+  return [&context, section = std::move(section)](std::int64_t member_id, const Form& form,
+                                                  const Error& error) {
+    return Refusal(context, error, "circle_member", context.Parameter("id"), [&](const Error& e) {
+      const auto stay =
+          app::circles::LoadManagedStay(context.services.app, context.signed_in(), member_id);
+      if (!stay) return Deny(context, "circle_member", context.Parameter("id"));
+      // The leave and replace forms belong to one stay; any other refusal shows above the members.
+      const std::int64_t form_member = section.empty() ? 0 : member_id;
+      return RenderCircle(context, stay->circle, {section, form_member, &form, &e, ""});
+    });
+  };
+}
+
+// Where a form posted about a stay leads on success: the page of the circle the app answered with,
+// with `saved`.
+auto BackToCircleOf(std::string saved) {
+  return [saved = std::move(saved)](std::int64_t, std::int64_t circle_id) {
+    return CircleHref(circle_id) + saved;
+  };
 }
 
 // Describes a failing gate condition in the reader's language.
@@ -57,118 +61,23 @@ domain::GateDescriber GateDescriber(const Context& context) {
   };
 }
 
-}  // namespace
-
-CivilDate OpenedOn(Context& context, const domain::Circle& circle) {
-  return app::circles::OpenedOn(context.services.app, circle);
-}
-
-Response UpdateDetails(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
+// The details form of circle `circle_id`, saved.
+Result<std::int64_t> SaveDetails(Context& context, std::int64_t circle_id, const Form& form) {
   const auto details = ReadCircleDetails(form);
   if (!details) {
     // A closed circle says so before the form's own error, as it refuses any change.
     const auto circle =
-        app::circles::LoadManagedCircle(context.services.app, context.signed_in(), *id);
-    return ShowRefused(context, *id, "details", form,
-                       circle && circle->closed() ? app::circles::ClosedCircle() : details.error());
+        app::circles::LoadManagedCircle(context.services.app, context.signed_in(), circle_id);
+    return circle && circle->closed() ? app::circles::ClosedCircle() : details.error();
   }
-  const auto updated = app::circles::UpdateDetails(context.services.app, context.signed_in(),
-                                                   {.circle_id = *id, .details = *details});
-  if (!updated) return RefusedOnCircle(context, *id, "details", form, updated.error());
-  return Response::Redirect(CircleHref(*id) + "?saved=details#details");
+  return app::circles::UpdateDetails(context.services.app, context.signed_in(),
+                                     {.circle_id = circle_id, .details = *details});
 }
 
-Response AddMember(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
-  const auto joined = app::circles::Join(context.services.app, context.signed_in(),
-                                         {.circle_id = *id,
-                                          .volunteer_id = ParseId(form.Get("volunteer")),
-                                          .primary = form.Get("primary") == "1",
-                                          .describe_gate_failure = GateDescriber(context)});
-  if (!joined) {
-    return Refusal(context, joined.error(), "circle", context.Parameter("id"), [&](const Error& e) {
-      const auto circle =
-          app::circles::LoadManagedCircle(context.services.app, context.signed_in(), *id);
-      if (!circle) return Deny(context, "circle", context.Parameter("id"));
-      return RenderSuggestions(context, *circle, &form, &e);
-    });
-  }
-  return Response::Redirect(CircleHref(*id) + "?saved=member#members");
-}
-
-Response MakePrimary(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle_member", context.Parameter("id"));
-  const Form form(context.request);
-  const auto circle = app::circles::MakePrimary(context.services.app, context.signed_in(), *id);
-  if (!circle) return RefusedOnStay(context, *id, "", form, circle.error());
-  return Response::Redirect(CircleHref(*circle) + "?saved=details#members");
-}
-
-Response LeaveCircle(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle_member", context.Parameter("id"));
-  const Form form(context.request);
-  const auto circle = app::circles::Leave(context.services.app, context.signed_in(),
-                                          {.member_id = *id,
-                                           .left_on = ParseIsoDate(form.Get("left_on")),
-                                           .reason = form.Get("left_reason")});
-  if (!circle) return RefusedOnStay(context, *id, "leave", form, circle.error());
-  return Response::Redirect(CircleHref(*circle) + "?saved=left#members");
-}
-
-Response ReplaceMember(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle_member", context.Parameter("id"));
-  const Form form(context.request);
-  const auto joined = app::circles::Replace(context.services.app, context.signed_in(),
-                                            {.member_id = *id,
-                                             .volunteer_id = ParseId(form.Get("volunteer")),
-                                             .reason = form.Get("reason"),
-                                             .describe_gate_failure = GateDescriber(context)});
-  if (!joined) return RefusedOnStay(context, *id, "replace", form, joined.error());
-  return Response::Redirect(CircleHref(joined->circle_id) + "?saved=member#members");
-}
-
-Response ChangePhase(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
-  const auto changed =
-      app::circles::ChangePhase(context.services.app, context.signed_in(),
-                                {.circle_id = *id,
-                                 .to = domain::ParseEnum<domain::CirclePhase>(form.Get("to")),
-                                 .decided_on = ParseIsoDate(form.Get("decided_on")),
-                                 .reason = form.Get("reason"),
-                                 .covenant_body = form.Get("covenant_body"),
-                                 .meeting_id = ParseId(form.Get("meeting"))});
-  if (!changed) return RefusedOnCircle(context, *id, "phase", form, changed.error());
-  return Response::Redirect(CircleHref(*id) +
-                            (changed->first_start ? "?saved=started#phase" : "?saved=phase#phase"));
-}
-
-Response AmendCovenant(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
-  const auto amended = app::circles::AmendCovenant(
-      context.services.app, context.signed_in(),
-      {.circle_id = *id, .body = form.Get("body"), .note = form.Get("note")});
-  if (!amended) return RefusedOnCircle(context, *id, "covenant", form, amended.error());
-  return Response::Redirect(CircleHref(*id) + "?saved=covenant#covenant");
-}
-
-Response SignCovenant(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
+// The signature form of circle `circle_id`, recorded.
+Result<std::int64_t> Sign(Context& context, std::int64_t circle_id, const Form& form) {
   const std::string who = form.Get("signatory");
-  app::circles::SignCovenantCommand command{.circle_id = *id,
+  app::circles::SignCovenantCommand command{.circle_id = circle_id,
                                             .signed_on = ParseIsoDate(form.Get("signed_on"))};
   if (who == "core_member") {
     command.signatory = domain::Signatory::kCoreMember;
@@ -176,41 +85,146 @@ Response SignCovenant(Context& context) {
     command.signatory = domain::Signatory::kVolunteer;
     command.volunteer_id = ParseId(who.substr(10));
   }
-  const auto signed_ =
-      app::circles::SignCovenant(context.services.app, context.signed_in(), command);
-  if (!signed_) return RefusedOnCircle(context, *id, "sign", form, signed_.error());
-  return Response::Redirect(CircleHref(*id) + "?saved=signed#covenant");
+  return app::circles::SignCovenant(context.services.app, context.signed_in(), command);
+}
+
+}  // namespace
+
+std::function<Response(std::int64_t, const Form&, const Error&)> ShowAgainIn(Context& context,
+                                                                             std::string section) {
+  return [&context, section = std::move(section)](std::int64_t circle_id, const Form& form,
+                                                  const Error& error) {
+    return RefusedOnCircle(
+        context, circle_id, error, [&](const domain::Circle& circle, const Error& refused) {
+          return RenderCircle(context, circle, {section, 0, &form, &refused, ""});
+        });
+  };
+}
+
+CivilDate OpenedOn(Context& context, const domain::Circle& circle) {
+  return app::circles::OpenedOn(context.services.app, circle);
+}
+
+Response UpdateDetails(Context& context) {
+  return PostCircleForm(context, "details", "?saved=details#details", SaveDetails);
+}
+
+Response AddMember(Context& context) {
+  return PostForm(
+      context, "circle",
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::Join(context.services.app, context.signed_in(),
+                                  {.circle_id = id,
+                                   .volunteer_id = ParseId(form.Get("volunteer")),
+                                   .primary = form.Get("primary") == "1",
+                                   .describe_gate_failure = GateDescriber(context)});
+      },
+      [&](std::int64_t id, const Form& form, const Error& error) {
+        return RefusedOnCircle(context, id, error,
+                               [&](const domain::Circle& circle, const Error& refused) {
+                                 return RenderSuggestions(context, circle, &form, &refused);
+                               });
+      },
+      BackToCircle("?saved=member#members"));
+}
+
+Response MakePrimary(Context& context) {
+  return PostForm(
+      context, "circle_member",
+      [&](std::int64_t id, const Form&) {
+        return app::circles::MakePrimary(context.services.app, context.signed_in(), id);
+      },
+      ShowAgainOnStay(context, ""), BackToCircleOf("?saved=details#members"));
+}
+
+Response LeaveCircle(Context& context) {
+  return PostForm(
+      context, "circle_member",
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::Leave(context.services.app, context.signed_in(),
+                                   {.member_id = id,
+                                    .left_on = ParseIsoDate(form.Get("left_on")),
+                                    .reason = form.Get("left_reason")});
+      },
+      ShowAgainOnStay(context, "leave"), BackToCircleOf("?saved=left#members"));
+}
+
+Response ReplaceMember(Context& context) {
+  return PostForm(
+      context, "circle_member",
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::Replace(context.services.app, context.signed_in(),
+                                     {.member_id = id,
+                                      .volunteer_id = ParseId(form.Get("volunteer")),
+                                      .reason = form.Get("reason"),
+                                      .describe_gate_failure = GateDescriber(context)});
+      },
+      ShowAgainOnStay(context, "replace"),
+      [](std::int64_t, const app::circles::Joined& joined) {
+        return CircleHref(joined.circle_id) + "?saved=member#members";
+      });
+}
+
+Response ChangePhase(Context& context) {
+  return PostForm(
+      context, "circle",
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::ChangePhase(
+            context.services.app, context.signed_in(),
+            {.circle_id = id,
+             .to = domain::ParseEnum<domain::CirclePhase>(form.Get("to")),
+             .decided_on = ParseIsoDate(form.Get("decided_on")),
+             .reason = form.Get("reason"),
+             .covenant_body = form.Get("covenant_body"),
+             .meeting_id = ParseId(form.Get("meeting"))});
+      },
+      ShowAgainIn(context, "phase"),
+      [](std::int64_t id, const app::circles::PhaseChanged& changed) {
+        return CircleHref(id) +
+               (changed.first_start ? "?saved=started#phase" : "?saved=phase#phase");
+      });
+}
+
+Response AmendCovenant(Context& context) {
+  return PostCircleForm(
+      context, "covenant", "?saved=covenant#covenant",
+      [](Context& context, std::int64_t id, const Form& form) {
+        return app::circles::AmendCovenant(
+            context.services.app, context.signed_in(),
+            {.circle_id = id, .body = form.Get("body"), .note = form.Get("note")});
+      });
+}
+
+Response SignCovenant(Context& context) {
+  return PostCircleForm(context, "sign", "?saved=signed#covenant", Sign);
 }
 
 Response RecordReview(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
-  const auto recorded = app::circles::RecordReview(
-      context.services.app, context.signed_in(),
-      {.circle_id = *id,
-       .kind = domain::ParseEnum<domain::ReviewKind>(form.Get("kind")),
-       .held_on = ParseIsoDate(form.Get("held_on")),
-       .participants = form.Get("participants"),
-       .outcome = form.Get("outcome"),
-       .decisions = form.Get("decisions"),
-       .renewal = domain::ParseEnum<domain::RenewalDecision>(form.Get("renewal"))});
-  if (!recorded) return RefusedOnCircle(context, *id, "review", form, recorded.error());
-  return Response::Redirect(CircleHref(*id) + "?saved=review#reviews");
+  return PostCircleForm(
+      context, "review", "?saved=review#reviews",
+      [](Context& context, std::int64_t id, const Form& form) {
+        return app::circles::RecordReview(
+            context.services.app, context.signed_in(),
+            {.circle_id = id,
+             .kind = domain::ParseEnum<domain::ReviewKind>(form.Get("kind")),
+             .held_on = ParseIsoDate(form.Get("held_on")),
+             .participants = form.Get("participants"),
+             .outcome = form.Get("outcome"),
+             .decisions = form.Get("decisions"),
+             .renewal = domain::ParseEnum<domain::RenewalDecision>(form.Get("renewal"))});
+      });
 }
 
 Response Close(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
-  const auto closed = app::circles::Close(
-      context.services.app, context.signed_in(),
-      {.circle_id = *id,
-       .reason = domain::ParseEnum<domain::ClosureReason>(form.Get("closure_reason")),
-       .closed_on = ParseIsoDate(form.Get("closed_on")),
-       .note = form.Get("closing_note")});
-  if (!closed) return RefusedOnCircle(context, *id, "close", form, closed.error());
-  return Response::Redirect(CircleHref(*id) + "?saved=closed");
+  return PostCircleForm(
+      context, "close", "?saved=closed", [](Context& context, std::int64_t id, const Form& form) {
+        return app::circles::Close(
+            context.services.app, context.signed_in(),
+            {.circle_id = id,
+             .reason = domain::ParseEnum<domain::ClosureReason>(form.Get("closure_reason")),
+             .closed_on = ParseIsoDate(form.Get("closed_on")),
+             .note = form.Get("closing_note")});
+      });
 }
 
 }  // namespace cercle::web::pages::circles

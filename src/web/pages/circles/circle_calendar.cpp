@@ -41,12 +41,12 @@ Response CalendarFeed(Context& context) {
   const auto feed =
       app::circles::LoadCalendarFeed(context.services.app, file.substr(0, file.size() - 4));
   if (!feed) return NotFound(context);
-  Response response;
-  response.status = 200;
-  response.body = domain::CalendarFeed(
-      context.services.translator.Translate(feed->language, N_("Cercle — my meetings")),
-      FeedEvents(context, *feed), context.services.clock.Now());
-  response.SetHeader("Content-Type", "text/calendar; charset=utf-8");
+  Response response = Response::Document(
+      200,
+      domain::CalendarFeed(
+          context.services.translator.Translate(feed->language, N_("Cercle — my meetings")),
+          FeedEvents(context, *feed), context.services.clock.Now()),
+      "text/calendar; charset=utf-8");
   response.SetHeader("Content-Disposition", "inline; filename=\"cercle.ics\"");
   return response;
 }

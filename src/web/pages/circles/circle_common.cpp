@@ -70,17 +70,27 @@ std::string PortalCircleHref(std::int64_t circle_id) {
   return "/portal/circles/" + std::to_string(circle_id);
 }
 
+std::string PortalMeetingHref(std::int64_t meeting_id) {
+  return "/portal/meetings/" + std::to_string(meeting_id);
+}
+
+std::string PreferencesHref(std::int64_t volunteer_id) {
+  return "/circles/volunteers/" + std::to_string(volunteer_id);
+}
+
+mstch::map MeetingHead(const Context& context, const domain::Meeting& meeting,
+                       const std::string& circle_code_name, const std::string& circle_href) {
+  return mstch::map{{"id", std::to_string(meeting.id)},
+                    {"circle", circle_code_name},
+                    {"circle_href", circle_href},
+                    {"when", FormatMeetingTime(context, meeting.starts)},
+                    {"kind", context.Translate(domain::LabelOf(meeting.kind))},
+                    {"place", meeting.place}};
+}
+
 std::string PhaseBadge(domain::CirclePhase phase) {
-  using enum domain::CirclePhase;
-  switch (phase) {
-    case kForming:
-    case kSuspended:
-      return "warning";
-    case kClosed:
-      return "";
-    default:
-      return "ok";
-  }
+  if (domain::IsActivePhase(phase)) return "ok";
+  return phase == domain::CirclePhase::kClosed ? "" : "warning";
 }
 
 std::optional<domain::Circle> FindManagedCircle(Context& context, std::int64_t id) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/circles/circle_meetings.hpp"
 #include "app/circles/circles.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_meetings.hpp"
@@ -16,6 +17,8 @@
 #include "domain/settings.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
+#include "web/layout.hpp"
+#include "web/parameters.hpp"
 
 // What the circles' pages share: the organisation's circle settings, local dates and times in the
 // organisation's time zone, finding a circle the actor may see, choices for forms, and the audit.
@@ -46,9 +49,17 @@ std::string FormatMeetingTime(const Context& context, Instant starts);
 // Minutes as a length: "1 h 30", "45 min".
 std::string FormatLength(const Context& context, int minutes);
 
-// The address of a circle's page (coordinators) and of its phone view (volunteers).
+// The address of a circle's page (coordinators) and of its phone view (volunteers), of a meeting's
+// phone view, and of a volunteer's preferences about serving in circles.
 std::string CircleHref(std::int64_t circle_id);
 std::string PortalCircleHref(std::int64_t circle_id);
+std::string PortalMeetingHref(std::int64_t meeting_id);
+std::string PreferencesHref(std::int64_t volunteer_id);
+
+// The head of a meeting's page, for coordinators and volunteers alike: its id, its circle (linked
+// to `circle_href`), when, what kind, and where.
+mstch::map MeetingHead(const Context& context, const domain::Meeting& meeting,
+                       const std::string& circle_code_name, const std::string& circle_href);
 
 // The CSS modifier of a phase's badge: "ok" while active, "warning" when forming or suspended, ""
 // when closed.
@@ -97,5 +108,47 @@ domain::Availability SlotsOf(const Form& form, const std::string& field);
 mstch::map SectionModel(const Context& context, bool failed, const Form* form, const Error* error,
                         std::initializer_list<std::string> names,
                         const std::map<std::string, std::string>& defaults = {});
+
+// A page about one record, described once for its handlers: the record's type in the audit log,
+// how to read it (recording the view or not), and how to show it with a refused form and its error,
+// or with a notice.
+template <class Page>
+struct RecordPage {
+  std::string_view object_type;
+  Result<Page> (*load)(const app::Services&, const auth::Actor&, std::int64_t,
+                       app::circles::ViewAudit);
+  Response (*render)(Context&, const Page&, const Form*, const Error*, const std::string&);
+};
+
+// GET of `page` for the record of the {id} path parameter (the view recorded), with `notice`; the
+// audited 404 when the actor may not read it.
+template <class Page>
+Response ShowRecord(Context& context, const RecordPage<Page>& page, const std::string& notice) {
+  const auto read = CallWithPathId(context, page.load, app::circles::ViewAudit::kRecord);
+  if (!read) return Deny(context, page.object_type, context.Parameter("id"));
+  return page.render(context, *read, nullptr, nullptr, notice);
+}
+
+// The refusal of a change to record `id`, mapped by web::Refusal: `page` again with the refused
+// form (when there is one) and its error, or the audited 404 when the actor may not read it.
+template <class Page>
+Response RefusedOnRecord(Context& context, const RecordPage<Page>& page, std::int64_t id,
+                         const Form* form, const Error& error) {
+  return Refusal(context, error, page.object_type, context.Parameter("id"),
+                 [&](const Error& refused) {
+                   const auto read = page.load(context.services.app, context.signed_in(), id,
+                                               app::circles::ViewAudit::kSkip);
+                   if (!read) return Deny(context, page.object_type, context.Parameter("id"));
+                   return page.render(context, *read, form, &refused, "");
+                 });
+}
+
+// The refusal of a form posted with web::PostForm: `page` again with it (RefusedOnRecord).
+template <class Page>
+auto ShowAgain(Context& context, const RecordPage<Page>& page) {
+  return [&context, &page](std::int64_t id, const Form& form, const Error& error) {
+    return RefusedOnRecord(context, page, id, &form, error);
+  };
+}
 
 }  // namespace cercle::web::pages::circles

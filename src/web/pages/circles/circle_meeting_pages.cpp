@@ -48,20 +48,16 @@ mstch::map MeetingView(const Context& context, const MeetingPage& page, const Fo
   const auto writer = meeting.writer_volunteer_id
                           ? page.volunteer_names.find(*meeting.writer_volunteer_id)
                           : page.volunteer_names.end();
-  mstch::map model{{"id", std::to_string(meeting.id)},
-                   {"circle", page.circle.code_name},
-                   {"circle_href", CircleHref(page.circle.id)},
-                   {"when", FormatMeetingTime(context, meeting.starts)},
-                   {"kind", context.Translate(domain::LabelOf(meeting.kind))},
-                   {"place", meeting.place},
-                   {"length", FormatLength(context, meeting.duration_minutes)},
-                   {"writer", !meeting.writer_volunteer_id           ? std::string()
-                              : writer == page.volunteer_names.end() ? std::string("—")
-                                                                     : writer->second},
-                   {"state", context.Translate(domain::LabelOf(state))},
-                   {"late", state == domain::MinutesState::kLate},
-                   {"cancelled", meeting.cancelled()},
-                   {"can_cancel", !minutes && !meeting.cancelled() && !page.circle.closed()}};
+  mstch::map model =
+      MeetingHead(context, meeting, page.circle.code_name, CircleHref(page.circle.id));
+  model["length"] = FormatLength(context, meeting.duration_minutes);
+  model["writer"] = !meeting.writer_volunteer_id           ? std::string()
+                    : writer == page.volunteer_names.end() ? std::string("—")
+                                                           : writer->second;
+  model["state"] = context.Translate(domain::LabelOf(state));
+  model["late"] = state == domain::MinutesState::kLate;
+  model["cancelled"] = meeting.cancelled();
+  model["can_cancel"] = !minutes && !meeting.cancelled() && !page.circle.closed();
   if (state == domain::MinutesState::kDue || state == domain::MinutesState::kLate) {
     model["due"] =
         context.services.translator.FormatDateTime(context.language, domain::MinutesDueAt(meeting));
@@ -90,24 +86,12 @@ Response RenderMeeting(Context& context, const MeetingPage& page, const Form* fo
       MeetingView(context, page, form, error, notice), error ? StatusFor(error->kind) : 200);
 }
 
-// The meeting's page again with a refused change (and its form); the audited 404 when the actor may
-// not see the meeting.
-Response RefusedOnMeeting(Context& context, std::int64_t meeting_id, const Form* form,
-                          const Error& error) {
-  return Refusal(context, error, "meeting", context.Parameter("id"), [&](const Error& refused) {
-    const auto page = app::circles::LoadMeetingPage(context.services.app, context.signed_in(),
-                                                    meeting_id, app::circles::ViewAudit::kSkip);
-    if (!page) return Deny(context, "meeting", context.Parameter("id"));
-    return RenderMeeting(context, *page, form, &refused, "");
-  });
-}
+// A meeting's page.
+constexpr RecordPage<MeetingPage> kMeetingPage{"meeting", app::circles::LoadMeetingPage,
+                                               RenderMeeting};
 
-}  // namespace
-
-Response PlanMeetings(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
+// Plans the meetings of the form posted about circle `circle_id`.
+Result<std::int64_t> Plan(Context& context, std::int64_t circle_id, const Form& form) {
   domain::MeetingPlan plan;
   plan.kind = domain::ParseEnum<domain::MeetingKind>(form.Get("kind"));
   plan.date = ParseIsoDate(Trimmed(form.Get("date")));
@@ -119,26 +103,18 @@ Response PlanMeetings(Context& context) {
                : count.size() <= 2 && count.find_first_not_of("0123456789") == std::string::npos
                    ? std::stoi(count)
                    : 0;
-  const auto planned = app::circles::PlanMeetings(
+  return app::circles::PlanMeetings(
       context.services.app, context.signed_in(),
-      {.circle_id = *id, .plan = plan, .writer_volunteer_id = ParseId(form.Get("writer"))});
-  if (!planned) {
-    return Refusal(context, planned.error(), "circle", context.Parameter("id"),
-                   [&](const Error& e) {
-                     const auto circle = FindManagedCircle(context, *id);
-                     if (!circle) return Deny(context, "circle", context.Parameter("id"));
-                     return RenderCircle(context, *circle, {"meeting", 0, &form, &e, ""});
-                   });
-  }
-  return Response::Redirect(CircleHref(*id) + "?saved=meetings#meetings");
+      {.circle_id = circle_id, .plan = plan, .writer_volunteer_id = ParseId(form.Get("writer"))});
+}
+
+}  // namespace
+
+Response PlanMeetings(Context& context) {
+  return PostCircleForm(context, "meeting", "?saved=meetings#meetings", Plan);
 }
 
 Response ShowMeeting(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto page =
-      id ? app::circles::LoadMeetingPage(context.services.app, context.signed_in(), *id)
-         : Result<MeetingPage>(Error::NotFound());
-  if (!page) return Deny(context, "meeting", context.Parameter("id"));
   std::string notice;
   const auto query = context.request.QueryParameters();
   if (const auto saved = query.find("saved");
@@ -146,26 +122,28 @@ Response ShowMeeting(Context& context) {
     notice = context.Translate(
         N_("The minutes are acknowledged. The volunteers will see your comment."));
   }
-  return RenderMeeting(context, *page, nullptr, nullptr, notice);
+  return ShowRecord(context, kMeetingPage, notice);
 }
 
 Response CancelMeeting(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Deny(context, "meeting", context.Parameter("id"));
   const auto circle = app::circles::CancelMeeting(context.services.app, context.signed_in(), *id);
-  if (!circle) return RefusedOnMeeting(context, *id, nullptr, circle.error());
+  if (!circle) return RefusedOnRecord(context, kMeetingPage, *id, nullptr, circle.error());
   return Response::Redirect(CircleHref(*circle) + "?saved=meetings#meetings");
 }
 
 Response AcknowledgeMinutes(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "meeting", context.Parameter("id"));
-  const Form form(context.request);
-  const auto done =
-      app::circles::AcknowledgeMinutes(context.services.app, context.signed_in(),
-                                       {.meeting_id = *id, .comment = form.Get("comment")});
-  if (!done) return RefusedOnMeeting(context, *id, &form, done.error());
-  return Response::Redirect("/circles/meetings/" + std::to_string(*id) + "?saved=acknowledged");
+  return PostForm(
+      context, kMeetingPage.object_type,
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::AcknowledgeMinutes(context.services.app, context.signed_in(),
+                                                {.meeting_id = id, .comment = form.Get("comment")});
+      },
+      ShowAgain(context, kMeetingPage),
+      [](std::int64_t id, std::int64_t) {
+        return "/circles/meetings/" + std::to_string(id) + "?saved=acknowledged";
+      });
 }
 
 }  // namespace cercle::web::pages::circles

@@ -117,7 +117,7 @@ Response ShowPartners(Context& context, const Form* form, const Error* error) {
 }
 
 Response RenderPartner(Context& context, const PartnerPage& page, const Form* form,
-                       const Error* error) {
+                       const Error* error, const std::string& notice) {
   mstch::array agreements;
   for (const auto& agreement : page.agreements) {
     const auto code_name = page.circle_code_names.find(agreement.circle_id);
@@ -135,11 +135,15 @@ Response RenderPartner(Context& context, const PartnerPage& page, const Form* fo
                    {"name", contact.name},
                    {"agreements", agreements},
                    {"form", ContactForm(context, form, error, &contact, page.accounts)}};
-  if (const auto notice = SavedNotice(context); !notice.empty() && !error) model["notice"] = notice;
+  if (!notice.empty() && !error) model["notice"] = notice;
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(context, "circle_partner", contact.name, std::move(model),
                     error ? StatusFor(error->kind) : 200);
 }
+
+// A partner contact's page.
+constexpr RecordPage<PartnerPage> kPartnerPage{"partner_contact", app::circles::LoadPartnerPage,
+                                               RenderPartner};
 
 // The circle page of the agreement's circle again with `error`; the audited 404 when the actor may
 // not manage it.
@@ -153,14 +157,10 @@ Response RefusedOnAgreement(Context& context, std::int64_t agreement_id, const E
                  });
 }
 
-}  // namespace
-
-Response AttachPartner(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
+// The agreement form posted about circle `circle_id`, recorded.
+Result<std::int64_t> Attach(Context& context, std::int64_t circle_id, const Form& form) {
   app::circles::AttachPartnerCommand command{
-      .circle_id = *id,
+      .circle_id = circle_id,
       .contact_id = ParseId(form.Get("contact")),
       .scope = form.Get("scope"),
       .document = UploadOf(context, "file", form.Get("title"))};
@@ -173,17 +173,13 @@ Response AttachPartner(Context& context) {
   if (!ends_on.empty() && !command.ends_on) {
     command.unreadable.push_back({"ends_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
   }
-  const auto attached =
-      app::circles::AttachPartner(context.services.app, context.signed_in(), command);
-  if (!attached) {
-    return Refusal(context, attached.error(), "circle", context.Parameter("id"),
-                   [&](const Error& refused) {
-                     const auto circle = FindManagedCircle(context, *id);
-                     if (!circle) return Deny(context, "circle", context.Parameter("id"));
-                     return RenderCircle(context, *circle, {"agreement", 0, &form, &refused, ""});
-                   });
-  }
-  return Response::Redirect(CircleHref(*id) + "?saved=agreement#outer");
+  return app::circles::AttachPartner(context.services.app, context.signed_in(), command);
+}
+
+}  // namespace
+
+Response AttachPartner(Context& context) {
+  return PostCircleForm(context, "agreement", "?saved=agreement#outer", Attach);
 }
 
 Response EndAgreement(Context& context) {
@@ -195,10 +191,7 @@ Response EndAgreement(Context& context) {
 }
 
 Response DownloadAgreementDocument(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto download =
-      id ? app::circles::DownloadAgreementDocument(context.services.app, context.signed_in(), *id)
-         : Result<app::intake::DocumentDownload>(Error::NotFound());
+  const auto download = CallWithPathId(context, app::circles::DownloadAgreementDocument);
   if (!download) return Deny(context, "document", context.Parameter("id"));
   return DocumentResponse(context, download->document, download->bytes);
 }
@@ -217,31 +210,18 @@ Response CreatePartner(Context& context) {
 }
 
 Response ShowPartner(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto page =
-      id ? app::circles::LoadPartnerPage(context.services.app, context.signed_in(), *id)
-         : Result<PartnerPage>(Error::NotFound());
-  if (!page) return Deny(context, "partner_contact", context.Parameter("id"));
-  return RenderPartner(context, *page, nullptr, nullptr);
+  return ShowRecord(context, kPartnerPage, SavedNotice(context));
 }
 
 Response UpdatePartner(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "partner_contact", context.Parameter("id"));
-  const Form form(context.request);
-  const auto updated = app::circles::UpdatePartner(
-      context.services.app, context.signed_in(), {.contact_id = *id, .details = ReadContact(form)});
-  if (!updated) {
-    return Refusal(context, updated.error(), "partner_contact", context.Parameter("id"),
-                   [&](const Error& refused) {
-                     const auto page =
-                         app::circles::LoadPartnerPage(context.services.app, context.signed_in(),
-                                                       *id, app::circles::ViewAudit::kSkip);
-                     if (!page) return Deny(context, "partner_contact", context.Parameter("id"));
-                     return RenderPartner(context, *page, &form, &refused);
-                   });
-  }
-  return Response::Redirect("/partners/" + std::to_string(*id) + "?saved=1");
+  return PostForm(
+      context, kPartnerPage.object_type,
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::UpdatePartner(context.services.app, context.signed_in(),
+                                           {.contact_id = id, .details = ReadContact(form)});
+      },
+      ShowAgain(context, kPartnerPage),
+      [](std::int64_t id, std::int64_t) { return "/partners/" + std::to_string(id) + "?saved=1"; });
 }
 
 namespace {
@@ -289,10 +269,7 @@ Response ListPartnerCircles(Context& context) {
 }
 
 Response ShowPartnerCircle(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  const auto page =
-      id ? app::circles::LoadPartnerCirclePage(context.services.app, context.signed_in(), *id)
-         : Result<app::circles::PartnerCirclePage>(Error::NotFound());
+  const auto page = CallWithPathId(context, app::circles::LoadPartnerCirclePage);
   if (!page) return Deny(context, "circle", context.Parameter("id"));
   mstch::map model = MinimalCircle(context, page->circle);
   const mstch::array consents = ConsentRows(context, page->consents);

@@ -24,11 +24,6 @@ namespace {
 using app::circles::PortalCirclePage;
 using app::circles::PortalMeetingPage;
 using app::circles::PortalMeetingRow;
-using app::circles::ViewAudit;
-
-std::string PortalMeetingHref(std::int64_t meeting_id) {
-  return "/portal/meetings/" + std::to_string(meeting_id);
-}
 
 // When the minutes of `meeting` are due, in the reader's language.
 std::string DueText(const Context& context, const domain::Meeting& meeting) {
@@ -203,15 +198,11 @@ mstch::map WriteView(const Context& context, const PortalMeetingPage& page, cons
 Response RenderPortalMeeting(Context& context, const PortalMeetingPage& page, const Form* form,
                              const Error* error, const std::string& notice) {
   const auto& meeting = page.meeting;
-  mstch::map model{{"id", std::to_string(meeting.id)},
-                   {"circle", page.circle.code_name},
-                   {"circle_href", PortalCircleHref(page.circle.id)},
-                   {"when", FormatMeetingTime(context, meeting.starts)},
-                   {"kind", context.Translate(domain::LabelOf(meeting.kind))},
-                   {"place", meeting.place},
-                   {"state", context.Translate(domain::LabelOf(page.state))},
-                   {"late", page.state == domain::MinutesState::kLate},
-                   {"cancelled", meeting.cancelled()}};
+  mstch::map model =
+      MeetingHead(context, meeting, page.circle.code_name, PortalCircleHref(page.circle.id));
+  model["state"] = context.Translate(domain::LabelOf(page.state));
+  model["late"] = page.state == domain::MinutesState::kLate;
+  model["cancelled"] = meeting.cancelled();
   if (page.minutes) {
     model["minutes"] = MinutesView(context, page, *page.minutes);
   } else if (page.may_write) {
@@ -224,6 +215,12 @@ Response RenderPortalMeeting(Context& context, const PortalMeetingPage& page, co
       page.circle.code_name + " — " + context.Translate(domain::LabelOf(meeting.kind)),
       std::move(model), error ? StatusFor(error->kind) : 200);
 }
+
+// The phone view of a circle, and of a meeting.
+constexpr RecordPage<PortalCirclePage> kCirclePage{"circle", app::circles::LoadPortalCircle,
+                                                   RenderPortalCircle};
+constexpr RecordPage<PortalMeetingPage> kMeetingPage{"meeting", app::circles::LoadPortalMeeting,
+                                                     RenderPortalMeeting};
 
 }  // namespace
 
@@ -256,81 +253,57 @@ mstch::array PortalCircleRows(const Context& context,
 }
 
 Response ShowPortalCircle(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const auto page = app::circles::LoadPortalCircle(context.services.app, context.signed_in(), *id);
-  if (!page) return Deny(context, "circle", context.Parameter("id"));
-  std::string notice;
-  if (context.request.query == "logged=1") {
-    notice =
-        context.Translate(N_("The contact is recorded. The coordinator will approve its hours."));
-  }
-  return RenderPortalCircle(context, *page, nullptr, nullptr, notice);
+  return ShowRecord(context, kCirclePage,
+                    context.request.query == "logged=1"
+                        ? context.Translate(N_(
+                              "The contact is recorded. The coordinator will approve its hours."))
+                        : "");
 }
 
 Response ShowPortalMeeting(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "meeting", context.Parameter("id"));
-  const auto page = app::circles::LoadPortalMeeting(context.services.app, context.signed_in(), *id);
-  if (!page) return Deny(context, "meeting", context.Parameter("id"));
   const std::string notice =
       context.request.query == "saved=1"
           ? context.Translate(N_(
                 "Thank you: the minutes are sent to the coordinator, and your hours are counted."))
           : "";
-  return RenderPortalMeeting(context, *page, nullptr, nullptr, notice);
+  return ShowRecord(context, kMeetingPage, notice);
 }
 
 Response SubmitMinutes(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "meeting", context.Parameter("id"));
-  const Form form(context.request);
-  app::circles::MinutesCommand command{
-      .meeting_id = *id,
-      .core_member_present = form.Get("core_member_present") == "1",
-      .duration_minutes = domain::ParseDuration(form.Get("duration")),
-      .check_in = form.Get("check_in"),
-      .accountability = form.Get("accountability"),
-      .support = form.Get("support"),
-      .decisions = form.Get("decisions"),
-      .next_steps = form.Get("next_steps")};
-  for (const auto& value : form.All("present"))
-    command.present.push_back(ParseId(value).value_or(0));
-  const auto submitted =
-      app::circles::SubmitMinutes(context.services.app, context.signed_in(), command);
-  if (!submitted) {
-    return Refusal(context, submitted.error(), "meeting", context.Parameter("id"),
-                   [&](const Error& error) {
-                     const auto page = app::circles::LoadPortalMeeting(
-                         context.services.app, context.signed_in(), *id, ViewAudit::kSkip);
-                     if (!page) return Deny(context, "meeting", context.Parameter("id"));
-                     return RenderPortalMeeting(context, *page, &form, &error, "");
-                   });
-  }
-  return Response::Redirect(PortalMeetingHref(*submitted) + "?saved=1");
+  return PostForm(
+      context, kMeetingPage.object_type,
+      [&](std::int64_t id, const Form& form) {
+        app::circles::MinutesCommand command{
+            .meeting_id = id,
+            .core_member_present = form.Get("core_member_present") == "1",
+            .duration_minutes = domain::ParseDuration(form.Get("duration")),
+            .check_in = form.Get("check_in"),
+            .accountability = form.Get("accountability"),
+            .support = form.Get("support"),
+            .decisions = form.Get("decisions"),
+            .next_steps = form.Get("next_steps")};
+        for (const auto& value : form.All("present"))
+          command.present.push_back(ParseId(value).value_or(0));
+        return app::circles::SubmitMinutes(context.services.app, context.signed_in(), command);
+      },
+      ShowAgain(context, kMeetingPage),
+      [](std::int64_t, std::int64_t meeting) { return PortalMeetingHref(meeting) + "?saved=1"; });
 }
 
 Response LogContact(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "circle", context.Parameter("id"));
-  const Form form(context.request);
-  const auto logged =
-      app::circles::LogContact(context.services.app, context.signed_in(),
-                               {.circle_id = *id,
-                                .contacted_on = ParseIsoDate(Trimmed(form.Get("contacted_on"))),
-                                .kind = domain::ParseEnum<domain::ContactKind>(form.Get("kind")),
-                                .duration_minutes = domain::ParseDuration(form.Get("duration")),
-                                .note = form.Get("note")});
-  if (!logged) {
-    return Refusal(context, logged.error(), "circle", context.Parameter("id"),
-                   [&](const Error& error) {
-                     const auto page = app::circles::LoadPortalCircle(
-                         context.services.app, context.signed_in(), *id, ViewAudit::kSkip);
-                     if (!page) return Deny(context, "circle", context.Parameter("id"));
-                     return RenderPortalCircle(context, *page, &form, &error, "");
-                   });
-  }
-  return Response::Redirect(PortalCircleHref(*id) + "?logged=1#contacts");
+  return PostForm(
+      context, kCirclePage.object_type,
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::LogContact(
+            context.services.app, context.signed_in(),
+            {.circle_id = id,
+             .contacted_on = ParseIsoDate(Trimmed(form.Get("contacted_on"))),
+             .kind = domain::ParseEnum<domain::ContactKind>(form.Get("kind")),
+             .duration_minutes = domain::ParseDuration(form.Get("duration")),
+             .note = form.Get("note")});
+      },
+      ShowAgain(context, kCirclePage),
+      [](std::int64_t id, std::int64_t) { return PortalCircleHref(id) + "?logged=1#contacts"; });
 }
 
 Response ResetCalendar(Context& context) {

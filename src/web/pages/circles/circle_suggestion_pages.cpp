@@ -21,10 +21,6 @@ using app::circles::PreferencesPage;
 using app::circles::SuggestionsPage;
 using app::circles::ViewAudit;
 
-std::string PreferencesHref(std::int64_t volunteer_id) {
-  return "/circles/volunteers/" + std::to_string(volunteer_id);
-}
-
 // Describes a failing gate condition in the reader's language.
 domain::GateDescriber GateDescriber(const Context& context) {
   return [&context](const domain::GateFailure& failure) {
@@ -209,34 +205,27 @@ app::circles::PreferencesCommand ParsePreferences(const Form& form, std::int64_t
   return command;
 }
 
+// What a volunteer declared about serving in circles.
+constexpr RecordPage<PreferencesPage> kPreferencesPage{"volunteer", app::circles::LoadPreferences,
+                                                       RenderPreferences};
+
 }  // namespace
 
 Response ShowPreferences(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const auto page = app::circles::LoadPreferences(context.services.app, context.signed_in(), *id);
-  if (!page) return Deny(context, "volunteer", context.Parameter("id"));
   const std::string notice =
       context.request.query == "saved=1" ? context.Translate(N_("The change is saved.")) : "";
-  return RenderPreferences(context, *page, nullptr, nullptr, notice);
+  return ShowRecord(context, kPreferencesPage, notice);
 }
 
 Response SavePreferences(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "volunteer", context.Parameter("id"));
-  const Form form(context.request);
-  const auto saved = app::circles::SavePreferences(context.services.app, context.signed_in(),
-                                                   ParsePreferences(form, *id));
-  if (!saved) {
-    return Refusal(context, saved.error(), "volunteer", context.Parameter("id"),
-                   [&](const Error& error) {
-                     const auto page = app::circles::LoadPreferences(
-                         context.services.app, context.signed_in(), *id, ViewAudit::kSkip);
-                     if (!page) return Deny(context, "volunteer", context.Parameter("id"));
-                     return RenderPreferences(context, *page, &form, &error, "");
-                   });
-  }
-  return Response::Redirect(PreferencesHref(*saved) + "?saved=1");
+  return PostForm(
+      context, kPreferencesPage.object_type,
+      [&](std::int64_t id, const Form& form) {
+        return app::circles::SavePreferences(context.services.app, context.signed_in(),
+                                             ParsePreferences(form, id));
+      },
+      ShowAgain(context, kPreferencesPage),
+      [](std::int64_t, std::int64_t volunteer) { return PreferencesHref(volunteer) + "?saved=1"; });
 }
 
 Response RemoveConflict(Context& context) {

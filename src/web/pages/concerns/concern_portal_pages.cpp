@@ -88,10 +88,7 @@ Response ListDisclosed(Context& context) {
 }
 
 Response ShowDisclosed(Context& context) {
-  const auto id = ParseId(context.Parameter("id"));
-  if (!id) return Deny(context, "concern", context.Parameter("id"));
-  const auto page =
-      app::concerns::LoadDisclosedConcern(context.services.app, context.signed_in(), *id);
+  const auto page = CallWithPathId(context, app::concerns::LoadDisclosedConcern);
   if (!page) return Deny(context, "concern", context.Parameter("id"));
   mstch::array shared;
   for (const auto& row : page->disclosures) shared.push_back(DisclosureModel(context, row));

@@ -26,12 +26,8 @@ mstch::map NetworkReportView(const Context& context, const reports::PeriodReques
 }  // namespace
 
 Response ShowNetworkReport(Context& context) {
-  const auto request = reports::ReadPeriod(context);
-  const auto page =
-      app::network::LoadNetworkReport(context.services.app, context.signed_in(), request.period);
-  if (!page) return Deny(context, "network_report", "", 403);
-  return RenderPage(context, "report_network", context.Translate(N_("Network figures")),
-                    NetworkReportView(context, request, *page), request.error ? 422 : 200);
+  return reports::ShowPeriodPage(context, "network_report", "report_network", N_("Network figures"),
+                                 app::network::LoadNetworkReport, NetworkReportView);
 }
 
 }  // namespace cercle::web::pages::network

@@ -43,13 +43,63 @@ std::int64_t CountOf(const std::map<Key, std::int64_t>& counts, Key key) {
   return found == counts.end() ? 0 : found->second;
 }
 
+// Fills `chart` with one stacked series per value of `values` (named by its label) and one bar per
+// entry of `entries` (named `label(entry, true)`), `count(entry, value)` high; returns its table,
+// whose `header` gets a column per value and the total: a row per entry with `label(entry, false)`,
+// each count and the entry's total.
+template <class Entry, class Value, class Label, class Count>
+Rows FillByValue(const Context& context, const std::vector<Entry>& entries,
+                 const std::vector<Value>& values, Label&& label, Count&& count,
+                 report::BarChart& chart, std::vector<std::string>& header) {
+  for (const auto value : values) {
+    report::ChartSeries series{context.Translate(domain::LabelOf(value)), {}};
+    for (const auto& entry : entries) {
+      series.values.push_back(static_cast<double>(count(entry, value)));
+    }
+    header.push_back(series.name);
+    chart.series.push_back(std::move(series));
+  }
+  header.push_back(context.Translate(N_("Total")));
+  Rows rows;
+  for (const auto& entry : entries) {
+    chart.categories.push_back(label(entry, true));
+    std::vector<std::string> row{label(entry, false)};
+    for (const auto value : values) row.push_back(FormatCount(context, count(entry, value)));
+    row.push_back(FormatCount(context, entry.total));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The label of the month of an entry of a monthly chart: "nov. 2026" when `short_form`.
+template <class Entry>
+std::string MonthOf(const Context& context, const Entry& entry, bool short_form) {
+  return MonthLabel(context, domain::MonthKey(entry.month), short_form);
+}
+
+// A chart titled `title` (a msgid), with `description` in the reader's language.
+report::BarChart TitledChart(const Context& context, const char* title,
+                             const Message& description) {
+  report::BarChart chart;
+  chart.title = context.Translate(title);
+  chart.description = context.Format(description);
+  return chart;
+}
+
+// The sum of `count(entry)` over `entries`.
+template <class Entries, class Count>
+std::int64_t Total(const Entries& entries, Count&& count) {
+  std::int64_t total = 0;
+  for (const auto& entry : entries) total += count(entry);
+  return total;
+}
+
 // Volunteer hours by month, and their value.
 void AddHours(const Context& context, const app::reports::DashboardPage& page, mstch::map& model) {
   const auto& hours = page.hours;
   const auto& value = page.hours_value;
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Approved volunteer hours by month"));
-  chart.description = context.Format(
+  report::BarChart chart = TitledChart(
+      context, N_("Approved volunteer hours by month"),
       {N_("Approved volunteer hours by month, {period}: {hours} hours in all, valued at "
           "{value}."),
        {{"period", PeriodText(context, page.period)},
@@ -77,44 +127,27 @@ void AddHours(const Context& context, const app::reports::DashboardPage& page, m
 // Referrals by source and where they stand.
 void AddReferrals(const Context& context, const app::reports::DashboardPage& page,
                   mstch::map& model) {
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Referrals received by source and outcome"));
-  std::int64_t total = 0;
-  for (const auto& entry : page.referrals) total += entry.total;
-  chart.description = context.Format(
+  const auto total = Total(page.referrals, [](const auto& entry) { return entry.total; });
+  report::BarChart chart = TitledChart(
+      context, N_("Referrals received by source and outcome"),
       {N_("Referrals received {period}, by source, each by where it stood at the end of the "
           "period: {count} in all."),
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
   std::vector<std::string> header{context.Translate(N_("Source"))};
-  for (const auto status : domain::ReferralStatuses()) {
-    report::ChartSeries series{context.Translate(domain::LabelOf(status)), {}};
-    for (const auto& entry : page.referrals) {
-      series.values.push_back(static_cast<double>(CountOf(entry.by_status, status)));
-    }
-    header.push_back(series.name);
-    chart.series.push_back(std::move(series));
-  }
-  header.push_back(context.Translate(N_("Total")));
-  Rows rows;
-  for (const auto& entry : page.referrals) {
-    chart.categories.push_back(context.Translate(domain::LabelOf(entry.source)));
-    std::vector<std::string> row{chart.categories.back()};
-    for (const auto status : domain::ReferralStatuses()) {
-      row.push_back(FormatCount(context, CountOf(entry.by_status, status)));
-    }
-    row.push_back(FormatCount(context, entry.total));
-    rows.push_back(std::move(row));
-  }
+  const Rows rows = FillByValue(
+      context, page.referrals, domain::ReferralStatuses(),
+      [&](const auto& entry, bool) { return context.Translate(domain::LabelOf(entry.source)); },
+      [](const auto& entry, auto status) { return CountOf(entry.by_status, status); }, chart,
+      header);
   AddChart(model, "referrals", chart, header, rows);
 }
 
 // New charges, convictions, breaches and returns to custody.
 void AddEvents(const Context& context, const app::reports::DashboardPage& page, mstch::map& model) {
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Recidivism events during and after the circle"));
-  std::int64_t total = 0;
-  for (const auto& entry : page.events) total += entry.during + entry.after;
-  chart.description = context.Format(
+  const auto total =
+      Total(page.events, [](const auto& entry) { return entry.during + entry.after; });
+  report::BarChart chart = TitledChart(
+      context, N_("Recidivism events during and after the circle"),
       {N_("New charges, convictions, breaches of conditions and returns to custody recorded "
           "{period}, during and after the circle: {count} in all."),
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
@@ -153,33 +186,17 @@ void AddCircles(const Context& context, const app::reports::DashboardPage& page,
   for (const auto phase : domain::AllPhases()) {
     if (domain::IsActivePhase(phase)) phases.push_back(phase);
   }
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Active circles by phase"));
   const std::int64_t latest = months.empty() ? 0 : months.back().total;
-  chart.description = context.Format(
+  report::BarChart chart = TitledChart(
+      context, N_("Active circles by phase"),
       {N_("Circles in each active phase at the end of each month, {period}: {count} at the end "
           "of the period."),
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, latest)}}});
   std::vector<std::string> header{context.Translate(N_("Month"))};
-  for (const auto phase : phases) {
-    report::ChartSeries series{context.Translate(domain::LabelOf(phase)), {}};
-    for (const auto& month : months) {
-      series.values.push_back(static_cast<double>(CountOf(month.by_phase, phase)));
-    }
-    header.push_back(series.name);
-    chart.series.push_back(std::move(series));
-  }
-  header.push_back(context.Translate(N_("Total")));
-  Rows rows;
-  for (const auto& month : months) {
-    const auto key = domain::MonthKey(month.month);
-    chart.categories.push_back(MonthLabel(context, key, true));
-    std::vector<std::string> row{MonthLabel(context, key, false)};
-    for (const auto phase : phases)
-      row.push_back(FormatCount(context, CountOf(month.by_phase, phase)));
-    row.push_back(FormatCount(context, month.total));
-    rows.push_back(std::move(row));
-  }
+  const Rows rows = FillByValue(
+      context, months, phases,
+      [&](const auto& month, bool short_form) { return MonthOf(context, month, short_form); },
+      [](const auto& month, auto phase) { return CountOf(month.by_phase, phase); }, chart, header);
   AddChart(model, "circles", chart, header, rows);
   model["circles_now"] = FormatCount(context, latest);
 }
@@ -187,11 +204,9 @@ void AddCircles(const Context& context, const app::reports::DashboardPage& page,
 // Concerns raised by severity, by month.
 void AddConcerns(const Context& context, const app::reports::DashboardPage& page,
                  mstch::map& model) {
-  std::int64_t total = 0;
-  for (const auto& month : page.concerns) total += month.total;
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Concerns raised by severity"));
-  chart.description = context.Format(
+  const auto total = Total(page.concerns, [](const auto& month) { return month.total; });
+  report::BarChart chart = TitledChart(
+      context, N_("Concerns raised by severity"),
       {N_("Concerns raised each month by severity, {period}: {count} in all."),
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
   // Grey, blue, orange and red, from information to emergency.
@@ -200,26 +215,17 @@ void AddConcerns(const Context& context, const app::reports::DashboardPage& page
       {domain::Severity::kConcern, "#1f4e79"},
       {domain::Severity::kUrgent, "#b34700"},
       {domain::Severity::kEmergency, "#a3171b"}};
+  const auto severities = domain::Severities();
   std::vector<std::string> header{context.Translate(N_("Month"))};
-  for (const auto severity : domain::Severities()) {
-    report::ChartSeries series{
-        context.Translate(domain::LabelOf(severity)), {}, kColours.at(severity)};
-    for (const auto& month : page.concerns) {
-      series.values.push_back(
-          static_cast<double>(month.by_severity[static_cast<std::size_t>(severity)]));
-    }
-    header.push_back(series.name);
-    chart.series.push_back(std::move(series));
-  }
-  header.push_back(context.Translate(N_("Total")));
-  Rows rows;
-  for (const auto& month : page.concerns) {
-    const auto key = domain::MonthKey(month.month);
-    chart.categories.push_back(MonthLabel(context, key, true));
-    std::vector<std::string> row{MonthLabel(context, key, false)};
-    for (const auto count : month.by_severity) row.push_back(FormatCount(context, count));
-    row.push_back(FormatCount(context, month.total));
-    rows.push_back(std::move(row));
+  const Rows rows = FillByValue(
+      context, page.concerns, severities,
+      [&](const auto& month, bool short_form) { return MonthOf(context, month, short_form); },
+      [](const auto& month, domain::Severity severity) {
+        return month.by_severity[static_cast<std::size_t>(severity)];
+      },
+      chart, header);
+  for (std::size_t i = 0; i < severities.size(); ++i) {
+    chart.series[i].colour = kColours.at(severities[i]);
   }
   AddChart(model, "concerns", chart, header, rows);
   model["concerns_total"] = FormatCount(context, total);
@@ -233,11 +239,9 @@ std::string MedianText(const Context& context, const std::optional<std::int64_t>
 // The time to acknowledge a concern, by the month it was raised.
 void AddAcknowledgement(const Context& context, const app::reports::DashboardPage& page,
                         mstch::map& model) {
-  std::int64_t waiting = 0;
-  for (const auto& month : page.concerns) waiting += month.waiting;
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Time to acknowledge a concern"));
-  chart.description = context.Format(
+  const auto waiting = Total(page.concerns, [](const auto& month) { return month.waiting; });
+  report::BarChart chart = TitledChart(
+      context, N_("Time to acknowledge a concern"),
       {N_("Median minutes between raising a concern and a coordinator acknowledging it, by the "
           "month it was raised, {period}: {minutes} minutes over the period; {waiting} not "
           "acknowledged yet."),
@@ -247,10 +251,9 @@ void AddAcknowledgement(const Context& context, const app::reports::DashboardPag
   report::ChartSeries median{context.Translate(N_("Median minutes")), {}};
   Rows rows;
   for (const auto& month : page.concerns) {
-    const auto key = domain::MonthKey(month.month);
-    chart.categories.push_back(MonthLabel(context, key, true));
+    chart.categories.push_back(MonthOf(context, month, true));
     median.values.push_back(static_cast<double>(month.median_minutes.value_or(0)));
-    rows.push_back({MonthLabel(context, key, false), FormatCount(context, month.acknowledged),
+    rows.push_back({MonthOf(context, month, false), FormatCount(context, month.acknowledged),
                     MedianText(context, month.median_minutes),
                     FormatCount(context, month.waiting)});
   }
@@ -265,10 +268,9 @@ void AddAcknowledgement(const Context& context, const app::reports::DashboardPag
 // Outcomes from the start of the circle to its closure.
 void AddOutcomes(const Context& context, const app::reports::DashboardPage& page,
                  mstch::map& model) {
-  report::BarChart chart;
-  chart.title = context.Translate(N_("Outcomes from start to closure"));
   const std::int64_t files = page.outcomes.empty() ? 0 : page.outcomes.front().files;
-  chart.description = context.Format(
+  report::BarChart chart = TitledChart(
+      context, N_("Outcomes from start to closure"),
       {N_("Mean level on each outcome scale (1 = the lowest level) at the start of the circle "
           "and at its closure, for the {count} files measured at closure {period} and at the "
           "start."),
@@ -318,12 +320,8 @@ mstch::map DashboardView(const Context& context, const PeriodRequest& request,
 }  // namespace
 
 Response ShowDashboard(Context& context) {
-  const auto request = ReadPeriod(context);
-  const auto page =
-      app::reports::LoadDashboard(context.services.app, context.signed_in(), request.period);
-  if (!page) return Deny(context, "report", "", 403);
-  return RenderPage(context, "report_dashboard", context.Translate(N_("Reports")),
-                    DashboardView(context, request, *page), request.error ? 422 : 200);
+  return ShowPeriodPage(context, "report", "report_dashboard", N_("Reports"),
+                        app::reports::LoadDashboard, DashboardView);
 }
 
 }  // namespace cercle::web::pages::reports

@@ -86,23 +86,10 @@ mstch::map PrintedFigure(const Context& context, const ComputedFigure& figure, b
 
 // The printed report's template data: each figure on one line, by section.
 mstch::map PrintView(const Context& context, const FunderReportPage& page) {
-  mstch::array sections;
-  std::string current;
-  mstch::array rows;
-  const auto flush = [&] {
-    if (!current.empty()) {
-      sections.push_back(mstch::map{{"title", context.Translate(current)}, {"figures", rows}});
-    }
-    rows = mstch::array();
-  };
-  for (const auto& figure : page.figures) {
-    if (std::string(figure.definition->section) != current) {
-      flush();
-      current = std::string(figure.definition->section);
-    }
-    rows.push_back(PrintedFigure(context, figure, current == N_("Outcomes")));
-  }
-  flush();
+  const mstch::array sections = BySection(context, page.figures, [&](const ComputedFigure& figure) {
+    return PrintedFigure(context, figure,
+                         std::string(figure.definition->section) == N_("Outcomes"));
+  });
   mstch::map model{{"organisation", page.organisation_name},
                    {"period_text", PeriodText(context, page.period)},
                    {"printed_on", ShowDate(context, context.services.app.Today())},

@@ -175,8 +175,8 @@ std::string BreakdownLabel(const Context& context, const domain::FigureBreakdown
   return line.label.empty() ? MonthLabel(context, line.key, false) : context.Translate(line.label);
 }
 
-mstch::array FigureSections(const Context& context, const std::vector<ComputedFigure>& figures,
-                            const std::string& href_query) {
+mstch::array BySection(const Context& context, const std::vector<ComputedFigure>& figures,
+                       const std::function<mstch::map(const ComputedFigure&)>& row) {
   mstch::array sections;
   std::string current;
   mstch::array rows;
@@ -187,11 +187,20 @@ mstch::array FigureSections(const Context& context, const std::vector<ComputedFi
     rows = mstch::array();
   };
   for (const auto& figure : figures) {
-    const auto& definition = *figure.definition;
-    if (std::string(definition.section) != current) {
+    if (std::string(figure.definition->section) != current) {
       flush();
-      current = std::string(definition.section);
+      current = std::string(figure.definition->section);
     }
+    rows.push_back(row(figure));
+  }
+  flush();
+  return sections;
+}
+
+mstch::array FigureSections(const Context& context, const std::vector<ComputedFigure>& figures,
+                            const std::string& href_query) {
+  return BySection(context, figures, [&](const ComputedFigure& figure) {
+    const auto& definition = *figure.definition;
     mstch::array breakdown;
     for (const auto& line : figure.result.breakdown) {
       breakdown.push_back(mstch::map{{"key", line.key},
@@ -209,10 +218,8 @@ mstch::array FigureSections(const Context& context, const std::vector<ComputedFi
     if (!href_query.empty()) {
       row["href"] = "/reports/funder/figures/" + std::string(definition.key) + "?" + href_query;
     }
-    rows.push_back(std::move(row));
-  }
-  flush();
-  return sections;
+    return row;
+  });
 }
 
 std::vector<report::Sheet> FunderSheets(const Context& context,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mstch/mstch.hpp>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "domain/report_period.hpp"
 #include "report/table.hpp"
 #include "web/context.hpp"
+#include "web/layout.hpp"
 
 // What the report pages share: the period asked for, and how figures, dates and amounts read (on
 // the page, in print and in the exports).
@@ -28,6 +30,20 @@ struct PeriodRequest {
   std::string to_text;
 };
 PeriodRequest ReadPeriod(const Context& context);
+// A page of figures over the period the request asks for: `load(services, actor, period)` reads
+// them (the audited 403 of `object_type` when the actor may not), and `view(context, request,
+// page)` makes the data of template `name`, titled `title` (a msgid); 422 when the period asked for
+// was typed wrong (the default period is shown then).
+template <class Load, class View>
+Response ShowPeriodPage(Context& context, std::string_view object_type, std::string_view name,
+                        std::string_view title, Load&& load, View&& view) {
+  const auto request = ReadPeriod(context);
+  const auto page = load(context.services.app, context.signed_in(), request.period);
+  if (!page) return Deny(context, object_type, "", 403);
+  return RenderPage(context, name, context.Translate(title), view(context, request, *page),
+                    request.error ? 422 : 200);
+}
+
 // The period form (as typed, or `shown` when nothing was), its errors, and the quarters one click
 // away, for `path`.
 void AddPeriod(const Context& context, mstch::map& model, const PeriodRequest& request,
@@ -63,6 +79,11 @@ double ExportValue(domain::FigureUnit unit, std::int64_t value);
 std::string MonthLabel(const Context& context, const std::string& key, bool short_form);
 // The label of a breakdown line: its msgid translated, or its month written out.
 std::string BreakdownLabel(const Context& context, const domain::FigureBreakdown& line);
+
+// The figures grouped by their section, in order: [{title, figures}], each figure's row made by
+// `row(figure)`.
+mstch::array BySection(const Context& context, const std::vector<ComputedFigure>& figures,
+                       const std::function<mstch::map(const ComputedFigure&)>& row);
 
 // The figures grouped by section for a page: [{title, figures: [{key, label, definition, value,
 // raw, href, breakdown: [{label, value, raw, key}], has_breakdown}]}]. `href_query` (a period
