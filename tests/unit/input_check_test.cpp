@@ -74,8 +74,7 @@ TEST(LengthLimits, CountCharactersNotBytes) {
   std::string accented;
   for (int i = 0; i < 2000; ++i) accented += "é";
   std::vector<FieldError> errors;
-  domain::RequireText(errors, "reason", accented, domain::intake::kMaxReasonLength,
-                              "missing");
+  domain::RequireText(errors, "reason", accented, domain::intake::kMaxReasonLength, "missing");
   domain::LimitText(errors, "reason", accented, domain::intake::kMaxReasonLength);
   EXPECT_TRUE(errors.empty());
   domain::LimitText(errors, "reason", accented + "é", domain::intake::kMaxReasonLength);

@@ -1,15 +1,14 @@
 #include "app/circles/circle_changes.hpp"
 
-#include "base/text.hpp"
 #include "app/circles/circles.hpp"
 #include "app/record_change.hpp"
+#include "base/text.hpp"
 #include "domain/volunteer.hpp"
 #include "store/circle_review_store.hpp"
 #include "store/circle_store.hpp"
 
 namespace cercle::app::circles {
 namespace {
-
 
 // The signature a command describes, before it is checked against the covenant.
 Result<domain::CovenantSignature> SignatureOf(const SignCovenantCommand& command) {

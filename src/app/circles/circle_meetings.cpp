@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "base/text.hpp"
 #include "app/circles/circles.hpp"
 #include "app/record_change.hpp"
 #include "auth/policies/circle_policy.hpp"
+#include "base/text.hpp"
 #include "domain/volunteer.hpp"
 #include "store/circle_store.hpp"
 #include "store/meeting_store.hpp"
@@ -13,7 +13,6 @@
 
 namespace cercle::app::circles {
 namespace {
-
 
 // A meeting with its minutes and its circle, when the actor may manage the circle.
 struct ManagedMeeting {

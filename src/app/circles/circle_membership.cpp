@@ -12,7 +12,6 @@
 namespace cercle::app::circles {
 namespace {
 
-
 // How a volunteer joins: the path, who, and for a replacement the stay taken over.
 struct Joining {
   domain::JoinPath path = domain::JoinPath::kProposal;

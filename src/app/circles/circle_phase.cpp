@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "base/text.hpp"
 #include "app/circles/circles.hpp"
+#include "base/text.hpp"
 #include "domain/circle_covenant.hpp"
 #include "domain/circle_formation.hpp"
 #include "domain/core_member.hpp"
@@ -16,7 +16,6 @@
 
 namespace cercle::app::circles {
 namespace {
-
 
 // The checks made before anything is read: a phase chosen that may follow the circle's, decided on
 // a real day with a reason, and (after the first start) a covenant text.

@@ -28,8 +28,7 @@ Status SaveCovenantTemplate(const Services& services, const auth::Actor& actor,
   TRY(domain::CheckCovenantText(body, ""));
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Status {
     store::CircleStore(unit.session())
-        .SetCovenantTemplate(unit.organisation_id(), Trimmed(body),
-                             actor.user_id, unit.now());
+        .SetCovenantTemplate(unit.organisation_id(), Trimmed(body), actor.user_id, unit.now());
     Audit(services, unit, actor, {"settings.covenant_template", "covenant_template", ""});
     return {};
   });

@@ -125,8 +125,7 @@ Result<std::int64_t> MoveStage(const Services& services, const auth::Actor& acto
         TRY(domain::CheckStageMove(move));
         if (!store::VolunteerStore(unit.session())
                  .MoveStage(volunteer.id, volunteer.organisation_id, volunteer.stage, command.to,
-                            Trimmed(move.reason), actor.user_id,
-                            unit.now())) {
+                            Trimmed(move.reason), actor.user_id, unit.now())) {
           return Error::Conflict(
               N_("Someone changed this file meanwhile. Look at it again, then retry."));
         }

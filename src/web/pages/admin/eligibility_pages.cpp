@@ -108,11 +108,9 @@ Response AddCriterion(Context& context) {
 Response RenameCriterion(Context& context) {
   const Form form(context.request);
   const auto id = ParseId(context.Parameter("id")).value_or(0);
-  const auto done =
-      app::intake::RenameCriterion(context.services.app, context.signed_in(),
-                                   {.criterion_id = id,
-                                    .label = Trimmed(form.Get("label")),
-                                    .language = context.language});
+  const auto done = app::intake::RenameCriterion(
+      context.services.app, context.signed_in(),
+      {.criterion_id = id, .label = Trimmed(form.Get("label")), .language = context.language});
   return Answer(context, done, form, id);
 }
 
