@@ -32,6 +32,14 @@ Status Timeline::Replay(const app::Services& services) {
   return {};
 }
 
+Result<auth::Actor> FindNetworkActor(const app::Services& services, std::int64_t user_id) {
+  const auto user = services.database.Read(store::Scope::System(), [&](soci::session& session) {
+    return store::UserStore(session).Find(user_id, std::nullopt);
+  });
+  if (!user) return Error::NotFound();
+  return ActorOf(*user);
+}
+
 Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id) {
   // Reading the accounts is no workflow: no app query lists them for a caller who is not yet an
   // actor.

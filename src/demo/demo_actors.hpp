@@ -61,4 +61,7 @@ struct DemoActors {
 // The accounts of organisation `organisation_id`; Invalid when it has no coordinator.
 Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id);
 
+// The account `user_id` of the network (no organisation), as the app layer sees it signed in.
+Result<auth::Actor> FindNetworkActor(const app::Services& services, std::int64_t user_id);
+
 }  // namespace cercle::demo

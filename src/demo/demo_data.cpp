@@ -3,10 +3,12 @@
 #include <map>
 
 #include "app/accounts/creation.hpp"
+#include "app/network/organisations.hpp"
 
 #include "demo/circles_demo.hpp"
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
+#include "demo/demo_actors.hpp"
 #include "demo/reports_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
@@ -79,7 +81,6 @@ std::vector<std::string> DemoLogins() {
 
 Result<DemoSummary> Load(const app::Services& services, int scale) {
   store::Database& database = services.database;
-  const Clock& clock = services.clock;
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
     return Error::Conflict(
@@ -87,28 +88,31 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
   }
   if (scale < 1) return Error::Invalid(N_("The scale must be at least 1."));
   DemoSummary summary;
+  // The network admin creates the organisations, as on the network's pages.
+  const auto network_admin = TRY(
+      FindNetworkActor(services, TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name,
+                                                       kNetworkAdmin.email, kNetworkAdmin.role))));
   for (int copy = 1; copy <= scale; ++copy) {
     const std::string name =
         copy == 1 ? kDemoName : "Cercles Démo " + std::to_string(copy) + " (démo)";
     const std::string slug = copy == 1 ? kDemoSlug : "demo-" + std::to_string(copy);
-    const auto organisation = TRY(organisations.Create(name, slug, clock.Now()));
-    summary.organisations.push_back(organisation.name);
+    const auto organisation_id = TRY(
+        app::network::CreateOrganisation(services, network_admin, {.name = name, .slug = slug}));
+    summary.organisations.push_back(name);
     std::map<domain::Role, std::int64_t> staff;
     for (const auto& user : kUsers) {
-      staff[user.role] = TRY(CreateDemoAccount(services, organisation.id, user.name,
+      staff[user.role] = TRY(CreateDemoAccount(services, organisation_id, user.name,
                                                CopyEmail(user.email, copy), user.role));
     }
-    TRY(LoadVolunteers(services, organisation.id));
-    TRY(LoadCoreMembers(services, organisation.id, copy, kDemoPassword));
-    const auto circles = TRY(LoadCircles(services, organisation.id));
-    TRY(LoadConcerns(services, organisation.id, circles));
-    TRY(LoadLateClosures(services, organisation.id, circles));
-    TRY(LoadVolunteerDepartures(services, organisation.id));
-    TRY(LoadReports(services, organisation.id, staff[domain::Role::kCoordinator],
+    TRY(LoadVolunteers(services, organisation_id));
+    TRY(LoadCoreMembers(services, organisation_id, copy, kDemoPassword));
+    const auto circles = TRY(LoadCircles(services, organisation_id));
+    TRY(LoadConcerns(services, organisation_id, circles));
+    TRY(LoadLateClosures(services, organisation_id, circles));
+    TRY(LoadVolunteerDepartures(services, organisation_id));
+    TRY(LoadReports(services, organisation_id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
   }
-  TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name, kNetworkAdmin.email,
-                        kNetworkAdmin.role));
   summary.logins = DemoLogins();
   return summary;
 }
