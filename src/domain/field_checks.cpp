@@ -76,8 +76,8 @@ void CheckPastDay(std::vector<FieldError>& errors, std::string_view field,
   }
 }
 
-void CheckPastDate(std::vector<FieldError>& errors, std::string_view field, CivilDate date,
-                   CivilDate today) {
+void CheckRecordDate(std::vector<FieldError>& errors, std::string_view field, CivilDate date,
+                     CivilDate today) {
   CheckPastDay(errors, field, date, today,
                Earliest{kEarliestRecord, N_("Enter a date after 1950.")});
 }

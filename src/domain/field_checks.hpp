@@ -71,8 +71,8 @@ void CheckPastDay(std::vector<FieldError>& errors, std::string_view field,
                   const std::optional<Earliest<CivilDate>>& earliest = std::nullopt);
 
 // Adds an error under `field` when a record's `date` is in the future or before kEarliestRecord.
-void CheckPastDate(std::vector<FieldError>& errors, std::string_view field, CivilDate date,
-                   CivilDate today);
+void CheckRecordDate(std::vector<FieldError>& errors, std::string_view field, CivilDate date,
+                     CivilDate today);
 
 // Adds an error under `field` when `at` is missing (not a real day and time), later than `now` by
 // more than kClockTolerance, or before `earliest` when it is given.

@@ -10,7 +10,7 @@ namespace cercle::domain {
 
 Status CheckRecidivismEvent(RecidivismEvent& event, CivilDate today) {
   std::vector<FieldError> errors;
-  CheckPastDate(errors, "occurred_on", event.occurred_on, today);
+  CheckRecordDate(errors, "occurred_on", event.occurred_on, today);
   CheckText(errors, "reference", event.reference, kMaxReferenceLength);
   return Checked(std::move(errors));
 }
@@ -74,7 +74,7 @@ Result<std::vector<std::string>> ParseScaleLevels(std::string_view text,
 Status CheckOutcomeMeasure(const OutcomeMeasure& measure, const std::vector<OutcomeScale>& scales,
                            CivilDate today) {
   std::vector<FieldError> errors;
-  CheckPastDate(errors, "measured_on", measure.measured_on, today);
+  CheckRecordDate(errors, "measured_on", measure.measured_on, today);
   for (const auto dimension : EnumValues<domain::OutcomeDimension>()) {
     const auto index = static_cast<std::size_t>(dimension);
     const int level = measure.levels[index];
