@@ -33,7 +33,6 @@
 #include "domain/hours.hpp"
 #include "domain/screening.hpp"
 #include "domain/volunteer.hpp"
-#include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/volunteer_store.hpp"
 
@@ -62,19 +61,24 @@ Backdated Before(const Loader& loader, int days) {
   return Backdated(loader.services, loader.now - hours(24 * days));
 }
 
-// One volunteer the circles need: opened 520 days ago, moved to active over the following hundred
-// days, fully screened fourteen months ago and supervised since.
+// One volunteer the circles need, with a portal account: opened 520 days ago, moved to active over
+// the following hundred days, fully screened fourteen months ago and supervised since.
 Result<std::int64_t> AddExtraVolunteer(const Loader& loader,
                                        const circles_data::ExtraVolunteer& demo, std::size_t index,
                                        const app::volunteers::ProgramSetup& setup) {
   const auto& coordinator = loader.coordinator();
   std::string email = FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
   std::replace(email.begin(), email.end(), ' ', '-');
+  email += "@courriel.example";
+  // Each signs in to the portal with the address of the file.
+  const auto account = TRY(CreateDemoAccount(Before(loader, 520).services(), loader.organisation_id,
+                                             std::string(demo.first_name) + " " + demo.last_name,
+                                             email, domain::Role::kVolunteer));
   const auto id = TRY(app::volunteers::CreateVolunteer(
       Before(loader, 520).services(), coordinator,
       {.first_name = demo.first_name,
        .last_name = demo.last_name,
-       .email = email + "@courriel.example",
+       .email = email,
        .phone = "514-555-02" + std::to_string(10 + index),
        .region = demo.region,
        .languages = demo.languages,
@@ -82,7 +86,8 @@ Result<std::int64_t> AddExtraVolunteer(const Loader& loader,
        .date_of_birth = FormatIsoDate(loader.DaysAgo(demo.age * 365 + 40)),
        .occupation = demo.occupation,
        .heard_about = domain::HeardAbout::kWordOfMouth,
-       .gender = demo.gender}));
+       .gender = demo.gender,
+       .user_id = account}));
   using enum domain::VolunteerStage;
   int when = 510;
   for (const auto step : {kOrientation, kTraining, kScreening, kApproved, kActive}) {
@@ -168,55 +173,13 @@ void ReadNames(Loader& loader) {
   });
 }
 
-// The circle of a core member whose file the intake demo has closed already (Hervé's, closed when
-// he went back to detention, while the circle that met until then closes only with the concerns
-// raised about it): app::circles::Open refuses a closed file, so this opening is recorded as it
-// stood, as Open records one, with the organisation's template as the first covenant version.
-Result<std::int64_t> OpenAsRecorded(const app::Services& services, const Loader& loader,
-                                    const DemoCircle& demo, std::int64_t core_member_id) {
-  return app::Write(services, loader.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    store::CircleStore circles(unit.session());
-    domain::Circle circle;
-    circle.organisation_id = loader.organisation_id;
-    circle.core_member_id = core_member_id;
-    circle.code_name = domain::NextCodeName(circles.CodeNames(loader.organisation_id));
-    circle.phase = CirclePhase::kForming;
-    circle.phase_since = services.Today();
-    static_cast<domain::CircleDetails&>(circle) = demo.details;
-    circle.created_by = loader.coordinator().user_id;
-    circle.created_at = circle.updated_at = unit.now();
-    circle.id = circles.Insert(circle);
-    circles.InsertPhaseChange({.circle_id = circle.id,
-                               .to = CirclePhase::kForming,
-                               .decided_on = circle.phase_since,
-                               .reason = "Cercle ouvert.",
-                               .decided_by = loader.coordinator().user_id,
-                               .recorded_at = unit.now()},
-                              loader.organisation_id);
-    domain::CovenantVersion version;
-    version.organisation_id = loader.organisation_id;
-    version.circle_id = circle.id;
-    version.body = circles_data::kCovenant;
-    version.note = "Première version, d'après le modèle de l'organisme.";
-    version.created_by = loader.coordinator().user_id;
-    version.created_at = unit.now();
-    circles.InsertCovenantVersion(version);
-    return circle.id;
-  });
-}
-
 // The opening of `circle` on its day (app::circles::Open).
 Status OpenCircle(const app::Services& services, const Loader& loader, CircleState& circle) {
   const DemoCircle& demo = *circle.demo;
   const auto file = loader.files.find(demo.core_member);
   if (file == loader.files.end()) return Error::Invalid(N_("The demo core members are missing."));
-  if (file->second.status == domain::CoreMemberStatus::kClosed) {
-    circle.id = TRY(OpenAsRecorded(services, loader, demo, file->second.id));
-  } else {
-    circle.id =
-        TRY(app::circles::Open(services, loader.coordinator(),
-                               {.core_member_id = file->second.id, .details = demo.details}));
-  }
+  circle.id = TRY(app::circles::Open(services, loader.coordinator(),
+                                     {.core_member_id = file->second.id, .details = demo.details}));
   circle.code_name =
       TRY(app::circles::LoadManagedCircle(services, loader.coordinator(), circle.id)).code_name;
   return {};
@@ -455,6 +418,7 @@ Result<Loader> LoaderOf(const app::Services& services, std::int64_t organisation
 Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organisation_id) {
   auto loader = TRY(LoaderOf(services, organisation_id));
   TRY(AddExtraVolunteers(loader));
+  loader.actors = TRY(FindActors(services, organisation_id));  // with the new volunteers' accounts
   ReadNames(loader);
   TRY(ReplayCircles(loader));
   TRY(FollowUp(loader));
@@ -465,13 +429,21 @@ Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organi
 
 Status LoadLateClosures(const app::Services& services, std::int64_t organisation_id,
                         const CircleIds& circles) {
-  const auto loader = TRY(LoaderOf(services, organisation_id));
+  auto loader = TRY(LoaderOf(services, organisation_id));
+  ReadNames(loader);
   for (const auto& demo : circles_data::Circles()) {
     if (demo.phases.empty()) continue;
     const auto& last = demo.phases.back();
     if (last.phase != CirclePhase::kClosed || last.days_ago >= kLateClosureDays) continue;
     CircleState circle{.demo = &demo, .id = circles.at(demo.core_member)};
-    TRY(ChangePhase(At(loader, last.days_ago).services(), loader, circle, last, ""));
+    const auto at = At(loader, last.days_ago);
+    TRY(ChangePhase(at.services(), loader, circle, last, ""));
+    if (!demo.file_closure) continue;
+    // The file closes after the circle, which left it "between circles".
+    TRY(app::intake::MoveCoreMember(at.services(), loader.coordinator(),
+                                    {.core_member_id = loader.files.at(demo.core_member).id,
+                                     .to = domain::CoreMemberStatus::kClosed,
+                                     .reason = demo.file_closure}));
   }
   return {};
 }

@@ -36,7 +36,9 @@ using CircleIds = std::map<std::string, std::int64_t>;
 Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organisation_id);
 
 // Closes, through app::circles::Close on the day they closed, the circles of `circles` that
-// LoadCircles left open for the concerns. Expects LoadConcerns to have run.
+// LoadCircles left open for the concerns, then the core member's file where the story closes it
+// with the circle (Hervé's, back in detention: app::intake::MoveCoreMember). Expects LoadConcerns
+// to have run.
 Status LoadLateClosures(const app::Services& services, std::int64_t organisation_id,
                         const CircleIds& circles);
 

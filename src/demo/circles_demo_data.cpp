@@ -336,6 +336,7 @@ const std::vector<DemoCircle>& Circles() {
        .closure = domain::ClosureReason::kReincarcerated,
        .closing_note = "Hervé est retourné en détention pour un bris de conditions. Le cercle a "
                        "tenu une rencontre de clôture.",
+       .file_closure = "Réincarcéré pour un bris de conditions (démo).",
        .details = {.meeting_times = Availability::Parse("fri-evening"),
                    .meeting_place = "Bibliothèque de quartier, salle 2 (démo)"},
        .place = "Bibliothèque de quartier, salle 2 (démo)",

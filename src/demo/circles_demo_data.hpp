@@ -51,6 +51,8 @@ struct DemoCircle {
   std::vector<PhaseStep> phases;                 // after the opening, oldest first
   std::optional<domain::ClosureReason> closure;  // set with a last step kClosed
   const char* closing_note = "";
+  // Why the core member's file closes the day his circle closes (none: it waits between circles).
+  const char* file_closure = nullptr;
   domain::CircleDetails details;  // as set when the circle opened
   const char* place = "";         // where its meetings are held
   // The most recent held meeting, in days before today (0: none, the circle does not meet yet).

@@ -7,7 +7,6 @@
 #include "demo/circles_demo_story.hpp"
 #include "domain/circle_contacts.hpp"
 #include "domain/circle_meetings.hpp"
-#include "store/circle_contact_store.hpp"
 #include "store/meeting_store.hpp"
 
 namespace cercle::demo::circles_story {
@@ -24,10 +23,13 @@ Instant Morning(CivilDate day) {
   return Instant(std::chrono::sys_days(day).time_since_epoch() + hours(14));
 }
 
-bool Loader::IsBastien(std::int64_t volunteer_id) const {
-  const auto bastien = by_name.find("Bastien Fictif");
-  return actors.bastien && bastien != by_name.end() && bastien->second.id == volunteer_id &&
-         bastien->second.user_id == actors.bastien->user_id;
+Result<auth::Actor> Loader::VolunteerActor(std::int64_t volunteer_id) const {
+  for (const auto& [name, volunteer] : by_name) {
+    if (volunteer.id != volunteer_id || !volunteer.user_id) continue;
+    const auto actor = actors.volunteers.find(*volunteer.user_id);
+    if (actor != actors.volunteers.end()) return actor->second;
+  }
+  return Error::Invalid(N_("The demo volunteers are missing."));
 }
 
 std::optional<int> StartedDaysAgo(const DemoCircle& demo) {
@@ -115,35 +117,6 @@ app::circles::MinutesCommand MinutesOf(const CircleState& circle, const domain::
   return minutes;
 }
 
-// The writer's minutes of meeting `meeting_id`: Bastien submits his in his portal
-// (app::circles::SubmitMinutes). The other writers have no account, and minutes are only ever
-// submitted by their writer's own account: theirs are stored as they were written, the writer
-// named and no account.
-Status SubmitMinutes(const app::Services& services, const Loader& loader, const CircleState& circle,
-                     std::int64_t writer, const app::circles::MinutesCommand& command,
-                     CivilDate held_on) {
-  if (loader.IsBastien(writer)) {
-    TRY(app::circles::SubmitMinutes(services, *loader.actors.bastien, command));
-    return {};
-  }
-  domain::Minutes minutes{.meeting_id = command.meeting_id,
-                          .organisation_id = loader.organisation_id,
-                          .written_by_volunteer_id = writer,
-                          .duration_minutes = command.duration_minutes.value_or(0),
-                          .core_member_present = command.core_member_present,
-                          .present_volunteers = command.present,
-                          .check_in = command.check_in,
-                          .accountability = command.accountability,
-                          .support = command.support,
-                          .decisions = command.decisions,
-                          .next_steps = command.next_steps,
-                          .submitted_at = services.clock.Now()};
-  return loader.services.database.Write(loader.scope(), [&](soci::session& session) -> Status {
-    store::MeetingStore(session).InsertMinutes(minutes, held_on, circle.code_name);
-    return {};
-  });
-}
-
 // One held meeting `day` days ago: planned two weeks before, its minutes written the next day and
 // acknowledged two days later, except the ones the demo leaves to write or to acknowledge.
 void AddHeldMeeting(Loader& loader, Timeline& timeline, const std::shared_ptr<CircleState>& circle,
@@ -169,11 +142,12 @@ void AddHeldMeeting(Loader& loader, Timeline& timeline, const std::shared_ptr<Ci
                });
   if (day == demo.minutes_missing_days_ago) return;
   timeline.Add(Morning(loader.DaysAgo(day - 1)),
-               [from, circle, meeting, day, turn](const app::Services& services) {
+               [from, circle, meeting, day, turn](const app::Services& services) -> Status {
                  auto command = MinutesOf(*circle, meeting, turn);
                  command.meeting_id = circle->meetings.at(day);
-                 return SubmitMinutes(services, *from, *circle, *meeting.writer_volunteer_id,
-                                      command, from->DaysAgo(day));
+                 const auto writer = TRY(from->VolunteerActor(*meeting.writer_volunteer_id));
+                 TRY(app::circles::SubmitMinutes(services, writer, command));
+                 return {};
                });
   if (day == demo.minutes_unacknowledged_days_ago) return;
   timeline.Add(
@@ -224,39 +198,22 @@ void AddContacts(const Loader& loader, Timeline& timeline,
   const Loader* from = &loader;
   for (int day = demo.last_contact_days_ago; day <= oldest; day += demo.contact_every) {
     const auto index = static_cast<std::size_t>(day);
-    domain::CircleContact contact;
-    contact.organisation_id = loader.organisation_id;
-    contact.volunteer_id = ids[(loader.turn + index) % ids.size()];
-    contact.contacted_on = loader.DaysAgo(day);
-    contact.kind =
-        domain::EnumValues<domain::ContactKind>()[index %
-                                                  domain::EnumValues<domain::ContactKind>().size()];
-    contact.duration_minutes = 15 + static_cast<int>(index % 6) * 15;
-    contact.note = circles_data::ContactNoteOf(index);
-    timeline.Add(Morning(contact.contacted_on),
-                 [from, circle, contact](const app::Services& services) -> Status {
-                   // Bastien logs his own contacts from his phone. The other volunteers have no
-                   // account, and only a volunteer's own account logs a contact: theirs are stored
-                   // as the coordinator took them down.
-                   if (from->IsBastien(contact.volunteer_id)) {
-                     TRY(app::circles::LogContact(services, *from->actors.bastien,
-                                                  {.circle_id = circle->id,
-                                                   .contacted_on = contact.contacted_on,
-                                                   .kind = contact.kind,
-                                                   .duration_minutes = contact.duration_minutes,
-                                                   .note = contact.note}));
-                     return {};
-                   }
-                   auto record = contact;
-                   record.circle_id = circle->id;
-                   record.logged_by = from->coordinator().user_id;
-                   record.logged_at = services.clock.Now();
-                   return from->services.database.Write(
-                       from->scope(), [&](soci::session& session) -> Status {
-                         store::CircleContactStore(session).Insert(record, circle->code_name);
-                         return {};
-                       });
-                 });
+    const auto volunteer_id = ids[(loader.turn + index) % ids.size()];
+    const auto& kinds = domain::EnumValues<domain::ContactKind>();
+    const app::circles::LogContactCommand contact{
+        .contacted_on = loader.DaysAgo(day),
+        .kind = kinds[index % kinds.size()],
+        .duration_minutes = 15 + static_cast<int>(index % 6) * 15,
+        .note = circles_data::ContactNoteOf(index)};
+    // Each volunteer logs his own contacts from his phone.
+    timeline.Add(
+        Morning(*contact.contacted_on),
+        [from, circle, volunteer_id, contact](const app::Services& services) -> Status {
+          auto command = contact;
+          command.circle_id = circle->id;
+          TRY(app::circles::LogContact(services, TRY(from->VolunteerActor(volunteer_id)), command));
+          return {};
+        });
   }
 }
 

@@ -43,8 +43,8 @@ struct Loader {
   CivilDate DaysAgo(int count) const { return AddDays(today, -count); }
   const auth::Actor& coordinator() const { return actors.coordinator; }
   store::Scope scope() const { return store::Scope::Organisation(organisation_id); }
-  // The volunteer "Bastien Fictif" has an account: he acts himself in his portal.
-  bool IsBastien(std::int64_t volunteer_id) const;
+  // The portal account of volunteer `volunteer_id`, who acts himself there; Invalid without one.
+  Result<auth::Actor> VolunteerActor(std::int64_t volunteer_id) const;
 };
 
 // One circle as its story unfolds: its table entry, its volunteers (known before it opens), and

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "app/accounts/creation.hpp"
 #include "app/intake/core_members.hpp"
 #include "app/intake/eligibility.hpp"
 #include "app/intake/legal.hpp"
@@ -278,8 +277,7 @@ const std::vector<DemoCoreMember>& CoreMembers() {
        .referrer = "Agent Marc Simili",
        .referrer_organisation = "Police fictive (démo)",
        .referred_days_ago = 700,
-       .path = {kWaitingForCircle, kInCircle, kClosed},
-       .closing_reason = "Réincarcéré pour un bris de conditions (démo).",
+       .path = {kWaitingForCircle},  // his circle's story moves the file on and closes it
        .region = "Laval",
        .second_coordinator = true,
        .language = domain::PreferredLanguage::kFrench,
@@ -644,15 +642,10 @@ Status AddOpenReferrals(IntakeStory& story) {
 
 }  // namespace
 
-Status LoadCoreMembers(const app::Services& services, std::int64_t organisation_id, int copy,
-                       const std::string& password) {
+Status LoadCoreMembers(const app::Services& services, std::int64_t organisation_id, int copy) {
   const auto second_coordinator =
-      TRY(app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
-                                                  .display_name = "Irène Accueil",
-                                                  .email = CopyEmail("accueil", copy),
-                                                  .roles = {domain::Role::kCoordinator},
-                                                  .password = password,
-                                                  .check = app::accounts::PasswordCheck::kNo}));
+      TRY(CreateDemoAccount(services, organisation_id, "Irène Accueil", CopyEmail("accueil", copy),
+                            domain::Role::kCoordinator));
   IntakeStory story(services, TRY(FindActors(services, organisation_id)), second_coordinator);
   TRY(story.LoadCriteria());
   int number = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/accounts/creation.hpp"
 #include "store/user_store.hpp"
 
 namespace cercle::demo {
@@ -21,6 +22,18 @@ auth::Actor ActorOf(const store::User& user) {
 }
 
 }  // namespace
+
+Result<std::int64_t> CreateDemoAccount(const app::Services& services,
+                                       std::optional<std::int64_t> organisation_id,
+                                       const std::string& name, const std::string& email,
+                                       domain::Role role) {
+  return app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
+                                                 .display_name = name,
+                                                 .email = email,
+                                                 .roles = {role},
+                                                 .password = kDemoPassword,
+                                                 .check = app::accounts::PasswordCheck::kNo});
+}
 
 Status Timeline::Replay(const app::Services& services) {
   std::stable_sort(steps_.begin(), steps_.end(),
@@ -59,8 +72,9 @@ Result<DemoActors> FindActors(const app::Services& services, std::int64_t organi
     if (user.roles.Has(domain::Role::kOrganisationAdmin) && !actors.admin) {
       actors.admin = ActorOf(user);
     }
-    if (user.roles.Has(domain::Role::kVolunteer) && user.display_name == "Bastien Fictif") {
-      actors.bastien = ActorOf(user);
+    if (user.roles.Has(domain::Role::kVolunteer)) {
+      actors.volunteers.emplace(user.id, ActorOf(user));
+      if (user.display_name == "Bastien Fictif") actors.bastien = ActorOf(user);
     }
     if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
       actors.partner = ActorOf(user);

@@ -2,13 +2,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/clock.hpp"
 #include "base/result.hpp"
+#include "domain/roles.hpp"
 
 // What every part of the demo loader shares: the demo's people as the app layer sees signed-in
 // callers, and services whose clock stands on the day of a step of the story, so that each step
@@ -47,15 +50,26 @@ class Timeline {
   std::vector<Timed> steps_;
 };
 
+// Every demo account shares this password; the addresses use reserved domains (.example).
+inline constexpr const char* kDemoPassword = "demo-cercle-2026";
+
+// A demo account of `organisation_id` (none for the network) with the demo password, which need
+// not pass the strength rules (app::accounts::CreateAccount); returns its id.
+Result<std::int64_t> CreateDemoAccount(const app::Services& services,
+                                       std::optional<std::int64_t> organisation_id,
+                                       const std::string& name, const std::string& email,
+                                       domain::Role role);
+
 // The demo organisation's accounts: its first coordinator, the intake coordinator "Irène Accueil"
-// (once LoadCoreMembers made her), its administrator, the volunteer "Bastien Fictif" and the
-// partner "Octave Prototype".
+// (once LoadCoreMembers made her), its administrator, the volunteer "Bastien Fictif", the partner
+// "Octave Prototype", and every volunteer's account by its user id.
 struct DemoActors {
   auth::Actor coordinator;
   std::optional<auth::Actor> intake;
   std::optional<auth::Actor> admin;
   std::optional<auth::Actor> bastien;
   std::optional<auth::Actor> partner;
+  std::map<std::int64_t, auth::Actor> volunteers;
 };
 
 // The accounts of organisation `organisation_id`; Invalid when it has no coordinator.

@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "app/accounts/creation.hpp"
 #include "app/network/organisations.hpp"
 
 #include "demo/circles_demo.hpp"
@@ -19,9 +18,6 @@ namespace {
 // The demo organisation. Its name says it is not real.
 constexpr const char* kDemoName = "Cercles Montréal (démo)";
 constexpr const char* kDemoSlug = "montreal-demo";
-// Every demo account shares this password; the addresses use the reserved .example domain.
-constexpr const char* kDemoPassword = "demo-cercle-2026";
-
 // One demo account per role, with names that are obviously invented.
 struct DemoUser {
   const char* name;
@@ -48,19 +44,6 @@ std::string CopyEmail(const std::string& email, int copy) {
   return email.substr(0, at) + "+" + std::to_string(copy) + email.substr(at);
 }
 
-// A demo account with the demo password, which need not pass the strength rules.
-Result<std::int64_t> CreateDemoAccount(const app::Services& services,
-                                       std::optional<std::int64_t> organisation_id,
-                                       const char* name, const std::string& email,
-                                       domain::Role role) {
-  return app::accounts::CreateAccount(services, {.organisation_id = organisation_id,
-                                                 .display_name = name,
-                                                 .email = email,
-                                                 .roles = {role},
-                                                 .password = kDemoPassword,
-                                                 .check = app::accounts::PasswordCheck::kNo});
-}
-
 }  // namespace
 
 std::vector<std::string> DemoLogins() {
@@ -69,6 +52,9 @@ std::vector<std::string> DemoLogins() {
     logins.push_back(std::string(user.role_label) + ": " + user.email + " / " + kDemoPassword);
   }
   logins.push_back(std::string(kNetworkAdmin.role_label) + ": " + kNetworkAdmin.email + " / " +
+                   kDemoPassword);
+  logins.push_back(std::string("other volunteers: the address of their file, such as "
+                               "solange.brouillon@courriel.example / ") +
                    kDemoPassword);
   logins.push_back(
       "Two-step verification: admins, coordinators and partners set it up at their first sign-in; "
@@ -105,7 +91,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
                                                CopyEmail(user.email, copy), user.role));
     }
     TRY(LoadVolunteers(services, organisation_id));
-    TRY(LoadCoreMembers(services, organisation_id, copy, kDemoPassword));
+    TRY(LoadCoreMembers(services, organisation_id, copy));
     const auto circles = TRY(LoadCircles(services, organisation_id));
     TRY(LoadConcerns(services, organisation_id, circles));
     TRY(LoadLateClosures(services, organisation_id, circles));

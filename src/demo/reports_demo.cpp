@@ -179,15 +179,15 @@ struct DemoEvent {
   CirclePeriod period;
 };
 
-// Hervé's breach and return to custody before his file closed and his conviction after, Jules's
-// new charge.
+// Hervé's breach of his curfew and his return to custody, which closed his circle and then his
+// file; Jules's new charge while in his circle; Théo's new charge the year after his circle.
 constexpr DemoEvent kEvents[] = {
-    {kHerve, DayFrom::kClosure, -21, RecidivismKind::kBreachOfConditions,
+    {kHerve, DayFrom::kClosure, -6, RecidivismKind::kBreachOfConditions,
      EventSource::kParoleOfficer, "Rapport de l'agent de libération (démo)", CirclePeriod::kDuring},
-    {kHerve, DayFrom::kClosure, -12, RecidivismKind::kReturnToCustody, EventSource::kParoleOfficer,
+    {kHerve, DayFrom::kClosure, -3, RecidivismKind::kReturnToCustody, EventSource::kParoleOfficer,
      "Suspension de la libération (démo)", CirclePeriod::kDuring},
-    {kHerve, DayFrom::kClosure, 60, RecidivismKind::kConviction, EventSource::kCourtRecords,
-     "Plumitif, dossier 500-01-000000-000 (démo)", CirclePeriod::kAfter},
+    {kTheo, DayFrom::kClosure, 300, RecidivismKind::kNewCharge, EventSource::kPolice,
+     "Avis du service de police (démo)", CirclePeriod::kAfter},
     {kJules, DayFrom::kToday, -45, RecidivismKind::kNewCharge, EventSource::kPolice,
      "Avis du service de police (démo)", CirclePeriod::kDuring},
 };
@@ -251,8 +251,7 @@ Status LoadMeasures(const app::Services& app, const auth::Actor& coordinator,
   return {};
 }
 
-// Théo's six-month follow-up was done; his twelve-month one, and Hervé's six-month one, wait on
-// the staff home page.
+// Théo's six-month follow-up was done; his twelve-month one waits on the staff home page.
 Status LoadFollowUp(const app::Services& app, const auth::Actor& coordinator,
                     const DemoFiles& files, CivilDate today) {
   const auto closed = files.ChangedOn(kTheo, CoreMemberStatus::kClosed);

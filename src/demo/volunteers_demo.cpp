@@ -147,6 +147,12 @@ std::vector<VolunteerStage> PathTo(VolunteerStage stage) {
   return {};
 }
 
+// Whether a volunteer whose path ends at `stage` was approved, and so has a portal account.
+bool HasPortal(VolunteerStage stage) {
+  const auto path = PathTo(stage);
+  return std::find(path.begin(), path.end(), VolunteerStage::kApproved) != path.end();
+}
+
 // Whether `stage` ends a volunteer's service: on leave, or gone.
 bool IsDeparture(VolunteerStage stage) {
   return stage == VolunteerStage::kOnLeave || stage == VolunteerStage::kExited;
@@ -189,10 +195,21 @@ class VolunteerDemo {
       std::string email = FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
       std::replace(email.begin(), email.end(), ' ', '-');
       const bool bastien = std::string(demo.first_name) == "Bastien";
+      const std::string address = email + "@courriel.example";
+      // Approved volunteers sign in to their portal with the address of their file (Bastien with
+      // the demo account made for his role).
+      std::optional<std::int64_t> account =
+          bastien && actors_.bastien ? std::optional(actors_.bastien->user_id) : std::nullopt;
+      if (!bastien && HasPortal(demo.stage)) {
+        account = TRY(CreateDemoAccount(At(demo.started_days_ago).services(),
+                                        coordinator().organisation_id,
+                                        std::string(demo.first_name) + " " + demo.last_name,
+                                        address, domain::Role::kVolunteer));
+      }
       const app::volunteers::VolunteerDetails details{
           .first_name = demo.first_name,
           .last_name = demo.last_name,
-          .email = email + "@courriel.example",
+          .email = address,
           .phone = "514-555-01" + std::to_string(10 + ids_.size()),
           .region = demo.region,
           .languages = demo.languages,
@@ -202,8 +219,7 @@ class VolunteerDemo {
           .heard_about = demo.heard_about,
           .gender = demo.gender,
           .notes = demo.notes,
-          .user_id =
-              bastien && actors_.bastien ? std::optional(actors_.bastien->user_id) : std::nullopt};
+          .user_id = account};
       ids_[demo.first_name] = TRY(app::volunteers::CreateVolunteer(
           At(demo.started_days_ago).services(), coordinator(), details));
     }
