@@ -28,14 +28,14 @@ struct Manifest {
   std::string cercle_version;
   int schema_version = 0;
   Instant created_at;
-  std::string dialect;                        // "sqlite" or "postgresql"
+  std::string dialect;                          // "sqlite" or "postgresql"
   std::map<std::string, long long> row_counts;  // by table
   std::map<std::string, std::string> parts;     // part name -> SHA-256 (hex)
 };
 
 // A backup written.
 struct Summary {
-  std::string archive;      // its path
+  std::string archive;       // its path
   std::uintmax_t bytes = 0;  // its size
   Manifest manifest;
 };

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/accounts/password_resets.hpp"
+#include "app/admin/backups.hpp"
 #include "store/migrator.hpp"
 #include "web/routes.hpp"
 
@@ -54,6 +55,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
   scheduler_.Add("password reset requests",
                  [this] { return app::accounts::ProcessPasswordResetRequests(app_); });
+  scheduler_.Add("backup", [this] { return app::admin::RunScheduledBackup(app_); });
+  scheduler_.Add("backup alert", [this] { return app::admin::AlertMissingBackup(app_); });
 }
 
 }  // namespace cercle::cli

@@ -61,6 +61,15 @@ std::function<bool(Config&, const std::string&)> Flag(bool* (*field)(Config&)) {
   };
 }
 
+// A local time of day written HH:MM.
+std::function<bool(Config&, const std::string&)> TimeOfDay(std::string* (*field)(Config&)) {
+  return [field](Config& config, const std::string& text) {
+    if (!ParseTimeOfDay(text)) return false;
+    *field(config) = text;
+    return true;
+  };
+}
+
 const std::vector<Key>& Keys() {
   static const std::vector<Key> keys = {
       {"server", "listen", Text([](Config& c) { return &c.server.listen; })},
@@ -109,6 +118,13 @@ const std::vector<Key>& Keys() {
        Number<int>([](Config& c) { return &c.mail.timeout_seconds; }, 2, 600)},
       {"scheduler", "interval_seconds",
        Number<int>([](Config& c) { return &c.scheduler.interval_seconds; }, 1, 3600)},
+      {"backup", "folder", Text([](Config& c) { return &c.backup.folder; })},
+      {"backup", "time", TimeOfDay([](Config& c) { return &c.backup.time; })},
+      {"backup", "keep_daily", Number<int>([](Config& c) { return &c.backup.keep_daily; }, 1, 366)},
+      {"backup", "keep_weekly",
+       Number<int>([](Config& c) { return &c.backup.keep_weekly; }, 0, 520)},
+      {"backup", "keep_monthly",
+       Number<int>([](Config& c) { return &c.backup.keep_monthly; }, 0, 1200)},
       {"auth", "idle_minutes",
        Number<int>([](Config& c) { return &c.auth.idle_minutes; }, 1, 24 * 60)},
       {"auth", "admin_idle_minutes",
@@ -227,6 +243,16 @@ std::map<std::string, std::string> ProcessEnvironment() {
     if (equals != std::string::npos) environment[text.substr(0, equals)] = text.substr(equals + 1);
   }
   return environment;
+}
+
+std::optional<int> ParseTimeOfDay(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  long long hours = 0;
+  long long minutes = 0;
+  if (!ParseInt(text.substr(0, 2), 0, 23, hours) || !ParseInt(text.substr(3), 0, 59, minutes)) {
+    return std::nullopt;
+  }
+  return static_cast<int>(hours * 60 + minutes);
 }
 
 std::string ExpandHome(const std::string& path) {

@@ -90,6 +90,20 @@ struct Config {
     int interval_seconds = 30;
   } scheduler;
 
+  struct Backup {
+    // The folder of the scheduled backups (created when missing); empty turns them off, which the
+    // administrators' home page then flags.
+    std::string folder = "var/backups";
+    // The local time (HH:MM, i18n.time_zone) of the daily backup; a server that was down then takes
+    // it when it comes back.
+    std::string time = "02:30";
+    // How many archives to keep: the newest of each of the last days, then of the weeks before,
+    // then of the months before.
+    int keep_daily = 7;
+    int keep_weekly = 4;
+    int keep_monthly = 12;
+  } backup;
+
   struct Auth {
     // Idle limits in minutes (administrators get the shorter one) and the absolute session limit in
     // hours.
@@ -122,6 +136,9 @@ Result<Config> Load(const std::optional<std::string>& path,
 
 // The process environment as a map, for Load.
 std::map<std::string, std::string> ProcessEnvironment();
+
+// The minutes after midnight of a time of day written HH:MM (00:00 to 23:59); none otherwise.
+std::optional<int> ParseTimeOfDay(const std::string& text);
 
 // Expands a leading "~/" with $HOME.
 std::string ExpandHome(const std::string& path);

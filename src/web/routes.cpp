@@ -91,6 +91,7 @@ std::vector<Route> AdminRoutes() {
       {kGet, "/admin/settings", pages::admin::ShowSettings, kSignedIn},
       {kPost, "/admin/settings", pages::admin::SaveSettings, kSignedIn},
       {kGet, "/admin/audit", pages::admin::ShowAudit, kSignedIn},
+      {kGet, "/admin/backups", pages::admin::ShowBackups, kSignedIn},
       {kGet, "/admin/eligibility", pages::admin::ShowCriteria, kSignedIn},
       {kPost, "/admin/eligibility", pages::admin::AddCriterion, kSignedIn},
       {kPost, "/admin/eligibility/{id}", pages::admin::RenameCriterion, kSignedIn},

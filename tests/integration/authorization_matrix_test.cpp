@@ -203,6 +203,8 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /admin/users/{id}/reactivate",
        {303, kUserOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
       {"GET /admin/audit", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      // The installation's backups: organisation and network administrators alike.
+      {"GET /admin/backups", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
       {"GET /admin/settings", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       {"POST /admin/settings", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       // Network administration

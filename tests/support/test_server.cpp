@@ -90,6 +90,9 @@ TestServer::TestServer(Options options)
   config.server.workers = 4;
   config.server.shutdown_grace_seconds = 5;
   config.log.level = "warn";
+  // Scheduled backups are off unless a test turns them on (configure): each would copy the
+  // database.
+  config.backup.folder = "";
   if (options.configure) options.configure(config);
   port_ = config.server.port;
   if (!config::CreateKeyFile(config.secrets.key_file))

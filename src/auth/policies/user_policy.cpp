@@ -14,6 +14,10 @@ bool UserPolicy::CanManage(const Actor& actor, const store::User& user) {
   return CanView(actor, user);
 }
 
+bool BackupPolicy::CanRead(const Actor& actor) {
+  return AuditPolicy::CanRead(actor) || OrganisationPolicy::CanManage(actor);
+}
+
 bool AuditPolicy::CanRead(const Actor& actor) {
   return actor.ActsAs({domain::Role::kOrganisationAdmin});
 }

@@ -22,6 +22,12 @@ struct AuditPolicy {
   static bool CanRead(const Actor& actor);
 };
 
+// Who sees how the installation's backups go (times, sizes, restore drills; nothing of a record):
+// organisation and network administrators, whom a missing backup concerns alike.
+struct BackupPolicy {
+  static bool CanRead(const Actor& actor);
+};
+
 // Who may change the organisation's settings: its administrators.
 struct SettingsPolicy {
   static bool CanChange(const Actor& actor);

@@ -22,6 +22,8 @@ Response ShowSettings(Context& context);
 Response SaveSettings(Context& context);
 // GET /admin/audit: the audit log with filters. Reading it is audited too.
 Response ShowAudit(Context& context);
+// The installation's scheduled backups, for administrators.
+Response ShowBackups(Context& context);
 
 // GET /admin/eligibility: the organisation's criteria. POST /admin/eligibility: add one.
 // POST /admin/eligibility/{id}: rename one. POST /admin/eligibility/{id}/retire, /restore.

@@ -1,5 +1,6 @@
 #include "web/pages/home/home_page.hpp"
 
+#include "app/admin/backups.hpp"
 #include "app/portal/home.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "web/layout.hpp"
@@ -22,6 +23,10 @@ Response Show(Context& context) {
     model["can_read_audit"] = AuditPolicy::CanRead(actor);
     model["can_manage_organisations"] = OrganisationPolicy::CanManage(actor);
     model["offer_two_factor"] = !actor.totp_enrolled;
+    model["can_see_backups"] = BackupPolicy::CanRead(actor);
+    const auto backups = app::admin::BackupFlagFor(context.services.app, actor);
+    model["backups_off"] = backups == app::admin::BackupFlag::kOff;
+    model["backups_overdue"] = backups == app::admin::BackupFlag::kOverdue;
     if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin)) {
       mstch::array attention;
       for (const auto& item : CollectAttention(context)) {
