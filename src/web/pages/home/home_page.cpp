@@ -1,6 +1,8 @@
 #include "web/pages/home/home_page.hpp"
 
+#include "app/admin/mail.hpp"
 #include "app/portal/home.hpp"
+#include "auth/policies/mail_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "web/layout.hpp"
 #include "web/pages/home/attention.hpp"
@@ -22,6 +24,11 @@ Response Show(Context& context) {
     model["can_read_audit"] = AuditPolicy::CanRead(actor);
     model["can_manage_organisations"] = OrganisationPolicy::CanManage(actor);
     model["offer_two_factor"] = !actor.totp_enrolled;
+    if (MailPolicy::CanReview(actor)) {
+      model["can_review_mail"] = true;
+      const auto failed = app::admin::CountRecentlyFailedMail(context.services.app, actor);
+      if (failed && *failed > 0) model["failed_mail"] = std::to_string(*failed);
+    }
     if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin)) {
       mstch::array attention;
       for (const auto& item : CollectAttention(context)) {
