@@ -75,8 +75,6 @@ constexpr const char* kSettleHanded = R"sql(
       AND failed_at IS NULL
       AND claimed_until <= :free_by
 )sql";
-constexpr const char* kUnconfirmedAfterStop =
-    "unconfirmed: the sender stopped after handing the message to the SMTP server";
 // A sent mail's body is emptied: it may hold a single-use link, which has no business staying in
 // the database.
 constexpr const char* kMarkSent = R"sql(
@@ -159,10 +157,10 @@ std::optional<SendFailure> Send(const config::Config::Mail& settings, const std:
                                 const std::function<bool()>& hand_over) {
   const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
                                                                  curl_easy_cleanup);
-  if (!curl) return SendFailure{"libcurl could not start"};
+  if (!curl) return SendFailure{std::string(kCurlStartReason)};
   const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
       curl_slist_append(nullptr, ("<" + recipient + ">").c_str()), curl_slist_free_all);
-  if (!recipients) return SendFailure{"libcurl could not start"};
+  if (!recipients) return SendFailure{std::string(kCurlStartReason)};
   const std::string envelope_from = "<" + EnvelopeAddress(OneLine(settings.from)) + ">";
   Upload upload{message, 0, hand_over};
   CURL* handle = curl.get();
@@ -214,7 +212,8 @@ long long SettleHandedMail(store::Database& database, Instant now) {
   auto settled =
       database.Write(store::Scope::System(), [&](soci::session& session) -> Result<long long> {
         const long long free_by = ToUnix(now);
-        const std::string reason = kUnconfirmedAfterStop;
+        const std::string reason =
+            std::string(kUnconfirmedPrefix) + std::string(kSenderStoppedReason);
         soci::statement statement = (session.prepare << kSettleHanded, soci::use(reason, "reason"),
                                      soci::use(free_by, "free_by"));
         statement.execute(true);
@@ -242,7 +241,7 @@ void MarkUnconfirmed(store::Database& database, const ClaimedMail& mail, const S
                      Instant now) {
   const long long sent_at = ToUnix(now);
   const int attempts = mail.attempts + 1;
-  std::string reason = "unconfirmed: " + failure.reason;
+  std::string reason = std::string(kUnconfirmedPrefix) + failure.reason;
   if (reason.size() > kMaxErrorLength) reason.resize(kMaxErrorLength);
   static_cast<void>(database.Write(store::Scope::System(), [&](soci::session& session) -> Status {
     session << kMarkUnconfirmed, soci::use(sent_at, "sent_at"), soci::use(attempts, "attempts"),
@@ -366,7 +365,7 @@ int MailSender::DeliverDue() {
     // A row written by other means than Enqueue is checked again before it reaches SMTP.
     std::optional<SendFailure> failure;
     if (!IsPlainAddress(mail->recipient) || HasControl(mail->subject)) {
-      failure = SendFailure{"not a plain recipient address or subject", false, true};
+      failure = SendFailure{std::string(kNotPlainReason), false, true};
     } else {
       const std::function<bool()> hand_over = [&] {
         try {

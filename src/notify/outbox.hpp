@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/clock.hpp"
 #include "base/periodic_thread.hpp"
@@ -23,6 +24,15 @@ struct Mail {
   std::string subject;
   std::string body;  // plain text, UTF-8
 };
+
+// What the outbox writes in last_error besides libcurl's errors (notify/undelivered_mail.hpp reads
+// them back): the start of the reason of a mail handed to an SMTP server whose verdict never came
+// (it is marked sent, unconfirmed), and the outbox's own reasons.
+inline constexpr std::string_view kUnconfirmedPrefix = "unconfirmed: ";
+inline constexpr std::string_view kSenderStoppedReason =
+    "the sender stopped after handing the message to the SMTP server";
+inline constexpr std::string_view kNotPlainReason = "not a plain recipient address or subject";
+inline constexpr std::string_view kCurlStartReason = "libcurl could not start";
 
 // The outbox: mail is written in the same transaction as the change that causes it, and a sender
 // delivers it afterwards, so that no mail is lost and none is sent for a change that rolled back.

@@ -6,6 +6,7 @@
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
 #include "auth/policies/core_member_policy.hpp"
+#include "auth/policies/mail_policy.hpp"
 #include "auth/policies/report_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
@@ -62,6 +63,7 @@ const NavigationEntry kNavigation[] = {
     {"/admin/eligibility", N_("Eligibility criteria"),
      auth::policies::EligibilityCriteriaPolicy::CanAdjust},
     {"/network/organisations", N_("Organisations"), auth::policies::OrganisationPolicy::CanManage},
+    {"/admin/mail", N_("Mail delivery"), auth::policies::MailPolicy::CanReview},
     {"/network/reports", N_("Network figures"), auth::policies::ReportPolicy::CanSeeNetworkFigures},
     {"/account", N_("My account"), [](const auth::Actor&) { return true; }},
 };

@@ -4,6 +4,7 @@
 
 #include "web/pages/account/account_pages.hpp"
 #include "web/pages/admin/admin_pages.hpp"
+#include "web/pages/admin/mail_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
@@ -99,6 +100,12 @@ std::vector<Route> AdminRoutes() {
       {kPost, "/admin/eligibility/{id}/restore", pages::admin::RestoreCriterion, kSignedIn},
       {kGet, "/admin/covenant", pages::admin::ShowCovenantTemplate, kSignedIn},
       {kPost, "/admin/covenant", pages::admin::SaveCovenantTemplate, kSignedIn},
+      // The mail that did not go: an organisation's administrators see their organisation's, the
+      // network admin the network's own
+      {kGet, "/admin/mail", pages::admin::ShowMail, kSignedIn},
+      {kPost, "/admin/mail/{id}/retry", pages::admin::RetryMail, kSignedIn},
+      {kGet, "/admin/mail/retry", pages::admin::ConfirmRetryAllMail, kSignedIn},
+      {kPost, "/admin/mail/retry", pages::admin::RetryAllMail, kSignedIn},
   };
 }
 

@@ -15,6 +15,7 @@
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
 #include "support/core_member_fixture.hpp"
+#include "support/mail_fixture.hpp"
 #include "support/report_fixture.hpp"
 #include "support/test_server.hpp"
 #include "support/volunteer_fixture.hpp"
@@ -109,6 +110,9 @@ enum class Target {
   kStoryOfA,
   kNewStoryOfA,
   kOrganisationASlug,
+  // Mail (tests/support/mail_fixture.hpp): a mail of organisation A given up after its attempt,
+  // made afresh for each tester, since sending it again is allowed.
+  kNewFailedMailOfA,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -207,6 +211,14 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /admin/backups", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
       {"GET /admin/settings", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       {"POST /admin/settings", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      // The mail that did not go: organisation admins (their organisation's) and the network admin
+      // (the network's own); another owner's mail is a record. Sending every failed mail again
+      // without the confirmation only asks for it.
+      {"GET /admin/mail", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
+      {"POST /admin/mail/{id}/retry",
+       {303, kNewFailedMailOfA, login, AdminOnly(no), hidden, AdminOnly(no, hidden)}},
+      {"GET /admin/mail/retry", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
+      {"POST /admin/mail/retry", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
       // Network administration
       {"GET /network/organisations", {200, kNone, login, All(no), ok, All(no)}},
       {"POST /network/organisations", {422, kNone, login, All(no), ok, All(no)}},
@@ -867,6 +879,10 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
             organisation_a_.id, VolunteerFixture(server_).Today(), "Autre récit", "Texte.", true));
       case Target::kOrganisationASlug:
         return kSlugA;
+      case Target::kNewFailedMailOfA:
+        return std::to_string(MailFixture(server_).QueueFailed(
+            organisation_a_.id, std::string("destinataire@") + kSlugA + ".example",
+            "Quelque chose vous attend dans Cercle"));
     }
     return "";
   }

@@ -26,7 +26,8 @@ constexpr const char* kSnapshotQueries[] = {
     "SELECT 'organisation ' || CAST(id AS TEXT) || ' ' || name FROM organisations ORDER BY id",
     "SELECT 'link ' || CAST(id AS TEXT) || ' ' || CAST(COALESCE(used_at, 0) AS TEXT)"
     " FROM one_time_tokens ORDER BY id",
-    "SELECT 'mail ' || CAST(id AS TEXT) FROM outbox ORDER BY id",
+    "SELECT 'mail ' || CAST(id AS TEXT) || ' ' || CAST(attempts AS TEXT) || ' '"
+    " || CAST(COALESCE(failed_at, 0) AS TEXT) FROM outbox ORDER BY id",
     "SELECT 'session ' || CAST(id AS TEXT) || ' ' || stage FROM sessions ORDER BY id",
     "SELECT 'setting ' || CAST(organisation_id AS TEXT) || ' ' || setting_key || ' '"
     " || CAST(setting_value AS TEXT) FROM organisation_settings"

@@ -1,7 +1,9 @@
 #include "web/pages/home/home_page.hpp"
 
 #include "app/admin/backups.hpp"
+#include "app/admin/mail.hpp"
 #include "app/portal/home.hpp"
+#include "auth/policies/mail_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "web/layout.hpp"
 #include "web/pages/home/attention.hpp"
@@ -27,6 +29,11 @@ Response Show(Context& context) {
     const auto backups = app::admin::BackupFlagFor(context.services.app, actor);
     model["backups_off"] = backups == app::admin::BackupFlag::kOff;
     model["backups_overdue"] = backups == app::admin::BackupFlag::kOverdue;
+    if (MailPolicy::CanReview(actor)) {
+      model["can_review_mail"] = true;
+      const auto failed = app::admin::CountRecentlyFailedMail(context.services.app, actor);
+      if (failed && *failed > 0) model["failed_mail"] = std::to_string(*failed);
+    }
     if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin)) {
       mstch::array attention;
       for (const auto& item : CollectAttention(context)) {
