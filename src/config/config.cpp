@@ -97,6 +97,8 @@ const std::vector<Key>& Keys() {
       {"storage", "max_document_bytes",
        Number<std::size_t>([](Config& c) { return &c.storage.max_document_bytes; }, 1024,
                            1LL << 32)},
+      {"backup", "folder", Text([](Config& c) { return &c.backup.folder; })},
+      {"backup", "before_migrate", Flag([](Config& c) { return &c.backup.before_migrate; })},
       {"mail", "smtp_url", Text([](Config& c) { return &c.mail.smtp_url; })},
       {"mail", "username", Text([](Config& c) { return &c.mail.username; })},
       {"mail", "password", Text([](Config& c) { return &c.mail.password; })},

@@ -68,6 +68,15 @@ struct Config {
     std::size_t max_document_bytes = 8 * 1024 * 1024;
   } storage;
 
+  struct Backup {
+    // Where `cercle backup` writes when not told --to, and where the backups taken before
+    // migrations and before a restore that replaces data go.
+    std::string folder = "var/backups";
+    // Back the database up before migrations are applied to it, by `cercle migrate` (unless
+    // --no-backup) and by the server's start.
+    bool before_migrate = true;
+  } backup;
+
   struct Mail {
     // The SMTP server: smtp://host:port (plain, loopback relays) or smtps://host:465; empty
     // disables sending (mail waits in the outbox).
