@@ -10,9 +10,9 @@
 #include "app/accounts/creation.hpp"
 #include "app/accounts/invitations.hpp"
 #include "cli/audit_command.hpp"
+#include "cli/backup_command.hpp"
 #include "cli/runtime.hpp"
 #include "demo/demo_data.hpp"
-#include "store/migrator.hpp"
 #include "store/organisation_store.hpp"
 #include "web/server.hpp"
 
@@ -143,7 +143,10 @@ int Run(int argc, char** argv) {
       ->envname("CERCLE_CONFIG");
 
   app.add_subcommand("serve", "Migrate the database, then serve HTTP until SIGTERM or SIGINT");
-  auto* migrate = app.add_subcommand("migrate", "Apply the database migrations not yet applied");
+  auto* migrate = app.add_subcommand(
+      "migrate", "Back up the database, then apply the migrations not yet applied");
+  bool no_backup = false;
+  migrate->add_flag("--no-backup", no_backup, "Apply the migrations without a backup first");
   auto* demo =
       app.add_subcommand("demo", "Load the fictional French demo data into an empty database");
   int scale = 1;
@@ -161,6 +164,25 @@ int Run(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
       "verify", "Recompute every hash chain; exit 1 and name the first broken entry");
+
+  auto* backup = app.add_subcommand(
+      "backup", "Write an encrypted backup of the database and the documents (while serving)");
+  std::string backup_to;
+  backup->add_option("--to", backup_to,
+                     "The archive to write (default: a timestamped file in backup.folder)");
+  auto* restore = app.add_subcommand(
+      "restore", "Restore an archive into an empty database, or check it with --verify");
+  RestoreOptions restore_options;
+  bool verify = false;
+  restore->add_option("archive", restore_options.archive, "The backup archive")->required();
+  restore->add_option("--into", restore_options.into,
+                      "The database to restore into (sqlite:PATH or postgresql://…)");
+  restore->add_option("--documents", restore_options.documents,
+                      "The documents folder to restore into (default: storage.documents_dir)");
+  restore->add_flag("--replace", restore_options.replace,
+                    "Replace a database that holds data (backed up first)");
+  restore->add_flag("--verify", verify,
+                    "Restore into a scratch location, check everything, and report");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -180,13 +202,26 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (*migrate) {
-    const std::string& url =
-        config.database.migrate_url.empty() ? config.database.url : config.database.migrate_url;
-    const auto applied = store::Migrate(url, config.database.app_role, clock->Now());
-    if (!applied) return Fail(config, applied.error());
-    if (applied->empty()) std::cout << "The database schema is up to date; nothing to apply.\n";
-    for (const auto& name : *applied) std::cout << "applied " << name << "\n";
-    return 0;
+    const auto migrated = RunMigrate(config, no_backup ? BackupFirst::kNo : BackupFirst::kYes,
+                                     clock->Now(), std::cout);
+    return migrated ? 0 : Fail(config, migrated.error());
+  }
+  if (*backup) {
+    const auto written = RunBackup(config, backup_to, clock->Now(), std::cout);
+    return written ? 0 : Fail(config, written.error());
+  }
+  if (*restore && verify) {
+    const auto passed = RunVerify(config, restore_options.archive, std::cout);
+    if (!passed) return Fail(config, passed.error());
+    return *passed ? 0 : 1;
+  }
+  if (*restore) {
+    if (restore_options.into.empty()) {
+      return Fail(config, Error::Invalid(N_("Say where to restore: --into sqlite:PATH or "
+                                            "--into postgresql://…")));
+    }
+    const auto restored = RunRestore(config, restore_options, clock->Now(), std::cout);
+    return restored ? 0 : Fail(config, restored.error());
   }
   if (*demo && print_logins) {
     const auto logins = demo::DemoLogins();

@@ -5,6 +5,7 @@
 
 #include "app/accounts/password_resets.hpp"
 #include "app/admin/backups.hpp"
+#include "cli/backup_command.hpp"
 #include "store/migrator.hpp"
 #include "web/routes.hpp"
 
@@ -14,8 +15,10 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(config::Config config,
                                                  std::shared_ptr<const Clock> clock) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
   auto secrets = TRY(config::LoadSecrets(config::ExpandHome(config.secrets.key_file)));
-  const std::string& migrate_url =
-      config.database.migrate_url.empty() ? config.database.url : config.database.migrate_url;
+  const std::string& migrate_url = config.database.owner_url();
+  // An upgraded binary migrates at start: the data it would change is backed up first (a database
+  // without data, or with nothing to apply, is not), unless backup.before_migrate is false.
+  TRY(BackupBeforeServerMigrates(config, secrets, clock->Now()));
   const auto applied = TRY(store::Migrate(migrate_url, config.database.app_role, clock->Now()));
   for (const auto& name : applied) spdlog::info("migration applied: {}", name);
   auto database = TRY(store::Database::Open(config.database.url, config.database.pool_size));

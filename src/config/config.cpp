@@ -61,10 +61,10 @@ std::function<bool(Config&, const std::string&)> Flag(bool* (*field)(Config&)) {
   };
 }
 
-// A local time of day written HH:MM.
+// A local time of day written HH:MM, or nothing.
 std::function<bool(Config&, const std::string&)> TimeOfDay(std::string* (*field)(Config&)) {
   return [field](Config& config, const std::string& text) {
-    if (!ParseTimeOfDay(text)) return false;
+    if (!text.empty() && !ParseTimeOfDay(text)) return false;
     *field(config) = text;
     return true;
   };
@@ -106,6 +106,8 @@ const std::vector<Key>& Keys() {
       {"storage", "max_document_bytes",
        Number<std::size_t>([](Config& c) { return &c.storage.max_document_bytes; }, 1024,
                            1LL << 32)},
+      {"backup", "folder", Text([](Config& c) { return &c.backup.folder; })},
+      {"backup", "before_migrate", Flag([](Config& c) { return &c.backup.before_migrate; })},
       {"mail", "smtp_url", Text([](Config& c) { return &c.mail.smtp_url; })},
       {"mail", "username", Text([](Config& c) { return &c.mail.username; })},
       {"mail", "password", Text([](Config& c) { return &c.mail.password; })},
@@ -118,7 +120,6 @@ const std::vector<Key>& Keys() {
        Number<int>([](Config& c) { return &c.mail.timeout_seconds; }, 2, 600)},
       {"scheduler", "interval_seconds",
        Number<int>([](Config& c) { return &c.scheduler.interval_seconds; }, 1, 3600)},
-      {"backup", "folder", Text([](Config& c) { return &c.backup.folder; })},
       {"backup", "time", TimeOfDay([](Config& c) { return &c.backup.time; })},
       {"backup", "keep_daily", Number<int>([](Config& c) { return &c.backup.keep_daily; }, 1, 366)},
       {"backup", "keep_weekly",

@@ -46,6 +46,9 @@ struct Config {
     // On PostgreSQL, the role the application connects as, granted rights by `cercle migrate`.
     std::string app_role;
     int pool_size = 8;
+
+    // The address with the rights of the tables' owner: migrate_url when set, else url.
+    const std::string& owner_url() const { return migrate_url.empty() ? url : migrate_url; }
   } database;
 
   struct Secrets {
@@ -68,6 +71,24 @@ struct Config {
     std::size_t max_document_bytes = 8 * 1024 * 1024;
   } storage;
 
+  struct Backup {
+    // Where `cercle backup` writes when not told --to, and where the backups taken before
+    // migrations and before a restore that replaces data go.
+    std::string folder = "var/backups";
+    // Back the database up before migrations are applied to it, by `cercle migrate` (unless
+    // --no-backup) and by the server's start.
+    bool before_migrate = true;
+    // The local time (HH:MM, i18n.time_zone) of the server's daily backup into `folder`, followed
+    // by its restore drill; empty turns scheduled backups off, which the administrators' home page
+    // then flags. A server that was down at that time takes the day's backup when it comes back.
+    std::string time = "02:30";
+    // How many scheduled archives to keep: the newest of each of the last days, then of the weeks
+    // before, then of the months before.
+    int keep_daily = 7;
+    int keep_weekly = 4;
+    int keep_monthly = 12;
+  } backup;
+
   struct Mail {
     // The SMTP server: smtp://host:port (plain, loopback relays) or smtps://host:465; empty
     // disables sending (mail waits in the outbox).
@@ -89,20 +110,6 @@ struct Config {
     // Seconds between the passes of the server's scheduler (escalation of unacknowledged concerns).
     int interval_seconds = 30;
   } scheduler;
-
-  struct Backup {
-    // The folder of the scheduled backups (created when missing); empty turns them off, which the
-    // administrators' home page then flags.
-    std::string folder = "var/backups";
-    // The local time (HH:MM, i18n.time_zone) of the daily backup; a server that was down then takes
-    // it when it comes back.
-    std::string time = "02:30";
-    // How many archives to keep: the newest of each of the last days, then of the weeks before,
-    // then of the months before.
-    int keep_daily = 7;
-    int keep_weekly = 4;
-    int keep_monthly = 12;
-  } backup;
 
   struct Auth {
     // Idle limits in minutes (administrators get the shorter one) and the absolute session limit in

@@ -65,11 +65,11 @@ std::vector<domain::BackupRun> BackupRunStore::Latest(int limit) {
   std::vector<domain::BackupRun> runs;
   while (statement.fetch()) {
     domain::BackupRun run{.slot = slot,
-                  .started_at = FromUnix(started),
-                  .archive = archive,
-                  .bytes = bytes,
-                  .state = table_detail::Stored<domain::BackupState>::Read(state),
-                  .failure = failure};
+                          .started_at = FromUnix(started),
+                          .archive = archive,
+                          .bytes = bytes,
+                          .state = table_detail::Stored<domain::BackupState>::Read(state),
+                          .failure = failure};
     if (finished_indicator == soci::i_ok) run.finished_at = FromUnix(finished);
     runs.push_back(std::move(run));
   }

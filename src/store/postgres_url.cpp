@@ -37,16 +37,6 @@ Result<std::string> Decode(std::string_view text) {
   return decoded;
 }
 
-// A value quoted for a libpq connection string: single quotes, with \ and ' escaped.
-std::string Quote(const std::string& value) {
-  std::string quoted = "'";
-  for (const char c : value) {
-    if (c == '\\' || c == '\'') quoted.push_back('\\');
-    quoted.push_back(c);
-  }
-  return quoted + "'";
-}
-
 void Set(std::vector<Keyword>& keywords, const std::string& keyword, std::string value) {
   for (auto& [name, existing] : keywords) {
     if (name == keyword) {
@@ -108,6 +98,15 @@ Status ParseHosts(std::string_view list, std::vector<Keyword>& keywords) {
 
 }  // namespace
 
+std::string QuoteConnectValue(const std::string& value) {
+  std::string quoted = "'";
+  for (const char c : value) {
+    if (c == '\\' || c == '\'') quoted.push_back('\\');
+    quoted.push_back(c);
+  }
+  return quoted + "'";
+}
+
 Result<std::string> PostgresConnectString(const std::string& uri) {
   std::string_view rest = uri;
   if (rest.starts_with("postgresql://")) {
@@ -167,7 +166,7 @@ Result<std::string> PostgresConnectString(const std::string& uri) {
   std::string connect_string;
   for (const auto& [name, value] : keywords) {
     if (!connect_string.empty()) connect_string += ' ';
-    connect_string += name + "=" + Quote(value);
+    connect_string += name + "=" + QuoteConnectValue(value);
   }
   return connect_string;
 }

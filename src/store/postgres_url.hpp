@@ -17,4 +17,7 @@ namespace cercle::store {
 // the .cpp). Fails on a malformed URI.
 Result<std::string> PostgresConnectString(const std::string& uri);
 
+// `value` quoted for a libpq connection string: in single quotes, with \ and ' escaped.
+std::string QuoteConnectValue(const std::string& value);
+
 }  // namespace cercle::store

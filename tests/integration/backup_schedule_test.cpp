@@ -70,8 +70,9 @@ TEST_P(BackupSchedule, FiresAtItsLocalTimeOnceAndItsRestoreDrillPasses) {
   // A server that starts before 02:30 takes yesterday's backup, which no one took.
   At(1, 2 * 60);
   EXPECT_EQ(app::admin::RunScheduledBackup(app), 1);
-  EXPECT_EQ(Archives(), std::vector<std::string>{"cercle-" + FormatIsoDate(AddDays(
-                                                     server_.app().Today(), -1)) + ".backup"});
+  EXPECT_EQ(Archives(),
+            std::vector<std::string>{"cercle-" + FormatIsoDate(AddDays(server_.app().Today(), -1)) +
+                                     ".backup"});
   At(1, 2 * 60 + 29);
   EXPECT_EQ(app::admin::RunScheduledBackup(app), 0);
   At(1, 2 * 60 + 30);
@@ -81,8 +82,8 @@ TEST_P(BackupSchedule, FiresAtItsLocalTimeOnceAndItsRestoreDrillPasses) {
   EXPECT_EQ(Archives().size(), 2u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM backup_runs WHERE state = 'verified'"), 2);
   // The archive is a real one: the drill of the command line passes on it too.
-  const auto drill = backup::Verify(folder_ + "/" + Archives().back(),
-                                    server_.runtime().secrets(), MakeTemporaryFolder());
+  const auto drill = backup::Verify(folder_ + "/" + Archives().back(), server_.runtime().secrets(),
+                                    MakeTemporaryFolder());
   ASSERT_TRUE(drill) << drill.error().message.id;
   EXPECT_TRUE(drill->ok);
 }
@@ -92,8 +93,8 @@ TEST_P(BackupSchedule, TwoServersOnOneDatabaseTakeOneBackup) {
                                      std::shared_ptr<const Clock>(&server_.clock(), [](auto*) {}));
   ASSERT_TRUE(second) << second.error().message.id;
   At(2, 3 * 60);
-  auto one = std::async(std::launch::async,
-                        [&] { return app::admin::RunScheduledBackup(server_.app()); });
+  auto one =
+      std::async(std::launch::async, [&] { return app::admin::RunScheduledBackup(server_.app()); });
   auto other = std::async(std::launch::async,
                           [&] { return app::admin::RunScheduledBackup((*second)->app()); });
   EXPECT_EQ(one.get() + other.get(), 1);
@@ -124,7 +125,7 @@ TEST_P(BackupSchedule, BackupsFailingFor26HoursFlagTheHomePageAndMailEachAdminis
   const auto organisation = auth_.CreateOrganisationWithEveryRole("Cercles A", "cercles-a");
   const auto network = auth_.CreateUser(std::nullopt, "Réseau", "reseau@example.org",
                                         domain::Roles{domain::Role::kNetworkAdmin});
-  // The folder cannot be made: a file stands where its parent should be.
+  // The folder cannot be made: a file stands where it should be.
   fs::create_directories(fs::path(folder_).parent_path());
   std::ofstream(folder_) << "pas un dossier";
   const auto& app = server_.app();
@@ -141,7 +142,7 @@ TEST_P(BackupSchedule, BackupsFailingFor26HoursFlagTheHomePageAndMailEachAdminis
   EXPECT_EQ(Count("SELECT COUNT(*) FROM backup_runs WHERE state = 'failed'"), 1);
   EXPECT_EQ(client->Get("/").body.find(flag), std::string::npos);
 
-  At(1, 12 * 60);  // 27 hours after the start
+  At(1, 12 * 60);            // 27 hours after the start
   EXPECT_EQ(run_jobs(), 2);  // the organisation's administrator and the network's
   EXPECT_EQ(run_jobs(), 0);  // once per lapse, even as the backups keep failing
   EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%26%'"), 2);

@@ -27,13 +27,15 @@ const std::map<std::string, std::set<std::string>>& AllowedImports() {
       {"auth", {"base", "domain", "config", "i18n", "store", "audit", "notify", "soci"}},
       {"notify", {"base", "domain", "config", "i18n", "store", "audit", "soci"}},
       {"scheduler", {"base"}},
+      {"backup", {"base", "config", "i18n", "store", "audit", "soci"}},
       {"app",
-       {"base", "domain", "config", "i18n", "report", "store", "audit", "auth", "notify", "soci"}},
+       {"base", "domain", "config", "i18n", "report", "store", "audit", "auth", "notify", "backup",
+        "soci"}},
       {"web", {"base", "domain", "config", "i18n", "report", "auth", "app", "notify", "audit"}},
       {"demo", {"base", "domain", "config", "i18n", "report", "auth", "app", "store", "soci"}},
       {"cli",
        {"base", "domain", "config", "i18n", "report", "store", "audit", "auth", "notify",
-        "scheduler", "app", "web", "demo", "soci"}},
+        "scheduler", "backup", "app", "web", "demo", "soci"}},
   };
   return allowed;
 }

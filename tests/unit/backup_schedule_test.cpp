@@ -1,5 +1,6 @@
 // The daily backup's slot and its retention: a year and more of daily backups, with the retention
-// applied after each as the scheduler does, keeps exactly 7 daily, 4 weekly and 12 monthly archives.
+// applied after each as the scheduler does, keeps exactly 7 daily, 4 weekly and 12 monthly
+// archives.
 #include "domain/backup_schedule.hpp"
 
 #include <gtest/gtest.h>
@@ -53,7 +54,8 @@ TEST(KeptBackups, ADailyBackupWithTheRetentionAfterEachKeepsExactly7Then4Then12)
   EXPECT_EQ(weeks.size(), 4u);
   // Then twelve months, each its own, older than the weeks, and every month between present.
   for (std::size_t i = 12; i < 23; ++i) {
-    const auto newer = CivilDate(archives[i - 1].year(), archives[i - 1].month(), std::chrono::day(1));
+    const auto newer =
+        CivilDate(archives[i - 1].year(), archives[i - 1].month(), std::chrono::day(1));
     const auto older = CivilDate(archives[i].year(), archives[i].month(), std::chrono::day(1));
     EXPECT_EQ(CivilDate(sys_days(newer) - std::chrono::days(1)).month(), older.month()) << i;
   }

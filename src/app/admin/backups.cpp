@@ -33,34 +33,45 @@ std::optional<CivilDate> ArchiveDay(const std::string& name) {
       kArchivePrefix.size(), name.size() - kArchivePrefix.size() - kArchiveSuffix.size()));
 }
 
-// The scheduled archives in `folder`, newest first (none when it cannot be read).
+// The archives in `folder` (scheduled, taken by hand or before a migration), newest first: their
+// names start with the day they were taken. None when the folder cannot be read.
 std::vector<BackupArchive> ListArchives(const std::string& folder) {
-  std::vector<std::pair<CivilDate, BackupArchive>> found;
+  std::vector<BackupArchive> archives;
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(folder, error)) {
     const auto name = entry.path().filename().string();
-    const auto day = ArchiveDay(name);
-    if (!day || !entry.is_regular_file(error)) continue;
-    found.push_back({*day, {name, entry.file_size(error)}});
+    if (!name.starts_with(kArchivePrefix) || !name.ends_with(kArchiveSuffix) ||
+        !entry.is_regular_file(error)) {
+      continue;
+    }
+    archives.push_back({name, entry.file_size(error)});
   }
-  std::sort(found.begin(), found.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<BackupArchive> archives;
-  for (auto& [day, archive] : found) archives.push_back(std::move(archive));
+  std::sort(archives.begin(), archives.end(),
+            [](const auto& a, const auto& b) { return a.name > b.name; });
   return archives;
 }
 
-// Deletes the scheduled archives of `folder` that the retention no longer keeps.
+// Deletes the scheduled archives of `folder` that the retention no longer keeps (the others are
+// the administrator's to keep or delete).
 void ApplyRetention(const std::string& folder, const domain::Retention& retention) {
   std::vector<CivilDate> days;
   const auto archives = ListArchives(folder);
-  for (const auto& archive : archives) days.push_back(*ArchiveDay(archive.name));
+  for (const auto& archive : archives) {
+    if (const auto day = ArchiveDay(archive.name)) days.push_back(*day);
+  }
   const auto kept = domain::KeptBackups(days, retention);
   for (const auto& archive : archives) {
-    if (std::find(kept.begin(), kept.end(), *ArchiveDay(archive.name)) != kept.end()) continue;
+    const auto day = ArchiveDay(archive.name);
+    if (!day || std::find(kept.begin(), kept.end(), *day) != kept.end()) continue;
     std::error_code error;
     fs::remove(fs::path(folder) / archive.name, error);
   }
+}
+
+// Whether scheduled backups are on: a folder and a time.
+bool Scheduled(const Services& services) {
+  const auto& settings = services.config.backup;
+  return !settings.folder.empty() && config::ParseTimeOfDay(settings.time).has_value();
 }
 
 domain::Retention RetentionOf(const config::Config::Backup& settings) {
@@ -74,10 +85,10 @@ domain::BackupRun TakeBackup(const Services& services, const std::string& folder
   run.archive = ArchiveName(run.slot);
   std::error_code error;
   fs::create_directories(folder, error);
-  const backup::Source source{services.config.database.url, services.config.storage.documents_dir};
-  const auto taken =
-      backup::Create(source, services.secrets, (fs::path(folder) / run.archive).string(),
-                     services.clock.Now());
+  const auto& owner_url = services.config.database.owner_url();
+  const backup::Source source{owner_url, services.config.storage.documents_dir};
+  const auto taken = backup::Create(
+      source, services.secrets, (fs::path(folder) / run.archive).string(), services.clock.Now());
   if (!taken) {
     run.state = domain::BackupState::kFailed;
     run.failure = taken.error().message.id;
@@ -85,14 +96,14 @@ domain::BackupRun TakeBackup(const Services& services, const std::string& folder
   }
   run.bytes = static_cast<std::int64_t>(taken->bytes);
   const auto scratch = fs::path(folder) / (".drill-" + run.slot);
-  const auto drill = backup::Verify(taken->archive, services.secrets, scratch.string());
+  const auto drill = backup::Verify(taken->archive, services.secrets, scratch.string(), owner_url);
   fs::remove_all(scratch, error);
   if (drill && drill->ok) {
     run.state = domain::BackupState::kVerified;
   } else {
     run.state = domain::BackupState::kUnverified;
-    run.failure = drill ? std::string(N_("The restore drill found a problem."))
-                        : drill.error().message.id;
+    run.failure =
+        drill ? std::string(N_("The restore drill found a problem.")) : drill.error().message.id;
   }
   return run;
 }
@@ -135,10 +146,10 @@ notify::Mail OverdueMail(const Services& services, i18n::Language language) {
 int RunScheduledBackup(const Services& services) {
   const auto& settings = services.config.backup;
   const auto scheduled = config::ParseTimeOfDay(settings.time);
-  if (settings.folder.empty() || !scheduled) return 0;
+  if (!Scheduled(services)) return 0;  // off
   const Instant now = services.clock.Now();
-  const CivilDate slot = domain::BackupSlot(
-      services.Today(), circles::LocalMinute(services, now), *scheduled);
+  const CivilDate slot =
+      domain::BackupSlot(services.Today(), circles::LocalMinute(services, now), *scheduled);
   domain::BackupRun run{.slot = FormatIsoDate(slot), .started_at = now};
   const auto claimed =
       services.database.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
@@ -148,12 +159,11 @@ int RunScheduledBackup(const Services& services) {
   run = TakeBackup(services, settings.folder, run);
   (void)Write(services, store::Scope::System(), [&](store::Unit& unit) -> Status {
     store::BackupRunStore(unit.session()).Finish(run, unit.now());
-    services.audit.Append(unit, {std::nullopt, std::nullopt, "backup.create", "backup", run.slot,
-                                 "",
-                                 run.state == domain::BackupState::kVerified
-                                     ? audit::Outcome::kSuccess
-                                     : audit::Outcome::kFailure,
-                                 unit.now()});
+    services.audit.Append(unit,
+                          {std::nullopt, std::nullopt, "backup.create", "backup", run.slot, "",
+                           run.state == domain::BackupState::kVerified ? audit::Outcome::kSuccess
+                                                                       : audit::Outcome::kFailure,
+                           unit.now()});
     return {};
   });
   ApplyRetention(settings.folder, RetentionOf(settings));
@@ -161,20 +171,21 @@ int RunScheduledBackup(const Services& services) {
 }
 
 int AlertMissingBackup(const Services& services) {
-  if (services.config.backup.folder.empty()) return 0;  // off: the home page says so, no mail
-  const auto queued = Write(services, store::Scope::System(), [&](store::Unit& unit) -> Result<int> {
-    store::BackupRunStore runs(unit.session());
-    const Instant since = LapseStart(runs);
-    if (unit.now() - since <= kBackupOverdue || !runs.ClaimAlert(since, unit.now())) return 0;
-    int mails = 0;
-    for (const auto& [email, language] : runs.Administrators()) {
-      auto mail = OverdueMail(services, i18n::FromCode(language, i18n::Language::kFrench));
-      mail.to = email;
-      notify::Outbox::Enqueue(unit, mail);
-      ++mails;
-    }
-    return mails;
-  });
+  if (!Scheduled(services)) return 0;  // off: the home page says so, no mail
+  const auto queued =
+      Write(services, store::Scope::System(), [&](store::Unit& unit) -> Result<int> {
+        store::BackupRunStore runs(unit.session());
+        const Instant since = LapseStart(runs);
+        if (unit.now() - since <= kBackupOverdue || !runs.ClaimAlert(since, unit.now())) return 0;
+        int mails = 0;
+        for (const auto& [email, language] : runs.Administrators()) {
+          auto mail = OverdueMail(services, i18n::FromCode(language, i18n::Language::kFrench));
+          mail.to = email;
+          notify::Outbox::Enqueue(unit, mail);
+          ++mails;
+        }
+        return mails;
+      });
   if (!queued) return 0;
   if (*queued > 0) services.NoteMailQueued();
   return *queued;
@@ -183,7 +194,8 @@ int AlertMissingBackup(const Services& services) {
 Result<BackupsPage> LoadBackupsPage(const Services& services, const auth::Actor& actor) {
   if (!auth::policies::BackupPolicy::CanRead(actor)) return Error::Forbidden();
   const auto& settings = services.config.backup;
-  BackupsPage page{.folder = settings.folder,
+  BackupsPage page{.scheduled = Scheduled(services),
+                   .folder = settings.folder,
                    .time = settings.time,
                    .retention = RetentionOf(settings)};
   services.database.Read(store::Scope::System(), [&](soci::session& session) {
@@ -198,7 +210,7 @@ Result<BackupsPage> LoadBackupsPage(const Services& services, const auth::Actor&
 
 BackupFlag BackupFlagFor(const Services& services, const auth::Actor& actor) {
   if (!auth::policies::BackupPolicy::CanRead(actor)) return BackupFlag::kNone;
-  if (services.config.backup.folder.empty()) return BackupFlag::kOff;
+  if (!Scheduled(services)) return BackupFlag::kOff;
   return Overdue(services) ? BackupFlag::kOverdue : BackupFlag::kNone;
 }
 

@@ -25,7 +25,7 @@ inline constexpr std::chrono::hours kBackupOverdue{26};
 // server claimed it, claims it, writes the archive into backup.folder, runs the restore drill on
 // it, records the outcome (audited "backup.create") and applies the retention to the folder's
 // scheduled archives. Returns 1 when this server took the day's backup (failed or not), 0
-// otherwise; nothing when backup.folder is empty.
+// otherwise; nothing while scheduled backups are off (backup.folder or backup.time empty).
 int RunScheduledBackup(const Services& services);
 
 // The scheduler's job: once per lapse, mails every administrator (organisation and network) when
@@ -33,7 +33,8 @@ int RunScheduledBackup(const Services& services);
 // scheduled backups are off (the home page flags that instead).
 int AlertMissingBackup(const Services& services);
 
-// One archive of the backup folder.
+// One archive of the backup folder: scheduled, taken by hand (`cercle backup`) or before a
+// migration.
 struct BackupArchive {
   std::string name;
   std::uintmax_t bytes = 0;
@@ -42,7 +43,8 @@ struct BackupArchive {
 // The backups page: the schedule, the latest runs, the archives kept, and whether the last
 // verified backup is older than kBackupOverdue.
 struct BackupsPage {
-  std::string folder;  // empty: scheduled backups are off
+  bool scheduled = false;  // backup.folder and backup.time are set
+  std::string folder;
   std::string time;
   domain::Retention retention;
   std::vector<domain::BackupRun> runs;  // newest first
@@ -57,7 +59,7 @@ Result<BackupsPage> LoadBackupsPage(const Services& services, const auth::Actor&
 // What the administrators' home page says about the backups.
 enum class BackupFlag {
   kNone,     // all is well, or the actor is no administrator
-  kOff,      // scheduled backups are off (backup.folder is empty)
+  kOff,      // scheduled backups are off (backup.folder or backup.time is empty)
   kOverdue,  // no verified backup within kBackupOverdue
 };
 BackupFlag BackupFlagFor(const Services& services, const auth::Actor& actor);

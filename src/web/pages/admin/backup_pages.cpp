@@ -25,12 +25,12 @@ mstch::map RunView(const Context& context, const domain::BackupRun& run) {
   return mstch::map{
       {"day", translator.FormatCivilDate(context.language, run.slot)},
       {"started", translator.FormatDateTime(context.language, run.started_at)},
-      {"size", run.bytes > 0 ? SizeText(context, static_cast<std::uintmax_t>(run.bytes))
-                             : std::string()},
+      {"size",
+       run.bytes > 0 ? SizeText(context, static_cast<std::uintmax_t>(run.bytes)) : std::string()},
       {"state", context.Translate(domain::LabelOf(run.state))},
       {"ok", run.state == domain::BackupState::kVerified},
-      {"failed", run.state == domain::BackupState::kFailed ||
-                     run.state == domain::BackupState::kUnverified},
+      {"failed",
+       run.state == domain::BackupState::kFailed || run.state == domain::BackupState::kUnverified},
       {"failure", run.failure.empty() ? std::string() : context.Translate(run.failure)}};
 }
 
@@ -48,19 +48,20 @@ Response ShowBackups(Context& context) {
         mstch::map{{"name", archive.name}, {"size", SizeText(context, archive.bytes)}});
   }
   mstch::map model{
-      {"enabled", !page->folder.empty()},
+      {"enabled", page->scheduled},
+      {"has_folder", !page->folder.empty()},
       {"folder", page->folder},
       {"schedule",
        context.Format({N_("Every day at {time}, Cercle backs up its database and documents into "
-                             "one encrypted archive, then restores it in a scratch place to check "
-                             "it."),
-                          {{"time", page->time}}})},
+                          "one encrypted archive, then restores it in a scratch place to check "
+                          "it."),
+                       {{"time", page->time}}})},
       {"keep", context.Format({N_("the last {daily} days, then {weekly} weeks, then {monthly} "
-                                     "months"),
-                                  {{"daily", std::to_string(page->retention.daily)},
-                                   {"weekly", std::to_string(page->retention.weekly)},
-                                   {"monthly", std::to_string(page->retention.monthly)}}})},
-      {"overdue", page->overdue && !page->folder.empty()},
+                                  "months"),
+                               {{"daily", std::to_string(page->retention.daily)},
+                                {"weekly", std::to_string(page->retention.weekly)},
+                                {"monthly", std::to_string(page->retention.monthly)}}})},
+      {"overdue", page->overdue && page->scheduled},
       {"runs", runs},
       {"no_runs", runs.empty()},
       {"archives", archives},
