@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/admin/backups.hpp"
+#include "backup/backup.hpp"
 #include "base/dates.hpp"
 #include "cli/runtime.hpp"
 #include "store/database.hpp"
@@ -82,8 +83,9 @@ TEST_P(BackupSchedule, FiresAtItsLocalTimeOnceAndItsRestoreDrillPasses) {
   EXPECT_EQ(Archives().size(), 2u);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM backup_runs WHERE state = 'verified'"), 2);
   // The archive is a real one: the drill of the command line passes on it too.
-  const auto drill = backup::Verify(folder_ + "/" + Archives().back(), server_.runtime().secrets(),
-                                    MakeTemporaryFolder());
+  const auto drill =
+      backup::Verify(folder_ + "/" + Archives().back(), server_.runtime().secrets(),
+                     MakeTemporaryFolder(), server_.runtime().config().database.owner_url());
   ASSERT_TRUE(drill) << drill.error().message.id;
   EXPECT_TRUE(drill->ok);
 }
