@@ -1,5 +1,5 @@
 # Cercle: the two commands are `make run` and `make test`. See README.md.
-.PHONY: run test bench build deps format tidy clean fuzz
+.PHONY: run test bench build deps format tidy clean fuzz package
 
 JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
@@ -27,6 +27,11 @@ deps:
 build: deps
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCERCLE_TESTS=OFF >/dev/null
 	cmake --build $(RELEASE_DIR) --target cercle -j $(JOBS)
+
+# Builds the Debian package $(RELEASE_DIR)/cercle_VERSION-1_amd64.deb from the release build (CPack; packaging/).
+# README, "Install on a server", says how to install it.
+package: build
+	cd $(RELEASE_DIR) && cpack -G DEB
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

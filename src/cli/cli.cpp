@@ -11,6 +11,7 @@
 #include "app/accounts/invitations.hpp"
 #include "cli/audit_command.hpp"
 #include "cli/backup_command.hpp"
+#include "cli/logging.hpp"
 #include "cli/runtime.hpp"
 #include "demo/demo_data.hpp"
 #include "store/organisation_store.hpp"
@@ -32,11 +33,6 @@ int Fail(const config::Config& config, const Error& error) {
     std::cerr << "  " << field.field << ": " << translator.Format(language, field.message) << "\n";
   }
   return 1;
-}
-
-void ConfigureLogging(const config::Config& config) {
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
-  spdlog::set_level(spdlog::level::from_str(config.log.level));
 }
 
 // What `cercle user add` was given.

@@ -102,6 +102,7 @@ const std::vector<Key>& Keys() {
       {"i18n", "default_language", Text([](Config& c) { return &c.i18n.default_language; })},
       {"i18n", "time_zone", Text([](Config& c) { return &c.i18n.time_zone; })},
       {"log", "level", Text([](Config& c) { return &c.log.level; })},
+      {"log", "format", Text([](Config& c) { return &c.log.format; })},
       {"storage", "documents_dir", Text([](Config& c) { return &c.storage.documents_dir; })},
       {"storage", "max_document_bytes",
        Number<std::size_t>([](Config& c) { return &c.storage.max_document_bytes; }, 1024,
@@ -166,6 +167,9 @@ Status Validate(const Config& config) {
       !config.database.url.starts_with("postgresql://") &&
       !config.database.url.starts_with("postgres://")) {
     return Error::Invalid(N_("database.url must start with \"sqlite:\" or \"postgresql://\"."));
+  }
+  if (config.log.format != "text" && config.log.format != "json") {
+    return Error::Invalid(N_("log.format must be \"text\" or \"json\"."));
   }
   if (!config.server.metrics_listen.empty()) TRY(ParseListenAddress(config.server.metrics_listen));
   return {};

@@ -62,6 +62,8 @@ struct Config {
 
   struct Log {
     std::string level = "info";
+    // "text" (for people) or "json" (one object per line, for log shippers).
+    std::string format = "text";
   } log;
 
   struct Storage {

@@ -1,12 +1,11 @@
 #include "web/application.hpp"
 
 #include <sodium.h>
-#include <spdlog/spdlog.h>
-
 #include <chrono>
 
 #include "app/failure.hpp"
 #include "auth/crypto.hpp"
+#include "base/log.hpp"
 #include "web/context.hpp"
 #include "web/cookies.hpp"
 #include "web/input_check.hpp"
@@ -260,22 +259,28 @@ Response Application::Handle(const Request& request) {
   const std::string nonce = RandomHex(16);
   const auto language = LanguageOf(request, services_.config);
   std::string route_name = "unmatched";
+  std::string incident;
   Response response;
   try {
     response = Dispatch(request, nonce, language, route_name);
   } catch (const store::StorageUnavailable& unavailable) {
     // Not a bug: the storage cannot take writes (or was unreachable). One line names the cause;
     // the page says whether the work was saved.
-    spdlog::error("storage unavailable: cause={} route={} outcome={}",
-                  store::StorageFaultName(unavailable.fault()), route_name,
-                  unavailable.outcome() == store::WriteOutcome::kUnknown ? "unknown" : "not saved");
+    log::Event(log::Level::kError, "storage unavailable",
+               {{"cause", store::StorageFaultName(unavailable.fault())},
+                {"route", route_name},
+                {"outcome", unavailable.outcome() == store::WriteOutcome::kUnknown ? "unknown"
+                                                                                   : "not saved"}});
     Context context{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
     response = RenderStorageUnavailable(
         context, unavailable.outcome() == store::WriteOutcome::kUnknown ? SaveState::kUnknown
                                                                         : SaveState::kNotSaved);
   } catch (const std::exception& failure) {
-    const std::string incident = RandomHex(6);
-    spdlog::error("incident={} route={} {}", incident, route_name, app::DescribeFailure(failure));
+    incident = RandomHex(6);
+    log::Event(log::Level::kError, "request failed",
+               {{"incident", incident},
+                {"route", route_name},
+                {"failure", app::DescribeFailure(failure)}});
     try {
       Context context{request, services_, kUnmatchedRoute, {}, language, nonce, {}};
       response =
@@ -293,8 +298,13 @@ Response Application::Handle(const Request& request) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   services_.metrics.Observe(route_name, request.method_text, response.status, seconds);
-  spdlog::info("http method={} route={} status={} ms={:.2f}", request.method_text, route_name,
-               response.status, seconds * 1000);
+  // The route's pattern, never the path or query the client sent: they can hold names and ids.
+  std::vector<log::Field> fields = {{"method", request.method_text},
+                                    {"route", route_name},
+                                    {"status", response.status},
+                                    {"duration_ms", seconds * 1000}};
+  if (!incident.empty()) fields.emplace_back("incident", incident);
+  log::Event(log::Level::kInfo, "http", fields);
   return response;
 }
 

@@ -61,6 +61,24 @@ TEST_F(ConfigFiles, EveryKeyOfTheExampleFileIsAccepted) {
   ASSERT_TRUE(config) << config.error().message.id;
 }
 
+TEST(Config, ThePackagedConfigurationKeepsEverythingInTheStateDirectoryBehindAProxy) {
+  const auto config = Load(std::string(CERCLE_SOURCE_DIR) + "/packaging/cercle.toml", {});
+  ASSERT_TRUE(config) << config.error().message.id;
+  EXPECT_EQ(config->database.url, "sqlite:/var/lib/cercle/cercle.db");
+  EXPECT_EQ(config->storage.documents_dir, "/var/lib/cercle/documents");
+  EXPECT_EQ(config->secrets.key_file, "/etc/cercle/private/cercle.key");
+  EXPECT_EQ(config->server.listen, "127.0.0.1");
+  EXPECT_TRUE(config->server.behind_tls_proxy);
+}
+
+TEST(Config, LogFormatIsTextByDefaultOrJson) {
+  EXPECT_EQ(Load(std::nullopt, {})->log.format, "text");
+  EXPECT_EQ(Load(std::nullopt, {{"CERCLE_LOG_FORMAT", "json"}})->log.format, "json");
+  const auto refused = Load(std::nullopt, {{"CERCLE_LOG_FORMAT", "xml"}});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message.id, "log.format must be \"text\" or \"json\".");
+}
+
 TEST(Config, MetricsListenIsHostAndPortOrNothing) {
   const auto config = Load(std::nullopt, {{"CERCLE_SERVER_METRICS_LISTEN", "127.0.0.1:9464"}});
   ASSERT_TRUE(config);
