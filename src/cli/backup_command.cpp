@@ -117,7 +117,7 @@ Result<bool> RunVerify(const config::Config& config, const std::string& archive,
   const auto secrets = TRY(LoadKeys(config));
   TRY(EnsureFolder(config.backup.folder));
   const auto report =
-      TRY(backup::Verify(archive, secrets, config.backup.folder, config.database.owner_url()));
+      TRY(backup::Verify(archive, secrets, config.backup.folder, config.drill_url()));
   Printer printer(config, out);
   for (const auto& message : report.messages) printer.Line(message);
   printer.Line({report.ok ? N_("Restore drill passed.") : N_("Restore drill FAILED."), {}});

@@ -109,6 +109,7 @@ const std::vector<Key>& Keys() {
                            1LL << 32)},
       {"backup", "folder", Text([](Config& c) { return &c.backup.folder; })},
       {"backup", "before_migrate", Flag([](Config& c) { return &c.backup.before_migrate; })},
+      {"backup", "drill_url", Text([](Config& c) { return &c.backup.drill_url; })},
       {"mail", "smtp_url", Text([](Config& c) { return &c.mail.smtp_url; })},
       {"mail", "username", Text([](Config& c) { return &c.mail.username; })},
       {"mail", "password", Text([](Config& c) { return &c.mail.password; })},

@@ -60,6 +60,12 @@ struct Config {
     std::string time_zone = "America/Montreal";
   } i18n;
 
+  // The address on which restore drills make their scratch database: backup.drill_url, else the
+  // tables' owner's.
+  const std::string& drill_url() const {
+    return backup.drill_url.empty() ? database.owner_url() : backup.drill_url;
+  }
+
   struct Log {
     std::string level = "info";
     // "text" (for people) or "json" (one object per line, for log shippers).
@@ -80,6 +86,9 @@ struct Config {
     // Back the database up before migrations are applied to it, by `cercle migrate` (unless
     // --no-backup) and by the server's start.
     bool before_migrate = true;
+    // On PostgreSQL, the server address (a role allowed to create databases) on which restore
+    // drills make and drop their scratch database; empty: the owner's address.
+    std::string drill_url;
     // The local time (HH:MM, i18n.time_zone) of the server's daily backup into `folder`, followed
     // by its restore drill; empty turns scheduled backups off, which the administrators' home page
     // then flags. A server that was down at that time takes the day's backup when it comes back.

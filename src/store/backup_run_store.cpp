@@ -30,8 +30,9 @@ constexpr const char* kClaimAlert = R"sql(
   INSERT INTO backup_alerts (since, sent_at) VALUES (:since, :now) ON CONFLICT (since) DO NOTHING
 )sql";
 
-constexpr const char* kInstalledAt = R"sql(
-  SELECT min(applied_at) FROM schema_migrations
+constexpr const char* kFirstAttemptAt = R"sql(
+  SELECT coalesce((SELECT min(started_at) FROM backup_runs),
+                  (SELECT min(applied_at) FROM schema_migrations))
 )sql";
 
 constexpr const char* kAdministrators = R"sql(
@@ -88,10 +89,10 @@ bool BackupRunStore::ClaimAlert(Instant since, Instant now) {
   return Change(session_, kClaimAlert, Values("since", since, "now", now)) == 1;
 }
 
-Instant BackupRunStore::InstalledAt() {
+Instant BackupRunStore::FirstAttemptAt() {
   long long at = 0;
   soci::indicator indicator = soci::i_null;
-  session_ << kInstalledAt, soci::into(at, indicator);
+  session_ << kFirstAttemptAt, soci::into(at, indicator);
   return FromUnix(indicator == soci::i_ok ? at : 0);
 }
 

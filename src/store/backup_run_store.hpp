@@ -28,8 +28,9 @@ class BackupRunStore {
   // Records the alert about the lapse since `since` (the last verified backup, or the epoch); false
   // when it was sent already.
   bool ClaimAlert(Instant since, Instant now);
-  // When the database was first migrated: the start of the first lapse before any backup.
-  Instant InstalledAt();
+  // When the first scheduled backup started, or else when the database was first migrated: the
+  // start of the lapse before any verified backup.
+  Instant FirstAttemptAt();
   // The addresses and languages of the active administrators (organisation and network).
   std::vector<std::pair<std::string, std::string>> Administrators();
 

@@ -118,13 +118,6 @@ class EmptyTarget {
   std::string url_;
 };
 
-// The server a PostgreSQL drill makes its scratch database on: the superuser may create databases.
-std::string DrillServer(Backend backend) {
-  if (backend == Backend::kSqlite) return "";
-  const auto server = PostgresServer::FromEnvironment();
-  return PostgresUrl(server, server.superuser, "postgres");
-}
-
 class Backup : public ::testing::TestWithParam<Backend> {
  protected:
   Backup() : folder_(MakeTemporaryFolder()) {}
@@ -215,7 +208,7 @@ TEST_P(Backup, RoundTripKeepsEveryRowOfEveryTableAndEveryDocumentsBytes) {
 
   // The drill on the same archive passes every check.
   const auto report =
-      backup::Verify(summary->archive, secrets(), folder_ + "/scratch", DrillServer(GetParam()));
+      backup::Verify(summary->archive, secrets(), folder_ + "/scratch", DrillServerUrl(GetParam()));
   ASSERT_TRUE(report) << report.error().message.id;
   EXPECT_TRUE(report->ok);
   ASSERT_EQ(report->lines.size(), 5u);
@@ -316,7 +309,7 @@ TEST_P(Backup, TruncatedAlteredAndWrongKeyArchivesAreNamedAndLeaveTheTargetUntou
     EXPECT_EQ(restored.error().message.id, expected) << name;
     EXPECT_TRUE(target.Untouched()) << name;
     const auto report =
-        backup::Verify(Archive(name), *keys, folder_ + "/scratch", DrillServer(GetParam()));
+        backup::Verify(Archive(name), *keys, folder_ + "/scratch", DrillServerUrl(GetParam()));
     ASSERT_FALSE(report) << name;
     EXPECT_EQ(report.error().message.id, expected) << name;
   }
@@ -326,7 +319,7 @@ TEST_P(Backup, TruncatedAlteredAndWrongKeyArchivesAreNamedAndLeaveTheTargetUntou
   EXPECT_NE(std::string(backup::kWrongKey).find("another key"), std::string::npos);
   // Not an archive at all.
   WriteFile(Archive("notes.txt"), "des notes, pas une sauvegarde");
-  EXPECT_EQ(backup::Verify(Archive("notes.txt"), secrets(), folder_, DrillServer(GetParam()))
+  EXPECT_EQ(backup::Verify(Archive("notes.txt"), secrets(), folder_, DrillServerUrl(GetParam()))
                 .error()
                 .message.id,
             backup::kNotAnArchive);

@@ -96,4 +96,10 @@ void TestDatabase::ExecuteAsOwner(const std::string& sql) {
   store::Database::ExecuteScript(**session, sql);
 }
 
+std::string DrillServerUrl(Backend backend) {
+  if (backend == Backend::kSqlite) return "";
+  const auto server = PostgresServer::FromEnvironment();
+  return PostgresUrl(server, server.superuser, "postgres");
+}
+
 }  // namespace cercle::testing

@@ -66,6 +66,10 @@ std::string PostgresUrl(const std::string& role, const std::string& database);
 // The address of `role` on database `database` of `server`.
 std::string PostgresUrl(const PostgresServer& server, const std::string& role,
                         const std::string& database);
+
+// The server a PostgreSQL restore drill makes its scratch database on (its superuser may create
+// databases), for backup.drill_url; "" on SQLite.
+std::string DrillServerUrl(Backend backend);
 // Runs `sql` as the superuser of `server`, on its database "postgres".
 void RunAsSuperuser(const PostgresServer& server, const std::string& sql);
 

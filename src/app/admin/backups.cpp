@@ -7,6 +7,7 @@
 #include "app/circles/circles.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "backup/backup.hpp"
+#include "base/log.hpp"
 #include "notify/outbox.hpp"
 #include "store/backup_run_store.hpp"
 
@@ -91,28 +92,39 @@ domain::BackupRun TakeBackup(const Services& services, const std::string& folder
       source, services.secrets, (fs::path(folder) / run.archive).string(), services.clock.Now());
   if (!taken) {
     run.state = domain::BackupState::kFailed;
-    run.failure = taken.error().message.id;
+    run.failure = N_("The archive could not be written; the server's log says why.");
+    log::Event(
+        log::Level::kError, "scheduled backup failed",
+        {{"slot", run.slot},
+         {"cause", i18n::Substitute(taken.error().message.id, taken.error().message.arguments)}});
     return run;
   }
   run.bytes = static_cast<std::int64_t>(taken->bytes);
   const auto scratch = fs::path(folder) / (".drill-" + run.slot);
-  const auto drill = backup::Verify(taken->archive, services.secrets, scratch.string(), owner_url);
+  const auto drill = backup::Verify(taken->archive, services.secrets, scratch.string(),
+                                    services.config.drill_url());
   fs::remove_all(scratch, error);
   if (drill && drill->ok) {
     run.state = domain::BackupState::kVerified;
   } else {
     run.state = domain::BackupState::kUnverified;
-    run.failure =
-        drill ? std::string(N_("The restore drill found a problem.")) : drill.error().message.id;
+    run.failure = N_("The restore drill found a problem; the server's log says which.");
+    std::string cause;
+    if (drill) {
+      for (const auto& line : drill->lines) cause += (cause.empty() ? "" : "; ") + line;
+    } else {
+      cause = i18n::Substitute(drill.error().message.id, drill.error().message.arguments);
+    }
+    log::Event(log::Level::kError, "restore drill failed", {{"slot", run.slot}, {"cause", cause}});
   }
   return run;
 }
 
-// When the current lapse without a verified backup began: the last verified backup, or the
-// installation.
+// When the current lapse without a verified backup began: the last verified backup, or else the
+// first attempt (the installation, before any).
 Instant LapseStart(store::BackupRunStore& runs) {
   const auto verified = runs.LastVerified();
-  return verified ? *verified : runs.InstalledAt();
+  return verified ? *verified : runs.FirstAttemptAt();
 }
 
 bool Overdue(const Services& services) {
