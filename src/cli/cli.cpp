@@ -234,7 +234,9 @@ int Run(int argc, char** argv) {
   web::Server server((*runtime)->application(), config);
   (*runtime)->mail_sender().Start();
   (*runtime)->scheduler().Start();
+  (*runtime)->backup_scheduler().Start();
   const int code = server.RunUntilSignalled();
+  (*runtime)->backup_scheduler().Stop();
   (*runtime)->scheduler().Stop();
   (*runtime)->mail_sender().Stop();
   return code;

@@ -43,6 +43,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       scheduler_(
           std::chrono::seconds(config_.scheduler.interval_seconds), [this] { mail_sender_.Wake(); },
           store::DescribeFailure),
+      backup_scheduler_(
+          kBackupInterval, [this] { mail_sender_.Wake(); }, store::DescribeFailure),
       app_{*database_,
            *clock_,
            audit_,
@@ -58,8 +60,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
   scheduler_.Add("password reset requests",
                  [this] { return app::accounts::ProcessPasswordResetRequests(app_); });
-  scheduler_.Add("backup", [this] { return app::admin::RunScheduledBackup(app_); });
-  scheduler_.Add("backup alert", [this] { return app::admin::AlertMissingBackup(app_); });
+  backup_scheduler_.Add("backup", [this] { return app::admin::RunScheduledBackup(app_); });
+  backup_scheduler_.Add("backup alert", [this] { return app::admin::AlertMissingBackup(app_); });
 }
 
 }  // namespace cercle::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include "app/services.hpp"
@@ -44,6 +45,11 @@ class Runtime {
   // The periodic jobs (escalation of unacknowledged concerns); `serve` starts its thread, tests
   // call RunOnce.
   scheduler::Scheduler& scheduler() { return scheduler_; }
+  // The daily backup and the alert when none passed its drill, on a thread of their own so that a
+  // long backup never delays a concern's escalation; `serve` starts it too.
+  scheduler::Scheduler& backup_scheduler() { return backup_scheduler_; }
+  // How often the backup thread looks whether the day's backup is due.
+  static constexpr std::chrono::seconds kBackupInterval{60};
   const Clock& clock() const { return *clock_; }
   // The application layer's services, for the demo loader, the CLI and the app tests.
   const app::Services& app() const { return app_; }
@@ -66,6 +72,7 @@ class Runtime {
   store::DocumentVault vault_;
   notify::ConcernEscalator concern_escalator_;
   scheduler::Scheduler scheduler_;
+  scheduler::Scheduler backup_scheduler_;
   app::Services app_;
   web::Services services_;
   web::Application application_;

@@ -85,7 +85,10 @@ domain::BackupRun TakeBackup(const Services& services, const std::string& folder
                              domain::BackupRun run) {
   run.archive = ArchiveName(run.slot);
   std::error_code error;
-  fs::create_directories(folder, error);
+  if (!fs::exists(folder, error)) {  // made readable by the server's user only, like its archives
+    fs::create_directories(folder, error);
+    fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, error);
+  }
   const auto& owner_url = services.config.database.owner_url();
   const backup::Source source{owner_url, services.config.storage.documents_dir};
   const auto taken = backup::Create(
