@@ -1,4 +1,5 @@
 #include "auth/crypto.hpp"
+#include "config/secrets.hpp"
 
 #include <sodium.h>
 
@@ -16,13 +17,6 @@ std::array<unsigned char, crypto_secretbox_KEYBYTES> Subkey(const config::Key& k
   for (std::size_t i = 0; i < purpose.size() && i < sizeof context; ++i) context[i] = purpose[i];
   crypto_kdf_derive_from_key(subkey.data(), subkey.size(), 1, context, key.data());
   return subkey;
-}
-
-std::string ToHex(const unsigned char* data, std::size_t size) {
-  std::string hex(size * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), data, size);
-  hex.pop_back();
-  return hex;
 }
 
 }  // namespace
@@ -50,7 +44,7 @@ std::string KeyedHash(const config::Key& key, std::string_view purpose, std::str
                             text.size());
   unsigned char hash[32];
   crypto_generichash_final(&state, hash, sizeof hash);
-  return ToHex(hash, sizeof hash);
+  return config::ToHex(hash, sizeof hash);
 }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
@@ -66,7 +60,7 @@ std::string Seal(const config::Key& key, std::string_view purpose, std::string_v
   crypto_secretbox_easy(out.data() + crypto_secretbox_NONCEBYTES,
                         reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
                         out.data(), subkey.data());
-  return ToHex(out.data(), out.size());
+  return config::ToHex(out.data(), out.size());
 }
 
 std::optional<std::string> Open(const config::Key& key, std::string_view purpose,

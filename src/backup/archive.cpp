@@ -1,4 +1,5 @@
 #include "backup/archive.hpp"
+#include "config/secrets.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -34,13 +35,6 @@ std::uint64_t GetLittleEndian(const unsigned char* in, int bytes) {
   std::uint64_t value = 0;
   for (int i = bytes - 1; i >= 0; --i) value = (value << 8) | in[i];
   return value;
-}
-
-std::string Hex(const unsigned char* bytes, std::size_t size) {
-  std::string hex(size * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-  hex.pop_back();
-  return hex;
 }
 
 Error Failed(const char* message) { return Error::Invalid(message); }
@@ -158,7 +152,7 @@ Result<std::string> ReadPart(PlainReader& reader, std::uint64_t size, const std:
   if (!status) return std::move(status).error();
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&hash, digest);
-  return Hex(digest, sizeof digest);
+  return config::ToHex(digest, sizeof digest);
 }
 
 }  // namespace
@@ -181,7 +175,7 @@ BackupKeys DeriveBackupKeys(const config::Secrets& secrets) {
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return Hex(digest, sizeof digest);
+  return config::ToHex(digest, sizeof digest);
 }
 
 Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& path,
@@ -273,7 +267,7 @@ Result<std::string> ArchiveWriter::AddFile(const std::string& name, const std::s
   }
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&hash, digest);
-  return Hex(digest, sizeof digest);
+  return config::ToHex(digest, sizeof digest);
 }
 
 Status ArchiveWriter::Finish() {

@@ -1,7 +1,6 @@
 #include "backup/backup.hpp"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +15,7 @@
 #include "backup/database_facts.hpp"
 #include "backup/postgres_tools.hpp"
 #include "backup/restore.hpp"
+#include "config/secrets.hpp"
 #include "store/migrator.hpp"
 
 #ifndef CERCLE_VERSION
@@ -123,11 +123,7 @@ Result<Summary> CreateOnce(const Source& source, const config::Secrets& secrets,
   manifest.dialect = snapshot.dialect;
   manifest.row_counts = snapshot.row_counts;
 
-  unsigned char random[8];
-  randombytes_buf(random, sizeof random);
-  char hex[sizeof random * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, random, sizeof random);
-  const std::string partial = archive + ".partial-" + hex;
+  const std::string partial = archive + ".partial-" + config::RandomHex(8);
   const auto write = [&]() -> Status {
     auto writer = TRY(ArchiveWriter::Open(partial, secrets));
     manifest.parts[snapshot.part_name] = TRY(writer->AddFile(snapshot.part_name, snapshot.file));

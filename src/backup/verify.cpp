@@ -1,5 +1,4 @@
 // The restore drill: backup::Verify.
-#include <sodium.h>
 
 #include <filesystem>
 #include <optional>
@@ -11,6 +10,7 @@
 #include "backup/database_facts.hpp"
 #include "backup/postgres_tools.hpp"
 #include "backup/restore.hpp"
+#include "config/secrets.hpp"
 #include "i18n/translator.hpp"
 #include "store/database.hpp"
 #include "store/document_vault.hpp"
@@ -35,11 +35,7 @@ void Check(VerifyReport& report, bool passed, Message message) {
 class ScratchDatabase {
  public:
   static Result<std::unique_ptr<ScratchDatabase>> Create(const std::string& server_url) {
-    unsigned char random[8];
-    randombytes_buf(random, sizeof random);
-    char hex[sizeof random * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, random, sizeof random);
-    const std::string name = std::string("cercle_drill_") + hex;
+    const std::string name = "cercle_drill_" + config::RandomHex(8);
     auto session = TRY(store::OpenSession(server_url));
     try {
       store::Database::ExecuteScript(*session, "CREATE DATABASE " + name);

@@ -124,6 +124,71 @@ int LoadDemo(Runtime& runtime, const config::Config& config, int scale) {
   return 0;
 }
 
+// `cercle backup` and `cercle restore`, with what they were given.
+struct BackupCommands {
+  CLI::App* backup = nullptr;
+  std::string to;
+  CLI::App* restore = nullptr;
+  RestoreOptions restore_options;
+  bool verify = false;
+};
+
+// Declares `cercle backup` and `cercle restore`, filled into `commands`.
+void AddBackupCommands(CLI::App& app, BackupCommands& commands) {
+  commands.backup = app.add_subcommand(
+      "backup", "Write an encrypted backup of the database and the documents (while serving)");
+  commands.backup->add_option(
+      "--to", commands.to, "The archive to write (default: a timestamped file in backup.folder)");
+  auto* restore = commands.restore = app.add_subcommand(
+      "restore", "Restore an archive into an empty database, or check it with --verify");
+  auto& options = commands.restore_options;
+  restore->add_option("archive", options.archive, "The backup archive")->required();
+  restore->add_option("--into", options.into,
+                      "The database to restore into (sqlite:PATH or postgresql://…)");
+  restore->add_option("--documents", options.documents,
+                      "The documents folder to restore into (default: storage.documents_dir)");
+  restore->add_flag("--replace", options.replace,
+                    "Replace a database that holds data (backed up first)");
+  restore->add_flag("--verify", commands.verify,
+                    "Restore into a scratch location, check everything, and report");
+}
+
+// Runs `cercle backup` or `cercle restore` when one was asked for and returns its exit code;
+// none otherwise.
+std::optional<int> RunBackupCommands(const config::Config& config, const BackupCommands& commands,
+                                     Instant now) {
+  if (*commands.backup) {
+    const auto written = RunBackup(config, commands.to, now, std::cout);
+    return written ? 0 : Fail(config, written.error());
+  }
+  if (!*commands.restore) return std::nullopt;
+  const auto& options = commands.restore_options;
+  if (commands.verify) {
+    const auto passed = RunVerify(config, options.archive, std::cout);
+    if (!passed) return Fail(config, passed.error());
+    return *passed ? 0 : 1;
+  }
+  if (options.into.empty()) {
+    return Fail(config, Error::Invalid(N_("Say where to restore: --into sqlite:PATH or "
+                                          "--into postgresql://…")));
+  }
+  const auto restored = RunRestore(config, options, now, std::cout);
+  return restored ? 0 : Fail(config, restored.error());
+}
+
+// Serves HTTP with the mail sender and both scheduler threads until SIGTERM or SIGINT.
+int Serve(Runtime& runtime, const config::Config& config) {
+  web::Server server(runtime.application(), config);
+  runtime.mail_sender().Start();
+  runtime.scheduler().Start();
+  runtime.backup_scheduler().Start();
+  const int code = server.RunUntilSignalled();
+  runtime.backup_scheduler().Stop();
+  runtime.scheduler().Stop();
+  runtime.mail_sender().Stop();
+  return code;
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -161,24 +226,8 @@ int Run(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand(
       "verify", "Recompute every hash chain; exit 1 and name the first broken entry");
 
-  auto* backup = app.add_subcommand(
-      "backup", "Write an encrypted backup of the database and the documents (while serving)");
-  std::string backup_to;
-  backup->add_option("--to", backup_to,
-                     "The archive to write (default: a timestamped file in backup.folder)");
-  auto* restore = app.add_subcommand(
-      "restore", "Restore an archive into an empty database, or check it with --verify");
-  RestoreOptions restore_options;
-  bool verify = false;
-  restore->add_option("archive", restore_options.archive, "The backup archive")->required();
-  restore->add_option("--into", restore_options.into,
-                      "The database to restore into (sqlite:PATH or postgresql://…)");
-  restore->add_option("--documents", restore_options.documents,
-                      "The documents folder to restore into (default: storage.documents_dir)");
-  restore->add_flag("--replace", restore_options.replace,
-                    "Replace a database that holds data (backed up first)");
-  restore->add_flag("--verify", verify,
-                    "Restore into a scratch location, check everything, and report");
+  BackupCommands backups;
+  AddBackupCommands(app, backups);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -202,23 +251,7 @@ int Run(int argc, char** argv) {
                                      clock->Now(), std::cout);
     return migrated ? 0 : Fail(config, migrated.error());
   }
-  if (*backup) {
-    const auto written = RunBackup(config, backup_to, clock->Now(), std::cout);
-    return written ? 0 : Fail(config, written.error());
-  }
-  if (*restore && verify) {
-    const auto passed = RunVerify(config, restore_options.archive, std::cout);
-    if (!passed) return Fail(config, passed.error());
-    return *passed ? 0 : 1;
-  }
-  if (*restore) {
-    if (restore_options.into.empty()) {
-      return Fail(config, Error::Invalid(N_("Say where to restore: --into sqlite:PATH or "
-                                            "--into postgresql://…")));
-    }
-    const auto restored = RunRestore(config, restore_options, clock->Now(), std::cout);
-    return restored ? 0 : Fail(config, restored.error());
-  }
+  if (const auto code = RunBackupCommands(config, backups, clock->Now())) return *code;
   if (*demo && print_logins) {
     const auto logins = demo::DemoLogins();
     if (logins.empty()) std::cout << "No demo sign-ins yet: the home page is public.\n";
@@ -231,15 +264,7 @@ int Run(int argc, char** argv) {
     return RunAuditVerify((*runtime)->database(), (*runtime)->secrets(), std::cout);
   if (*user_add) return AddUser(**runtime, config, user_options);
   if (*demo) return LoadDemo(**runtime, config, scale);
-  web::Server server((*runtime)->application(), config);
-  (*runtime)->mail_sender().Start();
-  (*runtime)->scheduler().Start();
-  (*runtime)->backup_scheduler().Start();
-  const int code = server.RunUntilSignalled();
-  (*runtime)->backup_scheduler().Stop();
-  (*runtime)->scheduler().Stop();
-  (*runtime)->mail_sender().Stop();
-  return code;
+  return Serve(**runtime, config);
 }
 
 }  // namespace cercle::cli

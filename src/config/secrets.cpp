@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace cercle::config {
 namespace {
@@ -29,6 +30,19 @@ Result<Key> ParseKey(const toml::table& table, const std::string& name, const st
 }
 
 }  // namespace
+
+std::string ToHex(const unsigned char* data, std::size_t size) {
+  std::string hex(size * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), data, size);
+  hex.pop_back();
+  return hex;
+}
+
+std::string RandomHex(std::size_t bytes) {
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  return ToHex(raw.data(), raw.size());
+}
 
 Result<Secrets> LoadSecrets(const std::string& path) {
   struct stat info {};
@@ -73,9 +87,7 @@ Status CreateKeyFile(const std::string& path) {
   for (const char* name : kKeyNames) {
     Key key{};
     randombytes_buf(key.data(), key.size());
-    char hex[key.size() * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, key.data(), key.size());
-    text += std::string(name) + " = \"" + hex + "\"\n";
+    text += std::string(name) + " = \"" + ToHex(key.data(), key.size()) + "\"\n";
     sodium_memzero(key.data(), key.size());
   }
   const bool written =

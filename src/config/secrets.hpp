@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 
 #include "base/result.hpp"
@@ -17,6 +18,13 @@ struct Secrets {
   Key audit_key{};    // keys the audit log's hash chain
   Key file_key{};     // encrypts stored documents and backups
 };
+
+// `size` bytes at `data` as lower-case hexadecimal.
+std::string ToHex(const unsigned char* data, std::size_t size);
+
+// `bytes` random bytes (libsodium) as lower-case hexadecimal: nonces, incident numbers, scratch
+// names.
+std::string RandomHex(std::size_t bytes);
 
 // Reads the key file at `path`. Fails with a message naming the file when it is missing,
 // unreadable, readable by other users, or malformed.

@@ -1,11 +1,11 @@
 #include "web/application.hpp"
 
-#include <sodium.h>
 #include <chrono>
 
 #include "app/failure.hpp"
 #include "auth/crypto.hpp"
 #include "base/log.hpp"
+#include "config/secrets.hpp"
 #include "web/context.hpp"
 #include "web/cookies.hpp"
 #include "web/input_check.hpp"
@@ -141,16 +141,6 @@ Response RenderInputRefusal(Context& context, const InputRefusal& refusal) {
 
 }  // namespace
 
-std::string RandomHex(std::size_t bytes) {
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
-  std::string hex(bytes * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                 raw.size());
-  hex.pop_back();
-  return hex;
-}
-
 auth::ClientInfo Context::client() const {
   return {request.client_address, std::string(request.Header("user-agent").value_or(""))};
 }
@@ -256,7 +246,7 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
 
 Response Application::Handle(const Request& request) {
   const auto started = std::chrono::steady_clock::now();
-  const std::string nonce = RandomHex(16);
+  const std::string nonce = config::RandomHex(16);
   const auto language = LanguageOf(request, services_.config);
   std::string route_name = "unmatched";
   std::string incident;
@@ -276,7 +266,7 @@ Response Application::Handle(const Request& request) {
         context, unavailable.outcome() == store::WriteOutcome::kUnknown ? SaveState::kUnknown
                                                                         : SaveState::kNotSaved);
   } catch (const std::exception& failure) {
-    incident = RandomHex(6);
+    incident = config::RandomHex(6);
     log::Event(log::Level::kError, "request failed",
                {{"incident", incident},
                 {"route", route_name},

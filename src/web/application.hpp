@@ -30,7 +30,4 @@ class Application {
   Router router_;
 };
 
-// A fresh random value of `bytes` bytes, as lower-case hexadecimal.
-std::string RandomHex(std::size_t bytes);
-
 }  // namespace cercle::web

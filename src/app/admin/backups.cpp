@@ -131,8 +131,8 @@ Instant LapseStart(store::BackupRunStore& runs) {
 }
 
 bool Overdue(const Services& services) {
-  const Instant since = services.database.Read(store::Scope::System(), [](soci::session& session) {
-    store::BackupRunStore runs(session);
+  const Instant since = Read(services, store::Scope::System(), [](store::Unit& unit) {
+    store::BackupRunStore runs(unit.session());
     return LapseStart(runs);
   });
   return services.clock.Now() - since > kBackupOverdue;
@@ -167,8 +167,8 @@ int RunScheduledBackup(const Services& services) {
       domain::BackupSlot(services.Today(), circles::LocalMinute(services, now), *scheduled);
   domain::BackupRun run{.slot = FormatIsoDate(slot), .started_at = now};
   const auto claimed =
-      services.database.Write(store::Scope::System(), [&](soci::session& session) -> Result<bool> {
-        return store::BackupRunStore(session).Claim(run.slot, now);
+      Write(services, store::Scope::System(), [&](store::Unit& unit) -> Result<bool> {
+        return store::BackupRunStore(unit.session()).Claim(run.slot, unit.now());
       });
   if (!claimed || !*claimed) return 0;
   run = TakeBackup(services, settings.folder, run);
@@ -213,8 +213,8 @@ Result<BackupsPage> LoadBackupsPage(const Services& services, const auth::Actor&
                    .folder = settings.folder,
                    .time = settings.time,
                    .retention = RetentionOf(settings)};
-  services.database.Read(store::Scope::System(), [&](soci::session& session) {
-    store::BackupRunStore runs(session);
+  Read(services, store::Scope::System(), [&](store::Unit& unit) {
+    store::BackupRunStore runs(unit.session());
     page.runs = runs.Latest(kRunsShown);
     page.last_verified = runs.LastVerified();
     page.overdue = services.clock.Now() - LapseStart(runs) > kBackupOverdue;
