@@ -29,6 +29,9 @@ struct Actor {
   // True when a volunteer file is linked to the account (read with the session, for the
   // navigation's portal entry; the portal itself asks its policy).
   bool has_volunteer_file = false;
+  // True when the user is their organisation's person in charge of the protection of personal
+  // information (Law 25, s. 3.1), named on /admin/privacy; read with the session.
+  bool privacy_officer = false;
   // Where the request came from (set by the web pipeline), for the audit log; "" elsewhere.
   std::string client_address;
 
