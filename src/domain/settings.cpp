@@ -52,6 +52,10 @@ const std::vector<SettingDefinition>& SettingDefinitions() {
        N_("core members"), 5, 2, 100},
       {kNetworkShareFigures, "network.share_figures",
        N_("Add the funder figures to the network's totals"), N_("0 = no, 1 = yes"), 0, 0, 1},
+      // Privacy (src/domain/privacy_incident.hpp)
+      {kPrivacyIncidentNoticeDays, "privacy.incident_notice_days",
+       N_("Flag a confidentiality incident with a risk of serious injury and no notice after"),
+       N_("days"), 3, 1, 30},
   };
   return definitions;
 }

@@ -28,6 +28,7 @@ enum class SettingKey {
   kPublicFoundingYear,
   kReportEvaluationMinimumGroup,
   kNetworkShareFigures,
+  kPrivacyIncidentNoticeDays,
 };
 
 // One setting: its key, the name it is stored under, and what the settings page shows and accepts.

@@ -16,6 +16,7 @@
 #include "web/pages/network/network_report_pages.hpp"
 #include "web/pages/outreach/outreach_pages.hpp"
 #include "web/pages/portal/portal_pages.hpp"
+#include "web/pages/privacy/incident_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
@@ -338,6 +339,21 @@ std::vector<Route> OutreachRoutes() {
   };
 }
 
+std::vector<Route> PrivacyRoutes() {
+  return {
+      // Québec's Law 25: the person in charge and the admins, /admin/privacy/… (pages/privacy/)
+      {kGet, "/admin/privacy/incidents", pages::privacy::ListIncidents, kSignedIn},
+      {kGet, "/admin/privacy/incidents/new", pages::privacy::ShowNewIncident, kSignedIn},
+      {kPost, "/admin/privacy/incidents", pages::privacy::CreateIncident, kSignedIn},
+      {kGet, "/admin/privacy/incidents/export.csv", pages::privacy::ExportIncidentsCsv, kSignedIn},
+      {kGet, "/admin/privacy/incidents/export.xlsx", pages::privacy::ExportIncidentsXlsx,
+       kSignedIn},
+      {kGet, "/admin/privacy/incidents/{id}", pages::privacy::ShowIncident, kSignedIn},
+      {kGet, "/admin/privacy/incidents/{id}/edit", pages::privacy::ShowEditIncident, kSignedIn},
+      {kPost, "/admin/privacy/incidents/{id}/edit", pages::privacy::EditIncident, kSignedIn},
+  };
+}
+
 std::vector<Route> PublicRoutes() {
   return {
       // The public impact page an organisation may publish: /public/… (pages/public/)
@@ -353,7 +369,7 @@ std::vector<Route> AllRoutes() {
   for (const auto group :
        {SystemRoutes, ShellRoutes, AuthRoutes, AccountRoutes, AdminRoutes, NetworkRoutes,
         CoreMemberRoutes, VolunteerRoutes, PortalRoutes, CircleRoutes, ConcernRoutes, ReportRoutes,
-        OutreachRoutes, PublicRoutes}) {
+        OutreachRoutes, PrivacyRoutes, PublicRoutes}) {
     auto more = group();
     routes.insert(routes.end(), std::make_move_iterator(more.begin()),
                   std::make_move_iterator(more.end()));

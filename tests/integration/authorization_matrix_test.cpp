@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/privacy/incidents.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
@@ -113,6 +114,9 @@ enum class Target {
   // Mail (tests/support/mail_fixture.hpp): a mail of organisation A given up after its attempt,
   // made afresh for each tester, since sending it again is allowed.
   kNewFailedMailOfA,
+  // Privacy (app/privacy/incidents.hpp): an entry of organisation A's register of confidentiality
+  // incidents, recorded by its admin.
+  kIncidentOfA,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -219,6 +223,24 @@ std::map<std::string, Expectation> Expectations() {
        {303, kNewFailedMailOfA, login, AdminOnly(no), hidden, AdminOnly(no, hidden)}},
       {"GET /admin/mail/retry", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
       {"POST /admin/mail/retry", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
+      // Québec's Law 25: the person in charge and the admins of the organisation; everyone else,
+      // the network admin included, is told the register does not exist.
+      {"GET /admin/privacy/incidents",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/incidents/new",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy/incidents",
+       {422, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/incidents/export.csv",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/incidents/export.xlsx",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/incidents/{id}",
+       {200, kIncidentOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"GET /admin/privacy/incidents/{id}/edit",
+       {200, kIncidentOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/incidents/{id}/edit",
+       {422, kIncidentOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
       // Network administration
       {"GET /network/organisations", {200, kNone, login, All(no), ok, All(no)}},
       {"POST /network/organisations", {422, kNone, login, All(no), ok, All(no)}},
@@ -597,6 +619,9 @@ Form FormFor(const std::string& route) {
       {"POST /outreach/stories/{id}/edit", {{"title", ""}}},
       // No confirmation that the story identifies no one.
       {"POST /outreach/stories/{id}/review", {}},
+      // No circumstances.
+      {"POST /admin/privacy/incidents", {{"circumstances", ""}}},
+      {"POST /admin/privacy/incidents/{id}/edit", {{"circumstances", ""}}},
   };
   if (route == "POST /login") {
     return {{"email", volunteer_a}, {"password", std::string(kTestPassword)}};
@@ -695,10 +720,30 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     story_of_a_ = reports.AddStory(organisation_a_.id, today, "Récit d'essai",
                                    "Un récit qui n'identifie personne.", false);
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
+    SeedIncident(today);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")
                        .substr(std::string("/static/").size());
+  }
+
+  // An entry of organisation A's register of confidentiality incidents, by its admin.
+  void SeedIncident(CivilDate today) {
+    app::privacy::IncidentForm form;
+    auto& incident = form.details;
+    incident.information = "Nom et adresse (essai).";
+    incident.circumstances = "Courriel envoyé au mauvais partenaire (essai).";
+    incident.occurred_from = incident.learned_on = today;
+    incident.people_count = 1;
+    incident.sensitivity_level = incident.misuse_level = domain::RiskLevel::kLow;
+    incident.consequences_level = incident.likelihood_level = domain::RiskLevel::kLow;
+    incident.conclusion = domain::RiskConclusion::kNotSerious;
+    incident.measures = "Suppression confirmée (essai).";
+    form.people = {{domain::ConcernedKind::kCoreMember, file_of_a_.core_member_id, {}}};
+    const auto created =
+        app::privacy::CreateIncident(server_.app(), ActorOf(organisation_a_.admin), form);
+    if (!created) throw std::runtime_error("the incident of organisation A is refused");
+    incident_of_a_ = *created;
   }
 
   // A meeting circle of organisation A around the seeded file, with its volunteer and another one,
@@ -879,6 +924,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
             organisation_a_.id, VolunteerFixture(server_).Today(), "Autre récit", "Texte.", true));
       case Target::kOrganisationASlug:
         return kSlugA;
+      case Target::kIncidentOfA:
+        return std::to_string(incident_of_a_);
       case Target::kNewFailedMailOfA:
         return std::to_string(MailFixture(server_).QueueFailed(
             organisation_a_.id, std::string("destinataire@") + kSlugA + ".example",
@@ -1004,6 +1051,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t event_of_a_ = 0;
   std::int64_t outreach_of_a_ = 0;
   std::int64_t story_of_a_ = 0;
+  std::int64_t incident_of_a_ = 0;
   std::int64_t own_volunteer_of_a_ = 0;
   std::int64_t circle_of_a_ = 0;
   std::int64_t member_of_a_ = 0;

@@ -3,7 +3,9 @@
 #include "app/admin/backups.hpp"
 #include "app/admin/mail.hpp"
 #include "app/portal/home.hpp"
+#include "app/privacy/incidents.hpp"
 #include "auth/policies/mail_policy.hpp"
+#include "auth/policies/privacy_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "web/layout.hpp"
 #include "web/pages/home/attention.hpp"
@@ -29,6 +31,11 @@ Response Show(Context& context) {
     const auto backups = app::admin::BackupFlagFor(context.services.app, actor);
     model["backups_off"] = backups == app::admin::BackupFlag::kOff;
     model["backups_overdue"] = backups == app::admin::BackupFlag::kOverdue;
+    if (PrivacyPolicy::CanManage(actor)) {
+      model["can_manage_privacy"] = true;
+      const auto overdue = app::privacy::CountOverdueIncidents(context.services.app, actor);
+      if (overdue > 0) model["incidents_overdue"] = std::to_string(overdue);
+    }
     if (MailPolicy::CanReview(actor)) {
       model["can_review_mail"] = true;
       const auto failed = app::admin::CountRecentlyFailedMail(context.services.app, actor);
