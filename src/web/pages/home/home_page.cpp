@@ -4,6 +4,7 @@
 #include "app/admin/mail.hpp"
 #include "app/portal/home.hpp"
 #include "auth/policies/mail_policy.hpp"
+#include "auth/policies/privacy_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "web/layout.hpp"
 #include "web/pages/home/attention.hpp"
@@ -34,7 +35,10 @@ Response Show(Context& context) {
       const auto failed = app::admin::CountRecentlyFailedMail(context.services.app, actor);
       if (failed && *failed > 0) model["failed_mail"] = std::to_string(*failed);
     }
-    if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin)) {
+    // The person in charge of personal information sees the requests' deadlines there too.
+    model["can_manage_privacy"] = PrivacyPolicy::CanManage(actor);
+    if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin) ||
+        PrivacyPolicy::CanManage(actor)) {
       mstch::array attention;
       for (const auto& item : CollectAttention(context)) {
         attention.push_back(mstch::map{
