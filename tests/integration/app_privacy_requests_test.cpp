@@ -451,6 +451,7 @@ TEST_P(AppPrivacyRequests, ACorrectionChangesTheFileAndTellsThePerson) {
   VolunteerFixture volunteers(server_);
   const auto volunteer = volunteers.CreateVolunteer(organisation_.id, "Rosalie", "Sans-Courriel",
                                                     domain::VolunteerStage::kActive);
+  Execute("UPDATE volunteers SET email = '' WHERE id = " + std::to_string(volunteer));
   const auto second = NewRequest(PrivacyRequestKind::kCorrection, PrivacySubjectKind::kVolunteer,
                                  volunteer, Today());
   const auto unmailed = app::privacy::RecordCorrection(
