@@ -81,15 +81,6 @@ bool Empty(const CellValue& value) {
   return text && text->empty();
 }
 
-// The request `id`, when the actor may manage requests.
-Result<domain::PrivacyRequest> FindRequest(store::Unit& unit, const auth::Actor& actor,
-                                           std::int64_t id) {
-  if (!PrivacyPolicy::CanManage(actor)) return Error::NotFound();
-  auto request = store::PrivacyRequestStore(unit.session()).Find(id, *actor.organisation_id);
-  if (!request) return Error::NotFound();
-  return std::move(*request);
-}
-
 // The export `id` and its request, when the actor may manage requests.
 Result<std::pair<PrivacyExport, domain::PrivacyRequest>> FindExport(store::Unit& unit,
                                                                     const auth::Actor& actor,

@@ -102,15 +102,6 @@ std::vector<CorrectableField> Correctable(const std::vector<FileField<Record>>& 
   return listed;
 }
 
-// The request `id` of the actor's organisation, when the actor may manage requests.
-Result<domain::PrivacyRequest> FindRequest(store::Unit& unit, const auth::Actor& actor,
-                                           std::int64_t id) {
-  if (!PrivacyPolicy::CanManage(actor)) return Error::NotFound();
-  auto request = store::PrivacyRequestStore(unit.session()).Find(id, *actor.organisation_id);
-  if (!request) return Error::NotFound();
-  return std::move(*request);
-}
-
 // The file a request is about, if it is about one.
 std::optional<PrivacySubject> SubjectOf(store::Unit& unit, const domain::PrivacyRequest& request) {
   const auto id = request.core_member_id ? request.core_member_id : request.volunteer_id;
@@ -250,6 +241,14 @@ notify::Mail CorrectionMail(const Services& services, const auth::Actor& actor,
 }
 
 }  // namespace
+
+Result<domain::PrivacyRequest> FindRequest(store::Unit& unit, const auth::Actor& actor,
+                                           std::int64_t id) {
+  if (!PrivacyPolicy::CanManage(actor)) return Error::NotFound();
+  auto request = store::PrivacyRequestStore(unit.session()).Find(id, *actor.organisation_id);
+  if (!request) return Error::NotFound();
+  return std::move(*request);
+}
 
 Result<std::vector<PrivacySubject>> LoadSubjects(const Services& services,
                                                  const auth::Actor& actor) {

@@ -28,6 +28,11 @@ using WithheldItem = store::WithheldItem;
 // The page of a list the caller shows among `total` rows.
 using PageOf = std::function<store::PageSlice(std::int64_t total)>;
 
+// The request `id` of the actor's organisation, read in `unit`'s transaction, when the actor may
+// manage requests; NotFound otherwise, as for a request that does not exist.
+Result<domain::PrivacyRequest> FindRequest(store::Unit& unit, const auth::Actor& actor,
+                                           std::int64_t id);
+
 // The files a new request may be about (audited "privacy_request.subjects"), core members first.
 Result<std::vector<PrivacySubject>> LoadSubjects(const Services& services,
                                                  const auth::Actor& actor);

@@ -231,6 +231,20 @@ Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing 
                     error ? StatusFor(error->kind) : 200);
 }
 
+// What an export withheld, one line each: the table, the row ("every row" for a secret), the
+// column and the reason.
+mstch::array WithheldView(Context& context, const std::vector<app::privacy::WithheldItem>& items) {
+  mstch::array withheld;
+  for (const auto& item : items) {
+    withheld.push_back(mstch::map{
+        {"table", item.table},
+        {"row", item.row_key.empty() ? context.Translate(N_("every row")) : item.row_key},
+        {"column", item.column},
+        {"reason", context.Translate(domain::LabelOf(item.reason))}});
+  }
+  return withheld;
+}
+
 // The {id} path parameter, or none.
 std::optional<std::int64_t> PathId(const Context& context) {
   return ParseId(context.Parameter("id"));
@@ -373,13 +387,7 @@ Response ShowExport(Context& context) {
     counts.push_back(
         mstch::map{{"label", context.Translate(label)}, {"rows", std::to_string(rows)}});
   }
-  for (const auto& item : review->withheld) {
-    withheld.push_back(mstch::map{
-        {"table", item.table},
-        {"row", item.row_key.empty() ? context.Translate(N_("every row")) : item.row_key},
-        {"column", item.column},
-        {"reason", context.Translate(domain::LabelOf(item.reason))}});
-  }
+  withheld = WithheldView(context, review->withheld);
   mstch::map model{{"person", review->person_name},
                    {"request_href", RequestHref(review->request.id)},
                    {"request_number", std::to_string(review->request.id)},
@@ -469,13 +477,7 @@ Response PrintExport(Context& context) {
                                    {"filename", document.filename},
                                    {"included", document.bytes.has_value()}});
   }
-  for (const auto& item : made->withheld) {
-    withheld.push_back(mstch::map{
-        {"table", item.table},
-        {"row", item.row_key.empty() ? context.Translate(N_("every row")) : item.row_key},
-        {"column", item.column},
-        {"reason", context.Translate(domain::LabelOf(item.reason))}});
-  }
+  withheld = WithheldView(context, made->withheld);
   mstch::map model{{"lang", std::string(i18n::Code(language))},
                    {"css", context.services.static_files.Url("css/privacy-export-print.css")},
                    {"icon", context.services.static_files.Url("img/cercle.svg")},
