@@ -8,7 +8,8 @@
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
 #include "demo/demo_actors.hpp"
-#include "demo/privacy_demo.hpp"
+#include "demo/privacy_incidents_demo.hpp"
+#include "demo/privacy_requests_demo.hpp"
 #include "demo/reports_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
@@ -99,7 +100,8 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadVolunteerDepartures(services, organisation_id));
     TRY(LoadReports(services, organisation_id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
-    TRY(LoadPrivacy(services, organisation_id, circles));
+    TRY(LoadPrivacyIncidents(services, organisation_id, circles));
+    TRY(LoadPrivacyRequests(services, organisation_id, staff[domain::Role::kOrganisationAdmin]));
   }
   summary.logins = DemoLogins();
   return summary;

@@ -17,6 +17,7 @@
 #include "web/pages/outreach/outreach_pages.hpp"
 #include "web/pages/portal/portal_pages.hpp"
 #include "web/pages/privacy/incident_pages.hpp"
+#include "web/pages/privacy/request_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
@@ -351,6 +352,24 @@ std::vector<Route> PrivacyRoutes() {
       {kGet, "/admin/privacy/incidents/{id}", pages::privacy::ShowIncident, kSignedIn},
       {kGet, "/admin/privacy/incidents/{id}/edit", pages::privacy::ShowEditIncident, kSignedIn},
       {kPost, "/admin/privacy/incidents/{id}/edit", pages::privacy::EditIncident, kSignedIn},
+      // Law 25: the requests of the people concerned and the export of one person's file, for
+      // the person in charge and administrators: /admin/privacy/… (pages/privacy/); the export's
+      // published schema: /privacy/…
+      {kGet, "/admin/privacy/requests", pages::privacy::ListRequests, kSignedIn},
+      {kGet, "/admin/privacy/requests/new", pages::privacy::ShowNewRequest, kSignedIn},
+      {kPost, "/admin/privacy/requests", pages::privacy::CreateRequest, kSignedIn},
+      {kGet, "/admin/privacy/requests/{id}", pages::privacy::ShowRequest, kSignedIn},
+      {kPost, "/admin/privacy/requests/{id}/answer", pages::privacy::AnswerRequest, kSignedIn},
+      {kPost, "/admin/privacy/requests/{id}/corrections", pages::privacy::RecordCorrection,
+       kSignedIn},
+      {kPost, "/admin/privacy/requests/{id}/exports", pages::privacy::PrepareExport, kSignedIn},
+      {kPost, "/admin/privacy/corrections/{id}/told", pages::privacy::RecordTold, kSignedIn},
+      {kGet, "/admin/privacy/exports/{id}", pages::privacy::ShowExport, kSignedIn},
+      {kPost, "/admin/privacy/exports/{id}/release", pages::privacy::ReleaseExport, kSignedIn},
+      {kGet, "/admin/privacy/exports/{id}/export.json", pages::privacy::DownloadExportJson,
+       kSignedIn},
+      {kGet, "/admin/privacy/exports/{id}/print", pages::privacy::PrintExport, kSignedIn},
+      {kGet, "/privacy/export-schema.json", pages::privacy::ExportSchema, kPublic},
   };
 }
 

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "app/privacy/incidents.hpp"
+#include "app/privacy/person_export.hpp"
+#include "app/privacy/requests.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
@@ -117,6 +119,12 @@ enum class Target {
   // Privacy (app/privacy/incidents.hpp): an entry of organisation A's register of confidentiality
   // incidents, recorded by its admin.
   kIncidentOfA,
+  // Requests about personal information (app/privacy/): an access request about a file of
+  // organisation A that no other route touches, its released export, and a correction recorded
+  // on another request, not yet told.
+  kPrivacyRequestOfA,
+  kPrivacyExportOfA,
+  kPrivacyCorrectionOfA,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -513,6 +521,35 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /outreach/{id}/edit", {422, kOutreachOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /outreach/{id}/remove",
        {303, kNewOutreachOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // Requests about personal information and the export of a person's file: the person in
+      // charge and administrators only; a 404 for everyone else, even for the register. Recording
+      // a correction on an access request is refused as a conflict.
+      {"GET /admin/privacy/requests",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/requests/new",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy/requests",
+       {422, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/requests/{id}",
+       {200, kPrivacyRequestOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/requests/{id}/answer",
+       {422, kPrivacyRequestOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/requests/{id}/corrections",
+       {409, kPrivacyRequestOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/requests/{id}/exports",
+       {303, kPrivacyRequestOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/corrections/{id}/told",
+       {422, kPrivacyCorrectionOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"GET /admin/privacy/exports/{id}",
+       {200, kPrivacyExportOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/exports/{id}/release",
+       {303, kPrivacyExportOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"GET /admin/privacy/exports/{id}/export.json",
+       {200, kPrivacyExportOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      {"GET /admin/privacy/exports/{id}/print",
+       {200, kPrivacyExportOfA, login, AdminOnly(hidden), hidden, All(hidden)}},
+      // The export's published schema: anyone
+      {"GET /privacy/export-schema.json", {200, kNone, ok, All(ok), ok, All(ok)}},
       // The network's summed figures: the network admin only
       {"GET /network/reports", {200, kNone, login, All(no), ok, All(no)}},
       // Organisation A's public impact page (turned on): anyone
@@ -622,6 +659,10 @@ Form FormFor(const std::string& route) {
       // No circumstances.
       {"POST /admin/privacy/incidents", {{"circumstances", ""}}},
       {"POST /admin/privacy/incidents/{id}/edit", {{"circumstances", ""}}},
+      {"POST /admin/privacy/requests", {{"kind", ""}, {"subject", ""}}},
+      {"POST /admin/privacy/requests/{id}/answer", {{"answer", ""}}},
+      {"POST /admin/privacy/requests/{id}/corrections", {{"field", "phone"}, {"reason", ""}}},
+      {"POST /admin/privacy/corrections/{id}/told", {{"told_on", "pas une date"}}},
   };
   if (route == "POST /login") {
     return {{"email", volunteer_a}, {"password", std::string(kTestPassword)}};
@@ -721,6 +762,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
                                    "Un récit qui n'identifie personne.", false);
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
     SeedIncident(today);
+    SeedPrivacyRequests(intake);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")
@@ -744,6 +786,36 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         app::privacy::CreateIncident(server_.app(), ActorOf(organisation_a_.admin), form);
     if (!created) throw std::runtime_error("the incident of organisation A is refused");
     incident_of_a_ = *created;
+  }
+
+  // An access request about a file of organisation A that no other route touches, with a released
+  // export, and a correction request about someone without a file, with a correction not yet told.
+  void SeedPrivacyRequests(CoreMemberFixture& intake) {
+    auto officer = ActorOf(organisation_a_.admin);
+    officer.organisation_name = organisation_a_.name;
+    officer.reauthenticated_at = server_.clock().Now();
+    const auto& services = server_.app();
+    const auto person = intake.CreateCoreMember(organisation_a_.id, "Norbert Demande", "2026-777");
+    app::privacy::RequestForm access;
+    access.kind = domain::PrivacyRequestKind::kAccess;
+    access.subject_kind = domain::PrivacySubjectKind::kCoreMember;
+    access.subject_id = person;
+    access.received_on = intake.Today();
+    privacy_request_of_a_ = app::privacy::CreateRequest(services, officer, access).value();
+    privacy_export_of_a_ =
+        app::privacy::PrepareExport(services, officer, privacy_request_of_a_).value();
+    (void)app::privacy::ReleaseExport(services, officer, privacy_export_of_a_).value();
+    app::privacy::RequestForm correction;
+    correction.kind = domain::PrivacyRequestKind::kCorrection;
+    correction.subject_kind = domain::PrivacySubjectKind::kOther;
+    correction.person_name = "Personne Sans Dossier";
+    correction.received_on = intake.Today();
+    const auto request = app::privacy::CreateRequest(services, officer, correction).value();
+    privacy_correction_of_a_ = app::privacy::RecordCorrection(
+                                   services, officer, request,
+                                   {"other", "Adresse postale", "1 rue A", "2 rue B", "Déménagé"})
+                                   .value()
+                                   .id;
   }
 
   // A meeting circle of organisation A around the seeded file, with its volunteer and another one,
@@ -926,6 +998,12 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return kSlugA;
       case Target::kIncidentOfA:
         return std::to_string(incident_of_a_);
+      case Target::kPrivacyRequestOfA:
+        return std::to_string(privacy_request_of_a_);
+      case Target::kPrivacyExportOfA:
+        return std::to_string(privacy_export_of_a_);
+      case Target::kPrivacyCorrectionOfA:
+        return std::to_string(privacy_correction_of_a_);
       case Target::kNewFailedMailOfA:
         return std::to_string(MailFixture(server_).QueueFailed(
             organisation_a_.id, std::string("destinataire@") + kSlugA + ".example",
@@ -1063,6 +1141,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::string calendar_token_of_a_;
   std::int64_t agreement_of_a_ = 0;
   std::int64_t concern_of_a_ = 0;
+  std::int64_t privacy_request_of_a_ = 0;
+  std::int64_t privacy_export_of_a_ = 0;
+  std::int64_t privacy_correction_of_a_ = 0;
 };
 
 TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsPromised) {

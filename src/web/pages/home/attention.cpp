@@ -6,6 +6,7 @@
 #include "web/pages/circles/circle_attention.hpp"
 #include "web/pages/concerns/concern_attention.hpp"
 #include "web/pages/core_members/core_member_attention.hpp"
+#include "web/pages/privacy/request_pages.hpp"
 #include "web/pages/reports/outcome_attention.hpp"
 #include "web/pages/volunteers/volunteer_attention.hpp"
 
@@ -26,7 +27,7 @@ std::vector<AttentionItem> CollectAttention(Context& context) {
   // Each area's contribution. Add an area's function here when it has something to flag.
   const std::vector<std::function<std::vector<AttentionItem>(Context&)>> sources = {
       volunteers::Attention, core_members::KeyDateAttention, circles::Attention,
-      concerns::Attention,   reports::FollowUpAttention,
+      concerns::Attention,   reports::FollowUpAttention,     privacy::Attention,
   };
   std::vector<AttentionItem> items;
   for (const auto& source : sources) {

@@ -41,7 +41,10 @@ Response Show(Context& context) {
       const auto failed = app::admin::CountRecentlyFailedMail(context.services.app, actor);
       if (failed && *failed > 0) model["failed_mail"] = std::to_string(*failed);
     }
-    if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin)) {
+    // The person in charge of personal information sees the requests' deadlines there too.
+    model["can_manage_privacy"] = PrivacyPolicy::CanManage(actor);
+    if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin) ||
+        PrivacyPolicy::CanManage(actor)) {
       mstch::array attention;
       for (const auto& item : CollectAttention(context)) {
         attention.push_back(mstch::map{

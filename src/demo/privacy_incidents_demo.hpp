@@ -14,7 +14,7 @@ namespace cercle::demo {
 // filled in from the circle, a risk assessed as not serious), and a laptop stolen with a copy of a
 // core member's file (a risk of serious injury, the Commission and the man notified within the
 // delay). Dates are relative to today. Expects LoadCircles to have run on `circles`.
-Status LoadPrivacy(const app::Services& services, std::int64_t organisation_id,
+Status LoadPrivacyIncidents(const app::Services& services, std::int64_t organisation_id,
                    const CircleIds& circles);
 
 }  // namespace cercle::demo

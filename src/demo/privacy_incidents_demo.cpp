@@ -1,4 +1,4 @@
-#include "demo/privacy_demo.hpp"
+#include "demo/privacy_incidents_demo.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -33,7 +33,7 @@ Status Record(const app::Services& services, const auth::Actor& admin, int days_
 
 }  // namespace
 
-Status LoadPrivacy(const app::Services& services, std::int64_t organisation_id,
+Status LoadPrivacyIncidents(const app::Services& services, std::int64_t organisation_id,
                    const CircleIds& circles) {
   const auto actors = TRY(FindActors(services, organisation_id));
   if (!actors.admin || circles.empty()) return {};
