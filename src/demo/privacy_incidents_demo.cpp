@@ -34,7 +34,7 @@ Status Record(const app::Services& services, const auth::Actor& admin, int days_
 }  // namespace
 
 Status LoadPrivacyIncidents(const app::Services& services, std::int64_t organisation_id,
-                   const CircleIds& circles) {
+                            const CircleIds& circles) {
   const auto actors = TRY(FindActors(services, organisation_id));
   if (!actors.admin || circles.empty()) return {};
   const auth::Actor& admin = *actors.admin;

@@ -15,6 +15,6 @@ namespace cercle::demo {
 // core member's file (a risk of serious injury, the Commission and the man notified within the
 // delay). Dates are relative to today. Expects LoadCircles to have run on `circles`.
 Status LoadPrivacyIncidents(const app::Services& services, std::int64_t organisation_id,
-                   const CircleIds& circles);
+                            const CircleIds& circles);
 
 }  // namespace cercle::demo

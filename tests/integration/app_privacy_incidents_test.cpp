@@ -222,8 +222,8 @@ TEST_P(AppPrivacyIncidents, FlagsASeriousIncidentWithoutNoticeAfterTheDelayOnly)
   server_.clock().Advance(std::chrono::days(1));
   EXPECT_EQ(Overdue(), 1);
   EXPECT_EQ(Load(id).row.notice.state, domain::NoticeState::kOverdue);
-  const auto page =
-      app::privacy::LoadRegister(app(), Officer(), [](std::int64_t) { return store::PageSlice{}; });
+  const auto page = app::privacy::LoadIncidentRegister(
+      app(), Officer(), [](std::int64_t) { return store::PageSlice{}; });
   ASSERT_TRUE(page);
   EXPECT_EQ(page->overdue, 1);
   EXPECT_EQ(page->notice_days, 3);
@@ -259,7 +259,7 @@ TEST_P(AppPrivacyIncidents, TheRegisterListsNewestFirstInPagesAndRecordsItsViewi
     Create(form);
   }
   std::int64_t seen_total = 0;
-  const auto page = app::privacy::LoadRegister(app(), Officer(), [&](std::int64_t total) {
+  const auto page = app::privacy::LoadIncidentRegister(app(), Officer(), [&](std::int64_t total) {
     seen_total = total;
     return store::PageSlice{2, 2};
   });
@@ -342,12 +342,12 @@ TEST_P(AppPrivacyIncidents, OnlyThePersonInChargeAndTheAdminsReachTheRegister) {
   const auto id = Create(SeriousForm());
   const auto slice = [](std::int64_t) { return store::PageSlice{}; };
   // The admins, and the person in charge, whatever their role.
-  EXPECT_TRUE(app::privacy::LoadRegister(app(), ActorOf(a_.admin), slice));
+  EXPECT_TRUE(app::privacy::LoadIncidentRegister(app(), ActorOf(a_.admin), slice));
   EXPECT_TRUE(
       app::privacy::LoadIncident(app(), ActorOf(a_.admin), id, app::privacy::RecordReading::kNo));
   auto volunteer_in_charge = ActorOf(a_.volunteer);
   volunteer_in_charge.privacy_officer = true;
-  EXPECT_TRUE(app::privacy::LoadRegister(app(), volunteer_in_charge, slice));
+  EXPECT_TRUE(app::privacy::LoadIncidentRegister(app(), volunteer_in_charge, slice));
   // Everyone else, and another organisation's person in charge, are told it does not exist.
   auto other_officer = ActorOf(b_.coordinator);
   other_officer.privacy_officer = true;
@@ -362,7 +362,8 @@ TEST_P(AppPrivacyIncidents, OnlyThePersonInChargeAndTheAdminsReachTheRegister) {
     EXPECT_EQ(edit.error().kind, ErrorKind::kNotFound);
   }
   for (const auto& actor : {ActorOf(a_.coordinator), ActorOf(a_.volunteer), ActorOf(a_.partner)}) {
-    EXPECT_EQ(app::privacy::LoadRegister(app(), actor, slice).error().kind, ErrorKind::kNotFound);
+    EXPECT_EQ(app::privacy::LoadIncidentRegister(app(), actor, slice).error().kind,
+              ErrorKind::kNotFound);
     EXPECT_EQ(app::privacy::CreateIncident(app(), actor, SeriousForm()).error().kind,
               ErrorKind::kNotFound);
     EXPECT_EQ(app::privacy::RecentEntries(app(), actor, IncidentRecordKind::kDocument).error().kind,

@@ -211,14 +211,14 @@ TEST_P(AppPrivacyRequests, FlagsARequestWhoseDeadlineIsNearOrPassed) {
   ASSERT_TRUE(app::privacy::AnswerRequest(app(), officer_, near, answer));
   EXPECT_TRUE(app::privacy::LoadDeadlineFlags(app(), officer_, Today()).empty());
   const auto first = [](std::int64_t) { return store::PageSlice{50, 0}; };
-  const auto shown = app::privacy::LoadRegister(app(), officer_, first);
+  const auto shown = app::privacy::LoadRequestRegister(app(), officer_, first);
   ASSERT_TRUE(shown);
   EXPECT_EQ(shown->flagged, 0);
   ASSERT_EQ(shown->entries.size(), 2u);
   EXPECT_FALSE(shown->entries.front().request.answered());  // the open ones first
   // Nobody else sees the flags or the register.
   EXPECT_TRUE(app::privacy::LoadDeadlineFlags(app(), coordinator_, Today()).empty());
-  EXPECT_EQ(app::privacy::LoadRegister(app(), coordinator_, first).error().kind,
+  EXPECT_EQ(app::privacy::LoadRequestRegister(app(), coordinator_, first).error().kind,
             ErrorKind::kNotFound);
 }
 

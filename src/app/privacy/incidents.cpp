@@ -127,8 +127,8 @@ Result<std::int64_t> Save(const Services& services, const auth::Actor& actor, st
 
 }  // namespace
 
-Result<RegisterPage> LoadRegister(const Services& services, const auth::Actor& actor,
-                                  const PageOf& page) {
+Result<RegisterPage> LoadIncidentRegister(const Services& services, const auth::Actor& actor,
+                                          const PageOf& page) {
   if (!PrivacyPolicy::CanManage(actor)) return Error::NotFound();
   const std::int64_t organisation = *actor.organisation_id;
   auto register_page = Read(services, actor.scope(), [&](store::Unit& unit) {

@@ -41,8 +41,8 @@ struct RegisterPage {
 
 // The register, one page ("incident.view" of the register). NotFound for anyone who may not manage
 // privacy.
-Result<RegisterPage> LoadRegister(const Services& services, const auth::Actor& actor,
-                                  const PageOf& page);
+Result<RegisterPage> LoadIncidentRegister(const Services& services, const auth::Actor& actor,
+                                          const PageOf& page);
 
 // One entry with everything tied to it.
 struct IncidentPage {

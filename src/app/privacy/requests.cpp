@@ -294,8 +294,8 @@ Result<std::int64_t> CreateRequest(const Services& services, const auth::Actor& 
   });
 }
 
-Result<Register> LoadRegister(const Services& services, const auth::Actor& actor,
-                              const PageOf& page) {
+Result<Register> LoadRequestRegister(const Services& services, const auth::Actor& actor,
+                                     const PageOf& page) {
   if (!PrivacyPolicy::CanManage(actor)) return Error::NotFound();
   const auto today = services.Today();
   auto loaded = Read(services, actor.scope(), [&](store::Unit& unit) {

@@ -65,8 +65,8 @@ struct Register {
   std::vector<RegisterEntry> entries;
   std::int64_t flagged = 0;  // open requests whose deadline is near or passed (every page)
 };
-Result<Register> LoadRegister(const Services& services, const auth::Actor& actor,
-                              const PageOf& page);
+Result<Register> LoadRequestRegister(const Services& services, const auth::Actor& actor,
+                                     const PageOf& page);
 
 // The open requests whose deadline is near or passed on `today`, the most pressing first; nothing
 // for an actor who may not manage requests. For the home page.

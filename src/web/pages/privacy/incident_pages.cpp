@@ -590,11 +590,11 @@ Response Export(Context& context, app::privacy::ExportFormat format, const std::
 
 Response ListIncidents(Context& context) {
   Pagination pages;
-  const auto page = app::privacy::LoadRegister(context.services.app, context.signed_in(),
-                                               [&](std::int64_t total) {
-                                                 pages = Paginate(context.request, total);
-                                                 return pages.Slice();
-                                               });
+  const auto page = app::privacy::LoadIncidentRegister(context.services.app, context.signed_in(),
+                                                       [&](std::int64_t total) {
+                                                         pages = Paginate(context.request, total);
+                                                         return pages.Slice();
+                                                       });
   if (!page) return Deny(context, kObjectType, "");
   mstch::array incidents;
   for (const auto& row : page->incidents) {

@@ -261,11 +261,11 @@ Response RefusedOnRequest(Context& context, std::int64_t id, const Form& form, c
 
 Response ListRequests(Context& context) {
   Pagination pages;
-  const auto loaded = app::privacy::LoadRegister(context.services.app, context.signed_in(),
-                                                 [&](std::int64_t total) {
-                                                   pages = Paginate(context.request, total);
-                                                   return pages.Slice();
-                                                 });
+  const auto loaded = app::privacy::LoadRequestRegister(context.services.app, context.signed_in(),
+                                                        [&](std::int64_t total) {
+                                                          pages = Paginate(context.request, total);
+                                                          return pages.Slice();
+                                                        });
   if (!loaded) return Deny(context, kObjectType, "");
   mstch::array entries;
   for (const auto& entry : loaded->entries) entries.push_back(EntryView(context, entry));
