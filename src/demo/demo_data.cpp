@@ -8,6 +8,7 @@
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
 #include "demo/demo_actors.hpp"
+#include "demo/privacy_demo.hpp"
 #include "demo/reports_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
@@ -98,6 +99,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadVolunteerDepartures(services, organisation_id));
     TRY(LoadReports(services, organisation_id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
+    TRY(LoadRetention(services, organisation_id));
   }
   summary.logins = DemoLogins();
   return summary;
