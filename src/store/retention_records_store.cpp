@@ -91,13 +91,6 @@ constexpr const char* kCoreMemberReasons = R"sql(
   UPDATE core_member_status_changes SET reason = ''
   WHERE organisation_id = :organisation AND core_member_id = :id
 )sql";
-constexpr const char* kCoreMemberReferrals = R"sql(
-  UPDATE referrals
-  SET source_other = '', referrer_name = '', referrer_organisation = '', referrer_contact = '',
-      person_legal_name = '-', person_preferred_name = '', person_birth_date = NULL, summary = '',
-      decision_reason = '', received_on = substr(received_on, 1, 8) || '01'
-  WHERE organisation_id = :organisation AND core_member_id = :id
-)sql";
 constexpr const char* kCoreMemberReferralReasons = R"sql(
   UPDATE referral_status_changes SET reason = ''
   WHERE organisation_id = :organisation
@@ -229,13 +222,14 @@ constexpr const char* kVolunteerDocuments = R"sql(
   (owner_type = 'volunteer' AND owner_id = :id)
 )sql";
 
-// A declined or withdrawn referral: the man's identity, the referrer's and the reasons removed.
-constexpr const char* kAnonymiseReferral = R"sql(
+// Referrals: the man's identity, the referrer's and the reasons removed; {which} names the
+// referrals (one declined referral, or every referral of a file).
+constexpr const char* kAnonymiseReferrals = R"sql(
   UPDATE referrals
   SET source_other = '', referrer_name = '', referrer_organisation = '', referrer_contact = '',
       person_legal_name = '-', person_preferred_name = '', person_birth_date = NULL, summary = '',
       decision_reason = '', received_on = substr(received_on, 1, 8) || '01'
-  WHERE organisation_id = :organisation AND id = :id
+  WHERE organisation_id = :organisation AND {which}
 )sql";
 constexpr const char* kReferralReasons = R"sql(
   UPDATE referral_status_changes SET reason = ''
@@ -379,10 +373,11 @@ std::vector<std::string> RetentionRecordsStore::DisposeCoreMember(std::int64_t o
   auto documents = DestroyDocuments(kCoreMemberDocuments, organisation_id, id, now);
   CoarsenInstants(kCoreMemberChanges, kCoarsenCoreMemberChange, organisation_id, id, coarsen);
   CoarsenInstants(kCoreMemberReferralChanges, kCoarsenReferralChange, organisation_id, id, coarsen);
-  RunAll({kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferrals,
-          kCoreMemberReferralReasons, kCoreMemberOrders, kCoreMemberConditions,
-          kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents, kCoreMemberMeasures,
-          kCoreMemberChecks, kCoreMemberCircles, kCoreMemberConflicts},
+  Change(session_, Replaced(kAnonymiseReferrals, "{which}", "core_member_id = :id"),
+         Values("organisation", organisation_id, "id", id));
+  RunAll({kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferralReasons, kCoreMemberOrders,
+          kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
+          kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberConflicts},
          organisation_id, id);
   return documents;
 }
@@ -404,7 +399,9 @@ std::vector<std::string> RetentionRecordsStore::DisposeReferral(std::int64_t org
                                                                 const CoarsenInstant& coarsen) {
   auto documents = DestroyDocuments(kReferralDocuments, organisation_id, id, now);
   CoarsenInstants(kReferralChanges, kCoarsenReferralChange, organisation_id, id, coarsen);
-  RunAll({kAnonymiseReferral, kReferralReasons}, organisation_id, id);
+  Change(session_, Replaced(kAnonymiseReferrals, "{which}", "id = :id"),
+         Values("organisation", organisation_id, "id", id));
+  RunAll({kReferralReasons}, organisation_id, id);
   return documents;
 }
 
