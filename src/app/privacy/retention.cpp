@@ -22,8 +22,9 @@ using domain::RetainedKind;
 constexpr int kNoon = 12 * 60;
 
 // A whole number typed in a form, if it is one.
-std::optional<std::int64_t> ParseWhole(std::string_view text) {
-  text = Trimmed(text);
+std::optional<std::int64_t> ParseWhole(std::string_view typed) {
+  const std::string trimmed(Trimmed(typed));
+  const std::string_view text = trimmed;
   std::int64_t value = 0;
   const auto* end = text.data() + text.size();
   const auto [stop, error] = std::from_chars(text.data(), end, value);
@@ -76,12 +77,25 @@ std::vector<store::QueuedRecord> DueRecords(const Services& services, store::Uni
   return due;
 }
 
-// Why record `id` of `kind` is on hold now, if it is.
+// The legal holds in force, by kind and record, with their reasons.
+using Holds = std::map<std::pair<RetainedKind, std::int64_t>, std::string>;
+
+Holds HoldsIn(store::Unit& unit, std::int64_t organisation_id) {
+  Holds holds;
+  for (auto& hold : store::RetentionStore(unit.session()).CurrentHolds(organisation_id)) {
+    holds[{hold.kind, hold.record_id}] = std::move(hold.reason);
+  }
+  return holds;
+}
+
+// Why record `id` of `kind` is on hold now, if it is: a legal hold, or an open request of the
+// person concerned.
 std::optional<std::pair<domain::HoldKind, std::string>> HoldOf(store::Unit& unit,
                                                                std::int64_t organisation_id,
+                                                               const Holds& holds,
                                                                RetainedKind kind, std::int64_t id) {
-  if (auto hold = store::RetentionStore(unit.session()).HoldOn(organisation_id, kind, id)) {
-    return std::pair{domain::HoldKind::kLegalHold, hold->reason};
+  if (const auto found = holds.find({kind, id}); found != holds.end()) {
+    return std::pair{domain::HoldKind::kLegalHold, found->second};
   }
   if (auto request = HoldsOfOpenRequests(unit, organisation_id, kind, id)) {
     return std::pair{domain::HoldKind::kOpenRequest, *request};
@@ -179,11 +193,12 @@ Result<RetentionPage> LoadRetentionPage(const Services& services, const auth::Ac
       if (domain::MayBeHeld(queued.kind)) kinds.insert(queued.kind);
     }
     const auto ended = EndedRecords(services, unit, organisation_id, kinds);
+    const auto holds = HoldsIn(unit, organisation_id);
     std::map<RetainedKind, QueueCount> counts;
     for (const auto& queued : queue) {
       auto& count = counts.try_emplace(queued.kind, QueueCount{queued.kind}).first->second;
       ++count.waiting;
-      const auto hold = HoldOf(unit, organisation_id, queued.kind, queued.record_id);
+      const auto hold = HoldOf(unit, organisation_id, holds, queued.kind, queued.record_id);
       if (hold) ++count.held;
       if (!domain::MayBeHeld(queued.kind)) continue;
       QueueEntry entry{queued.kind, queued.record_id, "", queued.ended_on, queued.due_on};
@@ -324,6 +339,7 @@ Result<std::int64_t> ApproveBatch(const Services& services, const auth::Actor& a
         // Each record is checked again: a file reopened or a period lengthened since the
         // listing keeps it.
         const auto ended = EndedRecords(services, unit, organisation_id, kinds);
+        const auto holds = HoldsIn(unit, organisation_id);
         for (const auto& queued : queue) {
           const auto& of_kind = ended.at(queued.kind);
           const auto record = of_kind.find(queued.record_id);
@@ -331,7 +347,8 @@ Result<std::int64_t> ApproveBatch(const Services& services, const auth::Actor& a
                                                         record->second.ended_on, today)) {
             continue;
           }
-          if (const auto hold = HoldOf(unit, organisation_id, queued.kind, queued.record_id)) {
+          if (const auto hold =
+                  HoldOf(unit, organisation_id, holds, queued.kind, queued.record_id)) {
             batch.skipped.push_back({queued.kind, queued.record_id, hold->first, hold->second});
             continue;
           }
