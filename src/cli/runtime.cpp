@@ -5,6 +5,7 @@
 
 #include "app/accounts/password_resets.hpp"
 #include "app/admin/backups.hpp"
+#include "app/privacy/retention.hpp"
 #include "cli/backup_command.hpp"
 #include "store/migrator.hpp"
 #include "web/routes.hpp"
@@ -62,6 +63,8 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
                  [this] { return app::accounts::ProcessPasswordResetRequests(app_); });
   backup_scheduler_.Add("backup", [this] { return app::admin::RunScheduledBackup(app_); });
   backup_scheduler_.Add("backup alert", [this] { return app::admin::AlertMissingBackup(app_); });
+  backup_scheduler_.Add("retention queue",
+                        [this] { return app::privacy::ListDueRecordsDaily(app_); });
 }
 
 }  // namespace cercle::cli

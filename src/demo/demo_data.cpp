@@ -10,6 +10,7 @@
 #include "demo/demo_actors.hpp"
 #include "demo/privacy_incidents_demo.hpp"
 #include "demo/privacy_requests_demo.hpp"
+#include "demo/privacy_retention_demo.hpp"
 #include "demo/reports_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
@@ -102,6 +103,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
                     staff[domain::Role::kOrganisationAdmin]));
     TRY(LoadPrivacyIncidents(services, organisation_id, circles));
     TRY(LoadPrivacyRequests(services, organisation_id, staff[domain::Role::kOrganisationAdmin]));
+    TRY(LoadRetention(services, organisation_id));
   }
   summary.logins = DemoLogins();
   return summary;

@@ -85,6 +85,25 @@ constexpr const char* kOpenRequests = R"sql(
   WHERE organisation_id = :organisation AND answer IS NULL
   ORDER BY received_on, id
 )sql";
+// The person a record is about, by the record's table: a subquery giving a core member's or a
+// volunteer's id from :record.
+struct RecordPerson {
+  std::string_view table;
+  std::string_view column;  // privacy_requests' column naming the person
+  std::string_view person;  // the person's id, from :record
+};
+constexpr RecordPerson kRecordPeople[] = {
+    {"core_members", "core_member_id", ":record"},
+    {"volunteers", "volunteer_id", ":record"},
+    {"referrals", "core_member_id", "(SELECT core_member_id FROM referrals WHERE id = :record)"},
+    {"concerns", "core_member_id",
+     "(SELECT c.core_member_id FROM concerns x JOIN circles c ON c.id = x.circle_id "
+     "WHERE x.id = :record)"},
+    {"circle_meetings", "core_member_id",
+     "(SELECT c.core_member_id FROM circle_meetings m JOIN circles c ON c.id = m.circle_id "
+     "WHERE m.id = :record)"},
+};
+
 constexpr const char* kCountExport = R"sql(
   UPDATE privacy_requests SET export_count = export_count + 1, updated_at = :now
   WHERE id = :id AND organisation_id = :organisation
@@ -387,6 +406,18 @@ const std::vector<UnrelatedTable>& UnrelatedTables() {
       {"audit_chain_heads", "the newest hash of each audit chain"},
       {"backup_runs", "the server's backups"},
       {"backup_alerts", "the server's backup alerts"},
+      {"privacy_incidents", "the organisation's register of confidentiality incidents"},
+      {"privacy_incident_records", "the records an incident touched, by reference"},
+      {"privacy_incident_people",
+       "who an incident concerned, by reference: each is told by the incident's own notice"},
+      {"retention_periods", "the organisation's retention schedule"},
+      {"legal_holds", "holds on records, by reference, with the organisation's reason"},
+      {"retention_queue", "the records whose retention ended, by reference"},
+      {"retention_listings", "the day the queue was last listed"},
+      {"retention_disposals", "records already anonymised, by reference"},
+      {"destruction_certificates", "the organisation's destruction certificates"},
+      {"destruction_certificate_lines", "counts per kind of record"},
+      {"destruction_skips", "records skipped by a batch, by reference"},
   };
   return tables;
 }
@@ -406,6 +437,25 @@ void PrivacyRequestStore::UpdateAnswer(const domain::PrivacyRequest& request) {
 
 void PrivacyRequestStore::CountExport(std::int64_t id, std::int64_t organisation_id, Instant now) {
   Change(session_, kCountExport, Values("now", now, "id", id, "organisation", organisation_id));
+}
+
+std::optional<std::string> PrivacyRequestStore::OpenRequestAbout(std::string_view record_table,
+                                                                std::int64_t record_id,
+                                                                std::int64_t organisation_id) {
+  for (const auto& person : kRecordPeople) {
+    if (person.table != record_table) continue;
+    const std::string sql = "SELECT id, received_on FROM privacy_requests WHERE organisation_id = "
+                            ":organisation AND answered_on IS NULL AND " +
+                            std::string(person.column) + " = " + std::string(person.person) +
+                            " ORDER BY received_on, id LIMIT 1";
+    long long id = 0;
+    std::string received_on;
+    session_ << sql, soci::use(organisation_id, "organisation"), soci::use(record_id, "record"),
+        soci::into(id), soci::into(received_on);
+    if (!session_.got_data()) return std::nullopt;
+    return "#" + std::to_string(id) + " · " + received_on;
+  }
+  return std::nullopt;
 }
 
 std::int64_t PrivacyRequestStore::Count(std::int64_t organisation_id) {

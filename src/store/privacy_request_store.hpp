@@ -127,6 +127,12 @@ class PrivacyRequestStore {
   void CountExport(std::int64_t id, std::int64_t organisation_id, Instant now);
   // How many requests the organisation recorded.
   std::int64_t Count(std::int64_t organisation_id);
+  // The oldest request still open ("#id · received on") of the person a record is about: a core
+  // member's file, a volunteer's, a referral, a concern or a meeting's minutes (the core member of
+  // their circle), by the table the record is in (`record_table`: "core_members", "volunteers",
+  // "referrals", "concerns", "circle_meetings"). None for another table or no open request.
+  std::optional<std::string> OpenRequestAbout(std::string_view record_table, std::int64_t record_id,
+                                              std::int64_t organisation_id);
   // One page of the register: the requests still open first, the oldest received first (the
   // nearest deadline); then the answered ones, the most recently received first.
   std::vector<domain::PrivacyRequest> List(std::int64_t organisation_id, const PageSlice& slice);

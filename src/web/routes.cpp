@@ -18,6 +18,7 @@
 #include "web/pages/portal/portal_pages.hpp"
 #include "web/pages/privacy/incident_pages.hpp"
 #include "web/pages/privacy/request_pages.hpp"
+#include "web/pages/privacy/retention_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
@@ -380,6 +381,22 @@ std::vector<Route> PublicRoutes() {
   };
 }
 
+std::vector<Route> PrivacyRoutes() {
+  return {
+      // Québec's Law 25: the retention schedule and the destruction queue (pages/privacy/)
+      {kGet, "/admin/privacy/retention", pages::privacy::ShowRetention, kSignedIn},
+      {kPost, "/admin/privacy/retention/schedule", pages::privacy::SaveRetentionSchedule,
+       kSignedIn},
+      {kPost, "/admin/privacy/retention/list", pages::privacy::ListRetentionQueue, kSignedIn},
+      {kPost, "/admin/privacy/retention/holds", pages::privacy::PlaceRetentionHold, kSignedIn},
+      {kPost, "/admin/privacy/retention/holds/{id}/release", pages::privacy::ReleaseRetentionHold,
+       kSignedIn},
+      {kPost, "/admin/privacy/retention/approve", pages::privacy::ApproveRetentionBatch, kSignedIn},
+      {kGet, "/admin/privacy/retention/certificates/{id}",
+       pages::privacy::ShowDestructionCertificate, kSignedIn},
+  };
+}
+
 }  // namespace
 
 // Every route, grouped by the folder of web/pages/ that handles it.
@@ -389,6 +406,7 @@ std::vector<Route> AllRoutes() {
        {SystemRoutes, ShellRoutes, AuthRoutes, AccountRoutes, AdminRoutes, NetworkRoutes,
         CoreMemberRoutes, VolunteerRoutes, PortalRoutes, CircleRoutes, ConcernRoutes, ReportRoutes,
         OutreachRoutes, PrivacyRoutes, PublicRoutes}) {
+        OutreachRoutes, PublicRoutes, PrivacyRoutes}) {
     auto more = group();
     routes.insert(routes.end(), std::make_move_iterator(more.begin()),
                   std::make_move_iterator(more.end()));

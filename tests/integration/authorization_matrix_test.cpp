@@ -221,6 +221,22 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /admin/audit", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       // The installation's backups: organisation and network administrators alike.
       {"GET /admin/backups", {200, kNone, login, AdminOnly(no), ok, AdminOnly(no)}},
+      // Retention and destruction (Law 25): the person in charge and administrators only; no hold
+      // or certificate exists, so that their pages are a missing record to everyone.
+      {"GET /admin/privacy/retention",
+       {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy/retention/schedule",
+       {422, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy/retention/list",
+       {303, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy/retention/holds",
+       {422, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy/retention/holds/{id}/release",
+       {404, kOrganisationA, login, All(hidden), hidden, All(hidden)}},
+      {"POST /admin/privacy/retention/approve",
+       {422, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /admin/privacy/retention/certificates/{id}",
+       {404, kOrganisationA, login, All(hidden), hidden, All(hidden)}},
       {"GET /admin/settings", {200, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       {"POST /admin/settings", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       // The mail that did not go: organisation admins (their organisation's) and the network admin
@@ -577,6 +593,11 @@ Form FormFor(const std::string& route) {
       {"POST /admin/users/{id}/roles", {}},
       // No value for any setting.
       {"POST /admin/settings", {}},
+      // A period below its floor; a hold without kind or reason; an approval without its
+      // assessment.
+      {"POST /admin/privacy/retention/schedule", {{"core_member_files", "1"}}},
+      {"POST /admin/privacy/retention/holds", {{"kind", ""}, {"reason", ""}}},
+      {"POST /admin/privacy/retention/approve", {{"risk_assessment", ""}}},
       {"POST /network/organisations", {{"name", ""}, {"slug", "Pas Un Nom Court"}}},
       {"POST /network/organisations/{id}/admins",
        {{"display_name", ""}, {"email", "pas une adresse"}}},
