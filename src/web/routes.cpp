@@ -16,6 +16,8 @@
 #include "web/pages/network/network_report_pages.hpp"
 #include "web/pages/outreach/outreach_pages.hpp"
 #include "web/pages/portal/portal_pages.hpp"
+#include "web/pages/privacy/person_in_charge_pages.hpp"
+#include "web/pages/privacy/privacy_notice_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
@@ -345,6 +347,20 @@ std::vector<Route> PublicRoutes() {
   };
 }
 
+std::vector<Route> PrivacyRoutes() {
+  return {
+      // Privacy, Québec's Law 25 (pages/privacy/): the hub with the person in charge, for the
+      // person in charge and the organisation's administrators (404 for everyone else); the
+      // network's own for the network admin; the public privacy pages for anyone
+      {kGet, "/admin/privacy", pages::privacy::ShowHub, kSignedIn},
+      {kPost, "/admin/privacy", pages::privacy::SaveHub, kSignedIn},
+      {kGet, "/network/privacy", pages::privacy::ShowNetworkHub, kSignedIn},
+      {kPost, "/network/privacy", pages::privacy::SaveNetworkHub, kSignedIn},
+      {kGet, "/privacy", pages::privacy::ShowNetworkNotice, kPublic},
+      {kGet, "/privacy/{slug}", pages::privacy::ShowOrganisationNotice, kPublic},
+  };
+}
+
 }  // namespace
 
 // Every route, grouped by the folder of web/pages/ that handles it.
@@ -353,7 +369,7 @@ std::vector<Route> AllRoutes() {
   for (const auto group :
        {SystemRoutes, ShellRoutes, AuthRoutes, AccountRoutes, AdminRoutes, NetworkRoutes,
         CoreMemberRoutes, VolunteerRoutes, PortalRoutes, CircleRoutes, ConcernRoutes, ReportRoutes,
-        OutreachRoutes, PublicRoutes}) {
+        OutreachRoutes, PublicRoutes, PrivacyRoutes}) {
     auto more = group();
     routes.insert(routes.end(), std::make_move_iterator(more.begin()),
                   std::make_move_iterator(more.end()));
