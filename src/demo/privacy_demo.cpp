@@ -17,25 +17,25 @@ Status LoadPrivacyOfficer(const app::Services& services, std::int64_t organisati
   if (!actors.admin) return Error::Invalid(N_("The demo organisation has no administrator."));
   TRY(app::privacy::NamePersonInCharge(
       services, *actors.admin, app::privacy::Owner::kOrganisation,
-      {.user_id = actors.coordinator.user_id,
-       .name = actors.coordinator.display_name,
-       .title = "Responsable de la protection des renseignements personnels",
-       .email = email,
-       .phone = "514 555-0199",
-       .postal_address = "C.P. 0000, succursale Exemple\nMontréal (Québec)  H0H 0H0",
-       .delegated = true,
-       .delegated_on = AddDays(services.Today(), -kDelegatedDaysAgo),
-       .delegated_by = "Adèle Exemple, directrice générale"}));
+      {.details = {.user_id = actors.coordinator.user_id,
+                   .name = actors.coordinator.display_name,
+                   .title = "Responsable de la protection des renseignements personnels",
+                   .email = email,
+                   .phone = "514 555-0199",
+                   .postal_address = "C.P. 0000, succursale Exemple\nMontréal (Québec)  H0H 0H0",
+                   .delegated = true,
+                   .delegated_on = AddDays(services.Today(), -kDelegatedDaysAgo),
+                   .delegated_by = "Adèle Exemple, directrice générale"}}));
   return {};
 }
 
 Status LoadNetworkPrivacyOfficer(const app::Services& services, const auth::Actor& network_admin) {
   TRY(app::privacy::NamePersonInCharge(services, network_admin, app::privacy::Owner::kNetwork,
-                                       {.user_id = network_admin.user_id,
-                                        .name = network_admin.display_name,
-                                        .title = "Directeur du réseau",
-                                        .email = network_admin.email,
-                                        .phone = "514 555-0100"}));
+                                       {.details = {.user_id = network_admin.user_id,
+                                                    .name = network_admin.display_name,
+                                                    .title = "Directeur du réseau",
+                                                    .email = network_admin.email,
+                                                    .phone = "514 555-0100"}}));
   return {};
 }
 

@@ -25,7 +25,7 @@ bool LooksLikePhone(std::string_view phone) {
 
 }  // namespace
 
-Status CheckPrivacyOfficer(PrivacyOfficer& officer, CivilDate today) {
+Status CheckPrivacyOfficer(PrivacyOfficerDetails& officer, CivilDate today) {
   std::vector<FieldError> errors;
   CheckText(errors, "name", officer.name, kMaxOfficerName,
             N_("Give the name of the person in charge."));

@@ -20,10 +20,8 @@ inline constexpr std::size_t kMaxOfficerAddress = 300;
 inline constexpr std::size_t kMaxOfficerPhone = 40;
 inline constexpr std::size_t kMaxOfficerDelegator = 200;
 
-// One organisation's (or the network's) person in charge, as named by its administrators.
-struct PrivacyOfficer {
-  std::int64_t id = 0;
-  std::optional<std::int64_t> organisation_id;  // none: the network's own
+// The person in charge as the administrators name them: what the form holds.
+struct PrivacyOfficerDetails {
   // The account that acts as the person in charge (reaches the privacy register), if any.
   std::optional<std::int64_t> user_id;
   std::string name;
@@ -37,6 +35,12 @@ struct PrivacyOfficer {
   bool delegated = false;
   std::optional<CivilDate> delegated_on;
   std::string delegated_by;
+};
+
+// One organisation's (or the network's) person in charge, as stored.
+struct PrivacyOfficer : PrivacyOfficerDetails {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> organisation_id;  // none: the network's own
   std::optional<std::int64_t> updated_by;
   Instant updated_at;
 };
@@ -47,6 +51,6 @@ struct PrivacyOfficer {
 // `today`) and who delegated, at most 200 characters. When not delegated, the delegation's date
 // and author are cleared. Field errors "name", "title", "email", "phone", "postal_address",
 // "delegated_on", "delegated_by".
-Status CheckPrivacyOfficer(PrivacyOfficer& officer, CivilDate today);
+Status CheckPrivacyOfficer(PrivacyOfficerDetails& officer, CivilDate today);
 
 }  // namespace cercle::domain

@@ -25,16 +25,16 @@ using domain::PrivacyRecordKind;
 // A complete, valid person in charge of organisation `slug`, linked to `user_id` when given.
 PersonInChargeCommand PersonOf(const std::string& slug,
                                std::optional<std::int64_t> user_id = std::nullopt) {
-  return {
-      .user_id = user_id,
-      .name = "Rachel Registre " + slug,
-      .title = "Déléguée à la vie privée",
-      .email = "vie-privee@" + slug + ".example",
-      .phone = "514 555-01" + std::to_string(slug.size()),
-      .postal_address = "C.P. 12, Montréal",
-      .delegated = true,
-      .delegated_on = CivilDate{std::chrono::year{2026}, std::chrono::March, std::chrono::day{2}},
-      .delegated_by = "Gaston Direction, directeur général"};
+  return {.details = {.user_id = user_id,
+                      .name = "Rachel Registre " + slug,
+                      .title = "Déléguée à la vie privée",
+                      .email = "vie-privee@" + slug + ".example",
+                      .phone = "514 555-01" + std::to_string(slug.size()),
+                      .postal_address = "C.P. 12, Montréal",
+                      .delegated = true,
+                      .delegated_on = CivilDate{std::chrono::year{2026}, std::chrono::March,
+                                                std::chrono::day{2}},
+                      .delegated_by = "Gaston Direction, directeur général"}};
 }
 
 // The fields an error names, sorted.
@@ -90,8 +90,8 @@ TEST_P(PrivacyOfficerTest, TheAdminNamesThePersonInChargeAndEachChangeIsAudited)
 
   // Named again: the same row changes, and not delegated any more, the delegation is cleared.
   auto again = PersonOf("montreal");
-  again.name = "Gaston Direction";
-  again.delegated = false;
+  again.details.name = "Gaston Direction";
+  again.details.delegated = false;
   Name(a_, again);
   hub = app::privacy::LoadPrivacyHub(app(), ActorOf(a_.admin), Owner::kOrganisation);
   ASSERT_TRUE(hub && hub->officer);
@@ -107,10 +107,10 @@ TEST_P(PrivacyOfficerTest, TheAdminNamesThePersonInChargeAndEachChangeIsAudited)
 TEST_P(PrivacyOfficerTest, FieldErrorsChangeNothing) {
   Name(a_, PersonOf("montreal"));
   auto bad = PersonOf("montreal", b_.coordinator.id);  // another organisation's account
-  bad.name = "  ";
-  bad.email = "pas une adresse";
-  bad.phone = "appelez-moi";
-  bad.delegated_on.reset();
+  bad.details.name = "  ";
+  bad.details.email = "pas une adresse";
+  bad.details.phone = "appelez-moi";
+  bad.details.delegated_on.reset();
   const auto refused =
       app::privacy::NamePersonInCharge(app(), ActorOf(a_.admin), Owner::kOrganisation, bad);
   ASSERT_FALSE(refused);
@@ -154,7 +154,7 @@ TEST_P(PrivacyOfficerTest, OnlyAdministratorsNameItAndOthersAreAnsweredNotFound)
 
 TEST_P(PrivacyOfficerTest, TheNetworkHasItsOwnPersonInCharge) {
   auto person = PersonOf("reseau", network_admin_.id);
-  person.delegated = false;
+  person.details.delegated = false;
   const auto named =
       app::privacy::NamePersonInCharge(app(), ActorOf(network_admin_), Owner::kNetwork, person);
   ASSERT_TRUE(named) << named.error().message.id;

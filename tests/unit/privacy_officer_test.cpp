@@ -17,7 +17,7 @@ using namespace std::chrono;
 
 constexpr CivilDate kToday{year{2026}, month{11}, day{30}};
 
-PrivacyOfficer Valid() {
+PrivacyOfficerDetails Valid() {
   return {.name = "  Rachel Registre ",
           .title = "Responsable de la protection des renseignements personnels",
           .email = " vie-privee@exemple.org ",

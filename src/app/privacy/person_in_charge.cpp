@@ -66,18 +66,11 @@ Result<std::int64_t> NamePersonInCharge(const Services& services, const auth::Ac
   const auto [organisation_id, scope] = ScopeOf(actor, owner);
   return Write(services, scope, [&](store::Unit& unit) -> Result<std::int64_t> {
     store::PrivacyOfficerStore officers(unit.session());
-    domain::PrivacyOfficer officer{.organisation_id = organisation_id,
-                                   .user_id = command.user_id,
-                                   .name = std::move(command.name),
-                                   .title = std::move(command.title),
-                                   .email = std::move(command.email),
-                                   .phone = std::move(command.phone),
-                                   .postal_address = std::move(command.postal_address),
-                                   .delegated = command.delegated,
-                                   .delegated_on = command.delegated_on,
-                                   .delegated_by = std::move(command.delegated_by),
-                                   .updated_by = actor.user_id,
-                                   .updated_at = unit.now()};
+    domain::PrivacyOfficer officer;
+    static_cast<domain::PrivacyOfficerDetails&>(officer) = std::move(command.details);
+    officer.organisation_id = organisation_id;
+    officer.updated_by = actor.user_id;
+    officer.updated_at = unit.now();
     const Status checked = domain::CheckPrivacyOfficer(officer, services.Today());
     std::vector<FieldError> errors;
     if (!checked) errors = checked.error().fields;

@@ -26,15 +26,7 @@ enum class Owner {
 // The person in charge as the form gives it. The owner, the author and the time of the change come
 // from the actor and the clock.
 struct PersonInChargeCommand {
-  std::optional<std::int64_t> user_id;  // the account that acts as the person in charge, if any
-  std::string name;
-  std::string title;
-  std::string email;
-  std::string phone;
-  std::string postal_address;
-  bool delegated = false;
-  std::optional<CivilDate> delegated_on;
-  std::string delegated_by;
+  domain::PrivacyOfficerDetails details;
   // The fields the form could not read (refused together with the rule's errors).
   std::vector<FieldError> unreadable;
 };

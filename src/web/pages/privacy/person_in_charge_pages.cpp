@@ -14,9 +14,9 @@ namespace {
 using app::privacy::Owner;
 using app::privacy::PersonInChargeCommand;
 
-// The person in charge's form: the command as typed, or the stored person in charge.
-template <class Person>
-const std::vector<FormField<Person>>& PersonFields() {
+// The person in charge's form.
+const std::vector<FormField<domain::PrivacyOfficerDetails>>& PersonFields() {
+  using Person = domain::PrivacyOfficerDetails;
   static const std::vector<FormField<Person>> fields = {
       Text("name", N_("Name"), &Person::name,
            {.required = true, .private_input = true, .limit = domain::kMaxOfficerName}),
@@ -79,16 +79,11 @@ Response RenderHub(Context& context, Owner owner, const app::privacy::PrivacyHub
       accounts.push_back({std::to_string(candidate.id), candidate.display_name});
     }
     const ChoiceLists lists{{"user_id", accounts}};
-    if (form) {
-      AddFields(context, PersonFields<PersonInChargeCommand>(),
-                FieldValues<PersonInChargeCommand>{.form = form, .error = error}, model, lists);
-    } else if (hub.officer) {
-      AddFields(context, PersonFields<domain::PrivacyOfficer>(),
-                FieldValues<domain::PrivacyOfficer>{.record = &*hub.officer}, model, lists);
-    } else {
-      AddFields(context, PersonFields<domain::PrivacyOfficer>(),
-                FieldValues<domain::PrivacyOfficer>{}, model, lists);
-    }
+    const domain::PrivacyOfficerDetails* stored = hub.officer ? &*hub.officer : nullptr;
+    AddFields(
+        context, PersonFields(),
+        FieldValues<domain::PrivacyOfficerDetails>{.form = form, .error = error, .record = stored},
+        model, lists);
   }
   const std::string title =
       context.Translate(owner == Owner::kNetwork ? N_("The network's privacy") : N_("Privacy"));
@@ -105,7 +100,7 @@ Response Show(Context& context, Owner owner) {
 Response Save(Context& context, Owner owner) {
   const Form form(context.request);
   PersonInChargeCommand command;
-  command.unreadable = ReadFields(PersonFields<PersonInChargeCommand>(), form, command);
+  command.unreadable = ReadFields(PersonFields(), form, command.details);
   const auto saved =
       app::privacy::NamePersonInCharge(context.services.app, context.signed_in(), owner, command);
   if (saved) return Response::Redirect(HubPath(owner) + "?done=saved");
