@@ -49,9 +49,11 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class PrivacyOfficerTest : public ::testing::TestWithParam<Backend> {
+// Two organisations with an account per role and a network admin, on a server that listens
+// (`listen`, for the HTTP tests) or not (the app tests).
+class PrivacyTestBase : public ::testing::TestWithParam<Backend> {
  protected:
-  PrivacyOfficerTest() {
+  explicit PrivacyTestBase(bool listen) : server_({.backend = GetParam(), .listen = listen}) {
     a_ = fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal");
     b_ = fixture_.CreateOrganisationWithEveryRole("Cercles Québec (essai)", "quebec");
     network_admin_ = fixture_.CreateUser(std::nullopt, "Hector Réseau", "reseau@network.example",
@@ -67,11 +69,16 @@ class PrivacyOfficerTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(named) << named.error().message.id;
   }
 
-  TestServer server_{{.backend = GetParam(), .listen = false}};
+  TestServer server_;
   AuthFixture fixture_{server_};
   TestOrganisation a_;
   TestOrganisation b_;
   TestUser network_admin_;
+};
+
+class PrivacyOfficerTest : public PrivacyTestBase {
+ protected:
+  PrivacyOfficerTest() : PrivacyTestBase(false) {}
 };
 
 TEST_P(PrivacyOfficerTest, TheAdminNamesThePersonInChargeAndEachChangeIsAudited) {
@@ -221,29 +228,16 @@ TEST_P(PrivacyOfficerTest, TheRoleTableIsWhatThePoliciesAnswer) {
 }
 
 // The same over HTTP: the session's flag, the public pages, the foot of every page.
-class PrivacyPagesTest : public ::testing::TestWithParam<Backend> {
+class PrivacyPagesTest : public PrivacyTestBase {
  protected:
-  PrivacyPagesTest() {
-    a_ = fixture_.CreateOrganisationWithEveryRole("Cercles Montréal (essai)", "montreal");
-    b_ = fixture_.CreateOrganisationWithEveryRole("Cercles Québec (essai)", "quebec");
-    network_admin_ = fixture_.CreateUser(std::nullopt, "Hector Réseau", "reseau@network.example",
-                                         {domain::Role::kNetworkAdmin});
+  // Both organisations have a person in charge; Montréal's is linked to a coordinator of its own.
+  PrivacyPagesTest() : PrivacyTestBase(true) {
     linked_ = fixture_.CreateUser(a_.id, "Lina Liée", "lina@montreal.example",
                                   {domain::Role::kCoordinator});
-    for (const auto* organisation : {&a_, &b_}) {
-      const std::string slug = organisation == &a_ ? "montreal" : "quebec";
-      const auto named = app::privacy::NamePersonInCharge(
-          server_.app(), ActorOf(organisation->admin), Owner::kOrganisation,
-          PersonOf(slug, organisation == &a_ ? std::optional(linked_.id) : std::nullopt));
-      if (!named) throw std::runtime_error(named.error().message.id);
-    }
+    Name(a_, PersonOf("montreal", linked_.id));
+    Name(b_, PersonOf("quebec"));
   }
 
-  TestServer server_{{.backend = GetParam()}};
-  AuthFixture fixture_{server_};
-  TestOrganisation a_;
-  TestOrganisation b_;
-  TestUser network_admin_;
   TestUser linked_;
 };
 
