@@ -40,14 +40,14 @@ struct EnumTable<PrivacyRecordKind> {
 enum class PrivacyAccess {
   kNone,     // nothing of it
   kLimited,  // only what concerns them (their own file, their circles, what was shared with them)
-  kFull,     // every record of the organisation
+  kFull,     // all of it, in the organisation
 };
 template <>
 struct EnumTable<PrivacyAccess> {
   static constexpr std::array<EnumEntry<PrivacyAccess>, 3> kEntries{{
       {PrivacyAccess::kNone, "none", N_("No access")},
       {PrivacyAccess::kLimited, "limited", N_("Limited")},
-      {PrivacyAccess::kFull, "full", N_("All records")},
+      {PrivacyAccess::kFull, "full", N_("Full access")},
   }};
 };
 

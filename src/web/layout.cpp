@@ -103,6 +103,10 @@ mstch::map PrivacyFooter(const Context& context) {
     footer["title"] = contact.title;
     footer["email"] = contact.email;
     if (!contact.phone.empty()) footer["phone"] = contact.phone;
+  } else {
+    footer["unnamed"] =
+        context.Translate(actor->organisation_id ? N_("the organisation's highest authority.")
+                                                 : N_("the network's highest authority."));
   }
   return footer;
 }

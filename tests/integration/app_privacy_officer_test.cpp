@@ -331,6 +331,7 @@ TEST_P(PrivacyPagesTest, TheFootOfEveryPageShowsHowToReachThePersonInCharge) {
   const auto network_footer = network.body.substr(network.body.find("<footer"));
   EXPECT_TRUE(Contains(network_footer, "href=\"/privacy\""));
   EXPECT_FALSE(Contains(network_footer, "vie-privee@"));
+  EXPECT_TRUE(Contains(network_footer, "la personne ayant la plus haute autorité du réseau"));
   // Nobody signed in: no footer line.
   HttpClient signed_out(server_.base_url());
   const auto login = signed_out.Get("/login");

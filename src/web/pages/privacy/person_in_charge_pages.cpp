@@ -66,7 +66,7 @@ bool JustSaved(const Context& context) {
 // refused with `error`.
 Response RenderHub(Context& context, Owner owner, const app::privacy::PrivacyHub& hub,
                    const Form* form, const Error* error, int status) {
-  mstch::map model{{"officer", OfficerModel(context, hub.officer)},
+  mstch::map model{{"officer", OfficerModel(context, hub.officer, owner)},
                    {"network", owner == Owner::kNetwork},
                    {"may_edit", hub.may_edit},
                    {"action", HubPath(owner)},
@@ -114,15 +114,25 @@ Response Save(Context& context, Owner owner) {
 }  // namespace
 
 mstch::map OfficerModel(const Context& context,
-                        const std::optional<domain::PrivacyOfficer>& officer) {
-  if (!officer) return mstch::map{{"named", false}};
+                        const std::optional<domain::PrivacyOfficer>& officer, Owner owner) {
+  const bool network = owner == Owner::kNetwork;
+  if (!officer) {
+    return mstch::map{
+        {"named", false},
+        {"unnamed", context.Translate(
+                        network ? N_("No person in charge has been named yet: the function is held "
+                                     "by the network's highest authority.")
+                                : N_("No person in charge has been named yet: the function is held "
+                                     "by the organisation's highest authority."))}};
+  }
   mstch::map model{{"named", true},           {"name", officer->name},
                    {"title", officer->title}, {"email", officer->email},
                    {"phone", officer->phone}, {"postal_address", officer->postal_address}};
   if (officer->delegated) {
-    const std::string by = officer->delegated_by.empty()
-                               ? context.Translate(N_("the organisation's highest authority"))
-                               : officer->delegated_by;
+    const std::string by = !officer->delegated_by.empty() ? officer->delegated_by
+                           : network
+                               ? context.Translate(N_("the network's highest authority"))
+                               : context.Translate(N_("the organisation's highest authority"));
     model["holder"] =
         officer->delegated_on
             ? context.Format(
@@ -132,8 +142,9 @@ mstch::map OfficerModel(const Context& context,
                     {"by", by}}})
             : context.Format({N_("Delegated in writing by {by}."), {{"by", by}}});
   } else {
-    model["holder"] =
-        context.Translate(N_("The function is held by the organisation's highest authority."));
+    model["holder"] = context.Translate(
+        network ? N_("The function is held by the network's highest authority.")
+                : N_("The function is held by the organisation's highest authority."));
   }
   return model;
 }

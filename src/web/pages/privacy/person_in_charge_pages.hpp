@@ -3,6 +3,7 @@
 #include <mstch/mstch.hpp>
 #include <optional>
 
+#include "app/privacy/person_in_charge.hpp"
 #include "domain/privacy_officer.hpp"
 #include "web/context.hpp"
 
@@ -22,8 +23,9 @@ Response SaveNetworkHub(Context& context);
 
 // The person in charge as the pages show it (templates/privacy_officer_card.mustache): name,
 // title, contact, and who holds the function (the highest authority, or by whose written
-// delegation). `officer` none: not named yet, the highest authority holds it.
+// delegation) of `owner`. `officer` none: not named yet, the highest authority holds it.
 mstch::map OfficerModel(const Context& context,
-                        const std::optional<domain::PrivacyOfficer>& officer);
+                        const std::optional<domain::PrivacyOfficer>& officer,
+                        app::privacy::Owner owner);
 
 }  // namespace cercle::web::pages::privacy

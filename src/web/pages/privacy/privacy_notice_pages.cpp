@@ -153,11 +153,12 @@ Response ShowOrganisationNotice(Context& context) {
     return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
   }
   context.organisation_name = notice->organisation;
-  mstch::map model{{"organisation", notice->organisation},
-                   {"officer", OfficerModel(context, notice->officer)},
-                   {"collected", CollectedView(context, *notice)},
-                   {"access", AccessView(context, *notice)},
-                   {"settings", SettingsView(context, notice->settings)}};
+  mstch::map model{
+      {"organisation", notice->organisation},
+      {"officer", OfficerModel(context, notice->officer, app::privacy::Owner::kOrganisation)},
+      {"collected", CollectedView(context, *notice)},
+      {"access", AccessView(context, *notice)},
+      {"settings", SettingsView(context, notice->settings)}};
   return RenderPage(
       context, "privacy_notice",
       context.Format({N_("Privacy — {organisation}"), {{"organisation", notice->organisation}}}),
@@ -171,9 +172,10 @@ Response ShowNetworkNotice(Context& context) {
     organisations.push_back(
         mstch::map{{"name", organisation.name}, {"href", "/privacy/" + organisation.slug}});
   }
-  mstch::map model{{"officer", OfficerModel(context, notice.officer)},
-                   {"organisations", organisations},
-                   {"has_organisations", !organisations.empty()}};
+  mstch::map model{
+      {"officer", OfficerModel(context, notice.officer, app::privacy::Owner::kNetwork)},
+      {"organisations", organisations},
+      {"has_organisations", !organisations.empty()}};
   return RenderPage(context, "privacy_network_notice",
                     context.Translate(N_("Privacy on the Cercle network")), std::move(model));
 }
