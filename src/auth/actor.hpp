@@ -32,6 +32,11 @@ struct Actor {
   // True when the user is their organisation's person in charge of the protection of personal
   // information (Law 25, s. 3.1), named on /admin/privacy; read with the session.
   bool privacy_officer = false;
+  // The organisation's short name, for the link to its public privacy page ("" for the network).
+  std::string organisation_slug;
+  // The title and contact of the person in charge of the actor's organisation (the network's for a
+  // network admin), for the foot of every page; read with the session.
+  store::PrivacyContact privacy_contact;
   // Where the request came from (set by the web pipeline), for the audit log; "" elsewhere.
   std::string client_address;
 

@@ -210,11 +210,8 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
         if (!record) return std::nullopt;
         auto user = store::UserStore(session).Find(record->user_id, record->organisation_id);
         if (!user) return std::nullopt;
-        store::SessionAccount account;
-        if (user->organisation_id) {
-          account = store::SessionStore(session).LoadAccount(user->id, *user->organisation_id);
-        }
-        return Found{*record, *user, account};
+        auto account = store::SessionStore(session).LoadAccount(user->id, user->organisation_id);
+        return Found{*record, *user, std::move(account)};
       });
   if (!found) return std::nullopt;
   const auto& record = found->session;
@@ -251,6 +248,9 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
   actor.organisation_id = found->user.organisation_id;
   actor.organisation_name = found->account.organisation_name;
   actor.has_volunteer_file = found->account.has_volunteer_file;
+  actor.privacy_officer = found->account.privacy_officer;
+  actor.organisation_slug = found->account.organisation_slug;
+  actor.privacy_contact = found->account.privacy_contact;
   actor.display_name = found->user.display_name;
   actor.email = found->user.email;
   actor.language = found->user.language;

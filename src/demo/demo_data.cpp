@@ -8,6 +8,7 @@
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
 #include "demo/demo_actors.hpp"
+#include "demo/privacy_demo.hpp"
 #include "demo/privacy_incidents_demo.hpp"
 #include "demo/privacy_requests_demo.hpp"
 #include "demo/privacy_retention_demo.hpp"
@@ -81,6 +82,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
   const auto network_admin = TRY(
       FindNetworkActor(services, TRY(CreateDemoAccount(services, std::nullopt, kNetworkAdmin.name,
                                                        kNetworkAdmin.email, kNetworkAdmin.role))));
+  TRY(LoadNetworkPrivacyOfficer(services, network_admin));
   for (int copy = 1; copy <= scale; ++copy) {
     const std::string name =
         copy == 1 ? kDemoName : "Cercles Démo " + std::to_string(copy) + " (démo)";
@@ -93,6 +95,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
       staff[user.role] = TRY(CreateDemoAccount(services, organisation_id, user.name,
                                                CopyEmail(user.email, copy), user.role));
     }
+    TRY(LoadPrivacyOfficer(services, organisation_id, CopyEmail("vie-privee@demo.example", copy)));
     TRY(LoadVolunteers(services, organisation_id));
     TRY(LoadCoreMembers(services, organisation_id, copy));
     const auto circles = TRY(LoadCircles(services, organisation_id));

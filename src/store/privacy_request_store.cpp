@@ -406,6 +406,7 @@ const std::vector<UnrelatedTable>& UnrelatedTables() {
       {"audit_chain_heads", "the newest hash of each audit chain"},
       {"backup_runs", "the server's backups"},
       {"backup_alerts", "the server's backup alerts"},
+      {"privacy_officers", "the person in charge of the protection of personal information"},
       {"privacy_incidents", "the organisation's register of confidentiality incidents"},
       {"privacy_incident_records", "the records an incident touched, by reference"},
       {"privacy_incident_people",
@@ -440,14 +441,15 @@ void PrivacyRequestStore::CountExport(std::int64_t id, std::int64_t organisation
 }
 
 std::optional<std::string> PrivacyRequestStore::OpenRequestAbout(std::string_view record_table,
-                                                                std::int64_t record_id,
-                                                                std::int64_t organisation_id) {
+                                                                 std::int64_t record_id,
+                                                                 std::int64_t organisation_id) {
   for (const auto& person : kRecordPeople) {
     if (person.table != record_table) continue;
-    const std::string sql = "SELECT id, received_on FROM privacy_requests WHERE organisation_id = "
-                            ":organisation AND answered_on IS NULL AND " +
-                            std::string(person.column) + " = " + std::string(person.person) +
-                            " ORDER BY received_on, id LIMIT 1";
+    const std::string sql =
+        "SELECT id, received_on FROM privacy_requests WHERE organisation_id = "
+        ":organisation AND answered_on IS NULL AND " +
+        std::string(person.column) + " = " + std::string(person.person) +
+        " ORDER BY received_on, id LIMIT 1";
     long long id = 0;
     std::string received_on;
     session_ << sql, soci::use(organisation_id, "organisation"), soci::use(record_id, "record"),

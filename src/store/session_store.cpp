@@ -22,12 +22,18 @@ constexpr const char* kDeleteForUser = R"sql(DELETE FROM sessions WHERE user_id 
 constexpr const char* kDeleteOthersForUser =
     R"sql(DELETE FROM sessions WHERE user_id = :user AND id <> :keep)sql";
 
+// One row whatever exists: the owner is the organisation, or 0 for the network (whose person in
+// charge is keyed 0 too, as in the privacy_officers index).
 constexpr const char* kAccount = R"sql(
-  SELECT organisations.name,
+  SELECT coalesce(organisations.name, ''), coalesce(organisations.slug, ''),
          (SELECT count(*) FROM volunteers
-          WHERE volunteers.organisation_id = organisations.id AND volunteers.user_id = :user)
-  FROM organisations
-  WHERE organisations.id = :organisation
+          WHERE volunteers.organisation_id = :owner AND volunteers.user_id = :user),
+         CASE WHEN privacy_officers.id IS NULL THEN 0 ELSE 1 END,
+         coalesce(privacy_officers.user_id, 0), coalesce(privacy_officers.title, ''),
+         coalesce(privacy_officers.email, ''), coalesce(privacy_officers.phone, '')
+  FROM (SELECT 1 AS one) AS account
+  LEFT JOIN organisations ON organisations.id = :owner
+  LEFT JOIN privacy_officers ON coalesce(privacy_officers.organisation_id, 0) = :owner
 )sql";
 
 }  // namespace
@@ -73,12 +79,22 @@ void SessionStore::DeleteForUser(std::int64_t user_id, std::optional<std::int64_
   }
 }
 
-SessionAccount SessionStore::LoadAccount(std::int64_t user_id, std::int64_t organisation_id) {
+SessionAccount SessionStore::LoadAccount(std::int64_t user_id,
+                                         std::optional<std::int64_t> organisation_id) {
   SessionAccount account;
+  const std::int64_t owner = organisation_id.value_or(0);
   long long files = 0;
-  session_ << kAccount, soci::use(user_id, "user"), soci::use(organisation_id, "organisation"),
-      soci::into(account.organisation_name), soci::into(files);
-  account.has_volunteer_file = session_.got_data() && files > 0;
+  int named = 0;
+  long long officer_user = 0;
+  auto& contact = account.privacy_contact;
+  session_ << kAccount, soci::use(user_id, "user"), soci::use(owner, "owner"),
+      soci::into(account.organisation_name), soci::into(account.organisation_slug),
+      soci::into(files), soci::into(named), soci::into(officer_user), soci::into(contact.title),
+      soci::into(contact.email), soci::into(contact.phone);
+  if (!session_.got_data()) return {};
+  account.has_volunteer_file = files > 0;
+  contact.named = named != 0;
+  account.privacy_officer = contact.named && officer_user == user_id;
   return account;
 }
 

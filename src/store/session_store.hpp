@@ -51,12 +51,26 @@ struct SessionRecord {
   std::string user_agent;
 };
 
+// How to reach the person in charge of the protection of personal information of a session's
+// organisation (or of the network), as the foot of every page shows it.
+struct PrivacyContact {
+  bool named = false;  // false until the administrators name one
+  std::string title;
+  std::string email;
+  std::string phone;
+};
+
 // What the page layout shows about a session's account besides the account itself, read with the
 // session so that no page reads it again.
 struct SessionAccount {
   std::string organisation_name;
+  // The organisation's short name, for its public privacy page ("" for the network).
+  std::string organisation_slug;
   // True when a volunteer file of the organisation is linked to the account (its portal).
   bool has_volunteer_file = false;
+  // True when the account is the one linked to its owner's person in charge.
+  bool privacy_officer = false;
+  PrivacyContact privacy_contact;
 };
 
 // Reads and writes sessions within the caller's transaction.
@@ -76,8 +90,10 @@ class SessionStore {
   // Gives the session a new token (after a privilege change), keeping everything else.
   void Rotate(std::int64_t id, const std::string& new_token_hash);
   void Delete(std::int64_t id);
-  // The organisation's name and the volunteer file link of user `user_id` of `organisation_id`.
-  SessionAccount LoadAccount(std::int64_t user_id, std::int64_t organisation_id);
+  // The organisation's name and short name, the volunteer file link of user `user_id` of
+  // `organisation_id`, and its person in charge (the network's when there is no organisation), in
+  // one query.
+  SessionAccount LoadAccount(std::int64_t user_id, std::optional<std::int64_t> organisation_id);
   // Ends every session of a user, or all but `keep`.
   void DeleteForUser(std::int64_t user_id, std::optional<std::int64_t> keep = std::nullopt);
 

@@ -7,6 +7,7 @@
 #include "auth/policies/concern_policy.hpp"
 #include "auth/policies/core_member_policy.hpp"
 #include "auth/policies/mail_policy.hpp"
+#include "auth/policies/privacy_policy.hpp"
 #include "auth/policies/report_policy.hpp"
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
@@ -62,9 +63,11 @@ const NavigationEntry kNavigation[] = {
     {"/admin/settings", N_("Settings"), auth::policies::SettingsPolicy::CanChange},
     {"/admin/eligibility", N_("Eligibility criteria"),
      auth::policies::EligibilityCriteriaPolicy::CanAdjust},
+    {"/admin/privacy", N_("Privacy"), auth::policies::PrivacyPolicy::CanManage},
     {"/network/organisations", N_("Organisations"), auth::policies::OrganisationPolicy::CanManage},
     {"/admin/mail", N_("Mail delivery"), auth::policies::MailPolicy::CanReview},
     {"/network/reports", N_("Network figures"), auth::policies::ReportPolicy::CanSeeNetworkFigures},
+    {"/network/privacy", N_("Privacy"), auth::policies::OrganisationPolicy::CanManage},
     {"/account", N_("My account"), [](const auth::Actor&) { return true; }},
 };
 
@@ -84,6 +87,28 @@ mstch::array Navigation(const Context& context) {
     nav.push_back(mstch::map{{"href", href}, {"label", label}, {"current", current}});
   }
   return nav;
+}
+
+// The foot of a signed-in actor's pages: how to reach the person in charge of the protection of
+// personal information of their organisation (the network's for a network admin), read with the
+// session, and the way to its privacy page. Shown only to those signed in.
+mstch::map PrivacyFooter(const Context& context) {
+  const auto& actor = context.actor;
+  if (!actor) return {};
+  const auto& contact = actor->privacy_contact;
+  mstch::map footer{{"href", actor->organisation_id ? "/privacy/" + actor->organisation_slug
+                                                    : std::string("/privacy")},
+                    {"named", contact.named}};
+  if (contact.named) {
+    footer["title"] = contact.title;
+    footer["email"] = contact.email;
+    if (!contact.phone.empty()) footer["phone"] = contact.phone;
+  } else {
+    footer["unnamed"] =
+        context.Translate(actor->organisation_id ? N_("the organisation's highest authority.")
+                                                 : N_("the network's highest authority."));
+  }
+  return footer;
 }
 
 }  // namespace
@@ -106,6 +131,8 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"csrf", context.csrf_token},
       {"signed_out", !context.actor.has_value()},
       {"has_session", context.actor.has_value()},
+      {"has_privacy_footer", context.actor.has_value() && context.actor->signed_in()},
+      {"privacy_footer", PrivacyFooter(context)},
       {"other_lang", std::string(french ? "en" : "fr")},
       {"other_lang_label", std::string(french ? "English" : "Français")},
       {"assets", mstch::map{{"normalize", services.static_files.Url("css/modern-normalize.css")},

@@ -17,6 +17,8 @@
 #include "web/pages/outreach/outreach_pages.hpp"
 #include "web/pages/portal/portal_pages.hpp"
 #include "web/pages/privacy/incident_pages.hpp"
+#include "web/pages/privacy/person_in_charge_pages.hpp"
+#include "web/pages/privacy/privacy_notice_pages.hpp"
 #include "web/pages/privacy/request_pages.hpp"
 #include "web/pages/privacy/retention_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
@@ -343,6 +345,15 @@ std::vector<Route> OutreachRoutes() {
 
 std::vector<Route> PrivacyRoutes() {
   return {
+      // Privacy, Québec's Law 25 (pages/privacy/): the hub with the person in charge, for the
+      // person in charge and the organisation's administrators (404 for everyone else); the
+      // network's own for the network admin; the public privacy pages for anyone
+      {kGet, "/admin/privacy", pages::privacy::ShowHub, kSignedIn},
+      {kPost, "/admin/privacy", pages::privacy::SaveHub, kSignedIn},
+      {kGet, "/network/privacy", pages::privacy::ShowNetworkHub, kSignedIn},
+      {kPost, "/network/privacy", pages::privacy::SaveNetworkHub, kSignedIn},
+      {kGet, "/privacy", pages::privacy::ShowNetworkNotice, kPublic},
+      {kGet, "/privacy/{slug}", pages::privacy::ShowOrganisationNotice, kPublic},
       // Québec's Law 25: the person in charge and the admins, /admin/privacy/… (pages/privacy/)
       {kGet, "/admin/privacy/incidents", pages::privacy::ListIncidents, kSignedIn},
       {kGet, "/admin/privacy/incidents/new", pages::privacy::ShowNewIncident, kSignedIn},
@@ -371,18 +382,6 @@ std::vector<Route> PrivacyRoutes() {
        kSignedIn},
       {kGet, "/admin/privacy/exports/{id}/print", pages::privacy::PrintExport, kSignedIn},
       {kGet, "/privacy/export-schema.json", pages::privacy::ExportSchema, kPublic},
-  };
-}
-
-std::vector<Route> PublicRoutes() {
-  return {
-      // The public impact page an organisation may publish: /public/… (pages/public/)
-      {kGet, "/public/{slug}", pages::public_pages::ShowImpact, kPublic},
-  };
-}
-
-std::vector<Route> PrivacyRoutes() {
-  return {
       // Québec's Law 25: the retention schedule and the destruction queue (pages/privacy/)
       {kGet, "/admin/privacy/retention", pages::privacy::ShowRetention, kSignedIn},
       {kPost, "/admin/privacy/retention/schedule", pages::privacy::SaveRetentionSchedule,
@@ -397,6 +396,13 @@ std::vector<Route> PrivacyRoutes() {
   };
 }
 
+std::vector<Route> PublicRoutes() {
+  return {
+      // The public impact page an organisation may publish: /public/… (pages/public/)
+      {kGet, "/public/{slug}", pages::public_pages::ShowImpact, kPublic},
+  };
+}
+
 }  // namespace
 
 // Every route, grouped by the folder of web/pages/ that handles it.
@@ -406,7 +412,6 @@ std::vector<Route> AllRoutes() {
        {SystemRoutes, ShellRoutes, AuthRoutes, AccountRoutes, AdminRoutes, NetworkRoutes,
         CoreMemberRoutes, VolunteerRoutes, PortalRoutes, CircleRoutes, ConcernRoutes, ReportRoutes,
         OutreachRoutes, PrivacyRoutes, PublicRoutes}) {
-        OutreachRoutes, PublicRoutes, PrivacyRoutes}) {
     auto more = group();
     routes.insert(routes.end(), std::make_move_iterator(more.begin()),
                   std::make_move_iterator(more.end()));

@@ -570,6 +570,14 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /network/reports", {200, kNone, login, All(no), ok, All(no)}},
       // Organisation A's public impact page (turned on): anyone
       {"GET /public/{slug}", {200, kOrganisationASlug, ok, All(ok), ok, All(ok)}},
+      // Privacy (Law 25): the hub for organisation admins (and the person in charge), the
+      // network's for the network admin, 404 for everyone else; the privacy pages for anyone
+      {"GET /admin/privacy", {200, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"POST /admin/privacy", {422, kNone, login, AdminOnly(hidden), hidden, AdminOnly(hidden)}},
+      {"GET /network/privacy", {200, kNone, login, All(hidden), ok, All(hidden)}},
+      {"POST /network/privacy", {422, kNone, login, All(hidden), ok, All(hidden)}},
+      {"GET /privacy", {200, kNone, ok, All(ok), ok, All(ok)}},
+      {"GET /privacy/{slug}", {200, kOrganisationASlug, ok, All(ok), ok, All(ok)}},
   };
 }
 
@@ -684,6 +692,9 @@ Form FormFor(const std::string& route) {
       {"POST /admin/privacy/requests/{id}/answer", {{"answer", ""}}},
       {"POST /admin/privacy/requests/{id}/corrections", {{"field", "phone"}, {"reason", ""}}},
       {"POST /admin/privacy/corrections/{id}/told", {{"told_on", "pas une date"}}},
+      // No name, title or e-mail for the person in charge.
+      {"POST /admin/privacy", {{"name", ""}}},
+      {"POST /network/privacy", {{"name", ""}}},
   };
   if (route == "POST /login") {
     return {{"email", volunteer_a}, {"password", std::string(kTestPassword)}};
