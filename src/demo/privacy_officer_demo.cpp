@@ -1,4 +1,4 @@
-#include "demo/privacy_demo.hpp"
+#include "demo/privacy_officer_demo.hpp"
 
 #include "app/privacy/person_in_charge.hpp"
 #include "demo/demo_actors.hpp"
