@@ -695,8 +695,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     story_of_a_ = reports.AddStory(organisation_a_.id, today, "Récit d'essai",
                                    "Un récit qui n'identifie personne.", false);
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
-    // Evaluator access is off in a new organisation (privacy by default); A turned it on.
+    // Evaluator access is off in a new organisation (privacy by default); A and B turned it on.
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kEvaluatorAccess, 1);
+    reports.SetSetting(organisation_b_.id, domain::SettingKey::kEvaluatorAccess, 1);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")
