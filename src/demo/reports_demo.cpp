@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/admin/settings.hpp"
 #include "app/outreach/outreach.hpp"
 #include "app/reports/demo_import.hpp"
 #include "app/reports/outcomes.hpp"
@@ -299,6 +300,9 @@ Status LoadReports(const app::Services& app, std::int64_t organisation_id,
   TRY(LoadMeasures(app, coordinator, files, today));
   TRY(LoadFollowUp(app, coordinator, files, today));
   TRY(LoadResearchConsents(app, coordinator, files, today));
+  // Evaluator access is off in a new organisation; the demo's evaluator takes the extract.
+  TRY(app::admin::SaveSettings(app, admin,
+                               {.values = {{domain::SettingKey::kEvaluatorAccess, 1}}}));
   // The public impact page and sharing with the network are on, so that both can be seen.
   return app::reports::SavePublication(app, admin,
                                        {.published = true, .shared = true, .founding_year = 0});

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "base/folding.hpp"
 #include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
@@ -28,6 +29,62 @@ Status CheckAgreement(SharingAgreement& agreement) {
     AddError(errors, "ends_on", N_("The end cannot be before the start."));
   }
   return Checked(std::move(errors));
+}
+
+bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
+                   std::string_view recipient_organisation) {
+  switch (consent.scope) {
+    case ConsentScope::kOuterCircle:
+      return contact != nullptr;
+    case ConsentScope::kPartnerOrganisation: {
+      const std::string named = FoldForSearch(consent.partner_organisation);
+      const std::string recipient = FoldForSearch(
+          contact ? std::string_view(contact->partner_organisation) : recipient_organisation);
+      return !named.empty() && named == recipient;
+    }
+    case ConsentScope::kResearch:
+    case ConsentScope::kMedia:
+      break;
+  }
+  return false;
+}
+
+SharingCover CoverOn(const std::vector<Consent>& consents, const PartnerContact* contact,
+                     std::string_view recipient_organisation, CivilDate day) {
+  return CoverAmong(
+      consents,
+      [&](const Consent& consent) {
+        return ConsentCovers(consent, contact, recipient_organisation);
+      },
+      day);
+}
+
+Message SuspensionReason(const SharingCover& cover, CivilDate day) {
+  if (!cover.latest)
+    return {N_("Suspended: no consent of the core member covers this partner."), {}};
+  const Consent& latest = *cover.latest;
+  switch (ConsentStateOn(latest, day)) {
+    case ConsentState::kWithdrawn:
+      return {N_("Suspended: consent withdrawn on {date}."),
+              {{"date", FormatIsoDate(latest.withdrawn_on.value_or(day))}}};
+    case ConsentState::kExpired:
+      return {N_("Suspended: consent expired on {date}."),
+              {{"date", FormatIsoDate(latest.expires_on.value_or(day))}}};
+    case ConsentState::kNotYetValid:
+      return {N_("Suspended: consent valid only from {date}."),
+              {{"date", FormatIsoDate(latest.given_on)}}};
+    case ConsentState::kActive:
+      break;
+  }
+  return {N_("Suspended: no consent of the core member covers this partner."), {}};
+}
+
+AgreementEffect EffectOn(const SharingAgreement& agreement, const PartnerContact& contact,
+                         const std::vector<Consent>& consents, CivilDate day) {
+  if (!agreement.InForceOn(day)) return {};
+  const SharingCover cover = CoverOn(consents, &contact, "", day);
+  if (cover.covered()) return {AgreementStanding::kInEffect, {}};
+  return {AgreementStanding::kSuspended, SuspensionReason(cover, day)};
 }
 
 std::vector<ConsentLine> SharingConsents(const std::vector<Consent>& consents, CivilDate today) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
@@ -13,7 +14,9 @@
 
 // The outer circle: partner contacts (parole officer, police liaison, therapist, CSC, provincial
 // corrections…) and the information-sharing agreements that attach them to circles. A partner user
-// sees a minimal page of a circle only while an agreement is in force. No I/O.
+// sees a minimal page of a circle only while an agreement is in force and a sharing consent of the
+// core member covering that partner is in force too: a withdrawn or expired consent suspends the
+// agreement. No I/O.
 namespace cercle::domain {
 
 // A person of the outer circle.
@@ -58,6 +61,43 @@ struct SharingAgreement {
 // Checks an agreement: a scope of 1 to 1000 characters (trimmed), an end not before the start.
 // Field errors "scope", "ends_on".
 Status CheckAgreement(SharingAgreement& agreement);
+
+// True when `consent`'s scope covers sharing with `recipient_organisation` (or with `contact`, a
+// partner contact): an outer-circle consent covers the organisation's partner contacts, a
+// partner-organisation consent the recipient whose organisation is the one it names (compared
+// without case or accents); research and media consents cover no sharing.
+bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
+                   std::string_view recipient_organisation);
+
+// What the core member's consents say about sharing with one recipient on one day.
+using SharingCover = ConsentCover;
+
+// The cover of the sharing consents among `consents` for `contact` (or, without one, for
+// `recipient_organisation`) on `day`.
+SharingCover CoverOn(const std::vector<Consent>& consents, const PartnerContact* contact,
+                     std::string_view recipient_organisation, CivilDate day);
+
+// Why `cover` (not covered on `day`) stops sharing, for the coordinator: "Suspended: consent
+// withdrawn on {date}", expired on, valid only from, or no consent covers the partner. Dates in
+// ISO form.
+Message SuspensionReason(const SharingCover& cover, CivilDate day);
+
+// Where an agreement stands on a day.
+enum class AgreementStanding {
+  kInEffect,    // in force, and a consent in force covers its partner: the partner sees the circle
+  kSuspended,   // in force, but no consent in force covers its partner
+  kNotInForce,  // not started yet, or ended
+};
+
+// Where an agreement stands, and why when it is suspended.
+struct AgreementEffect {
+  AgreementStanding standing = AgreementStanding::kNotInForce;
+  Message reason;  // kSuspended: SuspensionReason; otherwise empty
+};
+
+// The effect of `agreement` (of partner `contact`) on `day`, given the core member's `consents`.
+AgreementEffect EffectOn(const SharingAgreement& agreement, const PartnerContact& contact,
+                         const std::vector<Consent>& consents, CivilDate day);
 
 // One line of what the core member consented to share, as a partner reads it.
 struct ConsentLine {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include "base/folding.hpp"
 #include "domain/field_checks.hpp"
 #include "domain/volunteer.hpp"
 
@@ -18,24 +17,15 @@ Error BasisRefused(Message message) { return Error::Fields({{"basis", std::move(
 // The consent to rely on, or why none can be.
 Result<std::int64_t> FindConsent(const DisclosureRecord& record, const PartnerContact* contact,
                                  std::string_view recipient_organisation, CivilDate day) {
-  std::vector<const Consent*> covering;
-  for (const auto& consent : record.consents) {
-    if (ConsentCovers(consent, contact, recipient_organisation)) covering.push_back(&consent);
-  }
-  // The latest consent given first: it is the one that speaks for the core member now.
-  std::sort(covering.begin(), covering.end(), [](const Consent* a, const Consent* b) {
-    return a->given_on != b->given_on ? a->given_on > b->given_on : a->id > b->id;
-  });
-  for (const auto* consent : covering) {
-    if (ConsentStateOn(*consent, day) == ConsentState::kActive) return consent->id;
-  }
-  if (covering.empty()) {
+  const SharingCover cover = CoverOn(record.consents, contact, recipient_organisation, day);
+  if (cover.in_force) return cover.in_force->id;
+  if (!cover.latest) {
     return BasisRefused(
         {N_("No consent of the core member covers this recipient. Choose another basis and "
             "explain it."),
          {}});
   }
-  const Consent& latest = *covering.front();
+  const Consent& latest = *cover.latest;
   switch (ConsentStateOn(latest, day)) {
     case ConsentState::kWithdrawn:
       return BasisRefused(
@@ -48,14 +38,48 @@ Result<std::int64_t> FindConsent(const DisclosureRecord& record, const PartnerCo
               "it."),
            {{"date", FormatIsoDate(latest.expires_on.value_or(day))}}});
     case ConsentState::kNotYetValid:
-      return BasisRefused(
-          {N_("The core member's consent is valid only from {date}. Choose another basis and "
-              "explain it."),
-           {{"date", FormatIsoDate(latest.given_on)}}});
     case ConsentState::kActive:
       break;
   }
-  return latest.id;
+  return BasisRefused(
+      {N_("The core member's consent is valid only from {date}. Choose another basis and "
+          "explain it."),
+       {{"date", FormatIsoDate(latest.given_on)}}});
+}
+
+// `agreement`'s id when a consent of the core member covering `contact` is in force on `day`;
+// otherwise the agreement is suspended, and the refusal says why.
+Result<std::int64_t> InEffect(const SharingAgreement& agreement, const PartnerContact& contact,
+                              const std::vector<Consent>& consents, CivilDate day) {
+  const SharingCover cover = CoverOn(consents, &contact, "", day);
+  if (cover.covered()) return agreement.id;
+  const MessageArgument name{"name", contact.name};
+  if (!cover.latest) {
+    return BasisRefused(
+        {N_("The information-sharing agreement with {name} is suspended: no consent of the core "
+            "member covers this partner. Choose another basis and explain it."),
+         {name}});
+  }
+  const Consent& latest = *cover.latest;
+  switch (ConsentStateOn(latest, day)) {
+    case ConsentState::kWithdrawn:
+      return BasisRefused(
+          {N_("The information-sharing agreement with {name} is suspended: the core member "
+              "withdrew his consent on {date}. Choose another basis and explain it."),
+           {name, {"date", FormatIsoDate(latest.withdrawn_on.value_or(day))}}});
+    case ConsentState::kExpired:
+      return BasisRefused(
+          {N_("The information-sharing agreement with {name} is suspended: the core member's "
+              "consent expired on {date}. Choose another basis and explain it."),
+           {name, {"date", FormatIsoDate(latest.expires_on.value_or(day))}}});
+    case ConsentState::kNotYetValid:
+    case ConsentState::kActive:
+      break;
+  }
+  return BasisRefused(
+      {N_("The information-sharing agreement with {name} is suspended: the core member's consent "
+          "is valid only from {date}. Choose another basis and explain it."),
+       {name, {"date", FormatIsoDate(latest.given_on)}}});
 }
 
 // The agreement to rely on, or why none can be.
@@ -67,14 +91,14 @@ Result<std::int64_t> FindAgreement(const DisclosureRecord& record, const Partner
             "circle. Choose another basis and explain it."),
          {}});
   }
+  const MessageArgument name{"name", contact->name};
   std::vector<const SharingAgreement*> attached;
   for (const auto& agreement : record.agreements) {
     if (agreement.partner_contact_id == contact->id && agreement.circle_id == record.circle_id) {
-      if (agreement.InForceOn(day)) return agreement.id;
+      if (agreement.InForceOn(day)) return InEffect(agreement, *contact, record.consents, day);
       attached.push_back(&agreement);
     }
   }
-  const MessageArgument name{"name", contact->name};
   if (attached.empty()) {
     return BasisRefused(
         {N_("No information-sharing agreement attaches {name} to this circle. Choose another "
@@ -104,22 +128,12 @@ bool NeedsExplanation(LegalBasis basis) {
          basis == LegalBasis::kOther;
 }
 
-bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
-                   std::string_view recipient_organisation) {
-  switch (consent.scope) {
-    case ConsentScope::kOuterCircle:
-      return contact != nullptr;
-    case ConsentScope::kPartnerOrganisation: {
-      const std::string named = FoldForSearch(consent.partner_organisation);
-      const std::string recipient = FoldForSearch(
-          contact ? std::string_view(contact->partner_organisation) : recipient_organisation);
-      return !named.empty() && named == recipient;
-    }
-    case ConsentScope::kResearch:
-    case ConsentScope::kMedia:
-      break;
+bool PartnerMayStillRead(const Disclosure& disclosure, const PartnerContact& contact,
+                         const std::vector<Consent>& consents, CivilDate today) {
+  if (disclosure.basis != LegalBasis::kConsent && disclosure.basis != LegalBasis::kAgreement) {
+    return true;
   }
-  return false;
+  return CoverOn(consents, &contact, "", today).covered();
 }
 
 Result<Disclosure> CheckDisclosure(DisclosureDraft& draft, const DisclosureRecord& record) {

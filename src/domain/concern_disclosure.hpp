@@ -76,12 +76,12 @@ inline constexpr std::size_t kMaxSharedLength = 4000;
 inline constexpr std::size_t kMaxExplanationLength = 2000;
 inline constexpr std::size_t kMinExplanationLength = 10;
 
-// True when `consent`'s scope covers a disclosure to `recipient_organisation` (or to `contact`, a
-// partner contact): an outer-circle consent covers the organisation's partner contacts, a
-// partner-organisation consent the recipient whose organisation is the one it names (compared
-// without case or accents); research and media consents cover no disclosure.
-bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
-                   std::string_view recipient_organisation);
+// True when the partner `contact` may still read `disclosure` on `today`: a disclosure made on the
+// core member's consent or under an information-sharing agreement (which takes effect only with his
+// consent) rested on that consent, and stays readable only while one of `consents` (his) covering
+// that partner is in force; one made on another basis (imminent danger, a court order…) stays.
+bool PartnerMayStillRead(const Disclosure& disclosure, const PartnerContact& contact,
+                         const std::vector<Consent>& consents, CivilDate today);
 
 // Checks a disclosure as typed against the record, and returns it ready to store (without its ids,
 // author and recording time). Field errors first: a recipient (a partner contact of the
@@ -92,7 +92,8 @@ bool ConsentCovers(const Consent& consent, const PartnerContact* contact,
 // "recipient_name", "recipient_organisation", "disclosed_at", "means", "shared", "basis",
 // "explanation"). Then the basis itself: a consent of the core member in force on the day of the
 // disclosure whose scope covers the recipient, or an agreement of that partner contact with this
-// circle in force on that day. A refusal says why (withdrawn on…, expired on…, ended on…, none) and
+// circle in force on that day and not suspended (a consent covering that partner in force that
+// day). A refusal says why (withdrawn on…, expired on…, ended on…, suspended, none) and
 // tells to choose another basis and explain it, in the field "basis"; nothing is recorded.
 Result<Disclosure> CheckDisclosure(DisclosureDraft& draft, const DisclosureRecord& record);
 

@@ -493,11 +493,21 @@ const FigureDefinition* FindFunderFigure(std::string_view key) {
   return nullptr;
 }
 
+bool PublishableStory(const ReportRecords& records, const SignificantStory& story,
+                      CivilDate today) {
+  static const std::vector<Consent> kNone;
+  const CoreMemberRecord* about =
+      story.about_core_member_id ? records.FindCoreMember(*story.about_core_member_id) : nullptr;
+  return Publishable(story, about ? about->media_consents : kNone, today);
+}
+
 std::vector<SignificantStory> ReviewedStoriesIn(const ReportRecords& records,
-                                                const ReportPeriod& period) {
+                                                const ReportPeriod& period, CivilDate today) {
   std::vector<SignificantStory> stories;
   for (const auto& story : records.stories) {
-    if (story.reviewed() && period.Contains(story.written_on)) stories.push_back(story);
+    if (PublishableStory(records, story, today) && period.Contains(story.written_on)) {
+      stories.push_back(story);
+    }
   }
   std::sort(stories.begin(), stories.end(), [](const auto& a, const auto& b) {
     return std::tie(b.written_on, b.id) < std::tie(a.written_on, a.id);
@@ -506,9 +516,9 @@ std::vector<SignificantStory> ReviewedStoriesIn(const ReportRecords& records,
 }
 
 std::optional<SignificantStory> ChooseStory(const ReportRecords& records,
-                                            const ReportPeriod& period,
+                                            const ReportPeriod& period, CivilDate today,
                                             std::optional<std::int64_t> wanted) {
-  const auto stories = ReviewedStoriesIn(records, period);
+  const auto stories = ReviewedStoriesIn(records, period, today);
   if (stories.empty()) return std::nullopt;
   if (wanted) {
     for (const auto& story : stories) {

@@ -104,6 +104,8 @@ struct CoreMemberRecord {
   std::vector<DatedStatus<CoreMemberStatus>> history;
   // His consents to research (other scopes are not read).
   std::vector<Consent> research_consents;
+  // His media or publication consents: a story about him is published only while one is in force.
+  std::vector<Consent> media_consents;
 
   // The day his file was first opened.
   std::optional<CivilDate> OpenedOn() const;
@@ -296,12 +298,17 @@ FigureResult ReturnsToCustody(const ReportRecords& records, const ReportPeriod& 
 // The funder's three groups of referral sources: "csc", "provincial", "other".
 std::string_view FunderSourceGroup(ReferralSource source);
 
-// The reviewed stories written during the period, newest first.
+// True when `story` may be published on `today` (domain::Publishable): reviewed, and, when it is
+// about a core member, his media consent in force on `today`.
+bool PublishableStory(const ReportRecords& records, const SignificantStory& story, CivilDate today);
+
+// The stories written during the period that may be published on `today` (PublishableStory),
+// newest first.
 std::vector<SignificantStory> ReviewedStoriesIn(const ReportRecords& records,
-                                                const ReportPeriod& period);
+                                                const ReportPeriod& period, CivilDate today);
 // The story the report shows: `wanted` when it is among them, else the newest.
 std::optional<SignificantStory> ChooseStory(const ReportRecords& records,
-                                            const ReportPeriod& period,
+                                            const ReportPeriod& period, CivilDate today,
                                             std::optional<std::int64_t> wanted);
 
 }  // namespace cercle::domain

@@ -131,6 +131,27 @@ ConsentState ConsentStateOn(const Consent& consent, CivilDate today) {
   return ConsentState::kActive;
 }
 
+ConsentCover CoverAmong(const std::vector<Consent>& consents,
+                        const std::function<bool(const Consent&)>& counts, CivilDate day) {
+  std::vector<const Consent*> counted;
+  for (const auto& consent : consents) {
+    if (counts(consent)) counted.push_back(&consent);
+  }
+  // The latest consent given first: it is the one that speaks for the core member now.
+  std::sort(counted.begin(), counted.end(), [](const Consent* a, const Consent* b) {
+    return a->given_on != b->given_on ? a->given_on > b->given_on : a->id > b->id;
+  });
+  ConsentCover cover;
+  for (const auto* consent : counted) {
+    if (ConsentStateOn(*consent, day) == ConsentState::kActive) {
+      cover.in_force = *consent;
+      return cover;
+    }
+  }
+  if (!counted.empty()) cover.latest = *counted.front();
+  return cover;
+}
+
 Status CheckConsent(const Consent& consent, CivilDate today) {
   std::vector<FieldError> errors;
   RequireText(errors, "partner_organisation", consent.partner_organisation, 200,

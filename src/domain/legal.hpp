@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -133,6 +134,22 @@ struct Consent {
 
 // The state of `consent` on `today`. A withdrawal counts from its date.
 ConsentState ConsentStateOn(const Consent& consent, CivilDate today);
+
+// Which of some consents speaks for the core member on a day.
+struct ConsentCover {
+  // The latest given (then the latest recorded) of them in force that day, if any.
+  std::optional<Consent> in_force;
+  // Otherwise the latest given of them, whatever its state (withdrawn, expired, not yet valid);
+  // none when there is none.
+  std::optional<Consent> latest;
+
+  // True when one of them is in force.
+  bool covered() const { return in_force.has_value(); }
+};
+
+// The cover, on `day`, of the consents among `consents` that `counts` selects.
+ConsentCover CoverAmong(const std::vector<Consent>& consents,
+                        const std::function<bool(const Consent&)>& counts, CivilDate day);
 
 // Checks a consent, with `today` as the latest possible date given. Field errors:
 // "partner_organisation", "given_on", "expires_on".

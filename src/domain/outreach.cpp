@@ -22,4 +22,56 @@ Status CheckSignificantStory(SignificantStory& story, CivilDate today) {
   return Checked(std::move(errors));
 }
 
+StoryConsent StoryConsentOn(const SignificantStory& story, const std::vector<Consent>& consents,
+                            CivilDate day) {
+  StoryConsent consent;
+  if (!story.about_core_member_id) return consent;
+  consent.needed = true;
+  static_cast<ConsentCover&>(consent) = CoverAmong(
+      consents,
+      [&](const Consent& candidate) {
+        return candidate.scope == ConsentScope::kMedia &&
+               candidate.core_member_id == *story.about_core_member_id;
+      },
+      day);
+  return consent;
+}
+
+Message StoryConsentProblem(const StoryConsent& consent, CivilDate day) {
+  if (consent.latest) {
+    const Consent& latest = *consent.latest;
+    switch (ConsentStateOn(latest, day)) {
+      case ConsentState::kWithdrawn:
+        return {N_("The core member this story is about withdrew his media or publication consent "
+                   "on {date}."),
+                {{"date", FormatIsoDate(latest.withdrawn_on.value_or(day))}}};
+      case ConsentState::kExpired:
+        return {N_("The media or publication consent of the core member this story is about "
+                   "expired on {date}."),
+                {{"date", FormatIsoDate(latest.expires_on.value_or(day))}}};
+      case ConsentState::kNotYetValid:
+        return {N_("The media or publication consent of the core member this story is about is "
+                   "valid only from {date}."),
+                {{"date", FormatIsoDate(latest.given_on)}}};
+      case ConsentState::kActive:
+        break;
+    }
+  }
+  return {N_("The core member this story is about has no media or publication consent in force. "
+             "Record his consent on his file first, or write the story about no one."),
+          {}};
+}
+
+Status CheckStoryConsent(const SignificantStory& story, const std::vector<Consent>& consents,
+                         CivilDate today) {
+  const StoryConsent consent = StoryConsentOn(story, consents, today);
+  if (consent.allows()) return {};
+  return Error::Fields({{"about", StoryConsentProblem(consent, today)}});
+}
+
+bool Publishable(const SignificantStory& story, const std::vector<Consent>& consents,
+                 CivilDate today) {
+  return story.reviewed() && StoryConsentOn(story, consents, today).allows();
+}
+
 }  // namespace cercle::domain

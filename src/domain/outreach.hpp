@@ -3,10 +3,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/clock.hpp"
 #include "base/dates.hpp"
 #include "base/result.hpp"
+#include "domain/legal.hpp"
 #include "domain/person_enums.hpp"
 
 // Outreach to the media and the public (presentations, media interviews, articles, events), and the
@@ -38,13 +40,16 @@ inline constexpr int kMaxReach = 10'000'000;
 Status CheckOutreachActivity(OutreachActivity& activity, CivilDate today);
 
 // A story of change that shows the program's work, written by staff. It goes to funders and to the
-// public page only once someone has reviewed it and marked it as identifying no one.
+// public page only once someone has reviewed it and marked it as identifying no one; a story about
+// a core member also needs his media or publication consent in force, then and whenever it is
+// shown.
 struct SignificantStory {
   std::int64_t id = 0;
   std::int64_t organisation_id = 0;
   CivilDate written_on{};
   std::string title;
   std::string text;
+  std::optional<std::int64_t> about_core_member_id;  // the core member it is about, if any
   std::optional<std::int64_t> written_by;
   std::optional<std::int64_t> reviewed_by;  // none until reviewed
   std::optional<Instant> reviewed_at;
@@ -53,6 +58,34 @@ struct SignificantStory {
 
   bool reviewed() const { return reviewed_at.has_value(); }
 };
+
+// What the media consents (ConsentScope::kMedia) of the core member a story is about say on a day.
+// The cover is that of his media consents.
+struct StoryConsent : ConsentCover {
+  bool needed = false;  // the story is about a core member
+
+  // True when the story may be saved, reviewed and shown: about no one, or with a consent in force.
+  bool allows() const { return !needed || covered(); }
+};
+
+// The consent `story` rests on, among `consents` (those of the core member it is about; other
+// people's and other scopes are ignored), on `day`.
+StoryConsent StoryConsentOn(const SignificantStory& story, const std::vector<Consent>& consents,
+                            CivilDate day);
+
+// Why a story cannot rest on `consent` (which does not allow it) on `day`: none given, withdrawn
+// on, expired on, valid only from (dates in ISO form).
+Message StoryConsentProblem(const StoryConsent& consent, CivilDate day);
+
+// Checks that `story` may be saved or reviewed on `today` given the `consents` of the core member
+// it is about: field error "about" with StoryConsentProblem otherwise.
+Status CheckStoryConsent(const SignificantStory& story, const std::vector<Consent>& consents,
+                         CivilDate today);
+
+// True when `story` may be published (to funders, on the public page) on `today`: reviewed, and
+// allowed by the consents of the core member it is about.
+bool Publishable(const SignificantStory& story, const std::vector<Consent>& consents,
+                 CivilDate today);
 
 // The longest story, in characters.
 inline constexpr std::size_t kMaxStoryLength = 5000;

@@ -42,7 +42,7 @@ ImpactFigures ComputeImpact(const ReportRecords& records, CivilDate today,
     figures.years_of_service = std::max(0, YearsBetween(*earliest, today));
   }
   for (const auto& story : records.stories) {
-    if (story.reviewed()) figures.stories.push_back(story);
+    if (PublishableStory(records, story, today)) figures.stories.push_back(story);
   }
   std::sort(figures.stories.begin(), figures.stories.end(), [](const auto& a, const auto& b) {
     return std::tie(b.written_on, b.id) < std::tie(a.written_on, a.id);

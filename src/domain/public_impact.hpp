@@ -7,7 +7,8 @@
 #include "domain/funder_report.hpp"
 
 // The totals an organisation may publish for the media and the public: never a record, never a
-// small number (any figure under kSmallFigure reads "fewer than 5"), only reviewed stories. No I/O.
+// small number (any figure under kSmallFigure reads "fewer than 5"), only reviewed stories, and of
+// those about a core member only while his media consent is in force. No I/O.
 namespace cercle::domain {
 
 // Figures under this read "fewer than 5" wherever the public sees them.
@@ -21,7 +22,7 @@ struct ImpactFigures {
   std::int64_t circles_run = 0;      // circles that reached an active phase, up to today
   std::int64_t volunteer_hours = 0;  // whole approved hours, up to today
   std::int64_t years_of_service = 0;
-  std::vector<SignificantStory> stories;  // reviewed ones, newest first
+  std::vector<SignificantStory> stories;  // publishable ones (PublishableStory), newest first
 };
 
 // The earliest day any record of the organisation carries (a referral received, a volunteer's

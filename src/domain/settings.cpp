@@ -50,6 +50,8 @@ const std::vector<SettingDefinition>& SettingDefinitions() {
        N_("Fewest core members who may share an age band, region and referral source in the "
           "evaluation extract"),
        N_("core members"), 5, 2, 100},
+      {kEvaluatorAccess, "report.evaluator_access",
+       N_("Let evaluators take the de-identified extract"), N_("0 = no, 1 = yes"), 0, 0, 1},
       {kNetworkShareFigures, "network.share_figures",
        N_("Add the funder figures to the network's totals"), N_("0 = no, 1 = yes"), 0, 0, 1},
       // Privacy (src/domain/privacy_incident.hpp)
@@ -58,6 +60,16 @@ const std::vector<SettingDefinition>& SettingDefinitions() {
        N_("days"), 3, 1, 30},
   };
   return definitions;
+}
+
+const std::vector<ProtectiveSetting>& ProtectiveSettings() {
+  using enum SettingKey;
+  static const std::vector<ProtectiveSetting> settings = {
+      {kPublicImpactPage, 0},
+      {kEvaluatorAccess, 0},
+      {kNetworkShareFigures, 0},
+  };
+  return settings;
 }
 
 const SettingDefinition& Setting(SettingKey key) {

@@ -27,6 +27,7 @@ enum class SettingKey {
   kPublicImpactPage,
   kPublicFoundingYear,
   kReportEvaluationMinimumGroup,
+  kEvaluatorAccess,
   kNetworkShareFigures,
   kPrivacyIncidentNoticeDays,
 };
@@ -46,6 +47,16 @@ struct SettingDefinition {
 const std::vector<SettingDefinition>& SettingDefinitions();
 // The definition of `key`.
 const SettingDefinition& Setting(SettingKey key);
+
+// The settings that expose information beyond the organisation's staff, each with its most
+// protective value (Law 25, s. 9.1: privacy by default): the public impact page, evaluator access
+// to the de-identified extract, the network's sharing of figures. A new organisation has these
+// values until its admin changes them: SettingDefinitions() gives each one as its default.
+struct ProtectiveSetting {
+  SettingKey key = SettingKey::kPublicImpactPage;
+  std::int64_t value = 0;
+};
+const std::vector<ProtectiveSetting>& ProtectiveSettings();
 
 // An organisation's values: stored values over defaults.
 class Settings {

@@ -50,10 +50,10 @@ constexpr const char* kCoreMembers = R"sql(
   WHERE organisation_id = :organisation
   ORDER BY file_number, id
 )sql";
-constexpr const char* kResearchConsents = R"sql(
+constexpr const char* kReportConsents = R"sql(
   SELECT id, organisation_id, core_member_id, scope, given_on, expires_on, withdrawn_on
   FROM consents
-  WHERE organisation_id = :organisation AND scope = 'research'
+  WHERE organisation_id = :organisation AND scope IN ('research', 'media')
   ORDER BY given_on, id
 )sql";
 constexpr const char* kCircles = R"sql(
@@ -224,9 +224,13 @@ void LoadChanges(soci::session& session, std::int64_t organisation_id,
           [](auto& record) -> auto& { return record.history; });
     }
   }
-  for (auto& consent : Read<Consents>(session, kResearchConsents, organisation_id)) {
+  for (auto& consent : Read<Consents>(session, kReportConsents, organisation_id)) {
     const auto found = core_members.find(consent.core_member_id);
-    if (found != core_members.end()) found->second->research_consents.push_back(consent);
+    if (found == core_members.end()) continue;
+    auto& consents = consent.scope == domain::ConsentScope::kMedia
+                         ? found->second->media_consents
+                         : found->second->research_consents;
+    consents.push_back(consent);
   }
 }
 

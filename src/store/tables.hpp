@@ -246,11 +246,12 @@ struct SignificantStories {
   static constexpr TableColumns kColumns{
       .table = "significant_stories",
       .fixed = "organisation_id, written_by, created_at",
-      .changing = "written_on, title, story, reviewed_by, reviewed_at, updated_at"};
+      .changing =
+          "written_on, title, story, about_core_member_id, reviewed_by, reviewed_at, updated_at"};
   static auto Fields(Record& story) {
     return std::tie(story.id, story.organisation_id, story.written_by, story.created_at,
-                    story.written_on, story.title, story.text, story.reviewed_by, story.reviewed_at,
-                    story.updated_at);
+                    story.written_on, story.title, story.text, story.about_core_member_id,
+                    story.reviewed_by, story.reviewed_at, story.updated_at);
   }
 };
 

@@ -166,15 +166,17 @@ Response RenderErrorPage(Context& context, int status, const Message& message,
 }
 
 Response Deny(Context& context, std::string_view object_type, std::string_view object_id,
-              int status) {
+              int status, const Message* why) {
   const auto& actor = context.actor;
   app::RecordEvent(context.services.app, {actor ? actor->organisation_id : std::nullopt,
                                           actor ? std::optional(actor->user_id) : std::nullopt,
                                           "authz.denied", std::string(object_type),
                                           std::string(object_id), context.request.client_address,
                                           audit::Outcome::kDenied, context.services.clock.Now()});
-  if (status == 403)
-    return RenderErrorPage(context, 403, {N_("You are not allowed to see this page."), {}});
+  if (status == 403) {
+    return RenderErrorPage(context, 403,
+                           why ? *why : Message{N_("You are not allowed to see this page."), {}});
+  }
   return RenderErrorPage(context, 404, {N_("The page you asked for does not exist."), {}});
 }
 

@@ -34,9 +34,10 @@ Response RenderStorageUnavailable(Context& context, SaveState state);
 Response RenderError(Context& context, const Error& error);
 
 // Refuses an action the policy does not allow: records "authz.denied" in the audit log and answers
-// 404 for a record (as if it did not exist) or 403 for an area.
+// 404 for a record (as if it did not exist) or 403 for an area, the 403 page saying `why` when
+// given (an area the organisation keeps closed).
 Response Deny(Context& context, std::string_view object_type, std::string_view object_id,
-              int status = 404);
+              int status = 404, const Message* why = nullptr);
 
 // The HTTP status for an error kind.
 int StatusFor(ErrorKind kind);

@@ -32,10 +32,13 @@ class AppPartners : public ::testing::TestWithParam<Backend> {
     partner_ = ActorOf(a_.partner);
     const auto core_member = intake_.CreateCoreMember(a_.id, "Marcel Exemple", "2026-001",
                                                       domain::CoreMemberStatus::kInCircle);
+    // His consent to share with the outer circle, without which no agreement gives access.
+    intake_.AddConsent(a_.id, core_member);
     circle_ = circles_.CreateCircle(a_.id, core_member, CirclePhase::kWeekly, AddDays(today_, -60),
                                     AddDays(today_, -90));
     const auto other = intake_.CreateCoreMember(a_.id, "Gaston Fictif", "2026-002",
                                                 domain::CoreMemberStatus::kInCircle);
+    intake_.AddConsent(a_.id, other);
     other_circle_ = circles_.CreateCircle(a_.id, other, CirclePhase::kWeekly, AddDays(today_, -60),
                                           AddDays(today_, -90));
   }

@@ -11,6 +11,7 @@
 #include "app/reports/report_settings.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/core_member_fixture.hpp"
+#include "support/report_fixture.hpp"
 #include "support/test_server.hpp"
 
 namespace cercle::testing {
@@ -106,6 +107,8 @@ TEST_P(AppReports, TheFunderReportCountsOutreachAndItsExportsNeedAStepUp) {
 }
 
 TEST_P(AppReports, TheEvaluationExtractIsForEvaluatorsAndAdmins) {
+  // Evaluator access is off in a new organisation (privacy by default); this one turned it on.
+  ReportFixture(server_).SetSetting(organisation_.id, domain::SettingKey::kEvaluatorAccess, 1);
   const auto page =
       app::reports::LoadEvaluation(app(), evaluator_, app::reports::EvaluationUse::kPage, false);
   ASSERT_TRUE(page);

@@ -795,6 +795,9 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
     SeedIncident(today);
     SeedPrivacyRequests(intake);
+    // Evaluator access is off in a new organisation (privacy by default); A and B turned it on.
+    reports.SetSetting(organisation_a_.id, domain::SettingKey::kEvaluatorAccess, 1);
+    reports.SetSetting(organisation_b_.id, domain::SettingKey::kEvaluatorAccess, 1);
     static_file_ = server_.runtime()
                        .services()
                        .static_files.Url("css/cercle.css")

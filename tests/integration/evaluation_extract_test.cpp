@@ -22,6 +22,8 @@ class EvaluationExtractPrivacy : public ::testing::TestWithParam<Backend> {
     organisation_ = auth_.CreateOrganisation("Cercle Extrait", "cercle-extrait");
     evaluator_ = auth_.CreateUser(organisation_, "Évaluatrice Essai", "eval@extrait.example",
                                   {domain::Role::kEvaluator});
+    // Evaluator access is off in a new organisation (privacy by default); this one turned it on.
+    ReportFixture(server_).SetSetting(organisation_, domain::SettingKey::kEvaluatorAccess, 1);
   }
 
   // A core member of `region` whose consent to research is in force.

@@ -301,6 +301,8 @@ TEST_F(DisclosureBasis, AWithdrawnConsentDoesNotHideALaterOneInForce) {
 }
 
 TEST_F(DisclosureBasis, AgreementInForceOfThatPartnerWithThisCircleIsAccepted) {
+  // The core member's consent to share with the outer circle, without which it is suspended.
+  consents_.push_back(OuterCircleConsent(21, AddDays(kToday, -100)));
   agreements_.push_back(Agreement(31, AddDays(kToday, -60), std::nullopt));
   const auto disclosure = Check(ToPartner(LegalBasis::kAgreement), &contact_);
   ASSERT_TRUE(disclosure);

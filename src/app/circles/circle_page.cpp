@@ -84,6 +84,16 @@ void ReadSurroundings(const store::Unit& unit, const CirclePageOptions& options,
   store::PartnerStore partners(unit.session());
   page.agreements = partners.AgreementsOfCircle(id, organisation);
   page.partners = partners.List(organisation);
+  // Each agreement's effect today: the core member's consent decides whether it gives access.
+  const auto consents =
+      store::CoreMemberStore(unit.session()).Consents(page.circle.core_member_id, organisation);
+  for (const auto& agreement : page.agreements) {
+    for (const auto& contact : page.partners) {
+      if (contact.id == agreement.partner_contact_id) {
+        page.effects[agreement.id] = domain::EffectOn(agreement, contact, consents, page.today);
+      }
+    }
+  }
   for (const auto& user : store::UserStore(unit.session()).ListOrganisation(organisation)) {
     page.user_names[user.id] = user.display_name;
   }

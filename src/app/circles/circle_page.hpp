@@ -83,6 +83,9 @@ struct CirclePage {
   std::optional<CivilDate> last_contact;
   std::vector<domain::CircleReview> reviews;
   std::vector<domain::SharingAgreement> agreements;
+  // Each agreement's effect today (by agreement id): in effect, suspended for want of a consent of
+  // the core member in force (with the reason), or not in force.
+  std::map<std::int64_t, domain::AgreementEffect> effects;
   std::vector<domain::PartnerContact> partners;    // the organisation's contacts, by name
   std::map<std::int64_t, std::string> user_names;  // the organisation's users, by id
   std::vector<audit::Entry> viewers;               // the latest views of the circle, newest first

@@ -59,8 +59,11 @@ Result<std::vector<PartnerCircle>> LoadPartnerCircleList(const Services& service
         if (circles.empty()) return readable;
         const auto last_meetings =
             store::MeetingStore(unit.session()).LastHeldMeetings(organisation, unit.now());
+        store::CoreMemberStore core_members(unit.session());
         for (auto& circle : circles) {
-          if (CirclePolicy::CanPartnerRead(actor, *contact, circle, agreements, today)) {
+          // A circle whose core member's consent is withdrawn or expired is no longer listed.
+          const auto consents = core_members.Consents(circle.core_member_id, organisation);
+          if (CirclePolicy::CanPartnerRead(actor, *contact, circle, agreements, consents, today)) {
             readable.circles.push_back(WithLastMeeting(std::move(circle), last_meetings));
           }
         }
@@ -88,13 +91,13 @@ Result<PartnerCirclePage> LoadPartnerCirclePage(const Services& services, const 
              store::PartnerStore(unit.session()).AgreementsOfContact(contact->id, organisation)) {
           if (agreement.circle_id == circle->id) agreements.push_back(std::move(agreement));
         }
-        if (!CirclePolicy::CanPartnerRead(actor, *contact, *circle, agreements, today)) {
+        const auto consents =
+            store::CoreMemberStore(unit.session()).Consents(circle->core_member_id, organisation);
+        if (!CirclePolicy::CanPartnerRead(actor, *contact, *circle, agreements, consents, today)) {
           return Error::NotFound();
         }
         const auto last_meetings =
             store::MeetingStore(unit.session()).LastHeldMeetings(organisation, unit.now());
-        const auto consents =
-            store::CoreMemberStore(unit.session()).Consents(circle->core_member_id, organisation);
         return PartnerCirclePage{WithLastMeeting(std::move(*circle), last_meetings),
                                  domain::SharingConsents(consents, today)};
       }));

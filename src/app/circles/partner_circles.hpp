@@ -12,8 +12,10 @@
 #include "domain/circle_record.hpp"
 
 // The partner's own pages ("My circles"): the circles an information-sharing agreement in force
-// attaches their contact record to, and the minimal page of one. Each view is audited; NotFound
-// for an actor who may not have these pages and for any other circle.
+// attaches their contact record to, while a sharing consent of the core member covering them is in
+// force (CirclePolicy::CanPartnerRead), and the minimal page of one. Each view is audited; NotFound
+// for an actor who may not have these pages and for any other circle, including one whose
+// consent was withdrawn or expired.
 namespace cercle::app::circles {
 
 // What a partner reads of a circle: the circle (its code name, phase, whether active) and the day
@@ -23,8 +25,9 @@ struct PartnerCircle {
   std::optional<Instant> last_meeting;
 };
 
-// The circles an agreement in force attaches the partner to, audited "circle.partner_list" (on the
-// partner's contact) when there is any; none for a partner without a contact record.
+// The circles an agreement in effect (in force, its consent too) attaches the partner to, audited
+// "circle.partner_list" (on the partner's contact) when there is any; none for a partner without a
+// contact record.
 Result<std::vector<PartnerCircle>> LoadPartnerCircleList(const Services& services,
                                                          const auth::Actor& actor);
 

@@ -5,6 +5,7 @@
 #include "app/record_change.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "store/circle_store.hpp"
+#include "store/core_member_store.hpp"
 #include "store/document_store.hpp"
 #include "store/partner_store.hpp"
 #include "store/user_store.hpp"
@@ -192,8 +193,16 @@ Result<PartnerPage> LoadPartnerPage(const Services& services, const auth::Actor&
         store::PartnerStore(unit.session()).AgreementsOfContact(page.contact.id, organisation);
     std::vector<std::int64_t> ids;
     for (const auto& agreement : page.agreements) ids.push_back(agreement.circle_id);
+    store::CoreMemberStore core_members(unit.session());
     for (const auto& circle : store::CircleStore(unit.session()).FindMany(ids, organisation)) {
       page.circle_code_names[circle.id] = circle.code_name;
+      const auto consents = core_members.Consents(circle.core_member_id, organisation);
+      for (const auto& agreement : page.agreements) {
+        if (agreement.circle_id == circle.id) {
+          page.effects[agreement.id] =
+              domain::EffectOn(agreement, page.contact, consents, page.today);
+        }
+      }
     }
     page.accounts = PartnerAccounts(unit);
     return page;

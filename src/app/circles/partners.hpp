@@ -73,6 +73,8 @@ struct PartnerPage {
   domain::PartnerContact contact;
   CivilDate today;
   std::vector<domain::SharingAgreement> agreements;
+  // Each agreement's effect today (by agreement id), from its circle's core member's consents.
+  std::map<std::int64_t, domain::AgreementEffect> effects;
   std::map<std::int64_t, std::string> circle_code_names;
   std::vector<PartnerAccount> accounts;
 };

@@ -1,10 +1,13 @@
 #include "app/concerns/concern_follow_up.hpp"
 
+#include <map>
 #include <set>
 
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
 #include "store/circle_store.hpp"
+#include "store/concern_store.hpp"
+#include "store/core_member_store.hpp"
 #include "store/partner_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/volunteer_store.hpp"
@@ -54,6 +57,40 @@ Result<std::optional<domain::PartnerContact>> OwnContact(const store::Unit& unit
       .FindByUser(actor.user_id, actor.organisation_id.value_or(0));
 }
 
+// The disclosures among `rows` (made to the partner `contact`) that the partner may still read on
+// `today`: those that rested on the core member's consent only while it is in force
+// (domain::PartnerMayStillRead).
+std::vector<store::DisclosureRow> StillReadable(const store::Unit& unit,
+                                                const domain::PartnerContact& contact,
+                                                std::vector<store::DisclosureRow> rows,
+                                                CivilDate today) {
+  const std::int64_t organisation = contact.organisation_id;
+  store::ConcernStore concerns(unit.session());
+  store::CircleStore circles(unit.session());
+  store::CoreMemberStore core_members(unit.session());
+  // The consents of each concern's core member, read once per concern.
+  std::map<std::int64_t, std::vector<domain::Consent>> consents_of_concern;
+  const auto consents_of = [&](std::int64_t concern_id) -> const std::vector<domain::Consent>& {
+    const auto found = consents_of_concern.find(concern_id);
+    if (found != consents_of_concern.end()) return found->second;
+    std::vector<domain::Consent> consents;
+    if (const auto concern = concerns.Find(concern_id, organisation)) {
+      if (const auto circle = circles.Find(concern->circle_id, organisation)) {
+        consents = core_members.Consents(circle->core_member_id, organisation);
+      }
+    }
+    return consents_of_concern.emplace(concern_id, std::move(consents)).first->second;
+  };
+  std::vector<store::DisclosureRow> readable;
+  for (auto& row : rows) {
+    if (domain::PartnerMayStillRead(row.disclosure, contact, consents_of(row.disclosure.concern_id),
+                                    today)) {
+      readable.push_back(std::move(row));
+    }
+  }
+  return readable;
+}
+
 }  // namespace
 
 Result<OwnConcernsPage> LoadOwnConcerns(const Services& services, const auth::Actor& actor,
@@ -101,24 +138,27 @@ Result<ConcernRow> LoadOwnConcern(const Services& services, const auth::Actor& a
 
 Result<std::vector<DisclosureRow>> LoadDisclosedConcerns(const Services& services,
                                                          const auth::Actor& actor) {
-  return Read(services, actor.scope(),
-              [&](store::Unit& unit) -> Result<std::vector<DisclosureRow>> {
-                const auto contact = TRY(OwnContact(unit, actor));
-                std::vector<DisclosureRow> latest;
-                if (!contact) return latest;
-                std::set<std::int64_t> listed;
-                for (auto& row : store::ConcernStore(unit.session())
-                                     .DisclosuresTo(contact->id, contact->organisation_id)) {
-                  if (listed.insert(row.disclosure.concern_id).second)
-                    latest.push_back(std::move(row));
-                }
-                return latest;
-              });
+  const auto today = services.Today();
+  return Read(
+      services, actor.scope(), [&](store::Unit& unit) -> Result<std::vector<DisclosureRow>> {
+        const auto contact = TRY(OwnContact(unit, actor));
+        std::vector<DisclosureRow> latest;
+        if (!contact) return latest;
+        std::set<std::int64_t> listed;
+        for (auto& row : StillReadable(unit, *contact,
+                                       store::ConcernStore(unit.session())
+                                           .DisclosuresTo(contact->id, contact->organisation_id),
+                                       today)) {
+          if (listed.insert(row.disclosure.concern_id).second) latest.push_back(std::move(row));
+        }
+        return latest;
+      });
 }
 
 Result<DisclosedConcernPage> LoadDisclosedConcern(const Services& services,
                                                   const auth::Actor& actor,
                                                   std::int64_t concern_id) {
+  const auto today = services.Today();
   auto page = Read(services, actor.scope(), [&](store::Unit& unit) -> Result<DisclosedConcernPage> {
     const auto contact = TRY(OwnContact(unit, actor));
     if (!contact) return Error::NotFound();
@@ -126,7 +166,12 @@ Result<DisclosedConcernPage> LoadDisclosedConcern(const Services& services,
     store::ConcernStore concerns(unit.session());
     const auto concern = concerns.Find(concern_id, organisation);
     if (!concern) return Error::NotFound();
-    const auto rows = concerns.Disclosures(concern->id, organisation);
+    // Those made to this partner that rested on a consent no longer in force are left out.
+    std::vector<store::DisclosureRow> rows;
+    for (auto& row : concerns.Disclosures(concern->id, organisation)) {
+      if (row.disclosure.partner_contact_id == contact->id) rows.push_back(std::move(row));
+    }
+    rows = StillReadable(unit, *contact, std::move(rows), today);
     std::vector<domain::Disclosure> disclosures;
     for (const auto& row : rows) disclosures.push_back(row.disclosure);
     if (!ConcernPolicy::CanPartnerRead(actor, *contact, disclosures)) return Error::NotFound();

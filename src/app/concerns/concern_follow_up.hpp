@@ -28,7 +28,9 @@ Result<ConcernRow> LoadOwnConcern(const Services& services, const auth::Actor& a
                                   std::int64_t concern_id);
 
 // The concerns disclosed to the partner contact linked to the actor's account: one row per
-// concern, its latest disclosure to them, newest first. Empty when no contact is linked; NotFound
+// concern, its latest disclosure to them, newest first. A disclosure that rested on the core
+// member's consent (made on it, or under an agreement) shows only while a consent covering the
+// partner is in force (domain::PartnerMayStillRead). Empty when no contact is linked; NotFound
 // for an actor without the partner's view.
 Result<std::vector<DisclosureRow>> LoadDisclosedConcerns(const Services& services,
                                                          const auth::Actor& actor);
@@ -39,7 +41,8 @@ struct DisclosedConcernPage {
   std::vector<DisclosureRow> disclosures;  // only those made to this partner, oldest first
 };
 
-// The partner's view of concern `concern_id` (audited "concern.partner_view").
+// The partner's view of concern `concern_id` (audited "concern.partner_view"), with the same
+// disclosures left out; NotFound when none is left.
 Result<DisclosedConcernPage> LoadDisclosedConcern(const Services& services,
                                                   const auth::Actor& actor,
                                                   std::int64_t concern_id);

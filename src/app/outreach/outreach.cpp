@@ -1,7 +1,10 @@
 #include "app/outreach/outreach.hpp"
 
+#include <map>
+
 #include "app/field_errors.hpp"
 #include "auth/policies/report_policy.hpp"
+#include "store/core_member_store.hpp"
 #include "store/outreach_store.hpp"
 
 namespace cercle::app::outreach {
@@ -70,6 +73,31 @@ void SetDetails(domain::SignificantStory& story, const StoryForm& form) {
   story.written_on = form.written_on;
   story.title = form.title;
   story.text = form.text;
+  story.about_core_member_id = form.about_core_member_id;
+}
+
+// The consents of core member `core_member_id` of the organisation; a field error "about" when the
+// organisation has no such core member.
+Result<std::vector<domain::Consent>> SubjectConsents(const store::Unit& unit,
+                                                     std::int64_t core_member_id) {
+  store::CoreMemberStore core_members(unit.session());
+  if (!core_members.Find(core_member_id, unit.organisation_id())) {
+    return Error::Fields({{"about", {N_("Choose one of the options."), {}}}});
+  }
+  return core_members.Consents(core_member_id, unit.organisation_id());
+}
+
+// What an activity must agree with among other records: nothing.
+Status CheckAgainstRecords(const store::Unit&, const domain::OutreachActivity&, CivilDate) {
+  return {};
+}
+
+// A story about a core member: one of the organisation's, whose media consent is in force `today`.
+Status CheckAgainstRecords(const store::Unit& unit, const domain::SignificantStory& story,
+                           CivilDate today) {
+  if (!story.about_core_member_id) return {};
+  const auto consents = TRY(SubjectConsents(unit, *story.about_core_member_id));
+  return domain::CheckStoryConsent(story, consents, today);
 }
 
 // Marks `activity` as recorded by the actor at `now`.
@@ -96,6 +124,7 @@ Result<std::int64_t> Create(const Services& services, const auth::Actor& actor,
     SetDetails(row, form);
     Stamp(row, actor, unit.now());
     TRY(Combine(form.unreadable, kind.check(row, services.Today())));
+    TRY(CheckAgainstRecords(unit, row, services.Today()));
     row.id = (store::OutreachStore(unit.session()).*kind.insert)(row);
     Audit(services, unit, actor, {kind.create_action, kind.object_type, std::to_string(row.id)});
     return row.id;
@@ -111,6 +140,7 @@ Status Edit(const Services& services, const auth::Actor& actor, const RecordKind
     SetDetails(row, form);
     row.updated_at = unit.now();
     TRY(Combine(form.unreadable, kind.check(row, services.Today())));
+    TRY(CheckAgainstRecords(unit, row, services.Today()));
     (store::OutreachStore(unit.session()).*kind.update)(row);
     Audit(services, unit, actor, {kind.update_action, kind.object_type, std::to_string(id)});
     return {};
@@ -135,12 +165,38 @@ Result<OutreachPage> LoadOutreachPage(const Services& services, const auth::Acto
                                       const PageOf& activity_page, const PageOf& story_page) {
   if (!OutreachPolicy::CanManage(actor)) return Error::Forbidden();
   const std::int64_t organisation = *actor.organisation_id;
+  const CivilDate today = services.Today();
   return Read(services, actor.scope(), [&](store::Unit& unit) {
     store::OutreachStore store(unit.session());
     const auto activities = activity_page(store.CountActivities(organisation));
     const auto stories = story_page(store.CountStories(organisation));
-    return OutreachPage{store.ListActivities(organisation, activities),
-                        store.ListStories(organisation, stories)};
+    OutreachPage page{store.ListActivities(organisation, activities),
+                      store.ListStories(organisation, stories),
+                      {}};
+    store::CoreMemberStore core_members(unit.session());
+    std::map<std::int64_t, std::vector<domain::Consent>> consents;
+    for (const auto& story : page.stories) {
+      if (!story.about_core_member_id) continue;
+      const std::int64_t about = *story.about_core_member_id;
+      if (!consents.contains(about)) consents[about] = core_members.Consents(about, organisation);
+      if (!domain::StoryConsentOn(story, consents[about], today).allows()) {
+        page.held_back.insert(story.id);
+      }
+    }
+    return page;
+  });
+}
+
+Result<std::vector<StorySubject>> LoadStorySubjects(const Services& services,
+                                                    const auth::Actor& actor) {
+  if (!OutreachPolicy::CanManage(actor)) return Error::Forbidden();
+  return Read(services, actor.scope(), [&](store::Unit& unit) {
+    std::vector<StorySubject> subjects;
+    for (const auto& core_member :
+         store::CoreMemberStore(unit.session()).List(unit.organisation_id(), {})) {
+      subjects.push_back({core_member.id, core_member.name_used(), core_member.file_number});
+    }
+    return subjects;
   });
 }
 
@@ -179,6 +235,25 @@ Result<domain::SignificantStory> LoadStory(const Services& services, const auth:
   return story;
 }
 
+Result<StoryPage> LoadStoryPage(const Services& services, const auth::Actor& actor, std::int64_t id,
+                                RecordReading record) {
+  const CivilDate today = services.Today();
+  StoryPage page{TRY(LoadStory(services, actor, id, record)), {}, {}, today};
+  if (!page.story.about_core_member_id) return page;
+  const std::int64_t about = *page.story.about_core_member_id;
+  return Read(services, actor.scope(), [&](store::Unit& unit) {
+    StoryPage loaded = page;
+    store::CoreMemberStore core_members(unit.session());
+    if (const auto core_member = core_members.Find(about, loaded.story.organisation_id)) {
+      loaded.about =
+          StorySubject{core_member->id, core_member->name_used(), core_member->file_number};
+    }
+    loaded.consent = domain::StoryConsentOn(
+        loaded.story, core_members.Consents(about, loaded.story.organisation_id), today);
+    return loaded;
+  });
+}
+
 Status EditStory(const Services& services, const auth::Actor& actor, std::int64_t id,
                  const StoryForm& form) {
   return Edit(services, actor, kStories, id, form);
@@ -192,6 +267,8 @@ Status ReviewStory(const Services& services, const auth::Actor& actor, std::int6
       return Error::Fields(
           {{"confirm", {N_("Tick the box to confirm that the story identifies no one."), {}}}});
     }
+    // A story about a core member goes out only with his media consent in force.
+    TRY(CheckAgainstRecords(unit, story, services.Today()));
     // A story reviewed meanwhile by someone else stays as they reviewed it.
     if (store::OutreachStore(unit.session())
             .MarkReviewed(id, story.organisation_id, actor.user_id, unit.now())) {

@@ -115,8 +115,9 @@ Result<FunderReportPage> LoadFunderReport(const Services& services, const auth::
   page.period = PeriodOrLastQuarter(query.period, services.Today(), page.fiscal_start_month);
   page.records = std::move(basis.records);
   page.figures = ComputeFigures(page.records, page.period, FigureSettings(basis.settings));
-  page.stories = domain::ReviewedStoriesIn(page.records, page.period);
-  page.story = domain::ChooseStory(page.records, page.period, query.story_id);
+  const CivilDate today = services.Today();
+  page.stories = domain::ReviewedStoriesIn(page.records, page.period, today);
+  page.story = domain::ChooseStory(page.records, page.period, today, query.story_id);
   if (whole) page.organisation_name = OrganisationName(services, actor);
   AuditView(services, actor, FunderAudited(query));
   return page;
@@ -125,6 +126,15 @@ Result<FunderReportPage> LoadFunderReport(const Services& services, const auth::
 Result<EvaluationPage> LoadEvaluation(const Services& services, const auth::Actor& actor,
                                       EvaluationUse use, bool stepped_up) {
   if (!ReportPolicy::CanExtractForEvaluation(actor)) return Error::Forbidden();
+  // Privacy by default: evaluators take the extract only once the organisation turned it on.
+  if (!ReportPolicy::EvaluatorAccessAllows(
+          actor, LoadSettings(services, *actor.organisation_id)
+                         .Get(domain::SettingKey::kEvaluatorAccess) == 1)) {
+    return Error::Conflict(
+        N_("Evaluator access is off in this organisation: the de-identified extract is not "
+           "available. An administrator of the organisation can turn on \"Let evaluators take "
+           "the de-identified extract\" in the settings."));
+  }
   if (use != EvaluationUse::kPage && !stepped_up) return Error::Unauthenticated();
   const std::int64_t organisation = *actor.organisation_id;
   const auto basis = LoadBasis(services, organisation);

@@ -84,8 +84,9 @@ struct EvaluationPage {
 };
 
 // The evaluation extract of the actor's organisation, today. Forbidden for actors who may not
-// extract; Unauthenticated for an export without a recent step-up (`stepped_up` false). Records
-// "report.view" or "export".
+// extract; Unauthenticated for an export without a recent step-up (`stepped_up` false); Conflict,
+// saying so, for an evaluator while the organisation keeps evaluator access off
+// (ReportPolicy::EvaluatorAccessAllows). Records "report.view" or "export".
 Result<EvaluationPage> LoadEvaluation(const Services& services, const auth::Actor& actor,
                                       EvaluationUse use, bool stepped_up);
 

@@ -63,16 +63,25 @@ bool CirclePolicy::MayHavePartnerView(const Actor& actor) {
 bool CirclePolicy::CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,
                                   const domain::Circle& circle,
                                   const std::vector<domain::SharingAgreement>& agreements,
-                                  CivilDate today) {
+                                  const std::vector<domain::Consent>& consents, CivilDate today) {
   if (!MayHavePartnerView(actor) || !actor.InOrganisation(contact.organisation_id) ||
       contact.user_id != actor.user_id || circle.organisation_id != contact.organisation_id) {
     return false;
   }
-  return std::any_of(agreements.begin(), agreements.end(),
-                     [&](const domain::SharingAgreement& agreement) {
-                       return agreement.partner_contact_id == contact.id &&
-                              agreement.circle_id == circle.id && agreement.InForceOn(today);
-                     });
+  // Only the consents of the circle's own core member speak for him.
+  std::vector<domain::Consent> own;
+  for (const auto& consent : consents) {
+    if (consent.core_member_id == circle.core_member_id &&
+        consent.organisation_id == circle.organisation_id) {
+      own.push_back(consent);
+    }
+  }
+  return std::any_of(
+      agreements.begin(), agreements.end(), [&](const domain::SharingAgreement& agreement) {
+        return agreement.partner_contact_id == contact.id && agreement.circle_id == circle.id &&
+               domain::EffectOn(agreement, contact, own, today).standing ==
+                   domain::AgreementStanding::kInEffect;
+      });
 }
 
 }  // namespace cercle::auth::policies

@@ -17,7 +17,8 @@ namespace cercle::auth::policies {
 // circles they are or were a member of, and only until the organisation's number of days after the
 // circle closed or they left; of the core member they see domain::ProjectForVolunteers only. A
 // partner sees the minimal page of the circles an information-sharing agreement in force attaches
-// them to. Evaluators see nothing of circles.
+// them to, while a sharing consent of the core member covering them is in force. Evaluators see
+// nothing of circles.
 struct CirclePolicy : ManagedArea<CirclePolicy> {
   // The circle list, new circles, suggestions, partner contacts, and every change to a circle.
   static bool CanManage(const Actor& actor);
@@ -48,11 +49,13 @@ struct CirclePolicy : ManagedArea<CirclePolicy> {
   // True when the actor may have the partners' "My circles" pages (a partner of an organisation).
   static bool MayHavePartnerView(const Actor& actor);
   // The minimal page of `circle` for a partner whose contact record (linked to their account) is
-  // `contact`: one of `agreements` attaches that contact to that circle and is in force on `today`.
+  // `contact`: one of `agreements` attaches that contact to that circle and is in force on `today`,
+  // and one of `consents` (the circle's core member's) covering that contact is in force on `today`
+  // (domain::EffectOn: a withdrawn or expired consent suspends the agreement).
   static bool CanPartnerRead(const Actor& actor, const domain::PartnerContact& contact,
                              const domain::Circle& circle,
                              const std::vector<domain::SharingAgreement>& agreements,
-                             CivilDate today);
+                             const std::vector<domain::Consent>& consents, CivilDate today);
 };
 
 }  // namespace cercle::auth::policies

@@ -9,6 +9,10 @@ bool ReportPolicy::CanExtractForEvaluation(const Actor& actor) {
   return actor.ActsAs({domain::Role::kEvaluator, domain::Role::kOrganisationAdmin});
 }
 
+bool ReportPolicy::EvaluatorAccessAllows(const Actor& actor, bool evaluator_access_on) {
+  return evaluator_access_on || actor.ActsAs({domain::Role::kOrganisationAdmin});
+}
+
 bool ReportPolicy::CanConfigure(const Actor& actor) {
   return actor.ActsAs({domain::Role::kOrganisationAdmin});
 }

@@ -16,6 +16,10 @@ struct ReportPolicy {
   static bool CanSeeReports(const Actor& actor);
   // The evaluation extract and its data dictionary.
   static bool CanExtractForEvaluation(const Actor& actor);
+  // Whether the organisation's setting lets the actor (who may extract) take it now: an
+  // organisation admin always; an evaluator only while evaluator access is on
+  // (domain::SettingKey::kEvaluatorAccess, off by default).
+  static bool EvaluatorAccessAllows(const Actor& actor, bool evaluator_access_on);
   // The outcome scales, the public impact page and sharing figures with the network: the
   // organisation's administrators.
   static bool CanConfigure(const Actor& actor);

@@ -49,6 +49,26 @@ std::string FormatDay(const Context& context, CivilDate date) {
   return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(date));
 }
 
+void AddAgreementEffect(const Context& context,
+                        const std::map<std::int64_t, domain::AgreementEffect>& effects,
+                        std::int64_t agreement_id, mstch::map& row) {
+  const auto found = effects.find(agreement_id);
+  const auto standing =
+      found == effects.end() ? domain::AgreementStanding::kNotInForce : found->second.standing;
+  row["in_effect"] = standing == domain::AgreementStanding::kInEffect;
+  row["suspended"] = standing == domain::AgreementStanding::kSuspended;
+  row["not_in_force"] = standing == domain::AgreementStanding::kNotInForce;
+  if (standing != domain::AgreementStanding::kSuspended) return;
+  Message reason = found->second.reason;
+  for (auto& argument : reason.arguments) {
+    if (argument.name == "date") {
+      argument.value =
+          context.services.translator.FormatCivilDate(context.language, argument.value);
+    }
+  }
+  row["suspension"] = context.Format(reason);
+}
+
 std::string FormatMeetingTime(const Context& context, Instant starts) {
   const int minute = LocalMinute(context, starts);
   const std::string time = context.language == i18n::Language::kFrench

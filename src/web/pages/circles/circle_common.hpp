@@ -12,6 +12,7 @@
 #include "app/circles/circles.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_meetings.hpp"
+#include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/settings.hpp"
@@ -150,5 +151,12 @@ auto ShowAgain(Context& context, const RecordPage<Page>& page) {
     return RefusedOnRecord(context, page, id, &form, error);
   };
 }
+
+// Adds to `row` how agreement `agreement_id` stands today, from `effects`: "in_effect",
+// "suspended" with "suspension" (why, its date written out in the reader's language), or
+// "not_in_force".
+void AddAgreementEffect(const Context& context,
+                        const std::map<std::int64_t, domain::AgreementEffect>& effects,
+                        std::int64_t agreement_id, mstch::map& row);
 
 }  // namespace cercle::web::pages::circles

@@ -128,6 +128,7 @@ Response RenderPartner(Context& context, const PartnerPage& page, const Form* fo
         {"scope", agreement.scope},
         {"in_force", agreement.InForceOn(page.today)}};
     if (agreement.ends_on) row["ends"] = FormatDay(context, *agreement.ends_on);
+    AddAgreementEffect(context, page.effects, agreement.id, row);
     agreements.push_back(std::move(row));
   }
   const auto& contact = page.contact;

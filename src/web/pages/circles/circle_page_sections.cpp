@@ -398,6 +398,7 @@ mstch::map AgreementRow(const Context& context, const CirclePage& page,
                  {"has_account", contact.user_id.has_value()},
                  {"can_end", in_force && !page.circle.closed()}};
   if (agreement.ends_on) row["ends"] = FormatDay(context, *agreement.ends_on);
+  AddAgreementEffect(context, page.effects, agreement.id, row);
   if (agreement.document_id)
     row["document"] = "/circles/documents/" + std::to_string(*agreement.document_id);
   return row;

@@ -181,19 +181,26 @@ mstch::array ConsentRows(const Context& context, const ConcernPage& page) {
   return consents;
 }
 
-// The agreements a basis may rest on, with whether they are in force today.
+// The agreements a basis may rest on, with whether they are in effect today (in force, and not
+// suspended for want of the core member's consent).
 mstch::array AgreementRows(const Context& context, const ConcernPage& page) {
-  std::map<std::int64_t, std::string> contact_names;
-  for (const auto& contact : page.contacts) contact_names[contact.id] = contact.name;
+  std::map<std::int64_t, const domain::PartnerContact*> contacts;
+  for (const auto& contact : page.contacts) contacts[contact.id] = &contact;
+  std::map<std::int64_t, domain::AgreementEffect> effects;
   mstch::array agreements;
   for (const auto& agreement : page.agreements) {
-    const auto name = contact_names.find(agreement.partner_contact_id);
+    const auto contact = contacts.find(agreement.partner_contact_id);
     std::string dates = circles::FormatDay(context, agreement.starts_on);
     if (agreement.ends_on) dates += " – " + circles::FormatDay(context, *agreement.ends_on);
-    agreements.push_back(
-        mstch::map{{"partner", name == contact_names.end() ? std::string("—") : name->second},
-                   {"dates", dates},
-                   {"in_force", agreement.InForceOn(page.today)}});
+    mstch::map row{
+        {"partner", contact == contacts.end() ? std::string("—") : contact->second->name},
+        {"dates", dates}};
+    if (contact != contacts.end()) {
+      effects[agreement.id] =
+          domain::EffectOn(agreement, *contact->second, page.consents, page.today);
+    }
+    circles::AddAgreementEffect(context, effects, agreement.id, row);
+    agreements.push_back(std::move(row));
   }
   return agreements;
 }

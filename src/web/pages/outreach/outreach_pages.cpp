@@ -107,8 +107,39 @@ const std::vector<FormField<Story>>& StoryFields() {
       Date("written_on", N_("Date"), &Story::written_on, N_("Enter the date of the story.")),
       Text("title", N_("Title"), &Story::title),
       Text("text", N_("The story"), &Story::text, {.kind = FieldKind::kTextArea, .rows = 10}),
+      IdChoice("about", N_("About a core member (optional)"), &Story::about_core_member_id,
+               N_("Choose one of the options."),
+               {.hint = N_("A story about a core member is saved, reviewed and published only "
+                           "while his media or publication consent is in force."),
+                .blank = N_("No one in particular")}),
   };
   return fields;
+}
+
+// The choices of the story's subject: the organisation's core members (none for an actor who may
+// not manage outreach, who gets no form).
+ChoiceLists StorySubjectChoices(Context& context) {
+  std::vector<Choice> choices;
+  if (const auto subjects =
+          app::outreach::LoadStorySubjects(context.services.app, context.signed_in())) {
+    for (const auto& subject : *subjects) {
+      choices.push_back(
+          {std::to_string(subject.id), subject.name + " (" + subject.file_number + ")"});
+    }
+  }
+  return {{"about", std::move(choices)}};
+}
+
+// Why a story is not published: `consent`'s problem, its date written out in the reader's
+// language.
+std::string HeldBackReason(const Context& context, const domain::StoryConsent& consent,
+                           CivilDate today) {
+  Message reason = domain::StoryConsentProblem(consent, today);
+  for (auto& argument : reason.arguments) {
+    const auto date = ParseIsoDate(argument.value);
+    if (argument.name == "date" && date) argument.value = ShowDate(context, *date);
+  }
+  return context.Format(reason);
 }
 
 // Reads the story form: its date, title and text, and the fields it could not read.
@@ -131,7 +162,7 @@ template <class Story>
 Response RenderStoryForm(Context& context, const FieldValues<Story>& values,
                          std::optional<std::int64_t> id, bool reviewed, int status) {
   mstch::map model;
-  AddFields(context, StoryFields<Story>(), values, model);
+  AddFields(context, StoryFields<Story>(), values, model, StorySubjectChoices(context));
   const bool editing = id.has_value();
   model["action"] = editing ? StoryHref(*id) + "/edit" : std::string("/outreach/stories");
   model["editing"] = editing;
@@ -142,7 +173,8 @@ Response RenderStoryForm(Context& context, const FieldValues<Story>& values,
   return RenderPage(context, "outreach_story_form", title, std::move(model), status);
 }
 
-Response RenderStory(Context& context, const domain::SignificantStory& story, const Error* error) {
+Response RenderStory(Context& context, const app::outreach::StoryPage& record, const Error* error) {
+  const auto& story = record.story;
   const auto users = core_members::OrganisationUsers(context);
   mstch::map model{{"id", std::to_string(story.id)},
                    {"title", story.title},
@@ -154,6 +186,14 @@ Response RenderStory(Context& context, const domain::SignificantStory& story, co
   if (story.reviewed()) {
     model["reviewer"] = core_members::UserName(context, users, story.reviewed_by);
     model["reviewed_at"] = core_members::ShowTime(context, *story.reviewed_at);
+  }
+  if (record.about) {
+    model["subject"] = record.about->name + " (" + record.about->file_number + ")";
+    model["subject_href"] = "/core-members/" + std::to_string(record.about->id);
+  }
+  // A story whose subject's media consent is not in force is published nowhere, and says why.
+  if (!record.consent.allows()) {
+    model["held_back"] = HeldBackReason(context, record.consent, record.today);
   }
   if (error) AddErrors(context, *error, model);
   const std::string done = reports::QueryValue(context, "done");
@@ -197,7 +237,8 @@ Response List(Context& context) {
     stories.push_back(mstch::map{{"href", StoryHref(story.id)},
                                  {"title", story.title},
                                  {"date", ShowDate(context, story.written_on)},
-                                 {"reviewed", story.reviewed()}});
+                                 {"reviewed", story.reviewed()},
+                                 {"held_back", page->held_back.contains(story.id)}});
   }
   mstch::map model{{"activities", activities},
                    {"no_activities", activities.empty()},
@@ -270,8 +311,8 @@ Response CreateStory(Context& context) {
 
 Response ShowStory(Context& context) {
   const auto story =
-      app::outreach::LoadStory(context.services.app, context.signed_in(), IdParameter(context),
-                               app::outreach::RecordReading::kYes);
+      app::outreach::LoadStoryPage(context.services.app, context.signed_in(), IdParameter(context),
+                                   app::outreach::RecordReading::kYes);
   if (!story) return Deny(context, "significant_story", context.Parameter("id"));
   return RenderStory(context, *story, nullptr);
 }
@@ -313,8 +354,8 @@ Response ReviewStory(Context& context) {
     return Refusal(context, reviewed.error(), "significant_story", context.Parameter("id"),
                    [&](const Error& error) {
                      const auto story =
-                         app::outreach::LoadStory(context.services.app, context.signed_in(), id,
-                                                  app::outreach::RecordReading::kNo);
+                         app::outreach::LoadStoryPage(context.services.app, context.signed_in(), id,
+                                                      app::outreach::RecordReading::kNo);
                      if (!story) return Deny(context, "significant_story", context.Parameter("id"));
                      return RenderStory(context, *story, &error);
                    });

@@ -77,6 +77,14 @@ report::Sheet DataSheet(const Context& context, const report::EvaluationExtract&
   return sheet;
 }
 
+// The refusal of the extract: an evaluator while the organisation keeps evaluator access off gets
+// the audited 403 saying so (Conflict from the app); anything else as every export refuses.
+Response RefusedEvaluation(Context& context, const Error& error, i18n::Language language) {
+  if (error.kind == ErrorKind::kConflict)
+    return Deny(context, "evaluation", "", 403, &error.message);
+  return RefusedExport(context, error, "evaluation", language);
+}
+
 // Loads the extract in the language asked for, for `use`, and returns `write`'s file, named after
 // `what` ("data" or "dictionary").
 template <class Write>
@@ -85,7 +93,7 @@ Response ExportExtract(Context& context, EvaluationUse use, const std::string& w
   const auto language = RequestedLanguage(context);
   const auto page = app::reports::LoadEvaluation(context.services.app, context.signed_in(), use,
                                                  SteppedUp(context));
-  if (!page) return RefusedExport(context, page.error(), "evaluation", language);
+  if (!page) return RefusedEvaluation(context, page.error(), language);
   context.language = language;
   const std::string today = FormatIsoDate(context.services.app.Today());
   const bool french = context.language == i18n::Language::kFrench;
@@ -127,7 +135,7 @@ mstch::map EvaluationView(const Context& context, const EvaluationPage& page) {
 Response ShowEvaluation(Context& context) {
   const auto page = app::reports::LoadEvaluation(context.services.app, context.signed_in(),
                                                  EvaluationUse::kPage, false);
-  if (!page) return Deny(context, "evaluation", "", 403);
+  if (!page) return RefusedEvaluation(context, page.error(), context.language);
   return RenderPage(context, "report_evaluation", context.Translate(N_("Evaluation extract")),
                     EvaluationView(context, *page));
 }
