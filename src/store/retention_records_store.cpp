@@ -68,6 +68,17 @@ constexpr const char* kEndedDocuments = R"sql(
 constexpr const char* kEndedSessions = R"sql(
   SELECT id, '', expires_at FROM sessions WHERE organisation_id = :organisation ORDER BY id
 )sql";
+// From when the incident was recorded, which is never before the organisation learned of it: the
+// floor of five years after learning of it holds.
+constexpr const char* kEndedIncidents = R"sql(
+  SELECT i.id, '', i.recorded_at
+  FROM privacy_incidents i
+  WHERE i.organisation_id = :organisation
+    AND NOT EXISTS (SELECT 1 FROM retention_disposals d
+                    WHERE d.organisation_id = i.organisation_id AND d.record_kind = 'incidents'
+                      AND d.record_id = i.id)
+  ORDER BY i.id
+)sql";
 constexpr const char* kEndedMail = R"sql(
   SELECT id, '', coalesce(sent_at, failed_at)
   FROM outbox
@@ -265,6 +276,22 @@ constexpr const char* kDestroyMinutes = R"sql(
   WHERE organisation_id = :organisation AND meeting_id = :id
 )sql";
 
+// An incident: who it concerned and which records it touched removed, its free text cleared; its
+// dates, its count of people, its risk levels and its notices kept for the register.
+constexpr const char* kIncidentPeople = R"sql(
+  DELETE FROM privacy_incident_people WHERE organisation_id = :organisation AND incident_id = :id
+)sql";
+constexpr const char* kIncidentRecords = R"sql(
+  DELETE FROM privacy_incident_records WHERE organisation_id = :organisation AND incident_id = :id
+)sql";
+constexpr const char* kAnonymiseIncident = R"sql(
+  UPDATE privacy_incidents
+  SET information = '', information_unknown = '—', circumstances = '—',
+      occurred_unknown = CASE WHEN occurred_from IS NULL THEN '—' ELSE '' END,
+      sensitivity_note = '', misuse_note = '', consequences_note = '', likelihood_note = '',
+      measures = '—'
+  WHERE organisation_id = :organisation AND id = :id
+)sql";
 constexpr const char* kDeleteSession = R"sql(
   DELETE FROM sessions WHERE organisation_id = :organisation AND id = :id
 )sql";
@@ -308,8 +335,9 @@ const char* EndedQuery(domain::RetainedKind kind) {
       return kEndedSessions;
     case RetainedKind::kMail:
       return kEndedMail;
-    case RetainedKind::kAuditEntries:
     case RetainedKind::kIncidents:
+      return kEndedIncidents;
+    case RetainedKind::kAuditEntries:
       break;
   }
   return nullptr;
@@ -431,8 +459,10 @@ std::vector<std::string> RetentionRecordsStore::Dispose(std::int64_t organisatio
     case RetainedKind::kMail:
       RunAll({kDeleteMail}, organisation_id, id);
       return {};
-    case RetainedKind::kAuditEntries:
     case RetainedKind::kIncidents:
+      RunAll({kIncidentPeople, kIncidentRecords, kAnonymiseIncident}, organisation_id, id);
+      return {};
+    case RetainedKind::kAuditEntries:
       break;
   }
   return {};

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/intake/documents.hpp"
+#include "app/privacy/requests.hpp"
 #include "app/privacy/retention.hpp"
 #include "app/reports/report_data.hpp"
 #include "domain/report_period.hpp"
@@ -310,6 +311,71 @@ TEST_P(AppRetention, ABatchYearsLaterDestroysDocumentsKeepsPastFiguresAndCertifi
     }
   }
   EXPECT_TRUE(held_listed);
+}
+
+constexpr const char* kIncidents = R"sql(
+  SELECT id FROM privacy_incidents WHERE organisation_id = :organisation ORDER BY id
+)sql";
+constexpr const char* kIncidentPeopleCount = R"sql(
+  SELECT CAST(count(*) AS TEXT) FROM privacy_incident_people
+  WHERE organisation_id = :organisation AND incident_id = :id
+)sql";
+constexpr const char* kIncidentCircumstances = R"sql(
+  SELECT circumstances FROM privacy_incidents WHERE organisation_id = :organisation AND id = :id
+)sql";
+
+TEST_P(AppRetention, AnIncidentIsKeptFiveYearsThenAnonymisedAndAnOpenRequestHoldsHisFile) {
+  const auto incidents = Ids(kIncidents);
+  ASSERT_FALSE(incidents.empty()) << "the demo records incidents";
+  const auto closed = Ids(kClosedFiles);
+  ASSERT_FALSE(closed.empty());
+  const std::int64_t asking = closed.front();
+  // The man of a closed file asks for his file; his request is still open when the batch runs.
+  app::privacy::RequestForm access;
+  access.kind = domain::PrivacyRequestKind::kAccess;
+  access.subject_kind = domain::PrivacySubjectKind::kCoreMember;
+  access.subject_id = asking;
+  access.received_on = app().Today();
+  ASSERT_TRUE(app::privacy::CreateRequest(app(), admin_, access));
+
+  // Four years later no incident is due: the register keeps them at least five years.
+  server_.clock().Advance(std::chrono::hours(24 * 365 * 4));
+  ASSERT_TRUE(app::privacy::ListNow(app(), admin_));
+  auto page = app::privacy::LoadRetentionPage(app(), admin_);
+  ASSERT_TRUE(page);
+  for (const auto& count : page->counts) EXPECT_NE(count.kind, RetainedKind::kIncidents);
+
+  // Twelve years later they are, and the open request holds his file.
+  server_.clock().Advance(std::chrono::hours(24 * 365 * 8));
+  ASSERT_TRUE(app::privacy::ListNow(app(), admin_));
+  admin_.reauthenticated_at = server_.clock().Now();
+  const auto certificate_id =
+      app::privacy::ApproveBatch(app(), admin_, {"Références retirées (essai).", true});
+  ASSERT_TRUE(certificate_id) << certificate_id.error().message.id;
+  for (const auto id : incidents) {
+    EXPECT_EQ(Text(kIncidentPeopleCount, id), "0");
+    EXPECT_EQ(Text(kIncidentCircumstances, id), "—");
+  }
+  const auto certificate = app::privacy::LoadCertificate(app(), admin_, *certificate_id);
+  ASSERT_TRUE(certificate);
+  bool incidents_line = false;
+  for (const auto& line : certificate->lines) {
+    if (line.kind == RetainedKind::kIncidents) {
+      incidents_line = true;
+      EXPECT_EQ(line.count, static_cast<std::int64_t>(incidents.size()));
+    }
+  }
+  EXPECT_TRUE(incidents_line);
+  bool held_by_request = false;
+  for (const auto& skipped : certificate->skipped) {
+    if (skipped.kind == RetainedKind::kCoreMemberFiles && skipped.record_id == asking) {
+      held_by_request = skipped.hold == domain::HoldKind::kOpenRequest;
+    }
+  }
+  EXPECT_TRUE(held_by_request);
+  EXPECT_NE(Text(kLegalName, asking), "-");
+  const auto verified = app().audit.Verify(server_.runtime().database());
+  EXPECT_TRUE(verified.ok()) << verified.reason;
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppRetention, ::testing::Values(Backend::kSqlite));

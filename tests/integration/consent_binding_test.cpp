@@ -16,6 +16,7 @@
 #include "app/intake/legal.hpp"
 #include "app/network/organisations.hpp"
 #include "app/outreach/outreach.hpp"
+#include "app/privacy/retention.hpp"
 #include "app/reports/public_impact.hpp"
 #include "app/reports/report_queries.hpp"
 #include "domain/settings.hpp"
@@ -374,6 +375,15 @@ TEST_P(ConsentBinding, ANewOrganisationStartsWithEveryProtectiveSetting) {
   // What those settings keep closed is closed: no public page.
   EXPECT_EQ(app::reports::LoadImpactPage(server_.app(), "cercle-nouveau").error().kind,
             ErrorKind::kNotFound);
+  // Sessions and mail are kept the shortest sensible time: a week and a month, no more.
+  const auto schedule = app::privacy::LoadSchedule(server_.app(), *created);
+  const auto& sessions = domain::PeriodOf(schedule, domain::RetainedKind::kSessions);
+  const auto& mail = domain::PeriodOf(schedule, domain::RetainedKind::kMail);
+  EXPECT_EQ(sessions.unit, domain::PeriodUnit::kDays);
+  EXPECT_EQ(sessions.length, 7);
+  EXPECT_EQ(mail.unit, domain::PeriodUnit::kDays);
+  EXPECT_EQ(mail.length, 30);
+  EXPECT_TRUE(sessions.is_default && mail.is_default);
 }
 
 TEST_P(ConsentBinding, AnEvaluatorIsToldEvaluatorAccessIsOffUntilTheAdminTurnsItOn) {

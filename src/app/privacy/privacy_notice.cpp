@@ -1,5 +1,7 @@
 #include "app/privacy/privacy_notice.hpp"
 
+#include "app/privacy/retention.hpp"
+
 #include "auth/actor.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
@@ -130,6 +132,7 @@ Result<PrivacyNotice> LoadOrganisationNotice(const Services& services, const std
                        .shares_network_figures = settings.Get(kNetworkShareFigures) == 1,
                        .publishes_impact_page = settings.Get(kPublicImpactPage) == 1};
   });
+  notice.retention = LoadSchedule(services, organisation->id);
   return notice;
 }
 

@@ -9,6 +9,7 @@
 #include "base/result.hpp"
 #include "domain/privacy_notice.hpp"
 #include "domain/privacy_officer.hpp"
+#include "domain/retention.hpp"
 #include "domain/roles.hpp"
 #include "store/organisation_store.hpp"
 
@@ -41,6 +42,7 @@ struct PrivacyNotice {
   std::vector<domain::Role> roles;
   std::vector<AccessRow> access;
   NoticeSettings settings;                         // the organisation's; defaults on the network's
+  domain::RetentionSchedule retention;             // how long each kind of record is kept
   std::vector<store::Organisation> organisations;  // the network's page lists its members
 };
 

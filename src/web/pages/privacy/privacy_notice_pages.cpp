@@ -5,6 +5,7 @@
 #include "app/privacy/privacy_notice.hpp"
 #include "web/layout.hpp"
 #include "web/pages/privacy/person_in_charge_pages.hpp"
+#include "web/pages/privacy/retention_pages.hpp"
 
 namespace cercle::web::pages::privacy {
 namespace {
@@ -144,6 +145,18 @@ mstch::array SettingsView(const Context& context, const app::privacy::NoticeSett
   return lines;
 }
 
+// How long each kind of record is kept, from the organisation's retention schedule.
+mstch::array RetentionView(const Context& context, const domain::RetentionSchedule& schedule) {
+  mstch::array rows;
+  for (const auto& period : schedule) {
+    rows.push_back(mstch::map{{"label", context.Translate(period.label)},
+                              {"period", RetentionPeriodText(context, period)},
+                              {"counted_from", context.Translate(period.counted_from)},
+                              {"legal_note", context.Translate(period.legal_note)}});
+  }
+  return rows;
+}
+
 }  // namespace
 
 Response ShowOrganisationNotice(Context& context) {
@@ -158,7 +171,8 @@ Response ShowOrganisationNotice(Context& context) {
       {"officer", OfficerModel(context, notice->officer, app::privacy::Owner::kOrganisation)},
       {"collected", CollectedView(context, *notice)},
       {"access", AccessView(context, *notice)},
-      {"settings", SettingsView(context, notice->settings)}};
+      {"settings", SettingsView(context, notice->settings)},
+      {"retention", RetentionView(context, notice->retention)}};
   return RenderPage(
       context, "privacy_notice",
       context.Format({N_("Privacy — {organisation}"), {{"organisation", notice->organisation}}}),

@@ -15,14 +15,6 @@ std::string Day(const Context& context, CivilDate day) {
   return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(day));
 }
 
-// The period of a schedule line in words: "60 months", "7 days", "Never destroyed".
-std::string PeriodText(const Context& context, const domain::ScheduledPeriod& period) {
-  if (period.unit == domain::PeriodUnit::kForever) {
-    return context.Translate(domain::LabelOf(period.unit));
-  }
-  return std::to_string(period.length) + " " + context.Translate(domain::LabelOf(period.unit));
-}
-
 // The field error of `field` in `error`, if any.
 std::string FieldErrorOf(const Context& context, const Error* error, std::string_view field) {
   if (!error) return "";
@@ -40,7 +32,7 @@ mstch::array ScheduleView(const Context& context, const domain::RetentionSchedul
     const std::string key(domain::NameOf(period.kind));
     mstch::map row{{"key", key},
                    {"label", context.Translate(period.label)},
-                   {"period", PeriodText(context, period)},
+                   {"period", RetentionPeriodText(context, period)},
                    {"counted_from", context.Translate(period.counted_from)},
                    {"legal_note", context.Translate(period.legal_note)},
                    {"adjustable", period.unit != domain::PeriodUnit::kForever},
@@ -240,6 +232,13 @@ Response ShowDestructionCertificate(Context& context) {
                     context.Format({N_("Destruction certificate no. {number}"),
                                     {{"number", std::to_string(certificate->id)}}}),
                     std::move(model));
+}
+
+std::string RetentionPeriodText(const Context& context, const domain::ScheduledPeriod& period) {
+  if (period.unit == domain::PeriodUnit::kForever) {
+    return context.Translate(domain::LabelOf(period.unit));
+  }
+  return std::to_string(period.length) + " " + context.Translate(domain::LabelOf(period.unit));
 }
 
 }  // namespace cercle::web::pages::privacy

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+
+#include "domain/retention.hpp"
 #include "web/context.hpp"
 
 // The retention schedule and the destruction queue (/admin/privacy/retention…), for the person in
@@ -8,6 +11,11 @@ namespace cercle::web::pages::privacy {
 
 // GET /admin/privacy/retention: the schedule, the queue, the holds and the certificates.
 Response ShowRetention(Context& context);
+
+// A schedule line's period in words: "60 months", "7 days", "Never destroyed" (also on the public
+// privacy page).
+std::string RetentionPeriodText(const Context& context, const domain::ScheduledPeriod& period);
+
 // POST /admin/privacy/retention/schedule: the periods.
 Response SaveRetentionSchedule(Context& context);
 // POST /admin/privacy/retention/list: lists the queue now.
