@@ -3,6 +3,8 @@
 // the person's file (made after the password is asked again, reviewed, released, downloaded as JSON), and a
 // destruction batch approved once the schedule keeps declined referrals six months (the demo declined one about
 // nine months ago), with its certificate. Every page passes axe and raises no CSP violation.
+// Named to run after sign_in.test.mjs (files run in alphabetical order on one server), which owns the
+// coordinator's first sign-in and two-step enrolment.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, axeViolations, screenshot, signInAs, baseUrl, desktop } from "./support.mjs";
