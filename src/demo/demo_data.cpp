@@ -105,7 +105,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadReports(services, organisation_id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
     TRY(LoadPrivacyIncidents(services, organisation_id, circles));
-    TRY(LoadPrivacyRequests(services, organisation_id, staff[domain::Role::kOrganisationAdmin]));
+    TRY(LoadPrivacyRequests(services, organisation_id));
     TRY(LoadRetention(services, organisation_id));
   }
   summary.logins = DemoLogins();

@@ -20,12 +20,10 @@ std::optional<app::privacy::PrivacySubject> FirstFile(
 
 }  // namespace
 
-Status LoadPrivacyRequests(const app::Services& app, std::int64_t organisation_id,
-                           std::int64_t admin_id) {
-  auth::Actor admin;
-  admin.user_id = admin_id;
-  admin.organisation_id = organisation_id;
-  admin.roles = domain::Roles{domain::Role::kOrganisationAdmin};
+Status LoadPrivacyRequests(const app::Services& app, std::int64_t organisation_id) {
+  const auto actors = TRY(FindActors(app, organisation_id));
+  if (!actors.admin) return Error::Invalid(N_("The demo organisation has no administrator."));
+  const auth::Actor& admin = *actors.admin;
   const auto subjects = TRY(app::privacy::LoadSubjects(app, admin));
   const auto core_member = FirstFile(subjects, domain::PrivacySubjectKind::kCoreMember);
   const auto volunteer = FirstFile(subjects, domain::PrivacySubjectKind::kVolunteer);
