@@ -251,14 +251,10 @@ constexpr std::string_view kVolunteerExports =
     "export_id IN (SELECT e.id FROM privacy_request_exports e JOIN privacy_requests r ON r.id = "
     "e.request_id WHERE r.volunteer_id = {person})";
 
-}  // namespace
-
-const std::vector<PersonTable>& PersonTables() {
-  // Every table with rows about a core member (directly, or through his referrals, circles,
-  // meetings and concerns) or a volunteer (directly, through his account, his minutes and his
-  // attendance). One line per table and kind of person.
-  static const std::vector<PersonTable> tables = {
-      // A core member.
+// The tables about a core member: directly, or through his referrals, circles, meetings and
+// concerns. One line per table.
+std::vector<PersonTable> CoreMemberTables() {
+  return {
       {"core_members", kCoreMember, "id = {person}", N_("The file"), "id",
        "offence_summary=staff_note volunteer_summary=staff_note"},
       {"core_member_status_changes", kCoreMember, "core_member_id = {person}",
@@ -321,7 +317,12 @@ const std::vector<PersonTable>& PersonTables() {
        "id"},
       {"privacy_export_withheld", kCoreMember, kCoreMemberExports, N_("What the exports withheld"),
        "id"},
-      // A volunteer.
+  };
+}
+
+// The tables about a volunteer: directly, through his account, his minutes and his attendance.
+std::vector<PersonTable> VolunteerTables() {
+  return {
       {"volunteers", kVolunteer, "id = {person}", N_("The file"), "id", "notes=staff_note"},
       {"volunteer_stage_changes", kVolunteer, "volunteer_id = {person}",
        N_("Steps through the program"), "id", "reason=staff_note"},
@@ -384,6 +385,17 @@ const std::vector<PersonTable>& PersonTables() {
       {"privacy_export_withheld", kVolunteer, kVolunteerExports, N_("What the exports withheld"),
        "id"},
   };
+}
+
+}  // namespace
+
+const std::vector<PersonTable>& PersonTables() {
+  static const std::vector<PersonTable> tables = [] {
+    auto all = CoreMemberTables();
+    const auto volunteers = VolunteerTables();
+    all.insert(all.end(), volunteers.begin(), volunteers.end());
+    return all;
+  }();
   return tables;
 }
 

@@ -472,98 +472,104 @@ mstch::map IncidentModel(const Context& context, const IncidentPage& page) {
 
 // The register as one sheet for the Commission, in the context's language: one row per entry,
 // every field, the people and records by reference (names stay in Cercle).
-report::Sheet RegisterSheet(const Context& context, const app::privacy::RegisterExport& data) {
+// The register sheet's columns, in the order of RegisterRow's cells.
+constexpr const char* kRegisterHeaders[] = {
+    N_("Number"),
+    N_("Personal information concerned"),
+    N_("Why the information is not known"),
+    N_("Circumstances"),
+    N_("Incident on or from"),
+    N_("Incident until"),
+    N_("Why the date is not known"),
+    N_("Learned of on"),
+    N_("Number of people concerned"),
+    N_("The number is an estimate"),
+    N_("People listed"),
+    N_("Records tied to the incident"),
+    N_("Sensitivity of the information"),
+    N_("Sensitivity: explanation"),
+    N_("Likely misuse"),
+    N_("Misuse: explanation"),
+    N_("Possible consequences"),
+    N_("Consequences: explanation"),
+    N_("Likelihood of injury"),
+    N_("Likelihood: explanation"),
+    N_("Risk of serious injury"),
+    N_("Commission notified on"),
+    N_("People concerned notified on"),
+    N_("Public notice given on"),
+    N_("Notices due by"),
+    N_("Notices overdue"),
+    N_("Measures taken"),
+    N_("Kept at least until"),
+    N_("Entered by"),
+    N_("Entered at"),
+    N_("Last changed by"),
+    N_("Last changed at"),
+};
+
+// One incident as a row of the register's sheet, in the order of kRegisterHeaders.
+report::Row RegisterRow(const Context& context, const app::privacy::IncidentPage& page) {
   using report::Cell;
-  report::Sheet sheet;
-  sheet.name = context.Translate(N_("Confidentiality incidents"));
-  const char* headers[] = {
-      N_("Number"),
-      N_("Personal information concerned"),
-      N_("Why the information is not known"),
-      N_("Circumstances"),
-      N_("Incident on or from"),
-      N_("Incident until"),
-      N_("Why the date is not known"),
-      N_("Learned of on"),
-      N_("Number of people concerned"),
-      N_("The number is an estimate"),
-      N_("People listed"),
-      N_("Records tied to the incident"),
-      N_("Sensitivity of the information"),
-      N_("Sensitivity: explanation"),
-      N_("Likely misuse"),
-      N_("Misuse: explanation"),
-      N_("Possible consequences"),
-      N_("Consequences: explanation"),
-      N_("Likelihood of injury"),
-      N_("Likelihood: explanation"),
-      N_("Risk of serious injury"),
-      N_("Commission notified on"),
-      N_("People concerned notified on"),
-      N_("Public notice given on"),
-      N_("Notices due by"),
-      N_("Notices overdue"),
-      N_("Measures taken"),
-      N_("Kept at least until"),
-      N_("Entered by"),
-      N_("Entered at"),
-      N_("Last changed by"),
-      N_("Last changed at"),
-  };
-  report::Row header;
-  for (const char* text : headers) header.push_back(Cell(context.Translate(text), true));
-  sheet.rows.push_back(std::move(header));
-  sheet.column_widths.assign(std::size(headers), 18);
   const auto date = [](const std::optional<CivilDate>& day) {
     return day ? Cell(FormatIsoDate(*day)) : Cell();
   };
   const auto yes_no = [&](bool yes) { return Cell(context.Translate(yes ? N_("Yes") : N_("No"))); };
-  for (const auto& page : data.incidents) {
-    const auto& incident = page.row.incident;
-    std::string people, records;
-    for (const auto& person : page.people) {
-      people += (people.empty() ? "" : "; ") + context.Translate(domain::LabelOf(person.kind)) +
-                " " + std::to_string(person.id);
-    }
-    for (const auto& record : page.records) {
-      records += (records.empty() ? "" : "; ") + RecordLabel(context, record);
-    }
-    const bool required = page.row.notice.state != domain::NoticeState::kNotRequired;
-    sheet.rows.push_back({
-        Cell(incident.id),
-        Cell(incident.information),
-        Cell(incident.information_unknown),
-        Cell(incident.circumstances),
-        date(incident.occurred_from),
-        date(incident.occurred_until),
-        Cell(incident.occurred_unknown),
-        Cell(FormatIsoDate(incident.learned_on)),
-        Cell(incident.people_count),
-        yes_no(incident.people_count_estimated),
-        Cell(people),
-        Cell(records),
-        Cell(LevelText(context, incident.sensitivity_level)),
-        Cell(incident.sensitivity_note),
-        Cell(LevelText(context, incident.misuse_level)),
-        Cell(incident.misuse_note),
-        Cell(LevelText(context, incident.consequences_level)),
-        Cell(incident.consequences_note),
-        Cell(LevelText(context, incident.likelihood_level)),
-        Cell(incident.likelihood_note),
-        yes_no(incident.serious()),
-        date(incident.commission_notified_on),
-        date(incident.people_notified_on),
-        date(incident.public_notice_on),
-        required ? Cell(FormatIsoDate(page.row.notice.due_by)) : Cell(),
-        yes_no(page.row.notice.state == domain::NoticeState::kOverdue),
-        Cell(incident.measures),
-        Cell(FormatIsoDate(incident.keep_until)),
-        Cell(UserName(page.users, incident.recorded_by)),
-        Cell(FormatIsoDate(context.services.app.translator.LocalDate(incident.recorded_at))),
-        Cell(UserName(page.users, incident.updated_by)),
-        Cell(FormatIsoDate(context.services.app.translator.LocalDate(incident.updated_at))),
-    });
+  const auto& incident = page.row.incident;
+  std::string people, records;
+  for (const auto& person : page.people) {
+    people += (people.empty() ? "" : "; ") + context.Translate(domain::LabelOf(person.kind)) + " " +
+              std::to_string(person.id);
   }
+  for (const auto& record : page.records) {
+    records += (records.empty() ? "" : "; ") + RecordLabel(context, record);
+  }
+  const bool required = page.row.notice.state != domain::NoticeState::kNotRequired;
+  return {
+      Cell(incident.id),
+      Cell(incident.information),
+      Cell(incident.information_unknown),
+      Cell(incident.circumstances),
+      date(incident.occurred_from),
+      date(incident.occurred_until),
+      Cell(incident.occurred_unknown),
+      Cell(FormatIsoDate(incident.learned_on)),
+      Cell(incident.people_count),
+      yes_no(incident.people_count_estimated),
+      Cell(people),
+      Cell(records),
+      Cell(LevelText(context, incident.sensitivity_level)),
+      Cell(incident.sensitivity_note),
+      Cell(LevelText(context, incident.misuse_level)),
+      Cell(incident.misuse_note),
+      Cell(LevelText(context, incident.consequences_level)),
+      Cell(incident.consequences_note),
+      Cell(LevelText(context, incident.likelihood_level)),
+      Cell(incident.likelihood_note),
+      yes_no(incident.serious()),
+      date(incident.commission_notified_on),
+      date(incident.people_notified_on),
+      date(incident.public_notice_on),
+      required ? Cell(FormatIsoDate(page.row.notice.due_by)) : Cell(),
+      yes_no(page.row.notice.state == domain::NoticeState::kOverdue),
+      Cell(incident.measures),
+      Cell(FormatIsoDate(incident.keep_until)),
+      Cell(UserName(page.users, incident.recorded_by)),
+      Cell(FormatIsoDate(context.services.app.translator.LocalDate(incident.recorded_at))),
+      Cell(UserName(page.users, incident.updated_by)),
+      Cell(FormatIsoDate(context.services.app.translator.LocalDate(incident.updated_at))),
+  };
+}
+
+report::Sheet RegisterSheet(const Context& context, const app::privacy::RegisterExport& data) {
+  using report::Cell;
+  report::Sheet sheet;
+  sheet.name = context.Translate(N_("Confidentiality incidents"));
+  report::Row header;
+  for (const char* text : kRegisterHeaders) header.push_back(Cell(context.Translate(text), true));
+  sheet.rows.push_back(std::move(header));
+  sheet.column_widths.assign(std::size(kRegisterHeaders), 18);
+  for (const auto& page : data.incidents) sheet.rows.push_back(RegisterRow(context, page));
   return sheet;
 }
 

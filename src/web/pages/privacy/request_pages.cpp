@@ -120,26 +120,14 @@ Response RenderNewRequest(Context& context, const Form* form, const Error* error
                     error ? StatusFor(error->kind) : 200);
 }
 
-// The request page, with the error of a refused form and what was typed in it.
-Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing viewing,
-                       const Form* form, const Error* error) {
-  const auto page =
-      app::privacy::LoadRequest(context.services.app, context.signed_in(), id, viewing);
-  if (!page) return Deny(context, kObjectType, std::to_string(id));
-  const auto& request = page->entry.request;
-  const auto typed = [&](const std::string& name, const std::string& stored) {
-    return form ? form->Get(name) : stored;
-  };
-  mstch::map model = EntryView(context, page->entry);
-  if (form) {
-    const auto fields = form->Model(context,
-                                    {"answered_on", "section_other", "note", "other_field",
-                                     "old_value", "new_value", "reason", "told_on"},
-                                    error);
-    model.insert(fields.begin(), fields.end());
-  } else if (error) {
-    AddErrors(context, *error, model);
-  }
+// What was typed in field `name` of a refused form, or else what is stored.
+std::string Typed(const Form* form, const std::string& name, const std::string& stored) {
+  return form ? form->Get(name) : stored;
+}
+
+// The answer's fields: what was typed in a refused form, or what is stored.
+void AddAnswer(Context& context, const domain::PrivacyRequest& request, const Form* form,
+               mstch::map& model) {
   if (!form) {
     model["answered_on"] =
         mstch::map{{"value", request.answered_on ? FormatIsoDate(*request.answered_on)
@@ -152,9 +140,9 @@ Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing 
   }
   model["details"] = request.details;
   model["is_other_subject"] = request.subject_kind == PrivacySubjectKind::kOther;
-  model["answers"] =
-      Choices(EnumOptions<domain::PrivacyAnswer>(context),
-              typed("answer", request.answer ? std::string(domain::NameOf(*request.answer)) : ""));
+  model["answers"] = Choices(
+      EnumOptions<domain::PrivacyAnswer>(context),
+      Typed(form, "answer", request.answer ? std::string(domain::NameOf(*request.answer)) : ""));
   if (request.answer && !request.refusal_section.empty()) {
     const auto* section = domain::FindRefusalSection(request.refusal_section);
     model["section"] = section ? context.Translate(section->label) : request.refusal_section;
@@ -168,22 +156,27 @@ Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing 
   const bool usual =
       request.refusal_section.empty() || domain::FindRefusalSection(request.refusal_section);
   model["sections"] =
-      Choices(sections, typed("section", usual ? request.refusal_section : "other"));
-  // Corrections.
+      Choices(sections, Typed(form, "section", usual ? request.refusal_section : "other"));
+}
+
+// The correction form (for a correction request) and the corrections recorded.
+void AddCorrections(Context& context, const app::privacy::RequestPage& page, const Form* form,
+                    mstch::map& model) {
+  const auto& request = page.entry.request;
   const bool correction = request.kind == domain::PrivacyRequestKind::kCorrection;
   model["correction"] = correction;
   if (correction) {
     std::vector<std::pair<std::string, std::string>> fields;
-    for (const auto& field : page->fields) {
+    for (const auto& field : page.fields) {
       fields.emplace_back(field.name, context.Translate(field.label) + " (" +
                                           (field.value.empty() ? "—" : field.value) + ")");
     }
     fields.emplace_back("other", context.Translate(N_("Another record, changed by hand")));
-    model["fields"] = Choices(fields, typed("field", ""));
-    model["file_fields"] = !page->fields.empty();
+    model["fields"] = Choices(fields, Typed(form, "field", ""));
+    model["file_fields"] = !page.fields.empty();
   }
   mstch::array corrections;
-  for (const auto& made : page->corrections) {
+  for (const auto& made : page.corrections) {
     mstch::map view{
         {"field", made.field},
         {"old_value", made.old_value},
@@ -201,10 +194,13 @@ Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing 
   }
   model["corrections"] = corrections;
   model["has_corrections"] = !corrections.empty();
-  // Exports.
-  model["exportable"] = page->exportable;
+}
+
+// The exports made for the request.
+void AddExports(Context& context, const app::privacy::RequestPage& page, mstch::map& model) {
+  model["exportable"] = page.exportable;
   mstch::array exports;
-  for (const auto& made : page->exports) {
+  for (const auto& made : page.exports) {
     mstch::map view{{"href", ExportHref(made.id)},
                     {"made_at", core_members::ShowTime(context, made.made_at)},
                     {"released", made.released()}};
@@ -213,6 +209,28 @@ Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing 
   }
   model["export_list"] = exports;
   model["has_exports"] = !exports.empty();
+}
+
+// The request page, with the error of a refused form and what was typed in it.
+Response RenderRequest(Context& context, std::int64_t id, app::privacy::Viewing viewing,
+                       const Form* form, const Error* error) {
+  const auto page =
+      app::privacy::LoadRequest(context.services.app, context.signed_in(), id, viewing);
+  if (!page) return Deny(context, kObjectType, std::to_string(id));
+  const auto& request = page->entry.request;
+  mstch::map model = EntryView(context, page->entry);
+  if (form) {
+    const auto fields = form->Model(context,
+                                    {"answered_on", "section_other", "note", "other_field",
+                                     "old_value", "new_value", "reason", "told_on"},
+                                    error);
+    model.insert(fields.begin(), fields.end());
+  } else if (error) {
+    AddErrors(context, *error, model);
+  }
+  AddAnswer(context, request, form, model);
+  AddCorrections(context, *page, form, model);
+  AddExports(context, *page, model);
   model["self"] = RequestHref(request.id);
   const std::string done = QueryValue(context, "done");
   if (done == "saved") model["notice"] = context.Translate(N_("The change is saved."));
