@@ -105,4 +105,9 @@ bool ReadId(const std::string& text, std::optional<std::int64_t>& id) {
   return id.has_value();
 }
 
+std::string FieldMessage(const Context& context, const Error* error, std::string_view field) {
+  const Message* message = FieldErrorOf(error, field);
+  return message ? context.Format(*message) : "";
+}
+
 }  // namespace cercle::web

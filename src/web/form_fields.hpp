@@ -284,4 +284,7 @@ FormField<T> Checkbox(std::string_view name, std::string_view label, bool T::*me
           nullptr};
 }
 
+// The message of `error` for `field`, in the reader's language, or "" when it has none.
+std::string FieldMessage(const Context& context, const Error* error, std::string_view field);
+
 }  // namespace cercle::web

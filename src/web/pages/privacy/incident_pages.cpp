@@ -202,15 +202,6 @@ IncidentForm ReadIncident(const Form& form) {
   return read;
 }
 
-// The message of `error` for `field`, in the reader's language, or "".
-std::string FieldMessage(const Context& context, const Error* error, std::string_view field) {
-  if (!error) return "";
-  for (const auto& entry : error->fields) {
-    if (entry.field == field) return context.Format(entry.message);
-  }
-  return "";
-}
-
 // An id for an element made from a reference ("core_member:5" → "core_member-5").
 std::string ElementId(std::string text) {
   std::replace(text.begin(), text.end(), ':', '-');

@@ -1,6 +1,7 @@
 #include "web/pages/privacy/retention_pages.hpp"
 
 #include "app/privacy/retention.hpp"
+#include "web/form_fields.hpp"
 #include "web/layout.hpp"
 #include "web/pages/auth/auth_pages.hpp"
 
@@ -13,15 +14,6 @@ constexpr const char* kPage = "/admin/privacy/retention";
 
 std::string Day(const Context& context, CivilDate day) {
   return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(day));
-}
-
-// The field error of `field` in `error`, if any.
-std::string FieldErrorOf(const Context& context, const Error* error, std::string_view field) {
-  if (!error) return "";
-  for (const auto& entry : error->fields) {
-    if (entry.field == field) return context.Format(entry.message);
-  }
-  return "";
 }
 
 mstch::array ScheduleView(const Context& context, const domain::RetentionSchedule& schedule,
@@ -40,7 +32,7 @@ mstch::array ScheduleView(const Context& context, const domain::RetentionSchedul
                    {"floor", std::to_string(rule.floor)},
                    {"ceiling", std::to_string(rule.ceiling)},
                    {"value", typed ? typed->Get(key) : std::to_string(period.length)}};
-    if (const auto message = FieldErrorOf(context, error, key); !message.empty()) {
+    if (const auto message = FieldMessage(context, error, key); !message.empty()) {
       row["error"] = message;
     }
     rows.push_back(row);
@@ -118,7 +110,7 @@ Response RenderRetention(Context& context, const Form* typed, std::string_view f
       ScheduleView(context, page->schedule, form_name == "schedule" ? typed : nullptr, error);
   for (const auto* field : {"kind", "record_id", "reason", "risk_assessment", "confirmed"}) {
     mstch::map entry{{"value", typed && form_name != "schedule" ? typed->Get(field) : ""}};
-    if (const auto message = FieldErrorOf(context, error, field); !message.empty()) {
+    if (const auto message = FieldMessage(context, error, field); !message.empty()) {
       entry["error"] = message;
     }
     model[field] = entry;
