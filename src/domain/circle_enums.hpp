@@ -47,7 +47,7 @@ struct EnumTable<CirclePhase> {
       {CirclePhase::kMonthly, "monthly", N_("Monthly")},
       {CirclePhase::kInformal, "informal", N_("Informal")},
       {CirclePhase::kSuspended, "suspended", N_("Suspended")},
-      {CirclePhase::kClosed, "closed", N_("Closed")},
+      {CirclePhase::kClosed, "closed", C_("circle", "Closed")},
   }};
 };
 
@@ -179,7 +179,7 @@ enum class RenewalDecision { kRenewed, kClosing };
 template <>
 struct EnumTable<ReviewKind> {
   static constexpr std::array<EnumEntry<ReviewKind>, 2> kEntries{{
-      {ReviewKind::kReview, "review", N_("Review")},
+      {ReviewKind::kReview, "review", C_("circle", "Review")},
       {ReviewKind::kRenewal, "renewal", N_("Yearly renewal")},
   }};
 };
@@ -247,9 +247,9 @@ template <>
 struct EnumTable<ConcernStatus> {
   static constexpr std::array<EnumEntry<ConcernStatus>, 4> kEntries{{
       {ConcernStatus::kRaised, "raised", N_("Raised")},
-      {ConcernStatus::kAcknowledged, "acknowledged", N_("Acknowledged")},
+      {ConcernStatus::kAcknowledged, "acknowledged", C_("concern", "Acknowledged")},
       {ConcernStatus::kInProgress, "in_progress", N_("In progress")},
-      {ConcernStatus::kClosed, "closed", N_("Closed")},
+      {ConcernStatus::kClosed, "closed", C_("concern", "Closed")},
   }};
 };
 

@@ -162,7 +162,7 @@ test("the on-call coordinator gets the mail, acknowledges, discloses under the a
   await page.locator("#means").selectOption("phone");
   await page.locator("#shared").fill(shared);
   await page.locator("#basis").selectOption("agreement");
-  await page.getByRole("button", { name: /Enregistrer la communication|Record the disclosure/ }).click();
+  await page.getByRole("button", { name: /Consigner la communication|Record the disclosure/ }).click();
   await page.waitForURL(/\?done=disclosure/);
   const disclosures = await page.textContent("#disclosures");
   assert.match(disclosures, /Octave Prototype/);

@@ -259,7 +259,7 @@ void AddAcknowledgement(const Context& context, const app::reports::DashboardPag
   }
   chart.series.push_back(std::move(median));
   AddChart(model, "acknowledge", chart,
-           {context.Translate(N_("Month")), context.Translate(N_("Acknowledged")),
+           {context.Translate(N_("Month")), context.Translate(C_("concerns", "Acknowledged")),
             context.Translate(N_("Median minutes")), context.Translate(N_("Not acknowledged yet"))},
            rows);
   model["acknowledge_median"] = MedianText(context, page.acknowledge_median);
