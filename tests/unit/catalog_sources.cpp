@@ -30,7 +30,7 @@ std::pair<std::optional<std::string>, std::string> Literals(std::string rest) {
   static const std::regex literal(R"re(^\s*"((?:[^"\\]|\\.)*)")re");
   std::optional<std::string> joined;
   std::smatch match;
-  while (std::regex_search(rest, match, literal)) {
+  while (std::regex_search(rest, match, literal, std::regex_constants::match_continuous)) {
     joined = joined.value_or("") + Unescape(match[1].str());
     rest = match.suffix().str();
   }
@@ -110,21 +110,19 @@ std::vector<std::string> SplitList(const std::string& text) {
   return items;
 }
 
-// Whether `english` uses `action`'s verb: its imperative before a determiner, its participle, or
-// the imperative alone in the "verb" context.
-bool UsesVerb(const Action& action, const std::string& context, const std::string& english) {
-  if (context == "verb" && english == action.imperative) return true;
-  std::string lower_imperative = action.imperative;
-  lower_imperative[0] =
-      static_cast<char>(std::tolower(static_cast<unsigned char>(lower_imperative[0])));
-  const std::regex uses(
-      "(^|[^A-Za-z])(" + action.imperative + "|" + lower_imperative +
-      ") (a|an|the|that|this|these|those|each|every|his|her|their|its|it|them|who|what|one|your|"
-      "my|meetings)\\b|\\b[" +
-      std::string(
-          1, static_cast<char>(std::toupper(static_cast<unsigned char>(action.participle[0])))) +
-      std::string(1, action.participle[0]) + "]" + action.participle.substr(1) + "\\b");
-  return std::regex_search(english, uses);
+// What uses `action`'s verb in English: its imperative before a determiner, or its participle.
+std::regex VerbPattern(const Action& action) {
+  const auto capital = [](std::string word, bool upper) {
+    word[0] = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(word[0]))
+                                      : std::tolower(static_cast<unsigned char>(word[0])));
+    return word;
+  };
+  return std::regex("(^|[^A-Za-z])(" + capital(action.imperative, true) + "|" +
+                    capital(action.imperative, false) +
+                    ") (a|an|the|that|this|these|those|each|every|his|her|their|its|it|them|who|"
+                    "what|one|your|my|meetings)\\b|\\b(" +
+                    capital(action.participle, true) + "|" + capital(action.participle, false) +
+                    ")\\b");
 }
 
 }  // namespace
@@ -228,11 +226,11 @@ std::vector<std::string> UnmarkedSenses(const Glossary& glossary,
   for (const auto& use : uses) {
     const auto declared = contexts.find(use.msgid);
     if (declared == contexts.end() || declared->second.contains(use.context)) continue;
-    problems.push_back(
-        use.where + ": \"" + use.msgid + "\" has several senses in docs/glossary.md (" +
-        std::to_string(declared->second.size()) + "): " +
-        (use.context.empty() ? "give it a context"
-                             : "its context \"" + use.context + "\" is not declared"));
+    problems.push_back(use.where + ": \"" + use.msgid + "\" has " +
+                       std::to_string(declared->second.size()) + " senses in docs/glossary.md: " +
+                       (use.context.empty()
+                            ? "give it a context"
+                            : "its context \"" + use.context + "\" is not declared"));
   }
   return problems;
 }
@@ -256,11 +254,15 @@ std::vector<std::string> VerbsTranslatedOtherwise(
   std::vector<std::string> problems;
   for (const auto& action : glossary.actions) {
     if (action.french_stem.empty()) continue;
+    const std::regex verb = VerbPattern(action);
     for (const auto& [key, text] : french) {
       const auto separator = key.find('\x04');
       const std::string context = separator == std::string::npos ? "" : key.substr(0, separator);
       const std::string english = separator == std::string::npos ? key : key.substr(separator + 1);
-      if (text.empty() || !UsesVerb(action, context, english)) continue;
+      // The imperative alone is the verb in the "verb" context only ("Record" is also a noun).
+      const bool uses_verb =
+          (context == "verb" && english == action.imperative) || std::regex_search(english, verb);
+      if (text.empty() || !uses_verb) continue;
       const std::string lower = Lower(text);
       if (lower.find(action.french_stem) == std::string::npos) {
         problems.push_back("\"" + english + "\" (" + action.name + ") should say \"" +
