@@ -13,6 +13,7 @@
 #include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
 #include "web/redirects.hpp"
+#include "web/session_script.hpp"
 
 namespace cercle::web {
 
@@ -131,6 +132,7 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"csrf", context.csrf_token},
       {"signed_out", !context.actor.has_value()},
       {"has_session", context.actor.has_value()},
+      {"session_script", SessionScriptSettings(context)},
       {"has_privacy_footer", context.actor.has_value() && context.actor->signed_in()},
       {"privacy_footer", PrivacyFooter(context)},
       {"other_lang", std::string(french ? "en" : "fr")},
@@ -140,6 +142,7 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
                             {"print", services.static_files.Url("css/print.css")},
                             {"htmx", services.static_files.Url("js/htmx.min.js")},
                             {"app", services.static_files.Url("js/cercle.js")},
+                            {"drafts", services.static_files.Url("js/drafts.js")},
                             {"icon", services.static_files.Url("img/cercle.svg")}}},
   };
   Response response =

@@ -1,6 +1,7 @@
 #include "app/concerns/concern_raise.hpp"
 
 #include "app/concerns/concern_common.hpp"
+#include "app/drafts/drafts.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
 #include "store/circle_store.hpp"
@@ -93,6 +94,10 @@ Result<RaisedConcern> Raise(const Services& services, const auth::Actor& actor,
                             .updated_at = unit.now()};
     concern.id = store::ConcernStore(unit.session()).Insert(concern);
     Audit(services, unit, actor, {"concern.raise", "concern", std::to_string(concern.id)});
+    drafts::DeleteSentDraft(unit, actor,
+                            command.raiser == Raiser::kVolunteer ? domain::DraftForm::kConcern
+                                                                 : domain::DraftForm::kStaffConcern,
+                            target.circle.id);
     queued = notify::StartConcernAlerts(unit, AlertServicesOf(services), concern,
                                         target.circle.code_name);
     return RaisedConcern{concern.id, target.volunteer_id.has_value()};

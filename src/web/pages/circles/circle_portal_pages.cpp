@@ -15,6 +15,7 @@
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_portal.hpp"
 #include "web/pages/circles/minutes_view.hpp"
+#include "web/pages/drafts/draft_pages.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 #include "web/parameters.hpp"
 
@@ -222,6 +223,17 @@ constexpr RecordPage<PortalCirclePage> kCirclePage{"circle", app::circles::LoadP
 constexpr RecordPage<PortalMeetingPage> kMeetingPage{"meeting", app::circles::LoadPortalMeeting,
                                                      RenderPortalMeeting};
 
+// GET of `page` as ShowRecord, with the user's draft of `form` for the record `target` names
+// restored in its form when there is one (app/drafts).
+template <class Page>
+Response ShowWithDraft(Context& context, const RecordPage<Page>& page, const std::string& notice,
+                       domain::DraftForm form, std::int64_t (*target)(const Page&)) {
+  const auto read = CallWithPathId(context, page.load, app::circles::ViewAudit::kRecord);
+  if (!read) return Deny(context, page.object_type, context.Parameter("id"));
+  const auto draft = drafts::RestoredForm(context, form, target(*read));
+  return page.render(context, *read, draft ? &*draft : nullptr, nullptr, notice);
+}
+
 }  // namespace
 
 mstch::array PortalCircleRows(const Context& context,
@@ -253,11 +265,13 @@ mstch::array PortalCircleRows(const Context& context,
 }
 
 Response ShowPortalCircle(Context& context) {
-  return ShowRecord(context, kCirclePage,
-                    context.request.query == "logged=1"
-                        ? context.Translate(N_(
-                              "The contact is recorded. The coordinator will approve its hours."))
-                        : "");
+  return ShowWithDraft(
+      context, kCirclePage,
+      context.request.query == "logged=1"
+          ? context.Translate(
+                N_("The contact is recorded. The coordinator will approve its hours."))
+          : "",
+      domain::DraftForm::kContact, +[](const PortalCirclePage& page) { return page.circle.id; });
 }
 
 Response ShowPortalMeeting(Context& context) {
@@ -266,7 +280,9 @@ Response ShowPortalMeeting(Context& context) {
           ? context.Translate(N_(
                 "Thank you: the minutes are sent to the coordinator, and your hours are counted."))
           : "";
-  return ShowRecord(context, kMeetingPage, notice);
+  return ShowWithDraft(
+      context, kMeetingPage, notice, domain::DraftForm::kMinutes,
+      +[](const PortalMeetingPage& page) { return page.meeting.id; });
 }
 
 Response SubmitMinutes(Context& context) {

@@ -8,6 +8,7 @@
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/concerns/concern_common.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
+#include "web/pages/drafts/draft_pages.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::concerns {
@@ -18,6 +19,12 @@ using app::concerns::Raiser;
 
 const std::initializer_list<std::string> kFields = {"category", "severity", "observed",
                                                     "observed_at", "already_done"};
+
+// The draft a raiser's form keeps (app/drafts).
+domain::DraftForm DraftFormOf(Raiser raiser) {
+  return raiser == Raiser::kVolunteer ? domain::DraftForm::kConcern
+                                      : domain::DraftForm::kStaffConcern;
+}
 
 std::string QueryValue(const Context& context, const std::string& name) {
   const auto parameters = context.request.QueryParameters();
@@ -58,6 +65,7 @@ mstch::map RaiseView(const Context& context, const RaisePage& page, Raiser raise
   const std::string here = CircleAddress(raiser, page.circle.id);
   model["action"] = here + "/concerns";
   model["back"] = here;
+  model["draft_key"] = drafts::DraftKey(DraftFormOf(raiser), page.circle.id);
   model["volunteer"] = page.volunteer_id.has_value();
   if (page.meeting_id) model["meeting"] = std::to_string(*page.meeting_id);
   return model;
@@ -78,7 +86,8 @@ Response ShowRaise(Context& context, Raiser raiser) {
       app::concerns::LoadRaisePage(context.services.app, context.signed_in(), raiser, *circle_id,
                                    ParseId(QueryValue(context, "meeting")));
   if (!page) return Deny(context, "circle", context.Parameter("id"));
-  return RenderRaise(context, *page, raiser, nullptr, nullptr);
+  const auto draft = drafts::RestoredForm(context, DraftFormOf(raiser), page->circle.id);
+  return RenderRaise(context, *page, raiser, draft ? &*draft : nullptr, nullptr);
 }
 
 Response Raise(Context& context, Raiser raiser) {
