@@ -24,10 +24,10 @@ SELECT id, fields, saved_at
    AND target_id = :target AND saved_at >= :since
 )sql";
 
-constexpr const char* kDeleteSavedBefore = R"sql(
+constexpr const char* kDeleteSavedAtOrBefore = R"sql(
 DELETE
   FROM form_drafts
- WHERE organisation_id = :organisation AND saved_at < :cutoff
+ WHERE organisation_id = :organisation AND saved_at <= :cutoff
 )sql";
 
 }  // namespace
@@ -71,10 +71,10 @@ std::optional<domain::FormDraft> DraftStore::Find(std::int64_t organisation_id,
   return draft;
 }
 
-std::int64_t DraftStore::DeleteSavedBefore(std::int64_t organisation_id, Instant cutoff) {
+std::int64_t DraftStore::DeleteSavedAtOrBefore(std::int64_t organisation_id, Instant cutoff) {
   const long long before = ToUnix(cutoff);
   soci::statement statement =
-      (session_.prepare << kDeleteSavedBefore, soci::use(organisation_id, "organisation"),
+      (session_.prepare << kDeleteSavedAtOrBefore, soci::use(organisation_id, "organisation"),
        soci::use(before, "cutoff"));
   statement.execute(true);
   return static_cast<std::int64_t>(statement.get_affected_rows());

@@ -26,8 +26,9 @@ class DraftStore {
   // Deletes that draft; true when there was one.
   bool Delete(std::int64_t organisation_id, std::int64_t user_id, domain::DraftForm form,
               std::int64_t target_id);
-  // Deletes the organisation's drafts last saved before `cutoff`; returns how many.
-  std::int64_t DeleteSavedBefore(std::int64_t organisation_id, Instant cutoff);
+  // Deletes the organisation's drafts last saved at or before `cutoff` (expired, as DraftKept
+  // says); returns how many.
+  std::int64_t DeleteSavedAtOrBefore(std::int64_t organisation_id, Instant cutoff);
 
  private:
   soci::session& session_;

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "web/redirects.hpp"
-
 namespace cercle::web {
 
 std::string SessionScriptSettings(const Context& context) {
@@ -13,7 +11,6 @@ std::string SessionScriptSettings(const Context& context) {
   const nlohmann::json settings = {
       {"idle_seconds", std::max<std::int64_t>(0, left.count())},
       {"csrf", context.csrf_token},
-      {"sign_in", "/login?next=" + PercentEncode(RedirectTarget(context.request.path))},
       {"idle_title", context.Translate(N_("Are you still there?"))},
       {"idle_text", context.Translate(N_("For your safety, you will be signed out in two minutes. "
                                          "What you typed in a form is kept as a draft."))},

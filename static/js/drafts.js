@@ -84,7 +84,9 @@
     if (!notice || notice.hidden) focusBefore = document.activeElement;
     var link = document.createElement("a");
     link.className = "button";
-    link.href = settings.sign_in;
+    // Back to this very form after signing in (the path is read here, so that the page itself
+    // carries nothing of its own address).
+    link.href = "/login?next=" + encodeURIComponent(location.pathname + location.search);
     link.textContent = settings.sign_in_again;
     fill(settings.sign_in_again, settings.ended, link).focus();
   }

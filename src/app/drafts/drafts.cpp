@@ -53,7 +53,7 @@ Result<Instant> SaveDraft(const Services& services, const auth::Actor& actor,
   TRY(MayFill(services, actor, command.form, command.target_id));
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<Instant> {
     store::DraftStore drafts(unit.session());
-    drafts.DeleteSavedBefore(*actor.organisation_id, unit.now() - domain::kDraftKeep);
+    drafts.DeleteSavedAtOrBefore(*actor.organisation_id, unit.now() - domain::kDraftKeep);
     const bool created = drafts.Save({.organisation_id = *actor.organisation_id,
                                       .user_id = actor.user_id,
                                       .form = command.form,
