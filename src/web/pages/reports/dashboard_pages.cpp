@@ -38,15 +38,15 @@ mstch::map ChartTable(mstch::array head, const Rows& rows) {
 
 // Puts a section's chart, its description and its table in the model as `name`_chart,
 // `name`_description and `name`_table.
-void AddChart(mstch::map& model, const std::string& name, const report::BarChart& chart,
-              mstch::array header, const Rows& rows) {
+void AddChartWithHeader(mstch::map& model, const std::string& name, const report::BarChart& chart,
+                        mstch::array header, const Rows& rows) {
   model[name + "_chart"] = report::RenderBarChart(chart, name + "-chart");
   model[name + "_description"] = chart.description;
   model[name + "_table"] = ChartTable(std::move(header), rows);
 }
 void AddChart(mstch::map& model, const std::string& name, const report::BarChart& chart,
               const std::vector<std::string>& header, const Rows& rows) {
-  AddChart(model, name, chart, HeaderCells(header), rows);
+  AddChartWithHeader(model, name, chart, HeaderCells(header), rows);
 }
 
 // The count found under `key` in `counts`, 0 when absent.
@@ -241,7 +241,7 @@ void AddConcerns(const Context& context, const app::reports::DashboardPage& page
     chart.series[i].icon = std::string(look.icon);
     head[i + 1] = mstch::map{{"badge", SeverityBadge(context, severities[i])}};
   }
-  AddChart(model, "concerns", chart, std::move(head), rows);
+  AddChartWithHeader(model, "concerns", chart, std::move(head), rows);
   model["concerns_total"] = FormatCount(context, total);
 }
 
