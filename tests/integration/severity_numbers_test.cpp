@@ -58,8 +58,8 @@ class SeverityNumbers : public ::testing::TestWithParam<Backend> {
     const auto& look = web::LookOf(severity);
     return R"(<span class="badge severity severity--)" + std::string(look.modifier) +
            R"("><svg class="severity__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path fill-rule="evenodd" d=")" +
-           std::string(look.icon) + R"("/></svg>)" + concerns_.French(domain::LabelOf(severity)) +
-           "</span>";
+           std::string(look.icon) + R"("/></svg>)" +
+           concerns_.French(std::string(domain::LabelOf(severity))) + "</span>";
   }
 
   // Raises one concern of each severity, by the volunteer; returns their ids.

@@ -68,8 +68,8 @@ TEST(SeverityLook, TheStylesheetGivesEachBadgeTheColourTheChartsUse) {
 }
 
 TEST(SeverityNames, UrgentAndImmediateDangerNeverReadAlike) {
-  EXPECT_STREQ(domain::LabelOf(Severity::kUrgent), "Urgent");
-  EXPECT_STREQ(domain::LabelOf(Severity::kEmergency), "Immediate danger");
+  EXPECT_EQ(domain::LabelOf(Severity::kUrgent), "Urgent");
+  EXPECT_EQ(domain::LabelOf(Severity::kEmergency), "Immediate danger");
   EXPECT_EQ(domain::NameOf(Severity::kEmergency), "emergency") << "the stored name stays";
   std::set<std::string> choices, examples;
   for (const auto severity : domain::Severities()) {
