@@ -76,6 +76,15 @@ class SeverityNumbers : public ::testing::TestWithParam<Backend> {
   }
 
   std::string Id(std::int64_t id) const { return std::to_string(id); }
+  // The period form of a report page shows `from` to `to`.
+  static void ExpectPeriod(const std::string& body, const std::string& from,
+                           const std::string& to) {
+    EXPECT_NE(body.find(R"(id="from" name="from" type="date" value=")" + from + "\""),
+              std::string::npos)
+        << from;
+    EXPECT_NE(body.find(R"(id="to" name="to" type="date" value=")" + to + "\""), std::string::npos)
+        << to;
+  }
   std::string French(double value, int decimals) {
     return server_.runtime().translator().FormatNumber(i18n::Language::kFrench, value, decimals);
   }
@@ -218,10 +227,7 @@ TEST_P(SeverityNumbers, TheDashboardOpensOnTwelveMonthsAndWritesChartNumbersInFr
   const auto page = admin->Get("/reports");
   ASSERT_EQ(page.status, 200);
   // The last twelve months, November 2026 included (the test clock's today is 2026-11-30).
-  EXPECT_NE(page.body.find(R"(id="from" name="from" type="date" value="2025-12-01")"),
-            std::string::npos);
-  EXPECT_NE(page.body.find(R"(id="to" name="to" type="date" value="2026-11-30")"),
-            std::string::npos);
+  ExpectPeriod(page.body, "2025-12-01", "2026-11-30");
 
   const std::string hours = Between(page.body, "aria-labelledby=\"hours-chart-title", "</svg>");
   ASSERT_FALSE(hours.empty());
@@ -256,10 +262,7 @@ TEST_P(SeverityNumbers, TheFunderReportOpensOnTheCurrentQuarterAndQuartersNameTh
   const auto page = admin->Get("/reports/funder");
   ASSERT_EQ(page.status, 200);
   // The fiscal year starts in April: 2026-11-30 falls in its third quarter, October to December.
-  EXPECT_NE(page.body.find(R"(id="from" name="from" type="date" value="2026-10-01")"),
-            std::string::npos);
-  EXPECT_NE(page.body.find(R"(id="to" name="to" type="date" value="2026-12-31")"),
-            std::string::npos);
+  ExpectPeriod(page.body, "2026-10-01", "2026-12-31");
   EXPECT_NE(page.body.find("aria-current=\"true\">T3 2026–2027 (oct.–déc.)</a>"),
             std::string::npos);
   EXPECT_NE(page.body.find(">T2 2026–2027 (juill.–sept.)</a>"), std::string::npos);
