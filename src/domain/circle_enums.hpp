@@ -226,17 +226,19 @@ struct EnumTable<ConcernCategory> {
   }};
 };
 
-// How serious the person who raises it judges it.
+// How serious the person who raises it judges it. Each is named for what raising it sets off:
+// urgent and immediate danger alert the on-call coordinators (domain/concern_escalation.hpp), so
+// the two must never read alike ("Urgent" beside "Urgence" did).
 enum class Severity { kInformation, kConcern, kUrgent, kEmergency };
 
-// From the least to the most serious.
+// From the least to the most serious. The stored name of kEmergency stays "emergency".
 template <>
 struct EnumTable<Severity> {
   static constexpr std::array<EnumEntry<Severity>, 4> kEntries{{
       {Severity::kInformation, "information", N_("Information")},
       {Severity::kConcern, "concern", N_("Concern")},
       {Severity::kUrgent, "urgent", N_("Urgent")},
-      {Severity::kEmergency, "emergency", N_("Emergency")},
+      {Severity::kEmergency, "emergency", N_("Immediate danger")},
   }};
 };
 

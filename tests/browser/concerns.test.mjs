@@ -114,7 +114,7 @@ test("a volunteer raises an urgent concern from his circle's phone view", async 
   assert.equal(await page.inputValue("#observed"), observed);
   await checkPage(page, "raise form with an error");
 
-  await page.getByLabel("Urgent", { exact: true }).check();
+  await page.getByLabel(/^Urgent ?:/).check();
   await page.getByLabel(/De quoi s'agit-il\?|What is it about\?/).selectOption("access_to_victims");
   await page.getByRole("button", { name: /Transmettre à la coordination|Send to the coordinator/ }).click();
   await page.waitForURL(/\/portal\/concerns\/\d+\?raised=1$/);

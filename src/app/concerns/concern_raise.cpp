@@ -4,8 +4,10 @@
 #include "app/drafts/drafts.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
+#include "domain/concern_escalation.hpp"
 #include "store/circle_store.hpp"
 #include "store/meeting_store.hpp"
+#include "store/settings_store.hpp"
 #include "store/volunteer_store.hpp"
 
 namespace cercle::app::concerns {
@@ -59,6 +61,12 @@ Result<RaisePage> Target(const store::Unit& unit, const auth::Actor& actor, Rais
     const auto record =
         store::MeetingStore(unit.session()).Find(*meeting_id, page.circle.organisation_id);
     if (record && record->meeting.circle_id == page.circle.id) page.meeting_id = meeting_id;
+  }
+  const auto settings = store::SettingsStore(unit.session()).Load(page.circle.organisation_id);
+  for (const auto severity : domain::Severities()) {
+    if (const auto deadline = domain::AcknowledgementDeadline(severity, settings)) {
+      page.deadlines.emplace(severity, *deadline);
+    }
   }
   return page;
 }
