@@ -48,6 +48,7 @@ std::vector<Route> ShellRoutes() {
   return {
       // Shell (pages/home/, pages/language/)
       {kGet, "/", pages::home::Show, kPublic},
+      {kPost, "/home/minutes/{id}/acknowledge", pages::home::AcknowledgeMinutes, kSignedIn},
       {kPost, "/language", pages::language::Choose, kPublic},
   };
 }

@@ -93,7 +93,7 @@ test("the administrator invites a coordinator and puts her on call", async () =>
 test("a volunteer raises an urgent concern from his circle's phone view", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   await page.goto(baseUrl + "/portal");
   await page.locator("#circles a[href^='/portal/circles/']").first().click();
   await page.waitForURL(/\/portal\/circles\/\d+$/);
@@ -183,7 +183,7 @@ test("the volunteer sees the status but not the disclosure", async () => {
   assert.ok(concernId, "the volunteer's test ran first");
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   await page.goto(`${baseUrl}/portal/concerns/${concernId}`);
   const text = await page.textContent("main");
   assert.match(text, /Fermé/);

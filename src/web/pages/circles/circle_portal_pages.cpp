@@ -210,6 +210,8 @@ Response RenderPortalMeeting(Context& context, const PortalMeetingPage& page, co
     model["write"] = WriteView(context, page, form, error);
   }
   if (!notice.empty()) model["notice"] = notice;
+  // Once the minutes are sent, a concern they mention is one tap away, in the same tab.
+  model["offer_concern"] = page.minutes.has_value() && !page.circle.closed();
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(
       context, "circle_portal_meeting",
