@@ -46,7 +46,7 @@ async function checkRefused(page, count, what) {
 
 test("a coordinator's refused form leads with its summary, and the saved file with its notice (1280 px)", async () => {
   const page = await openPage(browser, desktop);
-  await signInAs(page, "coordination@demo.example");
+  await signInAs(page, "admin@demo.example");
   await page.goto(baseUrl + "/volunteers/new");
   assert.doesNotMatch(await page.title(), /^Erreur/);
   const form = page.locator("main form[action='/volunteers']");
