@@ -12,6 +12,7 @@
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
+#include "web/error_summary.hpp"
 #include "web/redirects.hpp"
 #include "web/session_script.hpp"
 
@@ -119,9 +120,18 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
   const auto& services = context.services;
   const bool french = context.language == i18n::Language::kFrench;
   model["csrf"] = context.csrf_token;
-  const std::string content = services.views.Render(name, std::move(model), context.language);
+  std::string content = services.views.Render(name, std::move(model), context.language);
+  // A refused form: its summary lists each field error as a link to the field, and the title says
+  // so first, as the first thing a screen reader reads of the page.
+  const bool refused = FillErrorSummary(content, [&] {
+    return services.views.Render(
+        "form_error",
+        mstch::map{{"form_error", context.Translate(N_("Please correct the errors below."))},
+                   {"notice", false}},
+        context.language);
+  });
   mstch::map layout{
-      {"title", title},
+      {"title", refused ? context.Format({N_("Error: {title}"), {{"title", title}}}) : title},
       {"content", content},
       {"nonce", context.nonce},
       // The language switch returns here; a path the door refused (invalid bytes) is never echoed
