@@ -26,6 +26,12 @@ struct Actor {
   std::int64_t session_id = 0;
   store::SessionStage stage = store::SessionStage::kFull;
   Instant reauthenticated_at;
+  // When the session ends unless a request comes first (its idle limit from its last recorded
+  // activity, never past its absolute limit), for the idle notice of every page.
+  Instant session_idle_ends_at;
+  // The session's idle limit and its absolute end.
+  std::int64_t session_idle_seconds = 0;
+  Instant session_expires_at;
   // True when a volunteer file is linked to the account (read with the session, for the
   // navigation's portal entry; the portal itself asks its policy).
   bool has_volunteer_file = false;

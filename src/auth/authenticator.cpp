@@ -225,6 +225,7 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
     });
     return std::nullopt;
   }
+  Instant last_seen = record.last_seen_at;
   if (now - record.last_seen_at >= std::chrono::seconds(kTouchEverySeconds)) {
     // Best effort: while the database cannot take writes (disk full…), pages that only read must
     // still load. One line per outage says so; the idle limit counts from the last update that
@@ -235,6 +236,7 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
         store::SessionStore(session).Touch(record.id, now);
         return {};
       });
+      last_seen = now;
       touch_failing.store(false);
     } catch (const store::StorageUnavailable& unavailable) {
       if (!touch_failing.exchange(true)) {
@@ -259,6 +261,10 @@ std::optional<Actor> Authenticator::Resume(const std::string& token, const Clien
   actor.session_id = record.id;
   actor.stage = record.stage;
   actor.reauthenticated_at = record.reauthenticated_at;
+  actor.session_idle_ends_at =
+      std::min(last_seen + std::chrono::seconds(record.idle_seconds), record.expires_at);
+  actor.session_idle_seconds = record.idle_seconds;
+  actor.session_expires_at = record.expires_at;
   return actor;
 }
 

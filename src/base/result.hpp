@@ -10,6 +10,10 @@ namespace cercle {
 // Marks a user-facing message for the catalog check: the text is an English msgid that the web
 // layer translates. It returns its argument unchanged.
 #define N_(text) (text)
+// Marks a message whose English word has several senses, each with its own French (see
+// docs/glossary.md): the result is gettext's key "context\x04text", which the translator looks up
+// by context and msgid, falling back to `text`. Both arguments must be string literals.
+#define C_(context, text) (context "\x04" text)
 
 // What kind of failure a user caused. The web layer maps each to an HTTP status.
 enum class ErrorKind {

@@ -47,7 +47,7 @@ struct EnumTable<CirclePhase> {
       {CirclePhase::kMonthly, "monthly", N_("Monthly")},
       {CirclePhase::kInformal, "informal", N_("Informal")},
       {CirclePhase::kSuspended, "suspended", N_("Suspended")},
-      {CirclePhase::kClosed, "closed", N_("Closed")},
+      {CirclePhase::kClosed, "closed", C_("circle", "Closed")},
   }};
 };
 
@@ -179,7 +179,7 @@ enum class RenewalDecision { kRenewed, kClosing };
 template <>
 struct EnumTable<ReviewKind> {
   static constexpr std::array<EnumEntry<ReviewKind>, 2> kEntries{{
-      {ReviewKind::kReview, "review", N_("Review")},
+      {ReviewKind::kReview, "review", C_("circle", "Review")},
       {ReviewKind::kRenewal, "renewal", N_("Yearly renewal")},
   }};
 };
@@ -226,17 +226,19 @@ struct EnumTable<ConcernCategory> {
   }};
 };
 
-// How serious the person who raises it judges it.
+// How serious the person who raises it judges it. Each is named for what raising it sets off:
+// urgent and immediate danger alert the on-call coordinators (domain/concern_escalation.hpp), so
+// the two must never read alike ("Urgent" beside "Urgence" did).
 enum class Severity { kInformation, kConcern, kUrgent, kEmergency };
 
-// From the least to the most serious.
+// From the least to the most serious. The stored name of kEmergency stays "emergency".
 template <>
 struct EnumTable<Severity> {
   static constexpr std::array<EnumEntry<Severity>, 4> kEntries{{
       {Severity::kInformation, "information", N_("Information")},
       {Severity::kConcern, "concern", N_("Concern")},
       {Severity::kUrgent, "urgent", N_("Urgent")},
-      {Severity::kEmergency, "emergency", N_("Emergency")},
+      {Severity::kEmergency, "emergency", N_("Immediate danger")},
   }};
 };
 
@@ -247,9 +249,9 @@ template <>
 struct EnumTable<ConcernStatus> {
   static constexpr std::array<EnumEntry<ConcernStatus>, 4> kEntries{{
       {ConcernStatus::kRaised, "raised", N_("Raised")},
-      {ConcernStatus::kAcknowledged, "acknowledged", N_("Acknowledged")},
+      {ConcernStatus::kAcknowledged, "acknowledged", C_("concern", "Acknowledged")},
       {ConcernStatus::kInProgress, "in_progress", N_("In progress")},
-      {ConcernStatus::kClosed, "closed", N_("Closed")},
+      {ConcernStatus::kClosed, "closed", C_("concern", "Closed")},
   }};
 };
 

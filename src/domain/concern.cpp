@@ -16,19 +16,6 @@ bool ShowsDutyToReport(ConcernCategory category) {
   return category == ConcernCategory::kAccessToVictims;
 }
 
-std::string_view SeverityBadge(Severity severity) {
-  switch (severity) {
-    case Severity::kUrgent:
-    case Severity::kEmergency:
-      return "danger";
-    case Severity::kConcern:
-      return "warning";
-    case Severity::kInformation:
-      break;
-  }
-  return "";
-}
-
 bool Alerts(Severity severity) {
   return severity == Severity::kUrgent || severity == Severity::kEmergency;
 }
@@ -111,6 +98,34 @@ Status CheckAction(std::optional<ActionKind> kind, std::string& note,
       errors, "taken_at", taken_at, now,
       Earliest{concern.observed_at, N_("The moment cannot be before what was observed.")});
   return Checked(std::move(errors));
+}
+
+SeverityMeaning MeaningOf(Severity severity) {
+  switch (severity) {
+    case Severity::kInformation:
+      return {N_("Information: no alert, the coordinator reads it"),
+              N_("For example: he moved, changed jobs or started a course.")};
+    case Severity::kConcern:
+      return {N_("Concern: the coordinator follows it up, without an alert"),
+              N_("For example: he missed two meetings, or seems isolated and discouraged.")};
+    case Severity::kUrgent:
+      return {N_("Urgent: response within {delay}"),
+              N_("For example: he says he broke a condition, or lost his housing today.")};
+    case Severity::kEmergency:
+      break;
+  }
+  return {N_("Immediate danger: {delay} — call 911 first"),
+          N_("For example: he talks of hurting himself or someone, or is alone with a child.")};
+}
+
+Message DelayMessage(std::chrono::minutes delay) {
+  const long long total = std::max<long long>(0, delay.count());
+  const long long hours = total / 60;
+  const long long minutes = total % 60;
+  if (hours == 0) return {N_("{minutes} min"), {{"minutes", std::to_string(minutes)}}};
+  if (minutes == 0) return {N_("{hours} h"), {{"hours", std::to_string(hours)}}};
+  return {N_("{hours} h {minutes} min"),
+          {{"hours", std::to_string(hours)}, {"minutes", std::to_string(minutes)}}};
 }
 
 Message DurationMessage(std::chrono::seconds duration) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,9 +23,6 @@ bool ShowsDutyToReport(ConcernCategory category);
 
 // Every severity, from the least to the most serious (for the reports).
 inline std::vector<Severity> Severities() { return EnumValues<Severity>(); }
-// The CSS modifier of the severity's badge: "danger" for urgent and emergency, "warning" for a
-// concern, "".
-std::string_view SeverityBadge(Severity severity);
 // True for the severities that alert the on-call coordinators at once and escalate when
 // unacknowledged.
 bool Alerts(Severity severity);
@@ -118,6 +116,18 @@ struct ConcernAction {
 // the concern was observed. Field errors "kind", "note", "taken_at". Trims the note.
 Status CheckAction(std::optional<ActionKind> kind, std::string& note,
                    std::optional<Instant> taken_at, const Concern& concern, Instant now);
+
+// What a volunteer reads under each severity on the raising form: what raising it sets off, as a
+// msgid with the argument "{delay}" for the severities that alert, and a one-line example.
+struct SeverityMeaning {
+  const char* choice = "";
+  const char* example = "";
+};
+SeverityMeaning MeaningOf(Severity severity);
+
+// A delay as a choice states it, in English msgids with arguments: "{minutes} min", "{hours} h",
+// "{hours} h {minutes} min" (never in days: the longest delay a setting allows is 48 hours).
+Message DelayMessage(std::chrono::minutes delay);
 
 // A length of time as people read it, in English msgids with arguments: "{minutes} min", "{hours} h
 // {minutes} min", "{days} d {hours} h".

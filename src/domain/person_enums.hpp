@@ -58,7 +58,7 @@ struct EnumTable<VolunteerStage> {
       {VolunteerStage::kOrientation, "orientation", N_("Orientation")},
       {VolunteerStage::kTraining, "training", N_("Training")},
       {VolunteerStage::kScreening, "screening", N_("Screening")},
-      {VolunteerStage::kApproved, "approved", N_("Approved")},
+      {VolunteerStage::kApproved, "approved", C_("volunteer", "Approved")},
       {VolunteerStage::kActive, "active", N_("Active")},
       {VolunteerStage::kOnLeave, "on_leave", N_("On leave")},
       {VolunteerStage::kExited, "exited", N_("Exited")},
@@ -172,7 +172,7 @@ template <>
 struct EnumTable<HoursStatus> {
   static constexpr std::array<EnumEntry<HoursStatus>, 3> kEntries{{
       {HoursStatus::kPending, "pending", N_("Awaiting approval")},
-      {HoursStatus::kApproved, "approved", N_("Approved")},
+      {HoursStatus::kApproved, "approved", C_("hours", "Approved")},
       {HoursStatus::kRejected, "rejected", N_("Not approved")},
   }};
 };
@@ -228,7 +228,7 @@ struct EnumTable<CoreMemberStatus> {
       {CoreMemberStatus::kWaitingForCircle, "waiting_for_circle", N_("Waiting for a circle")},
       {CoreMemberStatus::kInCircle, "in_circle", N_("In a circle")},
       {CoreMemberStatus::kBetweenCircles, "between_circles", N_("Between circles")},
-      {CoreMemberStatus::kClosed, "closed", N_("Closed")},
+      {CoreMemberStatus::kClosed, "closed", C_("file", "Closed")},
   }};
 };
 

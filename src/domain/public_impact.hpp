@@ -7,15 +7,22 @@
 #include "domain/funder_report.hpp"
 
 // The totals an organisation may publish for the media and the public: never a record, never a
-// small number (any figure under kSmallFigure reads "fewer than 5"), only reviewed stories, and of
-// those about a core member only while his media consent is in force. No I/O.
+// small count of people (any under kSmallFigure reads "fewer than 5"), only reviewed stories, and
+// of those about a core member only while his media consent is in force. No I/O.
 namespace cercle::domain {
 
-// Figures under this read "fewer than 5" wherever the public sees them.
+// Counts of people under this read "fewer than 5" wherever the public sees them.
 inline constexpr std::int64_t kSmallFigure = 5;
 
-// True when `value` must not be shown as it is to the public.
-inline bool IsSmallFigure(std::int64_t value) { return value < kSmallFigure; }
+// What a public total counts. A small count of people (or of circles, each around one core
+// member) could point at someone; hours and years of service cannot, and read as they are.
+enum class PublicTotal { kPeople, kQuantity };
+
+// True when `value`, a total counting `what`, must not be shown as it is to the public: a count of
+// people under kSmallFigure.
+inline bool IsSmallFigure(std::int64_t value, PublicTotal what) {
+  return what == PublicTotal::kPeople && value < kSmallFigure;
+}
 
 // What the public impact page shows.
 struct ImpactFigures {

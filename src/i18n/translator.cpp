@@ -51,8 +51,22 @@ const std::locale& Translator::LocaleFor(Language language) const {
   return language == Language::kFrench ? french_ : english_;
 }
 
+std::string_view TextOf(std::string_view key) {
+  const auto separator = key.find(kContextSeparator);
+  return separator == std::string_view::npos ? key : key.substr(separator + 1);
+}
+
 std::string Translator::Translate(Language language, std::string_view msgid) const {
+  const auto separator = msgid.find(kContextSeparator);
+  if (separator != std::string_view::npos) {
+    return Translate(language, msgid.substr(0, separator), msgid.substr(separator + 1));
+  }
   return bl::translate(std::string(msgid)).str(LocaleFor(language));
+}
+
+std::string Translator::Translate(Language language, std::string_view context,
+                                  std::string_view msgid) const {
+  return bl::translate(std::string(context), std::string(msgid)).str(LocaleFor(language));
 }
 
 std::string Substitute(std::string text, const std::vector<MessageArgument>& arguments) {

@@ -25,8 +25,13 @@ class Translator {
   // Loads both catalogs from the binary's embedded .mo files.
   explicit Translator(std::string time_zone);
 
-  // The text of `msgid` in `language`; the msgid itself when the catalog lacks it.
+  // The text of `msgid` in `language`; the msgid itself when the catalog lacks it. A key made by
+  // C_(context, text) ("context\x04text") is looked up by its context and text, and falls back to
+  // the text without its context.
   std::string Translate(Language language, std::string_view msgid) const;
+  // The text of `msgid` in the sense `context` (gettext's msgctxt); `msgid` when the catalog lacks
+  // it.
+  std::string Translate(Language language, std::string_view context, std::string_view msgid) const;
   // Translates `message` and substitutes each "{name}" with its argument.
   std::string Format(Language language, const Message& message) const;
 
@@ -52,6 +57,12 @@ class Translator {
   std::locale french_;
   std::locale english_;
 };
+
+// Separates a message's context from its text in a key made by C_(context, text), as gettext does.
+inline constexpr char kContextSeparator = '\x04';
+
+// The English text of a message key: the key itself, or the part after its context.
+std::string_view TextOf(std::string_view key);
 
 // Substitutes each "{name}" in `text` with its argument's value.
 std::string Substitute(std::string text, const std::vector<MessageArgument>& arguments);

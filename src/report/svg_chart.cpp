@@ -18,6 +18,8 @@ constexpr double kBottom = 56;
 constexpr double kLegendRow = 22;
 constexpr const char* kInk = "#1d2433";
 constexpr const char* kGrid = "#d8d4cb";
+// The size of an icon drawn on a segment, in px.
+constexpr double kSegmentIcon = 12;
 
 std::string Number(double value) {
   char text[32];
@@ -72,6 +74,19 @@ std::vector<std::string> WrapLabel(const std::string& text, double width) {
     lines.back() += "\u2026";
   }
   return lines;
+}
+
+// `value` as `chart` writes its numbers.
+std::string Written(const BarChart& chart, double value) {
+  return chart.number ? chart.number(value) : FormatPlainNumber(value, 1);
+}
+
+// Series `series`'s icon at (`x`, `y`), `size` px square, filled with `colour`.
+std::string Icon(const ChartSeries& series, double x, double y, double size,
+                 std::string_view colour) {
+  return "<path transform=\"translate(" + Number(x) + " " + Number(y) + ") scale(" +
+         Number(size / 16) + ")\" fill-rule=\"evenodd\" fill=\"" + std::string(colour) + "\" d=\"" +
+         EscapeMarkup(series.icon) + "\"/>";
 }
 
 }  // namespace
@@ -183,8 +198,13 @@ class Plot {
 void DrawLegend(const BarChart& chart, const std::vector<LegendEntry>& legend, const Plot& plot,
                 std::string& svg) {
   for (const auto& entry : legend) {
-    svg += "<rect x=\"" + Number(entry.x) + "\" y=\"" + Number(entry.y) +
-           "\" width=\"12\" height=\"12\" fill=\"" + plot.ColourOf(entry.series) + "\"/>";
+    const auto& series = chart.series[entry.series];
+    if (series.icon.empty()) {
+      svg += "<rect x=\"" + Number(entry.x) + "\" y=\"" + Number(entry.y) +
+             "\" width=\"12\" height=\"12\" fill=\"" + plot.ColourOf(entry.series) + "\"/>";
+    } else {
+      svg += Icon(series, entry.x - 1, entry.y - 1, 14, plot.ColourOf(entry.series));
+    }
     svg += "<text x=\"" + Number(entry.x + 18) + "\" y=\"" + Number(entry.y + 11) +
            "\" font-size=\"12\" fill=\"" + kInk + "\">" +
            EscapeMarkup(chart.series[entry.series].name) + "</text>";
@@ -192,14 +212,14 @@ void DrawLegend(const BarChart& chart, const std::vector<LegendEntry>& legend, c
 }
 
 // The horizontal grid lines and their values.
-void DrawGrid(const Plot& plot, std::string& svg) {
+void DrawGrid(const BarChart& chart, const Plot& plot, std::string& svg) {
   for (const double tick : plot.ticks()) {
     const double y = plot.YOf(tick);
     svg += "<line x1=\"" + Number(kLeft) + "\" x2=\"" + Number(kWidth - kRight) + "\" y1=\"" +
            Number(y) + "\" y2=\"" + Number(y) + "\" stroke=\"" + kGrid + "\" stroke-width=\"1\"/>";
     svg += "<text x=\"" + Number(kLeft - 6) + "\" y=\"" + Number(y + 4) +
            "\" font-size=\"11\" text-anchor=\"end\" fill=\"" + kInk + "\">" +
-           FormatPlainNumber(tick, 1) + "</text>";
+           EscapeMarkup(Written(chart, tick)) + "</text>";
   }
 }
 
@@ -220,18 +240,23 @@ void DrawBars(const BarChart& chart, const Plot& plot, std::size_t i, double cen
     svg += "<rect x=\"" + Number(left) + "\" y=\"" + Number(y_top) + "\" width=\"" + Number(width) +
            "\" height=\"" + Number(std::max(0.0, y_bottom - y_top)) + "\" fill=\"" +
            plot.ColourOf(s) + "\" stroke=\"#ffffff\" stroke-width=\"1\"/>";
+    if (!chart.series[s].icon.empty() && y_bottom - y_top >= kSegmentIcon + 2 &&
+        width >= kSegmentIcon + 2) {
+      svg += Icon(chart.series[s], left + (width - kSegmentIcon) / 2,
+                  y_top + (y_bottom - y_top - kSegmentIcon) / 2, kSegmentIcon, "#ffffff");
+    }
     if (chart.stacked) {
       base += value;
     } else {
       svg += "<text x=\"" + Number(left + width / 2) + "\" y=\"" + Number(y_top - 4) +
              "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
-             FormatPlainNumber(value, 1) + "</text>";
+             EscapeMarkup(Written(chart, value)) + "</text>";
     }
   }
   if (chart.stacked && plot.total(i) > 0) {
     svg += "<text x=\"" + Number(centre) + "\" y=\"" + Number(plot.YOf(plot.total(i)) - 4) +
            "\" font-size=\"11\" text-anchor=\"middle\" fill=\"" + kInk + "\">" +
-           FormatPlainNumber(plot.total(i), 1) + "</text>";
+           EscapeMarkup(Written(chart, plot.total(i))) + "</text>";
   }
 }
 
@@ -271,7 +296,7 @@ std::string RenderBarChart(const BarChart& chart, std::string_view id) {
   svg += "<rect x=\"0\" y=\"0\" width=\"" + Number(kWidth) + "\" height=\"" + Number(kHeight) +
          "\" fill=\"#ffffff\"/>";
   DrawLegend(chart, legend, plot, svg);
-  DrawGrid(plot, svg);
+  DrawGrid(chart, plot, svg);
   const std::size_t count = chart.categories.size();
   const double band = count > 0 ? plot.width() / static_cast<double>(count) : plot.width();
   const double bar = std::min(48.0, band * 0.62);

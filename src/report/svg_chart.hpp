@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,10 @@ struct ChartSeries {
   std::string name;            // shown in the legend
   std::vector<double> values;  // one per category
   std::string colour;          // "#rrggbb" from ChartPalette(), or "" for the next in turn
+  // SVG path data in a 16×16 box (even-odd rule), or "": drawn in the legend instead of the plain
+  // swatch, and in white on each segment tall and wide enough to hold it, so that a series is told
+  // by its icon as well as its colour.
+  std::string icon;
 };
 
 // A bar chart: one bar per category, series stacked; or, not stacked, one bar per series side by
@@ -24,6 +29,9 @@ struct BarChart {
   std::vector<std::string> categories;  // short labels under the bars
   std::vector<ChartSeries> series;
   bool stacked = true;
+  // How the axis and the bars write a number, in the reader's locale ("1 186,75"); none: at most
+  // one decimal, with a '.'.
+  std::function<std::string(double value)> number;
 };
 
 // The SVG element of `chart`, with `id` prefixing the ids of its title and description. Every text

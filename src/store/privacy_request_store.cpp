@@ -431,6 +431,9 @@ const std::vector<UnrelatedTable>& UnrelatedTables() {
       {"destruction_certificates", "the organisation's destruction certificates"},
       {"destruction_certificate_lines", "counts per kind of record"},
       {"destruction_skips", "records skipped by a batch, by reference"},
+      {"form_drafts",
+       "a form's text before it is sent, its author's alone: deleted when sent, discarded or 30 "
+       "days old, never part of a file"},
   };
   return tables;
 }

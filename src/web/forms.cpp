@@ -47,6 +47,7 @@ mstch::map Form::Model(const Context& context, std::initializer_list<std::string
     model[name] = mstch::map{{"value", hidden ? std::string() : Get(name)}};
   }
   if (error) AddErrors(context, *error, model);
+  if (draft_notice_) model["draft"] = *draft_notice_;
   return model;
 }
 

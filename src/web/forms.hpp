@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <map>
 #include <mstch/mstch.hpp>
+#include <optional>
 #include <string>
 
 #include "base/result.hpp"
@@ -15,6 +16,10 @@ namespace cercle::web {
 class Form {
  public:
   explicit Form(const Request& request) : fields_(request.FormFields()) {}
+  // A form restored from its author's draft (web/pages/drafts): `fields` as the draft saved them;
+  // Model() adds `draft_notice` as "draft" (when it was saved, how to discard it).
+  Form(std::multimap<std::string, std::string> fields, mstch::map draft_notice)
+      : fields_(std::move(fields)), draft_notice_(std::move(draft_notice)) {}
 
   // The first value of field `name`, or "".
   std::string Get(const std::string& name) const;
@@ -30,6 +35,7 @@ class Form {
 
  private:
   std::multimap<std::string, std::string> fields_;
+  std::optional<mstch::map> draft_notice_;
 };
 
 // The model of an empty form: each of `names` with an empty value.

@@ -12,7 +12,9 @@
 #include "auth/policies/user_policy.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "i18n/translator.hpp"
+#include "web/error_summary.hpp"
 #include "web/redirects.hpp"
+#include "web/session_script.hpp"
 
 namespace cercle::web {
 
@@ -118,9 +120,18 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
   const auto& services = context.services;
   const bool french = context.language == i18n::Language::kFrench;
   model["csrf"] = context.csrf_token;
-  const std::string content = services.views.Render(name, std::move(model), context.language);
+  std::string content = services.views.Render(name, std::move(model), context.language);
+  // A refused form: its summary lists each field error as a link to the field, and the title says
+  // so first, as the first thing a screen reader reads of the page.
+  const bool refused = FillErrorSummary(content, [&] {
+    return services.views.Render(
+        "form_error",
+        mstch::map{{"form_error", context.Translate(N_("Please correct the errors below."))},
+                   {"notice", false}},
+        context.language);
+  });
   mstch::map layout{
-      {"title", title},
+      {"title", refused ? context.Format({N_("Error: {title}"), {{"title", title}}}) : title},
       {"content", content},
       {"nonce", context.nonce},
       // The language switch returns here; a path the door refused (invalid bytes) is never echoed
@@ -131,6 +142,7 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
       {"csrf", context.csrf_token},
       {"signed_out", !context.actor.has_value()},
       {"has_session", context.actor.has_value()},
+      {"session_script", SessionScriptSettings(context)},
       {"has_privacy_footer", context.actor.has_value() && context.actor->signed_in()},
       {"privacy_footer", PrivacyFooter(context)},
       {"other_lang", std::string(french ? "en" : "fr")},
@@ -140,6 +152,7 @@ Response RenderPage(Context& context, std::string_view name, const std::string& 
                             {"print", services.static_files.Url("css/print.css")},
                             {"htmx", services.static_files.Url("js/htmx.min.js")},
                             {"app", services.static_files.Url("js/cercle.js")},
+                            {"drafts", services.static_files.Url("js/drafts.js")},
                             {"icon", services.static_files.Url("img/cercle.svg")}}},
   };
   Response response =

@@ -10,6 +10,7 @@
 #include "web/pages/concerns/concern_pages.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
 #include "web/pages/core_members/referral_pages.hpp"
+#include "web/pages/drafts/draft_pages.hpp"
 #include "web/pages/home/home_page.hpp"
 #include "web/pages/language/language_page.hpp"
 #include "web/pages/network/network_pages.hpp"
@@ -47,6 +48,7 @@ std::vector<Route> ShellRoutes() {
   return {
       // Shell (pages/home/, pages/language/)
       {kGet, "/", pages::home::Show, kPublic},
+      {kPost, "/home/minutes/{id}/acknowledge", pages::home::AcknowledgeMinutes, kSignedIn},
       {kPost, "/language", pages::language::Choose, kPublic},
   };
 }
@@ -398,6 +400,22 @@ std::vector<Route> PrivacyRoutes() {
   };
 }
 
+std::vector<Route> DraftRoutes() {
+  return {
+      // Drafts of the minutes, contact and concern forms, and the idle notice's "stay signed in",
+      // posted by static/js/drafts.js (pages/drafts/)
+      {kPost, "/drafts/minutes/{id}", pages::drafts::SaveMinutes, kSignedIn},
+      {kPost, "/drafts/minutes/{id}/discard", pages::drafts::DiscardMinutes, kSignedIn},
+      {kPost, "/drafts/contact/{id}", pages::drafts::SaveContact, kSignedIn},
+      {kPost, "/drafts/contact/{id}/discard", pages::drafts::DiscardContact, kSignedIn},
+      {kPost, "/drafts/concern/{id}", pages::drafts::SaveConcern, kSignedIn},
+      {kPost, "/drafts/concern/{id}/discard", pages::drafts::DiscardConcern, kSignedIn},
+      {kPost, "/drafts/staff_concern/{id}", pages::drafts::SaveStaffConcern, kSignedIn},
+      {kPost, "/drafts/staff_concern/{id}/discard", pages::drafts::DiscardStaffConcern, kSignedIn},
+      {kPost, "/session/keep-alive", pages::drafts::KeepAlive, kSignedIn},
+  };
+}
+
 std::vector<Route> PublicRoutes() {
   return {
       // The public impact page an organisation may publish: /public/… (pages/public/)
@@ -413,7 +431,7 @@ std::vector<Route> AllRoutes() {
   for (const auto group :
        {SystemRoutes, ShellRoutes, AuthRoutes, AccountRoutes, AdminRoutes, NetworkRoutes,
         CoreMemberRoutes, VolunteerRoutes, PortalRoutes, CircleRoutes, ConcernRoutes, ReportRoutes,
-        OutreachRoutes, PrivacyRoutes, PublicRoutes}) {
+        OutreachRoutes, PrivacyRoutes, DraftRoutes, PublicRoutes}) {
     auto more = group();
     routes.insert(routes.end(), std::make_move_iterator(more.begin()),
                   std::make_move_iterator(more.end()));

@@ -68,6 +68,13 @@ std::string Views::Render(std::string_view name, mstch::map model, i18n::Languag
   model["t"] = mstch::lambda{[translator, language](const std::string& text) -> mstch::node {
     return translator->Translate(language, text);
   }};
+  // {{#tc}}context|text{{/tc}}: `text` in the sense `context` (docs/glossary.md).
+  model["tc"] = mstch::lambda{[translator, language](const std::string& text) -> mstch::node {
+    const auto bar = text.find('|');
+    if (bar == std::string::npos) return translator->Translate(language, text);
+    return translator->Translate(language, std::string_view(text).substr(0, bar),
+                                 std::string_view(text).substr(bar + 1));
+  }};
   model["lang"] = std::string(i18n::Code(language));
   return mstch::render(found->second.text, model, found->second.partials);
 }

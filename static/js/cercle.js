@@ -16,4 +16,36 @@
       event.preventDefault();
     }
   }, true);
+  // After a refused form, the error summary takes the focus, so that it is read first; after a
+  // success, the notice that says what was done does.
+  function focusMessage() {
+    var message = document.querySelector("main .error-summary") ||
+      document.querySelector("main .notice--ok[role=status]");
+    if (!message) return;
+    if (!message.hasAttribute("tabindex")) message.setAttribute("tabindex", "-1");
+    message.focus();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusMessage);
+  } else {
+    focusMessage();
+  }
+  // A link of the error summary moves the focus to its field (the first control of a group of
+  // radio buttons or checkboxes), with the field's label in view above it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".error-summary a[href^='#']");
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    var control = target.matches("input, select, textarea, button") ? target :
+      (target.closest(".field") || target).querySelector("input:not([type=hidden]), select, textarea");
+    if (!control) return;
+    event.preventDefault();
+    var details = control.closest("details");
+    if (details) details.open = true;
+    var field = control.closest(".field, fieldset") || control;
+    field.scrollIntoView();
+    control.focus({ preventScroll: true });
+    history.replaceState(null, "", link.getAttribute("href"));
+  });
 })();

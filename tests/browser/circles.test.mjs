@@ -26,7 +26,7 @@ let meetingPath = "";
 test("a volunteer writes and submits the minutes of yesterday's meeting on a phone", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   await page.goto(baseUrl + "/portal");
   // His circles on the portal: the minutes to write are flagged.
   const circles = page.locator("#circles");
@@ -118,7 +118,7 @@ test("the coordination acknowledges the minutes and the flag clears", async () =
 test("the volunteer reads the coordinator's comment", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   await page.goto(baseUrl + meetingPath);
   assert.match(await page.textContent("main"), /Merci Bastien, compte rendu clair/);
   await checkPage(page, "acknowledged minutes on the phone");

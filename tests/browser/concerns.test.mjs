@@ -93,7 +93,7 @@ test("the administrator invites a coordinator and puts her on call", async () =>
 test("a volunteer raises an urgent concern from his circle's phone view", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   await page.goto(baseUrl + "/portal");
   await page.locator("#circles a[href^='/portal/circles/']").first().click();
   await page.waitForURL(/\/portal\/circles\/\d+$/);
@@ -114,7 +114,7 @@ test("a volunteer raises an urgent concern from his circle's phone view", async 
   assert.equal(await page.inputValue("#observed"), observed);
   await checkPage(page, "raise form with an error");
 
-  await page.getByLabel("Urgent", { exact: true }).check();
+  await page.getByLabel(/^Urgent ?:/).check();
   await page.getByLabel(/De quoi s'agit-il\?|What is it about\?/).selectOption("access_to_victims");
   await page.getByRole("button", { name: /Transmettre à la coordination|Send to the coordinator/ }).click();
   await page.waitForURL(/\/portal\/concerns\/\d+\?raised=1$/);
@@ -162,7 +162,7 @@ test("the on-call coordinator gets the mail, acknowledges, discloses under the a
   await page.locator("#means").selectOption("phone");
   await page.locator("#shared").fill(shared);
   await page.locator("#basis").selectOption("agreement");
-  await page.getByRole("button", { name: /Enregistrer la communication|Record the disclosure/ }).click();
+  await page.getByRole("button", { name: /Consigner la communication|Record the disclosure/ }).click();
   await page.waitForURL(/\?done=disclosure/);
   const disclosures = await page.textContent("#disclosures");
   assert.match(disclosures, /Octave Prototype/);
@@ -183,7 +183,7 @@ test("the volunteer sees the status but not the disclosure", async () => {
   assert.ok(concernId, "the volunteer's test ran first");
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   await page.goto(`${baseUrl}/portal/concerns/${concernId}`);
   const text = await page.textContent("main");
   assert.match(text, /Fermé/);

@@ -50,7 +50,7 @@ test("the person in charge records a confidentiality incident, in French", async
   assert.match(await page.textContent("h1"), /Incidents de confidentialité/);
   await checkPage(page, "incidents");
 
-  await page.getByRole("link", { name: "Inscrire un incident de confidentialité" }).click();
+  await page.getByRole("link", { name: "Consigner un incident de confidentialité" }).click();
   await page.waitForURL(baseUrl + "/admin/privacy/incidents/new");
   await checkPage(page, "incident-form");
   const circumstances = "Courriel de suivi envoyé par erreur à un partenaire fictif (essai du navigateur).";
@@ -92,7 +92,7 @@ test("the person in charge answers an access request with the export of the file
   await page.getByLabel("Personne visée").selectOption(await first.getAttribute("value"));
   await page.getByLabel("Reçue le").fill(daysAgo(1));
   await page.getByLabel("Ce qui a été demandé").fill("Une copie de son dossier (essai du navigateur).");
-  await page.getByRole("button", { name: "Inscrire la demande" }).click();
+  await page.getByRole("button", { name: "Consigner la demande" }).click();
   await page.waitForURL(/\/admin\/privacy\/requests\/\d+\?done=saved$/);
   const requestPath = new URL(page.url()).pathname;
   assert.match(await page.textContent("h1"), /Demande no/);

@@ -1,6 +1,6 @@
 // Shared helpers of the browser tests: Debian's chromium through playwright-core, and axe-core.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -30,15 +30,34 @@ export async function openPage(browser, viewport) {
     if (message.type() === "error") page.problems.push(message.text());
   });
   page.on("pageerror", (error) => page.problems.push(String(error)));
+  page.on("response", recordDocument);
   return page;
 }
 
-// Runs axe-core (WCAG 2.1 A and AA) on the page and returns its violations. Injected through the DevTools
-// protocol, so the page's strict CSP stays on.
+// Keeps each HTML page the server sends (a navigation's response) in $CERCLE_HTML_FOLDER, for the Nu HTML
+// checker that scripts/browser-tests runs after the tests: one file per distinct page, named after its path.
+function recordDocument(response) {
+  const folder = process.env.CERCLE_HTML_FOLDER;
+  if (!folder || response.request().resourceType() !== "document") return;
+  if (!(response.headers()["content-type"] ?? "").startsWith("text/html")) return;
+  if (response.status() >= 300 && response.status() < 400) return;
+  response.body().then((body) => {
+    const path = new URL(response.url()).pathname.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "home";
+    const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(`${folder}/${path.slice(0, 80)}.${hash}.html`, body);
+  }, () => {});
+}
+
+// Runs axe-core (WCAG 2.1 A and AA, and the best practice that a page's landmarks of one kind have distinct names)
+// on the page and returns its violations. Injected through the DevTools protocol, so the page's strict CSP stays on.
 export async function axeViolations(page) {
   await page.evaluate(axeSource);
   const results = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      rules: { "landmark-unique": { enabled: true } },
+    }));
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 

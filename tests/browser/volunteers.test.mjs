@@ -24,7 +24,7 @@ async function signInStaff(page, email) {
 test("a volunteer signs in on a phone and sees their training, hours and screening status", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");
   // The navigation offers the portal, and nothing of the coordinators' pages.
   assert.equal(await page.locator("nav a[href='/volunteers']").count(), 0);
   await page.locator("nav a[href='/portal']").click();

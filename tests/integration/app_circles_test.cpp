@@ -522,6 +522,168 @@ TEST_P(AppCircles, TheCirclePageReadsEverySectionAndRecordsEachViewOnce) {
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.view"), 1u) << "refusals record no view";
 }
 
+TEST_P(AppCircles, SeveralSuggestedVolunteersAreProposedTogetherEachAudited) {
+  const auto proposed = app::circles::ProposeVolunteers(
+      server_.app(), coordinator_,
+      {.circle_id = forming_,
+       .volunteer_ids = {volunteers_ids_[0], volunteers_ids_[1], volunteers_ids_[2]},
+       .primary_id = volunteers_ids_[1]});
+  ASSERT_TRUE(proposed) << proposed.error().message.id;
+  EXPECT_EQ(proposed->size(), 3u);
+  EXPECT_EQ(Rows("circle_members"), 3);
+  EXPECT_EQ(Audited("circle.member_add"), 3u) << "one entry per volunteer";
+  const auto page = app::circles::LoadCirclePage(server_.app(), coordinator_, forming_);
+  ASSERT_TRUE(page);
+  for (const auto& member : page->members) {
+    EXPECT_EQ(member.primary, member.volunteer_id == volunteers_ids_[1]);
+  }
+}
+
+TEST_P(AppCircles, OneVolunteerWhoCannotJoinRefusesTheWholeProposalWithNothingSaved) {
+  const auto unscreened =
+      volunteers_.CreateVolunteer(a_.id, "Gilles", "Novice", domain::VolunteerStage::kActive);
+  auto refused = app::circles::ProposeVolunteers(
+      server_.app(), coordinator_,
+      {.circle_id = forming_,
+       .volunteer_ids = {volunteers_ids_[0], unscreened, volunteers_ids_[1]},
+       .describe_gate_failure = [](const domain::GateFailure& failure) {
+         return std::string(domain::NameOf(failure.condition));
+       }});
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields.front().field, "volunteer");
+  const auto& arguments = refused.error().fields.front().message.arguments;
+  ASSERT_FALSE(arguments.empty());
+  EXPECT_EQ(arguments.front().value, "Gilles Novice") << "the refusal names who cannot join";
+  EXPECT_EQ(Rows("circle_members"), 0) << "the volunteer before him is not saved either";
+  EXPECT_EQ(Audited("circle.member_add"), 0u);
+
+  // Over the maximum: four allowed, five proposed.
+  const auto fifth = Eligible("Yvette", "Cinquième");
+  refused = app::circles::ProposeVolunteers(
+      server_.app(), coordinator_,
+      {.circle_id = forming_,
+       .volunteer_ids = {volunteers_ids_[0], volunteers_ids_[1], volunteers_ids_[2],
+                         volunteers_ids_[3], fifth}});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(Rows("circle_members"), 0);
+  // Nobody chosen, an unreadable choice, a primary who is not among them.
+  EXPECT_EQ(app::circles::ProposeVolunteers(server_.app(), coordinator_, {.circle_id = forming_})
+                .error()
+                .fields.front()
+                .field,
+            "volunteer");
+  EXPECT_EQ(app::circles::ProposeVolunteers(
+                server_.app(), coordinator_,
+                {.circle_id = forming_, .volunteer_ids = {volunteers_ids_[0]}, .unreadable = true})
+                .error()
+                .fields.front()
+                .field,
+            "volunteer");
+  EXPECT_EQ(app::circles::ProposeVolunteers(server_.app(), coordinator_,
+                                            {.circle_id = forming_,
+                                             .volunteer_ids = {volunteers_ids_[0]},
+                                             .primary_id = volunteers_ids_[1]})
+                .error()
+                .fields.front()
+                .field,
+            "primary");
+  EXPECT_EQ(
+      app::circles::ProposeVolunteers(
+          server_.app(), stranger_, {.circle_id = forming_, .volunteer_ids = {volunteers_ids_[0]}})
+          .error()
+          .kind,
+      ErrorKind::kNotFound);
+  EXPECT_EQ(Rows("circle_members"), 0);
+  EXPECT_EQ(Audited("circle.member_add"), 0u);
+}
+
+TEST_P(AppCircles, TheCovenantChecklistRecordsEverySignatureOnOneDayEachAudited) {
+  JoinVolunteers(3);
+  std::vector<app::circles::Signer> everyone{{domain::Signatory::kCoreMember, std::nullopt}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    everyone.push_back({domain::Signatory::kVolunteer, volunteers_ids_[i]});
+  }
+  const auto day = today_;
+  // A volunteer who is not a member spoils the checklist: nothing is recorded.
+  auto with_outsider = everyone;
+  with_outsider.push_back({domain::Signatory::kVolunteer, volunteers_ids_[3]});
+  auto refused = app::circles::RecordSignatures(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .signers = with_outsider, .signed_on = day});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "signatory");
+  EXPECT_EQ(auth_.CountRows("covenant_signatures"), 0);
+  EXPECT_EQ(Audited("circle.covenant_sign"), 0u);
+  // Nobody ticked and no day: both are said at once.
+  refused = app::circles::RecordSignatures(server_.app(), coordinator_, {.circle_id = forming_});
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 2u);
+  EXPECT_EQ(refused.error().fields[0].field, "signatory");
+  EXPECT_EQ(refused.error().fields[1].field, "signed_on");
+  refused = app::circles::RecordSignatures(
+      server_.app(), coordinator_,
+      {.circle_id = forming_, .signers = everyone, .signed_on = AddDays(today_, 1)});
+  ASSERT_FALSE(refused) << "a day in the future";
+  EXPECT_EQ(
+      app::circles::RecordSignatures(server_.app(), stranger_,
+                                     {.circle_id = forming_, .signers = everyone, .signed_on = day})
+          .error()
+          .kind,
+      ErrorKind::kNotFound);
+  EXPECT_EQ(auth_.CountRows("covenant_signatures"), 0);
+
+  const auto recorded = app::circles::RecordSignatures(
+      server_.app(), coordinator_, {.circle_id = forming_, .signers = everyone, .signed_on = day});
+  ASSERT_TRUE(recorded) << recorded.error().message.id;
+  EXPECT_EQ(*recorded, 4);
+  EXPECT_EQ(Audited("circle.covenant_sign"), 4u) << "one entry per signature";
+  const auto page = app::circles::LoadCirclePage(server_.app(), coordinator_, forming_);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->signatures.size(), 4u);
+  for (const auto& signature : page->signatures) EXPECT_EQ(signature.signed_on, day);
+  // Signing again is refused as a whole.
+  EXPECT_FALSE(app::circles::RecordSignatures(
+      server_.app(), coordinator_, {.circle_id = forming_, .signers = everyone, .signed_on = day}));
+  EXPECT_EQ(Audited("circle.covenant_sign"), 4u);
+  EXPECT_TRUE(app::circles::ChangePhase(server_.app(), coordinator_, StartCommand()))
+      << "the circle can start";
+}
+
+TEST_P(AppCircles, TheCirclePageLeadsWithTheNextStepOfEachPhase) {
+  const auto next = [&] {
+    const auto page = app::circles::LoadCirclePage(server_.app(), coordinator_, forming_);
+    EXPECT_TRUE(page);
+    return page ? page->next_step : domain::NextStep{};
+  };
+  auto step = next();
+  EXPECT_EQ(step.kind, domain::NextStepKind::kProposeVolunteers);
+  EXPECT_EQ(step.count, 3);
+  JoinVolunteers(3);
+  step = next();
+  EXPECT_EQ(step.kind, domain::NextStepKind::kSignCovenant);
+  EXPECT_EQ(step.count, 4) << "the core member and three volunteers";
+  SignAll(3);
+  EXPECT_EQ(next().kind, domain::NextStepKind::kStart);
+  ASSERT_TRUE(app::circles::ChangePhase(server_.app(), coordinator_, StartCommand()));
+  EXPECT_EQ(next().kind, domain::NextStepKind::kPlanMeetings);
+  ASSERT_TRUE(app::circles::PlanMeetings(server_.app(), coordinator_,
+                                         {.circle_id = forming_,
+                                          .plan = {.kind = domain::MeetingKind::kGroup,
+                                                   .date = AddDays(today_, 2),
+                                                   .start_minute = 19 * 60,
+                                                   .duration_minutes = 120,
+                                                   .place = "Local communautaire",
+                                                   .count = 1}}));
+  EXPECT_EQ(next().kind, domain::NextStepKind::kNothingDue);
+  ASSERT_TRUE(app::circles::Close(server_.app(), coordinator_,
+                                  {.circle_id = forming_,
+                                   .reason = domain::ClosureReason::kCompleted,
+                                   .closed_on = today_,
+                                   .note = "Fin du parcours."}));
+  EXPECT_EQ(next().kind, domain::NextStepKind::kClosed);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppCircles, ::testing::Values(Backend::kSqlite));
 INSTANTIATE_TEST_SUITE_P(Postgres, AppCircles, ::testing::Values(Backend::kPostgres));
 

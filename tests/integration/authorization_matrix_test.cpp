@@ -36,6 +36,9 @@ enum class Outcome {
   kSignInRequired,
   // 303 to "/": a signed-in user on a sign-in step.
   kSentHome,
+  // 303 to the role's own landing (app::home::LandingOf), neither /login nor "/": a volunteer,
+  // partner or evaluator on the home page.
+  kLanded,
   // 303 to /login with the session cookie removed and the session gone: signing out.
   kSignedOut,
   // 403 for an area; audited as authz.denied; nothing changes.
@@ -91,6 +94,9 @@ enum class Target {
   kMeetingOfA,
   kMinutesOfA,
   kNewMeetingOfA,
+  // Minutes of organisation A's circle waiting for acknowledgement, made afresh for each tester,
+  // since acknowledging them is allowed.
+  kNewMinutesOfA,
   kMemberOfA,
   kNewAgreementOfA,
   kAgreementDocumentOfA,
@@ -147,6 +153,7 @@ struct Expectation {
 constexpr auto ok = Outcome::kAllowed;
 constexpr auto login = Outcome::kSignInRequired;
 constexpr auto home = Outcome::kSentHome;
+constexpr auto landed = Outcome::kLanded;
 constexpr auto out = Outcome::kSignedOut;
 constexpr auto no = Outcome::kForbidden;
 constexpr auto hidden = Outcome::kNotFound;
@@ -182,7 +189,13 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /readyz", {200, kNone, ok, All(ok), ok, All(ok)}},
       {"GET /static/{file...}", {200, kStaticFile, ok, All(ok), ok, All(ok)}},
       // Shell
-      {"GET /", {200, kNone, ok, All(ok), ok, All(ok)}},
+      // The home page: staff and anyone with several roles; volunteers (with a file: organisation
+      // B's has none), partners and evaluators land on their own work.
+      {"GET /",
+       {200, kNone, ok, {ok, ok, landed, landed, landed}, ok, {ok, ok, ok, landed, landed}}},
+      // The triage's inline acknowledgement of minutes: staff; a record to everyone else.
+      {"POST /home/minutes/{id}/acknowledge",
+       {303, kNewMinutesOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /language", {303, kNone, ok, All(ok), ok, All(ok)}},
       // Signing in and out
       {"GET /login", {200, kNone, ok, All(home), home, All(home)}},
@@ -441,6 +454,23 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /portal/meetings/{id}",
        {422, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/calendar", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      // Drafts of the forms (pages/drafts/): saved by whoever may fill the form, never another's;
+      // a discard finds none of the tester's own drafts. "Stay signed in": anyone signed in
+      {"POST /drafts/minutes/{id}",
+       {200, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /drafts/minutes/{id}/discard",
+       {303, kMeetingOfA, login, All(hidden), hidden, All(hidden)}},
+      {"POST /drafts/contact/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /drafts/contact/{id}/discard",
+       {303, kCircleOfA, login, All(hidden), hidden, All(hidden)}},
+      {"POST /drafts/concern/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /drafts/concern/{id}/discard",
+       {303, kCircleOfA, login, All(hidden), hidden, All(hidden)}},
+      {"POST /drafts/staff_concern/{id}",
+       {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /drafts/staff_concern/{id}/discard",
+       {303, kCircleOfA, login, All(hidden), hidden, All(hidden)}},
+      {"POST /session/keep-alive", {200, kNone, login, All(ok), ok, All(ok)}},
       // The partner's pages: the list is theirs (empty for organisation B's partner); a circle only
       // while an agreement in force attaches them to it
       {"GET /my-circles", {200, kNone, login, PartnerOnly(), hidden, PartnerOnly()}},
@@ -729,6 +759,8 @@ std::string OutcomeName(Outcome outcome) {
       return "sign-in required";
     case Outcome::kSentHome:
       return "sent home";
+    case Outcome::kLanded:
+      return "landed on their own work";
     case Outcome::kSignedOut:
       return "signed out";
     case Outcome::kForbidden:
@@ -877,6 +909,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
                                        CircleFixture::At(AddDays(today, -8), 19 * 60), other);
     circles.AddMinutes(organisation_a_.id, minutes_of_a_, other, {own_volunteer_of_a_},
                        CircleFixture::At(AddDays(today, -7), 10 * 60));
+    minutes_writer_of_a_ = other;
     circles.AddContact(organisation_a_.id, circle_of_a_, other, AddDays(today, -3));
     partner_contact_of_a_ =
         circles.AddPartnerContact(organisation_a_.id, "Agathe Agente", organisation_a_.partner.id);
@@ -991,6 +1024,16 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
       case Target::kNewMeetingOfA:
         return std::to_string(CircleFixture(server_).AddMeeting(
             organisation_a_.id, circle_of_a_, server_.clock().Now() + std::chrono::days(3)));
+      case Target::kNewMinutesOfA: {
+        CircleFixture circles(server_);
+        const auto day = AddDays(circles.Today(), -6 - static_cast<int>(++new_minutes_));
+        const auto meeting =
+            circles.AddMeeting(organisation_a_.id, circle_of_a_, CircleFixture::At(day, 19 * 60),
+                               minutes_writer_of_a_);
+        circles.AddMinutes(organisation_a_.id, meeting, minutes_writer_of_a_, {},
+                           CircleFixture::At(AddDays(day, 1), 10 * 60));
+        return std::to_string(meeting);
+      }
       case Target::kMemberOfA:
         return std::to_string(member_of_a_);
       case Target::kNewAgreementOfA: {
@@ -1113,6 +1156,12 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         EXPECT_EQ(result.status, 303) << context;
         EXPECT_EQ(location, "/") << context;
         break;
+      case Outcome::kLanded:
+        EXPECT_EQ(result.status, 303) << context;
+        EXPECT_TRUE(location == "/portal" || location == "/my-circles" ||
+                    location == "/reports/evaluation")
+            << context << ": " << location;
+        break;
       case Outcome::kSignedOut:
         EXPECT_EQ(result.status, 303) << context;
         EXPECT_EQ(location, "/login") << context;
@@ -1174,6 +1223,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t member_of_a_ = 0;
   std::int64_t meeting_of_a_ = 0;
   std::int64_t minutes_of_a_ = 0;
+  std::int64_t minutes_writer_of_a_ = 0;
+  int new_minutes_ = 0;  // the minutes kNewMinutesOfA made, each a day earlier
   std::int64_t partner_contact_of_a_ = 0;
   std::int64_t spare_contact_of_a_ = 0;
   std::int64_t agreement_document_of_a_ = 0;

@@ -386,6 +386,101 @@ TEST_P(CircleAccess, EveryPathThatAddsAVolunteerGoesThroughTheGate) {
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.member_add", a_.coordinator.id), 1u);
 }
 
+TEST_P(CircleAccess, ACircleIsFormedInOnePassFromThePageThatLeadsWithItsNextStep) {
+  const auto forming = circles_.CreateCircle(a_.id, other_member_, CirclePhase::kForming, today_);
+  SetSetting(domain::SettingKey::kVolunteerCirclesPerVolunteer, 3);
+  const std::string path = "/circles/" + Id(forming);
+  auto coordinator = auth_.SignedInClient(a_.coordinator);
+  auto page = coordinator->Get(path);
+  ASSERT_EQ(page.status, 200);
+  // The page leads with the next step, then its table of contents, each entry an anchor of it.
+  const auto next_step = page.body.find("id=\"next-step\"");
+  const auto contents = page.body.find("id=\"contents\"");
+  const auto members = page.body.find("id=\"members\"");
+  ASSERT_NE(next_step, std::string::npos);
+  ASSERT_NE(contents, std::string::npos);
+  EXPECT_LT(next_step, contents);
+  EXPECT_LT(contents, members);
+  for (const std::string anchor : {"next-step", "members", "phase", "covenant", "meetings",
+                                   "contacts", "reviews", "outer", "details"}) {
+    EXPECT_NE(page.body.find("href=\"#" + anchor + "\""), std::string::npos) << anchor;
+    EXPECT_NE(page.body.find("id=\"" + anchor + "\""), std::string::npos) << anchor;
+  }
+  EXPECT_NE(page.body.find("next-step--propose_volunteers"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"" + path + "/suggestions\""), std::string::npos);
+
+  // Three suggested volunteers proposed in one submit, the second one primary.
+  const auto suggestions = coordinator->Get(path + "/suggestions");
+  ASSERT_EQ(suggestions.status, 200);
+  EXPECT_NE(suggestions.body.find("name=\"volunteer\" value=\"" + Id(paul_) + "\""),
+            std::string::npos);
+  // One who cannot join refuses the whole proposal, with nothing saved and his name given.
+  const auto applicant =
+      volunteers_.CreateVolunteer(a_.id, "Yvan", "Candidat", VolunteerStage::kScreening);
+  const auto members_before = auth_.CountRows("circle_members");
+  auto refused = coordinator->PostForm(
+      path + "/members",
+      {{"volunteer", Id(paul_)}, {"volunteer", Id(applicant)}, {"primary", Id(paul_)}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Yvan Candidat"), std::string::npos);
+  EXPECT_NE(refused.body.find("id=\"volunteer-" + Id(paul_) + "\" name=\"volunteer\" value=\"" +
+                              Id(paul_) + "\" checked"),
+            std::string::npos)
+      << "what was ticked stays ticked";
+  EXPECT_EQ(auth_.CountRows("circle_members"), members_before);
+  auto done = coordinator->PostForm(path + "/members", {{"volunteer", Id(paul_)},
+                                                        {"volunteer", Id(odile_)},
+                                                        {"volunteer", Id(rosalie_)},
+                                                        {"primary", Id(odile_)}});
+  ASSERT_EQ(done.status, 303);
+  EXPECT_EQ(auth_.CountRows("circle_members WHERE circle_id = " + Id(forming)), 3);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.member_add", a_.coordinator.id), 3u);
+
+  // The next step is the covenant: one checklist, everyone ticked, one date.
+  page = coordinator->Get(path);
+  EXPECT_NE(page.body.find("next-step--sign_covenant"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"#sign-action\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"sign-action\""), std::string::npos);
+  refused = coordinator->PostForm(path + "/covenant/sign", {{"signatory", "core_member"},
+                                                            {"signatory", "volunteer:" + Id(paul_)},
+                                                            {"signatory", "volunteer:" + Id(own_)},
+                                                            {"signed_on", FormatIsoDate(today_)}});
+  EXPECT_EQ(refused.status, 422) << "Bastien is not a member of this circle";
+  EXPECT_EQ(auth_.CountRows("covenant_signatures"), 0);
+  done = coordinator->PostForm(path + "/covenant/sign", {{"signatory", "core_member"},
+                                                         {"signatory", "volunteer:" + Id(paul_)},
+                                                         {"signatory", "volunteer:" + Id(odile_)},
+                                                         {"signatory", "volunteer:" + Id(rosalie_)},
+                                                         {"signed_on", FormatIsoDate(today_)}});
+  ASSERT_EQ(done.status, 303);
+  EXPECT_EQ(auth_.CountRows("covenant_signatures"), 4);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.covenant_sign", a_.coordinator.id), 4u);
+
+  // Then the start, whose form is open, then the meetings.
+  page = coordinator->Get(path);
+  EXPECT_NE(page.body.find("next-step--start"), std::string::npos);
+  EXPECT_NE(page.body.find("<details id=\"phase-action\" open>"), std::string::npos);
+  ASSERT_EQ(coordinator
+                ->PostForm(path + "/phase", {{"to", "intensive"},
+                                             {"decided_on", FormatIsoDate(today_)},
+                                             {"reason", "Libération."}})
+                .status,
+            303);
+  page = coordinator->Get(path);
+  EXPECT_NE(page.body.find("next-step--plan_meetings"), std::string::npos);
+  EXPECT_NE(page.body.find("<details id=\"plan-action\" open>"), std::string::npos);
+
+  // Another organisation gets the 404 of a missing record, for the page and both forms.
+  ExpectHidden(b_.coordinator, path, Id(forming));
+  auto stranger = auth_.SignedInClient(b_.coordinator);
+  EXPECT_EQ(stranger->PostForm(path + "/members", {{"volunteer", Id(paul_)}}).status, 404);
+  EXPECT_EQ(stranger
+                ->PostForm(path + "/covenant/sign",
+                           {{"signatory", "core_member"}, {"signed_on", FormatIsoDate(today_)}})
+                .status,
+            404);
+}
+
 TEST_P(CircleAccess, TheFirstActivePhaseWaitsForEverySignatureAndLaterPhasesAmendTheCovenant) {
   const auto forming = circles_.CreateCircle(a_.id, other_member_, CirclePhase::kForming, today_);
   const auto extra = Eligible("Xavier", "Quatrième");

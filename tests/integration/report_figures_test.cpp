@@ -376,10 +376,12 @@ TEST_P(ReportFigures, AQuarterEqualsTheRawRecords) {
   EXPECT_GT(figures.at("circles").lines.at("informal"), 0);
   EXPECT_GT(figures.at("volunteers_in_formal_circles").value, 0);
   EXPECT_GT(figures.at("volunteers_other_circles").value, 0);
-  // The default period of the page is that quarter.
+  // The page opens on the current quarter (issue 16), October to December, that quarter one click
+  // away.
   const auto page = client_->Get("/reports/funder");
-  EXPECT_NE(page.body.find("value=\"2026-07-01\""), std::string::npos);
-  EXPECT_NE(page.body.find("value=\"2026-09-30\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"2026-10-01\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"2026-12-31\""), std::string::npos);
+  EXPECT_NE(page.body.find("/reports/funder?from=2026-07-01&amp;to=2026-09-30"), std::string::npos);
 }
 
 TEST_P(ReportFigures, APeriodAcrossAYearBoundaryEqualsTheRawRecords) {

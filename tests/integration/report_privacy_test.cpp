@@ -1,7 +1,7 @@
 // Privacy of the reports: the evaluation extract carries no name, no exact date and no core member
-// without consent to research; the public impact page shows "fewer than 5" for small figures and
-// nothing else; an evaluator gets 404 on every record page; the network view sums only the
-// organisations that opted in. On SQLite and on PostgreSQL.
+// without consent to research; the public impact page shows "fewer than 5" for small counts of
+// people and nothing else; an evaluator gets 404 on every record page; the network view sums only
+// the organisations that opted in. On SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -233,9 +233,10 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
   reports.SetSetting(small, domain::SettingKey::kPublicImpactPage, 1);
   const auto page = anyone.Get("/public/petit-cercle");
   ASSERT_EQ(page.status, 200);
-  // Three approved hours and two years: both under 5.
-  EXPECT_NE(page.body.find("data-total=\"hours\">Fewer than 5<"), std::string::npos);
-  EXPECT_NE(page.body.find("data-total=\"years\">Fewer than 5<"), std::string::npos);
+  // Three approved hours and two years: under 5, but neither counts people, so both read as they
+  // are (issue 16); no circle yet: a count of people, hidden.
+  EXPECT_NE(page.body.find("data-total=\"hours\">3<"), std::string::npos);
+  EXPECT_NE(page.body.find("data-total=\"years\">2<"), std::string::npos);
   EXPECT_NE(page.body.find("data-total=\"circles\">Fewer than 5<"), std::string::npos);
   EXPECT_NE(page.body.find("Un récit relu"), std::string::npos);
   EXPECT_EQ(page.body.find("NON-RELU-SECRET"), std::string::npos) << "a story not reviewed";
@@ -254,8 +255,9 @@ TEST_P(ReportPrivacy, ThePublicPageShowsFewerThanFiveForSmallFigures) {
   reports.SetSetting(small, domain::SettingKey::kPublicFoundingYear,
                      static_cast<int>(today.year()) - 1);
   anyone.SetCookie("lang", "fr");
-  EXPECT_NE(anyone.Get("/public/petit-cercle").body.find("data-total=\"years\">Moins de 5<"),
-            std::string::npos);
+  const auto french = anyone.Get("/public/petit-cercle");
+  EXPECT_NE(french.body.find("data-total=\"years\">1<"), std::string::npos);
+  EXPECT_NE(french.body.find("data-total=\"circles\">Moins de 5<"), std::string::npos);
   reports.SetSetting(small, domain::SettingKey::kPublicImpactPage, 0);
   EXPECT_EQ(anyone.Get("/public/petit-cercle").status, 404) << "the organisation switched it off";
 }

@@ -8,83 +8,23 @@
 #include <set>
 #include <sstream>
 
+#include "catalog_sources.hpp"
 #include "i18n/translator.hpp"
 
 namespace cercle::i18n {
 namespace {
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string Unescape(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      const char next = text[++i];
-      out += next == 'n' ? '\n' : next == 't' ? '\t' : next;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// The msgids the code uses: N_("…") (adjacent literals joined) in src/, {{#t}}…{{/t}} in
-// templates/.
+// The message keys the code uses: N_("…") and C_("context", "…") in src/, {{#t}}…{{/t}} and
+// {{#tc}}context|…{{/tc}} in templates/ (a key with a context is "context\x04msgid").
 std::set<std::string> UsedMessages() {
   std::set<std::string> used;
-  const std::filesystem::path root(CERCLE_SOURCE_DIR);
-  const std::regex literal(R"re(^\s*"((?:[^"\\]|\\.)*)")re");
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root / "src")) {
-    const auto extension = entry.path().extension();
-    if (extension != ".cpp" && extension != ".hpp") continue;
-    const std::string source = ReadFile(entry.path());
-    for (auto at = source.find("N_("); at != std::string::npos; at = source.find("N_(", at + 3)) {
-      if (at > 0 &&
-          (std::isalnum(static_cast<unsigned char>(source[at - 1])) || source[at - 1] == '_'))
-        continue;
-      std::string rest = source.substr(at + 3, 2000);
-      std::string message;
-      std::smatch match;
-      bool any = false;
-      while (std::regex_search(rest, match, literal)) {
-        message += Unescape(match[1].str());
-        rest = match.suffix().str();
-        any = true;
-      }
-      if (any && rest.find_first_not_of(" \n\t") != std::string::npos &&
-          rest[rest.find_first_not_of(" \n\t")] == ')') {
-        used.insert(message);
-      }
-    }
-  }
-  const std::regex section(R"(\{\{#t\}\}([\s\S]*?)\{\{/t\}\})");
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root / "templates")) {
-    const std::string text = ReadFile(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), section), end; it != end; ++it) {
-      used.insert((*it)[1].str());
-    }
-  }
+  for (const auto& use : testing::UsesUnder(CERCLE_SOURCE_DIR))
+    used.insert(testing::MessageKey(use.context, use.msgid));
   return used;
 }
 
-// msgid → msgstr of a .po file (single-line entries, as scripts/update-catalogs writes them).
 std::map<std::string, std::string> ReadCatalog(const std::string& language) {
-  std::map<std::string, std::string> entries;
-  std::istringstream lines(
-      ReadFile(std::filesystem::path(CERCLE_SOURCE_DIR) / "locale" / language / "cercle.po"));
-  std::string line;
-  std::string msgid;
-  while (std::getline(lines, line)) {
-    if (line.starts_with("msgid \"")) msgid = Unescape(line.substr(7, line.size() - 8));
-    if (line.starts_with("msgstr \"") && !msgid.empty())
-      entries[msgid] = Unescape(line.substr(8, line.size() - 9));
-  }
-  return entries;
+  return testing::ReadCatalog(CERCLE_SOURCE_DIR, language);
 }
 
 TEST(Catalogs, EveryUsedMessageHasFrenchAndEnglishText) {

@@ -28,6 +28,27 @@ Result<domain::CovenantSignature> SignatureOf(const SignCovenantCommand& command
   return signature;
 }
 
+// Records `signature` on the current covenant version of `circle` after domain::CheckSignature;
+// returns its id. The caller audits it.
+Result<std::int64_t> InsertSignature(const Services& services, const store::Unit& unit,
+                                     const auth::Actor& actor, const domain::Circle& circle,
+                                     domain::CovenantSignature& signature) {
+  signature.organisation_id = circle.organisation_id;
+  signature.recorded_by = actor.user_id;
+  signature.recorded_at = unit.now();
+  store::CircleStore circles(unit.session());
+  const auto versions = circles.CovenantVersions(circle.id, circle.organisation_id);
+  if (versions.empty()) {
+    return Error::Invalid(N_("The circle needs a covenant before its first active phase."));
+  }
+  signature.version_id = versions.back().id;
+  TRY(domain::CheckSignature(signature, circles.Signatures(circle.id, circle.organisation_id),
+                             circles.Members(circle.id, circle.organisation_id),
+                             services.translator.LocalDate(versions.back().created_at),
+                             services.Today()));
+  return circles.InsertSignature(signature);
+}
+
 // The review a command describes, once its kind and day are known.
 Result<domain::CircleReview> ReviewOf(const ReviewCommand& command) {
   std::vector<FieldError> errors;
@@ -82,25 +103,40 @@ Result<std::int64_t> AmendCovenant(const Services& services, const auth::Actor& 
 
 Result<std::int64_t> SignCovenant(const Services& services, const auth::Actor& actor,
                                   const SignCovenantCommand& command) {
-  return ChangeRecord(
-      services, actor, {"circle.covenant_sign", "circle"}, FindOpenCircle, command.circle_id,
-      [&](store::Unit& unit, const domain::Circle& circle) -> Result<std::int64_t> {
-        auto signature = TRY(SignatureOf(command));
-        signature.organisation_id = circle.organisation_id;
-        signature.recorded_by = actor.user_id;
-        signature.recorded_at = unit.now();
-        store::CircleStore circles(unit.session());
-        const auto versions = circles.CovenantVersions(circle.id, circle.organisation_id);
-        if (versions.empty()) {
-          return Error::Invalid(N_("The circle needs a covenant before its first active phase."));
-        }
-        signature.version_id = versions.back().id;
-        TRY(domain::CheckSignature(signature, circles.Signatures(circle.id, circle.organisation_id),
-                                   circles.Members(circle.id, circle.organisation_id),
-                                   services.translator.LocalDate(versions.back().created_at),
-                                   services.Today()));
-        return circles.InsertSignature(signature);
-      });
+  return ChangeRecord(services, actor, {"circle.covenant_sign", "circle"}, FindOpenCircle,
+                      command.circle_id,
+                      [&](store::Unit& unit, const domain::Circle& circle) -> Result<std::int64_t> {
+                        auto signature = TRY(SignatureOf(command));
+                        return InsertSignature(services, unit, actor, circle, signature);
+                      });
+}
+
+Result<int> RecordSignatures(const Services& services, const auth::Actor& actor,
+                             const SignaturesCommand& command) {
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<int> {
+    const auto circle = TRY(FindOpenCircle(unit, actor, command.circle_id));
+    std::vector<FieldError> errors;
+    if (command.unreadable || command.signers.empty()) {
+      errors.push_back({"signatory", {N_("Tick who signed."), {}}});
+    }
+    if (!command.signed_on) {
+      errors.push_back({"signed_on", {N_("Enter a real date, such as 1980-05-31."), {}}});
+    }
+    if (!errors.empty()) return Error::Fields(std::move(errors));
+    for (const auto& signer : command.signers) {
+      // Each signature is checked against those recorded before it, this checklist's included,
+      // and audited on its own; the first refusal rolls the checklist back.
+      auto signature = TRY(SignatureOf({.circle_id = command.circle_id,
+                                        .signatory = signer.signatory,
+                                        .volunteer_id = signer.volunteer_id,
+                                        .signed_on = command.signed_on}));
+      if (auto inserted = InsertSignature(services, unit, actor, circle, signature); !inserted) {
+        return inserted.error();
+      }
+      Audit(services, unit, actor, {"circle.covenant_sign", "circle", std::to_string(circle.id)});
+    }
+    return static_cast<int>(command.signers.size());
+  });
 }
 
 Result<std::int64_t> RecordReview(const Services& services, const auth::Actor& actor,

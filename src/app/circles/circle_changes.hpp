@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
@@ -51,6 +52,28 @@ struct SignCovenantCommand {
 // "circle.covenant_sign". Returns the signature's id.
 Result<std::int64_t> SignCovenant(const Services& services, const auth::Actor& actor,
                                   const SignCovenantCommand& command);
+
+// One signatory of the covenant checklist.
+struct Signer {
+  domain::Signatory signatory = domain::Signatory::kCoreMember;
+  std::optional<std::int64_t> volunteer_id;  // for a volunteer
+};
+
+// The signatures of the circle's current covenant version collected on one day, as the checklist
+// records them.
+struct SignaturesCommand {
+  std::int64_t circle_id = 0;
+  std::vector<Signer> signers;  // without repeats
+  bool unreadable = false;      // the form named a signatory that is no one
+  std::optional<CivilDate> signed_on;
+};
+
+// Records every signature of the command on the current version in one transaction, each checked
+// by domain::CheckSignature and audited "circle.covenant_sign" on its own: the first refusal
+// refuses them all and nothing is saved ("signatory" when nobody is ticked or one is unreadable,
+// "signed_on" for the day). Returns how many were recorded.
+Result<int> RecordSignatures(const Services& services, const auth::Actor& actor,
+                             const SignaturesCommand& command);
 
 // A review or a renewal decision.
 struct ReviewCommand {

@@ -1,5 +1,7 @@
 #include "app/circles/circle_membership.hpp"
 
+#include <algorithm>
+
 #include "app/circles/circles.hpp"
 #include "base/text.hpp"
 #include "domain/volunteer.hpp"
@@ -120,6 +122,32 @@ Result<Joined> Join(const Services& services, const auth::Actor& actor,
     joining.volunteer_id = *command.volunteer_id;
     joining.primary = command.primary;
     return JoinCircle(services, unit, actor, circle, joining, command.describe_gate_failure);
+  });
+}
+
+Result<std::vector<Joined>> ProposeVolunteers(const Services& services, const auth::Actor& actor,
+                                              const ProposeCommand& command) {
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::vector<Joined>> {
+    const auto circle = TRY(FindManagedCircle(unit, actor, command.circle_id));
+    if (command.unreadable || command.volunteer_ids.empty()) return NoVolunteerChosen();
+    if (command.primary_id && std::find(command.volunteer_ids.begin(), command.volunteer_ids.end(),
+                                        *command.primary_id) == command.volunteer_ids.end()) {
+      return Error::Fields(
+          {{"primary", {N_("The primary volunteer must be one of the volunteers chosen."), {}}}});
+    }
+    std::vector<Joined> joined;
+    for (const std::int64_t volunteer_id : command.volunteer_ids) {
+      Joining joining;
+      // Every volunteer goes through the gate and the size limits, counted with those added
+      // before them in this proposal; the first refusal rolls the whole proposal back.
+      joining.path = circle.phase == domain::CirclePhase::kForming ? domain::JoinPath::kProposal
+                                                                   : domain::JoinPath::kDirectAdd;
+      joining.volunteer_id = volunteer_id;
+      joining.primary = command.primary_id == volunteer_id;
+      joined.push_back(
+          TRY(JoinCircle(services, unit, actor, circle, joining, command.describe_gate_failure)));
+    }
+    return joined;
   });
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
@@ -37,6 +38,23 @@ struct JoinCommand {
 // Adds the volunteer, audited "circle.member_add": a proposal while the circle is forming, a direct
 // addition once it meets, both judged by domain::CheckJoin.
 Result<Joined> Join(const Services& services, const auth::Actor& actor, const JoinCommand& command);
+
+// Several suggested volunteers proposed for a circle at once, from its suggestions page.
+struct ProposeCommand {
+  std::int64_t circle_id = 0;
+  std::vector<std::int64_t> volunteer_ids;  // in the order chosen, without repeats
+  // One of `volunteer_ids` to make the primary volunteer, if any.
+  std::optional<std::int64_t> primary_id;
+  bool unreadable = false;  // the form named a volunteer or a primary by no id
+  domain::GateDescriber describe_gate_failure;
+};
+
+// Adds every volunteer of the command in one transaction, each as Join would (through
+// domain::CheckJoin, audited "circle.member_add"): the first refusal refuses them all and nothing
+// is saved. A field error "volunteer" when none is chosen or one is unreadable, and "primary" when
+// the primary named is not among them. Returns the new stays in the command's order.
+Result<std::vector<Joined>> ProposeVolunteers(const Services& services, const auth::Actor& actor,
+                                              const ProposeCommand& command);
 
 // A volunteer who takes over the stay `member_id` (which ends today with `reason`).
 struct ReplaceCommand {

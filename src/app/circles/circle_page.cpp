@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/record_views.hpp"
+#include "domain/circle_formation.hpp"
 #include "store/circle_contact_store.hpp"
 #include "store/circle_review_store.hpp"
 #include "store/circle_store.hpp"
@@ -112,6 +113,26 @@ std::vector<audit::Entry> Viewers(const Services& services, const auth::Actor& a
 
 }  // namespace
 
+domain::CircleState CircleStateOf(const CirclePage& page) {
+  domain::CircleState state;
+  state.phase = page.circle.phase;
+  state.member_count = domain::CurrentMemberCount(page.members);
+  state.minimum = page.settings.minimum;
+  state.has_covenant = !page.versions.empty();
+  if (state.has_covenant) {
+    const auto missing = domain::SignaturesOf(page.versions.back().id, page.signatures,
+                                              page.members, page.volunteer_names);
+    state.unsigned_count =
+        static_cast<int>(missing.unsigned_volunteers.size()) + (missing.core_member_signed ? 0 : 1);
+  }
+  state.planned_meetings = static_cast<int>(page.planned.size());
+  if (page.circle.started_on) {
+    state.schedule =
+        domain::ScheduleOf(*page.circle.started_on, page.reviews, page.settings.review_months);
+  }
+  return state;
+}
+
 Result<CirclePage> LoadCirclePage(const Services& services, const auth::Actor& actor,
                                   std::int64_t circle_id, const CirclePageOptions& options) {
   const auto circle = TRY(LoadManagedCircle(services, actor, circle_id));
@@ -131,6 +152,7 @@ Result<CirclePage> LoadCirclePage(const Services& services, const auth::Actor& a
     return loaded;
   });
   page.viewers = Viewers(services, actor, page.circle.id);
+  page.next_step = domain::NextStepOf(CircleStateOf(page), page.today);
   return page;
 }
 

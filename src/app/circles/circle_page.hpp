@@ -16,6 +16,7 @@
 #include "base/result.hpp"
 #include "domain/circle_contacts.hpp"
 #include "domain/circle_covenant.hpp"
+#include "domain/circle_next_step.hpp"
 #include "domain/circle_partners.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/circle_reviews.hpp"
@@ -89,7 +90,14 @@ struct CirclePage {
   std::vector<domain::PartnerContact> partners;    // the organisation's contacts, by name
   std::map<std::int64_t, std::string> user_names;  // the organisation's users, by id
   std::vector<audit::Entry> viewers;               // the latest views of the circle, newest first
+  // What the circle needs next (domain::NextStepOf on what the page read), which the page leads
+  // with.
+  domain::NextStep next_step;
 };
+
+// The state of the circle on `page` that its next step is computed from: its current members, the
+// signatures still missing on its current covenant, its planned meetings and its reviews.
+domain::CircleState CircleStateOf(const CirclePage& page);
 
 // The page of circle `circle_id`, audited "circle.view" (with ViewAudit::kRecord); NotFound when
 // the actor may not manage it (missing, another organisation's, or refused by the policy).

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/circles/circles.hpp"
+#include "app/drafts/drafts.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "store/calendar_token_store.hpp"
@@ -394,6 +395,7 @@ Result<std::int64_t> SubmitMinutes(const Services& services, const auth::Actor& 
       return AlreadyWritten();
     }
     Audit(services, unit, actor, {"circle.minutes_submit", "meeting", std::to_string(meeting.id)});
+    drafts::DeleteSentDraft(unit, actor, domain::DraftForm::kMinutes, meeting.id);
     return meeting.id;
   });
 }
@@ -428,6 +430,7 @@ Result<std::int64_t> LogContact(const Services& services, const auth::Actor& act
     contact.logged_at = unit.now();
     const auto id = store::CircleContactStore(unit.session()).Insert(contact, own.circle.code_name);
     Audit(services, unit, actor, {"circle.contact_log", "circle_contact", std::to_string(id)});
+    drafts::DeleteSentDraft(unit, actor, domain::DraftForm::kContact, own.circle.id);
     return id;
   });
 }

@@ -1,10 +1,13 @@
 #include "app/concerns/concern_raise.hpp"
 
 #include "app/concerns/concern_common.hpp"
+#include "app/drafts/drafts.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
+#include "domain/concern_escalation.hpp"
 #include "store/circle_store.hpp"
 #include "store/meeting_store.hpp"
+#include "store/settings_store.hpp"
 #include "store/volunteer_store.hpp"
 
 namespace cercle::app::concerns {
@@ -59,6 +62,12 @@ Result<RaisePage> Target(const store::Unit& unit, const auth::Actor& actor, Rais
         store::MeetingStore(unit.session()).Find(*meeting_id, page.circle.organisation_id);
     if (record && record->meeting.circle_id == page.circle.id) page.meeting_id = meeting_id;
   }
+  const auto settings = store::SettingsStore(unit.session()).Load(page.circle.organisation_id);
+  for (const auto severity : domain::Severities()) {
+    if (const auto deadline = domain::AcknowledgementDeadline(severity, settings)) {
+      page.deadlines.emplace(severity, *deadline);
+    }
+  }
   return page;
 }
 
@@ -93,6 +102,10 @@ Result<RaisedConcern> Raise(const Services& services, const auth::Actor& actor,
                             .updated_at = unit.now()};
     concern.id = store::ConcernStore(unit.session()).Insert(concern);
     Audit(services, unit, actor, {"concern.raise", "concern", std::to_string(concern.id)});
+    drafts::DeleteSentDraft(unit, actor,
+                            command.raiser == Raiser::kVolunteer ? domain::DraftForm::kConcern
+                                                                 : domain::DraftForm::kStaffConcern,
+                            target.circle.id);
     queued = notify::StartConcernAlerts(unit, AlertServicesOf(services), concern,
                                         target.circle.code_name);
     return RaisedConcern{concern.id, target.volunteer_id.has_value()};

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 #include "app/services.hpp"
@@ -18,11 +20,14 @@ namespace cercle::app::concerns {
 enum class Raiser { kVolunteer, kStaff };
 
 // The raising form: the circle, the raiser's volunteer file (a volunteer), and the meeting whose
-// minutes it comes from, when the meeting named is one of the circle's.
+// minutes it comes from, when the meeting named is one of the circle's, and the time the on-call
+// coordinators have to acknowledge each severity that alerts (the organisation's settings), which
+// the choices of severity state.
 struct RaisePage {
   domain::Circle circle;
   std::optional<std::int64_t> volunteer_id;
   std::optional<std::int64_t> meeting_id;
+  std::map<domain::Severity, std::chrono::minutes> deadlines;
 };
 
 // The form to raise a concern about circle `circle_id` as `raiser`; NotFound when the actor may not

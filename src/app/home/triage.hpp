@@ -1,10 +1,22 @@
 #pragma once
 
 #include <array>
+#include <optional>
+#include <string>
+#include <variant>
 #include <vector>
 
+#include "app/circles/circle_attention.hpp"
+#include "app/concerns/concern_common.hpp"
+#include "app/intake/attention.hpp"
+#include "app/privacy/requests.hpp"
+#include "app/reports/outcomes.hpp"
 #include "app/services.hpp"
+#include "app/volunteers/volunteer_attention.hpp"
+#include "base/clock.hpp"
+#include "base/dates.hpp"
 #include "base/result.hpp"
+#include "domain/circle_flags.hpp"
 #include "domain/enum_names.hpp"
 
 // The staff home page's triage: what needs doing, in groups, the most urgent group first. The home
@@ -30,6 +42,51 @@ struct TriageCount {
 // Each group's count for `actor`, in TriageGroup order, every group present (zero when empty);
 // each area asks its own policy what the actor may see.
 std::vector<TriageCount> CountTriage(const Services& services, const auth::Actor& actor);
+
+// How pressing an item is, the most pressing first. kAlert: an urgent or emergency concern nobody
+// has acknowledged.
+enum class TriageUrgency { kAlert, kUrgent, kSoon, kNote };
+
+// A concern nobody has acknowledged, and when its next escalation step is due (none for the
+// severities that do not alert, or once every step has fired).
+struct ConcernToAcknowledge {
+  concerns::ConcernRow row;
+  std::optional<Instant> escalates_at;
+};
+
+// A flag of a circle (minutes, meetings, contact, reviews and renewal) and the circle's name.
+struct CircleItem {
+  domain::CircleFlag flag;
+  std::string circle_name;
+};
+
+// What an item is about, each area's own record of it.
+using TriageSubject =
+    std::variant<ConcernToAcknowledge, CircleItem, intake::KeyDateItem,
+                 volunteers::VolunteerAttention, reports::DueFollowUp, privacy::RegisterEntry>;
+
+// One thing staff should deal with.
+struct TriageItem {
+  TriageGroup group = TriageGroup::kConcerns;
+  TriageUrgency urgency = TriageUrgency::kNote;
+  CivilDate date;  // the day it concerns
+  TriageSubject subject;
+};
+
+// One group of the home page and its items, in the order to deal with them.
+struct TriageSection {
+  TriageGroup group = TriageGroup::kConcerns;
+  std::vector<TriageItem> items;
+};
+
+// Every group that holds something for `actor`, the most urgent first (by its most pressing item,
+// then in TriageGroup order). Within a group: the most pressing first; concerns oldest first;
+// otherwise what has happened before today newest first, then what is coming soonest first. Each
+// area asks its own policy what the actor may see: nothing for volunteers and partners.
+std::vector<TriageSection> LoadTriage(const Services& services, const auth::Actor& actor);
+
+// Orders the items of one group as LoadTriage does, on `today`.
+void SortTriage(std::vector<TriageItem>& items, CivilDate today);
 
 }  // namespace cercle::app::home
 

@@ -33,6 +33,12 @@ domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPerio
   return domain::PreviousQuarter(domain::QuarterOf(today, start_month), start_month).period;
 }
 
+domain::ReportPeriod PeriodOrCurrentQuarter(const std::optional<domain::ReportPeriod>& asked,
+                                            CivilDate today, int start_month) {
+  if (asked) return *asked;
+  return domain::QuarterOf(today, start_month).period;
+}
+
 std::vector<ComputedFigure> ComputeFigures(const domain::ReportRecords& records,
                                            const domain::ReportPeriod& period,
                                            const domain::ReportSettings& settings) {

@@ -28,9 +28,14 @@ domain::Settings LoadSettings(const Services& services, std::int64_t organisatio
 int FiscalStartMonth(const domain::Settings& settings);
 // The value of an hour, as the figures use it.
 domain::ReportSettings FigureSettings(const domain::Settings& settings);
-// The period a report shows: `asked`, or the last full fiscal quarter before `today`.
+// The period a report shows: `asked`, or the last full fiscal quarter before `today` (the network's
+// figures, added up once every organisation has closed its quarter).
 domain::ReportPeriod PeriodOrLastQuarter(const std::optional<domain::ReportPeriod>& asked,
                                          CivilDate today, int start_month);
+// The period the funder's report shows: `asked`, or the fiscal quarter holding `today` (what the
+// coordinator is filling in, so far).
+domain::ReportPeriod PeriodOrCurrentQuarter(const std::optional<domain::ReportPeriod>& asked,
+                                            CivilDate today, int start_month);
 
 // One figure computed for a period.
 struct ComputedFigure {

@@ -112,7 +112,7 @@ Result<FunderReportPage> LoadFunderReport(const Services& services, const auth::
   auto basis = LoadBasis(services, *actor.organisation_id);
   FunderReportPage page;
   page.fiscal_start_month = FiscalStartMonth(basis.settings);
-  page.period = PeriodOrLastQuarter(query.period, services.Today(), page.fiscal_start_month);
+  page.period = PeriodOrCurrentQuarter(query.period, services.Today(), page.fiscal_start_month);
   page.records = std::move(basis.records);
   page.figures = ComputeFigures(page.records, page.period, FigureSettings(basis.settings));
   const CivilDate today = services.Today();

@@ -45,9 +45,9 @@ Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor&
 enum class FunderUse { kPage, kPrint, kCsv, kXlsx, kFigure };
 
 struct FunderReportQuery {
-  std::optional<domain::ReportPeriod> period;  // none: the last full quarter
-  // The field errors of a period typed wrong: the page falls back to the last quarter, print and
-  // exports refuse.
+  std::optional<domain::ReportPeriod> period;  // none: the current fiscal quarter
+  // The field errors of a period typed wrong: the page falls back to the current quarter, print
+  // and exports refuse.
   std::optional<Error> period_error;
   std::optional<std::int64_t> story_id;  // the story asked for
   FunderUse use = FunderUse::kPage;

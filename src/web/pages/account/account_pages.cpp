@@ -41,6 +41,14 @@ Response RenderEnrolment(Context& context, const Error* error) {
                     std::move(model), error ? StatusFor(error->kind) : 200);
 }
 
+// How the sessions page names a device: "Chrome on Linux", "Chrome", or "Unknown browser".
+std::string DeviceName(const Context& context, const app::accounts::Device& device) {
+  if (device.browser.empty()) return context.Translate(N_("Unknown browser"));
+  if (device.system.empty()) return device.browser;
+  return context.Format(
+      {N_("{browser} on {system}"), {{"browser", device.browser}, {"system", device.system}}});
+}
+
 mstch::map SessionsView(const Context& context, const app::accounts::SessionsPage& page) {
   const auto& translator = context.services.translator;
   mstch::array rows;
@@ -51,8 +59,7 @@ mstch::map SessionsView(const Context& context, const app::accounts::SessionsPag
                    {"started", translator.FormatDateTime(context.language, session.started)},
                    {"last_seen", translator.FormatDateTime(context.language, session.last_seen)},
                    {"address", session.client_address},
-                   {"agent", session.user_agent.empty() ? context.Translate(N_("Unknown browser"))
-                                                        : session.user_agent}});
+                   {"device", DeviceName(context, session.device)}});
   }
   return {{"sessions", rows}, {"ended", context.request.query == "ended=1"}};
 }

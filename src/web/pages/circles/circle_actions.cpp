@@ -74,18 +74,45 @@ Result<std::int64_t> SaveDetails(Context& context, std::int64_t circle_id, const
                                      {.circle_id = circle_id, .details = *details});
 }
 
-// The signature form of circle `circle_id`, recorded.
-Result<std::int64_t> Sign(Context& context, std::int64_t circle_id, const Form& form) {
-  const std::string who = form.Get("signatory");
-  app::circles::SignCovenantCommand command{.circle_id = circle_id,
-                                            .signed_on = ParseIsoDate(form.Get("signed_on"))};
-  if (who == "core_member") {
-    command.signatory = domain::Signatory::kCoreMember;
-  } else if (who.starts_with("volunteer:") && ParseId(who.substr(10))) {
-    command.signatory = domain::Signatory::kVolunteer;
-    command.volunteer_id = ParseId(who.substr(10));
+// The covenant checklist of circle `circle_id`: everyone ticked ("core_member", "volunteer:{id}")
+// signed on the one day given, recorded together.
+Result<int> Sign(Context& context, std::int64_t circle_id, const Form& form) {
+  app::circles::SignaturesCommand command{.circle_id = circle_id,
+                                          .signed_on = ParseIsoDate(form.Get("signed_on"))};
+  for (const auto& who : form.All("signatory")) {
+    if (who == "core_member") {
+      command.signers.push_back({domain::Signatory::kCoreMember, std::nullopt});
+    } else if (const auto id =
+                   who.starts_with("volunteer:") ? ParseId(who.substr(10)) : std::nullopt) {
+      command.signers.push_back({domain::Signatory::kVolunteer, id});
+    } else {
+      command.unreadable = true;
+    }
   }
-  return app::circles::SignCovenant(context.services.app, context.signed_in(), command);
+  return app::circles::RecordSignatures(context.services.app, context.signed_in(), command);
+}
+
+// The volunteers ticked on the suggestions page, and the primary one among them. A lone proposal
+// may say "primary=1" for its volunteer, as the one-volunteer form did.
+app::circles::ProposeCommand ParseProposal(const Context& context, std::int64_t circle_id,
+                                           const Form& form) {
+  app::circles::ProposeCommand command{.circle_id = circle_id,
+                                       .describe_gate_failure = GateDescriber(context)};
+  for (const auto& value : form.All("volunteer")) {
+    if (const auto id = ParseId(value)) {
+      command.volunteer_ids.push_back(*id);
+    } else if (!value.empty()) {
+      command.unreadable = true;
+    }
+  }
+  const std::string primary = form.Get("primary");
+  if (primary == "1" && command.volunteer_ids.size() == 1) {
+    command.primary_id = command.volunteer_ids.front();
+  } else if (!primary.empty()) {
+    command.primary_id = ParseId(primary);
+    if (!command.primary_id) command.unreadable = true;
+  }
+  return command;
 }
 
 }  // namespace
@@ -113,11 +140,8 @@ Response AddMember(Context& context) {
   return PostForm(
       context, "circle",
       [&](std::int64_t id, const Form& form) {
-        return app::circles::Join(context.services.app, context.signed_in(),
-                                  {.circle_id = id,
-                                   .volunteer_id = ParseId(form.Get("volunteer")),
-                                   .primary = form.Get("primary") == "1",
-                                   .describe_gate_failure = GateDescriber(context)});
+        return app::circles::ProposeVolunteers(context.services.app, context.signed_in(),
+                                               ParseProposal(context, id, form));
       },
       [&](std::int64_t id, const Form& form, const Error& error) {
         return RefusedOnCircle(context, id, error,
@@ -125,7 +149,7 @@ Response AddMember(Context& context) {
                                  return RenderSuggestions(context, circle, &form, &refused);
                                });
       },
-      BackToCircle("?saved=member#members"));
+      BackToCircle("?saved=member#next-step"));
 }
 
 Response MakePrimary(Context& context) {
@@ -181,7 +205,7 @@ Response ChangePhase(Context& context) {
       ShowAgainIn(context, "phase"),
       [](std::int64_t id, const app::circles::PhaseChanged& changed) {
         return CircleHref(id) +
-               (changed.first_start ? "?saved=started#phase" : "?saved=phase#phase");
+               (changed.first_start ? "?saved=started#next-step" : "?saved=phase#phase");
       });
 }
 
@@ -196,7 +220,7 @@ Response AmendCovenant(Context& context) {
 }
 
 Response SignCovenant(Context& context) {
-  return PostCircleForm(context, "sign", "?saved=signed#covenant", Sign);
+  return PostCircleForm(context, "sign", "?saved=signed#next-step", Sign);
 }
 
 Response RecordReview(Context& context) {

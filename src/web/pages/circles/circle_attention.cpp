@@ -1,7 +1,5 @@
 #include "web/pages/circles/circle_attention.hpp"
 
-#include "auth/policies/circle_policy.hpp"
-
 namespace cercle::web::pages::circles {
 
 std::string FlagText(const Context& context, const domain::CircleFlag& flag,
@@ -49,26 +47,6 @@ std::string FlagHref(const domain::CircleFlag& flag) {
       return CircleHref(flag.circle_id) + "#meetings";
   }
   return CircleHref(flag.circle_id);
-}
-
-std::vector<home::AttentionItem> Attention(Context& context) {
-  const auto& actor = context.signed_in();
-  if (!auth::policies::CirclePolicy::CanManage(actor)) return {};
-  const auto activity = app::circles::LoadActivity(context.services.app, actor);
-  std::vector<home::AttentionItem> items;
-  for (const auto& [circle_id, flags] :
-       app::circles::FlagsByCircle(context.services.app, activity)) {
-    const auto name = activity.names.find(circle_id);
-    const std::string circle_name = name == activity.names.end() ? "" : name->second;
-    for (const auto& flag : flags) {
-      const auto urgency = flag.urgent ? home::Urgency::kUrgent
-                           : flag.kind == domain::CircleFlagKind::kMinutesToAcknowledge
-                               ? home::Urgency::kNote
-                               : home::Urgency::kSoon;
-      items.push_back({urgency, flag.date, FlagText(context, flag, circle_name), FlagHref(flag)});
-    }
-  }
-  return items;
 }
 
 }  // namespace cercle::web::pages::circles

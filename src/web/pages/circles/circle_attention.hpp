@@ -9,7 +9,6 @@
 #include "domain/circle_flags.hpp"
 #include "web/context.hpp"
 #include "web/pages/circles/circle_common.hpp"
-#include "web/pages/home/attention.hpp"
 
 // The circles' flags for the coordinator's home page and the circle list, in the reader's language
 // (app::circles::FlagsByCircle finds them).
@@ -23,8 +22,5 @@ std::string FlagText(const Context& context, const domain::CircleFlag& flag,
                      const std::string& circle_name);
 // Where to deal with a flag.
 std::string FlagHref(const domain::CircleFlag& flag);
-
-// The coordinator's home page items of the circles (attention.cpp lists this source).
-std::vector<home::AttentionItem> Attention(Context& context);
 
 }  // namespace cercle::web::pages::circles

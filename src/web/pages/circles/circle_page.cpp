@@ -109,6 +109,7 @@ mstch::map CircleView(const Context& context, const CirclePage& page,
   const mstch::array flags = Flags(context, page);
   model["has_flags"] = !flags.empty();
   model["flags"] = flags;
+  model["next_step"] = NextStepSection(context, page);
   model["members"] = MembersSection(context, page, state);
   model["phase_section"] = PhaseSection(context, page, state);
   model["covenant"] = CovenantSection(context, page, state);
@@ -137,7 +138,7 @@ std::string SavedNotice(const Context& context) {
       {"phase", N_("The phase change is recorded, with its covenant amendment.")},
       {"started", N_("The circle has started.")},
       {"covenant", N_("The new version of the covenant is recorded. Collect its signatures.")},
-      {"signed", N_("The signature is recorded.")},
+      {"signed", N_("The signatures are recorded.")},
       {"meetings", N_("The meetings are planned.")},
       {"review", N_("The review is recorded.")},
       {"closed", N_("The circle is closed.")},

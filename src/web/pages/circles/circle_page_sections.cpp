@@ -3,6 +3,8 @@
 #include "web/pages/circles/circle_page_sections.hpp"
 
 #include <algorithm>
+#include <array>
+#include <set>
 
 #include "domain/circle_covenant.hpp"
 #include "domain/circle_formation.hpp"
@@ -130,6 +132,17 @@ mstch::map PhaseForm(const Context& context, const CirclePage& page, const Circl
   form["meetings"] = meetings;
   // The first active phase keeps the covenant everyone signed; later changes amend it.
   form["amends"] = circle.phase != domain::CirclePhase::kForming;
+  const auto next = page.next_step.kind;
+  form["open"] =
+      failed || next == domain::NextStepKind::kStart || next == domain::NextStepKind::kResume;
+  if (!failed && next == domain::NextStepKind::kStart && !page.circle.started_on) {
+    // The usual first active phase is preselected; the coordinator may choose pre-release.
+    for (auto& choice : boost::get<mstch::array>(form["choices"])) {
+      auto& option = boost::get<mstch::map>(choice);
+      option["selected"] = boost::get<std::string>(option["value"]) ==
+                           domain::NameOf(domain::CirclePhase::kIntensive);
+    }
+  }
   return form;
 }
 
@@ -172,16 +185,25 @@ mstch::array SignatureRows(const Context& context, const CirclePage& page,
   return rows;
 }
 
-// The sign form of the current version: who may still sign it.
+// The checklist of the current version: everyone who may still sign it, each with a box, and one
+// day for them all. A refused checklist keeps what was ticked; otherwise everyone is ticked, as the
+// signatures are usually collected together at the meeting that forms the circle.
 mstch::map SignForm(const Context& context, const CirclePage& page, const CirclePageState& state,
                     const domain::CovenantVersion& current, bool core_member_signed) {
-  const std::string chosen = Typed(state, "sign", "signatory", "");
-  mstch::array signatories;
-  if (!core_member_signed) {
-    signatories.push_back(mstch::map{{"value", std::string("core_member")},
-                                     {"label", context.Translate(N_("The core member"))},
-                                     {"selected", chosen == "core_member"}});
+  const bool failed = state.section == "sign" && state.form;
+  std::set<std::string> ticked;
+  if (failed) {
+    for (const auto& value : state.form->All("signatory")) ticked.insert(value);
   }
+  mstch::array signatories;
+  const auto add = [&](const std::string& value, const std::string& label) {
+    const std::string id = "sign-" + std::to_string(signatories.size() + 1);
+    signatories.push_back(mstch::map{{"value", value},
+                                     {"label", label},
+                                     {"box_id", id},
+                                     {"checked", failed ? ticked.contains(value) : true}});
+  };
+  if (!core_member_signed) add("core_member", context.Translate(N_("The core member")));
   for (const auto& member : page.members) {
     if (!member.current()) continue;
     const bool signed_it =
@@ -189,10 +211,7 @@ mstch::map SignForm(const Context& context, const CirclePage& page, const Circle
           return s.version_id == current.id && s.volunteer_id == member.volunteer_id;
         });
     if (signed_it) continue;
-    const std::string value = "volunteer:" + std::to_string(member.volunteer_id);
-    signatories.push_back(mstch::map{{"value", value},
-                                     {"label", NameOf(page, member.volunteer_id)},
-                                     {"selected", chosen == value}});
+    add("volunteer:" + std::to_string(member.volunteer_id), NameOf(page, member.volunteer_id));
   }
   mstch::map sign =
       SectionModel(context, state.section == "sign", state.form, state.error,
@@ -292,12 +311,14 @@ mstch::map PlanForm(const Context& context, const CirclePage& page, const Circle
                                  {{"date", FormatIsoDate(AddDays(page.today, 7))},
                                   {"time", "19:00"},
                                   {"duration", "2"},
+                                  {"place", page.circle.meeting_place},
                                   {"count", "1"}});
   form["kinds"] = Choices(context, domain::EnumValues<domain::MeetingKind>(),
                           domain::NameOf<domain::MeetingKind>, domain::LabelOf<domain::MeetingKind>,
                           failed && state.form ? state.form->Get("kind") : "group");
   form["writers"] = writers;
   form["rhythm"] = domain::HasMeetingRhythm(page.circle.phase);
+  form["open"] = failed || page.next_step.kind == domain::NextStepKind::kPlanMeetings;
   return form;
 }
 
@@ -369,9 +390,12 @@ mstch::map ReviewsSection(const Context& context, const CirclePage& page,
       SectionModel(context, failed, state.form, state.error,
                    {"kind", "held_on", "participants", "outcome", "decisions", "renewal"},
                    {{"held_on", FormatIsoDate(page.today)}});
-  form["kinds"] =
-      Choices(context, std::vector{domain::ReviewKind::kReview, domain::ReviewKind::kRenewal},
-              failed && state.form ? state.form->Get("kind") : "review");
+  const auto next = page.next_step.kind;
+  const bool renewal_due = next == domain::NextStepKind::kRecordRenewal;
+  form["kinds"] = Choices(
+      context, std::vector{domain::ReviewKind::kReview, domain::ReviewKind::kRenewal},
+      failed && state.form ? state.form->Get("kind") : (renewal_due ? "renewal" : "review"));
+  form["open"] = failed || renewal_due || next == domain::NextStepKind::kRecordReview;
   form["decisions_choices"] = Choices(
       context, std::vector{domain::RenewalDecision::kRenewed, domain::RenewalDecision::kClosing},
       failed && state.form ? state.form->Get("renewal") : "");
@@ -430,10 +454,86 @@ mstch::map OuterSection(const Context& context, const CirclePage& page,
         {"selected", id == chosen}});
   }
   form["contacts"] = choices;
+  form["open"] = failed;
   return mstch::map{{"agreements", rows},
                     {"form", form},
                     {"no_contacts", choices.empty()},
                     {"can_attach", !page.circle.closed() && !choices.empty()}};
+}
+
+namespace {
+
+// What the next step says and where its button leads, by kind: the suggestions page, or the form
+// of the circle page that takes the step (opened there).
+struct NextStepText {
+  domain::NextStepKind kind;
+  const char* text;
+  const char* action;  // the button's label, or nullptr for none
+  const char* target;  // the anchor of the form on the page, or nullptr for the suggestions page
+};
+
+constexpr std::array<NextStepText, 9> kNextStepTexts{{
+    {domain::NextStepKind::kProposeVolunteers,
+     N_("The circle needs {count} more volunteer(s) to reach the program's minimum. Tick them "
+        "among "
+        "the suggestions and propose them together."),
+     N_("Propose volunteers"), nullptr},
+    {domain::NextStepKind::kSignCovenant,
+     N_("{count} signature(s) of the covenant are missing. Tick everyone who signed and record "
+        "them together, with one date."),
+     N_("Record the signatures"), "#sign-action"},
+    {domain::NextStepKind::kStart,
+     N_("Everyone has signed the covenant: the circle can start its first active phase."),
+     N_("Start the circle"), "#phase-action"},
+    {domain::NextStepKind::kRecordRenewal, N_("The yearly renewal decision was due on {date}."),
+     N_("Record the renewal decision"), "#review-action"},
+    {domain::NextStepKind::kRecordReview, N_("The review was due on {date}."),
+     N_("Record the review"), "#review-action"},
+    {domain::NextStepKind::kPlanMeetings,
+     N_("No meeting is planned. Plan the next ones at the phase's rhythm."), N_("Plan meetings"),
+     "#plan-action"},
+    {domain::NextStepKind::kResume,
+     N_("The circle is suspended. Decide whether it meets again, and at which rhythm."),
+     N_("Change the phase"), "#phase-action"},
+    {domain::NextStepKind::kNothingDue, N_("Nothing is due. The next meeting is planned."), nullptr,
+     nullptr},
+    {domain::NextStepKind::kClosed, N_("This circle is closed: nothing more is recorded on it."),
+     nullptr, nullptr},
+}};
+
+}  // namespace
+
+mstch::map NextStepSection(const Context& context, const CirclePage& page) {
+  const auto& step = page.next_step;
+  const NextStepText* found = &kNextStepTexts.back();
+  for (const auto& text : kNextStepTexts) {
+    if (text.kind == step.kind) found = &text;
+  }
+  std::vector<MessageArgument> arguments{{"count", std::to_string(step.count)}};
+  if (step.due) arguments.push_back({"date", FormatDay(context, *step.due)});
+  std::string text = context.Format({found->text, arguments});
+  if (step.kind == domain::NextStepKind::kSignCovenant && page.versions.empty()) {
+    text = context.Translate(N_("The circle has no covenant yet: write its first version."));
+  }
+  mstch::map section{{"kind", std::string(domain::NameOf(step.kind))},
+                     {"title", context.Translate(domain::LabelOf(step.kind))},
+                     {"text", text}};
+  if (step.kind == domain::NextStepKind::kNothingDue && !page.planned.empty()) {
+    section["next_meeting"] = FormatMeetingTime(context, page.planned.front().meeting.starts);
+    section["next_meeting_href"] =
+        "/circles/meetings/" + std::to_string(page.planned.front().meeting.id);
+  }
+  if (found->action) {
+    const std::string id = std::to_string(page.circle.id);
+    section["action"] = context.Translate(found->action);
+    section["href"] =
+        found->target ? std::string(found->target) : "/circles/" + id + "/suggestions";
+    if (step.kind == domain::NextStepKind::kSignCovenant && page.versions.empty()) {
+      section["href"] = std::string("#covenant");
+      section["action"] = context.Translate(N_("Write the covenant"));
+    }
+  }
+  return section;
 }
 
 }  // namespace cercle::web::pages::circles

@@ -13,6 +13,9 @@ namespace cercle::web::pages::circles {
 
 using app::circles::CirclePage;
 
+// What the circle needs next (app::circles::CirclePage::next_step) in words, with the button that
+// takes the step: the suggestions page, or the form of the page that does it.
+mstch::map NextStepSection(const Context& context, const CirclePage& page);
 // The current and past members, with the leave and replace forms of each current one.
 mstch::map MembersSection(const Context& context, const CirclePage& page,
                           const CirclePageState& state);

@@ -15,6 +15,7 @@
 #include "web/pages/circles/circle_pages.hpp"
 #include "web/pages/circles/circle_portal.hpp"
 #include "web/pages/circles/minutes_view.hpp"
+#include "web/pages/drafts/draft_pages.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 #include "web/parameters.hpp"
 
@@ -209,6 +210,8 @@ Response RenderPortalMeeting(Context& context, const PortalMeetingPage& page, co
     model["write"] = WriteView(context, page, form, error);
   }
   if (!notice.empty()) model["notice"] = notice;
+  // Once the minutes are sent, a concern they mention is one tap away, in the same tab.
+  model["offer_concern"] = page.minutes.has_value() && !page.circle.closed();
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(
       context, "circle_portal_meeting",
@@ -221,6 +224,17 @@ constexpr RecordPage<PortalCirclePage> kCirclePage{"circle", app::circles::LoadP
                                                    RenderPortalCircle};
 constexpr RecordPage<PortalMeetingPage> kMeetingPage{"meeting", app::circles::LoadPortalMeeting,
                                                      RenderPortalMeeting};
+
+// GET of `page` as ShowRecord, with the user's draft of `form` for the record `target` names
+// restored in its form when there is one (app/drafts).
+template <class Page>
+Response ShowWithDraft(Context& context, const RecordPage<Page>& page, const std::string& notice,
+                       domain::DraftForm form, std::int64_t (*target)(const Page&)) {
+  const auto read = CallWithPathId(context, page.load, app::circles::ViewAudit::kRecord);
+  if (!read) return Deny(context, page.object_type, context.Parameter("id"));
+  const auto draft = drafts::RestoredForm(context, form, target(*read));
+  return page.render(context, *read, draft ? &*draft : nullptr, nullptr, notice);
+}
 
 }  // namespace
 
@@ -253,11 +267,13 @@ mstch::array PortalCircleRows(const Context& context,
 }
 
 Response ShowPortalCircle(Context& context) {
-  return ShowRecord(context, kCirclePage,
-                    context.request.query == "logged=1"
-                        ? context.Translate(N_(
-                              "The contact is recorded. The coordinator will approve its hours."))
-                        : "");
+  return ShowWithDraft(
+      context, kCirclePage,
+      context.request.query == "logged=1"
+          ? context.Translate(
+                N_("The contact is recorded. The coordinator will approve its hours."))
+          : "",
+      domain::DraftForm::kContact, +[](const PortalCirclePage& page) { return page.circle.id; });
 }
 
 Response ShowPortalMeeting(Context& context) {
@@ -266,7 +282,9 @@ Response ShowPortalMeeting(Context& context) {
           ? context.Translate(N_(
                 "Thank you: the minutes are sent to the coordinator, and your hours are counted."))
           : "";
-  return ShowRecord(context, kMeetingPage, notice);
+  return ShowWithDraft(
+      context, kMeetingPage, notice, domain::DraftForm::kMinutes,
+      +[](const PortalMeetingPage& page) { return page.meeting.id; });
 }
 
 Response SubmitMinutes(Context& context) {

@@ -34,20 +34,26 @@ mstch::array MessagesView(const Context& context, const std::vector<Message>& me
   return texts;
 }
 
-// One volunteer of the ranking; the volunteer a refused form named keeps their "primary" choice.
+// One volunteer of the ranking; a refused form keeps the volunteers ticked and the primary chosen.
 mstch::map SuggestionView(const Context& context, const SuggestionsPage& page,
                           const domain::Suggestion& suggestion, const Form* form) {
   const std::string id = std::to_string(suggestion.volunteer_id);
-  return mstch::map{
-      {"id", id},
-      {"name", suggestion.name},
-      {"href", "/volunteers/" + id},
-      {"preferences_href", PreferencesHref(suggestion.volunteer_id)},
-      {"score", std::to_string(suggestion.score)},
-      {"reasons", MessagesView(context, suggestion.reasons)},
-      {"exclusions", MessagesView(context, suggestion.exclusions)},
-      {"can_propose", !page.full && !page.circle.closed()},
-      {"primary_checked", form && form->Get("volunteer") == id && form->Get("primary") == "1"}};
+  bool checked = false;
+  if (form) {
+    for (const auto& value : form->All("volunteer")) checked = checked || value == id;
+  }
+  const std::string primary = form ? form->Get("primary") : "";
+  return mstch::map{{"checked", checked},
+                    {"id", id},
+                    {"name", suggestion.name},
+                    {"href", "/volunteers/" + id},
+                    {"preferences_href", PreferencesHref(suggestion.volunteer_id)},
+                    {"score", std::to_string(suggestion.score)},
+                    {"reasons", MessagesView(context, suggestion.reasons)},
+                    {"exclusions", MessagesView(context, suggestion.exclusions)},
+                    {"can_propose", !page.full && !page.circle.closed()},
+                    {"primary_checked", primary == id || (primary == "1" && checked &&
+                                                          form->All("volunteer").size() == 1)}};
 }
 
 // The ranked volunteers, numbered, and the excluded ones.
@@ -87,6 +93,7 @@ Response RenderSuggestionsPage(Context& context, const SuggestionsPage& page, co
       {"href", CircleHref(circle.id)},
       {"full", page.full},
       {"forming", circle.phase == domain::CirclePhase::kForming},
+      {"can_propose", !page.full && !circle.closed()},
       {"size",
        context.Format({N_("{count} volunteer(s); the program asks for {minimum} to {maximum}."),
                        {{"count", std::to_string(page.member_count)},

@@ -1,6 +1,7 @@
 #include "web/pages/concerns/concern_common.hpp"
 
 #include "base/dates.hpp"
+#include "web/badges.hpp"
 
 namespace cercle::web::pages::concerns {
 
@@ -51,8 +52,7 @@ mstch::map ConcernSummary(const Context& context, const app::concerns::ConcernRo
   return mstch::map{{"id", std::to_string(concern.id)},
                     {"code_name", row.code_name},
                     {"category", context.Translate(domain::LabelOf(concern.category))},
-                    {"severity", context.Translate(domain::LabelOf(concern.severity))},
-                    {"severity_badge", std::string(domain::SeverityBadge(concern.severity))},
+                    {"severity", SeverityBadge(context, concern.severity)},
                     {"emergency", concern.severity == domain::Severity::kEmergency},
                     {"status", context.Translate(domain::LabelOf(concern.status))},
                     {"status_badge", std::string(domain::ConcernStatusBadge(concern.status))},

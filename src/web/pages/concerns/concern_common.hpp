@@ -35,8 +35,8 @@ std::string FormatMoment(const Context& context, Instant instant);
 std::string ConcernHref(std::int64_t concern_id);
 std::string PortalConcernHref(std::int64_t concern_id);
 
-// The fields every list of concerns shows: code name, category, severity and status with their
-// badges, when it was raised.
+// The fields every list of concerns shows: code name, category, severity (its badge's data, see
+// web/badges.hpp) and status with its badge, when it was raised.
 mstch::map ConcernSummary(const Context& context, const app::concerns::ConcernRow& row);
 
 // The <select> options of every value of the enumeration E, `chosen` selected.

@@ -1,13 +1,17 @@
 // Raising a concern: from the volunteer's phone view of their circle (or the minutes they write,
 // with ?meeting=ID), and from the coordinator's circle page. Short on purpose: a category, a
-// severity, what was seen or heard, when (now unless changed), what was already done. The page says
-// first to call 911 when someone is in immediate danger. The work is app::concerns::Raise.
+// severity (each named for what it sets off, with the on-call delay of the organisation's settings
+// and an example), what was seen or heard, when (now unless changed), what was already done. The
+// page says first to call 911 when someone is in immediate danger. The work is
+// app::concerns::Raise.
 #include "app/concerns/concern_raise.hpp"
+#include "web/badges.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_common.hpp"
 #include "web/pages/concerns/concern_common.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
+#include "web/pages/drafts/draft_pages.hpp"
 #include "web/parameters.hpp"
 
 namespace cercle::web::pages::concerns {
@@ -18,6 +22,12 @@ using app::concerns::Raiser;
 
 const std::initializer_list<std::string> kFields = {"category", "severity", "observed",
                                                     "observed_at", "already_done"};
+
+// The draft a raiser's form keeps (app/drafts).
+domain::DraftForm DraftFormOf(Raiser raiser) {
+  return raiser == Raiser::kVolunteer ? domain::DraftForm::kConcern
+                                      : domain::DraftForm::kStaffConcern;
+}
 
 std::string QueryValue(const Context& context, const std::string& name) {
   const auto parameters = context.request.QueryParameters();
@@ -31,19 +41,6 @@ std::string CircleAddress(Raiser raiser, std::int64_t circle_id) {
                                       : circles::CircleHref(circle_id);
 }
 
-mstch::array SeverityOptions(const Context& context, const std::string& chosen) {
-  mstch::array severities;
-  for (const auto value : domain::EnumValues<domain::Severity>()) {
-    const std::string name(domain::NameOf(value));
-    severities.push_back(mstch::map{{"value", name},
-                                    {"id", "severity-" + name},
-                                    {"label", context.Translate(domain::LabelOf(value))},
-                                    {"checked", name == chosen},
-                                    {"alerts", domain::Alerts(value)}});
-  }
-  return severities;
-}
-
 // The raising form of `page`: empty (the moment now), or as typed with its errors.
 mstch::map RaiseView(const Context& context, const RaisePage& page, Raiser raiser, const Form* form,
                      const Error* error) {
@@ -52,12 +49,13 @@ mstch::map RaiseView(const Context& context, const RaisePage& page, Raiser raise
     model["observed_at"] =
         mstch::map{{"value", MomentValue(context, context.services.clock.Now())}};
   }
-  model["severities"] = SeverityOptions(context, form ? form->Get("severity") : "");
+  model["severities"] = SeverityChoices(context, page.deadlines, form ? form->Get("severity") : "");
   model["categories"] = CategoryChoices(context, form ? form->Get("category") : "");
   model["code_name"] = page.circle.code_name;
   const std::string here = CircleAddress(raiser, page.circle.id);
   model["action"] = here + "/concerns";
   model["back"] = here;
+  model["draft_key"] = drafts::DraftKey(DraftFormOf(raiser), page.circle.id);
   model["volunteer"] = page.volunteer_id.has_value();
   if (page.meeting_id) model["meeting"] = std::to_string(*page.meeting_id);
   return model;
@@ -78,7 +76,8 @@ Response ShowRaise(Context& context, Raiser raiser) {
       app::concerns::LoadRaisePage(context.services.app, context.signed_in(), raiser, *circle_id,
                                    ParseId(QueryValue(context, "meeting")));
   if (!page) return Deny(context, "circle", context.Parameter("id"));
-  return RenderRaise(context, *page, raiser, nullptr, nullptr);
+  const auto draft = drafts::RestoredForm(context, DraftFormOf(raiser), page->circle.id);
+  return RenderRaise(context, *page, raiser, draft ? &*draft : nullptr, nullptr);
 }
 
 Response Raise(Context& context, Raiser raiser) {

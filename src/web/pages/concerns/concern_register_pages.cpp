@@ -43,6 +43,11 @@ mstch::array FilterChoice(const Context& context, const std::string& chosen, con
   return WithPrompt(context, every, chosen, EnumChoices<E>(context, chosen));
 }
 
+// A count in the reader's locale ("1 234" / "1,234").
+std::string Count(const Context& context, std::int64_t count) {
+  return context.services.translator.FormatNumber(context.language, static_cast<double>(count), 0);
+}
+
 mstch::array FigureRows(const Context& context, const std::vector<domain::MonthFigures>& figures) {
   mstch::array rows;
   const auto duration = [&](const std::optional<std::chrono::seconds>& value) {
@@ -53,11 +58,11 @@ mstch::array FigureRows(const Context& context, const std::vector<domain::MonthF
         {"month", context.Format({N_("{month} {year}"),
                                   {{"month", context.Translate(kMonthNames.at(month.month - 1))},
                                    {"year", std::to_string(month.year)}}})},
-        {"raised", std::to_string(month.raised)},
+        {"raised", Count(context, month.raised)},
         {"to_acknowledge", duration(month.median_to_acknowledge)},
-        {"acknowledged", std::to_string(month.acknowledged)},
+        {"acknowledged", Count(context, month.acknowledged)},
         {"to_close", duration(month.median_to_close)},
-        {"closed", std::to_string(month.closed)}});
+        {"closed", Count(context, month.closed)}});
   }
   return rows;
 }
@@ -198,7 +203,7 @@ mstch::map RegisterView(const Context& context, const app::concerns::RegisterPag
       {"figures", FigureRows(context, page.figures)},
       {"has_figures", !page.figures.empty()},
       {"total",
-       context.Format({N_("Concerns matching: {count}"), {{"count", std::to_string(page.total)}}})},
+       context.Format({N_("Concerns matching: {count}"), {{"count", Count(context, page.total)}}})},
       {"can_set_on_call", ConcernPolicy::CanSetOnCall(context.signed_in())}};
 }
 

@@ -22,9 +22,6 @@ using reports::ShowDate;
 constexpr const char* kObjectType = "privacy_request";
 constexpr const char* kRegister = "/admin/privacy/requests";
 
-std::string RequestHref(std::int64_t id) {
-  return std::string(kRegister) + "/" + std::to_string(id);
-}
 std::string ExportHref(std::int64_t id) { return "/admin/privacy/exports/" + std::to_string(id); }
 
 std::optional<CivilDate> DateField(const Form& form, const std::string& name) {
@@ -520,20 +517,8 @@ Response ExportSchema(Context&) {
   return Response::Document(200, app::privacy::ExportSchema(), "application/schema+json");
 }
 
-std::vector<home::AttentionItem> Attention(Context& context) {
-  std::vector<home::AttentionItem> items;
-  const auto today = context.services.app.Today();
-  for (const auto& entry :
-       app::privacy::LoadDeadlineFlags(context.services.app, context.signed_in(), today)) {
-    const bool passed = entry.deadline.flag == DeadlineFlag::kPassed;
-    const Message text{passed ? N_("Request no. {number} ({kind}): the answer is late")
-                              : N_("Request no. {number} ({kind}): the answer is due soon"),
-                       {{"number", std::to_string(entry.request.id)},
-                        {"kind", context.Translate(domain::LabelOf(entry.request.kind))}}};
-    items.push_back({passed ? home::Urgency::kUrgent : home::Urgency::kSoon,
-                     entry.deadline.deadline, context.Format(text), RequestHref(entry.request.id)});
-  }
-  return items;
+std::string RequestHref(std::int64_t id) {
+  return std::string(kRegister) + "/" + std::to_string(id);
 }
 
 }  // namespace cercle::web::pages::privacy

@@ -1,9 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "web/context.hpp"
-#include "web/pages/home/attention.hpp"
 
 // The register of requests from the people concerned (Law 25, s. 27–35) under
 // /admin/privacy/requests, the export of one person's file under /admin/privacy/exports, and the
@@ -36,7 +37,7 @@ Response PrintExport(Context& context);
 // GET /privacy/export-schema.json: the export's JSON Schema, public.
 Response ExportSchema(Context& context);
 
-// The home page's flags: requests not answered whose deadline is near or passed.
-std::vector<home::AttentionItem> Attention(Context& context);
+// The address of a request's page in the register.
+std::string RequestHref(std::int64_t id);
 
 }  // namespace cercle::web::pages::privacy

@@ -7,9 +7,9 @@
 namespace cercle::web::pages::public_pages {
 namespace {
 
-// A total as the public reads it: "fewer than 5" under five.
-mstch::map PublicFigure(const Context& context, std::int64_t value) {
-  const bool small = domain::IsSmallFigure(value);
+// A total counting `what` as the public reads it: "fewer than 5" for a count of people under five.
+mstch::map PublicFigure(const Context& context, std::int64_t value, domain::PublicTotal what) {
+  const bool small = domain::IsSmallFigure(value, what);
   return mstch::map{{"text", small ? context.Translate(N_("Fewer than 5"))
                                    : reports::FormatCount(context, value)},
                     {"small", small}};
@@ -21,12 +21,14 @@ mstch::map ImpactView(const Context& context, const app::reports::ImpactPage& pa
   for (const auto& story : page.impact.stories) {
     stories.push_back(mstch::map{{"title", story.title}, {"text", story.text}});
   }
-  return mstch::map{{"organisation", page.organisation},
-                    {"circles", PublicFigure(context, page.impact.circles_run)},
-                    {"hours", PublicFigure(context, page.impact.volunteer_hours)},
-                    {"years", PublicFigure(context, page.impact.years_of_service)},
-                    {"stories", stories},
-                    {"no_stories", stories.empty()}};
+  return mstch::map{
+      {"organisation", page.organisation},
+      {"circles", PublicFigure(context, page.impact.circles_run, domain::PublicTotal::kPeople)},
+      {"hours", PublicFigure(context, page.impact.volunteer_hours, domain::PublicTotal::kQuantity)},
+      {"years",
+       PublicFigure(context, page.impact.years_of_service, domain::PublicTotal::kQuantity)},
+      {"stories", stories},
+      {"no_stories", stories.empty()}};
 }
 
 }  // namespace

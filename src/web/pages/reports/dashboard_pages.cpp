@@ -2,8 +2,11 @@
 // section.
 #include <map>
 
+#include "domain/concern.hpp"
+
 #include "app/reports/report_queries.hpp"
 #include "report/svg_chart.hpp"
+#include "web/badges.hpp"
 #include "web/layout.hpp"
 #include "web/pages/reports/report_pages.hpp"
 #include "web/pages/reports/report_views.hpp"
@@ -13,10 +16,16 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-// A table of a chart's numbers: a header row and one row per category.
-mstch::map ChartTable(const std::vector<std::string>& header, const Rows& rows) {
+// The header cells of a chart's table: [{text}].
+mstch::array HeaderCells(const std::vector<std::string>& header) {
   mstch::array head;
   for (const auto& cell : header) head.push_back(mstch::map{{"text", cell}});
+  return head;
+}
+
+// A table of a chart's numbers: a header row ([{text}], or [{badge}] for a severity's column)
+// and one row per category.
+mstch::map ChartTable(mstch::array head, const Rows& rows) {
   mstch::array body;
   for (const auto& row : rows) {
     mstch::array cells;
@@ -29,11 +38,15 @@ mstch::map ChartTable(const std::vector<std::string>& header, const Rows& rows) 
 
 // Puts a section's chart, its description and its table in the model as `name`_chart,
 // `name`_description and `name`_table.
-void AddChart(mstch::map& model, const std::string& name, const report::BarChart& chart,
-              const std::vector<std::string>& header, const Rows& rows) {
+void AddChartWithHeader(mstch::map& model, const std::string& name, const report::BarChart& chart,
+                        mstch::array header, const Rows& rows) {
   model[name + "_chart"] = report::RenderBarChart(chart, name + "-chart");
   model[name + "_description"] = chart.description;
-  model[name + "_table"] = ChartTable(header, rows);
+  model[name + "_table"] = ChartTable(std::move(header), rows);
+}
+void AddChart(mstch::map& model, const std::string& name, const report::BarChart& chart,
+              const std::vector<std::string>& header, const Rows& rows) {
+  AddChartWithHeader(model, name, chart, HeaderCells(header), rows);
 }
 
 // The count found under `key` in `counts`, 0 when absent.
@@ -77,12 +90,14 @@ std::string MonthOf(const Context& context, const Entry& entry, bool short_form)
   return MonthLabel(context, domain::MonthKey(entry.month), short_form);
 }
 
-// A chart titled `title` (a msgid), with `description` in the reader's language.
+// A chart titled `title` (a msgid), with `description` in the reader's language, and its numbers
+// written in the reader's locale.
 report::BarChart TitledChart(const Context& context, const char* title,
                              const Message& description) {
   report::BarChart chart;
   chart.title = context.Translate(title);
   chart.description = context.Format(description);
+  chart.number = ChartNumbers(context);
   return chart;
 }
 
@@ -209,12 +224,6 @@ void AddConcerns(const Context& context, const app::reports::DashboardPage& page
       context, N_("Concerns raised by severity"),
       {N_("Concerns raised each month by severity, {period}: {count} in all."),
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, total)}}});
-  // Grey, blue, orange and red, from information to emergency.
-  static const std::map<domain::Severity, std::string> kColours = {
-      {domain::Severity::kInformation, "#4a5263"},
-      {domain::Severity::kConcern, "#1f4e79"},
-      {domain::Severity::kUrgent, "#b34700"},
-      {domain::Severity::kEmergency, "#a3171b"}};
   const auto severities = domain::Severities();
   std::vector<std::string> header{context.Translate(N_("Month"))};
   const Rows rows = FillByValue(
@@ -224,10 +233,15 @@ void AddConcerns(const Context& context, const app::reports::DashboardPage& page
         return month.by_severity[static_cast<std::size_t>(severity)];
       },
       chart, header);
+  // Each severity in the colour and with the icon of its badge, in the chart and in its table.
+  mstch::array head = HeaderCells(header);
   for (std::size_t i = 0; i < severities.size(); ++i) {
-    chart.series[i].colour = kColours.at(severities[i]);
+    const auto& look = LookOf(severities[i]);
+    chart.series[i].colour = std::string(look.colour);
+    chart.series[i].icon = std::string(look.icon);
+    head[i + 1] = mstch::map{{"badge", SeverityBadge(context, severities[i])}};
   }
-  AddChart(model, "concerns", chart, header, rows);
+  AddChartWithHeader(model, "concerns", chart, std::move(head), rows);
   model["concerns_total"] = FormatCount(context, total);
 }
 
@@ -259,7 +273,7 @@ void AddAcknowledgement(const Context& context, const app::reports::DashboardPag
   }
   chart.series.push_back(std::move(median));
   AddChart(model, "acknowledge", chart,
-           {context.Translate(N_("Month")), context.Translate(N_("Acknowledged")),
+           {context.Translate(N_("Month")), context.Translate(C_("concerns", "Acknowledged")),
             context.Translate(N_("Median minutes")), context.Translate(N_("Not acknowledged yet"))},
            rows);
   model["acknowledge_median"] = MedianText(context, page.acknowledge_median);
@@ -276,6 +290,7 @@ void AddOutcomes(const Context& context, const app::reports::DashboardPage& page
           "start."),
        {{"period", PeriodText(context, page.period)}, {"count", FormatCount(context, files)}}});
   chart.stacked = false;
+  chart.number = ChartNumbers(context, 1);
   report::ChartSeries start{context.Translate(N_("At the start")), {}};
   report::ChartSeries closure{context.Translate(N_("At closure")), {}};
   Rows rows;

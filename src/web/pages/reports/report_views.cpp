@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "web/forms.hpp"
 #include "web/http.hpp"
@@ -78,15 +79,24 @@ std::string PeriodText(const Context& context, const domain::ReportPeriod& perio
 
 std::string QuarterLabel(const Context& context, const domain::FiscalQuarter& quarter,
                          int start_month) {
+  const auto short_month = [&](CivilDate day) {
+    return context.Translate(kShortMonthNames.at(static_cast<unsigned>(day.month()) - 1));
+  };
+  const MessageArgument first_month{"first_month", short_month(quarter.period.from)};
+  const MessageArgument last_month{"last_month", short_month(quarter.period.to)};
   if (start_month == 1) {
-    return context.Format({N_("Q{quarter} {year}"),
+    return context.Format({N_("Q{quarter} {year} ({first_month}–{last_month})"),
                            {{"quarter", std::to_string(quarter.quarter)},
-                            {"year", std::to_string(quarter.fiscal_year)}}});
+                            {"year", std::to_string(quarter.fiscal_year)},
+                            first_month,
+                            last_month}});
   }
-  return context.Format({N_("Q{quarter} {first_year}–{second_year}"),
+  return context.Format({N_("Q{quarter} {first_year}–{second_year} ({first_month}–{last_month})"),
                          {{"quarter", std::to_string(quarter.quarter)},
                           {"first_year", std::to_string(quarter.fiscal_year)},
-                          {"second_year", std::to_string(quarter.fiscal_year + 1)}}});
+                          {"second_year", std::to_string(quarter.fiscal_year + 1)},
+                          first_month,
+                          last_month}});
 }
 
 mstch::array QuarterLinks(const Context& context, const std::string& path,
@@ -135,6 +145,20 @@ std::string FormatMoney(const Context& context, std::int64_t cents) {
 
 std::string FormatCount(const Context& context, std::int64_t count) {
   return context.services.translator.FormatNumber(context.language, static_cast<double>(count), 0);
+}
+
+std::function<std::string(double)> ChartNumbers(const Context& context, int max_decimals) {
+  return [&context, max_decimals](double value) {
+    // The fewest decimals that write the value rounded to `max_decimals`, so that 71.5 reads
+    // "71,5" and not "71,50".
+    const double scale = std::pow(10.0, max_decimals);
+    const double rounded = std::round(value * scale) / scale;
+    int decimals = 0;
+    for (double shifted = rounded; decimals < max_decimals; ++decimals, shifted *= 10) {
+      if (std::abs(shifted - std::round(shifted)) < 1e-6) break;
+    }
+    return context.services.translator.FormatNumber(context.language, rounded, decimals);
+  };
 }
 
 std::string FormatFigure(const Context& context, domain::FigureUnit unit, std::int64_t value) {

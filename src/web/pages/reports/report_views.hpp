@@ -59,7 +59,8 @@ std::string QueryValue(const Context& context, const std::string& name);
 // fiscal years, as links to `path` ([{label, href, current}]).
 mstch::array QuarterLinks(const Context& context, const std::string& path,
                           const domain::ReportPeriod& current, int start_month);
-// "T3 2026-2027" / "Q3 2026–27", or "T3 2026" when the fiscal year is the calendar year.
+// "T3 2026–2027 (oct.–déc.)" / "Q3 2026–2027 (Oct.–Dec.)", or "T3 2026 (juill.–sept.)" when the
+// fiscal year is the calendar year: the quarter with its months.
 std::string QuarterLabel(const Context& context, const domain::FiscalQuarter& quarter,
                          int start_month);
 
@@ -71,6 +72,9 @@ std::string FormatHours(const Context& context, std::int64_t minutes);
 std::string FormatMoney(const Context& context, std::int64_t cents);
 // A whole number with the locale's grouping.
 std::string FormatCount(const Context& context, std::int64_t count);
+// How a chart writes its numbers (report::BarChart::number): in the reader's locale, with at most
+// `max_decimals` decimals and no trailing zeros ("71,5", "1 186,75", "12").
+std::function<std::string(double)> ChartNumbers(const Context& context, int max_decimals = 2);
 // A figure's value as it reads, with its unit ("12,5 h").
 std::string FormatFigure(const Context& context, domain::FigureUnit unit, std::int64_t value);
 // The figure's value in the exports' unit: a count, hours (minutes / 60) or dollars (cents / 100).
