@@ -56,10 +56,31 @@ Status CheckTrainingModule(TrainingModule& module) {
   return Checked(std::move(errors));
 }
 
+int SessionDays(const TrainingSession& session) {
+  if (!session.ends_on) return 1;
+  return std::max(1, DaysBetween(session.held_on, *session.ends_on) + 1);
+}
+
 Status CheckTrainingSession(TrainingSession& session) {
   std::vector<FieldError> errors;
-  if (session.duration_minutes < kShortestSession || session.duration_minutes > kLongestSession) {
+  if (session.ends_on && *session.ends_on == session.held_on) session.ends_on.reset();
+  if (session.ends_on && *session.ends_on < session.held_on) {
+    AddError(errors, "ends_on", N_("The last day must come after the first."));
+  } else if (session.ends_on &&
+             DaysBetween(session.held_on, *session.ends_on) >= kLongestTrainingDays) {
+    errors.push_back({"ends_on",
+                      {N_("Record a training of at most {days} days as one entry."),
+                       {{"days", std::to_string(kLongestTrainingDays)}}}});
+  }
+  const int days = errors.empty() ? SessionDays(session) : 1;
+  const int longest = std::min(kLongestSession * days, kMaxRequiredMinutes);
+  if (days == 1 &&
+      (session.duration_minutes < kShortestSession || session.duration_minutes > longest)) {
     AddError(errors, "duration", N_("Enter a duration from 15 minutes to 12 hours."));
+  } else if (session.duration_minutes < kShortestSession || session.duration_minutes > longest) {
+    errors.push_back({"duration",
+                      {N_("Enter a total from 15 minutes to {hours} hours over these days."),
+                       {{"hours", std::to_string(longest / 60)}}}});
   }
   CheckText(errors, "title", session.title, 200);
   return Checked(std::move(errors));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,15 +29,23 @@ struct TrainingModule {
 // required before a circle, and the continuing training held during the year.
 std::vector<TrainingModule> DefaultTrainingModules();
 
-// One session of a module.
+// One session of a module: one day, or a training over several days recorded as one entry with
+// its total hours (the hours count in the month of its first day).
 struct TrainingSession {
   std::int64_t id = 0;
   std::int64_t organisation_id = 0;
   std::int64_t module_id = 0;
-  CivilDate held_on;
-  int duration_minutes = 0;
-  std::string title;  // topic or place, as staff write it
+  CivilDate held_on;                 // the (first) day
+  std::optional<CivilDate> ends_on;  // the last day of a training over several days
+  int duration_minutes = 0;          // the whole training's hours, in minutes
+  std::string title;                 // topic or place, as staff write it
 };
+
+// The longest training recorded as one entry, in days from its first to its last.
+inline constexpr int kLongestTrainingDays = 31;
+
+// The number of days a session spans: 1, or from its first to its last day.
+int SessionDays(const TrainingSession& session);
 
 // One volunteer's attendance at one session.
 struct TrainingAttendance {
@@ -65,8 +74,10 @@ std::vector<TrainingProgress> SummariseTraining(const std::vector<TrainingModule
 // to 200 hours. Field errors "name", "required_hours".
 Status CheckTrainingModule(TrainingModule& module);
 
-// Checks a session as staff typed it: a duration from 15 minutes to 12 hours, a title of at most
-// 200 characters. Field errors "duration", "title".
+// Checks a session as staff typed it: a last day, when given, after the first and at most
+// kLongestTrainingDays days from it (the same day as the first is read as a one-day session); a
+// duration from 15 minutes to 12 hours a day (at most 200 hours in all); a title of at most 200
+// characters. Field errors "ends_on", "duration", "title".
 Status CheckTrainingSession(TrainingSession& session);
 
 }  // namespace cercle::domain

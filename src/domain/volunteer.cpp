@@ -33,13 +33,13 @@ std::vector<VolunteerStage> AllowedMoves(VolunteerStage from) {
     case kInquiry:
       return {kOrientation, kNotRetained, kExited};
     case kOrientation:
-      return {kTraining, kNotRetained, kExited};
+      return {kTraining, kInquiry, kNotRetained, kExited};
     case kTraining:
-      return {kScreening, kNotRetained, kExited};
+      return {kScreening, kOrientation, kNotRetained, kExited};
     case kScreening:
-      return {kApproved, kNotRetained, kExited};
+      return {kApproved, kTraining, kNotRetained, kExited};
     case kApproved:
-      return {kActive, kExited};
+      return {kActive, kScreening, kExited};
     case kActive:
       return {kOnLeave, kExited};
     case kOnLeave:
@@ -51,6 +51,14 @@ std::vector<VolunteerStage> AllowedMoves(VolunteerStage from) {
   return {};
 }
 
+bool IsForwardMove(VolunteerStage from, VolunteerStage to) {
+  using enum VolunteerStage;
+  if (from == kOnLeave) return to == kActive;
+  if (IsClosedStage(from) || IsClosedStage(to) || from == kActive) return false;
+  // Inquiry to active, in the enumeration's order: the next one is the step forward.
+  return static_cast<int>(to) == static_cast<int>(from) + 1;
+}
+
 Status CheckStageMove(const StageMove& move) {
   std::vector<FieldError> errors;
   const auto allowed = AllowedMoves(move.from);
@@ -60,7 +68,9 @@ Status CheckStageMove(const StageMove& move) {
          {N_("A volunteer at the step “{from}” cannot move to “{to}”."),
           {{"from", std::string(LabelOf(move.from))}, {"to", std::string(LabelOf(move.to))}}}});
   }
-  RequireText(errors, "reason", move.reason, kMaxReasonLength, N_("Say why, in a few words."));
+  // A step forward says enough by itself; a step back or a closing move keeps its reason.
+  RequireText(errors, "reason", move.reason, kMaxReasonLength,
+              IsForwardMove(move.from, move.to) ? nullptr : N_("Say why, in a few words."));
   if (errors.empty() && move.to == VolunteerStage::kApproved) {
     if (!move.date_of_birth) {
       AddError(errors, "to", N_("Record the date of birth before approving."));

@@ -22,16 +22,24 @@ const std::vector<VolunteerStage>& VolunteerStages();
 // True for the stages that end the file: exited and not retained.
 bool IsClosedStage(VolunteerStage stage);
 
-// The stages a volunteer at `from` may move to, in display order. The pipeline goes forward one
-// step at a time; an active volunteer goes on leave and comes back; an applicant may be not
-// retained; anyone whose file is open may exit. Closed files move no more.
+// The stages a volunteer at `from` may move to, in display order: the step forward first, then
+// the step back, then the closing moves. The pipeline goes forward one step at a time and, up to
+// approval, back one step (a move made too early, a training to finish); an active volunteer goes
+// on leave and comes back; an applicant may be not retained; anyone whose file is open may exit.
+// Closed files move no more.
 std::vector<VolunteerStage> AllowedMoves(VolunteerStage from);
+
+// True when moving from `from` to `to` is a step forward: the next stage of the pipeline up to
+// active, or the return from leave. A step forward needs no reason; a step back, going on leave
+// and closing the file each need one.
+bool IsForwardMove(VolunteerStage from, VolunteerStage to);
 
 // A move asked for, with what the rules need to judge it.
 struct StageMove {
   VolunteerStage from = VolunteerStage::kInquiry;
   VolunteerStage to = VolunteerStage::kInquiry;
-  std::string reason;  // why; required for every move; never shown to the volunteer
+  std::string
+      reason;  // why; required unless the move is a step forward; never shown to the volunteer
   std::optional<CivilDate> date_of_birth;
   CivilDate today;
   int minimum_age = 21;
@@ -40,9 +48,10 @@ struct StageMove {
 // The longest reason of a move, in characters.
 inline constexpr std::size_t kMaxReasonLength = 2000;
 
-// Checks a move: `to` must be one of AllowedMoves(from), the reason must hold 1 to kMaxReasonLength
-// characters once trimmed, and a move into "approved" needs a date of birth showing at least the
-// minimum age. Field errors on "to" and "reason"; nothing is changed by the caller when it fails.
+// Checks a move: `to` must be one of AllowedMoves(from); the reason may hold at most
+// kMaxReasonLength characters once trimmed and must hold one unless the move is a step forward
+// (IsForwardMove); a move into "approved" needs a date of birth showing at least the minimum age.
+// Field errors on "to" and "reason"; nothing is changed by the caller when it fails.
 Status CheckStageMove(const StageMove& move);
 
 // When a volunteer is available: days of the week (Monday first) by part of the day.

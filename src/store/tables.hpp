@@ -138,11 +138,11 @@ struct TrainingSessions {
   using Record = domain::TrainingSession;
   static constexpr TableColumns kColumns{
       .table = "training_sessions",
-      .fixed = "organisation_id, module_id, held_on, duration_minutes, title",
+      .fixed = "organisation_id, module_id, held_on, ends_on, duration_minutes, title",
       .created = "created_by, created_at"};
   static auto Fields(Record& session) {
     return std::tie(session.id, session.organisation_id, session.module_id, session.held_on,
-                    session.duration_minutes, session.title);
+                    session.ends_on, session.duration_minutes, session.title);
   }
 };
 

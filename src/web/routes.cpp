@@ -220,6 +220,8 @@ std::vector<Route> VolunteerRoutes() {
       {kPost, "/volunteers/{id}/hours", pages::volunteers::LogHours, kSignedIn},
       {kGet, "/volunteers/{id}/screening", pages::volunteers::ShowScreeningForm, kSignedIn},
       {kPost, "/volunteers/{id}/screening", pages::volunteers::RecordScreening, kSignedIn},
+      {kPost, "/volunteers/{id}/screening-items", pages::volunteers::RecordScreeningRows,
+       kSignedIn},
   };
 }
 

@@ -213,6 +213,152 @@ TEST_P(AppVolunteers, ScreeningIsRecordedThenWithdrawnOnce) {
   EXPECT_EQ(Audited("volunteer.screening_withdraw"), 1u);
 }
 
+TEST_P(AppVolunteers, AStepForwardNeedsNoReasonAndAStepBackDoes) {
+  const auto id = NewVolunteer(VolunteerStage::kOrientation);
+  ASSERT_TRUE(volunteers::MoveStage(services(), Coordinator(),
+                                    {.volunteer_id = id, .to = VolunteerStage::kTraining}));
+  EXPECT_EQ(File(id).volunteer.stage, VolunteerStage::kTraining);
+  EXPECT_EQ(File(id).history.back().reason, "");
+  const auto no_reason = volunteers::MoveStage(
+      services(), Coordinator(), {.volunteer_id = id, .to = VolunteerStage::kOrientation});
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
+  EXPECT_EQ(File(id).volunteer.stage, VolunteerStage::kTraining);
+  ASSERT_TRUE(volunteers::MoveStage(
+      services(), Coordinator(),
+      {.volunteer_id = id, .to = VolunteerStage::kOrientation, .reason = "Inscrite trop tôt."}));
+  EXPECT_EQ(File(id).volunteer.stage, VolunteerStage::kOrientation);
+  EXPECT_EQ(File(id).history.back().reason, "Inscrite trop tôt.");
+  EXPECT_EQ(Audited("volunteer.stage"), 2u);
+}
+
+TEST_P(AppVolunteers, ScreeningRowsAreSavedTogetherOrNotAtAll) {
+  const auto id = NewVolunteer(VolunteerStage::kScreening);
+  const auto types = fixture_.Setup(organisation_.id).types;
+  const std::string yesterday = FormatIsoDate(AddDays(fixture_.Today(), -1));
+  const std::string tomorrow = FormatIsoDate(AddDays(fixture_.Today(), 1));
+  std::vector<volunteers::ScreeningRow> rows = {
+      {"row-0", types[0].id, yesterday, "passed", ""},
+      {"row-1", types[1].id, yesterday, "passed", ""},
+      {"row-2", types[1].id, "", "passed", ""},  // left empty: skipped
+      {"row-3", types[2].id, yesterday, "pending", ""},
+      {"row-4", types[3].id, tomorrow, "passed", ""},  // in the future
+  };
+  const auto refused = volunteers::RecordScreeningRows(services(), Coordinator(),
+                                                       {.volunteer_id = id, .rows = rows});
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "row-4-completed_on");
+  EXPECT_TRUE(File(id).items.empty()) << "one wrong row saves nothing";
+  EXPECT_EQ(Audited("volunteer.screening_record"), 0u);
+
+  // A result chosen without a date, and a date that is no date, are the rows' errors too.
+  rows[4].completed_on = "";
+  rows[4].result = "failed";
+  rows[2].expires_on = "31/12/2030";
+  rows[2].completed_on = yesterday;
+  const auto two_rows = volunteers::RecordScreeningRows(services(), Coordinator(),
+                                                        {.volunteer_id = id, .rows = rows});
+  ASSERT_FALSE(two_rows);
+  ASSERT_EQ(two_rows.error().fields.size(), 2u);
+  EXPECT_EQ(two_rows.error().fields[0].field, "row-2-expires_on");
+  EXPECT_EQ(two_rows.error().fields[1].field, "row-4-completed_on");
+  EXPECT_TRUE(File(id).items.empty());
+
+  rows[2].expires_on = "";
+  rows[4] = {"row-4", types[3].id, "", "passed", ""};
+  const auto saved = volunteers::RecordScreeningRows(services(), Coordinator(),
+                                                     {.volunteer_id = id, .rows = rows});
+  ASSERT_TRUE(saved) << saved.error().message.id;
+  EXPECT_EQ(*saved, 4);
+  const auto page = File(id);
+  ASSERT_EQ(page.items.size(), 4u);
+  EXPECT_EQ(Audited("volunteer.screening_record"), 4u);
+  // The police check got its usual validity; the interview is being checked.
+  for (const auto& item : page.items) {
+    if (item.type_id == types[0].id) {
+      EXPECT_EQ(item.expires_on, AddMonths(AddDays(fixture_.Today(), -1), 36));
+    }
+    if (item.type_id == types[2].id) EXPECT_EQ(item.result, domain::ScreeningResult::kPending);
+    EXPECT_EQ(item.checked_by, organisation_.coordinator.id);
+  }
+
+  const std::vector<volunteers::ScreeningRow> empty = {{"row-0", types[0].id, "", "passed", ""}};
+  const auto nothing = volunteers::RecordScreeningRows(services(), Coordinator(),
+                                                       {.volunteer_id = id, .rows = empty});
+  ASSERT_FALSE(nothing);
+  EXPECT_EQ(nothing.error().kind, ErrorKind::kInvalid);
+  const auto stranger =
+      volunteers::RecordScreeningRows(services(), Stranger(), {.volunteer_id = id, .rows = rows});
+  ASSERT_FALSE(stranger);
+  EXPECT_EQ(stranger.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(File(id).items.size(), 4u);
+  EXPECT_EQ(Audited("volunteer.screening_record"), 4u);
+}
+
+TEST_P(AppVolunteers, AMultiDayTrainingIsOneEntryWithItsHoursAndAFilteredRoster) {
+  const auto in_training = NewVolunteer(VolunteerStage::kTraining);
+  const auto in_screening =
+      fixture_.CreateVolunteer(organisation_.id, "Ulysse", "Exemple", VolunteerStage::kScreening);
+  const auto modules = fixture_.Setup(organisation_.id).modules;
+  const auto first_day = AddDays(fixture_.Today(), -3);
+  const auto created = volunteers::CreateTrainingSession(services(), Coordinator(),
+                                                         {.module_id = modules[0].id,
+                                                          .held_on = first_day,
+                                                          .ends_on = AddDays(first_day, 2),
+                                                          .duration_minutes = 15 * 60,
+                                                          .title = "Fin de semaine intensive"});
+  ASSERT_TRUE(created);
+  EXPECT_EQ(Audited("training.session_create"), 1u);
+  const auto roster = volunteers::LoadTrainingSessionPage(services(), Coordinator(), *created,
+                                                          {.stage = VolunteerStage::kTraining});
+  ASSERT_TRUE(roster);
+  EXPECT_EQ(roster->session.ends_on, AddDays(first_day, 2));
+  EXPECT_EQ(roster->session.duration_minutes, 15 * 60);
+  ASSERT_EQ(roster->roster.size(), 1u) << "only the volunteer in training";
+  EXPECT_EQ(roster->roster[0].id, in_training);
+  ASSERT_TRUE(volunteers::SaveAttendance(
+      services(), Coordinator(), {.session_id = *created, .attendance = {{in_training, 15 * 60}}}));
+  EXPECT_EQ(Audited("training.attendance"), 1u);
+  // The whole basic training in one entry: the module is complete.
+  const auto progress = domain::SummariseTraining(modules, File(in_training).attendance);
+  ASSERT_FALSE(progress.empty());
+  EXPECT_TRUE(progress[0].complete());
+  // Filtered to another step, the roster still shows who attended, and searches by name.
+  const auto screening = volunteers::LoadTrainingSessionPage(
+      services(), Coordinator(), *created,
+      {.stage = VolunteerStage::kScreening, .search = "ulysse"});
+  ASSERT_TRUE(screening);
+  ASSERT_EQ(screening->roster.size(), 2u);
+  // By last name: Essai, then Exemple.
+  EXPECT_EQ(screening->roster[0].id, in_training);
+  EXPECT_EQ(screening->roster[1].id, in_screening);
+
+  // Backwards dates and too many hours a day are refused, and nothing is stored.
+  const auto backwards = volunteers::CreateTrainingSession(services(), Coordinator(),
+                                                           {.module_id = modules[0].id,
+                                                            .held_on = first_day,
+                                                            .ends_on = AddDays(first_day, -1),
+                                                            .duration_minutes = 60});
+  ASSERT_FALSE(backwards);
+  EXPECT_EQ(backwards.error().fields.at(0).field, "ends_on");
+  const auto too_long = volunteers::CreateTrainingSession(services(), Coordinator(),
+                                                          {.module_id = modules[0].id,
+                                                           .held_on = first_day,
+                                                           .ends_on = AddDays(first_day, 1),
+                                                           .duration_minutes = 25 * 60});
+  ASSERT_FALSE(too_long);
+  EXPECT_EQ(too_long.error().fields.at(0).field, "duration");
+  EXPECT_EQ(Audited("training.session_create"), 1u);
+  EXPECT_EQ(volunteers::LoadTrainingSessionPage(services(), Stranger(), *created).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(
+      volunteers::SaveAttendance(services(), Stranger(), {.session_id = *created, .attendance = {}})
+          .error()
+          .kind,
+      ErrorKind::kNotFound);
+}
+
 TEST_P(AppVolunteers, AdministratorsAdjustTypesAndModules) {
   const auto added = volunteers::AddScreeningType(
       services(), Admin(), {.name = "Formation en ligne", .required = true, .required_count = 1});

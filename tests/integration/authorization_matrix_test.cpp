@@ -322,6 +322,8 @@ std::map<std::string, Expectation> Expectations() {
        {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /volunteers/{id}/screening",
        {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/screening-items",
+       {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
       // Core members and referrals: coordinators and admins only; everyone else gets a 404, even
       // for
       // the lists and the search
@@ -653,6 +655,8 @@ Form FormFor(const std::string& route) {
       {"POST /volunteers/{id}/supervision", {{"held_on", "pas une date"}, {"kind", "supervision"}}},
       {"POST /volunteers/{id}/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
       {"POST /volunteers/{id}/screening", {{"type", ""}}},
+      {"POST /volunteers/{id}/screening-items",
+       {{"row-0-type", "1"}, {"row-0-completed_on", "demain"}, {"row-0-result", "passed"}}},
       {"POST /portal/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
       {"POST /core-members/orders/{id}/edit", {{"order_type", ""}}},
       {"POST /core-members/orders/{id}/conditions", {{"kind", ""}}},

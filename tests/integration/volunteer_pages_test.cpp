@@ -110,9 +110,9 @@ TEST_P(VolunteerPages, AMoveThePipelineDoesNotAllowChangesNothing) {
   EXPECT_NE(skipped.body.find("Trop pressé"), std::string::npos) << "the reason typed is kept";
   EXPECT_NE(skipped.body.find("aria-invalid=\"true\" aria-describedby=\"move-to-error\""),
             std::string::npos);
-  // No reason, an unknown step, a closed file.
+  // No reason for a closing move (a step forward needs none), an unknown step, a closed file.
   EXPECT_EQ(
-      coordinator_->PostForm(path + "/stage", {{"to", "orientation"}, {"reason", "  "}}).status,
+      coordinator_->PostForm(path + "/stage", {{"to", "not_retained"}, {"reason", "  "}}).status,
       422);
   EXPECT_EQ(coordinator_->PostForm(path + "/stage", {{"to", "promoted"}, {"reason", "x"}}).status,
             422);
@@ -413,6 +413,123 @@ TEST_P(VolunteerPages, AScreeningItemIsRecordedWithItsDocumentAndWithdrawnWithAR
       coordinator_->PostForm("/volunteers/screening/" + item + "/withdraw", {{"reason", "Encore"}})
           .status,
       409);
+}
+
+TEST_P(VolunteerPages, AStepForwardIsChosenAlreadyAndAStepBackSaysWhy) {
+  const auto id =
+      volunteers_.CreateVolunteer(organisation_.id, "Octave", "Essai", VolunteerStage::kInquiry);
+  const std::string path = "/volunteers/" + Id(id);
+  const auto file = coordinator_->Get(path);
+  EXPECT_NE(file.body.find("<option value=\"orientation\" selected>"), std::string::npos)
+      << "the step forward is chosen already";
+  const auto forward = coordinator_->PostForm(path + "/stage", {{"to", "orientation"}});
+  ASSERT_EQ(forward.status, 303);
+  EXPECT_EQ(volunteers_.Stored(organisation_.id, id).stage, VolunteerStage::kOrientation);
+  const auto back = coordinator_->PostForm(path + "/stage", {{"to", "inquiry"}, {"reason", ""}});
+  EXPECT_EQ(back.status, 422);
+  EXPECT_NE(back.body.find("id=\"move-reason-error\""), std::string::npos);
+  EXPECT_EQ(volunteers_.Stored(organisation_.id, id).stage, VolunteerStage::kOrientation);
+  ASSERT_EQ(
+      coordinator_->PostForm(path + "/stage", {{"to", "inquiry"}, {"reason", "Séance reportée."}})
+          .status,
+      303);
+  EXPECT_EQ(volunteers_.Stored(organisation_.id, id).stage, VolunteerStage::kInquiry);
+  EXPECT_EQ(Audited("volunteer.stage"), 2u);
+}
+
+TEST_P(VolunteerPages, TheFileRecordsEveryScreeningItemInOneSubmitOrNone) {
+  const auto id = volunteers_.CreateVolunteer(organisation_.id, "Ginette", "Simulée",
+                                              VolunteerStage::kScreening);
+  const auto types = volunteers_.Setup(organisation_.id).types;
+  const std::string path = "/volunteers/" + Id(id);
+  // One row per item needed: the police check, two references, the interview, two agreements.
+  const auto file = coordinator_->Get(path);
+  ASSERT_EQ(file.status, 200);
+  for (int row = 0; row < 6; ++row) {
+    EXPECT_NE(file.body.find("name=\"row-" + std::to_string(row) + "-completed_on\""),
+              std::string::npos)
+        << row;
+  }
+  EXPECT_EQ(file.body.find("name=\"row-6-completed_on\""), std::string::npos);
+  const std::string yesterday = FormatIsoDate(AddDays(volunteers_.Today(), -1));
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (int row = 0; row < 6; ++row) {
+    const std::string name = "row-" + std::to_string(row);
+    const auto& type = types[row == 0 ? 0 : row <= 2 ? 1 : static_cast<std::size_t>(row - 1)];
+    fields.push_back({name + "-type", Id(type.id)});
+    fields.push_back({name + "-completed_on", row == 3 ? "le 3 mai" : yesterday});
+    fields.push_back({name + "-result", "passed"});
+    fields.push_back({name + "-expires_on", ""});
+  }
+  const auto refused = coordinator_->PostForm(path + "/screening-items", fields);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("id=\"row-3-completed_on-error\""), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"le 3 mai\""), std::string::npos) << "what was typed stays";
+  EXPECT_NE(refused.body.find("value=\"" + yesterday + "\""), std::string::npos);
+  EXPECT_EQ(auth_.CountRows("screening_items"), 0) << "one wrong row saves nothing";
+  EXPECT_EQ(Audited("volunteer.screening_record"), 0u);
+
+  fields[3 * 4 + 1].second = yesterday;
+  const auto saved = coordinator_->PostForm(path + "/screening-items", fields);
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.Header("location"), path + "?screened=1#screening");
+  EXPECT_EQ(auth_.CountRows("screening_items"), 6);
+  EXPECT_EQ(Audited("volunteer.screening_record"), 6u);
+  const auto after = coordinator_->Get(path + "?screened=1");
+  EXPECT_EQ(after.body.find("data-condition=\"screening_valid\""), std::string::npos)
+      << "every item is valid";
+
+  // Another organisation's coordinator gets the audited 404, and nothing is saved.
+  const auto other = auth_.CreateOrganisationWithEveryRole("Cercles Québec (essai)", "quebec");
+  const auto stranger = auth_.SignedInClient(other.coordinator);
+  EXPECT_EQ(stranger->PostForm(path + "/screening-items", fields).status, 404);
+  EXPECT_EQ(auth_.CountRows("screening_items"), 6);
+}
+
+TEST_P(VolunteerPages, AMultiDayTrainingIsOneEntryAndAttendanceIsTickedFromAFilteredRoster) {
+  const auto trainee =
+      volunteers_.CreateVolunteer(organisation_.id, "Lucie", "Fictive", VolunteerStage::kTraining);
+  const auto applicant =
+      volunteers_.CreateVolunteer(organisation_.id, "Noé", "Imaginaire", VolunteerStage::kInquiry);
+  const auto setup = volunteers_.Setup(organisation_.id);
+  const auto first_day = AddDays(volunteers_.Today(), -10);
+  const auto wrong = coordinator_->PostForm("/volunteers/training",
+                                            {{"module", Id(setup.modules[0].id)},
+                                             {"held_on", FormatIsoDate(first_day)},
+                                             {"ends_on", FormatIsoDate(AddDays(first_day, 1))},
+                                             {"duration", "30"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("id=\"duration-error\""), std::string::npos);
+  EXPECT_EQ(auth_.CountRows("training_sessions"), 0);
+  const auto created = coordinator_->PostForm("/volunteers/training",
+                                              {{"module", Id(setup.modules[0].id)},
+                                               {"held_on", FormatIsoDate(first_day)},
+                                               {"ends_on", FormatIsoDate(AddDays(first_day, 2))},
+                                               {"duration", "15"},
+                                               {"title", "Fin de semaine intensive"}});
+  ASSERT_EQ(created.status, 303);
+  const std::string session =
+      created.Header("location").substr(0, created.Header("location").find('?'));
+  const auto page = coordinator_->Get(session);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"attended-" + Id(trainee) + "\""), std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"attended-" + Id(applicant) + "\""), std::string::npos)
+      << "the roster shows the volunteers in training";
+  EXPECT_NE(page.body.find("value=\"15\""), std::string::npos) << "the whole training is filled in";
+  const auto every = coordinator_->Get(session + "?stage=all&q=imag");
+  EXPECT_NE(every.body.find("id=\"attended-" + Id(applicant) + "\""), std::string::npos);
+  EXPECT_EQ(every.body.find("id=\"attended-" + Id(trainee) + "\""), std::string::npos);
+
+  const auto saved = coordinator_->PostForm(
+      session + "?stage=training", {{"attended", Id(trainee)}, {"time-" + Id(trainee), "15"}});
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.Header("location"), session + "?stage=training&saved=1");
+  EXPECT_EQ(Audited("training.attendance"), 1u);
+  const auto file = coordinator_->Get("/volunteers/" + Id(trainee));
+  EXPECT_NE(file.body.find("15 h / 15 h"), std::string::npos);
+  EXPECT_EQ(file.body.find("data-condition=\"basic_training_complete\""), std::string::npos);
+  const auto list = coordinator_->Get("/volunteers/training");
+  EXPECT_NE(list.body.find("Fin de semaine intensive"), std::string::npos);
 }
 
 TEST_P(VolunteerPages, AdminsAdjustTheScreeningItemsAndTrainingModules) {

@@ -1,6 +1,7 @@
 // The volunteer pipeline: inquiry → orientation → training → screening → approved → active ⇄ on
-// leave → exited | not retained. Allowed moves pass; every other move is refused, with the field
-// that is wrong.
+// leave → exited | not retained, and one step back up to approval. Allowed moves pass; every other
+// move is refused, with the field that is wrong. A step forward needs no reason; a step back, going
+// on leave and closing a file do.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -57,8 +58,10 @@ TEST(VolunteerPipeline, RefusesEveryOtherMove) {
       ++refused;
     }
   }
-  // Skipping steps, going back, staying put, leaving a closed file: 81 pairs, 18 of them allowed.
-  EXPECT_EQ(refused, 81 - 18);
+  // Skipping steps, going back more than one step or after approval, staying put, leaving a closed
+  // file: 81 pairs, 22 of them allowed (the 18 forward, on leave and closing moves, and 4 steps
+  // back).
+  EXPECT_EQ(refused, 81 - 22);
 }
 
 TEST(VolunteerPipeline, ClosedFilesMoveNoMore) {
@@ -68,12 +71,45 @@ TEST(VolunteerPipeline, ClosedFilesMoveNoMore) {
   EXPECT_FALSE(IsClosedStage(kOnLeave));
 }
 
-TEST(VolunteerPipeline, EveryMoveSaysWhy) {
-  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kOrientation, ""))), "reason");
-  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kOrientation, "  \n "))), "reason");
+TEST(VolunteerPipeline, EveryMoveButAStepForwardSaysWhy) {
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kExited, ""))), "reason");
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kNotRetained, "  \n "))), "reason");
   EXPECT_EQ(FirstField(CheckStageMove(Move(kInquiry, kOrientation, std::string(2001, 'a')))),
             "reason");
   EXPECT_TRUE(CheckStageMove(Move(kInquiry, kOrientation, std::string(2000, 'a'))));
+}
+
+TEST(VolunteerPipeline, AStepForwardNeedsNoReason) {
+  const std::vector<std::pair<VolunteerStage, VolunteerStage>> forward = {
+      {kInquiry, kOrientation}, {kOrientation, kTraining}, {kTraining, kScreening},
+      {kScreening, kApproved},  {kApproved, kActive},      {kOnLeave, kActive}};
+  for (const auto& [from, to] : forward) {
+    EXPECT_TRUE(IsForwardMove(from, to)) << NameOf(from) << " → " << NameOf(to);
+    EXPECT_TRUE(CheckStageMove(Move(from, to, ""))) << NameOf(from) << " → " << NameOf(to);
+    EXPECT_TRUE(CheckStageMove(Move(from, to, " \n "))) << NameOf(from) << " → " << NameOf(to);
+    // The step forward comes first among the moves the file offers.
+    EXPECT_EQ(AllowedMoves(from).front(), to) << NameOf(from);
+  }
+}
+
+TEST(VolunteerPipeline, AStepBackGoingOnLeaveOrClosingNeedsAReason) {
+  const std::vector<std::pair<VolunteerStage, VolunteerStage>> with_reason = {
+      {kOrientation, kInquiry}, {kTraining, kOrientation}, {kScreening, kTraining},
+      {kApproved, kScreening},  {kActive, kOnLeave},       {kScreening, kNotRetained},
+      {kActive, kExited},       {kOnLeave, kExited}};
+  for (const auto& [from, to] : with_reason) {
+    EXPECT_FALSE(IsForwardMove(from, to)) << NameOf(from) << " → " << NameOf(to);
+    EXPECT_EQ(FirstField(CheckStageMove(Move(from, to, "  "))), "reason")
+        << NameOf(from) << " → " << NameOf(to);
+    EXPECT_TRUE(CheckStageMove(Move(from, to, "Formation à reprendre.")))
+        << NameOf(from) << " → " << NameOf(to);
+  }
+  // Back more than one step, or back from an active volunteer, is no move at all.
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kScreening, kInquiry, "Erreur."))), "to");
+  EXPECT_EQ(FirstField(CheckStageMove(Move(kActive, kApproved, "Erreur."))), "to");
+  EXPECT_FALSE(IsForwardMove(kInquiry, kTraining));
+  EXPECT_FALSE(IsForwardMove(kActive, kOnLeave));
+  EXPECT_FALSE(IsForwardMove(kExited, kNotRetained));
 }
 
 TEST(VolunteerPipeline, ApprovalNeedsTheMinimumAge) {

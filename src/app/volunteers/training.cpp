@@ -1,6 +1,7 @@
 #include "app/volunteers/training.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/volunteer_store.hpp"
@@ -10,7 +11,8 @@ namespace {
 
 using auth::policies::VolunteerPolicy;
 
-Result<TrainingSessionPage> ReadSessionPage(const store::Unit& unit, std::int64_t session_id) {
+Result<TrainingSessionPage> ReadSessionPage(const store::Unit& unit, std::int64_t session_id,
+                                            const RosterFilter& filter) {
   const std::int64_t organisation = unit.organisation_id();
   store::TrainingStore training(unit.session());
   const auto session = training.FindSession(session_id, organisation);
@@ -24,9 +26,22 @@ Result<TrainingSessionPage> ReadSessionPage(const store::Unit& unit, std::int64_
   }
   store::VolunteerFilter every;
   every.include_closed = true;
-  for (auto& volunteer : store::VolunteerStore(unit.session()).List(organisation, every)) {
+  store::VolunteerStore volunteers(unit.session());
+  for (auto& volunteer : volunteers.List(organisation, every)) {
     if (!domain::IsClosedStage(volunteer.stage) || page.attended.contains(volunteer.id)) {
       page.candidates.push_back(std::move(volunteer));
+    }
+  }
+  store::VolunteerFilter kept;
+  kept.stage = filter.stage;
+  kept.search = filter.search;
+  kept.include_closed = true;
+  std::set<std::int64_t> shown;
+  for (const auto& volunteer : volunteers.List(organisation, kept)) shown.insert(volunteer.id);
+  // The candidates are in List()'s order (by name), and so is the roster.
+  for (const auto& volunteer : page.candidates) {
+    if (shown.contains(volunteer.id) || page.attended.contains(volunteer.id)) {
+      page.roster.push_back(volunteer);
     }
   }
   return page;
@@ -60,6 +75,7 @@ Result<std::int64_t> CreateTrainingSession(const Services& services, const auth:
     domain::TrainingSession session{.organisation_id = unit.organisation_id(),
                                     .module_id = command.module_id.value_or(0),
                                     .held_on = command.held_on,
+                                    .ends_on = command.ends_on,
                                     .duration_minutes = command.duration_minutes,
                                     .title = command.title};
     if (auto checked = domain::CheckTrainingSession(session); !checked) {
@@ -77,7 +93,7 @@ Result<std::int64_t> SaveAttendance(const Services& services, const auth::Actor&
                                     const SaveAttendanceCommand& command) {
   if (!VolunteerPolicy::CanManage(actor)) return Error::NotFound();
   return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
-    const auto page = TRY(ReadSessionPage(unit, command.session_id));
+    const auto page = TRY(ReadSessionPage(unit, command.session_id, {}));
     if (!AttendanceFits(page, command.attendance)) {
       return Error::Invalid(N_("Choose volunteers from the list."));
     }
@@ -105,10 +121,11 @@ Result<TrainingPage> LoadTrainingPage(const Services& services, const auth::Acto
 
 Result<TrainingSessionPage> LoadTrainingSessionPage(const Services& services,
                                                     const auth::Actor& actor,
-                                                    std::int64_t session_id) {
+                                                    std::int64_t session_id,
+                                                    const RosterFilter& filter) {
   if (!VolunteerPolicy::CanManage(actor)) return Error::NotFound();
   return Read(services, actor.scope(),
-              [&](store::Unit& unit) { return ReadSessionPage(unit, session_id); });
+              [&](store::Unit& unit) { return ReadSessionPage(unit, session_id, filter); });
 }
 
 }  // namespace cercle::app::volunteers

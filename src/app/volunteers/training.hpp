@@ -20,12 +20,14 @@ namespace cercle::app::volunteers {
 
 struct CreateTrainingSessionCommand {
   std::optional<std::int64_t> module_id;  // an active module of the organisation
-  CivilDate held_on;
-  int duration_minutes = 0;  // 0 when the form could not read it (the rules refuse it)
+  CivilDate held_on;                      // the (first) day
+  std::optional<CivilDate> ends_on;       // the last day of a training over several days
+  int duration_minutes = 0;  // in all; 0 when the form could not read it (the rules refuse it)
   std::string title;
 };
-// Plans a session ("training.session_create"); returns its id. Forbidden for anyone who may not
-// manage volunteers; field errors for another module and what the rules refuse.
+// Plans a session, of one day or several ("training.session_create"); returns its id. Forbidden
+// for anyone who may not manage volunteers; field errors for another module and what the rules
+// refuse.
 Result<std::int64_t> CreateTrainingSession(const Services& services, const auth::Actor& actor,
                                            const CreateTrainingSessionCommand& command);
 
@@ -49,17 +51,26 @@ struct TrainingPage {
 Result<TrainingPage> LoadTrainingPage(const Services& services, const auth::Actor& actor,
                                       const PageRequest& page);
 
+// Which volunteers the roster of a session shows. Empty fields do not filter.
+struct RosterFilter {
+  std::optional<domain::VolunteerStage> stage;  // at this step of the pipeline
+  std::string search;                           // part of the name, accents and case ignored
+};
+
 // One session and who may be marked present: every volunteer whose file is open, and anyone
-// recorded already.
+// recorded already; the roster is those the filter keeps, and anyone recorded already (so that
+// saving a filtered roster keeps them), by name.
 struct TrainingSessionPage {
   domain::TrainingSession session;
   std::string module_name;  // data, or a default's msgid
   std::vector<domain::Volunteer> candidates;
+  std::vector<domain::Volunteer> roster;
   std::map<std::int64_t, int> attended;  // volunteer → minutes
 };
 // NotFound for a session of another organisation, or when the actor may not manage training.
 Result<TrainingSessionPage> LoadTrainingSessionPage(const Services& services,
                                                     const auth::Actor& actor,
-                                                    std::int64_t session_id);
+                                                    std::int64_t session_id,
+                                                    const RosterFilter& filter = {});
 
 }  // namespace cercle::app::volunteers

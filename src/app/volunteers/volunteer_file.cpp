@@ -204,6 +204,92 @@ Result<std::int64_t> RecordScreening(const Services& services, const auth::Actor
   });
 }
 
+namespace {
+
+const Message kRealDate{N_("Enter a real date, such as 1980-05-31."), {}};
+
+// True when `row` was left as the table offers it: no date, no expiry, the default result.
+bool IsEmptyRow(const ScreeningRow& row) {
+  return Trimmed(row.completed_on).empty() && Trimmed(row.expires_on).empty() &&
+         (row.result.empty() || row.result == domain::NameOf(domain::ScreeningResult::kPassed));
+}
+
+// The item `row` describes for `volunteer`, checked against the organisation's `types`; the row's
+// field errors, prefixed with its name, are added to `errors` when it is wrong.
+std::optional<domain::ScreeningItem> CheckRow(const ScreeningRow& row,
+                                              const domain::Volunteer& volunteer,
+                                              const std::vector<domain::ScreeningItemType>& types,
+                                              const auth::Actor& actor, CivilDate today,
+                                              Instant now, std::vector<FieldError>& errors) {
+  std::vector<FieldError> found;
+  const auto type = std::find_if(types.begin(), types.end(), [&](const auto& candidate) {
+    return row.type_id && candidate.id == *row.type_id && candidate.active;
+  });
+  if (type == types.end()) found.push_back({"type", {N_("Choose one of the answers."), {}}});
+  const std::string completed_text = Trimmed(row.completed_on);
+  const auto completed_on = ParseIsoDate(completed_text);
+  if (completed_text.empty()) {
+    found.push_back({"completed_on", {N_("Enter the date of the check, or empty the row."), {}}});
+  } else if (!completed_on) {
+    found.push_back({"completed_on", kRealDate});
+  }
+  const auto result = domain::ParseEnum<domain::ScreeningResult>(row.result);
+  if (!result) found.push_back({"result", {N_("Choose one of the answers."), {}}});
+  const std::string expires_text = Trimmed(row.expires_on);
+  const auto expires_on = ParseIsoDate(expires_text);
+  if (!expires_text.empty() && !expires_on) found.push_back({"expires_on", kRealDate});
+  std::optional<domain::ScreeningItem> item;
+  if (found.empty()) {
+    item = domain::ScreeningItem{.organisation_id = volunteer.organisation_id,
+                                 .volunteer_id = volunteer.id,
+                                 .type_id = type->id,
+                                 .completed_on = *completed_on,
+                                 .result = *result,
+                                 .expires_on = expires_on,
+                                 .checked_by = actor.user_id,
+                                 .recorded_at = now};
+    if (auto checked = domain::CheckScreeningItem(*item, *type, today); !checked) {
+      found = checked.error().fields;
+      item.reset();
+    }
+  }
+  for (auto& error : found) {
+    error.field = row.name + "-" + error.field;
+    errors.push_back(std::move(error));
+  }
+  return item;
+}
+
+}  // namespace
+
+Result<int> RecordScreeningRows(const Services& services, const auth::Actor& actor,
+                                const RecordScreeningRowsCommand& command) {
+  const auto today = services.Today();
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<int> {
+    const auto volunteer = TRY(FindVisibleVolunteer(unit, actor, command.volunteer_id));
+    store::ScreeningStore screening(unit.session());
+    const auto types = screening.ListTypes(unit.organisation_id());
+    std::vector<FieldError> errors;
+    std::vector<domain::ScreeningItem> items;
+    for (const auto& row : command.rows) {
+      if (IsEmptyRow(row)) continue;
+      if (auto item = CheckRow(row, volunteer, types, actor, today, unit.now(), errors)) {
+        items.push_back(*std::move(item));
+      }
+    }
+    if (!errors.empty()) return Error::Fields(std::move(errors));
+    if (items.empty()) {
+      return Error::Invalid(N_("Nothing to save: enter the date of at least one item."));
+    }
+    for (const auto& item : items) {
+      const auto id = screening.InsertItem(item);
+      Audit(services, unit, actor,
+            {"volunteer.screening_record", "screening_item", std::to_string(id)});
+    }
+    return static_cast<int>(items.size());
+  });
+}
+
 Result<std::int64_t> VolunteerOfScreeningItem(const Services& services, const auth::Actor& actor,
                                               std::int64_t item_id) {
   return Read(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {

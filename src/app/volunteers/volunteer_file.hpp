@@ -115,6 +115,28 @@ struct RecordScreeningCommand {
 Result<std::int64_t> RecordScreening(const Services& services, const auth::Actor& actor,
                                      const RecordScreeningCommand& command);
 
+// One row of the screening table on a file, as typed: the item's type, and its date, result and
+// expiry as text (the rules read them: an unreadable date is the row's error, not an empty one).
+struct ScreeningRow {
+  std::string name;  // the row's name in the form ("row-3"): its field errors are "row-3-…"
+  std::optional<std::int64_t> type_id;  // an active type of the organisation
+  std::string completed_on;
+  std::string result;  // a domain::ScreeningResult's name
+  std::string expires_on;
+};
+
+struct RecordScreeningRowsCommand {
+  std::int64_t volunteer_id = 0;
+  std::vector<ScreeningRow> rows;
+};
+// Records each row that was filled in as one screening item, all in one transaction, with one
+// "volunteer.screening_record" entry each; a row with neither date nor expiry and the default
+// result (satisfactory) is left out. When any row is wrong nothing is saved, and the field errors
+// name that row's fields ("row-3-completed_on", "row-3-expires_on", "row-3-result", "row-3-type");
+// Invalid when no row was filled in. Returns how many items were recorded.
+Result<int> RecordScreeningRows(const Services& services, const auth::Actor& actor,
+                                const RecordScreeningRowsCommand& command);
+
 struct WithdrawScreeningCommand {
   std::int64_t item_id = 0;
   std::string reason;

@@ -67,6 +67,23 @@ Result<app::volunteers::RecordScreeningCommand> ParseScreening(const Form& form,
                                                  .notes = form.Get("notes")};
 }
 
+// The rows of the screening table as posted; the app reads their dates and result.
+Result<app::volunteers::RecordScreeningRowsCommand> ParseScreeningRows(const Form& form,
+                                                                       std::int64_t volunteer_id) {
+  app::volunteers::RecordScreeningRowsCommand command{.volunteer_id = volunteer_id};
+  for (int index = 0; index < kMaxScreeningRows; ++index) {
+    const std::string name = "row-" + std::to_string(index);
+    const std::string type = form.Get(name + "-type");
+    if (type.empty()) continue;
+    command.rows.push_back({.name = name,
+                            .type_id = ParseId(type),
+                            .completed_on = form.Get(name + "-completed_on"),
+                            .result = form.Get(name + "-result"),
+                            .expires_on = form.Get(name + "-expires_on")});
+  }
+  return command;
+}
+
 // Stores the file sent with a screening item, titled after its type and date.
 app::volunteers::StoreScreeningDocument SentDocument(Context& context, std::int64_t volunteer_id) {
   const auto files = context.request.Files();
@@ -110,23 +127,11 @@ Response RenderScreeningForm(Context& context, std::int64_t volunteer_id, const 
     mstch::map option{{"value", std::to_string(type.id)},
                       {"label", DataName(context, type.name)},
                       {"selected", std::to_string(type.id) == chosen_type}};
-    if (type.validity_months > 0) {
-      option["validity"] = context.Format(
-          {N_("valid {months} months"), {{"months", std::to_string(type.validity_months)}}});
-    }
+    option["validity"] = ValidityText(context, type);
     types.push_back(std::move(option));
   }
   model["types"] = types;
-  const std::string chosen_result = form ? form->Get("result") : "passed";
-  mstch::array results;
-  for (const auto result : {domain::ScreeningResult::kPassed, domain::ScreeningResult::kPending,
-                            domain::ScreeningResult::kFailed}) {
-    const std::string name(domain::NameOf(result));
-    results.push_back(mstch::map{{"value", name},
-                                 {"label", context.Translate(domain::LabelOf(result))},
-                                 {"selected", name == chosen_result}});
-  }
-  model["results"] = results;
+  model["results"] = ScreeningResultChoices(context, form ? form->Get("result") : "passed");
   model["id"] = std::to_string(page->volunteer.id);
   model["name"] = page->volunteer.FullName();
   const std::string title = context.Translate(N_("Record a screening item"));
@@ -177,6 +182,17 @@ Response RecordScreening(Context& context) {
                     [&](std::int64_t id, const Form& form, const Error& error) {
                       return RenderScreeningForm(context, id, &form, &error);
                     });
+}
+
+Response RecordScreeningRows(Context& context) {
+  const auto save =
+      [](const app::Services& services, const auth::Actor& actor,
+         const app::volunteers::RecordScreeningRowsCommand& command) -> Result<std::int64_t> {
+    TRY(app::volunteers::RecordScreeningRows(services, actor, command));
+    return command.volunteer_id;
+  };
+  return SaveToFile(context, "?screened=1#screening", ParseScreeningRows, save,
+                    FileAgain(context, FileForm::kScreening));
 }
 
 Response WithdrawScreening(Context& context) {

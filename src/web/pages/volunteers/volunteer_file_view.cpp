@@ -1,5 +1,6 @@
 #include "web/pages/volunteers/volunteer_file_view.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "base/text.hpp"
@@ -85,14 +86,22 @@ void AddMoves(const Context& context, const FilePage& page, const FileState& sta
   mstch::map close =
       SectionForm(context, closing_typed ? state : none, FileForm::kMove, {"to", "reason"});
   mstch::array moves, closings;
+  bool has_forward = false;
   for (const auto stage : domain::AllowedMoves(page.volunteer.stage)) {
     const std::string name(domain::NameOf(stage));
+    // The step forward is chosen already: moving on is one click, and needs no reason.
+    const bool forward = domain::IsForwardMove(page.volunteer.stage, stage);
+    has_forward = has_forward || forward;
+    const std::string label = context.Translate(domain::LabelOf(stage));
     (domain::IsClosedStage(stage) ? closings : moves)
-        .push_back(mstch::map{{"value", name},
-                              {"label", context.Translate(domain::LabelOf(stage))},
-                              {"selected", name == chosen}});
+        .push_back(mstch::map{
+            {"value", name},
+            {"label",
+             forward ? label : context.Format({N_("{stage} (say why)"), {{"stage", label}}})},
+            {"selected", chosen.empty() ? forward : name == chosen}});
   }
   move["choices"] = moves;
+  move["blank"] = !has_forward;
   close["choices"] = closings;
   if (closing_typed) close["open"] = true;
   model["move"] = move;
@@ -116,13 +125,85 @@ std::string ResultBadge(domain::ScreeningResult result) {
   return ToneOf(result, {.ok = {kPassed}, .warning = {kPending}, .danger = {kFailed}});
 }
 
-void AddScreening(const Context& context, const FilePage& page, mstch::map& model) {
+// One row of the screening table: the type it records, its position among that type's rows, and
+// its fields as `form` holds them (empty when none).
+mstch::map ScreeningRowModel(const Context& context, const domain::ScreeningItemType& type,
+                             int number, int of, int index, const Form* form, const Error* error) {
+  const std::string name = "row-" + std::to_string(index);
+  const auto field = [&](const std::string& suffix, const std::string& fallback) {
+    mstch::map entry{{"id", name + "-" + suffix},
+                     {"value", form ? form->Get(name + "-" + suffix) : fallback}};
+    if (error) {
+      for (const auto& found : error->fields) {
+        if (found.field == name + "-" + suffix) entry["error"] = context.Format(found.message);
+      }
+    }
+    return entry;
+  };
+  std::string label = DataName(context, type.name);
+  if (of > 1) label += " (" + std::to_string(number) + "/" + std::to_string(of) + ")";
+  mstch::map row{{"name", name},
+                 {"type_id", std::to_string(type.id)},
+                 {"label", label},
+                 {"type", field("type", "")},
+                 {"completed_on", field("completed_on", "")},
+                 {"expires_on", field("expires_on", "")}};
+  row["validity"] = ValidityText(context, type);
+  const std::string chosen = form ? form->Get(name + "-result")
+                                  : std::string(domain::NameOf(domain::ScreeningResult::kPassed));
+  mstch::map result = field("result", "");
+  result["choices"] = ScreeningResultChoices(context, chosen);
+  row["result"] = result;
+  return row;
+}
+
+// The rows of the screening table: as posted when a save was refused; otherwise one per item each
+// active type still needs, and one for a type complete already (a renewal).
+mstch::array ScreeningRows(const Context& context, const FilePage& page,
+                           const std::vector<domain::ScreeningTypeStatus>& statuses,
+                           const FileState& state) {
+  mstch::array rows;
+  const bool typed = state.which == FileForm::kScreening && state.form;
+  if (typed) {
+    std::map<std::string, int> of_type;
+    for (int index = 0; index < kMaxScreeningRows; ++index) {
+      of_type[state.form->Get("row-" + std::to_string(index) + "-type")] += 1;
+    }
+    std::map<std::string, int> seen;
+    for (int index = 0; index < kMaxScreeningRows; ++index) {
+      const std::string type_id = state.form->Get("row-" + std::to_string(index) + "-type");
+      const auto type = std::find_if(
+          page.setup.screening_types.begin(), page.setup.screening_types.end(),
+          [&](const auto& candidate) { return std::to_string(candidate.id) == type_id; });
+      if (type == page.setup.screening_types.end()) continue;
+      rows.push_back(ScreeningRowModel(context, *type, ++seen[type_id], of_type[type_id], index,
+                                       state.form, state.error));
+    }
+    return rows;
+  }
+  int index = 0;
+  for (const auto& status : statuses) {
+    const int needed = std::max(1, std::max(1, status.type.required_count) - status.valid_count);
+    for (int number = 1; number <= needed && index < kMaxScreeningRows; ++number) {
+      rows.push_back(
+          ScreeningRowModel(context, status.type, number, needed, index++, nullptr, nullptr));
+    }
+  }
+  return rows;
+}
+
+void AddScreening(const Context& context, const FilePage& page, const FileState& state,
+                  mstch::map& model) {
   const auto& setup = page.setup;
   const int notice_days =
       static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerExpiryNoticeDays));
-  model["screening"] = ScreeningStatusRows(
-      context,
-      domain::SummariseScreening(setup.screening_types, page.items, page.today, notice_days));
+  const auto statuses =
+      domain::SummariseScreening(setup.screening_types, page.items, page.today, notice_days);
+  model["screening"] = ScreeningStatusRows(context, statuses);
+  const auto rows = ScreeningRows(context, page, statuses, state);
+  model["has_screening_rows"] = !rows.empty();
+  model["screening_rows"] = rows;
+  model["today"] = FormatIsoDate(page.today);
   std::map<std::int64_t, std::string> type_names;
   for (const auto& type : setup.screening_types) type_names[type.id] = DataName(context, type.name);
   mstch::array items;
@@ -259,7 +340,10 @@ mstch::map FileView(const Context& context, const FilePage& page, const FileStat
                    {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
                    {"stage_badge", StageBadge(volunteer.stage)}};
   if (!state.notice.empty()) model["notice"] = state.notice;
-  if (state.error && state.which == FileForm::kWithdraw) {
+  if (state.error && state.which == FileForm::kScreening && !state.error->fields.empty()) {
+    model["form_error"] =
+        context.Translate(N_("Nothing is saved: correct the rows marked in the screening table."));
+  } else if (state.error && state.which == FileForm::kWithdraw) {
     model["form_error"] = context.Format(
         state.error->fields.empty() ? state.error->message : state.error->fields.front().message);
   } else if (state.error) {
@@ -267,7 +351,7 @@ mstch::map FileView(const Context& context, const FilePage& page, const FileStat
   }
   AddDetails(context, page, model);
   AddMoves(context, page, state, model);
-  AddScreening(context, page, model);
+  AddScreening(context, page, state, model);
   AddTraining(context, page, model);
   AddHours(context, page, state, model);
   AddSupervision(context, page, state, model);

@@ -18,7 +18,10 @@ namespace cercle::web::pages::volunteers {
 std::string FileUrl(std::int64_t id, const std::string& suffix = "");
 
 // Which form of the file page a failed post re-shows, with what was typed and the errors.
-enum class FileForm { kNone, kMove, kSupervision, kHours, kWithdraw };
+enum class FileForm { kNone, kMove, kSupervision, kHours, kWithdraw, kScreening };
+
+// The most rows of the screening table on a file ("row-0" to "row-39") that one post may hold.
+inline constexpr int kMaxScreeningRows = 40;
 
 struct FileState {
   FileForm which = FileForm::kNone;

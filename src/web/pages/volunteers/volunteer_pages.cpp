@@ -236,6 +236,7 @@ Response Show(Context& context) {
   if (query == "moved=1") state.notice = context.Translate(N_("The move is recorded."));
   if (query == "recorded=1")
     state.notice = context.Translate(N_("The screening item is recorded."));
+  if (query == "screened=1") state.notice = context.Translate(N_("The screening items are saved."));
   return ShowFile(context, *id, state, RecordView::kYes);
 }
 

@@ -28,6 +28,9 @@ Response LogHours(Context& context);
 // optional document.
 Response ShowScreeningForm(Context& context);
 Response RecordScreening(Context& context);
+// POST /volunteers/{id}/screening-items: the rows of the file's screening table, every filled row
+// saved as an item, or none when one row is wrong.
+Response RecordScreeningRows(Context& context);
 // POST /volunteers/screening/{id}/withdraw: withdraw an item recorded by mistake, with a reason.
 Response WithdrawScreening(Context& context);
 // GET /volunteers/documents/{id}: a screening document.

@@ -25,22 +25,25 @@ Response RenderTraining(Context& context, const Form* form, const Error* error) 
   for (const auto& summary : loaded->sessions) {
     const auto& session = summary.session;
     rows.push_back(mstch::map{{"id", std::to_string(session.id)},
-                              {"date", FormatDate(context, session.held_on)},
+                              {"date", SessionDates(context, session)},
                               {"module", module_names[session.module_id]},
                               {"title", session.title},
                               {"hours", FormatHours(context, session.duration_minutes)},
                               {"attendees", std::to_string(summary.attendees)}});
   }
-  mstch::map model = form ? form->Model(context, {"module", "held_on", "duration", "title"}, error)
-                          : EmptyForm({"module", "held_on", "duration", "title"});
+  const std::initializer_list<std::string> fields = {"module", "held_on", "ends_on", "duration",
+                                                     "title"};
+  mstch::map model = form ? form->Model(context, fields, error) : EmptyForm(fields);
   if (!form) {
     model["held_on"] = mstch::map{{"value", FormatIsoDate(context.services.app.Today())}};
     model["duration"] = mstch::map{{"value", std::string("3")}};
   }
-  const std::string chosen = form ? form->Get("module") : "";
+  // The first active module is chosen already (the basic training, in the default set-up).
+  std::string chosen = form ? form->Get("module") : "";
   mstch::array modules;
   for (const auto& module : loaded->modules) {
     if (!module.active) continue;
+    if (!form && chosen.empty()) chosen = std::to_string(module.id);
     modules.push_back(mstch::map{{"value", std::to_string(module.id)},
                                  {"label", DataName(context, module.name)},
                                  {"selected", std::to_string(module.id) == chosen}});
@@ -51,6 +54,40 @@ Response RenderTraining(Context& context, const Form* form, const Error* error) 
   AddPagination(context, Paginate(context.request, loaded->total), model);
   return RenderPage(context, "volunteer_training", context.Translate(N_("Training")),
                     std::move(model), error ? StatusFor(error->kind) : 200);
+}
+
+// The stage the roster of a session shows: ?stage= when given ("all": every open file), otherwise
+// the volunteers in training.
+app::volunteers::RosterFilter RequestedRoster(const Context& context) {
+  const auto query = context.request.QueryParameters();
+  const auto stage = query.find("stage");
+  const auto search = query.find("q");
+  app::volunteers::RosterFilter filter{.stage = domain::VolunteerStage::kTraining};
+  if (stage != query.end()) filter.stage = domain::ParseEnum<domain::VolunteerStage>(stage->second);
+  if (search != query.end()) filter.search = search->second;
+  return filter;
+}
+
+// The query that asks for `filter`'s roster: "stage=training&q=…".
+std::string RosterQuery(const app::volunteers::RosterFilter& filter) {
+  std::string query =
+      "stage=" + (filter.stage ? std::string(domain::NameOf(*filter.stage)) : std::string("all"));
+  if (!filter.search.empty()) query += "&q=" + PercentEncode(filter.search);
+  return query;
+}
+
+// The choices of the roster's stage filter: every open stage, and every open file.
+mstch::array RosterStages(const Context& context, const app::volunteers::RosterFilter& filter) {
+  mstch::array stages{mstch::map{{"value", std::string("all")},
+                                 {"label", context.Translate(N_("Every open file"))},
+                                 {"selected", !filter.stage.has_value()}}};
+  for (const auto stage : domain::VolunteerStages()) {
+    if (domain::IsClosedStage(stage)) continue;
+    stages.push_back(mstch::map{{"value", std::string(domain::NameOf(stage))},
+                                {"label", context.Translate(domain::LabelOf(stage))},
+                                {"selected", filter.stage == stage}});
+  }
+  return stages;
 }
 
 Response RenderSession(Context& context, const app::volunteers::TrainingSessionPage& data,
@@ -64,7 +101,7 @@ Response RenderSession(Context& context, const app::volunteers::TrainingSessionP
     for (const auto& id : form->All("attended")) checked.insert(id);
   }
   mstch::array rows;
-  for (const auto& volunteer : data.candidates) {
+  for (const auto& volunteer : data.roster) {
     const std::string id = std::to_string(volunteer.id);
     const auto attended = data.attended.find(volunteer.id);
     const bool present = form ? checked.contains(id) : attended != data.attended.end();
@@ -81,21 +118,25 @@ Response RenderSession(Context& context, const app::volunteers::TrainingSessionP
       row["error"] = found->second;
     rows.push_back(std::move(row));
   }
+  const auto filter = RequestedRoster(context);
   mstch::map model{{"id", std::to_string(training_session.id)},
                    {"module", module_name},
-                   {"date", FormatDate(context, training_session.held_on)},
+                   {"date", SessionDates(context, training_session)},
+                   {"stages", RosterStages(context, filter)},
+                   {"q", filter.search},
+                   {"roster_query", RosterQuery(filter)},
                    {"title", training_session.title},
                    {"hours", FormatHours(context, training_session.duration_minutes)},
                    {"volunteers", rows},
                    {"empty", rows.empty()},
                    {"present_count", std::to_string(data.attended.size())}};
-  if (context.request.query == "saved=1")
-    model["notice"] = context.Translate(N_("The attendance is saved."));
-  if (context.request.query == "created=1") {
+  const auto query = context.request.QueryParameters();
+  if (query.contains("saved")) model["notice"] = context.Translate(N_("The attendance is saved."));
+  if (query.contains("created")) {
     model["notice"] = context.Translate(N_("The session is created. Record who attended."));
   }
   if (error) model["form_error"] = context.Format(error->message);
-  const std::string title = module_name + " — " + FormatDate(context, training_session.held_on);
+  const std::string title = module_name + " — " + SessionDates(context, training_session);
   return RenderPage(context, "volunteer_training_session", title, std::move(model),
                     error ? StatusFor(error->kind) : 200);
 }
@@ -130,17 +171,23 @@ std::vector<std::pair<std::int64_t, int>> ParseAttendance(
 Result<app::volunteers::TrainingSessionPage> LoadSession(Context& context) {
   const auto id = ParseId(context.Parameter("id"));
   if (!id) return Error::NotFound();
-  return app::volunteers::LoadTrainingSessionPage(context.services.app, context.signed_in(), *id);
+  return app::volunteers::LoadTrainingSessionPage(context.services.app, context.signed_in(), *id,
+                                                  RequestedRoster(context));
 }
 
 Result<app::volunteers::CreateTrainingSessionCommand> ParseSession(const Form& form) {
+  const Message real_date{N_("Enter a real date, such as 1980-05-31."), {}};
+  std::vector<FieldError> errors;
   const auto held_on = ParseIsoDate(Trimmed(form.Get("held_on")));
-  if (!held_on) {
-    return Error::Fields({{"held_on", {N_("Enter a real date, such as 1980-05-31."), {}}}});
-  }
+  if (!held_on) errors.push_back({"held_on", real_date});
+  const std::string ends_text = Trimmed(form.Get("ends_on"));
+  const auto ends_on = ParseIsoDate(ends_text);
+  if (!ends_text.empty() && !ends_on) errors.push_back({"ends_on", real_date});
+  if (!errors.empty()) return Error::Fields(std::move(errors));
   return app::volunteers::CreateTrainingSessionCommand{
       .module_id = ParseId(form.Get("module")),
       .held_on = *held_on,
+      .ends_on = ends_on,
       .duration_minutes = domain::ParseDuration(form.Get("duration")).value_or(0),
       .title = form.Get("title")};
 }
@@ -190,8 +237,9 @@ Response SaveAttendance(Context& context) {
                      return RenderSession(context, *page, &form, &error, row_errors);
                    });
   }
-  return Response::Redirect("/volunteers/training/" + std::to_string(page->session.id) +
-                            "?saved=1");
+  // Back to the roster as it was filtered, with the notice.
+  return Response::Redirect("/volunteers/training/" + std::to_string(page->session.id) + "?" +
+                            RosterQuery(RequestedRoster(context)) + "&saved=1");
 }
 
 }  // namespace cercle::web::pages::volunteers

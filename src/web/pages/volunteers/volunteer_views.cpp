@@ -48,6 +48,31 @@ std::string FormatDate(const Context& context, CivilDate date) {
   return context.services.translator.FormatCivilDate(context.language, FormatIsoDate(date));
 }
 
+std::string SessionDates(const Context& context, const domain::TrainingSession& session) {
+  if (!session.ends_on) return FormatDate(context, session.held_on);
+  return context.Format({N_("from {first} to {last}"),
+                         {{"first", FormatDate(context, session.held_on)},
+                          {"last", FormatDate(context, *session.ends_on)}}});
+}
+
+mstch::array ScreeningResultChoices(const Context& context, const std::string& chosen) {
+  mstch::array results;
+  for (const auto result : {domain::ScreeningResult::kPassed, domain::ScreeningResult::kPending,
+                            domain::ScreeningResult::kFailed}) {
+    const std::string name(domain::NameOf(result));
+    results.push_back(mstch::map{{"value", name},
+                                 {"label", context.Translate(domain::LabelOf(result))},
+                                 {"selected", name == chosen}});
+  }
+  return results;
+}
+
+std::string ValidityText(const Context& context, const domain::ScreeningItemType& type) {
+  if (type.validity_months <= 0) return "";
+  return context.Format(
+      {N_("valid {months} months"), {{"months", std::to_string(type.validity_months)}}});
+}
+
 std::string DataName(const Context& context, const std::string& name) {
   return context.Translate(name);
 }

@@ -39,9 +39,17 @@ std::string DurationText(int minutes);
 std::string FormatMoney(const Context& context, std::int64_t cents);
 // A civil date written out in the reader's locale.
 std::string FormatDate(const Context& context, CivilDate date);
+// A training session's day, or its first and last days ("from … to …") for one over several days.
+std::string SessionDates(const Context& context, const domain::TrainingSession& session);
 // A name that is data but may be a default's English msgid (types, modules): translated when it is
 // one.
 std::string DataName(const Context& context, const std::string& name);
+
+// The results a screening item may be recorded with, for a <select>, with `chosen` (a result's
+// name) selected.
+mstch::array ScreeningResultChoices(const Context& context, const std::string& chosen);
+// "valid 36 months" for a type that expires; "" for one that does not.
+std::string ValidityText(const Context& context, const domain::ScreeningItemType& type);
 
 // The failing conditions of a gate as sentences in the reader's language.
 mstch::array GateFailureTexts(const Context& context, const domain::GateResult& result);
