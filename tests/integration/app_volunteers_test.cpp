@@ -279,7 +279,9 @@ TEST_P(AppVolunteers, ScreeningRowsAreSavedTogetherOrNotAtAll) {
     if (item.type_id == types[0].id) {
       EXPECT_EQ(item.expires_on, AddMonths(AddDays(fixture_.Today(), -1), 36));
     }
-    if (item.type_id == types[2].id) EXPECT_EQ(item.result, domain::ScreeningResult::kPending);
+    if (item.type_id == types[2].id) {
+      EXPECT_EQ(item.result, domain::ScreeningResult::kPending);
+    }
     EXPECT_EQ(item.checked_by, organisation_.coordinator.id);
   }
 
