@@ -73,7 +73,7 @@ test("a coordinator's refused form leads with its summary, and the saved file wi
 test("a volunteer's refused form on a phone leads with its summary, and the recorded hours with a notice", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");  // a volunteer lands on his portal
   await page.goto(baseUrl + "/portal");
   const form = page.locator("form[action='/portal/hours']");
   await form.locator("input[name=worked_on]").fill("");
@@ -96,7 +96,7 @@ test("a volunteer's refused form on a phone leads with its summary, and the reco
 test("“Mes sessions” names the device and fits a phone", async () => {
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
-  await page.waitForURL(baseUrl + "/");
+  await page.waitForURL(baseUrl + "/portal");  // a volunteer lands on his portal
   await page.goto(baseUrl + "/account/sessions");
   const sessions = await page.textContent("main");
   assert.match(sessions, /Chrome sur Linux/);

@@ -455,21 +455,22 @@ std::map<std::string, Expectation> Expectations() {
        {422, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/calendar", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
       // Drafts of the forms (pages/drafts/): saved by whoever may fill the form, never another's;
-      // a discard finds none of the tester's own drafts. "Stay signed in": anyone signed in
+      // a discard finds the draft its author saved on the line before, and nobody else's. "Stay
+      // signed in": anyone signed in
       {"POST /drafts/minutes/{id}",
        {200, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /drafts/minutes/{id}/discard",
-       {303, kMeetingOfA, login, All(hidden), hidden, All(hidden)}},
+       {303, kMeetingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /drafts/contact/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /drafts/contact/{id}/discard",
-       {303, kCircleOfA, login, All(hidden), hidden, All(hidden)}},
+       {303, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /drafts/concern/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /drafts/concern/{id}/discard",
-       {303, kCircleOfA, login, All(hidden), hidden, All(hidden)}},
+       {303, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /drafts/staff_concern/{id}",
        {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /drafts/staff_concern/{id}/discard",
-       {303, kCircleOfA, login, All(hidden), hidden, All(hidden)}},
+       {303, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /session/keep-alive", {200, kNone, login, All(ok), ok, All(ok)}},
       // The partner's pages: the list is theirs (empty for organisation B's partner); a circle only
       // while an agreement in force attaches them to it
