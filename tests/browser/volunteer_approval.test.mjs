@@ -60,7 +60,7 @@ test("a coordinator takes a first inquiry to approval in at most 30 clicks", asy
   await counter.click(page.locator("nav a[href='/volunteers']"));
   await page.waitForURL(baseUrl + "/volunteers");
   await axeClean(page, "volunteer list");
-  await counter.click(page.getByRole("link", { name: "Nouveau bénévole" }));
+  await counter.click(page.getByRole("link", { name: /^Nouveau/ }));
   await page.waitForURL(baseUrl + "/volunteers/new");
   await axeClean(page, "new volunteer");
   await page.locator("#first_name").fill("Aurélie");
@@ -86,7 +86,7 @@ test("a coordinator takes a first inquiry to approval in at most 30 clicks", asy
   await axeClean(page, "file in training");
 
   // The basic training, given over a weekend: one entry with its 15 hours.
-  await counter.click(page.getByRole("link", { name: "Enregistrer une formation et les présences" }));
+  await counter.click(page.getByRole("link", { name: "Consigner une formation et les présences" }));
   await page.waitForURL(baseUrl + "/volunteers/training");
   await axeClean(page, "training sessions");
   assert.equal(await page.locator("#module option:checked").textContent(), "Formation de base");

@@ -272,7 +272,8 @@ TEST_P(SeverityNumbers, TheFunderReportOpensOnTheCurrentQuarterAndQuartersNameTh
   ReportFixture(server_).SetSetting(a_.id, domain::SettingKey::kReportFiscalYearStartMonth, 1);
   const auto calendar = admin->Get("/reports/funder");
   EXPECT_NE(calendar.body.find("aria-current=\"true\">T4 2026 (oct.–déc.)</a>"), std::string::npos);
-  admin->SetCookie("lang", "en");
+  ASSERT_EQ(admin->PostForm("/language", {{"lang", "en"}, {"next", "/reports/funder"}}).status,
+            303);
   EXPECT_NE(
       admin->Get("/reports/funder").body.find("aria-current=\"true\">Q4 2026 (Oct.–Dec.)</a>"),
       std::string::npos);

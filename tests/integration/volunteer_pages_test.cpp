@@ -192,9 +192,10 @@ TEST_P(VolunteerPages, TheHomePageListsExpiringChecksAndMissingSupervision) {
   ExpireChecksOn(id, AddDays(volunteers_.Today(), 30));
   const auto soon = coordinator_->Get("/");
   const auto attention = TextBetween(soon.body, "attention__list", "</ul>");
-  EXPECT_NE(attention.find("attention__item--soon\"><a href=\"/volunteers/" + Id(id) +
-                           "#screening\">Fernand Essai"),
-            std::string::npos)
+  // The home page's triage: the item is "soon", names the volunteer and leads to the screening.
+  const auto item = TextBetween(attention, "attention__item--soon triage-item", "</li>");
+  EXPECT_NE(item.find("Fernand Essai"), std::string::npos) << attention;
+  EXPECT_NE(item.find("href=\"/volunteers/" + Id(id) + "#screening\""), std::string::npos)
       << attention;
   EXPECT_EQ(attention.find("#supervision"), std::string::npos);
 
@@ -203,9 +204,9 @@ TEST_P(VolunteerPages, TheHomePageListsExpiringChecksAndMissingSupervision) {
   server_.clock().Advance(24h * 31);
   coordinator_ = auth_.SignedInClient(organisation_.coordinator);  // sessions end after 12 hours
   const auto expired = TextBetween(coordinator_->Get("/").body, "attention__list", "</ul>");
-  EXPECT_NE(
-      expired.find("attention__item--urgent\"><a href=\"/volunteers/" + Id(id) + "#screening\""),
-      std::string::npos)
+  EXPECT_NE(TextBetween(expired, "attention__item--urgent triage-item", "</li>")
+                .find("href=\"/volunteers/" + Id(id) + "#screening\""),
+            std::string::npos)
       << expired;
   EXPECT_EQ(expired.find("#supervision"), std::string::npos);
   // Sixty more days: 91 days since the approval, without supervision.
