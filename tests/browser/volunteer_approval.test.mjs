@@ -125,7 +125,7 @@ test("a coordinator takes a first inquiry to approval in at most 30 clicks", asy
   assert.equal(await dates.count(), 6, "police check, two references, interview, two agreements");
   for (let row = 0; row < 6; row++) await dates.nth(row).fill(isoDay(-3));
   await counter.click(page.getByRole("button", { name: "Enregistrer les vérifications" }));
-  await page.waitForURL(baseUrl + file + "?screened=1");
+  await page.waitForURL(baseUrl + file + "?screened=1#screening");
   assert.equal(await page.locator("#screening .status-list .badge--ok").count(), 5);
   await axeClean(page, "file with its screening");
 
