@@ -60,7 +60,7 @@ class HomeTriagePages : public ::testing::TestWithParam<Backend> {
   std::int64_t circle_ = 0, own_ = 0;
 };
 
-TEST_P(HomeTriagePages, GroupsWithTheirCountsTheMostUrgentFirstEachItemSayingWhatToDo) {
+TEST_P(HomeTriagePages, GroupsWithTheirCountsTheMostUrgentFirstEachItemNamingItsAction) {
   const auto urgent = concerns_.Raise({.organisation_id = a_.id,
                                        .circle_id = circle_,
                                        .raised_by = a_.coordinator.id,
