@@ -409,7 +409,7 @@ Result<Loader> LoaderOf(const app::Services& services, std::int64_t organisation
   return Loader{.services = services,
                 .organisation_id = organisation_id,
                 .now = now,
-                .today = CivilDate{std::chrono::floor<std::chrono::days>(now)},
+                .today = services.Today(),
                 .actors = TRY(FindActors(services, organisation_id))};
 }
 

@@ -391,7 +391,7 @@ class IntakeStory {
         actors_(std::move(actors)),
         second_coordinator_(second_coordinator),
         now_(services.clock.Now()),
-        today_(floor<days>(now_)) {}
+        today_(services.Today()) {}
 
   Backdated At(int days_ago) const { return Backdated(services_, now_ - days(days_ago)); }
   CivilDate today() const { return today_; }

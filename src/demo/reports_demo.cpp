@@ -142,7 +142,9 @@ Status LoadOutreach(const app::Services& app, const auth::Actor& coordinator,
 // The demo files by legal name, and the days their status changed.
 class DemoFiles {
  public:
-  explicit DemoFiles(std::vector<app::reports::FileMoves> files) {
+  // `translator` dates the changes in the organisation's time zone.
+  DemoFiles(std::vector<app::reports::FileMoves> files, const i18n::Translator& translator)
+      : translator_(translator) {
     for (auto& file : files) files_.emplace(file.legal_name, std::move(file));
   }
   std::optional<std::int64_t> Id(const char* name) const {
@@ -156,12 +158,13 @@ class DemoFiles {
     if (found == files_.end()) return std::nullopt;
     std::optional<CivilDate> last;
     for (const auto& change : found->second.history) {
-      if (change.to == status) last = CivilDate{floor<days>(change.changed_at)};
+      if (change.to == status) last = translator_.LocalDate(change.changed_at);
     }
     return last;
   }
 
  private:
+  const i18n::Translator& translator_;
   std::map<std::string, app::reports::FileMoves> files_;
 };
 
@@ -295,7 +298,7 @@ Status LoadReports(const app::Services& app, std::int64_t organisation_id,
   // The organisation's today, the day the workflows check dates against.
   const CivilDate today = app.Today();
   TRY(LoadOutreach(app, coordinator, admin, today));
-  const DemoFiles files(app::reports::ListFileMoves(app, coordinator));
+  const DemoFiles files(app::reports::ListFileMoves(app, coordinator), app.translator);
   TRY(LoadEvents(app, coordinator, files, today));
   TRY(LoadMeasures(app, coordinator, files, today));
   TRY(LoadFollowUp(app, coordinator, files, today));

@@ -173,7 +173,7 @@ class VolunteerDemo {
       : services_(services),
         actors_(std::move(actors)),
         now_(services.clock.Now()),
-        today_(floor<days>(now_)) {}
+        today_(services.Today()) {}
 
   CivilDate DaysAgo(int count) const { return AddDays(today_, -count); }
   Backdated At(int days_ago) const { return Backdated(services_, now_ - hours(24 * days_ago)); }

@@ -1,6 +1,7 @@
 // The demo data is made by the workflows, by the people who would take each step: every minutes and
 // every contact by the volunteer's own account (each audited as his), and no circle opened on a
-// file that was closed then. Checked on the stored records, on SQLite and on PostgreSQL.
+// file that was closed then; and it loads at any hour. Checked on the stored records, on SQLite and
+// on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -78,6 +79,14 @@ TEST_P(DemoStory, NoCircleOpensOnAClosedFileAndTheReincarceratedFileClosesAfterI
                   "AND c.closure_reason = 'reincarcerated' AND s.to_status = 'closed' AND "
                   "s.from_status = 'between_circles'"),
             1);
+}
+
+// In the evening in Montréal the date in UTC is already tomorrow: the demo dates everything by the
+// organisation's own day, so that nothing it records lands in the organisation's future.
+TEST_P(DemoStory, LoadsInTheEveningWhenUtcIsAlreadyTomorrow) {
+  TestServer evening{TestServer::Options{GetParam(), {}}};
+  evening.clock().Set(kTestStart + std::chrono::hours(11) + std::chrono::minutes(30));
+  EXPECT_NO_THROW(ReportFixture(evening).LoadDemo());
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, DemoStory, ::testing::Values(Backend::kSqlite));
