@@ -8,14 +8,11 @@
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
-#include "support/core_member_fixture.hpp"
 #include "support/test_server.hpp"
 #include "support/volunteer_fixture.hpp"
 
 namespace cercle::testing {
 namespace {
-
-using domain::CirclePhase;
 
 constexpr const char* kMissingId = "987654321";
 
@@ -25,12 +22,10 @@ class HomeTriagePages : public ::testing::TestWithParam<Backend> {
     a_ = auth_.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
     b_ = auth_.CreateOrganisationWithEveryRole("Cercles B (essai)", "cercles-b");
     today_ = circles_.Today();
-    const auto member = intake_.CreateCoreMember(a_.id, "Marcel Exemple", "2026-001");
-    circle_ = circles_.CreateCircle(a_.id, member, CirclePhase::kWeekly, AddDays(today_, -60),
-                                    AddDays(today_, -60));
-    own_ = volunteers_.CreateVolunteer(a_.id, "Bastien", "Bénévole",
-                                       domain::VolunteerStage::kActive, a_.volunteer.id);
-    circles_.AddMember(a_.id, circle_, own_, AddDays(today_, -60), true);
+    const auto circle = circles_.CreateWeeklyCircle(a_.id, "Marcel Exemple", "2026-001", 60,
+                                                    "Bastien", "Bénévole", a_.volunteer.id);
+    circle_ = circle.circle_id;
+    own_ = circle.volunteer_id;
     concerns_.SetOnCall(a_.id, {{a_.coordinator.id, 0}});
   }
 
@@ -38,11 +33,7 @@ class HomeTriagePages : public ::testing::TestWithParam<Backend> {
 
   // Minutes of a meeting `days_ago` days ago, waiting for the coordinator; returns the meeting.
   std::int64_t MinutesToRead(int days_ago) {
-    const auto meeting = circles_.AddMeeting(
-        a_.id, circle_, CircleFixture::At(AddDays(today_, -days_ago), 19 * 60), own_);
-    circles_.AddMinutes(a_.id, meeting, own_, {},
-                        CircleFixture::At(AddDays(today_, -days_ago + 1), 10 * 60));
-    return meeting;
+    return circles_.AddMinutesToRead(a_.id, circle_, own_, days_ago);
   }
 
   std::string Acknowledge(std::int64_t meeting) const {
@@ -52,7 +43,6 @@ class HomeTriagePages : public ::testing::TestWithParam<Backend> {
   TestServer server_{TestServer::Options{GetParam(), {}}};
   AuthFixture auth_{server_};
   VolunteerFixture volunteers_{server_};
-  CoreMemberFixture intake_{server_};
   CircleFixture circles_{server_};
   ConcernFixture concerns_{server_};
   TestOrganisation a_, b_;
@@ -91,6 +81,12 @@ TEST_P(HomeTriagePages, GroupsWithTheirCountsTheMostUrgentFirstEachItemNamingIts
   EXPECT_LT(concerns, item);
   EXPECT_LT(item, minutes);
   EXPECT_NE(body.find(concerns_.FrenchText("Acknowledge the concern"), item), std::string::npos);
+  // Its severity's own badge, colour and icon with its name, as everywhere else.
+  const auto badge = body.rfind("<span class=\"badge severity severity--", item);
+  ASSERT_NE(badge, std::string::npos);
+  EXPECT_LT(concerns, badge);
+  EXPECT_NE(body.find("severity__icon", badge), std::string::npos);
+  EXPECT_LT(body.find(concerns_.FrenchText("Urgent"), badge), item);
   EXPECT_NE(body.find(concerns_.FrenchText("Next alert in")), std::string::npos);
   EXPECT_NE(body.find("data-triage-deadline=\""), std::string::npos);
   EXPECT_NE(body.find("js/triage"), std::string::npos) << "the countdown's script";
