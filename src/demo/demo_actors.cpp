@@ -3,26 +3,10 @@
 #include <algorithm>
 
 #include "app/accounts/creation.hpp"
+#include "auth/user_actor.hpp"
 #include "store/user_store.hpp"
 
 namespace cercle::demo {
-namespace {
-
-// `user` as the app layer sees a signed-in caller.
-auth::Actor ActorOf(const store::User& user) {
-  auth::Actor actor;
-  actor.user_id = user.id;
-  actor.organisation_id = user.organisation_id;
-  actor.display_name = user.display_name;
-  actor.email = user.email;
-  actor.roles = user.roles;
-  actor.language = user.language;
-  actor.stage = store::SessionStage::kFull;
-  return actor;
-}
-
-}  // namespace
-
 Result<std::int64_t> CreateDemoAccount(const app::Services& services,
                                        std::optional<std::int64_t> organisation_id,
                                        const std::string& name, const std::string& email,
@@ -50,7 +34,7 @@ Result<auth::Actor> FindNetworkActor(const app::Services& services, std::int64_t
     return store::UserStore(session).Find(user_id, std::nullopt);
   });
   if (!user) return Error::NotFound();
-  return ActorOf(*user);
+  return auth::ActorOfUser(*user);
 }
 
 Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id) {
@@ -65,19 +49,19 @@ Result<DemoActors> FindActors(const app::Services& services, std::int64_t organi
   for (const auto& user : users) {
     const bool is_coordinator = user.roles.Has(domain::Role::kCoordinator);
     if (is_coordinator && user.email.starts_with("accueil")) {
-      actors.intake = ActorOf(user);
+      actors.intake = auth::ActorOfUser(user);
     } else if (is_coordinator && !coordinator) {
-      coordinator = ActorOf(user);
+      coordinator = auth::ActorOfUser(user);
     }
     if (user.roles.Has(domain::Role::kOrganisationAdmin) && !actors.admin) {
-      actors.admin = ActorOf(user);
+      actors.admin = auth::ActorOfUser(user);
     }
     if (user.roles.Has(domain::Role::kVolunteer)) {
-      actors.volunteers.emplace(user.id, ActorOf(user));
-      if (user.display_name == "Bastien Fictif") actors.bastien = ActorOf(user);
+      actors.volunteers.emplace(user.id, auth::ActorOfUser(user));
+      if (user.display_name == "Bastien Fictif") actors.bastien = auth::ActorOfUser(user);
     }
     if (user.roles.Has(domain::Role::kPartner) && user.display_name == "Octave Prototype") {
-      actors.partner = ActorOf(user);
+      actors.partner = auth::ActorOfUser(user);
     }
   }
   if (!coordinator) return Error::Invalid(N_("The demo organisation has no coordinator."));

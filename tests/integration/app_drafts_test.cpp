@@ -10,7 +10,7 @@
 #include "app/drafts/drafts.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
-#include "support/core_member_fixture.hpp"
+#include "support/draft_fixture.hpp"
 #include "support/test_server.hpp"
 #include "support/volunteer_fixture.hpp"
 
@@ -20,7 +20,6 @@ namespace {
 using app::drafts::DiscardDraft;
 using app::drafts::FindDraft;
 using app::drafts::SaveDraft;
-using domain::CirclePhase;
 using domain::DraftForm;
 using domain::VolunteerStage;
 
@@ -37,25 +36,15 @@ class AppDrafts : public ::testing::TestWithParam<Backend> {
   AppDrafts() {
     a_ = auth_.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
     b_ = auth_.CreateOrganisationWithEveryRole("Cercles B (essai)", "cercles-b");
-    const auto today = circles_.Today();
-    own_ = volunteers_.CreateVolunteer(a_.id, "Bastien", "Bénévole", VolunteerStage::kActive,
-                                       a_.volunteer.id);
-    odile_user_ = auth_.CreateUser(a_.id, "Odile Membre", "odile@cercles-a.example",
-                                   domain::Roles{domain::Role::kVolunteer});
-    odile_ = volunteers_.CreateVolunteer(a_.id, "Odile", "Membre", VolunteerStage::kActive,
-                                         odile_user_.id);
+    const auto made = CreateDraftCircle(server_, auth_, a_);
+    own_ = made.own;
+    odile_user_ = made.odile_user;
+    odile_ = made.odile;
+    circle_ = made.circle;
+    due_ = made.due;
+    other_circle_ = made.other_circle;
     volunteers_.CreateVolunteer(b_.id, "Olivier", "Ailleurs", VolunteerStage::kActive,
                                 b_.volunteer.id);
-    const auto core_member = intake_.CreateCoreMember(a_.id, "Marcel Exemple", "2026-001");
-    circle_ = circles_.CreateCircle(a_.id, core_member, CirclePhase::kWeekly, AddDays(today, -60),
-                                    AddDays(today, -60));
-    circles_.AddMember(a_.id, circle_, own_, AddDays(today, -60), true);
-    circles_.AddMember(a_.id, circle_, odile_, AddDays(today, -60));
-    due_ =
-        circles_.AddMeeting(a_.id, circle_, CircleFixture::At(AddDays(today, -1), 19 * 60), own_);
-    const auto other_member = intake_.CreateCoreMember(a_.id, "Gérard Autre", "2026-002");
-    other_circle_ = circles_.CreateCircle(a_.id, other_member, CirclePhase::kWeekly,
-                                          AddDays(today, -30), AddDays(today, -30));
     volunteer_ = ActorOf(a_.volunteer);
   }
 
@@ -71,7 +60,6 @@ class AppDrafts : public ::testing::TestWithParam<Backend> {
   TestServer server_{{.backend = GetParam(), .listen = false}};
   AuthFixture auth_{server_};
   VolunteerFixture volunteers_{server_};
-  CoreMemberFixture intake_{server_};
   CircleFixture circles_{server_};
   TestOrganisation a_, b_;
   TestUser odile_user_;

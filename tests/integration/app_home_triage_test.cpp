@@ -16,14 +16,12 @@
 #include "support/concern_fixture.hpp"
 #include "support/core_member_fixture.hpp"
 #include "support/test_server.hpp"
-#include "support/volunteer_fixture.hpp"
 
 namespace cercle::testing {
 namespace {
 
 using app::home::TriageGroup;
 using app::home::TriageUrgency;
-using domain::CirclePhase;
 
 class AppHomeTriage : public ::testing::TestWithParam<Backend> {
  protected:
@@ -39,23 +37,16 @@ class AppHomeTriage : public ::testing::TestWithParam<Backend> {
   // A weekly circle of a new file, started 60 days ago, with one volunteer (`writer`).
   std::int64_t Circle(const TestOrganisation& organisation, const std::string& name,
                       const std::string& number, std::int64_t* writer) {
-    const auto member = intake_.CreateCoreMember(organisation.id, name, number);
-    const auto circle = circles_.CreateCircle(organisation.id, member, CirclePhase::kWeekly,
-                                              AddDays(today_, -60), AddDays(today_, -60));
-    *writer = volunteers_.CreateVolunteer(organisation.id, "Odile", "Membre",
-                                          domain::VolunteerStage::kActive);
-    circles_.AddMember(organisation.id, circle, *writer, AddDays(today_, -60), true);
-    return circle;
+    const auto circle =
+        circles_.CreateWeeklyCircle(organisation.id, name, number, 60, "Odile", "Membre");
+    *writer = circle.volunteer_id;
+    return circle.circle_id;
   }
 
   // Minutes of a meeting `days_ago` days ago, waiting for the coordinator; returns the meeting.
   std::int64_t MinutesToRead(const TestOrganisation& organisation, std::int64_t circle,
                              std::int64_t writer, int days_ago) {
-    const auto meeting = circles_.AddMeeting(
-        organisation.id, circle, CircleFixture::At(AddDays(today_, -days_ago), 19 * 60), writer);
-    circles_.AddMinutes(organisation.id, meeting, writer, {},
-                        CircleFixture::At(AddDays(today_, -days_ago + 1), 10 * 60));
-    return meeting;
+    return circles_.AddMinutesToRead(organisation.id, circle, writer, days_ago);
   }
 
   // An order of a new file of `organisation` ending in `days` days.
@@ -94,7 +85,6 @@ class AppHomeTriage : public ::testing::TestWithParam<Backend> {
 
   TestServer server_{TestServer::Options{GetParam(), {}}};
   AuthFixture auth_{server_};
-  VolunteerFixture volunteers_{server_};
   CoreMemberFixture intake_{server_};
   CircleFixture circles_{server_};
   ConcernFixture concerns_{server_};

@@ -9,16 +9,13 @@
 
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
-#include "support/core_member_fixture.hpp"
+#include "support/draft_fixture.hpp"
 #include "support/test_server.hpp"
-#include "support/volunteer_fixture.hpp"
 
 namespace cercle::testing {
 namespace {
 
 using namespace std::chrono_literals;
-using domain::CirclePhase;
-using domain::VolunteerStage;
 
 std::string Id(std::int64_t id) { return std::to_string(id); }
 
@@ -27,26 +24,15 @@ class DraftPages : public ::testing::TestWithParam<Backend> {
   DraftPages() {
     a_ = auth_.CreateOrganisationWithEveryRole("Cercles A (essai)", "cercles-a");
     b_ = auth_.CreateOrganisationWithEveryRole("Cercles B (essai)", "cercles-b");
-    const auto today = circles_.Today();
-    own_ = volunteers_.CreateVolunteer(a_.id, "Bastien", "Bénévole", VolunteerStage::kActive,
-                                       a_.volunteer.id);
-    odile_user_ = auth_.CreateUser(a_.id, "Odile Membre", "odile@cercles-a.example",
-                                   domain::Roles{domain::Role::kVolunteer});
-    const auto odile = volunteers_.CreateVolunteer(a_.id, "Odile", "Membre",
-                                                   VolunteerStage::kActive, odile_user_.id);
-    const auto core_member = intake_.CreateCoreMember(a_.id, "Marcel Exemple", "2026-001");
-    circle_ = circles_.CreateCircle(a_.id, core_member, CirclePhase::kWeekly, AddDays(today, -60),
-                                    AddDays(today, -60));
-    circles_.AddMember(a_.id, circle_, own_, AddDays(today, -60), true);
-    circles_.AddMember(a_.id, circle_, odile, AddDays(today, -60));
-    due_ =
-        circles_.AddMeeting(a_.id, circle_, CircleFixture::At(AddDays(today, -1), 19 * 60), own_);
-    const auto other_member = intake_.CreateCoreMember(a_.id, "Gérard Autre", "2026-002");
-    other_circle_ = circles_.CreateCircle(a_.id, other_member, CirclePhase::kWeekly,
-                                          AddDays(today, -30), AddDays(today, -30));
-    const auto other_meeting = circles_.AddMeeting(
-        a_.id, other_circle_, CircleFixture::At(AddDays(today, -1), 19 * 60), odile);
-    other_meeting_ = other_meeting;
+    const auto made = CreateDraftCircle(server_, auth_, a_);
+    own_ = made.own;
+    odile_user_ = made.odile_user;
+    circle_ = made.circle;
+    due_ = made.due;
+    other_circle_ = made.other_circle;
+    other_meeting_ =
+        circles_.AddMeeting(a_.id, other_circle_,
+                            CircleFixture::At(AddDays(circles_.Today(), -1), 19 * 60), made.odile);
   }
 
   std::string MeetingPath() const { return "/portal/meetings/" + Id(due_); }
@@ -54,8 +40,6 @@ class DraftPages : public ::testing::TestWithParam<Backend> {
 
   TestServer server_{{.backend = GetParam()}};
   AuthFixture auth_{server_};
-  VolunteerFixture volunteers_{server_};
-  CoreMemberFixture intake_{server_};
   CircleFixture circles_{server_};
   TestOrganisation a_, b_;
   TestUser odile_user_;

@@ -12,6 +12,8 @@
 #include "store/circle_store.hpp"
 #include "store/meeting_store.hpp"
 #include "store/partner_store.hpp"
+#include "support/core_member_fixture.hpp"
+#include "support/volunteer_fixture.hpp"
 
 namespace cercle::testing {
 CivilDate CircleFixture::Today() {
@@ -220,6 +222,32 @@ domain::Circle CircleFixture::Stored(std::int64_t organisation_id, std::int64_t 
       });
   if (!circle) throw std::runtime_error("no circle " + std::to_string(circle_id));
   return *circle;
+}
+
+WeeklyCircle CircleFixture::CreateWeeklyCircle(std::int64_t organisation_id,
+                                               const std::string& legal_name,
+                                               const std::string& file_number, int days_ago,
+                                               const std::string& first_name,
+                                               const std::string& last_name,
+                                               std::optional<std::int64_t> user_id) {
+  const auto since = AddDays(Today(), -days_ago);
+  WeeklyCircle made;
+  made.core_member_id =
+      CoreMemberFixture(server_).CreateCoreMember(organisation_id, legal_name, file_number);
+  made.circle_id = CreateCircle(organisation_id, made.core_member_id, domain::CirclePhase::kWeekly,
+                                since, since);
+  made.volunteer_id = VolunteerFixture(server_).CreateVolunteer(
+      organisation_id, first_name, last_name, domain::VolunteerStage::kActive, user_id);
+  AddMember(organisation_id, made.circle_id, made.volunteer_id, since, true);
+  return made;
+}
+
+std::int64_t CircleFixture::AddMinutesToRead(std::int64_t organisation_id, std::int64_t circle_id,
+                                             std::int64_t writer, int days_ago) {
+  const auto meeting =
+      AddMeeting(organisation_id, circle_id, At(AddDays(Today(), -days_ago), 19 * 60), writer);
+  AddMinutes(organisation_id, meeting, writer, {}, At(AddDays(Today(), -days_ago + 1), 10 * 60));
+  return meeting;
 }
 
 }  // namespace cercle::testing

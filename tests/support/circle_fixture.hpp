@@ -18,6 +18,14 @@
 
 namespace cercle::testing {
 
+// A weekly circle of a new file with one active volunteer, as CircleFixture::CreateWeeklyCircle
+// makes it.
+struct WeeklyCircle {
+  std::int64_t core_member_id = 0;
+  std::int64_t circle_id = 0;
+  std::int64_t volunteer_id = 0;  // its primary member
+};
+
 // Builds circles' records through the stores of one TestServer. Not thread-safe.
 class CircleFixture {
  public:
@@ -30,6 +38,13 @@ class CircleFixture {
   std::int64_t CreateCircle(std::int64_t organisation_id, std::int64_t core_member_id,
                             domain::CirclePhase phase, CivilDate phase_since,
                             std::optional<CivilDate> started_on = {});
+  // A weekly circle of a new file (`legal_name`, `file_number`), started `days_ago` days ago, with
+  // one active volunteer (`first_name` `last_name`, linked to the account `user_id` when given) as
+  // its primary member since then.
+  WeeklyCircle CreateWeeklyCircle(std::int64_t organisation_id, const std::string& legal_name,
+                                  const std::string& file_number, int days_ago,
+                                  const std::string& first_name, const std::string& last_name,
+                                  std::optional<std::int64_t> user_id = {});
   // Closes the circle on `closed_on` (completed).
   void CloseCircle(std::int64_t organisation_id, std::int64_t circle_id, CivilDate closed_on);
   // A stay of `volunteer_id` in the circle from `joined_on`, straight in the store (no gate).
@@ -44,6 +59,10 @@ class CircleFixture {
   // `submitted`.
   void AddMinutes(std::int64_t organisation_id, std::int64_t meeting_id, std::int64_t writer,
                   const std::vector<std::int64_t>& others, Instant submitted);
+  // A meeting `days_ago` days ago at 19:00 UTC whose minutes `writer` sent the next morning,
+  // waiting for the coordinator; returns the meeting.
+  std::int64_t AddMinutesToRead(std::int64_t organisation_id, std::int64_t circle_id,
+                                std::int64_t writer, int days_ago);
   // A contact logged by `volunteer_id` on `on`.
   std::int64_t AddContact(std::int64_t organisation_id, std::int64_t circle_id,
                           std::int64_t volunteer_id, CivilDate on);
