@@ -6,6 +6,7 @@
 #include "app/accounts/password_resets.hpp"
 #include "app/admin/backups.hpp"
 #include "app/privacy/retention.hpp"
+#include "app/reminders/reminders.hpp"
 #include "cli/backup_command.hpp"
 #include "store/migrator.hpp"
 #include "web/routes.hpp"
@@ -61,6 +62,16 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
   scheduler_.Add("concern escalation", [this] { return concern_escalator_.EscalateDue(); });
   scheduler_.Add("password reset requests",
                  [this] { return app::accounts::ProcessPasswordResetRequests(app_); });
+  // Reminders are looked for every kReminderInterval, not at every pass: each look reads every
+  // organisation's home page.
+  if (config_.scheduler.reminders) {
+    scheduler_.Add("reminders", [this] {
+      const Instant now = clock_->Now();
+      if (now < next_reminders_) return 0;
+      next_reminders_ = now + kReminderInterval;
+      return app::reminders::SendDueReminders(app_);
+    });
+  }
   backup_scheduler_.Add("backup", [this] { return app::admin::RunScheduledBackup(app_); });
   backup_scheduler_.Add("backup alert", [this] { return app::admin::AlertMissingBackup(app_); });
   backup_scheduler_.Add("retention queue",

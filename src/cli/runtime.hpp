@@ -73,6 +73,10 @@ class Runtime {
   notify::ConcernEscalator concern_escalator_;
   scheduler::Scheduler scheduler_;
   scheduler::Scheduler backup_scheduler_;
+  // How often the scheduler looks for reminders to mail (app/reminders), and when next; read and
+  // written by the scheduler's thread only.
+  static constexpr auto kReminderInterval = std::chrono::minutes(10);
+  Instant next_reminders_{};
   app::Services app_;
   web::Services services_;
   web::Application application_;

@@ -122,6 +122,7 @@ const std::vector<Key>& Keys() {
        Number<int>([](Config& c) { return &c.mail.timeout_seconds; }, 2, 600)},
       {"scheduler", "interval_seconds",
        Number<int>([](Config& c) { return &c.scheduler.interval_seconds; }, 1, 3600)},
+      {"scheduler", "reminders", Flag([](Config& c) { return &c.scheduler.reminders; })},
       {"backup", "time", TimeOfDay([](Config& c) { return &c.backup.time; })},
       {"backup", "keep_daily", Number<int>([](Config& c) { return &c.backup.keep_daily; }, 1, 366)},
       {"backup", "keep_weekly",

@@ -120,6 +120,9 @@ struct Config {
   struct Scheduler {
     // Seconds between the passes of the server's scheduler (escalation of unacknowledged concerns).
     int interval_seconds = 30;
+    // Mails the reminders and the weekly digest (app/reminders), each person choosing theirs; false
+    // turns them off for the whole server.
+    bool reminders = true;
   } scheduler;
 
   struct Auth {

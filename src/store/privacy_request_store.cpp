@@ -431,6 +431,8 @@ const std::vector<UnrelatedTable>& UnrelatedTables() {
       {"destruction_certificates", "the organisation's destruction certificates"},
       {"destruction_certificate_lines", "counts per kind of record"},
       {"destruction_skips", "records skipped by a batch, by reference"},
+      {"reminder_opt_outs", "the reminders a user chose not to get"},
+      {"reminders_sent", "which reminder went to which user, by reference, so that each goes once"},
       {"form_drafts",
        "a form's text before it is sent, its author's alone: deleted when sent, discarded or 30 "
        "days old, never part of a file"},

@@ -77,6 +77,8 @@ std::vector<Route> AccountRoutes() {
       // My account (pages/account/)
       {kGet, "/account", pages::account::Show, kSignedIn},
       {kPost, "/account/language", pages::account::ChangeLanguage, kSignedIn},
+      {kGet, "/account/reminders", pages::account::ShowReminders, kSignedIn},
+      {kPost, "/account/reminders", pages::account::SaveReminders, kSignedIn},
       {kGet, "/account/password", pages::account::ShowPassword, kSignedIn},
       {kPost, "/account/password", pages::account::ChangePassword, kSignedIn},
       {kGet, "/account/sessions", pages::account::ListSessions, kSignedIn},

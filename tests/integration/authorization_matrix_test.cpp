@@ -214,6 +214,8 @@ std::map<std::string, Expectation> Expectations() {
       // My account
       {"GET /account", {200, kNone, login, All(ok), ok, All(ok)}},
       {"POST /account/language", {422, kNone, login, All(ok), ok, All(ok)}},
+      {"GET /account/reminders", {200, kNone, login, All(ok), ok, All(ok)}},
+      {"POST /account/reminders", {422, kNone, login, All(ok), ok, All(ok)}},
       {"GET /account/password", {200, kNone, login, All(ok), ok, All(ok)}},
       {"POST /account/password", {422, kNone, login, All(ok), ok, All(ok)}},
       {"GET /account/sessions", {200, kNone, login, All(ok), ok, All(ok)}},
@@ -626,6 +628,7 @@ Form FormFor(const std::string& route) {
       {"POST /password/reset", {{"token", "dead"}, {"password", kNewPassword}}},
       {"POST /invitations/accept", {{"token", "dead"}, {"password", kNewPassword}}},
       {"POST /account/language", {{"language", "de"}}},
+      {"POST /account/reminders", {{"on", "every_hour"}}},
       {"POST /account/password", {{"current", kWrongPassword}, {"password", kNewPassword}}},
       {"POST /account/two-factor", {{"sealed", ""}, {"code", "000000"}}},
       {"POST /admin/users/invite",

@@ -157,6 +157,8 @@ class ConcernRestart : public ::testing::TestWithParam<Backend> {
         "CERCLE_MAIL_POLL_SECONDS=1",
         "CERCLE_MAIL_TIMEOUT_SECONDS=" + std::to_string(kMailTimeoutSeconds),
         "CERCLE_SCHEDULER_INTERVAL_SECONDS=1",
+        // No reminders (on a Monday, the digest) beside the alerts the test counts.
+        "CERCLE_SCHEDULER_REMINDERS=false",
         "CERCLE_LOG_LEVEL=info",
     };
     // The sanitizers' settings of a sanitizer build, and the basics.

@@ -93,6 +93,9 @@ TestServer::TestServer(Options options)
   // Scheduled backups are off unless a test turns them on (configure): each would copy the
   // database.
   config.backup.folder = "";
+  // Reminders are off unless a test turns them on: each scheduler pass would mail them (on the test
+  // clock's Monday, the weekly digest) beside the mail the test counts.
+  config.scheduler.reminders = false;
   if (options.configure) options.configure(config);
   port_ = config.server.port;
   if (!config::CreateKeyFile(config.secrets.key_file))

@@ -1,6 +1,7 @@
 #include "web/pages/account/account_pages.hpp"
 
 #include "app/accounts/own_account.hpp"
+#include "app/reminders/reminders.hpp"
 #include "auth/crypto.hpp"
 #include "auth/totp.hpp"
 #include "web/cookies.hpp"
@@ -64,7 +65,44 @@ mstch::map SessionsView(const Context& context, const app::accounts::SessionsPag
   return {{"sessions", rows}, {"ended", context.request.query == "ended=1"}};
 }
 
+mstch::map RemindersView(const Context& context, const app::reminders::RemindersPage& page) {
+  mstch::array choices;
+  for (const auto& choice : page.choices) {
+    choices.push_back(mstch::map{{"value", std::string(domain::NameOf(choice.kind))},
+                                 {"label", context.Translate(domain::LabelOf(choice.kind))},
+                                 {"checked", choice.on}});
+  }
+  return {{"choices", choices}, {"has_choices", !page.choices.empty()}};
+}
+
+Response RenderReminders(Context& context, mstch::map model, int status = 200) {
+  return RenderPage(context, "account_reminders", context.Translate(N_("Reminders by e-mail")),
+                    std::move(model), status);
+}
+
 }  // namespace
+
+Response ShowReminders(Context& context) {
+  const auto page = app::reminders::LoadRemindersPage(context.services.app, context.signed_in());
+  mstch::map model = RemindersView(context, page);
+  if (context.request.query == "saved=1")
+    model["notice"] = context.Translate(N_("Your reminders are saved."));
+  return RenderReminders(context, std::move(model));
+}
+
+Response SaveReminders(Context& context) {
+  const Form form(context.request);
+  const auto done = app::reminders::SaveReminderChoices(context.services.app, context.signed_in(),
+                                                        {form.All("on")});
+  if (!done) {
+    // The page as it was: nothing was saved.
+    const auto page = app::reminders::LoadRemindersPage(context.services.app, context.signed_in());
+    mstch::map model = RemindersView(context, page);
+    AddErrors(context, done.error(), model);
+    return RenderReminders(context, std::move(model), StatusFor(done.error().kind));
+  }
+  return Response::Redirect("/account/reminders?saved=1");
+}
 
 Response Show(Context& context) {
   mstch::map model = Profile(context);

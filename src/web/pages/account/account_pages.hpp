@@ -2,13 +2,17 @@
 
 #include "web/context.hpp"
 
-// The signed-in user's own account: profile and language, password, sessions, two-factor sign-in.
+// The signed-in user's own account: profile and language, reminders, password, sessions,
+// two-factor sign-in.
 namespace cercle::web::pages::account {
 
 // GET /account.
 Response Show(Context& context);
 // POST /account/language.
 Response ChangeLanguage(Context& context);
+// GET /account/reminders, POST /account/reminders: which reminders by mail the user gets.
+Response ShowReminders(Context& context);
+Response SaveReminders(Context& context);
 // GET /account/password, POST /account/password.
 Response ShowPassword(Context& context);
 Response ChangePassword(Context& context);
