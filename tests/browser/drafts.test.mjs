@@ -5,7 +5,7 @@
 // keyboard, keeps the real session alive. Every page passes axe and fits 360 px.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, phone, desktop } from "./support.mjs";
+import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, orgDay, phone, desktop } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -35,7 +35,7 @@ async function meetingToWrite(page) {
   const coordinator = await openPage(browser, desktop);
   await signInAs(coordinator, "admin@demo.example");
   await coordinator.goto(`${baseUrl}/circles/${circle}`);
-  const date = new Date(Date.now() - 2 * 86400000).toISOString().slice(0, 10);
+  const date = orgDay(-2);
   const status = await coordinator.evaluate(async ({ circle, date }) => {
     const body = new URLSearchParams({ csrf: document.querySelector("input[name=csrf]").value, kind: "group", date,
       time: "19:00", duration: "2:00", place: "Salle communautaire (démo)", count: "1" });

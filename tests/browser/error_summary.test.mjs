@@ -4,7 +4,7 @@
 // a phone. Axe (with landmark-unique) finds nothing on any of these pages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, phone, desktop } from "./support.mjs";
+import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, orgDay, phone, desktop } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -82,7 +82,7 @@ test("a volunteer's refused form on a phone leads with its summary, and the reco
   await checkRefused(page, 2, "portal hours");
   await noHorizontalScrolling(page, "portal with an error");
   await screenshot(page, "error-summary-phone");
-  await page.locator("input[name=worked_on]").fill(await page.evaluate(() => new Date().toISOString().slice(0, 10)));
+  await page.locator("input[name=worked_on]").fill(orgDay(0));
   await page.locator("input[name=duration]").fill("0:30");
   await page.locator("input[name=description]").fill("Résumé d'erreurs");
   await page.locator("form[action='/portal/hours'] button[type=submit]").click();

@@ -7,7 +7,7 @@
 // their months. Axe finds nothing on any page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, phone, desktop } from "./support.mjs";
+import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, orgDay, phone, desktop } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -112,7 +112,7 @@ test("a coordinator at a desk tells the severities apart by badge and reads the 
   await page.goto(baseUrl + "/reports/funder");
   const quarterFrom = await page.inputValue("#from");
   const quarterTo = await page.inputValue("#to");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = orgDay(0);
   assert.ok(quarterFrom <= today && today <= quarterTo, `${quarterFrom}–${quarterTo} holds today`);
   const current = (await page.locator("nav a[aria-current='true']").textContent()).trim();
   assert.match(current, /^T[1-4] \d{4}(–\d{4})? \([a-zéû.]+–[a-zéû.]+\)$/, current);

@@ -7,18 +7,16 @@
 // coordinator's first sign-in and two-step enrolment.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, axeViolations, screenshot, signInAs, baseUrl, desktop } from "./support.mjs";
+import { launch, openPage, axeViolations, screenshot, signInAs, baseUrl, orgDay, desktop } from "./support.mjs";
 
 const personInCharge = "coordination@demo.example";
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// The day `days` before today, as a date field takes it (YYYY-MM-DD, local time).
+// The day `days` before the organisation's today, as a date field takes it (YYYY-MM-DD).
 function daysAgo(days) {
-  const day = new Date(Date.now() - days * 86400000);
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return orgDay(-days);
 }
 
 // The page is in French and passes axe.

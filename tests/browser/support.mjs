@@ -11,6 +11,19 @@ export const baseUrl = process.env.CERCLE_BASE_URL ?? "http://127.0.0.1:8080";
 export const phone = { width: 360, height: 740 };
 export const desktop = { width: 1280, height: 800 };
 
+// The organisation's time zone (the server's [i18n] time_zone): the server checks dates against its day, which in
+// the evening in Montréal is still yesterday in UTC, the machine's zone.
+export const timeZone = process.env.CERCLE_TIME_ZONE ?? "America/Montreal";
+
+// The date `days` from the organisation's today, as a date field takes it (YYYY-MM-DD).
+export function orgDay(days = 0) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date());
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 // Starts Debian's chromium, headless, with the flags this closed network needs (no background traffic).
 export async function launch() {
   return chromium.launch({

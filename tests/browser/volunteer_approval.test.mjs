@@ -7,7 +7,7 @@
 // volunteer-facing page takes part: the volunteer does nothing in Cercle until approved.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, axeViolations, screenshot, signInAs, baseUrl, desktop } from "./support.mjs";
+import { launch, openPage, axeViolations, screenshot, signInAs, baseUrl, orgDay, desktop } from "./support.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,11 +39,9 @@ function clickCounter(page) {
   };
 }
 
-// The ISO date `days` from today, in the browser's (the server's) zone.
+// The ISO date `days` from the organisation's today.
 function isoDay(days) {
-  const date = new Date(Date.now() + days * 86400000);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
+  return orgDay(days);
 }
 
 async function axeClean(page, what) {

@@ -1,6 +1,8 @@
 // Reminders by e-mail, in French: each person chooses which reminders they get from "Mon compte". A volunteer on a
 // phone (360 px) sees the writer's reminders and his own screening's, turns one off and finds it off after the
-// notice; a coordinator at 1280 px sees the staff's reminders and the weekly digest. Axe finds nothing.
+// notice; a coordinator at 1280 px sees the staff's reminders and the weekly digest. Axe finds nothing. The
+// reminders are the home page's triage by mail; the file sorts after sign_in.test.mjs, which enrols the
+// coordinator in two-step verification itself.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, axeViolations, screenshot, signIn, signInAs, baseUrl, phone, desktop } from "./support.mjs";
