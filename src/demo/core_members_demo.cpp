@@ -74,12 +74,13 @@ struct DemoCoreMember {
   std::vector<DemoConsent> consents;
 };
 
-const std::vector<DemoCoreMember>& CoreMembers() {
+// The files of Marcel and Gaston: one run of CoreMembers().
+std::vector<DemoCoreMember> FilesMarcelToGaston() {
   using enum CoreMemberStatus;
   using domain::ConditionKind;
   using domain::ConsentScope;
   using domain::OrderType;
-  static const std::vector<DemoCoreMember> members = {
+  return {
       {.legal_name = "Marcel Exemple",
        .preferred_name = "Marcel",
        .birth_date = "1961-04-12",
@@ -135,78 +136,94 @@ const std::vector<DemoCoreMember>& CoreMembers() {
                        .ends_in_days = 5}},
        .static99r_score = "5",
        .static99r_level = "III — moyenne-élevée",
-       .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 340},
-                    {.scope = ConsentScope::kMedia,
-                     .given_days_ago = 300,
-                     .withdrawn_days_ago = 30}}},
-      {.legal_name = "Bernard Bidon",
-       .preferred_name = "Ben",
-       .birth_date = "1970-01-22",
-       .source = ReferralSource::kPolice,
-       .referrer = "Sergente Anne Calque",
-       .referrer_organisation = "Police fictive de Longueuil (démo)",
-       .referred_days_ago = 150,
-       .path = {kWaitingForCircle},
-       .region = "Longueuil",
-       .language = domain::PreferredLanguage::kFrench,
-       .offence_summary = "Ordonnance fictive en vertu de l'art. 810.1 (démo).",
-       .volunteer_summary =
-           "Ben souhaite reprendre contact avec sa sœur. Il est nerveux en groupe au début.",
-       .order_type = OrderType::kRecognizance8101,
-       .order_started_days_ago = 120,
-       .order_ends_in_days = 245,
-       .conditions = {{.kind = ConditionKind::kExclusionZone,
-                       .text = "Ne pas se trouver à moins de 500 m des lieux désignés.",
-                       .victim_identity = "Victime désignée : M. Léo Postiche (démo)",
-                       .victim_places = "École fictive Saint-Exemple; parc du Modèle (démo)"}},
-       .static99r_score = "7",
-       .static99r_level = "IVb — bien au-dessus de la moyenne",
-       .consents = {{.scope = ConsentScope::kPartnerOrganisation,
-                     .partner = "Centre d'aide fictif (démo)",
-                     .given_days_ago = 400,
-                     .expires_in_days = -20},
-                    {.scope = ConsentScope::kOuterCircle, .given_days_ago = 100}}},
-      {.legal_name = "Lucien Imaginaire",
-       .birth_date = "1975-06-03",
-       .source = ReferralSource::kCommunityOrganisation,
-       .referrer = "Mme Berthe Copie",
-       .referrer_organisation = "Maison d'hébergement fictive (démo)",
-       .referred_days_ago = 40,
-       .region = "Montréal — Plateau",
-       .second_coordinator = true,
-       .language = domain::PreferredLanguage::kEnglish,
-       .offence_summary = "Fictional conviction for sexual interference (demo).",
-       .volunteer_summary =
-           "Lucien prefers English and is learning French. He volunteers at a food bank.",
-       .order_type = OrderType::kStatutoryRelease,
-       .order_started_days_ago = -12,
-       .order_ends_in_days = 400,
-       .statutory_release_in_days = 12,
-       .warrant_expiry_in_days = 400,
-       .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 8}}},
-      {.legal_name = "Rémi Modèle",
-       .birth_date = "1966-11-15",
-       .source = ReferralSource::kCsc,
-       .referrer = "Agent Paul Réplique",
-       .referrer_organisation = "Service correctionnel du Canada (démo)",
-       .referred_days_ago = 900,
-       .path = {kWaitingForCircle},
-       .region = "Montréal — Rosemont",
-       .language = domain::PreferredLanguage::kFrench,
-       .offence_summary = "Condamnation fictive pour agression sexuelle sur mineur (démo).",
-       .volunteer_summary =
-           "Rémi a terminé un premier cercle et attend le suivant. Il aime la pêche.",
-       .order_type = OrderType::kLongTermSupervision,
-       .order_started_days_ago = 800,
-       .order_ends_in_days = 1500,
-       .conditions = {{.kind = ConditionKind::kInternet,
-                       .text = "Déclarer tout appareil branché à Internet.",
-                       .ends_in_days = 25},
-                      {.kind = ConditionKind::kTreatment,
-                       .text = "Suivre le programme de traitement prescrit."}},
-       .static99r_score = "4",
-       .static99r_level = "III — moyenne-élevée",
-       .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 800}}},
+       .consents = {
+           {.scope = ConsentScope::kOuterCircle, .given_days_ago = 340},
+           {.scope = ConsentScope::kMedia, .given_days_ago = 300, .withdrawn_days_ago = 30}}}};
+}
+
+// The files of Bernard, Lucien and Rémi: one run of CoreMembers().
+std::vector<DemoCoreMember> FilesBernardToRemi() {
+  using enum CoreMemberStatus;
+  using domain::ConditionKind;
+  using domain::ConsentScope;
+  using domain::OrderType;
+  return {{.legal_name = "Bernard Bidon",
+           .preferred_name = "Ben",
+           .birth_date = "1970-01-22",
+           .source = ReferralSource::kPolice,
+           .referrer = "Sergente Anne Calque",
+           .referrer_organisation = "Police fictive de Longueuil (démo)",
+           .referred_days_ago = 150,
+           .path = {kWaitingForCircle},
+           .region = "Longueuil",
+           .language = domain::PreferredLanguage::kFrench,
+           .offence_summary = "Ordonnance fictive en vertu de l'art. 810.1 (démo).",
+           .volunteer_summary =
+               "Ben souhaite reprendre contact avec sa sœur. Il est nerveux en groupe au début.",
+           .order_type = OrderType::kRecognizance8101,
+           .order_started_days_ago = 120,
+           .order_ends_in_days = 245,
+           .conditions = {{.kind = ConditionKind::kExclusionZone,
+                           .text = "Ne pas se trouver à moins de 500 m des lieux désignés.",
+                           .victim_identity = "Victime désignée : M. Léo Postiche (démo)",
+                           .victim_places = "École fictive Saint-Exemple; parc du Modèle (démo)"}},
+           .static99r_score = "7",
+           .static99r_level = "IVb — bien au-dessus de la moyenne",
+           .consents = {{.scope = ConsentScope::kPartnerOrganisation,
+                         .partner = "Centre d'aide fictif (démo)",
+                         .given_days_ago = 400,
+                         .expires_in_days = -20},
+                        {.scope = ConsentScope::kOuterCircle, .given_days_ago = 100}}},
+          {.legal_name = "Lucien Imaginaire",
+           .birth_date = "1975-06-03",
+           .source = ReferralSource::kCommunityOrganisation,
+           .referrer = "Mme Berthe Copie",
+           .referrer_organisation = "Maison d'hébergement fictive (démo)",
+           .referred_days_ago = 40,
+           .region = "Montréal — Plateau",
+           .second_coordinator = true,
+           .language = domain::PreferredLanguage::kEnglish,
+           .offence_summary = "Fictional conviction for sexual interference (demo).",
+           .volunteer_summary =
+               "Lucien prefers English and is learning French. He volunteers at a food bank.",
+           .order_type = OrderType::kStatutoryRelease,
+           .order_started_days_ago = -12,
+           .order_ends_in_days = 400,
+           .statutory_release_in_days = 12,
+           .warrant_expiry_in_days = 400,
+           .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 8}}},
+          {.legal_name = "Rémi Modèle",
+           .birth_date = "1966-11-15",
+           .source = ReferralSource::kCsc,
+           .referrer = "Agent Paul Réplique",
+           .referrer_organisation = "Service correctionnel du Canada (démo)",
+           .referred_days_ago = 900,
+           .path = {kWaitingForCircle},
+           .region = "Montréal — Rosemont",
+           .language = domain::PreferredLanguage::kFrench,
+           .offence_summary = "Condamnation fictive pour agression sexuelle sur mineur (démo).",
+           .volunteer_summary =
+               "Rémi a terminé un premier cercle et attend le suivant. Il aime la pêche.",
+           .order_type = OrderType::kLongTermSupervision,
+           .order_started_days_ago = 800,
+           .order_ends_in_days = 1500,
+           .conditions = {{.kind = ConditionKind::kInternet,
+                           .text = "Déclarer tout appareil branché à Internet.",
+                           .ends_in_days = 25},
+                          {.kind = ConditionKind::kTreatment,
+                           .text = "Suivre le programme de traitement prescrit."}},
+           .static99r_score = "4",
+           .static99r_level = "III — moyenne-élevée",
+           .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 800}}}};
+}
+
+// The files of Théo, Armand and Félix: one run of CoreMembers().
+std::vector<DemoCoreMember> FilesTheoToFelix() {
+  using enum CoreMemberStatus;
+  using domain::ConditionKind;
+  using domain::ConsentScope;
+  using domain::OrderType;
+  return {
       {.legal_name = "Théo Supposé",
        .birth_date = "1955-02-28",
        .source = ReferralSource::kSelfReferral,
@@ -267,60 +284,78 @@ const std::vector<DemoCoreMember>& CoreMembers() {
                        .victim_places = "Quartier Villeray (démo)"}},
        .static99r_score = "4",
        .static99r_level = "III — moyenne-élevée",
-       .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 480},
-                    {.scope = ConsentScope::kResearch,
-                     .given_days_ago = 480,
-                     .withdrawn_days_ago = 60}}},
-      {.legal_name = "Hervé Brouillon",
-       .birth_date = "1972-03-09",
-       .source = ReferralSource::kPolice,
-       .referrer = "Agent Marc Simili",
-       .referrer_organisation = "Police fictive (démo)",
-       .referred_days_ago = 700,
-       .path = {kWaitingForCircle},  // his circle's story moves the file on and closes it
-       .region = "Laval",
-       .second_coordinator = true,
-       .language = domain::PreferredLanguage::kFrench,
-       .offence_summary = "Condamnation fictive (démo).",
-       .order_type = OrderType::kRecognizance8102,
-       .order_started_days_ago = 650,
-       .static99r_score = "8",
-       .static99r_level = "IVb — bien au-dessus de la moyenne"},
-      {.legal_name = "Octave Semblant",
-       .birth_date = "1983-07-21",
-       .source = ReferralSource::kProvincialCorrections,
-       .referrer = "Agente Julie Gabarit",
-       .referrer_organisation = "Services correctionnels du Québec (démo)",
-       .referred_days_ago = 30,
-       .region = "Longueuil",
-       .language = domain::PreferredLanguage::kFrench,
-       .offence_summary = "Condamnation fictive pour exhibitionnisme (démo).",
-       .order_type = OrderType::kProbation,
-       .order_started_days_ago = 20,
-       .order_ends_in_days = 700,
-       .conditions = {{.kind = ConditionKind::kOther,
-                       .text = "Se présenter à l'agente de probation chaque semaine."}}},
-      {.legal_name = "Jules Apparence",
-       .birth_date = "1968-05-05",
-       .source = ReferralSource::kCsc,
-       .referrer = "Agent Paul Réplique",
-       .referrer_organisation = "Service correctionnel du Canada (démo)",
-       .referred_days_ago = 500,
-       .path = {kWaitingForCircle, kInCircle},
-       .region = "Montréal — Plateau",
-       .second_coordinator = true,
-       .language = domain::PreferredLanguage::kFrench,
-       .offence_summary = "Condamnation fictive (démo).",
-       .volunteer_summary = "Jules joue de la guitare et aime les marches en montagne.",
-       .order_type = OrderType::kRecognizance8102,
-       .order_started_days_ago = 400,
-       .order_ends_in_days = 3,
-       .conditions = {{.kind = ConditionKind::kResidence,
-                       .text = "Aviser de tout changement d'adresse.",
-                       .ends_in_days = 3}},
-       .static99r_score = "5",
-       .static99r_level = "III — moyenne-élevée",
-       .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 390}}}};
+       .consents = {
+           {.scope = ConsentScope::kOuterCircle, .given_days_ago = 480},
+           {.scope = ConsentScope::kResearch, .given_days_ago = 480, .withdrawn_days_ago = 60}}}};
+}
+
+// The files of Hervé, Octave and Jules: one run of CoreMembers().
+std::vector<DemoCoreMember> FilesHerveToJules() {
+  using enum CoreMemberStatus;
+  using domain::ConditionKind;
+  using domain::ConsentScope;
+  using domain::OrderType;
+  return {{.legal_name = "Hervé Brouillon",
+           .birth_date = "1972-03-09",
+           .source = ReferralSource::kPolice,
+           .referrer = "Agent Marc Simili",
+           .referrer_organisation = "Police fictive (démo)",
+           .referred_days_ago = 700,
+           .path = {kWaitingForCircle},  // his circle's story moves the file on and closes it
+           .region = "Laval",
+           .second_coordinator = true,
+           .language = domain::PreferredLanguage::kFrench,
+           .offence_summary = "Condamnation fictive (démo).",
+           .order_type = OrderType::kRecognizance8102,
+           .order_started_days_ago = 650,
+           .static99r_score = "8",
+           .static99r_level = "IVb — bien au-dessus de la moyenne"},
+          {.legal_name = "Octave Semblant",
+           .birth_date = "1983-07-21",
+           .source = ReferralSource::kProvincialCorrections,
+           .referrer = "Agente Julie Gabarit",
+           .referrer_organisation = "Services correctionnels du Québec (démo)",
+           .referred_days_ago = 30,
+           .region = "Longueuil",
+           .language = domain::PreferredLanguage::kFrench,
+           .offence_summary = "Condamnation fictive pour exhibitionnisme (démo).",
+           .order_type = OrderType::kProbation,
+           .order_started_days_ago = 20,
+           .order_ends_in_days = 700,
+           .conditions = {{.kind = ConditionKind::kOther,
+                           .text = "Se présenter à l'agente de probation chaque semaine."}}},
+          {.legal_name = "Jules Apparence",
+           .birth_date = "1968-05-05",
+           .source = ReferralSource::kCsc,
+           .referrer = "Agent Paul Réplique",
+           .referrer_organisation = "Service correctionnel du Canada (démo)",
+           .referred_days_ago = 500,
+           .path = {kWaitingForCircle, kInCircle},
+           .region = "Montréal — Plateau",
+           .second_coordinator = true,
+           .language = domain::PreferredLanguage::kFrench,
+           .offence_summary = "Condamnation fictive (démo).",
+           .volunteer_summary = "Jules joue de la guitare et aime les marches en montagne.",
+           .order_type = OrderType::kRecognizance8102,
+           .order_started_days_ago = 400,
+           .order_ends_in_days = 3,
+           .conditions = {{.kind = ConditionKind::kResidence,
+                           .text = "Aviser de tout changement d'adresse.",
+                           .ends_in_days = 3}},
+           .static99r_score = "5",
+           .static99r_level = "III — moyenne-élevée",
+           .consents = {{.scope = ConsentScope::kOuterCircle, .given_days_ago = 390}}}};
+}
+
+// Every demo file, in the order their file numbers are given.
+const std::vector<DemoCoreMember>& CoreMembers() {
+  static const std::vector<DemoCoreMember> members = [] {
+    std::vector<DemoCoreMember> all;
+    for (const auto& part :
+         {FilesMarcelToGaston(), FilesBernardToRemi(), FilesTheoToFelix(), FilesHerveToJules()})
+      all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }();
   return members;
 }
 
