@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "config/public_link.hpp"
 #include "domain/concern_escalation.hpp"
 #include "notify/outbox.hpp"
 #include "store/concern_escalation_store.hpp"
@@ -19,9 +20,7 @@ namespace {
 constexpr int kStepsPerPass = 100;
 
 std::string Link(const AlertServices& services, const std::string& path) {
-  std::string base = services.public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + path;
+  return config::PublicLink(services.public_url, path);
 }
 
 // The subject and body of step `step`'s alert for a concern of `severity` in circle `code_name`.

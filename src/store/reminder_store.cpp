@@ -12,6 +12,12 @@ SELECT user_id, kind
  WHERE organisation_id = :organisation
 )sql";
 
+constexpr const char* kOptOutsOfUser = R"sql(
+SELECT user_id, kind
+  FROM reminder_opt_outs
+ WHERE organisation_id = :organisation AND user_id = :user
+)sql";
+
 constexpr const char* kDeleteOptOuts = R"sql(
 DELETE
   FROM reminder_opt_outs
@@ -88,24 +94,28 @@ struct MinutesOwedRow {
   }
 };
 
-}  // namespace
-
-std::map<std::int64_t, std::set<domain::ReminderKind>> ReminderStore::OptOutsOf(
-    std::int64_t organisation_id) {
+// The opt-outs of `rows`, by user; a kind a later version no longer has is ignored.
+std::map<std::int64_t, std::set<domain::ReminderKind>> ByUser(
+    const std::vector<std::pair<std::int64_t, std::string>>& rows) {
   std::map<std::int64_t, std::set<domain::ReminderKind>> off;
-  const auto rows =
-      FetchAll<OptOutRow>(session_, kOptOuts, Values("organisation", organisation_id));
   for (const auto& [user, name] : rows) {
-    // A kind a later version no longer has is ignored.
     if (const auto kind = domain::ParseEnum<domain::ReminderKind>(name)) off[user].insert(*kind);
   }
   return off;
 }
 
+}  // namespace
+
+std::map<std::int64_t, std::set<domain::ReminderKind>> ReminderStore::OptOutsOf(
+    std::int64_t organisation_id) {
+  return ByUser(FetchAll<OptOutRow>(session_, kOptOuts, Values("organisation", organisation_id)));
+}
+
 std::set<domain::ReminderKind> ReminderStore::OptOuts(std::int64_t organisation_id,
                                                       std::int64_t user_id) {
-  auto all = OptOutsOf(organisation_id);
-  return all[user_id];
+  auto off = ByUser(FetchAll<OptOutRow>(session_, kOptOutsOfUser,
+                                        Values("organisation", organisation_id, "user", user_id)));
+  return off[user_id];
 }
 
 void ReminderStore::SetOptOuts(std::int64_t organisation_id, std::int64_t user_id,

@@ -8,6 +8,7 @@
 #include "auth/policies/user_policy.hpp"
 #include "backup/backup.hpp"
 #include "base/log.hpp"
+#include "config/public_link.hpp"
 #include "notify/outbox.hpp"
 #include "store/backup_run_store.hpp"
 
@@ -140,9 +141,8 @@ bool Overdue(const Services& services) {
 
 // The mail that tells an administrator no verified backup succeeded in time.
 notify::Mail OverdueMail(const Services& services, i18n::Language language) {
-  std::string link = services.config.server.public_url;
-  while (!link.empty() && link.back() == '/') link.pop_back();
-  const std::vector<MessageArgument> arguments = {{"link", link + "/admin/backups"}};
+  const std::vector<MessageArgument> arguments = {
+      {"link", config::PublicLink(services.config.server.public_url, "/admin/backups")}};
   notify::Mail mail;
   mail.subject =
       services.translator.Format(language, {N_("Cercle: no verified backup for 26 hours"), {}});

@@ -8,6 +8,7 @@
 #include "app/drafts/drafts.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policies/circle_policy.hpp"
+#include "config/public_link.hpp"
 #include "store/calendar_token_store.hpp"
 #include "store/circle_contact_store.hpp"
 #include "store/circle_store.hpp"
@@ -445,9 +446,8 @@ Result<CalendarAddress> ResetCalendar(const Services& services, const auth::Acto
                  auth::KeyedHash(services.secrets.session_key, "calendar", token), unit.now());
     Audit(services, unit, actor, {"calendar.reset", "volunteer", std::to_string(volunteer->id)});
     // The address is shown once: only its keyed hash is stored.
-    std::string base = services.config.server.public_url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    CalendarAddress address{base + "/calendar/" + token + ".ics", ""};
+    CalendarAddress address{
+        config::PublicLink(services.config.server.public_url, "/calendar/" + token + ".ics"), ""};
     const auto scheme = address.address.find("://");
     address.webcal =
         scheme == std::string::npos ? address.address : "webcal" + address.address.substr(scheme);

@@ -1,5 +1,7 @@
 #include "app/reminders/reminder_mail.hpp"
 
+#include "config/public_link.hpp"
+
 namespace cercle::app::reminders {
 namespace {
 
@@ -10,9 +12,7 @@ constexpr const char* kFooter =
        "not reply to it.");
 
 std::string Link(const Services& services, const std::string& path) {
-  std::string base = services.config.server.public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + path;
+  return config::PublicLink(services.config.server.public_url, path);
 }
 
 i18n::Language LanguageOf(const store::User& user) {
@@ -24,8 +24,11 @@ std::string Footer(const Services& services, i18n::Language language) {
       language, {kFooter, {{"settings", Link(services, "/account/reminders")}}});
 }
 
-// A subject key of at most 200 characters, as reminders_sent keeps it.
-std::string Key(std::string key) {
+// What a screening reminder is about, for reminders_sent (at most 200 characters): the volunteer's
+// item and its expiry.
+std::string ScreeningKey(const volunteers::VolunteerAttention& entry) {
+  std::string key = "screening:" + std::to_string(entry.volunteer_id) + ":" +
+                    FormatIsoDate(entry.date) + ":" + entry.item;
   if (key.size() > 200) key.resize(200);
   return key;
 }
@@ -46,8 +49,7 @@ DueReminder MinutesReminder(ReminderKind kind, const store::MinutesOwed& owed,
 
 DueReminder OwnScreeningReminder(const volunteers::VolunteerAttention& entry) {
   return {ReminderKind::kScreeningExpiring,
-          Key("screening:" + std::to_string(entry.volunteer_id) + ":" + FormatIsoDate(entry.date) +
-              ":" + entry.item),
+          ScreeningKey(entry),
           {N_("One of your screening items expires on {date}. Your coordinator will tell you "
               "how to renew it. Your portal:"),
            {}},
@@ -57,8 +59,7 @@ DueReminder OwnScreeningReminder(const volunteers::VolunteerAttention& entry) {
 
 DueReminder StaffScreeningReminder(const volunteers::VolunteerAttention& entry) {
   return {ReminderKind::kScreeningExpiring,
-          Key("screening:" + std::to_string(entry.volunteer_id) + ":" + FormatIsoDate(entry.date) +
-              ":" + entry.item),
+          ScreeningKey(entry),
           {N_("A volunteer's screening item expires on {date}. Their file:"), {}},
           entry.date,
           "/volunteers/" + std::to_string(entry.volunteer_id) + "#screening"};

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -116,10 +117,13 @@ void AddStaffItems(const Organisation& organisation, const std::vector<home::Tri
   }
 }
 
-// Marks each of `due` sent to `user` and queues one mail with those that were not sent before,
-// in one transaction; true when a mail was queued.
+// The mail of the reminders not sent before.
+using MailOf = std::function<notify::Mail(const std::vector<DueReminder>& fresh)>;
+
+// Marks each of `due` sent to `user` and queues the mail `mail_of` writes of those that were not
+// sent before, in one transaction; true when a mail was queued.
 bool Send(const Services& services, const Organisation& organisation, const store::User& user,
-          const std::vector<DueReminder>& due, const DigestCounts* digest) {
+          const std::vector<DueReminder>& due, const MailOf& mail_of) {
   if (due.empty()) return false;
   const auto sent = Write(
       services, store::Scope::Organisation(organisation.id),
@@ -131,8 +135,7 @@ bool Send(const Services& services, const Organisation& organisation, const stor
             fresh.push_back(reminder);
         }
         if (fresh.empty()) return false;
-        auto mail =
-            digest ? DigestMail(services, user, *digest) : RemindersMail(services, user, fresh);
+        auto mail = mail_of(fresh);
         mail.organisation_id = organisation.id;
         notify::Outbox::Enqueue(unit, mail);
         return true;
@@ -159,11 +162,15 @@ int SendToUser(const Services& services, const Organisation& organisation, const
   }
   if (user.roles.Has(domain::Role::kCoordinator)) AddStaffItems(organisation, staff, due);
   std::erase_if(due, [&](const DueReminder& reminder) { return !allowed.contains(reminder.kind); });
-  int queued = Send(services, organisation, user, due, nullptr) ? 1 : 0;
+  int queued = 0;
+  if (Send(services, organisation, user, due,
+           [&](const auto& fresh) { return RemindersMail(services, user, fresh); }))
+    ++queued;
   if (digest_due && allowed.contains(ReminderKind::kWeeklyDigest)) {
     const auto counts = home::CountTriage(services, ActorOf(user, organisation));
-    const auto today = services.Today();
-    if (Send(services, organisation, user, {DigestReminder(today)}, &counts)) ++queued;
+    if (Send(services, organisation, user, {DigestReminder(services.Today())},
+             [&](const auto&) { return DigestMail(services, user, counts); }))
+      ++queued;
   }
   return queued;
 }
