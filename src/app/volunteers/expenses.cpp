@@ -5,6 +5,7 @@
 
 #include "app/portal/portal.hpp"
 #include "auth/policies/expense_policy.hpp"
+#include "domain/field_checks.hpp"
 #include "store/document_store.hpp"
 #include "store/volunteer_store.hpp"
 
@@ -169,11 +170,11 @@ Result<std::int64_t> ReviewClaim(const Services& services, const auth::Actor& ac
       return Error::Invalid(N_("Choose to approve or refuse the claim."));
     }
     const std::string reason = approve ? "" : Trimmed(command.reason);
-    if (!approve && reason.empty()) {
-      return Error::Fields({{"reason", {N_("Say why the claim is refused."), {}}}});
-    }
-    if (CharacterCount(reason) > kMaxReason) {
-      return Error::Fields({{"reason", {N_("Use at most 500 characters."), {}}}});
+    if (!approve) {
+      std::vector<FieldError> errors;
+      domain::RequireText(errors, "reason", reason, kMaxReason,
+                          N_("Say why the claim is refused."));
+      TRY(domain::Checked(std::move(errors)));
     }
     if (!expenses.Review(claim->id, claim->organisation_id, *command.decision, reason,
                          actor.user_id, unit.now())) {
