@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/expenses.hpp"
+#include "domain/funder_report.hpp"
 
 namespace cercle::domain {
 namespace {
@@ -116,6 +117,47 @@ TEST(ExpenseCosts, AddUpApprovedAndPaidClaimsByTheirMonth) {
   ASSERT_EQ(costs.size(), 2u);
   EXPECT_EQ(costs.at(YearMonth{2026, 1}), 1250);
   EXPECT_EQ(costs.at(YearMonth{2026, 2}), 700);
+}
+
+// A circle opened on `opened` (forming), closed on `closed` when given.
+CircleRecord CircleOpen(CivilDate opened, std::optional<CivilDate> closed = {}) {
+  CircleRecord circle;
+  circle.phases.push_back({opened, CirclePhase::kForming});
+  circle.phases.push_back({AddDays(opened, 10), CirclePhase::kWeekly});
+  if (closed) circle.phases.push_back({*closed, CirclePhase::kClosed});
+  return circle;
+}
+
+TEST(ExpenseCosts, CircleDaysCountEachDayACircleWasOpenAtItsEnd) {
+  ReportRecords records;
+  const ReportPeriod year{Day(2026, 1, 1), Day(2026, 12, 31)};
+  records.circles.push_back(CircleOpen(Day(2025, 6, 1)));                    // the whole year
+  records.circles.push_back(CircleOpen(Day(2026, 7, 1)));                    // Jul. to Dec.: 184
+  records.circles.push_back(CircleOpen(Day(2025, 1, 1), Day(2026, 1, 11)));  // Jan. 1 to 10
+  records.circles.push_back(CircleOpen(Day(2027, 1, 1)));                    // after the period
+  EXPECT_EQ(OpenCircleDays(records, year), 365 + 184 + 10);
+}
+
+TEST(ExpenseCosts, CostPerCircleYearSpreadsTheCostOverCircleDays) {
+  EXPECT_EQ(CostPerCircleYear(100000, 365), 100000);  // one circle for a year
+  EXPECT_EQ(CostPerCircleYear(100000, 730), 50000);   // two circles, or one for two years
+  EXPECT_EQ(CostPerCircleYear(100, 3), 12167);        // 12 166,67 ¢ rounded half up
+  EXPECT_EQ(CostPerCircleYear(100, 0), std::nullopt);
+}
+
+TEST(ExpenseCosts, TheFunderFigureAddsUpTheApprovedClaimsOfThePeriodByMonth) {
+  ReportRecords records;
+  records.expenses = {{.id = 1, .incurred_on = Day(2026, 3, 31), .amount_cents = 1000},
+                      {.id = 2, .incurred_on = Day(2026, 4, 1), .amount_cents = 250},
+                      {.id = 3, .incurred_on = Day(2026, 4, 30), .amount_cents = 5},
+                      {.id = 4, .incurred_on = Day(2026, 7, 1), .amount_cents = 999}};
+  const auto figure = VolunteerExpenses(records, {Day(2026, 4, 1), Day(2026, 6, 30)}, {});
+  EXPECT_EQ(figure.value, 255);
+  ASSERT_EQ(figure.breakdown.size(), 3u);
+  EXPECT_EQ(figure.breakdown[0].key, "2026-04");
+  EXPECT_EQ(figure.breakdown[0].value, 255);
+  EXPECT_EQ(figure.breakdown[1].value, 0);
+  EXPECT_EQ(figure.records.size(), 2u);
 }
 
 }  // namespace
