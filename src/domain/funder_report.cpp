@@ -237,6 +237,44 @@ FigureResult VolunteerHoursValue(const ReportRecords& records, const ReportPerio
   return result;
 }
 
+FigureResult VolunteerExpenses(const ReportRecords& records, const ReportPeriod& period,
+                               const ReportSettings&) {
+  FigureResult result;
+  std::map<YearMonth, std::int64_t> by_month;
+  for (const auto& month : MonthsOf(period)) by_month[month] = 0;
+  for (const auto& expense : records.expenses) {
+    if (!period.Contains(expense.incurred_on)) continue;
+    result.value += expense.amount_cents;
+    by_month[MonthOf(expense.incurred_on)] += expense.amount_cents;
+    result.records.push_back({RecordKind::kExpenseClaim, expense.id, expense.volunteer_id,
+                              expense.incurred_on, expense.amount_cents, ""});
+  }
+  for (const auto& [month, cents] : by_month) {
+    result.breakdown.push_back({MonthKey(month), "", cents});
+  }
+  std::sort(result.records.begin(), result.records.end(),
+            [](const CountedRecord& a, const CountedRecord& b) {
+              return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+            });
+  return result;
+}
+
+std::int64_t OpenCircleDays(const ReportRecords& records, const ReportPeriod& period) {
+  std::int64_t days = 0;
+  for (const auto& circle : records.circles) {
+    for (CivilDate day = period.from; day <= period.to; day = AddDays(day, 1)) {
+      const auto phase = StatusOn(circle.phases, day);
+      if (phase && *phase != CirclePhase::kClosed) ++days;
+    }
+  }
+  return days;
+}
+
+std::optional<std::int64_t> CostPerCircleYear(std::int64_t cents, std::int64_t circle_days) {
+  if (circle_days <= 0) return std::nullopt;
+  return (cents * 365 + circle_days / 2) / circle_days;
+}
+
 std::optional<CircleKind> KindDuring(const CircleRecord& circle, const ReportPeriod& period) {
   std::optional<CircleKind> kind;
   const auto note = [&kind](CirclePhase phase) {
@@ -441,6 +479,10 @@ const std::vector<FigureDefinition>& FunderFigures() {
       {"volunteer_hours_value", N_("Volunteers"), N_("Value of volunteer hours"),
        N_("The approved hours at the value of one volunteer hour set by the organisation."),
        FigureUnit::kCents, VolunteerHoursValue},
+      {"volunteer_expenses", N_("Volunteers"), N_("Volunteer expenses"),
+       N_("Expenses and mileage claimed by volunteers and approved by a coordinator, paid or not "
+          "yet, by the month of the expense."),
+       FigureUnit::kCents, VolunteerExpenses},
       {"volunteers_in_formal_circles", N_("Volunteers"), N_("Volunteers in formal circles"),
        N_("Volunteers who were members of a formal circle (pre-release to monthly meetings) "
           "during the period."),

@@ -76,6 +76,15 @@ struct LoggedHoursRecord {
   HoursKind kind = HoursKind::kOther;
 };
 
+// A volunteer's expense claim a coordinator approved (paid or not yet): its day and amount.
+// Submitted and refused claims never count.
+struct ExpenseRecord {
+  std::int64_t id = 0;
+  std::int64_t volunteer_id = 0;
+  CivilDate incurred_on{};
+  std::int64_t amount_cents = 0;
+};
+
 // A referral: where it came from, and its moves (the first being its creation).
 struct ReferralRecord {
   std::int64_t id = 0;
@@ -155,6 +164,7 @@ struct ReportRecords {
   std::vector<ModuleRecord> modules;
   std::vector<AttendanceRecord> attendance;
   std::vector<LoggedHoursRecord> logged_hours;
+  std::vector<ExpenseRecord> expenses;
   std::vector<ReferralRecord> referrals;
   std::vector<CoreMemberRecord> core_members;
   std::vector<OutreachActivity> outreach;
@@ -194,6 +204,7 @@ enum class RecordKind {
   kOutreach,
   kEvent,
   kCircle,
+  kExpenseClaim,
 };
 
 // One record a figure counts.
@@ -258,6 +269,19 @@ FigureResult VolunteerHours(const ReportRecords& records, const ReportPeriod& pe
 // The value of those hours at the organisation's hourly rate, in cents.
 FigureResult VolunteerHoursValue(const ReportRecords& records, const ReportPeriod& period,
                                  const ReportSettings& settings);
+// Volunteers' approved and paid expenses dated within the period, in cents, by month.
+FigureResult VolunteerExpenses(const ReportRecords& records, const ReportPeriod& period,
+                               const ReportSettings& settings);
+
+// Circle-days in the period: for each circle, the days of the period at whose end it was open
+// (opened, in any phase but closed; a suspended circle still counts, since it still costs).
+// 365 circle-days make one circle-year: one circle open for a whole year, or two for six months.
+std::int64_t OpenCircleDays(const ReportRecords& records, const ReportPeriod& period);
+
+// `cents` spread over `circle_days` as a cost per circle-year (cents × 365 ÷ circle-days, rounded
+// half up to the cent); none when no circle was open.
+std::optional<std::int64_t> CostPerCircleYear(std::int64_t cents, std::int64_t circle_days);
+
 // Circles that ran during the period, formal and informal (KindDuring).
 FigureResult Circles(const ReportRecords& records, const ReportPeriod& period,
                      const ReportSettings& settings);

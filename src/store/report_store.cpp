@@ -36,6 +36,12 @@ constexpr const char* kApprovedHours = R"sql(
   WHERE organisation_id = :organisation AND status = 'approved'
   ORDER BY worked_on, id
 )sql";
+constexpr const char* kCountedExpenses = R"sql(
+  SELECT id, volunteer_id, incurred_on, amount_cents
+  FROM expense_claims
+  WHERE organisation_id = :organisation AND status IN ('approved', 'paid')
+  ORDER BY incurred_on, id
+)sql";
 constexpr const char* kReferrals = R"sql(
   SELECT id, source, received_on, person_legal_name, core_member_id
   FROM referrals
@@ -116,6 +122,11 @@ struct Attendance : Projection<domain::AttendanceRecord> {
 struct Hours : Projection<domain::LoggedHoursRecord> {
   static auto Fields(Record& r) {
     return std::tie(r.id, r.volunteer_id, r.worked_on, r.minutes, r.kind);
+  }
+};
+struct Expenses : Projection<domain::ExpenseRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.id, r.volunteer_id, r.incurred_on, r.amount_cents);
   }
 };
 struct Referrals : Projection<domain::ReferralRecord> {
@@ -273,6 +284,7 @@ domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t org
   records.modules = Read<Modules>(session, kModules, organisation_id);
   records.attendance = Read<Attendance>(session, kAttendance, organisation_id);
   records.logged_hours = Read<Hours>(session, kApprovedHours, organisation_id);
+  records.expenses = Read<Expenses>(session, kCountedExpenses, organisation_id);
   records.referrals = Read<Referrals>(session, kReferrals, organisation_id);
   records.core_members = Read<CoreMembers>(session, kCoreMembers, organisation_id);
   LoadChanges(session, organisation_id, local_date, records);

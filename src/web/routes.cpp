@@ -24,6 +24,7 @@
 #include "web/pages/privacy/retention_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
+#include "web/pages/volunteers/expense_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/system/system_endpoints.hpp"
 
@@ -200,6 +201,13 @@ std::vector<Route> VolunteerRoutes() {
       {kPost, "/volunteers", pages::volunteers::Create, kSignedIn},
       {kGet, "/volunteers/hours", pages::volunteers::ShowHours, kSignedIn},
       {kPost, "/volunteers/hours/{id}/review", pages::volunteers::ReviewHours, kSignedIn},
+      {kGet, "/volunteers/expenses", pages::volunteers::ShowExpenseQueue, kSignedIn},
+      {kGet, "/volunteers/expenses/export.csv", pages::volunteers::ExportExpenses, kSignedIn},
+      {kPost, "/volunteers/expenses/paid", pages::volunteers::MarkExpensesPaid, kSignedIn},
+      {kGet, "/volunteers/expenses/rates", pages::volunteers::ShowMileageRates, kSignedIn},
+      {kPost, "/volunteers/expenses/rates", pages::volunteers::SetMileageRate, kSignedIn},
+      {kPost, "/volunteers/expenses/{id}/review", pages::volunteers::ReviewExpense, kSignedIn},
+      {kGet, "/volunteers/expenses/{id}/receipt", pages::volunteers::DownloadReceipt, kSignedIn},
       {kGet, "/volunteers/training", pages::volunteers::ShowTraining, kSignedIn},
       {kPost, "/volunteers/training", pages::volunteers::CreateTrainingSession, kSignedIn},
       {kGet, "/volunteers/training/{id}", pages::volunteers::ShowTrainingSession, kSignedIn},
@@ -232,6 +240,9 @@ std::vector<Route> PortalRoutes() {
       // The volunteer's own portal: /portal (pages/portal/)
       {kGet, "/portal", pages::portal::Show, kSignedIn},
       {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
+      {kGet, "/portal/expenses", pages::volunteers::ShowOwnExpenses, kSignedIn},
+      {kPost, "/portal/expenses", pages::volunteers::FileExpense, kSignedIn},
+      {kGet, "/portal/expenses/{id}/receipt", pages::volunteers::DownloadOwnReceipt, kSignedIn},
   };
 }
 

@@ -14,6 +14,7 @@
 #include "app/privacy/incidents.hpp"
 #include "app/privacy/person_export.hpp"
 #include "app/privacy/requests.hpp"
+#include "app/volunteers/expenses.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
@@ -131,6 +132,9 @@ enum class Target {
   kPrivacyRequestOfA,
   kPrivacyExportOfA,
   kPrivacyCorrectionOfA,
+  // Expenses (app/volunteers/expenses.hpp): a claim with a receipt that organisation A's volunteer
+  // filed in their portal, awaiting review.
+  kExpenseClaimOfA,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -292,6 +296,17 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /volunteers/hours", {200, kNone, login, Staff(no), no, Staff(no)}},
       {"POST /volunteers/hours/{id}/review",
        {422, kVolunteerHoursOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // Volunteers' expenses: the queue, export, payment and rates an area of staff; a claim and
+      // its receipt a record.
+      {"GET /volunteers/expenses", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /volunteers/expenses/export.csv", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /volunteers/expenses/paid", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /volunteers/expenses/rates", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /volunteers/expenses/rates", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /volunteers/expenses/{id}/review",
+       {422, kExpenseClaimOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/expenses/{id}/receipt",
+       {200, kExpenseClaimOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"GET /volunteers/training", {200, kNone, login, Staff(no), no, Staff(no)}},
       {"POST /volunteers/training", {422, kNone, login, Staff(no), no, Staff(no)}},
       {"GET /volunteers/training/{id}",
@@ -401,6 +416,10 @@ std::map<std::string, Expectation> Expectations() {
       // The volunteer's portal: only organisation A's volunteer has a file linked to their account
       {"GET /portal", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/hours", {422, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/expenses", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/expenses", {422, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/expenses/{id}/receipt",
+       {200, kExpenseClaimOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       // Circles: coordinators and admins only; everyone else gets a 404, even for the lists,
       // since a circle names its core member
       {"GET /circles", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
@@ -647,6 +666,11 @@ Form FormFor(const std::string& route) {
        {{"display_name", ""}, {"email", "pas une adresse"}}},
       {"POST /volunteers", {{"first_name", ""}, {"last_name", ""}}},
       {"POST /volunteers/hours/{id}/review", {{"decision", "peut-être"}}},
+      // Paying without the confirmation; a rate that is not one; refusing without a reason.
+      {"POST /volunteers/expenses/paid", {{"claim", "1"}}},
+      {"POST /volunteers/expenses/rates",
+       {{"effective_from", "pas une date"}, {"rate", "gratuit"}}},
+      {"POST /volunteers/expenses/{id}/review", {{"decision", "refuse"}, {"reason", ""}}},
       {"POST /volunteers/training", {{"module", ""}, {"held_on", "demain"}}},
       {"POST /volunteers/training/{id}", {{"attended", kMissingId}}},
       {"POST /volunteers/setup/screening", {{"name", ""}}},
@@ -662,6 +686,8 @@ Form FormFor(const std::string& route) {
       {"POST /volunteers/{id}/screening-items",
        {{"row-0-type", "1"}, {"row-0-completed_on", "demain"}, {"row-0-result", "passed"}}},
       {"POST /portal/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
+      {"POST /portal/expenses",
+       {{"incurred_on", "pas une date"}, {"kind", "mileage"}, {"distance", "loin"}}},
       {"POST /core-members/orders/{id}/edit", {{"order_type", ""}}},
       {"POST /core-members/orders/{id}/conditions", {{"kind", ""}}},
       {"POST /core-members/conditions/{id}/edit", {{"kind", ""}}},
@@ -835,6 +861,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kPublicImpactPage, 1);
     SeedIncident(today);
     SeedPrivacyRequests(intake);
+    SeedExpenses(today);
     // Evaluator access is off in a new organisation (privacy by default); A and B turned it on.
     reports.SetSetting(organisation_a_.id, domain::SettingKey::kEvaluatorAccess, 1);
     reports.SetSetting(organisation_b_.id, domain::SettingKey::kEvaluatorAccess, 1);
@@ -842,6 +869,24 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
                        .services()
                        .static_files.Url("css/cercle.css")
                        .substr(std::string("/static/").size());
+  }
+
+  // A rate per kilometre for organisation A, and a meal claim with a receipt that its volunteer
+  // filed in their portal.
+  void SeedExpenses(CivilDate today) {
+    const auto& services = server_.app();
+    if (!app::volunteers::SetMileageRate(
+            services, ActorOf(organisation_a_.coordinator),
+            {.effective_from = AddDays(today, -30), .cents_per_km = 50})) {
+      throw std::runtime_error("the mileage rate of organisation A is refused");
+    }
+    app::volunteers::FileClaimCommand claim;
+    claim.claim = {.incurred_on = today, .kind = domain::ExpenseKind::kMeal, .amount_cents = 1250};
+    claim.receipt = app::intake::Upload{"", "recu.png", std::string("\x89PNG\r\n\x1a\nessai", 13)};
+    const auto filed =
+        app::volunteers::FileOwnClaim(services, ActorOf(organisation_a_.volunteer), claim);
+    if (!filed) throw std::runtime_error("the expense claim of organisation A is refused");
+    expense_claim_of_a_ = *filed;
   }
 
   // An entry of organisation A's register of confidentiality incidents, by its admin.
@@ -1090,6 +1135,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return std::to_string(privacy_export_of_a_);
       case Target::kPrivacyCorrectionOfA:
         return std::to_string(privacy_correction_of_a_);
+      case Target::kExpenseClaimOfA:
+        return std::to_string(expense_claim_of_a_);
       case Target::kNewFailedMailOfA:
         return std::to_string(MailFixture(server_).QueueFailed(
             organisation_a_.id, std::string("destinataire@") + kSlugA + ".example",
@@ -1238,6 +1285,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t privacy_request_of_a_ = 0;
   std::int64_t privacy_export_of_a_ = 0;
   std::int64_t privacy_correction_of_a_ = 0;
+  std::int64_t expense_claim_of_a_ = 0;
 };
 
 TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsPromised) {

@@ -128,8 +128,15 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
         "SELECT COALESCE(SUM(a.minutes), 0) FROM training_attendance a JOIN training_sessions s"
         " ON s.id = a.session_id WHERE a.organisation_id = :organisation AND s.held_on >= :from"
         " AND s.held_on <= :to";
+    // Volunteers' expenses: approved and paid claims, in cents, by the month of their day.
+    const std::string expenses =
+        "SELECT COALESCE(SUM(amount_cents), 0) FROM expense_claims WHERE organisation_id = "
+        ":organisation AND status IN ('approved', 'paid') AND incurred_on >= :from AND "
+        "incurred_on <= :to";
     PageFigure hours;
+    PageFigure costs;
     hours.value = Scalar(logged, period) + Scalar(trained, period);
+    costs.value = Scalar(expenses, period);
     for (CivilDate month = from.year() / from.month() / std::chrono::day{1}; month <= to;
          month = AddMonths(month, 1)) {
       const CivilDate first = std::max(month, from);
@@ -137,8 +144,10 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
       const std::map<std::string, std::string> days = {{"from", FormatIsoDate(first)},
                                                        {"to", FormatIsoDate(last)}};
       hours.lines[FormatIsoDate(month).substr(0, 7)] = Scalar(logged, days) + Scalar(trained, days);
+      costs.lines[FormatIsoDate(month).substr(0, 7)] = Scalar(expenses, days);
     }
     figures["volunteer_hours"] = hours;
+    figures["volunteer_expenses"] = costs;
     // The default value of an hour: 27.50 $, rounded to the cent.
     PageFigure value;
     value.value = (hours.value * 2750 + 30) / 60;

@@ -89,6 +89,9 @@ Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor&
   const auto& records = basis.records;
   page.hours = domain::VolunteerHours(records, page.period, figure_settings);
   page.hours_value = domain::VolunteerHoursValue(records, page.period, figure_settings);
+  page.expenses = domain::VolunteerExpenses(records, page.period, figure_settings);
+  page.circle_days = domain::OpenCircleDays(records, page.period);
+  page.cost_per_circle_year = domain::CostPerCircleYear(page.expenses.value, page.circle_days);
   page.referrals = report::ReferralsBySourceAndOutcome(records, page.period);
   page.events = report::EventsByKind(records, page.period);
   page.circles = report::ActiveCirclesByPhase(records, page.period);

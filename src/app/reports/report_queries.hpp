@@ -25,6 +25,11 @@ struct DashboardPage {
   std::int64_t hourly_cents = 0;
   domain::FigureResult hours;        // approved minutes, by month
   domain::FigureResult hours_value;  // their value in cents, by month
+  domain::FigureResult expenses;     // approved and paid expenses in cents, by month
+  std::int64_t circle_days = 0;      // domain::OpenCircleDays
+  // The expenses per circle-year open in the period (domain::CostPerCircleYear); none when no
+  // circle was open.
+  std::optional<std::int64_t> cost_per_circle_year;
   std::vector<report::ReferralOutcomes> referrals;
   std::vector<report::EventCounts> events;
   std::vector<report::PhaseCounts> circles;

@@ -137,6 +137,12 @@ void AddHours(const Context& context, const app::reports::DashboardPage& page, m
   model["hours_total"] = FormatHours(context, hours.value);
   model["hours_value"] = FormatMoney(context, value.value);
   model["hourly_rate"] = FormatMoney(context, page.hourly_cents);
+  // Volunteers' expenses, and what they cost per circle-year open in the period.
+  model["expenses_total"] = FormatMoney(context, page.expenses.value);
+  model["circle_years"] = context.services.translator.FormatNumber(
+      context.language, static_cast<double>(page.circle_days) / 365.0, 1);
+  model["cost_per_circle_year"] =
+      page.cost_per_circle_year ? FormatMoney(context, *page.cost_per_circle_year) : "—";
 }
 
 // Referrals by source and where they stand.

@@ -69,6 +69,9 @@ RecordLink LinkOf(const Context& context, const domain::ReportRecords& records,
         link.href = "/core-members/" + std::to_string(event.core_member_id) + "/outcomes";
       }
       return link;
+    case domain::RecordKind::kExpenseClaim:
+      return {volunteer_name(counted.secondary_id),
+              "/volunteers/" + std::to_string(counted.secondary_id), "", ""};
     case domain::RecordKind::kCircle:
       for (const auto& circle : records.circles) {
         if (circle.id == counted.id) link.label = circle.code_name;
