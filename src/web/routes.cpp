@@ -24,6 +24,7 @@
 #include "web/pages/privacy/retention_pages.hpp"
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
+#include "web/pages/volunteers/volunteer_care_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/system/system_endpoints.hpp"
 
@@ -214,7 +215,10 @@ std::vector<Route> VolunteerRoutes() {
       {kPost, "/volunteers/screening/{id}/withdraw", pages::volunteers::WithdrawScreening,
        kSignedIn},
       {kGet, "/volunteers/documents/{id}", pages::volunteers::Download, kSignedIn},
+      {kGet, "/volunteers/debriefs/{id}", pages::volunteers::ShowDebrief, kSignedIn},
+      {kPost, "/volunteers/debriefs/{id}", pages::volunteers::RecordDebrief, kSignedIn},
       {kGet, "/volunteers/{id}", pages::volunteers::Show, kSignedIn},
+      {kGet, "/volunteers/{id}/wellbeing", pages::volunteers::ShowWellbeing, kSignedIn},
       {kGet, "/volunteers/{id}/edit", pages::volunteers::ShowEdit, kSignedIn},
       {kPost, "/volunteers/{id}/edit", pages::volunteers::Update, kSignedIn},
       {kPost, "/volunteers/{id}/stage", pages::volunteers::MoveStage, kSignedIn},
@@ -232,6 +236,8 @@ std::vector<Route> PortalRoutes() {
       // The volunteer's own portal: /portal (pages/portal/)
       {kGet, "/portal", pages::portal::Show, kSignedIn},
       {kPost, "/portal/hours", pages::portal::LogHours, kSignedIn},
+      {kGet, "/portal/wellbeing", pages::portal::ShowWellbeingCheck, kSignedIn},
+      {kPost, "/portal/wellbeing", pages::portal::AnswerWellbeing, kSignedIn},
   };
 }
 
