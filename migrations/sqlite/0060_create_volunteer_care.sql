@@ -1,7 +1,8 @@
 -- Volunteer care (app/volunteers/volunteer_care): volunteer_debriefs holds the debrief each volunteer of a
 -- circle is owed when an urgent or emergency concern about it closes, until a coordinator records it held
 -- (the note is staff's); volunteer_wellbeing holds each volunteer's answer to the monthly wellbeing check,
--- one per month, seen by coordinators only.
+-- one per month, seen by coordinators only; volunteer_exit_interviews holds the interview a coordinator records
+-- once a volunteer's file is closed as exited (its reasons, stored names separated by commas, and a staff note).
 CREATE TABLE volunteer_debriefs (
   id integer PRIMARY KEY,
   organisation_id integer NOT NULL REFERENCES organisations(id),
@@ -27,3 +28,15 @@ CREATE TABLE volunteer_wellbeing (
 );
 CREATE UNIQUE INDEX volunteer_wellbeing_once ON volunteer_wellbeing (volunteer_id, month);
 CREATE INDEX volunteer_wellbeing_organisation ON volunteer_wellbeing (organisation_id, month);
+CREATE TABLE volunteer_exit_interviews (
+  id integer PRIMARY KEY,
+  organisation_id integer NOT NULL REFERENCES organisations(id),
+  volunteer_id integer NOT NULL REFERENCES volunteers(id),
+  held_on text NOT NULL CHECK (length(held_on) = 10),
+  reasons text NOT NULL CHECK (length(reasons) BETWEEN 1 AND 200),
+  note text NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+  recorded_by integer REFERENCES users(id),
+  recorded_at bigint NOT NULL
+);
+CREATE UNIQUE INDEX volunteer_exit_interviews_once ON volunteer_exit_interviews (volunteer_id);
+CREATE INDEX volunteer_exit_interviews_held ON volunteer_exit_interviews (organisation_id, held_on);

@@ -108,11 +108,34 @@ Status AnswerWellbeingChecks(const app::Services& services, const DemoActors& ac
   return {};
 }
 
+// The exit interview of each exited volunteer, two days after the exit (today at the latest).
+Status RecordExitInterviews(const app::Services& services, const DemoActors& actors) {
+  app::volunteers::VolunteerListQuery exited{.stage = domain::VolunteerStage::kExited,
+                                             .page = {.page = 1, .size = 100000}};
+  const auto list = TRY(app::volunteers::LoadVolunteerList(services, actors.coordinator, exited));
+  for (const auto& row : list.rows) {
+    const auto exit_day = services.translator.LocalDate(row.volunteer.stage_changed_at);
+    const CivilDate held_on = std::min(AddDays(exit_day, 2), services.Today());
+    const Instant noon = std::min(NoonOf(held_on), services.clock.Now());
+    const Backdated at(services, std::max(noon, row.volunteer.stage_changed_at));
+    TRY(app::volunteers::RecordExitInterview(
+        at.services(), actors.coordinator,
+        {row.volunteer.id,
+         {held_on,
+          {domain::ExitReason::kTime, domain::ExitReason::kFamilyOrWork},
+          false,
+          "Un nouvel emploi de soir (démo); aimerait revenir dans un an, quand l'horaire le "
+          "permettra."}}));
+  }
+  return {};
+}
+
 }  // namespace
 
 Status LoadVolunteerCare(const app::Services& services, std::int64_t organisation_id) {
   const auto actors = TRY(FindActors(services, organisation_id));
   TRY(HoldFirstDebrief(services, actors));
+  TRY(RecordExitInterviews(services, actors));
   return AnswerWellbeingChecks(services, actors);
 }
 

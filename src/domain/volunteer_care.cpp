@@ -78,4 +78,36 @@ std::optional<WellbeingFlag> WellbeingFlagOf(const std::vector<WellbeingAnswer>&
   return std::nullopt;
 }
 
+Status CheckExitInterview(ExitInterviewDraft& draft, CivilDate exited_on, CivilDate today) {
+  std::vector<FieldError> errors;
+  CheckPastDay(errors, "held_on", draft.held_on, today,
+               Earliest<CivilDate>{exited_on, N_("The interview cannot precede the exit.")});
+  std::vector<ExitReason> ordered;
+  for (const auto reason : EnumValues<ExitReason>()) {
+    if (std::find(draft.reasons.begin(), draft.reasons.end(), reason) != draft.reasons.end()) {
+      ordered.push_back(reason);
+    }
+  }
+  draft.reasons = std::move(ordered);
+  if (draft.unknown_reason || draft.reasons.empty()) {
+    AddError(errors, "reasons", N_("Tick at least one reason from the list."));
+  }
+  const bool other = std::find(draft.reasons.begin(), draft.reasons.end(), ExitReason::kOther) !=
+                     draft.reasons.end();
+  CheckText(errors, "note", draft.note, kDebriefNoteLimit,
+            other ? N_("Describe the other reason.") : nullptr);
+  return Checked(std::move(errors));
+}
+
+std::vector<std::pair<ExitReason, int>> CountExitReasons(
+    const std::vector<ExitInterview>& interviews, const ReportPeriod& period) {
+  std::vector<std::pair<ExitReason, int>> counts;
+  for (const auto reason : EnumValues<ExitReason>()) counts.emplace_back(reason, 0);
+  for (const auto& interview : interviews) {
+    if (!period.Contains(interview.held_on)) continue;
+    for (const auto reason : interview.reasons) ++counts[static_cast<std::size_t>(reason)].second;
+  }
+  return counts;
+}
+
 }  // namespace cercle::domain

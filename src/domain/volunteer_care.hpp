@@ -10,10 +10,12 @@
 #include "base/dates.hpp"
 #include "base/result.hpp"
 #include "domain/circle_enums.hpp"
+#include "domain/enum_names.hpp"
+#include "domain/report_period.hpp"
 
 // Care for volunteers after hard moments and over time: the debrief each volunteer of a circle is
-// owed when an urgent or emergency concern about it closes, and the monthly wellbeing check they
-// answer in their portal, seen by coordinators only. No I/O.
+// owed when an urgent or emergency concern about it closes, the monthly wellbeing check they
+// answer in their portal, seen by coordinators only, and the interview when they leave. No I/O.
 namespace cercle::domain {
 
 // How many days after the closure of the concern a debrief is due.
@@ -116,5 +118,62 @@ struct WellbeingFlag {
 std::optional<WellbeingFlag> WellbeingFlagOf(const std::vector<WellbeingAnswer>& answers,
                                              CivilDate today,
                                              std::optional<CivilDate> in_circle_since);
+
+// Why a volunteer left the program, as the exit interview records it (several may apply).
+enum class ExitReason {
+  kTime,
+  kMoved,
+  kEmotionalLoad,
+  kHealth,
+  kFamilyOrWork,
+  kProgram,
+  kCircleEnded,
+  kOther,
+};
+
+template <>
+struct EnumTable<ExitReason> {
+  static constexpr std::array<EnumEntry<ExitReason>, 8> kEntries{{
+      {ExitReason::kTime, "time", N_("Not enough time")},
+      {ExitReason::kMoved, "moved", N_("Moved away")},
+      {ExitReason::kEmotionalLoad, "emotional_load", N_("Emotional load of the role")},
+      {ExitReason::kHealth, "health", N_("Health")},
+      {ExitReason::kFamilyOrWork, "family_or_work", N_("Family or work")},
+      {ExitReason::kProgram, "program", N_("Disagreement with the program")},
+      {ExitReason::kCircleEnded, "circle_ended", N_("Their circle ended")},
+      {ExitReason::kOther, "other", N_("Another reason")},
+  }};
+};
+
+// The interview a coordinator records once a volunteer's file is closed as exited; the note is
+// staff's.
+struct ExitInterview {
+  std::int64_t id = 0;
+  std::int64_t organisation_id = 0;
+  std::int64_t volunteer_id = 0;
+  CivilDate held_on{};
+  std::vector<ExitReason> reasons;  // in EnumTable order, each once
+  std::string note;
+  std::optional<std::int64_t> recorded_by;
+  Instant recorded_at;
+};
+
+// What the coordinator types: the day, the reasons ticked, a note (needed with kOther).
+struct ExitInterviewDraft {
+  std::optional<CivilDate> held_on;  // none when the day could not be read
+  std::vector<ExitReason> reasons;
+  bool unknown_reason = false;  // a reason was sent that the list does not hold
+  std::string note;
+};
+
+// Checks `draft` (trimming its note, putting its reasons in order, each once) for a file that
+// exited on `exited_on`, on `today`: a past day not before the exit, at least one known reason, a
+// note for "another reason"; field errors under "held_on", "reasons" and "note".
+Status CheckExitInterview(ExitInterviewDraft& draft, CivilDate exited_on, CivilDate today);
+
+// How many exit interviews held within `period` name each reason, every reason present (zero
+// when none), in EnumTable order.
+std::vector<std::pair<ExitReason, int>> CountExitReasons(
+    const std::vector<ExitInterview>& interviews, const ReportPeriod& period);
 
 }  // namespace cercle::domain

@@ -339,6 +339,8 @@ std::vector<PersonTable> VolunteerTables() {
       {"volunteer_debriefs", kVolunteer, "volunteer_id = {person}", N_("Debriefs after a concern"),
        "id", "note=staff_note"},
       {"volunteer_wellbeing", kVolunteer, "volunteer_id = {person}", N_("Wellbeing checks"), "id"},
+      {"volunteer_exit_interviews", kVolunteer, "volunteer_id = {person}", N_("Exit interview"),
+       "id", "note=staff_note"},
       {"volunteer_conflicts", kVolunteer, "volunteer_id = {person}", N_("Conflicts declared"), "id",
        "core_member_id=other_person"},
       {"volunteer_declined_profiles", kVolunteer, "volunteer_id = {person}", N_("Circles declined"),

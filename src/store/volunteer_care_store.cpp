@@ -1,7 +1,39 @@
 #include "store/volunteer_care_store.hpp"
 
+#include <algorithm>
+
 #include "store/fetch.hpp"
 #include "store/table.hpp"
+
+namespace cercle::store::table_detail {
+
+// The reasons of an exit interview, as their stored names separated by commas ("time,moved").
+template <>
+struct Stored<std::vector<domain::ExitReason>> {
+  using Base = std::string;
+  static Base Write(const std::vector<domain::ExitReason>& reasons) {
+    std::string text;
+    for (const auto reason : reasons) {
+      if (!text.empty()) text += ',';
+      text += domain::NameOf(reason);
+    }
+    return text;
+  }
+  static std::vector<domain::ExitReason> Read(const Base& text) {
+    std::vector<domain::ExitReason> reasons;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const auto end = std::min(text.find(',', start), text.size());
+      const auto reason = domain::ParseEnum<domain::ExitReason>(text.substr(start, end - start));
+      if (!reason) Unreadable("exit reason");
+      reasons.push_back(*reason);
+      start = end + 1;
+    }
+    return reasons;
+  }
+};
+
+}  // namespace cercle::store::table_detail
 
 namespace cercle::store {
 namespace {
@@ -31,6 +63,32 @@ struct VolunteerWellbeing {
                     answer.score, answer.note, answer.answered_at);
   }
 };
+
+// The exit interviews of volunteers, written once.
+struct VolunteerExitInterviews {
+  using Record = domain::ExitInterview;
+  static constexpr TableColumns kColumns{
+      .table = "volunteer_exit_interviews",
+      .fixed = "organisation_id, volunteer_id, held_on, reasons, note, recorded_by, recorded_at"};
+  static auto Fields(Record& interview) {
+    return std::tie(interview.id, interview.organisation_id, interview.volunteer_id,
+                    interview.held_on, interview.reasons, interview.note, interview.recorded_by,
+                    interview.recorded_at);
+  }
+};
+
+constexpr const char* kExitInterviewOf = R"sql(
+SELECT {columns}
+  FROM volunteer_exit_interviews
+ WHERE organisation_id = :organisation AND volunteer_id = :volunteer
+)sql";
+
+constexpr const char* kExitInterviewsBetween = R"sql(
+SELECT {columns}
+  FROM volunteer_exit_interviews
+ WHERE organisation_id = :organisation AND held_on >= :from AND held_on <= :to
+ ORDER BY held_on, id
+)sql";
 
 constexpr const char* kDebriefsDue = R"sql(
 SELECT {columns}
@@ -135,6 +193,24 @@ std::vector<domain::WellbeingAnswer> VolunteerCareStore::WellbeingSince(
 std::map<std::int64_t, CivilDate> VolunteerCareStore::InCircleSince(std::int64_t organisation_id) {
   return ReadMap<std::map<std::int64_t, CivilDate>>(session_, kInCircleSince,
                                                     Values("organisation", organisation_id));
+}
+
+std::int64_t VolunteerCareStore::InsertExitInterview(const domain::ExitInterview& interview) {
+  return Insert<VolunteerExitInterviews>(session_, interview);
+}
+
+std::optional<domain::ExitInterview> VolunteerCareStore::ExitInterviewOf(
+    std::int64_t volunteer_id, std::int64_t organisation_id) {
+  return SelectOne<VolunteerExitInterviews>(
+      session_, kExitInterviewOf,
+      Values("organisation", organisation_id, "volunteer", volunteer_id));
+}
+
+std::vector<domain::ExitInterview> VolunteerCareStore::ExitInterviewsBetween(
+    CivilDate from, CivilDate to, std::int64_t organisation_id) {
+  return SelectAll<VolunteerExitInterviews>(
+      session_, kExitInterviewsBetween,
+      Values("organisation", organisation_id, "from", from, "to", to));
 }
 
 }  // namespace cercle::store

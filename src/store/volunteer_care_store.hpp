@@ -13,8 +13,9 @@
 
 namespace cercle::store {
 
-// Reads and writes volunteers' debriefs and wellbeing answers (tables volunteer_debriefs and
-// volunteer_wellbeing) within the caller's transaction. Every query names the organisation, on top
+// Reads and writes volunteers' debriefs, wellbeing answers and exit interviews (tables
+// volunteer_debriefs, volunteer_wellbeing and volunteer_exit_interviews) within the caller's
+// transaction. Every query names the organisation, on top
 // of row-level security.
 class VolunteerCareStore {
  public:
@@ -49,6 +50,15 @@ class VolunteerCareStore {
   // The day each volunteer joined the earliest of their current stays in a circle that is not
   // closed, by volunteer; volunteers in no circle are absent.
   std::map<std::int64_t, CivilDate> InCircleSince(std::int64_t organisation_id);
+
+  // Stores an exit interview; returns its id. The caller checked that the file has none.
+  std::int64_t InsertExitInterview(const domain::ExitInterview& interview);
+  // The volunteer's exit interview, if any.
+  std::optional<domain::ExitInterview> ExitInterviewOf(std::int64_t volunteer_id,
+                                                       std::int64_t organisation_id);
+  // The organisation's exit interviews held from `from` to `to`, the earliest first.
+  std::vector<domain::ExitInterview> ExitInterviewsBetween(CivilDate from, CivilDate to,
+                                                           std::int64_t organisation_id);
 
  private:
   soci::session& session_;

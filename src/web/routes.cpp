@@ -219,6 +219,8 @@ std::vector<Route> VolunteerRoutes() {
       {kPost, "/volunteers/debriefs/{id}", pages::volunteers::RecordDebrief, kSignedIn},
       {kGet, "/volunteers/{id}", pages::volunteers::Show, kSignedIn},
       {kGet, "/volunteers/{id}/wellbeing", pages::volunteers::ShowWellbeing, kSignedIn},
+      {kGet, "/volunteers/{id}/exit-interview", pages::volunteers::ShowExitInterview, kSignedIn},
+      {kPost, "/volunteers/{id}/exit-interview", pages::volunteers::RecordExitInterview, kSignedIn},
       {kGet, "/volunteers/{id}/edit", pages::volunteers::ShowEdit, kSignedIn},
       {kPost, "/volunteers/{id}/edit", pages::volunteers::Update, kSignedIn},
       {kPost, "/volunteers/{id}/stage", pages::volunteers::MoveStage, kSignedIn},

@@ -4,7 +4,8 @@
 // volunteer answers the monthly wellbeing check once a month; a fall, the bottom of the scale and
 // two months unanswered while in a circle flag the volunteer on the home page; over HTTP, a
 // volunteer sees only their own answers, partners and evaluators nothing, and another
-// organisation gets 404.
+// organisation gets 404; an exit interview is recorded once a file is exited, once, and the
+// dashboard counts its reasons over the period.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "app/concerns/concern_handling.hpp"
 #include "app/home/triage.hpp"
 #include "app/portal/wellbeing.hpp"
+#include "app/reports/report_queries.hpp"
 #include "app/volunteers/volunteer_care.hpp"
 #include "store/circle_store.hpp"
 #include "store/volunteer_care_store.hpp"
@@ -295,6 +297,97 @@ TEST_P(AppVolunteerCare, AnotherOrganisationsDebriefIsNotFoundOverHttp) {
         << user->email;
   }
   EXPECT_EQ(HomeItems(AttentionReason::kDebriefDue).size(), debriefs.size()) << "nothing held";
+  auto coordinator = auth_.SignedInClient(a_.coordinator);
+  EXPECT_EQ(coordinator->PostForm(page, {{"held_on", "demain"}}, page).status, 422);
+  const auto held = coordinator->PostForm(page, {{"held_on", FormatIsoDate(today_)}}, page);
+  EXPECT_EQ(held.status, 303);
+  EXPECT_EQ(HomeItems(AttentionReason::kDebriefDue).size(), debriefs.size() - 1);
+}
+
+TEST_P(AppVolunteerCare, AnExitInterviewIsRecordedOnceTheFileIsExitedAndItsReasonsCounted) {
+  using domain::ExitReason;
+  const auto coordinator = ActorOf(a_.coordinator);
+  const auto record = [&](std::int64_t volunteer, std::vector<ExitReason> reasons,
+                          const std::string& note = "") {
+    return app::volunteers::RecordExitInterview(
+        server_.app(), coordinator,
+        {volunteer, {circles_.Today(), std::move(reasons), false, note}});
+  };
+  const auto exited = [&](const std::string& first_name) {
+    return volunteers_.CreateVolunteer(a_.id, first_name, "Partie",
+                                       domain::VolunteerStage::kExited);
+  };
+  // Not before the file is exited.
+  const auto not_yet = record(second_, {ExitReason::kTime});
+  ASSERT_FALSE(not_yet);
+  EXPECT_EQ(not_yet.error().kind, ErrorKind::kConflict);
+
+  const auto early = exited("Agathe");
+  ASSERT_TRUE(record(early, {ExitReason::kTime, ExitReason::kHealth}));
+  server_.clock().Advance(24h * 40);
+  const std::vector<std::vector<ExitReason>> later = {
+      {ExitReason::kTime, ExitReason::kMoved},
+      {ExitReason::kEmotionalLoad, ExitReason::kTime},
+      {ExitReason::kOther}};
+  std::vector<std::int64_t> files;
+  for (std::size_t i = 0; i < later.size(); ++i)
+    files.push_back(exited("Bénévole" + std::to_string(i)));
+  const auto no_note = record(files[2], later[2]);
+  ASSERT_FALSE(no_note) << "another reason needs a note";
+  EXPECT_EQ(no_note.error().kind, ErrorKind::kInvalid);
+  for (std::size_t i = 0; i < later.size(); ++i) {
+    ASSERT_TRUE(record(files[i], later[i], "Retour aux études (essai)."));
+  }
+  const auto twice = record(files[0], {ExitReason::kHealth});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().kind, ErrorKind::kConflict);
+  const auto page = app::volunteers::LoadExitInterview(server_.app(), coordinator, files[1]);
+  ASSERT_TRUE(page && page->interview);
+  EXPECT_EQ(page->interview->reasons,
+            (std::vector<ExitReason>{ExitReason::kTime, ExitReason::kEmotionalLoad}));
+
+  // The dashboard of the last thirty days counts the later three only, reason by reason.
+  const auto today = circles_.Today();
+  const domain::ReportPeriod period{AddDays(today, -30), today};
+  std::map<ExitReason, int> expected;
+  for (const auto& reasons : later) {
+    for (const auto reason : reasons) ++expected[reason];
+  }
+  const auto dashboard = app::reports::LoadDashboard(server_.app(), coordinator, period);
+  ASSERT_TRUE(dashboard);
+  ASSERT_EQ(dashboard->exit_reasons.size(), domain::EnumValues<ExitReason>().size());
+  for (const auto& [reason, count] : dashboard->exit_reasons) {
+    EXPECT_EQ(count, expected[reason]) << domain::NameOf(reason);
+  }
+
+  // Over HTTP: the coordinator reads it; a form without a reason is refused and kept.
+  auto client = auth_.SignedInClient(a_.coordinator);
+  const std::string href = "/volunteers/" + std::to_string(files[0]) + "/exit-interview";
+  const auto shown = client->Get(href);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("Retour aux études (essai)."), std::string::npos);
+  const std::string fresh = "/volunteers/" + std::to_string(exited("Zoé")) + "/exit-interview";
+  const auto refused = client->PostForm(
+      fresh, {{"held_on", FormatIsoDate(today)}, {"note", "Gardée (essai)."}}, fresh);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Gardée (essai)."), std::string::npos);
+  const auto saved = client->PostForm(
+      fresh, {{"held_on", FormatIsoDate(today)}, {"reasons", "moved"}, {"reasons", "health"}},
+      fresh);
+  EXPECT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.Header("location"), fresh + "?saved=1");
+
+  // Nobody but staff of the organisation reads it.
+  for (const auto* user : {&a_.volunteer, &a_.partner, &a_.evaluator, &b_.coordinator}) {
+    EXPECT_EQ(auth_.SignedInClient(*user)->Get(href).status, 404) << user->email;
+    const auto seen = app::volunteers::LoadExitInterview(server_.app(), ActorOf(*user), early);
+    ASSERT_FALSE(seen) << user->email;
+    EXPECT_EQ(seen.error().kind, ErrorKind::kNotFound) << user->email;
+    const auto written = app::volunteers::RecordExitInterview(
+        server_.app(), ActorOf(*user), {early, {today, {ExitReason::kTime}, false, ""}});
+    ASSERT_FALSE(written);
+    EXPECT_EQ(written.error().kind, ErrorKind::kNotFound) << user->email;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppVolunteerCare, ::testing::Values(Backend::kSqlite));

@@ -329,6 +329,11 @@ std::map<std::string, Expectation> Expectations() {
       // everyone else.
       {"GET /volunteers/{id}/wellbeing",
        {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The exit interview: organisation A's file is not exited, so recording one is refused.
+      {"GET /volunteers/{id}/exit-interview",
+       {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/exit-interview",
+       {409, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"GET /volunteers/debriefs/{id}",
        {200, kDebriefOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /volunteers/debriefs/{id}",
@@ -679,6 +684,7 @@ Form FormFor(const std::string& route) {
       {"POST /portal/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
       {"POST /portal/wellbeing", {{"score", ""}}},
       {"POST /volunteers/debriefs/{id}", {{"held_on", "pas une date"}}},
+      {"POST /volunteers/{id}/exit-interview", {{"held_on", "pas une date"}}},
       {"POST /core-members/orders/{id}/edit", {{"order_type", ""}}},
       {"POST /core-members/orders/{id}/conditions", {{"kind", ""}}},
       {"POST /core-members/conditions/{id}/edit", {{"kind", ""}}},

@@ -1,5 +1,6 @@
 // Volunteer care's rules: which closed concerns owe each volunteer of the circle a debrief and by
-// when, and when a volunteer's monthly wellbeing answers raise a flag for the coordinators.
+// when, when a volunteer's monthly wellbeing answers raise a flag for the coordinators, and the
+// exit interview's check and its count of reasons over a period.
 #include "domain/volunteer_care.hpp"
 
 #include <gtest/gtest.h>
@@ -100,6 +101,43 @@ TEST(WellbeingFlagRule, FlagsTwoMonthsUnansweredWhileInACircle) {
 
 TEST(WellbeingFlagRule, MonthsAreWrittenYearFirst) {
   EXPECT_EQ(MonthOf(Day(2027, 1, 31)), "2027-01");
+}
+
+TEST(ExitInterviewRule, NeedsAReasonFromTheListAndANoteForAnotherReason) {
+  const auto exited = Day(2026, 11, 20), today = Day(2026, 12, 7);
+  ExitInterviewDraft draft{
+      Day(2026, 11, 25), {ExitReason::kMoved, ExitReason::kTime, ExitReason::kMoved}, false, ""};
+  EXPECT_TRUE(CheckExitInterview(draft, exited, today));
+  EXPECT_EQ(draft.reasons, (std::vector<ExitReason>{ExitReason::kTime, ExitReason::kMoved}));
+  ExitInterviewDraft none{today, {}, false, ""};
+  EXPECT_FALSE(CheckExitInterview(none, exited, today));
+  ExitInterviewDraft unknown{today, {ExitReason::kTime}, true, ""};
+  EXPECT_FALSE(CheckExitInterview(unknown, exited, today));
+  ExitInterviewDraft other{today, {ExitReason::kOther}, false, "  "};
+  EXPECT_FALSE(CheckExitInterview(other, exited, today));
+  other.note = "Retour aux études (démo).";
+  EXPECT_TRUE(CheckExitInterview(other, exited, today));
+  ExitInterviewDraft before{Day(2026, 11, 19), {ExitReason::kHealth}, false, ""};
+  EXPECT_FALSE(CheckExitInterview(before, exited, today));
+}
+
+TEST(ExitInterviewRule, CountsEachReasonOfTheInterviewsHeldInThePeriod) {
+  const auto interview = [](CivilDate held_on, std::vector<ExitReason> reasons) {
+    ExitInterview made;
+    made.held_on = held_on;
+    made.reasons = std::move(reasons);
+    return made;
+  };
+  const std::vector<ExitInterview> interviews = {
+      interview(Day(2026, 1, 10), {ExitReason::kTime, ExitReason::kMoved}),
+      interview(Day(2026, 6, 30), {ExitReason::kTime}),
+      interview(Day(2026, 7, 1), {ExitReason::kHealth}),
+      interview(Day(2025, 12, 31), {ExitReason::kTime})};
+  const auto counts = CountExitReasons(interviews, {Day(2026, 1, 1), Day(2026, 6, 30)});
+  ASSERT_EQ(counts.size(), EnumValues<ExitReason>().size());
+  EXPECT_EQ(counts[0], (std::pair{ExitReason::kTime, 2}));
+  EXPECT_EQ(counts[1], (std::pair{ExitReason::kMoved, 1}));
+  EXPECT_EQ(counts[3], (std::pair{ExitReason::kHealth, 0}));
 }
 
 }  // namespace

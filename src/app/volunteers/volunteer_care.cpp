@@ -112,6 +112,69 @@ Result<WellbeingHistory> LoadWellbeingHistory(const Services& services, const au
   return history;
 }
 
+Result<ExitInterviewPage> LoadExitInterview(const Services& services, const auth::Actor& actor,
+                                            std::int64_t volunteer_id) {
+  if (!VolunteerPolicy::CanManage(actor)) return Error::NotFound();
+  auto page =
+      TRY(Read(services, actor.scope(), [&](store::Unit& unit) -> Result<ExitInterviewPage> {
+        const std::int64_t organisation = actor.organisation_id.value_or(0);
+        auto volunteer = store::VolunteerStore(unit.session()).Find(volunteer_id, organisation);
+        if (!volunteer || !VolunteerPolicy::CanView(actor, *volunteer)) return Error::NotFound();
+        ExitInterviewPage page{.volunteer = std::move(*volunteer), .today = services.Today()};
+        page.interview =
+            store::VolunteerCareStore(unit.session()).ExitInterviewOf(volunteer_id, organisation);
+        page.exited_on = services.translator.LocalDate(page.volunteer.stage_changed_at);
+        page.can_record =
+            !page.interview && page.volunteer.stage == domain::VolunteerStage::kExited;
+        return page;
+      }));
+  AuditView(services, actor,
+            {"volunteer.exit_interview_view", "volunteer", std::to_string(volunteer_id)});
+  return page;
+}
+
+Result<std::int64_t> RecordExitInterview(const Services& services, const auth::Actor& actor,
+                                         const RecordExitInterviewCommand& command) {
+  if (!VolunteerPolicy::CanManage(actor)) return Error::NotFound();
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<std::int64_t> {
+    const std::int64_t organisation = actor.organisation_id.value_or(0);
+    const auto volunteer =
+        store::VolunteerStore(unit.session()).Find(command.volunteer_id, organisation);
+    if (!volunteer || !VolunteerPolicy::CanChange(actor, *volunteer)) return Error::NotFound();
+    if (volunteer->stage != domain::VolunteerStage::kExited) {
+      return Error::Conflict(N_("Record the exit interview once the file is closed as exited."));
+    }
+    store::VolunteerCareStore care(unit.session());
+    if (care.ExitInterviewOf(volunteer->id, organisation)) {
+      return Error::Conflict(N_("The exit interview is recorded already."));
+    }
+    auto draft = command.draft;
+    TRY(domain::CheckExitInterview(
+        draft, services.translator.LocalDate(volunteer->stage_changed_at), services.Today()));
+    domain::ExitInterview interview{.organisation_id = organisation,
+                                    .volunteer_id = volunteer->id,
+                                    .held_on = *draft.held_on,
+                                    .reasons = draft.reasons,
+                                    .note = draft.note,
+                                    .recorded_by = actor.user_id,
+                                    .recorded_at = unit.now()};
+    const auto id = care.InsertExitInterview(interview);
+    Audit(services, unit, actor,
+          {"volunteer.exit_interview", "volunteer", std::to_string(volunteer->id)});
+    return id;
+  });
+}
+
+std::vector<std::pair<domain::ExitReason, int>> CountExitReasons(
+    const Services& services, const auth::Actor& actor, const domain::ReportPeriod& period) {
+  if (!VolunteerPolicy::CanManage(actor)) return {};
+  const auto interviews = Read(services, actor.scope(), [&](store::Unit& unit) {
+    return store::VolunteerCareStore(unit.session())
+        .ExitInterviewsBetween(period.from, period.to, unit.organisation_id());
+  });
+  return domain::CountExitReasons(interviews, period);
+}
+
 CareAttention ReadCareAttention(const store::Unit& unit,
                                 const std::vector<domain::Volunteer>& files, CivilDate today) {
   const std::int64_t organisation = unit.organisation_id();

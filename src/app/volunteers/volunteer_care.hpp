@@ -13,9 +13,10 @@
 #include "domain/volunteer_care.hpp"
 #include "store/unit.hpp"
 
-// Care for volunteers, staff's side: the debriefs owed after an urgent or emergency concern closed
-// and the volunteers' wellbeing answers. Coordinators and organisation admins only
-// (auth::policies::VolunteerPolicy::CanManage), every view audited; anyone else gets NotFound.
+// Care for volunteers, staff's side: the debriefs owed after an urgent or emergency concern closed,
+// the volunteers' wellbeing answers, and the interview when a volunteer leaves. Coordinators and
+// organisation admins only (auth::policies::VolunteerPolicy::CanManage), every view audited; anyone
+// else gets NotFound.
 namespace cercle::app::volunteers {
 
 // Inside the transaction that closes `concern` on `closed_on`: when its severity owes debriefs
@@ -60,6 +61,37 @@ struct WellbeingHistory {
 // for an actor who may not view the file.
 Result<WellbeingHistory> LoadWellbeingHistory(const Services& services, const auth::Actor& actor,
                                               std::int64_t volunteer_id);
+
+// A volunteer's exit interview, or whether one may be recorded: only once the file is closed as
+// exited, and once.
+struct ExitInterviewPage {
+  domain::Volunteer volunteer;
+  std::optional<domain::ExitInterview> interview;
+  CivilDate today;
+  CivilDate exited_on;  // meaningful when `can_record`
+  bool can_record = false;
+};
+
+// The exit interview page of volunteer `volunteer_id`, audited "volunteer.exit_interview_view";
+// NotFound for an actor who may not view the file.
+Result<ExitInterviewPage> LoadExitInterview(const Services& services, const auth::Actor& actor,
+                                            std::int64_t volunteer_id);
+
+// An exit interview as the coordinator typed it.
+struct RecordExitInterviewCommand {
+  std::int64_t volunteer_id = 0;
+  domain::ExitInterviewDraft draft;
+};
+
+// Records the exit interview, checked by domain::CheckExitInterview ("volunteer.exit_interview");
+// Conflict when the file is not closed as exited, or has its interview already.
+Result<std::int64_t> RecordExitInterview(const Services& services, const auth::Actor& actor,
+                                         const RecordExitInterviewCommand& command);
+
+// How many exit interviews held within `period` name each reason (domain::CountExitReasons), for
+// the reports; empty for an actor who may not manage volunteers.
+std::vector<std::pair<domain::ExitReason, int>> CountExitReasons(
+    const Services& services, const auth::Actor& actor, const domain::ReportPeriod& period);
 
 // The debriefs not held yet and the wellbeing flags of the organisation's volunteers whose files
 // are open, read in `unit`, for the home page's volunteers group.

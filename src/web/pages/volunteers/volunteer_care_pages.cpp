@@ -1,5 +1,7 @@
 #include "web/pages/volunteers/volunteer_care_pages.hpp"
 
+#include <algorithm>
+
 #include "app/portal/wellbeing.hpp"
 #include "app/volunteers/volunteer_care.hpp"
 #include "web/forms.hpp"
@@ -52,6 +54,87 @@ Response RenderDebrief(Context& context, const app::volunteers::DebriefPage& pag
                     std::move(model), error ? StatusFor(error->kind) : 200);
 }
 
+// The exit interview's page: the interview recorded, or its form (as typed, with its error).
+Response RenderExitInterview(Context& context, const app::volunteers::ExitInterviewPage& page,
+                             const Form* form, const Error* error, bool saved) {
+  const auto& volunteer = page.volunteer;
+  const std::string href = "/volunteers/" + std::to_string(volunteer.id);
+  mstch::map model{{"volunteer", volunteer.FullName()},
+                   {"volunteer_href", href},
+                   {"action", href + "/exit-interview"}};
+  if (page.interview) {
+    mstch::array reasons;
+    for (const auto reason : page.interview->reasons) {
+      reasons.push_back(mstch::map{{"label", context.Translate(domain::LabelOf(reason))}});
+    }
+    model["interview"] = mstch::map{{"held_on", FormatDate(context, page.interview->held_on)},
+                                    {"reasons", reasons},
+                                    {"note", page.interview->note}};
+  } else if (page.can_record) {
+    mstch::map fields = form ? form->Model(context, {"held_on", "reasons", "note"}, error)
+                             : EmptyForm({"held_on", "reasons", "note"});
+    if (!form) fields["held_on"] = mstch::map{{"value", FormatIsoDate(page.today)}};
+    const auto ticked = form ? form->All("reasons") : std::vector<std::string>{};
+    mstch::array choices;
+    for (const auto reason : domain::EnumValues<domain::ExitReason>()) {
+      const std::string name(domain::NameOf(reason));
+      choices.push_back(
+          mstch::map{{"value", name},
+                     {"label", context.Translate(domain::LabelOf(reason))},
+                     {"checked", std::find(ticked.begin(), ticked.end(), name) != ticked.end()}});
+    }
+    fields["choices"] = choices;
+    model["form"] = std::move(fields);
+  } else {
+    model["not_exited"] = true;
+  }
+  if (saved) model["notice"] = context.Translate(N_("The exit interview is recorded."));
+  if (error) model["form_error"] = context.Format(error->message);
+  return RenderPage(context, "volunteer_exit_interview",
+                    context.Translate(N_("Exit interview")) + " — " + volunteer.FullName(),
+                    std::move(model), error ? StatusFor(error->kind) : 200);
+}
+
+// The exit interview as typed.
+domain::ExitInterviewDraft ReadExitInterview(const Form& form) {
+  domain::ExitInterviewDraft draft{
+      ParseIsoDate(Trimmed(form.Get("held_on"))), {}, false, form.Get("note")};
+  for (const auto& name : form.All("reasons")) {
+    if (const auto reason = domain::ParseEnum<domain::ExitReason>(name)) {
+      draft.reasons.push_back(*reason);
+    } else {
+      draft.unknown_reason = true;
+    }
+  }
+  return draft;
+}
+
+// The page of the record of the {id} path parameter that `load` reads, shown by `render` (with
+// the notice of a form just saved); the audited 404 when the actor may not see it.
+template <class Load, class Render>
+Response ShowRecordPage(Context& context, std::string_view object_type, Load load, Render render) {
+  const auto page = CallWithPathId(context, load);
+  if (!page) return Deny(context, object_type, context.Parameter("id"));
+  return render(context, *page, nullptr, nullptr, context.request.query == "saved=1");
+}
+
+// Answers the form of such a page: `act(id, form)` calls the app; a success goes back to the page
+// at `href(id)` with its notice, a refusal shows the page again with what was typed and the error.
+template <class Act, class Load, class Render, class Href>
+Response PostToRecordPage(Context& context, std::string_view object_type, Act&& act, Load load,
+                          Render render, Href href) {
+  return PostForm(
+      context, object_type, std::forward<Act>(act),
+      [&](std::int64_t id, const Form& form, const Error& error) {
+        return Refusal(context, error, object_type, std::to_string(id), [&](const Error& refused) {
+          const auto page = load(context.services.app, context.signed_in(), id);
+          if (!page) return Deny(context, object_type, std::to_string(id));
+          return render(context, *page, &form, &refused, false);
+        });
+      },
+      [&](std::int64_t id, std::int64_t) { return href(id) + "?saved=1"; });
+}
+
 }  // namespace
 
 Message WellbeingFlagMessage(const Context& context, const std::string& name,
@@ -72,31 +155,19 @@ Message WellbeingFlagMessage(const Context& context, const std::string& name,
 }
 
 Response ShowDebrief(Context& context) {
-  const auto page = CallWithPathId(context, app::volunteers::LoadDebrief);
-  if (!page) return Deny(context, "volunteer_debrief", context.Parameter("id"));
-  return RenderDebrief(context, *page, nullptr, nullptr, context.request.query == "saved=1");
+  return ShowRecordPage(context, "volunteer_debrief", app::volunteers::LoadDebrief, RenderDebrief);
 }
 
 Response RecordDebrief(Context& context) {
-  return PostForm(
+  return PostToRecordPage(
       context, "volunteer_debrief",
       [&](std::int64_t id, const Form& form) {
         app::volunteers::RecordDebriefCommand command{
             id, {ParseIsoDate(Trimmed(form.Get("held_on"))), form.Get("note")}};
         return app::volunteers::RecordDebrief(context.services.app, context.signed_in(), command);
       },
-      [&](std::int64_t id, const Form& form, const Error& error) {
-        return Refusal(
-            context, error, "volunteer_debrief", std::to_string(id), [&](const Error& refused) {
-              const auto page =
-                  app::volunteers::LoadDebrief(context.services.app, context.signed_in(), id);
-              if (!page) return Deny(context, "volunteer_debrief", std::to_string(id));
-              return RenderDebrief(context, *page, &form, &refused, false);
-            });
-      },
-      [](std::int64_t id, std::int64_t) {
-        return kDebriefPrefix + std::to_string(id) + "?saved=1";
-      });
+      app::volunteers::LoadDebrief, RenderDebrief,
+      [](std::int64_t id) { return kDebriefPrefix + std::to_string(id); });
 }
 
 Response ShowWellbeing(Context& context) {
@@ -121,6 +192,22 @@ Response ShowWellbeing(Context& context) {
       context, "volunteer_wellbeing",
       context.Translate(N_("Wellbeing checks")) + " — " + history->volunteer.FullName(),
       std::move(model));
+}
+
+Response ShowExitInterview(Context& context) {
+  return ShowRecordPage(context, "volunteer", app::volunteers::LoadExitInterview,
+                        RenderExitInterview);
+}
+
+Response RecordExitInterview(Context& context) {
+  return PostToRecordPage(
+      context, "volunteer",
+      [&](std::int64_t id, const Form& form) {
+        return app::volunteers::RecordExitInterview(context.services.app, context.signed_in(),
+                                                    {id, ReadExitInterview(form)});
+      },
+      app::volunteers::LoadExitInterview, RenderExitInterview,
+      [](std::int64_t id) { return "/volunteers/" + std::to_string(id) + "/exit-interview"; });
 }
 
 }  // namespace cercle::web::pages::volunteers
