@@ -14,6 +14,7 @@
 #include "demo/privacy_requests_demo.hpp"
 #include "demo/privacy_retention_demo.hpp"
 #include "demo/reports_demo.hpp"
+#include "demo/volunteer_care_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
 
@@ -104,6 +105,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadLateClosures(services, organisation_id, circles));
     TRY(LoadVolunteerDepartures(services, organisation_id));
     TRY(LoadExpenses(services, organisation_id));
+    TRY(LoadVolunteerCare(services, organisation_id));
     TRY(LoadReports(services, organisation_id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
     TRY(LoadPrivacyIncidents(services, organisation_id, circles));

@@ -25,6 +25,7 @@
 #include "web/pages/public/public_pages.hpp"
 #include "web/pages/reports/report_pages.hpp"
 #include "web/pages/volunteers/expense_pages.hpp"
+#include "web/pages/volunteers/volunteer_care_pages.hpp"
 #include "web/pages/volunteers/volunteer_pages.hpp"
 #include "web/system/system_endpoints.hpp"
 
@@ -222,7 +223,12 @@ std::vector<Route> VolunteerRoutes() {
       {kPost, "/volunteers/screening/{id}/withdraw", pages::volunteers::WithdrawScreening,
        kSignedIn},
       {kGet, "/volunteers/documents/{id}", pages::volunteers::Download, kSignedIn},
+      {kGet, "/volunteers/debriefs/{id}", pages::volunteers::ShowDebrief, kSignedIn},
+      {kPost, "/volunteers/debriefs/{id}", pages::volunteers::RecordDebrief, kSignedIn},
       {kGet, "/volunteers/{id}", pages::volunteers::Show, kSignedIn},
+      {kGet, "/volunteers/{id}/wellbeing", pages::volunteers::ShowWellbeing, kSignedIn},
+      {kGet, "/volunteers/{id}/exit-interview", pages::volunteers::ShowExitInterview, kSignedIn},
+      {kPost, "/volunteers/{id}/exit-interview", pages::volunteers::RecordExitInterview, kSignedIn},
       {kGet, "/volunteers/{id}/edit", pages::volunteers::ShowEdit, kSignedIn},
       {kPost, "/volunteers/{id}/edit", pages::volunteers::Update, kSignedIn},
       {kPost, "/volunteers/{id}/stage", pages::volunteers::MoveStage, kSignedIn},
@@ -243,6 +249,8 @@ std::vector<Route> PortalRoutes() {
       {kGet, "/portal/expenses", pages::volunteers::ShowOwnExpenses, kSignedIn},
       {kPost, "/portal/expenses", pages::volunteers::FileExpense, kSignedIn},
       {kGet, "/portal/expenses/{id}/receipt", pages::volunteers::DownloadOwnReceipt, kSignedIn},
+      {kGet, "/portal/wellbeing", pages::portal::ShowWellbeingCheck, kSignedIn},
+      {kPost, "/portal/wellbeing", pages::portal::AnswerWellbeing, kSignedIn},
   };
 }
 

@@ -11,10 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "app/concerns/concern_handling.hpp"
 #include "app/privacy/incidents.hpp"
 #include "app/privacy/person_export.hpp"
 #include "app/privacy/requests.hpp"
 #include "app/volunteers/expenses.hpp"
+#include "store/volunteer_care_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/concern_fixture.hpp"
@@ -107,6 +109,9 @@ enum class Target {
   // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
   // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
   kConcernOfA,
+  // Volunteer care (app/volunteers/volunteer_care): a debrief not held yet, owed to organisation
+  // A's volunteer after an urgent concern about the circle closed.
+  kDebriefOfA,
   // Reports (tests/support/report_fixture.hpp): a figure of the funder report; a recidivism event
   // of organisation A's seeded file, an outreach activity and a significant story of organisation
   // A, and organisation A's slug (its public page is on). The "New" ones are made afresh for each
@@ -335,6 +340,19 @@ std::map<std::string, Expectation> Expectations() {
        {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /volunteers/{id}/hours",
        {422, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // Volunteer care: a volunteer's wellbeing answers and a debrief are staff's; a record to
+      // everyone else.
+      {"GET /volunteers/{id}/wellbeing",
+       {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The exit interview: organisation A's file is not exited, so recording one is refused.
+      {"GET /volunteers/{id}/exit-interview",
+       {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/{id}/exit-interview",
+       {409, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /volunteers/debriefs/{id}",
+       {200, kDebriefOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /volunteers/debriefs/{id}",
+       {422, kDebriefOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"GET /volunteers/{id}/screening",
        {200, kVolunteerOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /volunteers/{id}/screening",
@@ -420,6 +438,8 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /portal/expenses", {422, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
       {"GET /portal/expenses/{id}/receipt",
        {200, kExpenseClaimOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/wellbeing", {200, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/wellbeing", {422, kNone, login, VolunteerOnly(), hidden, All(hidden)}},
       // Circles: coordinators and admins only; everyone else gets a 404, even for the lists,
       // since a circle names its core member
       {"GET /circles", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
@@ -688,6 +708,9 @@ Form FormFor(const std::string& route) {
       {"POST /portal/hours", {{"worked_on", "pas une date"}, {"duration", "beaucoup"}}},
       {"POST /portal/expenses",
        {{"incurred_on", "pas une date"}, {"kind", "mileage"}, {"distance", "loin"}}},
+      {"POST /portal/wellbeing", {{"score", ""}}},
+      {"POST /volunteers/debriefs/{id}", {{"held_on", "pas une date"}}},
+      {"POST /volunteers/{id}/exit-interview", {{"held_on", "pas une date"}}},
       {"POST /core-members/orders/{id}/edit", {{"order_type", ""}}},
       {"POST /core-members/orders/{id}/conditions", {{"kind", ""}}},
       {"POST /core-members/conditions/{id}/edit", {{"kind", ""}}},
@@ -983,6 +1006,28 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     concerns.DiscloseToPartner(organisation_a_.id, concern_of_a_, partner_contact_of_a_,
                                agreement_id, organisation_a_.coordinator.id,
                                "Rencontre d'urgence prévue (essai).");
+    SeedDebrief();
+  }
+
+  // An urgent concern about the circle, closed by organisation A's coordinator: a debrief owed to
+  // each of its volunteers.
+  void SeedDebrief() {
+    ConcernFixture concerns(server_);
+    const auto urgent = concerns.Raise(
+        {organisation_a_.id, circle_of_a_, organisation_a_.volunteer.id, own_volunteer_of_a_,
+         domain::ConcernCategory::kHostility, domain::Severity::kUrgent});
+    concerns.Acknowledge(organisation_a_.id, urgent, organisation_a_.coordinator.id, true);
+    const auto closed =
+        app::concerns::Close(server_.app(), ActorOf(organisation_a_.coordinator),
+                             {urgent, domain::ConcernOutcome::kResolved, "Apaisée (essai)."});
+    if (!closed) throw std::runtime_error("the urgent concern of organisation A stays open");
+    debrief_of_a_ = server_.app().database.Read(store::Scope::Organisation(organisation_a_.id),
+                                                [&](soci::session& session) {
+                                                  return store::VolunteerCareStore(session)
+                                                      .DebriefsOfConcern(urgent, organisation_a_.id)
+                                                      .front()
+                                                      .id;
+                                                });
   }
 
   // Everyone who tries each route, in the order of the Expectation columns.
@@ -1127,6 +1172,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
             organisation_a_.id, VolunteerFixture(server_).Today(), "Autre récit", "Texte.", true));
       case Target::kOrganisationASlug:
         return kSlugA;
+      case Target::kDebriefOfA:
+        return std::to_string(debrief_of_a_);
       case Target::kIncidentOfA:
         return std::to_string(incident_of_a_);
       case Target::kPrivacyRequestOfA:
@@ -1282,6 +1329,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::string calendar_token_of_a_;
   std::int64_t agreement_of_a_ = 0;
   std::int64_t concern_of_a_ = 0;
+  std::int64_t debrief_of_a_ = 0;
   std::int64_t privacy_request_of_a_ = 0;
   std::int64_t privacy_export_of_a_ = 0;
   std::int64_t privacy_correction_of_a_ = 0;

@@ -2,6 +2,7 @@
 
 #include "app/concerns/concern_common.hpp"
 #include "app/record_change.hpp"
+#include "app/volunteers/volunteer_care.hpp"
 #include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/meeting_store.hpp"
@@ -215,6 +216,7 @@ Result<std::int64_t> Close(const Services& services, const auth::Actor& actor,
                         unit.now())) {
           return Error::Conflict(N_("This concern is closed."));
         }
+        volunteers::ScheduleDebriefs(services, unit, actor, concern, services.Today());
         return concern.id;
       });
 }

@@ -89,10 +89,13 @@ void AddKeyDates(const Services& services, const auth::Actor& actor,
 
 void AddVolunteers(const Services& services, const auth::Actor& actor,
                    std::vector<TriageItem>& items) {
+  const CivilDate today = services.Today();
   for (auto& entry : volunteers::LoadVolunteerAttention(services, actor)) {
-    const auto urgency = entry.reason == volunteers::AttentionReason::kScreeningExpired
-                             ? TriageUrgency::kUrgent
-                             : TriageUrgency::kSoon;
+    // An expired screening item, and a debrief past its due day, come first.
+    const bool urgent =
+        entry.reason == volunteers::AttentionReason::kScreeningExpired ||
+        (entry.reason == volunteers::AttentionReason::kDebriefDue && entry.date < today);
+    const auto urgency = urgent ? TriageUrgency::kUrgent : TriageUrgency::kSoon;
     const auto date = entry.date;
     items.push_back({TriageGroup::kVolunteers, urgency, date, std::move(entry)});
   }

@@ -1,5 +1,6 @@
 #include "app/portal/portal.hpp"
 
+#include "app/portal/wellbeing.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/screening_store.hpp"
 #include "store/training_store.hpp"
@@ -34,6 +35,7 @@ Result<PortalHome> LoadPortalHome(const Services& services, const auth::Actor& a
     home.circles = circles::ReadPortalCircles(services, unit, actor, home.volunteer);
   });
   home.can_log_hours = VolunteerPolicy::CanLogOwnHours(actor, home.volunteer);
+  home.wellbeing_due = WellbeingDue(services, actor, home.volunteer);
   if (audit == circles::ViewAudit::kRecord) {
     AuditView(services, actor,
               {"volunteer.view_own", "volunteer", std::to_string(home.volunteer.id)});

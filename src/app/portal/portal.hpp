@@ -34,6 +34,7 @@ struct PortalHome {
   volunteers::LoggedHours logged;
   std::vector<circles::PortalCircleRow> circles;
   bool can_log_hours = false;  // the file is open
+  bool wellbeing_due = false;  // this month's wellbeing check waits for an answer
 };
 
 // The home of the actor's own portal with page `hours_page` of the hours logged by hand, audited

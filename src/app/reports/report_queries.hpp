@@ -10,6 +10,7 @@
 #include "auth/actor.hpp"
 #include "base/result.hpp"
 #include "domain/outcomes.hpp"
+#include "domain/volunteer_care.hpp"
 #include "report/evaluation_extract.hpp"
 #include "report/statistics.hpp"
 
@@ -37,6 +38,9 @@ struct DashboardPage {
   // The median minutes to acknowledge the concerns raised during the period; none when none was.
   std::optional<std::int64_t> acknowledge_median;
   std::vector<report::OutcomeChange> outcomes;
+  // How many exit interviews held during the period name each reason (staff who manage
+  // volunteers; empty otherwise).
+  std::vector<std::pair<domain::ExitReason, int>> exit_reasons;
   bool can_extract = false;
   bool can_configure = false;
 };

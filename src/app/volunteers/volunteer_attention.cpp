@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/volunteers/program_setup.hpp"
+#include "app/volunteers/volunteer_care.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/screening_store.hpp"
 #include "store/volunteer_store.hpp"
@@ -16,9 +17,10 @@ struct AttentionData {
   std::map<std::int64_t, std::vector<domain::ScreeningItem>> items;
   std::map<std::int64_t, CivilDate> last_supervision;
   std::map<std::int64_t, Instant> approved_at;
+  CareAttention care;
 };
 
-AttentionData ReadAttentionData(const store::Unit& unit) {
+AttentionData ReadAttentionData(const store::Unit& unit, CivilDate today) {
   const std::int64_t organisation = unit.organisation_id();
   AttentionData data;
   store::VolunteerStore volunteers(unit.session());
@@ -28,6 +30,7 @@ AttentionData ReadAttentionData(const store::Unit& unit) {
   for (auto& item : store::ScreeningStore(unit.session()).ListLiveItems(organisation)) {
     data.items[item.volunteer_id].push_back(std::move(item));
   }
+  data.care = ReadCareAttention(unit, data.volunteers, today);
   return data;
 }
 
@@ -53,14 +56,36 @@ void AddScreening(const ProgramSetup& setup, const domain::Volunteer& volunteer,
   }
 }
 
+// The debriefs due and the wellbeing flags, each naming its volunteer.
+void AddCare(const AttentionData& data, std::vector<VolunteerAttention>& attention) {
+  std::map<std::int64_t, std::string> names;
+  for (const auto& volunteer : data.volunteers) names[volunteer.id] = volunteer.FullName();
+  for (const auto& debrief : data.care.debriefs_due) {
+    attention.push_back({.reason = AttentionReason::kDebriefDue,
+                         .volunteer_id = debrief.volunteer_id,
+                         .name = names[debrief.volunteer_id],
+                         .date = debrief.due_on,
+                         .debrief_id = debrief.id});
+  }
+  for (const auto& [volunteer_id, flag] : data.care.flags) {
+    const auto month = ParseIsoDate(flag.month + "-01");
+    attention.push_back({.reason = AttentionReason::kWellbeingFlag,
+                         .volunteer_id = volunteer_id,
+                         .name = names[volunteer_id],
+                         .date = month.value_or(CivilDate{}),
+                         .wellbeing = flag});
+  }
+}
+
 }  // namespace
 
 std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
                                                        const auth::Actor& actor) {
   if (!auth::policies::VolunteerPolicy::CanManage(actor)) return {};
   const auto setup = LoadProgramSetup(services, actor, AddDefaults::kNo);
-  const auto data = Read(services, actor.scope(), ReadAttentionData);
   const CivilDate today = services.Today();
+  const auto data = Read(services, actor.scope(),
+                         [&](store::Unit& unit) { return ReadAttentionData(unit, today); });
   const int period =
       static_cast<int>(setup.settings.Get(domain::SettingKey::kVolunteerSupervisionPeriodDays));
   std::vector<VolunteerAttention> attention;
@@ -83,6 +108,7 @@ std::vector<VolunteerAttention> LoadVolunteerAttention(const Services& services,
                            last ? *last : *approved_on, "", false, *days});
     }
   }
+  AddCare(data, attention);
   return attention;
 }
 

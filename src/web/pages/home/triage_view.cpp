@@ -10,6 +10,7 @@
 #include "web/pages/concerns/concern_common.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/privacy/request_pages.hpp"
+#include "web/pages/volunteers/volunteer_care_pages.hpp"
 #include "web/pages/volunteers/volunteer_views.hpp"
 
 namespace cercle::web::pages::home {
@@ -134,6 +135,16 @@ ItemView KeyDateView(Context& context, const app::intake::KeyDateItem& item) {
 ItemView VolunteerView(Context& context, const app::volunteers::VolunteerAttention& entry) {
   using app::volunteers::AttentionReason;
   const std::string href = "/volunteers/" + std::to_string(entry.volunteer_id);
+  if (entry.reason == AttentionReason::kDebriefDue) {
+    return {context.Format(
+                {N_("{name}: a debrief is due by {date} after an urgent concern."),
+                 {{"name", entry.name}, {"date", volunteers::FormatDate(context, entry.date)}}}),
+            "/volunteers/debriefs/" + std::to_string(entry.debrief_id), N_("Record the debrief")};
+  }
+  if (entry.reason == AttentionReason::kWellbeingFlag && entry.wellbeing) {
+    return {context.Format(volunteers::WellbeingFlagMessage(context, entry.name, *entry.wellbeing)),
+            href + "/wellbeing", N_("See the wellbeing checks")};
+  }
   if (entry.reason == AttentionReason::kSupervisionOverdue) {
     return {context.Format({N_("{name}: no supervision for {days} days."),
                             {{"name", entry.name}, {"days", std::to_string(entry.days)}}}),

@@ -129,6 +129,7 @@ Response Render(Context& context, const PortalHome& home, const Form* form, cons
   views::AddOwnHoursPagination(context, home.logged, model);
   model["logged"] = LoggedRows(context, home);
   model["can_log"] = home.can_log_hours;
+  model["wellbeing_due"] = home.wellbeing_due;
   model["hours_form"] = HoursForm(context, home.today, form, error);
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(context, "portal_home", context.Translate(N_("My volunteering")),

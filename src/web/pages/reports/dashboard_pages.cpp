@@ -321,6 +321,21 @@ void AddOutcomes(const Context& context, const app::reports::DashboardPage& page
            rows);
 }
 
+// Why volunteers left: each reason's count among the exit interviews of the period.
+void AddExitReasons(const Context& context, const app::reports::DashboardPage& page,
+                    mstch::map& model) {
+  mstch::array rows;
+  int total = 0;
+  for (const auto& [reason, count] : page.exit_reasons) {
+    rows.push_back(mstch::map{{"reason", context.Translate(domain::LabelOf(reason))},
+                              {"count", FormatCount(context, count)}});
+    total += count;
+  }
+  model["shows_exits"] = !page.exit_reasons.empty();
+  model["has_exits"] = total > 0;
+  model["exit_reasons"] = rows;
+}
+
 // The dashboard's template data.
 mstch::map DashboardView(const Context& context, const PeriodRequest& request,
                          const app::reports::DashboardPage& page) {
@@ -333,6 +348,7 @@ mstch::map DashboardView(const Context& context, const PeriodRequest& request,
   AddConcerns(context, page, model);
   AddAcknowledgement(context, page, model);
   AddOutcomes(context, page, model);
+  AddExitReasons(context, page, model);
   model["can_extract"] = page.can_extract;
   model["can_configure"] = page.can_configure;
   return model;

@@ -338,7 +338,8 @@ mstch::map FileView(const Context& context, const FilePage& page, const FileStat
   mstch::map model{{"id", std::to_string(volunteer.id)},
                    {"name", volunteer.FullName()},
                    {"stage", context.Translate(domain::LabelOf(volunteer.stage))},
-                   {"stage_badge", StageBadge(volunteer.stage)}};
+                   {"stage_badge", StageBadge(volunteer.stage)},
+                   {"exited", volunteer.stage == domain::VolunteerStage::kExited}};
   if (!state.notice.empty()) model["notice"] = state.notice;
   if (state.error && state.which == FileForm::kScreening && !state.error->fields.empty()) {
     model["form_error"] =
