@@ -19,16 +19,3 @@ CREATE TABLE venues (
   updated_at bigint NOT NULL
 );
 CREATE UNIQUE INDEX venues_name ON venues (organisation_id, name);
-
--- A meeting's venue and mode. Meetings planned before keep venue_id NULL and their typed place. For a meeting by
--- telephone or video (no venue) place holds the mode's stored name, since the column requires a text; pages
--- show the mode's label. place keeps a copy of the venue's name, kept in step when the venue is renamed, so that
--- the calendar feed, the portal and the phone view read one column. A coordinator who plans despite a clash with
--- a condition gives a reason, kept here with who overrode (and audited "circle.meeting_clash_override").
-ALTER TABLE circle_meetings ADD COLUMN venue_id integer REFERENCES venues(id);
-ALTER TABLE circle_meetings ADD COLUMN mode text NOT NULL DEFAULT 'in_person'
-  CHECK (mode IN ('in_person', 'telephone', 'video'));
-ALTER TABLE circle_meetings ADD COLUMN clash_override_reason text NOT NULL DEFAULT ''
-  CHECK (length(clash_override_reason) <= 500);
-ALTER TABLE circle_meetings ADD COLUMN clash_overridden_by integer REFERENCES users(id);
-ALTER TABLE release_conditions ADD COLUMN zone text NOT NULL DEFAULT '' CHECK (length(zone) <= 120);

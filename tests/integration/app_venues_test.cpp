@@ -46,7 +46,7 @@ class VenueSetting {
         server_.app(), coordinator_, core_member_,
         {.type = domain::OrderType::kStatutoryRelease, .starts_on = AddDays(today_, -60)});
     EXPECT_TRUE(order);
-    order_ = order.value_or(0);
+    order_ = order ? *order : 0;
     AddCondition(ConditionKind::kNoContactMinors, kMinorsText);
     AddCondition(ConditionKind::kInternet, kInternetText);
     AddCondition(ConditionKind::kExclusionZone, kZoneText, "Parc des Érables");
@@ -71,7 +71,7 @@ class VenueSetting {
     command.venue.exclusion_zones = zones;
     const auto id = app::circles::CreateVenue(server_.app(), coordinator_, command);
     EXPECT_TRUE(id);
-    return id.value_or(0);
+    return id ? *id : 0;
   }
 
   app::circles::PlanMeetingsCommand Plan(MeetingMode mode, std::optional<std::int64_t> venue) {
