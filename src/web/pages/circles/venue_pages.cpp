@@ -23,7 +23,8 @@ const std::vector<FormField<domain::Venue>>& VenueFields() {
             .required = true,
             .limit = domain::kMaxVenueNameLength}),
       EnumChoice<domain::VenueKind>("kind", N_("Kind of place"), &Venue::kind,
-                                    N_("Choose one of the options."), {.required = true}),
+                                    N_("Choose one of the options."),
+                                    {.blank = N_("Choose…"), .required = true}),
       Checkbox("children_present", N_("Children are usually present"), &Venue::children_present,
                {.hint = N_("A meeting there is refused for a core member with a no-contact-with-"
                            "minors condition in force.")}),
