@@ -16,6 +16,7 @@
 #include "app/circles/covenant_template.hpp"
 #include "app/circles/partners.hpp"
 #include "app/circles/suggestions.hpp"
+#include "app/circles/venues.hpp"
 #include "app/intake/core_members.hpp"
 #include "app/volunteers/program_setup.hpp"
 #include "app/volunteers/training.hpp"
@@ -288,6 +289,54 @@ void AddReviews(const Loader& loader, Timeline& timeline,
   }
 }
 
+// One venue of the demo register: every circle's meeting place, and a few the circles do not use
+// (a library where children are present, a café inside a demo exclusion zone) so that the register
+// and the checks show them.
+struct DemoVenue {
+  const char* name;
+  domain::VenueKind kind;
+  bool children_present = false;
+  bool public_place = true;
+  bool accessible = true;
+  const char* exclusion_zones = "";
+  const char* notes = "";
+};
+
+const std::vector<DemoVenue>& DemoVenues() {
+  using enum domain::VenueKind;
+  static const std::vector<DemoVenue> venues = {
+      {"Salle communautaire du quartier (démo)", kCommunityCentre},
+      {"Bibliothèque de quartier, salle 2 (démo)", kLibrary, false, true, true, "",
+       "Salle fermée, à l'étage des adultes (démo)."},
+      {"Local de l'organisme (démo)", kOffice, false, false},
+      {"Café du parc (démo)", kCafe, false, true, false},
+      {"Local de l'organisme, Longueuil (démo)", kOffice, false, false},
+      {"Maison de transition, salle commune (démo)", kResidence, false, false},
+      {"Établissement, parloir (démo)", kOther, false, false},
+      {"Bibliothèque municipale (salle B) (démo)", kLibrary, true, true, true, "",
+       "Heure du conte le samedi matin : des enfants sont présents (démo)."},
+      {"Café du Quartier (démo)", kCafe, false, true, false, "Parc du Modèle (démo)"},
+  };
+  return venues;
+}
+
+// The organisation's register of meeting places, kept by the coordination from the start.
+Status AddVenues(Loader& loader) {
+  for (const auto& demo : DemoVenues()) {
+    app::circles::VenueCommand command;
+    command.venue = {.name = demo.name,
+                     .kind = demo.kind,
+                     .children_present = demo.children_present,
+                     .public_place = demo.public_place,
+                     .accessible = demo.accessible,
+                     .exclusion_zones = demo.exclusion_zones,
+                     .notes = demo.notes};
+    loader.venue_ids[demo.name] =
+        TRY(app::circles::CreateVenue(At(loader, 700).services(), loader.coordinator(), command));
+  }
+  return {};
+}
+
 // Every circle's story: its opening, then the rest replayed as one timeline in date order: the
 // volunteers joining, the phase changes with their covenant amendments and signatures, the meetings
 // with their minutes, the contacts, the reviews and the closure.
@@ -420,6 +469,7 @@ Result<CircleIds> LoadCircles(const app::Services& services, std::int64_t organi
   TRY(AddExtraVolunteers(loader));
   loader.actors = TRY(FindActors(services, organisation_id));  // with the new volunteers' accounts
   ReadNames(loader);
+  TRY(AddVenues(loader));
   TRY(ReplayCircles(loader));
   TRY(FollowUp(loader));
   TRY(AddPartners(loader));

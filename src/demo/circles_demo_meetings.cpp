@@ -72,6 +72,8 @@ std::vector<int> HeldMeetingDays(const DemoCircle& circle, int started_days_ago)
 // (PlanMeetings answers with the circle's: the meeting is found again by its start).
 Result<std::int64_t> PlanMeeting(const app::Services& services, const Loader& loader,
                                  const CircleState& circle, const domain::Meeting& meeting) {
+  const auto venue = loader.venue_ids.find(meeting.place);
+  if (venue == loader.venue_ids.end()) return Error::Invalid(N_("The demo set-up is incomplete."));
   TRY(app::circles::PlanMeetings(
       services, loader.coordinator(),
       {.circle_id = circle.id,
@@ -79,7 +81,7 @@ Result<std::int64_t> PlanMeeting(const app::Services& services, const Loader& lo
                 .date = services.translator.LocalDate(meeting.starts),
                 .start_minute = app::circles::LocalMinute(services, meeting.starts),
                 .duration_minutes = meeting.duration_minutes,
-                .place = meeting.place},
+                .venue_id = venue->second},
        .writer_volunteer_id = meeting.writer_volunteer_id}));
   // Reading back the new meeting is no workflow: the planning command does not name it.
   const auto records = services.database.Read(loader.scope(), [&](soci::session& session) {

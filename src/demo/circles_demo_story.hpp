@@ -38,7 +38,8 @@ struct Loader {
   std::map<std::string, domain::Volunteer> by_name;
   std::map<std::string, domain::CoreMember> files;
   std::map<std::string, std::int64_t> circle_ids;
-  std::size_t turn = 0;  // rotates the invented texts
+  std::map<std::string, std::int64_t> venue_ids;  // the register's venues by name
+  std::size_t turn = 0;                           // rotates the invented texts
 
   CivilDate DaysAgo(int count) const { return AddDays(today, -count); }
   const auth::Actor& coordinator() const { return actors.coordinator; }

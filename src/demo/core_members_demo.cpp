@@ -34,6 +34,7 @@ struct DemoCondition {
   int ends_in_days = 0;  // 0: no end date
   const char* victim_identity = "";
   const char* victim_places = "";
+  const char* zone = "";  // an exclusion zone's name, as the demo venues list it
 };
 
 // A consent of a demo file, dated relative to today.
@@ -166,7 +167,8 @@ std::vector<DemoCoreMember> FilesBernardToRemi() {
            .conditions = {{.kind = ConditionKind::kExclusionZone,
                            .text = "Ne pas se trouver à moins de 500 m des lieux désignés.",
                            .victim_identity = "Victime désignée : M. Léo Postiche (démo)",
-                           .victim_places = "École fictive Saint-Exemple; parc du Modèle (démo)"}},
+                           .victim_places = "École fictive Saint-Exemple; parc du Modèle (démo)",
+                           .zone = "Parc du Modèle (démo)"}},
            .static99r_score = "7",
            .static99r_level = "IVb — bien au-dessus de la moyenne",
            .consents = {{.scope = ConsentScope::kPartnerOrganisation,
@@ -542,7 +544,8 @@ Status AddOrder(const IntakeStory& story, std::int64_t id, const DemoCoreMember&
                                       .ends_on = In(today, condition.ends_in_days),
                                       .protects_victim = *condition.victim_identity != '\0',
                                       .victim_identity = condition.victim_identity,
-                                      .victim_places = condition.victim_places}));
+                                      .victim_places = condition.victim_places,
+                                      .zone = condition.zone}));
   }
   return {};
 }

@@ -20,6 +20,11 @@ void CheckPart(std::string& text, const char* field, bool required,
 
 }  // namespace
 
+std::optional<std::string_view> ModeShownInsteadOfPlace(const Meeting& meeting) {
+  if (meeting.mode == MeetingMode::kInPerson) return std::nullopt;
+  return LabelOf(meeting.mode);
+}
+
 Instant MinutesDueAt(const Meeting& meeting) {
   return meeting.ends() + std::chrono::hours(kMinutesDueHours);
 }

@@ -12,13 +12,16 @@
 #include "base/result.hpp"
 #include "domain/circle.hpp"
 #include "domain/circle_enums.hpp"
+#include "domain/venues.hpp"
 
 // A circle's meetings: their kinds, planning by the phase's rhythm, and the minutes one volunteer
 // writes within 48 hours, which the coordinator acknowledges. No I/O.
 namespace cercle::domain {
 
 // A planned (or held) meeting. Its place shows in volunteers' calendar feeds: it never names
-// anyone.
+// anyone. A meeting in person planned since the venue register is at a venue, whose name `place`
+// copies; one by telephone or video has no venue and `place` holds the mode's stored name (pages
+// show the mode's label, through PlaceShown in the web layer).
 struct Meeting {
   std::int64_t id = 0;
   std::int64_t organisation_id = 0;
@@ -31,6 +34,11 @@ struct Meeting {
   std::optional<Instant> cancelled_at;
   std::optional<std::int64_t> created_by;
   Instant created_at;
+  std::optional<std::int64_t> venue_id;  // none before the register, or not in person
+  MeetingMode mode = MeetingMode::kInPerson;
+  // Why a coordinator planned it despite a clash with a condition, and who; "" and none otherwise.
+  std::string clash_override_reason;
+  std::optional<std::int64_t> clash_overridden_by;
 
   Instant ends() const { return starts + std::chrono::minutes(duration_minutes); }
   bool cancelled() const { return cancelled_at.has_value(); }
@@ -60,6 +68,10 @@ struct Minutes {
   bool acknowledged() const { return acknowledged_at.has_value(); }
 };
 
+// What shows where a meeting's place does: the msgid of its mode's label for a meeting by
+// telephone or video, or none for one in person (its place shows, the venue's name).
+std::optional<std::string_view> ModeShownInsteadOfPlace(const Meeting& meeting);
+
 // The moment the minutes of `meeting` are due: kMinutesDueHours after its end.
 Instant MinutesDueAt(const Meeting& meeting);
 // Where `meeting` stands on `now`, given its minutes when there are some.
@@ -82,8 +94,10 @@ struct MeetingPlan {
   std::optional<CivilDate> date;
   std::optional<int> start_minute;  // minutes after midnight, local time
   std::optional<int> duration_minutes;
-  std::string place;
+  std::string place;  // the venue's name, or the text of an emergency meeting's form
   int count = 1;
+  MeetingMode mode = MeetingMode::kInPerson;
+  std::optional<std::int64_t> venue_id;
 };
 
 // Checks a plan: a kind, a real date from a year ago to two years ahead, a time, a length of 15

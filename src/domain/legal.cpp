@@ -52,6 +52,9 @@ Condition NormalisedCondition(Condition condition) {
   condition.text = Trimmed(condition.text);
   condition.victim_identity = Trimmed(condition.victim_identity);
   condition.victim_places = Trimmed(condition.victim_places);
+  // Only an exclusion zone names a zone: another kind keeps none, so that no venue clashes with it.
+  condition.zone =
+      condition.kind == ConditionKind::kExclusionZone ? Trimmed(condition.zone) : std::string();
   return condition;
 }
 
@@ -64,6 +67,7 @@ Status CheckCondition(const Condition& condition) {
                 N_("Name the person this condition protects. Only coordinators can read it."));
     LimitText(errors, "victim_places", condition.victim_places, intake::kMaxReasonLength);
   }
+  LimitText(errors, "zone", condition.zone, 120);
   if (condition.starts_on && condition.ends_on && *condition.ends_on < *condition.starts_on) {
     AddError(errors, "ends_on", N_("The end cannot come before the start."));
   }

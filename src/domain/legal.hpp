@@ -53,6 +53,8 @@ struct Condition {
   bool protects_victim = false;
   std::string victim_identity;  // coordinators only
   std::string victim_places;    // coordinators only
+  // For an exclusion zone: the zone's name as venues list it (domain::ClashesWith); else "".
+  std::string zone;
   Instant created_at;
   Instant updated_at;
 
@@ -67,8 +69,8 @@ struct Condition {
 Condition NormalisedCondition(Condition condition);
 
 // Checks a condition (after Normalised): a text, the victim's identity when it protects a victim,
-// an end not before its start. Field errors: "kind", "text", "victim_identity", "victim_places",
-// "starts_on", "ends_on".
+// a zone of at most 120 characters, an end not before its start. Field errors: "kind", "text",
+// "victim_identity", "victim_places", "zone", "starts_on", "ends_on".
 Status CheckCondition(const Condition& condition);
 
 // The kinds of key date the staff home page warns about.

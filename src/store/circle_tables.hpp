@@ -153,13 +153,31 @@ struct Meetings {
       .table = "circle_meetings",
       .fixed =
           "organisation_id, circle_id, kind, starts_at, duration_minutes, place, "
-          "writer_volunteer_id, created_by, created_at",
+          "writer_volunteer_id, created_by, created_at, venue_id, mode, clash_override_reason, "
+          "clash_overridden_by",
       .read_only = "cancelled_at"};
   static auto Fields(Record& meeting) {
     return std::tie(meeting.id, meeting.organisation_id, meeting.circle_id, meeting.kind,
                     meeting.starts, meeting.duration_minutes, meeting.place,
                     meeting.writer_volunteer_id, meeting.created_by, meeting.created_at,
-                    meeting.cancelled_at);
+                    meeting.venue_id, meeting.mode, meeting.clash_override_reason,
+                    meeting.clash_overridden_by, meeting.cancelled_at);
+  }
+};
+
+// The organisation's meeting places (store/venue_store).
+struct Venues {
+  using Record = domain::Venue;
+  static constexpr TableColumns kColumns{
+      .table = "venues",
+      .fixed = "organisation_id, created_at",
+      .changing =
+          "name, kind, children_present, public_place, accessible, exclusion_zones, notes, "
+          "archived_at, updated_at"};
+  static auto Fields(Record& venue) {
+    return std::tie(venue.id, venue.organisation_id, venue.created_at, venue.name, venue.kind,
+                    venue.children_present, venue.public_place, venue.accessible,
+                    venue.exclusion_zones, venue.notes, venue.archived_at, venue.updated_at);
   }
 };
 

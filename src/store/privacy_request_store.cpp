@@ -285,7 +285,8 @@ std::vector<PersonTable> CoreMemberTables() {
        "reason=staff_note"},
       {"circle_members", kCoreMember, kHisCircles, N_("Members of the circles"), "id",
        "left_reason=other_person"},
-      {"circle_meetings", kCoreMember, kHisCircles, N_("Meetings"), "id"},
+      {"circle_meetings", kCoreMember, kHisCircles, N_("Meetings"), "id",
+       "clash_override_reason=staff_note"},
       {"circle_minutes", kCoreMember, kHisMeetings, N_("Minutes"), "meeting_id",
        "coordinator_comment=staff_note"},
       {"circle_attendance", kCoreMember, kHisMeetings, N_("Attendance at meetings"),
@@ -353,7 +354,7 @@ std::vector<PersonTable> VolunteerTables() {
       {"circle_meetings", kVolunteer,
        "writer_volunteer_id = {person} OR id IN (SELECT meeting_id FROM circle_attendance WHERE "
        "volunteer_id = {person})",
-       N_("Meetings"), "id"},
+       N_("Meetings"), "id", "clash_override_reason=staff_note"},
       {"circle_minutes", kVolunteer, "written_by_volunteer_id = {person}", N_("Minutes written"),
        "meeting_id",
        "check_in=about_another accountability=about_another support=about_another "
@@ -415,6 +416,7 @@ const std::vector<UnrelatedTable>& UnrelatedTables() {
       {"training_modules", "the organisation's training modules"},
       {"covenant_templates", "the organisation's covenant template"},
       {"outcome_scales", "the organisation's outcome scales"},
+      {"venues", "the organisation's meeting places, about no one"},
       {"partner_contacts", "the organisation's partners: other people"},
       {"outreach_activities", "outreach to the public, linked to no file"},
       {"significant_stories", "stories reviewed to identify no one"},

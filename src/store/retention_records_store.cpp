@@ -115,7 +115,7 @@ constexpr const char* kCoreMemberOrders = R"sql(
 )sql";
 constexpr const char* kCoreMemberConditions = R"sql(
   UPDATE release_conditions
-  SET condition_text = '', victim_identity = '', victim_places = '',
+  SET condition_text = '', victim_identity = '', victim_places = '', zone = '',
       starts_on = substr(starts_on, 1, 8) || '01', ends_on = substr(ends_on, 1, 8) || '01'
   WHERE organisation_id = :organisation AND core_member_id = :id
 )sql";
@@ -145,6 +145,13 @@ constexpr const char* kCoreMemberChecks = R"sql(
 constexpr const char* kCoreMemberCircles = R"sql(
   UPDATE circles SET closing_note = '', meeting_place = ''
   WHERE organisation_id = :organisation AND core_member_id = :id
+)sql";
+// A coordinator's reason for planning despite a condition may describe the file.
+constexpr const char* kCoreMemberMeetingOverrides = R"sql(
+  UPDATE circle_meetings SET clash_override_reason = ''
+  WHERE clash_override_reason <> '' AND circle_id IN (SELECT c.id
+  FROM circles c
+ WHERE c.organisation_id = :organisation AND c.core_member_id = :id)
 )sql";
 constexpr const char* kCoreMemberConflicts = R"sql(
   UPDATE volunteer_conflicts SET note = ''
@@ -405,7 +412,8 @@ std::vector<std::string> RetentionRecordsStore::DisposeCoreMember(std::int64_t o
          Values("organisation", organisation_id, "id", id));
   RunAll({kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferralReasons, kCoreMemberOrders,
           kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
-          kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberConflicts},
+          kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberMeetingOverrides,
+          kCoreMemberConflicts},
          organisation_id, id);
   return documents;
 }

@@ -215,12 +215,13 @@ struct ReleaseConditions {
       .fixed = "organisation_id, core_member_id, order_id, created_at",
       .changing =
           "kind, condition_text, starts_on, ends_on, protects_victim, victim_identity, "
-          "victim_places, updated_at"};
+          "victim_places, zone, updated_at"};
   static auto Fields(Record& condition) {
     return std::tie(condition.id, condition.organisation_id, condition.core_member_id,
                     condition.order_id, condition.created_at, condition.kind, condition.text,
                     condition.starts_on, condition.ends_on, condition.protects_victim,
-                    condition.victim_identity, condition.victim_places, condition.updated_at);
+                    condition.victim_identity, condition.victim_places, condition.zone,
+                    condition.updated_at);
   }
 };
 

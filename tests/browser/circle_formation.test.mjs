@@ -79,7 +79,7 @@ async function formCircle(page, opened) {
   const coreMember = await page.locator("#core_member option:not([value=''])").first().getAttribute("value");
   assert.ok(coreMember, "a core member waits for a circle");
   await clicks.choose(page.locator("#core_member"), coreMember);
-  await clicks.type(page.locator("[name='meeting_place']"), "Salle communautaire (démo)");
+  await clicks.type(page.locator("[name='meeting_place']"), "Salle communautaire du quartier (démo)");
   await clicks.click(page.locator("form[action='/circles'] button[type=submit]"));
   await page.waitForURL(/\/circles\/\d+\?saved=opened/);
   const circlePath = new URL(page.url()).pathname;
@@ -119,7 +119,8 @@ async function formCircle(page, opened) {
   // The first meeting: next week at 19 h, at the circle's usual place, written by the primary volunteer.
   await clicks.click(nextStep.getByRole("link"));
   assert.equal(await page.locator("#plan-action").getAttribute("open"), "");
-  assert.equal(await page.inputValue("#meeting-place"), "Salle communautaire (démo)");
+  // The venue of the register named as the usual place is chosen.
+  assert.equal(await page.locator("#meeting-venue option:checked").textContent(), "Salle communautaire du quartier (démo)");
   await clicks.click(page.locator("#plan-action button[type=submit]"));
   await page.waitForURL(new RegExp(circlePath + "\\?saved=meetings"));
   assert.equal(await page.locator("#meetings .records a[href^='/circles/meetings/']").count() >= 1, true);

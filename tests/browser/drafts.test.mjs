@@ -38,7 +38,7 @@ async function meetingToWrite(page) {
   const date = orgDay(-2);
   const status = await coordinator.evaluate(async ({ circle, date }) => {
     const body = new URLSearchParams({ csrf: document.querySelector("input[name=csrf]").value, kind: "group", date,
-      time: "19:00", duration: "2:00", place: "Salle communautaire (démo)", count: "1" });
+      time: "19:00", duration: "2:00", mode: "telephone", count: "1" });
     return (await fetch(`/circles/${circle}/meetings`, { method: "POST", body })).status;
   }, { circle, date });
   assert.ok(status < 400, `the coordination records the meeting (${status})`);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/circles/venues.hpp"
 #include "app/concerns/concern_handling.hpp"
 #include "app/privacy/incidents.hpp"
 #include "app/privacy/person_export.hpp"
@@ -106,6 +107,8 @@ enum class Target {
   kNewConflictOfA,
   kPartnerContactOfA,
   kCalendarFeedOfA,
+  // A venue of organisation A's register of meeting places.
+  kVenueOfA,
   // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
   // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
   kConcernOfA,
@@ -446,6 +449,16 @@ std::map<std::string, Expectation> Expectations() {
       {"GET /circles/new", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
       {"POST /circles", {422, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
       {"GET /circles/meetings/{id}", {200, kMeetingOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The register of meeting places: coordinators and admins; volunteers, partners and
+      // evaluators are refused it (a volunteer reads only the venue's name on his own meetings);
+      // another organisation's venue is a missing record.
+      {"GET /circles/venues", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /circles/venues/new", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /circles/venues", {422, kNone, login, Staff(no), no, Staff(no)}},
+      {"GET /circles/venues/{id}", {200, kVenueOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/venues/{id}", {422, kVenueOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/venues/{id}/archive",
+       {303, kVenueOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/meetings/{id}/cancel",
        {303, kNewMeetingOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/meetings/{id}/acknowledge",
@@ -693,6 +706,8 @@ Form FormFor(const std::string& route) {
       {"POST /volunteers/expenses/{id}/review", {{"decision", "refuse"}, {"reason", ""}}},
       {"POST /volunteers/training", {{"module", ""}, {"held_on", "demain"}}},
       {"POST /volunteers/training/{id}", {{"attended", kMissingId}}},
+      {"POST /circles/venues", {{"name", ""}, {"kind", "cafe"}}},
+      {"POST /circles/venues/{id}", {{"name", ""}, {"kind", "cafe"}}},
       {"POST /volunteers/setup/screening", {{"name", ""}}},
       {"POST /volunteers/setup/screening/{id}", {{"name", ""}}},
       {"POST /volunteers/setup/training", {{"name", ""}}},
@@ -992,6 +1007,12 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
                              AddDays(today, -30), std::nullopt, agreement_document_of_a_);
     spare_contact_of_a_ = circles.AddPartnerContact(organisation_a_.id, "Paul Policier");
     calendar_token_of_a_ = circles.CreateCalendarToken(organisation_a_.id, other);
+    app::circles::VenueCommand venue;
+    venue.venue.name = "Café du Quartier (essai)";
+    venue.venue.kind = domain::VenueKind::kCafe;
+    venue_of_a_ =
+        app::circles::CreateVenue(server_.app(), ActorOf(organisation_a_.coordinator), venue)
+            .value();
     SeedConcern(agreement_of_a_);
   }
 
@@ -1144,6 +1165,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return std::to_string(partner_contact_of_a_);
       case Target::kCalendarFeedOfA:
         return calendar_token_of_a_ + ".ics";
+      case Target::kVenueOfA:
+        return std::to_string(venue_of_a_);
       case Target::kConcernOfA:
         return std::to_string(concern_of_a_);
       case Target::kReportFigure:
@@ -1324,6 +1347,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t minutes_writer_of_a_ = 0;
   int new_minutes_ = 0;  // the minutes kNewMinutesOfA made, each a day earlier
   std::int64_t partner_contact_of_a_ = 0;
+  std::int64_t venue_of_a_ = 0;
   std::int64_t spare_contact_of_a_ = 0;
   std::int64_t agreement_document_of_a_ = 0;
   std::string calendar_token_of_a_;

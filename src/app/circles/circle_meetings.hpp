@@ -22,10 +22,19 @@ struct PlanMeetingsCommand {
   domain::MeetingPlan plan;
   // The volunteer asked to write the minutes (a current member), if any.
   std::optional<std::int64_t> writer_volunteer_id;
+  // Planning despite clashes with the core member's conditions, and the coordinator's reason.
+  bool override_clashes = false;
+  std::string override_reason;
 };
 
 // Plans the meetings after domain::CheckMeetingPlan, at the plan's local time, audited
-// "circle.meeting_plan". A closed circle refuses (Conflict). Returns the circle's id.
+// "circle.meeting_plan". In person, the plan names one of the organisation's active venues (field
+// "venue"), whose name becomes the meeting's place; by telephone or video, no venue. The core
+// member's conditions in force on each day are checked against the venue and mode
+// (domain::ClashesWith): each clash is a field error naming its condition ("venue", or "mode" for a
+// video meeting), unless the actor may override (auth::policies::VenuePolicy) and overrides with
+// a reason (field "override_reason"), which each meeting keeps, audited
+// "circle.meeting_clash_override". A closed circle refuses (Conflict). Returns the circle's id.
 Result<std::int64_t> PlanMeetings(const Services& services, const auth::Actor& actor,
                                   const PlanMeetingsCommand& command);
 

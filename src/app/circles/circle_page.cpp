@@ -11,6 +11,7 @@
 #include "store/core_member_store.hpp"
 #include "store/partner_store.hpp"
 #include "store/user_store.hpp"
+#include "store/venue_store.hpp"
 #include "store/volunteer_store.hpp"
 
 namespace cercle::app::circles {
@@ -57,6 +58,7 @@ void ReadMeetings(const store::Unit& unit, const CirclePageOptions& options, Cir
   const Instant now = page.now;
   store::MeetingStore meetings(unit.session());
   page.planned = meetings.PlannedOfCircle(id, organisation, now);
+  page.venues = store::VenueStore(unit.session()).List(organisation, store::IncludeArchived::kNo);
   page.all_meetings = options.all_meetings;
   if (options.all_meetings == AllMeetings::kYes) {
     page.past_total = meetings.CountPastOfCircle(id, organisation, now);

@@ -71,6 +71,8 @@ struct CirclePage {
   // among `past_total` with AllMeetings::kYes.
   std::vector<MeetingRecord> planned;
   std::vector<MeetingRecord> past;
+  // The organisation's active venues, which the planning form offers, by name.
+  std::vector<domain::Venue> venues;
   AllMeetings all_meetings = AllMeetings::kNo;
   std::int64_t past_total = 0;
   // The meetings held in the last 90 days or so (those that could have decided a phase change),

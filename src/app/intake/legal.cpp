@@ -90,6 +90,7 @@ Result<domain::Condition> ReadCondition(domain::Condition condition,
   condition.protects_victim = details.protects_victim;
   condition.victim_identity = details.victim_identity;
   condition.victim_places = details.victim_places;
+  condition.zone = details.zone;
   condition.updated_at = now;
   condition = domain::NormalisedCondition(condition);
   TRY(Combine(details.field_errors, domain::CheckCondition(condition)));

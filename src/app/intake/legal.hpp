@@ -66,6 +66,7 @@ struct ConditionDetails {
   bool protects_victim = false;
   std::string victim_identity;
   std::string victim_places;
+  std::string zone;  // an exclusion zone's name, as venues list it
   std::vector<FieldError> field_errors;
 };
 

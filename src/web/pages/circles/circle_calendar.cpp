@@ -27,8 +27,11 @@ std::vector<domain::CalendarEvent> FeedEvents(const Context& context,
     if (meeting.kind != domain::MeetingKind::kGroup) {
       summary += " (" + translator.Translate(feed.language, domain::LabelOf(meeting.kind)) + ")";
     }
+    // The venue's name, or the mode: never a person's name.
+    const auto mode = domain::ModeShownInsteadOfPlace(meeting);
+    const std::string place = mode ? translator.Translate(feed.language, *mode) : meeting.place;
     events.push_back({"meeting-" + std::to_string(meeting.id) + "@cercle", meeting.starts,
-                      meeting.ends(), summary, meeting.place, meeting.cancelled()});
+                      meeting.ends(), summary, place, meeting.cancelled()});
   }
   return events;
 }

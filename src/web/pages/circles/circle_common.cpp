@@ -98,6 +98,11 @@ std::string PreferencesHref(std::int64_t volunteer_id) {
   return "/circles/volunteers/" + std::to_string(volunteer_id);
 }
 
+std::string PlaceShown(const Context& context, const domain::Meeting& meeting) {
+  const auto mode = domain::ModeShownInsteadOfPlace(meeting);
+  return mode ? context.Translate(*mode) : meeting.place;
+}
+
 mstch::map MeetingHead(const Context& context, const domain::Meeting& meeting,
                        const std::string& circle_code_name, const std::string& circle_href) {
   return mstch::map{{"id", std::to_string(meeting.id)},
@@ -105,7 +110,7 @@ mstch::map MeetingHead(const Context& context, const domain::Meeting& meeting,
                     {"circle_href", circle_href},
                     {"when", FormatMeetingTime(context, meeting.starts)},
                     {"kind", context.Translate(domain::LabelOf(meeting.kind))},
-                    {"place", meeting.place}};
+                    {"place", PlaceShown(context, meeting)}};
 }
 
 std::string PhaseBadge(domain::CirclePhase phase) {

@@ -57,8 +57,13 @@ std::string PortalCircleHref(std::int64_t circle_id);
 std::string PortalMeetingHref(std::int64_t meeting_id);
 std::string PreferencesHref(std::int64_t volunteer_id);
 
+// Where a meeting is held, in the reader's language: its venue's name (or the place typed before
+// the register), or "By telephone" / "By video".
+std::string PlaceShown(const Context& context, const domain::Meeting& meeting);
+
 // The head of a meeting's page, for coordinators and volunteers alike: its id, its circle (linked
 // to `circle_href`), when, what kind, and where.
+
 mstch::map MeetingHead(const Context& context, const domain::Meeting& meeting,
                        const std::string& circle_code_name, const std::string& circle_href);
 

@@ -51,6 +51,8 @@ mstch::map MeetingView(const Context& context, const MeetingPage& page, const Fo
   mstch::map model =
       MeetingHead(context, meeting, page.circle.code_name, CircleHref(page.circle.id));
   model["length"] = FormatLength(context, meeting.duration_minutes);
+  // The coordinators' page only: why it was planned despite a condition.
+  model["override_reason"] = meeting.clash_override_reason;
   model["writer"] = !meeting.writer_volunteer_id           ? std::string()
                     : writer == page.volunteer_names.end() ? std::string("—")
                                                            : writer->second;
@@ -97,15 +99,22 @@ Result<std::int64_t> Plan(Context& context, std::int64_t circle_id, const Form& 
   plan.date = ParseIsoDate(Trimmed(form.Get("date")));
   plan.start_minute = ParseTime(form.Get("time"));
   plan.duration_minutes = domain::ParseDuration(form.Get("duration"));
-  plan.place = form.Get("place");
+  // The place is the venue chosen (the form no longer takes free text); an unknown mode is read as
+  // in person, whose missing venue the app refuses.
+  plan.mode = domain::ParseEnum<domain::MeetingMode>(form.Get("mode"))
+                  .value_or(domain::MeetingMode::kInPerson);
+  plan.venue_id = ParseId(form.Get("venue"));
   const std::string count = Trimmed(form.Get("count"));
   plan.count = count.empty() ? 1
                : count.size() <= 2 && count.find_first_not_of("0123456789") == std::string::npos
                    ? std::stoi(count)
                    : 0;
-  return app::circles::PlanMeetings(
-      context.services.app, context.signed_in(),
-      {.circle_id = circle_id, .plan = plan, .writer_volunteer_id = ParseId(form.Get("writer"))});
+  return app::circles::PlanMeetings(context.services.app, context.signed_in(),
+                                    {.circle_id = circle_id,
+                                     .plan = plan,
+                                     .writer_volunteer_id = ParseId(form.Get("writer")),
+                                     .override_clashes = form.Get("override") == "yes",
+                                     .override_reason = form.Get("override_reason")});
 }
 
 }  // namespace

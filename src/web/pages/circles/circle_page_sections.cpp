@@ -280,7 +280,7 @@ mstch::map MeetingRow(const Context& context, const CirclePage& page, const Meet
       {"href", "/circles/meetings/" + std::to_string(meeting.id)},
       {"when", FormatMeetingTime(context, meeting.starts)},
       {"kind", context.Translate(domain::LabelOf(meeting.kind))},
-      {"place", meeting.place},
+      {"place", PlaceShown(context, meeting)},
       {"writer", writer == page.volunteer_names.end() ? std::string() : writer->second},
       {"state", context.Translate(domain::LabelOf(minutes_state))},
       {"late", minutes_state == domain::MinutesState::kLate},
@@ -288,6 +288,43 @@ mstch::map MeetingRow(const Context& context, const CirclePage& page, const Meet
       {"cancelled", meeting.cancelled()}};
   row["can_cancel"] = minutes_state == domain::MinutesState::kPlanned;
   return row;
+}
+
+// The plan form's place: the mode, the organisation's active venues (the one named as the circle's
+// usual meeting place chosen at first), and, once a plan clashed with the core member's
+// conditions, every clash named and the coordinator's override with its reason.
+void AddPlaceChoices(const Context& context, const CirclePage& page, const CirclePageState& state,
+                     mstch::map& form) {
+  const bool failed = state.section == "meeting" && state.form;
+  std::string chosen = failed ? state.form->Get("venue") : "";
+  mstch::array venues;
+  for (const auto& venue : page.venues) {
+    const std::string id = std::to_string(venue.id);
+    if (!failed && venue.name == page.circle.meeting_place) chosen = id;
+    venues.push_back(mstch::map{{"value", id}, {"label", venue.name}, {"selected", id == chosen}});
+  }
+  form["venues"] = venues;
+  form["no_venue"] = page.venues.empty();
+  form["modes"] = Choices(context, domain::EnumValues<domain::MeetingMode>(),
+                          domain::NameOf<domain::MeetingMode>, domain::LabelOf<domain::MeetingMode>,
+                          failed ? state.form->Get("mode") : "in_person");
+  mstch::array clashes;
+  bool reason_refused = false;
+  if (failed && state.error) {
+    for (const auto& field : state.error->fields) {
+      // A clash names its condition (domain::ClashesWith); each one shows, where the form's own
+      // errors show only the last of a field.
+      const auto& arguments = field.message.arguments;
+      const bool clash =
+          std::any_of(arguments.begin(), arguments.end(),
+                      [](const MessageArgument& argument) { return argument.name == "condition"; });
+      if (clash) clashes.push_back(mstch::map{{"message", context.Format(field.message)}});
+      reason_refused = reason_refused || field.field == "override_reason";
+    }
+  }
+  form["clashes"] = clashes;
+  form["can_override"] = !clashes.empty() || reason_refused;
+  form["override_checked"] = failed && state.form->Get("override") == "yes";
 }
 
 // The plan form: the primary volunteer writes the minutes unless someone else is chosen.
@@ -306,13 +343,14 @@ mstch::map PlanForm(const Context& context, const CirclePage& page, const Circle
                                  {"label", NameOf(page, member.volunteer_id)},
                                  {"selected", id == chosen_writer}});
   }
-  mstch::map form = SectionModel(context, failed, state.form, state.error,
-                                 {"kind", "date", "time", "duration", "place", "writer", "count"},
-                                 {{"date", FormatIsoDate(AddDays(page.today, 7))},
-                                  {"time", "19:00"},
-                                  {"duration", "2"},
-                                  {"place", page.circle.meeting_place},
-                                  {"count", "1"}});
+  mstch::map form = SectionModel(
+      context, failed, state.form, state.error,
+      {"kind", "date", "time", "duration", "mode", "venue", "override_reason", "writer", "count"},
+      {{"date", FormatIsoDate(AddDays(page.today, 7))},
+       {"time", "19:00"},
+       {"duration", "2"},
+       {"count", "1"}});
+  AddPlaceChoices(context, page, state, form);
   form["kinds"] = Choices(context, domain::EnumValues<domain::MeetingKind>(),
                           domain::NameOf<domain::MeetingKind>, domain::LabelOf<domain::MeetingKind>,
                           failed && state.form ? state.form->Get("kind") : "group");

@@ -84,4 +84,12 @@ Response ShowPartnerCircle(Context& context);
 // credential. Holds no personal name.
 Response CalendarFeed(Context& context);
 
+// The organisation's register of meeting places (coordinators and organisation admins).
+Response ShowVenues(Context& context);
+Response ShowNewVenue(Context& context);
+Response CreateVenue(Context& context);
+Response ShowEditVenue(Context& context);
+Response UpdateVenue(Context& context);
+Response ArchiveVenue(Context& context);
+
 }  // namespace cercle::web::pages::circles

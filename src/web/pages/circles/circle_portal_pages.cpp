@@ -37,7 +37,7 @@ mstch::map MeetingRowView(const Context& context, const PortalMeetingRow& row) {
   return mstch::map{{"href", PortalMeetingHref(meeting.id)},
                     {"when", FormatMeetingTime(context, meeting.starts)},
                     {"kind", context.Translate(domain::LabelOf(meeting.kind))},
-                    {"place", meeting.place},
+                    {"place", PlaceShown(context, meeting)},
                     {"state", context.Translate(domain::LabelOf(row.state))},
                     {"late", row.state == domain::MinutesState::kLate},
                     {"writer_is_me", row.writer_is_me},

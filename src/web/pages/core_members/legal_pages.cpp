@@ -90,6 +90,10 @@ const std::vector<FormField<Condition>>& ConditionFields() {
                        "victim. Keep the victim's name and places for the fields below."),
             .required = true,
             .rows = 3}),
+      Text("zone", N_("Exclusion zone's name"), &Condition::zone,
+           {.hint = N_("For an exclusion zone: its name as the venue register writes it, so that "
+                       "planning a meeting at a venue in that zone is refused."),
+            .limit = 120}),
       Date("starts_on", N_("Start"), &Condition::starts_on, "",
            {.hint = N_("Leave empty when it starts with the order.")}),
       Date("ends_on", C_("date", "End"), &Condition::ends_on, "",
