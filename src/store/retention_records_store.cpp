@@ -220,6 +220,22 @@ constexpr const char* kVolunteerConflicts = R"sql(
 constexpr const char* kVolunteerCalendar = R"sql(
   DELETE FROM calendar_tokens WHERE organisation_id = :organisation AND volunteer_id = :id
 )sql";
+// Volunteer care and expenses: the notes go; the scores, dates, reasons from the list and amounts
+// stay for the reports and the books.
+constexpr const char* kVolunteerDebriefs = R"sql(
+  UPDATE volunteer_debriefs SET note = '' WHERE organisation_id = :organisation AND volunteer_id = :id
+)sql";
+constexpr const char* kVolunteerWellbeing = R"sql(
+  UPDATE volunteer_wellbeing SET note = '' WHERE organisation_id = :organisation AND volunteer_id = :id
+)sql";
+constexpr const char* kVolunteerExitInterview = R"sql(
+  UPDATE volunteer_exit_interviews SET note = ''
+  WHERE organisation_id = :organisation AND volunteer_id = :id
+)sql";
+constexpr const char* kVolunteerExpenses = R"sql(
+  UPDATE expense_claims SET note = '', refusal_reason = ''
+  WHERE organisation_id = :organisation AND volunteer_id = :id
+)sql";
 // The account of a volunteer who left, once deactivated: its name and address go, and it can no
 // longer sign in.
 constexpr const char* kVolunteerAccount = R"sql(
@@ -237,7 +253,7 @@ constexpr const char* kCoarsenVolunteerChange = R"sql(
   UPDATE volunteer_stage_changes SET changed_at = :at WHERE organisation_id = :organisation AND id = :row
 )sql";
 constexpr const char* kVolunteerDocuments = R"sql(
-  (owner_type = 'volunteer' AND owner_id = :id)
+  (owner_type IN ('volunteer', 'expense_receipt') AND owner_id = :id)
 )sql";
 
 // Referrals: the man's identity, the referrer's and the reasons removed; {which} names the
@@ -425,7 +441,8 @@ std::vector<std::string> RetentionRecordsStore::DisposeVolunteer(std::int64_t or
   CoarsenInstants(kVolunteerChanges, kCoarsenVolunteerChange, organisation_id, id, coarsen);
   RunAll({kVolunteerAccount, kAnonymiseVolunteer, kVolunteerReasons, kVolunteerScreening,
           kVolunteerSupervision, kVolunteerHours, kVolunteerStays, kVolunteerContacts,
-          kVolunteerConflicts, kVolunteerCalendar},
+          kVolunteerConflicts, kVolunteerCalendar, kVolunteerDebriefs, kVolunteerWellbeing,
+          kVolunteerExitInterview, kVolunteerExpenses},
          organisation_id, id);
   return documents;
 }

@@ -113,6 +113,10 @@ constexpr const char* kLegalName = R"sql(
 constexpr const char* kBirthDate = R"sql(
   SELECT birth_date FROM core_members WHERE organisation_id = :organisation AND id = :id
 )sql";
+constexpr const char* kExitInterviewsWithNotes = R"sql(
+  SELECT id FROM volunteer_exit_interviews WHERE organisation_id = :organisation AND note <> ''
+  ORDER BY id
+)sql";
 constexpr const char* kDocumentTitle = R"sql(
   SELECT title FROM documents WHERE organisation_id = :organisation AND id = :id
 )sql";
@@ -213,6 +217,9 @@ TEST_P(AppRetention, ABatchYearsLaterDestroysDocumentsKeepsPastFiguresAndCertifi
   const auto path = app().vault.PathOf(document->storage_name);
   ASSERT_TRUE(std::filesystem::exists(path));
 
+  // The demo's volunteers who left each have an exit interview with a note.
+  ASSERT_FALSE(Ids(kExitInterviewsWithNotes).empty());
+
   const CivilDate today = app().Today();
   const auto before = PastFigures(today);
   ASSERT_FALSE(before.empty());
@@ -259,6 +266,8 @@ TEST_P(AppRetention, ABatchYearsLaterDestroysDocumentsKeepsPastFiguresAndCertifi
   EXPECT_EQ(Text(kLegalName, destroyed), "-");
   EXPECT_EQ(Text(kBirthDate, destroyed), "NULL");
   EXPECT_EQ(Text(kLegalName, held), held_name);
+  // The volunteers who left: their exit interviews' notes are gone with their names.
+  EXPECT_TRUE(Ids(kExitInterviewsWithNotes).empty());
 
   // The funder's figures for past quarters and the past fiscal year did not change.
   EXPECT_EQ(PastFigures(today), before);
