@@ -1,13 +1,16 @@
 // The register of meeting places and the planning of meetings against the core member's conditions,
 // on SQLite and PostgreSQL: called straight on the application layer (a clash refused with the
 // condition named, the audited override, nothing saved when refused, another organisation's venue
-// missing), then over a real socket (who may see the register, the clash on the circle page, the
-// calendar feed naming the venue and no one).
+// missing), the same for an emergency meeting planned from a concern, then over a real socket (who
+// may see the register, the clash on the circle page and the concern page, the calendar feed
+// naming the venue and no one).
 #include <gtest/gtest.h>
 
 #include "app/circles/calendar_feed.hpp"
 #include "app/circles/circle_meetings.hpp"
 #include "app/circles/venues.hpp"
+#include "app/concerns/concern_handling.hpp"
+#include "app/concerns/concern_raise.hpp"
 #include "app/intake/legal.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
@@ -83,6 +86,42 @@ class VenueSetting {
                      .count = 1,
                      .mode = mode,
                      .venue_id = venue}};
+  }
+
+  // A concern about the circle raised by the coordinator and acknowledged; returns its id.
+  std::int64_t AcknowledgedConcern() {
+    const auto raised = app::concerns::Raise(
+        server_.app(), coordinator_,
+        {.raiser = app::concerns::Raiser::kStaff,
+         .circle_id = circle_,
+         .draft = {.category = domain::ConcernCategory::kHostility,
+                   .severity = domain::Severity::kConcern,
+                   .observed = "Propos inquiétants entendus à la rencontre (essai).",
+                   .observed_at = server_.clock().Now() - std::chrono::hours(1),
+                   .already_done = ""}});
+    EXPECT_TRUE(raised);
+    if (!raised) return 0;
+    EXPECT_TRUE(app::concerns::Acknowledge(server_.app(), coordinator_,
+                                           {.concern_id = raised->concern_id}));
+    return raised->concern_id;
+  }
+
+  // An emergency meeting of the circle tomorrow at 19:00 for `concern`.
+  app::concerns::PlanEmergencyMeetingCommand Emergency(std::int64_t concern, MeetingMode mode,
+                                                       std::optional<std::int64_t> venue) {
+    const auto tomorrow = AddDays(today_, 1);
+    return {.concern_id = concern,
+            .plan = {.date = tomorrow,
+                     .start_minute = 19 * 60,
+                     .duration_minutes = 90,
+                     .mode = mode,
+                     .venue_id = venue},
+            .starts = CircleFixture::At(tomorrow, 19 * 60),
+            .note = "Rencontre d'urgence demain soir (essai)."};
+  }
+
+  long long Actions() {
+    return auth_.CountRows("concern_actions WHERE organisation_id = " + std::to_string(a_.id));
   }
 
   long long Meetings() {
@@ -249,6 +288,71 @@ TEST_P(AppVenues, TheCalendarFeedShowsTheVenuesNameAndARenameReachesIt) {
   EXPECT_EQ(feed->meetings.front().venue_id.value_or(0), office_);
 }
 
+TEST_P(AppVenues, AnEmergencyMeetingThatClashesIsRefusedWithTheConditionNamedAndNothingSaved) {
+  const auto concern = AcknowledgedConcern();
+  const auto refused = app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kInPerson, library_));
+  ASSERT_FALSE(refused);
+  auto messages = Messages(refused);
+  EXPECT_NE(messages.find("venue: "), std::string::npos) << messages;
+  EXPECT_NE(messages.find(kMinorsText), std::string::npos) << messages;
+
+  const auto video = app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kVideo, std::nullopt));
+  ASSERT_FALSE(video);
+  messages = Messages(video);
+  EXPECT_NE(messages.find("mode: "), std::string::npos) << messages;
+  EXPECT_NE(messages.find(kInternetText), std::string::npos) << messages;
+
+  const auto no_venue = app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kInPerson, std::nullopt));
+  ASSERT_FALSE(no_venue);
+  EXPECT_EQ(no_venue.error().fields.front().field, "venue") << "no free-text place any more";
+  EXPECT_EQ(Meetings(), 0);
+  EXPECT_EQ(Actions(), 0) << "no action recorded for a refused meeting";
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_plan", a_.coordinator.id), 0u);
+
+  ASSERT_TRUE(app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kInPerson, office_)));
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE kind = 'emergency' AND venue_id = " +
+                            std::to_string(office_) + " AND place = 'Local de l''organisme'"),
+            1);
+  EXPECT_EQ(Actions(), 1);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 0u);
+}
+
+TEST_P(AppVenues, AnEmergencyMeetingIsPlannedDespiteAClashWithAReasonKeptAndAudited) {
+  const auto concern = AcknowledgedConcern();
+  auto command = Emergency(concern, MeetingMode::kInPerson, park_cafe_);
+  command.override_clashes = true;
+  command.override_reason = "  ";
+  const auto without = app::concerns::PlanEmergencyMeeting(server_.app(), coordinator_, command);
+  ASSERT_FALSE(without);
+  EXPECT_EQ(without.error().fields.front().field, "override_reason");
+  EXPECT_EQ(Meetings(), 0) << "nothing saved without a reason";
+  EXPECT_EQ(Actions(), 0);
+
+  command.override_reason = "Seul lieu ouvert ce soir ; rencontre en salle fermée.";
+  ASSERT_TRUE(app::concerns::PlanEmergencyMeeting(server_.app(), coordinator_, command));
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE kind = 'emergency' AND clash_override_reason = "
+                            "'Seul lieu ouvert ce soir ; rencontre en salle fermée.' "
+                            "AND clash_overridden_by = " +
+                            std::to_string(a_.coordinator.id)),
+            1);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_plan", a_.coordinator.id), 1u);
+  EXPECT_EQ(Actions(), 1);
+
+  auto volunteer = Emergency(concern, MeetingMode::kInPerson, park_cafe_);
+  volunteer.override_clashes = true;
+  volunteer.override_reason = "Je décide seul.";
+  EXPECT_EQ(app::concerns::PlanEmergencyMeeting(server_.app(), ActorOf(a_.volunteer), volunteer)
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(Meetings(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppVenues, ::testing::Values(Backend::kSqlite));
 INSTANTIATE_TEST_SUITE_P(Postgres, AppVenues, ::testing::Values(Backend::kPostgres));
 
@@ -317,6 +421,46 @@ TEST_P(VenueAccess, TheCirclePageRefusesAClashNamingTheConditionAndTheFeedNamesT
   EXPECT_NE(feed.body.find("Bibliothèque municipale (salle B)"), std::string::npos) << feed.body;
   EXPECT_EQ(feed.body.find("Marcel"), std::string::npos);
   EXPECT_EQ(feed.body.find("Bastien"), std::string::npos);
+}
+
+TEST_P(VenueAccess, TheConcernPageRefusesAnEmergencyMeetingThatClashesUnlessOverridden) {
+  const auto raised =
+      app::concerns::Raise(server_.app(), coordinator_,
+                           {.raiser = app::concerns::Raiser::kStaff,
+                            .circle_id = circle_,
+                            .draft = {.category = domain::ConcernCategory::kHostility,
+                                      .severity = domain::Severity::kConcern,
+                                      .observed = "Propos inquiétants (essai).",
+                                      .observed_at = server_.clock().Now() - std::chrono::hours(1),
+                                      .already_done = ""}});
+  ASSERT_TRUE(raised);
+  ASSERT_TRUE(
+      app::concerns::Acknowledge(server_.app(), coordinator_, {.concern_id = raised->concern_id}));
+  auto coordinator = auth_.SignedInClient(a_.coordinator);
+  const std::string concern = "/concerns/" + std::to_string(raised->concern_id);
+  const auto page = coordinator->Get(concern);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"venue\""), std::string::npos);
+  EXPECT_NE(page.body.find("Bibliothèque municipale (salle B)"), std::string::npos);
+  const std::vector<std::pair<std::string, std::string>> plan = {
+      {"date", FormatIsoDate(AddDays(today_, 1))},
+      {"time", "19:00"},
+      {"duration", "90"},
+      {"mode", "in_person"},
+      {"venue", std::to_string(library_)}};
+  const auto refused = coordinator->PostForm(concern + "/emergency-meeting", plan, concern);
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(kMinorsText), std::string::npos);
+  EXPECT_NE(refused.body.find("name=\"override_reason\""), std::string::npos);
+  EXPECT_EQ(Meetings(), 0);
+
+  auto overridden = plan;
+  overridden.push_back({"override", "yes"});
+  overridden.push_back({"override_reason", "Soirée de fermeture de la bibliothèque."});
+  EXPECT_EQ(coordinator->PostForm(concern + "/emergency-meeting", overridden, concern).status, 303);
+  EXPECT_EQ(Meetings(), 1);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
+  EXPECT_EQ(auth_.CountRows("concern_actions WHERE note LIKE '%Bibliothèque municipale%'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, VenueAccess, ::testing::Values(Backend::kSqlite));
