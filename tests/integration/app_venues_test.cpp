@@ -124,6 +124,16 @@ class VenueSetting {
     return auth_.CountRows("concern_actions WHERE organisation_id = " + std::to_string(a_.id));
   }
 
+  // Expects one meeting kept with the override `reason` (no quote in it) by the coordinator, and
+  // one override audited.
+  void ExpectOverrideKept(const std::string& reason) {
+    EXPECT_EQ(auth_.CountRows("circle_meetings WHERE clash_override_reason = '" + reason +
+                              "' AND clash_overridden_by = " + std::to_string(a_.coordinator.id)),
+              1);
+    EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id),
+              1u);
+  }
+
   long long Meetings() {
     return auth_.CountRows("circle_meetings WHERE circle_id = " + std::to_string(circle_));
   }
@@ -245,12 +255,7 @@ TEST_P(AppVenues, ACoordinatorOverridesWithAReasonKeptOnTheMeetingAndAudited) {
 
   command.override_reason = "Salle réservée un soir de fermeture : aucun enfant présent.";
   ASSERT_TRUE(app::circles::PlanMeetings(server_.app(), coordinator_, command));
-  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE clash_override_reason = "
-                            "'Salle réservée un soir de fermeture : aucun enfant présent.' "
-                            "AND clash_overridden_by = " +
-                            std::to_string(a_.coordinator.id)),
-            1);
-  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
+  ExpectOverrideKept(command.override_reason);
 }
 
 TEST_P(AppVenues, AVolunteerCannotPlanNorOverrideAndAnotherOrganisationsVenueIsRefused) {
@@ -334,12 +339,8 @@ TEST_P(AppVenues, AnEmergencyMeetingIsPlannedDespiteAClashWithAReasonKeptAndAudi
 
   command.override_reason = "Seul lieu ouvert ce soir ; rencontre en salle fermée.";
   ASSERT_TRUE(app::concerns::PlanEmergencyMeeting(server_.app(), coordinator_, command));
-  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE kind = 'emergency' AND clash_override_reason = "
-                            "'Seul lieu ouvert ce soir ; rencontre en salle fermée.' "
-                            "AND clash_overridden_by = " +
-                            std::to_string(a_.coordinator.id)),
-            1);
-  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
+  ExpectOverrideKept(command.override_reason);
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE kind = 'emergency'"), 1);
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_plan", a_.coordinator.id), 1u);
   EXPECT_EQ(Actions(), 1);
 
@@ -360,6 +361,23 @@ INSTANTIATE_TEST_SUITE_P(Postgres, AppVenues, ::testing::Values(Backend::kPostgr
 class VenueAccess : public ::testing::TestWithParam<Backend>, protected VenueSetting {
  protected:
   VenueAccess() : VenueSetting(GetParam(), true) {}
+
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+
+  // Posts `plan` at the library to `path` from page `back`: refused with the minors condition
+  // named, the override offered and nothing saved; then planned with the override and a reason.
+  void ExpectRefusedThenOverridden(HttpClient& client, const std::string& path,
+                                   const std::string& back, Fields plan) {
+    const auto refused = client.PostForm(path, plan, back);
+    ASSERT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find(kMinorsText), std::string::npos);
+    EXPECT_NE(refused.body.find("name=\"override_reason\""), std::string::npos);
+    EXPECT_EQ(Meetings(), 0);
+    plan.push_back({"override", "yes"});
+    plan.push_back({"override_reason", "Soirée de fermeture de la bibliothèque."});
+    EXPECT_EQ(client.PostForm(path, plan, back).status, 303);
+    EXPECT_EQ(Meetings(), 1);
+  }
 };
 
 TEST_P(VenueAccess, OnlyStaffSeeTheRegisterAndAnotherOrganisationsVenueIsMissing) {
@@ -395,22 +413,14 @@ TEST_P(VenueAccess, OnlyStaffSeeTheRegisterAndAnotherOrganisationsVenueIsMissing
 TEST_P(VenueAccess, TheCirclePageRefusesAClashNamingTheConditionAndTheFeedNamesTheVenue) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
   const std::string circle = "/circles/" + std::to_string(circle_);
-  const std::vector<std::pair<std::string, std::string>> plan = {
-      {"kind", "group"},     {"date", FormatIsoDate(AddDays(today_, 3))},
-      {"time", "19:00"},     {"duration", "2"},
-      {"mode", "in_person"}, {"venue", std::to_string(library_)},
-      {"count", "1"}};
-  const auto refused = coordinator->PostForm(circle + "/meetings", plan, circle);
-  ASSERT_EQ(refused.status, 422);
-  EXPECT_NE(refused.body.find(kMinorsText), std::string::npos);
-  EXPECT_NE(refused.body.find("name=\"override_reason\""), std::string::npos);
-  EXPECT_EQ(Meetings(), 0);
-
-  auto overridden = plan;
-  overridden.push_back({"override", "yes"});
-  overridden.push_back({"override_reason", "Soirée de fermeture de la bibliothèque."});
-  EXPECT_EQ(coordinator->PostForm(circle + "/meetings", overridden, circle).status, 303);
-  EXPECT_EQ(Meetings(), 1);
+  ExpectRefusedThenOverridden(*coordinator, circle + "/meetings", circle,
+                              {{"kind", "group"},
+                               {"date", FormatIsoDate(AddDays(today_, 3))},
+                               {"time", "19:00"},
+                               {"duration", "2"},
+                               {"mode", "in_person"},
+                               {"venue", std::to_string(library_)},
+                               {"count", "1"}});
 
   auto volunteer = auth_.SignedInClient(a_.volunteer);
   const auto made = volunteer->PostForm("/portal/calendar", {});
@@ -424,41 +434,19 @@ TEST_P(VenueAccess, TheCirclePageRefusesAClashNamingTheConditionAndTheFeedNamesT
 }
 
 TEST_P(VenueAccess, TheConcernPageRefusesAnEmergencyMeetingThatClashesUnlessOverridden) {
-  const auto raised =
-      app::concerns::Raise(server_.app(), coordinator_,
-                           {.raiser = app::concerns::Raiser::kStaff,
-                            .circle_id = circle_,
-                            .draft = {.category = domain::ConcernCategory::kHostility,
-                                      .severity = domain::Severity::kConcern,
-                                      .observed = "Propos inquiétants (essai).",
-                                      .observed_at = server_.clock().Now() - std::chrono::hours(1),
-                                      .already_done = ""}});
-  ASSERT_TRUE(raised);
-  ASSERT_TRUE(
-      app::concerns::Acknowledge(server_.app(), coordinator_, {.concern_id = raised->concern_id}));
+  const auto concern_id = AcknowledgedConcern();
   auto coordinator = auth_.SignedInClient(a_.coordinator);
-  const std::string concern = "/concerns/" + std::to_string(raised->concern_id);
+  const std::string concern = "/concerns/" + std::to_string(concern_id);
   const auto page = coordinator->Get(concern);
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("name=\"venue\""), std::string::npos);
   EXPECT_NE(page.body.find("Bibliothèque municipale (salle B)"), std::string::npos);
-  const std::vector<std::pair<std::string, std::string>> plan = {
-      {"date", FormatIsoDate(AddDays(today_, 1))},
-      {"time", "19:00"},
-      {"duration", "90"},
-      {"mode", "in_person"},
-      {"venue", std::to_string(library_)}};
-  const auto refused = coordinator->PostForm(concern + "/emergency-meeting", plan, concern);
-  ASSERT_EQ(refused.status, 422);
-  EXPECT_NE(refused.body.find(kMinorsText), std::string::npos);
-  EXPECT_NE(refused.body.find("name=\"override_reason\""), std::string::npos);
-  EXPECT_EQ(Meetings(), 0);
-
-  auto overridden = plan;
-  overridden.push_back({"override", "yes"});
-  overridden.push_back({"override_reason", "Soirée de fermeture de la bibliothèque."});
-  EXPECT_EQ(coordinator->PostForm(concern + "/emergency-meeting", overridden, concern).status, 303);
-  EXPECT_EQ(Meetings(), 1);
+  ExpectRefusedThenOverridden(*coordinator, concern + "/emergency-meeting", concern,
+                              {{"date", FormatIsoDate(AddDays(today_, 1))},
+                               {"time", "19:00"},
+                               {"duration", "90"},
+                               {"mode", "in_person"},
+                               {"venue", std::to_string(library_)}});
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
   EXPECT_EQ(auth_.CountRows("concern_actions WHERE note LIKE '%Bibliothèque municipale%'"), 1);
 }
