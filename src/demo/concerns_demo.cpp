@@ -461,8 +461,8 @@ void AddActions(ConcernStory& story) {
   }
 }
 
-// The emergency meeting of Bernard's circle, planned an hour after his concern was raised for
-// tomorrow evening (18 h or 19 h in Montréal).
+// The emergency meeting of Bernard's circle, by telephone, planned an hour after his concern was
+// raised for tomorrow evening (18 h or 19 h in Montréal).
 void AddEmergencyMeeting(ConcernStory& story) {
   constexpr std::size_t kBernard = 3;
   const Instant starts = std::chrono::floor<days>(story.now()) + days(1) + hours(23);
@@ -474,9 +474,9 @@ void AddEmergencyMeeting(ConcernStory& story) {
                   .date = services.translator.LocalDate(starts),
                   .start_minute = app::circles::LocalMinute(services, starts),
                   .duration_minutes = 90,
-                  .place = "Local de l'organisme, Longueuil (démo)"},
+                  .mode = domain::MeetingMode::kTelephone},
          .starts = starts,
-         .note = "Rencontre d'urgence du cercle demain soir au local de Longueuil."}));
+         .note = "Rencontre d'urgence du cercle par téléphone demain soir."}));
   });
 }
 

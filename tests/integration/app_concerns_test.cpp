@@ -205,7 +205,7 @@ TEST_P(AppConcerns, AnEmergencyMeetingIsPlannedAndRecordedAsAnAction) {
                                       .plan = {.date = tomorrow,
                                                .start_minute = 19 * 60,
                                                .duration_minutes = 90,
-                                               .place = "Local de l'organisme (essai)"},
+                                               .mode = domain::MeetingMode::kTelephone},
                                       .starts = CircleFixture::At(tomorrow, 19 * 60),
                                       .note = "Rencontre d'urgence demain soir (essai)."};
   EXPECT_EQ(KindOf(PlanEmergencyMeeting(services(), outsider_, command)), ErrorKind::kNotFound);

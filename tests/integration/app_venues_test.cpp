@@ -1,13 +1,16 @@
 // The register of meeting places and the planning of meetings against the core member's conditions,
 // on SQLite and PostgreSQL: called straight on the application layer (a clash refused with the
 // condition named, the audited override, nothing saved when refused, another organisation's venue
-// missing), then over a real socket (who may see the register, the clash on the circle page, the
-// calendar feed naming the venue and no one).
+// missing), the same for an emergency meeting planned from a concern, then over a real socket (who
+// may see the register, the clash on the circle page and the concern page, the calendar feed
+// naming the venue and no one).
 #include <gtest/gtest.h>
 
 #include "app/circles/calendar_feed.hpp"
 #include "app/circles/circle_meetings.hpp"
 #include "app/circles/venues.hpp"
+#include "app/concerns/concern_handling.hpp"
+#include "app/concerns/concern_raise.hpp"
 #include "app/intake/legal.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
@@ -83,6 +86,52 @@ class VenueSetting {
                      .count = 1,
                      .mode = mode,
                      .venue_id = venue}};
+  }
+
+  // A concern about the circle raised by the coordinator and acknowledged; returns its id.
+  std::int64_t AcknowledgedConcern() {
+    const auto raised = app::concerns::Raise(
+        server_.app(), coordinator_,
+        {.raiser = app::concerns::Raiser::kStaff,
+         .circle_id = circle_,
+         .draft = {.category = domain::ConcernCategory::kHostility,
+                   .severity = domain::Severity::kConcern,
+                   .observed = "Propos inquiétants entendus à la rencontre (essai).",
+                   .observed_at = server_.clock().Now() - std::chrono::hours(1),
+                   .already_done = ""}});
+    EXPECT_TRUE(raised);
+    if (!raised) return 0;
+    EXPECT_TRUE(app::concerns::Acknowledge(server_.app(), coordinator_,
+                                           {.concern_id = raised->concern_id}));
+    return raised->concern_id;
+  }
+
+  // An emergency meeting of the circle tomorrow at 19:00 for `concern`.
+  app::concerns::PlanEmergencyMeetingCommand Emergency(std::int64_t concern, MeetingMode mode,
+                                                       std::optional<std::int64_t> venue) {
+    const auto tomorrow = AddDays(today_, 1);
+    return {.concern_id = concern,
+            .plan = {.date = tomorrow,
+                     .start_minute = 19 * 60,
+                     .duration_minutes = 90,
+                     .mode = mode,
+                     .venue_id = venue},
+            .starts = CircleFixture::At(tomorrow, 19 * 60),
+            .note = "Rencontre d'urgence demain soir (essai)."};
+  }
+
+  long long Actions() {
+    return auth_.CountRows("concern_actions WHERE organisation_id = " + std::to_string(a_.id));
+  }
+
+  // Expects one meeting kept with the override `reason` (no quote in it) by the coordinator, and
+  // one override audited.
+  void ExpectOverrideKept(const std::string& reason) {
+    EXPECT_EQ(auth_.CountRows("circle_meetings WHERE clash_override_reason = '" + reason +
+                              "' AND clash_overridden_by = " + std::to_string(a_.coordinator.id)),
+              1);
+    EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id),
+              1u);
   }
 
   long long Meetings() {
@@ -206,12 +255,7 @@ TEST_P(AppVenues, ACoordinatorOverridesWithAReasonKeptOnTheMeetingAndAudited) {
 
   command.override_reason = "Salle réservée un soir de fermeture : aucun enfant présent.";
   ASSERT_TRUE(app::circles::PlanMeetings(server_.app(), coordinator_, command));
-  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE clash_override_reason = "
-                            "'Salle réservée un soir de fermeture : aucun enfant présent.' "
-                            "AND clash_overridden_by = " +
-                            std::to_string(a_.coordinator.id)),
-            1);
-  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
+  ExpectOverrideKept(command.override_reason);
 }
 
 TEST_P(AppVenues, AVolunteerCannotPlanNorOverrideAndAnotherOrganisationsVenueIsRefused) {
@@ -249,6 +293,67 @@ TEST_P(AppVenues, TheCalendarFeedShowsTheVenuesNameAndARenameReachesIt) {
   EXPECT_EQ(feed->meetings.front().venue_id.value_or(0), office_);
 }
 
+TEST_P(AppVenues, AnEmergencyMeetingThatClashesIsRefusedWithTheConditionNamedAndNothingSaved) {
+  const auto concern = AcknowledgedConcern();
+  const auto refused = app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kInPerson, library_));
+  ASSERT_FALSE(refused);
+  auto messages = Messages(refused);
+  EXPECT_NE(messages.find("venue: "), std::string::npos) << messages;
+  EXPECT_NE(messages.find(kMinorsText), std::string::npos) << messages;
+
+  const auto video = app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kVideo, std::nullopt));
+  ASSERT_FALSE(video);
+  messages = Messages(video);
+  EXPECT_NE(messages.find("mode: "), std::string::npos) << messages;
+  EXPECT_NE(messages.find(kInternetText), std::string::npos) << messages;
+
+  const auto no_venue = app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kInPerson, std::nullopt));
+  ASSERT_FALSE(no_venue);
+  EXPECT_EQ(no_venue.error().fields.front().field, "venue") << "no free-text place any more";
+  EXPECT_EQ(Meetings(), 0);
+  EXPECT_EQ(Actions(), 0) << "no action recorded for a refused meeting";
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_plan", a_.coordinator.id), 0u);
+
+  ASSERT_TRUE(app::concerns::PlanEmergencyMeeting(
+      server_.app(), coordinator_, Emergency(concern, MeetingMode::kInPerson, office_)));
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE kind = 'emergency' AND venue_id = " +
+                            std::to_string(office_) + " AND place = 'Local de l''organisme'"),
+            1);
+  EXPECT_EQ(Actions(), 1);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 0u);
+}
+
+TEST_P(AppVenues, AnEmergencyMeetingIsPlannedDespiteAClashWithAReasonKeptAndAudited) {
+  const auto concern = AcknowledgedConcern();
+  auto command = Emergency(concern, MeetingMode::kInPerson, park_cafe_);
+  command.override_clashes = true;
+  command.override_reason = "  ";
+  const auto without = app::concerns::PlanEmergencyMeeting(server_.app(), coordinator_, command);
+  ASSERT_FALSE(without);
+  EXPECT_EQ(without.error().fields.front().field, "override_reason");
+  EXPECT_EQ(Meetings(), 0) << "nothing saved without a reason";
+  EXPECT_EQ(Actions(), 0);
+
+  command.override_reason = "Seul lieu ouvert ce soir ; rencontre en salle fermée.";
+  ASSERT_TRUE(app::concerns::PlanEmergencyMeeting(server_.app(), coordinator_, command));
+  ExpectOverrideKept(command.override_reason);
+  EXPECT_EQ(auth_.CountRows("circle_meetings WHERE kind = 'emergency'"), 1);
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_plan", a_.coordinator.id), 1u);
+  EXPECT_EQ(Actions(), 1);
+
+  auto volunteer = Emergency(concern, MeetingMode::kInPerson, park_cafe_);
+  volunteer.override_clashes = true;
+  volunteer.override_reason = "Je décide seul.";
+  EXPECT_EQ(app::concerns::PlanEmergencyMeeting(server_.app(), ActorOf(a_.volunteer), volunteer)
+                .error()
+                .kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(Meetings(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppVenues, ::testing::Values(Backend::kSqlite));
 INSTANTIATE_TEST_SUITE_P(Postgres, AppVenues, ::testing::Values(Backend::kPostgres));
 
@@ -256,6 +361,23 @@ INSTANTIATE_TEST_SUITE_P(Postgres, AppVenues, ::testing::Values(Backend::kPostgr
 class VenueAccess : public ::testing::TestWithParam<Backend>, protected VenueSetting {
  protected:
   VenueAccess() : VenueSetting(GetParam(), true) {}
+
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+
+  // Posts `plan` at the library to `path` from page `back`: refused with the minors condition
+  // named, the override offered and nothing saved; then planned with the override and a reason.
+  void ExpectRefusedThenOverridden(HttpClient& client, const std::string& path,
+                                   const std::string& back, Fields plan) {
+    const auto refused = client.PostForm(path, plan, back);
+    ASSERT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find(kMinorsText), std::string::npos);
+    EXPECT_NE(refused.body.find("name=\"override_reason\""), std::string::npos);
+    EXPECT_EQ(Meetings(), 0);
+    plan.push_back({"override", "yes"});
+    plan.push_back({"override_reason", "Soirée de fermeture de la bibliothèque."});
+    EXPECT_EQ(client.PostForm(path, plan, back).status, 303);
+    EXPECT_EQ(Meetings(), 1);
+  }
 };
 
 TEST_P(VenueAccess, OnlyStaffSeeTheRegisterAndAnotherOrganisationsVenueIsMissing) {
@@ -291,22 +413,14 @@ TEST_P(VenueAccess, OnlyStaffSeeTheRegisterAndAnotherOrganisationsVenueIsMissing
 TEST_P(VenueAccess, TheCirclePageRefusesAClashNamingTheConditionAndTheFeedNamesTheVenue) {
   auto coordinator = auth_.SignedInClient(a_.coordinator);
   const std::string circle = "/circles/" + std::to_string(circle_);
-  const std::vector<std::pair<std::string, std::string>> plan = {
-      {"kind", "group"},     {"date", FormatIsoDate(AddDays(today_, 3))},
-      {"time", "19:00"},     {"duration", "2"},
-      {"mode", "in_person"}, {"venue", std::to_string(library_)},
-      {"count", "1"}};
-  const auto refused = coordinator->PostForm(circle + "/meetings", plan, circle);
-  ASSERT_EQ(refused.status, 422);
-  EXPECT_NE(refused.body.find(kMinorsText), std::string::npos);
-  EXPECT_NE(refused.body.find("name=\"override_reason\""), std::string::npos);
-  EXPECT_EQ(Meetings(), 0);
-
-  auto overridden = plan;
-  overridden.push_back({"override", "yes"});
-  overridden.push_back({"override_reason", "Soirée de fermeture de la bibliothèque."});
-  EXPECT_EQ(coordinator->PostForm(circle + "/meetings", overridden, circle).status, 303);
-  EXPECT_EQ(Meetings(), 1);
+  ExpectRefusedThenOverridden(*coordinator, circle + "/meetings", circle,
+                              {{"kind", "group"},
+                               {"date", FormatIsoDate(AddDays(today_, 3))},
+                               {"time", "19:00"},
+                               {"duration", "2"},
+                               {"mode", "in_person"},
+                               {"venue", std::to_string(library_)},
+                               {"count", "1"}});
 
   auto volunteer = auth_.SignedInClient(a_.volunteer);
   const auto made = volunteer->PostForm("/portal/calendar", {});
@@ -317,6 +431,24 @@ TEST_P(VenueAccess, TheCirclePageRefusesAClashNamingTheConditionAndTheFeedNamesT
   EXPECT_NE(feed.body.find("Bibliothèque municipale (salle B)"), std::string::npos) << feed.body;
   EXPECT_EQ(feed.body.find("Marcel"), std::string::npos);
   EXPECT_EQ(feed.body.find("Bastien"), std::string::npos);
+}
+
+TEST_P(VenueAccess, TheConcernPageRefusesAnEmergencyMeetingThatClashesUnlessOverridden) {
+  const auto concern_id = AcknowledgedConcern();
+  auto coordinator = auth_.SignedInClient(a_.coordinator);
+  const std::string concern = "/concerns/" + std::to_string(concern_id);
+  const auto page = coordinator->Get(concern);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"venue\""), std::string::npos);
+  EXPECT_NE(page.body.find("Bibliothèque municipale (salle B)"), std::string::npos);
+  ExpectRefusedThenOverridden(*coordinator, concern + "/emergency-meeting", concern,
+                              {{"date", FormatIsoDate(AddDays(today_, 1))},
+                               {"time", "19:00"},
+                               {"duration", "90"},
+                               {"mode", "in_person"},
+                               {"venue", std::to_string(library_)}});
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.meeting_clash_override", a_.coordinator.id), 1u);
+  EXPECT_EQ(auth_.CountRows("concern_actions WHERE note LIKE '%Bibliothèque municipale%'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, VenueAccess, ::testing::Values(Backend::kSqlite));

@@ -768,7 +768,7 @@ Form FormFor(const std::string& route) {
       // Concerns: each form refused for a missing or malformed field, or a person who is not staff.
       {"POST /concerns/on-call", {{"level-987654321", "0"}}},
       {"POST /concerns/{id}/actions", {{"kind", ""}}},
-      {"POST /concerns/{id}/emergency-meeting", {{"date", "pas une date"}}},
+      {"POST /concerns/{id}/emergency-meeting", {{"date", "pas une date"}, {"mode", "telephone"}}},
       {"POST /concerns/{id}/disclosures", {{"recipient_kind", ""}}},
       {"POST /concerns/{id}/reply", {{"reply", ""}}},
       {"POST /concerns/{id}/close", {{"outcome", ""}}},

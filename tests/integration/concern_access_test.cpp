@@ -443,8 +443,7 @@ TEST_P(ConcernAccess, TheCoordinatorWorksAConcernThroughToItsClosureWithAnEmerge
   EXPECT_EQ(coordinator->PostForm(page + "/acknowledge", {}, page).status, 409);
   const auto meeting = coordinator->PostForm(
       page + "/emergency-meeting",
-      {{"date", "2026-11-30"}, {"time", "19:00"}, {"duration", "90"}, {"place", "Local (essai)"}},
-      page);
+      {{"date", "2026-11-30"}, {"time", "19:00"}, {"duration", "90"}, {"mode", "telephone"}}, page);
   ASSERT_EQ(meeting.status, 303) << meeting.body.substr(0, 1500);
   const auto action = coordinator->PostForm(
       page + "/actions",

@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include "app/circles/circles.hpp"
+#include "app/circles/meeting_place.hpp"
 #include "app/record_change.hpp"
 #include "auth/policies/circle_policy.hpp"
-#include "auth/policies/venue_policy.hpp"
 #include "base/text.hpp"
-#include "domain/legal.hpp"
 #include "domain/volunteer.hpp"
 #include "store/circle_store.hpp"
-#include "store/legal_store.hpp"
 #include "store/meeting_store.hpp"
-#include "store/venue_store.hpp"
 #include "store/volunteer_store.hpp"
 
 namespace cercle::app::circles {
@@ -45,59 +42,6 @@ bool IsCurrentMember(const store::Unit& unit, const domain::Circle& circle,
   });
 }
 
-// The venue of `plan` when it is held in person (one of the organisation's active venues, else a
-// field error "venue"), with the plan's place set to its name; none by telephone or video, whose
-// place is the mode's stored name (the column requires a text; pages show the mode's label).
-// A plan without a mode nor a venue but with a place typed (an emergency meeting raised from a
-// concern) keeps that place.
-Result<std::optional<domain::Venue>> PlaceOf(const store::Unit& unit, const domain::Circle& circle,
-                                             domain::MeetingPlan& plan) {
-  if (plan.mode != domain::MeetingMode::kInPerson) {
-    plan.venue_id.reset();
-    plan.place = std::string(domain::NameOf(plan.mode));
-    return std::optional<domain::Venue>();
-  }
-  if (!plan.venue_id) {
-    if (!Trimmed(plan.place).empty()) return std::optional<domain::Venue>();
-    return Error::Fields({{"venue", {N_("Choose a venue."), {}}}});
-  }
-  auto venue = store::VenueStore(unit.session()).Find(*plan.venue_id, circle.organisation_id);
-  if (!venue || venue->archived()) {
-    return Error::Fields({{"venue", {N_("Choose one of the options."), {}}}});
-  }
-  plan.place = venue->name;
-  return venue;
-}
-
-// The reason the meetings of `plan` on `dates` are planned despite clashes with the core member's
-// conditions in force those days: none when nothing clashes. Each clash is a field error naming
-// its condition, unless the actor may override and `command` overrides with a reason.
-Result<std::optional<std::string>> ClashOverride(const store::Unit& unit, const auth::Actor& actor,
-                                                 const domain::Circle& circle,
-                                                 const domain::MeetingPlan& plan,
-                                                 const domain::Venue* venue,
-                                                 const std::vector<CivilDate>& dates,
-                                                 const PlanMeetingsCommand& command) {
-  const auto conditions =
-      store::LegalStore(unit.session()).Conditions(circle.core_member_id, circle.organisation_id);
-  const char* field = plan.mode == domain::MeetingMode::kVideo ? "mode" : "venue";
-  std::vector<FieldError> clashes;
-  std::vector<std::int64_t> named;
-  for (const auto date : dates) {
-    for (auto& clash : domain::ClashesWith(venue, plan.mode, conditions, date)) {
-      if (std::find(named.begin(), named.end(), clash.condition_id) != named.end()) continue;
-      named.push_back(clash.condition_id);
-      clashes.push_back({field, std::move(clash.message)});
-    }
-  }
-  if (clashes.empty()) return std::optional<std::string>();
-  if (!command.override_clashes) return Error::Fields(std::move(clashes));
-  if (!auth::policies::VenuePolicy::CanOverrideClash(actor)) return Error::Forbidden();
-  std::string reason = command.override_reason;
-  TRY(domain::CheckClashOverride(reason));
-  return std::optional<std::string>(std::move(reason));
-}
-
 }  // namespace
 
 Result<std::int64_t> PlanMeetings(const Services& services, const auth::Actor& actor,
@@ -113,9 +57,9 @@ Result<std::int64_t> PlanMeetings(const Services& services, const auth::Actor& a
           return Error::Fields({{"writer", {N_("Choose a volunteer of the circle."), {}}}});
         }
         const auto dates = domain::MeetingSeries(circle.phase, *plan.date, plan.count);
-        const auto reason = TRY(
-            ClashOverride(unit, actor, circle, plan, venue ? &*venue : nullptr, dates, command));
-        store::MeetingStore meetings(unit.session());
+        const auto reason =
+            TRY(ClashOverride(unit, actor, circle, plan, venue ? &*venue : nullptr, dates,
+                              {command.override_clashes, command.override_reason}));
         for (const auto date : dates) {
           domain::Meeting meeting;
           meeting.organisation_id = circle.organisation_id;
@@ -127,17 +71,7 @@ Result<std::int64_t> PlanMeetings(const Services& services, const auth::Actor& a
           meeting.venue_id = plan.venue_id;
           meeting.mode = plan.mode;
           meeting.writer_volunteer_id = writer;
-          meeting.created_by = actor.user_id;
-          meeting.created_at = unit.now();
-          if (reason) {
-            meeting.clash_override_reason = *reason;
-            meeting.clash_overridden_by = actor.user_id;
-          }
-          const auto id = meetings.Insert(meeting);
-          if (reason) {
-            Audit(services, unit, actor,
-                  {"circle.meeting_clash_override", "meeting", std::to_string(id)});
-          }
+          InsertPlannedMeeting(services, unit, actor, std::move(meeting), reason);
         }
         return circle.id;
       });

@@ -1,11 +1,11 @@
 #include "app/concerns/concern_handling.hpp"
 
+#include "app/circles/meeting_place.hpp"
 #include "app/concerns/concern_common.hpp"
 #include "app/record_change.hpp"
 #include "app/volunteers/volunteer_care.hpp"
 #include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
-#include "store/meeting_store.hpp"
 #include "store/partner_store.hpp"
 
 namespace cercle::app::concerns {
@@ -142,17 +142,23 @@ Result<std::int64_t> PlanEmergencyMeeting(const Services& services, const auth::
     auto plan = command.plan;
     plan.kind = domain::MeetingKind::kEmergency;
     plan.count = 1;
+    const auto venue = TRY(circles::PlaceOf(unit, *circle, plan));
     TRY(domain::CheckMeetingPlan(plan, circle->phase, today));
     if (!command.starts) return Error::Fields({{"time", {N_("Enter a time, such as 19:00."), {}}}});
-    const domain::Meeting meeting{.organisation_id = circle->organisation_id,
-                                  .circle_id = circle->id,
-                                  .kind = domain::MeetingKind::kEmergency,
-                                  .starts = *command.starts,
-                                  .duration_minutes = *plan.duration_minutes,
-                                  .place = plan.place,
-                                  .created_by = actor.user_id,
-                                  .created_at = unit.now()};
-    const auto meeting_id = store::MeetingStore(unit.session()).Insert(meeting);
+    const auto reason = TRY(
+        circles::ClashOverride(unit, actor, *circle, plan, venue ? &*venue : nullptr, {*plan.date},
+                               {command.override_clashes, command.override_reason}));
+    const auto meeting_id =
+        circles::InsertPlannedMeeting(services, unit, actor,
+                                      {.organisation_id = circle->organisation_id,
+                                       .circle_id = circle->id,
+                                       .kind = domain::MeetingKind::kEmergency,
+                                       .starts = *command.starts,
+                                       .duration_minutes = *plan.duration_minutes,
+                                       .place = plan.place,
+                                       .venue_id = plan.venue_id,
+                                       .mode = plan.mode},
+                                      reason);
     Audit(services, unit, actor, {"circle.meeting_plan", "circle", std::to_string(circle->id)});
     return StoreAction(services, unit, actor, row.concern,
                        {.kind = domain::ActionKind::kEmergencyMeeting,

@@ -46,8 +46,12 @@ Result<std::int64_t> RecordAction(const Services& services, const auth::Actor& a
                                   const RecordActionCommand& command);
 
 // An emergency meeting of the concern's circle, checked by domain::CheckMeetingPlan, stored
-// ("circle.meeting_plan") and recorded as an action ("concern.action"). Refused (Conflict) when the
-// circle is closed.
+// ("circle.meeting_plan") and recorded as an action ("concern.action"). Its place is chosen as for
+// any meeting (app::circles::PlanMeetings): a mode, and in person one of the organisation's active
+// venues (field "venue"); a clash with the core member's conditions in force that day is a field
+// error naming the condition, unless the actor may override and overrides with a reason, which
+// the meeting keeps, audited "circle.meeting_clash_override". Refused (Conflict) when the circle
+// is closed.
 struct PlanEmergencyMeetingCommand {
   std::int64_t concern_id = 0;
   domain::MeetingPlan plan;
@@ -55,6 +59,9 @@ struct PlanEmergencyMeetingCommand {
   std::optional<Instant> starts;
   // The action's note, in the coordinator's words or language ("Emergency meeting on…").
   std::string note;
+  // Planning despite clashes with the core member's conditions, and the coordinator's reason.
+  bool override_clashes = false;
+  std::string override_reason;
 };
 Result<std::int64_t> PlanEmergencyMeeting(const Services& services, const auth::Actor& actor,
                                           const PlanEmergencyMeetingCommand& command);

@@ -4,6 +4,7 @@
 #include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/partner_store.hpp"
+#include "store/venue_store.hpp"
 
 namespace cercle::app::concerns {
 namespace {
@@ -25,6 +26,7 @@ void ReadRecord(const store::Unit& unit, ConcernPage& page) {
   page.actions = concerns.Actions(concern.id, organisation);
   page.disclosures = concerns.Disclosures(concern.id, organisation);
   page.steps = store::ConcernEscalationStore(session).StepsOf(concern.id, organisation);
+  page.venues = store::VenueStore(session).List(organisation, store::IncludeArchived::kNo);
   for (const auto& user : store::UserStore(session).ListOrganisation(organisation)) {
     page.names[user.id] = user.display_name;
   }

@@ -11,6 +11,7 @@
 #include "domain/circle_record.hpp"
 #include "domain/core_member.hpp"
 #include "domain/legal.hpp"
+#include "domain/venues.hpp"
 
 // The concern page for coordinators and organisation admins: the concern and everything recorded
 // about its handling, with what the forms of each step need.
@@ -40,6 +41,8 @@ struct ConcernPage {
   std::vector<domain::PartnerContact> contacts;
   std::vector<domain::SharingAgreement> agreements;
   std::vector<domain::Consent> consents;
+  // The organisation's active venues, which the emergency meeting's form offers, by name.
+  std::vector<domain::Venue> venues;
   // The latest views of the record (staff, the volunteer who raised it, partners), newest first.
   std::vector<RecordViewer> viewers;
   // The organisation's date and the time of the read, for the forms' defaults and states.

@@ -10,6 +10,7 @@
 #include "domain/circle_formation.hpp"
 #include "domain/circle_reviews.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "web/pages/circles/meeting_place_form.hpp"
 #include "web/pagination.hpp"
 
 namespace cercle::web::pages::circles {
@@ -290,43 +291,6 @@ mstch::map MeetingRow(const Context& context, const CirclePage& page, const Meet
   return row;
 }
 
-// The plan form's place: the mode, the organisation's active venues (the one named as the circle's
-// usual meeting place chosen at first), and, once a plan clashed with the core member's
-// conditions, every clash named and the coordinator's override with its reason.
-void AddPlaceChoices(const Context& context, const CirclePage& page, const CirclePageState& state,
-                     mstch::map& form) {
-  const bool failed = state.section == "meeting" && state.form;
-  std::string chosen = failed ? state.form->Get("venue") : "";
-  mstch::array venues;
-  for (const auto& venue : page.venues) {
-    const std::string id = std::to_string(venue.id);
-    if (!failed && venue.name == page.circle.meeting_place) chosen = id;
-    venues.push_back(mstch::map{{"value", id}, {"label", venue.name}, {"selected", id == chosen}});
-  }
-  form["venues"] = venues;
-  form["no_venue"] = page.venues.empty();
-  form["modes"] = Choices(context, domain::EnumValues<domain::MeetingMode>(),
-                          domain::NameOf<domain::MeetingMode>, domain::LabelOf<domain::MeetingMode>,
-                          failed ? state.form->Get("mode") : "in_person");
-  mstch::array clashes;
-  bool reason_refused = false;
-  if (failed && state.error) {
-    for (const auto& field : state.error->fields) {
-      // A clash names its condition (domain::ClashesWith); each one shows, where the form's own
-      // errors show only the last of a field.
-      const auto& arguments = field.message.arguments;
-      const bool clash =
-          std::any_of(arguments.begin(), arguments.end(),
-                      [](const MessageArgument& argument) { return argument.name == "condition"; });
-      if (clash) clashes.push_back(mstch::map{{"message", context.Format(field.message)}});
-      reason_refused = reason_refused || field.field == "override_reason";
-    }
-  }
-  form["clashes"] = clashes;
-  form["can_override"] = !clashes.empty() || reason_refused;
-  form["override_checked"] = failed && state.form->Get("override") == "yes";
-}
-
 // The plan form: the primary volunteer writes the minutes unless someone else is chosen.
 mstch::map PlanForm(const Context& context, const CirclePage& page, const CirclePageState& state) {
   const bool failed = state.section == "meeting";
@@ -350,7 +314,9 @@ mstch::map PlanForm(const Context& context, const CirclePage& page, const Circle
        {"time", "19:00"},
        {"duration", "2"},
        {"count", "1"}});
-  AddPlaceChoices(context, page, state, form);
+  const bool place_failed = state.section == "meeting" && state.form;
+  AddPlaceChoices(context, page.venues, page.circle.meeting_place,
+                  place_failed ? state.form : nullptr, place_failed ? state.error : nullptr, form);
   form["kinds"] = Choices(context, domain::EnumValues<domain::MeetingKind>(),
                           domain::NameOf<domain::MeetingKind>, domain::LabelOf<domain::MeetingKind>,
                           failed && state.form ? state.form->Get("kind") : "group");

@@ -4,6 +4,7 @@
 
 #include "domain/concern_disclosure.hpp"
 #include "web/pages/circles/circle_common.hpp"
+#include "web/pages/circles/meeting_place_form.hpp"
 #include "web/pages/concerns/concern_common.hpp"
 
 namespace cercle::web::pages::concerns {
@@ -13,7 +14,8 @@ using app::concerns::ConcernPage;
 
 // The fields of each section's form.
 const std::initializer_list<std::string> kActionFields = {"kind", "note", "taken_at"};
-const std::initializer_list<std::string> kMeetingFields = {"date", "time", "duration", "place"};
+const std::initializer_list<std::string> kMeetingFields = {"date", "time",  "duration",
+                                                           "mode", "venue", "override_reason"};
 const std::initializer_list<std::string> kDisclosureFields = {
     "recipient_kind", "partner_contact", "recipient_name", "recipient_organisation",
     "disclosed_at",   "means",           "shared",         "basis",
@@ -255,6 +257,18 @@ void AddReplyAndClosure(const Context& context, const ConcernPage& page, const P
   model["close_form"] = close_form;
 }
 
+// The emergency meeting's form: today, the usual length, and the place chosen as for any meeting
+// (the circle's usual venue at first).
+mstch::map MeetingForm(const Context& context, const ConcernPage& page, const PageState& state) {
+  mstch::map form = Section(context, state, "meeting", kMeetingFields,
+                            {{"date", FormatIsoDate(page.today)},
+                             {"duration", std::to_string(kEmergencyMeetingMinutes)}});
+  const bool failed = state.section == "meeting" && state.form;
+  circles::AddPlaceChoices(context, page.venues, page.circle ? page.circle->meeting_place : "",
+                           failed ? state.form : nullptr, failed ? state.error : nullptr, form);
+  return form;
+}
+
 mstch::array ViewerRows(const Context& context, const ConcernPage& page) {
   mstch::array viewers;
   for (const auto& viewer : page.viewers) {
@@ -281,9 +295,7 @@ mstch::map ConcernView(const Context& context, const ConcernPage& page, const Pa
   model["actions"] = ActionRows(context, page);
   model["action_form"] = ActionForm(context, page, state);
   model["can_plan_meeting"] = working && page.circle && !page.circle->closed();
-  model["meeting_form"] = Section(context, state, "meeting", kMeetingFields,
-                                  {{"date", FormatIsoDate(page.today)},
-                                   {"duration", std::to_string(kEmergencyMeetingMinutes)}});
+  model["meeting_form"] = MeetingForm(context, page, state);
   model["disclosures"] = DisclosureRows(context, page);
   model["disclosure_form"] = DisclosureForm(context, page, state);
   AddReplyAndClosure(context, page, state, model);

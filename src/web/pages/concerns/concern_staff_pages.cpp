@@ -5,6 +5,7 @@
 // the page again with the failed form in its section, with what was typed and why.
 #include <map>
 
+#include "app/circles/venues.hpp"
 #include "app/concerns/concern_handling.hpp"
 #include "app/concerns/concern_page.hpp"
 #include "web/forms.hpp"
@@ -98,6 +99,19 @@ std::optional<int> ParseDuration(const std::string& text) {
   return std::stoi(text);
 }
 
+// Where the meeting is held, as the action's note says it: the venue's name or the mode's label.
+std::string PlaceInNote(const Context& context, const domain::MeetingPlan& plan) {
+  if (plan.mode != domain::MeetingMode::kInPerson) {
+    return context.Translate(domain::LabelOf(plan.mode));
+  }
+  for (const auto& venue : app::circles::ActiveVenues(context.services.app, context.signed_in())) {
+    if (plan.venue_id && venue.id == *plan.venue_id) return venue.name;
+  }
+  return "";
+}
+
+// The emergency meeting's command: its place is read as for any meeting (an unknown mode is read
+// as in person, whose missing venue the app refuses).
 app::concerns::PlanEmergencyMeetingCommand MeetingCommand(const Context& context, std::int64_t id,
                                                           const Form& form) {
   app::concerns::PlanEmergencyMeetingCommand command{
@@ -106,13 +120,17 @@ app::concerns::PlanEmergencyMeetingCommand MeetingCommand(const Context& context
                .date = ParseIsoDate(form.Get("date")),
                .start_minute = circles::ParseTime(form.Get("time")),
                .duration_minutes = ParseDuration(form.Get("duration")),
-               .place = form.Get("place")}};
+               .mode = domain::ParseEnum<domain::MeetingMode>(form.Get("mode"))
+                           .value_or(domain::MeetingMode::kInPerson),
+               .venue_id = ParseId(form.Get("venue"))},
+      .override_clashes = form.Get("override") == "yes",
+      .override_reason = form.Get("override_reason")};
   if (command.plan.date && command.plan.start_minute) {
     command.starts = circles::LocalInstant(context, *command.plan.date, *command.plan.start_minute);
     command.note =
         context.Format({N_("Emergency meeting on {moment}, {place}."),
                         {{"moment", circles::FormatMeetingTime(context, *command.starts)},
-                         {"place", command.plan.place}}});
+                         {"place", PlaceInNote(context, command.plan)}}});
   }
   return command;
 }
