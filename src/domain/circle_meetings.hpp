@@ -94,7 +94,7 @@ struct MeetingPlan {
   std::optional<CivilDate> date;
   std::optional<int> start_minute;  // minutes after midnight, local time
   std::optional<int> duration_minutes;
-  std::string place;  // the venue's name, or the text of an emergency meeting's form
+  std::string place;  // the venue's name, or the mode's stored name
   int count = 1;
   MeetingMode mode = MeetingMode::kInPerson;
   std::optional<std::int64_t> venue_id;
