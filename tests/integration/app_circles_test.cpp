@@ -13,6 +13,7 @@
 #include "app/circles/circle_page.hpp"
 #include "app/circles/circle_phase.hpp"
 #include "app/circles/covenant_template.hpp"
+#include "app/circles/venues.hpp"
 #include "store/settings_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
@@ -76,6 +77,15 @@ class AppCircles : public ::testing::TestWithParam<Backend> {
                                               .volunteer_id = volunteers_ids_[i],
                                               .signed_on = today_}));
     }
+  }
+
+  // A venue of the organisation, where a meeting in person is planned.
+  std::int64_t Venue(const char* name) {
+    app::circles::VenueCommand command;
+    command.venue.name = name;
+    const auto id = app::circles::CreateVenue(server_.app(), coordinator_, command);
+    EXPECT_TRUE(id);
+    return id ? *id : 0;
   }
 
   // Starts the forming circle: three volunteers who signed, and the move to the intensive phase.
@@ -330,8 +340,8 @@ TEST_P(AppCircles, MeetingsArePlannedInASeriesCancelledAndTheirMinutesAcknowledg
                            .date = AddDays(today_, 2),
                            .start_minute = 19 * 60,
                            .duration_minutes = 120,
-                           .place = "  Local communautaire  ",
-                           .count = 3};
+                           .count = 3,
+                           .venue_id = Venue("Local communautaire")};
   EXPECT_EQ(
       app::circles::PlanMeetings(server_.app(), stranger_, {.circle_id = forming_, .plan = plan})
           .error()
@@ -673,8 +683,8 @@ TEST_P(AppCircles, TheCirclePageLeadsWithTheNextStepOfEachPhase) {
                                                    .date = AddDays(today_, 2),
                                                    .start_minute = 19 * 60,
                                                    .duration_minutes = 120,
-                                                   .place = "Local communautaire",
-                                                   .count = 1}}));
+                                                   .count = 1,
+                                                   .venue_id = Venue("Local communautaire")}}));
   EXPECT_EQ(next().kind, domain::NextStepKind::kNothingDue);
   ASSERT_TRUE(app::circles::Close(server_.app(), coordinator_,
                                   {.circle_id = forming_,
