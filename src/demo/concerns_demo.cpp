@@ -52,8 +52,9 @@ struct DemoConcern {
   const char* reply = "";
 };
 
-const std::vector<DemoConcern>& Concerns() {
-  static const std::vector<DemoConcern> concerns = {
+// Concerns 0 to 4: Marcel's two, Hervé's, Bernard's and Félix's.
+std::vector<DemoConcern> FirstConcerns() {
+  return {
       // 0: Marcel, closed; a disclosure under his consent.
       {.core_member = "Marcel Exemple",
        .category = ConcernCategory::kLossOfSupports,
@@ -121,6 +122,12 @@ const std::vector<DemoConcern>& Concerns() {
        .already_done = "Le bénévole est resté avec lui et a appelé la coordination.",
        .acknowledged_after = minutes(9),
        .started_after = minutes(15)},
+  };
+}
+
+// Concerns 5 to 9: Armand's, Gaston's two, Jules's and Lucien's.
+std::vector<DemoConcern> LaterConcerns() {
+  return {
       // 5: Armand, closed: the circle is suspended.
       {.core_member = "Armand Hypothèse",
        .category = ConcernCategory::kEmotionalCollapse,
@@ -174,6 +181,16 @@ const std::vector<DemoConcern>& Concerns() {
                    "comptes » à sa sortie.",
        .already_done = "Les bénévoles ont mis fin à la visite calmement."},
   };
+}
+
+// Every demo concern, in the order the actions' indexes refer to.
+const std::vector<DemoConcern>& Concerns() {
+  static const std::vector<DemoConcern> concerns = [] {
+    auto all = FirstConcerns();
+    const auto later = LaterConcerns();
+    all.insert(all.end(), later.begin(), later.end());
+    return all;
+  }();
   return concerns;
 }
 
