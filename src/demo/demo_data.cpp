@@ -14,6 +14,7 @@
 #include "demo/privacy_requests_demo.hpp"
 #include "demo/privacy_retention_demo.hpp"
 #include "demo/reports_demo.hpp"
+#include "demo/risk_factors_demo.hpp"
 #include "demo/volunteer_care_demo.hpp"
 #include "demo/volunteers_demo.hpp"
 #include "store/organisation_store.hpp"
@@ -103,6 +104,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     const auto circles = TRY(LoadCircles(services, organisation_id));
     TRY(LoadConcerns(services, organisation_id, circles));
     TRY(LoadLateClosures(services, organisation_id, circles));
+    TRY(LoadFactorRatings(services, organisation_id));
     TRY(LoadVolunteerDepartures(services, organisation_id));
     TRY(LoadExpenses(services, organisation_id));
     TRY(LoadVolunteerCare(services, organisation_id));

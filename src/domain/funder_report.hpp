@@ -16,6 +16,7 @@
 #include "domain/outreach.hpp"
 #include "domain/referral.hpp"
 #include "domain/report_period.hpp"
+#include "domain/risk_factors.hpp"
 #include "domain/volunteer.hpp"
 
 // The funder's quarterly report (Correctional Service of Canada's form): every figure is computed
@@ -173,6 +174,8 @@ struct ReportRecords {
   std::vector<OutcomeMeasure> measures;
   std::vector<CircleRecord> circles;
   std::vector<ConcernRecord> concerns;
+  // Every factor rated at the circles' reviews, the earliest review first.
+  std::vector<FactorRatingRecord> factor_ratings;
 
   const VolunteerRecord* FindVolunteer(std::int64_t id) const;
   const ReferralRecord* FindReferral(std::int64_t id) const;

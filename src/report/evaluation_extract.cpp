@@ -341,6 +341,63 @@ void AppendMeasureCells(const domain::ReportRecords& records, std::int64_t core_
   }
 }
 
+// The factors rated at reviews in `records`, each once, in the order of the organisation's list.
+std::vector<const domain::FactorRatingRecord*> RatedFactors(const domain::ReportRecords& records) {
+  std::map<std::int64_t, const domain::FactorRatingRecord*> by_id;
+  for (const auto& rating : records.factor_ratings) by_id.emplace(rating.factor_id, &rating);
+  std::vector<const domain::FactorRatingRecord*> factors;
+  for (const auto& [id, factor] : by_id) factors.push_back(factor);
+  std::stable_sort(factors.begin(), factors.end(),
+                   [](const auto* a, const auto* b) { return a->position < b->position; });
+  return factors;
+}
+
+// The columns of the factors rated at reviews: only the direction of each factor's change, never
+// a rating or a comment, so that no column says how a man was judged at one review.
+std::vector<ExtractColumn> FactorColumns(
+    const std::vector<const domain::FactorRatingRecord*>& factors) {
+  std::vector<ExtractColumn> columns;
+  for (const auto* factor : factors) {
+    std::string name = "factor_" + factor->factor_key;
+    std::replace(name.begin(), name.end(), '-', '_');
+    columns.push_back(
+        {name,
+         {N_("{factor} ({kind}): how it moved from the first review of his circles that rated it "
+             "to the last."),
+          {{"factor", factor->factor_name}, {"kind", std::string(domain::LabelOf(factor->kind))}}},
+         {N_("improved, same or worse (a risk factor lower or a protective factor higher is an "
+             "improvement); empty when not rated at two reviews."),
+          {}},
+         std::nullopt});
+  }
+  return columns;
+}
+
+// Appends, for each of `factors`, the direction of its change from his first rating to his last.
+void AppendFactorCells(const domain::ReportRecords& records, std::int64_t core_member_id,
+                       const std::vector<const domain::FactorRatingRecord*>& factors, Row& cells) {
+  for (const auto* factor : factors) {
+    const domain::FactorRatingRecord* first = nullptr;
+    const domain::FactorRatingRecord* last = nullptr;
+    const auto key = [](const auto* rating) {
+      return std::pair(rating->held_on, rating->review_id);
+    };
+    for (const auto& rating : records.factor_ratings) {
+      if (rating.core_member_id != core_member_id || rating.factor_id != factor->factor_id)
+        continue;
+      if (!first || key(&rating) < key(first)) first = &rating;
+      if (!last || key(last) < key(&rating)) last = &rating;
+    }
+    if (!first || first->review_id == last->review_id) {
+      cells.push_back(Cell());
+      continue;
+    }
+    constexpr const char* kDirections[] = {"improved", "same", "worse"};
+    const auto direction = domain::DirectionOf(factor->kind, first->rating, last->rating);
+    cells.push_back(Cell(std::string(kDirections[static_cast<std::size_t>(direction)])));
+  }
+}
+
 }  // namespace
 
 EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
@@ -348,6 +405,8 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
   EvaluationExtract extract;
   const std::size_t minimum_group = std::max(options.minimum_group, kSafeMinimumGroup);
   extract.columns = Columns(minimum_group);
+  const auto factors = RatedFactors(records);
+  for (auto& column : FactorColumns(factors)) extract.columns.push_back(std::move(column));
 
   struct Pending {
     std::string code;
@@ -379,6 +438,7 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
 
     AppendEventCells(records, core_member.id, *start, row.cells);
     AppendMeasureCells(records, core_member.id, row.cells);
+    AppendFactorCells(records, core_member.id, factors, row.cells);
     pending.push_back(std::move(row));
   }
 

@@ -27,6 +27,11 @@ std::int64_t CircleReviewStore::Insert(const domain::CircleReview& review) {
   return store::Insert<Reviews>(session_, review);
 }
 
+std::optional<domain::CircleReview> CircleReviewStore::Find(std::int64_t id,
+                                                            std::int64_t organisation_id) {
+  return store::Find<Reviews>(session_, id, organisation_id);
+}
+
 std::vector<domain::CircleReview> CircleReviewStore::OfCircle(std::int64_t circle_id,
                                                               std::int64_t organisation_id) {
   return SelectWhere<Reviews>(session_, "AND circle_id = :circle ORDER BY held_on DESC, id DESC",

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "domain/circle_reviews.hpp"
@@ -18,6 +19,8 @@ class CircleReviewStore {
 
   // Stores a review or renewal; returns its id.
   std::int64_t Insert(const domain::CircleReview& review);
+  // The review `id` of `organisation_id`, if any.
+  std::optional<domain::CircleReview> Find(std::int64_t id, std::int64_t organisation_id);
   // The reviews of a circle, newest first.
   std::vector<domain::CircleReview> OfCircle(std::int64_t circle_id, std::int64_t organisation_id);
   // Every review of the organisation's circles, by circle.

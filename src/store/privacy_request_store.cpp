@@ -238,6 +238,9 @@ constexpr std::string_view kHisMeetings =
 constexpr std::string_view kHisConcerns =
     "concern_id IN (SELECT k.id FROM concerns k JOIN circles c ON c.id = k.circle_id WHERE "
     "c.core_member_id = {person})";
+constexpr std::string_view kHisReviews =
+    "review_id IN (SELECT r.id FROM circle_reviews r JOIN circles c ON c.id = r.circle_id WHERE "
+    "c.core_member_id = {person})";
 constexpr std::string_view kHisReferrals =
     "referral_id IN (SELECT id FROM referrals WHERE core_member_id = {person})";
 constexpr std::string_view kCoreMemberRequests =
@@ -299,6 +302,8 @@ std::vector<PersonTable> CoreMemberTables() {
       {"circle_contacts", kCoreMember, kHisCircles, N_("Contacts between meetings"), "id"},
       {"circle_reviews", kCoreMember, kHisCircles, N_("Reviews and renewals"), "id",
        "participants=other_person outcome=staff_note decisions=staff_note"},
+      {"review_factor_ratings", kCoreMember, kHisReviews,
+       N_("Risk and protective factors rated at reviews"), "id", "comment=staff_note"},
       {"sharing_agreements", kCoreMember, kHisCircles, N_("Information-sharing agreements"), "id"},
       {"concerns", kCoreMember, kHisCircles, N_("Concerns"), "id",
        "outcome_note=staff_note reply=staff_note"},
@@ -417,6 +422,7 @@ const std::vector<UnrelatedTable>& UnrelatedTables() {
       {"covenant_templates", "the organisation's covenant template"},
       {"outcome_scales", "the organisation's outcome scales"},
       {"venues", "the organisation's meeting places, about no one"},
+      {"risk_factors", "the organisation's list of risk and protective factors, about no one"},
       {"partner_contacts", "the organisation's partners: other people"},
       {"outreach_activities", "outreach to the public, linked to no file"},
       {"significant_stories", "stories reviewed to identify no one"},

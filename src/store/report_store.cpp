@@ -6,6 +6,7 @@
 
 #include "store/outcome_store.hpp"
 #include "store/outreach_store.hpp"
+#include "store/risk_factor_store.hpp"
 #include "store/table.hpp"
 
 namespace cercle::store {
@@ -294,6 +295,7 @@ domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t org
   OutcomeStore outcomes(session);
   records.events = outcomes.ListAllEvents(organisation_id);
   records.measures = outcomes.ListAllMeasures(organisation_id);
+  records.factor_ratings = RiskFactorStore(session).Records(organisation_id);
   LoadCircles(session, organisation_id, records);
   LoadConcerns(session, organisation_id, local_date, records);
   return records;

@@ -153,6 +153,14 @@ constexpr const char* kCoreMemberMeetingOverrides = R"sql(
   FROM circles c
  WHERE c.organisation_id = :organisation AND c.core_member_id = :id)
 )sql";
+// The comments on the factors rated at his circles' reviews describe him; the ratings stay for the
+// reports, which never name him.
+constexpr const char* kCoreMemberFactorComments = R"sql(
+  UPDATE review_factor_ratings SET comment = ''
+  WHERE organisation_id = :organisation AND comment <> '' AND review_id IN (SELECT r.id
+  FROM circle_reviews r JOIN circles c ON c.id = r.circle_id
+ WHERE c.organisation_id = :organisation AND c.core_member_id = :id)
+)sql";
 constexpr const char* kCoreMemberConflicts = R"sql(
   UPDATE volunteer_conflicts SET note = ''
   WHERE organisation_id = :organisation AND core_member_id = :id
@@ -429,7 +437,7 @@ std::vector<std::string> RetentionRecordsStore::DisposeCoreMember(std::int64_t o
   RunAll({kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferralReasons, kCoreMemberOrders,
           kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
           kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberMeetingOverrides,
-          kCoreMemberConflicts},
+          kCoreMemberConflicts, kCoreMemberFactorComments},
          organisation_id, id);
   return documents;
 }

@@ -7,6 +7,8 @@
 #include "web/pages/admin/mail_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
 #include "web/pages/circles/circle_pages.hpp"
+#include "web/pages/circles/review_factor_pages.hpp"
+#include "web/pages/circles/risk_factor_pages.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
 #include "web/pages/core_members/referral_pages.hpp"
@@ -272,6 +274,12 @@ std::vector<Route> CircleRoutes() {
       {kGet, "/circles/volunteers/{id}", pages::circles::ShowPreferences, kSignedIn},
       {kPost, "/circles/volunteers/{id}", pages::circles::SavePreferences, kSignedIn},
       {kPost, "/circles/conflicts/{id}/remove", pages::circles::RemoveConflict, kSignedIn},
+      {kGet, "/circles/risk-factors", pages::circles::ShowRiskFactors, kSignedIn},
+      {kPost, "/circles/risk-factors", pages::circles::AddRiskFactor, kSignedIn},
+      {kPost, "/circles/risk-factors/change", pages::circles::ChangeRiskFactor, kSignedIn},
+      {kPost, "/circles/risk-factors/move", pages::circles::MoveRiskFactor, kSignedIn},
+      {kGet, "/circles/reviews/{id}/factors", pages::circles::ShowReviewFactors, kSignedIn},
+      {kPost, "/circles/reviews/{id}/factors", pages::circles::RateReviewFactors, kSignedIn},
       {kGet, "/circles/venues", pages::circles::ShowVenues, kSignedIn},
       {kGet, "/circles/venues/new", pages::circles::ShowNewVenue, kSignedIn},
       {kPost, "/circles/venues", pages::circles::CreateVenue, kSignedIn},

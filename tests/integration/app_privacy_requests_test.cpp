@@ -157,6 +157,17 @@ class AppPrivacyRequests : public ::testing::TestWithParam<Backend> {
         "recorded_at) VALUES (" +
         org + ", " + std::to_string(seeded.circle_id) + ", 'review', '2026-01-05', '" +
         kOtherVolunteer + "', 0)");
+    // A factor rated at that review, its comment a coordinator's note.
+    Execute(
+        "INSERT INTO risk_factors (organisation_id, factor_key, name, kind, sort_order, active) "
+        "VALUES (" +
+        org + ", 'work', 'Work', 'protective', 1, 1)");
+    Execute(
+        "INSERT INTO review_factor_ratings (organisation_id, review_id, factor_id, rating, "
+        "comment, recorded_at) SELECT " +
+        org + ", max(r.id), max(f.id), 1, 'Vu par " + organisation_.coordinator.display_name +
+        "', 0 FROM circle_reviews r, risk_factors f WHERE r.circle_id = " +
+        std::to_string(seeded.circle_id) + " AND f.organisation_id = " + org);
     Execute(
         "INSERT INTO concern_actions (organisation_id, concern_id, kind, note, taken_at, "
         "recorded_by, recorded_at) VALUES (" +
@@ -323,6 +334,8 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
        "version_id IN (SELECT id FROM covenant_versions WHERE circle_id IN " + circles + ")"},
       {"circle_contacts", "circle_id IN " + circles},
       {"circle_reviews", "circle_id IN " + circles},
+      {"review_factor_ratings",
+       "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
       {"sharing_agreements", "circle_id IN " + circles},
       {"concerns", "circle_id IN " + circles},
       {"concern_actions", "concern_id IN " + concerns},
@@ -386,7 +399,7 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
         "circle_minutes.accountability:names_another", "circle_contacts.note:names_another",
         "concerns.observed:names_another", "concern_disclosures.recipient_name:other_person",
         "circle_reviews.participants:other_person", "concern_actions.note:staff_note",
-        "documents.content:third_party_document"}) {
+        "review_factor_ratings.comment:staff_note", "documents.content:third_party_document"}) {
     EXPECT_TRUE(withheld.count(entry)) << entry;
   }
   EXPECT_EQ(Entries("privacy_request.export_download"), 1u);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/circles/circle_changes.hpp"
 #include "app/circles/venues.hpp"
 #include "app/concerns/concern_handling.hpp"
 #include "app/privacy/incidents.hpp"
@@ -109,6 +110,8 @@ enum class Target {
   kCalendarFeedOfA,
   // A venue of organisation A's register of meeting places.
   kVenueOfA,
+  // A review of organisation A's circle, whose risk and protective factors are rated.
+  kReviewOfA,
   // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
   // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
   kConcernOfA,
@@ -457,6 +460,18 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /circles/venues", {422, kNone, login, Staff(no), no, Staff(no)}},
       {"GET /circles/venues/{id}", {200, kVenueOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/venues/{id}", {422, kVenueOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // The list of risk and protective factors: staff read it, its admins change it (a form that
+      // names no factor, or a new factor without a name, is refused).
+      {"GET /circles/risk-factors", {200, kNone, login, Staff(no), no, Staff(no)}},
+      {"POST /circles/risk-factors", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /circles/risk-factors/change", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      {"POST /circles/risk-factors/move", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
+      // The risk and protective factors of a review: staff's; a record to everyone else. A form
+      // that rates nothing is refused.
+      {"GET /circles/reviews/{id}/factors",
+       {200, kReviewOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/reviews/{id}/factors",
+       {422, kReviewOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/venues/{id}/archive",
        {303, kVenueOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/meetings/{id}/cancel",
@@ -708,6 +723,9 @@ Form FormFor(const std::string& route) {
       {"POST /volunteers/training/{id}", {{"attended", kMissingId}}},
       {"POST /circles/venues", {{"name", ""}, {"kind", "cafe"}}},
       {"POST /circles/venues/{id}", {{"name", ""}, {"kind", "cafe"}}},
+      {"POST /circles/reviews/{id}/factors", {{"factor", "work"}, {"rating-work", "9"}}},
+      {"POST /circles/risk-factors", {{"name", ""}, {"kind", "protective"}}},
+      {"POST /circles/risk-factors/change", {{"key", "work"}, {"name", ""}}},
       {"POST /volunteers/setup/screening", {{"name", ""}}},
       {"POST /volunteers/setup/screening/{id}", {{"name", ""}}},
       {"POST /volunteers/setup/training", {{"name", ""}}},
@@ -1013,6 +1031,13 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     venue_of_a_ =
         app::circles::CreateVenue(server_.app(), ActorOf(organisation_a_.coordinator), venue)
             .value();
+    app::circles::ReviewCommand review{.circle_id = circle_of_a_,
+                                       .kind = domain::ReviewKind::kReview,
+                                       .held_on = AddDays(today, -5),
+                                       .participants = "Coordination (essai)"};
+    review_of_a_ =
+        app::circles::RecordReview(server_.app(), ActorOf(organisation_a_.coordinator), review)
+            .value();
     SeedConcern(agreement_of_a_);
   }
 
@@ -1167,6 +1192,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return calendar_token_of_a_ + ".ics";
       case Target::kVenueOfA:
         return std::to_string(venue_of_a_);
+      case Target::kReviewOfA:
+        return std::to_string(review_of_a_);
       case Target::kConcernOfA:
         return std::to_string(concern_of_a_);
       case Target::kReportFigure:
@@ -1348,6 +1375,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   int new_minutes_ = 0;  // the minutes kNewMinutesOfA made, each a day earlier
   std::int64_t partner_contact_of_a_ = 0;
   std::int64_t venue_of_a_ = 0;
+  std::int64_t review_of_a_ = 0;
   std::int64_t spare_contact_of_a_ = 0;
   std::int64_t agreement_document_of_a_ = 0;
   std::string calendar_token_of_a_;

@@ -160,5 +160,60 @@ TEST(EvaluationCoarsening, MessagesNameTheRowsAndK) {
   EXPECT_NE(message.id.find("left out"), std::string::npos);
 }
 
+domain::FactorRatingRecord Rated(std::int64_t core_member, std::int64_t review, CivilDate held_on,
+                                 const char* key, domain::FactorKind kind, int rating) {
+  return {.circle_id = core_member * 10,
+          .core_member_id = core_member,
+          .review_id = review,
+          .held_on = held_on,
+          .factor_id = kind == domain::FactorKind::kDynamicRisk ? 1 : 2,
+          .factor_key = key,
+          .factor_name = key,
+          .kind = kind,
+          .position = kind == domain::FactorKind::kDynamicRisk ? 1 : 2,
+          .rating = rating};
+}
+
+TEST(EvaluationExtractFactors, CarriesOnlyTheDirectionOfEachFactorsChange) {
+  const CivilDate today{std::chrono::year{2026}, std::chrono::December, std::chrono::day{7}};
+  const CivilDate march{std::chrono::year{2026}, std::chrono::March, std::chrono::day{1}};
+  const CivilDate june{std::chrono::year{2026}, std::chrono::June, std::chrono::day{1}};
+  domain::ReportRecords records;
+  for (std::int64_t id = 1; id <= 2; ++id) {
+    domain::CoreMemberRecord member{.id = id, .region = "Abitibi"};
+    member.status = domain::CoreMemberStatus::kInCircle;
+    member.history = {{march, domain::CoreMemberStatus::kCandidate}};
+    member.research_consents = {{.scope = domain::ConsentScope::kResearch, .given_on = march}};
+    records.core_members.push_back(member);
+  }
+  const auto risk = domain::FactorKind::kDynamicRisk;
+  const auto protective = domain::FactorKind::kProtective;
+  records.factor_ratings = {
+      // Man 1: impulsivity 2 → 1 (improved), work rated once (empty).
+      Rated(1, 11, march, "impulsivity", risk, 2), Rated(1, 11, march, "work", protective, 1),
+      Rated(1, 12, june, "impulsivity", risk, 1),
+      // Man 2: impulsivity 0 → 0 (same), work 2 → 1 (worse).
+      Rated(2, 21, march, "impulsivity", risk, 0), Rated(2, 21, march, "work", protective, 2),
+      Rated(2, 22, june, "impulsivity", risk, 0), Rated(2, 22, june, "work", protective, 1)};
+  const auto extract = BuildEvaluationExtract(
+      records, {.today = today,
+                .pseudonym = [](std::int64_t id) { return "P" + std::to_string(id); },
+                .minimum_group = kSafeMinimumGroup});
+  ASSERT_EQ(extract.rows.size(), 2u);
+  ASSERT_GE(extract.columns.size(), 2u);
+  const std::size_t width = extract.columns.size();
+  EXPECT_EQ(extract.columns[width - 2].name, "factor_impulsivity");
+  EXPECT_EQ(extract.columns[width - 1].name, "factor_work");
+  std::map<std::string, std::pair<Cell, Cell>> by_code;
+  for (const auto& row : extract.rows) {
+    ASSERT_EQ(row.size(), width);
+    by_code[std::get<std::string>(row[0].value)] = {row[width - 2], row[width - 1]};
+  }
+  EXPECT_EQ(std::get<std::string>(by_code["P1"].first.value), "improved");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(by_code["P1"].second.value));
+  EXPECT_EQ(std::get<std::string>(by_code["P2"].first.value), "same");
+  EXPECT_EQ(std::get<std::string>(by_code["P2"].second.value), "worse");
+}
+
 }  // namespace
 }  // namespace cercle::report

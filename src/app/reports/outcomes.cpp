@@ -5,8 +5,10 @@
 #include "app/field_errors.hpp"
 #include "auth/policies/core_member_policy.hpp"
 #include "auth/policies/report_policy.hpp"
+#include "auth/policies/risk_factor_policy.hpp"
 #include "store/core_member_store.hpp"
 #include "store/outcome_store.hpp"
+#include "store/risk_factor_store.hpp"
 
 namespace cercle::app::reports {
 namespace {
@@ -80,6 +82,10 @@ Result<OutcomesPage> LoadOutcomesPage(const Services& services, const auth::Acto
                         store.ListChecks(member.id, organisation),
                         store.Scales(organisation),
                         ClosedOn(services, unit, member)};
+    if (auth::policies::RiskFactorPolicy::CanManage(actor)) {
+      loaded.factor_ratings =
+          store::RiskFactorStore(unit.session()).Records(organisation, member.id);
+    }
     return loaded;
   });
   if (page) {

@@ -9,6 +9,7 @@
 #include "base/result.hpp"
 #include "domain/core_member.hpp"
 #include "domain/outcomes.hpp"
+#include "domain/risk_factors.hpp"
 
 // The outcomes of one core member's file: recidivism events, outcome measures and the follow-ups of
 // public records after closure. Coordinators and organisation admins only (OutcomePolicy); every
@@ -24,6 +25,8 @@ struct OutcomesPage {
       scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   // The day the file was last closed, when it is closed: follow-ups count from it.
   std::optional<CivilDate> closed_on;
+  // The risk and protective factors rated at his circles' reviews, the earliest review first.
+  std::vector<domain::FactorRatingRecord> factor_ratings;
 };
 
 // The outcomes of file `core_member_id` ("outcome.view" recorded on the file).

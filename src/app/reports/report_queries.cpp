@@ -3,6 +3,7 @@
 #include "app/volunteers/volunteer_care.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policies/report_policy.hpp"
+#include "auth/policies/risk_factor_policy.hpp"
 #include "store/organisation_store.hpp"
 #include "store/outcome_store.hpp"
 
@@ -100,6 +101,9 @@ Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor&
   page.acknowledge_median = AcknowledgeMedian(records, page.period);
   page.outcomes = report::OutcomesStartToClosure(records, page.period);
   page.exit_reasons = volunteers::CountExitReasons(services, actor, page.period);
+  if (auth::policies::RiskFactorPolicy::CanManage(actor)) {
+    page.factor_changes = domain::FirstToLastChanges(records.factor_ratings, page.period);
+  }
   page.can_extract = ReportPolicy::CanExtractForEvaluation(actor);
   page.can_configure = ReportPolicy::CanConfigure(actor);
   AuditView(services, actor, {"report.view", "report", "dashboard"});

@@ -10,6 +10,7 @@
 #include "auth/actor.hpp"
 #include "base/result.hpp"
 #include "domain/outcomes.hpp"
+#include "domain/risk_factors.hpp"
 #include "domain/volunteer_care.hpp"
 #include "report/evaluation_extract.hpp"
 #include "report/statistics.hpp"
@@ -41,6 +42,10 @@ struct DashboardPage {
   // How many exit interviews held during the period name each reason (staff who manage
   // volunteers; empty otherwise).
   std::vector<std::pair<domain::ExitReason, int>> exit_reasons;
+  // How each risk and protective factor moved from the first review to the last, over the circles
+  // whose last rated review falls in the period (domain::FirstToLastChanges); empty for an actor
+  // who may not see the ratings (auth::policies::RiskFactorPolicy).
+  std::vector<domain::FactorChange> factor_changes;
   bool can_extract = false;
   bool can_configure = false;
 };

@@ -8,6 +8,7 @@
 #include "web/layout.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
+#include "web/pages/core_members/factor_history_view.hpp"
 #include "web/pages/core_members/intake_helpers.hpp"
 #include "web/pages/reports/report_views.hpp"
 #include "web/parameters.hpp"
@@ -288,6 +289,9 @@ mstch::map OutcomesView(Context& context, const OutcomesPage& page, const Outcom
   model["event_form"] = EventFormView(context, state, today);
   model["measure_form"] = MeasureFormView(context, page, state, today);
   AddFollowUps(context, page, state, today, model);
+  for (auto& [key, value] : core_members::FactorHistoryView(context, page.factor_ratings)) {
+    model[key] = std::move(value);
+  }
   model["viewers"] =
       core_members::Viewers(context, "outcome.view", kCoreMemberType, member.id, users);
   if (state.error) model["form_error"] = context.Format(state.error->message);

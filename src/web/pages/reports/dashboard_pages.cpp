@@ -336,6 +336,26 @@ void AddExitReasons(const Context& context, const app::reports::DashboardPage& p
   model["exit_reasons"] = rows;
 }
 
+// Each risk and protective factor's change from the first review to the last, over circles; a
+// factor's mean change is signed in points of its scale, read by its kind.
+void AddFactorChanges(const Context& context, const app::reports::DashboardPage& page,
+                      mstch::map& model) {
+  mstch::array rows;
+  const auto& translator = context.services.translator;
+  for (const auto& change : page.factor_changes) {
+    const std::string mean = translator.FormatNumber(context.language, change.mean_change, 1);
+    rows.push_back(mstch::map{{"factor", context.Translate(change.factor_name)},
+                              {"kind", context.Translate(domain::LabelOf(change.kind))},
+                              {"circles", FormatCount(context, change.circles)},
+                              {"improved", FormatCount(context, change.improved)},
+                              {"same", FormatCount(context, change.same)},
+                              {"worse", FormatCount(context, change.worse)},
+                              {"mean", change.mean_change > 0 ? "+" + mean : mean}});
+  }
+  model["has_factor_changes"] = !rows.empty();
+  model["factor_changes"] = rows;
+}
+
 // The dashboard's template data.
 mstch::map DashboardView(const Context& context, const PeriodRequest& request,
                          const app::reports::DashboardPage& page) {
@@ -349,6 +369,7 @@ mstch::map DashboardView(const Context& context, const PeriodRequest& request,
   AddAcknowledgement(context, page, model);
   AddOutcomes(context, page, model);
   AddExitReasons(context, page, model);
+  AddFactorChanges(context, page, model);
   model["can_extract"] = page.can_extract;
   model["can_configure"] = page.can_configure;
   return model;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "app/services.hpp"
+#include "auth/actor.hpp"
+#include "base/result.hpp"
+#include "domain/circle_record.hpp"
+#include "domain/circle_reviews.hpp"
+#include "domain/risk_factors.hpp"
+
+// Dynamic risk and protective factors rated at a circle's review: each factor of the
+// organisation's list on a short scale with a comment, never added up into a score. Coordinators
+// and organisation admins only (auth::policies::RiskFactorPolicy), every view audited; anyone else,
+// and another organisation's circle or review, gets NotFound.
+namespace cercle::app::circles {
+
+// The factors of a review: the list to rate (the active factors, and the inactive ones this review
+// rated, in the list's order) and the ratings given.
+struct ReviewFactorsPage {
+  domain::Circle circle;
+  domain::CircleReview review;
+  std::vector<domain::RiskFactor> factors;
+  std::vector<domain::FactorRating> ratings;
+};
+
+// The factors of review `review_id`, audited "circle.review_factors_view".
+Result<ReviewFactorsPage> LoadReviewFactors(const Services& services, const auth::Actor& actor,
+                                            std::int64_t review_id);
+
+// The factors of a review as the coordinator rated them.
+struct RateFactorsCommand {
+  std::int64_t review_id = 0;
+  std::vector<domain::FactorRatingEntry> entries;
+};
+
+// Records the ratings of the review, checked by domain::CheckFactorRatings, in place of those it
+// had, but for those of factors taken off the list, which stay ("circle.review_factors"); writes
+// the organisation's default list first when it has none.
+// Returns the review's id.
+Result<std::int64_t> RateFactors(const Services& services, const auth::Actor& actor,
+                                 const RateFactorsCommand& command);
+
+// Every rating given at the reviews of core member `core_member_id`'s circles, the earliest
+// review first, for the chart of his file; empty for an actor who may not see them. The caller
+// records the view of the file.
+std::vector<domain::FactorRatingRecord> FactorHistory(const Services& services,
+                                                      const auth::Actor& actor,
+                                                      std::int64_t core_member_id);
+
+}  // namespace cercle::app::circles
