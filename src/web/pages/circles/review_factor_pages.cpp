@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/circles/review_factors.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 #include "web/pages/circles/circle_common.hpp"
@@ -13,15 +14,6 @@ namespace {
 
 std::string FactorsHref(std::int64_t review_id) {
   return "/circles/reviews/" + std::to_string(review_id) + "/factors";
-}
-
-// The error of `field` in `error`, in the reader's language, or "".
-std::string ErrorOf(const Context& context, const Error* error, const std::string& field) {
-  if (!error) return {};
-  for (const auto& each : error->fields) {
-    if (each.field == field) return context.Format(each.message);
-  }
-  return {};
 }
 
 // The choices of a factor's rating: "not rated", then each point of the scale with its meaning.
@@ -68,10 +60,10 @@ mstch::map FactorLine(const Context& context, const app::circles::ReviewFactorsP
     line["rating_text"] =
         rating + " — " + context.Translate(domain::FactorRatingLabel(factor.kind, rating[0] - '0'));
   }
-  if (auto message = ErrorOf(context, error, rating_field); !message.empty()) {
+  if (auto message = FieldMessage(context, error, rating_field); !message.empty()) {
     line["rating_error"] = message;
   }
-  if (auto message = ErrorOf(context, error, comment_field); !message.empty()) {
+  if (auto message = FieldMessage(context, error, comment_field); !message.empty()) {
     line["comment_error"] = message;
   }
   return line;
@@ -93,7 +85,7 @@ Response RenderFactors(Context& context, const app::circles::ReviewFactorsPage& 
                    {"risk", risk},
                    {"protective", protective},
                    {"rated", !page.ratings.empty()}};
-  if (auto message = ErrorOf(context, error, "ratings"); !message.empty()) {
+  if (auto message = FieldMessage(context, error, "ratings"); !message.empty()) {
     model["ratings_error"] = message;
   }
   if (saved) model["notice"] = context.Translate(N_("The ratings are recorded."));

@@ -1,6 +1,7 @@
 #include "web/pages/circles/risk_factor_pages.hpp"
 
 #include "app/circles/risk_factor_list.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
 
@@ -17,15 +18,6 @@ struct Refused {
   std::string key;
 };
 
-// The error of `field` in `error`, in the reader's language, or "".
-std::string ErrorOf(const Context& context, const Error* error, std::string_view field) {
-  if (!error) return {};
-  for (const auto& each : error->fields) {
-    if (each.field == field) return context.Format(each.message);
-  }
-  return {};
-}
-
 // One factor's row: its name (as typed when its form was refused), kind and whether it is rated.
 mstch::map FactorRow(const Context& context, const domain::RiskFactor& factor,
                      const Refused& refused) {
@@ -35,7 +27,7 @@ mstch::map FactorRow(const Context& context, const domain::RiskFactor& factor,
                  {"name", failed ? refused.form->Get("name") : context.Translate(factor.name)},
                  {"listed", failed ? refused.form->Get("listed") == "1" : factor.active}};
   if (failed) {
-    if (auto message = ErrorOf(context, refused.error, "name"); !message.empty()) {
+    if (auto message = FieldMessage(context, refused.error, "name"); !message.empty()) {
       row["error"] = message;
     }
   }
@@ -54,7 +46,7 @@ Response RenderList(Context& context, const app::circles::FactorListPage& page,
                    {"kind", adding ? refused.form->Get("kind") : std::string()}};
   for (const auto* field : {"name", "kind"}) {
     if (!adding) break;
-    if (auto message = ErrorOf(context, refused.error, field); !message.empty()) {
+    if (auto message = FieldMessage(context, refused.error, field); !message.empty()) {
       added[std::string(field) + "_error"] = message;
     }
   }
