@@ -1,7 +1,8 @@
 // Risk and protective factors rated at circles' reviews (app/circles/review_factors), on SQLite and
 // PostgreSQL: ratings are recorded and read back, and replace those the review had; a rating off
 // the scale is refused with nothing saved; a deactivated factor leaves the list to rate but keeps
-// its ratings, shown on the reviews that gave them; each view and change is audited; the
+// its ratings, shown on the reviews that gave them; admins add, rename and move factors of their
+// own list; disposing of a file empties its comments; each view and change is audited; the
 // first-to-last change of each factor over circles equals the change computed here from the
 // ratings on the dashboard; over HTTP, volunteers, partners and evaluators get 404, and so does
 // another organisation.
@@ -12,7 +13,9 @@
 #include "app/circles/circle_changes.hpp"
 #include "app/circles/review_factors.hpp"
 #include "app/circles/risk_factor_list.hpp"
+#include "app/reports/outcomes.hpp"
 #include "app/reports/report_queries.hpp"
+#include "store/retention_records_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/test_server.hpp"
@@ -92,6 +95,24 @@ TEST_P(AppRiskFactors, RatingsAreRecordedReadBackAndReplacedWholeAndAudited) {
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.review_factors_view", a_.coordinator.id), 2u);
 }
 
+TEST_P(AppRiskFactors, DisposingOfTheFileEmptiesTheCommentsButKeepsTheRatings) {
+  const auto review = Review(first_.circle_id, 90);
+  ASSERT_TRUE(Rate(review, {{.key = "work", .rating = 2, .comment = "Emploi (fictif)."}}));
+  const auto other = Review(second_.circle_id, 90);
+  ASSERT_TRUE(Rate(other, {{.key = "work", .rating = 1, .comment = "Autre dossier (fictif)."}}));
+  const auto disposed = server_.app().database.Write(
+      store::Scope::Organisation(a_.id), [&](soci::session& session) -> Status {
+        store::RetentionRecordsStore(session).Dispose(a_.id, domain::RetainedKind::kCoreMemberFiles,
+                                                      first_.core_member_id, server_.clock().Now(),
+                                                      [](Instant at) { return at; });
+        return {};
+      });
+  ASSERT_TRUE(disposed);
+  EXPECT_EQ(RatingsOf(review).at("work").rating, 2);
+  EXPECT_EQ(RatingsOf(review).at("work").comment, "");
+  EXPECT_EQ(RatingsOf(other).at("work").comment, "Autre dossier (fictif).") << "his file only";
+}
+
 TEST_P(AppRiskFactors, ARatingOffTheScaleIsRefusedAndNothingIsSaved) {
   const auto review = Review(first_.circle_id, 90);
   ASSERT_TRUE(Rate(review, {{.key = "work", .rating = 1}}));
@@ -125,8 +146,10 @@ TEST_P(AppRiskFactors, ADeactivatedFactorKeepsItsHistoryButLeavesTheListToRate) 
   ASSERT_TRUE(page);
   for (const auto& factor : page->factors) EXPECT_NE(factor.key, "sex_coping");
   EXPECT_FALSE(Rate(later, {{.key = "sex_coping", .rating = 1}}));
-  const auto history =
-      app::circles::FactorHistory(server_.app(), ActorOf(a_.coordinator), first_.core_member_id);
+  const auto outcomes =
+      app::reports::LoadOutcomesPage(server_.app(), ActorOf(a_.coordinator), first_.core_member_id);
+  ASSERT_TRUE(outcomes);
+  const auto& history = outcomes->factor_ratings;
   EXPECT_EQ(std::count_if(history.begin(), history.end(),
                           [](const auto& each) { return each.factor_key == "sex_coping"; }),
             1);
@@ -189,8 +212,9 @@ TEST_P(AppRiskFactors, OnlyCoordinatorsAndAdminsOfTheOrganisationRateOrSeeRating
     ASSERT_FALSE(refused) << user->email;
     EXPECT_EQ(refused.error().kind, ErrorKind::kNotFound) << user->email;
     EXPECT_FALSE(app::circles::LoadReviewFactors(server_.app(), ActorOf(*user), review));
-    EXPECT_TRUE(
-        app::circles::FactorHistory(server_.app(), ActorOf(*user), first_.core_member_id).empty());
+    const auto outcomes =
+        app::reports::LoadOutcomesPage(server_.app(), ActorOf(*user), first_.core_member_id);
+    EXPECT_TRUE(!outcomes || outcomes->factor_ratings.empty()) << user->email;
   }
   EXPECT_TRUE(Rate(review, {{.key = "work", .rating = 1}}, &a_.admin));
 }

@@ -100,13 +100,4 @@ Result<std::int64_t> RateFactors(const Services& services, const auth::Actor& ac
   });
 }
 
-std::vector<domain::FactorRatingRecord> FactorHistory(const Services& services,
-                                                      const auth::Actor& actor,
-                                                      std::int64_t core_member_id) {
-  if (!RiskFactorPolicy::CanManage(actor)) return {};
-  return Read(services, actor.scope(), [&](store::Unit& unit) {
-    return store::RiskFactorStore(unit.session()).Records(unit.organisation_id(), core_member_id);
-  });
-}
-
 }  // namespace cercle::app::circles

@@ -42,11 +42,4 @@ struct RateFactorsCommand {
 Result<std::int64_t> RateFactors(const Services& services, const auth::Actor& actor,
                                  const RateFactorsCommand& command);
 
-// Every rating given at the reviews of core member `core_member_id`'s circles, the earliest
-// review first, for the chart of his file; empty for an actor who may not see them. The caller
-// records the view of the file.
-std::vector<domain::FactorRatingRecord> FactorHistory(const Services& services,
-                                                      const auth::Actor& actor,
-                                                      std::int64_t core_member_id);
-
 }  // namespace cercle::app::circles
