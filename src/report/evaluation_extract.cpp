@@ -1,6 +1,7 @@
 #include "report/evaluation_extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <tuple>
 
@@ -264,6 +265,32 @@ std::vector<ExtractColumn> FileColumns(std::size_t minimum_group) {
   };
 }
 
+// The respondents whose end-of-circle answers the extract carries: the core member's and the
+// officer's, never the volunteers' (they are about the volunteers), and never a comment.
+constexpr std::array<domain::EndingRespondent, 2> kExtractRespondents{
+    domain::EndingRespondent::kCoreMember, domain::EndingRespondent::kOfficer};
+
+// The column of `respondent`'s answer to question `key`.
+std::string EndingColumnName(domain::EndingRespondent respondent, std::string_view key) {
+  return "ending_" + std::string(domain::NameOf(respondent)) + "_" + std::string(key);
+}
+
+// One column per question put to the core member and to the officer.
+void AppendEndingColumns(std::vector<ExtractColumn>& columns) {
+  for (const auto respondent : kExtractRespondents) {
+    for (const auto& question : domain::EndingQuestionsFor(respondent)) {
+      columns.push_back(
+          {EndingColumnName(respondent, question.key),
+           {N_("End-of-circle questionnaire, {respondent}: \"{statement}\" (his latest circle "
+               "whose questionnaire was answered)."),
+            {{"respondent", std::string(domain::LabelOf(respondent))},
+             {"statement", question.text}}},
+           {N_("1 (strongly disagree) to 5 (strongly agree); empty when not answered."), {}},
+           std::nullopt});
+    }
+  }
+}
+
 std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
   using domain::LabelOf;
   std::vector<ExtractColumn> columns = FileColumns(minimum_group);
@@ -299,6 +326,7 @@ std::vector<ExtractColumn> Columns(std::size_t minimum_group) {
            dimension});
     }
   }
+  AppendEndingColumns(columns);
   return columns;
 }
 
@@ -341,6 +369,32 @@ void AppendMeasureCells(const domain::ReportRecords& records, std::int64_t core_
   }
 }
 
+// Appends, for each question put to the core member and to the officer, the score of the latest
+// questionnaire of that respondent answered about his circles.
+void AppendEndingCells(const domain::ReportRecords& records, std::int64_t core_member_id,
+                       Row& cells) {
+  for (const auto respondent : kExtractRespondents) {
+    const domain::EndingScoreRecord* latest = nullptr;
+    for (const auto& score : records.endings) {
+      if (score.core_member_id != core_member_id || score.respondent != respondent) continue;
+      if (!latest || std::tie(latest->answered_on, latest->questionnaire_id) <
+                         std::tie(score.answered_on, score.questionnaire_id)) {
+        latest = &score;
+      }
+    }
+    for (const auto& question : domain::EndingQuestionsFor(respondent)) {
+      std::optional<int> found;
+      for (const auto& score : records.endings) {
+        if (latest && score.questionnaire_id == latest->questionnaire_id &&
+            score.question == question.key) {
+          found = score.score;
+        }
+      }
+      cells.push_back(found ? Cell(static_cast<std::int64_t>(*found)) : Cell());
+    }
+  }
+}
+
 }  // namespace
 
 EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
@@ -379,6 +433,7 @@ EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
 
     AppendEventCells(records, core_member.id, *start, row.cells);
     AppendMeasureCells(records, core_member.id, row.cells);
+    AppendEndingCells(records, core_member.id, row.cells);
     pending.push_back(std::move(row));
   }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/circles/endings.hpp"
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
@@ -24,6 +25,8 @@ struct OutcomesPage {
       scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   // The day the file was last closed, when it is closed: follow-ups count from it.
   std::optional<CivilDate> closed_on;
+  // The core member's and the officer's answered end-of-circle questionnaires of his circles.
+  std::vector<circles::EndingSummary> endings;
 };
 
 // The outcomes of file `core_member_id` ("outcome.view" recorded on the file).

@@ -1,5 +1,6 @@
 #include "app/reports/report_queries.hpp"
 
+#include "app/circles/endings.hpp"
 #include "app/volunteers/volunteer_care.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policies/report_policy.hpp"
@@ -100,6 +101,7 @@ Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor&
   page.acknowledge_median = AcknowledgeMedian(records, page.period);
   page.outcomes = report::OutcomesStartToClosure(records, page.period);
   page.exit_reasons = volunteers::CountExitReasons(services, actor, page.period);
+  page.endings = circles::EndingFiguresOf(services, actor, page.period);
   page.can_extract = ReportPolicy::CanExtractForEvaluation(actor);
   page.can_configure = ReportPolicy::CanConfigure(actor);
   AuditView(services, actor, {"report.view", "report", "dashboard"});

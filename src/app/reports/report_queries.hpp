@@ -9,6 +9,7 @@
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
+#include "domain/ending_questionnaires.hpp"
 #include "domain/outcomes.hpp"
 #include "domain/volunteer_care.hpp"
 #include "report/evaluation_extract.hpp"
@@ -41,6 +42,9 @@ struct DashboardPage {
   // How many exit interviews held during the period name each reason (staff who manage
   // volunteers; empty otherwise).
   std::vector<std::pair<domain::ExitReason, int>> exit_reasons;
+  // The end-of-circle questionnaires answered during the period: answers and mean score of each
+  // question by kind of respondent (staff who manage circles; empty otherwise).
+  std::vector<domain::EndingFigure> endings;
   bool can_extract = false;
   bool can_configure = false;
 };
