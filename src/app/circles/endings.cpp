@@ -2,6 +2,7 @@
 
 #include "app/accounts/account_common.hpp"
 #include "app/circles/circles.hpp"
+#include "app/circles/ending_answers.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policies/circle_policy.hpp"
 #include "config/public_link.hpp"
@@ -60,23 +61,6 @@ std::optional<domain::EndingQuestionnaire> QuestionnaireOf(const store::Unit& un
   return std::nullopt;
 }
 
-// Stores the answers of `reply` to `questionnaire` and marks it answered on `answered_on` by
-// `recorded_by`; Conflict when someone answered it first.
-Status StoreAnswers(const store::Unit& unit, domain::EndingQuestionnaire questionnaire,
-                    const domain::EndingReply& reply, CivilDate answered_on,
-                    std::optional<std::int64_t> recorded_by) {
-  store::EndingStore endings(unit.session());
-  questionnaire.answered_on = answered_on;
-  questionnaire.recorded_by = recorded_by;
-  questionnaire.recorded_at = unit.now();
-  questionnaire.comment = reply.comment;
-  if (!endings.MarkAnswered(questionnaire)) {
-    return Error::Conflict(N_("This questionnaire was answered already."));
-  }
-  for (const auto& answer : domain::AnswersOf(questionnaire, reply)) endings.InsertAnswer(answer);
-  return {};
-}
-
 // The questionnaire behind a live officer's link, if any.
 std::optional<domain::EndingQuestionnaire> LiveOfficerLink(const Services& services,
                                                            const store::Unit& unit,
@@ -98,6 +82,21 @@ Error OfficerLinkDead() {
 }
 
 }  // namespace
+
+Status StoreEndingAnswers(const store::Unit& unit, domain::EndingQuestionnaire questionnaire,
+                          const domain::EndingReply& reply, CivilDate answered_on,
+                          std::optional<std::int64_t> recorded_by) {
+  store::EndingStore endings(unit.session());
+  questionnaire.answered_on = answered_on;
+  questionnaire.recorded_by = recorded_by;
+  questionnaire.recorded_at = unit.now();
+  questionnaire.comment = reply.comment;
+  if (!endings.MarkAnswered(questionnaire)) {
+    return Error::Conflict(N_("This questionnaire was answered already."));
+  }
+  for (const auto& answer : domain::AnswersOf(questionnaire, reply)) endings.InsertAnswer(answer);
+  return {};
+}
 
 void OpenEndings(const Services& services, const store::Unit& unit, const auth::Actor& actor,
                  const domain::Circle& circle) {
@@ -158,7 +157,7 @@ Result<std::int64_t> RecordCoreMemberAnswers(const Services& services, const aut
       return Error::Conflict(N_("This questionnaire was answered already."));
     }
     TRY(domain::CheckPaperReply(reply, *circle.closed_on, services.Today()));
-    TRY(StoreAnswers(unit, *questionnaire, reply, *reply.answered_on, actor.user_id));
+    TRY(StoreEndingAnswers(unit, *questionnaire, reply, *reply.answered_on, actor.user_id));
     Audit(services, unit, actor,
           {"ending.record_paper", "ending_questionnaire", std::to_string(questionnaire->id)});
     return questionnaire->id;
@@ -200,7 +199,7 @@ Result<std::int64_t> AnswerOfficerEnding(const Services& services, const auth::C
     const auto questionnaire = LiveOfficerLink(services, unit, token);
     if (!questionnaire) return OfficerLinkDead();
     TRY(domain::CheckEndingReply(domain::EndingRespondent::kOfficer, reply));
-    if (!StoreAnswers(unit, *questionnaire, reply, services.Today(), std::nullopt)) {
+    if (!StoreEndingAnswers(unit, *questionnaire, reply, services.Today(), std::nullopt)) {
       return OfficerLinkDead();
     }
     services.audit.Append(

@@ -1,5 +1,6 @@
 #include "app/portal/endings.hpp"
 
+#include "app/circles/ending_answers.hpp"
 #include "app/portal/portal.hpp"
 #include "auth/policies/volunteer_policy.hpp"
 #include "store/circle_store.hpp"
@@ -64,17 +65,7 @@ Result<std::int64_t> AnswerOwnEnding(const Services& services, const auth::Actor
       return Error::Conflict(N_("You answered this questionnaire already."));
     }
     TRY(domain::CheckEndingReply(domain::EndingRespondent::kVolunteer, reply));
-    store::EndingStore endings(unit.session());
-    questionnaire->answered_on = services.Today();
-    questionnaire->recorded_by = actor.user_id;
-    questionnaire->recorded_at = unit.now();
-    questionnaire->comment = reply.comment;
-    if (!endings.MarkAnswered(*questionnaire)) {
-      return Error::Conflict(N_("You answered this questionnaire already."));
-    }
-    for (const auto& answer : domain::AnswersOf(*questionnaire, reply)) {
-      endings.InsertAnswer(answer);
-    }
+    TRY(circles::StoreEndingAnswers(unit, *questionnaire, reply, services.Today(), actor.user_id));
     Audit(services, unit, actor,
           {"ending.answer_volunteer", "ending_questionnaire", std::to_string(id)});
     return id;
