@@ -8,6 +8,7 @@
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
 #include "demo/demo_actors.hpp"
+#include "demo/endings_demo.hpp"
 #include "demo/expenses_demo.hpp"
 #include "demo/privacy_incidents_demo.hpp"
 #include "demo/privacy_officer_demo.hpp"
@@ -108,6 +109,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadVolunteerDepartures(services, organisation_id));
     TRY(LoadExpenses(services, organisation_id));
     TRY(LoadVolunteerCare(services, organisation_id));
+    TRY(LoadEndings(services, organisation_id, circles));
     TRY(LoadReports(services, organisation_id, staff[domain::Role::kCoordinator],
                     staff[domain::Role::kOrganisationAdmin]));
     TRY(LoadPrivacyIncidents(services, organisation_id, circles));

@@ -10,6 +10,7 @@
 #include "domain/circle.hpp"
 #include "domain/concern.hpp"
 #include "domain/core_member.hpp"
+#include "domain/ending_questionnaires.hpp"
 #include "domain/hours.hpp"
 #include "domain/legal.hpp"
 #include "domain/outcomes.hpp"
@@ -176,6 +177,8 @@ struct ReportRecords {
   std::vector<ConcernRecord> concerns;
   // Every factor rated at the circles' reviews, the earliest review first.
   std::vector<FactorRatingRecord> factor_ratings;
+  // The scores of the core members' and officers' end-of-circle questionnaires.
+  std::vector<EndingScoreRecord> endings;
 
   const VolunteerRecord* FindVolunteer(std::int64_t id) const;
   const ReferralRecord* FindReferral(std::int64_t id) const;

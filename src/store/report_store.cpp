@@ -43,6 +43,16 @@ constexpr const char* kCountedExpenses = R"sql(
   WHERE organisation_id = :organisation AND status IN ('approved', 'paid')
   ORDER BY incurred_on, id
 )sql";
+// The core members' and officers' answers to the end-of-circle questionnaires, by file.
+constexpr const char* kEndingScores = R"sql(
+  SELECT c.core_member_id, q.id, q.respondent, q.answered_on, a.question, a.score
+  FROM ending_answers a
+  JOIN ending_questionnaires q ON q.id = a.questionnaire_id AND q.organisation_id = a.organisation_id
+  JOIN circles c ON c.id = q.circle_id AND c.organisation_id = q.organisation_id
+  WHERE a.organisation_id = :organisation AND q.respondent IN ('core_member', 'officer')
+    AND q.answered_on IS NOT NULL
+  ORDER BY q.answered_on, q.id, a.id
+)sql";
 constexpr const char* kReferrals = R"sql(
   SELECT id, source, received_on, person_legal_name, core_member_id
   FROM referrals
@@ -128,6 +138,12 @@ struct Hours : Projection<domain::LoggedHoursRecord> {
 struct Expenses : Projection<domain::ExpenseRecord> {
   static auto Fields(Record& r) {
     return std::tie(r.id, r.volunteer_id, r.incurred_on, r.amount_cents);
+  }
+};
+struct EndingScores : Projection<domain::EndingScoreRecord> {
+  static auto Fields(Record& r) {
+    return std::tie(r.core_member_id, r.questionnaire_id, r.respondent, r.answered_on, r.question,
+                    r.score);
   }
 };
 struct Referrals : Projection<domain::ReferralRecord> {
@@ -298,6 +314,7 @@ domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t org
   records.factor_ratings = RiskFactorStore(session).Records(organisation_id);
   LoadCircles(session, organisation_id, records);
   LoadConcerns(session, organisation_id, local_date, records);
+  records.endings = Read<EndingScores>(session, kEndingScores, organisation_id);
   return records;
 }
 

@@ -165,6 +165,13 @@ constexpr const char* kCoreMemberConflicts = R"sql(
   UPDATE volunteer_conflicts SET note = ''
   WHERE organisation_id = :organisation AND core_member_id = :id
 )sql";
+// The end-of-circle questionnaires of his circles: the comments go (they may name him), the scores
+// stay for the reports.
+constexpr const char* kCoreMemberEndings = R"sql(
+  UPDATE ending_questionnaires SET comment = ''
+  WHERE organisation_id = :organisation
+    AND circle_id IN (SELECT id FROM circles WHERE organisation_id = :organisation AND core_member_id = :id)
+)sql";
 constexpr const char* kCoreMemberChanges = R"sql(
   SELECT id, changed_at FROM core_member_status_changes
   WHERE organisation_id = :organisation AND core_member_id = :id
@@ -238,6 +245,10 @@ constexpr const char* kVolunteerWellbeing = R"sql(
 )sql";
 constexpr const char* kVolunteerExitInterview = R"sql(
   UPDATE volunteer_exit_interviews SET note = ''
+  WHERE organisation_id = :organisation AND volunteer_id = :id
+)sql";
+constexpr const char* kVolunteerEndings = R"sql(
+  UPDATE ending_questionnaires SET comment = ''
   WHERE organisation_id = :organisation AND volunteer_id = :id
 )sql";
 constexpr const char* kVolunteerExpenses = R"sql(
@@ -437,7 +448,7 @@ std::vector<std::string> RetentionRecordsStore::DisposeCoreMember(std::int64_t o
   RunAll({kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferralReasons, kCoreMemberOrders,
           kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
           kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberMeetingOverrides,
-          kCoreMemberConflicts, kCoreMemberFactorComments},
+          kCoreMemberConflicts, kCoreMemberFactorComments, kCoreMemberEndings},
          organisation_id, id);
   return documents;
 }
@@ -450,7 +461,7 @@ std::vector<std::string> RetentionRecordsStore::DisposeVolunteer(std::int64_t or
   RunAll({kVolunteerAccount, kAnonymiseVolunteer, kVolunteerReasons, kVolunteerScreening,
           kVolunteerSupervision, kVolunteerHours, kVolunteerStays, kVolunteerContacts,
           kVolunteerConflicts, kVolunteerCalendar, kVolunteerDebriefs, kVolunteerWellbeing,
-          kVolunteerExitInterview, kVolunteerExpenses},
+          kVolunteerExitInterview, kVolunteerExpenses, kVolunteerEndings},
          organisation_id, id);
   return documents;
 }

@@ -7,6 +7,7 @@
 #include "web/pages/admin/mail_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
 #include "web/pages/circles/circle_pages.hpp"
+#include "web/pages/circles/ending_pages.hpp"
 #include "web/pages/circles/review_factor_pages.hpp"
 #include "web/pages/circles/risk_factor_pages.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
@@ -71,6 +72,9 @@ std::vector<Route> AuthRoutes() {
       {kPost, "/password/forgot", pages::auth::ForgotPassword, kPublic},
       {kGet, "/password/reset", pages::auth::ShowResetPassword, kPublic},
       {kPost, "/password/reset", pages::auth::ResetPassword, kPublic},
+      // The referring officer's end-of-circle questionnaire, behind a single-use link
+      {kGet, "/q/{token}", pages::circles::ShowOfficerEnding, kPublic},
+      {kPost, "/q/{token}", pages::circles::AnswerOfficerEnding, kPublic},
       {kGet, "/invitations/accept", pages::auth::ShowAcceptInvitation, kPublic},
       {kPost, "/invitations/accept", pages::auth::AcceptInvitation, kPublic},
   };
@@ -252,6 +256,8 @@ std::vector<Route> PortalRoutes() {
       {kPost, "/portal/expenses", pages::volunteers::FileExpense, kSignedIn},
       {kGet, "/portal/expenses/{id}/receipt", pages::volunteers::DownloadOwnReceipt, kSignedIn},
       {kGet, "/portal/wellbeing", pages::portal::ShowWellbeingCheck, kSignedIn},
+      {kGet, "/portal/endings/{id}", pages::circles::ShowOwnEnding, kSignedIn},
+      {kPost, "/portal/endings/{id}", pages::circles::AnswerOwnEnding, kSignedIn},
       {kPost, "/portal/wellbeing", pages::portal::AnswerWellbeing, kSignedIn},
   };
 }
@@ -296,6 +302,10 @@ std::vector<Route> CircleRoutes() {
       {kPost, "/circles/{id}/meetings", pages::circles::PlanMeetings, kSignedIn},
       {kPost, "/circles/{id}/reviews", pages::circles::RecordReview, kSignedIn},
       {kPost, "/circles/{id}/close", pages::circles::Close, kSignedIn},
+      {kGet, "/circles/{id}/endings", pages::circles::ShowEndings, kSignedIn},
+      {kPost, "/circles/{id}/endings/core-member", pages::circles::RecordCoreMemberEnding,
+       kSignedIn},
+      {kPost, "/circles/{id}/endings/officer-link", pages::circles::IssueOfficerLink, kSignedIn},
       {kPost, "/circles/{id}/agreements", pages::circles::AttachPartner, kSignedIn},
       {kGet, "/partners", pages::circles::ListPartners, kSignedIn},
       {kPost, "/partners", pages::circles::CreatePartner, kSignedIn},

@@ -127,6 +127,20 @@ class AppPrivacyRequests : public ::testing::TestWithParam<Backend> {
             ".' WHERE id = " + std::to_string(concern));
     concerns.DiscloseToPartner(organisation_.id, concern, partner, agreement,
                                organisation_.coordinator.id, "Partagé (essai).");
+    // His end-of-circle questionnaire, answered, and the officer's, which is not his.
+    const auto circle = std::to_string(seeded.circle_id);
+    for (const char* respondent : {"core_member", "officer"}) {
+      Execute(
+          "INSERT INTO ending_questionnaires (organisation_id, circle_id, respondent, opened_at, "
+          "answered_on, comment) VALUES (" +
+          org + ", " + circle + ", '" + respondent + "', 0, '" + FormatIsoDate(today) +
+          "', 'Réponse (essai).')");
+      Execute(
+          "INSERT INTO ending_answers (organisation_id, questionnaire_id, question, score) "
+          "SELECT organisation_id, id, 'recommend', 4 FROM ending_questionnaires WHERE circle_id "
+          "= " +
+          circle + " AND respondent = '" + respondent + "'");
+    }
     ReportFixture reports(server_);
     reports.AddEvent(organisation_.id, him, AddDays(today, -5), domain::RecidivismKind::kNewCharge,
                      domain::OffenceCategory::kOther, domain::CirclePeriod::kDuring);
@@ -337,6 +351,11 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
       {"review_factor_ratings",
        "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
       {"sharing_agreements", "circle_id IN " + circles},
+      {"ending_questionnaires", "respondent = 'core_member' AND circle_id IN " + circles},
+      {"ending_answers",
+       "questionnaire_id IN (SELECT id FROM ending_questionnaires WHERE respondent = "
+       "'core_member' AND circle_id IN " +
+           circles + ")"},
       {"concerns", "circle_id IN " + circles},
       {"concern_actions", "concern_id IN " + concerns},
       {"concern_disclosures", "concern_id IN " + concerns},

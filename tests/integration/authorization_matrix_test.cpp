@@ -12,12 +12,14 @@
 #include <vector>
 
 #include "app/circles/circle_changes.hpp"
+#include "app/circles/circle_phase.hpp"
 #include "app/circles/venues.hpp"
 #include "app/concerns/concern_handling.hpp"
 #include "app/privacy/incidents.hpp"
 #include "app/privacy/person_export.hpp"
 #include "app/privacy/requests.hpp"
 #include "app/volunteers/expenses.hpp"
+#include "store/ending_store.hpp"
 #include "store/volunteer_care_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
@@ -146,6 +148,12 @@ enum class Target {
   // Expenses (app/volunteers/expenses.hpp): a claim with a receipt that organisation A's volunteer
   // filed in their portal, awaiting review.
   kExpenseClaimOfA,
+  // Endings (app/circles/endings.hpp): a closed circle of organisation A whose questionnaires are
+  // open, organisation A's volunteer's questionnaire of it, and an officer's link that never
+  // existed.
+  kClosedCircleOfA,
+  kEndingOfA,
+  kUnknownLink,
 };
 
 using Form = std::vector<std::pair<std::string, std::string>>;
@@ -506,6 +514,19 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /circles/{id}/meetings", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/reviews", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/close", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // End-of-circle questionnaires: staff's for a closed circle (a new officer's link is shown
+      // on the page it answers with), the volunteer's own in the portal, and the officer's page
+      // behind a single-use link, which answers a dead link alike to everyone.
+      {"GET /circles/{id}/endings",
+       {200, kClosedCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/endings/core-member",
+       {422, kClosedCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/endings/officer-link",
+       {200, kClosedCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /portal/endings/{id}", {200, kEndingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"POST /portal/endings/{id}", {422, kEndingOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /q/{token}", {410, kUnknownLink, ok, All(ok), ok, All(ok)}},
+      {"POST /q/{token}", {410, kUnknownLink, ok, All(ok), ok, All(ok)}},
       {"POST /circles/{id}/agreements",
        {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"GET /partners", {200, kNone, login, Staff(hidden), hidden, Staff(hidden)}},
@@ -777,6 +798,9 @@ Form FormFor(const std::string& route) {
       {"POST /circles/{id}/meetings", {{"kind", ""}}},
       {"POST /circles/{id}/reviews", {{"kind", ""}}},
       {"POST /circles/{id}/close", {{"closure_reason", ""}}},
+      {"POST /circles/{id}/endings/core-member", {{"answered_on", "pas une date"}}},
+      {"POST /portal/endings/{id}", {{"q_again", "9"}}},
+      {"POST /q/{token}", {{"q_risk", "9"}}},
       {"POST /circles/{id}/agreements", {{"contact", ""}}},
       {"POST /partners", {{"kind", ""}, {"name", ""}}},
       {"POST /partners/{id}", {{"kind", ""}, {"name", ""}}},
@@ -1039,6 +1063,28 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         app::circles::RecordReview(server_.app(), ActorOf(organisation_a_.coordinator), review)
             .value();
     SeedConcern(agreement_of_a_);
+    SeedEndings(today);
+  }
+
+  // A second circle of organisation A, with its volunteer, closed by its coordinator: its
+  // end-of-circle questionnaires are open.
+  void SeedEndings(CivilDate today) {
+    CircleFixture circles(server_);
+    const auto ended = circles.CreateWeeklyCircle(organisation_a_.id, "Gérard Fictif", "2026-090",
+                                                  200, "Lucien", "Terminé");
+    closed_circle_of_a_ = ended.circle_id;
+    circles.AddMember(organisation_a_.id, closed_circle_of_a_, own_volunteer_of_a_,
+                      AddDays(today, -150));
+    const auto closed = app::circles::Close(
+        server_.app(), ActorOf(organisation_a_.coordinator),
+        {closed_circle_of_a_, domain::ClosureReason::kCompleted, today, "Terminé (essai)."});
+    if (!closed) throw std::runtime_error("organisation A's second circle stays open");
+    for (const auto& questionnaire : server_.app().database.Read(
+             store::Scope::Organisation(organisation_a_.id), [&](soci::session& session) {
+               return store::EndingStore(session).OfCircle(closed_circle_of_a_, organisation_a_.id);
+             })) {
+      if (questionnaire.volunteer_id == own_volunteer_of_a_) ending_of_a_ = questionnaire.id;
+    }
   }
 
   // A concern in progress about the circle, raised by organisation A's volunteer (a concern level:
@@ -1234,6 +1280,12 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return std::to_string(privacy_correction_of_a_);
       case Target::kExpenseClaimOfA:
         return std::to_string(expense_claim_of_a_);
+      case Target::kClosedCircleOfA:
+        return std::to_string(closed_circle_of_a_);
+      case Target::kEndingOfA:
+        return std::to_string(ending_of_a_);
+      case Target::kUnknownLink:
+        return "lien-inconnu";
       case Target::kNewFailedMailOfA:
         return std::to_string(MailFixture(server_).QueueFailed(
             organisation_a_.id, std::string("destinataire@") + kSlugA + ".example",
@@ -1386,6 +1438,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t privacy_export_of_a_ = 0;
   std::int64_t privacy_correction_of_a_ = 0;
   std::int64_t expense_claim_of_a_ = 0;
+  std::int64_t closed_circle_of_a_ = 0;
+  std::int64_t ending_of_a_ = 0;
 };
 
 TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsPromised) {

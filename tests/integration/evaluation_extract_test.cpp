@@ -3,11 +3,14 @@
 // page and the dictionary say what was coarsened or left out. On SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
 #include "domain/core_member.hpp"
+#include "domain/ending_questionnaires.hpp"
 #include "support/auth_fixture.hpp"
+#include "support/circle_fixture.hpp"
 #include "support/core_member_fixture.hpp"
 #include "support/report_fixture.hpp"
 #include "support/test_server.hpp"
@@ -26,13 +29,40 @@ class EvaluationExtractPrivacy : public ::testing::TestWithParam<Backend> {
     ReportFixture(server_).SetSetting(organisation_, domain::SettingKey::kEvaluatorAccess, 1);
   }
 
-  // A core member of `region` whose consent to research is in force.
-  void AddConsenting(const std::string& name, const std::string& region) {
+  // A core member of `region` whose consent to research is in force; returns his id.
+  std::int64_t AddConsenting(const std::string& name, const std::string& region) {
     const auto today = VolunteerFixture(server_).Today();
     const auto id = CoreMemberFixture(server_).CreateCoreMember(
         organisation_, name, "EXT-" + std::to_string(++files_), domain::CoreMemberStatus::kInCircle,
         region);
     ReportFixture(server_).AddResearchConsent(organisation_, id, AddDays(today, -30));
+    return id;
+  }
+
+  // A closed circle of `core_member_id` whose core member's and officer's end-of-circle
+  // questionnaires were answered, every question scored `score`, each with a comment.
+  void AddEndings(std::int64_t core_member_id, int score) {
+    const auto today = VolunteerFixture(server_).Today();
+    const auto circle = std::to_string(CircleFixture(server_).CreateCircle(
+        organisation_, core_member_id, domain::CirclePhase::kClosed, AddDays(today, -5)));
+    FixtureWrite(server_, organisation_, [&](soci::session& session) -> Status {
+      for (const auto respondent :
+           {domain::EndingRespondent::kCoreMember, domain::EndingRespondent::kOfficer}) {
+        const std::string name(domain::NameOf(respondent));
+        session << "INSERT INTO ending_questionnaires (organisation_id, circle_id, respondent, "
+                   "opened_at, answered_on, comment) VALUES (" +
+                       std::to_string(organisation_) + ", " + circle + ", '" + name + "', 0, '" +
+                       FormatIsoDate(today) + "', 'Commentaire confidentiel (essai)')";
+        for (const auto& question : domain::EndingQuestionsFor(respondent)) {
+          session << "INSERT INTO ending_answers (organisation_id, questionnaire_id, question, "
+                     "score) SELECT organisation_id, id, '" +
+                         std::string(question.key) + "', " + std::to_string(score) +
+                         " FROM ending_questionnaires WHERE circle_id = " + circle +
+                         " AND respondent = '" + name + "'";
+        }
+      }
+      return {};
+    });
   }
 
   // Five men of Abitibi, one of Gaspésie and one of Laval.
@@ -135,6 +165,30 @@ TEST_P(EvaluationExtractPrivacy, AnOrganisationThatRaisesKGetsCoarserRows) {
   for (const auto& region : Column(csv, "region")) EXPECT_EQ(region, "other");
   const auto page = client->Get("/reports/evaluation");
   EXPECT_NE(page.body.find("au moins 7 membres principaux"), std::string::npos);
+}
+
+TEST_P(EvaluationExtractPrivacy, ConsentingFilesCarryTheirEndScoresButNeverTheComments) {
+  AddSevenCoreMembers();
+  AddEndings(AddConsenting("Homme Abitibi 5", "Abitibi"), 4);
+  // A man without a consent to research: his answers stay out with him.
+  AddEndings(
+      CoreMemberFixture(server_).CreateCoreMember(organisation_, "Sans Consentement", "EXT-99",
+                                                  domain::CoreMemberStatus::kInCircle, "Abitibi"),
+      2);
+  auto client = auth_.SignedInClient(evaluator_);
+  const auto response = client->Get("/reports/evaluation/export.csv?lang=en");
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(response.body.find("Commentaire confidentiel"), std::string::npos);
+  const auto csv = ParseCsv(response.body);
+  ASSERT_EQ(csv.size(), 7u) << "the six men of Abitibi";
+  for (const char* column : {"ending_core_member_recommend", "ending_officer_risk"}) {
+    const auto values = Column(csv, column);
+    EXPECT_EQ(std::count(values.begin(), values.end(), "4"), 1) << column;
+    EXPECT_EQ(std::count(values.begin(), values.end(), ""), 5) << column;
+    EXPECT_EQ(std::count(values.begin(), values.end(), "2"), 0) << column;
+  }
+  EXPECT_EQ(std::find(csv[0].begin(), csv[0].end(), "ending_volunteer_again"), csv[0].end())
+      << "the volunteers' answers are about them, not the file";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, EvaluationExtractPrivacy, ::testing::Values(Backend::kSqlite));

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/circles/circles.hpp"
+#include "app/circles/endings.hpp"
 #include "base/text.hpp"
 #include "domain/circle_covenant.hpp"
 #include "domain/circle_formation.hpp"
@@ -182,6 +183,8 @@ Result<std::int64_t> Close(const Services& services, const auth::Actor& actor,
           return status == domain::CoreMemberStatus::kInCircle;
         });
     Audit(services, unit, actor, {"circle.close", "circle", std::to_string(circle.id)});
+    // The end-of-circle questionnaires open with the closing, for the volunteers still in it.
+    OpenEndings(services, unit, actor, closed);
     return circle.id;
   });
 }

@@ -36,6 +36,7 @@ Result<PortalHome> LoadPortalHome(const Services& services, const auth::Actor& a
   });
   home.can_log_hours = VolunteerPolicy::CanLogOwnHours(actor, home.volunteer);
   home.wellbeing_due = WellbeingDue(services, actor, home.volunteer);
+  home.endings_open = OpenEndingsOf(services, actor, home.volunteer);
   if (audit == circles::ViewAudit::kRecord) {
     AuditView(services, actor,
               {"volunteer.view_own", "volunteer", std::to_string(home.volunteer.id)});

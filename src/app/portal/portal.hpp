@@ -4,6 +4,7 @@
 
 #include "app/circles/portal_circle.hpp"
 #include "app/paging.hpp"
+#include "app/portal/endings.hpp"
 #include "app/services.hpp"
 #include "app/volunteers/program_setup.hpp"
 #include "app/volunteers/volunteer_hours.hpp"
@@ -33,8 +34,9 @@ struct PortalHome {
   std::vector<domain::TrainingAttendance> attendance;  // oldest first
   volunteers::LoggedHours logged;
   std::vector<circles::PortalCircleRow> circles;
-  bool can_log_hours = false;  // the file is open
-  bool wellbeing_due = false;  // this month's wellbeing check waits for an answer
+  bool can_log_hours = false;            // the file is open
+  bool wellbeing_due = false;            // this month's wellbeing check waits for an answer
+  std::vector<OpenEnding> endings_open;  // end-of-circle questionnaires waiting for an answer
 };
 
 // The home of the actor's own portal with page `hours_page` of the hours logged by hand, audited

@@ -81,7 +81,8 @@ Result<OutcomesPage> LoadOutcomesPage(const Services& services, const auth::Acto
                         store.ListMeasures(member.id, organisation),
                         store.ListChecks(member.id, organisation),
                         store.Scales(organisation),
-                        ClosedOn(services, unit, member)};
+                        ClosedOn(services, unit, member),
+                        circles::EndingsOfCoreMember(unit, member.id, organisation)};
     if (auth::policies::RiskFactorPolicy::CanManage(actor)) {
       loaded.factor_ratings =
           store::RiskFactorStore(unit.session()).Records(organisation, member.id);

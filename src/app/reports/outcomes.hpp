@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/circles/endings.hpp"
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
@@ -25,6 +26,8 @@ struct OutcomesPage {
       scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   // The day the file was last closed, when it is closed: follow-ups count from it.
   std::optional<CivilDate> closed_on;
+  // The core member's and the officer's answered end-of-circle questionnaires of his circles.
+  std::vector<circles::EndingSummary> endings;
   // The risk and protective factors rated at his circles' reviews, the earliest review first.
   std::vector<domain::FactorRatingRecord> factor_ratings;
 };

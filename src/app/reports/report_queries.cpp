@@ -1,5 +1,6 @@
 #include "app/reports/report_queries.hpp"
 
+#include "app/circles/endings.hpp"
 #include "app/volunteers/volunteer_care.hpp"
 #include "auth/crypto.hpp"
 #include "auth/policies/report_policy.hpp"
@@ -104,6 +105,7 @@ Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor&
   if (auth::policies::RiskFactorPolicy::CanManage(actor)) {
     page.factor_changes = domain::FirstToLastChanges(records.factor_ratings, page.period);
   }
+  page.endings = circles::EndingFiguresOf(services, actor, page.period);
   page.can_extract = ReportPolicy::CanExtractForEvaluation(actor);
   page.can_configure = ReportPolicy::CanConfigure(actor);
   AuditView(services, actor, {"report.view", "report", "dashboard"});

@@ -9,6 +9,7 @@
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
+#include "domain/ending_questionnaires.hpp"
 #include "domain/outcomes.hpp"
 #include "domain/risk_factors.hpp"
 #include "domain/volunteer_care.hpp"
@@ -46,6 +47,9 @@ struct DashboardPage {
   // whose last rated review falls in the period (domain::FirstToLastChanges); empty for an actor
   // who may not see the ratings (auth::policies::RiskFactorPolicy).
   std::vector<domain::FactorChange> factor_changes;
+  // The end-of-circle questionnaires answered during the period: answers and mean score of each
+  // question by kind of respondent (staff who manage circles; empty otherwise).
+  std::vector<domain::EndingFigure> endings;
   bool can_extract = false;
   bool can_configure = false;
 };

@@ -6,6 +6,7 @@
 #include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/layout.hpp"
+#include "web/pages/circles/ending_pages.hpp"
 #include "web/pages/core_members/core_member_common.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
 #include "web/pages/core_members/factor_history_view.hpp"
@@ -286,6 +287,12 @@ mstch::map OutcomesView(Context& context, const OutcomesPage& page, const Outcom
         mstch::map{{"label", context.Translate(domain::LabelOf(dimension))}});
   }
   model["dimension_headers"] = dimension_headers;
+  mstch::array endings;
+  for (const auto& ending : page.endings) {
+    endings.push_back(circles::EndingSummaryView(context, ending));
+  }
+  model["endings"] = endings;
+  model["no_endings"] = endings.empty();
   model["event_form"] = EventFormView(context, state, today);
   model["measure_form"] = MeasureFormView(context, page, state, today);
   AddFollowUps(context, page, state, today, model);

@@ -130,6 +130,12 @@ Response Render(Context& context, const PortalHome& home, const Form* form, cons
   model["logged"] = LoggedRows(context, home);
   model["can_log"] = home.can_log_hours;
   model["wellbeing_due"] = home.wellbeing_due;
+  mstch::array endings;
+  for (const auto& ending : home.endings_open) {
+    endings.push_back(mstch::map{{"href", "/portal/endings/" + std::to_string(ending.id)},
+                                 {"code_name", ending.circle_code_name}});
+  }
+  model["endings_open"] = endings;
   model["hours_form"] = HoursForm(context, home.today, form, error);
   if (error) model["form_error"] = context.Format(error->message);
   return RenderPage(context, "portal_home", context.Translate(N_("My volunteering")),
