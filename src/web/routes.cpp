@@ -7,6 +7,7 @@
 #include "web/pages/admin/mail_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
 #include "web/pages/circles/circle_pages.hpp"
+#include "web/pages/circles/circle_plan_pages.hpp"
 #include "web/pages/concerns/concern_pages.hpp"
 #include "web/pages/core_members/core_member_pages.hpp"
 #include "web/pages/core_members/referral_pages.hpp"
@@ -287,6 +288,11 @@ std::vector<Route> CircleRoutes() {
       {kPost, "/circles/{id}/covenant/sign", pages::circles::SignCovenant, kSignedIn},
       {kPost, "/circles/{id}/meetings", pages::circles::PlanMeetings, kSignedIn},
       {kPost, "/circles/{id}/reviews", pages::circles::RecordReview, kSignedIn},
+      {kGet, "/circles/{id}/plan", pages::circles::ShowPlan, kSignedIn},
+      {kPost, "/circles/{id}/plan", pages::circles::SavePlan, kSignedIn},
+      {kGet, "/circles/{id}/reviews/{review_id}/goals", pages::circles::ShowGoalProgress, kSignedIn},
+      {kPost, "/circles/{id}/reviews/{review_id}/goals", pages::circles::RecordGoalProgress,
+       kSignedIn},
       {kPost, "/circles/{id}/close", pages::circles::Close, kSignedIn},
       {kPost, "/circles/{id}/agreements", pages::circles::AttachPartner, kSignedIn},
       {kGet, "/partners", pages::circles::ListPartners, kSignedIn},
@@ -296,6 +302,7 @@ std::vector<Route> CircleRoutes() {
       // The volunteer's circles, in their portal
       {kGet, "/portal/circles/{id}", pages::circles::ShowPortalCircle, kSignedIn},
       {kPost, "/portal/circles/{id}/contacts", pages::circles::LogContact, kSignedIn},
+      {kGet, "/portal/circles/{id}/plan", pages::circles::ShowPortalPlan, kSignedIn},
       {kGet, "/portal/meetings/{id}", pages::circles::ShowPortalMeeting, kSignedIn},
       {kPost, "/portal/meetings/{id}", pages::circles::SubmitMinutes, kSignedIn},
       {kPost, "/portal/calendar", pages::circles::ResetCalendar, kSignedIn},

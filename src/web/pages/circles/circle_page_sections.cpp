@@ -384,7 +384,9 @@ mstch::map ReviewsSection(const Context& context, const CirclePage& page,
                    {"date", FormatDay(context, review.held_on)},
                    {"participants", review.participants},
                    {"outcome", review.outcome},
-                   {"decisions", review.decisions}};
+                   {"decisions", review.decisions},
+                   {"goals_href", CircleHref(circle.id) + "/reviews/" +
+                                      std::to_string(review.id) + "/goals"}};
     if (review.renewal) row["renewal"] = context.Translate(domain::LabelOf(*review.renewal));
     rows.push_back(std::move(row));
   }
