@@ -81,6 +81,13 @@ SELECT DISTINCT g.goal_key
  WHERE g.organisation_id = :organisation AND v.circle_id = :circle
  ORDER BY g.goal_key
 )sql";
+constexpr const char* kPlannedCircles = R"sql(
+SELECT c.id, c.code_name
+  FROM circles c
+ WHERE c.organisation_id = :organisation AND c.core_member_id = :core_member
+   AND EXISTS (SELECT 1 FROM circle_plan_versions v WHERE v.circle_id = c.id)
+ ORDER BY c.id
+)sql";
 constexpr const char* kDeleteProgress = R"sql(
 DELETE FROM circle_review_goal_progress
  WHERE organisation_id = :organisation AND review_id = :review
@@ -165,6 +172,17 @@ std::optional<domain::Plan> CirclePlanStore::Current(std::int64_t circle_id,
   const auto versions = Versions(circle_id, organisation_id);
   if (versions.empty()) return std::nullopt;
   return WithRows(versions.back());
+}
+
+std::vector<std::pair<std::int64_t, std::string>> CirclePlanStore::PlannedCircles(
+    std::int64_t core_member_id, std::int64_t organisation_id) {
+  std::vector<std::pair<std::int64_t, std::string>> circles;
+  for (auto& [id, code_name] : FetchAll<TableRow<ValueRow<std::int64_t, std::string>>>(
+           session_, kPlannedCircles,
+           OfOrganisation(organisation_id, {{"core_member", core_member_id}}))) {
+    circles.emplace_back(id, std::move(code_name));
+  }
+  return circles;
 }
 
 std::vector<int> CirclePlanStore::GoalKeys(std::int64_t circle_id, std::int64_t organisation_id) {

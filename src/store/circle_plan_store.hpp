@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/circle_plan.hpp"
@@ -27,6 +29,10 @@ class CirclePlanStore {
   domain::Plan WithRows(const domain::PlanVersion& version);
   // The circle's current plan (its latest version, with its rows), if it has one.
   std::optional<domain::Plan> Current(std::int64_t circle_id, std::int64_t organisation_id);
+  // The circles of core member `core_member_id` that have a plan, by id, with their code names,
+  // the earliest first.
+  std::vector<std::pair<std::int64_t, std::string>> PlannedCircles(std::int64_t core_member_id,
+                                                                   std::int64_t organisation_id);
   // Every key the circle's goals ever had.
   std::vector<int> GoalKeys(std::int64_t circle_id, std::int64_t organisation_id);
 

@@ -7,11 +7,14 @@
 // organisation; every change and view is audited.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "app/circles/circle_changes.hpp"
 #include "app/circles/circle_plan.hpp"
 #include "app/concerns/concern_follow_up.hpp"
 #include "app/concerns/concern_page.hpp"
 #include "app/concerns/concern_raise.hpp"
+#include "app/reports/outcomes.hpp"
 #include "store/legal_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
@@ -37,6 +40,7 @@ class AppCirclePlan : public ::testing::TestWithParam<Backend> {
     coordinator_ = ActorOf(a_.coordinator);
     // A full file: a risk assessment, a condition protecting a victim and a curfew.
     const auto file = intake_.SeedFullFile(a_.id, "Marcel Exemple", "2026-001");
+    core_member_ = file.core_member_id;
     circle_ = circles_.CreateCircle(a_.id, file.core_member_id, domain::CirclePhase::kWeekly,
                                     AddDays(today_, -90), AddDays(today_, -90));
     member_ = volunteers_.CreateVolunteer(a_.id, "Bastien", "Bénévole",
@@ -135,7 +139,7 @@ class AppCirclePlan : public ::testing::TestWithParam<Backend> {
   TestOrganisation a_, b_;
   CivilDate today_;
   auth::Actor coordinator_;
-  std::int64_t circle_ = 0, other_circle_ = 0, member_ = 0, curfew_ = 0, protected_ = 0;
+  std::int64_t core_member_ = 0, circle_ = 0, other_circle_ = 0, member_ = 0, curfew_ = 0, protected_ = 0;
 };
 
 TEST_P(AppCirclePlan, ANewVersionStartsFromThePreviousRowsAndKeepsIt) {
@@ -234,14 +238,16 @@ TEST_P(AppCirclePlan, AReviewRecordsTheProgressOfEachGoalAndTheOutcomesCountTheM
   EXPECT_EQ(page->before.at(1), GoalProgress::kMet);
   EXPECT_FALSE(page->before.contains(2)) << "march no longer records goal 2";
 
-  const auto outcomes = server_.app().database.Read(
-      store::Scope::Organisation(a_.id), [&](soci::session& session) {
-        store::Unit unit(session, store::Dialect::kSqlite, store::Scope::Organisation(a_.id),
-                         server_.clock().Now());
-        return app::circles::ReadPlanOutcomes(unit, {circles_.Stored(a_.id, circle_)});
-      });
-  EXPECT_EQ(outcomes.met, 2);
-  ASSERT_EQ(outcomes.goals.size(), 2u);
+  const auto outcomes =
+      app::reports::LoadOutcomesPage(server_.app(), coordinator_, core_member_);
+  ASSERT_TRUE(outcomes);
+  EXPECT_EQ(outcomes->plan.met, 2);
+  ASSERT_EQ(outcomes->plan.goals.size(), 2u);
+  EXPECT_EQ(outcomes->plan.goals[1].progress, GoalProgress::kMet);
+  const auto html = auth_.SignedInClient(a_.coordinator)
+                        ->Get("/core-members/" + std::to_string(core_member_) + "/outcomes");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("Garder son emploi"), std::string::npos);
 
   // A goal that is not the plan's, and a review of another circle, are refused.
   EXPECT_EQ(app::circles::RecordGoalProgress(server_.app(), coordinator_,
@@ -313,7 +319,7 @@ TEST_P(AppCirclePlan, AVolunteerOfTheCircleReadsThePlanButNeverTheRiskAssessment
   const auto read = volunteer->Get(portal);
   ASSERT_EQ(read.status, 200);
   EXPECT_NE(read.body.find("Suivre sa thérapie chaque semaine"), std::string::npos);
-  EXPECT_NE(read.body.find("Un bénévole l&#39;appelle le soir même"), std::string::npos);
+  EXPECT_NE(read.body.find("appelle le soir même et propose une sortie"), std::string::npos);
   EXPECT_NE(read.body.find("Couvre-feu de 22 h à 6 h."), std::string::npos);
   for (const char* secret : {kRiskScoreSecret, kRiskLevelSecret, kVictimSecret, kPlaceSecret,
                              kOffenceSecret}) {

@@ -216,16 +216,17 @@ Status CiteSigns(const store::Unit& unit, std::int64_t circle_id, std::int64_t c
   return {};
 }
 
-PlanOutcomes ReadPlanOutcomes(const store::Unit& unit, const std::vector<domain::Circle>& circles) {
+PlanOutcomes ReadPlanOutcomes(const store::Unit& unit, std::int64_t core_member_id,
+                              std::int64_t organisation_id) {
   PlanOutcomes outcomes;
   store::CirclePlanStore plans(unit.session());
-  for (const auto& circle : circles) {
-    const auto plan = plans.Current(circle.id, circle.organisation_id);
+  for (const auto& [circle_id, code_name] : plans.PlannedCircles(core_member_id, organisation_id)) {
+    const auto plan = plans.Current(circle_id, organisation_id);
     if (!plan) continue;
-    const auto entries = plans.ProgressOfCircle(circle.id, circle.organisation_id);
+    const auto entries = plans.ProgressOfCircle(circle_id, organisation_id);
     const auto latest = domain::LatestProgress(entries);
     for (const auto& goal : plan->goals) {
-      PlanGoalOutcome row{circle.id, circle.code_name, goal, std::nullopt};
+      PlanGoalOutcome row{circle_id, code_name, goal, std::nullopt};
       if (const auto found = latest.find(goal.goal_key); found != latest.end()) {
         row.progress = found->second;
       }

@@ -126,7 +126,10 @@ struct PlanOutcomes {
   int met = 0;
 };
 
-// The plan outcomes of the circles `circles` read in `unit`.
-PlanOutcomes ReadPlanOutcomes(const store::Unit& unit, const std::vector<domain::Circle>& circles);
+// The plan outcomes of the circles of core member `core_member_id`, read in `unit`: the goals of
+// each circle's plan in force, and the goals met over each circle's life (a goal met then left out
+// of a later version still counts).
+PlanOutcomes ReadPlanOutcomes(const store::Unit& unit, std::int64_t core_member_id,
+                              std::int64_t organisation_id);
 
 }  // namespace cercle::app::circles

@@ -79,7 +79,8 @@ Result<OutcomesPage> LoadOutcomesPage(const Services& services, const auth::Acto
                         store.ListMeasures(member.id, organisation),
                         store.ListChecks(member.id, organisation),
                         store.Scales(organisation),
-                        ClosedOn(services, unit, member)};
+                        ClosedOn(services, unit, member),
+                        circles::ReadPlanOutcomes(unit, member.id, organisation)};
     return loaded;
   });
   if (page) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/circles/circle_plan.hpp"
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
@@ -24,6 +25,8 @@ struct OutcomesPage {
       scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   // The day the file was last closed, when it is closed: follow-ups count from it.
   std::optional<CivilDate> closed_on;
+  // The goals of his circles' plans, with their latest progress and how many were met.
+  circles::PlanOutcomes plan;
 };
 
 // The outcomes of file `core_member_id` ("outcome.view" recorded on the file).
