@@ -16,7 +16,8 @@ std::string RowField(std::string_view list, int row, std::string_view part) {
 // Checks the goals, numbers their positions and gives each new goal the next key.
 void CheckGoals(std::vector<FieldError>& errors, std::vector<PlanGoal>& goals,
                 const std::vector<int>& known_keys) {
-  int next_key = known_keys.empty() ? 1 : *std::max_element(known_keys.begin(), known_keys.end()) + 1;
+  int next_key =
+      known_keys.empty() ? 1 : *std::max_element(known_keys.begin(), known_keys.end()) + 1;
   std::set<int> seen;
   for (std::size_t i = 0; i < goals.size(); ++i) {
     auto& goal = goals[i];
@@ -28,8 +29,7 @@ void CheckGoals(std::vector<FieldError>& errors, std::vector<PlanGoal>& goals,
     CheckText(errors, RowField("goal", row, "helpers"), goal.helpers, kMaxPlanPeople);
     if (goal.goal_key == 0) {
       goal.goal_key = next_key++;
-    } else if (std::find(known_keys.begin(), known_keys.end(), goal.goal_key) ==
-                   known_keys.end() ||
+    } else if (std::find(known_keys.begin(), known_keys.end(), goal.goal_key) == known_keys.end() ||
                !seen.insert(goal.goal_key).second) {
       AddError(errors, RowField("goal", row, "text"), N_("This goal is not one of the plan's."));
     }
@@ -84,7 +84,8 @@ Plan DraftFrom(const std::optional<Plan>& previous) {
 
 Status CheckProgress(std::vector<GoalProgressEntry>& entries, const std::vector<int>& goal_keys) {
   std::vector<FieldError> errors;
-  if (entries.empty()) AddError(errors, "progress", N_("Record the progress of at least one goal."));
+  if (entries.empty())
+    AddError(errors, "progress", N_("Record the progress of at least one goal."));
   std::set<int> seen;
   for (auto& entry : entries) {
     const std::string field = "progress_" + std::to_string(entry.goal_key);

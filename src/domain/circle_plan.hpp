@@ -88,16 +88,16 @@ struct WarningSign {
   std::int64_t organisation_id = 0;
   std::int64_t version_id = 0;
   int position = 1;
-  std::string sign;           // in the core member's own words
-  std::string response;       // what the circle does when it sees it
-  std::string who_is_called;  // who is called
+  std::string sign;                         // in the core member's own words
+  std::string response;                     // what the circle does when it sees it
+  std::string who_is_called;                // who is called
   std::vector<std::int64_t> condition_ids;  // the release conditions it touches
 };
 
 // A version with its rows.
 struct Plan {
   PlanVersion version;
-  std::vector<PlanGoal> goals;    // by position
+  std::vector<PlanGoal> goals;     // by position
   std::vector<WarningSign> signs;  // by position
 };
 
@@ -115,7 +115,8 @@ struct GoalProgressEntry {
 
 // Checks the rows of a new version and numbers them. Each row's `position` is its row on the form
 // (N below, from 1; rows left blank on the form are absent); once checked, positions are renumbered
-// 1, 2, 3… in the order given. Texts are trimmed; a goal needs its words (field "goal_N_text") and a sign its words and what the circle does
+// 1, 2, 3… in the order given. Texts are trimmed; a goal needs its words (field "goal_N_text") and
+// a sign its words and what the circle does
 // ("sign_N_text", "sign_N_response"); the other texts are limited ("goal_N_steps",
 // "goal_N_helpers", "sign_N_called", "note"). A goal's key must be one of `known_keys` (the keys
 // the circle's goals ever had) or 0, and no two goals share one ("goal_N_text"); a new goal gets

@@ -88,6 +88,11 @@ SELECT c.id, c.code_name
    AND EXISTS (SELECT 1 FROM circle_plan_versions v WHERE v.circle_id = c.id)
  ORDER BY c.id
 )sql";
+constexpr const char* kCircleOfReview = R"sql(
+SELECT circle_id
+  FROM circle_reviews
+ WHERE organisation_id = :organisation AND id = :review
+)sql";
 constexpr const char* kDeleteProgress = R"sql(
 DELETE FROM circle_review_goal_progress
  WHERE organisation_id = :organisation AND review_id = :review
@@ -127,11 +132,12 @@ using Pair = TableRow<ValueRow<std::int64_t, std::int64_t>>;
 
 std::int64_t CirclePlanStore::Insert(domain::Plan& plan) {
   auto& version = plan.version;
-  version.version = FetchValue<int>(session_, kLastVersion,
-                                    Params({{"organisation", version.organisation_id},
-                                            {"circle", version.circle_id}}))
-                        .value_or(0) +
-                    1;
+  version.version =
+      FetchValue<int>(
+          session_, kLastVersion,
+          Params({{"organisation", version.organisation_id}, {"circle", version.circle_id}}))
+          .value_or(0) +
+      1;
   version.id = store::Insert<PlanVersions>(session_, version);
   for (auto& goal : plan.goals) {
     goal.organisation_id = version.organisation_id;
@@ -159,10 +165,10 @@ std::vector<domain::PlanVersion> CirclePlanStore::Versions(std::int64_t circle_i
 domain::Plan CirclePlanStore::WithRows(const domain::PlanVersion& version) {
   domain::Plan plan{version, {}, {}};
   const auto bindings = OfOrganisation(version.organisation_id, {{"version", version.id}});
-  plan.goals = SelectWhere<PlanGoals>(session_, "AND version_id = :version ORDER BY position",
-                                      bindings);
-  plan.signs = SelectWhere<PlanSigns>(session_, "AND version_id = :version ORDER BY position",
-                                      bindings);
+  plan.goals =
+      SelectWhere<PlanGoals>(session_, "AND version_id = :version ORDER BY position", bindings);
+  plan.signs =
+      SelectWhere<PlanSigns>(session_, "AND version_id = :version ORDER BY position", bindings);
   AttachConditions(plan.signs, FetchAll<Pair>(session_, kConditionsOfVersion, bindings));
   return plan;
 }
@@ -194,6 +200,12 @@ std::vector<int> CirclePlanStore::GoalKeys(std::int64_t circle_id, std::int64_t 
   return keys;
 }
 
+std::optional<std::int64_t> CirclePlanStore::CircleOfReview(std::int64_t review_id,
+                                                            std::int64_t organisation_id) {
+  return FetchValue<std::int64_t>(session_, kCircleOfReview,
+                                  OfOrganisation(organisation_id, {{"review", review_id}}));
+}
+
 void CirclePlanStore::ReplaceProgress(std::int64_t review_id, std::int64_t organisation_id,
                                       const std::vector<domain::GoalProgressEntry>& entries) {
   session_ << kDeleteProgress, soci::use(organisation_id, "organisation"),
@@ -216,8 +228,8 @@ std::vector<domain::GoalProgressEntry> CirclePlanStore::ProgressOfCircle(
 void CirclePlanStore::Cite(std::int64_t concern_id, std::int64_t organisation_id,
                            const std::vector<std::int64_t>& sign_ids) {
   for (std::int64_t sign : sign_ids) {
-    session_ << kCite, soci::use(organisation_id, "organisation"),
-        soci::use(concern_id, "concern"), soci::use(sign, "sign");
+    session_ << kCite, soci::use(organisation_id, "organisation"), soci::use(concern_id, "concern"),
+        soci::use(sign, "sign");
   }
 }
 

@@ -36,6 +36,8 @@ class CirclePlanStore {
   // Every key the circle's goals ever had.
   std::vector<int> GoalKeys(std::int64_t circle_id, std::int64_t organisation_id);
 
+  // The circle of review `review_id` of `organisation_id`, if there is such a review.
+  std::optional<std::int64_t> CircleOfReview(std::int64_t review_id, std::int64_t organisation_id);
   // Replaces the progress recorded at review `review_id` by `entries`.
   void ReplaceProgress(std::int64_t review_id, std::int64_t organisation_id,
                        const std::vector<domain::GoalProgressEntry>& entries);

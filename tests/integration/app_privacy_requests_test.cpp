@@ -157,6 +157,38 @@ class AppPrivacyRequests : public ::testing::TestWithParam<Backend> {
         "recorded_at) VALUES (" +
         org + ", " + std::to_string(seeded.circle_id) + ", 'review', '2026-01-05', '" +
         kOtherVolunteer + "', 0)");
+    // His circle plan: a version, a goal another volunteer helps with, a warning sign touching
+    // his protected condition, its progress at the review, and the concern citing the sign.
+    const std::string circle = std::to_string(seeded.circle_id);
+    Execute(
+        "INSERT INTO circle_plan_versions (organisation_id, circle_id, version, note, created_at) "
+        "VALUES (" +
+        org + ", " + circle + ", 1, 'Formation', 0)");
+    Execute(
+        "INSERT INTO circle_plan_goals (organisation_id, version_id, goal_key, position, area, "
+        "goal, helpers) SELECT " +
+        org + ", max(id), 1, 1, 'housing', 'Un logement', '" + kOtherVolunteer +
+        "' FROM circle_plan_versions WHERE circle_id = " + circle);
+    Execute(
+        "INSERT INTO circle_plan_warning_signs (organisation_id, version_id, position, sign, "
+        "response) SELECT " +
+        org +
+        ", max(id), 1, 'Seul le soir', 'Appeler' FROM circle_plan_versions WHERE "
+        "circle_id = " +
+        circle);
+    Execute(
+        "INSERT INTO circle_plan_sign_conditions (organisation_id, sign_id, condition_id) SELECT " +
+        org + ", max(id), " + std::to_string(seeded.file.protected_condition_id) +
+        " FROM circle_plan_warning_signs WHERE organisation_id = " + org);
+    Execute(
+        "INSERT INTO circle_review_goal_progress (organisation_id, review_id, goal_key, progress, "
+        "recorded_at) SELECT " +
+        org + ", max(id), 1, 'met', 0 FROM circle_reviews WHERE circle_id = " + circle);
+    Execute("INSERT INTO concern_warning_signs (organisation_id, concern_id, sign_id) SELECT " +
+            org + ", " + std::to_string(concern) +
+            ", max(id) FROM circle_plan_warning_signs WHERE "
+            "organisation_id = " +
+            org);
     Execute(
         "INSERT INTO concern_actions (organisation_id, concern_id, kind, note, taken_at, "
         "recorded_by, recorded_at) VALUES (" +
@@ -323,11 +355,23 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
        "version_id IN (SELECT id FROM covenant_versions WHERE circle_id IN " + circles + ")"},
       {"circle_contacts", "circle_id IN " + circles},
       {"circle_reviews", "circle_id IN " + circles},
+      {"circle_plan_versions", "circle_id IN " + circles},
+      {"circle_plan_goals",
+       "version_id IN (SELECT id FROM circle_plan_versions WHERE circle_id IN " + circles + ")"},
+      {"circle_plan_warning_signs",
+       "version_id IN (SELECT id FROM circle_plan_versions WHERE circle_id IN " + circles + ")"},
+      {"circle_plan_sign_conditions",
+       "sign_id IN (SELECT s.id FROM circle_plan_warning_signs s JOIN circle_plan_versions v ON "
+       "v.id = s.version_id WHERE v.circle_id IN " +
+           circles + ")"},
+      {"circle_review_goal_progress",
+       "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
       {"sharing_agreements", "circle_id IN " + circles},
       {"concerns", "circle_id IN " + circles},
       {"concern_actions", "concern_id IN " + concerns},
       {"concern_disclosures", "concern_id IN " + concerns},
       {"concern_escalations", "concern_id IN " + concerns},
+      {"concern_warning_signs", "concern_id IN " + concerns},
       {"documents", "(owner_type = 'core_member' AND owner_id = " + cm +
                         ") OR (owner_type = 'referral' AND owner_id IN " + referrals +
                         ") OR (owner_type = 'circle' AND owner_id IN " + circles + ")"},
@@ -386,7 +430,7 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
         "circle_minutes.accountability:names_another", "circle_contacts.note:names_another",
         "concerns.observed:names_another", "concern_disclosures.recipient_name:other_person",
         "circle_reviews.participants:other_person", "concern_actions.note:staff_note",
-        "documents.content:third_party_document"}) {
+        "circle_plan_goals.helpers:other_person", "documents.content:third_party_document"}) {
     EXPECT_TRUE(withheld.count(entry)) << entry;
   }
   EXPECT_EQ(Entries("privacy_request.export_download"), 1u);

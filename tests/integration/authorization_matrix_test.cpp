@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/circles/circle_changes.hpp"
 #include "app/circles/venues.hpp"
 #include "app/concerns/concern_handling.hpp"
 #include "app/privacy/incidents.hpp"
@@ -109,6 +110,8 @@ enum class Target {
   kCalendarFeedOfA,
   // A venue of organisation A's register of meeting places.
   kVenueOfA,
+  // A review of organisation A's circle (its progress page of the plan's goals).
+  kReviewOfA,
   // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
   // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
   kConcernOfA,
@@ -490,6 +493,12 @@ std::map<std::string, Expectation> Expectations() {
        {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/meetings", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/reviews", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/{id}/plan", {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/plan", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/reviews/{id}/goals",
+       {200, kReviewOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/reviews/{id}/goals",
+       {422, kReviewOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/close", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/agreements",
        {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
@@ -501,6 +510,8 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /admin/covenant", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       // The volunteer's circles: only organisation A's volunteer, a member of the circle
       {"GET /portal/circles/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/circles/{id}/plan",
+       {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/circles/{id}/contacts",
        {422, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"GET /portal/meetings/{id}",
@@ -707,6 +718,9 @@ Form FormFor(const std::string& route) {
       {"POST /volunteers/training", {{"module", ""}, {"held_on", "demain"}}},
       {"POST /volunteers/training/{id}", {{"attended", kMissingId}}},
       {"POST /circles/venues", {{"name", ""}, {"kind", "cafe"}}},
+      // A goal without its area; a review's progress of no goal (the circle has no plan).
+      {"POST /circles/{id}/plan", {{"goal_rows", "1"}, {"goal_1_text", "Logement"}}},
+      {"POST /circles/reviews/{id}/goals", {{"progress_1", "met"}}},
       {"POST /circles/venues/{id}", {{"name", ""}, {"kind", "cafe"}}},
       {"POST /volunteers/setup/screening", {{"name", ""}}},
       {"POST /volunteers/setup/screening/{id}", {{"name", ""}}},
@@ -1013,6 +1027,12 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
     venue_of_a_ =
         app::circles::CreateVenue(server_.app(), ActorOf(organisation_a_.coordinator), venue)
             .value();
+    review_of_a_ = app::circles::RecordReview(server_.app(), ActorOf(organisation_a_.coordinator),
+                                              {.circle_id = circle_of_a_,
+                                               .kind = domain::ReviewKind::kReview,
+                                               .held_on = AddDays(today, -10),
+                                               .participants = "Le cercle (essai)"})
+                       .value();
     SeedConcern(agreement_of_a_);
   }
 
@@ -1197,6 +1217,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return kSlugA;
       case Target::kDebriefOfA:
         return std::to_string(debrief_of_a_);
+      case Target::kReviewOfA:
+        return std::to_string(review_of_a_);
       case Target::kIncidentOfA:
         return std::to_string(incident_of_a_);
       case Target::kPrivacyRequestOfA:
@@ -1354,6 +1376,7 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
   std::int64_t agreement_of_a_ = 0;
   std::int64_t concern_of_a_ = 0;
   std::int64_t debrief_of_a_ = 0;
+  std::int64_t review_of_a_ = 0;
   std::int64_t privacy_request_of_a_ = 0;
   std::int64_t privacy_export_of_a_ = 0;
   std::int64_t privacy_correction_of_a_ = 0;

@@ -129,8 +129,8 @@ TEST(GoalProgressRule, RecordsOnlyThePlansGoalsOnceEach) {
 TEST(GoalProgressRule, CountsTheGoalsWhoseLatestProgressIsMet) {
   // Goal 1 met then dropped, goal 2 under way then met, goal 3 met: two met over the circle's life.
   const std::vector<GoalProgressEntry> entries{
-      Progress(1, GoalProgress::kMet),     Progress(2, GoalProgress::kUnderWay),
-      Progress(3, GoalProgress::kMet),     Progress(1, GoalProgress::kDropped),
+      Progress(1, GoalProgress::kMet), Progress(2, GoalProgress::kUnderWay),
+      Progress(3, GoalProgress::kMet), Progress(1, GoalProgress::kDropped),
       Progress(2, GoalProgress::kMet),
   };
   EXPECT_EQ(GoalsMet(entries), 2);

@@ -18,8 +18,8 @@ namespace {
 std::map<std::int64_t, domain::Condition> ConditionsOf(const store::Unit& unit,
                                                        const domain::Circle& circle) {
   std::map<std::int64_t, domain::Condition> conditions;
-  for (auto& condition :
-       store::LegalStore(unit.session()).Conditions(circle.core_member_id, circle.organisation_id)) {
+  for (auto& condition : store::LegalStore(unit.session())
+                             .Conditions(circle.core_member_id, circle.organisation_id)) {
     conditions.emplace(condition.id, std::move(condition));
   }
   return conditions;
@@ -34,12 +34,23 @@ std::optional<domain::PlanVersion> VersionOf(const std::vector<domain::PlanVersi
   return found == versions.end() ? versions.back() : *found;
 }
 
-// The review `review_id` of `circle`, or NotFound.
-Result<domain::CircleReview> FindReview(const store::Unit& unit, const domain::Circle& circle,
-                                        std::int64_t review_id) {
+// The circle of review `review_id` when the actor may manage it (`find`: FindManagedCircle or
+// FindOpenCircle), with the review; NotFound otherwise.
+struct ManagedReview {
+  domain::Circle circle;
+  domain::CircleReview review;
+};
+template <class Find>
+Result<ManagedReview> FindReview(const store::Unit& unit, const auth::Actor& actor,
+                                 std::int64_t review_id, Find&& find) {
+  if (!actor.organisation_id) return Error::NotFound();
+  const auto circle_id =
+      store::CirclePlanStore(unit.session()).CircleOfReview(review_id, *actor.organisation_id);
+  if (!circle_id) return Error::NotFound();
+  auto circle = TRY(find(unit, actor, *circle_id));
   for (auto& review :
        store::CircleReviewStore(unit.session()).OfCircle(circle.id, circle.organisation_id)) {
-    if (review.id == review_id) return std::move(review);
+    if (review.id == review_id) return ManagedReview{std::move(circle), std::move(review)};
   }
   return Error::NotFound();
 }
@@ -66,8 +77,7 @@ std::vector<FieldError> AreaErrors(const std::vector<int>& rows) {
 }  // namespace
 
 Result<PlanPage> LoadPlanPage(const Services& services, const auth::Actor& actor,
-                              std::int64_t circle_id, std::optional<int> version,
-                              ViewAudit audit) {
+                              std::int64_t circle_id, std::optional<int> version, ViewAudit audit) {
   auto page = TRY(Read(services, actor.scope(), [&](store::Unit& unit) -> Result<PlanPage> {
     PlanPage page;
     page.circle = TRY(FindManagedCircle(unit, actor, circle_id));
@@ -125,36 +135,34 @@ Result<int> SavePlan(const Services& services, const auth::Actor& actor,
 
 Result<PortalPlanPage> LoadPortalPlan(const Services& services, const auth::Actor& actor,
                                       std::int64_t circle_id) {
-  auto page =
-      TRY(Read(services, actor.scope(), [&](store::Unit& unit) -> Result<PortalPlanPage> {
-        auto own = TRY(FindOwnCircle(services, unit, actor, circle_id));
-        PortalPlanPage page;
-        page.circle = std::move(own.circle);
-        const auto& circle = page.circle;
-        page.plan = store::CirclePlanStore(unit.session()).Current(circle.id,
-                                                                   circle.organisation_id);
-        const auto core_member = store::CoreMemberStore(unit.session())
-                                     .Find(circle.core_member_id, circle.organisation_id);
-        if (!page.plan || !core_member) return page;
-        // Each condition is projected on its own, so that volunteers read exactly what their
-        // circle page shows of it: a protected condition keeps only its fixed wording.
-        for (const auto& [id, condition] : ConditionsOf(unit, circle)) {
-          auto view = domain::ProjectForVolunteers(*core_member, {condition}, services.Today());
-          if (!view.conditions.empty()) page.conditions.emplace(id, view.conditions.front());
-        }
-        return page;
-      }));
+  auto page = TRY(Read(services, actor.scope(), [&](store::Unit& unit) -> Result<PortalPlanPage> {
+    auto own = TRY(FindOwnCircle(services, unit, actor, circle_id));
+    PortalPlanPage page;
+    page.circle = std::move(own.circle);
+    const auto& circle = page.circle;
+    page.plan = store::CirclePlanStore(unit.session()).Current(circle.id, circle.organisation_id);
+    const auto core_member =
+        store::CoreMemberStore(unit.session()).Find(circle.core_member_id, circle.organisation_id);
+    if (!page.plan || !core_member) return page;
+    // Each condition is projected on its own, so that volunteers read exactly what their
+    // circle page shows of it: a protected condition keeps only its fixed wording.
+    for (const auto& [id, condition] : ConditionsOf(unit, circle)) {
+      auto view = domain::ProjectForVolunteers(*core_member, {condition}, services.Today());
+      if (!view.conditions.empty()) page.conditions.emplace(id, view.conditions.front());
+    }
+    return page;
+  }));
   AuditView(services, actor, {"circle.plan_view", "circle", std::to_string(page.circle.id)});
   return page;
 }
 
 Result<GoalProgressPage> LoadGoalProgress(const Services& services, const auth::Actor& actor,
-                                          std::int64_t circle_id, std::int64_t review_id) {
+                                          std::int64_t review_id) {
   return Read(services, actor.scope(), [&](store::Unit& unit) -> Result<GoalProgressPage> {
-    GoalProgressPage page;
-    page.circle = TRY(FindManagedCircle(unit, actor, circle_id));
-    page.review = TRY(FindReview(unit, page.circle, review_id));
+    auto found = TRY(FindReview(unit, actor, review_id, FindManagedCircle));
+    GoalProgressPage page{std::move(found.circle), std::move(found.review), {}, {}, {}};
     store::CirclePlanStore plans(unit.session());
+    const auto circle_id = page.circle.id;
     const auto organisation = page.circle.organisation_id;
     if (auto plan = plans.Current(circle_id, organisation)) page.goals = std::move(plan->goals);
     std::vector<domain::GoalProgressEntry> earlier;
@@ -172,26 +180,26 @@ Result<GoalProgressPage> LoadGoalProgress(const Services& services, const auth::
 
 Result<int> RecordGoalProgress(const Services& services, const auth::Actor& actor,
                                const GoalProgressCommand& command) {
-  return ChangeRecord(
-      services, actor, {"circle.plan_progress", "circle"}, FindOpenCircle, command.circle_id,
-      [&](store::Unit& unit, const domain::Circle& circle) -> Result<int> {
-        TRY(FindReview(unit, circle, command.review_id));
-        if (command.unreadable) {
-          return Error::Fields({{"progress", {N_("Choose where each goal stands."), {}}}});
-        }
-        store::CirclePlanStore plans(unit.session());
-        auto entries = command.entries;
-        TRY(domain::CheckProgress(
-            entries, CurrentKeys(plans.Current(circle.id, circle.organisation_id))));
-        for (auto& entry : entries) {
-          entry.organisation_id = circle.organisation_id;
-          entry.review_id = command.review_id;
-          entry.recorded_by = actor.user_id;
-          entry.recorded_at = unit.now();
-        }
-        plans.ReplaceProgress(command.review_id, circle.organisation_id, entries);
-        return static_cast<int>(entries.size());
-      });
+  return Write(services, actor.scope(), [&](store::Unit& unit) -> Result<int> {
+    const auto found = TRY(FindReview(unit, actor, command.review_id, FindOpenCircle));
+    const auto& circle = found.circle;
+    if (command.unreadable) {
+      return Error::Fields({{"progress", {N_("Choose where each goal stands."), {}}}});
+    }
+    store::CirclePlanStore plans(unit.session());
+    auto entries = command.entries;
+    TRY(domain::CheckProgress(entries,
+                              CurrentKeys(plans.Current(circle.id, circle.organisation_id))));
+    for (auto& entry : entries) {
+      entry.organisation_id = circle.organisation_id;
+      entry.review_id = command.review_id;
+      entry.recorded_by = actor.user_id;
+      entry.recorded_at = unit.now();
+    }
+    plans.ReplaceProgress(command.review_id, circle.organisation_id, entries);
+    Audit(services, unit, actor, {"circle.plan_progress", "circle", std::to_string(circle.id)});
+    return static_cast<int>(entries.size());
+  });
 }
 
 std::vector<domain::WarningSign> CitableSigns(const store::Unit& unit, std::int64_t circle_id,

@@ -27,9 +27,9 @@ namespace cercle::app::circles {
 // for), the list of versions, and what the form of a new version offers.
 struct PlanPage {
   domain::Circle circle;
-  std::string core_member;                  // the name he goes by
+  std::string core_member;                    // the name he goes by
   std::vector<domain::PlanVersion> versions;  // the first first
-  std::optional<domain::Plan> shown;         // none before the first version
+  std::optional<domain::Plan> shown;          // none before the first version
   bool shown_is_current = true;
   domain::Plan draft;  // the current version's rows, copied for the form (empty at formation)
   // The core member's conditions (a sign may touch any of them), by id.
@@ -46,7 +46,8 @@ Result<PlanPage> LoadPlanPage(const Services& services, const auth::Actor& actor
 // A new version of the plan, as the coordinator's form gives it: every row, in order.
 struct PlanCommand {
   std::int64_t circle_id = 0;
-  std::string note;  // "Amendment" in the actor's language when empty ("Written at formation" first)
+  std::string
+      note;  // "Amendment" in the actor's language when empty ("Written at formation" first)
   // Each row's position is its row on the form (domain::CheckPlan names field errors by it).
   std::vector<domain::PlanGoal> goals;
   std::vector<domain::WarningSign> signs;
@@ -83,14 +84,13 @@ struct GoalProgressPage {
   std::map<int, domain::GoalProgress> before;         // by goal key
 };
 
-// The progress page of review `review_id` of circle `circle_id`; NotFound when the actor may not
-// manage the circle or the review is not one of its own.
+// The progress page of review `review_id`; NotFound when there is no such review or the actor may
+// not manage its circle.
 Result<GoalProgressPage> LoadGoalProgress(const Services& services, const auth::Actor& actor,
-                                          std::int64_t circle_id, std::int64_t review_id);
+                                          std::int64_t review_id);
 
 // The progress of the goals at one review, as the form gives it.
 struct GoalProgressCommand {
-  std::int64_t circle_id = 0;
   std::int64_t review_id = 0;
   std::vector<domain::GoalProgressEntry> entries;  // goal key, progress, comment
   bool unreadable = false;                         // a progress that is none of the list

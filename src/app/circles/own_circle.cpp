@@ -19,7 +19,6 @@ std::optional<domain::Volunteer> FindOwnVolunteer(const store::Unit& unit,
   return volunteer;
 }
 
-
 // Circle `circle_id` when the actor's own file may read it on `services.Today()`; NotFound
 // otherwise (no file, no such circle, never a member, or the access window over).
 Result<OwnCircle> FindOwnCircle(const Services& services, const store::Unit& unit,

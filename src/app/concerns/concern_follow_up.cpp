@@ -131,8 +131,8 @@ Result<OwnConcern> LoadOwnConcern(const Services& services, const auth::Actor& a
       return Error::NotFound();
     }
     OwnConcern own{std::move(*row), {}};
-    own.signs = store::CirclePlanStore(unit.session())
-                    .CitedBy(concern_id, volunteer.organisation_id);
+    own.signs =
+        store::CirclePlanStore(unit.session()).CitedBy(concern_id, volunteer.organisation_id);
     return own;
   });
   if (row)

@@ -385,8 +385,7 @@ mstch::map ReviewsSection(const Context& context, const CirclePage& page,
                    {"participants", review.participants},
                    {"outcome", review.outcome},
                    {"decisions", review.decisions},
-                   {"goals_href", CircleHref(circle.id) + "/reviews/" +
-                                      std::to_string(review.id) + "/goals"}};
+                   {"goals_href", "/circles/reviews/" + std::to_string(review.id) + "/goals"}};
     if (review.renewal) row["renewal"] = context.Translate(domain::LabelOf(*review.renewal));
     rows.push_back(std::move(row));
   }

@@ -27,8 +27,8 @@ constexpr int kMostRows = 40;
 
 std::string PlanHref(std::int64_t circle_id) { return CircleHref(circle_id) + "/plan"; }
 
-std::string ProgressHref(std::int64_t circle_id, std::int64_t review_id) {
-  return CircleHref(circle_id) + "/reviews/" + std::to_string(review_id) + "/goals";
+std::string ProgressHref(std::int64_t review_id) {
+  return "/circles/reviews/" + std::to_string(review_id) + "/goals";
 }
 
 // The message of `error` for field `name`, in the reader's language ("" for none).
@@ -64,8 +64,8 @@ mstch::array GoalRows(const Context& context, const std::vector<domain::PlanGoal
   return rows;
 }
 
-// The warning signs of a plan as read-only rows, each condition named by `condition_line(id)` ("" to
-// leave it out).
+// The warning signs of a plan as read-only rows, each condition named by `condition_line(id)` (""
+// to leave it out).
 template <class Line>
 mstch::array SignRows(const std::vector<domain::WarningSign>& signs, Line&& condition_line) {
   mstch::array rows;
@@ -155,8 +155,8 @@ mstch::map PlanForm(const Context& context, const PlanPage& page, const Form* fo
   const int goal_rows = RowCount(form, "goal_rows", draft.goals.size());
   for (int row = 1; row <= goal_rows; ++row) {
     const auto index = static_cast<std::size_t>(row - 1);
-    goals.push_back(GoalFormRow(context, row, index < draft.goals.size() ? &draft.goals[index] : nullptr,
-                                form, error));
+    goals.push_back(GoalFormRow(
+        context, row, index < draft.goals.size() ? &draft.goals[index] : nullptr, form, error));
   }
   mstch::array signs;
   const int sign_rows = RowCount(form, "sign_rows", draft.signs.size());
@@ -199,21 +199,21 @@ Response RenderPlan(Context& context, const PlanPage& page, const Form* form, co
                    {"core_member", page.core_member},
                    {"versions", VersionRows(context, page)}};
   if (page.shown) {
-    model["shown"] = mstch::map{
-        {"number", std::to_string(page.shown->version.version)},
-        {"note", page.shown->version.note},
-        {"earlier", !page.shown_is_current},
-        {"current_href", PlanHref(circle.id)},
-        {"goals", GoalRows(context, page.shown->goals)},
-        {"has_goals", !page.shown->goals.empty()},
-        {"signs", SignRows(page.shown->signs,
-                           [&](std::int64_t id) {
-                             const auto found = page.conditions.find(id);
-                             return found == page.conditions.end()
-                                        ? std::string()
-                                        : ConditionLine(context, found->second);
-                           })},
-        {"has_signs", !page.shown->signs.empty()}};
+    model["shown"] =
+        mstch::map{{"number", std::to_string(page.shown->version.version)},
+                   {"note", page.shown->version.note},
+                   {"earlier", !page.shown_is_current},
+                   {"current_href", PlanHref(circle.id)},
+                   {"goals", GoalRows(context, page.shown->goals)},
+                   {"has_goals", !page.shown->goals.empty()},
+                   {"signs", SignRows(page.shown->signs,
+                                      [&](std::int64_t id) {
+                                        const auto found = page.conditions.find(id);
+                                        return found == page.conditions.end()
+                                                   ? std::string()
+                                                   : ConditionLine(context, found->second);
+                                      })},
+                   {"has_signs", !page.shown->signs.empty()}};
   }
   if (!circle.closed()) model["form"] = PlanForm(context, page, form, error);
   if (!notice.empty()) model["notice"] = notice;
@@ -304,17 +304,17 @@ mstch::array ProgressRows(const Context& context, const GoalProgressPage& page, 
       choices.push_back(std::move(choice));
     }
     const auto before = page.before.find(goal.goal_key);
-    rows.push_back(mstch::map{
-        {"name", prefix},
-        {"area", context.Translate(domain::LabelOf(goal.area))},
-        {"goal", goal.goal},
-        {"before", before == page.before.end()
-                       ? context.Translate(N_("No progress recorded yet"))
-                       : context.Translate(domain::LabelOf(before->second))},
-        {"choices", choices},
-        {"comment", Field(context, error, prefix + "_comment",
-                          form ? form->Get(prefix + "_comment")
-                               : (has ? recorded->second.comment : std::string()))}});
+    rows.push_back(
+        mstch::map{{"name", prefix},
+                   {"area", context.Translate(domain::LabelOf(goal.area))},
+                   {"goal", goal.goal},
+                   {"before", before == page.before.end()
+                                  ? context.Translate(N_("No progress recorded yet"))
+                                  : context.Translate(domain::LabelOf(before->second))},
+                   {"choices", choices},
+                   {"comment", Field(context, error, prefix + "_comment",
+                                     form ? form->Get(prefix + "_comment")
+                                          : (has ? recorded->second.comment : std::string()))}});
   }
   return rows;
 }
@@ -326,7 +326,7 @@ Response RenderProgress(Context& context, const GoalProgressPage& page, const Fo
                    {"circle_href", CircleHref(circle.id) + "#reviews"},
                    {"plan_href", PlanHref(circle.id)},
                    {"held_on", FormatDay(context, page.review.held_on)},
-                   {"action", ProgressHref(circle.id, page.review.id)},
+                   {"action", ProgressHref(page.review.id)},
                    {"has_goals", !page.goals.empty()},
                    {"goals", ProgressRows(context, page, form, error)},
                    {"can_record", !circle.closed()},
@@ -339,9 +339,8 @@ Response RenderProgress(Context& context, const GoalProgressPage& page, const Fo
 }
 
 // The progress form as typed: each goal given a progress; an unknown progress is unreadable.
-app::circles::GoalProgressCommand ReadProgress(std::int64_t circle_id, std::int64_t review_id,
-                                               const GoalProgressPage& page, const Form& form) {
-  app::circles::GoalProgressCommand command{.circle_id = circle_id, .review_id = review_id};
+app::circles::GoalProgressCommand ReadProgress(const GoalProgressPage& page, const Form& form) {
+  app::circles::GoalProgressCommand command{.review_id = page.review.id};
   for (const auto& goal : page.goals) {
     const std::string prefix = "progress_" + std::to_string(goal.goal_key);
     const auto chosen = form.Get(prefix);
@@ -358,15 +357,6 @@ app::circles::GoalProgressCommand ReadProgress(std::int64_t circle_id, std::int6
     command.entries.push_back(std::move(entry));
   }
   return command;
-}
-
-// The progress page of the {id} circle's {review_id} review, or NotFound.
-Result<GoalProgressPage> LoadProgress(Context& context) {
-  const auto circle_id = ParseId(context.Parameter("id"));
-  const auto review_id = ParseId(context.Parameter("review_id"));
-  if (!circle_id || !review_id) return Error::NotFound();
-  return app::circles::LoadGoalProgress(context.services.app, context.signed_in(), *circle_id,
-                                        *review_id);
 }
 
 }  // namespace
@@ -392,25 +382,26 @@ Response SavePlan(Context& context) {
 }
 
 Response ShowGoalProgress(Context& context) {
-  const auto page = LoadProgress(context);
-  if (!page) return Deny(context, "circle", context.Parameter("id"));
+  const auto page = CallWithPathId(context, app::circles::LoadGoalProgress);
+  if (!page) return Deny(context, "circle_review", context.Parameter("id"));
   const bool saved = context.request.QueryParameters().count("saved") > 0;
-  return RenderProgress(context, *page, nullptr, nullptr,
-                        saved ? context.Translate(N_("The progress of the goals is recorded.")) : "");
+  return RenderProgress(
+      context, *page, nullptr, nullptr,
+      saved ? context.Translate(N_("The progress of the goals is recorded.")) : "");
 }
 
 Response RecordGoalProgress(Context& context) {
-  // The form names goals by the keys of the plan in force, which the page reads first; a circle or
-  // review the actor may not see answers the same audited 404 as on GET.
-  const auto page = LoadProgress(context);
-  if (!page) return Deny(context, "circle", context.Parameter("id"));
+  // The form names goals by the keys of the plan in force, which the page reads first; a review
+  // the actor may not see answers the same audited 404 as on GET.
+  const auto page = CallWithPathId(context, app::circles::LoadGoalProgress);
+  if (!page) return Deny(context, "circle_review", context.Parameter("id"));
   const Form form(context.request);
-  const auto done = app::circles::RecordGoalProgress(
-      context.services.app, context.signed_in(),
-      ReadProgress(page->circle.id, page->review.id, *page, form));
-  if (done) return Response::Redirect(ProgressHref(page->circle.id, page->review.id) + "?saved=1");
-  return Refusal(context, done.error(), "circle", context.Parameter("id"),
-                 [&](const Error& refused) { return RenderProgress(context, *page, &form, &refused, ""); });
+  const auto done = app::circles::RecordGoalProgress(context.services.app, context.signed_in(),
+                                                     ReadProgress(*page, form));
+  if (done) return Response::Redirect(ProgressHref(page->review.id) + "?saved=1");
+  return Refusal(
+      context, done.error(), "circle_review", context.Parameter("id"),
+      [&](const Error& refused) { return RenderProgress(context, *page, &form, &refused, ""); });
 }
 
 Response ShowPortalPlan(Context& context) {
@@ -421,8 +412,8 @@ Response ShowPortalPlan(Context& context) {
   if (page->plan) {
     model["plan"] = mstch::map{
         {"number", std::to_string(page->plan->version.version)},
-        {"when", context.services.translator.FormatDate(context.language,
-                                                        page->plan->version.created_at)},
+        {"when",
+         context.services.translator.FormatDate(context.language, page->plan->version.created_at)},
         {"goals", GoalRows(context, page->plan->goals)},
         {"has_goals", !page->plan->goals.empty()},
         {"signs", SignRows(page->plan->signs,

@@ -12,9 +12,9 @@ namespace cercle::web::pages::circles {
 Response ShowPlan(Context& context);
 // POST /circles/{id}/plan: a new version of the whole plan.
 Response SavePlan(Context& context);
-// GET /circles/{id}/reviews/{review_id}/goals.
+// GET /circles/reviews/{id}/goals (the review's id).
 Response ShowGoalProgress(Context& context);
-// POST /circles/{id}/reviews/{review_id}/goals.
+// POST /circles/reviews/{id}/goals.
 Response RecordGoalProgress(Context& context);
 // GET /portal/circles/{id}/plan.
 Response ShowPortalPlan(Context& context);

@@ -266,19 +266,18 @@ void AddFollowUps(const Context& context, const OutcomesPage& page, const Outcom
 mstch::map PlanGoalsView(const Context& context, const app::circles::PlanOutcomes& plan) {
   mstch::array goals;
   for (const auto& row : plan.goals) {
-    goals.push_back(mstch::map{
-        {"circle", row.circle},
-        {"area", context.Translate(domain::LabelOf(row.goal.area))},
-        {"goal", row.goal.goal},
-        {"progress", row.progress ? context.Translate(domain::LabelOf(*row.progress))
-                                  : context.Translate(N_("No progress recorded yet"))},
-        {"met", row.progress == domain::GoalProgress::kMet}});
+    goals.push_back(
+        mstch::map{{"circle", row.circle},
+                   {"area", context.Translate(domain::LabelOf(row.goal.area))},
+                   {"goal", row.goal.goal},
+                   {"progress", row.progress ? context.Translate(domain::LabelOf(*row.progress))
+                                             : context.Translate(N_("No progress recorded yet"))},
+                   {"met", row.progress == domain::GoalProgress::kMet}});
   }
-  return mstch::map{
-      {"goals", goals},
-      {"none", goals.empty()},
-      {"met", context.Format({N_("Goals met over the circles' life: {count}"),
-                              {{"count", std::to_string(plan.met)}}})}};
+  return mstch::map{{"goals", goals},
+                    {"none", goals.empty()},
+                    {"met", context.Format({N_("Goals met over the circles' life: {count}"),
+                                            {{"count", std::to_string(plan.met)}}})}};
 }
 
 mstch::map OutcomesView(Context& context, const OutcomesPage& page, const OutcomesState& state) {
