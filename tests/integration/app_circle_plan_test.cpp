@@ -15,7 +15,9 @@
 #include "app/concerns/concern_page.hpp"
 #include "app/concerns/concern_raise.hpp"
 #include "app/reports/outcomes.hpp"
+#include "store/circle_plan_store.hpp"
 #include "store/legal_store.hpp"
+#include "store/retention_records_store.hpp"
 #include "support/auth_fixture.hpp"
 #include "support/circle_fixture.hpp"
 #include "support/core_member_fixture.hpp"
@@ -386,6 +388,36 @@ TEST_P(AppCirclePlan, TheFormSavesANewVersionAndShowsARefusedOneAgain) {
   ASSERT_TRUE(page && page->shown);
   ASSERT_EQ(page->shown->goals.size(), 1u) << "the blank row is left out";
   EXPECT_EQ(page->shown->signs[0].condition_ids, std::vector<std::int64_t>{curfew_});
+}
+
+TEST_P(AppCirclePlan, DisposingOfHisFileClearsThePlansWordsAndKeepsItsCounts) {
+  WriteFirstVersion(circle_);
+  const auto review = Review(5);
+  ASSERT_TRUE(app::circles::RecordGoalProgress(server_.app(), coordinator_,
+                                               {review, {Progress(1, GoalProgress::kMet)}}));
+  const auto disposed = server_.app().database.Write(
+      store::Scope::Organisation(a_.id), [&](soci::session& session) -> Status {
+        store::RetentionRecordsStore(session).Dispose(a_.id, domain::RetainedKind::kCoreMemberFiles,
+                                                      core_member_, server_.clock().Now(),
+                                                      [](Instant at) { return at; });
+        return {};
+      });
+  ASSERT_TRUE(disposed);
+  const auto plan =
+      server_.app().database.Read(store::Scope::Organisation(a_.id), [&](soci::session& session) {
+        store::CirclePlanStore plans(session);
+        return std::pair(*plans.Current(circle_, a_.id), plans.ProgressOfReview(review, a_.id));
+      });
+  EXPECT_TRUE(plan.first.version.note.empty());
+  ASSERT_EQ(plan.first.goals.size(), 2u) << "the goals stay, for the counts";
+  EXPECT_EQ(plan.first.goals[0].goal, "-");
+  EXPECT_EQ(plan.first.goals[0].helpers, "");
+  EXPECT_EQ(plan.first.goals[0].area, GoalArea::kHousing);
+  EXPECT_EQ(plan.first.signs[0].sign, "-");
+  EXPECT_EQ(plan.first.signs[0].who_is_called, "");
+  ASSERT_EQ(plan.second.size(), 1u);
+  EXPECT_EQ(plan.second[0].progress, GoalProgress::kMet);
+  EXPECT_EQ(plan.second[0].comment, "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppCirclePlan, ::testing::Values(Backend::kSqlite));
