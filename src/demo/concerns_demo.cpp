@@ -50,6 +50,8 @@ struct DemoConcern {
   std::optional<ConcernOutcome> outcome;
   const char* outcome_note = "";
   const char* reply = "";
+  // It cites the first warning sign of the circle plan in force (LoadCirclePlans).
+  bool cites_sign = false;
 };
 
 // Concerns 0 to 4: Marcel's two, Hervé's, Bernard's and Félix's.
@@ -70,7 +72,8 @@ std::vector<DemoConcern> FirstConcerns() {
        .outcome = ConcernOutcome::kResolved,
        .outcome_note = "Marcel a repris contact avec son groupe de marche; le cercle l'accompagne.",
        .reply = "Merci Bastien. J'ai parlé avec Marcel; sa psychologue est au courant, avec son "
-                "accord. Continuez les cafés du samedi."},
+                "accord. Continuez les cafés du samedi.",
+       .cites_sign = true},
       // 1: Marcel, raised a few days ago, waiting.
       {.core_member = "Marcel Exemple",
        .category = ConcernCategory::kOther,
@@ -414,15 +417,24 @@ void AddRaising(ConcernStory& story, std::size_t index, const app::concerns::OnC
     const auto& demo = Concerns()[index];
     const auto raiser = TRY(story.RaiserOf(index));
     const bool volunteer = demo.raiser == Raiser::kVolunteer;
-    const auto raised = TRY(app::concerns::Raise(
-        services, raiser,
-        {.raiser = volunteer ? app::concerns::Raiser::kVolunteer : app::concerns::Raiser::kStaff,
-         .circle_id = TRY(story.CircleOf(index)),
-         .draft = {.category = demo.category,
-                   .severity = demo.severity,
-                   .observed = demo.observed,
-                   .observed_at = services.clock.Now() - minutes(40),
-                   .already_done = demo.already_done}}));
+    const auto as = volunteer ? app::concerns::Raiser::kVolunteer : app::concerns::Raiser::kStaff;
+    const auto circle_id = TRY(story.CircleOf(index));
+    std::vector<std::int64_t> signs;
+    if (demo.cites_sign) {
+      const auto page =
+          TRY(app::concerns::LoadRaisePage(services, raiser, as, circle_id, std::nullopt));
+      if (!page.signs.empty()) signs.push_back(page.signs.front().id);
+    }
+    const auto raised =
+        TRY(app::concerns::Raise(services, raiser,
+                                 {.raiser = as,
+                                  .circle_id = circle_id,
+                                  .draft = {.category = demo.category,
+                                            .severity = demo.severity,
+                                            .observed = demo.observed,
+                                            .observed_at = services.clock.Now() - minutes(40),
+                                            .already_done = demo.already_done},
+                                  .sign_ids = signs}));
     story.SetId(index, raised.concern_id);
     return {};
   });

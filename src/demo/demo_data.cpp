@@ -4,6 +4,7 @@
 
 #include "app/network/organisations.hpp"
 
+#include "demo/circle_plans_demo.hpp"
 #include "demo/circles_demo.hpp"
 #include "demo/concerns_demo.hpp"
 #include "demo/core_members_demo.hpp"
@@ -103,6 +104,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadVolunteers(services, organisation_id));
     TRY(LoadCoreMembers(services, organisation_id, copy));
     const auto circles = TRY(LoadCircles(services, organisation_id));
+    TRY(LoadCirclePlans(services, organisation_id, circles));
     TRY(LoadConcerns(services, organisation_id, circles));
     TRY(LoadLateClosures(services, organisation_id, circles));
     TRY(LoadFactorRatings(services, organisation_id));

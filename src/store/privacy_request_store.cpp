@@ -232,6 +232,9 @@ constexpr std::string_view kCoreMemberDocuments =
     "'circle' AND owner_id IN (SELECT id FROM circles WHERE core_member_id = {person}))";
 constexpr std::string_view kHisCircles =
     "circle_id IN (SELECT id FROM circles WHERE core_member_id = {person})";
+constexpr std::string_view kHisPlans =
+    "version_id IN (SELECT v.id FROM circle_plan_versions v JOIN circles c ON c.id = v.circle_id "
+    "WHERE c.core_member_id = {person})";
 constexpr std::string_view kHisMeetings =
     "meeting_id IN (SELECT m.id FROM circle_meetings m JOIN circles c ON c.id = m.circle_id "
     "WHERE c.core_member_id = {person})";
@@ -304,6 +307,21 @@ std::vector<PersonTable> CoreMemberTables() {
        "participants=other_person outcome=staff_note decisions=staff_note"},
       {"review_factor_ratings", kCoreMember, kHisReviews,
        N_("Risk and protective factors rated at reviews"), "id", "comment=staff_note"},
+      {"circle_plan_versions", kCoreMember, kHisCircles, N_("Circle plans"), "id",
+       "note=staff_note"},
+      {"circle_plan_goals", kCoreMember, kHisPlans, N_("Goals of the circle plans"), "id",
+       "helpers=other_person"},
+      {"circle_plan_warning_signs", kCoreMember, kHisPlans, N_("Warning signs of the circle plans"),
+       "id", "who_is_called=other_person"},
+      {"circle_plan_sign_conditions", kCoreMember,
+       "sign_id IN (SELECT s.id FROM circle_plan_warning_signs s JOIN circle_plan_versions v ON "
+       "v.id = s.version_id JOIN circles c ON c.id = v.circle_id WHERE c.core_member_id = "
+       "{person})",
+       N_("Conditions the warning signs touch"), "sign_id, condition_id"},
+      {"circle_review_goal_progress", kCoreMember,
+       "review_id IN (SELECT r.id FROM circle_reviews r JOIN circles c ON c.id = r.circle_id "
+       "WHERE c.core_member_id = {person})",
+       N_("Progress of the goals at reviews"), "id", "comment=staff_note"},
       {"sharing_agreements", kCoreMember, kHisCircles, N_("Information-sharing agreements"), "id"},
       {"ending_questionnaires", kCoreMember,
        "respondent = 'core_member' AND circle_id IN (SELECT id FROM circles WHERE core_member_id "
@@ -320,6 +338,8 @@ std::vector<PersonTable> CoreMemberTables() {
       {"concern_disclosures", kCoreMember, kHisConcerns, N_("Disclosures of the concerns"), "id",
        "recipient_name=other_person shared=staff_note explanation=staff_note"},
       {"concern_escalations", kCoreMember, kHisConcerns, N_("Alert steps of the concerns"), "id"},
+      {"concern_warning_signs", kCoreMember, kHisConcerns, N_("Warning signs the concerns cite"),
+       "concern_id, sign_id"},
       {"documents", kCoreMember, kCoreMemberDocuments, N_("Documents"), "id"},
       {"outbox", kCoreMember, "recipient = (SELECT email FROM core_members WHERE id = {person})",
        N_("Mail sent to him"), "id"},

@@ -160,6 +160,31 @@ constexpr const char* kCoreMemberFactorComments = R"sql(
   WHERE organisation_id = :organisation AND comment <> '' AND review_id IN (SELECT r.id
   FROM circle_reviews r JOIN circles c ON c.id = r.circle_id
  WHERE c.organisation_id = :organisation AND c.core_member_id = :id)
+// The circle plan is written in his own words: its goals, steps, warning signs and the comments
+// of reviews go; the areas, keys and progress stay for the outcome counts. The required texts
+// keep a dash.
+constexpr const char* kCoreMemberPlanVersions = R"sql(
+  UPDATE circle_plan_versions SET note = ''
+  WHERE organisation_id = :organisation
+    AND circle_id IN (SELECT c.id FROM circles c WHERE c.organisation_id = :organisation AND c.core_member_id = :id)
+)sql";
+constexpr const char* kCoreMemberPlanGoals = R"sql(
+  UPDATE circle_plan_goals SET goal = '-', steps = '', helpers = ''
+  WHERE organisation_id = :organisation
+    AND version_id IN (SELECT v.id FROM circle_plan_versions v JOIN circles c ON c.id = v.circle_id
+                        WHERE v.organisation_id = :organisation AND c.core_member_id = :id)
+)sql";
+constexpr const char* kCoreMemberPlanSigns = R"sql(
+  UPDATE circle_plan_warning_signs SET sign = '-', response = '-', who_is_called = ''
+  WHERE organisation_id = :organisation
+    AND version_id IN (SELECT v.id FROM circle_plan_versions v JOIN circles c ON c.id = v.circle_id
+                        WHERE v.organisation_id = :organisation AND c.core_member_id = :id)
+)sql";
+constexpr const char* kCoreMemberGoalProgress = R"sql(
+  UPDATE circle_review_goal_progress SET comment = ''
+  WHERE organisation_id = :organisation
+    AND review_id IN (SELECT r.id FROM circle_reviews r JOIN circles c ON c.id = r.circle_id
+                       WHERE r.organisation_id = :organisation AND c.core_member_id = :id)
 )sql";
 constexpr const char* kCoreMemberConflicts = R"sql(
   UPDATE volunteer_conflicts SET note = ''
@@ -449,8 +474,11 @@ std::vector<std::string> RetentionRecordsStore::DisposeCoreMember(std::int64_t o
           kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
           kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberMeetingOverrides,
           kCoreMemberConflicts, kCoreMemberFactorComments, kCoreMemberEndings},
+          kCoreMemberConflicts, kCoreMemberPlanVersions, kCoreMemberPlanGoals, kCoreMemberPlanSigns,
+          kCoreMemberGoalProgress
+},
          organisation_id, id);
-  return documents;
+return documents;
 }
 
 std::vector<std::string> RetentionRecordsStore::DisposeVolunteer(std::int64_t organisation_id,

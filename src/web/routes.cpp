@@ -7,6 +7,7 @@
 #include "web/pages/admin/mail_pages.hpp"
 #include "web/pages/auth/auth_pages.hpp"
 #include "web/pages/circles/circle_pages.hpp"
+#include "web/pages/circles/circle_plan_pages.hpp"
 #include "web/pages/circles/ending_pages.hpp"
 #include "web/pages/circles/review_factor_pages.hpp"
 #include "web/pages/circles/risk_factor_pages.hpp"
@@ -301,6 +302,10 @@ std::vector<Route> CircleRoutes() {
       {kPost, "/circles/{id}/covenant/sign", pages::circles::SignCovenant, kSignedIn},
       {kPost, "/circles/{id}/meetings", pages::circles::PlanMeetings, kSignedIn},
       {kPost, "/circles/{id}/reviews", pages::circles::RecordReview, kSignedIn},
+      {kGet, "/circles/{id}/plan", pages::circles::ShowPlan, kSignedIn},
+      {kPost, "/circles/{id}/plan", pages::circles::SavePlan, kSignedIn},
+      {kGet, "/circles/reviews/{id}/goals", pages::circles::ShowGoalProgress, kSignedIn},
+      {kPost, "/circles/reviews/{id}/goals", pages::circles::RecordGoalProgress, kSignedIn},
       {kPost, "/circles/{id}/close", pages::circles::Close, kSignedIn},
       {kGet, "/circles/{id}/endings", pages::circles::ShowEndings, kSignedIn},
       {kPost, "/circles/{id}/endings/core-member", pages::circles::RecordCoreMemberEnding,
@@ -314,6 +319,7 @@ std::vector<Route> CircleRoutes() {
       // The volunteer's circles, in their portal
       {kGet, "/portal/circles/{id}", pages::circles::ShowPortalCircle, kSignedIn},
       {kPost, "/portal/circles/{id}/contacts", pages::circles::LogContact, kSignedIn},
+      {kGet, "/portal/circles/{id}/plan", pages::circles::ShowPortalPlan, kSignedIn},
       {kGet, "/portal/meetings/{id}", pages::circles::ShowPortalMeeting, kSignedIn},
       {kPost, "/portal/meetings/{id}", pages::circles::SubmitMinutes, kSignedIn},
       {kPost, "/portal/calendar", pages::circles::ResetCalendar, kSignedIn},

@@ -182,6 +182,38 @@ class AppPrivacyRequests : public ::testing::TestWithParam<Backend> {
         org + ", max(r.id), max(f.id), 1, 'Vu par " + organisation_.coordinator.display_name +
         "', 0 FROM circle_reviews r, risk_factors f WHERE r.circle_id = " +
         std::to_string(seeded.circle_id) + " AND f.organisation_id = " + org);
+    // His circle plan: a version, a goal another volunteer helps with, a warning sign touching
+    // his protected condition, its progress at the review, and the concern citing the sign.
+    const std::string circle = std::to_string(seeded.circle_id);
+    Execute(
+        "INSERT INTO circle_plan_versions (organisation_id, circle_id, version, note, created_at) "
+        "VALUES (" +
+        org + ", " + circle + ", 1, 'Formation', 0)");
+    Execute(
+        "INSERT INTO circle_plan_goals (organisation_id, version_id, goal_key, position, area, "
+        "goal, helpers) SELECT " +
+        org + ", max(id), 1, 1, 'housing', 'Un logement', '" + kOtherVolunteer +
+        "' FROM circle_plan_versions WHERE circle_id = " + circle);
+    Execute(
+        "INSERT INTO circle_plan_warning_signs (organisation_id, version_id, position, sign, "
+        "response) SELECT " +
+        org +
+        ", max(id), 1, 'Seul le soir', 'Appeler' FROM circle_plan_versions WHERE "
+        "circle_id = " +
+        circle);
+    Execute(
+        "INSERT INTO circle_plan_sign_conditions (organisation_id, sign_id, condition_id) SELECT " +
+        org + ", max(id), " + std::to_string(seeded.file.protected_condition_id) +
+        " FROM circle_plan_warning_signs WHERE organisation_id = " + org);
+    Execute(
+        "INSERT INTO circle_review_goal_progress (organisation_id, review_id, goal_key, progress, "
+        "recorded_at) SELECT " +
+        org + ", max(id), 1, 'met', 0 FROM circle_reviews WHERE circle_id = " + circle);
+    Execute("INSERT INTO concern_warning_signs (organisation_id, concern_id, sign_id) SELECT " +
+            org + ", " + std::to_string(concern) +
+            ", max(id) FROM circle_plan_warning_signs WHERE "
+            "organisation_id = " +
+            org);
     Execute(
         "INSERT INTO concern_actions (organisation_id, concern_id, kind, note, taken_at, "
         "recorded_by, recorded_at) VALUES (" +
@@ -324,53 +356,59 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
   const std::string requests =
       "(SELECT id FROM privacy_requests WHERE core_member_id = " + cm + ")";
   const std::map<std::string, std::string> expected = {
-      {"core_members", "id = " + cm},
-      {"core_member_status_changes", "core_member_id = " + cm},
-      {"referrals", "core_member_id = " + cm},
-      {"referral_status_changes", "referral_id IN " + referrals},
-      {"referral_checklist", "referral_id IN " + referrals},
-      {"supervision_orders", "core_member_id = " + cm},
-      {"release_conditions", "core_member_id = " + cm},
-      {"risk_assessments", "core_member_id = " + cm},
-      {"consents", "core_member_id = " + cm},
-      {"recidivism_events", "core_member_id = " + cm},
-      {"outcome_measures", "core_member_id = " + cm},
-      {"follow_up_checks", "core_member_id = " + cm},
-      {"volunteer_conflicts", "core_member_id = " + cm},
-      {"circles", "core_member_id = " + cm},
-      {"circle_phase_changes", "circle_id IN " + circles},
-      {"circle_members", "circle_id IN " + circles},
-      {"circle_meetings", "circle_id IN " + circles},
-      {"circle_minutes", "meeting_id IN " + meetings},
-      {"circle_attendance", "meeting_id IN " + meetings},
-      {"covenant_versions", "circle_id IN " + circles},
-      {"covenant_signatures",
-       "version_id IN (SELECT id FROM covenant_versions WHERE circle_id IN " + circles + ")"},
-      {"circle_contacts", "circle_id IN " + circles},
-      {"circle_reviews", "circle_id IN " + circles},
-      {"review_factor_ratings",
-       "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
-      {"sharing_agreements", "circle_id IN " + circles},
-      {"ending_questionnaires", "respondent = 'core_member' AND circle_id IN " + circles},
-      {"ending_answers",
-       "questionnaire_id IN (SELECT id FROM ending_questionnaires WHERE respondent = "
-       "'core_member' AND circle_id IN " +
-           circles + ")"},
-      {"concerns", "circle_id IN " + circles},
-      {"concern_actions", "concern_id IN " + concerns},
-      {"concern_disclosures", "concern_id IN " + concerns},
-      {"concern_escalations", "concern_id IN " + concerns},
-      {"documents", "(owner_type = 'core_member' AND owner_id = " + cm +
-                        ") OR (owner_type = 'referral' AND owner_id IN " + referrals +
-                        ") OR (owner_type = 'circle' AND owner_id IN " + circles + ")"},
-      {"outbox", "recipient = 'marcel@courriel.example'"},
-      {"privacy_requests", "core_member_id = " + cm},
-      {"privacy_request_corrections", "request_id IN " + requests},
-      {"privacy_request_exports", "request_id IN " + requests},
-      {"privacy_export_withheld",
-       "export_id IN (SELECT id FROM privacy_request_exports WHERE request_id IN " + requests +
-           ")"},
-  };
+    {"core_members", "id = " + cm}, {"core_member_status_changes", "core_member_id = " + cm},
+    {"referrals", "core_member_id = " + cm},
+    {"referral_status_changes", "referral_id IN " + referrals},
+    {"referral_checklist", "referral_id IN " + referrals},
+    {"supervision_orders", "core_member_id = " + cm},
+    {"release_conditions", "core_member_id = " + cm},
+    {"risk_assessments", "core_member_id = " + cm}, {"consents", "core_member_id = " + cm},
+    {"recidivism_events", "core_member_id = " + cm}, {"outcome_measures", "core_member_id = " + cm},
+    {"follow_up_checks", "core_member_id = " + cm},
+    {"volunteer_conflicts", "core_member_id = " + cm}, {"circles", "core_member_id = " + cm},
+    {"circle_phase_changes", "circle_id IN " + circles},
+    {"circle_members", "circle_id IN " + circles}, {"circle_meetings", "circle_id IN " + circles},
+    {"circle_minutes", "meeting_id IN " + meetings},
+    {"circle_attendance", "meeting_id IN " + meetings},
+    {"covenant_versions", "circle_id IN " + circles},
+    {"covenant_signatures",
+     "version_id IN (SELECT id FROM covenant_versions WHERE circle_id IN " + circles + ")"},
+    {"circle_contacts", "circle_id IN " + circles}, {"circle_reviews", "circle_id IN " + circles},
+    {
+        "review_factor_ratings",
+        {"circle_plan_versions", "circle_id IN " + circles},
+        {"circle_plan_goals",
+         "version_id IN (SELECT id FROM circle_plan_versions WHERE circle_id IN " + circles + ")"},
+        {"circle_plan_warning_signs",
+         "version_id IN (SELECT id FROM circle_plan_versions WHERE circle_id IN " + circles + ")"},
+        {"circle_plan_sign_conditions",
+         "sign_id IN (SELECT s.id FROM circle_plan_warning_signs s JOIN circle_plan_versions v ON "
+         "v.id = s.version_id WHERE v.circle_id IN " +
+             circles + ")"},
+        {"circle_review_goal_progress",
+         "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
+        {"sharing_agreements", "circle_id IN " + circles},
+        {"ending_questionnaires", "respondent = 'core_member' AND circle_id IN " + circles},
+        {"ending_answers",
+         "questionnaire_id IN (SELECT id FROM ending_questionnaires WHERE respondent = "
+         "'core_member' AND circle_id IN " +
+             circles + ")"},
+        {"concerns", "circle_id IN " + circles},
+        {"concern_actions", "concern_id IN " + concerns},
+        {"concern_disclosures", "concern_id IN " + concerns},
+        {"concern_escalations", "concern_id IN " + concerns},
+        {"concern_warning_signs", "concern_id IN " + concerns},
+        {"documents", "(owner_type = 'core_member' AND owner_id = " + cm +
+                          ") OR (owner_type = 'referral' AND owner_id IN " + referrals +
+                          ") OR (owner_type = 'circle' AND owner_id IN " + circles + ")"},
+        {"outbox", "recipient = 'marcel@courriel.example'"},
+        {"privacy_requests", "core_member_id = " + cm},
+        {"privacy_request_corrections", "request_id IN " + requests},
+        {"privacy_request_exports", "request_id IN " + requests},
+        {"privacy_export_withheld",
+         "export_id IN (SELECT id FROM privacy_request_exports WHERE request_id IN " + requests +
+             ")"},
+    };
   std::set<std::string> listed;
   for (const auto& table : store::PersonTables()) {
     if (table.person == PrivacySubjectKind::kCoreMember) listed.insert(std::string(table.table));
@@ -419,6 +457,8 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
         "concerns.observed:names_another", "concern_disclosures.recipient_name:other_person",
         "circle_reviews.participants:other_person", "concern_actions.note:staff_note",
         "review_factor_ratings.comment:staff_note", "documents.content:third_party_document"}) {
+    "circle_plan_goals.helpers:other_person", "documents.content:third_party_document"
+  }) {
     EXPECT_TRUE(withheld.count(entry)) << entry;
   }
   EXPECT_EQ(Entries("privacy_request.export_download"), 1u);

@@ -112,7 +112,8 @@ enum class Target {
   kCalendarFeedOfA,
   // A venue of organisation A's register of meeting places.
   kVenueOfA,
-  // A review of organisation A's circle, whose risk and protective factors are rated.
+  // A review of organisation A's circle: its risk and protective factors and its progress of the
+  // plan's goals.
   kReviewOfA,
   // Concerns (tests/support/concern_fixture.hpp): a concern in progress about the circle, raised by
   // organisation A's volunteer and disclosed to organisation A's partner under the agreement.
@@ -513,6 +514,12 @@ std::map<std::string, Expectation> Expectations() {
        {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/meetings", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/reviews", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/{id}/plan", {200, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/{id}/plan", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"GET /circles/reviews/{id}/goals",
+       {200, kReviewOfA, login, Staff(hidden), hidden, All(hidden)}},
+      {"POST /circles/reviews/{id}/goals",
+       {422, kReviewOfA, login, Staff(hidden), hidden, All(hidden)}},
       {"POST /circles/{id}/close", {422, kCircleOfA, login, Staff(hidden), hidden, All(hidden)}},
       // End-of-circle questionnaires: staff's for a closed circle (a new officer's link is shown
       // on the page it answers with), the volunteer's own in the portal, and the officer's page
@@ -537,6 +544,8 @@ std::map<std::string, Expectation> Expectations() {
       {"POST /admin/covenant", {422, kNone, login, AdminOnly(no), no, AdminOnly(no)}},
       // The volunteer's circles: only organisation A's volunteer, a member of the circle
       {"GET /portal/circles/{id}", {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
+      {"GET /portal/circles/{id}/plan",
+       {200, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"POST /portal/circles/{id}/contacts",
        {422, kCircleOfA, login, VolunteerOnly(), hidden, All(hidden)}},
       {"GET /portal/meetings/{id}",
@@ -743,6 +752,9 @@ Form FormFor(const std::string& route) {
       {"POST /volunteers/training", {{"module", ""}, {"held_on", "demain"}}},
       {"POST /volunteers/training/{id}", {{"attended", kMissingId}}},
       {"POST /circles/venues", {{"name", ""}, {"kind", "cafe"}}},
+      // A goal without its area; a review's progress of no goal (the circle has no plan).
+      {"POST /circles/{id}/plan", {{"goal_rows", "1"}, {"goal_1_text", "Logement"}}},
+      {"POST /circles/reviews/{id}/goals", {{"progress_1", "met"}}},
       {"POST /circles/venues/{id}", {{"name", ""}, {"kind", "cafe"}}},
       {"POST /circles/reviews/{id}/factors", {{"factor", "work"}, {"rating-work", "9"}}},
       {"POST /circles/risk-factors", {{"name", ""}, {"kind", "protective"}}},

@@ -5,6 +5,7 @@
 
 #include "auth/policies/circle_policy.hpp"
 #include "auth/policies/concern_policy.hpp"
+#include "store/circle_plan_store.hpp"
 #include "store/circle_store.hpp"
 #include "store/concern_store.hpp"
 #include "store/core_member_store.hpp"
@@ -117,10 +118,10 @@ Result<OwnConcernsPage> LoadOwnConcerns(const Services& services, const auth::Ac
   });
 }
 
-Result<ConcernRow> LoadOwnConcern(const Services& services, const auth::Actor& actor,
+Result<OwnConcern> LoadOwnConcern(const Services& services, const auth::Actor& actor,
                                   std::int64_t concern_id) {
   const auto today = services.Today();
-  auto row = Read(services, actor.scope(), [&](store::Unit& unit) -> Result<ConcernRow> {
+  auto row = Read(services, actor.scope(), [&](store::Unit& unit) -> Result<OwnConcern> {
     const auto volunteer = TRY(OwnFile(unit, actor));
     auto row = store::ConcernStore(unit.session()).FindRow(concern_id, volunteer.organisation_id);
     if (!row) return Error::NotFound();
@@ -129,7 +130,10 @@ Result<ConcernRow> LoadOwnConcern(const Services& services, const auth::Actor& a
                                          readable.contains(row->concern.circle_id))) {
       return Error::NotFound();
     }
-    return std::move(*row);
+    OwnConcern own{std::move(*row), {}};
+    own.signs =
+        store::CirclePlanStore(unit.session()).CitedBy(concern_id, volunteer.organisation_id);
+    return own;
   });
   if (row)
     AuditView(services, actor, {"concern.volunteer_view", "concern", std::to_string(concern_id)});

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/concerns/concern_common.hpp"
+#include "domain/circle_plan.hpp"
 
 // What people outside the staff see of concerns. A volunteer sees the concerns they raised, with
 // their status and the coordinator's reply (never the actions, the alerts or the disclosures),
@@ -23,8 +24,14 @@ struct OwnConcernsPage {
 Result<OwnConcernsPage> LoadOwnConcerns(const Services& services, const auth::Actor& actor,
                                         const PageChoice& page);
 
+// A concern a volunteer raised, with the warning signs of the circle plan it cites (what the plan
+// says to do and who is called).
+struct OwnConcern : ConcernRow {
+  std::vector<domain::WarningSign> signs;
+};
+
 // One concern the actor raised as a volunteer (audited "concern.volunteer_view").
-Result<ConcernRow> LoadOwnConcern(const Services& services, const auth::Actor& actor,
+Result<OwnConcern> LoadOwnConcern(const Services& services, const auth::Actor& actor,
                                   std::int64_t concern_id);
 
 // The concerns disclosed to the partner contact linked to the actor's account: one row per

@@ -1,6 +1,7 @@
 #include "app/concerns/concern_page.hpp"
 
 #include "app/record_views.hpp"
+#include "store/circle_plan_store.hpp"
 #include "store/circle_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/partner_store.hpp"
@@ -55,6 +56,8 @@ Result<ConcernPage> LoadConcernPage(const Services& services, const auth::Actor&
   auto page = Read(services, actor.scope(), [&](store::Unit& unit) -> Result<ConcernPage> {
     ConcernPage page{.row = TRY(FindManaged(unit, actor, concern_id))};
     ReadRecord(unit, page);
+    page.signs = store::CirclePlanStore(unit.session())
+                     .CitedBy(concern_id, page.row.concern.organisation_id);
     page.now = unit.now();
     return page;
   });

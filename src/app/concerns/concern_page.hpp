@@ -8,6 +8,7 @@
 
 #include "app/concerns/concern_common.hpp"
 #include "domain/circle_partners.hpp"
+#include "domain/circle_plan.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/core_member.hpp"
 #include "domain/legal.hpp"
@@ -43,6 +44,8 @@ struct ConcernPage {
   std::vector<domain::Consent> consents;
   // The organisation's active venues, which the emergency meeting's form offers, by name.
   std::vector<domain::Venue> venues;
+  // The warning signs of the circle plan the concern cites, with what the plan says to do.
+  std::vector<domain::WarningSign> signs;
   // The latest views of the record (staff, the volunteer who raised it, partners), newest first.
   std::vector<RecordViewer> viewers;
   // The organisation's date and the time of the read, for the forms' defaults and states.

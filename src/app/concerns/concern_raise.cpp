@@ -1,5 +1,6 @@
 #include "app/concerns/concern_raise.hpp"
 
+#include "app/circles/circle_plan.hpp"
 #include "app/concerns/concern_common.hpp"
 #include "app/drafts/drafts.hpp"
 #include "auth/policies/circle_policy.hpp"
@@ -68,6 +69,7 @@ Result<RaisePage> Target(const store::Unit& unit, const auth::Actor& actor, Rais
       page.deadlines.emplace(severity, *deadline);
     }
   }
+  page.signs = circles::CitableSigns(unit, page.circle.id, page.circle.organisation_id);
   return page;
 }
 
@@ -101,6 +103,8 @@ Result<RaisedConcern> Raise(const Services& services, const auth::Actor& actor,
                             .raised_at = unit.now(),
                             .updated_at = unit.now()};
     concern.id = store::ConcernStore(unit.session()).Insert(concern);
+    TRY(circles::CiteSigns(unit, target.circle.id, concern.id, target.circle.organisation_id,
+                           command.sign_ids));
     Audit(services, unit, actor, {"concern.raise", "concern", std::to_string(concern.id)});
     drafts::DeleteSentDraft(unit, actor,
                             command.raiser == Raiser::kVolunteer ? domain::DraftForm::kConcern

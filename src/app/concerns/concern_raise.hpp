@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <vector>
 
 #include "app/services.hpp"
 #include "auth/actor.hpp"
 #include "base/result.hpp"
+#include "domain/circle_plan.hpp"
 #include "domain/circle_record.hpp"
 #include "domain/concern.hpp"
 
@@ -28,6 +30,8 @@ struct RaisePage {
   std::optional<std::int64_t> volunteer_id;
   std::optional<std::int64_t> meeting_id;
   std::map<domain::Severity, std::chrono::minutes> deadlines;
+  // The warning signs of the circle plan in force, which the concern may cite.
+  std::vector<domain::WarningSign> signs;
 };
 
 // The form to raise a concern about circle `circle_id` as `raiser`; NotFound when the actor may not
@@ -42,6 +46,8 @@ struct RaiseCommand {
   // The meeting whose minutes it comes from; ignored unless it is one of the circle's.
   std::optional<std::int64_t> meeting_id;
   domain::ConcernDraft draft;
+  // The warning signs of the circle plan in force it is about (app::circles::CiteSigns).
+  std::vector<std::int64_t> sign_ids;
 };
 
 // A concern stored.
@@ -50,8 +56,9 @@ struct RaisedConcern {
   bool by_volunteer = false;
 };
 
-// Stores the concern (audited "concern.raise") with its alerts, after the checks of
-// domain::CheckConcernDraft (field errors); NotFound as LoadRaisePage.
+// Stores the concern (audited "concern.raise") with its alerts and the warning signs it cites,
+// after the checks of domain::CheckConcernDraft (field errors) and of the signs (a sign that is
+// not one of the plan in force: field "signs", nothing stored); NotFound as LoadRaisePage.
 Result<RaisedConcern> Raise(const Services& services, const auth::Actor& actor,
                             const RaiseCommand& command);
 

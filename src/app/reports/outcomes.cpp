@@ -82,6 +82,7 @@ Result<OutcomesPage> LoadOutcomesPage(const Services& services, const auth::Acto
                         store.ListChecks(member.id, organisation),
                         store.Scales(organisation),
                         ClosedOn(services, unit, member),
+                        circles::ReadPlanOutcomes(unit, member.id, organisation),
                         circles::EndingsOfCoreMember(unit, member.id, organisation)};
     if (auth::policies::RiskFactorPolicy::CanManage(actor)) {
       loaded.factor_ratings =

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/circles/circle_plan.hpp"
 #include "app/circles/endings.hpp"
 #include "app/services.hpp"
 #include "auth/actor.hpp"
@@ -26,6 +27,8 @@ struct OutcomesPage {
       scales;  // in the order of domain::EnumValues<domain::OutcomeDimension>()
   // The day the file was last closed, when it is closed: follow-ups count from it.
   std::optional<CivilDate> closed_on;
+  // The goals of his circles' plans, with their latest progress and how many were met.
+  circles::PlanOutcomes plan;
   // The core member's and the officer's answered end-of-circle questionnaires of his circles.
   std::vector<circles::EndingSummary> endings;
   // The risk and protective factors rated at his circles' reviews, the earliest review first.

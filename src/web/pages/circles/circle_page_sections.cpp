@@ -385,7 +385,8 @@ mstch::map ReviewsSection(const Context& context, const CirclePage& page,
                    {"participants", review.participants},
                    {"outcome", review.outcome},
                    {"decisions", review.decisions},
-                   {"factors_href", "/circles/reviews/" + std::to_string(review.id) + "/factors"}};
+                   {"factors_href", "/circles/reviews/" + std::to_string(review.id) + "/factors"},
+                   {"goals_href", "/circles/reviews/" + std::to_string(review.id) + "/goals"}};
     if (review.renewal) row["renewal"] = context.Translate(domain::LabelOf(*review.renewal));
     rows.push_back(std::move(row));
   }

@@ -80,4 +80,14 @@ app::concerns::PageChoice ChoosePage(const Context& context, Pagination& paginat
   };
 }
 
+void AddCitedSigns(const std::vector<domain::WarningSign>& signs, mstch::map& model) {
+  mstch::array rows;
+  for (const auto& sign : signs) {
+    rows.push_back(mstch::map{
+        {"sign", sign.sign}, {"response", sign.response}, {"called", sign.who_is_called}});
+  }
+  model["has_signs"] = !rows.empty();
+  model["signs"] = rows;
+}
+
 }  // namespace cercle::web::pages::concerns

@@ -6,10 +6,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/concerns/concern_common.hpp"
 #include "base/clock.hpp"
 #include "base/result.hpp"
+#include "domain/circle_plan.hpp"
 #include "domain/concern.hpp"
 #include "web/context.hpp"
 #include "web/pages/circles/circle_common.hpp"
@@ -38,6 +40,10 @@ std::string PortalConcernHref(std::int64_t concern_id);
 // The fields every list of concerns shows: code name, category, severity (its badge's data, see
 // web/badges.hpp) and status with its badge, when it was raised.
 mstch::map ConcernSummary(const Context& context, const app::concerns::ConcernRow& row);
+
+// The warning signs of the circle plan a concern cites, each with what the plan says to do and
+// who is called, for templates/concern_cited_signs.mustache ("has_signs", "signs").
+void AddCitedSigns(const std::vector<domain::WarningSign>& signs, mstch::map& model);
 
 // The <select> options of every value of the enumeration E, `chosen` selected.
 template <class E>

@@ -300,6 +300,7 @@ mstch::map ConcernView(const Context& context, const ConcernPage& page, const Pa
   model["disclosure_form"] = DisclosureForm(context, page, state);
   AddReplyAndClosure(context, page, state, model);
   model["viewers"] = ViewerRows(context, page);
+  AddCitedSigns(page.signs, model);
   // A failed form's summary at the top too: the form itself may be far down the page.
   if (state.error) model["form_error"] = context.Format(state.error->message);
   if (!state.notice.empty()) model["notice"] = state.notice;

@@ -67,7 +67,9 @@ Response ShowOwn(Context& context) {
   if (!id) return Deny(context, "concern", context.Parameter("id"));
   const auto row = app::concerns::LoadOwnConcern(context.services.app, context.signed_in(), *id);
   if (!row) return Deny(context, "concern", context.Parameter("id"));
-  return RenderPage(context, "concern_portal", row->code_name, OwnConcernView(context, *row));
+  auto model = OwnConcernView(context, *row);
+  AddCitedSigns(row->signs, model);
+  return RenderPage(context, "concern_portal", row->code_name, std::move(model));
 }
 
 Response ListDisclosed(Context& context) {

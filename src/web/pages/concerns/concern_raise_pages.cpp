@@ -4,6 +4,8 @@
 // and an example), what was seen or heard, when (now unless changed), what was already done. The
 // page says first to call 911 when someone is in immediate danger. The work is
 // app::concerns::Raise.
+#include <algorithm>
+
 #include "app/concerns/concern_raise.hpp"
 #include "web/badges.hpp"
 #include "web/forms.hpp"
@@ -41,6 +43,27 @@ std::string CircleAddress(Raiser raiser, std::int64_t circle_id) {
                                       : circles::CircleHref(circle_id);
 }
 
+// The warning signs of the circle plan in force as checkboxes, those ticked on `form` checked.
+mstch::array SignChoices(const RaisePage& page, const Form* form) {
+  const auto ticked = form ? form->All("signs") : std::vector<std::string>{};
+  mstch::array choices;
+  for (const auto& sign : page.signs) {
+    const std::string id = std::to_string(sign.id);
+    choices.push_back(
+        mstch::map{{"id", id},
+                   {"sign", sign.sign},
+                   {"checked", std::find(ticked.begin(), ticked.end(), id) != ticked.end()}});
+  }
+  return choices;
+}
+
+// The warning signs ticked on `form`; an unreadable one names no sign, which Raise refuses.
+std::vector<std::int64_t> TickedSigns(const Form& form) {
+  std::vector<std::int64_t> ids;
+  for (const auto& value : form.All("signs")) ids.push_back(ParseId(value).value_or(0));
+  return ids;
+}
+
 // The raising form of `page`: empty (the moment now), or as typed with its errors.
 mstch::map RaiseView(const Context& context, const RaisePage& page, Raiser raiser, const Form* form,
                      const Error* error) {
@@ -58,6 +81,14 @@ mstch::map RaiseView(const Context& context, const RaisePage& page, Raiser raise
   model["draft_key"] = drafts::DraftKey(DraftFormOf(raiser), page.circle.id);
   model["volunteer"] = page.volunteer_id.has_value();
   if (page.meeting_id) model["meeting"] = std::to_string(*page.meeting_id);
+  model["signs"] = SignChoices(page, form);
+  model["has_signs"] = !page.signs.empty();
+  model["signs_error"] = std::string();
+  if (error) {
+    for (const auto& field : error->fields) {
+      if (field.field == "signs") model["signs_error"] = context.Format(field.message);
+    }
+  }
   return model;
 }
 
@@ -92,7 +123,8 @@ Response Raise(Context& context, Raiser raiser) {
                 .severity = domain::ParseEnum<domain::Severity>(form.Get("severity")),
                 .observed = form.Get("observed"),
                 .observed_at = ParseMoment(context, form.Get("observed_at")),
-                .already_done = form.Get("already_done")}};
+                .already_done = form.Get("already_done")},
+      .sign_ids = TickedSigns(form)};
   const auto& actor = context.signed_in();
   const auto raised = app::concerns::Raise(context.services.app, actor, command);
   if (!raised) {

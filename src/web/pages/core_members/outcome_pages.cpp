@@ -264,6 +264,24 @@ void AddFollowUps(const Context& context, const OutcomesPage& page, const Outcom
 }
 
 // The outcomes page's template data.
+// The goals of his circles' plans with their latest progress, and how many were met.
+mstch::map PlanGoalsView(const Context& context, const app::circles::PlanOutcomes& plan) {
+  mstch::array goals;
+  for (const auto& row : plan.goals) {
+    goals.push_back(
+        mstch::map{{"circle", row.circle},
+                   {"area", context.Translate(domain::LabelOf(row.goal.area))},
+                   {"goal", row.goal.goal},
+                   {"progress", row.progress ? context.Translate(domain::LabelOf(*row.progress))
+                                             : context.Translate(N_("No progress recorded yet"))},
+                   {"met", row.progress == domain::GoalProgress::kMet}});
+  }
+  return mstch::map{{"goals", goals},
+                    {"none", goals.empty()},
+                    {"met", context.Format({N_("Goals met over the circles' life: {count}"),
+                                            {{"count", std::to_string(plan.met)}}})}};
+}
+
 mstch::map OutcomesView(Context& context, const OutcomesPage& page, const OutcomesState& state) {
   const auto& member = page.core_member;
   const auto users = core_members::OrganisationUsers(context);
@@ -293,6 +311,7 @@ mstch::map OutcomesView(Context& context, const OutcomesPage& page, const Outcom
   }
   model["endings"] = endings;
   model["no_endings"] = endings.empty();
+  model["plan"] = PlanGoalsView(context, page.plan);
   model["event_form"] = EventFormView(context, state, today);
   model["measure_form"] = MeasureFormView(context, page, state, today);
   AddFollowUps(context, page, state, today, model);
