@@ -423,99 +423,100 @@ void AppendFactorCells(const domain::ReportRecords& records, std::int64_t core_m
     constexpr const char* kDirections[] = {"improved", "same", "worse"};
     const auto direction = domain::DirectionOf(factor->kind, first->rating, last->rating);
     cells.push_back(Cell(std::string(kDirections[static_cast<std::size_t>(direction)])));
-    // Appends, for each question put to the core member and to the officer, the score of the latest
-    // questionnaire of that respondent answered about his circles.
-    void AppendEndingCells(const domain::ReportRecords& records, std::int64_t core_member_id,
-                           Row& cells) {
-      for (const auto respondent : kExtractRespondents) {
-        const domain::EndingScoreRecord* latest = nullptr;
-        for (const auto& score : records.endings) {
-          if (score.core_member_id != core_member_id || score.respondent != respondent) continue;
-          if (!latest || std::tie(latest->answered_on, latest->questionnaire_id) <
-                             std::tie(score.answered_on, score.questionnaire_id)) {
-            latest = &score;
-          }
-        }
-        for (const auto& question : domain::EndingQuestionsFor(respondent)) {
-          std::optional<int> found;
-          for (const auto& score : records.endings) {
-            if (latest && score.questionnaire_id == latest->questionnaire_id &&
-                score.question == question.key) {
-              found = score.score;
-            }
-          }
-          cells.push_back(found ? Cell(static_cast<std::int64_t>(*found)) : Cell());
-        }
+  }
+}
+
+// Appends, for each question put to the core member and to the officer, the score of the latest
+// questionnaire of that respondent answered about his circles.
+void AppendEndingCells(const domain::ReportRecords& records, std::int64_t core_member_id,
+                       Row& cells) {
+  for (const auto respondent : kExtractRespondents) {
+    const domain::EndingScoreRecord* latest = nullptr;
+    for (const auto& score : records.endings) {
+      if (score.core_member_id != core_member_id || score.respondent != respondent) continue;
+      if (!latest || std::tie(latest->answered_on, latest->questionnaire_id) <
+                         std::tie(score.answered_on, score.questionnaire_id)) {
+        latest = &score;
       }
     }
-
-  }  // namespace
-
-  EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
-                                           const ExtractOptions& options) {
-    EvaluationExtract extract;
-    const std::size_t minimum_group = std::max(options.minimum_group, kSafeMinimumGroup);
-    extract.columns = Columns(minimum_group);
-    const auto factors = RatedFactors(records);
-    for (auto& column : FactorColumns(factors)) extract.columns.push_back(std::move(column));
-
-    struct Pending {
-      std::string code;
-      QuasiIdentifiers identifiers;
-      Row cells;
-    };
-    std::vector<Pending> pending;
-    for (const auto& core_member : records.core_members) {
-      if (!ResearchConsentInForce(core_member, options.today)) continue;
-      const auto start = StartOf(records, core_member);
-      if (!start) continue;
-      Pending row;
-      row.code = options.pseudonym(core_member.id);
-      const auto* referral = records.OpeningReferral(core_member.id, options.today);
-      row.identifiers = {AgeGroup(core_member.birth_date, *start), CoarseRegion(core_member.region),
-                         referral ? std::string(domain::NameOf(referral->source)) : ""};
-      row.cells.push_back(Cell(row.code));
-      // The referral source, the region and the age band, once coarsened.
-      row.cells.resize(4);
-      row.cells.push_back(Cell(std::string(domain::NameOf(core_member.status))));
-      row.cells.push_back(Cell(domain::MonthsSince(*start, options.today)));
-      const auto accepted = AcceptedOn(records, core_member);
-      const auto circle_start = FirstCircleStart(records, core_member);
-      row.cells.push_back(accepted && circle_start && !(*circle_start < *accepted)
-                              ? Cell(domain::MonthsSince(*accepted, *circle_start))
-                              : Cell());
-      const auto closed = core_member.ClosedOn();
-      row.cells.push_back(closed ? Cell(domain::MonthsSince(*start, *closed)) : Cell());
-
-      AppendEventCells(records, core_member.id, *start, row.cells);
-      AppendMeasureCells(records, core_member.id, row.cells);
-      // In the order of the columns: the questionnaires' come with the fixed columns, the factors'
-      // after them.
-      AppendEndingCells(records, core_member.id, row.cells);
-      AppendFactorCells(records, core_member.id, factors, row.cells);
-      pending.push_back(std::move(row));
+    for (const auto& question : domain::EndingQuestionsFor(respondent)) {
+      std::optional<int> found;
+      for (const auto& score : records.endings) {
+        if (latest && score.questionnaire_id == latest->questionnaire_id &&
+            score.question == question.key) {
+          found = score.score;
+        }
+      }
+      cells.push_back(found ? Cell(static_cast<std::int64_t>(*found)) : Cell());
     }
-
-    std::vector<QuasiIdentifiers> identifiers;
-    for (const auto& row : pending) identifiers.push_back(row.identifiers);
-    auto coarsened = Coarsen(std::move(identifiers), minimum_group);
-    extract.coarsening = std::move(coarsened.report);
-    std::vector<Pending> kept;
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-      if (!coarsened.kept[i]) continue;
-      const auto& coarse = coarsened.rows[i];
-      const auto text = [](const std::string& value) {
-        return value.empty() ? Cell() : Cell(value);
-      };
-      pending[i].cells[1] = text(coarse.referral_source);
-      pending[i].cells[2] = text(coarse.region);
-      pending[i].cells[3] = text(coarse.age_group);
-      kept.push_back(std::move(pending[i]));
-    }
-    std::sort(kept.begin(), kept.end(),
-              [](const Pending& a, const Pending& b) { return a.code < b.code; });
-    for (auto& row : kept) extract.rows.push_back(std::move(row.cells));
-    return extract;
   }
+}
+
+}  // namespace
+
+EvaluationExtract BuildEvaluationExtract(const domain::ReportRecords& records,
+                                         const ExtractOptions& options) {
+  EvaluationExtract extract;
+  const std::size_t minimum_group = std::max(options.minimum_group, kSafeMinimumGroup);
+  extract.columns = Columns(minimum_group);
+  const auto factors = RatedFactors(records);
+  for (auto& column : FactorColumns(factors)) extract.columns.push_back(std::move(column));
+
+  struct Pending {
+    std::string code;
+    QuasiIdentifiers identifiers;
+    Row cells;
+  };
+  std::vector<Pending> pending;
+  for (const auto& core_member : records.core_members) {
+    if (!ResearchConsentInForce(core_member, options.today)) continue;
+    const auto start = StartOf(records, core_member);
+    if (!start) continue;
+    Pending row;
+    row.code = options.pseudonym(core_member.id);
+    const auto* referral = records.OpeningReferral(core_member.id, options.today);
+    row.identifiers = {AgeGroup(core_member.birth_date, *start), CoarseRegion(core_member.region),
+                       referral ? std::string(domain::NameOf(referral->source)) : ""};
+    row.cells.push_back(Cell(row.code));
+    // The referral source, the region and the age band, once coarsened.
+    row.cells.resize(4);
+    row.cells.push_back(Cell(std::string(domain::NameOf(core_member.status))));
+    row.cells.push_back(Cell(domain::MonthsSince(*start, options.today)));
+    const auto accepted = AcceptedOn(records, core_member);
+    const auto circle_start = FirstCircleStart(records, core_member);
+    row.cells.push_back(accepted && circle_start && !(*circle_start < *accepted)
+                            ? Cell(domain::MonthsSince(*accepted, *circle_start))
+                            : Cell());
+    const auto closed = core_member.ClosedOn();
+    row.cells.push_back(closed ? Cell(domain::MonthsSince(*start, *closed)) : Cell());
+
+    AppendEventCells(records, core_member.id, *start, row.cells);
+    AppendMeasureCells(records, core_member.id, row.cells);
+    // In the order of the columns: the questionnaires' come with the fixed columns, the factors'
+    // after them.
+    AppendEndingCells(records, core_member.id, row.cells);
+    AppendFactorCells(records, core_member.id, factors, row.cells);
+    pending.push_back(std::move(row));
+  }
+
+  std::vector<QuasiIdentifiers> identifiers;
+  for (const auto& row : pending) identifiers.push_back(row.identifiers);
+  auto coarsened = Coarsen(std::move(identifiers), minimum_group);
+  extract.coarsening = std::move(coarsened.report);
+  std::vector<Pending> kept;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!coarsened.kept[i]) continue;
+    const auto& coarse = coarsened.rows[i];
+    const auto text = [](const std::string& value) { return value.empty() ? Cell() : Cell(value); };
+    pending[i].cells[1] = text(coarse.referral_source);
+    pending[i].cells[2] = text(coarse.region);
+    pending[i].cells[3] = text(coarse.age_group);
+    kept.push_back(std::move(pending[i]));
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Pending& a, const Pending& b) { return a.code < b.code; });
+  for (auto& row : kept) extract.rows.push_back(std::move(row.cells));
+  return extract;
+}
 
 }  // namespace cercle::report

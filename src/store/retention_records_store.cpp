@@ -160,6 +160,7 @@ constexpr const char* kCoreMemberFactorComments = R"sql(
   WHERE organisation_id = :organisation AND comment <> '' AND review_id IN (SELECT r.id
   FROM circle_reviews r JOIN circles c ON c.id = r.circle_id
  WHERE c.organisation_id = :organisation AND c.core_member_id = :id)
+)sql";
 // The circle plan is written in his own words: its goals, steps, warning signs and the comments
 // of reviews go; the areas, keys and progress stay for the outcome counts. The required texts
 // keep a dash.
@@ -470,15 +471,14 @@ std::vector<std::string> RetentionRecordsStore::DisposeCoreMember(std::int64_t o
   CoarsenInstants(kCoreMemberReferralChanges, kCoarsenReferralChange, organisation_id, id, coarsen);
   Change(session_, Replaced(kAnonymiseReferrals, "{which}", "core_member_id = :id"),
          Values("organisation", organisation_id, "id", id));
-  RunAll({kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferralReasons, kCoreMemberOrders,
-          kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
-          kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberMeetingOverrides,
-          kCoreMemberConflicts, kCoreMemberFactorComments, kCoreMemberEndings},
-          kCoreMemberConflicts, kCoreMemberPlanVersions, kCoreMemberPlanGoals, kCoreMemberPlanSigns,
-          kCoreMemberGoalProgress
-},
-         organisation_id, id);
-return documents;
+  RunAll(
+      {kAnonymiseCoreMember, kCoreMemberReasons, kCoreMemberReferralReasons, kCoreMemberOrders,
+       kCoreMemberConditions, kCoreMemberAssessments, kCoreMemberConsents, kCoreMemberEvents,
+       kCoreMemberMeasures, kCoreMemberChecks, kCoreMemberCircles, kCoreMemberMeetingOverrides,
+       kCoreMemberConflicts, kCoreMemberFactorComments, kCoreMemberEndings, kCoreMemberPlanVersions,
+       kCoreMemberPlanGoals, kCoreMemberPlanSigns, kCoreMemberGoalProgress},
+      organisation_id, id);
+  return documents;
 }
 
 std::vector<std::string> RetentionRecordsStore::DisposeVolunteer(std::int64_t organisation_id,

@@ -354,45 +354,47 @@ void AddFactorChanges(const Context& context, const app::reports::DashboardPage&
   }
   model["has_factor_changes"] = !rows.empty();
   model["factor_changes"] = rows;
-  // The end-of-circle questionnaires: each question's answers and mean score, by respondent.
-  void AddEndings(const Context& context, const app::reports::DashboardPage& page,
-                  mstch::map& model) {
-    mstch::array rows;
-    int total = 0;
-    for (const auto& figure : page.endings) {
-      mstch::map row{{"respondent", context.Translate(domain::LabelOf(figure.respondent))},
-                     {"question", context.Translate(figure.text)},
-                     {"answers", FormatCount(context, figure.answers)},
-                     {"mean", figure.answers > 0 ? context.services.translator.FormatNumber(
-                                                       context.language, figure.mean, 1)
-                                                 : "—"}};
-      rows.push_back(std::move(row));
-      total += figure.answers;
-    }
-    model["shows_endings"] = !page.endings.empty();
-    model["has_endings"] = total > 0;
-    model["endings"] = rows;
-  }
+}
 
-  // The dashboard's template data.
-  mstch::map DashboardView(const Context& context, const PeriodRequest& request,
-                           const app::reports::DashboardPage& page) {
-    mstch::map model;
-    AddPeriod(context, model, request, page.period, "/reports", page.fiscal_start_month);
-    AddHours(context, page, model);
-    AddReferrals(context, page, model);
-    AddEvents(context, page, model);
-    AddCircles(context, page, model);
-    AddConcerns(context, page, model);
-    AddAcknowledgement(context, page, model);
-    AddOutcomes(context, page, model);
-    AddExitReasons(context, page, model);
-    AddFactorChanges(context, page, model);
-    AddEndings(context, page, model);
-    model["can_extract"] = page.can_extract;
-    model["can_configure"] = page.can_configure;
-    return model;
+// The end-of-circle questionnaires: each question's answers and mean score, by respondent.
+void AddEndings(const Context& context, const app::reports::DashboardPage& page,
+                mstch::map& model) {
+  mstch::array rows;
+  int total = 0;
+  for (const auto& figure : page.endings) {
+    mstch::map row{{"respondent", context.Translate(domain::LabelOf(figure.respondent))},
+                   {"question", context.Translate(figure.text)},
+                   {"answers", FormatCount(context, figure.answers)},
+                   {"mean", figure.answers > 0 ? context.services.translator.FormatNumber(
+                                                     context.language, figure.mean, 1)
+                                               : "—"}};
+    rows.push_back(std::move(row));
+    total += figure.answers;
   }
+  model["shows_endings"] = !page.endings.empty();
+  model["has_endings"] = total > 0;
+  model["endings"] = rows;
+}
+
+// The dashboard's template data.
+mstch::map DashboardView(const Context& context, const PeriodRequest& request,
+                         const app::reports::DashboardPage& page) {
+  mstch::map model;
+  AddPeriod(context, model, request, page.period, "/reports", page.fiscal_start_month);
+  AddHours(context, page, model);
+  AddReferrals(context, page, model);
+  AddEvents(context, page, model);
+  AddCircles(context, page, model);
+  AddConcerns(context, page, model);
+  AddAcknowledgement(context, page, model);
+  AddOutcomes(context, page, model);
+  AddExitReasons(context, page, model);
+  AddFactorChanges(context, page, model);
+  AddEndings(context, page, model);
+  model["can_extract"] = page.can_extract;
+  model["can_configure"] = page.can_configure;
+  return model;
+}
 
 }  // namespace
 
