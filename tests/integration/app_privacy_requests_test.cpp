@@ -184,7 +184,6 @@ class AppPrivacyRequests : public ::testing::TestWithParam<Backend> {
         std::to_string(seeded.circle_id) + " AND f.organisation_id = " + org);
     // His circle plan: a version, a goal another volunteer helps with, a warning sign touching
     // his protected condition, its progress at the review, and the concern citing the sign.
-    const std::string circle = std::to_string(seeded.circle_id);
     Execute(
         "INSERT INTO circle_plan_versions (organisation_id, circle_id, version, note, created_at) "
         "VALUES (" +
