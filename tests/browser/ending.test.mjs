@@ -19,9 +19,12 @@ test("a volunteer answers the end-of-circle questionnaire on a phone", async () 
   const page = await openPage(browser, phone);
   await signIn(page, "benevole@demo.example");
   await page.waitForURL(baseUrl + "/portal");
-  // The portal offers the questionnaire of the circle that closed.
-  const link = page.locator("main a[href^='/portal/endings/']");
-  assert.equal(await link.count(), 1, "the portal offers one questionnaire");
+  // The portal offers the questionnaire of the circle that closed. Earlier files of the run may have
+  // closed circles of his too (circle_formation closes the one it forms): the newest come first, so the
+  // demo's is the last.
+  const links = page.locator("main a[href^='/portal/endings/']");
+  assert.ok(await links.count() >= 1, "the portal offers the questionnaire");
+  const link = links.last();
   const href = await link.getAttribute("href");
   await link.click();
   await page.waitForURL(baseUrl + href);
