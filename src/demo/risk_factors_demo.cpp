@@ -7,6 +7,8 @@
 #include "app/circles/review_factors.hpp"
 #include "demo/demo_actors.hpp"
 #include "store/circle_review_store.hpp"
+#include "store/circle_store.hpp"
+#include "store/core_member_store.hpp"
 
 namespace cercle::demo {
 namespace {
@@ -46,6 +48,22 @@ std::vector<domain::FactorRatingEntry> EntriesOf(std::size_t index, std::size_t 
   return entries;
 }
 
+// The STABLE-2007 assessments received for the core member of `circle_id`: the first review of
+// the demo's first circle relies on them beside its own ratings.
+std::vector<std::int64_t> Stable2007Of(const app::Services& services, std::int64_t organisation_id,
+                                       std::int64_t circle_id) {
+  return services.database.Read(store::Scope::Organisation(organisation_id), [&](soci::session& s) {
+    std::vector<std::int64_t> ids;
+    const auto circle = store::CircleStore(s).Find(circle_id, organisation_id);
+    if (!circle) return ids;
+    for (const auto& assessment :
+         store::CoreMemberStore(s).RiskAssessments(circle->core_member_id, organisation_id)) {
+      if (assessment.tool == domain::RiskTool::kStable2007) ids.push_back(assessment.id);
+    }
+    return ids;
+  });
+}
+
 }  // namespace
 
 Status LoadFactorRatings(const app::Services& services, std::int64_t organisation_id) {
@@ -60,8 +78,11 @@ Status LoadFactorRatings(const app::Services& services, std::int64_t organisatio
         reviews.size() > kFactors[0].even.size() ? reviews.size() - kFactors[0].even.size() : 0;
     for (std::size_t i = first; i < reviews.size(); ++i) {
       const Backdated then(services, NoonOf(reviews[i].held_on));
+      const bool cites = rank == 0 && i == first;
       TRY(app::circles::RateFactors(then.services(), actors.coordinator,
-                                    {reviews[i].id, EntriesOf(i - first, rank)}));
+                                    {reviews[i].id, EntriesOf(i - first, rank),
+                                     cites ? Stable2007Of(services, organisation_id, circle_id)
+                                           : std::vector<std::int64_t>{}}));
     }
     ++rank;
   }

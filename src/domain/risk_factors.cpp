@@ -113,7 +113,6 @@ Status CheckFactorRatings(std::vector<FactorRatingEntry>& entries,
   for (const auto& factor : factors) {
     if (factor.active) active.insert(factor.key);
   }
-  bool any_rated = false;
   for (auto& entry : entries) {
     if (!active.contains(entry.key)) {
       AddError(errors, "ratings", N_("This factor is not on the list any more."));
@@ -123,8 +122,6 @@ Status CheckFactorRatings(std::vector<FactorRatingEntry>& entries,
     if (entry.unreadable || (entry.rating && (*entry.rating < kLowestFactorRating ||
                                               *entry.rating > kHighestFactorRating))) {
       AddError(errors, rating_field, N_("Choose 0, 1 or 2, or leave the factor unrated."));
-    } else if (entry.rating) {
-      any_rated = true;
     }
     const std::string comment_field = "comment-" + entry.key;
     CheckText(errors, comment_field, entry.comment, kFactorCommentLimit);
@@ -132,7 +129,6 @@ Status CheckFactorRatings(std::vector<FactorRatingEntry>& entries,
       AddError(errors, rating_field, N_("Rate the factor to keep its comment."));
     }
   }
-  if (!any_rated && errors.empty()) AddError(errors, "ratings", N_("Rate at least one factor."));
   return Checked(std::move(errors));
 }
 

@@ -86,8 +86,8 @@ struct FactorRatingEntry {
 
 // Checks the lines of a review's form against the active `factors`: a rating from
 // kLowestFactorRating to kHighestFactorRating or none, a comment of at most kFactorCommentLimit
-// characters (trimmed) and only with a rating, a known active factor, at least one factor
-// rated. Field errors "rating-KEY" and "comment-KEY", "ratings" for the form.
+// characters (trimmed) and only with a rating, and a known active factor ("ratings" otherwise).
+// Field errors "rating-KEY", "comment-KEY". Whether it rates any: domain/review_sources.
 Status CheckFactorRatings(std::vector<FactorRatingEntry>& entries,
                           const std::vector<RiskFactor>& factors);
 

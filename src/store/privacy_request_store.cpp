@@ -307,6 +307,8 @@ std::vector<PersonTable> CoreMemberTables() {
        "participants=other_person outcome=staff_note decisions=staff_note"},
       {"review_factor_ratings", kCoreMember, kHisReviews,
        N_("Risk and protective factors rated at reviews"), "id", "comment=staff_note"},
+      {"review_assessments", kCoreMember, kHisReviews,
+       N_("Assessments from corrections the reviews relied on"), "review_id, assessment_id"},
       {"circle_plan_versions", kCoreMember, kHisCircles, N_("Circle plans"), "id",
        "note=staff_note"},
       {"circle_plan_goals", kCoreMember, kHisPlans, N_("Goals of the circle plans"), "id",

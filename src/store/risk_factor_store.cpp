@@ -94,6 +94,61 @@ std::vector<domain::FactorRating> RiskFactorStore::RatingsOfReview(std::int64_t 
       session_, kRatingsOfReview, Values("organisation", organisation_id, "review", review_id));
 }
 
+constexpr const char* kAssessmentsOfReview = R"sql(
+  SELECT assessment_id FROM review_assessments
+  WHERE organisation_id = :organisation AND review_id = :review ORDER BY assessment_id
+)sql";
+constexpr const char* kDeleteAssessmentsOfReview = R"sql(
+  DELETE FROM review_assessments WHERE organisation_id = :organisation AND review_id = :review
+)sql";
+constexpr const char* kInsertAssessmentOfReview = R"sql(
+  INSERT INTO review_assessments (organisation_id, review_id, assessment_id, recorded_by, recorded_at)
+  VALUES (:organisation, :review, :assessment, :recorded_by, :recorded_at)
+)sql";
+constexpr const char* kCitedAssessments = R"sql(
+  SELECT a.review_id, r.held_on, a.assessment_id
+  FROM review_assessments a
+  JOIN circle_reviews r ON r.id = a.review_id AND r.organisation_id = a.organisation_id
+  JOIN circles c ON c.id = r.circle_id AND c.organisation_id = r.organisation_id
+  WHERE a.organisation_id = :organisation AND c.core_member_id = :core_member
+  ORDER BY r.held_on, r.id, a.assessment_id
+)sql";
+
+std::vector<std::int64_t> RiskFactorStore::AssessmentsOfReview(std::int64_t review_id,
+                                                               std::int64_t organisation_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id] : FetchAll<TableRow<ValueRow<std::int64_t>>>(
+           session_, kAssessmentsOfReview,
+           OfOrganisation(organisation_id, {{"review", review_id}}))) {
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+void RiskFactorStore::ReplaceAssessments(std::int64_t review_id, std::int64_t organisation_id,
+                                         const std::vector<std::int64_t>& assessment_ids,
+                                         std::optional<std::int64_t> recorded_by, Instant now) {
+  Change(session_, kDeleteAssessmentsOfReview,
+         Values("organisation", organisation_id, "review", review_id));
+  for (const std::int64_t assessment_id : assessment_ids) {
+    Change(session_, kInsertAssessmentOfReview,
+           Values("organisation", organisation_id, "review", review_id, "assessment", assessment_id,
+                  "recorded_by", recorded_by, "recorded_at", now));
+  }
+}
+
+std::vector<domain::CitedAssessment> RiskFactorStore::CitedAssessments(
+    std::int64_t organisation_id, std::int64_t core_member_id) {
+  std::vector<domain::CitedAssessment> cited;
+  for (const auto& [review, held_on, assessment] :
+       FetchAll<TableRow<ValueRow<std::int64_t, CivilDate, std::int64_t>>>(
+           session_, kCitedAssessments,
+           OfOrganisation(organisation_id, {{"core_member", core_member_id}}))) {
+    cited.push_back({review, held_on, assessment});
+  }
+  return cited;
+}
+
 void RiskFactorStore::ReplaceRatings(std::int64_t review_id, std::int64_t organisation_id,
                                      const std::vector<domain::FactorRating>& ratings) {
   Change(session_, kDeleteRatingsOfReview,

@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "base/clock.hpp"
+#include "domain/review_sources.hpp"
 #include "domain/risk_factors.hpp"
 
 namespace cercle::store {
@@ -34,6 +36,18 @@ class RiskFactorStore {
   // Replaces the ratings of review `review_id` with `ratings`.
   void ReplaceRatings(std::int64_t review_id, std::int64_t organisation_id,
                       const std::vector<domain::FactorRating>& ratings);
+  // The assessments received from corrections that review `review_id` relies on
+  // (review_assessments), by id.
+  std::vector<std::int64_t> AssessmentsOfReview(std::int64_t review_id,
+                                                std::int64_t organisation_id);
+  // Replaces them with `assessment_ids`, recorded by `recorded_by` at `now`.
+  void ReplaceAssessments(std::int64_t review_id, std::int64_t organisation_id,
+                          const std::vector<std::int64_t>& assessment_ids,
+                          std::optional<std::int64_t> recorded_by, Instant now);
+  // The assessments the reviews of core member `core_member_id`'s circles rely on, the earliest
+  // review first.
+  std::vector<domain::CitedAssessment> CitedAssessments(std::int64_t organisation_id,
+                                                        std::int64_t core_member_id);
   // Every rating of the organisation's reviews, with its factor and circle, the earliest review
   // first; only those of core member `core_member_id` when given.
   std::vector<domain::FactorRatingRecord> Records(std::int64_t organisation_id,

@@ -182,6 +182,14 @@ class AppPrivacyRequests : public ::testing::TestWithParam<Backend> {
         org + ", max(r.id), max(f.id), 1, 'Vu par " + organisation_.coordinator.display_name +
         "', 0 FROM circle_reviews r, risk_factors f WHERE r.circle_id = " +
         std::to_string(seeded.circle_id) + " AND f.organisation_id = " + org);
+    // The assessment received from corrections that review relied on.
+    Execute(
+        "INSERT INTO review_assessments (organisation_id, review_id, assessment_id, recorded_at) "
+        "SELECT " +
+        org +
+        ", max(r.id), max(a.id), 0 FROM circle_reviews r, risk_assessments a WHERE "
+        "r.circle_id = " +
+        std::to_string(seeded.circle_id) + " AND a.core_member_id = " + cm);
     // His circle plan: a version, a goal another volunteer helps with, a warning sign touching
     // his protected condition, its progress at the review, and the concern citing the sign.
     Execute(
@@ -380,6 +388,8 @@ TEST_P(AppPrivacyRequests, AnExportHoldsEveryRowAboutThePersonAndNoThirdPerson) 
       {"circle_contacts", "circle_id IN " + circles},
       {"circle_reviews", "circle_id IN " + circles},
       {"review_factor_ratings",
+       "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
+      {"review_assessments",
        "review_id IN (SELECT id FROM circle_reviews WHERE circle_id IN " + circles + ")"},
       {"circle_plan_versions", "circle_id IN " + circles},
       {"circle_plan_goals",

@@ -13,6 +13,7 @@
 #include "app/circles/circle_changes.hpp"
 #include "app/circles/review_factors.hpp"
 #include "app/circles/risk_factor_list.hpp"
+#include "app/intake/legal.hpp"
 #include "app/reports/outcomes.hpp"
 #include "app/reports/report_queries.hpp"
 #include "store/retention_records_store.hpp"
@@ -93,6 +94,58 @@ TEST_P(AppRiskFactors, RatingsAreRecordedReadBackAndReplacedWholeAndAudited) {
   EXPECT_EQ(ratings["impulsivity"].comment, "");
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.review_factors", a_.coordinator.id), 2u);
   EXPECT_EQ(auth_.CountAuditEntries(a_.id, "circle.review_factors_view", a_.coordinator.id), 2u);
+}
+
+// A STABLE-2007 assessment of `core_member_id` received `days_ago`; returns its id.
+std::int64_t ReceiveAssessment(TestServer& server, const TestUser& coordinator,
+                               std::int64_t core_member_id, CivilDate day) {
+  const auto id = app::intake::CreateRiskAssessment(server.app(), ActorOf(coordinator),
+                                                    {.core_member_id = core_member_id,
+                                                     .tool = domain::RiskTool::kStable2007,
+                                                     .score = "8",
+                                                     .level = "Modéré",
+                                                     .assessed_on = day,
+                                                     .assessor = "Agente de libération (fictive)"});
+  EXPECT_TRUE(id) << (id ? "" : id.error().message.id);
+  return id ? *id : 0;
+}
+
+// A review may rely on an assessment received from corrections in place of its own ratings; it
+// is shown with the review's day on the outcomes page. An assessment of another file is refused
+// and the review keeps what it had.
+TEST_P(AppRiskFactors, AReviewReliesOnAnAssessmentFromCorrectionsInPlaceOfItsRatings) {
+  const auto review = Review(first_.circle_id, 30);
+  const auto his =
+      ReceiveAssessment(server_, a_.coordinator, first_.core_member_id, AddDays(today_, -40));
+  const auto others =
+      ReceiveAssessment(server_, a_.coordinator, second_.core_member_id, AddDays(today_, -40));
+  const auto actor = ActorOf(a_.coordinator);
+  ASSERT_TRUE(app::circles::RateFactors(server_.app(), actor, {review, {}, {his}}));
+  auto page = app::circles::LoadReviewFactors(server_.app(), actor, review);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->cited, std::vector<std::int64_t>{his});
+  ASSERT_EQ(page->assessments.size(), 1u) << "his assessments only";
+  EXPECT_TRUE(page->ratings.empty());
+
+  const auto refused = app::circles::RateFactors(
+      server_.app(), actor, {review, {{.key = "work", .rating = 1}}, {others}});
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "assessments");
+  page = app::circles::LoadReviewFactors(server_.app(), actor, review);
+  EXPECT_EQ(page->cited, std::vector<std::int64_t>{his}) << "nothing changed";
+  EXPECT_TRUE(page->ratings.empty()) << "nothing changed";
+
+  const auto none = app::circles::RateFactors(server_.app(), actor, {review, {}, {}});
+  ASSERT_FALSE(none) << "neither a rating nor an assessment";
+  EXPECT_EQ(none.error().fields[0].field, "ratings");
+
+  const auto outcomes = app::reports::LoadOutcomesPage(server_.app(), actor, first_.core_member_id);
+  ASSERT_TRUE(outcomes);
+  ASSERT_EQ(outcomes->review_assessments.size(), 1u);
+  EXPECT_EQ(outcomes->review_assessments[0].first, AddDays(today_, -30));
+  EXPECT_EQ(outcomes->review_assessments[0].second.id, his);
+  EXPECT_EQ(outcomes->review_assessments[0].second.score, "8");
 }
 
 TEST_P(AppRiskFactors, DisposingOfTheFileEmptiesTheCommentsButKeepsTheRatings) {

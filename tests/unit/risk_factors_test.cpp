@@ -2,6 +2,7 @@
 // none, a short comment, a known active factor), the direction of a change by the factor's kind
 // (lower is better for a risk factor, higher for a protective one), and the first-to-last change
 // of each factor over circles, which never adds factors together.
+#include "domain/review_sources.hpp"
 #include "domain/risk_factors.hpp"
 
 #include <gtest/gtest.h>
@@ -112,8 +113,20 @@ TEST(FactorRatingsCheck, RefusesAnInactiveOrUnknownFactorAndAnEmptyForm) {
   EXPECT_TRUE(HasField(CheckFactorRatings(inactive, factors), "ratings"));
   std::vector<FactorRatingEntry> unknown{{.key = "astrology", .rating = 1}};
   EXPECT_TRUE(HasField(CheckFactorRatings(unknown, factors), "ratings"));
+}
+
+// A review's form says something: a factor rated, or an assessment received from corrections in
+// place of the ratings; a rating off the scale is refused all the same.
+TEST(ReviewSources, ARatingOrAnAssessmentFromCorrections) {
+  const auto factors = DefaultRiskFactors();
   std::vector<FactorRatingEntry> none{{.key = "work"}, {.key = "leisure"}};
-  EXPECT_TRUE(HasField(CheckFactorRatings(none, factors), "ratings"));
+  EXPECT_TRUE(CheckFactorRatings(none, factors));
+  EXPECT_TRUE(HasField(CheckReviewHasSource(none, 0), "ratings"));
+  EXPECT_TRUE(CheckReviewHasSource(none, 1));
+  std::vector<FactorRatingEntry> rated{{.key = "work", .rating = 0}};
+  EXPECT_TRUE(CheckReviewHasSource(rated, 0)) << "0 is a rating";
+  std::vector<FactorRatingEntry> bad{{.key = "work", .rating = 3}};
+  EXPECT_TRUE(HasField(CheckFactorRatings(bad, factors), "rating-work"));
 }
 
 TEST(FactorDirectionRule, LowerIsBetterForRiskHigherForProtection) {

@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
+#include "auth/policies/core_member_policy.hpp"
 #include "auth/policies/risk_factor_policy.hpp"
+#include "domain/field_checks.hpp"
+#include "domain/review_sources.hpp"
 #include "store/circle_review_store.hpp"
 #include "store/circle_store.hpp"
+#include "store/core_member_store.hpp"
 #include "store/risk_factor_store.hpp"
 
 namespace cercle::app::circles {
@@ -46,6 +51,36 @@ std::vector<domain::RiskFactor> FactorsToShow(std::vector<domain::RiskFactor> fa
   return factors;
 }
 
+// The core member's assessments received from corrections, the latest first; none for an actor
+// who may not read his risk.
+std::vector<domain::RiskAssessment> AssessmentsOf(const store::Unit& unit, const auth::Actor& actor,
+                                                  const domain::Circle& circle) {
+  if (!auth::policies::CoreMemberPolicy::CanReadRisk(actor, circle.organisation_id)) return {};
+  auto assessments = store::CoreMemberStore(unit.session())
+                         .RiskAssessments(circle.core_member_id, circle.organisation_id);
+  std::stable_sort(assessments.begin(), assessments.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.assessed_on, b.id) < std::tie(a.assessed_on, a.id);
+  });
+  return assessments;
+}
+
+// Checks that each of `chosen` is one of `assessments`, once; returns them in order.
+Result<std::vector<std::int64_t>> ChosenAssessments(
+    std::vector<std::int64_t> chosen, const std::vector<domain::RiskAssessment>& assessments) {
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  for (const std::int64_t id : chosen) {
+    if (std::none_of(assessments.begin(), assessments.end(),
+                     [&](const auto& each) { return each.id == id; })) {
+      std::vector<FieldError> errors;
+      domain::AddError(errors, "assessments",
+                       N_("Choose among the assessments received for his file."));
+      TRY(domain::Checked(std::move(errors)));
+    }
+  }
+  return chosen;
+}
+
 }  // namespace
 
 Result<ReviewFactorsPage> LoadReviewFactors(const Services& services, const auth::Actor& actor,
@@ -56,8 +91,10 @@ Result<ReviewFactorsPage> LoadReviewFactors(const Services& services, const auth
         store::RiskFactorStore store(unit.session());
         auto ratings = store.RatingsOfReview(review.id, circle.organisation_id);
         auto factors = FactorsToShow(ListOf(store, circle.organisation_id), ratings);
-        return ReviewFactorsPage{std::move(circle), std::move(review), std::move(factors),
-                                 std::move(ratings)};
+        auto assessments = AssessmentsOf(unit, actor, circle);
+        auto cited = store.AssessmentsOfReview(review.id, circle.organisation_id);
+        return ReviewFactorsPage{std::move(circle),  std::move(review),      std::move(factors),
+                                 std::move(ratings), std::move(assessments), std::move(cited)};
       }));
   AuditView(services, actor,
             {"circle.review_factors_view", "circle_review", std::to_string(review_id)});
@@ -71,7 +108,10 @@ Result<std::int64_t> RateFactors(const Services& services, const auth::Actor& ac
     const std::int64_t organisation = circle.organisation_id;
     store::RiskFactorStore store(unit.session());
     auto entries = command.entries;
+    const auto chosen =
+        TRY(ChosenAssessments(command.assessment_ids, AssessmentsOf(unit, actor, circle)));
     TRY(domain::CheckFactorRatings(entries, ListOf(store, organisation)));
+    TRY(domain::CheckReviewHasSource(entries, chosen.size()));
     store.AddDefaultFactors(organisation);
     const auto factors = store.Factors(organisation);
     // The ratings of factors taken off the list since stay as they were: the form no longer asks.
@@ -94,6 +134,7 @@ Result<std::int64_t> RateFactors(const Services& services, const auth::Actor& ac
                          .recorded_at = unit.now()});
     }
     store.ReplaceRatings(review.id, organisation, ratings);
+    store.ReplaceAssessments(review.id, organisation, chosen, actor.user_id, unit.now());
     Audit(services, unit, actor,
           {"circle.review_factors", "circle_review", std::to_string(review.id)});
     return review.id;

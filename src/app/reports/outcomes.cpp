@@ -68,6 +68,22 @@ void SetDetails(domain::RecidivismEvent& event, const domain::RecidivismEvent& d
   event.reference = details.reference;
 }
 
+// The assessments received from corrections that the reviews of `core_member_id`'s circles relied
+// on, each with its review's day, the earliest review first.
+std::vector<std::pair<CivilDate, domain::RiskAssessment>> ReviewAssessments(
+    const store::Unit& unit, std::int64_t organisation, std::int64_t core_member_id) {
+  const auto assessments =
+      store::CoreMemberStore(unit.session()).RiskAssessments(core_member_id, organisation);
+  std::vector<std::pair<CivilDate, domain::RiskAssessment>> cited;
+  for (const auto& link :
+       store::RiskFactorStore(unit.session()).CitedAssessments(organisation, core_member_id)) {
+    for (const auto& assessment : assessments) {
+      if (assessment.id == link.assessment_id) cited.emplace_back(link.held_on, assessment);
+    }
+  }
+  return cited;
+}
+
 }  // namespace
 
 Result<OutcomesPage> LoadOutcomesPage(const Services& services, const auth::Actor& actor,
@@ -87,6 +103,9 @@ Result<OutcomesPage> LoadOutcomesPage(const Services& services, const auth::Acto
     if (auth::policies::RiskFactorPolicy::CanManage(actor)) {
       loaded.factor_ratings =
           store::RiskFactorStore(unit.session()).Records(organisation, member.id);
+      if (auth::policies::CoreMemberPolicy::CanReadRisk(actor, organisation)) {
+        loaded.review_assessments = ReviewAssessments(unit, organisation, member.id);
+      }
     }
     return loaded;
   });

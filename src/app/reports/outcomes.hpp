@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "app/circles/circle_plan.hpp"
@@ -10,6 +11,7 @@
 #include "auth/actor.hpp"
 #include "base/result.hpp"
 #include "domain/core_member.hpp"
+#include "domain/legal.hpp"
 #include "domain/outcomes.hpp"
 #include "domain/risk_factors.hpp"
 
@@ -33,6 +35,9 @@ struct OutcomesPage {
   std::vector<circles::EndingSummary> endings;
   // The risk and protective factors rated at his circles' reviews, the earliest review first.
   std::vector<domain::FactorRatingRecord> factor_ratings;
+  // The assessments received from corrections his circles' reviews relied on, the earliest review
+  // first (the review's day, the assessment).
+  std::vector<std::pair<CivilDate, domain::RiskAssessment>> review_assessments;
 };
 
 // The outcomes of file `core_member_id` ("outcome.view" recorded on the file).

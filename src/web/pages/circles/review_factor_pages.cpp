@@ -69,6 +69,33 @@ mstch::map FactorLine(const Context& context, const app::circles::ReviewFactorsP
   return line;
 }
 
+// The core member's assessments received from corrections, ticked when the review relies on them
+// (or, on a refused form, when they were ticked).
+mstch::array AssessmentChoices(const Context& context, const app::circles::ReviewFactorsPage& page,
+                               const Form* form) {
+  std::vector<std::string> ticked;
+  if (form) {
+    ticked = form->All("assessment");
+  } else {
+    for (const auto id : page.cited) ticked.push_back(std::to_string(id));
+  }
+  mstch::array choices;
+  for (const auto& assessment : page.assessments) {
+    const std::string id = std::to_string(assessment.id);
+    choices.push_back(
+        mstch::map{{"id", id},
+                   {"tool", assessment.tool == domain::RiskTool::kOther
+                                ? assessment.tool_other
+                                : context.Translate(domain::LabelOf(assessment.tool))},
+                   {"score", assessment.score},
+                   {"level", assessment.level},
+                   {"assessed_on", FormatDay(context, assessment.assessed_on)},
+                   {"assessor", assessment.assessor},
+                   {"checked", std::find(ticked.begin(), ticked.end(), id) != ticked.end()}});
+  }
+  return choices;
+}
+
 // The review's page, with the form as typed and its error when one was refused.
 Response RenderFactors(Context& context, const app::circles::ReviewFactorsPage& page,
                        const Form* form, const Error* error, bool saved) {
@@ -84,7 +111,12 @@ Response RenderFactors(Context& context, const app::circles::ReviewFactorsPage& 
                    {"action", FactorsHref(page.review.id)},
                    {"risk", risk},
                    {"protective", protective},
-                   {"rated", !page.ratings.empty()}};
+                   {"rated", !page.ratings.empty() || !page.cited.empty()},
+                   {"assessments", AssessmentChoices(context, page, form)},
+                   {"no_assessments", page.assessments.empty()}};
+  if (auto message = FieldMessage(context, error, "assessments"); !message.empty()) {
+    model["assessments_error"] = message;
+  }
   if (auto message = FieldMessage(context, error, "ratings"); !message.empty()) {
     model["ratings_error"] = message;
   }
@@ -94,6 +126,16 @@ Response RenderFactors(Context& context, const app::circles::ReviewFactorsPage& 
       context, "review_factors",
       context.Translate(N_("Risk and protective factors")) + " — " + page.circle.code_name,
       std::move(model), error ? StatusFor(error->kind) : 200);
+}
+
+// The assessments ticked; one that is not a number names no assessment, which the check refuses.
+std::vector<std::int64_t> ReadAssessments(const Form& form) {
+  std::vector<std::int64_t> ids;
+  for (const auto& typed : form.All("assessment")) {
+    const auto id = ParseId(typed);
+    ids.push_back(id.value_or(0));
+  }
+  return ids;
 }
 
 // The lines of the form: one per factor its hidden "factor" fields name (the list the page showed).
@@ -125,7 +167,7 @@ Response RateReviewFactors(Context& context) {
       context, "circle_review",
       [&](std::int64_t id, const Form& form) {
         return app::circles::RateFactors(context.services.app, context.signed_in(),
-                                         {id, ReadEntries(form)});
+                                         {id, ReadEntries(form), ReadAssessments(form)});
       },
       [&](std::int64_t id, const Form& form, const Error& error) {
         return Refusal(

@@ -282,6 +282,22 @@ mstch::map PlanGoalsView(const Context& context, const app::circles::PlanOutcome
                                             {{"count", std::to_string(plan.met)}}})}};
 }
 
+// The assessments received from corrections that his circles' reviews relied on.
+mstch::array ReviewAssessmentsView(const Context& context, const OutcomesPage& page) {
+  mstch::array rows;
+  for (const auto& [held_on, assessment] : page.review_assessments) {
+    rows.push_back(mstch::map{{"review_date", ShowDate(context, held_on)},
+                              {"tool", assessment.tool == domain::RiskTool::kOther
+                                           ? assessment.tool_other
+                                           : context.Translate(domain::LabelOf(assessment.tool))},
+                              {"score", assessment.score},
+                              {"level", assessment.level},
+                              {"assessed_on", ShowDate(context, assessment.assessed_on)},
+                              {"assessor", assessment.assessor}});
+  }
+  return rows;
+}
+
 mstch::map OutcomesView(Context& context, const OutcomesPage& page, const OutcomesState& state) {
   const auto& member = page.core_member;
   const auto users = core_members::OrganisationUsers(context);
@@ -318,6 +334,8 @@ mstch::map OutcomesView(Context& context, const OutcomesPage& page, const Outcom
   for (auto& [key, value] : core_members::FactorHistoryView(context, page.factor_ratings)) {
     model[key] = std::move(value);
   }
+  model["review_assessments"] = ReviewAssessmentsView(context, page);
+  model["has_review_assessments"] = !page.review_assessments.empty();
   model["viewers"] =
       core_members::Viewers(context, "outcome.view", kCoreMemberType, member.id, users);
   if (state.error) model["form_error"] = context.Format(state.error->message);
