@@ -56,7 +56,7 @@ test("a volunteer answers the end-of-circle questionnaire on a phone", async () 
   await noHorizontalScrolling(page, "questionnaire answered");
   assert.deepEqual(await axeViolations(page), [], "questionnaire answered");
   await page.goto(baseUrl + "/portal");
-  assert.equal(await page.locator("main a[href^='/portal/endings/']").count(), 0);
+  assert.equal(await page.locator(`main a[href='${href}']`).count(), 0, "no longer offered");
   // The refused form answered 422, as it should; nothing else went wrong.
   assert.deepEqual(page.problems.filter((p) => !p.includes("422")), [], "no CSP violation or script error");
   await page.context().close();
