@@ -2,8 +2,8 @@
 // none, a short comment, a known active factor), the direction of a change by the factor's kind
 // (lower is better for a risk factor, higher for a protective one), and the first-to-last change
 // of each factor over circles, which never adds factors together.
-#include "domain/review_sources.hpp"
 #include "domain/risk_factors.hpp"
+#include "domain/review_sources.hpp"
 
 #include <gtest/gtest.h>
 
