@@ -257,9 +257,9 @@ constexpr std::string_view kVolunteerExports =
     "export_id IN (SELECT e.id FROM privacy_request_exports e JOIN privacy_requests r ON r.id = "
     "e.request_id WHERE r.volunteer_id = {person})";
 
-// The tables about a core member: directly, or through his referrals, circles, meetings and
-// concerns. One line per table.
-std::vector<PersonTable> CoreMemberTables() {
+// The tables about a core member's file itself: his referrals, legal status and outcomes. One line
+// per table.
+std::vector<PersonTable> CoreMemberFileTables() {
   return {
       {"core_members", kCoreMember, "id = {person}", N_("The file"), "id",
        "offence_summary=staff_note volunteer_summary=staff_note"},
@@ -285,6 +285,12 @@ std::vector<PersonTable> CoreMemberTables() {
       {"follow_up_checks", kCoreMember, "core_member_id = {person}", N_("Follow-up checks"), "id"},
       {"volunteer_conflicts", kCoreMember, "core_member_id = {person}",
        N_("Conflicts volunteers declared"), "id", "volunteer_id=other_person note=other_person"},
+  };
+}
+
+// The tables about his circles: their meetings, covenants, reviews, plans and endings.
+std::vector<PersonTable> CoreMemberCircleTables() {
+  return {
       {"circles", kCoreMember, "core_member_id = {person}", N_("Circles"), "id",
        "closing_note=staff_note"},
       {"circle_phase_changes", kCoreMember, kHisCircles, N_("Phases of the circles"), "id",
@@ -320,9 +326,7 @@ std::vector<PersonTable> CoreMemberTables() {
        "v.id = s.version_id JOIN circles c ON c.id = v.circle_id WHERE c.core_member_id = "
        "{person})",
        N_("Conditions the warning signs touch"), "sign_id, condition_id"},
-      {"circle_review_goal_progress", kCoreMember,
-       "review_id IN (SELECT r.id FROM circle_reviews r JOIN circles c ON c.id = r.circle_id "
-       "WHERE c.core_member_id = {person})",
+      {"circle_review_goal_progress", kCoreMember, kHisReviews,
        N_("Progress of the goals at reviews"), "id", "comment=staff_note"},
       {"sharing_agreements", kCoreMember, kHisCircles, N_("Information-sharing agreements"), "id"},
       {"ending_questionnaires", kCoreMember,
@@ -333,6 +337,12 @@ std::vector<PersonTable> CoreMemberTables() {
        "questionnaire_id IN (SELECT q.id FROM ending_questionnaires q JOIN circles c ON c.id = "
        "q.circle_id WHERE q.respondent = 'core_member' AND c.core_member_id = {person})",
        N_("Answers to the end-of-circle questionnaires"), "id"},
+  };
+}
+
+// The tables about the concerns of his circles, his documents, mail and privacy requests.
+std::vector<PersonTable> CoreMemberOtherTables() {
+  return {
       {"concerns", kCoreMember, kHisCircles, N_("Concerns"), "id",
        "outcome_note=staff_note reply=staff_note"},
       {"concern_actions", kCoreMember, kHisConcerns, N_("What was done about the concerns"), "id",
@@ -354,6 +364,16 @@ std::vector<PersonTable> CoreMemberTables() {
       {"privacy_export_withheld", kCoreMember, kCoreMemberExports, N_("What the exports withheld"),
        "id"},
   };
+}
+
+// The tables about a core member: directly, or through his referrals, circles, meetings and
+// concerns, in the export's order.
+std::vector<PersonTable> CoreMemberTables() {
+  auto tables = CoreMemberFileTables();
+  for (auto part : {CoreMemberCircleTables(), CoreMemberOtherTables()}) {
+    tables.insert(tables.end(), part.begin(), part.end());
+  }
+  return tables;
 }
 
 // The tables about a volunteer: directly, through his account, his minutes and his attendance.
