@@ -3,6 +3,9 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+#include <string_view>
+
 #include "app/accounts/password_resets.hpp"
 #include "app/admin/backups.hpp"
 #include "app/privacy/retention.hpp"
@@ -12,6 +15,18 @@
 #include "web/routes.hpp"
 
 namespace cercle::cli {
+
+namespace {
+
+// The test suites set CERCLE_CHECK_TEMPLATES=1 so that every page they render is also rendered by
+// mstch and compared (web::TemplateCheck); a server never does.
+web::TemplateCheck TemplateCheckOf() {
+  const char* check = std::getenv("CERCLE_CHECK_TEMPLATES");
+  return check != nullptr && std::string_view(check) == "1" ? web::TemplateCheck::kAgainstMstch
+                                                            : web::TemplateCheck::kOff;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Runtime>> Runtime::Create(config::Config config,
                                                  std::shared_ptr<const Clock> clock) {
@@ -35,7 +50,7 @@ Runtime::Runtime(config::Config config, config::Secrets secrets, std::shared_ptr
       clock_(std::move(clock)),
       database_(std::move(database)),
       translator_(config_.i18n.time_zone),
-      views_(translator_),
+      views_(translator_, TemplateCheckOf()),
       audit_(secrets_.audit_key),
       mail_sender_(*database_, config_.mail, *clock_),
       authenticator_(*database_, config_, secrets_, *clock_, audit_),

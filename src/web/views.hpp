@@ -1,6 +1,6 @@
 #pragma once
 
-#include <map>
+#include <memory>
 #include <mstch/mstch.hpp>
 #include <string>
 #include <string_view>
@@ -9,31 +9,35 @@
 
 namespace cercle::web {
 
-// Renders the logic-less Mustache templates embedded from templates/. A template translates its own
-// text with the `t` section: {{#t}}Skip to content{{/t}}. Immutable after construction, so
-// thread-safe.
 // Escapes text for HTML element content and quoted attribute values, as every {{value}} is escaped.
 std::string EscapeHtml(const std::string& text);
 
+// Whether every render is made a second time by mstch, the engine the pages were first written
+// for, and refused when the two differ. The test suites turn it on (CERCLE_CHECK_TEMPLATES=1):
+// it proves the compiled templates give the same bytes on every page the tests visit.
+enum class TemplateCheck { kOff, kAgainstMstch };
+
+// Renders the logic-less Mustache templates embedded from templates/, compiled once per language
+// at construction (web/template_engine). A template translates its own text with the `t` section:
+// {{#t}}Skip to content{{/t}}, or {{#tc}}context|text{{/tc}} for `text` in the sense `context`
+// (docs/glossary.md). Immutable after construction, so thread-safe.
 class Views {
  public:
-  // Loads every embedded "templates/*.mustache" file.
-  explicit Views(const i18n::Translator& translator);
+  // Loads and compiles every embedded "templates/*.mustache" file. Throws std::logic_error on a
+  // template it cannot compile, naming it.
+  explicit Views(const i18n::Translator& translator, TemplateCheck check = TemplateCheck::kOff);
+  ~Views();
+  Views(const Views&) = delete;
+  Views& operator=(const Views&) = delete;
 
   // Renders template `name` (without ".mustache") with `model`, in `language`. Every template is
-  // available as a partial ({{> name}}). Throws when `name` does not exist.
+  // available as a partial ({{> name}}). Throws std::logic_error when `name` does not exist, and
+  // under TemplateCheck::kAgainstMstch when mstch renders it differently.
   std::string Render(std::string_view name, mstch::map model, i18n::Language language) const;
 
  private:
-  // One template and the partials it reaches, so that a render parses only what it uses: mstch
-  // parses every partial it is given on each render.
-  struct Compiled {
-    std::string text;
-    std::map<std::string, std::string> partials;
-  };
-
-  const i18n::Translator& translator_;
-  std::map<std::string, Compiled, std::less<>> templates_;
+  struct State;
+  std::unique_ptr<const State> state_;
 };
 
 }  // namespace cercle::web
