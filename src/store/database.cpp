@@ -8,6 +8,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <array>
+#include <condition_variable>
 #include <filesystem>
 #include <stdexcept>
 
@@ -273,6 +274,145 @@ std::optional<StorageFault> Database::Settle(soci::session& session, Mode mode) 
   } catch (...) {
   }
   return fault;
+}
+
+// The SQLite writes sharing one transaction, on one pooled connection. Those that were kept wait
+// until `done`, then throw when `fault` says the COMMIT failed.
+struct Database::WriteGroup {
+  std::size_t position = 0;
+  soci::session* session = nullptr;
+  int writes = 0;
+  std::mutex mutex;
+  std::condition_variable finished;
+  bool done = false;
+  std::optional<StorageFault> fault;
+};
+
+namespace {
+
+// A group commits once it holds this many writes even when more are queued, so that a steady
+// stream of writes never keeps the first ones waiting.
+constexpr int kMostWritesPerGroup = 64;
+constexpr const char* kSavepoint = "SAVEPOINT cercle_write";
+constexpr const char* kKeep = "RELEASE cercle_write";
+constexpr const char* kUndo = "ROLLBACK TO cercle_write; RELEASE cercle_write";
+
+}  // namespace
+
+Database::WriteTurn::WriteTurn(Database& database) : database_(database) {
+  database_.queued_writes_.fetch_add(1);
+  turn_ = std::unique_lock<std::mutex>(database_.write_mutex_);
+  database_.queued_writes_.fetch_sub(1);
+  if (!database_.group_) database_.OpenGroup();
+  try {
+    ExecuteScript(session(), kSavepoint);
+  } catch (...) {
+    Abandon();
+  }
+}
+
+Database::WriteTurn::~WriteTurn() = default;
+
+soci::session& Database::WriteTurn::session() { return *database_.group_->session; }
+
+void Database::WriteTurn::Finish(bool keep) {
+  try {
+    ExecuteScript(session(), keep ? kKeep : kUndo);
+  } catch (...) {
+    Abandon();
+  }
+  if (keep) ++database_.group_->writes;
+  const auto group = Settle();
+  if (!keep || !group) return;
+  std::unique_lock<std::mutex> waiting(group->mutex);
+  group->finished.wait(waiting, [&] { return group->done; });
+  if (group->fault) throw StorageUnavailable(*group->fault, WriteOutcome::kNotWritten);
+}
+
+void Database::WriteTurn::Abandon() {
+  std::optional<StorageFault> fault;
+  try {
+    throw;
+  } catch (const std::exception& failure) {
+    fault = Classify(failure, session(), true);
+  } catch (...) {
+  }
+  if (!fault) {
+    try {
+      ExecuteScript(session(), kUndo);
+    } catch (const std::exception& failure) {
+      fault = Classify(failure, session(), true).value_or(StorageFault::kIoError);
+    }
+  }
+  if (fault) {
+    database_.FailGroup(*fault);
+    throw database_.WriteFailed(*fault, Phase::kWork);
+  }
+  try {
+    Settle();
+  } catch (const StorageUnavailable&) {
+    // The others' COMMIT failed and they were told; this write reports its own exception.
+  }
+  throw;
+}
+
+std::shared_ptr<Database::WriteGroup> Database::WriteTurn::Settle() {
+  if (database_.queued_writes_.load() > 0 && database_.group_->writes < kMostWritesPerGroup) {
+    auto group = database_.group_;
+    turn_.unlock();
+    return group;
+  }
+  database_.CommitGroup();
+  turn_.unlock();
+  return nullptr;
+}
+
+void Database::OpenGroup() {
+  auto group = std::make_shared<WriteGroup>();
+  group->position = pool_->lease();
+  group->session = &pool_->at(group->position);
+  try {
+    if (ConnectionEnded(*group->session)) Reopen(*group->session);
+    Begin(*group->session, Scope::System(), Mode::kWrite);
+  } catch (...) {
+    const auto fault = Settle(*group->session, Mode::kWrite);
+    pool_->give_back(group->position);
+    if (!fault) throw;
+    throw WriteFailed(*fault, Phase::kBegin);
+  }
+  group_ = std::move(group);
+}
+
+void Database::CommitGroup() {
+  try {
+    End(*group_->session, Mode::kWrite, true);
+  } catch (...) {
+    const auto fault = Settle(*group_->session, Mode::kWrite).value_or(StorageFault::kIoError);
+    FailGroup(fault);
+    throw WriteFailed(fault, Phase::kCommit);
+  }
+  if (group_->writes > 0) NoteWriteCommitted();
+  EndGroup(std::nullopt);
+}
+
+void Database::FailGroup(StorageFault fault) {
+  try {
+    ExecuteScript(*group_->session, "ROLLBACK");
+  } catch (const std::exception&) {
+    // SQLite may have rolled the transaction back by itself (after SQLITE_FULL).
+  }
+  EndGroup(fault);
+}
+
+void Database::EndGroup(std::optional<StorageFault> fault) {
+  const auto group = std::move(group_);
+  pool_->give_back(group->position);
+  {
+    std::lock_guard<std::mutex> lock(group->mutex);
+    group->done = true;
+    group->fault = fault;
+  }
+  group->finished.notify_all();
 }
 
 void Database::NoteWriteCommitted() {

@@ -66,11 +66,11 @@ class StorageUnavailable : public std::runtime_error {
 
 // A pool of connections to one database, SQLite or PostgreSQL, with scoped transactions.
 // Thread-safe. On SQLite, write transactions are serialised by the process so that worker threads
-// never meet SQLITE_BUSY from one another. A pooled connection found dead is reopened when it is
-// next taken. A storage fault (disk full, read-only, I/O error, connection lost) becomes
-// StorageUnavailable; a read that lost its connection is run again once on a fresh one, and so is
-// a write that lost it before anything was written (at BEGIN); a write whose COMMIT lost its
-// connection is never replayed.
+// never meet SQLITE_BUSY from one another, and queued writes share one COMMIT (see Write). A pooled
+// connection found dead is reopened when it is next taken. A storage fault (disk full, read-only,
+// I/O error, connection lost) becomes StorageUnavailable; a read that lost its connection is run
+// again once on a fresh one, and so is a write that lost it before anything was written (at BEGIN);
+// a write whose COMMIT lost its connection is never replayed.
 class Database {
  public:
   // Opens `url` ("sqlite:PATH" or "postgresql://…") with `pool_size` connections.
@@ -106,10 +106,24 @@ class Database {
 
   // Runs `work(session)` in a write transaction. `work` returns a Result: the transaction commits
   // when it holds a value and rolls back when it holds an Error or when `work` throws.
+  // On SQLite, writes take turns on one connection, and the writes queued behind one another
+  // share one COMMIT, so one fsync makes a whole group durable ("group commit"): each runs in a
+  // savepoint of the group's transaction, and Write returns only once its group is committed.
+  // A write undone (an Error, an exception) leaves the others' work in the group; a storage fault
+  // fails the whole group, each of its writes then throwing StorageUnavailable (kNotWritten).
   template <class Work>
   auto Write(const Scope& scope, Work&& work) -> std::invoke_result_t<Work, soci::session&> {
-    std::unique_lock<std::mutex> serialised(write_mutex_, std::defer_lock);
-    if (dialect_ == Dialect::kSqlite) serialised.lock();
+    if (dialect_ == Dialect::kSqlite) {
+      WriteTurn turn(*this);
+      std::optional<std::invoke_result_t<Work, soci::session&>> result;
+      try {
+        result.emplace(work(turn.session()));
+      } catch (...) {
+        turn.Abandon();
+      }
+      turn.Finish(result->ok());
+      return std::move(*result);
+    }
     Lease lease(*this);
     for (int attempt = 0;; ++attempt) {
       Phase phase = Phase::kBegin;
@@ -170,6 +184,34 @@ class Database {
     soci::session* session_ = nullptr;
   };
 
+  // The group of SQLite writes sharing one transaction (defined in database.cpp).
+  struct WriteGroup;
+
+  // One SQLite write's turn on the group's connection: waits for the writes before it, opens the
+  // group's transaction when none is open, and runs the write in a savepoint of its own.
+  class WriteTurn {
+   public:
+    explicit WriteTurn(Database& database);
+    ~WriteTurn();
+    WriteTurn(const WriteTurn&) = delete;
+    WriteTurn& operator=(const WriteTurn&) = delete;
+    soci::session& session();
+    // Keeps the write (`keep`) or undoes it, then commits the group, or leaves the COMMIT to the
+    // write queued next and waits for it when the write was kept. Throws StorageUnavailable when
+    // the group's COMMIT failed.
+    void Finish(bool keep);
+    // Called inside a catch block: a storage fault fails the group and becomes StorageUnavailable;
+    // any other exception undoes only this write, lets the group go on, and is thrown again.
+    [[noreturn]] void Abandon();
+
+   private:
+    // Commits the group now (no write queued) or hands it on; returns the group to wait for.
+    std::shared_ptr<WriteGroup> Settle();
+
+    Database& database_;
+    std::unique_lock<std::mutex> turn_;
+  };
+
   Database(Dialect dialect, std::unique_ptr<soci::connection_pool> pool, std::string backend,
            std::string connect_string)
       : dialect_(dialect),
@@ -184,6 +226,12 @@ class Database {
   // Records a storage fault of a write and returns the exception to throw.
   StorageUnavailable WriteFailed(StorageFault fault, Phase phase);
   void NoteWriteCommitted();
+  // SQLite's write groups (under write_mutex_): open one's transaction, commit it, or roll it back
+  // on a storage fault; each then releases the writes waiting for it.
+  void OpenGroup();
+  void CommitGroup();
+  void FailGroup(StorageFault fault);
+  void EndGroup(std::optional<StorageFault> fault);
   // Opens `session` again, configured as at start.
   void Reopen(soci::session& session);
 
@@ -193,6 +241,10 @@ class Database {
   std::string connect_string_;
   int pool_size_ = 0;
   std::mutex write_mutex_;
+  // SQLite: the group whose transaction is open (guarded by write_mutex_), and how many writes
+  // wait for their turn.
+  std::shared_ptr<WriteGroup> group_;
+  std::atomic<int> queued_writes_ = 0;
   // The fault that stopped a write, or -1 (cleared by NoteWriteCommitted or Writable's probe).
   std::atomic<int> write_fault_ = -1;
   // The SQLite page limit (LimitSqlitePages), or -1 when none was ever set.

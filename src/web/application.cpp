@@ -87,6 +87,7 @@ std::string RedirectForAccess(const Route& route, const std::optional<auth::Acto
                                               : std::string());
   switch (route.access) {
     case Access::kPublic:
+    case Access::kOperations:
       return "";
     case Access::kSignedOut:
       return at(SessionStage::kFull) ? "/" : "";
@@ -192,6 +193,9 @@ Response Application::Dispatch(const Request& request, const std::string& nonce,
   route_name = match.route->pattern;
   Context context{request, services_, *match.route, std::move(match.parameters), language,
                   nonce,   {}};
+  // Probes, metrics and static files answer without a session or a cookie: a load balancer
+  // polling /healthz costs no session look-up, no CSRF token and no Set-Cookie.
+  if (match.route->access == Access::kOperations && !refusal) return match.route->handler(context);
   const auth::ClientInfo client = context.client();
 
   if (const auto token = request.Cookie(kSessionCookie)) {

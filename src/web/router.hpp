@@ -20,6 +20,7 @@ using Handler = std::function<Response(Context&)>;
 // Who may reach a route at all, before its handler asks the policy about the record.
 enum class Access {
   kPublic,        // anyone
+  kOperations,    // anyone, outside any session: probes, metrics and static files (no cookie)
   kSignedOut,     // sign-in pages; a signed-in user is sent home
   kSecondFactor,  // a session whose password was accepted, waiting for its code
   kEnrolment,     // a session that must set up two-factor sign-in (or a signed-in one redoing it)

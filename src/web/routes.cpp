@@ -44,9 +44,9 @@ using enum Access;
 std::vector<Route> SystemRoutes() {
   return {
       // Operations (web/system/)
-      {kGet, "/healthz", system::Live, kPublic},
-      {kGet, "/readyz", system::Ready, kPublic},
-      {kGet, "/static/{file...}", system::StaticFile, kPublic},
+      {kGet, "/healthz", system::Live, kOperations},
+      {kGet, "/readyz", system::Ready, kOperations},
+      {kGet, "/static/{file...}", system::StaticFile, kOperations},
   };
 }
 
@@ -491,7 +491,7 @@ std::vector<Route> AllRoutes() {
 }
 
 std::vector<Route> MetricsRoutes() {
-  return {{Method::kGet, "/metrics", system::Metrics, Access::kPublic}};
+  return {{Method::kGet, "/metrics", system::Metrics, Access::kOperations}};
 }
 
 }  // namespace cercle::web
