@@ -71,7 +71,8 @@ constexpr const char* kConditionsOfVersion = R"sql(
 SELECT sc.sign_id, sc.condition_id
   FROM circle_plan_sign_conditions sc
   JOIN circle_plan_warning_signs s ON s.id = sc.sign_id
- WHERE sc.organisation_id = :organisation AND s.version_id = :version
+ WHERE sc.organisation_id = :organisation AND s.organisation_id = :organisation
+   AND s.version_id = :version
  ORDER BY sc.sign_id, sc.condition_id
 )sql";
 constexpr const char* kGoalKeys = R"sql(
@@ -98,16 +99,22 @@ DELETE FROM circle_review_goal_progress
  WHERE organisation_id = :organisation AND review_id = :review
 )sql";
 constexpr const char* kProgressOfCircle = R"sql(
-AND review_id IN (SELECT id FROM circle_reviews WHERE circle_id = :circle)
+AND review_id IN (SELECT id FROM circle_reviews
+                   WHERE organisation_id = :organisation AND circle_id = :circle)
 ORDER BY (SELECT r.held_on FROM circle_reviews r WHERE r.id = review_id), review_id, goal_key
 )sql";
 constexpr const char* kCite = R"sql(
 INSERT INTO concern_warning_signs (organisation_id, concern_id, sign_id)
 VALUES (:organisation, :concern, :sign)
 )sql";
+// Read from the concern's citations: filtered by organisation first, SQLite would read every sign
+// of the organisation in position order to keep the few cited.
 constexpr const char* kCited = R"sql(
-AND id IN (SELECT sign_id FROM concern_warning_signs WHERE concern_id = :concern)
-ORDER BY position
+SELECT {signs}
+  FROM concern_warning_signs w
+  JOIN {table} s ON s.id = w.sign_id AND s.organisation_id = w.organisation_id
+ WHERE w.organisation_id = :organisation AND w.concern_id = :concern
+ ORDER BY s.position
 )sql";
 // The conditions of the signs a concern cites.
 constexpr const char* kConditionsOfCited = R"sql(
@@ -236,7 +243,8 @@ void CirclePlanStore::Cite(std::int64_t concern_id, std::int64_t organisation_id
 std::vector<domain::WarningSign> CirclePlanStore::CitedBy(std::int64_t concern_id,
                                                           std::int64_t organisation_id) {
   const auto bindings = OfOrganisation(organisation_id, {{"concern", concern_id}});
-  auto signs = SelectWhere<PlanSigns>(session_, kCited, bindings);
+  auto signs = SelectAll<PlanSigns>(
+      session_, Replaced(kCited, "{signs}", ColumnsOf<PlanSigns>("s")), bindings);
   AttachConditions(signs, FetchAll<Pair>(session_, kConditionsOfCited, bindings));
   return signs;
 }

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "store/postgres_url.hpp"
+#include "store/query_log.hpp"
 
 namespace cercle::store {
 namespace {
@@ -205,7 +206,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int poo
   if (target.dialect == Dialect::kSqlite) CreatePrivateFile(target.sqlite_path);
   auto pool = std::make_unique<soci::connection_pool>(static_cast<std::size_t>(pool_size));
   try {
-    for (int i = 0; i < pool_size; ++i) OpenTarget(pool->at(static_cast<std::size_t>(i)), target);
+    for (int i = 0; i < pool_size; ++i) {
+      auto& session = pool->at(static_cast<std::size_t>(i));
+      OpenTarget(session, target);
+      // The logger stays with the session when it is reopened; it records only while a test asks.
+      session.set_logger(soci::logger(query_log::MakeLogger().release()));
+    }
   } catch (const soci::soci_error&) {
     return Error::Invalid(N_("Cannot connect to the database named by database.url."));
   }

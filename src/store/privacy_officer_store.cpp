@@ -35,9 +35,16 @@ constexpr const char* kUpdate = R"sql(
       delegated_by = :delegated_by, updated_by = :updated_by, updated_at = :updated_at
   WHERE id = :id
 )sql";
+// An organisation's active users, then the network's (who have none): each through the index on
+// the organisation and the name.
 constexpr const char* kCandidates = R"sql(
   SELECT id, display_name FROM users
-  WHERE coalesce(organisation_id, 0) = :owner AND active = 1
+  WHERE organisation_id = :organisation AND active = 1
+  ORDER BY display_name, id
+)sql";
+constexpr const char* kNetworkCandidates = R"sql(
+  SELECT id, display_name FROM users
+  WHERE organisation_id IS NULL AND active = 1
   ORDER BY display_name, id
 )sql";
 
@@ -69,8 +76,10 @@ std::int64_t PrivacyOfficerStore::Save(const domain::PrivacyOfficer& officer) {
 
 std::vector<OfficerCandidate> PrivacyOfficerStore::ListCandidates(
     std::optional<std::int64_t> organisation_id) {
+  if (!organisation_id)
+    return FetchAll<TableRow<Candidates>>(session_, kNetworkCandidates, NoValues);
   return FetchAll<TableRow<Candidates>>(session_, kCandidates,
-                                        Values("owner", organisation_id.value_or(0)));
+                                        Values("organisation", *organisation_id));
 }
 
 }  // namespace cercle::store
