@@ -244,7 +244,7 @@ void AddCoreMember(const History& history, soci::session& session, HistoryCircle
   file.organisation_id = history.organisation_id;
   // The program's own numbering (CoreMemberStore::SuggestFileNumber), from 101 so that no
   // number of the demo's own files ("2022-017") is taken.
-  char file_number[16];
+  char file_number[32];
   std::snprintf(file_number, sizeof file_number, "%d-%03d", static_cast<int>(plan.opened.year()),
                 kFirstFileNumber + plan.index);
   file.file_number = file_number;
