@@ -109,8 +109,8 @@ int AddUser(Runtime& runtime, const config::Config& config, const UserOptions& o
 }
 
 // Runs `cercle demo`: loads the demo data into an empty database and prints the sign-ins.
-int LoadDemo(Runtime& runtime, const config::Config& config, int scale) {
-  const auto summary = demo::Load(runtime.app(), scale);
+int LoadDemo(Runtime& runtime, const config::Config& config, int scale, int years) {
+  const auto summary = demo::Load(runtime.app(), scale, years);
   if (!summary) {
     if (summary.error().kind == ErrorKind::kConflict) {
       std::cout << "The database holds data already: demo data not loaded.\n";
@@ -213,6 +213,10 @@ int Run(int argc, char** argv) {
   int scale = 1;
   demo->add_option("--scale", scale, "Multiply the demo data (for benchmarks)")
       ->check(CLI::Range(1, 1000));
+  int years = 0;
+  demo->add_option("--years", years,
+                   "Add years of past history to the first organisation (for benchmarks)")
+      ->check(CLI::Range(0, 50));
   bool print_logins = false;
   demo->add_flag("--print-logins", print_logins, "Only print the demo sign-ins");
   auto* keygen = app.add_subcommand("keygen", "Create the key file named by secrets.key_file");
@@ -263,7 +267,7 @@ int Run(int argc, char** argv) {
   if (*audit_verify)
     return RunAuditVerify((*runtime)->database(), (*runtime)->secrets(), std::cout);
   if (*user_add) return AddUser(**runtime, config, user_options);
-  if (*demo) return LoadDemo(**runtime, config, scale);
+  if (*demo) return LoadDemo(**runtime, config, scale, years);
   return Serve(**runtime, config);
 }
 

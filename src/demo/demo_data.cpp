@@ -11,6 +11,7 @@
 #include "demo/demo_actors.hpp"
 #include "demo/endings_demo.hpp"
 #include "demo/expenses_demo.hpp"
+#include "demo/history_demo.hpp"
 #include "demo/privacy_incidents_demo.hpp"
 #include "demo/privacy_officer_demo.hpp"
 #include "demo/privacy_requests_demo.hpp"
@@ -74,7 +75,7 @@ std::vector<std::string> DemoLogins() {
   return logins;
 }
 
-Result<DemoSummary> Load(const app::Services& services, int scale) {
+Result<DemoSummary> Load(const app::Services& services, int scale, int history_years) {
   store::Database& database = services.database;
   store::OrganisationStore organisations(database);
   if (!organisations.List().empty()) {
@@ -82,6 +83,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
         N_("The database already holds data; demo data goes only into an empty database."));
   }
   if (scale < 1) return Error::Invalid(N_("The scale must be at least 1."));
+  if (history_years < 0) return Error::Invalid(N_("The years of history cannot be negative."));
   DemoSummary summary;
   // The network admin creates the organisations, as on the network's pages.
   const auto network_admin = TRY(
@@ -117,6 +119,7 @@ Result<DemoSummary> Load(const app::Services& services, int scale) {
     TRY(LoadPrivacyIncidents(services, organisation_id, circles));
     TRY(LoadPrivacyRequests(services, organisation_id));
     TRY(LoadRetention(services, organisation_id));
+    if (copy == 1) TRY(LoadHistory(services, organisation_id, {.years = history_years}));
   }
   summary.logins = DemoLogins();
   return summary;

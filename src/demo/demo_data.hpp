@@ -22,8 +22,9 @@ std::vector<std::string> DemoLogins();
 
 // Fills an empty database with the fictional organisation "Cercles Montréal (démo)" and its
 // records. `scale` multiplies the data for benchmarks: scale N adds N-1 more fictional
-// organisations with the same content. Refuses (Conflict) when the database holds any organisation
-// already.
-Result<DemoSummary> Load(const app::Services& services, int scale);
+// organisations with the same content. `history_years` adds that many years of past history to the
+// first organisation (demo::LoadHistory), for benchmarks of data that grows. Refuses (Conflict)
+// when the database holds any organisation already.
+Result<DemoSummary> Load(const app::Services& services, int scale, int history_years = 0);
 
 }  // namespace cercle::demo
