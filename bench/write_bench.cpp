@@ -66,15 +66,17 @@ class WriteRuntime {
       std::int64_t user_id;
     };
     const auto seats = services.database.Read(store::Scope::Organisation(1), [](auto& session) {
+      // Bulk into vectors of long long: the same C++ type on both engines.
+      std::vector<long long> circles(500), volunteers(500), users(500);
+      session << "SELECT m.circle_id, m.volunteer_id, v.user_id "
+                 "FROM circle_members m JOIN circles c ON c.id = m.circle_id "
+                 "JOIN volunteers v ON v.id = m.volunteer_id "
+                 "WHERE m.left_on IS NULL AND c.closed_on IS NULL "
+                 "AND v.user_id IS NOT NULL ORDER BY m.circle_id",
+          soci::into(circles), soci::into(volunteers), soci::into(users);
       std::vector<Seat> found;
-      soci::rowset<soci::row> rows =
-          session.prepare << "SELECT m.circle_id, m.volunteer_id, v.user_id "
-                             "FROM circle_members m JOIN circles c ON c.id = m.circle_id "
-                             "JOIN volunteers v ON v.id = m.volunteer_id "
-                             "WHERE m.left_on IS NULL AND c.closed_on IS NULL "
-                             "AND v.user_id IS NOT NULL ORDER BY m.circle_id";
-      for (const auto& row : rows) {
-        found.push_back({row.get<long long>(0), row.get<long long>(1), row.get<long long>(2)});
+      for (std::size_t i = 0; i < circles.size(); ++i) {
+        found.push_back({circles[i], volunteers[i], users[i]});
       }
       return found;
     });

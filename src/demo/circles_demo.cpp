@@ -70,7 +70,7 @@ Result<std::int64_t> AddExtraVolunteer(const Loader& loader,
   const auto& coordinator = loader.coordinator();
   std::string email = FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
   std::replace(email.begin(), email.end(), ' ', '-');
-  email += "@courriel.example";
+  email = VolunteerAddress(email, loader.organisation_id);
   // Each signs in to the portal with the address of the file.
   const auto account = TRY(CreateDemoAccount(Before(loader, 520).services(), loader.organisation_id,
                                              std::string(demo.first_name) + " " + demo.last_name,

@@ -69,4 +69,9 @@ Result<DemoActors> FindActors(const app::Services& services, std::int64_t organi
   return actors;
 }
 
+std::string VolunteerAddress(const std::string& local, std::int64_t organisation_id) {
+  const std::string copy = organisation_id == 1 ? "" : "+" + std::to_string(organisation_id);
+  return local + copy + "@courriel.example";
+}
+
 }  // namespace cercle::demo

@@ -72,6 +72,12 @@ struct DemoActors {
   std::map<std::int64_t, auth::Actor> volunteers;
 };
 
+// The address of a volunteer's portal account, "`local`@courriel.example", in the demo's first
+// organisation (the one the README names); "`local`+N@courriel.example" in the N-th copy that
+// `cercle demo --scale N` adds, since one address signs in to one account only. The demo loads
+// into an empty database only, so the N-th organisation has the id N.
+std::string VolunteerAddress(const std::string& local, std::int64_t organisation_id);
+
 // The accounts of organisation `organisation_id`; Invalid when it has no coordinator.
 Result<DemoActors> FindActors(const app::Services& services, std::int64_t organisation_id);
 

@@ -195,7 +195,8 @@ class VolunteerDemo {
       std::string email = FoldForSearch(std::string(demo.first_name) + "." + demo.last_name);
       std::replace(email.begin(), email.end(), ' ', '-');
       const bool bastien = std::string(demo.first_name) == "Bastien";
-      const std::string address = email + "@courriel.example";
+      const std::string address =
+          VolunteerAddress(email, coordinator().organisation_id.value_or(0));
       // Approved volunteers sign in to their portal with the address of their file (Bastien with
       // the demo account made for his role).
       std::optional<std::int64_t> account =

@@ -3,7 +3,9 @@
 #include <boost/locale.hpp>
 #include <ctime>
 #include <iomanip>
+#include <map>
 #include <sstream>
+#include <utility>
 
 #include "base/assets.hpp"
 
@@ -11,6 +13,45 @@ namespace cercle::i18n {
 namespace {
 
 namespace bl = boost::locale;
+
+// What a pure formatting function answered for each argument, per thread: building an ICU
+// calendar or date format for each call cost a tenth of a page. Bounded: emptied when full.
+template <class Key, class Value>
+class Memo {
+ public:
+  template <class Compute>
+  const Value& Get(const Key& key, Compute&& compute) {
+    if (const auto found = values_.find(key); found != values_.end()) return found->second;
+    if (values_.size() >= kMostValues) values_.clear();
+    return values_.emplace(key, compute()).first->second;
+  }
+
+ private:
+  static constexpr std::size_t kMostValues = 4096;
+  std::map<Key, Value> values_;
+};
+
+// "YYYY-MM-DD" written out in `locale`'s long form; the input when malformed.
+std::string WriteCivilDate(const std::locale& locale, std::string_view iso_date) {
+  std::tm parts{};
+  std::istringstream in{std::string(iso_date)};
+  in >> std::get_time(&parts, "%Y-%m-%d");
+  if (in.fail() || iso_date.size() != 10) return std::string(iso_date);
+  const std::time_t midnight = timegm(&parts);
+  std::ostringstream out;
+  out.imbue(locale);
+  out << bl::as::date << bl::as::date_long << bl::as::time_zone("UTC") << midnight;
+  return out.str();
+}
+
+// The calendar date of `instant` in `time_zone`.
+CivilDate CalendarDate(const std::locale& locale, const std::string& time_zone, Instant instant) {
+  const bl::calendar calendar(locale, time_zone);
+  const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
+  return CivilDate{std::chrono::year{moment.get(bl::period::year())},
+                   std::chrono::month{static_cast<unsigned>(moment.get(bl::period::month()) + 1)},
+                   std::chrono::day{static_cast<unsigned>(moment.get(bl::period::day()))}};
+}
 
 // Builds a locale with ICU formatting for `name` and the embedded catalog of `language`.
 std::locale MakeLocale(const std::string& name, const std::string& language) {
@@ -93,15 +134,10 @@ std::string Translator::FormatDate(Language language, Instant instant) const {
 }
 
 std::string Translator::FormatCivilDate(Language language, std::string_view iso_date) const {
-  std::tm parts{};
-  std::istringstream in{std::string(iso_date)};
-  in >> std::get_time(&parts, "%Y-%m-%d");
-  if (in.fail() || iso_date.size() != 10) return std::string(iso_date);
-  const std::time_t midnight = timegm(&parts);
-  std::ostringstream out;
-  out.imbue(LocaleFor(language));
-  out << bl::as::date << bl::as::date_long << bl::as::time_zone("UTC") << midnight;
-  return out.str();
+  // Written at UTC midnight: the time zone plays no part, only the language.
+  thread_local Memo<std::pair<Language, std::string>, std::string> memo;
+  return memo.Get({language, std::string(iso_date)},
+                  [&] { return WriteCivilDate(LocaleFor(language), iso_date); });
 }
 
 std::string Translator::FormatDateTime(Language language, Instant instant) const {
@@ -113,12 +149,9 @@ std::string Translator::FormatDateTime(Language language, Instant instant) const
 }
 
 CivilDate Translator::LocalDate(Instant instant) const {
-  namespace bl = boost::locale;
-  const bl::calendar calendar(english_, time_zone_);
-  const bl::date_time moment(static_cast<double>(ToUnix(instant)), calendar);
-  return CivilDate{std::chrono::year{moment.get(bl::period::year())},
-                   std::chrono::month{static_cast<unsigned>(moment.get(bl::period::month()) + 1)},
-                   std::chrono::day{static_cast<unsigned>(moment.get(bl::period::day()))}};
+  thread_local Memo<std::pair<std::string, Instant>, CivilDate> memo;
+  return memo.Get({time_zone_, instant},
+                  [&] { return CalendarDate(english_, time_zone_, instant); });
 }
 
 std::string Translator::FormatNumber(Language language, double value, int decimals) const {

@@ -14,6 +14,7 @@
 
 #include "store/postgres_url.hpp"
 #include "store/query_log.hpp"
+#include "store/sqlite_statement_cache.hpp"
 
 namespace cercle::store {
 namespace {
@@ -203,7 +204,10 @@ Result<std::unique_ptr<soci::session>> OpenSession(const std::string& url) {
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, int pool_size) {
   const auto target = TRY(ParseUrl(url));
-  if (target.dialect == Dialect::kSqlite) CreatePrivateFile(target.sqlite_path);
+  if (target.dialect == Dialect::kSqlite) {
+    CreatePrivateFile(target.sqlite_path);
+    KeepSqliteStatements(true);
+  }
   auto pool = std::make_unique<soci::connection_pool>(static_cast<std::size_t>(pool_size));
   try {
     for (int i = 0; i < pool_size; ++i) {

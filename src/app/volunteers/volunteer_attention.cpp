@@ -27,7 +27,10 @@ AttentionData ReadAttentionData(const store::Unit& unit, CivilDate today) {
   data.volunteers = volunteers.List(organisation, {});
   data.last_supervision = volunteers.LastSupervision(organisation);
   data.approved_at = volunteers.ApprovalTimes(organisation);
-  for (auto& item : store::ScreeningStore(unit.session()).ListLiveItems(organisation)) {
+  // The listed files' items only: a file closed years ago keeps its items but needs no notice.
+  std::vector<std::int64_t> ids;
+  for (const auto& volunteer : data.volunteers) ids.push_back(volunteer.id);
+  for (auto& item : store::ScreeningStore(unit.session()).ListLiveItems(ids, organisation)) {
     data.items[item.volunteer_id].push_back(std::move(item));
   }
   data.care = ReadCareAttention(unit, data.volunteers, today);
