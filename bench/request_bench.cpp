@@ -7,9 +7,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "cli/runtime.hpp"
-#include "config/secrets.hpp"
-#include "demo/demo_data.hpp"
+#include "bench_runtime.hpp"
 #include "domain/report_period.hpp"
 #include "report/statistics.hpp"
 #include "report/svg_chart.hpp"
@@ -25,37 +23,8 @@ const int kScale = [] {
   return text ? std::max(1, std::atoi(text)) : 1;
 }();
 
-// A runtime on a temporary SQLite database with the demo data.
-class BenchRuntime {
- public:
-  BenchRuntime() {
-    folder_ =
-        std::filesystem::temp_directory_path() / ("cercle-bench-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(folder_);
-    config::Config config;
-    config.database.url = "sqlite:" + (folder_ / "cercle.db").string();
-    config.secrets.key_file = (folder_ / "cercle.key").string();
-    config.log.level = "off";
-    spdlog::set_level(spdlog::level::off);
-    (void)config::CreateKeyFile(config.secrets.key_file);
-    auto runtime = cli::Runtime::Create(config, std::make_shared<SystemClock>());
-    if (!runtime) throw std::runtime_error("runtime");
-    runtime_ = std::move(runtime).value();
-    (void)demo::Load(runtime_->app(), kScale);
-  }
-  ~BenchRuntime() {
-    runtime_.reset();
-    std::filesystem::remove_all(folder_);
-  }
-  cli::Runtime& get() { return *runtime_; }
-
- private:
-  std::filesystem::path folder_;
-  std::unique_ptr<cli::Runtime> runtime_;
-};
-
-BenchRuntime& Shared() {
-  static BenchRuntime runtime;
+bench::DemoRuntime& Shared() {
+  static bench::DemoRuntime runtime("bench", "", kScale, config::Config().database.pool_size);
   return runtime;
 }
 

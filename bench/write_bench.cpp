@@ -4,10 +4,8 @@
 // PostgreSQL. Each submission is one transaction (validation, minutes, attendance, hours, audit).
 #include <benchmark/benchmark.h>
 
-#include <spdlog/spdlog.h>
 #include <atomic>
 #include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -17,10 +15,8 @@
 #include "app/circles/circle_meetings.hpp"
 #include "app/circles/portal_circle.hpp"
 #include "base/dates.hpp"
-#include "cli/runtime.hpp"
-#include "config/secrets.hpp"
+#include "bench_runtime.hpp"
 #include "demo/demo_actors.hpp"
-#include "demo/demo_data.hpp"
 
 namespace cercle {
 namespace {
@@ -31,34 +27,16 @@ struct Submission {
   auth::Actor writer;
 };
 
-// A runtime on `url` (a temporary SQLite file when empty) with the demo data.
+// The demo on `url` (a temporary SQLite file when empty), and meetings planned for the runs.
 class WriteRuntime {
  public:
-  explicit WriteRuntime(const std::string& url) {
-    folder_ = std::filesystem::temp_directory_path() /
-              ("cercle-write-bench-" + std::to_string(::getpid()) + (url.empty() ? "-s" : "-p"));
-    std::filesystem::create_directories(folder_);
-    config::Config config;
-    config.database.url = url.empty() ? "sqlite:" + (folder_ / "cercle.db").string() : url;
-    config.database.pool_size = 20;
-    config.secrets.key_file = (folder_ / "cercle.key").string();
-    config.log.level = "off";
-    spdlog::set_level(spdlog::level::off);
-    (void)config::CreateKeyFile(config.secrets.key_file);
-    auto runtime = cli::Runtime::Create(config, std::make_shared<SystemClock>());
-    if (!runtime) throw std::runtime_error("runtime");
-    runtime_ = std::move(runtime).value();
-    if (!demo::Load(runtime_->app(), 1)) throw std::runtime_error("demo");
-  }
-  ~WriteRuntime() {
-    runtime_.reset();
-    std::filesystem::remove_all(folder_);
-  }
+  explicit WriteRuntime(const std::string& url)
+      : runtime_(url.empty() ? "write-bench-sqlite" : "write-bench-postgres", url, 1, 20) {}
 
   // Plans `count` meetings yesterday, spread over the demo's open circles, each written by one of
   // its current volunteers, and returns their minutes to submit.
   std::vector<Submission> PlanMeetings(int count) {
-    const auto& services = runtime_->app();
+    const auto& services = runtime_.get().app();
     const auto actors = demo::FindActors(services, 1).value();
     struct Seat {
       std::int64_t circle_id;
@@ -108,20 +86,20 @@ class WriteRuntime {
     return submissions;
   }
 
-  const app::Services& services() { return runtime_->app(); }
+  const app::Services& services() { return runtime_.get().app(); }
 
  private:
   std::int64_t LastMeeting(std::int64_t circle_id) {
-    return runtime_->database().Read(store::Scope::Organisation(1), [&](soci::session& session) {
-      long long id = 0;
-      session << "SELECT MAX(id) FROM circle_meetings WHERE circle_id = :circle", soci::into(id),
-          soci::use(circle_id);
-      return static_cast<std::int64_t>(id);
-    });
+    return runtime_.get().database().Read(
+        store::Scope::Organisation(1), [&](soci::session& session) {
+          long long id = 0;
+          session << "SELECT MAX(id) FROM circle_meetings WHERE circle_id = :circle",
+              soci::into(id), soci::use(circle_id);
+          return static_cast<std::int64_t>(id);
+        });
   }
 
-  std::filesystem::path folder_;
-  std::unique_ptr<cli::Runtime> runtime_;
+  bench::DemoRuntime runtime_;
   int next_minute_ = 0;  // the meetings of successive runs start at successive minutes
 };
 
@@ -158,17 +136,9 @@ void SubmitMinutes(benchmark::State& state, const std::string& url) {
   state.SetItemsProcessed(static_cast<std::int64_t>(submissions.size()));
 }
 
-void BM_SubmitMinutesSqlite(benchmark::State& state) { SubmitMinutes(state, ""); }
-BENCHMARK(BM_SubmitMinutesSqlite)
-    ->Arg(1)
-    ->Arg(4)
-    ->Arg(16)
-    ->Iterations(1)
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
-
-void BM_SubmitMinutesPostgres(benchmark::State& state) {
-  const char* url = std::getenv("BENCH_POSTGRES_URL");
+// PostgreSQL's runs skip unless $BENCH_POSTGRES_URL names an empty database.
+void SubmitMinutesOn(benchmark::State& state, bool postgres) {
+  const char* url = postgres ? std::getenv("BENCH_POSTGRES_URL") : "";
   if (!url) {
     state.SkipWithError("BENCH_POSTGRES_URL is not set");
     for (auto _ : state) {
@@ -177,13 +147,12 @@ void BM_SubmitMinutesPostgres(benchmark::State& state) {
   }
   SubmitMinutes(state, url);
 }
-BENCHMARK(BM_SubmitMinutesPostgres)
-    ->Arg(1)
-    ->Arg(4)
-    ->Arg(16)
-    ->Iterations(1)
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
+// From 1, 4 and 16 threads, each run once over its own meetings.
+void Threads(benchmark::internal::Benchmark* runs) {
+  runs->Arg(1)->Arg(4)->Arg(16)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+}
+BENCHMARK_CAPTURE(SubmitMinutesOn, Sqlite, false)->Apply(Threads);
+BENCHMARK_CAPTURE(SubmitMinutesOn, Postgres, true)->Apply(Threads);
 
 }  // namespace
 }  // namespace cercle

@@ -19,7 +19,7 @@ void Start();
 // Stops recording and forgets what was recorded.
 void Stop();
 
-// The statements prepared since Start or the last Take, in order, as written (placeholders
+// The statements prepared since Start or the last Take, in order, as written (parameters
 // unbound); forgets them. Thread-safe.
 std::vector<std::string> Take();
 

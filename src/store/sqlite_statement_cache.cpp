@@ -58,6 +58,16 @@ Cache& TheCache() {
   return *cache;
 }
 
+// Every statement `kept` holds, which it forgets.
+std::vector<sqlite3_stmt*> TakeAll(Kept& kept) {
+  std::vector<sqlite3_stmt*> statements;
+  for (auto& [text, idle] : kept.idle)
+    statements.insert(statements.end(), idle.begin(), idle.end());
+  kept.idle.clear();
+  kept.count = 0;
+  return statements;
+}
+
 // Takes a kept statement of `text` on `connection`, or none.
 sqlite3_stmt* TakeKept(sqlite3* connection, std::string_view text) {
   auto& cache = TheCache();
@@ -83,12 +93,7 @@ std::vector<sqlite3_stmt*> Keep(sqlite3_stmt* statement) {
   auto& cache = TheCache();
   std::lock_guard lock(cache.mutex);
   auto& kept = cache.connections[connection];
-  if (kept.count >= kMostKeptPerConnection) {
-    for (auto& [kept_text, idle] : kept.idle)
-      released.insert(released.end(), idle.begin(), idle.end());
-    kept.idle.clear();
-    kept.count = 0;
-  }
+  if (kept.count >= kMostKeptPerConnection) released = TakeAll(kept);
   kept.idle[text].push_back(statement);
   ++kept.count;
   return released;
@@ -103,9 +108,7 @@ void Forget(sqlite3* connection) {
     std::lock_guard lock(cache.mutex);
     const auto found = cache.connections.find(connection);
     if (found == cache.connections.end()) return;
-    for (auto& [text, idle] : found->second.idle) {
-      statements.insert(statements.end(), idle.begin(), idle.end());
-    }
+    statements = TakeAll(found->second);
     cache.connections.erase(found);
   }
   for (auto* statement : statements) finalize(statement);
