@@ -17,6 +17,7 @@
 #include "domain/circle_reviews.hpp"
 #include "domain/concern.hpp"
 #include "domain/core_member.hpp"
+#include "domain/outcomes.hpp"
 #include "domain/volunteer.hpp"
 #include "store/circle_contact_store.hpp"
 #include "store/circle_review_store.hpp"
@@ -24,6 +25,7 @@
 #include "store/concern_store.hpp"
 #include "store/core_member_store.hpp"
 #include "store/meeting_store.hpp"
+#include "store/outcome_store.hpp"
 #include "store/user_store.hpp"
 #include "store/venue_store.hpp"
 #include "store/volunteer_store.hpp"
@@ -560,6 +562,24 @@ void AddConcern(const History& history, soci::session& session, const HistoryCir
                  "Situation stabilisée après la rencontre (démo).", closed);
 }
 
+// The follow-ups of a closed file that fell due by today, each recorded a week after its due day
+// (no new event found), as a program keeping up with its follow-ups would have them.
+void AddFollowUpChecks(const History& history, soci::session& session, const HistoryCircle& plan,
+                       CivilDate file_closed) {
+  const CivilDate today = history.services.Today();
+  store::OutcomeStore outcomes(session);
+  for (const auto& follow_up : domain::FollowUpSchedule(file_closed, {})) {
+    const CivilDate checked = std::min(AddDays(follow_up.due_on, 7), today);
+    if (follow_up.due_on > today) continue;
+    outcomes.InsertCheck({.organisation_id = history.organisation_id,
+                          .core_member_id = plan.core_member.id,
+                          .milestone_months = follow_up.milestone_months,
+                          .checked_on = checked,
+                          .recorded_by = plan.coordinator,
+                          .recorded_at = Morning(checked)});
+  }
+}
+
 // Closes the circle on its last meeting's day, as app::circles::Close does (the file follows:
 // between circles), and the coordinator closes the file a month later.
 void CloseCircle(const History& history, soci::session& session, HistoryCircle& plan) {
@@ -595,8 +615,10 @@ void CloseCircle(const History& history, soci::session& session, HistoryCircle& 
                                               {{"circle", closed.code_name}, {"reason", label}}}),
                   std::nullopt, plan.coordinator, Evening(plan.closed));
   plan.core_member.status = CoreMemberStatus::kBetweenCircles;
+  const CivilDate file_closed = AddDays(plan.closed, 30);
   files.SetStatus(plan.core_member, CoreMemberStatus::kClosed, "Parcours terminé (démo).",
-                  std::nullopt, plan.coordinator, Morning(AddDays(plan.closed, 30)));
+                  std::nullopt, plan.coordinator, Morning(file_closed));
+  AddFollowUpChecks(history, session, plan, file_closed);
 }
 
 // Writes one circle's whole year in one transaction.
@@ -614,15 +636,27 @@ Status WriteCircle(History& history, HistoryCircle& plan) {
   });
 }
 
-// A third of the volunteers leave the program at the end of the history.
+// A third of the volunteers leave the program at the end of the history; the others have had
+// their supervision within the last two months, as the program's period asks.
 Status AddDepartures(const History& history, CivilDate last) {
+  const CivilDate today = history.services.Today();
   return history.services.database.Write(history.scope(), [&](soci::session& session) -> Status {
     store::VolunteerStore volunteers(session);
-    for (std::size_t i = 0; i < history.pool.size(); i += 3) {
-      volunteers.MoveStage(history.pool[i].volunteer_id, history.organisation_id,
-                           VolunteerStage::kActive, VolunteerStage::kExited,
-                           "Départ après des années de bénévolat (démo).", history.coordinators[0],
-                           Morning(last));
+    for (std::size_t i = 0; i < history.pool.size(); ++i) {
+      const auto id = history.pool[i].volunteer_id;
+      if (i % 3 == 0) {
+        volunteers.MoveStage(
+            id, history.organisation_id, VolunteerStage::kActive, VolunteerStage::kExited,
+            "Départ après des années de bénévolat (démo).", history.coordinators[0], Morning(last));
+        continue;
+      }
+      const CivilDate held = AddDays(today, -1 - static_cast<int>(i % 60));
+      volunteers.InsertSupervision({.organisation_id = history.organisation_id,
+                                    .volunteer_id = id,
+                                    .held_on = held,
+                                    .notes = "Supervision de routine (démo).",
+                                    .recorded_by = history.coordinators[0],
+                                    .recorded_at = Evening(held)});
     }
     return {};
   });

@@ -16,12 +16,11 @@ SELECT max(contacted_on)
   FROM circle_contacts
  WHERE organisation_id = :organisation AND circle_id = :circle
 )sql";
+// The circles' ids are appended, as "(1, 2, 3)", then " GROUP BY circle_id".
 constexpr const char* kLast = R"sql(
 SELECT circle_id, max(contacted_on)
   FROM circle_contacts
- WHERE organisation_id = :organisation
- GROUP BY circle_id
-)sql";
+ WHERE organisation_id = :organisation AND circle_id IN )sql";
 
 }  // namespace
 
@@ -66,9 +65,12 @@ std::optional<CivilDate> CircleContactStore::LastContactOfCircle(std::int64_t ci
                                Params({{"organisation", organisation_id}, {"circle", circle_id}}));
 }
 
-std::map<std::int64_t, CivilDate> CircleContactStore::LastContacts(std::int64_t organisation_id) {
-  return ReadMap<std::map<std::int64_t, CivilDate>>(session_, kLast,
-                                                    Params({{"organisation", organisation_id}}));
+std::map<std::int64_t, CivilDate> CircleContactStore::LastContacts(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id) {
+  if (circle_ids.empty()) return {};
+  return ReadMap<std::map<std::int64_t, CivilDate>>(
+      session_, std::string(kLast) + "(" + IdList(circle_ids) + ") GROUP BY circle_id",
+      Params({{"organisation", organisation_id}}));
 }
 
 }  // namespace cercle::store

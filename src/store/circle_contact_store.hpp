@@ -34,8 +34,10 @@ class CircleContactStore {
   // The day of a circle's latest contact, if it has any.
   std::optional<CivilDate> LastContactOfCircle(std::int64_t circle_id,
                                                std::int64_t organisation_id);
-  // The day of each circle's latest contact.
-  std::map<std::int64_t, CivilDate> LastContacts(std::int64_t organisation_id);
+  // The day of the latest contact of each of the circles `circle_ids` that has any. Only those
+  // circles' contacts are read, whatever the history.
+  std::map<std::int64_t, CivilDate> LastContacts(const std::vector<std::int64_t>& circle_ids,
+                                                 std::int64_t organisation_id);
 
  private:
   soci::session& session_;

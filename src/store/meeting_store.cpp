@@ -43,12 +43,12 @@ UPDATE circle_minutes
    SET acknowledged_by = :by, acknowledged_at = :now, coordinator_comment = :comment
  WHERE meeting_id = :meeting AND organisation_id = :organisation AND acknowledged_at IS NULL
 )sql";
+// The circles' ids are appended to both, as "(1, 2, 3)", then " GROUP BY circle_id".
 constexpr const char* kLastHeld = R"sql(
 SELECT circle_id, max(starts_at)
   FROM circle_meetings
  WHERE organisation_id = :organisation AND cancelled_at IS NULL AND starts_at <= :now
- GROUP BY circle_id
-)sql";
+   AND circle_id IN )sql";
 
 // A circle's meetings that are still planned, and the others (held, cancelled or with minutes).
 constexpr const char* kPlannedOfCircle = R"sql(
@@ -100,8 +100,24 @@ constexpr const char* kNext = R"sql(
 SELECT circle_id, min(starts_at)
   FROM circle_meetings
  WHERE organisation_id = :organisation AND cancelled_at IS NULL AND starts_at > :now
- GROUP BY circle_id
+   AND circle_id IN )sql";
+constexpr const char* kWithUnacknowledged = R"sql(
+SELECT DISTINCT m.circle_id
+  FROM circle_minutes n JOIN circle_meetings m ON m.id = n.meeting_id
+ WHERE n.organisation_id = :organisation AND n.acknowledged_at IS NULL
+   AND m.organisation_id = :organisation
+ ORDER BY m.circle_id
 )sql";
+
+// The instant `query` (kLastHeld or kNext) reads of each of the circles `circle_ids` that has one.
+std::map<std::int64_t, Instant> StartsOfCircles(soci::session& session, const char* query,
+                                                const std::vector<std::int64_t>& circle_ids,
+                                                std::int64_t organisation_id, Instant now) {
+  if (circle_ids.empty()) return {};
+  return ReadMap<std::map<std::int64_t, Instant>>(
+      session, std::string(query) + "(" + IdList(circle_ids) + ") GROUP BY circle_id",
+      Params({{"organisation", organisation_id}, {"now", ToUnix(now)}}));
+}
 
 // kColumns with the columns of both tables, qualified.
 const std::string& MeetingQuery() {
@@ -303,22 +319,24 @@ bool MeetingStore::Acknowledge(std::int64_t meeting_id, std::int64_t organisatio
                          {{"comment", comment}}}) == 1;
 }
 
-std::map<std::int64_t, Instant> MeetingStore::LastHeldMeetings(std::int64_t organisation_id,
-                                                               Instant now) {
-  return ReadMap<std::map<std::int64_t, Instant>>(
-      session_, kLastHeld, Params({{"organisation", organisation_id}, {"now", ToUnix(now)}}));
+std::map<std::int64_t, Instant> MeetingStore::LastHeldMeetings(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id, Instant now) {
+  return StartsOfCircles(session_, kLastHeld, circle_ids, organisation_id, now);
 }
 
-std::map<std::int64_t, Instant> MeetingStore::NextMeetings(std::int64_t organisation_id,
-                                                           Instant now) {
-  return ReadMap<std::map<std::int64_t, Instant>>(
-      session_, kNext, Params({{"organisation", organisation_id}, {"now", ToUnix(now)}}));
+std::map<std::int64_t, Instant> MeetingStore::NextMeetings(
+    const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id, Instant now) {
+  return StartsOfCircles(session_, kNext, circle_ids, organisation_id, now);
 }
 
-std::vector<MeetingRecord> MeetingStore::AwaitingMinutesOrAcknowledgement(
-    std::int64_t organisation_id, Instant now) {
-  return Select(std::string(kAwaiting) + " ORDER BY m.starts_at, m.id", organisation_id, 0,
-                ToUnix(now));
+std::vector<std::int64_t> MeetingStore::CirclesWithUnacknowledgedMinutes(
+    std::int64_t organisation_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id] : FetchAll<TableRow<ValueRow<std::int64_t>>>(
+           session_, kWithUnacknowledged, Params({{"organisation", organisation_id}}))) {
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 std::vector<MeetingRecord> MeetingStore::AwaitingMinutesOrAcknowledgement(

@@ -75,15 +75,19 @@ class MeetingStore {
   bool Acknowledge(std::int64_t meeting_id, std::int64_t organisation_id, std::int64_t by,
                    const std::string& comment, Instant now);
 
-  // The start of each circle's latest held meeting (started by `now`, not cancelled).
-  std::map<std::int64_t, Instant> LastHeldMeetings(std::int64_t organisation_id, Instant now);
-  // The start of each circle's next meeting (after `now`, not cancelled).
-  std::map<std::int64_t, Instant> NextMeetings(std::int64_t organisation_id, Instant now);
-  // The organisation's held meetings whose minutes are missing or not yet acknowledged, with their
-  // minutes.
-  std::vector<MeetingRecord> AwaitingMinutesOrAcknowledgement(std::int64_t organisation_id,
-                                                              Instant now);
-  // The same, of the circles `circle_ids` only.
+  // The start of the latest held meeting (started by `now`, not cancelled) of each of the circles
+  // `circle_ids` that has one. Only those circles' meetings are read, whatever the history.
+  std::map<std::int64_t, Instant> LastHeldMeetings(const std::vector<std::int64_t>& circle_ids,
+                                                   std::int64_t organisation_id, Instant now);
+  // The start of the next meeting (after `now`, not cancelled) of each of the circles `circle_ids`
+  // that has one.
+  std::map<std::int64_t, Instant> NextMeetings(const std::vector<std::int64_t>& circle_ids,
+                                               std::int64_t organisation_id, Instant now);
+  // The circles of the organisation, closed ones included, that have written minutes nobody has
+  // acknowledged yet (read through the unacknowledged minutes only).
+  std::vector<std::int64_t> CirclesWithUnacknowledgedMinutes(std::int64_t organisation_id);
+  // The held meetings of the circles `circle_ids` whose minutes are missing (circles not closed) or
+  // not yet acknowledged, with their minutes.
   std::vector<MeetingRecord> AwaitingMinutesOrAcknowledgement(
       const std::vector<std::int64_t>& circle_ids, std::int64_t organisation_id, Instant now);
   // The meetings of the circles `volunteer_id` is a current member of (circles not closed) that

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "store/page_slice.hpp"
 #include "store/table.hpp"
 #include "store/tables.hpp"
 
@@ -45,7 +46,8 @@ constexpr const char* kInsertScale = R"sql(
   VALUES (:organisation, :dimension, :levels, :by, :at)
 )sql";
 
-// The latest change to "closed" of each file that is closed now.
+// The latest change to "closed" of each file that is closed now and lacks a check at one of the
+// milestones: {milestones} stands for their list, "6, 12", and :count for their number.
 constexpr const char* kClosedFiles = R"sql(
   SELECT m.id, m.file_number, MAX(c.changed_at)
   FROM core_members m
@@ -53,6 +55,10 @@ constexpr const char* kClosedFiles = R"sql(
     ON c.core_member_id = m.id AND c.organisation_id = m.organisation_id
    AND c.to_status = 'closed'
   WHERE m.organisation_id = :organisation AND m.status = 'closed'
+    AND (SELECT COUNT(DISTINCT f.milestone_months)
+           FROM follow_up_checks f
+          WHERE f.organisation_id = m.organisation_id AND f.core_member_id = m.id
+            AND f.milestone_months IN ({milestones})) < :count
   GROUP BY m.id, m.file_number
   ORDER BY m.id
 )sql";
@@ -191,20 +197,29 @@ std::vector<domain::FollowUpCheck> OutcomeStore::ListChecks(std::int64_t core_me
                                             "");
 }
 
-std::vector<domain::FollowUpCheck> OutcomeStore::ListAllChecks(std::int64_t organisation_id) {
-  return ListOfFile<tables::FollowUpChecks>(session_, kListChecks, std::nullopt, organisation_id,
-                                            "");
+std::vector<domain::FollowUpCheck> OutcomeStore::ChecksOfFiles(
+    const std::vector<std::int64_t>& core_member_ids, std::int64_t organisation_id) {
+  if (core_member_ids.empty()) return {};
+  return SelectAll<tables::FollowUpChecks>(
+      session_,
+      Replaced(kListChecks, "{file}", "core_member_id IN (" + IdList(core_member_ids) + ")"),
+      OfOrganisation(organisation_id));
 }
 
 std::int64_t OutcomeStore::InsertCheck(const domain::FollowUpCheck& check) {
   return Insert<tables::FollowUpChecks>(session_, check);
 }
 
-std::vector<ClosedFile> OutcomeStore::ClosedFiles(std::int64_t organisation_id) {
+std::vector<ClosedFile> OutcomeStore::ClosedFilesAwaitingFollowUp(
+    std::int64_t organisation_id, const std::vector<int>& milestones) {
+  std::string list;
+  for (const int months : milestones) list += (list.empty() ? "" : ", ") + std::to_string(months);
   ClosedFile row;
   long long closed_at = 0;
+  int count = static_cast<int>(milestones.size());
   soci::statement statement =
-      (session_.prepare << kClosedFiles, soci::use(organisation_id, "organisation"),
+      (session_.prepare << Replaced(kClosedFiles, "{milestones}", list),
+       soci::use(organisation_id, "organisation"), soci::use(count, "count"),
        soci::into(row.core_member_id), soci::into(row.file_number), soci::into(closed_at));
   statement.execute();
   std::vector<ClosedFile> files;

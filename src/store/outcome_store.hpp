@@ -62,12 +62,16 @@ class OutcomeStore {
   // The follow-up checks of one file, oldest first.
   std::vector<domain::FollowUpCheck> ListChecks(std::int64_t core_member_id,
                                                 std::int64_t organisation_id);
-  // Every follow-up check of the organisation.
-  std::vector<domain::FollowUpCheck> ListAllChecks(std::int64_t organisation_id);
+  // The follow-up checks of the files `core_member_ids`, oldest first.
+  std::vector<domain::FollowUpCheck> ChecksOfFiles(const std::vector<std::int64_t>& core_member_ids,
+                                                   std::int64_t organisation_id);
   std::int64_t InsertCheck(const domain::FollowUpCheck& check);
 
-  // The organisation's files that are closed now, with when they were closed.
-  std::vector<ClosedFile> ClosedFiles(std::int64_t organisation_id);
+  // The organisation's files that are closed now and still lack a check at one of `milestones`
+  // (the follow-ups' months), with when they were closed. A file whose every follow-up is recorded
+  // is not read, so the list does not grow with the years.
+  std::vector<ClosedFile> ClosedFilesAwaitingFollowUp(std::int64_t organisation_id,
+                                                      const std::vector<int>& milestones);
 
  private:
   soci::session& session_;

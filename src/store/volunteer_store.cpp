@@ -27,16 +27,26 @@ constexpr const char* kMoveStage = R"sql(
     UPDATE volunteers
     SET stage = :to, stage_changed_at = :now, updated_at = :updated
     WHERE id = :id AND organisation_id = :organisation AND stage = :from)sql";
+// The files' ids are appended to both, as "(1, 2, 3)", then " GROUP BY volunteer_id".
 constexpr const char* kApprovalTimes = R"sql(
     SELECT volunteer_id, min(changed_at)
     FROM volunteer_stage_changes
-    WHERE organisation_id = :organisation AND to_stage = 'approved'
-    GROUP BY volunteer_id)sql";
+    WHERE organisation_id = :organisation AND to_stage = 'approved' AND volunteer_id IN )sql";
 constexpr const char* kLastSupervision = R"sql(
     SELECT volunteer_id, max(held_on)
     FROM supervision_sessions
-    WHERE organisation_id = :organisation
-    GROUP BY volunteer_id)sql";
+    WHERE organisation_id = :organisation AND volunteer_id IN )sql";
+
+// The value `query` (kApprovalTimes or kLastSupervision) reads of each of the files `ids`.
+template <class Value>
+std::map<std::int64_t, Value> ValueOfEach(soci::session& session, const char* query,
+                                          const std::vector<std::int64_t>& ids,
+                                          std::int64_t organisation_id) {
+  if (ids.empty()) return {};
+  return ReadMap<std::map<std::int64_t, Value>>(
+      session, std::string(query) + "(" + IdList(ids) + ") GROUP BY volunteer_id",
+      OfOrganisation(organisation_id));
+}
 
 // The names kListKeys reads, by which the list is sorted.
 struct Names {
@@ -194,9 +204,9 @@ std::vector<StageChange> VolunteerStore::History(std::int64_t id, std::int64_t o
                                                     "changed_at, id");
 }
 
-std::map<std::int64_t, Instant> VolunteerStore::ApprovalTimes(std::int64_t organisation_id) {
-  return ReadMap<std::map<std::int64_t, Instant>>(session_, kApprovalTimes,
-                                                  OfOrganisation(organisation_id));
+std::map<std::int64_t, Instant> VolunteerStore::ApprovalTimes(const std::vector<std::int64_t>& ids,
+                                                              std::int64_t organisation_id) {
+  return ValueOfEach<Instant>(session_, kApprovalTimes, ids, organisation_id);
 }
 
 std::int64_t VolunteerStore::InsertSupervision(const domain::SupervisionSession& session) {
@@ -209,9 +219,9 @@ std::vector<domain::SupervisionSession> VolunteerStore::ListSupervision(
                                                   organisation_id, "held_on DESC, id DESC");
 }
 
-std::map<std::int64_t, CivilDate> VolunteerStore::LastSupervision(std::int64_t organisation_id) {
-  return ReadMap<std::map<std::int64_t, CivilDate>>(session_, kLastSupervision,
-                                                    OfOrganisation(organisation_id));
+std::map<std::int64_t, CivilDate> VolunteerStore::LastSupervision(
+    const std::vector<std::int64_t>& ids, std::int64_t organisation_id) {
+  return ValueOfEach<CivilDate>(session_, kLastSupervision, ids, organisation_id);
 }
 
 }  // namespace cercle::store

@@ -65,16 +65,20 @@ class VolunteerStore {
                  std::optional<std::int64_t> by, Instant now);
   // The file's moves, oldest first.
   std::vector<StageChange> History(std::int64_t id, std::int64_t organisation_id);
-  // The first time each file of the organisation was approved.
-  std::map<std::int64_t, Instant> ApprovalTimes(std::int64_t organisation_id);
+  // The first time each of the files `ids` was approved, for those that were; only their moves are
+  // read.
+  std::map<std::int64_t, Instant> ApprovalTimes(const std::vector<std::int64_t>& ids,
+                                                std::int64_t organisation_id);
 
   // Stores a supervision or debriefing session; returns its id.
   std::int64_t InsertSupervision(const domain::SupervisionSession& session);
   // The sessions of one volunteer, newest first.
   std::vector<domain::SupervisionSession> ListSupervision(std::int64_t volunteer_id,
                                                           std::int64_t organisation_id);
-  // The date of each volunteer's latest session.
-  std::map<std::int64_t, CivilDate> LastSupervision(std::int64_t organisation_id);
+  // The date of the latest session of each of the volunteers `ids` who had one; only their sessions
+  // are read.
+  std::map<std::int64_t, CivilDate> LastSupervision(const std::vector<std::int64_t>& ids,
+                                                    std::int64_t organisation_id);
 
  private:
   soci::session& session_;

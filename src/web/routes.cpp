@@ -55,6 +55,7 @@ std::vector<Route> ShellRoutes() {
       // Shell (pages/home/, pages/language/)
       {kGet, "/", pages::home::Show, kPublic},
       {kPost, "/home/minutes/{id}/acknowledge", pages::home::AcknowledgeMinutes, kSignedIn},
+      {kGet, "/triage/{group}", pages::home::ShowTriageGroup, kSignedIn},
       {kPost, "/language", pages::language::Choose, kPublic},
   };
 }

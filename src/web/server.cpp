@@ -22,6 +22,8 @@ constexpr std::uint64_t kHardLimitFactor = 4;
 constexpr std::size_t kMaxConnections = 4096;
 // How often a graceful stop looks again at requests still arriving (their sockets do not signal).
 constexpr std::chrono::milliseconds kDrainPoll{20};
+// The liveness probe's path (routes.cpp: system::Live).
+constexpr std::string_view kLivenessPath = "/healthz";
 
 struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
                                           restinio::default_request_handler_t,
@@ -211,6 +213,12 @@ class Server::Impl {
       return restinio::request_accepted();
     }
     Request request = Convert(*handle, config_.server.trust_forwarded_for);
+    // The liveness probe is answered on the I/O thread: it reads no database and waits on nothing,
+    // so a worker would only add two thread hand-offs to what a load balancer polls most.
+    if (request.method == Method::kGet && request.path == kLivenessPath) {
+      Respond(handle, application.Handle(request));
+      return restinio::request_accepted();
+    }
     asio::post(workers_, [this, &application, handle = std::move(handle),
                           request = std::move(request)]() mutable {
       Respond(handle, application.Handle(request));

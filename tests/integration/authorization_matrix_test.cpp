@@ -126,6 +126,8 @@ enum class Target {
   // A, and organisation A's slug (its public page is on). The "New" ones are made afresh for each
   // tester, since removing one is allowed.
   kReportFigure,
+  // A group of the home page's triage (app/home/triage.hpp).
+  kTriageGroup,
   kRecidivismEventOfA,
   kNewRecidivismEventOfA,
   kNewOutcomeMeasureOfA,
@@ -220,6 +222,8 @@ std::map<std::string, Expectation> Expectations() {
       // The triage's inline acknowledgement of minutes: staff; a record to everyone else.
       {"POST /home/minutes/{id}/acknowledge",
        {303, kNewMinutesOfA, login, Staff(hidden), hidden, All(hidden)}},
+      // A group of the triage, whole: staff, each their own organisation's.
+      {"GET /triage/{group}", {200, kTriageGroup, login, Staff(no), no, Staff(no)}},
       {"POST /language", {303, kNone, ok, All(ok), ok, All(ok)}},
       // Signing in and out
       {"GET /login", {200, kNone, ok, All(home), home, All(home)}},
@@ -1256,6 +1260,8 @@ class AuthorizationMatrix : public ::testing::TestWithParam<Backend> {
         return std::to_string(concern_of_a_);
       case Target::kReportFigure:
         return "trained_volunteers";
+      case Target::kTriageGroup:
+        return "minutes";
       case Target::kRecidivismEventOfA:
         return std::to_string(event_of_a_);
       case Target::kNewRecidivismEventOfA:

@@ -130,6 +130,19 @@ TEST_P(DemoHistory, EveryCircleOfTheYearHasItsMeetingsMinutesHoursContactsAndCon
                   "c.core_member_id = f.id WHERE f.status = 'closed' AND c.id" +
                   in_history),
             kCircles);
+  // The program kept up: the follow-ups due by today are recorded (at least the first three of
+  // each file, closed three years ago or more), and the volunteers still active had their
+  // supervision, so the home page's triage lists none of the history.
+  EXPECT_GE(Count("SELECT COUNT(*) FROM follow_up_checks k JOIN circles c ON "
+                  "c.core_member_id = k.core_member_id WHERE c.id" +
+                  in_history),
+            3 * kCircles);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM volunteers v WHERE v.stage = 'active' AND v.id IN (SELECT "
+                  "s.volunteer_id FROM circle_members s WHERE s.circle_id" +
+                  in_history +
+                  ") AND NOT EXISTS (SELECT 1 FROM supervision_sessions p WHERE p.volunteer_id = "
+                  "v.id)"),
+            0);
 }
 
 TEST_P(DemoHistory, TheListTheCirclePageAndTheFunderReportReadTheHistory) {

@@ -108,6 +108,14 @@ TEST_P(HomeTriagePages, NothingToReportWhenNothingWaits) {
   EXPECT_EQ(home.body.find("triage-group"), std::string::npos);
 }
 
+// The items of a page from `from` on, up to `to` (the whole page when npos).
+std::size_t CountItems(const std::string& body, std::size_t from, std::size_t to) {
+  std::size_t count = 0;
+  for (auto at = body.find("triage-item\"", from); at < to; at = body.find("triage-item\"", at + 1))
+    ++count;
+  return count;
+}
+
 TEST_P(HomeTriagePages, ALongGroupFoldsAfterFiveItems) {
   for (int day = 2; day <= 7; ++day) MinutesToRead(day);
   auto coordinator = auth_.SignedInClient(a_.coordinator);
@@ -121,11 +129,52 @@ TEST_P(HomeTriagePages, ALongGroupFoldsAfterFiveItems) {
   ASSERT_NE(folded, std::string::npos);
   EXPECT_NE(body.find(concerns_.FrenchText("{count} more", {{"count", "1"}}), folded),
             std::string::npos);
-  std::size_t before = 0;
-  for (auto at = body.find("triage-item\"", group); at < folded;
-       at = body.find("triage-item\"", at + 1))
-    ++before;
-  EXPECT_EQ(before, 5u);
+  EXPECT_EQ(CountItems(body, group, folded), 5u);
+}
+
+TEST_P(HomeTriagePages, AGroupOfMoreThanTwentyFiveListsItsFirstOnesAndLinksToItsPages) {
+  for (int day = 2; day <= 53; ++day) MinutesToRead(day);
+  auto coordinator = auth_.SignedInClient(a_.coordinator);
+  const auto body = coordinator->Get("/").body;
+  const auto group = body.find("id=\"triage-minutes\"");
+  ASSERT_NE(group, std::string::npos);
+  const auto end = body.find("</section>", group);
+  // The count says 52; the page lists 25 (5, then 20 folded) and links to the rest.
+  EXPECT_NE(body.find(concerns_.FrenchText("Minutes to read or late") +
+                      " <span class=\"badge\">52</span></h3>"),
+            std::string::npos);
+  EXPECT_EQ(CountItems(body, group, end), 25u);
+  EXPECT_NE(body.find(concerns_.FrenchText("{count} more", {{"count", "20"}}), group),
+            std::string::npos);
+  const auto link = body.find("href=\"/triage/minutes\"", group);
+  ASSERT_LT(link, end);
+  EXPECT_NE(body.find(concerns_.FrenchText("See all {count}", {{"count", "52"}}), link),
+            std::string::npos);
+
+  // The group's page: 50 a page, each viewing audited.
+  const auto audited = auth_.CountAuditEntries(a_.id, "triage.view", a_.coordinator.id);
+  const auto first = coordinator->Get("/triage/minutes");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(CountItems(first.body, 0, std::string::npos), 50u);
+  EXPECT_NE(first.body.find("<span class=\"badge\">52</span></h1>"), std::string::npos);
+  EXPECT_NE(first.body.find("?page=2"), std::string::npos) << "the next page";
+  const auto second = coordinator->Get("/triage/minutes?page=2");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(CountItems(second.body, 0, std::string::npos), 2u);
+  EXPECT_NE(second.body.find("action=\"/home/minutes/"), std::string::npos)
+      << "minutes acknowledged from there too";
+  EXPECT_EQ(auth_.CountAuditEntries(a_.id, "triage.view", a_.coordinator.id), audited + 2);
+
+  // A group with nothing says so; an unknown group is not found.
+  const auto empty = coordinator->Get("/triage/legal_dates");
+  ASSERT_EQ(empty.status, 200);
+  EXPECT_NE(empty.body.find(concerns_.FrenchText("Nothing to report today.")), std::string::npos);
+  EXPECT_EQ(coordinator->Get("/triage/unknown").status, 404);
+  // Organisation B's coordinator sees only his own organisation's.
+  auto other = auth_.SignedInClient(b_.coordinator);
+  const auto theirs = other->Get("/triage/minutes");
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_EQ(CountItems(theirs.body, 0, std::string::npos), 0u);
 }
 
 TEST_P(HomeTriagePages, MinutesAcknowledgedFromTheHomePageAuditedWithANotice) {

@@ -1,5 +1,7 @@
 #include "app/circles/circle_attention.hpp"
 
+#include <set>
+
 #include "auth/policies/circle_policy.hpp"
 #include "store/circle_contact_store.hpp"
 #include "store/circle_review_store.hpp"
@@ -35,22 +37,20 @@ OrganisationActivity LoadActivity(const Services& services, const auth::Actor& a
   if (!auth::policies::CirclePolicy::CanManage(actor) || !actor.organisation_id) return {};
   return Read(services, actor.scope(), [&](store::Unit& unit) {
     const std::int64_t organisation = unit.organisation_id();
-    OrganisationActivity activity;
-    activity.settings = LoadCircleSettings(unit);
-    // Every circle for the names (minutes of a closed circle may still wait for acknowledgement),
-    // the open ones for the flags.
-    const auto every_circle =
-        store::CircleStore(unit.session()).List(organisation, store::IncludeClosed::kYes);
-    if (every_circle.empty()) return activity;
-    for (const auto& circle : every_circle) {
-      if (!circle.closed()) activity.circles.push_back(circle);
+    store::CircleStore circles(unit.session());
+    // The open circles for the flags, and the closed ones whose written minutes still wait for
+    // acknowledgement: never the closed circles of past years, which grow with history.
+    auto listed = circles.List(organisation, store::IncludeClosed::kNo);
+    std::set<std::int64_t> open;
+    for (const auto& circle : listed) open.insert(circle.id);
+    std::vector<std::int64_t> closed;
+    for (const auto id :
+         store::MeetingStore(unit.session()).CirclesWithUnacknowledgedMinutes(organisation)) {
+      if (!open.contains(id)) closed.push_back(id);
     }
-    activity.names = CircleNames(unit, every_circle);
-    store::MeetingStore meetings(unit.session());
-    activity.last_meetings = meetings.LastHeldMeetings(organisation, unit.now());
-    activity.awaiting = meetings.AwaitingMinutesOrAcknowledgement(organisation, unit.now());
-    activity.last_contacts = store::CircleContactStore(unit.session()).LastContacts(organisation);
-    activity.reviews = store::CircleReviewStore(unit.session()).ByCircle(organisation);
+    for (auto& circle : circles.FindMany(closed, organisation)) listed.push_back(std::move(circle));
+    auto activity = LoadActivityOf(unit, listed);
+    activity.names = CircleNames(unit, listed);
     return activity;
   });
 }
@@ -70,9 +70,10 @@ OrganisationActivity LoadActivityOf(const store::Unit& unit,
   std::vector<std::int64_t> every_id;
   for (const auto& circle : circles) every_id.push_back(circle.id);
   store::MeetingStore meetings(unit.session());
-  activity.last_meetings = meetings.LastHeldMeetings(organisation, unit.now());
+  activity.last_meetings = meetings.LastHeldMeetings(ids, organisation, unit.now());
   activity.awaiting = meetings.AwaitingMinutesOrAcknowledgement(every_id, organisation, unit.now());
-  activity.last_contacts = store::CircleContactStore(unit.session()).LastContacts(organisation);
+  activity.last_contacts =
+      store::CircleContactStore(unit.session()).LastContacts(ids, organisation);
   activity.reviews = store::CircleReviewStore(unit.session()).ByCircle(ids, organisation);
   return activity;
 }

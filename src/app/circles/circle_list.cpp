@@ -55,9 +55,13 @@ Result<CircleListPage> LoadCircleList(
     page.total = circles.Count(organisation, closed);
     page.circles = circles.List(organisation, closed, page_of(page.total));
     page.member_counts = circles.CurrentMemberCounts(organisation);
-    page.next_meetings = store::MeetingStore(unit.session()).NextMeetings(organisation, unit.now());
-    std::vector<std::int64_t> core_member_ids;
-    for (const auto& circle : page.circles) core_member_ids.push_back(circle.core_member_id);
+    std::vector<std::int64_t> circle_ids, core_member_ids;
+    for (const auto& circle : page.circles) {
+      circle_ids.push_back(circle.id);
+      core_member_ids.push_back(circle.core_member_id);
+    }
+    page.next_meetings =
+        store::MeetingStore(unit.session()).NextMeetings(circle_ids, organisation, unit.now());
     for (const auto& core_member :
          store::CoreMemberStore(unit.session()).FindMany(core_member_ids, organisation)) {
       page.core_member_names[core_member.id] = core_member.name_used();

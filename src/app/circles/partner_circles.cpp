@@ -58,7 +58,7 @@ Result<std::vector<PartnerCircle>> LoadPartnerCircleList(const Services& service
         auto circles = store::CircleStore(unit.session()).FindMany(ids, organisation);
         if (circles.empty()) return readable;
         const auto last_meetings =
-            store::MeetingStore(unit.session()).LastHeldMeetings(organisation, unit.now());
+            store::MeetingStore(unit.session()).LastHeldMeetings(ids, organisation, unit.now());
         store::CoreMemberStore core_members(unit.session());
         for (auto& circle : circles) {
           // A circle whose core member's consent is withdrawn or expired is no longer listed.
@@ -96,8 +96,8 @@ Result<PartnerCirclePage> LoadPartnerCirclePage(const Services& services, const 
         if (!CirclePolicy::CanPartnerRead(actor, *contact, *circle, agreements, consents, today)) {
           return Error::NotFound();
         }
-        const auto last_meetings =
-            store::MeetingStore(unit.session()).LastHeldMeetings(organisation, unit.now());
+        const auto last_meetings = store::MeetingStore(unit.session())
+                                       .LastHeldMeetings({circle->id}, organisation, unit.now());
         return PartnerCirclePage{WithLastMeeting(std::move(*circle), last_meetings),
                                  domain::SharingConsents(consents, today)};
       }));

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/concerns/concern_register.hpp"
+#include "auth/policies/privacy_policy.hpp"
 #include "store/concern_escalation_store.hpp"
 
 namespace cercle::app::home {
@@ -162,6 +163,22 @@ std::vector<TriageSection> LoadTriage(const Services& services, const auth::Acto
                      return a.items.front().urgency < b.items.front().urgency;
                    });
   return sections;
+}
+
+bool HasTriage(const auth::Actor& actor) {
+  return actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin) ||
+         auth::policies::PrivacyPolicy::CanManage(actor);
+}
+
+Result<TriageSection> LoadTriageGroup(const Services& services, const auth::Actor& actor,
+                                      TriageGroup group) {
+  if (!HasTriage(actor)) return Error::Forbidden();
+  TriageSection found{group, {}};
+  for (auto& section : LoadTriage(services, actor)) {
+    if (section.group == group) found = std::move(section);
+  }
+  AuditView(services, actor, {"triage.view", "triage", std::string(domain::NameOf(group))});
+  return found;
 }
 
 std::vector<TriageCount> CountTriage(const Services& services, const auth::Actor& actor) {

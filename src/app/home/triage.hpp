@@ -85,6 +85,16 @@ struct TriageSection {
 // area asks its own policy what the actor may see: nothing for volunteers and partners.
 std::vector<TriageSection> LoadTriage(const Services& services, const auth::Actor& actor);
 
+// Whether `actor` has the triage: coordinators, organisation administrators and the person in
+// charge of personal information (volunteers and partners have their own pages).
+bool HasTriage(const auth::Actor& actor);
+
+// One group of LoadTriage, all its items, for the page that lists them beyond the home page's
+// first ones; audited as a view of the list. Forbidden for an actor without the triage; the group
+// with no items when nothing is to be done.
+Result<TriageSection> LoadTriageGroup(const Services& services, const auth::Actor& actor,
+                                      TriageGroup group);
+
 // Orders the items of one group as LoadTriage does, on `today`.
 void SortTriage(std::vector<TriageItem>& items, CivilDate today);
 

@@ -250,10 +250,16 @@ std::vector<DueFollowUp> DueFollowUps(const Services& services, const auth::Acto
     std::vector<store::ClosedFile> files;
     std::vector<domain::FollowUpCheck> checks;
   };
-  // Two queries for the whole organisation, whatever the number of files.
+  // Two queries, which read only the closed files whose follow-ups are not all recorded.
   const auto loaded = Read(services, actor.scope(), [&](store::Unit& unit) {
     store::OutcomeStore store(unit.session());
-    return Loaded{store.ClosedFiles(organisation), store.ListAllChecks(organisation)};
+    Loaded loaded{store.ClosedFilesAwaitingFollowUp(organisation, {domain::kFollowUpMonths.begin(),
+                                                                   domain::kFollowUpMonths.end()}),
+                  {}};
+    std::vector<std::int64_t> ids;
+    for (const auto& file : loaded.files) ids.push_back(file.core_member_id);
+    loaded.checks = store.ChecksOfFiles(ids, organisation);
+    return loaded;
   });
   std::map<std::int64_t, std::vector<domain::FollowUpCheck>> checks;
   for (const auto& check : loaded.checks) checks[check.core_member_id].push_back(check);

@@ -25,11 +25,15 @@ AttentionData ReadAttentionData(const store::Unit& unit, CivilDate today) {
   AttentionData data;
   store::VolunteerStore volunteers(unit.session());
   data.volunteers = volunteers.List(organisation, {});
-  data.last_supervision = volunteers.LastSupervision(organisation);
-  data.approved_at = volunteers.ApprovalTimes(organisation);
-  // The listed files' items only: a file closed years ago keeps its items but needs no notice.
-  std::vector<std::int64_t> ids;
-  for (const auto& volunteer : data.volunteers) ids.push_back(volunteer.id);
+  // The listed files' rows only: a file closed years ago keeps its items, moves and sessions but
+  // needs no notice.
+  std::vector<std::int64_t> ids, supervised;
+  for (const auto& volunteer : data.volunteers) {
+    ids.push_back(volunteer.id);
+    if (domain::IsSupervisedStage(volunteer.stage)) supervised.push_back(volunteer.id);
+  }
+  data.last_supervision = volunteers.LastSupervision(supervised, organisation);
+  data.approved_at = volunteers.ApprovalTimes(supervised, organisation);
   for (auto& item : store::ScreeningStore(unit.session()).ListLiveItems(ids, organisation)) {
     data.items[item.volunteer_id].push_back(std::move(item));
   }

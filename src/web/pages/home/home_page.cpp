@@ -12,6 +12,7 @@
 #include "auth/policies/user_policy.hpp"
 #include "web/layout.hpp"
 #include "web/pages/home/triage_view.hpp"
+#include "web/pagination.hpp"
 
 namespace cercle::web::pages::home {
 namespace {
@@ -72,8 +73,7 @@ Response ShowSignedIn(Context& context, const Error* error) {
   }
   // The person in charge of personal information sees the requests' deadlines there too.
   model["can_manage_privacy"] = PrivacyPolicy::CanManage(actor);
-  if (actor.Has(domain::Role::kCoordinator) || actor.Has(domain::Role::kOrganisationAdmin) ||
-      PrivacyPolicy::CanManage(actor)) {
+  if (app::home::HasTriage(actor)) {
     const auto sections = app::home::LoadTriage(context.services.app, actor);
     model["staff"] = true;
     model["groups"] = TriageView(context, sections);
@@ -104,6 +104,29 @@ Response Show(Context& context) {
     model["organisation_name"] = context.organisation_name = *name;
   }
   return RenderPage(context, "home", context.Translate(N_("Welcome")), std::move(model));
+}
+
+Response ShowTriageGroup(Context& context) {
+  const auto& name = context.Parameter("group");
+  const auto group = domain::ParseEnum<app::home::TriageGroup>(name);
+  if (!group) return Deny(context, "triage", name);
+  const auto section =
+      app::home::LoadTriageGroup(context.services.app, context.signed_in(), *group);
+  if (!section) return Deny(context, "triage", name, 403);
+  const auto pagination =
+      Paginate(context.request, static_cast<std::int64_t>(section->items.size()));
+  const auto slice = pagination.Slice();
+  const auto first = static_cast<std::size_t>(slice.offset);
+  auto items = TriageItems(context, *section, first, first + static_cast<std::size_t>(slice.limit));
+  const auto title = context.Translate(domain::LabelOf(*group));
+  mstch::map model{{"title", title},
+                   {"count", std::to_string(section->items.size())},
+                   {"empty", items.empty()},
+                   {"items", std::move(items)},
+                   {"triage_script", context.services.static_files.Url("js/triage.js")},
+                   {"nonce", context.nonce}};
+  AddPagination(context, pagination, model);
+  return RenderPage(context, "triage_group", title, std::move(model));
 }
 
 Response AcknowledgeMinutes(Context& context) {

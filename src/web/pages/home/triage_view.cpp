@@ -222,26 +222,39 @@ mstch::map ItemModel(Context& context, const TriageItem& item, const std::string
 
 }  // namespace
 
+mstch::array TriageItems(Context& context, const app::home::TriageSection& section,
+                         std::size_t first, std::size_t last) {
+  const std::string name(domain::NameOf(section.group));
+  mstch::array items;
+  for (std::size_t i = first; i < std::min(last, section.items.size()); ++i) {
+    items.push_back(ItemModel(context, section.items[i], name + "-" + std::to_string(i + 1)));
+  }
+  return items;
+}
+
 mstch::array TriageView(Context& context, const std::vector<app::home::TriageSection>& sections) {
   mstch::array groups;
   for (const auto& section : sections) {
     const std::string name(domain::NameOf(section.group));
-    mstch::array first, rest;
-    for (std::size_t i = 0; i < section.items.size(); ++i) {
-      auto model = ItemModel(context, section.items[i], name + "-" + std::to_string(i + 1));
-      (i < kUnfoldedItems ? first : rest).push_back(std::move(model));
-    }
-    const auto folded = rest.size();
-    groups.push_back(mstch::map{
+    const auto count = section.items.size();
+    auto folded = TriageItems(context, section, kUnfoldedItems, kListedItems);
+    const auto folded_count = folded.size();
+    mstch::map group{
         {"name", name},
         {"title", context.Translate(domain::LabelOf(section.group))},
-        {"count", std::to_string(section.items.size())},
+        {"count", std::to_string(count)},
         {"urgent", section.items.front().urgency <= TriageUrgency::kUrgent},
-        {"items", std::move(first)},
-        {"folded", std::move(rest)},
-        {"has_folded", folded > 0},
-        {"more", context.Format({N_("{count} more"), {{"count", std::to_string(folded)}}})},
-    });
+        {"items", TriageItems(context, section, 0, kUnfoldedItems)},
+        {"folded", std::move(folded)},
+        {"has_folded", folded_count > 0},
+        {"more", context.Format({N_("{count} more"), {{"count", std::to_string(folded_count)}}})},
+    };
+    if (count > kListedItems) {
+      group["see_all"] = mstch::map{
+          {"href", "/triage/" + name},
+          {"label", context.Format({N_("See all {count}"), {{"count", std::to_string(count)}}})}};
+    }
+    groups.push_back(std::move(group));
   }
   return groups;
 }
