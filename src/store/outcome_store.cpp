@@ -46,21 +46,25 @@ constexpr const char* kInsertScale = R"sql(
   VALUES (:organisation, :dimension, :levels, :by, :at)
 )sql";
 
-// The latest change to "closed" of each file that is closed now and lacks a check at one of the
-// milestones: {milestones} stands for their list, "6, 12", and :count for their number.
+// Each file that is closed now and lacks a check at one of the milestones, with its latest change
+// to "closed": {milestones} stands for their list, "6, 12", and :count for their number. The files
+// are read first (core_members_status), each looked up in its own checks and moves, rather than
+// every move of the organisation joined to its files.
 constexpr const char* kClosedFiles = R"sql(
-  SELECT m.id, m.file_number, MAX(c.changed_at)
-  FROM core_members m
-  JOIN core_member_status_changes c
-    ON c.core_member_id = m.id AND c.organisation_id = m.organisation_id
-   AND c.to_status = 'closed'
-  WHERE m.organisation_id = :organisation AND m.status = 'closed'
-    AND (SELECT COUNT(DISTINCT f.milestone_months)
-           FROM follow_up_checks f
-          WHERE f.organisation_id = m.organisation_id AND f.core_member_id = m.id
-            AND f.milestone_months IN ({milestones})) < :count
-  GROUP BY m.id, m.file_number
-  ORDER BY m.id
+  SELECT id, file_number, closed_at FROM (
+    SELECT m.id, m.file_number,
+           (SELECT MAX(c.changed_at)
+              FROM core_member_status_changes c
+             WHERE c.organisation_id = m.organisation_id AND c.core_member_id = m.id
+               AND c.to_status = 'closed') AS closed_at
+      FROM core_members m
+     WHERE m.organisation_id = :organisation AND m.status = 'closed'
+       AND (SELECT COUNT(DISTINCT f.milestone_months)
+              FROM follow_up_checks f
+             WHERE f.organisation_id = m.organisation_id AND f.core_member_id = m.id
+               AND f.milestone_months IN ({milestones})) < :count) files
+  WHERE closed_at IS NOT NULL
+  ORDER BY id
 )sql";
 
 // The rows of `Table` that `query` lists for one file (`core_member_id`), newest first, or for the

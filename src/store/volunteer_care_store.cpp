@@ -130,11 +130,13 @@ SELECT {columns}
  ORDER BY volunteer_id, month
 )sql";
 
+// From the circles to their members (CROSS JOIN keeps SQLite in that order): closing a circle
+// does not end its stays, so the current stays of every circle ever closed would be read otherwise.
 constexpr const char* kInCircleSince = R"sql(
 SELECT m.volunteer_id, MIN(m.joined_on)
-  FROM circle_members m
-  JOIN circles c ON c.id = m.circle_id AND c.organisation_id = m.organisation_id
- WHERE m.organisation_id = :organisation AND m.left_on IS NULL AND c.phase <> 'closed'
+  FROM circles c CROSS JOIN circle_members m
+ WHERE c.organisation_id = :organisation AND c.phase <> 'closed' AND m.circle_id = c.id
+   AND m.organisation_id = c.organisation_id AND m.left_on IS NULL
  GROUP BY m.volunteer_id
 )sql";
 
