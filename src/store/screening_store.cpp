@@ -9,6 +9,12 @@ namespace {
 // The live items, by volunteer and newest first.
 constexpr const char* kLiveItems =
     "AND withdrawn_at IS NULL ORDER BY volunteer_id, completed_on DESC, id DESC";
+constexpr const char* kExpiringBy = R"sql(
+  SELECT DISTINCT volunteer_id
+  FROM screening_items
+  WHERE organisation_id = :organisation AND withdrawn_at IS NULL AND expires_on <= :by
+  ORDER BY volunteer_id
+)sql";
 constexpr const char* kWithdraw = R"sql(
   UPDATE screening_items
   SET withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason
@@ -56,6 +62,16 @@ std::vector<domain::ScreeningItem> ScreeningStore::ListLiveItems(
   return SelectWhere<tables::ScreeningItems>(
       session_, "AND " + AmongIds("volunteer_id", volunteer_ids) + " " + kLiveItems,
       OfOrganisation(organisation_id));
+}
+
+std::vector<std::int64_t> ScreeningStore::VolunteersWithItemsExpiringBy(
+    std::int64_t organisation_id, CivilDate by) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id] : FetchAll<TableRow<ValueRow<std::int64_t>>>(
+           session_, kExpiringBy, Values("organisation", organisation_id, "by", by))) {
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 std::optional<domain::ScreeningItem> ScreeningStore::FindItem(std::int64_t id,

@@ -39,6 +39,10 @@ class ScreeningStore {
   // The live items of the volunteers `volunteer_ids` only (a page of the volunteer list).
   std::vector<domain::ScreeningItem> ListLiveItems(const std::vector<std::int64_t>& volunteer_ids,
                                                    std::int64_t organisation_id);
+  // The volunteers with a live item that expires on or before `by`: those whose screening may need
+  // a notice, without reading the others' items.
+  std::vector<std::int64_t> VolunteersWithItemsExpiringBy(std::int64_t organisation_id,
+                                                          CivilDate by);
   // The item `id` of `organisation_id`, if any.
   std::optional<domain::ScreeningItem> FindItem(std::int64_t id, std::int64_t organisation_id);
   // Stores an item; returns its id.

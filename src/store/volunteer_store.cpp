@@ -18,6 +18,14 @@ constexpr const char* kListKeys = R"sql(
     SELECT id, first_name, last_name
     FROM volunteers
     WHERE organisation_id = :organisation )sql";
+constexpr const char* kWithoutSupervision = R"sql(
+    SELECT v.id
+    FROM volunteers v
+    WHERE v.organisation_id = :organisation AND v.stage IN ('approved', 'active')
+      AND NOT EXISTS (SELECT 1 FROM supervision_sessions s
+                      WHERE s.organisation_id = v.organisation_id AND s.volunteer_id = v.id
+                        AND s.held_on >= :since)
+    ORDER BY v.id)sql";
 constexpr const char* kCountByStage = R"sql(
     SELECT stage, count(*)
     FROM volunteers
@@ -104,8 +112,10 @@ std::optional<domain::Volunteer> VolunteerStore::FindByUser(std::int64_t user_id
 
 std::vector<domain::Volunteer> VolunteerStore::List(std::int64_t organisation_id,
                                                     const VolunteerFilter& filter) {
+  if (filter.among && filter.among->empty()) return {};
   auto volunteers =
-      SelectWhere<tables::Volunteers>(session_, kListWhere, ListBindings(organisation_id, filter));
+      SelectWhere<tables::Volunteers>(session_, "AND " + AmongIds("id", filter.among) + kListWhere,
+                                      ListBindings(organisation_id, filter));
   std::vector<std::pair<std::string, std::size_t>> keys;
   for (std::size_t i = 0; i < volunteers.size(); ++i) keys.emplace_back(SortKey(volunteers[i]), i);
   SortByName(keys);
@@ -120,8 +130,9 @@ VolunteerPage VolunteerStore::ListPage(std::int64_t organisation_id, const Volun
   // The names of every matching file first (a few bytes each), sorted as List() sorts them, then
   // whole files for the page's ids only.
   std::vector<std::pair<std::string, std::int64_t>> keys;
-  for (const auto& names : FetchAll<TableRow<Names>>(session_, std::string(kListKeys) + kListWhere,
-                                                     ListBindings(organisation_id, filter))) {
+  for (const auto& names : FetchAll<TableRow<Names>>(
+           session_, std::string(kListKeys) + "AND " + AmongIds("id", filter.among) + kListWhere,
+           ListBindings(organisation_id, filter))) {
     keys.emplace_back(SortKey(names), names.id);
   }
   SortByName(keys);
@@ -217,6 +228,17 @@ std::vector<domain::SupervisionSession> VolunteerStore::ListSupervision(
     std::int64_t volunteer_id, std::int64_t organisation_id) {
   return SelectOwned<tables::SupervisionSessions>(session_, "volunteer_id", volunteer_id,
                                                   organisation_id, "held_on DESC, id DESC");
+}
+
+std::vector<std::int64_t> VolunteerStore::WithoutSupervisionSince(std::int64_t organisation_id,
+                                                                  CivilDate since) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id] : FetchAll<TableRow<ValueRow<std::int64_t>>>(
+           session_, kWithoutSupervision,
+           Values("organisation", organisation_id, "since", since))) {
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 std::map<std::int64_t, CivilDate> VolunteerStore::LastSupervision(

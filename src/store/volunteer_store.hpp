@@ -21,6 +21,7 @@ struct VolunteerFilter {
   std::optional<domain::VolunteerStage> stage;
   std::string search;           // part of the name, accents and case ignored
   bool include_closed = false;  // exited and not retained files, when no stage is chosen
+  std::optional<std::vector<std::int64_t>> among;  // these files only, when given
 };
 
 // One page of the volunteer list, and how many files match in all.
@@ -72,6 +73,9 @@ class VolunteerStore {
 
   // Stores a supervision or debriefing session; returns its id.
   std::int64_t InsertSupervision(const domain::SupervisionSession& session);
+  // The files in a supervised stage (approved, active) with no session held on or after `since`:
+  // those that may be overdue, without reading the others.
+  std::vector<std::int64_t> WithoutSupervisionSince(std::int64_t organisation_id, CivilDate since);
   // The sessions of one volunteer, newest first.
   std::vector<domain::SupervisionSession> ListSupervision(std::int64_t volunteer_id,
                                                           std::int64_t organisation_id);

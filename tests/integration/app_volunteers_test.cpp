@@ -3,6 +3,8 @@
 // organisation's actor as if the record did not exist.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "app/volunteers/program_setup.hpp"
 #include "app/volunteers/training.hpp"
 #include "app/volunteers/volunteer_attention.hpp"
@@ -456,6 +458,43 @@ TEST_P(AppVolunteers, AttentionFlagsExpiredScreeningAndMissingSupervision) {
   EXPECT_EQ(attention[1].reason, volunteers::AttentionReason::kSupervisionOverdue);
   EXPECT_TRUE(
       volunteers::LoadVolunteerAttention(services(), ActorOf(organisation_.partner)).empty());
+}
+
+// The attention list asks SQL for the files its rules may concern, then applies the rules to them
+// alone: the rules' boundaries hold (supervision every 90 days, screening notice 60 days, the
+// defaults), and a closed file is never listed.
+TEST_P(AppVolunteers, AttentionFindsItsFilesAtTheRulesBoundaries) {
+  const CivilDate today = fixture_.Today();
+  const auto org = organisation_.id;
+  const auto on_time = NewVolunteer(VolunteerStage::kActive);
+  fixture_.AddSupervision(org, on_time, AddDays(today, -90), "");
+  const auto late = NewVolunteer(VolunteerStage::kActive);
+  fixture_.AddSupervision(org, late, AddDays(today, -91), "");
+  const auto expiring = NewVolunteer(VolunteerStage::kActive);
+  fixture_.AddSupervision(org, expiring, today, "");
+  fixture_.AddScreeningItem(org, expiring, 0, AddDays(today, -300),
+                            domain::ScreeningResult::kPassed, "", AddDays(today, 60));
+  const auto later = NewVolunteer(VolunteerStage::kActive);
+  fixture_.AddSupervision(org, later, today, "");
+  fixture_.AddScreeningItem(org, later, 0, AddDays(today, -300), domain::ScreeningResult::kPassed,
+                            "", AddDays(today, 61));
+  const auto exited = NewVolunteer(VolunteerStage::kExited);
+  fixture_.AddSupervision(org, exited, AddDays(today, -400), "");
+  fixture_.AddScreeningItem(org, exited, 0, AddDays(today, -400), domain::ScreeningResult::kPassed,
+                            "", AddDays(today, -5));
+
+  std::map<std::int64_t, std::vector<volunteers::VolunteerAttention>> by_file;
+  for (auto& entry : volunteers::LoadVolunteerAttention(services(), Coordinator()))
+    by_file[entry.volunteer_id].push_back(std::move(entry));
+  EXPECT_FALSE(by_file.contains(on_time));
+  ASSERT_EQ(by_file[late].size(), 1u);
+  EXPECT_EQ(by_file[late][0].reason, volunteers::AttentionReason::kSupervisionOverdue);
+  EXPECT_EQ(by_file[late][0].days, 91);
+  ASSERT_EQ(by_file[expiring].size(), 1u);
+  EXPECT_EQ(by_file[expiring][0].reason, volunteers::AttentionReason::kScreeningExpiring);
+  EXPECT_EQ(by_file[expiring][0].date, AddDays(today, 60));
+  EXPECT_FALSE(by_file.contains(later));
+  EXPECT_FALSE(by_file.contains(exited));
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AppVolunteers, ::testing::Values(Backend::kSqlite));

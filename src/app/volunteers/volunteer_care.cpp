@@ -175,8 +175,7 @@ std::vector<std::pair<domain::ExitReason, int>> CountExitReasons(
   return domain::CountExitReasons(interviews, period);
 }
 
-CareAttention ReadCareAttention(const store::Unit& unit,
-                                const std::vector<domain::Volunteer>& files, CivilDate today) {
+CareAttention ReadCareAttention(const store::Unit& unit, CivilDate today) {
   const std::int64_t organisation = unit.organisation_id();
   store::VolunteerCareStore care(unit.session());
   CareAttention attention;
@@ -188,13 +187,16 @@ CareAttention ReadCareAttention(const store::Unit& unit,
     answers[answer.volunteer_id].push_back(std::move(answer));
   }
   const auto in_circle = care.InCircleSince(organisation);
-  for (const auto& file : files) {
-    if (domain::IsClosedStage(file.stage)) continue;
-    const auto since = in_circle.find(file.id);
+  // Without an answer nor a circle, the rule flags nothing.
+  std::set<std::int64_t> concerned;
+  for (const auto& [id, _] : answers) concerned.insert(id);
+  for (const auto& [id, _] : in_circle) concerned.insert(id);
+  for (const auto id : concerned) {
+    const auto since = in_circle.find(id);
     const auto flag = domain::WellbeingFlagOf(
-        answers[file.id], today,
+        answers[id], today,
         since == in_circle.end() ? std::nullopt : std::optional<CivilDate>(since->second));
-    if (flag) attention.flags.emplace_back(file.id, *flag);
+    if (flag) attention.flags.emplace_back(id, *flag);
   }
   return attention;
 }

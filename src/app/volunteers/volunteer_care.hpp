@@ -93,13 +93,13 @@ Result<std::int64_t> RecordExitInterview(const Services& services, const auth::A
 std::vector<std::pair<domain::ExitReason, int>> CountExitReasons(
     const Services& services, const auth::Actor& actor, const domain::ReportPeriod& period);
 
-// The debriefs not held yet and the wellbeing flags of the organisation's volunteers whose files
-// are open, read in `unit`, for the home page's volunteers group.
+// The debriefs not held yet and the wellbeing flags of the organisation's volunteers, read in
+// `unit`, for the home page's volunteers group. Only the volunteers the flag rule can concern are
+// read: those in a circle, and those who answered lately; the caller keeps the open files'.
 struct CareAttention {
   std::vector<domain::VolunteerDebrief> debriefs_due;
   std::vector<std::pair<std::int64_t, domain::WellbeingFlag>> flags;  // by volunteer
 };
-CareAttention ReadCareAttention(const store::Unit& unit,
-                                const std::vector<domain::Volunteer>& files, CivilDate today);
+CareAttention ReadCareAttention(const store::Unit& unit, CivilDate today);
 
 }  // namespace cercle::app::volunteers
