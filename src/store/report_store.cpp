@@ -234,9 +234,8 @@ std::vector<typename Rows::Record> ReadBetween(soci::session& session, const cha
 }
 
 // The days LoadReportRecords reads when it is given none: every day a record may carry.
-constexpr domain::ReportPeriod kEveryDay{
-    std::chrono::year{1} / std::chrono::January / 1,
-    std::chrono::year{9999} / std::chrono::December / 31};
+constexpr domain::ReportPeriod kEveryDay{std::chrono::year{1} / std::chrono::January / 1,
+                                         std::chrono::year{9999} / std::chrono::December / 31};
 
 // The instants within which a concern raised on one of `days`, as the organisation's calendar has
 // it, was raised: from the midnight in UTC of the first day to the one after the last, a day
