@@ -82,21 +82,6 @@ class ReportPeriods : public ::testing::TestWithParam<Backend> {
   const app::Services& app() { return server_.app(); }
   CivilDate Today() { return app().Today(); }
 
-  // The first instant of `day` in the server's time zone (whole-hour offsets).
-  long long StartOf(CivilDate day) {
-    const long long midnight_utc =
-        std::chrono::sys_seconds(std::chrono::sys_days(day)).time_since_epoch().count();
-    const auto& translator = server_.runtime().translator();
-    for (long long hours = -14; hours <= 14; ++hours) {
-      const long long candidate = midnight_utc + hours * 3600;
-      if (translator.LocalDate(FromUnix(candidate)) == day &&
-          translator.LocalDate(FromUnix(candidate - 3600)) != day) {
-        return candidate;
-      }
-    }
-    throw std::runtime_error("no start of day");
-  }
-
   // The ids `sql` reads (binding :organisation), in order.
   std::vector<std::int64_t> IdsOf(const std::string& sql) {
     return server_.test_database().database().Read(
@@ -142,8 +127,8 @@ class ReportPeriods : public ::testing::TestWithParam<Backend> {
     ASSERT_EQ(concerns_.size(), 4u);
     const std::vector<CivilDate> days = {AddDays(period_.from, -1), period_.from, period_.to,
                                          AddDays(period_.to, 1)};
-    const long long start = StartOf(period_.from);
-    const long long end = StartOf(AddDays(period_.to, 1));
+    const long long start = ReportFixture(server_).StartOf(period_.from);
+    const long long end = ReportFixture(server_).StartOf(AddDays(period_.to, 1));
     const std::vector<long long> instants = {start - 1, start, end - 1, end};
     for (std::size_t i = 0; i < 4; ++i) {
       Change("UPDATE expense_claims SET status = 'approved', incurred_on = :value WHERE id = :id",
