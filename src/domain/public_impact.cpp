@@ -18,15 +18,12 @@ std::optional<CivilDate> EarliestRecord(const ReportRecords& records) {
   return earliest;
 }
 
-ImpactFigures ComputeImpact(const ReportRecords& records, CivilDate today,
-                            std::int64_t founding_year) {
+ImpactFigures ComputeImpact(const ReportRecords& records, std::int64_t logged_minutes,
+                            CivilDate today, std::int64_t founding_year) {
   ImpactFigures figures;
-  std::int64_t minutes = 0;
+  std::int64_t minutes = logged_minutes;
   for (const auto& attendance : records.attendance) {
     if (attendance.held_on <= today) minutes += attendance.minutes;
-  }
-  for (const auto& hours : records.logged_hours) {
-    if (hours.worked_on <= today) minutes += hours.minutes;
   }
   figures.volunteer_hours = minutes / 60;
   for (const auto& circle : records.circles) {

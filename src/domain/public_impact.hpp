@@ -36,9 +36,11 @@ struct ImpactFigures {
 // file, a training session, an outreach activity), if any.
 std::optional<CivilDate> EarliestRecord(const ReportRecords& records);
 
-// The organisation's public totals on `today`. Years of service count from `founding_year` when
-// it is set (not 0), else from the earliest record.
-ImpactFigures ComputeImpact(const ReportRecords& records, CivilDate today,
-                            std::int64_t founding_year);
+// The organisation's public totals on `today`, its approved hours being `logged_minutes` up to
+// today (summed where they are kept: `records` need hold none) and its training the attendance of
+// `records`. Years of service count from `founding_year` when it is set (not 0), else from the
+// earliest record.
+ImpactFigures ComputeImpact(const ReportRecords& records, std::int64_t logged_minutes,
+                            CivilDate today, std::int64_t founding_year);
 
 }  // namespace cercle::domain

@@ -1,6 +1,7 @@
 #include "store/report_store.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <string>
 
@@ -31,16 +32,26 @@ constexpr const char* kAttendance = R"sql(
   WHERE a.organisation_id = :organisation
   ORDER BY s.held_on, a.session_id, a.volunteer_id
 )sql";
+// The approved hours and counted expenses of the days from :from to :to, and the minutes of the
+// approved hours up to :to, through the indexes volunteer_hours_status_day and
+// expense_claims_status.
 constexpr const char* kApprovedHours = R"sql(
   SELECT id, volunteer_id, worked_on, minutes, kind
   FROM volunteer_hours
   WHERE organisation_id = :organisation AND status = 'approved'
+    AND worked_on >= :from AND worked_on <= :to
   ORDER BY worked_on, id
+)sql";
+constexpr const char* kApprovedMinutes = R"sql(
+  SELECT SUM(minutes)
+  FROM volunteer_hours
+  WHERE organisation_id = :organisation AND status = 'approved' AND worked_on <= :to
 )sql";
 constexpr const char* kCountedExpenses = R"sql(
   SELECT id, volunteer_id, incurred_on, amount_cents
   FROM expense_claims
   WHERE organisation_id = :organisation AND status IN ('approved', 'paid')
+    AND incurred_on >= :from AND incurred_on <= :to
   ORDER BY incurred_on, id
 )sql";
 // The core members' and officers' answers to the end-of-circle questionnaires, by file.
@@ -85,10 +96,12 @@ constexpr const char* kStays = R"sql(
   WHERE organisation_id = :organisation
   ORDER BY joined_on, id
 )sql";
+// The concerns raised from the instant :from to before the instant :to, through the index
+// concerns_register.
 constexpr const char* kConcerns = R"sql(
   SELECT id, circle_id, severity, raised_at, acknowledged_at
   FROM concerns
-  WHERE organisation_id = :organisation
+  WHERE organisation_id = :organisation AND raised_at >= :from AND raised_at < :to
   ORDER BY raised_at, id
 )sql";
 // The moves of every volunteer, referral, file and circle, oldest first: whose (`kind` names the
@@ -211,6 +224,29 @@ std::vector<typename Rows::Record> Read(soci::session& session, const char* quer
   return FetchAll<TableRow<Rows>>(session, query, Params({{"organisation", organisation_id}}));
 }
 
+// The rows `query` reads of the organisation between :from and :to.
+template <class Rows, class Bound>
+std::vector<typename Rows::Record> ReadBetween(soci::session& session, const char* query,
+                                               std::int64_t organisation_id, const Bound& from,
+                                               const Bound& to) {
+  return FetchAll<TableRow<Rows>>(session, query,
+                                  Values("organisation", organisation_id, "from", from, "to", to));
+}
+
+// The days LoadReportRecords reads when it is given none: every day a record may carry.
+constexpr domain::ReportPeriod kEveryDay{std::chrono::year{1} / std::chrono::January / 1,
+                                         std::chrono::year{9999} / std::chrono::December / 31};
+
+// The instants within which a concern raised on one of `days`, as the organisation's calendar has
+// it, was raised: from the midnight in UTC of the first day to the one after the last, a day
+// wider on each side, more than any time zone is off UTC. An empty period reads none.
+std::pair<Instant, Instant> InstantsAround(const domain::ReportPeriod& days) {
+  if (days.to < days.from) return {Instant{}, Instant{}};
+  constexpr std::chrono::days kMargin{1};
+  return {Instant(std::chrono::sys_days(days.from) - kMargin),
+          Instant(std::chrono::sys_days(days.to) + std::chrono::days{1} + kMargin)};
+}
+
 // The records of `records` by id.
 template <class Record>
 std::map<std::int64_t, Record*> ById(std::vector<Record>& records) {
@@ -278,12 +314,15 @@ void LoadCircles(soci::session& session, std::int64_t organisation_id,
   }
 }
 
-// The concerns: severity, day raised and time to acknowledge.
+// The concerns raised on `days`: severity, day raised and time to acknowledge.
 void LoadConcerns(soci::session& session, std::int64_t organisation_id,
-                  const LocalDateOf& local_date, domain::ReportRecords& records) {
-  for (const auto& row : Read<Concerns>(session, kConcerns, organisation_id)) {
+                  const LocalDateOf& local_date, const domain::ReportPeriod& days,
+                  domain::ReportRecords& records) {
+  const auto [from, to] = InstantsAround(days);
+  for (const auto& row : ReadBetween<Concerns>(session, kConcerns, organisation_id, from, to)) {
     domain::ConcernRecord concern = row.concern;
     concern.raised_on = local_date(row.raised_at);
+    if (!days.Contains(concern.raised_on)) continue;
     if (row.acknowledged_at) {
       concern.minutes_to_acknowledge =
           std::max(0LL, (ToUnix(*row.acknowledged_at) - ToUnix(row.raised_at)) / 60);
@@ -295,13 +334,17 @@ void LoadConcerns(soci::session& session, std::int64_t organisation_id,
 }  // namespace
 
 domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t organisation_id,
-                                        const LocalDateOf& local_date) {
+                                        const LocalDateOf& local_date,
+                                        const std::optional<domain::ReportPeriod>& days) {
+  const domain::ReportPeriod period = days.value_or(kEveryDay);
   domain::ReportRecords records;
   records.volunteers = Read<Volunteers>(session, kVolunteers, organisation_id);
   records.modules = Read<Modules>(session, kModules, organisation_id);
   records.attendance = Read<Attendance>(session, kAttendance, organisation_id);
-  records.logged_hours = Read<Hours>(session, kApprovedHours, organisation_id);
-  records.expenses = Read<Expenses>(session, kCountedExpenses, organisation_id);
+  records.logged_hours =
+      ReadBetween<Hours>(session, kApprovedHours, organisation_id, period.from, period.to);
+  records.expenses =
+      ReadBetween<Expenses>(session, kCountedExpenses, organisation_id, period.from, period.to);
   records.referrals = Read<Referrals>(session, kReferrals, organisation_id);
   records.core_members = Read<CoreMembers>(session, kCoreMembers, organisation_id);
   LoadChanges(session, organisation_id, local_date, records);
@@ -313,9 +356,16 @@ domain::ReportRecords LoadReportRecords(soci::session& session, std::int64_t org
   records.measures = outcomes.ListAllMeasures(organisation_id);
   records.factor_ratings = RiskFactorStore(session).Records(organisation_id);
   LoadCircles(session, organisation_id, records);
-  LoadConcerns(session, organisation_id, local_date, records);
+  LoadConcerns(session, organisation_id, local_date, period, records);
   records.endings = Read<EndingScores>(session, kEndingScores, organisation_id);
   return records;
+}
+
+std::int64_t ApprovedMinutesThrough(soci::session& session, std::int64_t organisation_id,
+                                    CivilDate day) {
+  return FetchValue<std::int64_t>(session, kApprovedMinutes,
+                                  Values("organisation", organisation_id, "to", day))
+      .value_or(0);
 }
 
 }  // namespace cercle::store

@@ -74,7 +74,8 @@ class AppRetention : public ::testing::TestWithParam<Backend> {
   // Every funder figure (value and breakdown) for each whole fiscal quarter of the three years
   // before `today`, and for the last whole fiscal year, one line each.
   std::vector<std::string> PastFigures(CivilDate today) {
-    const auto basis = app::reports::LoadBasis(app(), organisation_);
+    const auto basis =
+        app::reports::LoadBasis(app(), organisation_, app::reports::FixedDays(std::nullopt));
     const int start = app::reports::FiscalStartMonth(basis.settings);
     const auto settings = app::reports::FigureSettings(basis.settings);
     std::vector<domain::ReportPeriod> periods;

@@ -52,21 +52,6 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     client_->SetCookie("lang", "en");
   }
 
-  // The first instant of `day` in the server's time zone (whole-hour offsets).
-  long long StartOf(CivilDate day) {
-    const long long midnight_utc =
-        std::chrono::sys_seconds(std::chrono::sys_days(day)).time_since_epoch().count();
-    const auto& translator = server_.runtime().translator();
-    for (long long hours = -14; hours <= 14; ++hours) {
-      const long long candidate = midnight_utc + hours * 3600;
-      if (translator.LocalDate(FromUnix(candidate)) == day &&
-          translator.LocalDate(FromUnix(candidate - 3600)) != day) {
-        return candidate;
-      }
-    }
-    throw std::runtime_error("no start of day");
-  }
-
   // Runs `sql` (binding :organisation and the named values) and reads one whole number.
   long long Scalar(const std::string& sql, const std::map<std::string, std::string>& texts = {},
                    const std::map<std::string, long long>& numbers = {}) {
@@ -118,7 +103,7 @@ class ReportFigures : public ::testing::TestWithParam<Backend> {
     std::map<std::string, PageFigure> figures;
     const std::map<std::string, std::string> period = {{"from", FormatIsoDate(from)},
                                                        {"to", FormatIsoDate(to)}};
-    const long long to_bound = StartOf(AddDays(to, 1));
+    const long long to_bound = ReportFixture(server_).StartOf(AddDays(to, 1));
 
     // Volunteer hours: approved logged hours and training attended, by month.
     const std::string logged =

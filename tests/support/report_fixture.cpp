@@ -1,5 +1,6 @@
 #include "support/report_fixture.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -116,6 +117,20 @@ void ReportFixture::SetSetting(std::int64_t organisation_id, domain::SettingKey 
     store::SettingsStore(session).Set(organisation_id, key, value);
     return 0;
   });
+}
+
+long long ReportFixture::StartOf(CivilDate day) {
+  const long long midnight_utc =
+      std::chrono::sys_seconds(std::chrono::sys_days(day)).time_since_epoch().count();
+  const auto& translator = server_.runtime().translator();
+  for (long long hours = -14; hours <= 14; ++hours) {
+    const long long candidate = midnight_utc + hours * 3600;
+    if (translator.LocalDate(FromUnix(candidate)) == day &&
+        translator.LocalDate(FromUnix(candidate - 3600)) != day) {
+      return candidate;
+    }
+  }
+  throw std::runtime_error("no start of day");
 }
 
 nlohmann::json ReadWorkbook(const std::string& bytes) {

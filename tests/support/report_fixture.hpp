@@ -45,6 +45,8 @@ class ReportFixture {
                                   CivilDate given_on);
   // Stores setting `key` of the organisation.
   void SetSetting(std::int64_t organisation_id, domain::SettingKey key, std::int64_t value);
+  // The first instant of `day` in the server's time zone (whole-hour offsets), in Unix seconds.
+  long long StartOf(CivilDate day);
 
  private:
   TestServer& server_;

@@ -39,7 +39,8 @@ Result<NetworkReportPage> LoadNetworkReport(const Services& services, const auth
       continue;
     }
     page.sharing.push_back(organisation.name);
-    const auto basis = reports::LoadBasis(services, organisation.id);
+    const auto basis =
+        reports::LoadBasis(services, organisation.id, reports::FixedDays(page.period));
     const auto figures = reports::ComputeFigures(basis.records, page.period,
                                                  reports::FigureSettings(basis.settings));
     for (std::size_t i = 0; i < figures.size(); ++i)

@@ -1,7 +1,10 @@
 #include "app/reports/public_impact.hpp"
 
+#include <utility>
+
 #include "app/reports/report_data.hpp"
 #include "store/organisation_store.hpp"
+#include "store/report_store.hpp"
 
 namespace cercle::app::reports {
 
@@ -14,10 +17,19 @@ Result<ImpactPage> LoadImpactPage(const Services& services, const std::string& s
   if (LoadSettings(services, organisation->id).Get(domain::SettingKey::kPublicImpactPage) != 1) {
     return Error::NotFound();
   }
-  const auto basis = LoadBasis(services, organisation->id);
+  const CivilDate today = services.Today();
+  // The page counts every approved hour up to today, and shows none: their minutes are summed in
+  // SQL, and no hour, expense or concern is read (a period that ends before it starts).
+  const domain::ReportPeriod no_day{today, AddDays(today, -1)};
+  const std::int64_t id = organisation->id;
+  const auto [basis, logged_minutes] =
+      Read(services, store::Scope::Organisation(id), [&](store::Unit& unit) {
+        return std::pair(ReadBasis(services, unit, id, FixedDays(no_day)),
+                         store::ApprovedMinutesThrough(unit.session(), id, today));
+      });
   return ImpactPage{
       organisation->name,
-      domain::ComputeImpact(basis.records, services.Today(),
+      domain::ComputeImpact(basis.records, logged_minutes, today,
                             basis.settings.Get(domain::SettingKey::kPublicFoundingYear))};
 }
 

@@ -5,12 +5,24 @@
 
 namespace cercle::app::reports {
 
-ReportBasis LoadBasis(const Services& services, std::int64_t organisation_id) {
-  const auto local_date = [&](Instant instant) { return services.translator.LocalDate(instant); };
+DaysOf FixedDays(const std::optional<domain::ReportPeriod>& days) {
+  return [days](const domain::Settings&) { return days; };
+}
+
+ReportBasis LoadBasis(const Services& services, std::int64_t organisation_id,
+                      const DaysOf& days_of) {
   return Read(services, store::Scope::Organisation(organisation_id), [&](store::Unit& unit) {
-    return ReportBasis{store::SettingsStore(unit.session()).Load(organisation_id),
-                       store::LoadReportRecords(unit.session(), organisation_id, local_date)};
+    return ReadBasis(services, unit, organisation_id, days_of);
   });
+}
+
+ReportBasis ReadBasis(const Services& services, store::Unit& unit, std::int64_t organisation_id,
+                      const DaysOf& days_of) {
+  const auto local_date = [&](Instant instant) { return services.translator.LocalDate(instant); };
+  auto settings = store::SettingsStore(unit.session()).Load(organisation_id);
+  auto records =
+      store::LoadReportRecords(unit.session(), organisation_id, local_date, days_of(settings));
+  return ReportBasis{std::move(settings), std::move(records)};
 }
 
 domain::Settings LoadSettings(const Services& services, std::int64_t organisation_id) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -20,7 +21,18 @@ struct ReportBasis {
   domain::Settings settings{{}};
   domain::ReportRecords records;
 };
-ReportBasis LoadBasis(const Services& services, std::int64_t organisation_id);
+// The days whose approved hours, counted expenses and concerns a report reads, from the
+// organisation's settings (a funder's quarter follows its fiscal year); none to read every day.
+// The figures count those records only within the period they are given: a report reads its
+// period's.
+using DaysOf = std::function<std::optional<domain::ReportPeriod>(const domain::Settings&)>;
+// `days` whatever the settings.
+DaysOf FixedDays(const std::optional<domain::ReportPeriod>& days);
+ReportBasis LoadBasis(const Services& services, std::int64_t organisation_id,
+                      const DaysOf& days_of);
+// The same within `unit`, a transaction of the organisation's scope.
+ReportBasis ReadBasis(const Services& services, store::Unit& unit, std::int64_t organisation_id,
+                      const DaysOf& days_of);
 // The organisation's settings alone.
 domain::Settings LoadSettings(const Services& services, std::int64_t organisation_id);
 

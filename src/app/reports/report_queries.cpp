@@ -83,10 +83,10 @@ std::optional<std::int64_t> AcknowledgeMedian(const domain::ReportRecords& recor
 Result<DashboardPage> LoadDashboard(const Services& services, const auth::Actor& actor,
                                     const std::optional<domain::ReportPeriod>& period) {
   if (!ReportPolicy::CanSeeReports(actor)) return Error::Forbidden();
-  const auto basis = LoadBasis(services, *actor.organisation_id);
-  const auto figure_settings = FigureSettings(basis.settings);
   DashboardPage page;
   page.period = period.value_or(domain::LastTwelveMonths(services.Today()));
+  const auto basis = LoadBasis(services, *actor.organisation_id, FixedDays(page.period));
+  const auto figure_settings = FigureSettings(basis.settings);
   page.fiscal_start_month = FiscalStartMonth(basis.settings);
   page.hourly_cents = figure_settings.hourly_cents;
   const auto& records = basis.records;
@@ -120,13 +120,16 @@ Result<FunderReportPage> LoadFunderReport(const Services& services, const auth::
   const bool whole = export_file || query.use == FunderUse::kPrint;
   if (whole && query.period_error) return *query.period_error;
   if (query.use == FunderUse::kFigure && !query.figure) return Error::NotFound();
-  auto basis = LoadBasis(services, *actor.organisation_id);
+  const CivilDate today = services.Today();
+  const auto period_of = [&](const domain::Settings& settings) {
+    return PeriodOrCurrentQuarter(query.period, today, FiscalStartMonth(settings));
+  };
+  auto basis = LoadBasis(services, *actor.organisation_id, period_of);
   FunderReportPage page;
   page.fiscal_start_month = FiscalStartMonth(basis.settings);
-  page.period = PeriodOrCurrentQuarter(query.period, services.Today(), page.fiscal_start_month);
+  page.period = period_of(basis.settings);
   page.records = std::move(basis.records);
   page.figures = ComputeFigures(page.records, page.period, FigureSettings(basis.settings));
-  const CivilDate today = services.Today();
   page.stories = domain::ReviewedStoriesIn(page.records, page.period, today);
   page.story = domain::ChooseStory(page.records, page.period, today, query.story_id);
   if (whole) page.organisation_name = OrganisationName(services, actor);
@@ -148,7 +151,8 @@ Result<EvaluationPage> LoadEvaluation(const Services& services, const auth::Acto
   }
   if (use != EvaluationUse::kPage && !stepped_up) return Error::Unauthenticated();
   const std::int64_t organisation = *actor.organisation_id;
-  const auto basis = LoadBasis(services, organisation);
+  // The extract follows every file from its start: it reads every day.
+  const auto basis = LoadBasis(services, organisation, FixedDays(std::nullopt));
   report::ExtractOptions options;
   options.today = services.Today();
   options.minimum_group = static_cast<std::size_t>(

@@ -79,7 +79,7 @@ struct FunderReportPage {
   domain::ReportPeriod period;
   int fiscal_start_month = 1;
   std::string organisation_name;
-  domain::ReportRecords records;
+  domain::ReportRecords records;  // approved hours, counted expenses and concerns of `period` alone
   std::vector<ComputedFigure> figures;
   // The reviewed stories of the period, newest first, and the one the report shows.
   std::vector<domain::SignificantStory> stories;
