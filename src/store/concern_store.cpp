@@ -201,6 +201,18 @@ std::vector<domain::ConcernTimes> ConcernStore::Times(std::int64_t organisation_
   return FetchAll<TableRow<Moments>>(session_, kTimes, OfOrganisation(organisation_id));
 }
 
+std::vector<std::int64_t> ConcernStore::CircleIds(std::int64_t organisation_id) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id] : FetchAll<TableRow<ValueRow<std::int64_t>>>(
+           session_,
+           "SELECT DISTINCT circle_id FROM concerns WHERE organisation_id = :organisation "
+           "ORDER BY circle_id",
+           OfOrganisation(organisation_id))) {
+    ids.push_back(id);
+  }
+  return ids;
+}
+
 bool ConcernStore::Acknowledge(std::int64_t id, std::int64_t organisation_id, std::int64_t by,
                                Instant now) {
   return Change(session_, kAcknowledge,

@@ -76,6 +76,9 @@ class ConcernStore {
   std::vector<ConcernRow> Unacknowledged(std::int64_t organisation_id);
   // The moments of every concern of the organisation, for the monthly figures.
   std::vector<domain::ConcernTimes> Times(std::int64_t organisation_id);
+  // The circles the organisation's concerns are about, each once, by id: the register's filter
+  // offers those rather than every circle the organisation ever ran.
+  std::vector<std::int64_t> CircleIds(std::int64_t organisation_id);
 
   // Moves a raised concern to acknowledged; false, with nothing changed, when it is not raised any
   // more.

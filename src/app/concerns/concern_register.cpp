@@ -1,5 +1,8 @@
 #include "app/concerns/concern_register.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "auth/policies/concern_policy.hpp"
 #include "store/circle_store.hpp"
 
@@ -23,8 +26,14 @@ Result<RegisterPage> LoadRegister(const Services& services, const auth::Actor& a
     page.total = concerns.CountRegister(organisation, filter);
     page.rows = concerns.Register(organisation, filter, query.page(page.total));
     times = concerns.Times(organisation);
-    page.circles =
-        store::CircleStore(unit.session()).List(organisation, store::IncludeClosed::kYes);
+    // The circles concerns are about (and the one chosen), open ones first, by code name.
+    auto ids = concerns.CircleIds(organisation);
+    if (query.circle_id) ids.push_back(*query.circle_id);
+    page.circles = store::CircleStore(unit.session()).FindMany(ids, organisation);
+    std::sort(page.circles.begin(), page.circles.end(), [](const auto& a, const auto& b) {
+      return std::tuple(a.closed(), a.code_name.size(), a.code_name) <
+             std::tuple(b.closed(), b.code_name.size(), b.code_name);
+    });
     return page;
   });
   AuditView(services, actor, {"concern.list", "concern", ""});
