@@ -109,6 +109,17 @@ void ConcernEscalationStore::InsertRecipients(std::int64_t organisation_id,
   }
 }
 
+std::map<std::int64_t, Instant> ConcernEscalationStore::NextPendingSteps(
+    const std::vector<std::int64_t>& concern_ids, std::int64_t organisation_id) {
+  if (concern_ids.empty()) return {};
+  return ReadMap<std::map<std::int64_t, Instant>>(
+      session_,
+      "SELECT concern_id, MIN(due_at) FROM concern_escalations WHERE organisation_id = "
+      ":organisation AND fired_at IS NULL AND cancelled_at IS NULL AND " +
+          AmongIds("concern_id", concern_ids) + " GROUP BY concern_id",
+      OfOrganisation(organisation_id));
+}
+
 std::vector<EscalationStep> ConcernEscalationStore::StepsOf(std::int64_t concern_id,
                                                             std::int64_t organisation_id) {
   auto steps = SelectOwned<tables::ConcernEscalations>(session_, "concern_id", concern_id,

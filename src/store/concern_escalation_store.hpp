@@ -54,6 +54,10 @@ class ConcernEscalationStore {
   void InsertRecipients(std::int64_t organisation_id, std::int64_t escalation_id,
                         const std::vector<std::int64_t>& users);
   // The steps of a concern with their recipients, in order.
+  // When the next pending step (neither fired nor cancelled) of each of the concerns `concern_ids`
+  // that has one is due, in one query.
+  std::map<std::int64_t, Instant> NextPendingSteps(const std::vector<std::int64_t>& concern_ids,
+                                                   std::int64_t organisation_id);
   std::vector<EscalationStep> StepsOf(std::int64_t concern_id, std::int64_t organisation_id);
 
  private:

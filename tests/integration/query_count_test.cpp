@@ -95,10 +95,12 @@ class QueryCount : public ::testing::TestWithParam<Backend> {
           services, coordinator_,
           {.raiser = app::concerns::Raiser::kStaff,
            .circle_id = circle_,
-           .draft = {.category = domain::ConcernCategory::kHostility,
-                     .severity = domain::Severity::kInformation,
-                     .observed = "Un propos agressif au téléphone (essai).",
-                     .observed_at = services.clock.Now() - std::chrono::hours(1 + i)}});
+           .draft = {
+               .category = domain::ConcernCategory::kHostility,
+               // Urgent ones alert, and the home page shows when each alerts next.
+               .severity = i % 2 == 0 ? domain::Severity::kUrgent : domain::Severity::kInformation,
+               .observed = "Un propos agressif au téléphone (essai).",
+               .observed_at = services.clock.Now() - std::chrono::hours(1 + i)}});
       ASSERT_TRUE(raised) << raised.error().message.id;
     }
   }

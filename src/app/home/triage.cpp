@@ -13,24 +13,18 @@ namespace {
 
 using domain::CircleFlagKind;
 
-// When the next escalation step of each alerting concern of `rows` is due, by concern.
+// When the next escalation step of each alerting concern of `rows` is due, by concern, in one
+// query whatever the number of concerns.
 std::map<std::int64_t, Instant> NextEscalations(const Services& services, const auth::Actor& actor,
                                                 const std::vector<concerns::ConcernRow>& rows) {
-  std::map<std::int64_t, Instant> next;
-  if (std::none_of(rows.begin(), rows.end(),
-                   [](const auto& row) { return domain::Alerts(row.concern.severity); }))
-    return next;
+  std::vector<std::int64_t> alerting;
+  for (const auto& row : rows) {
+    if (domain::Alerts(row.concern.severity)) alerting.push_back(row.concern.id);
+  }
+  if (alerting.empty()) return {};
   return Read(services, actor.scope(), [&](store::Unit& unit) {
-    store::ConcernEscalationStore escalations(unit.session());
-    for (const auto& row : rows) {
-      if (!domain::Alerts(row.concern.severity)) continue;
-      for (const auto& step : escalations.StepsOf(row.concern.id, row.concern.organisation_id)) {
-        if (step.fired_at || step.cancelled_at) continue;
-        const auto found = next.find(row.concern.id);
-        if (found == next.end() || step.due_at < found->second) next[row.concern.id] = step.due_at;
-      }
-    }
-    return next;
+    return store::ConcernEscalationStore(unit.session())
+        .NextPendingSteps(alerting, unit.organisation_id());
   });
 }
 
